@@ -1,0 +1,120 @@
+"""Command line: ``extract run``, ``extract explain``, ``extract schema``."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Extract validated study records on stem-cell and islet therapies for diabetes.")
+
+EXIT_USAGE = 2
+EXIT_OUTPUT = 3
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """Extract validated study records on stem-cell and islet therapies for diabetes."""
+
+
+@app.command()
+def run(
+    input: Path = typer.Argument(..., help="A folder of articles (searched recursively) or one file."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for the three JSONL files."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Documents processed in parallel processes."),
+    time_limit: float = typer.Option(120.0, "--time-limit", min=0,
+                                     help="Seconds allowed per input file (0 = no limit)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar on stderr (default: when stderr is a terminal)."),
+) -> None:
+    """Process every article under INPUT and write documents/records/studies.jsonl.
+
+    Example: extract run corpus --out outputs --jobs 2
+    """
+    from tqdm import tqdm
+
+    from . import ingest
+    from .pipeline import run as run_pipeline
+
+    if not input.exists():
+        typer.echo(f"error: input {input} does not exist", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as e:
+        typer.echo(f"error: output folder {out} is not writable: {e}", err=True)
+        raise typer.Exit(EXIT_OUTPUT)
+    files = ingest.discover(input)
+    bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=None if progress is None else not progress)
+    try:
+        summary = run_pipeline(input, out, jobs=jobs, time_limit_s=time_limit or None,
+                               progress=bar.update, files=files)
+    except OSError as e:
+        bar.close()
+        typer.echo(f"error: could not write outputs to {out}: {e}", err=True)
+        raise typer.Exit(EXIT_OUTPUT)
+    bar.close()
+    typer.echo(summary.line())
+
+
+@app.command()
+def explain(
+    a: str = typer.Argument(..., help="First record id."),
+    b: str = typer.Argument(..., help="Second record id."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder of a previous run."),
+) -> None:
+    """Show the signals and scores that link (or separate) two records of a previous run.
+
+    Example: extract explain r-0a1b2c3d4e5f6a7b r-1c2d3e4f5a6b7c8d --out outputs
+    """
+    from .dedupe import explain as explain_pair
+    from .models import Record
+
+    path = out / "records.jsonl"
+    if not path.exists():
+        typer.echo(f"error: {path} not found: run `extract run` first", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    recs = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = Record.model_validate_json(line)
+            recs[r.record_id] = r
+    missing = [x for x in (a, b) if x not in recs]
+    if missing:
+        typer.echo(f"error: unknown record id(s): {', '.join(missing)}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    link = explain_pair(recs[a], recs[b])
+    typer.echo(json.dumps(link.model_dump(mode="json"), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def schema(
+    out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder for the JSON Schema files."),
+) -> None:
+    """Export the JSON Schema of the record, study and document models.
+
+    Example: extract schema --out schemas
+    """
+    from .schema import write_schemas
+
+    for path in write_schemas(out):
+        typer.echo(str(path))
+
+
+if __name__ == "__main__":
+    app()

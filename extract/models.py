@@ -1,0 +1,220 @@
+"""Pydantic models of the output contract (../shared/eval/CONTRACT.md).
+
+Every record written to ``records.jsonl`` / ``studies.jsonl`` / ``documents.jsonl``
+is an instance of one of these models; ``schemas/`` holds their JSON Schema.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Lang = Literal["zh", "zh-Hant", "en"]
+Design = Literal[
+    "rct", "controlled_trial", "single_arm_trial", "observational", "case_report",
+    "meta_analysis", "review", "preclinical", "other",
+]
+Condition = Literal["T1D", "T2D", "both", "unspecified"]
+CellType = Literal[
+    "UC-MSC", "BM-MSC", "AD-MSC", "P-MSC", "MSC", "BM-MNC", "UCB", "hAESC",
+    "iPSC-islet", "ESC-islet", "HSC", "islet", "stem-cell-educator", "other",
+]
+Role = Literal["total", "arm", "studies_included"]
+Status = Literal["ok", "error", "skipped"]
+
+PUB_DATE_RE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+DOI_RE = re.compile(r"10\.\d{4,9}/\S+")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Evidence(_Model):
+    """Where a value was read: ``text[start:end] == quote`` in the document's text."""
+
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    extractor: Optional[str] = None
+    pattern: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _span(self) -> "Evidence":
+        if self.end < self.start or self.end - self.start != len(self.quote):
+            raise ValueError("evidence span length must equal len(quote)")
+        return self
+
+
+class CohortSize(_Model):
+    n: int = Field(ge=1)
+    role: Role
+    label: Optional[str] = None
+    evidence: Evidence
+
+
+class HbA1c(_Model):
+    before: Optional[float] = None
+    after: Optional[float] = None
+    change: Optional[float] = None
+    unit: Literal["%"] = "%"
+    original_unit: Optional[Literal["%", "mmol/mol"]] = None
+    timepoint_days: Optional[float] = None
+    group: Optional[str] = None
+    evidence: Evidence
+
+    @model_validator(mode="after")
+    def _some_value(self) -> "HbA1c":
+        if self.before is None and self.after is None and self.change is None:
+            raise ValueError("an HbA1c entry needs before, after or change")
+        return self
+
+
+class Dose(_Model):
+    cells_min: float = Field(gt=0)
+    cells_max: float = Field(gt=0)
+    per_kg: bool = False
+    evidence: Evidence
+
+    @model_validator(mode="after")
+    def _order(self) -> "Dose":
+        if self.cells_max < self.cells_min:
+            raise ValueError("cells_max < cells_min")
+        return self
+
+
+class Regimen(_Model):
+    infusions: Optional[int] = Field(default=None, ge=1)
+    interval_days: Optional[float] = Field(default=None, gt=0)
+    evidence: Evidence
+
+    @model_validator(mode="after")
+    def _some_value(self) -> "Regimen":
+        if self.infusions is None and self.interval_days is None:
+            raise ValueError("a regimen entry needs infusions or interval_days")
+        return self
+
+
+class FollowUp(_Model):
+    days: float = Field(gt=0)
+    evidence: Evidence
+
+
+class StudyMeta(_Model):
+    title: Optional[str] = None
+    journal: Optional[str] = None
+    pub_date: Optional[str] = None
+    doi: Optional[str] = None
+    pmid: Optional[str] = None
+    pmcid: Optional[str] = None
+    registry_ids: list[str] = Field(default_factory=list)
+    design: Optional[Design] = None
+    condition: Optional[Condition] = None
+    cell_types: list[CellType] = Field(default_factory=list)
+    institution: Optional[str] = None
+    country: Optional[str] = None
+    # field name -> the evidence of its value(s); every non-empty field above has one
+    evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
+
+    @field_validator("pub_date")
+    @classmethod
+    def _date(cls, v: Optional[str]) -> Optional[str]:
+        if v is not None and not PUB_DATE_RE.fullmatch(v):
+            raise ValueError(f"pub_date {v!r} is not YYYY[-MM[-DD]]")
+        return v
+
+    @field_validator("doi")
+    @classmethod
+    def _doi(cls, v: Optional[str]) -> Optional[str]:
+        if v is not None and (v != v.lower() or not DOI_RE.fullmatch(v)):
+            raise ValueError(f"doi {v!r} must be a lower-case bare DOI")
+        return v
+
+    @field_validator("pmid")
+    @classmethod
+    def _pmid(cls, v: Optional[str]) -> Optional[str]:
+        if v is not None and not v.isdigit():
+            raise ValueError(f"pmid {v!r} must be digits")
+        return v
+
+
+class Record(_Model):
+    """One study as reported in one document."""
+
+    record_id: str
+    study_id: Optional[str] = None
+    doc_id: str
+    lang: Lang
+    mention: list[tuple[int, int]] = Field(default_factory=list)  # text spans of the mention
+    study: StudyMeta = Field(default_factory=StudyMeta)
+    cohort_sizes: list[CohortSize] = Field(default_factory=list)
+    hba1c: list[HbA1c] = Field(default_factory=list)
+    doses: list[Dose] = Field(default_factory=list)
+    regimen: list[Regimen] = Field(default_factory=list)
+    follow_up: list[FollowUp] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class SourceRef(_Model):
+    """A merged value and the records it came from."""
+
+    value: Any
+    record_ids: list[str]
+
+
+class Conflict(_Model):
+    field: str
+    values: list[SourceRef]
+
+
+class LinkSignal(_Model):
+    name: str
+    score: float
+    detail: Optional[str] = None
+
+
+class Link(_Model):
+    """Why two records were put in one study."""
+
+    a: str
+    b: str
+    score: float
+    level: str
+    signals: list[LinkSignal] = Field(default_factory=list)
+
+
+class Study(_Model):
+    study_id: str
+    record_ids: list[str]
+    merged: dict[str, Any] = Field(default_factory=dict)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+
+
+class DocumentRow(_Model):
+    """One input document and its processing status."""
+
+    doc_id: str
+    status: Status
+    lang: Optional[Lang] = None
+    text: str = ""
+    error: Optional[str] = None
+    error_code: Optional[str] = None
+    source_path: Optional[str] = None
+    source_format: Optional[str] = None
+    encoding: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[str] = None
+    url: Optional[str] = None
+    content_hash: Optional[str] = None
+    same_content_as: list[str] = Field(default_factory=list)
+    n_records: int = 0
+    warnings: list[str] = Field(default_factory=list)
+
+
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "record": Record,
+    "study": Study,
+    "document": DocumentRow,
+}

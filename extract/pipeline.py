@@ -1,0 +1,188 @@
+"""The pipeline, top to bottom: ingest → normalise → segment → extract → validate → dedupe → write."""
+from __future__ import annotations
+
+import hashlib
+import signal
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Optional
+
+from . import ingest
+from .assemble import extract_records
+from .dedupe import dedupe
+from .document import Document, SourceDoc
+from .errors import DocumentTimeout, ExtractError, InternalError, UnsupportedFormat
+from .language import detect_language
+from .models import DocumentRow, Record, Study
+from .normalise import matching_view, normalise
+from .validate import validate_record
+from .write import write_jsonl_atomic
+
+DEFAULT_TIME_LIMIT = 120.0  # seconds per input file: no pathological input may hang the batch
+
+
+@dataclass
+class DocResult:
+    row: DocumentRow
+    records: list[Record] = field(default_factory=list)
+
+
+@dataclass
+class RunSummary:
+    documents: int = 0
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    records: int = 0
+    studies: int = 0
+    reprocessed: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"documents {self.documents} (ok {self.ok}, failed {self.failed}, skipped {self.skipped}); "
+                f"records {self.records}; studies {self.studies}; "
+                f"processed {self.reprocessed}, from cache {self.cached}; {self.seconds:.1f}s")
+
+
+@contextmanager
+def time_limit(seconds: Optional[float]) -> Iterator[None]:
+    """Raise DocumentTimeout in this (main) thread after ``seconds``; a no-op where signals can't be used."""
+    usable = seconds and hasattr(signal, "setitimer") and _main_thread()
+    if not usable:
+        yield
+        return
+
+    def _alarm(signum: int, frame: object) -> None:
+        raise DocumentTimeout(f"document took longer than {seconds:g} s and was abandoned")
+
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _main_thread() -> bool:
+    import threading
+    return threading.current_thread() is threading.main_thread()
+
+
+def content_hash(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def to_document(src: SourceDoc) -> Document:
+    """Normalise stage: stored text, language, and the same-length matching view."""
+    norm = normalise(src.raw_text)
+    lang = detect_language(norm.text)
+    return Document(doc_id=src.doc_id, text=norm.text, view=matching_view(norm.text, lang),
+                    lang=lang, source=src)
+
+
+def process_source(src: SourceDoc) -> DocResult:
+    """Normalise, segment, extract and validate one document."""
+    doc = to_document(src)
+    records = [validate_record(r, doc) for r in extract_records(doc)]
+    row = DocumentRow(doc_id=src.doc_id, status="ok", lang=doc.lang, text=doc.text,  # type: ignore[arg-type]
+                      source_path=src.source_path, source_format=src.source_format,
+                      encoding=src.encoding, title=src.title, published=src.published, url=src.url,
+                      content_hash=content_hash(src.raw_text), n_records=len(records),
+                      warnings=list(src.warnings))
+    return DocResult(row, records)
+
+
+def _failed(doc_id: str, f: Optional[ingest.InputFile], err: ExtractError, status: str = "error") -> DocResult:
+    return DocResult(DocumentRow(doc_id=doc_id, status=status, error=str(err), error_code=err.code,  # type: ignore[arg-type]
+                                 source_path=f.rel if f else None))
+
+
+def process_file(f: ingest.InputFile, time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT) -> list[DocResult]:
+    """Everything for one input file; never raises: errors become the document's status."""
+    try:
+        with time_limit(time_limit_s):
+            sources = ingest.read(f)
+            results = []
+            for src in sources:
+                try:
+                    results.append(process_source(src))
+                except ExtractError as e:
+                    results.append(_failed(src.doc_id, f, e))
+            return results
+    except UnsupportedFormat as e:
+        return [_failed(f.rel, f, e, status="skipped")]
+    except ExtractError as e:
+        return [_failed(f.rel, f, e)]
+    except RecursionError as e:
+        return [_failed(f.rel, f, InternalError(f"internal error: recursion too deep ({e})"))]
+    except Exception as e:  # noqa: BLE001 - one bad document must never stop the batch
+        return [_failed(f.rel, f, InternalError(f"internal error: {type(e).__name__}: {e}"))]
+
+
+def _worker(args: tuple[ingest.InputFile, Optional[float]]) -> list[DocResult]:
+    return process_file(*args)
+
+
+def process_all(files: list[ingest.InputFile], *, jobs: int = 1,
+                time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT,
+                progress: Optional[Callable[[int], None]] = None) -> list[DocResult]:
+    """Process files in input order; with jobs > 1 in worker processes (same output, any N)."""
+    out: list[DocResult] = []
+    tasks = [(f, time_limit_s) for f in files]
+    if jobs <= 1 or len(files) <= 1:
+        for t in tasks:
+            out.extend(_worker(t))
+            if progress:
+                progress(1)
+        return out
+    import multiprocessing as mp
+    ctx = mp.get_context("fork") if sys.platform != "win32" else mp.get_context()
+    with ctx.Pool(processes=jobs) as pool:
+        for res in pool.imap(_worker, tasks, chunksize=1):  # imap keeps input order
+            out.extend(res)
+            if progress:
+                progress(1)
+    return out
+
+
+def link_same_content(rows: list[DocumentRow]) -> None:
+    """Documents with identical content list each other (both stay in the output)."""
+    by_hash: dict[str, list[str]] = {}
+    for r in rows:
+        if r.content_hash:
+            by_hash.setdefault(r.content_hash, []).append(r.doc_id)
+    for r in rows:
+        if r.content_hash and len(by_hash[r.content_hash]) > 1:
+            r.same_content_as = [d for d in by_hash[r.content_hash] if d != r.doc_id]
+
+
+def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT,
+        progress: Optional[Callable[[int], None]] = None,
+        files: Optional[list[ingest.InputFile]] = None) -> RunSummary:
+    """Run the whole pipeline over ``root`` and write the contract files into ``out_dir``."""
+    t0 = time.perf_counter()
+    # 1. ingest: every file under root, in a stable order
+    files = files if files is not None else ingest.discover(root)
+    # 2-5. normalise, segment, extract, validate: per document, in parallel when asked
+    results = process_all(files, jobs=jobs, time_limit_s=time_limit_s, progress=progress)
+    rows = [r.row for r in results]
+    records = [rec for r in results for rec in r.records]
+    link_same_content(rows)
+    # 6. dedupe across all documents
+    studies: list[Study] = dedupe(records)
+    # 7. write (each file atomically)
+    write_jsonl_atomic(out_dir / "documents.jsonl", rows)
+    write_jsonl_atomic(out_dir / "records.jsonl", records)
+    write_jsonl_atomic(out_dir / "studies.jsonl", studies)
+    s = RunSummary(documents=len(rows), records=len(records), studies=len(studies),
+                   reprocessed=len(files))
+    s.ok = sum(r.status == "ok" for r in rows)
+    s.failed = sum(r.status == "error" for r in rows)
+    s.skipped = sum(r.status == "skipped" for r in rows)
+    s.seconds = time.perf_counter() - t0
+    return s
