@@ -23,7 +23,7 @@ FACT_MODELS: dict[str, tuple[str, type]] = {
 META_SINGLE = {"title": "title", "journal": "journal", "pub_date": "pub_date", "doi": "doi",
                "pmid": "pmid", "pmcid": "pmcid", "design": "design", "condition": "condition",
                "institution": "institution", "country": "country"}
-META_LIST = {"registry_id": "registry_ids", "cell_type": "cell_types"}
+META_LIST = {"registry_id": "registry_ids", "cell_type": "cell_types", "alias": "aliases"}
 
 
 def record_id(doc: Document, mention: Mention) -> str:
@@ -65,7 +65,9 @@ def build_record(doc: Document, mention: Mention, hits: list[Hit]) -> Record:
     for h in list(mention.hits) + hits:
         by_field[h.field].append(h)
     for fld, group in by_field.items():
-        if fld in FACT_MODELS:
+        if fld == "warning":  # a checker's finding about the text (e.g. a unit that does not fit)
+            rec.warnings.extend(h.value["message"] for h in group)
+        elif fld in FACT_MODELS:
             attr, model = FACT_MODELS[fld]
             seen: set[str] = set()
             for h in sorted(group, key=lambda h: h.start):

@@ -21,6 +21,15 @@ class SourceDoc:
 
 
 @dataclass
+class FailedItem:
+    """A reader's placeholder for one item it could not read (e.g. a bad line of a feed)."""
+
+    doc_id: str
+    error: Exception                   # an ExtractError subclass: its code and message are reported
+    source_path: str = ""
+
+
+@dataclass
 class Document:
     """A normalised document: ``text`` is stored in documents.jsonl and every offset points into it.
 

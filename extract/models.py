@@ -113,7 +113,8 @@ class StudyMeta(_Model):
     condition: Optional[Condition] = None
     cell_types: list[CellType] = Field(default_factory=list)
     institution: Optional[str] = None
-    country: Optional[str] = None
+    country: Optional[str] = None          # English short name, e.g. "Malaysia", whatever the text's language
+    aliases: list[str] = Field(default_factory=list)  # trial/product/cohort names: "VX-880", "zimislecel"
     # field name -> the evidence of its value(s); every non-empty field above has one
     evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
 

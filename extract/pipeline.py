@@ -13,7 +13,7 @@ from typing import Callable, Iterator, Optional
 from . import ingest
 from .assemble import extract_records
 from .dedupe import dedupe
-from .document import Document, SourceDoc
+from .document import Document, FailedItem, SourceDoc
 from .errors import DocumentTimeout, ExtractError, InternalError, UnsupportedFormat
 from .language import detect_language
 from .models import DocumentRow, Record, Study
@@ -109,6 +109,10 @@ def process_file(f: ingest.InputFile, time_limit_s: Optional[float] = DEFAULT_TI
             sources = ingest.read(f)
             results = []
             for src in sources:
+                if isinstance(src, FailedItem):
+                    err = src.error if isinstance(src.error, ExtractError) else InternalError(str(src.error))
+                    results.append(_failed(src.doc_id, f, err))
+                    continue
                 try:
                     results.append(process_source(src))
                 except ExtractError as e:
