@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Optional
@@ -15,6 +16,12 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
+EXIT_INTERRUPTED = 130
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM takes the same clean path as Ctrl-C: temporary files removed, outputs untouched
+    raise KeyboardInterrupt
 
 
 def _version(value: bool) -> None:
@@ -38,6 +45,8 @@ def run(
                                      help="Seconds allowed per input file (0 = no limit)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr (default: when stderr is a terminal)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Reprocess every file (ignore cached results)."),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="Cache file (default: OUT/.extract-cache.sqlite)."),
 ) -> None:
     """Process every article under INPUT and write documents/records/studies.jsonl.
 
@@ -61,13 +70,20 @@ def run(
         raise typer.Exit(EXIT_OUTPUT)
     files = ingest.discover(input)
     bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=None if progress is None else not progress)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         summary = run_pipeline(input, out, jobs=jobs, time_limit_s=time_limit or None,
-                               progress=bar.update, files=files)
+                               progress=bar.update, files=files, use_cache=not no_cache, cache_path=cache)
+    except KeyboardInterrupt:
+        bar.close()
+        typer.echo("interrupted: no output was replaced; the previous outputs are intact", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED)
     except OSError as e:
         bar.close()
         typer.echo(f"error: could not write outputs to {out}: {e}", err=True)
         raise typer.Exit(EXIT_OUTPUT)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     bar.close()
     typer.echo(summary.line())
 

@@ -12,6 +12,7 @@ from typing import Callable, Iterator, Optional
 
 from . import ingest
 from .assemble import extract_records
+from .cache import CACHE_FILE, Cache, file_key
 from .dedupe import dedupe
 from .document import Document, FailedItem, SourceDoc
 from .errors import DocumentTimeout, ExtractError, InternalError, UnsupportedFormat
@@ -134,21 +135,22 @@ def _worker(args: tuple[ingest.InputFile, Optional[float]]) -> list[DocResult]:
 
 def process_all(files: list[ingest.InputFile], *, jobs: int = 1,
                 time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT,
-                progress: Optional[Callable[[int], None]] = None) -> list[DocResult]:
-    """Process files in input order; with jobs > 1 in worker processes (same output, any N)."""
-    out: list[DocResult] = []
+                progress: Optional[Callable[[int], None]] = None) -> list[list[DocResult]]:
+    """Results per file, in input order; with jobs > 1 in worker processes (same output, any N)."""
     tasks = [(f, time_limit_s) for f in files]
     if jobs <= 1 or len(files) <= 1:
+        out = []
         for t in tasks:
-            out.extend(_worker(t))
+            out.append(_worker(t))
             if progress:
                 progress(1)
         return out
     import multiprocessing as mp
     ctx = mp.get_context("fork") if sys.platform != "win32" else mp.get_context()
+    out = []
     with ctx.Pool(processes=jobs) as pool:
         for res in pool.imap(_worker, tasks, chunksize=1):  # imap keeps input order
-            out.extend(res)
+            out.append(res)
             if progress:
                 progress(1)
     return out
@@ -167,24 +169,42 @@ def link_same_content(rows: list[DocumentRow]) -> None:
 
 def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT,
         progress: Optional[Callable[[int], None]] = None,
-        files: Optional[list[ingest.InputFile]] = None) -> RunSummary:
+        files: Optional[list[ingest.InputFile]] = None, use_cache: bool = True,
+        cache_path: Optional[Path] = None) -> RunSummary:
     """Run the whole pipeline over ``root`` and write the contract files into ``out_dir``."""
     t0 = time.perf_counter()
     # 1. ingest: every file under root, in a stable order
     files = files if files is not None else ingest.discover(root)
+    # reuse per-file results of earlier runs when the file and the code are unchanged
+    cache = Cache(cache_path or out_dir / CACHE_FILE) if use_cache else None
+    keys = [file_key(f.path, f.rel) for f in files] if cache else [None] * len(files)
+    per_file: list[Optional[list[DocResult]]] = []
+    for key in keys:
+        hit = cache.get(key) if cache else None
+        per_file.append([DocResult(row, recs) for row, recs in hit] if hit is not None else None)
+    todo = [i for i, r in enumerate(per_file) if r is None]
+    if progress and len(todo) < len(files):
+        progress(len(files) - len(todo))
     # 2-5. normalise, segment, extract, validate: per document, in parallel when asked
-    results = process_all(files, jobs=jobs, time_limit_s=time_limit_s, progress=progress)
+    fresh = process_all([files[i] for i in todo], jobs=jobs, time_limit_s=time_limit_s, progress=progress)
+    for i, res in zip(todo, fresh):
+        per_file[i] = res
+        if cache:
+            cache.put(keys[i], [(r.row, r.records) for r in res])
+    if cache:
+        cache.close()
+    results = [r for res in per_file for r in (res or [])]
     rows = [r.row for r in results]
     records = [rec for r in results for rec in r.records]
     link_same_content(rows)
     # 6. dedupe across all documents
     studies: list[Study] = dedupe(records)
-    # 7. write (each file atomically)
+    # 7. write (each file atomically: an interrupted run leaves the previous outputs intact)
     write_jsonl_atomic(out_dir / "documents.jsonl", rows)
     write_jsonl_atomic(out_dir / "records.jsonl", records)
     write_jsonl_atomic(out_dir / "studies.jsonl", studies)
     s = RunSummary(documents=len(rows), records=len(records), studies=len(studies),
-                   reprocessed=len(files))
+                   reprocessed=len(todo), cached=len(files) - len(todo))
     s.ok = sum(r.status == "ok" for r in rows)
     s.failed = sum(r.status == "error" for r in rows)
     s.skipped = sum(r.status == "skipped" for r in rows)
