@@ -133,6 +133,12 @@ def _worker(args: tuple[ingest.InputFile, Optional[float]]) -> list[DocResult]:
     return process_file(*args)
 
 
+def _init_worker() -> None:
+    # the parent handles Ctrl-C and SIGTERM; workers just stop when the pool terminates them
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def process_all(files: list[ingest.InputFile], *, jobs: int = 1,
                 time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT,
                 progress: Optional[Callable[[int], None]] = None) -> list[list[DocResult]]:
@@ -148,7 +154,7 @@ def process_all(files: list[ingest.InputFile], *, jobs: int = 1,
     import multiprocessing as mp
     ctx = mp.get_context("fork") if sys.platform != "win32" else mp.get_context()
     out = []
-    with ctx.Pool(processes=jobs) as pool:
+    with ctx.Pool(processes=jobs, initializer=_init_worker) as pool:
         for res in pool.imap(_worker, tasks, chunksize=1):  # imap keeps input order
             out.append(res)
             if progress:
