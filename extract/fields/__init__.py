@@ -1,7 +1,7 @@
 """The one list that registers every field extractor (order = order of output)."""
 from __future__ import annotations
 
-from . import cell_type, cohort, condition, design, dose, follow_up, hba1c, identifiers, regimen
+from . import cell_type, cohort, condition, design, dose, follow_up, hba1c, identifiers, regimen, units
 from .base import FieldExtractor, Hit, Pattern, Span
 
 EXTRACTORS: tuple[FieldExtractor, ...] = (
@@ -14,6 +14,7 @@ EXTRACTORS: tuple[FieldExtractor, ...] = (
     condition.EXTRACTOR,
     cell_type.EXTRACTOR,
     identifiers.EXTRACTOR,
+    units.EXTRACTOR,
 )
 
 __all__ = ["EXTRACTORS", "FieldExtractor", "Hit", "Pattern", "Span"]

@@ -1,12 +1,264 @@
-"""Cohort sizes: totals, arms with labels, number of included studies."""
+"""Cohort sizes: totals, arms with labels, number of included studies (reviews, meta-analyses).
+
+Roles: ``total`` (participants of the study as a whole; pooled participants of a meta-analysis),
+``arm`` (a stated group with its own n), ``studies_included``. Counts that describe an outcome
+("5名患者脱离胰岛素", "20 patients achieved ..."), a subset ("其中5例"), background statistics
+("已注册1512项试验", "420 million people"), ages, years and animals are not cohort sizes.
+"""
 from __future__ import annotations
 
-from .base import FieldExtractor
+import re
+from typing import Iterable, Optional
+
+from ..numbers import EN_NUMBER, as_int, parse_number
+from .base import FieldExtractor, Hit, Pattern, Span
+
+# ---- lexicons (data) ----
+# a count: Arabic (1-6 digits or thousands groups) or a small Chinese numeral; never part of a
+# longer number ("7.5", "A1c", "5.37亿")
+ZH_NUM = (r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d{1,6}|[一二两兩三四五六七八九十百千零〇]{1,6})"
+          r"(?![\d.])(?!\s*(?:万|萬|亿|億))")
+EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d.%])|{EN_NUMBER})"
+ZH_CLASSIFIER = r"(?:例|名|位)"
+ZH_PERSON = (r"(?:患者|病人|受试者|受試者|糖友|参与者|參與者|志愿者|志願者|患儿|患兒|儿童|兒童|"
+             r"青少年|成人|病例|研究对象|研究對象|受试对象|男性|女性|男子|女子)")
+# words between a count and its noun: anything inside the clause except another count
+ZH_MOD = r"(?:(?!\d+\s*[例名位]|[例名位])[^,，。;；!?！？、\n()（）])"
+EN_PERSON = (r"(?:patients|participants|subjects|individuals|people|persons|volunteers|children|"
+             r"adolescents|adults|men|women|cases|recipients|diabetics|youths|boys|girls)\b")
+# up to three words between a count and its noun; never a magnitude ("420 million people")
+EN_MOD = (r"(?:(?:(?!(?:million|billion|thousand|hundred|of|and|or|in|with|the|who|were|was|"
+          r"had|out)\b)[A-Za-z][\w\-]*|type\s+[12]|[12])\s+){0,4}")
+ZH_GROUP = r"(?P<label>[\u4e00-\u9fffA-Za-z\-]{1,8}?[组組])"
+EN_GROUP_WORDS = r"(?:group|arm|cohort)"
+
+# context words per language (data): enrolment triggers raise the score; outcome words after a
+# count mark it as an outcome; subset words before it mark a part of the cohort
+CONTEXT: dict[str, tuple[str, ...]] = {
+    "zh": ("纳入", "納入", "入组", "入組", "招募", "选取", "選取", "共选择", "共有", "共计", "涉及",
+           "随机分配", "隨機分配", "随机分为", "隨機分為"),
+    "en": ("enrolled", "recruited", "randomized", "randomised", "included", "a total of",
+           "cohort of", "assigned", "allocated"),
+}
+OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
+    "zh": ("脱离", "脫離", "停用", "停止使用", "摆脱", "擺脫", "实现了", "實現了", "达到", "達到", "达成",
+           "未脱离", "重新", "恢复", "恢復", "出现", "出現", "发生", "發生", "死亡", "退出", "失访",
+           "失訪", "不再需要", "无需", "無需"),
+    "en": ("achieved", "attained", "reached", "became", "remained", "experienced", "were insulin",
+           "was insulin", "had ", "developed", "discontinued", "stopped", "died", "withdrew",
+           "dropped out", "no longer", "did not", "showed", "reported", "regained", "lost", "going",
+           "making", "needing", "requiring", "remaining", "achieving", "reaching", "becoming",
+           "maintained", "needed", "required", "relapsed", "resumed"),
+}
+SUBSET_BEFORE: dict[str, tuple[str, ...]] = {
+    "zh": ("其中", "中有", "内有", "內有", "仅有", "僅有", "只有", "另有", "第", "每", "前", "后", "後",
+           "余下", "剩余", "其余", "其餘", "此", "这", "這", "上述", "该组", "該組"),
+    "en": ("first", "last", "remaining", "another", "additional", "every", "each", "%"),
+}
+BACKGROUND_BEFORE: dict[str, tuple[str, ...]] = {
+    "zh": ("注册", "註冊", "登记", "登記", "进行了", "進行了", "开展了", "開展了", "正在", "已有", "目前有",
+           "全球", "全国", "全國", "每年"),
+    "en": ("registered", "ongoing", "worldwide", "globally", "currently"),
+}
+ANIMALS = ("小鼠", "大鼠", "鼠", "猴", "犬", "猪", "豬", "mice", "mouse", "rats", "rat ", "monkeys",
+           "primates", "dogs", "pigs", "animals", "动物", "動物", "只")
+# a meta-analysis/review said near a count of studies
+REVIEW_CONTEXT = ("荟萃", "薈萃", "meta", "系统评价", "系統評價", "系统分析", "系統分析", "综述", "綜述",
+                  "汇总分析", "彙總分析", "合并分析", "合併分析", "systematic review", "pooled", "review")
+STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇总", "彙總", "合并", "合併", "检索",
+                        "檢索", "筛选", "篩選", "涵盖", "涵蓋", "对", "對", "共", "of", "included",
+                        "including", "pooled", "pooling", "from", "analy", "identified", "comprising",
+                        "across", "combined")
+# a subgroup defined by completion or follow-up after an English count
+SUBGROUP_AFTER = re.compile(r"\s+who\s+(?P<label>(?:had\s+)?(?:completed|were\s+followed|finished)\b[^,.;]{0,40}?)"
+                            r"(?=\s*(?:,|\.|;|and\b|$))", re.I)
+TOTAL_LABELS = re.compile(r"^(?:patients|participants|subjects|individuals|people|total|overall|all|"
+                          r"trial|study|cohort|sample|adults|children|volunteers)$", re.I)
+# words that precede a group name but are not part of it
+_LABEL_PREFIX = re.compile(r"^.*(?:的|和|与|與|及|、|其中|之中|在|为|為|分|入|将|將|例|名|位|人|了)")
+_EN_LABEL_STOP = re.compile(r"^(?:.*\b(?:to|receive|received|receiving|or|and|with|of|the|in|into|"
+                            r"were|was|a|an|either|vs|versus)\s+)", re.I)
+
+P = Pattern
+PATTERNS: tuple[Pattern, ...] = (
+    # ---- totals ----
+    P("zh_total_enrolled",
+      r"(?:共纳入|共納入|纳入|納入|入组|入組|招募|募集|选取|選取|选择|選擇|共有|共计|共計|总计|總計|涉及|"
+      r"收治|连续|連續|研究了|观察了|觀察了)(?:了|共|的|的是)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)"
+      r"(?!\s*中)", 0.95),
+    P("zh_total_noun",
+      r"(?P<n>" + ZH_NUM + r")\s*" + ZH_CLASSIFIER + ZH_MOD + r"{0,30}?" + ZH_PERSON, 0.7),
+    P("en_total_enrolled",
+      r"\b(?:enrolled|enrolling|recruited|recruiting|randomi[sz]ed|included|including|involved|involving|"
+      r"studied|treated|analy[sz]ed|comprised|comprising|total of|cohort of|sample of|series of|"
+      r"study of|trial of|trial in|study in|data from|data on)\s+(?:(?:approximately|about|nearly|over|"
+      r"more than|some|all)\s+)?(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON, 0.95),
+    P("en_total_passive",
+      r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"\s+(?:were|was|have been|had been)\s+"
+      r"(?:\w+\s+)?(?:enrolled|recruited|randomi[sz]ed|included|treated|assigned|allocated|analy[sz]ed|"
+      r"studied|followed)", 0.95),
+    P("en_total_denominator",
+      r"\b" + EN_NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<n>" + EN_NUM + r")\s+" + EN_MOD
+      + EN_PERSON, 0.9),
+    P("en_total_noun", r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON, 0.6),
+    P("en_single_case",
+      r"\b(?:a|one)\s+(?P<age>\d{1,3})[- ]year[- ]old\s+(?:\w+\s+){0,2}?(?:man|woman|male|female|boy|"
+      r"girl|patient)\b", 0.6),
+    # ---- arms ----
+    P("n_equals",
+      r"(?:(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*){0,2}?)\s*)?"
+      r"[(\[（]\s*[nN]\s*=\s*(?P<n>\d{1,6})(?![\d.])", 0.85),
+    P("zh_arm_count_label",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?:为|為|在|进入|進入|分入|纳入|納入)?"
+      + ZH_GROUP + r"(?![\u4e00-\u9fff]{0,2}(?:患者|的))", 0.85),
+    P("zh_arm_label_count",
+      ZH_GROUP + r"\s*(?:(?:[(（]\s*)?[nN]\s*=\s*(?P<n2>\d{1,6})(?![\d.])|(?:有|共|为|為)?\s*(?P<n>" + ZH_NUM
+      + r")\s*(?:例|名|位|人))", 0.85),
+    P("en_arm_in_group",
+      r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:were\s+)?(?:(?:randomi[sz]ed|randomly\s+assigned|"
+      r"assigned|allocated)\s+)?(?:in|to|into)\s+(?:the\s+|an?\s+)?(?P<label>[\w\-]+(?:\s+[\w\-]+){0,2}?)\s+"
+      + EN_GROUP_WORDS + r"\b", 0.85),
+    P("en_arm_controls",
+      r"(?P<n>" + EN_NUM + r")\s+(?P<label>controls|control\s+subjects|control\s+patients|placebo\s+recipients)\b",
+      0.75),
+    # ---- number of included studies ----
+    P("zh_studies",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:项|項|篇|个|個)\s*(?:已发表的?|已發表的?|高质量的?|高質量的?|独立的?|獨立的?)?"
+      r"(?:随机对照试验|隨機對照試驗|随机对照研究|隨機對照研究|RCTs?|临床试验|臨床試驗|对照试验|對照試驗|"
+      r"临床研究|臨床研究|研究|试验|試驗|文献|文獻)", 0.9),
+    P("en_studies",
+      r"(?P<n>" + EN_NUM + r")\s+(?:(?:randomi[sz]ed|controlled|clinical|eligible|published|independent|"
+      r"placebo-controlled|prospective)\s+){0,3}(?:trials|studies|RCTs)\b", 0.9),
+)
+PATTERN_ROLE: dict[str, str] = {
+    "zh_total_enrolled": "total", "zh_total_noun": "total", "en_total_enrolled": "total",
+    "en_total_passive": "total", "en_total_denominator": "total", "en_total_noun": "total",
+    "en_single_case": "total", "n_equals": "arm", "zh_arm_count_label": "arm",
+    "zh_arm_label_count": "arm", "en_arm_in_group": "arm", "en_arm_controls": "arm",
+    "zh_studies": "studies_included", "en_studies": "studies_included",
+}
+MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
+# generic patterns: a count next to a person noun, without an enrolment verb
+WEAK = {"zh_total_noun", "en_total_noun", "n_equals", "en_single_case"}
+
+
+def _any(text: str, words: Iterable[str]) -> bool:
+    low = text.lower()
+    return any(w.lower() in low for w in words)
+
+
+def _clean_label(label: str, lang_en: bool) -> Optional[str]:
+    label = label.strip()
+    if lang_en:
+        label = _EN_LABEL_STOP.sub("", label)
+    else:
+        label = _LABEL_PREFIX.sub("", label)
+    return label.strip() or None
 
 
 class CohortExtractor(FieldExtractor):
+    """Cohort sizes with their role; enrolment wording scores higher than a bare count."""
+
     name = "cohort"
     field = "cohort"
+    patterns = PATTERNS
+    context = CONTEXT
+
+    def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
+        view = span.doc.view
+        role = PATTERN_ROLE[pattern.name]
+        if pattern.name == "en_single_case":
+            yield self.hit({"n": 1, "role": "total", "label": None}, m.start(), m.end(), pattern)
+            return
+        grp = "n2" if "n2" in m.groupdict() and m.group("n2") else "n"
+        n = as_int(parse_number(m.group(grp).replace(",", "")))
+        if n is None:
+            return
+        label = None
+        if "label" in m.groupdict() and m.group("label"):
+            label = _clean_label(span.doc.text[m.start("label"):m.end("label")],
+                                 not re.search(r"[\u4e00-\u9fff]", m.group("label")))
+        if pattern.name == "n_equals":
+            if label is None or TOTAL_LABELS.match(label.split()[-1]):
+                role, label = "total", None
+            score = pattern.score if role == "arm" else 0.75
+            yield self.hit({"n": n, "role": role, "label": label}, m.start(grp) if role == "total"
+                           else m.start(), m.end(grp), pattern, score=score)
+            return
+        if role == "studies_included":
+            before = view[max(span.start, m.start() - 15):m.start()]
+            after = view[m.end():min(span.end, m.end() + 25)]
+            if _any(before, BACKGROUND_BEFORE["zh"] + BACKGROUND_BEFORE["en"]):
+                return
+            near = view[max(span.start, m.start() - 200):min(span.end, m.end() + 200)]
+            if not (_any(before, STUDY_TRIGGER_BEFORE) or _any(after, REVIEW_CONTEXT)):
+                return
+            if not _any(near, REVIEW_CONTEXT):
+                return
+            yield self.hit({"n": n, "role": role, "label": None}, m.start(), m.end(), pattern)
+            return
+        yield self.hit({"n": n, "role": role, "label": label if role == "arm" else None},
+                       m.start(), m.end(), pattern)
+
+    def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
+        view = span.doc.view
+        n, role = hit.value["n"], hit.value["role"]
+        if not 1 <= n <= MAX_N[role]:
+            return None
+        quote = view[hit.start:hit.end]
+        before = view[max(span.start, hit.start - 4):hit.start]
+        after = view[hit.end:min(span.end, hit.end + 18)]
+        near_after = view[hit.end:min(span.end, hit.end + 12)]
+        if _any(quote + near_after, ANIMALS) and role != "studies_included":
+            return None
+        if role == "studies_included":
+            return hit
+        strong = hit.pattern not in WEAK
+        # a part of the cohort ("其中5例", "治疗组中有5名", "first 3 patients") is not its size
+        if hit.pattern != "en_total_denominator" and any(before.rstrip().endswith(w)
+                                                        for w in SUBSET_BEFORE["zh"] + SUBSET_BEFORE["en"]):
+            return None
+        if re.match(r"\s*(?:中|之中|当中|當中)(?![国國])", view[hit.end:hit.end + 3]) and role == "total":
+            return None
+        # an outcome count: the count is followed by what happened to those patients
+        if hit.pattern != "en_total_denominator" and not (strong and role == "total"):
+            if _any(after, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"]) or _any(quote, OUTCOME_AFTER["zh"]):
+                return None
+        if re.search(r"(?:^|\s)(?:\d+|\w+)\s+(?:out\s+)?of\s+(?:the\s+)?$",
+                     view[max(span.start, hit.start - 16):hit.start]) and hit.pattern == "en_total_noun":
+            return None   # "20 of the 23 patients": the denominator pattern reads 23
+        if re.search(r"\btype\s*(?:[12]\s*(?:&|and|or|/|,)\s*)?$", view[max(span.start, hit.start - 12):hit.start],
+                     re.I):
+            return None   # "type 2 diabetes patients"
+        if hit.pattern == "en_total_noun":
+            prev = view[max(span.start, hit.start - 12):hit.start].lower()
+            if re.search(r"\b(?:in|since|from|during|by|until|of|among|aged?|age)\s*$", prev) and n >= 1900:
+                return None
+            if re.search(r"\b(?:among|in|of)\s*$", prev):
+                hit.score = 0.5
+        if _any(view[max(span.start, hit.start - 12):hit.start], BACKGROUND_BEFORE["zh"] +
+                BACKGROUND_BEFORE["en"]) and not strong:
+            return None
+        sub = SUBGROUP_AFTER.match(view, hit.end, min(span.end, hit.end + 60))
+        if sub and role == "total":
+            # "218 patients who completed six months": an analysis subgroup with its own n
+            hit.value = {"n": n, "role": "arm", "label": span.doc.text[sub.start("label"):sub.end("label")]}
+        if _any(view[max(span.start, hit.start - 30):hit.start], CONTEXT.get(span.lang[:2], ())):
+            hit.score = min(1.0, hit.score + 0.1)
+        return hit
+
+    def decide(self, hits: list[Hit]) -> list[Hit]:
+        """One hit per (role, n): the best scored; an overlapping arm wins over a bare total."""
+        arms = [h for h in hits if h.value["role"] == "arm"]
+        kept: dict[tuple[str, int], Hit] = {}
+        for h in sorted(hits, key=lambda h: (-h.score, h.start)):
+            if h.value["role"] == "total" and any(a.value["n"] == h.value["n"] and a.start <= h.end
+                                                  and h.start <= a.end for a in arms):
+                continue
+            key = (h.value["role"], h.value["n"])
+            if key not in kept:
+                kept[key] = h
+        return sorted(kept.values(), key=lambda h: h.start)
 
 
 EXTRACTOR = CohortExtractor()

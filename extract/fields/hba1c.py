@@ -1,12 +1,318 @@
-"""HbA1c values: before/after pairs, stated changes, mmol/mol converted to %."""
+"""HbA1c values: before/after pairs, lone baseline or post-treatment values, stated changes.
+
+The extractor finds an HbA1c term and reads the values of its clause: the clause ends at a
+sentence end or where another measure starts (fasting glucose, C-peptide, insulin dose ...), so
+that their percentages are never read as HbA1c. Targets and thresholds ("HbA1c<7%"), inclusion
+criteria and proportions of patients ("20%的患者", "83% achieved") are not values. mmol/mol is
+converted to % (NGSP = 0.09148 × IFCC + 2.152).
+"""
 from __future__ import annotations
 
-from .base import FieldExtractor
+import re
+from typing import Iterable, Optional
+
+from ..numbers import ARABIC, parse_number
+from .base import FieldExtractor, Hit, Pattern, Span
+
+# ---- lexicons (data) ----
+TERM = (r"(?:glyc(?:osyl)?ated\s+ha?emoglobin(?:\s*\(?\s*(?:Hb\s*)?A1c\s*\)?)?|ha?emoglobin\s+A1c|"
+        r"Hb\s*A1c|HbA1|\bA1c\b|糖\s*化\s*血\s*[红紅]\s*蛋\s*白(?:\s*A1c)?|糖化(?!\s*终)(?!\s*終))")
+# another measure: the HbA1c clause ends where it starts
+OTHER_MEASURE = (r"(?:空腹|餐后|餐後|血糖(?!控制)|FBG|FPG|PPG|2h\s*PG|C\s*[肽-]\s*(?:肽|peptide)?|HOMA|胰岛素|胰島素|"
+                 r"insulin|BMI|体重|體重|weight|TIR|time\s+in\s+range|hs-?CRP|CRP|eGFR|甘油三酯|胆固醇|膽固醇|"
+                 r"cholesterol|triglyceride|LDL|HDL|glucose|血压|血壓|blood\s+pressure|低血糖|hypoglyc|"
+                 r"炎症|ALT|AST|肌酐|creatinine)")
+CLAUSE_END = r"(?:[。!?！？\n]|\.\s|\.$)"
+PCT = r"(?:%|％|个百分点|個百分點|percentage\s+points?|pp\b|mmol/mol)"
+# a value: number, optional spread (± SD, [IQR]), optional unit; never a magnitude, duration or
+# another unit ("15亿细胞", "6个月", "7.5 mmol/L")
+_VALUE_TAIL = (r"(?!\s*(?:[\d.]|亿|億|万|萬|mg|g\b|kg|mmol/l|mg/dl|u\b|iu|年|岁|歲|个|個|月|周|週|天|"
+               r"days?|weeks?|months?|years?|次|例|名|位|倍|pmol|ng|μ|µ|细胞|細胞|cells|patients|participants|的患者|"
+               r"of\s+(?:the\s+)?(?:patients|participants|subjects)|的受试者|达标))")
+
+
+def value_rx(g: str) -> str:
+    """A value with group ``g`` (number) and ``g``u (unit): spread (± SD, [IQR]) allowed; never a
+    magnitude, a duration or another unit ("15亿细胞", "6个月", "7.5 mmol/L")."""
+    return (rf"(?P<{g}>{ARABIC})(?:\s*(?:±|\+/-|\+-)\s*{ARABIC}|\s*[\[(]\s*{ARABIC}(?:\s*[-–,~]\s*{ARABIC})?\s*[\])])?"
+            rf"\s*(?P<{g}u>{PCT})?" + _VALUE_TAIL)
+
+
+DOWN = (r"(?:下降|降低|降幅|减少|減少|减低|減低|改善|回落|reduction|reduced|reduce|reducing|decrease[ds]?|decreasing|"
+        r"decline[ds]?|declining|drop(?:ped|s)?|fell|fall|falls|lowered|lowering|lower|improved|improvement)")
+UP = r"(?:升高|上升|增加|增高|升幅|increase[ds]?|increasing|rise|rose|rises|elevated|elevation)"
+CHANGE_WORD = r"(?:变化|變化|差值|改变|改變|change[ds]?|difference)"
+TO = (r"(?:降至|降到|下降到|下降至|下降为|下降為|降低至|降低到|降低为|降低為|减少至|減少至|减至|減至|改善至|改善为|"
+      r"回落至|升至|升高至|上升至|增至|增加至|至|到|变为|變為|to|→|->|=>)")
+FROM = r"(?:从|從|由|from)"
+BASELINE = (r"(?:基线|基線|baseline|治疗前|治療前|术前|術前|移植前|输注前|輸注前|入组时|入組時|入院时|入院時|"
+            r"before\s+(?:treatment|therapy|infusion|transplantation)|pre-?treatment|at\s+entry|at\s+enrollment|"
+            r"initially|初始)")
+POST = (r"(?:治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
+        r"at\s+(?:week|month|year)|at\s+\d+\s+(?:weeks?|months?|years?))")
+COMPARE = r"(?:[<>≤≥]|<=|>=|低于|低於|高于|高於|小于|小於|大于|大於|超过|超過|不超过|under|below|above|less\s+than|greater\s+than|over)"
+# a count of patients reaching a value is not a value
+PROPORTION = r"(?:达标率|達標率|达标|達標|比例|比率|proportion|percentage\s+of|rate|的患者|of\s+patients)"
+TIME = (r"(?:第\s*)?(?P<tn>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<tu>个月|個月|月|周|週|年|天|weeks?|"
+        r"months?|years?|days?)")
+TIME_UNIT_DAYS: dict[str, float] = {"个月": 30.4375, "個月": 30.4375, "月": 30.4375, "周": 7, "週": 7,
+                                    "年": 365.25, "天": 1, "week": 7, "month": 30.4375, "year": 365.25,
+                                    "day": 1}
+GROUP = r"(?P<grp>[\u4e00-\u9fffA-Za-z\-]{1,8}?[组組])|(?:in|for)\s+the\s+(?P<egrp>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:group|arm)"
+IFCC_SLOPE, IFCC_INTERCEPT = 0.09148, 2.152
+VALUE_RANGE = (3.0, 20.0)
+CHANGE_MAX = 5.0
+
+CONTEXT: dict[str, tuple[str, ...]] = {
+    "zh": ("糖化血红蛋白", "糖化血紅蛋白", "降至", "下降", "基线"),
+    "en": ("HbA1c", "glycated", "baseline", "reduced", "decreased"),
+}
+
+P = Pattern
+PATTERNS: tuple[Pattern, ...] = (
+    P("hba1c_term", TERM, 0.9),
+    # "a 0.8% reduction in HbA1c": the change stated before the term
+    P("hba1c_change_before_term",
+      value_rx("v") + r"\s*(?:absolute\s+)?(?:mean\s+)?(?P<dir>" + DOWN + "|" + UP + r")\s+in\s+"
+      r"(?:mean\s+|the\s+)?" + TERM, 0.85),
+)
+
+_V = value_rx
+_GAP = r"[^\d。;；!?！？\n<>≤≥]"
+PAIR_RE = re.compile(
+    FROM + rf"\s*(?:{BASELINE})?\s*(?:的|of|an?\s+average\s+of|a\s+mean\s+of|a\s+mean\s+)?\s*" + _V("a")
+    + rf"(?:{_GAP}{{0,20}}?)\s*(?:{BASELINE})?\s*,?\s*" + TO + r"\s*(?:最低|约|約|about|approximately|a\s+mean\s+of)?"
+    rf"\s*,?\s*(?:为|為)?\s*" + _V("b"), re.IGNORECASE)
+ARROW_RE = re.compile(_V("a") + r"\s*(?:→|->|=>|to)\s*" + _V("b"), re.IGNORECASE)
+CHANGE_RE = re.compile(
+    rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})(?:\s*(?:了|幅度|幅|by|of|达|達|为|為|約|约|平均|约为|約為|on\s+average|"
+    rf"averaged|an\s+average\s+of|a\s+mean\s+of|mean|significantly|from\s+baseline|是|:|达到|達到|was|were|"
+    rf"[\u4e00-\u9fff]{{1,6}}[组組]\s*[(（]))*\s*(?P<sign>[-−+])?"
+    + _V("a") + rf"(?:\s*(?:-|–|—|~|～|至|到|to)\s*" + _V("b") + ")?", re.IGNORECASE)
+AFTER_RE = re.compile(TO + rf"(?:{_GAP}{{0,6}}?)\s*(?:为|為|of)?\s*" + _V("a"), re.IGNORECASE)
+LONE_RE = re.compile(rf"(?P<pre>{COMPARE}\s*)?" + _V("a") + r"(?P<approx>\s*左右)?", re.IGNORECASE)
+_OTHER_RE = re.compile(OTHER_MEASURE, re.IGNORECASE)
+_END_RE = re.compile(CLAUSE_END)
+_TERM_RE = re.compile(TERM, re.IGNORECASE)
+_PAREN_RE = re.compile(r"\s*[(（][^()（）%％]{0,30}[)）]")
+_TIME_RE = re.compile(TIME, re.IGNORECASE)
+_GROUP_RE = re.compile(GROUP, re.IGNORECASE)
+_BASE_RE = re.compile(BASELINE, re.IGNORECASE)
+_POST_RE = re.compile(POST, re.IGNORECASE)
+_PROP_RE = re.compile(PROPORTION, re.IGNORECASE)
+_UP_RE = re.compile(UP, re.IGNORECASE)
+_CHANGE_WORD_RE = re.compile(CHANGE_WORD, re.IGNORECASE)
+WINDOW = 160
+
+
+def to_percent(v: float, unit: Optional[str]) -> float:
+    """An HbA1c value in % (NGSP); mmol/mol (IFCC) converted."""
+    if unit and unit.lower() == "mmol/mol":
+        return round(IFCC_SLOPE * v + IFCC_INTERCEPT, 2)
+    return v
+
+
+def _unit(m: re.Match[str], g: str) -> Optional[str]:
+    u = m.group(g + "u")
+    if not u:
+        return None
+    return "mmol/mol" if u.lower() == "mmol/mol" else "%"
+
+
+def _days(m: re.Match[str]) -> Optional[float]:
+    n = parse_number(m.group("tn"))
+    unit = m.group("tu").lower().rstrip("s")
+    if n is None:
+        return None
+    return float(round(n * TIME_UNIT_DAYS[unit]))
 
 
 class HbA1cExtractor(FieldExtractor):
+    """HbA1c values read in the clause after each HbA1c term."""
+
     name = "hba1c"
     field = "hba1c"
+    patterns = PATTERNS
+    context = CONTEXT
+
+    def find(self, span: Span) -> list[Hit]:
+        """Each term once: a term inside the clause already read ("糖化血红蛋白(HbA1c)") is skipped."""
+        hits: list[Hit] = []
+        read_until = span.start
+        for pat in self.patterns:
+            for m in span.finditer(pat.compiled):
+                if pat.name == "hba1c_term" and m.start() < read_until:
+                    continue
+                for hit in self.parse(m, pat, span):
+                    checked = self.validate(hit, span)
+                    if checked is not None:
+                        hits.append(checked)
+                    if pat.name == "hba1c_term":
+                        read_until = max(read_until, hit.end)
+        return hits
+
+    def _clause_end(self, view: str, start: int, limit: int) -> int:
+        end = min(limit, start + WINDOW)
+        e = _END_RE.search(view, start, end)
+        if e:
+            end = e.start()
+        o = _OTHER_RE.search(view, start, end)
+        if o:
+            end = o.start()
+        return end
+
+    def _context(self, view: str, term_start: int, value_start: int, span: Span) -> tuple[Optional[float], Optional[str]]:
+        """Time point and group stated before the value (in its sentence)."""
+        lo = max(span.start, term_start - 30)
+        seg = view[lo:value_start]
+        cut = max(seg.rfind("。"), seg.rfind("\n"), seg.rfind(". "))
+        seg_start = lo + cut + 1 if cut >= 0 else lo
+        days = None
+        for t in _TIME_RE.finditer(view, seg_start, value_start):
+            tail = view[t.end():t.end() + 3]
+            head = view[max(seg_start, t.start() - 6):t.start()].lower()
+            if t.group(0).startswith("第") or \
+                    re.match(r"\s*(?:时|時|后|後|随访|隨訪|later|post|of\s+follow)", tail, re.I) or \
+                    re.search(r"(?:at|after|第|in)\s*(?:week|month)?\s*$", head):
+                days = _days(t)
+        group = None
+        for g in _GROUP_RE.finditer(view, seg_start, value_start):
+            label = g.group("grp") or g.group("egrp")
+            label = re.sub(r"^.*(?:的|和|与|與|及|、|其中|之中|在|为|為|将|將|了|是)", "", label) if g.group("grp") else label
+            group = span.doc.text[g.end() - len(label) if g.group("grp") else g.start("egrp"):
+                                  g.end() if g.group("grp") else g.end("egrp")] or None
+        return days, group
+
+    def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
+        view = span.doc.view
+        if pattern.name == "hba1c_change_before_term":
+            v = parse_number(m.group("v"))
+            if v is None or not m.group("vu"):
+                return
+            sign = 1 if _UP_RE.fullmatch(m.group("dir")) else -1
+            yield self._hit(sign * to_percent(v, _unit(m, "v")) if _unit(m, "v") != "mmol/mol"
+                            else sign * round(IFCC_SLOPE * v, 2), "change", m.start(), m.end(), pattern,
+                            m, "v", span, m.start())
+            return
+        start = m.end()
+        p = _PAREN_RE.match(view, start)
+        if p:
+            start = p.end()
+        end = self._clause_end(view, start, span.end)
+        used: list[tuple[int, int]] = []
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= u0 or a >= u1 for u0, u1 in used)
+
+        # 1. before -> after pairs
+        for rx in (PAIR_RE, ARROW_RE):
+            for pm in rx.finditer(view, start, end):
+                if not free(pm.start(), pm.end()):
+                    continue
+                if re.search(COMPARE + r"\s*$", view[max(start, pm.start("a") - 3):pm.start("a")]):
+                    continue
+                a, b = parse_number(m_a := pm.group("a")), parse_number(pm.group("b"))
+                if a is None or b is None or m_a is None:
+                    continue
+                ua, ub = _unit(pm, "a"), _unit(pm, "b")
+                unit = ua or ub
+                if unit is None:
+                    continue
+                if unit == "%" and (ua or "%") != (ub or "%"):
+                    continue
+                used.append((pm.start(), pm.end()))
+                days, group = self._context(view, m.start(), pm.start("b"), span)
+                value = {"before": to_percent(a, ua or unit), "after": to_percent(b, ub or unit),
+                         "change": None, "unit": "%", "original_unit": unit,
+                         "timepoint_days": days, "group": group}
+                yield self.hit(value, self._term_start(view, m.start(), pm.start()), pm.end(), "hba1c_pair",
+                               score=0.95)
+        # 2. stated changes
+        for cm in CHANGE_RE.finditer(view, start, end):
+            if not free(cm.start("a"), cm.end()):
+                continue
+            if not (cm.group("au") or cm.group("bu")):
+                continue
+            word = cm.group("dir")
+            if _CHANGE_WORD_RE.fullmatch(word):
+                if not cm.group("sign"):
+                    continue
+                sign = -1 if cm.group("sign") in "-−" else 1
+            else:
+                sign = 1 if _UP_RE.fullmatch(word) else -1
+            unit = _unit(cm, "b") if cm.group("b") else _unit(cm, "a")
+            used.append((cm.start(), cm.end()))
+            ends = ["a", "b"] if cm.group("b") else ["a"]
+            for g in ends:
+                v = parse_number(cm.group(g))
+                if v is None:
+                    continue
+                delta = round(IFCC_SLOPE * v, 2) if unit == "mmol/mol" else v
+                yield self._hit(sign * delta, "change", m.start(), cm.end(), "hba1c_change", cm, g, span,
+                                cm.start(g), unit=unit or "%")
+        # 3. a lone value reached after treatment ("降至6.8%")
+        for am in AFTER_RE.finditer(view, start, end):
+            if not free(am.start("a"), am.end()) or not am.group("au"):
+                continue
+            v = parse_number(am.group("a"))
+            if v is None:
+                continue
+            used.append((am.start(), am.end()))
+            yield self._hit(to_percent(v, _unit(am, "a")), "after", m.start(), am.end(), "hba1c_after", am, "a",
+                            span, am.start("a"))
+        # 4. a lone value: baseline unless the text says it is after treatment
+        for lm in LONE_RE.finditer(view, start, end):
+            if not free(lm.start("a"), lm.end()):
+                continue
+            if lm.group("pre") or not lm.group("au"):
+                continue   # a threshold or target ("HbA1c<7%"), or a bare number
+            gap = view[start:lm.start()]
+            if _PROP_RE.search(gap) or re.search(r"[\d%]", gap.replace(" ", "")):
+                continue   # an earlier number in the clause owns this one
+            v = parse_number(lm.group("a"))
+            if v is None:
+                continue
+            used.append((lm.start(), lm.end()))
+            before_term = view[max(span.start, m.start() - 25):m.start()]
+            sentence_start = max(before_term.rfind("。"), before_term.rfind("\n"), before_term.rfind(". "))
+            before_term = before_term[sentence_start + 1:]
+            if _BASE_RE.search(before_term + gap):
+                role = "before"
+            elif _POST_RE.search(before_term + gap) or re.match(
+                    r"\s*(?:at|after)\s+\d+\s*(?:weeks?|months?|years?)", view[lm.end():lm.end() + 20], re.I):
+                role = "after"
+            else:
+                role = "before"   # a value stated with no treatment cue describes the patient's state
+            yield self._hit(to_percent(v, _unit(lm, "a")), role, m.start(), lm.end(), "hba1c_lone", lm, "a",
+                            span, lm.start("a"), score=0.6)
+
+    @staticmethod
+    def _term_start(view: str, start: int, value_start: int) -> int:
+        """The last HbA1c term before the value (evidence stays short when a clause names it twice)."""
+        last = start
+        for t in _TERM_RE.finditer(view, start, value_start):
+            last = t.start()
+        return last
+
+    def _hit(self, v: float, role: str, start: int, end: int, pattern: Pattern | str, vm: re.Match[str],
+             g: str, span: Span, value_start: int, *, score: Optional[float] = None,
+             unit: Optional[str] = None) -> Hit:
+        days, group = self._context(span.doc.view, start, value_start, span)
+        value = {"before": None, "after": None, "change": None, "unit": "%",
+                 "original_unit": unit or _unit(vm, g) or "%", "timepoint_days": days if role != "before" else None,
+                 "group": group}
+        value[role] = round(v, 2)
+        return self.hit(value, self._term_start(span.doc.view, start, value_start), end, pattern, score=score)
+
+    def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
+        v = hit.value
+        lo, hi = VALUE_RANGE
+        for k in ("before", "after"):
+            if v[k] is not None and not lo <= v[k] <= hi:
+                return None
+        if v["change"] is not None and not (0 < abs(v["change"]) <= CHANGE_MAX):
+            return None
+        return hit
 
 
 EXTRACTOR = HbA1cExtractor()
