@@ -1,12 +1,138 @@
-"""Cell types (controlled vocabulary of the guideline)."""
+"""Cell types (controlled vocabulary of the guideline): every type the study itself uses."""
 from __future__ import annotations
 
-from .base import FieldExtractor
+import re
+from collections import defaultdict
+from typing import Iterable, Optional
+
+from .base import FieldExtractor, Hit, Pattern, Span
+from .design import BACKGROUND_CUES, SELF_CUES, compile_cues, in_reference, in_title, sentence_bounds, zp
+
+_D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
+
+# pattern name prefix (before "__") -> cell type label
+CELL_PATTERNS: tuple[Pattern, ...] = (
+    # umbilical cord MSC (incl. Wharton's jelly)
+    zp("UC-MSC__zh", r"脐带(?:来源的?|源性?)?(?:华通氏?胶)?(?:来源的?)?(?:间充质|间质|充质|MSC)|华通氏?胶(?:来源的?)?(?:间充质|MSC|干细胞)?|脐带干细胞", 1.0),
+    zp("UC-MSC__en", rf"\bumbilical{_D}cord(?:{_D}(?:tissue|derived))*{_D}(?:mesenchymal|MSCs?|stromal|stem cells?)|\bWharton'?s{_D}jelly|\bWJ{_D}MSCs?\b", 1.0),
+    zp("UC-MSC__abbr", rf"\bh?UC{_D}MSCs?\b|\bhucMSCs?\b|\bUCMSCs?\b", 1.0, 0),
+    # bone marrow MSC
+    zp("BM-MSC__zh", r"骨髓(?:来源的?|源性?)?(?:间充质|间质|基质)(?:干细胞|细胞|MSC)?", 1.0),
+    zp("BM-MSC__en", rf"\bbone{_D}marrow(?:{_D}derived)?{_D}(?:mesenchymal|stromal)|\bmarrow stromal", 1.0),
+    zp("BM-MSC__abbr", rf"\bh?BM{_D}MSCs?\b|\bBMSCs?\b", 1.0, 0),
+    # adipose MSC
+    zp("AD-MSC__zh", r"脂肪(?:组织)?(?:来源的?|源性?)?(?:间充质|间质|基质|干细胞)", 1.0),
+    zp("AD-MSC__en", rf"\badipose(?:{_D}tissue)?(?:{_D}derived)?{_D}(?:mesenchymal|stromal|stem)", 1.0),
+    zp("AD-MSC__abbr", rf"\bh?AD{_D}MSCs?\b|\bADSCs?\b|\bAT{_D}MSCs?\b", 1.0, 0),
+    # placenta / amnion MSC
+    zp("P-MSC__zh", r"胎盘(?:来源的?|源性?)?(?:间充质|干细胞|MSC)|羊膜(?:来源的?)?间充质", 1.0),
+    zp("P-MSC__en", rf"\bplacenta(?:l)?(?:{_D}derived)?{_D}(?:mesenchymal|MSCs?|stem)|\bamni(?:otic|on)(?:{_D}membrane)?{_D}(?:derived{_D})?mesenchymal", 1.0),
+    zp("P-MSC__abbr", rf"\bh?P{_D}MSCs?\b|\bhAMSCs?\b", 1.0, 0),
+    # MSC, source not stated (dropped by decide when a sourced MSC type is present)
+    zp("MSC__zh", r"(?<!脐带)(?<!骨髓)(?<!脂肪)(?<!胎盘)间充质(?:干细胞|基质细胞|干/基质细胞)|間充質", 0.8),
+    zp("MSC__en", r"\bmesenchymal (?:stem|stromal)(?:/stromal)? cells?\b", 0.8),
+    zp("MSC__abbr", r"(?<![-‐A-Za-z])MSCs?\b", 0.8, 0),
+    # bone marrow mononuclear cells
+    zp("BM-MNC__zh", r"骨髓单个?核细胞|(?<!血)单个核细胞|骨髓干细胞\s*\(\s*(?:BM)?MNCs?\s*\)", 1.0),
+    zp("BM-MNC__en", rf"\bbone{_D}marrow(?:{_D}derived)?{_D}mononuclear|\bBM{_D}MNCs?\b|(?<![-‐A-Za-z])MNCs?\b", 1.0),
+    # umbilical cord blood
+    zp("UCB__zh", r"脐(?:带)?血", 1.0),
+    zp("UCB__en", rf"\b(?:umbilical{_D})?cord{_D}blood\b|\bh?UCBs?\b", 1.0),
+    # amniotic epithelial stem cells
+    zp("hAESC__zh", r"羊膜上皮(?:干)?细胞", 1.0),
+    zp("hAESC__en", rf"\bh?AESCs?\b|\bamniotic{_D}epithelial", 1.0),
+    # stem-cell-derived islets
+    zp("iPSC-islet__zh", r"(?:诱导|化学诱导)多能干细胞(?:来源|衍生|分化)的?(?:胰岛|β细胞|胰岛样细胞)|iPSC?(?:来源|衍生|分化)的?(?:胰岛|β细胞)", 1.0),
+    zp("iPSC-islet__en", rf"\b(?:c|h)?iPSC?s?{_D}derived{_D}(?:islets?|beta|β|pancreatic)|\binduced pluripotent stem cell{_D}derived{_D}(?:islets?|beta|β)", 1.0),
+    zp("ESC-islet__zh", r"胚胎干细胞(?:来源|衍生|分化)的?(?:胰岛|β细胞|胰腺|胰岛样细胞)", 1.0),
+    zp("ESC-islet__en", rf"\b(?:h)?ESC{_D}derived{_D}(?:islets?|beta|β|pancreatic)|\bembryonic stem cell{_D}derived{_D}(?:islets?|beta|β|pancreatic)", 1.0),
+    # haematopoietic stem cells
+    zp("HSC__zh", r"造血干细胞", 1.0),
+    zp("HSC__en", r"\bha?ematopoietic stem\b|\ba?HSCT?s?\b|\bAHSCT?\b|\bAHST\b", 1.0),
+    # donor islets: mostly background, so scored low unless a donor/treatment context lifts them
+    zp("islet__zh", r"供体胰岛(?:细胞)?|(?<!干细胞来源的)(?<!衍生的)胰岛(?:细胞)?移植|同种异体胰岛", 0.5),
+    zp("islet__en", rf"\b(?:donor|cadaveric|deceased{_D}donor|allogeneic){_D}islets?\b|(?<!derived )\bislet(?:{_D}cell)?{_D}(?:transplant(?:ation)?s?|allotransplant)", 0.5),
+    # stem cell educator
+    zp("stem-cell-educator__all", r"\bstem cell educator\b|干细胞教育(?:者|器)", 1.0),
+)
+
+# verbs that make a mention part of the treatment the study gives
+_TREATMENT = compile_cues((
+    r"输注|回输|移植|注射|植入|接受|治疗|给予|干预|注射液",
+    r"\binfus|\btransplant|\binject|\breceiv|\badminist|\btreat|\bimplant|\bgiven\b|\bdosing\b|\btherapy\b",
+))
+_DONOR = compile_cues((r"供体|供者|尸体|\bdonor\b|\bcadaver", ))
+# exclusion criteria and comparisons: "未曾接受过胰岛移植", "who have not previously had an islet transplant"
+_NOT_TREATMENT = compile_cues((r"未曾|从未|既往无|排除|not previously|have not|had not|excluded|相比|compared", ))
+
+# a list of options, not the treatment: "ESC、iPSC和成体干细胞(如MSC)都是候选细胞", "sources such as"
+_OPTIONS = compile_cues((r"候选|都是|均可作为|诸如|例如|比如|\(如|不同来源", r"\bcandidates?\b|\bsuch as\b|\be\.g\.|\bsources? (?:include|are)\b"))
+
+MSC_SOURCED = frozenset({"UC-MSC", "BM-MSC", "AD-MSC", "P-MSC"})
+KEEP_MIN_SCORE = 0.6       # a type is kept when one of its mentions reaches this
 
 
 class CellTypeExtractor(FieldExtractor):
+    """Vocabulary hits scored by their sentence: treatment sentences up, background down."""
+
     name = "cell_type"
     field = "cell_type"
+    patterns = CELL_PATTERNS
+
+    def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
+        label = pattern.name.split("__", 1)[0]
+        text = span.doc.view
+        s, e = sentence_bounds(text, m.start(), m.end(), span.start, span.end)
+        score = pattern.score
+        # the term itself may contain a verb ("胰岛移植"): look at the sentence around it
+        around = text[s:m.start()] + " " + text[m.end():e]
+        treated = bool(_TREATMENT.search(around))
+        own = in_title(text, m.start()) or bool(SELF_CUES.search(text, s, e))
+        if label == "islet":
+            # islet transplantation is the usual comparator: only donor islets given here count
+            score += 0.3 * own + 0.3 * bool(_DONOR.search(text, s, e) and treated)
+            if _NOT_TREATMENT.search(text, s, e):
+                score = 0.1
+        elif treated or own:
+            score += 0.3
+        if BACKGROUND_CUES.search(text, max(s, m.start() - 30), m.start()) or _OPTIONS.search(text, s, e):
+            score *= 0.5
+        if in_reference(text, m.start()):
+            score *= 0.4  # a reference-list entry is never the study's own treatment
+        return [self.hit({"value": label}, m.start(), m.end(), pattern, score=round(score, 4))]
+
+    def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
+        text = span.doc.view
+        if hit.value["value"] == "BM-MNC" and re.search(r"外周血|脐(?:带)?血|peripheral|cord", text[max(0, hit.start - 12):hit.start], re.I):
+            return None  # peripheral-blood or cord-blood mononuclear cells are not BM-MNC
+        if hit.value["value"] == "HSC" and hit.pattern == "HSC__en" and re.search(r"hepatic|stellate", text[hit.end:hit.end + 30], re.I):
+            return None
+        return hit
+
+    def decide(self, hits: list[Hit]) -> list[Hit]:
+        """Every type with a substantive mention; generic MSC only when no sourced MSC type is kept."""
+        by: dict[str, list[Hit]] = defaultdict(list)
+        for h in hits:
+            by[h.value["value"]].append(h)
+        kept: list[Hit] = []
+        for label, group in by.items():
+            best = sorted(group, key=lambda h: (-h.score, h.start))[0]
+            # a type named in several places is the article's subject even without a verb
+            if best.score >= KEEP_MIN_SCORE or (len(group) >= 3 and label != "islet"):
+                kept.append(best)
+        labels = {h.value["value"] for h in kept}
+        if labels & MSC_SOURCED:
+            n_generic = len(by["MSC"])
+            sourced = [h for lab in labels & MSC_SOURCED for h in by[lab]]
+            # an article about MSC that names a source once in passing is still about MSC
+            if "MSC" in labels and n_generic >= 3 * len(sourced) and max(h.score for h in sourced) < 1.2:
+                kept = [h for h in kept if h.value["value"] not in MSC_SOURCED]
+            else:
+                kept = [h for h in kept if h.value["value"] != "MSC"]
+        # stem-cell-derived islets are not donor islets
+        if labels & {"iPSC-islet", "ESC-islet"}:
+            kept = [h for h in kept if h.value["value"] != "islet"]
+        return sorted(kept, key=lambda h: h.start)
 
 
 EXTRACTOR = CellTypeExtractor()

@@ -1,12 +1,122 @@
-"""Condition: T1D, T2D, both or unspecified."""
+"""Condition: T1D, T2D, both or unspecified (one label per record)."""
 from __future__ import annotations
 
-from .base import FieldExtractor
+import re
+from collections import defaultdict
+from typing import Iterable, Optional
+
+from .base import FieldExtractor, Hit, Pattern, Span
+from .design import SELF_CUES, compile_cues, sentence_bounds, zp
+
+_T1 = r"(?:1|一|Ⅰ|I)"
+_T2 = r"(?:2|二|Ⅱ|II)"
+_DM = r"(?:糖尿病|DM\b)"
+
+CONDITION_PATTERNS: tuple[Pattern, ...] = (
+    # both types named together as one population: "1型和2型糖尿病", "type 1 and type 2 diabetes"
+    zp("both__zh", rf"(?:第)?{_T1}型(?:糖尿病)?\s*(?:和|与|及|或|、|/|以及)\s*(?:第)?{_T2}型{_DM}", 1.0),
+    zp("both__en", r"\btype[- ](?:1|I)\s*(?:and|&|or|/|,)\s*(?:type[- ])?(?:2|II)\s*(?:diabetes|DM\b)", 1.0),
+    zp("both__abbr", r"\bT1DM?\s*(?:and|&|or|/|和|与|及|、)\s*T2DM?\b", 1.0),
+    zp("both__generic", r"两种类型的?糖尿病|两型糖尿病|\bboth types of diabetes\b", 0.9),
+    # one type
+    zp("T1D__zh", rf"(?:第)?{_T1}型{_DM}|糖尿病\s*[,,]\s*1型|{_T1}型\s*\(T1DM?\)", 1.0),
+    # older names: also used loosely for insulin-treated type 2, so they weigh less
+    zp("T1D__zh_old", r"(?<!非)胰岛素依赖型糖尿病|青少年(?:型)?糖尿病", 0.5),
+    zp("T1D__en_old", r"(?<!non-)\binsulin[- ]dependent diabetes\b|\bjuvenile diabetes\b|\bIDDM\b", 0.5),
+    zp("T1D__en", r"\btype[- ](?:1|I)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT1DM?\b", 1.0),
+    zp("T2D__zh", rf"(?:第)?{_T2}型{_DM}|糖尿病\s*[,,]\s*2型|{_T2}型\s*\(T2DM?\)|非胰岛素依赖型糖尿病", 1.0),
+    zp("T2D__en", r"\btype[- ](?:2|II)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT2DM?\b|\bNIDDM\b|\bnon[- ]insulin[- ]dependent diabetes\b", 1.0),
+    # diabetes without a type: only a fallback (decide drops it when a type is named)
+    zp("unspecified__zh", r"糖尿病", 0.1),
+    zp("unspecified__en", r"\bdiabetes\b|\bdiabetic\b", 0.1),
+)
+
+# "需明确区分1型与2型", "糖尿病主要分为1型和2型", "whereas type 2": a contrast, not a population
+_CONTRAST = compile_cues((
+    r"区分|区别|不同于|不同|分为|分别|相比|对比|不像|而$|而言", r"\bdistinguish|\bdiffer|\bunlike\b|\bwhereas\b|\bcompared\b|\bversus\b|\bclassified\b",
+))
+# words that make a typed mention part of the study's population or treatment
+_POPULATION = compile_cues((
+    r"患者|病人|受试者|纳入|入组|治疗|用于|输注|移植|注射|干预",
+    r"\bpatients?\b|\bparticipants?\b|\bsubjects?\b|\benrolled\b|\btreat|\bwith\b|\bin (?:adults|children)\b|\btherapy\b",
+))
+# a typed word that is not a diabetes type: "1型巨噬细胞" never reaches here (needs 糖尿病/diabetes)
+_TYPED_BEFORE = re.compile(r"(?:[12一二ⅠⅡ]|I{1,2}|type[- ](?:1|2|I{1,2}))\s*型?\s*$|型\s*$", re.I)
+_TYPED_AFTER = re.compile(r"^\s*(?:[,,]\s*[12]型|mellitus,? type)", re.I)
+
+BOTH_MIN_SCORE = 0.8      # a conjunction hit must reach this to make a record "both"
+MINOR_SHARE = 0.4         # ... or the minor type must hold this share of the typed weight
 
 
 class ConditionExtractor(FieldExtractor):
+    """Typed diabetes mentions weighted by context; ``decide`` combines them into one label."""
+
     name = "condition"
     field = "condition"
+    patterns = CONDITION_PATTERNS
+
+    def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
+        label = pattern.name.split("__", 1)[0]
+        text = span.doc.view
+        s, e = sentence_bounds(text, m.start(), m.end(), span.start, span.end)
+        score = pattern.score
+        if label == "both":
+            if _CONTRAST.search(text, max(s, m.start() - 12), m.start()) or _CONTRAST.search(text, m.end(), min(e, m.end() + 8)):
+                score = 0.2
+            elif not _POPULATION.search(text, s, e):
+                score = 0.5
+        elif label in ("T1D", "T2D"):
+            # the study's own sentence counts double: frequency alone favours background
+            if SELF_CUES.search(text, s, e):
+                score *= 2
+        return [self.hit({"value": label}, m.start(), m.end(), pattern, score=score)]
+
+    def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
+        if hit.value["value"] != "unspecified":
+            return hit
+        text = span.doc.view
+        # "1型糖尿病" / "type 2 diabetes" / "diabetes mellitus, type 1" are typed, not unspecified
+        if _TYPED_BEFORE.search(text[max(0, hit.start - 8):hit.start]):
+            return None
+        if _TYPED_AFTER.search(text[hit.end:hit.end + 20]):
+            return None
+        return hit
+
+    def decide(self, hits: list[Hit]) -> list[Hit]:
+        """``both`` when both types are named as the population, else the dominant type."""
+        if not hits:
+            return []
+        by: dict[str, list[Hit]] = defaultdict(list)
+        both_spans = [(h.start, h.end) for h in hits if h.value["value"] == "both"]
+        for h in hits:
+            # "2型糖尿病" inside "1型和2型糖尿病" is part of the conjunction, not a T2D mention
+            if h.value["value"] != "both" and any(s <= h.start < e for s, e in both_spans):
+                continue
+            by[h.value["value"]].append(h)
+        first = lambda label: sorted(by[label], key=lambda h: (-h.score, h.start))[0]  # noqa: E731
+        w1 = sum(h.score for h in by["T1D"])
+        w2 = sum(h.score for h in by["T2D"])
+        both_best = max((h.score for h in by["both"]), default=0.0)
+        if both_best >= BOTH_MIN_SCORE:
+            return [self._as(first("both"), "both")]
+        if w1 and w2:
+            minor, major = sorted((w1, w2))
+            if minor / major >= MINOR_SHARE and min(len(by["T1D"]), len(by["T2D"])) >= 2:
+                return [self._as(first("T1D" if w1 >= w2 else "T2D"), "both")]
+        if w1 or w2:
+            label = "T1D" if w1 > w2 else "T2D" if w2 > w1 else (
+                "T1D" if first("T1D").start < first("T2D").start else "T2D")
+            return [first(label)]
+        if by["both"]:  # only contrastive "1型与2型" mentions: still both types, nothing else
+            return [self._as(first("both"), "both")]
+        if by["unspecified"]:
+            return [first("unspecified")]
+        return []
+
+    @staticmethod
+    def _as(hit: Hit, label: str) -> Hit:
+        return Hit(hit.field, {"value": label}, hit.start, hit.end, hit.extractor, hit.pattern,
+                   hit.score, list(hit.warnings))
 
 
 EXTRACTOR = ConditionExtractor()

@@ -1,12 +1,140 @@
-"""The study's follow-up duration in days."""
+"""The study's follow-up duration in days (one value per record).
+
+Durations only count next to follow-up words (随访/追踪/观察期/followed/follow-up): a bare
+"治疗后3个月" or "at 24 and 36 months" is a measurement time point, and "31 months insulin-free",
+"病程10年" or "疗效可持续6-12个月" are durations of something else.
+"""
 from __future__ import annotations
 
-from .base import FieldExtractor
+import re
+from typing import Iterable, Optional
+
+from ..numbers import parse_number
+from .base import FieldExtractor, Hit, Pattern, Span
+from .design import compile_cues, sentence_bounds, zp
+
+# guideline conversions (GUIDELINE.md: week 7, month 30.4375, year 365.25, rounded)
+UNIT_DAYS: dict[str, float] = {
+    "年": 365.25, "个月": 30.4375, "個月": 30.4375, "月": 30.4375, "周": 7.0, "週": 7.0, "星期": 7.0, "天": 1.0, "日": 1.0, "d": 1.0,
+    "year": 365.25, "yr": 365.25, "month": 30.4375, "mo": 30.4375, "week": 7.0, "wk": 7.0, "day": 1.0,
+}
+_NUM_ZH = r"\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十百]{1,3}"
+_NUM_EN = (r"\d{1,4}(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"eighteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|thirty(?:-six)?|forty(?:-eight)?|sixty|a|an")
+# "12个月", "1年", "一年半", "两个半月", "半年", "28周"
+DUR_ZH = rf"(?P<num>{_NUM_ZH})?\s*(?:个)?(?P<half>半)?(?P<unit>年|个月|月|周|星期|天|日|d\b)(?P<half2>半)?"
+# "12 months", "one year", "48-week", "3 yrs"
+DUR_EN = rf"(?P<num>{_NUM_EN})[\s-]*(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)\b"
+_QUAL_ZH = r"(?:约|超过|长达|至少|近|逾)?"
+_QUAL_EN = r"(?:(?:up to|at least|approximately|about|around|over|more than|nearly|almost|a (?:median|mean) of|an average of)\s+)?"
+_FU_ZH = r"(?:随访|追踪|跟踪|追访)"
+_FU_EN = r"follow(?:ed)?[- ]?up"
+
+FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
+    # a median/mean follow-up is the study's summary value
+    zp("median__zh", rf"(?:中位|平均){_FU_ZH}(?:时间|期)?(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0),
+    zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}\s+(?:time\s+|period\s+|duration\s+)?(?:was\s+|of\s+|lasted\s+|:\s*|=\s*)?{_QUAL_EN}{DUR_EN}", 1.0),
+    # stated durations
+    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:为|达|长达|共|了|至|到|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
+    zp("stated__zh_period", rf"为期\s*{DUR_ZH}的?(?:{_FU_ZH}|观察)", 0.95),
+    zp("stated__zh_study", rf"为期\s*{DUR_ZH}的?(?:研究|试验)", 0.75),
+    zp("stated__zh_observe", rf"观察期(?:为|达|长达|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.85),
+    zp("stated__zh_dur_observe", rf"{DUR_ZH}的?(?:观察期|实验期|研究期)", 0.85),
+    zp("stated__zh_dur_fu", rf"{DUR_ZH}(?:以上|余)?的?{_FU_ZH}", 0.7),
+    zp("stated__en_fu_of", rf"\b{_FU_EN}\s+(?:period\s+|duration\s+|time\s+)?(?:of|was|lasted|:|=)\s+{_QUAL_EN}{DUR_EN}", 0.9),
+    zp("stated__en_followed_for", rf"\b(?:followed(?:\s+up)?|monitored|observed|tracked)\s+(?:\w+\s+){{0,3}}?for\s+{_QUAL_EN}{DUR_EN}", 0.9),
+    zp("stated__en_through", rf"\b(?:through(?:out)?|during|over|after|completed)\s+(?:the\s+|a\s+)?{_QUAL_EN}{DUR_EN}(?:\s+of)?\s+(?:{_FU_EN}|observation)", 0.9),
+    zp("stated__en_dur_fu", rf"\b{DUR_EN}(?:\s+of)?\s+{_FU_EN}", 0.75),
+    zp("stated__en_observation", rf"\bobservation(?:al)?\s+period\s+(?:of|was|lasted)\s+{_QUAL_EN}{DUR_EN}", 0.85),
+    # fallbacks, used only when nothing better is stated: the end of treatment observation ...
+    zp("fallback__zh_after", rf"(?:治疗|移植|输注|干预){_QUAL_ZH}{DUR_ZH}后", 0.3),
+    # ... or the last of a series of follow-up visits ("于治疗后1、3、6、12个月随访")
+    zp("fallback__zh_series", rf"(?:于|在)(?:治疗|移植|输注|术)?后?\s*(?:\d{{1,2}}\s*[、,和及]\s*){{2,}}{DUR_ZH}(?:时)?(?:进行)?{_FU_ZH}", 0.35),
+    zp("fallback__en_series", rf"\b(?:re-?examined|followed(?:\s+up)?|evaluated|assessed|monitored|seen)\b[^.;]{{0,30}}?\bat\s+(?:[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+))+{DUR_EN}(?!\s*(?:,|and\b))", 0.3),
+)
+
+# durations of something else: disease history, age, insulin-free time
+_NOT_FOLLOW_UP = compile_cues((
+    r"病程|确诊|患病|病史|糖尿病史|年龄|岁",
+    r"\bduration of (?:diabetes|disease|T[12]DM?)\b|\bdiabetes duration\b|\bhistory\b|\baged?\b|\binsulin[- ]free\b|\bdiagnosed\b",
+))
+# a time point, not a duration: "在12个月随访时", "at the 12-month follow-up"
+_AT_BEFORE = re.compile(r"(?:在|于|第|at\s+(?:the\s+)?|by\s+(?:the\s+)?)\s*$", re.I)
+_LIST_BEFORE = re.compile(r"(?:\d|[一二三四五六七八九十])\s*(?:个)?(?:月|周|年|天)?\s*(?:和|及|与|或|、|,|至|到|-|~|and|or|to)\s*$", re.I)
+_AT_AFTER_ZH = re.compile(r"^\s*(?:时|节点|时点|后的?(?:评估|检测))")
+
+MIN_DAYS = 7.0
+MAX_DAYS = 365.25 * 30
 
 
 class FollowUpExtractor(FieldExtractor):
+    """Durations next to follow-up words; ``decide`` keeps the best-attested one."""
+
     name = "follow_up"
     field = "follow_up"
+    patterns = FOLLOW_UP_PATTERNS
+
+    def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
+        days = to_days(m.group("num"), m.group("unit"), half=bool(
+            m.groupdict().get("half") or m.groupdict().get("half2")))
+        if days is None:
+            return []
+        text = span.doc.view
+        num_start = m.start("num") if m.group("num") else m.start("unit")
+        # a year number ("2010年8月") is a date, not a duration
+        if m.group("unit") == "年" and (re.match(r"\d{4}", m.group("num") or "") or
+                                        re.match(r"\s*\d{1,2}\s*月", text[m.end("unit"):m.end("unit") + 4])):
+            return []
+        score = pattern.score
+        if pattern.name.startswith("stated__"):
+            before = text[max(span.start, m.start() - 6):m.start()]
+            if pattern.name in ("stated__zh_dur_fu", "stated__en_dur_fu"):
+                before_num = text[max(span.start, num_start - 6):num_start]
+                if _AT_BEFORE.search(before_num) or _LIST_BEFORE.search(before_num) or _AT_BEFORE.search(before):
+                    score = 0.2   # one time point among several: never the study's duration on its own
+            if _AT_AFTER_ZH.match(text[m.end():m.end() + 6]):
+                score = min(score, 0.4)
+        return [self.hit({"days": float(days)}, m.start(), m.end(), pattern, score=score)]
+
+    def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
+        if not MIN_DAYS <= hit.value["days"] <= MAX_DAYS:
+            return None
+        text = span.doc.view
+        s, _ = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
+        if _NOT_FOLLOW_UP.search(text, max(s, hit.start - 10), hit.end):
+            return None
+        return hit
+
+    def decide(self, hits: list[Hit]) -> list[Hit]:
+        """The best-attested duration; among equally attested ones the longest (the study's end)."""
+        if not hits:
+            return []
+        top = max(h.score for h in hits)
+        if top < 0.25:
+            return []
+        tier = [h for h in hits if h.score >= top - 0.05]
+        return [sorted(tier, key=lambda h: (-h.value["days"], h.start))[0]]
+
+
+def to_days(num: Optional[str], unit: str, *, half: bool = False) -> Optional[float]:
+    """'12' + '个月' -> 365; '一' + '年' + half -> 548; None + '年' + half ('半年') -> 183."""
+    u = unit.lower().rstrip("s") if unit else ""
+    per = UNIT_DAYS.get(u) or UNIT_DAYS.get(unit)
+    if per is None:
+        return None
+    if num is None:
+        n: Optional[float] = 0.0 if half else None
+    elif num.lower() in ("a", "an"):
+        n = 1.0
+    else:
+        n = parse_number(num)
+    if n is None:
+        return None
+    if half:
+        n += 0.5
+    if n <= 0:
+        return None
+    return float(round(n * per))
 
 
 EXTRACTOR = FollowUpExtractor()

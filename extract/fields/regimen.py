@@ -1,12 +1,206 @@
-"""Number of administrations and the interval between them."""
+"""Number of administrations and the interval between them.
+
+A count ("三次静脉输注", "three infusions") and an interval ("每4周一次", "4 weeks apart") stated
+in one clause become one hit; alone, each is a hit of its own.
+"""
 from __future__ import annotations
 
-from .base import FieldExtractor
+import re
+from typing import Iterable, Optional
+
+from ..numbers import as_int, parse_number
+from .base import FieldExtractor, Hit, Pattern, Span
+from .design import compile_cues, sentence_bounds, zp
+
+# numbers as written: Arabic, Chinese numerals, English words
+_N_ZH = r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})"
+_N_EN = (r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)")
+_IV_ZH = r"(?P<iv>\d{1,2}|[一二两三四五六七八九十]{1,3})"
+_IV_EN = r"(?P<iv>\d{1,2}|one|two|three|four|five|six|eight|ten|twelve)"
+_UNIT_ZH = r"(?P<unit>周|星期|个月|月|天|日)"
+_UNIT_EN = r"(?P<unit>weeks?|months?|days?|wk)"
+# administration nouns/verbs, Chinese and English
+_ADMIN_ZH = r"(?:输注|回输|注射|移植|输入|给药|治疗|静滴|滴注|植入)"
+_ADMIN_EN = r"(?:infusions?|injections?|transplantations?|transfusions?|administrations?|doses|treatments|courses)"
+# a short gap with no clause punctuation: "三次脐带间充质干细胞(hUC-MSCs)静脉注射"
+_GAP = r"[^,。;:!?\n]{0,30}?"
+
+UNIT_DAYS: dict[str, float] = {"周": 7, "週": 7, "星期": 7, "个月": 30, "個月": 30, "月": 30, "天": 1, "日": 1,
+                               "week": 7, "weeks": 7, "wk": 7, "month": 30, "months": 30, "day": 1, "days": 1}
+
+REGIMEN_PATTERNS: tuple[Pattern, ...] = (
+    # counts
+    zp("count__zh_n_times_admin", rf"(?<![第每\d周月天日年隔一二两三四五六七八九十])(?:共|接受|进行|予|给予|行|分)?{_N_ZH}次(?!性){_GAP}{_ADMIN_ZH}", 0.9),
+    zp("count__zh_admin_n_times", rf"{_ADMIN_ZH}[^,。;:\d]{{0,12}}?(?<![第每]){_N_ZH}次(?!随访|复查|评估|检查)", 0.85),
+    zp("count__zh_single", rf"(?P<single>单次){_GAP}{_ADMIN_ZH}|(?P<single2>单次)(?:给药|剂量)", 0.9),
+    zp("count__zh_total", rf"共(?:计)?{_N_ZH}次", 0.6),
+    zp("count__en_n_admin", rf"\b{_N_EN}\s+(?:(?:separate|consecutive|repeated|intravenous|IV|monthly|weekly|sequential|total)\s+)*{_ADMIN_EN}\b", 0.85),
+    zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:intravenous|IV|dose of|infusion of|injection of)\s+)?(?:infusion|injection|administration|transplantation|dose)\b", 0.85),
+    zp("count__en_times", rf"\b(?:infused|injected|administered|given|transplanted|dosed|infusions?|injections?)\b[^.;]{{0,60}}?\b(?:{_N_EN}\s+times|(?P<word>twice|thrice))\b", 0.85),
+    # intervals
+    zp("interval__zh_every", rf"每(?:隔)?{_IV_ZH}?{_UNIT_ZH}(?:[一1](?:次|疗程)|输注|注射|给药)", 0.9),
+    zp("interval__zh_gap", rf"间隔(?:时间)?(?:为)?{_IV_ZH}{_UNIT_ZH}", 0.9),
+    zp("interval__zh_biweekly", r"(?P<fixed14>隔周)(?:[一1]次|输注|注射)", 0.8),
+    zp("interval__en_every", rf"\bevery\s+(?:{_IV_EN}\s+)?{_UNIT_EN}\b", 0.85),
+    zp("interval__en_apart", rf"\b{_IV_EN}[- ]{_UNIT_EN}\s+apart\b", 0.9),
+    zp("interval__en_intervals", rf"\b(?:at|with|in)\s+(?:an?\s+)?{_IV_EN}[- ]{_UNIT_EN}\s*intervals?\b", 0.9),
+    zp("interval__en_interval_of", rf"\bintervals?\s+of\s+{_IV_EN}\s+{_UNIT_EN}\b", 0.9),
+    zp("interval__en_monthly", rf"\b(?P<adverb>monthly|weekly|biweekly|fortnightly)\s+(?:(?:intravenous|IV)\s+)?{_ADMIN_EN}", 0.8),
+    # a schedule: "at weeks 0, 4 and 8" / "于第0、4、8周" -> count and interval
+    zp("schedule__en", r"\b(?:at|on)\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*and\s+\d{1,2})\b", 0.85),
+    zp("schedule__zh", r"(?:于|在)?第\s*(?P<list>\d{1,2}(?:\s*[、,]\s*\d{1,2})+(?:\s*(?:和|及)\s*\d{1,2})?)\s*(?P<sunit>周|天|日|个月)", 0.85),
+)
+
+# the clause must be about giving cells, not drugs
+_CELL_CONTEXT = compile_cues((
+    r"细胞|干细胞|MSC|输注|回输|移植|静脉|注射液",
+    r"\bcells?\b|\bMSCs?\b|\binfus|\btransplant|\bstem\b|\bislets?\b|\bproduct\b",
+))
+# drug dosing and visits: "每日1次 二甲双胍", "insulin 18U", "3次随访", "twice daily", "3 times higher"
+_DRUG_NEAR = compile_cues((
+    r"胰岛素|二甲双胍|格列|司美格鲁肽|利拉鲁肽|度拉糖肽|列汀|\d\s*(?:mg|μg|ug|U|IU|单位|片)\b|每日|每天|每晚|餐前|睡前|口服",
+    r"\binsulin\b|\bmetformin\b|\bsemaglutide\b|\bliraglutide\b|\bdulaglutide\b|\btablets?\b|\boral\b|\bdaily\b|\bper day\b|\ba day\b",
+))
+_NOT_ADMIN_AFTER = re.compile(r"^\s*(?:higher|more|greater|lower|as (?:many|much|high|likely)|fold|daily|a day|per day|weekly)", re.I)
+_NOT_ADMIN_ZH = compile_cues((r"随访|复查|评估|检测|检查|测量|问卷|会诊|门诊", r"\bfollow|\bvisits?\b|\bassess|\bmeasure"))
+_NO_DOSE_LEVELS = re.compile(r"^\s*(?:levels?|groups?|cohorts?|arms?|of insulin)\b", re.I)
+
+MAX_INFUSIONS = 20
+MAX_INTERVAL_DAYS = 365.0
+MERGE_GAP = 40   # chars between a count and an interval for them to be one regimen
+
+
+def _number(s: Optional[str]) -> Optional[float]:
+    return parse_number(s) if s else None
 
 
 class RegimenExtractor(FieldExtractor):
+    """Counts and intervals of cell administrations, merged when stated in one clause."""
+
     name = "regimen"
     field = "regimen"
+    patterns = REGIMEN_PATTERNS
+
+    def find(self, span: Span) -> list[Hit]:
+        hits = super().find(span)
+        return self._merge(hits, span)
+
+    def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
+        kind = pattern.name.split("__", 1)[0]
+        g = m.groupdict()
+        value: dict[str, Optional[float | int]] = {"infusions": None, "interval_days": None}
+        if kind == "count":
+            if g.get("single") or g.get("single2"):
+                n: Optional[float] = 1
+            elif g.get("word"):
+                n = {"twice": 2, "thrice": 3}[g["word"].lower()]
+            else:
+                n = _number(g.get("n"))
+            value["infusions"] = as_int(n)
+        elif kind == "interval":
+            value["interval_days"] = self._interval(g)
+        elif kind == "schedule":
+            value.update(self._schedule(g))
+        if value["infusions"] is None and value["interval_days"] is None:
+            return []
+        return [self.hit(value, m.start(), m.end(), pattern)]
+
+    @staticmethod
+    def _interval(g: dict[str, Optional[str]]) -> Optional[float]:
+        if g.get("fixed14"):
+            return 14.0
+        if g.get("adverb"):
+            return {"monthly": 30.0, "weekly": 7.0, "biweekly": 14.0, "fortnightly": 14.0}[g["adverb"].lower()]
+        unit = (g.get("unit") or "").lower()
+        per = UNIT_DAYS.get(unit)
+        if per is None:
+            return None
+        n = _number(g.get("iv")) if g.get("iv") else 1.0
+        if n is None:
+            return None
+        return float(n * per)
+
+    @staticmethod
+    def _schedule(g: dict[str, Optional[str]]) -> dict[str, Optional[float | int]]:
+        points = [int(x) for x in re.findall(r"\d+", g.get("list") or "")]
+        unit = (g.get("sunit") or "").lower().rstrip("s")
+        per = {"week": 7, "周": 7, "週": 7, "day": 1, "天": 1, "日": 1, "month": 30, "个月": 30, "個月": 30}.get(unit)
+        if len(points) < 2 or per is None or points != sorted(points):
+            return {"infusions": None, "interval_days": None}
+        steps = {b - a for a, b in zip(points, points[1:])}
+        interval = float(steps.pop() * per) if len(steps) == 1 else None
+        return {"infusions": len(points), "interval_days": interval}
+
+    def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
+        text = span.doc.view
+        s, e = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
+        quote = text[hit.start:hit.end]
+        n, iv = hit.value["infusions"], hit.value["interval_days"]
+        if n is not None and not 1 <= n <= MAX_INFUSIONS:
+            return None
+        if iv is not None and not 1 <= iv <= MAX_INTERVAL_DAYS:
+            return None
+        # drugs and visits are dosed and scheduled too: the clause must be about cells
+        if not _CELL_CONTEXT.search(text, s, e):
+            return None
+        if _DRUG_NEAR.search(text, max(s, hit.start - 12), min(e, hit.end + 12)):
+            return None
+        if _NOT_ADMIN_AFTER.search(text[hit.end:hit.end + 20]):
+            return None
+        # "每4周输注一次": the "一次" belongs to the interval, it is not a count
+        if n == 1 and iv is None and "每" in text[max(s, hit.start - 8):hit.end].replace("每次", ""):
+            return None
+        if hit.pattern.startswith("count__zh_total") and _NOT_ADMIN_ZH.search(text, hit.end, min(e, hit.end + 6)):
+            return None
+        if hit.pattern.startswith("count__") and _NOT_ADMIN_ZH.search(quote):
+            return None
+        if hit.pattern == "count__en_n_admin" and _NO_DOSE_LEVELS.search(text[hit.end:hit.end + 15]):
+            return None
+        if hit.pattern.startswith("schedule__") and not re.search(
+                r"输注|回输|注射|移植|给药|infus|inject|administ|dos", text[s:e], re.I):
+            return None  # "at weeks 0, 4 and 8" of measurements is not a schedule of doses
+        return hit
+
+    def _merge(self, hits: list[Hit], span: Span) -> list[Hit]:
+        """Join a count-only and an interval-only hit of one clause into one hit."""
+        text = span.doc.view
+        hits = sorted(hits, key=lambda h: (h.start, -h.end))
+        used: set[int] = set()
+        out: list[Hit] = []
+        for i, a in enumerate(hits):
+            if i in used:
+                continue
+            for j in range(i + 1, len(hits)):
+                b = hits[j]
+                if j in used or b.start - max(a.end, a.start) > MERGE_GAP:
+                    continue
+                if not self._complementary(a, b):
+                    continue
+                lo, hi = min(a.start, b.start), max(a.end, b.end)
+                if re.search(r"[。;\n]", text[lo:hi]):
+                    continue
+                value = {"infusions": a.value["infusions"] or b.value["infusions"],
+                         "interval_days": a.value["interval_days"] or b.value["interval_days"]}
+                a = Hit(a.field, value, lo, hi, a.extractor, f"{a.pattern}+{b.pattern}",
+                        max(a.score, b.score))
+                used.add(j)
+            out.append(a)
+        return out
+
+    @staticmethod
+    def _complementary(a: Hit, b: Hit) -> bool:
+        return ((a.value["infusions"] is None) != (b.value["infusions"] is None)
+                and (a.value["interval_days"] is None) != (b.value["interval_days"] is None))
+
+    def decide(self, hits: list[Hit]) -> list[Hit]:
+        """Distinct regimens; a count or interval already inside a combined regimen is dropped."""
+        full = [h for h in hits if h.value["infusions"] is not None and h.value["interval_days"] is not None]
+        counts = {h.value["infusions"] for h in full}
+        intervals = {h.value["interval_days"] for h in full}
+        rest = [h for h in hits if h not in full
+                and not (h.value["interval_days"] is None and h.value["infusions"] in counts)
+                and not (h.value["infusions"] is None and h.value["interval_days"] in intervals)]
+        return super().decide(full + rest)
 
 
 EXTRACTOR = RegimenExtractor()

@@ -1,6 +1,6 @@
 """Generate the sample PDFs of the corpus (run from anywhere; output is deterministic).
 
-    .venv/bin/python corpus/tools/make_pdfs.py
+    .venv/bin/python tools/make_corpus_pdfs.py
 
 - ``pdf/en-adsc-t2d-two-column.pdf``: an English paper set in two columns (reading order).
 - ``pdf/zh-msc-t1d-meta.pdf``: a simplified-Chinese meta-analysis, hard-wrapped lines
@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate,
 
 rl_config.invariant = 1  # no timestamps or random ids: the committed PDFs stay byte-stable
 
-OUT = Path(__file__).resolve().parent.parent / "pdf"
+OUT = Path(__file__).resolve().parent.parent / "corpus" / "pdf"
 
 EN_TITLE = ("Autologous adipose-derived mesenchymal stem cells in type 2 diabetes: "
             "a 24-month single-arm phase 2 trial")

@@ -1,0 +1,46 @@
+"""Cell types: every type the study uses; background options and comparators are not the study's cells."""
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Document, SourceDoc
+from extract.fields.base import Span
+from extract.fields.cell_type import EXTRACTOR
+
+
+def cell_types(text: str, lang: str = "zh") -> list[str]:
+    doc = Document("t.txt", text, text, lang, SourceDoc("t.txt", text, "txt"))
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
+    for h in hits:
+        assert 0 <= h.start < h.end <= len(text) and h.pattern
+    return sorted(h.value["value"] for h in hits)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("患者接受人脐带间充质干细胞(hUC-MSCs)静脉输注。", "zh", ["UC-MSC"]),
+    ("患者接受華通氏膠來源的間充質幹細胞移植。", "zh-Hant", ["UC-MSC"]),
+    ("Patients received Wharton's jelly-derived MSCs intravenously.", "en", ["UC-MSC"]),
+    ("自体骨髓间充质干细胞经胰动脉注射。", "zh", ["BM-MSC"]),
+    ("Autologous bone marrow-derived mesenchymal stromal cells were infused.", "en", ["BM-MSC"]),
+    ("患者接受自体脂肪来源间充质干细胞治疗。", "zh", ["AD-MSC"]),
+    ("Placenta-derived mesenchymal stem cells were transplanted.", "en", ["P-MSC"]),
+    ("研究者给予患者间充质干细胞(MSC)静脉输注。", "zh", ["MSC"]),
+    ("患者接受自体骨髓单个核细胞移植。", "zh", ["BM-MNC"]),
+    ("Umbilical cord blood cells were infused into children.", "en", ["UCB"]),
+    ("本研究将人羊膜上皮干细胞(hAESC)移植至糖尿病模型。", "zh", ["hAESC"]),
+    ("患者接受化学诱导多能干细胞来源的胰岛移植。", "zh", ["iPSC-islet"]),
+    ("Patients received embryonic stem cell-derived islets into the portal vein.", "en", ["ESC-islet"]),
+    ("患者接受自体造血干细胞移植(AHSCT)。", "zh", ["HSC"]),
+    ("研究团队为小鼠同时移植了造血干细胞与供体胰岛细胞。", "zh", ["HSC", "islet"]),
+    ("Patients were treated with the Stem Cell Educator.", "en", ["stem-cell-educator"]),
+    # a sourced MSC type replaces the generic MSC; two cell types of one study are both kept
+    ("间充质干细胞治疗中,患者接受了脐带间充质干细胞与脐血单个核细胞序贯输注。", "zh", ["UC-MSC", "UCB"]),
+    # no match
+    ("胚胎干细胞、iPSC和成体干细胞(如间充质干细胞)都是候选细胞。", "zh", []),
+    ("与传统胰岛移植相比,该方法无需供体。", "zh", []),
+    ("Participants had not previously received an islet cell transplant.", "en", []),
+    ("外周血单个核细胞中IL-6表达下降。", "zh", []),
+    ("Dr. Chen holds an MSc in biology.", "en", []),
+])
+def test_cell_type(text, lang, expected):
+    assert cell_types(text, lang) == expected

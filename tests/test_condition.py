@@ -1,0 +1,44 @@
+"""Condition: T1D, T2D, both or unspecified; contrasts and background do not make a study "both"."""
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Document, SourceDoc
+from extract.fields.base import Span
+from extract.fields.condition import EXTRACTOR
+
+
+def condition(text: str, lang: str = "zh") -> list[str]:
+    doc = Document("t.txt", text, text, lang, SourceDoc("t.txt", text, "txt"))
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
+    for h in hits:
+        assert 0 <= h.start < h.end <= len(text) and h.pattern
+    return [h.value["value"] for h in hits]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("本研究纳入30例1型糖尿病患者。", "zh", ["T1D"]),
+    ("第一型糖尿病患者接受了干细胞移植。", "zh-Hant", ["T1D"]),
+    ("Adults with type 1 diabetes received islet cells.", "en", ["T1D"]),
+    ("T1DM患者的C肽水平显著升高。", "zh", ["T1D"]),
+    ("研究纳入了60名2型糖尿病(T2DM)患者。", "zh", ["T2D"]),
+    ("二型糖尿病患者接受脐带间充质干细胞输注。", "zh", ["T2D"]),
+    ("We enrolled 45 patients with type 2 diabetes mellitus.", "en", ["T2D"]),
+    ("第二型糖尿病患者的胰岛素用量下降。", "zh-Hant", ["T2D"]),
+    ("该荟萃分析评估了干细胞治疗1型和2型糖尿病患者的疗效。", "zh", ["both"]),
+    ("MSC therapy for type 1 and type 2 diabetes: a meta-analysis in 500 patients.", "en", ["both"]),
+    ("间充质干细胞治疗T1DM与T2DM患者均可降低HbA1c。", "zh", ["both"]),
+    # contrast in a T1D article: still T1D
+    ("需明确区分1型与2型糖尿病。本研究中1型糖尿病患者接受了治疗,1型糖尿病的自身免疫是关键。", "zh", ["T1D"]),
+    # background mention of the other type: the study's own population wins
+    ("糖尿病主要分为1型和2型,后者占90%。本研究纳入2型糖尿病患者,2型糖尿病患者的HbA1c下降。", "zh", ["T2D"]),
+    ("Unlike type 1 diabetes, type 2 diabetes involves insulin resistance; our patients with type 2 diabetes improved.", "en", ["T2D"]),
+    ("干细胞治疗糖尿病患者的疗效有待验证。", "zh", ["unspecified"]),
+    ("Stem cells may help people with diabetes.", "en", ["unspecified"]),
+    # no match
+    ("M1型巨噬细胞向M2型极化。", "zh", []),
+    ("The trial enrolled 40 patients with heart failure.", "en", []),
+    ("2型胶原蛋白表达增加。", "zh", []),
+])
+def test_condition(text, lang, expected):
+    assert condition(text, lang) == expected

@@ -1,0 +1,58 @@
+"""Regimen: number of cell administrations and the interval between them; drug dosing is not a regimen."""
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Document, SourceDoc
+from extract.fields.base import Span
+from extract.fields.regimen import EXTRACTOR
+
+
+def regimens(text: str, lang: str = "zh") -> list[tuple[int | None, float | None]]:
+    doc = Document("t.txt", text, text, lang, SourceDoc("t.txt", text, "txt"))
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
+    for h in hits:
+        assert 0 <= h.start < h.end <= len(text) and h.pattern
+    return sorted((h.value["infusions"], h.value["interval_days"]) for h in hits)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # counts
+    ("入组患者接受三次人脐带间充质干细胞静脉输注。", "zh", [(3, None)]),
+    ("患者先后接受2次自体骨髓单个核细胞经胰动脉移植。", "zh", [(2, None)]),
+    ("该患者仅接受单次静脉注射MSC,随后随访两年。", "zh", [(1, None)]),
+    ("每位受試者接受兩次臍帶間充質幹細胞靜脈輸注。", "zh-Hant", [(2, None)]),
+    ("Participants received a single intravenous infusion of allogeneic MSCs.", "en", [(1, None)]),
+    ("Each patient was given two infusions of autologous bone marrow cells.", "en", [(2, None)]),
+    ("Cells were infused twice through the pancreatic artery.", "en", [(2, None)]),
+    # intervals alone
+    ("干细胞静脉输注每2周一次。", "zh", [(None, 14.0)]),
+    ("细胞输注每月一次。", "zh", [(None, 30.0)]),
+    ("UC-MSCs were administered every 2 weeks.", "en", [(None, 14.0)]),
+    # count and interval in one clause -> one regimen
+    ("受试者经静脉输注干细胞(每4周一次,共3次)。", "zh", [(3, 28.0)]),
+    ("患者接受4次间隔2周的干细胞回输。", "zh", [(4, 14.0)]),
+    ("細胞每4週輸注一次,共輸注3次。", "zh-Hant", [(3, 28.0)]),
+    ("MSCs were infused three times with 4-week intervals.", "en", [(3, 28.0)]),
+    ("Patients received two infusions of cord blood cells 6 weeks apart.", "en", [(2, 42.0)]),
+    ("Stem cells were infused at weeks 0, 4 and 8.", "en", [(3, 28.0)]),
+    ("分别于第1、8、15天输注间充质干细胞。", "zh", [(3, 7.0)]),
+    # no match
+    ("甘精胰岛素12U 睡前,二甲双胍0.5g 每日2次。", "zh", []),
+    ("西格列汀100mg 每日1次口服。", "zh", []),
+    ("患者在治疗后共完成3次随访。", "zh", []),
+    ("多次注射(无论何种细胞类型)均能降低炎症因子水平。", "zh", []),
+    ("Metformin 500 mg was taken twice daily.", "en", []),
+    ("Semaglutide was injected once weekly in the control arm.", "en", []),
+    ("C-peptide was three times higher after cell transplantation.", "en", []),
+    ("第3次输注后患者出现低热。", "zh", []),
+])
+def test_regimen(text, lang, expected):
+    assert regimens(text, lang) == expected
+
+
+def test_evidence_covers_count_and_interval():
+    text = "患者接受3次间隔4周的干细胞静脉输注。"
+    doc = Document("t.txt", text, text, "zh", SourceDoc("t.txt", text, "txt"))
+    (hit,) = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
+    assert "3次" in text[hit.start:hit.end] and "4周" in text[hit.start:hit.end]
