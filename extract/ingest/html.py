@@ -102,7 +102,7 @@ def extract_html(html: str) -> HtmlText:
     fallback = fallback_text(tree) if tree is not None else ""
     if len(text) < FALLBACK_MAX_TRAF_CHARS and fallback and len(fallback) >= FALLBACK_MIN_RATIO * len(text):
         text = fallback
-    if not text.strip():
+    if not text.strip() or text.strip() == (title or "").strip():  # a title alone is no article
         raise HtmlNoText("no text: the HTML page has no readable body text (only scripts, markup or navigation)")
     return HtmlText(text=text, title=title, published=normalise_date(meta.get("date")),
                     url=_canonical_url(tree) or meta.get("url") or None)
