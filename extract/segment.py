@@ -1,10 +1,100 @@
-"""Split a document into study mentions (placeholder: the whole document is one mention)."""
+"""Split a document into study mentions: one Mention per study the document reports.
+
+Stages (``segment``):
+
+1. body: the text before the reference list, without site boilerplate lines (nav, contact,
+   disclaimers, related-reading and previous/next links);
+2. anchors: lines that open a study (a dated "…在《期刊》上发表…" intro, a "2022年《柳叶刀》报道"
+   claim, "案例1"/"Case 2" headings, ordinal headings that introduce a patient); month headings of
+   roundups and summary/ordinal headings close the study before them;
+3. two or more distinct anchors: one mention per anchor, running to the next boundary; otherwise the
+   whole body is one mention (a long single-study article stays one mention);
+4. cited studies described in body text ("王团队发表的…研究[2]") become their own mention, made of
+   every line that cites them; bare registry ids listed as examples become their own mentions;
+5. nested studies ("在X医院开展的一项随机对照试验中…", "另一项研究显示…", "another study") are split
+   off the mention that describes them;
+6. references are linked to mentions (the [n] in the intro line, a matching title, or list order),
+   and study-level metadata hits are attached (see ``metadata.py``).
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Optional
 
+from . import metadata
 from .document import Document
 from .fields.base import Hit
+from .fields.identifiers import registry_ids
+from .references import Reference, ReferenceList, citation_lines, find_markers, find_reference_list
+
+# --- data ---------------------------------------------------------------------------------
+
+# whole lines that are site furniture, never study text
+BOILERPLATE_LINE = re.compile(
+    r"^\s*(?:[•·*-]\s*)?(?:公司地址|联系我们|聯絡我們|聯繫我們|官方热线|官方熱線|扫码|掃碼|关注我们|關注我們|"
+    r"相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|发表回复|發表回覆|"
+    r"免责说明|免責說明|免责声明|免責聲明|郑重声明|鄭重聲明|Disclaimer|"
+    r"请继续往下阅读|請繼續往下閱讀|Sharing is caring|Read more|Related (?:articles|posts|reading)|"
+    r"Share this|Back to Search|Subscribe|Advertisement|«|»)", re.IGNORECASE)
+BOILERPLATE_ANY = re.compile(r"上一篇|下一篇|Previous post|Next post")
+# lines after which a post has nothing but boilerplate (searched in the last part of the text)
+TAIL_START = re.compile(r"^\s*(?:免责说明|免責說明|免责声明|免責聲明|郑重声明|鄭重聲明|版权声明|版權聲明|Disclaimer)",
+                        re.IGNORECASE | re.MULTILINE)
+TAIL_MIN_FRACTION = 0.5
+
+DATE_LEAD = re.compile(
+    r"^\s*(?:[-•*·]\s*)?(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|\d{4}\s*年\s*\d{1,2}\s*月"
+    r"|(?:On\s+|In\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}"
+    r"|(?:On\s+)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})", re.IGNORECASE)
+PUB_VERB = re.compile(r"发表|發表|刊发|刊發|刊登|刊出|报道|報導|报告|報告|公布|发布|發布|上线|在线|"
+                      r"\bpublished\b|\breported\b|\bannounced\b|\bpresented\b|\bunveiled\b", re.IGNORECASE)
+# "2022年《柳叶刀》子刊报道…" / "2023年《糖尿病护理》研究显示…"
+YEAR_JOURNAL = re.compile(r"\d{4}\s*年\s*[,，]?\s*《[^《》]{2,40}》\s*(?:子刊|杂志|雜誌|期刊)?\s*(?:上\s*)?"
+                          r"(?:报道|報導|发表|發表|刊发|刊發|刊登|研究|案例|病例|的一项|的一篇|显示|顯示)")
+JOURNAL_PUB = re.compile(r"《[^《》]{2,60}》[^。!?]{0,40}?(?:发表|發表|刊发|刊發|刊登|报道|報導)")
+EN_PUB = re.compile(r"\b(?:published|reported)\s+(?:online\s+)?in\s+(?:the\s+)?[A-Z]")
+SOURCE_LEAD = re.compile(r"^\s*(?:[-•*·]\s*)?(?:据|根据|據|根據|援引|来源|來源|According to|Source)", re.IGNORECASE)
+ANAPHORA = re.compile(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|该团队|該團隊|该成果|該成果|"
+                      r"\b(?:the|this) (?:study|trial|research|paper)\b", re.IGNORECASE)
+CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?(?:案例|病例|个案|個案|典型案例|Case|Patient|Study)\s*"
+                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?!\d)\s*[:：.、)\s]", re.IGNORECASE)
+ORDINAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s)")
+MONTH_HEADING = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*[日号號])(?![^。!?\n]*[,，。])")
+SUMMARY_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十\d]{1,3}\s*[、.．]\s*)?(?:总结|總結|结语|結語|小结|小結|结论|結論|展望|写在最后|寫在最後|"
+    r"挑战|挑戰|Conclusions?\b|Summary\b|Outlook\b|Takeaways?\b)"
+    r"|(?:总结|總結|结语|結語|小结|小結|结论|結論|展望)\s*[:：]?\s*$", re.IGNORECASE)
+# a section introduces a patient/case of its own
+CASE_CUE = re.compile(r"\d{1,3}\s*岁|\d{1,3}\s*歲|先生|女士|[一1]\s*(?:例|名)(?:患者|病人)|"
+                      r"\b\d{1,3}-year-old\b|\baged \d{1,3}\b", re.IGNORECASE)
+MAX_HEADING_CHARS = 60
+SENTENCE_END = re.compile(r"[。!?！？]|\.(?=\s|$)|\n")
+# nested studies inside a mention (a review describing a trial); the split is at the clause start
+SUB_STUDY = re.compile(
+    r"(?:在|由)[^,，。;；]{2,40}?(?:开展|進行|进行|完成|实施|實施)的一项|"
+    r"提到了?[^,，。;；]{0,30}?的一项|"
+    r"(?:另一项|另一項|另外一项|另外一項|还有一项|還有一項|又一项|又一項)[^,，。;；]{0,30}?(?:研究|试验|試驗|临床|臨床|分析)|"
+    r"此外\s*[,，]?\s*一项[^,，。;；]{0,30}?(?:研究|试验|試驗)|"
+    r"(?:荟萃分析|薈萃分析|[Mm]eta分析|随机对照试验|隨機對照試驗|临床试验|臨床試驗)\s*\(\s*\d+\s*(?:名|例|位)[^()]{0,10}\)|"
+    r"\b(?:[Aa]nother|[Aa] separate|[Aa] second|[Aa]n earlier|[Aa] further|[Aa] follow-up)\s+(?:clinical\s+)?"
+    r"(?:study|trial|analysis)\b")
+CLAUSE_START = re.compile(r"[,，。;；:：!?！？\n]")
+# a citing sentence that describes a study of its own (not background)
+STUDY_CITE = re.compile(r"发表|發表|刊发|刊發|报道|報導|报告的|報告的|等人|团队|團隊|课题组|課題組|"
+                        r"一项[^,，。]{0,20}(?:研究|试验|試驗)|\bet al\b|\bpublished\b|\breported\b|\bteam\b",
+                        re.IGNORECASE)
+CITE_WINDOW = 80
+# "(文献支持:[6][8])", "(see [3])": a citation that supports a claim, not a described study
+SUPPORT_NOTE = re.compile(r"文献|文獻|参考|參考|支持|来源|來源|\bsee\b|\bref", re.IGNORECASE)
+# registry ids given as examples of trials, not as the id of the study being reported
+REGISTRY_LISTING = re.compile(r"例如|比如|诸如|諸如|譬如|等(?:试验|試驗|研究|项目|項目|临床|臨床)|"
+                              r"\be\.g\.|\bsuch as\b|\bfor example\b|\bfor instance\b|\bincluding\b", re.IGNORECASE)
+# text before the first intro of a multi-study post reports a study of its own
+LEAD_STUDY = re.compile(r"\d+\s*(?:名|例|位)[^,，。]{0,6}?(?:患者|病人|受试者|受試者|志愿者|志願者)|"
+                        r"\b\d+\s+(?:patients|participants|subjects|volunteers)\b", re.IGNORECASE)
+YEAR_IN_HEADING = re.compile(r"(\d{4})\s*年")
+REF_YEAR_TOLERANCE = 1
 
 
 @dataclass
@@ -13,7 +103,463 @@ class Mention:
 
     spans: list[tuple[int, int]]
     hits: list[Hit] = field(default_factory=list)   # title, journal, pub_date, doi, pmid, ... with offsets
+    kind: str = "document"          # document | study | citation | nested | registry
+    intro: Optional[tuple[int, int]] = None         # the sentence that introduces the study
+    refs: list[int] = field(default_factory=list)   # indices into the reference list's entries
 
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str                       # the matching view of the line
+
+
+# --- stage 1: body ------------------------------------------------------------------------
+
+def _lines(doc: Document, start: int, end: int) -> list[_Line]:
+    out, pos = [], start
+    while pos < end:
+        nl = doc.view.find("\n", pos, end)
+        e = end if nl < 0 else nl
+        if doc.view[pos:e].strip():
+            out.append(_Line(pos, e, doc.view[pos:e]))
+        pos = e + 1
+    return out
+
+
+def body_end(doc: Document, refs: Optional[ReferenceList]) -> int:
+    """Where study text ends: the reference list, or a trailing disclaimer block."""
+    end = refs.start if refs else len(doc.text)
+    for m in TAIL_START.finditer(doc.view, 0, end):
+        if m.start() >= TAIL_MIN_FRACTION * len(doc.text):
+            return m.start()
+    return end
+
+
+def is_boilerplate(line: _Line) -> bool:
+    return bool(BOILERPLATE_LINE.match(line.text) or BOILERPLATE_ANY.search(line.text))
+
+
+def is_heading(line: _Line) -> bool:
+    """A short line with no sentence punctuation inside (a title or section heading)."""
+    t = line.text.strip()
+    return len(t) <= MAX_HEADING_CHARS and not re.search(r"[。;；]|[,，][^,，]*[,，]", t)
+
+
+# --- stage 2: anchors ---------------------------------------------------------------------
+
+def first_sentence(line: _Line) -> tuple[int, int]:
+    m = SENTENCE_END.search(line.text)
+    end = line.start + (m.end() if m else len(line.text))
+    return line.start, end
+
+
+def is_intro(doc: Document, line: _Line, max_ref: Optional[int]) -> bool:
+    """Does this line open a study: a dated publication intro or a 'YYYY年《期刊》报道' claim?"""
+    t = line.text
+    if SOURCE_LEAD.match(t):
+        return False
+    s, e = first_sentence(line)
+    first = doc.view[s:e]
+    if ANAPHORA.search(first[:20]):
+        return False
+    if DATE_LEAD.match(t):
+        head = t[:200]
+        return bool(PUB_VERB.search(head) or "《" in head or find_markers(head, max_number=max_ref))
+    return bool(YEAR_JOURNAL.search(t) or JOURNAL_PUB.search(first) or EN_PUB.search(first))
+
+
+@dataclass
+class _Boundary:
+    pos: int                        # line start
+    kind: str                       # intro | case | month | end
+    line: _Line
+
+
+def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> list[_Boundary]:
+    """Lines that open a study (intro, case) or close one (month/summary/ordinal headings)."""
+    out: list[_Boundary] = []
+    for i, ln in enumerate(lines):
+        if CASE_HEADING.match(ln.text):
+            out.append(_Boundary(ln.start, "case", ln))
+        elif is_heading(ln) and MONTH_HEADING.match(ln.text):
+            out.append(_Boundary(ln.start, "month", ln))
+        elif is_heading(ln) and ORDINAL_HEADING.match(ln.text):
+            # an ordinal section introduces a study when it describes a patient before the next heading
+            section = []
+            for nxt in lines[i + 1:]:
+                if is_heading(nxt) and (ORDINAL_HEADING.match(nxt.text) or CASE_HEADING.match(nxt.text)):
+                    break
+                section.append(nxt.text)
+            own_case = bool(section) and bool(CASE_CUE.search(section[0][:120]))
+            out.append(_Boundary(ln.start, "case" if own_case else "end", ln))
+        elif is_heading(ln) and SUMMARY_HEADING.search(ln.text.strip()):
+            out.append(_Boundary(ln.start, "end", ln))
+        elif not is_heading(ln) and is_intro(doc, ln, max_ref):
+            out.append(_Boundary(ln.start, "intro", ln))
+    return out
+
+
+def _identity(doc: Document, line: _Line, max_ref: Optional[int]) -> tuple[set[str], set[int]]:
+    """What names the study an intro line opens: its 《》 names and its [n] markers."""
+    s, e = line.start, min(line.end, line.start + 300)
+    names = set(re.findall(r"《([^《》]{2,60})》", doc.view[s:e]))
+    markers = {n for m in find_markers(doc.view, s, e, max_number=max_ref) for n in m.numbers}
+    return names, markers
+
+
+# --- stage 3: sequential segments ---------------------------------------------------------
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    intro: Optional[_Line]
+    lines: list[_Line]
+
+
+def sequential_segments(doc: Document, lines: list[_Line], bounds: list[_Boundary],
+                        max_ref: Optional[int]) -> list[_Segment]:
+    """One segment per study-opening boundary, up to the next boundary; empty openers merge forward."""
+    segs: list[_Segment] = []
+    pending: Optional[int] = None                # start of a heading-only opener waiting for content
+    for k, b in enumerate(bounds):
+        nxt = bounds[k + 1].pos if k + 1 < len(bounds) else None
+        if b.kind == "end":
+            pending = None
+            continue
+        content = [ln for ln in lines if b.pos <= ln.start and (nxt is None or ln.start < nxt)]
+        start = pending if pending is not None else b.pos
+        body_lines = [ln for ln in content[1:] if not is_heading(ln)]
+        if b.kind in ("case", "month") and not body_lines:
+            pending = start                      # "案例1:…" followed directly by its dated intro
+            continue
+        pending = None
+        intro = b.line if b.kind == "intro" else body_lines[0]
+        segs.append(_Segment(start, content[-1].end, intro, content))
+    return _merge_same(doc, segs, max_ref)
+
+
+def _merge_same(doc: Document, segs: list[_Segment], max_ref: Optional[int]) -> list[_Segment]:
+    """A later intro naming the same 《journal/title》 or [n] as the previous one continues that study."""
+    out: list[_Segment] = []
+    for seg in segs:
+        if out and seg.intro and out[-1].intro:
+            a_names, a_refs = _identity(doc, out[-1].intro, max_ref)
+            b_names, b_refs = _identity(doc, seg.intro, max_ref)
+            if (a_refs & b_refs) or (not a_refs and not b_refs and a_names & b_names
+                                     and not DATE_LEAD.match(seg.intro.text)):
+                out[-1].end = seg.end
+                out[-1].lines.extend(seg.lines)
+                continue
+        out.append(seg)
+    return out
+
+
+# --- stage 4: cited studies and registry listings -----------------------------------------
+
+def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in SENTENCE_END.finditer(doc.view, start, end):
+        if m.end() > pos:
+            out.append((pos, m.end()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def cited_studies(doc: Document, lines: list[_Line], refs: ReferenceList,
+                  intro_lines: set[int]) -> dict[int, list[_Line]]:
+    """Reference index -> body lines citing it, for references whose citing text describes a study."""
+    max_ref = max((r.number or 0) for r in refs.entries) or None
+    cites: dict[int, list[_Line]] = {}
+    described: set[int] = set()
+    for ln in lines:
+        if ln.start in intro_lines:
+            continue
+        for s, e in _sentences(doc, ln.start, ln.end):
+            for mk in find_markers(doc.view, s, e, max_number=max_ref):
+                for n in mk.numbers:
+                    idx = next((i for i, r in enumerate(refs.entries) if r.number == n), None)
+                    if idx is None:
+                        continue
+                    if ln not in cites.setdefault(idx, []):
+                        cites[idx].append(ln)
+                    if _describes_study(doc, s, mk.start):
+                        described.add(idx)
+    return {i: lns for i, lns in cites.items() if i in described}
+
+
+def _describes_study(doc: Document, sent_start: int, marker_start: int) -> bool:
+    """The words just before a marker describe a study ("王团队发表的…研究[2]"), not a support note."""
+    if SUPPORT_NOTE.search(doc.view, max(sent_start, marker_start - 8), marker_start):
+        return False
+    return bool(STUDY_CITE.search(doc.view, max(sent_start, marker_start - CITE_WINDOW), marker_start))
+
+
+def registry_listings(doc: Document, start: int, end: int) -> list[tuple[tuple[int, int], list[tuple[str, int, int]]]]:
+    """Sentences that list registry ids as examples: (sentence span, ids)."""
+    by_sentence: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
+    for rid in registry_ids(doc.view, start, end):
+        m = SENTENCE_END.search(doc.view, rid[2])
+        s = max(doc.view.rfind(ch, start, rid[1]) for ch in "。!?！？\n") + 1
+        e = m.end() if m else end
+        s = max(s, _last_period(doc.view, start, rid[1]))
+        by_sentence.setdefault((s, min(e, end)), []).append(rid)
+    return [(sent, ids) for sent, ids in by_sentence.items()
+            if REGISTRY_LISTING.search(doc.view, sent[0], sent[1])]
+
+
+def _last_period(view: str, start: int, pos: int) -> int:
+    """Start of the English sentence holding ``pos`` (after the last '. ')."""
+    k = view.rfind(". ", start, pos)
+    return k + 2 if k >= 0 else start
+
+
+def _subtract(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spans:
+        pieces = [(s, e)]
+        for cs, ce in cuts:
+            nxt = []
+            for ps, pe in pieces:
+                if ce <= ps or cs >= pe:
+                    nxt.append((ps, pe))
+                    continue
+                if ps < cs:
+                    nxt.append((ps, cs))
+                if ce < pe:
+                    nxt.append((ce, pe))
+            pieces = nxt
+        out.extend(p for p in pieces if p[1] > p[0])
+    return out
+
+
+def _spans_from_lines(lines: list[_Line], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Contiguous spans over the given lines (in order), minus the excluded ranges."""
+    spans: list[tuple[int, int]] = []
+    for ln in sorted(lines, key=lambda l: l.start):
+        if spans and ln.start - spans[-1][1] <= 2:
+            spans[-1] = (spans[-1][0], ln.end)
+        else:
+            spans.append((ln.start, ln.end))
+    return _subtract(spans, excluded)
+
+
+# --- stage 5: nested studies --------------------------------------------------------------
+
+def split_nested(doc: Document, m: Mention) -> list[Mention]:
+    """Split nested-study clauses off a mention.
+
+    A nested study runs from its clause to the next nested study, the next heading line or the end
+    of the mention; text after a heading goes back to the mention that holds it.
+    """
+    if not m.spans:
+        return [m]
+    first_line_end = doc.view.find("\n", m.spans[0][0])
+    protect = first_line_end if first_line_end >= 0 else m.spans[0][1]
+    cuts: list[int] = []
+    for s, e in m.spans:
+        for hit in SUB_STUDY.finditer(doc.view, s, e):
+            if hit.start() < protect:
+                continue                # the intro itself ("发表了一项…研究") is the study, not a nested one
+            k = hit.start()
+            while k > s and not CLAUSE_START.match(doc.view[k - 1]):
+                k -= 1
+            if not cuts or k > cuts[-1]:
+                cuts.append(k)
+    if not cuts:
+        return [m]
+    end = m.spans[-1][1]
+    headings = [ln.start for s, e in m.spans for ln in _lines(doc, s, e) if is_heading(ln)]
+    nested: list[tuple[int, int]] = []
+    for i, a in enumerate(cuts):
+        b = cuts[i + 1] if i + 1 < len(cuts) else end
+        b = min([b] + [h for h in headings if h > a])
+        nested.append((a, b))
+    out = [Mention(_subtract(m.spans, nested), list(m.hits), m.kind, m.intro, list(m.refs))]
+    for a, b in nested:
+        spans = _clip(m.spans, a, b)
+        if spans:
+            out.append(Mention(spans, [], "nested", (a, min(b, _sentence_end(doc, a))), []))
+    return out
+
+
+def _sentence_end(doc: Document, pos: int) -> int:
+    m = SENTENCE_END.search(doc.view, pos)
+    return m.end() if m else len(doc.view)
+
+
+def _clip(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    return [(max(s, a), min(e, b)) for s, e in spans if min(e, b) > max(s, a)]
+
+
+# --- stage 6: references and metadata -----------------------------------------------------
+
+def _year_hint(doc: Document, lines: list[_Line], pos: int) -> Optional[str]:
+    """The year of the nearest heading before ``pos`` that states one (roundup month headings)."""
+    for ln in reversed([l for l in lines if l.start < pos]):
+        if is_heading(ln):
+            y = YEAR_IN_HEADING.search(ln.text)
+            if y:
+                return y.group(1)
+    return None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s).lower()
+
+
+def link_references(doc: Document, mentions: list[Mention], refs: ReferenceList) -> None:
+    """Give each mention the references it cites: [n] in its intro, a matching title, or list order."""
+    max_ref = max((r.number or 0) for r in refs.entries) or None
+    linked: set[int] = {i for m in mentions for i in m.refs}
+    tops = [m for m in mentions if m.kind in ("study", "document")]
+    for m in tops:
+        if m.refs or m.intro is None:
+            continue
+        line_end = doc.view.find("\n", m.intro[0])
+        line_end = len(doc.view) if line_end < 0 else line_end
+        for mk in find_markers(doc.view, m.intro[0], line_end, max_number=max_ref):
+            for n in mk.numbers:
+                idx = next((i for i, r in enumerate(refs.entries) if r.number == n), None)
+                if idx is not None and idx not in m.refs:
+                    m.refs.append(idx)
+                    linked.add(idx)
+    # a reference whose title appears in a mention's text belongs to it
+    texts = [_norm("".join(doc.view[s:e] for s, e in m.spans)) for m in tops]
+    for i, r in enumerate(refs.entries):
+        if i in linked or not r.title or len(_norm(r.title)) < 8:
+            continue
+        for m, text in zip(tops, texts):
+            if _norm(r.title) in text:
+                if not m.refs:
+                    m.refs.append(i)
+                    linked.add(i)
+                break
+    # what is left: as many unlinked references as unlinked studies, in the same order, years agreeing
+    rest_refs = [i for i, r in enumerate(refs.entries) if i not in linked]
+    rest_tops = [m for m in tops if not m.refs]
+    if rest_refs and len(rest_refs) == len(rest_tops):
+        if all(_years_agree(doc, m, refs.entries[i]) for m, i in zip(rest_tops, rest_refs)):
+            for m, i in zip(rest_tops, rest_refs):
+                m.refs.append(i)
+
+
+def _years_agree(doc: Document, m: Mention, ref: Reference) -> bool:
+    stated = [h.value["value"][:4] for h in m.hits if h.field == "pub_date"]
+    if not stated or not ref.year:
+        return True
+    return abs(int(stated[0]) - int(ref.year)) <= REF_YEAR_TOLERANCE
+
+
+def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int, int]) -> None:
+    """Intro-sentence metadata (date, journal, title, institution, country) and aliases."""
+    if m.kind == "registry":
+        return
+    if m.intro is not None and m.kind != "nested":
+        m.hits.extend(metadata.intro_hits(doc, *m.intro, year_hint=_year_hint(doc, lines, m.intro[0])))
+    elif m.kind == "nested" and m.intro is not None:
+        inst = metadata.institution_hit(doc, *m.intro)
+        if inst:
+            m.hits.append(inst)
+    if m.kind == "document" and not any(h.field == "pub_date" for h in m.hits):
+        hd = metadata.header_date(doc, *body)
+        if hd:
+            m.hits.append(hd)
+    if not any(h.field == "country" for h in m.hits) and m.spans and m.kind != "nested":
+        s = m.spans[0][0]
+        c = metadata.country_hit(doc, s, min(m.spans[0][1], s + 400))
+        if c:
+            m.hits.append(c)
+    m.hits.extend(metadata.alias_hits(doc, m.spans))
+
+
+def _add_reference_hits(doc: Document, m: Mention, refs: Optional[ReferenceList],
+                        citations: list[Reference]) -> None:
+    fields = {h.field for h in m.hits}
+    entries = [refs.entries[i] for i in m.refs] if refs else []
+    if m.kind == "document" and not entries and len(citations) >= 1:
+        entries = citations[:1]         # "引用本文: …[J]. 刊名, 2012" at the top of a paper page
+    for ref in entries[:1]:
+        for h in metadata.reference_hits(ref, year="pub_date" not in fields):
+            if h.field not in fields:
+                m.hits.append(h)
+                fields.add(h.field)
+
+
+# --- the stage function -------------------------------------------------------------------
 
 def segment(doc: Document) -> list[Mention]:
-    return [Mention(spans=[(0, len(doc.text))])]
+    """One Mention per study the document reports (see the module docstring for the stages)."""
+    # 1. body
+    refs = find_reference_list(doc)
+    if refs is not None and not refs.entries:
+        refs = None
+    end = body_end(doc, refs)
+    lines = [ln for ln in _lines(doc, 0, end) if not is_boilerplate(ln)]
+    if not lines:
+        return []
+    body = (lines[0].start, lines[-1].end)
+    max_ref = max((r.number or 0) for r in refs.entries) if refs else None
+    # 2-3. anchors and sequential segments
+    bounds = boundaries(doc, lines, max_ref)
+    segs = sequential_segments(doc, lines, bounds, max_ref)
+    mentions: list[Mention] = []
+    intro_starts = {s.intro.start for s in segs if s.intro}
+    if len(segs) >= 2:
+        lead = [ln for ln in lines if ln.start < min(b.pos for b in bounds)]
+        if any(LEAD_STUDY.search(ln.text) for ln in lead if not is_heading(ln)):
+            # a study reported before the first intro ("某医院近日完成首例…20名患者…")
+            first = next(ln for ln in lead if not is_heading(ln))
+            segs.insert(0, _Segment(lead[0].start, lead[-1].end, first, lead))
+        for seg in segs:
+            intro = first_sentence(seg.intro) if seg.intro else None
+            mentions.append(Mention(_spans_from_lines(seg.lines, []), kind="study", intro=intro))
+    else:
+        intro_line = segs[0].intro if segs else next((ln for ln in lines if is_intro(doc, ln, max_ref)), None)
+        intro = first_sentence(intro_line) if intro_line else None
+        mentions.append(Mention(_spans_from_lines(lines, []), kind="document", intro=intro))
+    # 4. cited studies described in the body, and registry ids listed as examples
+    cuts: list[tuple[int, int]] = []
+    if refs is not None:
+        for idx, clines in cited_studies(doc, lines, refs, intro_starts).items():
+            spans = _spans_from_lines(clines, [])
+            cuts.extend(spans)
+            first = clines[0]
+            mk = next(iter(find_markers(doc.view, first.start, first.end)), None)
+            # the citing sentence introduces the study ("…等人发表的…研究[2]")
+            intro = next(((s, e) for s, e in _sentences(doc, first.start, first.end)
+                          if mk is None or s <= mk.start < e), first_sentence(first))
+            mentions.append(Mention(spans, kind="citation", intro=intro, refs=[idx]))
+    for (sent, ids) in registry_listings(doc, *body):
+        cuts.append(sent)
+        for rid, s, e in ids:
+            mentions.append(Mention([(s, e)], kind="registry"))
+    for m in mentions:
+        if m.kind in ("study", "document"):
+            m.spans = _subtract(m.spans, cuts)
+        elif m.kind == "citation":
+            m.spans = _subtract(m.spans, [c for c in cuts if c not in m.spans and not _inside(c, m.spans)])
+    # 5. nested studies
+    mentions = [n for m in mentions for n in (split_nested(doc, m) if m.kind != "registry" else [m])]
+    # 6. metadata, then references (a reference's year only when the text states no date)
+    for m in mentions:
+        _add_metadata(doc, m, lines, body)
+    if refs is not None:
+        if len(refs.entries) == 1 and not refs.entries[0].number and len(
+                [m for m in mentions if m.kind in ("study", "document")]) == 1:
+            next(m for m in mentions if m.kind in ("study", "document")).refs.append(0)
+        link_references(doc, mentions, refs)
+    citations = citation_lines(doc, *body)
+    for m in mentions:
+        _add_reference_hits(doc, m, refs, citations)
+    mentions = [m for m in mentions if m.spans]
+    mentions.sort(key=lambda m: m.spans[0][0])
+    return mentions
+
+
+def _inside(c: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= c[0] and c[1] <= e for s, e in spans)

@@ -1,12 +1,118 @@
-"""Publication and registry identifiers: DOI, PMID, PMCID, NCT/ChiCTR/ISRCTN/..."""
+"""Publication and registry identifiers: DOI, PMID, PMCID, NCT/ChiCTR/ISRCTN/jRCT/CTRI/EudraCT/...
+
+Each hit has field ``doi``, ``pmid``, ``pmcid`` or ``registry_id`` and value ``{"value": str}``:
+DOIs lower-case and bare (no ``https://doi.org/`` or ``doi:``), registry ids in their registered
+case (``ChiCTR``, ``jRCT``, ``NCT``). The module-level helpers are shared with the reference parser.
+"""
 from __future__ import annotations
 
-from .base import FieldExtractor
+import re
+from typing import Iterable, Optional
 
+from .base import FieldExtractor, Hit, Pattern, Span
+
+# --- data ---------------------------------------------------------------------------------
+
+# A DOI is "10.<registrant>/<suffix>"; the suffix may hold "/", ".", "(", ")" but stops at
+# whitespace, quotes, CJK text and full-width punctuation (a Chinese sentence often follows directly).
+DOI = Pattern("doi", r"(?<![A-Za-z0-9.])10\.\d{4,9}/[^\s\"'<>,;\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF]+", 1.0)
+PMID = Pattern("pmid", r"(?<![A-Za-z0-9])(?:PMID|PubMed\s*ID)\s*[:：#]?\s*(\d{4,9})(?![A-Za-z0-9])", 1.0)
+PMCID = Pattern("pmcid", r"(?<![A-Za-z0-9])PMC\s?(\d{5,9})(?![A-Za-z0-9])", 1.0)
+
+# registry -> (pattern, canonical prefix); the canonical prefix restores the registered case
+REGISTRIES: tuple[tuple[Pattern, str], ...] = (
+    (Pattern("nct", r"(?<![A-Za-z0-9])NCT\s?(\d{8})(?![A-Za-z0-9])"), "NCT"),
+    (Pattern("chictr", r"(?<![A-Za-z0-9])ChiCTR(-[A-Z]{2,5}-\d{8}|\d{10})(?![A-Za-z0-9])"), "ChiCTR"),
+    (Pattern("isrctn", r"(?<![A-Za-z0-9])ISRCTN\s?(\d{8})(?![A-Za-z0-9])"), "ISRCTN"),
+    (Pattern("jrct", r"(?<![A-Za-z0-9])jRCT([a-z]?\d{7,10})(?![A-Za-z0-9])"), "jRCT"),
+    (Pattern("ctri", r"(?<![A-Za-z0-9])CTRI/(\d{4}/\d{2,3}/\d{6})(?![A-Za-z0-9])"), "CTRI/"),
+    (Pattern("eudract", r"(?<![A-Za-z0-9])EudraCT(?:\s*(?:number|no\.?|编号))?\s*[:：]?\s*(\d{4}-\d{6}-\d{2})(?![A-Za-z0-9])"), ""),
+    (Pattern("actrn", r"(?<![A-Za-z0-9])ACTRN\s?(\d{14})(?![A-Za-z0-9])"), "ACTRN"),
+    (Pattern("umin", r"(?<![A-Za-z0-9])UMIN\s?(\d{9})(?![A-Za-z0-9])"), "UMIN"),
+    (Pattern("drks", r"(?<![A-Za-z0-9])DRKS\s?(\d{8})(?![A-Za-z0-9])"), "DRKS"),
+    (Pattern("irct", r"(?<![A-Za-z0-9])IRCT(\d{6,14}N\d{1,3})(?![A-Za-z0-9])"), "IRCT"),
+    (Pattern("kct", r"(?<![A-Za-z0-9])KCT(\d{7})(?![A-Za-z0-9])"), "KCT"),
+)
+
+_TRAILING = ".,;:。，；：、"
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+# --- helpers (also used by references.py) -------------------------------------------------
+
+def clean_doi(raw: str) -> Optional[str]:
+    """A bare lower-case DOI from a matched string, or None when it is not a ``10.`` DOI."""
+    s = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*)", "", raw.strip(), flags=re.I)
+    # trailing punctuation, and closing brackets that the DOI itself did not open
+    while s:
+        ch = s[-1]
+        if ch in _TRAILING:
+            s = s[:-1]
+        elif ch in _PAIRS and s.count(ch) > s.count(_PAIRS[ch]):
+            s = s[:-1]
+        else:
+            break
+    if not re.fullmatch(r"10\.\d{4,9}/\S+", s):
+        return None
+    return s.lower()
+
+
+def find_dois(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[str, int, int]]:
+    """(doi, start, end) of every DOI in ``text[start:end]``; the span covers the cleaned DOI."""
+    out = []
+    for m in DOI.compiled.finditer(text, start, len(text) if end is None else end):
+        doi = clean_doi(m.group(0))
+        if doi:
+            out.append((doi, m.start(), m.start() + len(doi)))
+    return out
+
+
+def registry_ids(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[str, int, int]]:
+    """(id, start, end) of every trial-registry id in ``text[start:end]``, canonical case."""
+    stop = len(text) if end is None else end
+    out = []
+    for pat, prefix in REGISTRIES:
+        for m in pat.compiled.finditer(text, start, stop):
+            out.append((prefix + m.group(1).upper() if prefix not in ("jRCT",) else prefix + m.group(1),
+                        m.start(), m.end()))
+    return sorted(out, key=lambda t: t[1])
+
+
+# --- extractor ----------------------------------------------------------------------------
 
 class IdentifierExtractor(FieldExtractor):
+    """DOI, PMID, PMCID and registry ids inside a mention's spans."""
+
     name = "identifiers"
     field = "identifier"
+    patterns = (DOI, PMID, PMCID)
+
+    def find(self, span: Span) -> list[Hit]:
+        hits = list(super().find(span))
+        for rid, s, e in registry_ids(span.doc.view, span.start, span.end):
+            hits.append(Hit("registry_id", {"value": rid}, s, e, self.name, "registry"))
+        return hits
+
+    def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
+        if pattern is DOI:
+            doi = clean_doi(m.group(0))
+            if doi:
+                yield Hit("doi", {"value": doi}, m.start(), m.start() + len(doi), self.name, pattern.name)
+        elif pattern is PMID:
+            yield Hit("pmid", {"value": m.group(1)}, m.start(), m.end(), self.name, pattern.name)
+        elif pattern is PMCID:
+            yield Hit("pmcid", {"value": "PMC" + m.group(1)}, m.start(), m.end(), self.name, pattern.name)
+
+    def decide(self, hits: list[Hit]) -> list[Hit]:
+        # each distinct (field, value) once; the assembler picks one DOI/PMID per record
+        seen: set[tuple[str, str]] = set()
+        kept = []
+        for h in sorted(hits, key=lambda h: h.start):
+            key = (h.field, h.value["value"])
+            if key not in seen:
+                seen.add(key)
+                kept.append(h)
+        return kept
 
 
 EXTRACTOR = IdentifierExtractor()

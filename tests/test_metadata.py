@@ -1,0 +1,105 @@
+"""Study metadata: dates at the stated precision, journal vs title, institution, country, aliases."""
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Document, SourceDoc
+from extract.metadata import alias_hits, country_hit, find_date, header_date, intro_hits
+
+
+def _doc(text: str, lang: str = "zh") -> Document:
+    return Document(doc_id="t.txt", text=text, view=text, lang=lang,
+                    source=SourceDoc(doc_id="t.txt", raw_text=text, source_format="txt"))
+
+
+@pytest.mark.parametrize("text, hint, expected", [
+    ("2024年3月8日,某大学在《柳叶刀》上发表", None, "2024-03-08"),
+    ("2023年11月2号,研究团队报告", None, "2023-11-02"),
+    ("2024年9月,国家药监局受理了该申请", None, "2024-09"),
+    ("3月8日,某大学在期刊上发表", "2024", "2024-03-08"),
+    ("2022年《柳叶刀》子刊报道1例患者", None, "2022"),
+    ("On March 8, 2024, researchers published", None, "2024-03-08"),
+    ("published 8 March 2024 in Diabetes Care", None, "2024-03-08"),
+    ("published in Sept. 2023 in Cell", None, "2023-09"),
+    ("Published online 3rd June 2021", None, "2021-06-03"),
+    # no date: a month-day without a known year, a range of years is not a date, a count
+    ("3月8日,某大学在期刊上发表", None, None),
+    ("纳入2009年11月至2010年8月", None, "2009-11"),   # earliest date wins; intro sentences rarely hold ranges
+    ("共纳入2025名患者", None, None),
+    ("in 2021 patients were enrolled", None, None),
+])
+def test_find_date(text: str, hint: str | None, expected: str | None) -> None:
+    got = find_date(text, 0, len(text), year_hint=hint)
+    assert (got[0] if got else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Authors: A\nPublication Year :\n2020\nAbstract", "2020"),
+    ("中华某某杂志\n2011年\n28期\n1966-1969", "2011"),
+    ("Published: 2019-04-02", "2019-04-02"),
+    # no header date: a year inside prose, a dateline is not a publication header
+    ("The trial ran from 2015 to 2018.", None),
+    ("date 2025-11-30 新闻正文", None),
+])
+def test_header_date(text: str, expected: str | None) -> None:
+    hit = header_date(_doc(text), 0, len(text))
+    assert (hit.value["value"] if hit else None) == expected
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    # journal after 在/期刊, title after 关于/题为/名为
+    ("5月19日,泰国科研人员在国际期刊《糖尿病研究》上发表了一篇关于《骨髓干细胞治疗2型糖尿病的随机对照试验》的研究成果。",
+     "journal", "糖尿病研究"),
+    ("5月19日,泰国科研人员在国际期刊《糖尿病研究》上发表了一篇关于《骨髓干细胞治疗2型糖尿病的随机对照试验》的研究成果。",
+     "title", "骨髓干细胞治疗2型糖尿病的随机对照试验"),
+    ("5月19日,泰国科研人员在国际期刊《糖尿病研究》上发表了一篇关于《骨髓干细胞治疗2型糖尿病的随机对照试验》的研究成果。",
+     "country", "Thailand"),
+    ("2024年1月5日,浙江大学医学院附属第一医院在《中华内分泌代谢杂志》发表题为“干细胞治疗糖尿病足的临床研究”的论文。",
+     "institution", "浙江大学医学院附属第一医院"),
+    ("2024年1月5日,浙江大学医学院附属第一医院在《中华内分泌代谢杂志》发表题为“干细胞治疗糖尿病足的临床研究”的论文。",
+     "title", "干细胞治疗糖尿病足的临床研究"),
+    ("近日,國際期刊《細胞》發表了一篇名為《幹細胞來源胰島移植》的研究。", "journal", "細胞"),
+    ("A study published in the Journal of Clinical Endocrinology and Metabolism on Monday showed", "journal",
+     "Journal of Clinical Endocrinology and Metabolism"),
+    ("Researchers at the Karolinska Institute in Stockholm reported", "institution", "Karolinska Institute"),
+])
+def test_intro_hits(text: str, field: str, expected: str) -> None:
+    hits = {h.field: h for h in intro_hits(_doc(text), 0, len(text), year_hint="2024")}
+    assert hits[field].value["value"] == expected
+    if field != "country":   # a country is a normalised name; other values are quotes
+        assert text[hits[field].start:hits[field].end] == expected
+
+
+def test_journal_is_not_the_title() -> None:
+    text = "研究团队发表了一篇题为《间充质干细胞治疗糖尿病的研究进展与展望》的综述。"
+    fields = {h.field: h.value["value"] for h in intro_hits(_doc(text), 0, len(text))}
+    assert fields.get("title") == "间充质干细胞治疗糖尿病的研究进展与展望"
+    assert "journal" not in fields
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("越南河内的研究人员", "Vietnam"),
+    ("馬來西亞研究團隊", "Malaysia"),
+    ("Researchers in Hanoi, Vietnam", "Vietnam"),
+    ("我国科研人员", "China"),
+    # no country: an association name, a word that contains a country code
+    ("presented at the American Diabetes Association", None),
+    ("the UKPDS cohort", None),
+])
+def test_country(text: str, expected: str | None) -> None:
+    hit = country_hit(_doc(text), 0, len(text))
+    assert (hit.value["value"] if hit else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The therapy, called zimislecel (previously VX-880), is an islet product.", ["VX-880", "zimislecel"]),
+    ("国家药监局受理“E10I 人脐带间充质干细胞注射液”的申请", ["E10I"]),
+    ("基于胚胎干细胞的VC-02正在开发", ["VC-02"]),
+    # no alias: cytokines, disease codes, HbA1c, a registry id
+    ("IL-6、IL-17、TNF-α 和 GLP-1 水平下降", []),
+    ("T2DM 与 T1DM 患者 HbA1c 下降", []),
+    ("NCT-2023 is not an id; COVID-19 was excluded", []),
+])
+def test_aliases(text: str, expected: list[str]) -> None:
+    got = sorted(h.value["value"] for h in alias_hits(_doc(text), [(0, len(text))]))
+    assert got == sorted(expected)

@@ -1,0 +1,413 @@
+"""Segmentation into study mentions: digests, case lists, single-study posts, nested and cited studies.
+
+Every document here is written for the test (simplified, traditional Chinese and English); the last
+tests read the dev set only to check the mention counts and that reference lists stay out of spans.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.document import Document, SourceDoc
+from extract.segment import Mention, segment
+
+
+def _doc(text: str, lang: str = "zh") -> Document:
+    return Document(doc_id="t.txt", text=text, view=text, lang=lang,
+                    source=SourceDoc(doc_id="t.txt", raw_text=text, source_format="txt"))
+
+
+def _text(doc: Document, m: Mention) -> str:
+    return "".join(doc.text[s:e] for s, e in m.spans)
+
+
+def _meta(m: Mention, field: str) -> str | None:
+    vals = [h.value["value"] for h in m.hits if h.field == field]
+    return vals[0] if vals else None
+
+
+def _owner(doc: Document, mentions: list[Mention], needle: str) -> list[int]:
+    """Indices of the mentions whose spans contain ``needle``."""
+    return [i for i, m in enumerate(mentions) if needle in _text(doc, m)]
+
+
+ROUNDUP = """联系我们
+官方热线400-000-0000
+
+2024年干细胞治疗糖尿病临床进展盘点
+
+糖尿病患者人数持续增加,全球已超过5亿人。本文梳理全年进展。
+
+2024年3月干细胞治疗糖尿病临床进展
+
+3月8日,泰国玛希隆大学在国际期刊《糖尿病研究》上发表了一篇关于《骨髓干细胞治疗2型糖尿病的随机对照试验》的研究成果。[1]
+
+骨髓干细胞治疗2型糖尿病的随机对照试验
+
+研究共纳入64名患者,随访12个月,HbA1c从8.2%降至7.1%。
+
+3月21日,浙江某医院在《中华内分泌代谢杂志》上报告了一项名为《间充质干细胞治疗糖尿病的现状》的综述成果。[2]
+
+该综述梳理了近十年的临床证据。其中,在北京某医院开展的一项随机双盲对照试验中,48名患者接受了输注,随访一年。
+
+此外,还有一项研究显示,接受胎盘间充质干细胞治疗的患者中,35%停用了胰岛素。
+
+相关阅读:干细胞治疗1型糖尿病最新进展
+
+2024年6月干细胞治疗糖尿病临床进展
+
+2024年6月,国家药监局受理了“K22A 注射液”的临床试验申请,该产品每4周输注一次,共3次[3]。
+
+进展总结
+
+综上所述,多项研究纳入了超过300名患者。
+
+参考资料:
+
+[1]Somchai P, Anan K. Bone marrow stem cells for type 2 diabetes: a randomized trial. Diabetes Res Clin Pract. 2024 Mar;209:111000. doi: 10.1016/j.diabres.2024.111000. PMID: 38400001.
+
+[2]张华,李明.间充质干细胞治疗糖尿病的现状[J].中华内分泌代谢杂志,2024,40(03):200-206.DOI:10.3760/cma.j.cn311282-20240101-00001.
+
+[3]https://example.com/news/k22a
+
+免责说明:本文仅用于传播科普知识,不构成任何临床诊断建议。
+« 上一篇 2024年12月30日
+"""
+
+
+def test_roundup_one_mention_per_study() -> None:
+    doc = _doc(ROUNDUP)
+    ms = segment(doc)
+    kinds = [m.kind for m in ms]
+    assert kinds == ["study", "study", "nested", "nested", "study"]
+    thai, review, rct, other, ind = ms
+    # each number goes with its own study
+    assert _owner(doc, ms, "64名") == [0]
+    assert _owner(doc, ms, "48名") == [2]
+    assert _owner(doc, ms, "35%") == [3]
+    assert _owner(doc, ms, "每4周") == [4]
+    # background, related links, the summary and the reference list are in no mention
+    for needle in ("5亿", "相关阅读", "超过300名", "Somchai", "免责说明", "官方热线"):
+        assert _owner(doc, ms, needle) == [], needle
+    # identifiers come through the [n] in each intro line; dates take the heading's year
+    assert (_meta(thai, "doi"), _meta(thai, "pmid"), _meta(thai, "pub_date")) == (
+        "10.1016/j.diabres.2024.111000", "38400001", "2024-03-08")
+    assert (_meta(review, "doi"), _meta(review, "pub_date")) == (
+        "10.3760/cma.j.cn311282-20240101-00001", "2024-03-21")
+    assert _meta(review, "journal") == "中华内分泌代谢杂志"
+    assert _meta(thai, "country") == "Thailand"
+    # nested studies get nothing from the review that describes them
+    assert _meta(rct, "doi") is None and _meta(rct, "pub_date") is None
+    assert (_meta(ind, "pub_date"), _meta(ind, "doi"), _meta(ind, "alias")) == ("2024-06", None, "K22A")
+    # evidence offsets of reference-derived hits point into the reference text
+    doi_hit = next(h for h in thai.hits if h.field == "doi")
+    assert doc.text[doi_hit.start:doi_hit.end] == "10.1016/j.diabres.2024.111000"
+
+
+CASES = """干细胞治疗2型糖尿病:能否减药?
+
+一、糖尿病与药物依赖
+
+2型糖尿病的核心机制是胰岛素抵抗,传统药物无法逆转β细胞衰退。
+
+二、临床研究现状
+
+案例1:自体骨髓干细胞帮助患者停用胰岛素
+
+2020年2月3日,泰国某干细胞医院在《再生医学》杂志上发表了一篇名为《自体骨髓干细胞治疗2型糖尿病一例》的病例报告。
+
+患者为58岁男性,接受两次输注后,HbA1c由8.1%降至6.9%。
+
+案例2:脐带间充质干细胞的多次输注
+
+2023年9月12日,某大学附属医院在《临床医学杂志》上发表了一篇题为《脐带间充质干细胞治疗2型糖尿病一例报告》的研究报告。
+
+患者为62岁女性,接受三次输注,第12周HbA1c降至6.2%。
+
+2021年5月6号于当地医院接受了第一次输注。
+
+三、疗效总结
+
+部分患者可以减药,但需要更多研究。
+
+参考资料:
+
+[1]Somsak T, Niran P. Autologous bone marrow stem cells in a type 2 diabetes patient: a case report. Regen Med Res. 2020;8:1-4. doi: 10.1000/rmr.2020.001.
+
+[2]赵一,钱二.脐带间充质干细胞治疗2型糖尿病一例报告[J].临床医学杂志,2023,12(9):5-7.
+"""
+
+
+def test_case_list_links_references_by_title_and_order() -> None:
+    doc = _doc(CASES)
+    ms = segment(doc)
+    assert [m.kind for m in ms] == ["study", "study"]
+    first, second = ms
+    assert _owner(doc, ms, "58岁") == [0] and _owner(doc, ms, "62岁") == [1]
+    # the treatment date inside case 2 does not open a study, nor become its publication date
+    assert _owner(doc, ms, "2021年5月6号") == [1]
+    assert _meta(second, "pub_date") == "2023-09-12"
+    # case 1's English reference has no [n] and no matching title: linked by order (years agree)
+    assert _meta(first, "doi") == "10.1000/rmr.2020.001"
+    assert _meta(second, "journal") == "临床医学杂志"
+    assert _owner(doc, ms, "部分患者可以减药") == []     # the summary section is background
+
+
+ORDINAL_CASES = """干细胞治疗2型糖尿病的真实案例
+
+本文通过不同类型的案例介绍治疗效果。
+
+一、早期患者的病情缓解案例
+
+49岁的陈先生确诊2型糖尿病2年,接受脂肪间充质干细胞输注,3个月后HbA1c由8.0%降至6.8%。
+
+二、中晚期患者的并发症改善
+
+71岁的刘女士患糖尿病12年,接受脐带间充质干细胞治疗,随访1年肾功能稳定。
+"""
+
+SINGLE_REVIEW = """最新综述!干细胞治疗糖尿病并发症
+
+2024年10月2日,国际期刊杂志《干细胞评论》发表了一篇“间充质干细胞在糖尿病并发症中的应用”的研究综述[1]。
+
+本文重点阐述了间充质干细胞的再生潜力。
+
+一、再生医学与干细胞
+
+再生医学是一个新兴的交叉学科领域。
+
+二、糖尿病及其病理生理学
+
+糖尿病是一种慢性代谢性疾病。
+
+三、临床试验
+
+研究者检索了已注册的临床试验。
+
+结论
+
+间充质干细胞代表了一种革命性的治疗策略。
+
+参考资料:
+[1] Rahman, A., Karim, B. 等. 间充质干细胞在糖尿病并发症中的应用. 干细胞评论 (2024). https://doi.org/10.1007/s12015-024-11111-1
+"""
+
+
+@pytest.mark.parametrize("text, n, first_needle", [
+    # ordinal headings that each introduce a patient: one mention per patient
+    (ORDINAL_CASES, 2, "49岁的陈先生"),
+    # ordinal headings over background sections of one review: the review stays one mention
+    (SINGLE_REVIEW, 1, "2024年10月2日"),
+])
+def test_ordinal_headings(text: str, n: int, first_needle: str) -> None:
+    doc = _doc(text)
+    ms = segment(doc)
+    assert len(ms) == n
+    assert first_needle in _text(doc, ms[0])
+
+
+def test_single_review_gets_its_reference() -> None:
+    doc = _doc(SINGLE_REVIEW)
+    (m,) = segment(doc)
+    assert m.kind == "document"
+    assert (_meta(m, "doi"), _meta(m, "pub_date")) == ("10.1007/s12015-024-11111-1", "2024-10-02")
+    assert "Rahman" not in _text(doc, m)
+
+
+SINGLE_LONG = """干细胞治疗2型糖尿病前沿:200例患者的血糖改善
+2024年4月15日,新加坡科研人员在国际期刊《糖尿病与代谢》上发表了一篇关于《脐带间充质干细胞治疗2型糖尿病:一项回顾性研究》的研究成果。
+本研究旨在评估静脉输注脐带间充质干细胞的临床疗效。
+临床设计与方法
+这项回顾性研究纳入了200名患者。该研究发表于《糖尿病与代谢》,随访12个月。
+临床结果
+HbA1c从8.0%降至7.4%。
+结语
+所有患者均获得了满意的疗效。
+参考资料:
+Lim, K., & Tan, J. (2024). Umbilical cord MSC in type 2 diabetes: a retrospective study. Diabetes and Metabolism, 12, 100–110. https://doi.org/10.1234/dm.2024.0415
+免责说明:本文仅用于传播科普知识。
+"""
+
+
+def test_long_single_study_stays_one_mention() -> None:
+    doc = _doc(SINGLE_LONG)
+    ms = segment(doc)
+    assert len(ms) == 1
+    (m,) = ms
+    for needle in ("200名", "8.0%", "满意的疗效"):
+        assert needle in _text(doc, m)
+    assert _meta(m, "doi") == "10.1234/dm.2024.0415"     # the one unnumbered reference
+    assert _meta(m, "pub_date") == "2024-04-15"            # the text's date beats the reference year
+    assert _meta(m, "country") == "Singapore"
+
+
+INTERLEAVED = """干细胞疗法首次实现1型糖尿病患者胰岛素独立
+2024年8月1号,知名期刊《World J Diabetes》刊发了一篇“干细胞疗法的里程碑”的文献综述。
+全国共有2000万名糖尿病患者[1]。
+本文聚焦在2023年,某大学团队的李某等人发表的“自体干细胞来源胰岛移植”研究[2]:一位30岁女性患者在移植后两个月内脱离胰岛素。
+其他早期试验也在探索异体移植[3]。
+干细胞疗法可以重建胰岛素分泌能力,专业医疗团队在GMP实验室完成制备(文献支持:[4][5])。
+间充质干细胞是最常用的细胞类型,目前正在招募NCT01111111和NCT02222222等试验。
+值得注意的是,李某团队的研究[2]未使用免疫抑制剂。
+参考资料:
+1.Doe J. Diabetes statistics. Diabetes Care. 2022;45:1-2. doi: 10.2337/dc22-0001.
+2.Li M, Wang Q. Autologous stem-cell-derived islets in type 1 diabetes. Cell. 2023;186:1-10. doi: 10.1016/j.cell.2023.01.001.
+3.Roe K. Allogeneic islets. Cells. 2023;12:100. doi: 10.3390/cells12000100.
+4.Poe L. Stem cell therapy review. Stem Cell Res Ther. 2024;15:1. doi: 10.1186/s13287-024-00001-1.
+5.Moe P. Another review. Eur J Cell Biol. 2023;102:1. doi: 10.1016/j.ejcb.2023.000001.
+"""
+
+
+def test_cited_study_vs_background_citations() -> None:
+    doc = _doc(INTERLEAVED)
+    ms = segment(doc)
+    by_kind: dict[str, list[Mention]] = {}
+    for m in ms:
+        by_kind.setdefault(m.kind, []).append(m)
+    assert set(by_kind) == {"document", "citation", "registry"}
+    assert len(by_kind["document"]) == 1 and len(by_kind["citation"]) == 1
+    cited = by_kind["citation"][0]
+    # a study described in the text ("…等人发表的…研究[2]") is its own mention, both places it appears
+    assert _meta(cited, "doi") == "10.1016/j.cell.2023.01.001"
+    assert "30岁女性" in _text(doc, cited) and "未使用免疫抑制剂" in _text(doc, cited)
+    # background [1], a generic claim [3] and support notes [4][5] make no record and lend no DOI
+    dois = {_meta(m, "doi") for m in ms}
+    assert dois == {None, "10.1016/j.cell.2023.01.001"}
+    # registry ids given as examples are their own mentions, not the review's
+    assert sorted(_text(doc, m) for m in by_kind["registry"]) == ["NCT01111111", "NCT02222222"]
+    assert "NCT01111111" not in _text(doc, by_kind["document"][0])
+    assert _meta(by_kind["document"][0], "pub_date") == "2024-08-01"
+
+
+ENGLISH_DIGEST = """Stem cell therapy for diabetes: three updates
+
+Diabetes affects more than 500 million people worldwide.
+
+On March 3, 2024, researchers at Seoul National University Hospital published in Diabetes Care the results of a trial of 40 patients with type 2 diabetes.
+
+The patients received adipose-derived MSC and were followed for 12 months. In another study, 25 children with type 1 diabetes received cord blood infusions.
+
+On June 10, 2024, a team at the University of Toronto reported in Cell Stem Cell that 12 patients achieved insulin independence.
+
+The study followed patients for one year.
+"""
+
+
+def test_english_digest_with_nested_study() -> None:
+    doc = _doc(ENGLISH_DIGEST, "en")
+    ms = segment(doc)
+    assert [m.kind for m in ms] == ["study", "nested", "study"]
+    assert _owner(doc, ms, "40 patients") == [0]
+    assert _owner(doc, ms, "25 children") == [1]
+    assert _owner(doc, ms, "12 patients") == [2] and _owner(doc, ms, "one year") == [2]
+    assert _owner(doc, ms, "500 million") == []
+    assert [_meta(m, "pub_date") for m in ms] == ["2024-03-03", None, "2024-06-10"]
+    assert _meta(ms[0], "journal") == "Diabetes Care"
+    assert _meta(ms[0], "institution") == "Seoul National University Hospital"
+
+
+TRADITIONAL_BULLETS = """幹細胞治療糖尿病目前處於臨床研究階段,2023年國際共識指出需更多數據。
+- 第一型糖尿病: 研究表明胰島樣細胞可分泌胰島素,2021年《刺胳針》子刊報導1例患者血糖穩定12個月。
+- 第二型糖尿病: 間充質幹細胞輸注可調節胰島素敏感性,2022年《糖尿病照護》研究顯示糖化血色素平均下降0.6%。
+提示:患者應在專業醫療機構評估後決定。
+"""
+
+
+def test_traditional_bullets_with_year_and_journal() -> None:
+    doc = _doc(TRADITIONAL_BULLETS, "zh-Hant")
+    ms = segment(doc)
+    assert len(ms) == 2
+    assert [_meta(m, "pub_date") for m in ms] == ["2021", "2022"]
+    assert [_meta(m, "journal") for m in ms] == ["刺胳針", "糖尿病照護"]
+    assert _owner(doc, ms, "0.6%") == [1]
+    assert _owner(doc, ms, "國際共識") == []
+
+
+NEWS_WITH_SOURCE = """史丹佛大學團隊在小鼠實驗中恢復血糖控制
+根據科學網站《科學日報》報導,史丹佛醫學院團隊結合造血幹細胞與胰島細胞移植,成功恢復小鼠的血糖控制。
+相關研究已發表於《臨床研究期刊》(The Journal of Clinical Investigation)。
+實驗持續6個月。
+"""
+
+
+@pytest.mark.parametrize("text, lang", [
+    (NEWS_WITH_SOURCE, "zh-Hant"),     # "according to <site>" names the news source, not a second study
+    ("Vertex reported that 10 of 12 patients stopped insulin. The data were published in the New England "
+     "Journal of Medicine.\nThe study followed patients for one year.\n(Source: Example News, 3rd June 2024)\n", "en"),
+])
+def test_news_source_is_not_a_second_study(text: str, lang: str) -> None:
+    doc = _doc(text, lang)
+    ms = segment(doc)
+    assert len(ms) == 1
+    assert _meta(ms[0], "pub_date") is None     # a dateline is the news date, not the study's
+
+
+def test_empty_and_boilerplate_only() -> None:
+    assert segment(_doc("")) == []
+    assert segment(_doc("免责说明:本文仅用于传播科普知识。\n« 上一篇 2024年1月1日\n")) == []
+
+
+# --- dev set: counts and boundaries (read-only) -------------------------------------------
+
+DEV = Path("/work/shared/eval/dev")
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="dev set not available")
+def test_dev_mention_counts_and_reference_lists() -> None:
+    from extract.pipeline import to_document
+    from extract.references import find_reference_list
+    gold_total = predicted = 0
+    for gp in sorted((DEV / "gold").glob("*.json")):
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        path = DEV / "docs" / gold["doc_id"]
+        doc = to_document(SourceDoc(doc_id=gold["doc_id"], raw_text=path.read_text(encoding="utf-8"),
+                                    source_format="txt"))
+        ms = segment(doc)
+        required = sum(1 for s in gold["studies"] if not s.get("optional_mention"))
+        assert len(ms) >= required, gold["doc_id"]
+        gold_total += required
+        predicted += len(ms)
+        refs = find_reference_list(doc)
+        if refs is not None:   # reference entries reach a record only through a link
+            for m in ms:
+                for s, e in m.spans:
+                    assert e <= refs.start or s >= refs.end, gold["doc_id"]
+    assert gold_total * 0.85 <= predicted <= gold_total * 1.2
+
+
+LEAD_THEN_DIGEST = """某医院完成首例干细胞治疗
+近日,某市人民医院为20名2型糖尿病患者完成了脐带间充质干细胞输注,随访6个月。
+此前,2021年《柳叶刀》子刊报道1例患者停用胰岛素。
+2022年《糖尿病护理》研究显示HbA1c平均下降0.9%。
+"""
+
+
+def test_study_before_the_first_intro_is_kept() -> None:
+    doc = _doc(LEAD_THEN_DIGEST)
+    ms = segment(doc)
+    assert len(ms) == 3
+    assert _owner(doc, ms, "20名") == [0] and _owner(doc, ms, "0.9%") == [2]
+    assert [_meta(m, "pub_date") for m in ms] == [None, "2021", "2022"]
+
+
+REVIEW_WITH_CITED_META = """2024年5月2日,国际期刊《再生医学综述》发表了一篇“干细胞治疗糖尿病肾病”的研究综述[1]。
+一、肾脏保护作用
+荟萃分析(120名患者)显示干细胞可改善糖尿病肾病的肾功能
+间充质干细胞可以归巢至肾脏损伤部位。
+二、视网膜病变
+间充质干细胞可减少视网膜血管渗漏。
+参考资料:
+[1] Chen, A., Wu, B. 等. 干细胞治疗糖尿病肾病. 再生医学综述 (2024). https://doi.org/10.1000/rmr.2024.77
+"""
+
+
+def test_cited_meta_analysis_in_a_review_ends_at_the_next_heading() -> None:
+    doc = _doc(REVIEW_WITH_CITED_META)
+    ms = segment(doc)
+    assert [m.kind for m in ms] == ["document", "nested"]
+    review, meta = ms
+    assert _owner(doc, ms, "120名") == [1]
+    assert _owner(doc, ms, "视网膜血管渗漏") == [0]       # after the next heading: back to the review
+    assert _meta(review, "doi") == "10.1000/rmr.2024.77" and _meta(meta, "doi") is None
