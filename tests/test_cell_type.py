@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from extract.document import Document, SourceDoc
+from extract.document import SourceDoc
 from extract.fields.base import Span
+from extract.pipeline import to_document
 from extract.fields.cell_type import EXTRACTOR
 
 
 def cell_types(text: str, lang: str = "zh") -> list[str]:
-    doc = Document("t.txt", text, text, lang, SourceDoc("t.txt", text, "txt"))
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
+    doc = to_document(SourceDoc("t.txt", text, "txt"))  # the real normaliser and matching view
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
     for h in hits:
-        assert 0 <= h.start < h.end <= len(text) and h.pattern
+        assert 0 <= h.start < h.end <= len(doc.text) and h.pattern
     return sorted(h.value["value"] for h in hits)
 
 
@@ -35,12 +36,30 @@ def cell_types(text: str, lang: str = "zh") -> list[str]:
     ("Patients were treated with the Stem Cell Educator.", "en", ["stem-cell-educator"]),
     # a sourced MSC type replaces the generic MSC; two cell types of one study are both kept
     ("间充质干细胞治疗中,患者接受了脐带间充质干细胞与脐血单个核细胞序贯输注。", "zh", ["UC-MSC", "UCB"]),
+    # generalisation set
+    ("Patients received autologous bone marrow mononuclear cells via the pancreatic artery.", "en", ["BM-MNC"]),
+    ("Patients were infused with human umbilical cord-derived MSCs (hUC-MSCs).", "en", ["UC-MSC"]),
+    ("Placenta-derived MSCs were injected intravenously.", "en", ["P-MSC"]),
+    ("患者接受胎盘间充质干细胞静脉输注。", "zh", ["P-MSC"]),
+    # SVF: adipose-derived stromal cells; the guideline's adipose label (AD-MSC), not "other"
+    ("Adipose tissue–derived stromal vascular fraction was injected into the ulcer.", "en", ["AD-MSC"]),
+    ("新診斷的第一型糖尿病兒童接受臍帶血輸注。", "zh-Hant", ["UCB"]),
+    ("Vertex reported results of VX-880 (stem cell–derived islets) in type 1 diabetes.", "en", ["ESC-islet"]),
+    ("Patients received an islet cell therapy differentiated from human embryonic stem cells.", "en", ["ESC-islet"]),
+    ("研究團隊移植由誘導性多能幹細胞(iPSC)分化而來的胰島細胞。", "zh-Hant", ["iPSC-islet"]),
+    ("Fifteen patients underwent stem cell educator therapy.", "en", ["stem-cell-educator"]),
+    ("Patients underwent autologous hematopoietic stem cell transplantation.", "en", ["HSC"]),
+    ("團隊將捐贈者胰臟分離出的胰島細胞經肝門靜脈輸注。", "zh-Hant", ["islet"]),
+    ("Human amniotic epithelial cells (hAECs) were transplanted under the kidney capsule.", "en", ["hAESC"]),
+    ("Unlike embryonic stem cells, UC-MSCs carry no teratoma risk; patients received UC-MSCs intravenously.", "en", ["UC-MSC"]),
     # no match
     ("胚胎干细胞、iPSC和成体干细胞(如间充质干细胞)都是候选细胞。", "zh", []),
     ("与传统胰岛移植相比,该方法无需供体。", "zh", []),
     ("Participants had not previously received an islet cell transplant.", "en", []),
     ("外周血单个核细胞中IL-6表达下降。", "zh", []),
     ("Dr. Chen holds an MSc in biology.", "en", []),
+    ("MSCs such as those from bone marrow or adipose tissue are candidates for therapy.", "en", []),
+    ("骨髓、脂肪和脐带都是间充质干细胞的常见来源。", "zh", []),
 ])
 def test_cell_type(text, lang, expected):
     assert cell_types(text, lang) == expected

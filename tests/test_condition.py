@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from extract.document import Document, SourceDoc
+from extract.document import SourceDoc
 from extract.fields.base import Span
+from extract.pipeline import to_document
 from extract.fields.condition import EXTRACTOR
 
 
 def condition(text: str, lang: str = "zh") -> list[str]:
-    doc = Document("t.txt", text, text, lang, SourceDoc("t.txt", text, "txt"))
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
+    doc = to_document(SourceDoc("t.txt", text, "txt"))  # the real normaliser and matching view
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
     for h in hits:
-        assert 0 <= h.start < h.end <= len(text) and h.pattern
+        assert 0 <= h.start < h.end <= len(doc.text) and h.pattern
     return [h.value["value"] for h in hits]
 
 
@@ -35,10 +36,20 @@ def condition(text: str, lang: str = "zh") -> list[str]:
     ("Unlike type 1 diabetes, type 2 diabetes involves insulin resistance; our patients with type 2 diabetes improved.", "en", ["T2D"]),
     ("干细胞治疗糖尿病患者的疗效有待验证。", "zh", ["unspecified"]),
     ("Stem cells may help people with diabetes.", "en", ["unspecified"]),
+    # generalisation set. LADA is autoimmune diabetes that ADA classifies under type 1: T1D
+    ("The trial enrolled adults with latent autoimmune diabetes in adults (LADA).", "en", ["T1D"]),
+    ("本研究纳入成人隐匿性自身免疫糖尿病(LADA)患者。", "zh", ["T1D"]),
+    ("Patients with diabetic foot ulcer in type 2 diabetes received adipose-derived cells.", "en", ["T2D"]),
+    ("糖尿病足患者接受自体骨髓单个核细胞移植。", "zh", ["unspecified"]),
+    ("第1型及第2型糖尿病患者均接受了治療。", "zh-Hant", ["both"]),
+    ("Type 2 diabetes affects 500 million people. In this trial, 12 patients with type 1 diabetes received islets.", "en", ["T1D"]),
+    ("Adults with insulin-dependent type 2 diabetes received UC-MSCs.", "en", ["T2D"]),
+    ("新診斷的第一型糖尿病兒童接受臍帶血輸注。", "zh-Hant", ["T1D"]),
     # no match
     ("M1型巨噬细胞向M2型极化。", "zh", []),
     ("The trial enrolled 40 patients with heart failure.", "en", []),
     ("2型胶原蛋白表达增加。", "zh", []),
+    ("患者年龄45岁,体重指数28。", "zh", []),
 ])
 def test_condition(text, lang, expected):
     assert condition(text, lang) == expected

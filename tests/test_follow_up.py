@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from extract.document import Document, SourceDoc
+from extract.document import SourceDoc
 from extract.fields.base import Span
+from extract.pipeline import to_document
 from extract.fields.follow_up import EXTRACTOR, to_days
 
 
 def follow_up(text: str, lang: str = "zh") -> list[float]:
-    doc = Document("t.txt", text, text, lang, SourceDoc("t.txt", text, "txt"))
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
+    doc = to_document(SourceDoc("t.txt", text, "txt"))  # the real normaliser and matching view
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
     for h in hits:
-        assert 0 <= h.start < h.end <= len(text) and h.pattern
+        assert 0 <= h.start < h.end <= len(doc.text) and h.pattern
     return [h.value["days"] for h in hits]
 
 
@@ -35,6 +36,18 @@ def follow_up(text: str, lang: str = "zh") -> list[float]:
     ("Patients were seen at one-month, three-month and six-month visits and re-examined at 3, 6 and 12 months.", "en", [365.0]),
     # the longest of equally stated durations is the study's follow-up
     ("120 patients completed six months of follow-up and 40 were followed for up to two years.", "en", [730.0]),
+    # generalisation set
+    ("The median follow-up of 2.5 years (range 1-4) showed durable responses to MSC infusion.", "en", [913.0]),
+    ("中位隨訪時間為2.5年(範圍1-4年)。", "zh-Hant", [913.0]),
+    ("Over a mean observation period of 18 months, no tumours were detected.", "en", [548.0]),
+    ("隨訪期為24週,期間未出現嚴重不良反應。", "zh-Hant", [168.0]),
+    ("研究團隊追蹤3年,8名患者仍無需胰島素。", "zh-Hant", [1096.0]),
+    ("患者接受治疗后随访至第52周。", "zh", [364.0]),
+    ("受试者追踪观察18个月。", "zh", [548.0]),
+    ("经过两年的随访,患者HbA1c维持在7%以下。", "zh", [730.0]),
+    ("Patients were followed for a median of 3.2 years after transplantation.", "en", [1169.0]),
+    ("This was a 52-week, open-label, single-arm phase 1 study of UC-MSCs.", "en", [364.0]),
+    ("患者治疗后3个月复查HbA1c为7.0%。", "zh", [91.0]),
     # no match
     ("治疗后3个月,HbA1c降至7.1%。", "zh", []),
     ("患者病程10年,确诊2型糖尿病。", "zh", []),
@@ -45,6 +58,11 @@ def follow_up(text: str, lang: str = "zh") -> list[float]:
     ("Two patients remained insulin-free for 28 months.", "en", []),
     ("C-peptide increased at 24 and 36 months after transplantation.", "en", []),
     ("Patients aged 18 to 65 years with diabetes duration of less than 5 years were enrolled.", "en", []),
+    ("HbA1c was measured 4 weeks after the last infusion.", "en", []),
+    ("亚组分析显示,随访时间超过12个月的研究疗效更为稳定。", "zh", []),
+    ("Studies with a follow-up longer than 12 months showed larger effects.", "en", []),
+    ("患者45岁,糖尿病病程8年。", "zh", []),
+    ("The disease duration was 6 years on average.", "en", []),
 ])
 def test_follow_up(text, lang, expected):
     assert follow_up(text, lang) == expected

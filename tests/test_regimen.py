@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from extract.document import Document, SourceDoc
+from extract.document import SourceDoc
 from extract.fields.base import Span
+from extract.pipeline import to_document
 from extract.fields.regimen import EXTRACTOR
 
 
 def regimens(text: str, lang: str = "zh") -> list[tuple[int | None, float | None]]:
-    doc = Document("t.txt", text, text, lang, SourceDoc("t.txt", text, "txt"))
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
+    doc = to_document(SourceDoc("t.txt", text, "txt"))  # the real normaliser and matching view
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
     for h in hits:
-        assert 0 <= h.start < h.end <= len(text) and h.pattern
+        assert 0 <= h.start < h.end <= len(doc.text) and h.pattern
     return sorted((h.value["infusions"], h.value["interval_days"]) for h in hits)
 
 
@@ -37,6 +38,22 @@ def regimens(text: str, lang: str = "zh") -> list[tuple[int | None, float | None
     ("Patients received two infusions of cord blood cells 6 weeks apart.", "en", [(2, 42.0)]),
     ("Stem cells were infused at weeks 0, 4 and 8.", "en", [(3, 28.0)]),
     ("分别于第1、8、15天输注间充质干细胞。", "zh", [(3, 7.0)]),
+    # generalisation set (new passages; English and Chinese side by side)
+    ("Patients received a single intravenous infusion of 1 × 10^6 cells/kg of hUC-MSCs.", "en", [(1, None)]),
+    ("患者接受单次静脉输注脐带间充质干细胞(1×10^6个/kg)。", "zh", [(1, None)]),
+    ("Two infusions of MSCs were given 3 months apart.", "en", [(2, 90.0)]),
+    ("两次干细胞输注间隔3个月。", "zh", [(2, 90.0)]),
+    ("Cells were administered on days 0, 14 and 28.", "en", [(3, 14.0)]),
+    ("干细胞每隔2周输注1次,共4次。", "zh", [(4, 14.0)]),
+    ("分別於第0、4、8週輸注臍帶間充質幹細胞。", "zh-Hant", [(3, 28.0)]),
+    ("The cells were given as two intravenous infusions, 1 week apart.", "en", [(2, 7.0)]),
+    ("Each participant received three doses of MSCs at 4-week intervals.", "en", [(3, 28.0)]),
+    ("UC-MSCs were infused once a month for three consecutive months.", "en", [(3, 30.0)]),
+    ("干细胞每月输注1次,连续3个月。", "zh", [(3, 30.0)]),
+    ("自体骨髓干细胞回输3次,每次间隔7天。", "zh", [(3, 7.0)]),
+    ("每位患者接受3次臍帶血輸注,每次間隔1個月。", "zh-Hant", [(3, 30.0)]),
+    ("患者于第1天和第8天分别接受一次干细胞输注。", "zh", [(2, 7.0)]),
+    ("Participants underwent two transplantations of islets.", "en", [(2, None)]),
     # no match
     ("甘精胰岛素12U 睡前,二甲双胍0.5g 每日2次。", "zh", []),
     ("西格列汀100mg 每日1次口服。", "zh", []),
@@ -46,6 +63,13 @@ def regimens(text: str, lang: str = "zh") -> list[tuple[int | None, float | None
     ("Semaglutide was injected once weekly in the control arm.", "en", []),
     ("C-peptide was three times higher after cell transplantation.", "en", []),
     ("第3次输注后患者出现低热。", "zh", []),
+    # traps: a time point after a dose, a per-dose amount, drug schedules, ages
+    ("HbA1c was measured 4 weeks after the last infusion.", "en", []),
+    ("第2次输注后4周复查糖化血红蛋白。", "zh", []),
+    ("单次剂量为1亿至20亿个细胞。", "zh", []),
+    ("患者年龄18~65岁,每日注射胰岛素3~4次。", "zh", []),
+    ("Insulin was injected three times a day before meals.", "en", []),
+    ("The cells were expanded for two passages before infusion.", "en", []),
 ])
 def test_regimen(text, lang, expected):
     assert regimens(text, lang) == expected
@@ -53,6 +77,6 @@ def test_regimen(text, lang, expected):
 
 def test_evidence_covers_count_and_interval():
     text = "患者接受3次间隔4周的干细胞静脉输注。"
-    doc = Document("t.txt", text, text, "zh", SourceDoc("t.txt", text, "txt"))
-    (hit,) = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
-    assert "3次" in text[hit.start:hit.end] and "4周" in text[hit.start:hit.end]
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    (hit,) = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
+    assert "3次" in doc.text[hit.start:hit.end] and "4周" in doc.text[hit.start:hit.end]

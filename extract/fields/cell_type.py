@@ -1,14 +1,25 @@
 """Cell types (controlled vocabulary of the guideline): every type the study itself uses."""
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
+from pathlib import Path
 from typing import Iterable, Optional
 
+from pydantic import BaseModel
+
 from .base import FieldExtractor, Hit, Pattern, Span
-from .design import BACKGROUND_CUES, SELF_CUES, compile_cues, in_reference, in_title, sentence_bounds, zp
+from .context import BACKGROUND_CUES, SELF_CUES, compile_cues, in_reference, in_title, sentence_bounds, zp
 
 _D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
+# "(iPSC)" after a source name; "分化而来的" / "来源的"; the islet product
+_ABBR = r"(?:\s*\([^()]{1,16}\))?"
+_FROM_ZH = r"(?:来源|衍生|分化|诱导分化)(?:而来|得到|形成|而成|出)?的?"
+_ISLET_ZH = r"(?:胰岛|β细胞|胰岛样细胞|胰岛素分泌细胞)"
+# "an islet cell therapy differentiated from human embryonic stem cells"
+_ISLET_EN = r"\b(?:islets?|islet cells?|beta cells?|β cells?|islet cell (?:therapy|product))\b[^.;]{0,30}?"
+_FROM_EN = r"\b(?:differentiated|derived|generated|made|manufactured|produced)\s+from\s+"
 
 # pattern name prefix (before "__") -> cell type label
 CELL_PATTERNS: tuple[Pattern, ...] = (
@@ -40,28 +51,64 @@ CELL_PATTERNS: tuple[Pattern, ...] = (
     zp("UCB__en", rf"\b(?:umbilical{_D})?cord{_D}blood\b|\bh?UCBs?\b", 1.0),
     # amniotic epithelial stem cells
     zp("hAESC__zh", r"羊膜上皮(?:干)?细胞", 1.0),
-    zp("hAESC__en", rf"\bh?AESCs?\b|\bamniotic{_D}epithelial", 1.0),
+    zp("hAESC__en", rf"\bh?AES?Cs?\b|\bamniotic{_D}epithelial", 1.0),
     # stem-cell-derived islets
-    zp("iPSC-islet__zh", r"(?:诱导|化学诱导)多能干细胞(?:来源|衍生|分化)的?(?:胰岛|β细胞|胰岛样细胞)|iPSC?(?:来源|衍生|分化)的?(?:胰岛|β细胞)", 1.0),
-    zp("iPSC-islet__en", rf"\b(?:c|h)?iPSC?s?{_D}derived{_D}(?:islets?|beta|β|pancreatic)|\binduced pluripotent stem cell{_D}derived{_D}(?:islets?|beta|β)", 1.0),
-    zp("ESC-islet__zh", r"胚胎干细胞(?:来源|衍生|分化)的?(?:胰岛|β细胞|胰腺|胰岛样细胞)", 1.0),
-    zp("ESC-islet__en", rf"\b(?:h)?ESC{_D}derived{_D}(?:islets?|beta|β|pancreatic)|\bembryonic stem cell{_D}derived{_D}(?:islets?|beta|β|pancreatic)", 1.0),
+    zp("iPSC-islet__zh", rf"(?:(?:化学)?诱导性?多能干细胞|\b(?:Ci|hi|i)PSCs?\b){_ABBR}{_FROM_ZH}{_ISLET_ZH}", 1.0),
+    zp("iPSC-islet__en", rf"\b(?:c|h)?iPSC?s?{_D}derived{_D}(?:islets?|beta|β|pancreatic)|\binduced pluripotent stem cell{_D}derived{_D}(?:islets?|beta|β)"
+                         rf"|{_ISLET_EN}{_FROM_EN}(?:(?:human|chemically)\s+)?(?:induced pluripotent stem cells?|iPSCs?\b)", 1.0),
+    zp("ESC-islet__zh", rf"胚胎干细胞{_ABBR}{_FROM_ZH}(?:{_ISLET_ZH}|胰腺)", 1.0),
+    zp("ESC-islet__en", rf"\b(?:h)?ESC{_D}derived{_D}(?:islets?|beta|β|pancreatic)|\bembryonic stem cell{_D}derived{_D}(?:islets?|beta|β|pancreatic)"
+                        rf"|{_ISLET_EN}{_FROM_EN}(?:human\s+)?(?:embryonic stem cells?|h?ESCs?\b)", 1.0),
     # haematopoietic stem cells
     zp("HSC__zh", r"造血干细胞", 1.0),
     zp("HSC__en", r"\bha?ematopoietic stem\b|\ba?HSCT?s?\b|\bAHSCT?\b|\bAHST\b", 1.0),
     # donor islets: mostly background, so scored low unless a donor/treatment context lifts them
-    zp("islet__zh", r"供体胰岛(?:细胞)?|(?<!干细胞来源的)(?<!衍生的)胰岛(?:细胞)?移植|同种异体胰岛", 0.5),
+    zp("islet__zh", r"供体胰岛(?:细胞)?|(?<!干细胞来源的)(?<!衍生的)胰岛(?:细胞)?移植|(?:同种)?异体胰岛", 0.5),
+    zp("islet__zh_donor", r"(?:供体|供者|捐赠者?|捐献者?|遗体|尸体|脑死亡)[^,。;]{0,12}?胰岛(?:细胞)?", 0.5),
     zp("islet__en", rf"\b(?:donor|cadaveric|deceased{_D}donor|allogeneic){_D}islets?\b|(?<!derived )\bislet(?:{_D}cell)?{_D}(?:transplant(?:ation)?s?|allotransplant)", 0.5),
     # stem cell educator
     zp("stem-cell-educator__all", r"\bstem cell educator\b|干细胞教育(?:者|器)", 1.0),
 )
+
+
+
+class Product(BaseModel):
+    """A named cell-therapy product and its guideline cell type."""
+
+    cell_type: str
+    aliases: list[str]
+    note: str = ""
+
+
+class ProductVocab(BaseModel):
+    """``data/vocab_cell_products.json``."""
+
+    version: int
+    about: str = ""
+    products: list[Product]
+
+
+PRODUCTS_PATH = Path(__file__).resolve().parent.parent / "data" / "vocab_cell_products.json"
+
+
+def product_patterns(path: Path = PRODUCTS_PATH) -> tuple[Pattern, ...]:
+    """One pattern per cell type from the product vocabulary ("VX-880" -> ESC-islet)."""
+    vocab = ProductVocab.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for p in vocab.products:
+        by_type[p.cell_type].extend(p.aliases)
+    return tuple(zp(f"{label}__product", r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b", 1.0)
+                 for label, aliases in by_type.items())
+
+
+CELL_PATTERNS = CELL_PATTERNS + product_patterns()
 
 # verbs that make a mention part of the treatment the study gives
 _TREATMENT = compile_cues((
     r"输注|回输|移植|注射|植入|接受|治疗|给予|干预|注射液",
     r"\binfus|\btransplant|\binject|\breceiv|\badminist|\btreat|\bimplant|\bgiven\b|\bdosing\b|\btherapy\b",
 ))
-_DONOR = compile_cues((r"供体|供者|尸体|\bdonor\b|\bcadaver", ))
+_DONOR = compile_cues((r"供体|供者|捐赠|捐献|遗体|尸体|脑死亡|\bdonors?\b|\bdonated\b|\bcadaver|\bdeceased\b", ))
 # exclusion criteria and comparisons: "未曾接受过胰岛移植", "who have not previously had an islet transplant"
 _NOT_TREATMENT = compile_cues((r"未曾|从未|既往无|排除|not previously|have not|had not|excluded|相比|compared", ))
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
-from .design import SELF_CUES, compile_cues, sentence_bounds, zp
+from .context import SELF_CUES, compile_cues, sentence_bounds, zp
 
 _T1 = r"(?:1|一|Ⅰ|I)"
 _T2 = r"(?:2|二|Ⅱ|II)"
@@ -23,6 +23,8 @@ CONDITION_PATTERNS: tuple[Pattern, ...] = (
     # older names: also used loosely for insulin-treated type 2, so they weigh less
     zp("T1D__zh_old", r"(?<!非)胰岛素依赖型糖尿病|青少年(?:型)?糖尿病", 0.5),
     zp("T1D__en_old", r"(?<!non-)\binsulin[- ]dependent diabetes\b|\bjuvenile diabetes\b|\bIDDM\b", 0.5),
+    # LADA: autoimmune diabetes that the ADA classifies as a slowly progressive form of type 1
+    zp("T1D__lada", r"\blatent autoimmune diabetes\b|\bLADA\b|隐匿性?自身免疫(?:性)?糖尿病", 0.8),
     zp("T1D__en", r"\btype[- ](?:1|I)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT1DM?\b", 1.0),
     zp("T2D__zh", rf"(?:第)?{_T2}型{_DM}|糖尿病\s*[,,]\s*2型|{_T2}型\s*\(T2DM?\)|非胰岛素依赖型糖尿病", 1.0),
     zp("T2D__en", r"\btype[- ](?:2|II)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT2DM?\b|\bNIDDM\b|\bnon[- ]insulin[- ]dependent diabetes\b", 1.0),

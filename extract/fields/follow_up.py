@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 
 from ..numbers import parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
-from .design import compile_cues, sentence_bounds, zp
+from .context import compile_cues, sentence_bounds, zp
 
 # guideline conversions (GUIDELINE.md: week 7, month 30.4375, year 365.25, rounded)
 UNIT_DAYS: dict[str, float] = {
@@ -27,7 +27,7 @@ DUR_ZH = rf"(?P<num>{_NUM_ZH})?\s*(?:个)?(?P<half>半)?(?P<unit>年|个月|月|
 DUR_EN = rf"(?P<num>{_NUM_EN})[\s-]*(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)\b"
 _QUAL_ZH = r"(?:约|超过|长达|至少|近|逾)?"
 _QUAL_EN = r"(?:(?:up to|at least|approximately|about|around|over|more than|nearly|almost|a (?:median|mean) of|an average of)\s+)?"
-_FU_ZH = r"(?:随访|追踪|跟踪|追访)"
+_FU_ZH = r"(?:随访|追踪|跟踪|追访)(?:观察)?"
 _FU_EN = r"follow(?:ed)?[- ]?up"
 
 FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
@@ -35,7 +35,7 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("median__zh", rf"(?:中位|平均){_FU_ZH}(?:时间|期)?(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0),
     zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}\s+(?:time\s+|period\s+|duration\s+)?(?:was\s+|of\s+|lasted\s+|:\s*|=\s*)?{_QUAL_EN}{DUR_EN}", 1.0),
     # stated durations
-    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:为|达|长达|共|了|至|到|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
+    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:为|达|长达|共|了|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
     zp("stated__zh_period", rf"为期\s*{DUR_ZH}的?(?:{_FU_ZH}|观察)", 0.95),
     zp("stated__zh_study", rf"为期\s*{DUR_ZH}的?(?:研究|试验)", 0.75),
     zp("stated__zh_observe", rf"观察期(?:为|达|长达|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.85),
@@ -45,9 +45,13 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("stated__en_followed_for", rf"\b(?:followed(?:\s+up)?|monitored|observed|tracked)\s+(?:\w+\s+){{0,3}}?for\s+{_QUAL_EN}{DUR_EN}", 0.9),
     zp("stated__en_through", rf"\b(?:through(?:out)?|during|over|after|completed)\s+(?:the\s+|a\s+)?{_QUAL_EN}{DUR_EN}(?:\s+of)?\s+(?:{_FU_EN}|observation)", 0.9),
     zp("stated__en_dur_fu", rf"\b{DUR_EN}(?:\s+of)?\s+{_FU_EN}", 0.75),
+    # "a 52-week, open-label, single-arm phase 1 study": the study's planned length
+    zp("stated__en_study", rf"\b(?:a|an|the|this)\s+{DUR_EN}(?:\s*,?\s*[\w/-]+){{0,6}}?\s+(?:study|trial)\b", 0.6),
     zp("stated__en_observation", rf"\bobservation(?:al)?\s+period\s+(?:of|was|lasted)\s+{_QUAL_EN}{DUR_EN}", 0.85),
     # fallbacks, used only when nothing better is stated: the end of treatment observation ...
     zp("fallback__zh_after", rf"(?:治疗|移植|输注|干预){_QUAL_ZH}{DUR_ZH}后", 0.3),
+    # ... or a re-examination visit after treatment ("治疗后3个月复查") ...
+    zp("fallback__zh_visit", rf"(?:治疗|移植|输注|干预|术)后\s*{_QUAL_ZH}{DUR_ZH}(?:时)?(?:进行)?(?:复查|复诊|回访|{_FU_ZH})", 0.3),
     # ... or the last of a series of follow-up visits ("于治疗后1、3、6、12个月随访")
     zp("fallback__zh_series", rf"(?:于|在)(?:治疗|移植|输注|术)?后?\s*(?:\d{{1,2}}\s*[、,和及]\s*){{2,}}{DUR_ZH}(?:时)?(?:进行)?{_FU_ZH}", 0.35),
     zp("fallback__en_series", rf"\b(?:re-?examined|followed(?:\s+up)?|evaluated|assessed|monitored|seen)\b[^.;]{{0,30}}?\bat\s+(?:[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+))+{DUR_EN}(?!\s*(?:,|and\b))", 0.3),
@@ -62,6 +66,10 @@ _NOT_FOLLOW_UP = compile_cues((
 _AT_BEFORE = re.compile(r"(?:在|于|第|at\s+(?:the\s+)?|by\s+(?:the\s+)?)\s*$", re.I)
 _LIST_BEFORE = re.compile(r"(?:\d|[一二三四五六七八九十])\s*(?:个)?(?:月|周|年|天)?\s*(?:和|及|与|或|、|,|至|到|-|~|and|or|to)\s*$", re.I)
 _AT_AFTER_ZH = re.compile(r"^\s*(?:时|节点|时点|后的?(?:评估|检测))")
+# a duration that selects studies or patients: "随访时间超过12个月的研究", "follow-up longer than 12 months"
+_QUALIFIES_AFTER = compile_cues((r"^\s*(?:以上|以下|或以上|及以上)?的(?:研究|试验|文献|患者|病例|亚组)",))
+# a time point counted from one particular dose: "第2次输注后4周", "after the last infusion"
+_FROM_ONE_DOSE = compile_cues((r"(?:第\s*[\d一二三四五六七八九十]+\s*次|末次|最后一次|首次)\s*$",))
 
 MIN_DAYS = 7.0
 MAX_DAYS = 365.25 * 30
@@ -102,6 +110,10 @@ class FollowUpExtractor(FieldExtractor):
         text = span.doc.view
         s, _ = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
         if _NOT_FOLLOW_UP.search(text, max(s, hit.start - 10), hit.end):
+            return None
+        if _QUALIFIES_AFTER.search(text[hit.end:hit.end + 12]):
+            return None
+        if hit.pattern.startswith("fallback__") and _FROM_ONE_DOSE.search(text[max(s, hit.start - 12):hit.start]):
             return None
         return hit
 

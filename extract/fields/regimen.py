@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 
 from ..numbers import as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
-from .design import compile_cues, sentence_bounds, zp
+from .context import compile_cues, sentence_bounds, zp
 
 # numbers as written: Arabic, Chinese numerals, English words
 _N_ZH = r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})"
@@ -25,14 +25,14 @@ _ADMIN_EN = r"(?:infusions?|injections?|transplantations?|transfusions?|administ
 # a short gap with no clause punctuation: "三次脐带间充质干细胞(hUC-MSCs)静脉注射"
 _GAP = r"[^,。;:!?\n]{0,30}?"
 
-UNIT_DAYS: dict[str, float] = {"周": 7, "週": 7, "星期": 7, "个月": 30, "個月": 30, "月": 30, "天": 1, "日": 1,
+UNIT_DAYS: dict[str, float] = {"周": 7, "星期": 7, "个月": 30, "月": 30, "天": 1, "日": 1,
                                "week": 7, "weeks": 7, "wk": 7, "month": 30, "months": 30, "day": 1, "days": 1}
 
 REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     # counts
     zp("count__zh_n_times_admin", rf"(?<![第每\d周月天日年隔一二两三四五六七八九十])(?:共|接受|进行|予|给予|行|分)?{_N_ZH}次(?!性){_GAP}{_ADMIN_ZH}", 0.9),
     zp("count__zh_admin_n_times", rf"{_ADMIN_ZH}[^,。;:\d]{{0,12}}?(?<![第每]){_N_ZH}次(?!随访|复查|评估|检查)", 0.85),
-    zp("count__zh_single", rf"(?P<single>单次){_GAP}{_ADMIN_ZH}|(?P<single2>单次)(?:给药|剂量)", 0.9),
+    zp("count__zh_single", rf"(?P<single>单次){_GAP}{_ADMIN_ZH}|(?P<single2>单次)给药", 0.9),
     zp("count__zh_total", rf"共(?:计)?{_N_ZH}次", 0.6),
     zp("count__en_n_admin", rf"\b{_N_EN}\s+(?:(?:separate|consecutive|repeated|intravenous|IV|monthly|weekly|sequential|total)\s+)*{_ADMIN_EN}\b", 0.85),
     zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:intravenous|IV|dose of|infusion of|injection of)\s+)?(?:infusion|injection|administration|transplantation|dose)\b", 0.85),
@@ -49,6 +49,10 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     # a schedule: "at weeks 0, 4 and 8" / "于第0、4、8周" -> count and interval
     zp("schedule__en", r"\b(?:at|on)\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*and\s+\d{1,2})\b", 0.85),
     zp("schedule__zh", r"(?:于|在)?第\s*(?P<list>\d{1,2}(?:\s*[、,]\s*\d{1,2})+(?:\s*(?:和|及)\s*\d{1,2})?)\s*(?P<sunit>周|天|日|个月)", 0.85),
+    zp("schedule__zh_each", r"(?:于|在)?第\s*(?P<list>\d{1,2}\s*(?P<sunit>周|天|日|个月)(?:\s*(?:、|,|和|及)\s*第\s*\d{1,2}\s*(?P=sunit))+)", 0.85),
+    # a course: "once a month for three months" / "每月输注1次,连续3个月" -> count and interval
+    zp("course__en", rf"\bonce\s+(?:a|per|every)\s+(?P<unit>week|month)\s+for\s+{_N_EN}\s+(?:consecutive\s+)?(?P<unit2>weeks|months)\b", 0.85),
+    zp("course__zh", rf"每(?P<unit>周|月)(?:{_ADMIN_ZH})?[一1]次\s*[,，]?\s*(?:连续|共)(?:{_ADMIN_ZH})?{_N_ZH}\s*(?:个)?(?P<unit2>周|月)", 0.85),
 )
 
 # the clause must be about giving cells, not drugs
@@ -64,6 +68,8 @@ _DRUG_NEAR = compile_cues((
 _NOT_ADMIN_AFTER = re.compile(r"^\s*(?:higher|more|greater|lower|as (?:many|much|high|likely)|fold|daily|a day|per day|weekly)", re.I)
 _NOT_ADMIN_ZH = compile_cues((r"随访|复查|评估|检测|检查|测量|问卷|会诊|门诊", r"\bfollow|\bvisits?\b|\bassess|\bmeasure"))
 _NO_DOSE_LEVELS = re.compile(r"^\s*(?:levels?|groups?|cohorts?|arms?|of insulin)\b", re.I)
+
+_PER_POINT = re.compile(r"分别|\beach time\b|\bat each\b", re.I)
 
 MAX_INFUSIONS = 20
 MAX_INTERVAL_DAYS = 365.0
@@ -101,6 +107,8 @@ class RegimenExtractor(FieldExtractor):
             value["interval_days"] = self._interval(g)
         elif kind == "schedule":
             value.update(self._schedule(g))
+        elif kind == "course":
+            value.update(self._course(g))
         if value["infusions"] is None and value["interval_days"] is None:
             return []
         return [self.hit(value, m.start(), m.end(), pattern)]
@@ -121,10 +129,20 @@ class RegimenExtractor(FieldExtractor):
         return float(n * per)
 
     @staticmethod
+    def _course(g: dict[str, Optional[str]]) -> dict[str, Optional[float | int]]:
+        """'once a month for 3 months': the course length in units of the interval is the count."""
+        unit, unit2 = (g.get("unit") or "").lower(), (g.get("unit2") or "").lower().rstrip("s")
+        per = UNIT_DAYS.get(unit)
+        n = _number(g.get("n"))
+        if per is None or n is None or unit.rstrip("s") != unit2:
+            return {"infusions": None, "interval_days": None}
+        return {"infusions": as_int(n), "interval_days": float(per)}
+
+    @staticmethod
     def _schedule(g: dict[str, Optional[str]]) -> dict[str, Optional[float | int]]:
         points = [int(x) for x in re.findall(r"\d+", g.get("list") or "")]
         unit = (g.get("sunit") or "").lower().rstrip("s")
-        per = {"week": 7, "周": 7, "週": 7, "day": 1, "天": 1, "日": 1, "month": 30, "个月": 30, "個月": 30}.get(unit)
+        per = {"week": 7, "周": 7, "day": 1, "天": 1, "日": 1, "month": 30, "个月": 30}.get(unit)
         if len(points) < 2 or per is None or points != sorted(points):
             return {"infusions": None, "interval_days": None}
         steps = {b - a for a, b in zip(points, points[1:])}
@@ -149,6 +167,9 @@ class RegimenExtractor(FieldExtractor):
             return None
         # "每4周输注一次": the "一次" belongs to the interval, it is not a count
         if n == 1 and iv is None and "每" in text[max(s, hit.start - 8):hit.end].replace("每次", ""):
+            return None
+        # "于第1天和第8天分别接受一次输注" / "each received one infusion at weeks 0 and 4": once per time point
+        if n == 1 and iv is None and _PER_POINT.search(text[max(s, hit.start - 6):hit.end]):
             return None
         if hit.pattern.startswith("count__zh_total") and _NOT_ADMIN_ZH.search(text, hit.end, min(e, hit.end + 6)):
             return None

@@ -1,0 +1,198 @@
+"""Context helpers shared by the field extractors: sentences, cue words, titles, references.
+
+Patterns run on the document's matching view (``Document.view``), which is already simplified
+Chinese (traditional text gets a same-length simplified copy before matching), so patterns are
+written in simplified Chinese only. One fix every pattern needs: Python's ``\\b`` does not fire
+between an ASCII letter and a CJK character (both are ``\\w``), so "T2DM患者" or "接受MSC治疗"
+would not match ``\\bMSC\\b``; ``ascii_boundaries`` rewrites ``\\b`` into an ASCII word boundary.
+
+The cue lexicons (self / background / future ...) are data: ``data/vocab_context.json``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from pydantic import BaseModel, field_validator
+
+from .base import Pattern
+
+VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "vocab_context.json"
+
+# an ASCII word boundary: between [A-Za-z0-9] and anything else (CJK included)
+ASCII_B = r"(?:(?<![A-Za-z0-9])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?![A-Za-z0-9]))"
+
+
+def ascii_boundaries(regex: str) -> str:
+    """``regex`` with every ``\\b`` outside a character class turned into an ASCII word boundary."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\" and i + 1 < len(regex):
+            out.append(ASCII_B if regex[i + 1] == "b" and not in_class else regex[i:i + 2])
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def zp(name: str, regex: str, score: float = 1.0, flags: int = re.IGNORECASE) -> Pattern:
+    """A named, scored ``Pattern`` whose ``\\b`` is an ASCII word boundary (see module doc)."""
+    return Pattern(name, ascii_boundaries(regex), score, flags)
+
+
+def compile_cues(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One regex matching any of ``words`` (regexes), with ASCII word boundaries."""
+    return re.compile(ascii_boundaries("|".join(words)), flags)
+
+
+# --- cue lexicons (data) ---------------------------------------------------------------------
+
+class CueClass(BaseModel):
+    """One class of context cues: alternatives, each a regex checked when loaded."""
+
+    about: str = ""
+    patterns: list[str]
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        for p in v:
+            try:
+                re.compile(ascii_boundaries(p))
+            except re.error as e:
+                raise ValueError(f"bad cue regex {p!r}: {e}") from e
+        return v
+
+
+class ContextVocab(BaseModel):
+    """``data/vocab_context.json``."""
+
+    version: int
+    about: str = ""
+    cues: dict[str, CueClass]
+
+
+@lru_cache(maxsize=1)
+def vocab() -> ContextVocab:
+    """The context vocabulary, loaded and checked once per process."""
+    return ContextVocab.model_validate(json.loads(VOCAB_PATH.read_text(encoding="utf-8")))
+
+
+def cues(name: str) -> re.Pattern[str]:
+    """The compiled cue class ``name`` of the context vocabulary."""
+    return compile_cues(vocab().cues[name].patterns)
+
+
+# the study's own description: "本研究", "this study", "we conducted" ...
+SELF_CUES = cues("self")
+# background, citation or future-work context: "既往研究", "previous studies", "需要更多随机对照试验"
+BACKGROUND_CUES = cues("background")
+# future work / calls for evidence: "尚需随机对照试验验证", "larger trials are needed"
+FUTURE_CUES = cues("future")
+_TITLE_OPEN = cues("title_open")
+_JOURNAL_LEAD = cues("journal_lead")
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+SELF_NEAR = 15  # chars between a self cue and a term for the full bonus
+_HARD_STOP = set("。!?;\n！？；")
+_MAX_SENT = 400  # chars searched either side: a context window, not a parser
+
+
+def sentence_bounds(text: str, start: int, end: int, lo: int = 0, hi: Optional[int] = None) -> tuple[int, int]:
+    """The sentence around [start, end): bounded by 。!?; newlines and '. ' (period + space/CJK)."""
+    hi = len(text) if hi is None else hi
+    s = start
+    floor = max(lo, start - _MAX_SENT)
+    while s > floor:
+        c = text[s - 1]
+        if c in _HARD_STOP or (c == "." and _is_period(text, s - 1)):
+            break
+        s -= 1
+    e = end
+    ceil = min(hi, end + _MAX_SENT)
+    while e < ceil:
+        c = text[e]
+        if c in _HARD_STOP or (c == "." and _is_period(text, e)):
+            break
+        e += 1
+    return s, e
+
+
+def _is_period(text: str, i: int) -> bool:
+    """A '.' that ends a sentence: not a decimal point, followed by space, CJK or the end."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isdigit() and nxt.isdigit():
+        return False
+    return nxt.isspace() or "\u4e00" <= nxt <= "\u9fff"
+
+
+# --- titles, journal names, reference lines --------------------------------------------------
+
+def in_title(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a 《title》/“title” that the text presents as a work's title."""
+    floor = max(0, start - 200)
+    for i in range(start - 1, floor - 1, -1):
+        c = text[i]
+        if c in "》”」\n。":
+            return False
+        if c in "《“\"「":
+            return bool(_TITLE_OPEN.search(text, max(0, i - 8), i + 1))
+    return False
+
+
+def in_journal_name(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a journal name: 《Journal》 after 期刊/杂志/在."""
+    floor = max(0, start - 80)
+    for i in range(start - 1, floor - 1, -1):
+        c = text[i]
+        if c in "》\n。":
+            return False
+        if c == "《":
+            return bool(_JOURNAL_LEAD.search(text[max(0, i - 6):i]))
+    return False
+
+
+_REFERENCE = re.compile(r"\bdoi\b|\bPMID\b|\[J\]|\bet al\.|\b(?:19|20)\d{2}\s*;\s*\d+|\b(?:19|20)\d{2}\s+[A-Z][a-z]{2}\b[^\n]{0,20};", re.I)
+
+
+def in_reference(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a reference-list line ("... et al. ... 2020;12(3):45. doi: ...")."""
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    e = len(text) if e < 0 else e
+    return bool(_REFERENCE.search(text, s, e))
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+def context_score(text: str, start: int, end: int, lo: int, hi: int, base: float,
+                  *, self_bonus: float = 0.4, title_bonus: float = 0.45,
+                  background_factor: float = 0.5) -> float:
+    """``base`` raised when the sentence is the study's own description, lowered in background."""
+    s, e = sentence_bounds(text, start, end, lo, hi)
+    score = base
+    if in_title(text, start):
+        score += title_bonus
+    else:
+        # the term next to "本研究/this study" is the study's own; others in the sentence less so
+        near = [max(start - c.end(), c.start() - end, 0) for c in SELF_CUES.finditer(text, s, e)]
+        if near:
+            score += self_bonus if min(near) <= SELF_NEAR else self_bonus / 2
+    # background cues count only before the match, within its sentence
+    if BACKGROUND_CUES.search(text, max(s, start - 30), start) or in_reference(text, start):
+        score *= background_factor
+    return round(score, 4)

@@ -1,0 +1,87 @@
+"""Context helpers: ASCII word boundaries next to CJK, sentences, cue classes loaded from data."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extract.document import SourceDoc
+from extract.fields.context import (BACKGROUND_CUES, FUTURE_CUES, SELF_CUES, ascii_boundaries, context_score,
+                                    in_journal_name, in_reference, in_title, sentence_bounds, vocab)
+from extract.pipeline import to_document
+
+
+@pytest.mark.parametrize("regex,text,found", [
+    (r"\bT2DM\b", "T2DM患者", True),          # Python's \b sees no boundary between "M" and "患"
+    (r"\bMSCs?\b", "接受MSC治疗", True),
+    (r"\bMSC\b", "hUCMSCs", False),
+    (r"\bMSC\b", "an MSC-based therapy", True),
+    (r"[\b]", "\b", True),                      # inside a class \b stays a backspace
+])
+def test_ascii_boundaries(regex, text, found):
+    assert bool(re.search(ascii_boundaries(regex), text)) is found
+
+
+def test_plain_word_boundary_fails_next_to_cjk():
+    # the reason ascii_boundaries exists
+    assert not re.search(r"\bT2DM\b", "T2DM患者")
+
+
+def test_traditional_text_matches_simplified_patterns_through_the_view():
+    doc = to_document(SourceDoc("t.txt", "患者隨訪12個月,本研究為隨機對照試驗。", "txt"))
+    assert "随访12个月" in doc.view and len(doc.view) == len(doc.text)
+    assert SELF_CUES.search(doc.view)
+
+
+def test_sentence_bounds_stop_at_chinese_and_english_periods():
+    text = "第一句。第二句含随机对照. Third sentence."
+    s, e = sentence_bounds(text, 10, 12)
+    assert text[s:e] == "第二句含随机对照"
+
+
+def test_sentence_bounds_keep_decimal_points():
+    text = "HbA1c fell from 8.5% to 7.1% in this trial. Next."
+    s, e = sentence_bounds(text, text.index("trial"), text.index("trial") + 5)
+    assert text[s:e] == "HbA1c fell from 8.5% to 7.1% in this trial"
+
+
+@pytest.mark.parametrize("text,cue,found", [
+    ("本研究纳入", SELF_CUES, True),
+    ("In this trial, we enrolled", SELF_CUES, True),
+    ("既往研究显示", BACKGROUND_CUES, True),
+    ("与传统胰岛移植相比", BACKGROUND_CUES, True),
+    ("与对照组相比", BACKGROUND_CUES, False),        # the study's own comparison is not background
+    ("compared with placebo", BACKGROUND_CUES, False),
+    ("compared with islet transplantation", BACKGROUND_CUES, True),
+    ("尚需随机对照试验验证", FUTURE_CUES, True),
+    ("Larger trials are needed", FUTURE_CUES, True),
+    ("患者接受输注", FUTURE_CUES, False),
+])
+def test_cue_classes(text, cue, found):
+    assert bool(cue.search(text)) is found
+
+
+def test_vocab_is_data_and_checked():
+    v = vocab()
+    assert {"self", "background", "future"} <= set(v.cues)
+    assert all(c.patterns for c in v.cues.values())
+
+
+def test_title_journal_and_reference_positions():
+    text = "团队发表了题为《脐带间充质干细胞治疗2型糖尿病的随机对照试验》的论文。"
+    assert in_title(text, text.index("随机"))
+    text = "该成果发表于《Stem Cell Reviews and Reports》杂志。"
+    assert in_journal_name(text, text.index("Reviews"))
+    assert not in_journal_name("本综述总结了进展。", 2)
+    text = "正文。\n[3] Zang L, et al. Diabetes Care. 2022;45(1):12-20. doi:10.2337/dc21-1234\n"
+    assert in_reference(text, text.index("Zang"))
+    assert not in_reference(text, 1)
+
+
+def test_context_score_self_up_background_down():
+    own = "本研究为随机对照试验。"
+    bg = "既往随机对照试验提示有效。"
+    base = 0.8
+    s_own = context_score(own, own.index("随机"), own.index("随机") + 6, 0, len(own), base)
+    s_bg = context_score(bg, bg.index("随机"), bg.index("随机") + 6, 0, len(bg), base)
+    assert s_own > base > s_bg
