@@ -46,7 +46,9 @@ NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}|{EN_NUMBER})"
 MAGNITUDE = r"(?:千万|千萬|百万|百萬|十万|十萬|万|萬|亿|億|\s*\b(?:thousand|millions?|billions?)\b)"
 # "× 10^6", "x10e6", "×10 6", "×106" (superscript lost in copy-paste), "E6"
 TIMES = r"[x×X*·]"
-SCI = (rf"(?:\s*{TIMES}\s*10\s*(?:\^|\*\*|e|E)?\s*[-−]?\s*\d{{1,2}}(?!\d)|(?<=\d)[eE][+]?\d{{1,2}}(?!\d))")
+# "× 10(6)": PubMed's plain-text rendering of a superscript
+SCI = (rf"(?:\s*{TIMES}\s*10\s*\(\s*[-−]?\s*\d{{1,2}}\s*\)|\s*{TIMES}\s*10\s*(?:\^|\*\*|e|E)?\s*[-−]?\s*\d{{1,2}}(?!\d)"
+       rf"|(?<=\d)[eE][+]?\d{{1,2}}(?!\d))")
 POWER = r"(?:10\s*\^\s*\d{1,2}(?!\d))"
 SCALAR = rf"(?:{POWER}|(?:{ARABIC}|{CN_NUMBER})(?:{MAGNITUDE})?(?:{SCI})?|{EN_NUMBER}(?:{MAGNITUDE})?)"
 RANGE_SEP = r"(?:\s*(?:-|–|—|−|~|～|〜|至|到|—)\s*|\s+(?:to|and)\s+)"
@@ -69,7 +71,7 @@ _CN_RE = re.compile(rf"^{CN_NUMBER}$")
 _QUANTITY_RE = re.compile(QUANTITY, re.IGNORECASE)
 _SCALAR_PARTS = re.compile(
     rf"^(?P<num>{ARABIC}|{CN_NUMBER}|{EN_NUMBER})\s*(?P<mag>{MAGNITUDE})?"
-    rf"(?:\s*{TIMES}\s*10\s*(?P<op>\^|\*\*|e|E)?\s*(?P<neg>[-−])?\s*(?P<exp>\d{{1,2}})"
+    rf"(?:\s*{TIMES}\s*10\s*(?P<op>\^|\*\*|e|E|\()?\s*(?P<neg>[-−])?\s*(?P<exp>\d{{1,2}})(?(op)\s*\)?)"
     rf"|(?P<e>[eE])[+]?(?P<eexp>\d{{1,2}}))?$", re.IGNORECASE)
 _POWER_RE = re.compile(r"^10\s*\^\s*(\d{1,2})$")
 _QUAL_NAMES: tuple[tuple[str, str], ...] = (
@@ -234,6 +236,8 @@ def parse_quantity(s: str, *, cells: bool = False) -> Optional[Quantity]:
             return None
     spread = None
     sp = _SPREAD_RE.search(s)
+    if sp and re.search(rf"{TIMES}\s*10\s*$", s[:sp.start()]):
+        sp = None   # "1 × 10(6)": the bracket is the exponent, not a spread
     if sp and sp.start() > 0:
         nums = re.findall(ARABIC, sp.group(0))
         spread = parse_number(nums[0]) if nums else None

@@ -75,3 +75,75 @@ def test_arm_labels():
 ])
 def test_subgroups(text, expected):
     assert sizes(text, "en") == expected
+
+
+# ---- generalisation table: phrasings of unseen sites, run through the real normalisation ----
+def site_sizes(text: str, lang: str) -> list[tuple[int, str]]:
+    """Every kept size once per fact: two arms of equal size are two facts."""
+    from extract.normalise import matching_view, normalise
+    t = normalise(text).text
+    doc = Document("t.txt", t, matching_view(t, lang), lang, SourceDoc("t.txt", t, "txt"))
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(t))))
+    for h in hits:
+        assert 0 <= h.start < h.end <= len(t) and h.pattern
+    return sorted((h.value["n"], h.value["role"]) for h in hits)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # totals and arms of an abstract / a hospital post / a Taiwanese or HK news item
+    ("Forty-two participants with type 1 diabetes were randomized 2:1 to receive MSCs (n = 28) or placebo "
+     "(n = 14).", "en", [(14, "arm"), (28, "arm"), (42, "total")]),
+    ("入组患者共86例，其中试验组43例，对照组43例。", "zh", [(43, "arm"), (43, "arm"), (86, "total")]),
+    ("该研究纳入了30名1型糖尿病患者，随机分为干细胞治疗组（15例）和常规治疗组（15例）。", "zh",
+     [(15, "arm"), (15, "arm"), (30, "total")]),
+    ("研究共纳入60名受试者（干细胞组30名，安慰剂组30名），年龄45.6±8.2岁。", "zh",
+     [(30, "arm"), (30, "arm"), (60, "total")]),
+    ("研究團隊招募了24名第一型糖尿病患者，其中12人接受幹細胞治療，另外12人作為對照。", "zh-Hant",
+     [(12, "arm"), (12, "arm"), (24, "total")]),
+    ("The study included 45 adults, of whom 30 received cells and 15 received standard care.", "en",
+     [(15, "arm"), (30, "arm"), (45, "total")]),
+    ("該院2018年起共收治120位患者，平均年齡52歲。", "zh-Hant", [(120, "total")]),
+    ("Twenty patients aged 25-60 years with a diabetes duration of 10 years were enrolled.", "en", [(20, "total")]),
+    ("In the Phase 1/2 portion, 12 participants received the full dose as a single infusion; all 12 achieved "
+     "HbA1c below 7%.", "en", [(12, "total")]),
+    # follow-up subgroups are arms
+    ("The 83 patients who were followed for up to twelve months after receiving the infusion showed durable "
+     "benefit.", "en", [(83, "arm")]),
+    # meta-analyses: included studies and pooled participants
+    ("A systematic review and meta-analysis of 14 RCTs involving 812 patients found benefit.", "en",
+     [(14, "studies_included"), (812, "total")]),
+    ("Twenty-one studies (n = 1,024) met the inclusion criteria of this meta-analysis.", "en",
+     [(21, "studies_included"), (1024, "total")]),
+    ("本荟萃分析共检索到文献1253篇，最终纳入15项研究，涉及患者1026例。", "zh",
+     [(15, "studies_included"), (1026, "total")]),
+    # equal groups stated once: one arm per group
+    ("随机分为治疗组和对照组，每组40例。", "zh", [(40, "arm"), (40, "arm")]),
+    ("Sixty patients were randomized into two groups of 30.", "en", [(30, "arm"), (30, "arm"), (60, "total")]),
+    ("Patients were randomized 1:1 to UC-MSC (n=15) or placebo (n=15).", "en", [(15, "arm"), (15, "arm")]),
+    ("研究对象为2019年1月至2021年12月收治的80例2型糖尿病患者。", "zh", [(80, "total")]),
+    ("共有患者58例。", "zh", [(58, "total")]),
+    ("研究涉及三十名病人。", "zh-Hant", [(30, "total")]),
+    ("The trial, which involved 50 people with type 1 diabetes, met its goal.", "en", [(50, "total")]),
+    ("10 of the 12 patients were insulin independent at one year.", "en", [(12, "total")]),
+    # a sex breakdown is not a size
+    ("Three patients (2 men, 1 woman) received islet transplants.", "en", [(3, "total")]),
+    ("共纳入52例患者，其中男性30例，女性22例。", "zh", [(52, "total")]),
+    # no match: animals, ages, years, background statistics, outcome counts
+    ("Islet grafts reversed hyperglycaemia in diabetic NOD mice (n = 3).", "en", []),
+    ("研究使用10只NOD小鼠（n=10）。", "zh", []),
+    ("In 2023, 537 million adults lived with diabetes; mean age 45.2 years, BMI 28 kg/m2.", "en", []),
+    ("其中5例患者在随访期间停用胰岛素。", "zh", []),
+    ("Of these, 8 patients achieved insulin independence at one year.", "en", []),
+    ("全球已有超过1000项间充质干细胞临床试验注册。", "zh", []),
+])
+def test_cohort_sites(text, lang, expected):
+    assert site_sizes(text, lang) == expected
+
+
+def test_split_arm_labels():
+    from extract.normalise import matching_view, normalise
+    t = normalise("The study included 45 adults, of whom 30 received cells and 15 received standard care.").text
+    doc = Document("t.txt", t, matching_view(t, "en"), "en", SourceDoc("t.txt", t, "txt"))
+    labels = {h.value["n"]: h.value["label"] for h in EXTRACTOR.find(Span(doc, 0, len(t)))
+              if h.value["role"] == "arm"}
+    assert labels == {30: "received cells", 15: "received standard care"}

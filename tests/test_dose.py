@@ -40,3 +40,53 @@ def doses(text: str, lang: str = "zh") -> list[tuple[float, float, bool]]:
 ])
 def test_dose(text, lang, expected):
     assert doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]
+
+
+# ---- generalisation table: phrasings of unseen sites, run through the real normalisation ----
+def site_doses(text: str, lang: str) -> list[tuple[float, float, bool]]:
+    from extract.normalise import matching_view, normalise
+    t = normalise(text).text
+    doc = Document("t.txt", t, matching_view(t, lang), lang, SourceDoc("t.txt", t, "txt"))
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(t))))
+    for h in hits:
+        assert 0 <= h.start < h.end <= len(t) and h.pattern
+    return sorted((h.value["cells_min"], h.value["cells_max"], h.value["per_kg"]) for h in hits)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Patients received a dose of 2 × 10^6 cells/kg on days 0 and 7.", "en", [(2e6, 2e6, True)]),
+    ("Each participant received 1.0×10⁶ cells/kg body weight intravenously.", "en", [(1e6, 1e6, True)]),
+    ("Participants received three doses of 100 million cells, four weeks apart.", "en", [(1e8, 1e8, False)]),
+    ("Patients were given 1-2 million cells per kilogram of body weight.", "en", [(1e6, 2e6, True)]),
+    ("Participants were randomized to MSC doses of 0.5, 1.0 or 2.0 × 10^6 cells/kg.", "en",
+     [(5e5, 5e5, True), (1e6, 1e6, True), (2e6, 2e6, True)]),
+    ("The low-dose group received 1 × 10^6 cells/kg and the high-dose group 3 × 10^6 cells/kg.", "en",
+     [(1e6, 1e6, True), (3e6, 3e6, True)]),
+    ("Each patient received CD34+ cells at a median of 5.2 × 10^6/kg.", "en", [(5.2e6, 5.2e6, True)]),
+    ("A total of 4.5 × 10^8 cells were infused in three doses of 1.5 × 10^8 cells.", "en", [(1.5e8, 1.5e8, False)]),
+    ("每次输注1×10^6/kg。", "zh", [(1e6, 1e6, True)]),
+    ("细胞数为(1-2)×10^6个/kg，共输注3次。", "zh", [(1e6, 2e6, True)]),
+    ("剂量为1×10^6个/kg体重，静脉滴注。", "zh", [(1e6, 1e6, True)]),
+    ("每位患者回输5千万个细胞。", "zh", [(5e7, 5e7, False)]),
+    ("每位患者接受3次输注，每次1.0×10^8个细胞，间隔4周。", "zh", [(1e8, 1e8, False)]),
+    ("每位患者输注1亿个细胞，总计3亿个细胞。", "zh", [(1e8, 1e8, False)]),
+    ("患者分别接受低剂量（0.5×10^6/kg）、中剂量（1.0×10^6/kg）和高剂量（2.0×10^6/kg）的脐带间充质干细胞。", "zh",
+     [(5e5, 5e5, True), (1e6, 1e6, True), (2e6, 2e6, True)]),
+    ("每次輸注劑量為每公斤體重100萬個幹細胞。", "zh-Hant", [(1e6, 1e6, True)]),
+    ("本次试验将输注200万个/kg的细胞。", "zh", [(2e6, 2e6, True)]),
+    ("每次回输干细胞1亿个/次，共4次。", "zh", [(1e8, 1e8, False)]),
+    ("Patients received 1 × 10(6) cells/kg of UC-MSCs on day 0.", "en", [(1e6, 1e6, True)]),
+    ("MSCs were given at 2 × 10^8 per infusion.", "en", [(2e8, 2e8, False)]),
+    ("Patients received a single dose of 1.5 × 10^6 MSC/kg.", "en", [(1.5e6, 1.5e6, True)]),
+    # no match: culture densities, blood counts, drug doses, money
+    ("Cells were seeded at 1 × 10^5 cells/well and expanded.", "en", []),
+    ("The white blood cell count was 6.5 × 10^9 cells/L before infusion.", "en", []),
+    ("Induction used tacrolimus 0.1 mg/kg/day and ATG 6 mg/kg.", "en", []),
+    ("环磷酰胺50 mg/kg，连续4天。", "zh", []),
+    ("Vertex raised $1.5 billion to fund the islet cell program.", "en", []),
+    ("该公司细胞治疗业务营收达2亿元。", "zh", []),
+    ("Plasma viral load was 10^6 copies/mL.", "en", []),
+    ("Platelet counts were 1.2 × 10^9/L after infusion of cells.", "en", []),
+])
+def test_dose_sites(text, lang, expected):
+    assert site_doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]

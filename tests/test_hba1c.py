@@ -66,3 +66,114 @@ def test_timepoint_weeks_english():
     doc = Document("t.txt", text, text, "en", SourceDoc("t.txt", text, "txt"))
     (hit,) = EXTRACTOR.find(Span(doc, 0, len(text)))
     assert hit.value["timepoint_days"] == 336
+
+
+# ---- generalisation table: phrasings of unseen sites, run through the real normalisation ----
+def site_values(text: str, lang: str) -> list[tuple]:
+    from extract.normalise import matching_view, normalise
+    t = normalise(text).text
+    doc = Document("t.txt", t, matching_view(t, lang), lang, SourceDoc("t.txt", t, "txt"))
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(t))))
+    for h in hits:
+        assert 0 <= h.start < h.end <= len(t) and h.pattern
+    return sorted(((h.value["before"], h.value["after"], h.value["change"]) for h in hits), key=repr)
+
+
+def site_hits(text: str, lang: str) -> list[dict]:
+    from extract.normalise import matching_view, normalise
+    t = normalise(text).text
+    doc = Document("t.txt", t, matching_view(t, lang), lang, SourceDoc("t.txt", t, "txt"))
+    return [h.value for h in EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(t))))]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # pairs: abstracts, hospital posts (mean ± SD in brackets, % outside), traditional news, US news
+    ("HbA1c decreased from 8.9 ± 1.1% to 7.3 ± 0.9% at 12 months (p < 0.001) in the MSC group.", "en",
+     [(8.9, 7.3, None)]),
+    ("HbA1c由(8.62±1.35)%降至(7.01±0.98)%。", "zh", [(8.62, 7.01, None)]),
+    ("患者糖化血红蛋白水平由治疗前的（9.12±1.45）％下降至治疗后的（7.25±1.03）％。", "zh", [(9.12, 7.25, None)]),
+    ("糖化血紅蛋白（HbA1c）從8.9%降到7.2%。", "zh-Hant", [(8.9, 7.2, None)]),
+    ("患者的糖化血红蛋白从基线时的9.3%下降到治疗12周后的7.6%。", "zh", [(9.3, 7.6, None)]),
+    ("Her A1C dropped from 10.2 percent to 6.3 percent within a year of the transplant.", "en", [(10.2, 6.3, None)]),
+    ("糖化血红蛋白由治疗前8.5%降至治疗后6个月的7.1%，降幅1.4%。", "zh", [(8.5, 7.1, None), (None, None, -1.4)]),
+    # several lone values in one clause: each by its own cue, else the role of the one before
+    ("Mean (SD) HbA1c at baseline was 8.3 (1.2)% and 7.4 (0.9)% at 24 weeks (P = .002).", "en",
+     [(8.3, None, None), (None, 7.4, None)]),
+    ("Data presented at the Scientific Sessions showed a mean HbA1c of 7.8% at baseline and 6.6% at one year.", "en",
+     [(7.8, None, None), (None, 6.6, None)]),
+    ("In the treated group, HbA1c 7.1% at 12 months versus 8.2% at baseline.", "en",
+     [(8.2, None, None), (None, 7.1, None)]),
+    ("受试者基线HbA1c为8.2%，治疗后12个月为7.0%。", "zh", [(8.2, None, None), (None, 7.0, None)]),
+    ("HbA1c：治疗前（8.76±1.21）%，治疗后（7.12±0.85）%。", "zh", [(8.76, None, None), (None, 7.12, None)]),
+    ("观察组治疗后HbA1c为(6.85±0.72)%，低于对照组的(7.64±0.81)%。", "zh", [(None, 6.85, None), (None, 7.64, None)]),
+    ("Baseline HbA1c averaged 8.4%; at week 52 it was 7.2% in the cell group and 8.1% in the placebo group.",
+     "en", [(8.4, None, None), (None, 7.2, None), (None, 8.1, None)]),
+    # a table flattened to text: the unit in the row header
+    ("Characteristic MSC group (n = 20) Control group (n = 22)\nBaseline HbA1c (%) 8.1 ± 0.9 7.9 ± 1.0\n"
+     "Fasting glucose (mmol/L) 9.2 ± 2.1 9.0 ± 1.8", "en", [(7.9, None, None), (8.1, None, None)]),
+    # bare results sentences
+    ("Insulin requirements fell by 40% and HbA1c was 6.9% after treatment.", "en", [(None, 6.9, None)]),
+    ("治疗后HbA1c为6.9%。", "zh", [(None, 6.9, None)]),
+    ("胰岛素用量减少了52%，HbA1c降至6.8%。", "zh", [(None, 6.8, None)]),
+    # mmol/mol, levels and changes
+    ("At baseline, mean HbA1c was 64 mmol/mol; glycated haemoglobin fell by 12 mmol/mol over 6 months.", "en",
+     [(8.01, None, None), (None, None, -1.1)]),
+    # stated changes: CI and p-values are not values; a signed value is a change; groups in one clause
+    ("Compared with placebo, the mean HbA1c reduction was 1.1% (95% CI 0.6-1.6) at week 48.", "en",
+     [(None, None, -1.1)]),
+    ("HbA1c decreased by 0.9% (95% CI, -1.3% to -0.5%) versus placebo.", "en", [(None, None, -0.9)]),
+    ("The placebo-adjusted difference in HbA1c was -0.7% (p = 0.03).", "en", [(None, None, -0.7)]),
+    ("Patients' HbA1c levels dropped by an average of 1.5 percentage points, from 8.7% to 7.2%.", "en",
+     [(8.7, 7.2, None), (None, None, -1.5)]),
+    ("Glycated hemoglobin A1c was reduced by 1.3 ± 0.4% in the treatment arm and by 0.2 ± 0.3% in controls.",
+     "en", [(None, None, -0.2), (None, None, -1.3)]),
+    ("治疗后3个月HbA1c较基线下降1.3个百分点。", "zh", [(None, None, -1.3)]),
+    ("HbA1c下降了（1.25±0.32）%。", "zh", [(None, None, -1.25)]),
+    ("HbA1c下降幅度为(1.42±0.51)%，显著大于对照组(0.61±0.47)%。", "zh", [(None, None, -0.61), (None, None, -1.42)]),
+    ("HbA1c相对基线下降了1.2%。", "zh", [(None, None, -1.2)]),
+    # more site phrasings: brackets per time point, maintained levels, "now", a second group, dual units
+    ("HbA1c levels decreased significantly from baseline (8.1%) to 6 months (7.2%).", "en", [(8.1, 7.2, None)]),
+    ("HbA1c从治疗前的8.7%降低到了7.1%。", "zh", [(8.7, 7.1, None)]),
+    ("糖化血色素由移植前平均9.1%降至6.8%。", "zh-Hant", [(9.1, 6.8, None)]),
+    ("治疗后患者HbA1c维持在6.5%左右。", "zh", [(None, 6.5, None)]),
+    ("Two years after the transplant, her A1C is now 6.4%.", "en", [(None, 6.4, None)]),
+    ("目前她的糖化血红蛋白为5.8%，已停用胰岛素。", "zh", [(None, 5.8, None)]),
+    ("The trial showed a reduction in HbA1c of 0.8% at 26 weeks.", "en", [(None, None, -0.8)]),
+    ("Mean HbA1c fell 1.4 percentage points to 7.0%.", "en", [(None, 7.0, None), (None, None, -1.4)]),
+    ("HbA1c improved by 1.2% versus 0.3% in the control group.", "en", [(None, None, -0.3), (None, None, -1.2)]),
+    ("HbA1c水平较治疗前降低(1.35±0.42)%。", "zh", [(None, None, -1.35)]),
+    ("两组HbA1c分别下降了1.5%和0.4%。", "zh", [(None, None, -0.4), (None, None, -1.5)]),
+    ("Baseline HbA1c was 8.7 ± 1.1% (72 ± 12 mmol/mol) in the UC-MSC group and 8.6 ± 1.0% (70 ± 11 mmol/mol) "
+     "in the placebo group.", "en", [(8.6, None, None), (8.7, None, None)]),
+    ("HbA1c decreased from 8.3 ± 0.8% (67 ± 9 mmol/mol) at baseline to 7.4 ± 0.7% (57 ± 8 mmol/mol).", "en",
+     [(8.3, 7.4, None)]),
+    ("HbA1c, % 8.2 (7.5-9.1) 8.0 (7.4-8.8)", "en", [(8.0, None, None), (8.2, None, None)]),
+    # no match: criteria, shares of patients, variability, relative changes, other measures
+    ("Adults aged 18-65 years with HbA1c ≥ 7.5% were eligible.", "en", []),
+    ("adults with type 2 diabetes and HbA1c between 7.5% and 11.0% were randomized.", "en", []),
+    ("HbA1c降至7%以下。", "zh", []),
+    ("HbA1c normalized (< 6.5%) in 8 of 10 patients.", "en", []),
+    ("The proportion of patients with HbA1c < 7% rose from 10% to 18% at one year.", "en", []),
+    ("12个月时HbA1c<7%的患者比例从15%升至62%。", "zh", []),
+    ("纳入标准：年龄18～65岁，HbA1c 7.5%～11.0%。", "zh", []),
+    ("HbA1c variability (coefficient of variation) fell from 12% to 8%.", "en", []),
+    ("Treatment produced a 15% relative reduction in HbA1c compared with controls.", "en", []),
+    ("HbA1c showed a relative reduction of 4.5% from baseline.", "en", []),
+    ("HbA1c平均降低了20%。", "zh", []),
+    ("HbA1c较基线相对下降了3.5%。", "zh", []),
+    ("At 12 months, 45% of participants had an HbA1c below 7.0%.", "en", []),
+])
+def test_hba1c_sites(text, lang, expected):
+    assert site_values(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,timepoints", [
+    # the time point stated after the value, or between "治疗后" and the value
+    ("HbA1c 7.1% at 12 months.", "en", {(None, 7.1, 365)}),
+    ("HbA1c was 7.4% at week 24 in the cell group.", "en", {(None, 7.4, 168)}),
+    ("Mean HbA1c fell from 8.0% to 6.9% at one year.", "en", {(8.0, 6.9, 365)}),
+    ("受试者基线HbA1c为8.2%，治疗后12个月为7.0%。", "zh", {(8.2, None, None), (None, 7.0, 365)}),
+    ("患者的糖化血红蛋白从9.3%下降到治疗12周后的7.6%。", "zh", {(9.3, 7.6, 84)}),
+])
+def test_hba1c_trailing_timepoints(text, lang, timepoints):
+    assert {(v["before"], v["after"], v["timepoint_days"]) for v in site_hits(text, lang)} == timepoints

@@ -21,6 +21,8 @@ def test_parse_number(text, expected):
     ("2.5 billion", False, 2.5e9),
     # a superscript lost in copy-paste, read as a power only for cell counts
     ("50×106", True, 5e7), ("3×107", True, 3e7), ("50×106", False, 5300),
+    # PubMed's plain text writes a superscript in brackets
+    ("1 × 10(6)", True, 1e6), ("1x10(8)", False, 1e8), ("5 × 10(-3)", False, 5e-3),
 ])
 def test_parse_scalar(text, cells, expected):
     assert parse_scalar(text, cells=cells) == pytest.approx(expected)
@@ -37,6 +39,10 @@ def test_parse_scalar(text, cells, expected):
     ("300以上", False, 300, 300, "ge"), ("at least 20", False, 20, 20, "ge"),
     ("约50", False, 50, 50, "approx"), ("近3", False, 3, 3, "approx"), ("about 40", False, 40, 40, "approx"),
     ("逾200", False, 200, 200, "gt"), ("20多", False, 20, 20, "approx"),
+    ("(1-2)×10(6)", True, 1e6, 2e6, None), ("(1~2)×10^6", True, 1e6, 2e6, None), ("5千万", True, 5e7, 5e7, None),
+    ("0.5 million", True, 5e5, 5e5, None), ("100万", True, 1e6, 1e6, None),
+    # a bracket after a plain value is still its spread
+    ("7.8 (1.2)", False, 7.8, 7.8, None),
 ])
 def test_parse_quantity(text, cells, low, high, qualifier):
     q = parse_quantity(text, cells=cells)

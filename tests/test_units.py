@@ -23,6 +23,8 @@ def warnings(text: str, lang: str = "zh") -> list[str]:
     ("空腹血糖180 mmol/L", "zh", ["glucose 180 mmol/L"]),
     ("HbA1c was 58% at baseline.", "en", ["HbA1c 58%"]),
     ("糖化血红蛋白为61%", "zh", ["HbA1c 61%"]),
+    ("Her A1C was 64 percent before the transplant.", "en", ["HbA1c 64%"]),
+    ("糖化血色素為58%。", "zh-Hant", ["HbA1c 58%"]),
     # no match
     ("空腹血糖从8.15 mmol/L降至6.02 mmol/L。", "zh", []),
     ("Fasting glucose fell from 162 mg/dL to 121 mg/dL.", "en", []),
@@ -32,6 +34,10 @@ def warnings(text: str, lang: str = "zh") -> list[str]:
     ("HbA1c 7.4% at baseline", "en", []),
     ("HbA1c达标率为65%", "zh", []),
     ("83% of patients reached HbA1c <7%", "en", []),
+    ("HbA1c decreased in 65% of patients.", "en", []),
+    ("糖化血红蛋白改善的有72%的患者。", "zh", []),
+    ("Her A1C dropped to 6.3 percent.", "en", []),
+    ("HbA1c 64 mmol/mol at baseline", "en", []),
 ])
 def test_units(text, lang, expected):
     found = warnings(text, lang)

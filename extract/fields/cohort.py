@@ -17,8 +17,8 @@ from .base import FieldExtractor, Hit, Pattern, Span
 # a count: Arabic (1-6 digits or thousands groups) or a small Chinese numeral; never part of a
 # longer number ("7.5", "A1c", "5.37亿")
 ZH_NUM = (r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d{1,6}|[一二两兩三四五六七八九十百千零〇]{1,6})"
-          r"(?![\d.])(?!\s*(?:万|萬|亿|億))")
-EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d.%])|{EN_NUMBER})"
+          r"(?!\d|\.\d)(?!\s*(?:万|萬|亿|億))")
+EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d%]|\.\d)|{EN_NUMBER})"
 ZH_CLASSIFIER = r"(?:例|名|位)"
 ZH_PERSON = (r"(?:患者|病人|受试者|受試者|糖友|参与者|參與者|志愿者|志願者|患儿|患兒|儿童|兒童|"
              r"青少年|成人|病例|研究对象|研究對象|受试对象|男性|女性|男子|女子)")
@@ -31,6 +31,10 @@ EN_MOD = (r"(?:(?:(?!(?:million|billion|thousand|hundred|of|and|or|in|with|the|w
           r"had|out)\b)[A-Za-z][\w\-]*|type\s+[12]|[12])\s+){0,4}")
 ZH_GROUP = r"(?P<label>[\u4e00-\u9fffA-Za-z\-]{1,8}?[组組])"
 EN_GROUP_WORDS = r"(?:group|arm|cohort)"
+# allocation verbs after a count: the count is a group the cohort was split into, not an outcome
+ZH_ALLOC = r"(?:接受|作为|作為|为|為|被分配|分配|分入|纳入|納入|进入|進入|采用|採用|给予|給予|随机|隨機|使用|注射|输注|輸注)"
+EN_ALLOC = (r"(?:received|were\s+given|were\s+treated|were\s+assigned|were\s+allocated|were\s+randomi[sz]ed|"
+            r"underwent|got|served\s+as)")
 
 # context words per language (data): enrolment triggers raise the score; outcome words after a
 # count mark it as an outcome; subset words before it mark a part of the cohort
@@ -65,15 +69,19 @@ ANIMALS = ("小鼠", "大鼠", "鼠", "猴", "犬", "猪", "豬", "mice", "mouse
 # a meta-analysis/review said near a count of studies
 REVIEW_CONTEXT = ("荟萃", "薈萃", "meta", "系统评价", "系統評價", "系统分析", "系統分析", "综述", "綜述",
                   "汇总分析", "彙總分析", "合并分析", "合併分析", "systematic review", "pooled", "review")
+STUDY_TRIGGER_AFTER = ("were included", "met the inclusion", "met inclusion", "were eligible", "were identified",
+                       "were pooled", "were analy", "符合纳入", "符合納入", "被纳入", "被納入", "纳入分析", "納入分析")
 STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇总", "彙總", "合并", "合併", "检索",
                         "檢索", "筛选", "篩選", "涵盖", "涵蓋", "对", "對", "共", "of", "included",
                         "including", "pooled", "pooling", "from", "analy", "identified", "comprising",
                         "across", "combined")
 # a subgroup defined by completion or follow-up after an English count
-SUBGROUP_AFTER = re.compile(r"\s+who\s+(?P<label>(?:had\s+)?(?:completed|were\s+followed|finished)\b[^,.;]{0,40}?)"
-                            r"(?=\s*(?:,|\.|;|and\b|$))", re.I)
+SUBGROUP_AFTER = re.compile(r"\s+(?:who|that)\s+(?P<label>(?:had\s+)?(?:completed|were\s+followed|had\s+been\s+followed|"
+                            r"finished|reached|remained\s+in)\b(?:\s+(?!and\b|after\b|with\b|showed\b|were\b|had\b)"
+                            r"[^\s,.;()]+){0,6})", re.I)
 TOTAL_LABELS = re.compile(r"^(?:patients|participants|subjects|individuals|people|total|overall|all|"
-                          r"trial|study|cohort|sample|adults|children|volunteers)$", re.I)
+                          r"trial|study|cohort|sample|adults|children|volunteers|studies|trials|RCTs|"
+                          r"患者|受试者|受試者|病例|总计|總計|合计|合計|研究|试验|試驗)$", re.I)
 # words that precede a group name but are not part of it
 _LABEL_PREFIX = re.compile(r"^.*(?:的|和|与|與|及|、|其中|之中|在|为|為|分|入|将|將|例|名|位|人|了)")
 _EN_LABEL_STOP = re.compile(r"^(?:.*\b(?:to|receive|received|receiving|or|and|with|of|the|in|into|"
@@ -86,6 +94,10 @@ PATTERNS: tuple[Pattern, ...] = (
       r"(?:共纳入|共納入|纳入|納入|入组|入組|招募|募集|选取|選取|选择|選擇|共有|共计|共計|总计|總計|涉及|"
       r"收治|连续|連續|研究了|观察了|觀察了)(?:了|共|的|的是)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)"
       r"(?!\s*中)", 0.95),
+    P("zh_total_person_count",
+      r"(?:纳入|納入|入组|入組|入选|入選|招募|募集|涉及|收治|研究|观察|觀察|本组|本組|全部|共有|总共|總共|一共)(?:了|的)?\s*" + ZH_PERSON
+      + r"\s*(?:共|共计|共計|总计|總計|合计|合計|总数|總數|人数|人數)?\s*(?:为|為|有|达|達)?\s*(?P<n>" + ZH_NUM
+      + r")\s*(?:例|名|位|人)(?!\s*中)", 0.9),
     P("zh_total_noun",
       r"(?P<n>" + ZH_NUM + r")\s*" + ZH_CLASSIFIER + ZH_MOD + r"{0,30}?" + ZH_PERSON, 0.7),
     P("en_total_enrolled",
@@ -107,13 +119,28 @@ PATTERNS: tuple[Pattern, ...] = (
     # ---- arms ----
     P("n_equals",
       r"(?:(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*){0,2}?)\s*)?"
-      r"[(\[（]\s*[nN]\s*=\s*(?P<n>\d{1,6})(?![\d.])", 0.85),
+      r"[(\[（]\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.85),
     P("zh_arm_count_label",
       r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?:为|為|在|进入|進入|分入|纳入|納入)?"
       + ZH_GROUP + r"(?![\u4e00-\u9fff]{0,2}(?:患者|的))", 0.85),
     P("zh_arm_label_count",
-      ZH_GROUP + r"\s*(?:(?:[(（]\s*)?[nN]\s*=\s*(?P<n2>\d{1,6})(?![\d.])|(?:有|共|为|為)?\s*(?P<n>" + ZH_NUM
-      + r")\s*(?:例|名|位|人))", 0.85),
+      ZH_GROUP + r"\s*(?:(?:[(（]\s*)?[nN]\s*=\s*(?P<n2>\d{1,6})(?![\d.])|(?:[(（]\s*)?(?:有|共|为|為)?\s*(?P<n>"
+      + ZH_NUM + r")\s*(?:例|名|位|人))", 0.85),
+    # "其中12人接受干细胞治疗，另外12人作为对照": allocation of the cohort into two groups
+    P("zh_arm_split",
+      r"(?:其中|分别有|分別有)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?P<l1>" + ZH_ALLOC
+      + r"[^,，。;；\n]{0,10})[^。;；\n]{0,20}?(?:另外|另|其余|其餘|剩余|剩餘|余下|餘下)\s*(?P<n2>" + ZH_NUM
+      + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?P<l2>" + ZH_ALLOC + r"[^,，。;；\n]{0,10})", 0.85),
+    # "随机分为治疗组和对照组，每组40例", "randomized into two groups of 30", "15 patients per arm"
+    P("zh_arm_each", r"(?:每组|每組)\s*(?:各)?\s*(?:有|为|為)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)", 0.85),
+    P("en_arm_each",
+      r"(?:\b(?:two|three|four|2|3|4)\s+(?:equal\s+)?(?:groups|arms|cohorts)\s+of\s+(?P<n>" + EN_NUM + r")"
+      r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort)\b)", 0.85),
+    # "of whom 30 received cells and 15 received standard care"
+    P("en_arm_split",
+      r"\b(?:of\s+whom|of\s+these|of\s+them|among\s+them)\s*,?\s+(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON
+      + r"\s+)?(?P<l1>" + EN_ALLOC + r"[^,.;]{0,40}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:"
+      + EN_PERSON + r"\s+)?(?P<l2>" + EN_ALLOC + r"[^,.;]{0,40})", 0.85),
     P("en_arm_in_group",
       r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:were\s+)?(?:(?:randomi[sz]ed|randomly\s+assigned|"
       r"assigned|allocated)\s+)?(?:in|to|into)\s+(?:the\s+|an?\s+)?(?P<label>[\w\-]+(?:\s+[\w\-]+){0,2}?)\s+"
@@ -135,11 +162,24 @@ PATTERN_ROLE: dict[str, str] = {
     "en_total_passive": "total", "en_total_denominator": "total", "en_total_noun": "total",
     "en_single_case": "total", "n_equals": "arm", "zh_arm_count_label": "arm",
     "zh_arm_label_count": "arm", "en_arm_in_group": "arm", "en_arm_controls": "arm",
+    "zh_total_person_count": "total", "zh_arm_split": "arm", "en_arm_split": "arm",
+    "zh_arm_each": "arm", "en_arm_each": "arm",
     "zh_studies": "studies_included", "en_studies": "studies_included",
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
 # generic patterns: a count next to a person noun, without an enrolment verb
 WEAK = {"zh_total_noun", "en_total_noun", "n_equals", "en_single_case"}
+# patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
+SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split"}
+# "每组40例": one count for each of the groups named or counted before it in the sentence
+EACH_PATTERNS = {"zh_arm_each", "en_arm_each"}
+GROUP_COUNT = re.compile(r"(?:分为|分為|分成|into|in)\s*(?P<k>两|兩|二|三|四|2|3|4|two|three|four)\s*(?:个|個)?\s*"
+                         r"(?:equal\s+)?(?:组|組|groups|arms|cohorts)", re.I)
+_EACH_K = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4}
+# sex breakdown of a cohort ("3 patients (2 men, 1 woman)"): not a cohort size on its own
+SEX_NOUN = re.compile(rf"(?:{EN_NUM}|{ZH_NUM})\s*(?:例|名|位|人)?\s*(?:men|women|males|females|boys|girls|男性|女性|男|女)",
+                      re.I)
+GENERIC_GROUP_LABELS = ("每组", "每組", "各组", "各組", "两组", "兩組", "二组", "三组", "本组", "本組", "该组", "該組")
 
 
 def _any(text: str, words: Iterable[str]) -> bool:
@@ -170,6 +210,16 @@ class CohortExtractor(FieldExtractor):
         if pattern.name == "en_single_case":
             yield self.hit({"n": 1, "role": "total", "label": None}, m.start(), m.end(), pattern)
             return
+        if pattern.name in SPLIT_PATTERNS:
+            for g, lg in (("n", "l1"), ("n2", "l2")):
+                n = as_int(parse_number(m.group(g).replace(",", "")))
+                if n is not None:
+                    label = span.doc.text[m.start(lg):m.end(lg)].strip() or None
+                    yield self.hit({"n": n, "role": "arm", "label": label}, m.start(g), m.end(lg), pattern)
+            return
+        if pattern.name in EACH_PATTERNS:
+            yield from self._each(m, pattern, span)
+            return
         grp = "n2" if "n2" in m.groupdict() and m.group("n2") else "n"
         n = as_int(parse_number(m.group(grp).replace(",", "")))
         if n is None:
@@ -188,10 +238,12 @@ class CohortExtractor(FieldExtractor):
         if role == "studies_included":
             before = view[max(span.start, m.start() - 15):m.start()]
             after = view[m.end():min(span.end, m.end() + 25)]
+            after_long = view[m.end():min(span.end, m.end() + 45)]
             if _any(before, BACKGROUND_BEFORE["zh"] + BACKGROUND_BEFORE["en"]):
                 return
             near = view[max(span.start, m.start() - 200):min(span.end, m.end() + 200)]
-            if not (_any(before, STUDY_TRIGGER_BEFORE) or _any(after, REVIEW_CONTEXT)):
+            if not (_any(before, STUDY_TRIGGER_BEFORE) or _any(after, REVIEW_CONTEXT)
+                    or _any(after_long, STUDY_TRIGGER_AFTER)):
                 return
             if not _any(near, REVIEW_CONTEXT):
                 return
@@ -199,6 +251,31 @@ class CohortExtractor(FieldExtractor):
             return
         yield self.hit({"n": n, "role": role, "label": label if role == "arm" else None},
                        m.start(), m.end(), pattern)
+
+    def _each(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
+        """One arm of n per group: the groups are counted ("分为两组", "two groups of") or named."""
+        g = "n" if m.group("n") else "n2"
+        n = as_int(parse_number(m.group(g).replace(",", "")))
+        if n is None:
+            return
+        view = span.doc.view
+        lo = max(span.start, m.start() - 60)
+        sentence = view[lo:m.end()]
+        cut = max(sentence.rfind("。"), sentence.rfind(". "), sentence.rfind("\n"), sentence.rfind(";"))
+        sentence = sentence[cut + 1:] if cut >= 0 else sentence
+        k = GROUP_COUNT.search(sentence)
+        labels: list[str] = []
+        if k:
+            labels = [f"group {i + 1}" for i in range(_EACH_K[k.group("k").lower()])]
+        else:
+            for gm in re.finditer(ZH_GROUP, sentence):
+                label = _LABEL_PREFIX.sub("", gm.group("label"))
+                if label and label not in labels and label not in ("每组", "每組"):
+                    labels.append(label)
+        if len(labels) < 2:
+            labels = [""]   # the number of groups is not stated: one arm of n
+        for label in labels:
+            yield self.hit({"n": n, "role": "arm", "label": label or None}, m.start(), m.end(), pattern)
 
     def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
         view = span.doc.view
@@ -214,14 +291,20 @@ class CohortExtractor(FieldExtractor):
         if role == "studies_included":
             return hit
         strong = hit.pattern not in WEAK
+        if not strong and role == "total" and SEX_NOUN.fullmatch(quote):
+            return None   # "(2 men, 1 woman)": a breakdown of the cohort
+        if role == "arm" and (hit.value.get("label") or "") in GENERIC_GROUP_LABELS:
+            return None   # "每组40例" is read by the each-group pattern
+        if hit.pattern in EACH_PATTERNS:
+            return hit
         # a part of the cohort ("其中5例", "治疗组中有5名", "first 3 patients") is not its size
-        if hit.pattern != "en_total_denominator" and any(before.rstrip().endswith(w)
+        if hit.pattern not in SPLIT_PATTERNS | {"en_total_denominator"} and any(before.rstrip().endswith(w)
                                                         for w in SUBSET_BEFORE["zh"] + SUBSET_BEFORE["en"]):
             return None
         if re.match(r"\s*(?:中|之中|当中|當中)(?![国國])", view[hit.end:hit.end + 3]) and role == "total":
             return None
         # an outcome count: the count is followed by what happened to those patients
-        if hit.pattern != "en_total_denominator" and not (strong and role == "total"):
+        if hit.pattern not in SPLIT_PATTERNS | {"en_total_denominator"} and not (strong and role == "total"):
             if _any(after, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"]) or _any(quote, OUTCOME_AFTER["zh"]):
                 return None
         if re.search(r"(?:^|\s)(?:\d+|\w+)\s+(?:out\s+)?of\s+(?:the\s+)?$",
@@ -250,12 +333,18 @@ class CohortExtractor(FieldExtractor):
     def decide(self, hits: list[Hit]) -> list[Hit]:
         """One hit per (role, n): the best scored; an overlapping arm wins over a bare total."""
         arms = [h for h in hits if h.value["role"] == "arm"]
-        kept: dict[tuple[str, int], Hit] = {}
+        kept: dict[tuple[str, int, str], Hit] = {}
         for h in sorted(hits, key=lambda h: (-h.score, h.start)):
             if h.value["role"] == "total" and any(a.value["n"] == h.value["n"] and a.start <= h.end
                                                   and h.start <= a.end for a in arms):
                 continue
-            key = (h.value["role"], h.value["n"])
+            # two arms of equal size ("试验组43例，对照组43例") are two facts; the same arm said twice is one
+            label = h.value.get("label") or ""
+            if h.value["role"] == "arm" and label and not any(
+                    k[:2] == ("arm", h.value["n"]) and k[2] in ("", label) for k in kept):
+                key = ("arm", h.value["n"], label)
+            else:
+                key = (h.value["role"], h.value["n"], "")
             if key not in kept:
                 kept[key] = h
         return sorted(kept.values(), key=lambda h: h.start)

@@ -4,20 +4,23 @@ A dose is a count of cells: it needs a magnitude or a power of ten (1亿, 50 mil
 "50–100×106" with its superscript lost) and a cell word, a per-kg unit or the word dose next to
 it. Drug doses (mg/kg, U/kg/d, g/m2, µg/kg), money and counts of people are not doses. A dose
 stated as a group's label ("高剂量组(210亿细胞)") is kept with a lower score: it may be a total.
+Counts per volume or culture vessel ("10^5 cells/well", "6.5 × 10^9/L") and cumulative totals
+("总计3亿个细胞", "a total of 4.5 × 10^8 cells") are not doses per administration. A list sharing one
+power of ten ("0.5, 1.0 or 2.0 × 10^6 cells/kg") gives one dose per value.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable, Optional
 
-from ..numbers import QUAL_BEFORE, RANGE, SCALAR, parse_quantity
+from ..numbers import ARABIC, QUAL_BEFORE, RANGE, SCALAR, parse_number, parse_quantity
 from .base import FieldExtractor, Hit, Pattern, Span
 
 # ---- lexicons (data) ----
 CELL_QUANTITY = rf"(?<![A-Za-z\d.])(?:{QUAL_BEFORE})?(?:{RANGE}|{SCALAR})"
 CELL_NOUN = (r"(?:细胞|細胞|干细胞|幹細胞|MSCs?\b|hUC-?MSCs?\b|UC-?MSCs?\b|BM-?MSCs?\b|(?:stem\s+|stromal\s+|"
              r"mononuclear\s+|viable\s+|nucleated\s+)?cells\b)")
-PER_KG = (r"(?:\s*(?:/|per\s+|每)\s*(?:kg|kilogram|公斤|千克)(?![A-Za-z])(?:\s*(?:体重|體重|body\s*weight|of\s+body\s+weight|"
+PER_KG = (r"(?:\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:kg|kilogram|公斤|千克)(?![A-Za-z])(?:\s*(?:体重|體重|body\s*weight|of\s+body\s+weight|"
           r"bw))?)")
 PER_KG_BEFORE = r"(?:每公斤|每千克)(?:体重|體重)?[^\d,，。;；]{0,4}"
 # a magnitude or power of ten: without one a number is not a cell count ("3 cells")
@@ -26,6 +29,14 @@ NOT_CELLS = re.compile(r"^\s*(?:mg|g\b|µg|μg|ug|mcg|U\b|IU|ml|mL|元|美元|do
                        re.I)
 DOSE_WORDS = (r"(?:剂量|劑量|dose[sd]?|dosage|输注|輸注|注射|infusion|infused|injection|injected|administered|"
               r"给予|給予|回输|回輸)")
+# a count per volume or per culture vessel is a concentration or a blood count, not a dose
+PER_VOLUME = re.compile(r"^\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:well|ml|mL|l\b|L\b|μl|µl|ul|dish|plate|flask|"
+                        r"cm2|cm\^2|孔|毫升|升)", re.I)
+# a cumulative total over all administrations is not a dose per administration
+TOTAL_BEFORE = re.compile(r"(?:总计|總計|共计|共計|累计|累計|总共|總共|合计|合計|总剂量|總劑量|total\s+of|in\s+total|cumulative|"
+                          r"total\s+dose\s+of|total)\s*(?:为|為|达|達|of)?\s*$", re.I)
+# values listed before the one that carries the power of ten: "0.5, 1.0 or 2.0 × 10^6 cells/kg"
+LIST_ITEMS = rf"(?P<items>(?:{ARABIC}\s*(?:,|，|、)\s*)*{ARABIC}\s*,?\s*(?:or|and|和|或|及|与|與)\s*)"
 CONTEXT: dict[str, tuple[str, ...]] = {
     "zh": ("细胞", "細胞", "剂量", "劑量", "输注", "輸注", "干细胞", "幹細胞", "间充质", "間充質"),
     "en": ("cells", "MSC", "dose", "infusion", "infused", "stem cell"),
@@ -39,6 +50,11 @@ PATTERNS: tuple[Pattern, ...] = (
       rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})?\s*(?:个|個|of)?\s*"
       rf"(?:[^\d,，。;；\n()（）]{{0,14}}?){CELL_NOUN}(?P<pk3>{PER_KG})?", 0.9),
     P("dose_per_kg", rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})", 0.8),
+    # "1亿个/次", "2 × 10^8 per infusion": a count per administration
+    P("dose_per_time",
+      rf"(?P<q>{CELL_QUANTITY})\s*(?:个|個)?\s*(?:/|per\s+|每)\s*(?:次|剂|劑|dose|infusion|injection|administration)\b", 0.8),
+    P("dose_list",
+      rf"(?<![\d.]){LIST_ITEMS}(?P<q>{SCALAR})(?:(?P<pk2>{PER_KG})|\s*(?:个|個)?\s*{CELL_NOUN}(?P<pk3>{PER_KG})?)", 0.85),
     P("dose_keyword",
       rf"{DOSE_WORDS}(?:为|為|是|of|at|:|\s|\(|（|with)*(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})"
       rf"(?P<pk2>{PER_KG})?", 0.8),
@@ -63,6 +79,11 @@ class DoseExtractor(FieldExtractor):
         q = parse_quantity(q_txt, cells=True)
         if q is None or q.qualifier in ("lt", "le"):
             return
+        if PER_VOLUME.match(span.doc.view, m.end("q")) or \
+                PER_VOLUME.match(span.doc.view[m.end():m.end() + 12]):
+            return
+        if TOTAL_BEFORE.search(span.doc.view[max(span.start, m.start("q") - 14):m.start("q")]):
+            return
         groups = m.groupdict()
         per_kg = any(groups.get(k) for k in ("pk1", "pk2", "pk3"))
         score = pattern.score
@@ -70,6 +91,17 @@ class DoseExtractor(FieldExtractor):
             score = 0.5   # a group's label: the dose as stated, perhaps a cumulative total
         if q.qualifier in ("gt", "ge"):
             score = min(score, 0.5)
+        if pattern.name == "dose_list":
+            # each listed value shares the last one's power of ten or magnitude
+            last = parse_number(re.match(rf"\s*{ARABIC}", q_txt).group(0)) if re.match(rf"\s*{ARABIC}", q_txt) else None
+            if not last:
+                return
+            mult = q.low / last
+            for item in re.findall(ARABIC, m.group("items")):
+                v = parse_number(item)
+                if v is not None:
+                    yield self.hit({"cells_min": v * mult, "cells_max": v * mult, "per_kg": per_kg},
+                                   m.start(), m.end(), pattern, score=score)
         yield self.hit({"cells_min": q.low, "cells_max": q.high, "per_kg": per_kg},
                        m.start(), m.end(), pattern, score=score)
 
@@ -77,7 +109,7 @@ class DoseExtractor(FieldExtractor):
         lo, hi = PER_KG_RANGE if hit.value["per_kg"] else CELL_RANGE
         if not (lo <= hit.value["cells_min"] <= hit.value["cells_max"] <= hi):
             return None
-        if hit.pattern == "dose_per_kg":
+        if hit.pattern in ("dose_per_kg", "dose_list", "dose_per_time"):
             # a bare "×10^6/kg" must be about cells: a cell or dose word in its sentence
             s = span.doc.view[max(span.start, hit.start - 80):min(span.end, hit.end + 40)]
             if not re.search(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", s, re.I):

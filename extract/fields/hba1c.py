@@ -5,37 +5,52 @@ sentence end or where another measure starts (fasting glucose, C-peptide, insuli
 that their percentages are never read as HbA1c. Targets and thresholds ("HbA1c<7%"), inclusion
 criteria and proportions of patients ("20%的患者", "83% achieved") are not values. mmol/mol is
 converted to % (NGSP = 0.09148 × IFCC + 2.152).
+
+Reading order in a clause: before -> after pairs, stated changes, values reached ("降至6.8%"), then
+the remaining values left to right. Each of those takes the role its own cue gives (a sign, "at
+baseline", "治疗后", "at 12 months" after it), else the role of the value before it in the same
+clause ("8.7% in the cell group and 8.6% in the placebo group"). A clause whose term is followed by
+a threshold, or preceded by a share/criterion word, states no level. Relative changes ("a 15%
+relative reduction", "相对下降12%") are not absolute changes.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable, Optional
 
-from ..numbers import ARABIC, parse_number
+from ..numbers import ARABIC, EN_NUMBER, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 
 # ---- lexicons (data) ----
 TERM = (r"(?:glyc(?:osyl)?ated\s+ha?emoglobin(?:\s*\(?\s*(?:Hb\s*)?A1c\s*\)?)?|ha?emoglobin\s+A1c|"
         r"Hb\s*A1c|HbA1|\bA1c\b|糖\s*化\s*血\s*[红紅]\s*蛋\s*白(?:\s*A1c)?|糖化(?!\s*终)(?!\s*終))")
 # another measure: the HbA1c clause ends where it starts
-OTHER_MEASURE = (r"(?:空腹|餐后|餐後|血糖(?!控制)|FBG|FPG|PPG|2h\s*PG|C\s*[肽-]\s*(?:肽|peptide)?|HOMA|胰岛素|胰島素|"
+OTHER_MEASURE = (r"(?:空腹|餐后|餐後|血糖(?!控制)|FBG|FPG|PPG|2h\s*PG|(?<![A-Za-z])C\s*-?\s*(?:肽|peptide)|HOMA|胰岛素|胰島素|"
                  r"insulin|BMI|体重|體重|weight|TIR|time\s+in\s+range|hs-?CRP|CRP|eGFR|甘油三酯|胆固醇|膽固醇|"
                  r"cholesterol|triglyceride|LDL|HDL|glucose|血压|血壓|blood\s+pressure|低血糖|hypoglyc|"
                  r"炎症|ALT|AST|肌酐|creatinine)")
 CLAUSE_END = r"(?:[。!?！？\n]|\.\s|\.$)"
-PCT = r"(?:%|％|个百分点|個百分點|percentage\s+points?|pp\b|mmol/mol)"
+PCT = (r"(?:%|％|个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|percent(?!age)|per\s+cent|pp\b|"
+       r"mmol\s*/\s*mol)")
 # a value: number, optional spread (± SD, [IQR]), optional unit; never a magnitude, duration or
 # another unit ("15亿细胞", "6个月", "7.5 mmol/L")
-_VALUE_TAIL = (r"(?!\s*(?:[\d.]|亿|億|万|萬|mg|g\b|kg|mmol/l|mg/dl|u\b|iu|年|岁|歲|个|個|月|周|週|天|"
+_VALUE_TAIL = (r"(?![\d.])(?!\s*(?:亿|億|万|萬|mg|g\b|kg|mmol/l|mg/dl|u\b|iu|年|岁|歲|个|個|月|周|週|天|"
                r"days?|weeks?|months?|years?|次|例|名|位|倍|pmol|ng|μ|µ|细胞|細胞|cells|patients|participants|的患者|"
-               r"of\s+(?:the\s+)?(?:patients|participants|subjects)|的受试者|达标))")
+               r"of\s+(?:the\s+)?(?:patients|participants|subjects)|的受试者|达标|CI\b|置信|可信|confidence|以下|以上|以内|以內|"
+               r"or\s+(?:less|lower|below|more|higher|above)|and\s+(?:below|above)))")
 
 
 def value_rx(g: str) -> str:
-    """A value with group ``g`` (number) and ``g``u (unit): spread (± SD, [IQR]) allowed; never a
-    magnitude, a duration or another unit ("15亿细胞", "6个月", "7.5 mmol/L")."""
-    return (rf"(?P<{g}>{ARABIC})(?:\s*(?:±|\+/-|\+-)\s*{ARABIC}|\s*[\[(]\s*{ARABIC}(?:\s*[-–,~]\s*{ARABIC})?\s*[\])])?"
-            rf"\s*(?P<{g}u>{PCT})?" + _VALUE_TAIL)
+    """A value with group ``g`` (number) and ``g``u (unit): spread (± SD, [IQR]) allowed, the whole
+    mean ± SD in brackets too ("(8.62±1.35)%"); never a magnitude, a duration or another unit
+    ("15亿细胞", "6个月", "7.5 mmol/L")."""
+    return (rf"(?P<{g}p>[(（]\s*)?(?P<{g}>{ARABIC})(?:\s*(?:±|\+/-|\+-)\s*{ARABIC}|\s*[\[(]\s*{ARABIC}(?:\s*[-–,~]\s*"
+            rf"{ARABIC})?\s*[\])])?(?({g}p)\s*[)）])\s*(?P<{g}u>{PCT})?" + _VALUE_TAIL + ALT_UNIT + "?")
+
+
+# the same value in the other unit, in brackets after it: "8.3 ± 0.8% (67 ± 9 mmol/mol)"
+ALT_UNIT = (rf"(?:\s*[(（\[]\s*{ARABIC}(?:\s*(?:±|\+/-|\+-)\s*{ARABIC})?\s*(?:mmol\s*/\s*mol|%|％)"
+            rf"(?:\s*[;,]\s*[^()（）\[\]]{{0,20}})?\s*[)）\]])")
 
 
 DOWN = (r"(?:下降|降低|降幅|减少|減少|减低|減低|改善|回落|reduction|reduced|reduce|reducing|decrease[ds]?|decreasing|"
@@ -43,18 +58,19 @@ DOWN = (r"(?:下降|降低|降幅|减少|減少|减低|減低|改善|回落|redu
 UP = r"(?:升高|上升|增加|增高|升幅|increase[ds]?|increasing|rise|rose|rises|elevated|elevation)"
 CHANGE_WORD = r"(?:变化|變化|差值|改变|改變|change[ds]?|difference)"
 TO = (r"(?:降至|降到|下降到|下降至|下降为|下降為|降低至|降低到|降低为|降低為|减少至|減少至|减至|減至|改善至|改善为|"
-      r"回落至|升至|升高至|上升至|增至|增加至|至|到|变为|變為|to|→|->|=>)")
+      r"回落至|升至|升高至|上升至|增至|增加至|维持在|維持在|稳定在|穩定在|保持在|至|到|变为|變為|"
+      r"maintained\s+at|stabili[sz]ed\s+at|to|→|->|=>)(?:\s*了)?")
 FROM = r"(?:从|從|由|from)"
 BASELINE = (r"(?:基线|基線|baseline|治疗前|治療前|术前|術前|移植前|输注前|輸注前|入组时|入組時|入院时|入院時|"
             r"before\s+(?:treatment|therapy|infusion|transplantation)|pre-?treatment|at\s+entry|at\s+enrollment|"
             r"initially|初始)")
-POST = (r"(?:治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
+POST = (r"(?:目前|现在|現在|如今|\bnow\b|currently|治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
         r"at\s+(?:week|month|year)|at\s+\d+\s+(?:weeks?|months?|years?))")
 COMPARE = r"(?:[<>≤≥]|<=|>=|低于|低於|高于|高於|小于|小於|大于|大於|超过|超過|不超过|under|below|above|less\s+than|greater\s+than|over)"
 # a count of patients reaching a value is not a value
 PROPORTION = r"(?:达标率|達標率|达标|達標|比例|比率|proportion|percentage\s+of|rate|的患者|of\s+patients)"
-TIME = (r"(?:第\s*)?(?P<tn>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<tu>个月|個月|月|周|週|年|天|weeks?|"
-        r"months?|years?|days?)")
+TIME = (rf"(?:第\s*)?(?P<tn>\d+(?:\.\d+)?|[一二两三四五六七八九十]+|{EN_NUMBER})\s*(?P<tu>个月|個月|月|周|週|年|天|"
+        r"weeks?|months?|years?|days?)(?![A-Za-z])|(?P<tu2>week|month|year|day)\s+(?P<tn2>\d+)(?![\d.])")
 TIME_UNIT_DAYS: dict[str, float] = {"个月": 30.4375, "個月": 30.4375, "月": 30.4375, "周": 7, "週": 7,
                                     "年": 365.25, "天": 1, "week": 7, "month": 30.4375, "year": 365.25,
                                     "day": 1}
@@ -62,6 +78,24 @@ GROUP = r"(?P<grp>[\u4e00-\u9fffA-Za-z\-]{1,8}?[组組])|(?:in|for)\s+the\s+(?P<
 IFCC_SLOPE, IFCC_INTERCEPT = 0.09148, 2.152
 VALUE_RANGE = (3.0, 20.0)
 CHANGE_MAX = 5.0
+
+# a trailing cue right after a value ("7.1% at 12 months", "8.2% at baseline", "6.9% after treatment")
+TRAIL_BASE = (r"\s*(?:\(\s*)?(?:at\s+baseline|at\s+entry|at\s+enrol?lment|at\s+screening|before\s+(?:treatment|therapy|"
+              r"infusion|transplant\w*)|pre-?(?:treatment|infusion|transplant\w*))\b")
+TRAIL_POST = (rf"\s*(?:\(\s*)?(?:(?:at|after|following|by|post|over)\s+(?:the\s+)?(?:{EN_NUMBER}|\d+|weeks?|months?|years?|"
+              r"days?|treatment|therapy|infusions?|transplant\w*|follow-?up|the\s+end|end\s+of|last|final|\d)|"
+              r"post-?(?:treatment|infusion|transplant\w*)|later)")
+# the term is not the value's measure: its variability, a target
+NOT_A_LEVEL_AFTER = r"\s*(?:variability|variation|variance|fluctuation|变异|變異|波动|波動|target|目标|目標)"
+# a clause about a share of patients, a criterion or a target: no value in it is an HbA1c level
+CRITERION_BEFORE = (r"(?:proportion|percentage|share|number|rate|patients\s+with|participants\s+with|"
+                    r"eligible|eligibility|inclusion|exclusion|criteria|入选标准|入選標準|纳入标准|納入標準|"
+                    r"排除标准|排除標準|入组标准|入組標準|比例|达标率|達標率|目标|目標|标准|標準)")
+# a relative (not absolute) change: "a 15% relative reduction", "相对下降12%"; "relative to baseline",
+# "相对基线" are absolute
+RELATIVE = (r"(?:relative(?!\s+to)|相对(?!于|於|基线|基線|治疗前|治療前)|相對(?!于|於|基线|基線|治疗前|治療前)|"
+            r"proportional|percent\s+(?:of\s+)?baseline)")
+HEADER_UNIT = r"\s*(?:[(（\[,，]\s*(?P<hu>%|mmol\s*/\s*mol)\s*[)）\]]?)"
 
 CONTEXT: dict[str, tuple[str, ...]] = {
     "zh": ("糖化血红蛋白", "糖化血紅蛋白", "降至", "下降", "基线"),
@@ -79,18 +113,44 @@ PATTERNS: tuple[Pattern, ...] = (
 
 _V = value_rx
 _GAP = r"[^\d。;；!?！？\n<>≤≥]"
+# "治疗12周后的", "随访结束时的": when the value after "降至" was measured
+POST_PHRASE_ZH = (r"(?:(?:治疗|治療|移植|输注|輸注|随访|隨訪|术|術|干预|干預|后|後|时|時|末|结束|結束|第|\s|"
+                  r"\d+\s*(?:个月|個月|月|周|週|年|天))+的)")
 PAIR_RE = re.compile(
-    FROM + rf"\s*(?:{BASELINE})?\s*(?:的|of|an?\s+average\s+of|a\s+mean\s+of|a\s+mean\s+)?\s*" + _V("a")
+    FROM + rf"\s*(?:{BASELINE})?\s*(?:时|時)?\s*(?:的|of|an?\s+average\s+of|a\s+mean\s+of|a\s+mean\s+)?\s*"
+    r"(?:平均|均值|mean|average)?\s*(?:为|為|of)?\s*" + _V("a")
     + rf"(?:{_GAP}{{0,20}}?)\s*(?:{BASELINE})?\s*,?\s*" + TO + r"\s*(?:最低|约|約|about|approximately|a\s+mean\s+of)?"
-    rf"\s*,?\s*(?:为|為)?\s*" + _V("b"), re.IGNORECASE)
+    rf"\s*,?\s*(?:为|為)?\s*{POST_PHRASE_ZH}?\s*" + _V("b"), re.IGNORECASE)
 ARROW_RE = re.compile(_V("a") + r"\s*(?:→|->|=>|to)\s*" + _V("b"), re.IGNORECASE)
+# "from baseline (8.1%) to 6 months (7.2%)": each value in brackets after its time point
+PAREN_PAIR_RE = re.compile(
+    FROM + rf"\s*(?:{BASELINE})?\s*[(（]\s*" + _V("a") + r"\s*[)）]\s*(?:,\s*)?" + TO
+    + r"\s*[^()（）\d。;；]{0,25}?(?:\d+\s*[A-Za-z\u4e00-\u9fff]+\s*)?[(（]\s*" + _V("b") + r"\s*[)）]", re.IGNORECASE)
+POINTS = r"(?:个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|pp\b)"
+_POINTS_RE = re.compile(POINTS, re.IGNORECASE)
+# a change word right before the term: "a reduction in HbA1c of 0.8%"
+_CHANGE_BEFORE_TERM_RE = re.compile(rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})\s+(?:in|of)\s+(?:the\s+|mean\s+|average\s+)*$",
+                                    re.IGNORECASE)
 CHANGE_RE = re.compile(
     rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})(?:\s*(?:了|幅度|幅|by|of|达|達|为|為|約|约|平均|约为|約為|on\s+average|"
     rf"averaged|an\s+average\s+of|a\s+mean\s+of|mean|significantly|from\s+baseline|是|:|达到|達到|was|were|"
     rf"[\u4e00-\u9fff]{{1,6}}[组組]\s*[(（]))*\s*(?P<sign>[-−+])?"
     + _V("a") + rf"(?:\s*(?:-|–|—|~|～|至|到|to)\s*" + _V("b") + ")?", re.IGNORECASE)
-AFTER_RE = re.compile(TO + rf"(?:{_GAP}{{0,6}}?)\s*(?:为|為|of)?\s*" + _V("a"), re.IGNORECASE)
-LONE_RE = re.compile(rf"(?P<pre>{COMPARE}\s*)?" + _V("a") + r"(?P<approx>\s*左右)?", re.IGNORECASE)
+AFTER_RE = re.compile(TO + rf"(?:{_GAP}{{0,6}}?)\s*(?:为|為|of)?\s*{POST_PHRASE_ZH}?\s*" + _V("a"), re.IGNORECASE)
+LONE_RE = re.compile(rf"(?P<pre>{COMPARE}\s*)?(?P<sign>(?<![\d.%)\w])[-−+]\s?)?" + _V("a")
+                     + r"(?P<approx>\s*左右)?", re.IGNORECASE)
+RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|~|～|至|到|to)\s*[-−]?\s*[(（]?\d", re.IGNORECASE)
+# "between 7.5% and 11.0%", "介于7.5%~11%之间": a range, i.e. a criterion
+_BETWEEN_RE = re.compile(r"(?:between|介于|介於|在)\s*$", re.IGNORECASE)
+_TRAIL_BASE_RE = re.compile(TRAIL_BASE, re.IGNORECASE)
+_TRAIL_POST_RE = re.compile(TRAIL_POST, re.IGNORECASE)
+_TRAIL_TIME_RE = re.compile(rf"\s*(?:\(\s*)?(?:at|after|following|by|over|post)\s+(?:the\s+)?(?:{TIME})", re.IGNORECASE)
+_NOT_LEVEL_RE = re.compile(NOT_A_LEVEL_AFTER, re.IGNORECASE)
+_CRITERION_RE = re.compile(CRITERION_BEFORE, re.IGNORECASE)
+_RELATIVE_RE = re.compile(RELATIVE, re.IGNORECASE)
+_HEADER_UNIT_RE = re.compile(HEADER_UNIT, re.IGNORECASE)
+_THRESHOLD_RE = re.compile(rf"\s*(?:水平|level|levels|values?)?\s*(?:{COMPARE})\s*\d", re.IGNORECASE)
+_CI_RE = re.compile(r"\bCI\b|置信|可信|confidence|interval|p\s*[<=>]", re.IGNORECASE)
 _OTHER_RE = re.compile(OTHER_MEASURE, re.IGNORECASE)
 _END_RE = re.compile(CLAUSE_END)
 _TERM_RE = re.compile(TERM, re.IGNORECASE)
@@ -116,12 +176,16 @@ def _unit(m: re.Match[str], g: str) -> Optional[str]:
     u = m.group(g + "u")
     if not u:
         return None
-    return "mmol/mol" if u.lower() == "mmol/mol" else "%"
+    return _unit_name(u)
+
+
+def _unit_name(u: str) -> str:
+    return "mmol/mol" if re.sub(r"\s+", "", u).lower() == "mmol/mol" else "%"
 
 
 def _days(m: re.Match[str]) -> Optional[float]:
-    n = parse_number(m.group("tn"))
-    unit = m.group("tu").lower().rstrip("s")
+    n = parse_number(m.group("tn") or m.group("tn2"))
+    unit = (m.group("tu") or m.group("tu2")).lower().rstrip("s")
     if n is None:
         return None
     return float(round(n * TIME_UNIT_DAYS[unit]))
@@ -173,15 +237,46 @@ class HbA1cExtractor(FieldExtractor):
             head = view[max(seg_start, t.start() - 6):t.start()].lower()
             if t.group(0).startswith("第") or \
                     re.match(r"\s*(?:时|時|后|後|随访|隨訪|later|post|of\s+follow)", tail, re.I) or \
-                    re.search(r"(?:at|after|第|in)\s*(?:week|month)?\s*$", head):
+                    re.search(r"(?:at|after|to|第|in|后|後|治疗|治療|随访|隨訪)\s*(?:week|month)?\s*$", head):
                 days = _days(t)
         group = None
         for g in _GROUP_RE.finditer(view, seg_start, value_start):
             label = g.group("grp") or g.group("egrp")
-            label = re.sub(r"^.*(?:的|和|与|與|及|、|其中|之中|在|为|為|将|將|了|是)", "", label) if g.group("grp") else label
+            label = re.sub(r"^.*(?:的|和|与|與|及|、|其中|之中|在|为|為|将|將|了|是|于|於|较|較|比)", "", label) \
+                if g.group("grp") else label
             group = span.doc.text[g.end() - len(label) if g.group("grp") else g.start("egrp"):
                                   g.end() if g.group("grp") else g.end("egrp")] or None
         return days, group
+
+    def _is_criterion(self, view: str, term_start: int, start: int, span: Span) -> bool:
+        """A threshold right after the term ("HbA1c ≥7.5%", "HbA1c<7%的患者比例") or a share/criterion
+        word before it in its clause: the clause states no HbA1c level."""
+        if _THRESHOLD_RE.match(view, start):
+            return True
+        lo = max(span.start, term_start - 40)
+        before = view[lo:term_start]
+        cut = max(before.rfind(c) for c in "。,，;；:\n")
+        before = before[cut + 1:] if cut >= 0 else before
+        return _CRITERION_RE.search(before) is not None
+
+    @staticmethod
+    def _trailing(view: str, pos: int, end: int) -> tuple[Optional[str], int, Optional[float]]:
+        """A cue right after a value: ("before" | "after" | None, where the cue ends, its time in days)."""
+        t = _TRAIL_TIME_RE.match(view, pos, end)
+        if t:
+            return "after", t.end(), _days(t)
+        b = _TRAIL_BASE_RE.match(view, pos, end)
+        if b:
+            return "before", b.end(), None
+        a = _TRAIL_POST_RE.match(view, pos, end)
+        if a:
+            return "after", a.end(), None
+        return None, pos, None
+
+    def _relative(self, view: str, lo: int, value_start: int, value_end: int) -> bool:
+        """A relative change ("relative reduction of 4.5%", "相对下降12%", "4.5% relative")."""
+        return (_RELATIVE_RE.search(view, max(lo, value_start - 25), value_start) is not None
+                or re.match(r"\s*(?:relative|相对|相對)", view[value_end:value_end + 12], re.I) is not None)
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         view = span.doc.view
@@ -189,23 +284,36 @@ class HbA1cExtractor(FieldExtractor):
             v = parse_number(m.group("v"))
             if v is None or not m.group("vu"):
                 return
+            if self._relative(view, max(span.start, m.start() - 25), m.start(), m.start()):
+                return
             sign = 1 if _UP_RE.fullmatch(m.group("dir")) else -1
             yield self._hit(sign * to_percent(v, _unit(m, "v")) if _unit(m, "v") != "mmol/mol"
                             else sign * round(IFCC_SLOPE * v, 2), "change", m.start(), m.end(), pattern,
                             m, "v", span, m.start())
             return
         start = m.end()
+        if _NOT_LEVEL_RE.match(view, start):
+            return   # "HbA1c variability", "HbA1c target"
+        default_unit: Optional[str] = None
+        header = _HEADER_UNIT_RE.match(view, start)
+        if header:
+            # a table row or a heading: "Baseline HbA1c (%) 8.1 ± 0.9 7.9 ± 1.0"
+            default_unit, start = _unit_name(header.group("hu")), header.end()
         p = _PAREN_RE.match(view, start)
         if p:
             start = p.end()
         end = self._clause_end(view, start, span.end)
+        if self._is_criterion(view, m.start(), start, span):
+            return
         used: list[tuple[int, int]] = []
+        # every value read so far: (start, end of value and its cue, role, sign)
+        reads: list[tuple[int, int, str, int]] = []
 
         def free(a: int, b: int) -> bool:
             return all(b <= u0 or a >= u1 for u0, u1 in used)
 
         # 1. before -> after pairs
-        for rx in (PAIR_RE, ARROW_RE):
+        for rx in (PAREN_PAIR_RE, PAIR_RE, ARROW_RE):
             for pm in rx.finditer(view, start, end):
                 if not free(pm.start(), pm.end()):
                     continue
@@ -215,76 +323,142 @@ class HbA1cExtractor(FieldExtractor):
                 if a is None or b is None or m_a is None:
                     continue
                 ua, ub = _unit(pm, "a"), _unit(pm, "b")
-                unit = ua or ub
+                unit = ua or ub or default_unit
                 if unit is None:
                     continue
                 if unit == "%" and (ua or "%") != (ub or "%"):
                     continue
+                if any(pm.group(g + "u") and _POINTS_RE.fullmatch(pm.group(g + "u")) for g in ("a", "b")):
+                    continue   # "1.4 percentage points to 7.0%": a change, then a value
+                if RANGE_AFTER_RE.match(view, pm.end()):
+                    continue
                 used.append((pm.start(), pm.end()))
                 days, group = self._context(view, m.start(), pm.start("b"), span)
+                _, cue_end, trail_days = self._trailing(view, pm.end(), end)
+                reads.append((pm.start(), cue_end, "pair", 0))
                 value = {"before": to_percent(a, ua or unit), "after": to_percent(b, ub or unit),
                          "change": None, "unit": "%", "original_unit": unit,
-                         "timepoint_days": days, "group": group}
+                         "timepoint_days": trail_days if trail_days is not None else days, "group": group}
                 yield self.hit(value, self._term_start(view, m.start(), pm.start()), pm.end(), "hba1c_pair",
                                score=0.95)
         # 2. stated changes
         for cm in CHANGE_RE.finditer(view, start, end):
             if not free(cm.start("a"), cm.end()):
                 continue
-            if not (cm.group("au") or cm.group("bu")):
+            ends = ["a", "b"] if cm.group("b") else ["a"]
+            cm_end = cm.end()
+            if cm.group("b") and cm.group("au") and cm.group("bu") and \
+                    bool(_POINTS_RE.fullmatch(cm.group("au"))) != bool(_POINTS_RE.fullmatch(cm.group("bu"))):
+                # "fell 1.4 percentage points to 7.0%": not a range; the value after is read on its own
+                ends, cm_end = ["a"], cm.end("au")
+            unit = _unit(cm, "b") if len(ends) == 2 else _unit(cm, "a")
+            unit = unit or _unit(cm, "a") or default_unit
+            if not unit:
+                continue
+            used.append((cm.start(), cm_end))
+            if self._relative(view, start, cm.start("a"), cm.end()):
+                reads.append((cm.start(), cm.end(), "skip", 0))
                 continue
             word = cm.group("dir")
             if _CHANGE_WORD_RE.fullmatch(word):
                 if not cm.group("sign"):
+                    used.pop()
                     continue
                 sign = -1 if cm.group("sign") in "-−" else 1
             else:
                 sign = 1 if _UP_RE.fullmatch(word) else -1
-            unit = _unit(cm, "b") if cm.group("b") else _unit(cm, "a")
-            used.append((cm.start(), cm.end()))
-            ends = ["a", "b"] if cm.group("b") else ["a"]
+            _, cue_end, trail_days = self._trailing(view, cm_end, end)
+            reads.append((cm.start(), cue_end, "change", sign))
             for g in ends:
                 v = parse_number(cm.group(g))
                 if v is None:
                     continue
                 delta = round(IFCC_SLOPE * v, 2) if unit == "mmol/mol" else v
-                yield self._hit(sign * delta, "change", m.start(), cm.end(), "hba1c_change", cm, g, span,
-                                cm.start(g), unit=unit or "%")
+                yield self._hit(sign * delta, "change", m.start(), cm_end, "hba1c_change", cm, g, span,
+                                cm.start(g), unit=unit, days=trail_days)
         # 3. a lone value reached after treatment ("降至6.8%")
         for am in AFTER_RE.finditer(view, start, end):
-            if not free(am.start("a"), am.end()) or not am.group("au"):
+            if not free(am.start("a"), am.end()):
+                continue
+            unit = _unit(am, "a") or default_unit
+            if not unit or RANGE_AFTER_RE.match(view, am.end()):
                 continue
             v = parse_number(am.group("a"))
             if v is None:
                 continue
             used.append((am.start(), am.end()))
-            yield self._hit(to_percent(v, _unit(am, "a")), "after", m.start(), am.end(), "hba1c_after", am, "a",
-                            span, am.start("a"))
-        # 4. a lone value: baseline unless the text says it is after treatment
+            _, cue_end, trail_days = self._trailing(view, am.end(), end)
+            reads.append((am.start(), cue_end, "after", 0))
+            yield self._hit(to_percent(v, unit), "after", m.start(), am.end(), "hba1c_after", am, "a",
+                            span, am.start("a"), unit=unit, days=trail_days)
+        # 4. lone values, left to right: each takes the role its own cue gives (a sign, "at baseline",
+        #    "治疗后", "at 12 months"), else the role of the value before it in the clause
+        before_term = view[max(span.start, m.start() - 25):m.start()]
+        sentence_start = max(before_term.rfind("。"), before_term.rfind("\n"), before_term.rfind(". "))
+        before_term = before_term[sentence_start + 1:]
+        prev_end, prev_role, prev_sign = start, "", -1
+        times = [t.span() for t in _TIME_RE.finditer(view, start, end)]
         for lm in LONE_RE.finditer(view, start, end):
+            if any(t0 <= lm.start("a") < t1 for t0, t1 in times):
+                continue   # the number of a time point ("at week 52")
+            for r0, r1, role0, sign0 in sorted(reads):
+                if prev_end <= r0 and r1 <= lm.start():
+                    prev_end, prev_role, prev_sign = r1, role0, sign0
             if not free(lm.start("a"), lm.end()):
                 continue
-            if lm.group("pre") or not lm.group("au"):
-                continue   # a threshold or target ("HbA1c<7%"), or a bare number
-            gap = view[start:lm.start()]
-            if _PROP_RE.search(gap) or re.search(r"[\d%]", gap.replace(" ", "")):
-                continue   # an earlier number in the clause owns this one
+            first = not prev_role
+            gap = view[prev_end:lm.start()]
+            unit = _unit(lm, "a") or default_unit
             v = parse_number(lm.group("a"))
-            if v is None:
+            between = _BETWEEN_RE.search(view[max(start, lm.start() - 10):lm.start()]) and \
+                re.match(r"\s*(?:and|~|-|至|到)\s*\d", view[lm.end():lm.end() + 8], re.I)
+            blocked = (lm.group("pre") or not unit or v is None or between or _PROP_RE.search(gap) or _CI_RE.search(gap)
+                       or re.search(r"\d", _TIME_RE.sub("", gap)) or RANGE_AFTER_RE.match(view, lm.end())
+                       or prev_role == "range")
+            if blocked:
+                # a threshold, a bare or foreign number, a range: values after it need their own cue
+                ranged = RANGE_AFTER_RE.match(view, lm.end()) is not None or bool(between)
+                prev_end, prev_role = lm.end(), "range" if ranged else "blocked"
                 continue
-            used.append((lm.start(), lm.end()))
-            before_term = view[max(span.start, m.start() - 25):m.start()]
-            sentence_start = max(before_term.rfind("。"), before_term.rfind("\n"), before_term.rfind(". "))
-            before_term = before_term[sentence_start + 1:]
-            if _BASE_RE.search(before_term + gap):
+            if v is None or unit is None:   # narrowed for the type checker; "blocked" covers both
+                continue
+            trail_role, cue_end, trail_days = self._trailing(view, lm.end(), end)
+            role: Optional[str] = None
+            sign = prev_sign
+            if lm.group("sign"):
+                role, sign = "change", (-1 if lm.group("sign").strip() in "-−" else 1)
+            elif first and (cb := _CHANGE_BEFORE_TERM_RE.search(before_term)):
+                role = "change"
+                if _CHANGE_WORD_RE.fullmatch(cb.group("dir")):
+                    role = None   # "change in HbA1c of 0.8%": the sign is not stated
+                else:
+                    sign = 1 if _UP_RE.fullmatch(cb.group("dir")) else -1
+            elif _BASE_RE.search(gap):
                 role = "before"
-            elif _POST_RE.search(before_term + gap) or re.match(
-                    r"\s*(?:at|after)\s+\d+\s*(?:weeks?|months?|years?)", view[lm.end():lm.end() + 20], re.I):
+            elif _POST_RE.search(gap):
                 role = "after"
-            else:
+            elif trail_role:
+                role = trail_role
+            elif first and _BASE_RE.search(before_term):
+                role = "before"
+            elif first and _POST_RE.search(before_term):
+                role = "after"
+            elif prev_role in ("before", "after", "change"):
+                role = prev_role
+            elif first:
                 role = "before"   # a value stated with no treatment cue describes the patient's state
-            yield self._hit(to_percent(v, _unit(lm, "a")), role, m.start(), lm.end(), "hba1c_lone", lm, "a",
-                            span, lm.start("a"), score=0.6)
+            prev_end = cue_end
+            if role is None:
+                prev_role = "blocked"
+                continue
+            prev_role, prev_sign = role, sign
+            used.append((lm.start(), lm.end()))
+            if role == "change":
+                value = sign * (round(IFCC_SLOPE * v, 2) if unit == "mmol/mol" else v)
+            else:
+                value = to_percent(v, unit)
+            yield self._hit(value, role, m.start(), lm.end(), "hba1c_lone", lm, "a", span, lm.start("a"),
+                            score=0.6, unit=unit, days=trail_days)
 
     @staticmethod
     def _term_start(view: str, start: int, value_start: int) -> int:
@@ -296,8 +470,9 @@ class HbA1cExtractor(FieldExtractor):
 
     def _hit(self, v: float, role: str, start: int, end: int, pattern: Pattern | str, vm: re.Match[str],
              g: str, span: Span, value_start: int, *, score: Optional[float] = None,
-             unit: Optional[str] = None) -> Hit:
-        days, group = self._context(span.doc.view, start, value_start, span)
+             unit: Optional[str] = None, days: Optional[float] = None) -> Hit:
+        ctx_days, group = self._context(span.doc.view, start, value_start, span)
+        days = days if days is not None else ctx_days
         value = {"before": None, "after": None, "change": None, "unit": "%",
                  "original_unit": unit or _unit(vm, g) or "%", "timepoint_days": days if role != "before" else None,
                  "group": group}

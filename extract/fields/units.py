@@ -17,14 +17,17 @@ from .hba1c import TERM as HBA1C_TERM
 GLUCOSE_WORDS = (r"(?:血糖|葡萄糖|glucose|glycemia|FBG|FPG|FBS|PPG|2h\s*PG|OGTT|空腹|餐后|餐後)")
 # measures also given in mmol/L or mg/dL: when one of these is the nearest term, the value is not glucose
 OTHER_MEASURES = (r"(?:胆固醇|膽固醇|甘油三酯|三酰甘油|cholesterol|triglycerides?|LDL|HDL|TC|TG|肌酐|creatinine|尿素|"
-                  r"urea|BUN|尿酸|uric|乳酸|lactate|酮|ketone|钾|鉀|钠|鈉|potassium|sodium|钙|calcium|C\s*[肽-]\s*"
-                  r"(?:肽|peptide)?|胰岛素|胰島素|insulin|HbA1c|糖化)")
+                  r"urea|BUN|尿酸|uric|乳酸|lactate|酮|ketone|钾|鉀|钠|鈉|potassium|sodium|钙|calcium|(?<![A-Za-z])C\s*-?\s*"
+                  r"(?:肽|peptide)|胰岛素|胰島素|insulin|HbA1c|糖化)")
 GLUCOSE_MG_DL = (20.0, 600.0)
 GLUCOSE_MMOL_L = (1.0, 35.0)
 HBA1C_PERCENT_MAX = 20.0
 LOOKBACK = 40
 # "HbA1c达标率为65%", "HbA1c target rate 60%": a share of patients, not an HbA1c value
 PROPORTION = r"(?:率|比例|达标|達標|proportion|percentage|rate|patients|participants|of\b|<|>|≤|≥)"
+# "65% of patients", "65%的患者": a share after the value, not an HbA1c value
+SHARE_AFTER = (r"(?!\s*(?:of\s+(?:the\s+|all\s+)?(?:patients|participants|subjects|people|recipients)|的(?:患者|受试者|受試者|病人)|"
+               r"患者|受试者|受試者))")
 CONTEXT: dict[str, tuple[str, ...]] = {
     "zh": ("血糖", "空腹血糖", "餐后血糖", "糖化血红蛋白"),
     "en": ("glucose", "fasting", "HbA1c"),
@@ -33,7 +36,8 @@ CONTEXT: dict[str, tuple[str, ...]] = {
 P = Pattern
 PATTERNS: tuple[Pattern, ...] = (
     P("glucose_unit", rf"(?<![\d.])(?P<v>{ARABIC})\s*(?P<u>mg\s*/\s*dl|mmol\s*/\s*l)(?![a-z])", 0.8),
-    P("hba1c_percent", HBA1C_TERM + rf"[^\d。;；\n]{{0,12}}?(?<![\d.])(?P<v>{ARABIC})\s*(?P<u>%)", 0.8),
+    P("hba1c_percent", HBA1C_TERM + rf"[^\d。;；\n]{{0,12}}?(?<![\d.])(?P<v>{ARABIC})\s*(?P<u>%|percent(?!age)|per\s+cent)"
+      + SHARE_AFTER, 0.8),
 )
 _GLU_RE = re.compile(GLUCOSE_WORDS, re.I)
 _OTHER_RE = re.compile(OTHER_MEASURES, re.I)
