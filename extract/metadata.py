@@ -33,14 +33,41 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("en_dmy", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(\d{4})\b"), "dmy"),
     ("en_my", re.compile(_MON + r"\.?,?\s+(\d{4})\b"), "my"),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
+    ("slash_ymd", re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])"), "ymd"),
+    ("nlm_ymd", re.compile(r"\b(\d{4})\s+" + _MON + r"\.?\s+(\d{1,2})\b(?!\s*[,:]?\s*\d{4})"), "ynd"),
+    ("nlm_ym", re.compile(r"\b(\d{4})\s+" + _MON + r"\b(?!\.?\s+\d)"), "yn"),
     ("en_y", re.compile(r"\b(?:in|In)\s+(\d{4})\b(?!\s*(?:patients|participants|people))"), "y"),
 )
-# header fields of database records and journal pages that state the publication year
+# header fields of database records and journal pages that state the publication date; group 1 is
+# either the date itself or a short stretch that starts with it (read with ``find_date``)
+_DATE_AHEAD = r"(\d{4}[^\n]{0,20}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4})"
 HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("publication_year", re.compile(r"\b(?:Publication|Published|Pub\.?)\s*(?:Year|Date)?\s*:\s*\n?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)", re.I)),
+    # "Published: 12 March 2024", "Published online 2022 Oct 18", "First published: …" (a label, not prose)
+    ("published_label", re.compile(r"(?:^|(?<=[|;•·])|(?<=\. ))[ \t]*(?:First |Date )?[Pp]ublished(?: online| Online)?(?: on)?\s*[:：]?[ \t]*"
+                                   + _DATE_AHEAD, re.M)),
+    # NLM citation line: "Diabetes Care. 2023 Jun;46(6):1123-1131." / "Stem Cell Res Ther. 2022; 13: 512."
+    ("nlm_citation", re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+((?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)\s*[;:]")),
+    ("epub", re.compile(r"\bEpub(?: ahead of print)?\s*[:：]?\s*" + _DATE_AHEAD)),
     ("issue_header", re.compile(r"(?m)^\s*(\d{4})\s*年\s*\n\s*(?:第\s*)?\d{1,3}\s*期\s*$")),
+    # "《中国组织工程研究》2023年第27卷第12期", "2021年第5期"
+    ("zh_volume", re.compile(r"(?<!\d)(\d{4})\s*年\s*第?\s*\d{1,3}\s*[卷期]")),
+    ("zh_label", re.compile(r"(?:出版日期|刊出日期|网络出版(?:日期|时间)|網路出版(?:日期|時間)|发表日期|發表日期|发表时间|發表時間)\s*[:：]\s*"
+                            r"(\d{4}[^\n]{0,12})")),
     ("year_volume", re.compile(r"(?m)^\s*(?:Year|年份)\s*:\s*(\d{4})\s*$", re.I)),
 )
+NLM_JOURNAL = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z&'’ .()-]{1,80}?)\.\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:]")
+# "今天刊登於《細胞》", "今(16)日公布…成果", "published today in": the study appeared on the news date
+TODAY_PUBLICATION = re.compile(
+    r"(?:今天|今日|今\s*[(（]\s*(\d{1,2})\s*[)）]\s*日)[^。!?]{0,40}?(?:发表|發表|刊登|刊出|刊发|刊發|刊载|刊載|上线|上線|"
+    r"公布[^。!?]{0,40}?(?:成果|结果|結果))|\b(?:published|appears?)\s+(?:online\s+)?today\b|\btoday\b[^.]{0,60}?\bpublished\b",
+    re.IGNORECASE)
+# where a news item states its own date: the first lines of the page
+NEWS_DATE_CHARS = 300
+# a news dateline before the first sentence ("LONDON, 14 May 2024 —", "（中央社記者…台北12日電）");
+# used with ``match(view, pos)``, so no "^"
+DATELINE = re.compile(r"\s*(?:[A-Z][A-Za-z .,]{1,40},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+                      r"\s*(?:\([^)]{1,30}\)|/[^/]{1,30}/)?\s*(?:[-—–]{1,2}|:)\s*|\s*[(（〔\[][^)）〕\]]{2,30}(?:電|电|報導|报道)[)）〕\]]")
 # 《…》 read as the journal: after 在/于/期刊/杂志, or before 杂志/上/发表/子刊
 ZH_JOURNAL = (
     re.compile(r"(?:在|于|於|期刊|杂志|雜誌|刊物|学报)\s*(?:杂志|雜誌|期刊)?\s*《([^《》]{2,60})》"),
@@ -48,15 +75,17 @@ ZH_JOURNAL = (
 )
 # 《…》 / “…” read as the paper title: after 名为/题为/关于/一篇
 ZH_TITLE = re.compile(r"(?:名为|名為|题为|題為|关于|關於|一篇|篇)\s*[《“\"「『]([^《》“”\"「」『』]{6,160})[》”\"」』]")
+_NOT_JOURNAL = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
 EN_JOURNAL = re.compile(
-    r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+)?in\s+(?:the\s+)?(?:journal\s+)?"
-    r"([A-Z][\w&'’-]*(?:,?\s+(?:(?:and|of|the|in|for|&)\s+)*[A-Z][\w&'’-]*)*)")
+    r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|earlier\s+this\s+\w+\s+|recently\s+)?"
+    r"in\s+(?:the\s+)?(?:journal\s+)?" + _NOT_JOURNAL +
+    r"([A-Z][\w&'’-]*(?:,?\s+(?:(?:and|of|the|in|for|&)\s+)*" + _NOT_JOURNAL + r"[A-Z][\w&'’-]*)*)")
 ZH_INSTITUTION = re.compile(
     r"([A-Za-z\u4e00-\u9fff]{2,24}?(?:大学|大學|医院|醫院|研究所|研究院|医学院|醫學院|诊所|診所|研究中心|科学院|科學院|公司|集团|集團))"
     r"(?:(?:(?![在于於和与與及的了是对對从從向将將把被])[\u4e00-\u9fff]){0,12}?(?:附属医院|附屬醫院|医院|醫院|学院|學院|中心|研究所))*")
 _INST_LEAD = re.compile(r"^(?:近日|日前|此前|由|在|于|於|据|據|经|經|联合|聯合|我国|我國|国内|國內)+")
 # a Chinese institution name starts after the last verb/particle the match swallowed ("…提到了解放军总医院")
-_INST_CUT = re.compile(r".*[了的在于於由是和与與及对對从從被向把将將自中]")
+_INST_CUT = re.compile(r".*[了的在于於由是和与與及对對从從被向把将將自]")
 EN_INSTITUTION = (
     re.compile(r"\b(?:[Rr]esearchers|[Ss]cientists|[Tt]eam|[Ii]nvestigators|colleagues|doctors)\s+(?:at|from)\s+(?:the\s+)?"
                r"([A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for|de|&)\s+)?[A-Z][\w.&'’-]*)*)"),
@@ -127,6 +156,10 @@ def find_date(view: str, start: int, end: int, *, year_hint: Optional[str] = Non
                 val = _fmt(year_hint, int(g[0]), int(g[1])) if year_hint else None
             elif kind == "y":
                 val = _fmt(g[0])
+            elif kind == "ynd":
+                val = _fmt(g[0], _month(g[1]), int(g[2]))
+            elif kind == "yn":
+                val = _fmt(g[0], _month(g[1]))
             elif kind == "mdy":
                 val = _fmt(g[2], _month(g[0]), int(g[1]))
             elif kind == "dmy":
@@ -142,42 +175,97 @@ def find_date(view: str, start: int, end: int, *, year_hint: Optional[str] = Non
 
 
 def header_date(doc: Document, start: int, end: int) -> Optional[Hit]:
-    """A publication year/date stated as a header field of a record or journal page."""
+    """A publication date stated as a header field of a record or journal page.
+
+    Of the dates found (citation line, "Published:" label, Epub, issue header…), the most precise
+    wins; between equally precise ones, the first in the text.
+    """
+    found: list[Hit] = []
     for name, rx in HEADER_DATES:
         m = rx.search(doc.view, start, end)
-        if m:
-            return Hit("pub_date", {"value": m.group(1)}, m.start(1), m.end(1), EXTRACTOR, name, 0.8)
+        if not m:
+            continue
+        val = m.group(1)
+        if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", val):
+            found.append(Hit("pub_date", {"value": val}, m.start(1), m.end(1), EXTRACTOR, name, 0.8))
+            continue
+        date = find_date(doc.view, m.start(1), m.end(1))
+        if date is None:
+            y = re.match(r"\d{4}(?!\d)", val)
+            date = (val[:4], m.start(1), m.start(1) + 4, name) if y and _fmt(val[:4]) else None
+        if date and date[1] == m.start(1):
+            found.append(Hit("pub_date", {"value": date[0]}, date[1], date[2], EXTRACTOR, name, 0.8))
+    if not found:
+        return None
+    return sorted(found, key=lambda h: (-len(h.value["value"]), h.start))[0]
+
+
+def citation_journal(doc: Document, start: int, end: int) -> Optional[Hit]:
+    """The journal of an NLM citation line at the top of an abstract page ("Diabetes Care. 2023 Jun;…")."""
+    m = NLM_JOURNAL.search(doc.view, start, end)
+    return _group_hit("journal", m, 1, "nlm_citation", 0.8, text=doc.text) if m else None
+
+
+def news_date(doc: Document) -> Optional[tuple[str, int, int]]:
+    """The news item's own date: the source's published date, or a full date in the first lines."""
+    date = find_date(doc.view, 0, min(len(doc.view), NEWS_DATE_CHARS))
+    if date and len(date[0]) == 10:
+        return date[0], date[1], date[2]
+    pub = doc.source.published
+    if pub and re.fullmatch(r"\d{4}-\d{2}-\d{2}", pub):
+        return pub, -1, -1
     return None
+
+
+def today_date(doc: Document, start: int, end: int) -> Optional[Hit]:
+    """pub_date = the news date when the text says the study appeared today ("今天刊登於…")."""
+    m = TODAY_PUBLICATION.search(doc.view, start, end)
+    if not m:
+        return None
+    nd = news_date(doc)
+    if nd is None or (m.group(1) and int(m.group(1)) != int(nd[0][8:])):
+        return None
+    s, e = (nd[1], nd[2]) if nd[1] >= 0 else (m.start(), m.end())
+    return Hit("pub_date", {"value": nd[0]}, s, e, EXTRACTOR, "today_news_date", 0.7)
+
+
+def skip_dateline(view: str, start: int, end: int) -> int:
+    """Where a sentence's own text starts, after a news dateline."""
+    m = DATELINE.match(view, start, end)
+    return m.end() if m else start
 
 
 # --- journal, title, institution, country, alias ------------------------------------------
 
-def _group_hit(field: str, m: re.Match[str], group: int, pattern: str, score: float = 1.0) -> Hit:
-    return Hit(field, {"value": m.group(group).strip()}, m.start(group), m.end(group), EXTRACTOR, pattern, score)
+def _group_hit(field: str, m: re.Match[str], group: int, pattern: str, score: float = 1.0,
+               text: Optional[str] = None) -> Hit:
+    """A hit on group ``group``; its value is quoted from ``text`` (the stored text) when given."""
+    raw = (text or m.string)[m.start(group):m.end(group)]
+    return Hit(field, {"value": raw.strip()}, m.start(group), m.end(group), EXTRACTOR, pattern, score)
 
 
 def intro_hits(doc: Document, start: int, end: int, *, year_hint: Optional[str] = None) -> list[Hit]:
     """pub_date, journal, title, institution and country from one intro sentence ``[start, end)``."""
     view = doc.view
     hits: list[Hit] = []
-    date = find_date(view, start, end, year_hint=year_hint)
+    date = find_date(view, skip_dateline(view, start, end), end, year_hint=year_hint)
     if date:
         hits.append(Hit("pub_date", {"value": date[0]}, date[1], date[2], EXTRACTOR, date[3]))
     title = ZH_TITLE.search(view, start, end)
     if title:
-        hits.append(_group_hit("title", title, 1, "zh_title"))
+        hits.append(_group_hit("title", title, 1, "zh_title", text=doc.text))
     for rx in ZH_JOURNAL:
         for m in rx.finditer(view, start, end):
             if title and m.start(1) == title.start(1):
                 continue
-            hits.append(_group_hit("journal", m, 1, "zh_journal"))
+            hits.append(_group_hit("journal", m, 1, "zh_journal", text=doc.text))
             break
         if any(h.field == "journal" for h in hits):
             break
     if not any(h.field == "journal" for h in hits):
         m = EN_JOURNAL.search(view, start, end)
         if m:
-            hits.append(_group_hit("journal", m, 1, "en_journal"))
+            hits.append(_group_hit("journal", m, 1, "en_journal", text=doc.text))
     inst = institution_hit(doc, start, end)
     if inst:
         hits.append(inst)
@@ -201,7 +289,7 @@ def institution_hit(doc: Document, start: int, end: int) -> Optional[Hit]:
     for rx in EN_INSTITUTION:
         m = rx.search(view, start, end)
         if m:
-            return _group_hit("institution", m, 1, "en_institution")
+            return _group_hit("institution", m, 1, "en_institution", text=doc.text)
     return None
 
 

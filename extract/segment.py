@@ -33,11 +33,28 @@ from .references import Reference, ReferenceList, citation_lines, find_markers, 
 # whole lines that are site furniture, never study text
 BOILERPLATE_LINE = re.compile(
     r"^\s*(?:[•·*-]\s*)?(?:公司地址|联系我们|聯絡我們|聯繫我們|官方热线|官方熱線|扫码|掃碼|关注我们|關注我們|"
-    r"相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|发表回复|發表回覆|"
+    r"相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|猜你喜歡|发表回复|發表回覆|"
+    r"相关新闻|相關新聞|相关文章|相關文章|往期推荐|往期推薦|往期回顾|往期回顧|热门推荐|熱門推薦|更多阅读|更多閱讀|"
+    r"点击阅读原文|點擊閱讀原文|阅读原文|閱讀原文|温馨提示|溫馨提示|"
     r"免责说明|免責說明|免责声明|免責聲明|郑重声明|鄭重聲明|Disclaimer|"
-    r"请继续往下阅读|請繼續往下閱讀|Sharing is caring|Read more|Related (?:articles|posts|reading)|"
-    r"Share this|Back to Search|Subscribe|Advertisement|«|»)", re.IGNORECASE)
+    r"请继续往下阅读|請繼續往下閱讀|Sharing is caring|Read more|Related (?:articles|posts|reading|news|stories|content)|"
+    r"You (?:may|might) also like|Recommended (?:for you|reading|articles)|More (?:from|on) |Similar articles|Cited by|"
+    r"Media [Cc]ontacts?|Investor [Cc]ontacts?|Press [Cc]ontacts?|"
+    r"Share this|Back to Search|Subscribe|Sign up|Advertisement|Copyright|©|«|»)", re.IGNORECASE)
 BOILERPLATE_ANY = re.compile(r"上一篇|下一篇|Previous post|Next post")
+# a heading line that opens a non-study section (related links, company boilerplate, database
+# furniture); the section runs to the next structural heading (case, month, numbered section)
+FURNITURE_SECTION = re.compile(
+    r"^\s*(?:[#*【\[]\s*)?(?:相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|相关文章|相關文章|"
+    r"往期推荐|往期推薦|往期回顾|往期回顧|热门推荐|熱門推薦|热门文章|熱門文章|猜你喜欢|猜你喜歡|更多阅读|更多閱讀|"
+    r"Related (?:articles|posts|reading|news|stories|content)|You (?:may|might) also like|Recommended(?: for you| reading| articles)?|"
+    r"More (?:from|on|stories)\b|Similar articles|Cited by|Publication types|MeSH terms|Substances|Grants and funding|"
+    r"LinkOut|Forward[- ]looking [Ss]tatements?|Cautionary [Nn]ote|Safe [Hh]arbor|Media [Cc]ontacts?|Investor [Cc]ontacts?|"
+    r"Press [Cc]ontacts?|Contacts?\b|"
+    r"About (?!the (?:[\w/-]+ ){0,3}(?:[Tt]rial|[Ss]tudy|[Ss]tudies|[Rr]esults|[Dd]ata)\b)[A-Z][\w.,&'’ -]{1,60}$)"
+    r"\s*[】\]]?\s*[:：]?\s*$")
+# a line that ends the article (WeChat "END", press-release "###"); what follows is furniture
+END_MARK = re.compile(r"^\s*(?:[-—–_]*\s*END\s*[-—–_]*|#{3,}|-\s*[Ee]nd\s*-|\(完\)|（完）|【完】)\s*$")
 # lines after which a post has nothing but boilerplate (searched in the last part of the text)
 TAIL_START = re.compile(r"^\s*(?:免责说明|免責說明|免责声明|免責聲明|郑重声明|鄭重聲明|版权声明|版權聲明|Disclaimer)",
                         re.IGNORECASE | re.MULTILINE)
@@ -53,13 +70,32 @@ PUB_VERB = re.compile(r"发表|發表|刊发|刊發|刊登|刊出|报道|報導|
 YEAR_JOURNAL = re.compile(r"\d{4}\s*年\s*[,，]?\s*《[^《》]{2,40}》\s*(?:子刊|杂志|雜誌|期刊)?\s*(?:上\s*)?"
                           r"(?:报道|報導|发表|發表|刊发|刊發|刊登|研究|案例|病例|的一项|的一篇|显示|顯示)")
 JOURNAL_PUB = re.compile(r"《[^《》]{2,60}》[^。!?]{0,40}?(?:发表|發表|刊发|刊發|刊登|报道|報導)")
-EN_PUB = re.compile(r"\b(?:published|reported)\s+(?:online\s+)?in\s+(?:the\s+)?[A-Z]")
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+EN_PUB = re.compile(r"\b(?:published|reported)\s+(?:online\s+)?in\s+(?:the\s+)?(?!" + _MONTHS + r")[A-Z]")
+# a sentence that says where the study was published, for a single-study document without a
+# dated intro line: "…刊登於國際期刊《細胞》", "据《新英格兰医学杂志》报道", "The findings were published in X"
+PUBLICATION_SENTENCE = re.compile(
+    r"《[^《》]{2,60}》[^。!?]{0,40}?(?:发表|發表|刊发|刊發|刊登|报道|報導)|"
+    r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:于|於|在)[^。!?]{0,20}《|"
+    r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|recently\s+)?"
+    r"in\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]")
 SOURCE_LEAD = re.compile(r"^\s*(?:[-•*·]\s*)?(?:据|根据|據|根據|援引|来源|來源|According to|Source)", re.IGNORECASE)
 ANAPHORA = re.compile(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|该团队|該團隊|该成果|該成果|"
                       r"\b(?:the|this) (?:study|trial|research|paper)\b", re.IGNORECASE)
-CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?(?:案例|病例|个案|個案|典型案例|Case|Patient|Study)\s*"
-                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?!\d)\s*[:：.、)\s]", re.IGNORECASE)
-ORDINAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s)")
+# "案例1:", "病例二", "【研究一】", "Case 2", "Abstract 1:", "壁报一:": a heading that opens one study
+CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|病例|个案|個案|研究|试验|試驗|壁报|壁報|"
+                          r"Case|Patient|Study|Trial|Abstract|Poster)\s*"
+                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d.])\s*(?:[】\]]|[:：.、)\s]|$)", re.IGNORECASE)
+# numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
+ORDINAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
+                             r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（]\d{1,2}[)）]\s*\S|0\d\s*$)")
+ZERO_NUMBER = re.compile(r"^\s*0\d\s*$")
+DIGIT_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])")
+# numbered headings that name a part of one article, not a study of its own
+PART_HEADING = re.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十IVX]{1,3}[)）]?\s*[、.．)）]?\s*)"
+                          r"(?:研究)?(?:背景|目的|方法|对象|對象|结果|結果|讨论|討論|结论|結論|资料|資料|材料|引言|前言|概述|"
+                          r"设计|設計|Background|Introduction|Objectives?|Aims?|Methods?|Materials|Results?|Findings|"
+                          r"Discussion|Conclusions?|Limitations|Study design|Patients)\b", re.IGNORECASE)
 MONTH_HEADING = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*[日号號])(?![^。!?\n]*[,，。])")
 SUMMARY_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十\d]{1,3}\s*[、.．]\s*)?(?:总结|總結|结语|結語|小结|小結|结论|結論|展望|写在最后|寫在最後|"
@@ -91,10 +127,18 @@ SUPPORT_NOTE = re.compile(r"文献|文獻|参考|參考|支持|来源|來源|\bs
 REGISTRY_LISTING = re.compile(r"例如|比如|诸如|諸如|譬如|等(?:试验|試驗|研究|项目|項目|临床|臨床)|"
                               r"\be\.g\.|\bsuch as\b|\bfor example\b|\bfor instance\b|\bincluding\b", re.IGNORECASE)
 # text before the first intro of a multi-study post reports a study of its own
-LEAD_STUDY = re.compile(r"\d+\s*(?:名|例|位)[^,，。]{0,6}?(?:患者|病人|受试者|受試者|志愿者|志願者)|"
-                        r"\b\d+\s+(?:patients|participants|subjects|volunteers)\b", re.IGNORECASE)
+LEAD_STUDY = re.compile(r"\d+\s*(?:名|例|位|只|隻)[^,，。]{0,8}?(?:患者|病人|病患|受试者|受試者|志愿者|志願者|儿童|兒童|小鼠|大鼠)|"
+                        r"\b\d[\d,]*\s+(?:(?:\w+\s+){0,2}(?:patients|participants|subjects|volunteers|adults|children|"
+                        r"recipients|individuals|mice|rats)|of\s+\d+\s+(?:patients|participants|mice))\b|\(\s*n\s*=\s*\d+",
+                        re.IGNORECASE)
+# a flattened table: a header row and data rows with the same number of cells
+TABLE_CELL_SEP = re.compile(r"\s*\|\s*|\t+")
+TABLE_MIN_CELLS = 3
+TABLE_MIN_ROWS = 2
 YEAR_IN_HEADING = re.compile(r"(\d{4})\s*年")
 REF_YEAR_TOLERANCE = 1
+# a single-study document without an institution in its intro: the first one in its opening text
+INSTITUTION_LEAD_CHARS = 400
 
 
 @dataclass
@@ -138,7 +182,40 @@ def body_end(doc: Document, refs: Optional[ReferenceList]) -> int:
 
 
 def is_boilerplate(line: _Line) -> bool:
+    """A line of site furniture (navigation, contact, related-reading link, disclaimer)."""
     return bool(BOILERPLATE_LINE.match(line.text) or BOILERPLATE_ANY.search(line.text))
+
+
+def _structural(line: _Line) -> bool:
+    """A heading that opens a new part of the article (a case, a month, a Chinese/Roman ordinal section).
+
+    Digit-numbered lines ("1. …") do not count: related-reading lists are numbered that way.
+    """
+    return bool(CASE_HEADING.match(line.text) or (is_heading(line) and (
+        MONTH_HEADING.match(line.text) or (ORDINAL_HEADING.match(line.text) and not DIGIT_ITEM.match(line.text))
+        or (line.text.lstrip().startswith("About ") and not FURNITURE_SECTION.match(line.text)))))
+
+
+def drop_furniture(lines: list[_Line]) -> list[_Line]:
+    """Body lines without boilerplate lines, furniture sections and anything after an end mark.
+
+    A furniture section (related links, "About <company>", forward-looking statements, database
+    furniture such as "Similar articles") runs from its heading to the next structural heading.
+    """
+    out: list[_Line] = []
+    skipping = False
+    for ln in lines:
+        if END_MARK.match(ln.text):
+            break
+        if FURNITURE_SECTION.match(ln.text):
+            skipping = True
+            continue
+        if skipping and not _structural(ln):
+            continue
+        skipping = False
+        if not is_boilerplate(ln):
+            out.append(ln)
+    return out
 
 
 def is_heading(line: _Line) -> bool:
@@ -177,27 +254,81 @@ class _Boundary:
     line: _Line
 
 
+def _section_reports_study(doc: Document, heading: _Line, section: list[_Line], max_ref: Optional[int]) -> bool:
+    """Does a numbered section (not an article part like 'Methods') report a study of its own?"""
+    if not section or PART_HEADING.match(heading.text):
+        return False
+    head = section[0].text[:300]
+    cue = CASE_CUE.search(head[:120]) or LEAD_STUDY.search(head) or None
+    if cue and ANAPHORA.search(head[:cue.start()]):
+        return False                    # "本研究对191例患者…": a part of the study already introduced
+    return bool(CASE_CUE.search(head[:120]) or LEAD_STUDY.search(head) or registry_ids(head)
+                or is_intro(doc, section[0], max_ref))
+
+
+def _cells(text: str) -> int:
+    return len([c for c in TABLE_CELL_SEP.split(text.strip()) if c.strip()])
+
+
+def table_rows(lines: list[_Line]) -> dict[int, str]:
+    """Line index -> 'row' for the data rows of flattened tables, 'end' for their header rows.
+
+    A table is a header line with at least three cells (split on '|' or tabs) followed by at
+    least two lines with the same number of cells that hold a number; each row is one study.
+    """
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(lines):
+        n = _cells(lines[i].text) if TABLE_CELL_SEP.search(lines[i].text.strip()) else 0
+        if n < TABLE_MIN_CELLS:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and abs(_cells(lines[j].text) - n) <= 1 and re.search(r"\d", lines[j].text) \
+                and TABLE_CELL_SEP.search(lines[j].text.strip()):
+            j += 1
+        if j - i - 1 >= TABLE_MIN_ROWS:
+            out[i] = "end"
+            out.update({k: "row" for k in range(i + 1, j)})
+            if j < len(lines):
+                out[j] = "end"
+        i = max(j, i + 1)
+    return out
+
+
 def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> list[_Boundary]:
-    """Lines that open a study (intro, case) or close one (month/summary/ordinal headings)."""
+    """Lines that open a study (intro, case, table row) or close one (month/summary/ordinal headings)."""
     out: list[_Boundary] = []
+    rows = table_rows(lines)
     for i, ln in enumerate(lines):
-        if CASE_HEADING.match(ln.text):
+        if CASE_HEADING.match(ln.text) and i not in rows:
             out.append(_Boundary(ln.start, "case", ln))
         elif is_heading(ln) and MONTH_HEADING.match(ln.text):
             out.append(_Boundary(ln.start, "month", ln))
+        elif i in rows:
+            out.append(_Boundary(ln.start, rows[i], ln))
         elif is_heading(ln) and ORDINAL_HEADING.match(ln.text):
-            # an ordinal section introduces a study when it describes a patient before the next heading
+            # a numbered section introduces a study when its text reports one (a patient, a cohort,
+            # a registry id, a publication) before the next numbered heading
             section = []
             for nxt in lines[i + 1:]:
                 if is_heading(nxt) and (ORDINAL_HEADING.match(nxt.text) or CASE_HEADING.match(nxt.text)):
                     break
-                section.append(nxt.text)
-            own_case = bool(section) and bool(CASE_CUE.search(section[0][:120]))
-            out.append(_Boundary(ln.start, "case" if own_case else "end", ln))
+                if not is_heading(nxt):
+                    section.append(nxt)
+            if _section_reports_study(doc, ln, section, max_ref):
+                out.append(_Boundary(ln.start, "case", ln))
+            elif not (DIGIT_ITEM.match(ln.text) or ZERO_NUMBER.match(ln.text)):
+                out.append(_Boundary(ln.start, "end", ln))   # digit-numbered parts were never boundaries
         elif is_heading(ln) and SUMMARY_HEADING.search(ln.text.strip()):
             out.append(_Boundary(ln.start, "end", ln))
         elif not is_heading(ln) and is_intro(doc, ln, max_ref):
             out.append(_Boundary(ln.start, "intro", ln))
+    # one digit-numbered section that reports a study is a part of the article, not a list of studies
+    numbered = [b for b in out if b.kind == "case" and not CASE_HEADING.match(b.line.text)
+                and (DIGIT_ITEM.match(b.line.text) or ZERO_NUMBER.match(b.line.text))]
+    if len(numbered) == 1:
+        out.remove(numbered[0])
     return out
 
 
@@ -229,14 +360,17 @@ def sequential_segments(doc: Document, lines: list[_Line], bounds: list[_Boundar
         if b.kind == "end":
             pending = None
             continue
-        content = [ln for ln in lines if b.pos <= ln.start and (nxt is None or ln.start < nxt)]
         start = pending if pending is not None else b.pos
-        body_lines = [ln for ln in content[1:] if not is_heading(ln)]
-        if b.kind in ("case", "month") and not body_lines:
+        content = [ln for ln in lines if start <= ln.start and (nxt is None or ln.start < nxt)]
+        body_lines = [ln for ln in content if ln.start > b.pos and not is_heading(ln)]
+        if b.kind in ("case", "month") and not body_lines and is_heading(b.line):
             pending = start                      # "案例1:…" followed directly by its dated intro
             continue
         pending = None
-        intro = b.line if b.kind == "intro" else body_lines[0]
+        if b.kind == "case" and CASE_HEADING.match(b.line.text) and not is_heading(b.line):
+            intro = b.line                      # "壁报一:复旦大学…报告了…": the heading line is the intro
+        else:
+            intro = b.line if b.kind in ("intro", "row") else body_lines[0]
         segs.append(_Segment(start, content[-1].end, intro, content))
     return _merge_same(doc, segs, max_ref)
 
@@ -258,6 +392,17 @@ def _merge_same(doc: Document, segs: list[_Segment], max_ref: Optional[int]) -> 
 
 
 # --- stage 4: cited studies and registry listings -----------------------------------------
+
+def publication_sentence(doc: Document, lines: list[_Line]) -> Optional[tuple[int, int]]:
+    """The first sentence of a single-study document that says where the study was published."""
+    for ln in lines:
+        if is_heading(ln):
+            continue
+        for s, e in _sentences(doc, ln.start, ln.end):
+            if PUBLICATION_SENTENCE.search(doc.view, s, e):
+                return s, e
+    return None
+
 
 def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     out, pos = [], start
@@ -466,9 +611,19 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
         if inst:
             m.hits.append(inst)
     if m.kind == "document" and not any(h.field == "pub_date" for h in m.hits):
-        hd = metadata.header_date(doc, *body)
+        hd = metadata.header_date(doc, *body) or next(
+            (h for s, e in m.spans for h in [metadata.today_date(doc, s, e)] if h), None)
         if hd:
             m.hits.append(hd)
+    if m.kind == "document" and not any(h.field == "journal" for h in m.hits):
+        cj = metadata.citation_journal(doc, *body)
+        if cj:
+            m.hits.append(cj)
+    if m.kind == "document" and m.spans and not any(h.field == "institution" for h in m.hits):
+        s = m.spans[0][0]
+        inst = metadata.institution_hit(doc, s, min(m.spans[0][1], s + INSTITUTION_LEAD_CHARS))
+        if inst:
+            m.hits.append(inst)
     if not any(h.field == "country" for h in m.hits) and m.spans and m.kind != "nested":
         s = m.spans[0][0]
         c = metadata.country_hit(doc, s, min(m.spans[0][1], s + 400))
@@ -499,7 +654,7 @@ def segment(doc: Document) -> list[Mention]:
     if refs is not None and not refs.entries:
         refs = None
     end = body_end(doc, refs)
-    lines = [ln for ln in _lines(doc, 0, end) if not is_boilerplate(ln)]
+    lines = drop_furniture(_lines(doc, 0, end))
     if not lines:
         return []
     body = (lines[0].start, lines[-1].end)
@@ -520,7 +675,7 @@ def segment(doc: Document) -> list[Mention]:
             mentions.append(Mention(_spans_from_lines(seg.lines, []), kind="study", intro=intro))
     else:
         intro_line = segs[0].intro if segs else next((ln for ln in lines if is_intro(doc, ln, max_ref)), None)
-        intro = first_sentence(intro_line) if intro_line else None
+        intro = first_sentence(intro_line) if intro_line else publication_sentence(doc, lines)
         mentions.append(Mention(_spans_from_lines(lines, []), kind="document", intro=intro))
     # 4. cited studies described in the body, and registry ids listed as examples
     cuts: list[tuple[int, int]] = []

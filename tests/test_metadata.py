@@ -37,6 +37,17 @@ def test_find_date(text: str, hint: str | None, expected: str | None) -> None:
     ("Authors: A\nPublication Year :\n2020\nAbstract", "2020"),
     ("中华某某杂志\n2011年\n28期\n1966-1969", "2011"),
     ("Published: 2019-04-02", "2019-04-02"),
+    # citation line, "Published:" labels, Epub, Chinese volume headers; the most precise wins
+    ("Diabetes Metab J. 2024 Mar 12;48(2):215-227. doi: 10.1/x", "2024-03-12"),
+    ("Diabetes Care. 2023 Jun;46(6):1123-1131. doi: 10.2337/x. Epub 2023 Apr 5.", "2023-04-05"),
+    ("Stem Cell Res Ther. 2022; 13: 512.\nPublished online 2022 Oct 18.", "2022-10-18"),
+    ("Article | Open access | Published: 12 March 2024", "2024-03-12"),
+    ("A. Author. Journal of X. Published 2022-10-04.", "2022-10-04"),
+    ("《中国组织工程研究》2023年第27卷第12期", "2023"),
+    ("出版日期:2021年5月", "2021-05"),
+    # no header date: prose "published in", a site's posting date
+    ("The trial was published in 2020 in Cell.", None),
+    ("发布日期:2023年10月9日 某某中心", None),
     # no header date: a year inside prose, a dateline is not a publication header
     ("The trial ran from 2015 to 2018.", None),
     ("date 2025-11-30 新闻正文", None),
