@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
 from ..document import Document
+from .prefilter import may_match, required_literals
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,11 @@ class Pattern:
     def compiled(self) -> re.Pattern[str]:
         return _compile(self.regex, self.flags)
 
+    @property
+    def literals(self) -> Optional[frozenset[str]]:
+        """Strings one of which every match contains (None: no such guarantee); see prefilter.py."""
+        return required_literals(self.regex, self.flags)
+
 
 _CACHE: dict[tuple[str, int], re.Pattern[str]] = {}
 
@@ -88,7 +94,11 @@ class FieldExtractor:
 
     def find(self, span: Span) -> list[Hit]:
         hits: list[Hit] = []
+        view = span.view
+        lowered = view.lower()
         for pat in self.patterns:
+            if not may_match(pat.literals, view, lowered):
+                continue  # none of the pattern's required words is in the span
             for m in span.finditer(pat.compiled):
                 for hit in self.parse(m, pat, span):
                     checked = self.validate(hit, span)
