@@ -258,7 +258,8 @@ def normalise(raw: str) -> Normalised:
     t = t.sub(_DASHES, lambda m: "-")
     t = t.sub(_TILDES, lambda m: "~")
     # 6. whitespace
-    t = t.sub(_HSPACE, lambda m: " ")
+    # a tab survives (as one tab) because it separates table cells; other runs become one space
+    t = t.sub(_HSPACE, lambda m: "\t" if "\t" in m.group() else " ")
     t = t.sub(_EDGE_SPACE, lambda m: "")
     t = t.sub(_MANY_NEWLINES, lambda m: ("\n\n", [0, 1]))
     t = t.sub(re.compile(r"^\n+|\n+$"), lambda m: "")

@@ -37,7 +37,8 @@ def _check_offsets(raw: str) -> str:
     # circled numbers keep apart from the number that follows
     ("①30例患者", "(1)30例患者"),
     # whitespace
-    ("a\u00a0b\u3000c\t\td", "a b c d"),
+    ("a\u00a0b\u3000c  d", "a b c d"),
+    ("组别\t\t例数 \t HbA1c", "组别\t例数\tHbA1c"),  # a tab separates table cells: kept as one tab
     ("line one   \nline two", "line one\nline two"),
     ("a\r\nb\rc", "a\nb\nc"),
     ("p1\n\n\n\n\np2", "p1\n\np2"),
