@@ -114,7 +114,15 @@ def explain(
     if missing:
         typer.echo(f"error: unknown record id(s): {', '.join(missing)}", err=True)
         raise typer.Exit(EXIT_USAGE)
-    link = explain_pair(recs[a], recs[b])
+    docs_path = out / "documents.jsonl"
+    texts: dict[str, str] = {}
+    if docs_path.exists():  # mention texts give the same numeric signals as the run had
+        with docs_path.open(encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                if row["doc_id"] in (recs[a].doc_id, recs[b].doc_id):
+                    texts[row["doc_id"]] = row.get("text", "")
+    link = explain_pair(recs[a], recs[b], texts=texts)
     typer.echo(json.dumps(link.model_dump(mode="json"), ensure_ascii=False, indent=2))
 
 

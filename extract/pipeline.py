@@ -204,7 +204,7 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
     records = [rec for r in results for rec in r.records]
     link_same_content(rows)
     # 6. dedupe across all documents
-    studies: list[Study] = dedupe(records)
+    studies: list[Study] = dedupe(records, texts={r.doc_id: r.text for r in rows if r.status == "ok"})
     # 7. write (each file atomically: an interrupted run leaves the previous outputs intact)
     write_jsonl_atomic(out_dir / "documents.jsonl", rows)
     write_jsonl_atomic(out_dir / "records.jsonl", records)

@@ -1,22 +1,80 @@
-"""Deduplicate study records across documents and languages (placeholder: one study per record)."""
+"""Deduplicate study records across documents and languages.
+
+Stages: normalise each record once (``compare.features``) -> candidate pairs from blocks
+(``blocking``) -> score each pair on a ladder of comparison levels (``compare``) -> cluster
+best-first without chaining (``cluster``) -> merge values, conflicts and a stable id (``merge``).
+"""
 from __future__ import annotations
 
-import hashlib
+import gc
+from typing import Mapping, Optional
 
-from ..models import Record, Study
+from ..models import Link, Record, Study
+from . import settings
+from .blocking import BlockStats, candidate_pairs
+from .cluster import PairCache, Scored, cluster
+from .compare import compare, features, signals
+from .merge import assign_ids, build_study
+
+__all__ = ["dedupe", "explain", "BlockStats"]
 
 
-def dedupe(records: list[Record]) -> list[Study]:
-    """Group records that report the same study; sets each record's ``study_id``."""
+def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
+           stats: Optional[BlockStats] = None) -> list[Study]:
+    """Group records that report the same study; sets each record's ``study_id``.
+
+    ``texts`` (doc_id -> document text, optional) lets the numbers quoted in each mention
+    count as evidence; without it those signals are simply absent.
+    """
+    if not records:
+        return []
+    # millions of short-lived pair objects and no reference cycles: the cyclic collector would
+    # rescan every live record again and again (a third of the run time at 100k records)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _dedupe(records, texts or {}, stats)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[BlockStats]) -> list[Study]:
+    # 1. normalise once per record
+    feats = [features(r, texts.get(r.doc_id)) for r in records]
+    # 2. candidate pairs from blocks (never all pairs)
+    pairs = candidate_pairs(feats, stats=stats)
+    # 3. score every candidate pair; keep only links (cross pairs are rescored on demand)
+    cache = PairCache(feats)
+    scored: list[Scored] = []
+    threshold = settings.LINK_THRESHOLD
+    for i, j in pairs:
+        sig, level, score = signals(feats[i], feats[j])
+        if score >= threshold and level != "contradiction":
+            s = Scored(i, j, score, level, sig)
+            scored.append(s)
+            cache.add(s)
+    # 4. cluster best-first with contradiction and average-linkage checks
+    groups = cluster(feats, scored, cache)
+    # 5. merge, name and label
+    clusters = [sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
+                for members, _ in groups]
+    ids = assign_ids(clusters)
     studies = []
-    for r in records:
-        sid = "s-" + hashlib.sha1(r.record_id.encode()).hexdigest()[:16]
-        r.study_id = sid
-        studies.append(Study(study_id=sid, record_ids=[r.record_id]))
+    for sid, recs, (_, links) in zip(ids, clusters, groups):
+        for r in recs:
+            r.study_id = sid
+        studies.append(build_study(sid, recs, links))
+    studies.sort(key=lambda s: s.study_id)
     return studies
 
 
-def explain(a: Record, b: Record) -> "Link":
-    """The signals and scores that link (or separate) two records."""
-    from ..models import Link
-    return Link(a=a.record_id, b=b.record_id, score=0.0, level="none")
+def explain(a: Record, b: Record, *, texts: Optional[Mapping[str, str]] = None) -> Link:
+    """The signals and scores that link (or separate) two records.
+
+    ``level`` is the highest ladder level reached (identifier, title, alias, fingerprint) or
+    ``contradiction``; the pair is a link when ``score >= settings.LINK_THRESHOLD`` and it is
+    not a contradiction. Inside ``dedupe`` a link may still be refused by the cluster checks.
+    """
+    texts = texts or {}
+    return compare(features(a, texts.get(a.doc_id)), features(b, texts.get(b.doc_id)))

@@ -1,0 +1,200 @@
+"""Blocking: candidate pairs from shared keys, never all pairs.
+
+Each rule gives a record a list of keys from coarse to fine. A block (records sharing a coarse
+key) larger than ``MAX_BLOCK_SIZE`` is split by the next finer key and, when no finer key is
+left, skipped; identifier blocks are decisive on their own, so an oversized one is linked as a
+star (every member against its first) instead. Cost therefore grows with the number of records
+times the block cap, not with the square of the corpus.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Hashable, Iterable, Iterator, Optional
+
+from . import settings
+from .compare import Features
+from .normalise import title_tokens
+
+Key = tuple[Hashable, ...]
+# a rule maps one record to zero or more key ladders (coarse key first)
+Rule = Callable[[Features], Iterable[list[Key]]]
+
+
+@dataclass
+class BlockStats:
+    """What blocking did, for benchmarks and for tuning the caps."""
+
+    blocks: int = 0
+    split: int = 0
+    skipped: int = 0
+    skipped_records: int = 0
+    star: int = 0
+    pairs: int = 0
+    per_rule: dict[str, int] = field(default_factory=dict)
+
+
+def _ladder(*parts: Optional[Hashable]) -> list[Key]:
+    """Keys of growing length, stopping at the first missing part (it cannot refine)."""
+    out: list[Key] = []
+    for i in range(1, len(parts)):
+        if parts[i] is None:
+            break
+        out.append(tuple(parts[:i + 1]))
+    return out
+
+
+def _rule_ids(f: Features) -> Iterable[list[Key]]:
+    if f.doi:
+        yield [("doi", f.doi)]
+    if f.pmid:
+        yield [("pmid", f.pmid)]
+    if f.pmcid:
+        yield [("pmcid", f.pmcid)]
+    for r in f.registries:
+        yield [("reg", r)]
+
+
+def _rule_alias(f: Features) -> Iterable[list[Key]]:
+    for a in f.aliases:
+        yield _ladder("alias", a, f.condition, f.year)
+
+
+def _rule_journal(f: Features) -> Iterable[list[Key]]:
+    if f.journal and f.year:
+        yield _ladder("jy", f.journal, f.year, f.month, f.day)
+
+
+def _rule_journal_profile(f: Features) -> Iterable[list[Key]]:
+    # reports that omit the date still share the journal and the study's profile
+    if f.journal:
+        cell = min(f.cell_types) if f.cell_types else None
+        yield _ladder("jp", f.journal, cell, f.design, f.condition)
+
+
+def _rule_cohort(f: Features) -> Iterable[list[Key]]:
+    ns = set(f.n_total)
+    if len(f.n_arms) >= 2:
+        ns.add(sum(f.n_arms))  # a report giving only arms meets the one giving the total
+    cell = min(f.cell_types) if f.cell_types else None
+    for n in ns:
+        yield _ladder("n", n, f.year, cell, f.condition, f.month)
+
+
+def _rule_arms(f: Features) -> Iterable[list[Key]]:
+    if len(f.n_arms) >= 2:
+        yield _ladder("arms", tuple(sorted(f.n_arms)), f.condition, f.year)
+
+
+def _rule_month(f: Features) -> Iterable[list[Key]]:
+    if f.year and f.month:
+        yield _ladder("ym", (f.year, f.month), f.day, f.design, f.condition)
+
+
+def _rule_hba1c(f: Features) -> Iterable[list[Key]]:
+    # a before/after pair is far more specific than either value
+    for pair in f.hba1c_pairs:
+        yield _ladder("hb", pair, f.condition, f.year)
+
+
+def _rule_context(f: Features) -> Iterable[list[Key]]:
+    # only the identifying forms (decimals, non-round percentages) make blocks
+    if f.context:
+        for k, w in f.context.items():
+            if w >= 1.0:
+                yield _ladder("ctx", k, f.condition, f.year)
+
+
+def _rule_institution(f: Features) -> Iterable[list[Key]]:
+    if len(f.institution) >= 4:
+        yield _ladder("inst", f.institution, f.condition, f.year)
+
+
+RULES: dict[str, Rule] = {
+    "identifier": _rule_ids,
+    "alias": _rule_alias,
+    "journal_year": _rule_journal,
+    "journal_profile": _rule_journal_profile,
+    "cohort": _rule_cohort,
+    "arms": _rule_arms,
+    "date": _rule_month,
+    "hba1c": _rule_hba1c,
+    "institution": _rule_institution,
+    "context": _rule_context,
+}
+STAR_RULES = frozenset({"identifier"})
+# rules whose keys are weak evidence get a smaller block cap (fewer, better pairs)
+WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "institution", "context"})
+
+
+def _title_ladders(feats: list[Features]) -> list[list[list[Key]]]:
+    """Per record: ladders for its rarest title tokens (rarity counted over this corpus)."""
+    toks = [title_tokens(f.title) if f.title else [] for f in feats]
+    df: Counter[str] = Counter()
+    for ts in toks:
+        df.update(ts)
+    out = []
+    k, max_df = settings.TITLE_BLOCK_TOKENS, settings.TITLE_TOKEN_MAX_DF
+    for f, ts in zip(feats, toks):
+        usable = sorted((df[t], t) for t in ts if 2 <= df[t] <= max_df)[:k]
+        out.append([_ladder("t", t, f.year) for _, t in usable])
+    return out
+
+
+def _emit(members: list[tuple[int, list[Key]]], depth: int, cap: int, star: bool,
+          pairs: set[int], n: int, stats: BlockStats, rule: str) -> None:
+    """Add the pairs of one block (recursively split when too large)."""
+    idx = sorted({i for i, _ in members})
+    size = len(idx)
+    if size < 2:
+        return
+    stats.blocks += 1
+    if size <= cap:
+        before = len(pairs)
+        for x in range(size):
+            ix = idx[x] * n
+            for y in range(x + 1, size):
+                pairs.add(ix + idx[y])
+        stats.per_rule[rule] = stats.per_rule.get(rule, 0) + len(pairs) - before
+        return
+    if star:
+        stats.star += 1
+        first = idx[0] * n
+        for y in idx[1:]:
+            pairs.add(first + y)
+        return
+    finer: dict[Key, list[tuple[int, list[Key]]]] = defaultdict(list)
+    for i, ladder in members:
+        if depth + 1 < len(ladder):
+            finer[ladder[depth + 1]].append((i, ladder))
+    if not finer:
+        stats.skipped += 1
+        stats.skipped_records += size
+        return
+    stats.split += 1
+    for sub in finer.values():
+        _emit(sub, depth + 1, cap, star, pairs, n, stats, rule)
+
+
+def candidate_pairs(feats: list[Features], *, cap: Optional[int] = None, weak_cap: Optional[int] = None,
+                    stats: Optional[BlockStats] = None) -> Iterator[tuple[int, int]]:
+    """Unique index pairs (i < j) that share at least one block, in sorted order."""
+    cap = cap or settings.MAX_BLOCK_SIZE
+    weak_cap = weak_cap or settings.MAX_WEAK_BLOCK_SIZE
+    stats = stats if stats is not None else BlockStats()
+    n = len(feats)
+    pairs: set[int] = set()  # i * n + j: ints are far smaller than tuples in a big set
+    for name in [*RULES, "title"]:
+        # one rule at a time, so only one rule's keys are held in memory
+        per_record = _title_ladders(feats) if name == "title" else [list(RULES[name](f)) for f in feats]
+        blocks: dict[Key, list[tuple[int, list[Key]]]] = defaultdict(list)
+        for i, ladders in enumerate(per_record):
+            for ladder in ladders:
+                if ladder:
+                    blocks[ladder[0]].append((i, ladder))
+        rule_cap = weak_cap if name in WEAK_RULES else cap
+        for members in blocks.values():
+            _emit(members, 0, rule_cap, name in STAR_RULES, pairs, n, stats, name)
+    stats.pairs = len(pairs)
+    for p in sorted(pairs):
+        yield divmod(p, n)

@@ -1,0 +1,97 @@
+"""Clustering without chaining: merge links best-first, checking every cross pair first.
+
+Plain connected components would let one ambiguous record (no condition, no cell type) glue a
+T1D and a T2D study together. Here two clusters merge only when no cross pair is a hard
+contradiction and the average cross-pair score (average linkage) clears a threshold.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..models import Link
+from . import settings
+from .compare import Features, Sig, signals, to_link
+
+
+@dataclass(slots=True)
+class Scored:
+    """One compared pair (indexes into the feature list)."""
+
+    i: int
+    j: int
+    score: float
+    level: str
+    sig: list[Sig]
+
+
+class PairCache:
+    """Pair scores computed once: candidates up front, cross pairs on demand."""
+
+    def __init__(self, feats: list[Features]) -> None:
+        self.feats = feats
+        self._cache: dict[tuple[int, int], Scored] = {}
+
+    def add(self, s: Scored) -> None:
+        self._cache[(s.i, s.j)] = s
+
+    def get(self, i: int, j: int) -> Scored:
+        key = (i, j) if i < j else (j, i)
+        hit = self._cache.get(key)
+        if hit is None:
+            sig, level, score = signals(self.feats[key[0]], self.feats[key[1]])
+            hit = Scored(key[0], key[1], score, level, sig)
+            self._cache[key] = hit
+        return hit
+
+
+def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
+               avg_threshold: float) -> bool:
+    total = 0.0
+    for x in a:
+        for y in b:
+            s = cache.get(x, y)
+            if s.level == "contradiction":
+                return False
+            total += s.score
+    return total / (len(a) * len(b)) >= avg_threshold
+
+
+def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
+            threshold: Optional[float] = None, avg_threshold: Optional[float] = None,
+            max_size: Optional[int] = None) -> list[tuple[list[int], list[Link]]]:
+    """Group record indexes; returns each cluster's members and the links that merged it."""
+    threshold = settings.LINK_THRESHOLD if threshold is None else threshold
+    avg_threshold = settings.CLUSTER_AVG_THRESHOLD if avg_threshold is None else avg_threshold
+    max_size = max_size or settings.MAX_CLUSTER_SIZE
+    parent = list(range(len(feats)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(feats))}
+    links: dict[int, list[Link]] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # best first; ties broken by record ids so the result does not depend on input order
+    strong = [s for s in scored if s.score >= threshold and s.level != "contradiction"]
+    strong.sort(key=lambda s: (-s.score, *sorted((feats[s.i].rid, feats[s.j].rid))))
+    for s in strong:
+        ra, rb = find(s.i), find(s.j)
+        if ra == rb:
+            continue
+        a, b = members[ra], members[rb]
+        if len(a) + len(b) > max_size:
+            continue
+        if not _mergeable(a, b, cache, avg_threshold=avg_threshold):
+            continue
+        if len(a) < len(b):
+            ra, rb, a, b = rb, ra, b, a
+        parent[rb] = ra
+        a.extend(b)
+        del members[rb]
+        la = links.setdefault(ra, [])
+        la.extend(links.pop(rb, []))
+        la.append(to_link(feats[s.i], feats[s.j], s.sig, s.level, s.score))
+    return [(sorted(m), links.get(root, [])) for root, m in members.items()]

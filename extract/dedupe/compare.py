@@ -1,0 +1,371 @@
+"""Pairwise comparison of records: a ladder of levels per signal, weights summed to a link score."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from ..models import Link, LinkSignal, Record
+from . import settings
+from .normalise import (context_numbers, is_cjk, journal_table, norm_doi, norm_name, norm_registry, norm_title, parse_date,
+                        same_unknown_journal, title_similarity)
+
+W = settings.WEIGHTS
+_TITLE_NUM = re.compile(r"\d+(?:\.\d+)?")
+Sig = tuple[str, float, Optional[str]]  # (signal name, weight, detail)
+# the weight a hard contradiction reports in an explanation (it forbids the link outright)
+HARD = -100.0
+# ladder levels that override a contradicting fact
+DECISIVE_LEVELS = frozenset({"identifier:doi", "identifier:pmid", "identifier:pmcid"})
+
+
+@dataclass(slots=True)
+class Features:
+    """Everything linking needs from one record, normalised once."""
+
+    rid: str
+    doc_id: str
+    doi: Optional[str] = None
+    pmid: Optional[str] = None
+    pmcid: Optional[str] = None
+    registries: frozenset[str] = frozenset()
+    title: str = ""
+    title_cjk: bool = False
+    journal: Optional[str] = None
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    design: Optional[str] = None
+    condition: Optional[str] = None
+    cell_types: frozenset[str] = frozenset()
+    n_total: frozenset[int] = frozenset()
+    n_arms: frozenset[int] = frozenset()
+    n_studies: frozenset[int] = frozenset()
+    hba1c: tuple[float, ...] = ()
+    hba1c_pairs: tuple[tuple[float, float], ...] = ()   # (before, after) stated together
+    doses: tuple[tuple[float, float, bool], ...] = ()
+    follow_up: tuple[float, ...] = ()
+    infusions: frozenset[int] = frozenset()
+    intervals: tuple[float, ...] = ()
+    institution: str = ""
+    country: str = ""
+    aliases: frozenset[str] = frozenset()
+    context: Optional[dict[str, float]] = None   # numbers quoted in the mention (None: no text)
+
+
+def features(r: Record, text: Optional[str] = None) -> Features:
+    """Normalise one record for linking; ``text`` is its document's text (for the mention's numbers)."""
+    s = r.study
+    y, m, d = parse_date(s.pub_date)
+    title = norm_title(s.title)
+    totals, arms, included = set(), set(), set()
+    for c in r.cohort_sizes:
+        {"total": totals, "arm": arms, "studies_included": included}[c.role].add(c.n)
+    hba1c = sorted({round(v, 2) for h in r.hba1c for v in (h.before, h.after, h.change) if v is not None})
+    return Features(
+        rid=r.record_id, doc_id=r.doc_id,
+        doi=norm_doi(s.doi), pmid=(s.pmid or None), pmcid=(s.pmcid or "").upper() or None,
+        registries=frozenset(norm_registry(x) for x in s.registry_ids if x.strip()),
+        title=title, title_cjk=is_cjk(title),
+        journal=journal_table().canonical(s.journal),
+        year=y, month=m, day=d,
+        design=s.design, condition=s.condition, cell_types=frozenset(s.cell_types),
+        n_total=frozenset(totals), n_arms=frozenset(arms), n_studies=frozenset(included),
+        hba1c=tuple(hba1c),
+        hba1c_pairs=tuple(sorted({(round(h.before, 2), round(h.after, 2)) for h in r.hba1c
+                                  if h.before is not None and h.after is not None})),
+        doses=tuple(sorted({(x.cells_min, x.cells_max, x.per_kg) for x in r.doses})),
+        follow_up=tuple(sorted({f.days for f in r.follow_up})),
+        infusions=frozenset(g.infusions for g in r.regimen if g.infusions is not None),
+        intervals=tuple(sorted({g.interval_days for g in r.regimen if g.interval_days is not None})),
+        institution=norm_name(s.institution), country=norm_name(s.country),
+        aliases=frozenset(a for a in (norm_name(x) for x in s.aliases) if len(a) >= 3),
+        context=_context(r, text, totals | arms | included, hba1c),
+    )
+
+
+def _context(r: Record, text: Optional[str], ns: set[int], hba1c: list[float]) -> Optional[dict[str, float]]:
+    if not text or not r.mention:
+        return None
+    quote = " ".join(text[a:b] for a, b in r.mention)
+    exclude = frozenset(float(x) for x in ns) | frozenset(abs(x) for x in hba1c)
+    return context_numbers(quote, exclude=exclude)
+
+
+# ---------------------------------------------------------------- hard contradictions
+
+def cells_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Same, overlapping, or generic/specific cell types (MSC vs UC-MSC)."""
+    if not a or not b or a & b:
+        return True
+    for x in a:
+        for y in b:
+            if y in settings.CELL_TYPE_GENERIC.get(x, ()) or x in settings.CELL_TYPE_GENERIC.get(y, ()):
+                return True
+    return False
+
+
+def contradictions(a: Features, b: Features) -> tuple[list[str], list[str]]:
+    """(identifier contradictions, fact contradictions) that cannot both hold for one study."""
+    ids = []
+    if a.doi and b.doi and a.doi != b.doi:
+        ids.append(f"doi {a.doi} != {b.doi}")
+    if a.pmid and b.pmid and a.pmid != b.pmid:
+        ids.append(f"pmid {a.pmid} != {b.pmid}")
+    if a.pmcid and b.pmcid and a.pmcid != b.pmcid:
+        ids.append(f"pmcid {a.pmcid} != {b.pmcid}")
+    facts = []
+    ca, cb = a.condition, b.condition
+    if ca and cb and ca != cb and ca not in settings.CONDITION_OPEN and cb not in settings.CONDITION_OPEN:
+        facts.append(f"condition {ca} vs {cb}")
+    if not cells_compatible(a.cell_types, b.cell_types):
+        facts.append(f"cell types {sorted(a.cell_types)} vs {sorted(b.cell_types)}")
+    if a.design and b.design:
+        ga, gb = settings.DESIGN_GROUP[a.design], settings.DESIGN_GROUP[b.design]
+        if frozenset({ga, gb}) in settings.DESIGN_HARD:
+            facts.append(f"design {a.design} vs {b.design}")
+    return ids, facts
+
+
+# ---------------------------------------------------------------- signals
+
+def _days_equal(x: float, y: float) -> bool:
+    return abs(x - y) <= max(settings.DAYS_ABS_TOL, settings.DAYS_REL_TOL * max(abs(x), abs(y)))
+
+
+def _count_matches(xs: tuple[float, ...], ys: tuple[float, ...], tol: float) -> int:
+    """One-to-one matches within ``tol`` (both inputs sorted, so a greedy merge is exact)."""
+    i = j = hits = 0
+    while i < len(xs) and j < len(ys):
+        if abs(xs[i] - ys[j]) <= tol:
+            hits += 1; i += 1; j += 1
+        elif xs[i] < ys[j]:
+            i += 1
+        else:
+            j += 1
+    return hits
+
+
+def _n_weight(n: int) -> float:
+    """A shared cohort size says more the rarer it is: n=1 little, n=300 a lot."""
+    return min(W["n_total_equal_cap"], W["n_total_equal_base"] + W["n_total_equal_per_log2"] * math.log2(max(n, 1)))
+
+
+def _identifiers(a: Features, b: Features, sig: list[Sig]) -> Optional[str]:
+    level = None
+    if a.doi and b.doi and a.doi == b.doi:
+        sig.append(("doi", W["doi_equal"], a.doi)); level = "identifier:doi"
+    if a.pmid and b.pmid and a.pmid == b.pmid:
+        sig.append(("pmid", W["pmid_equal"], a.pmid))
+        level = level or "identifier:pmid"
+    if a.pmcid and b.pmcid and a.pmcid == b.pmcid:
+        sig.append(("pmcid", W["pmid_equal"], a.pmcid))
+        level = level or "identifier:pmcid"
+    if a.registries and b.registries:
+        shared = a.registries & b.registries
+        if shared:
+            sig.append(("registry", W["registry_equal"], ",".join(sorted(shared))))
+            level = level or "identifier:registry"
+        else:
+            sig.append(("registry", W["registry_disjoint"], f"{sorted(a.registries)} vs {sorted(b.registries)}"))
+    return level
+
+
+def _title(a: Features, b: Features, sig: list[Sig]) -> Optional[str]:
+    if not a.title or not b.title or a.title_cjk != b.title_cjk:
+        return None  # a Chinese and an English title share no words: no evidence either way
+    min_len = settings.TITLE_MIN_LEN_CJK if a.title_cjk else settings.TITLE_MIN_LEN
+    if min(len(a.title), len(b.title)) < min_len:
+        return None
+    if a.title == b.title:
+        sig.append(("title", W["title_exact"], "exact"))
+        return "title:exact"
+    s = title_similarity(a.title, b.title)
+    na, nb = _TITLE_NUM.findall(a.title), _TITLE_NUM.findall(b.title)
+    if s >= settings.TITLE_WEAK and na and nb and set(na) != set(nb):
+        # "type 1" vs "type 2", "phase 2" vs "phase 3": near-identical titles of different studies
+        sig.append(("title", W["title_numbers_differ"], f"fuzzy {s:.0f} but numbers {na} vs {nb}"))
+        return None
+    if s >= settings.TITLE_STRONG:
+        sig.append(("title", W["title_strong"], f"strong fuzzy {s:.0f}"))
+        return "title:strong_fuzzy"
+    if s >= settings.TITLE_WEAK:
+        sig.append(("title", W["title_weak"], f"weak fuzzy {s:.0f}"))
+        return "title:weak_fuzzy"
+    sig.append(("title", W["title_else"], f"different {s:.0f}"))
+    return None
+
+
+def _journal_date(a: Features, b: Features, sig: list[Sig]) -> None:
+    if a.journal and b.journal:
+        same: Optional[bool] = a.journal == b.journal
+        if not same and a.journal.startswith("raw:") and b.journal.startswith("raw:"):
+            same = same_unknown_journal(a.journal, b.journal)
+        elif not same and (a.journal.startswith("raw:") or b.journal.startswith("raw:")):
+            same = None  # a name the table lacks may be the other journal in another language
+        if same:
+            sig.append(("journal", W["journal_equal"], a.journal))
+        elif same is None:
+            sig.append(("journal", W["journal_differ_unknown"], f"{a.journal} vs {b.journal}"))
+        else:
+            sig.append(("journal", W["journal_differ"], f"{a.journal} vs {b.journal}"))
+    if a.year and b.year:
+        gap = abs(a.year - b.year)
+        if gap == 0:
+            if a.month and b.month and a.month == b.month:
+                if a.day and b.day and a.day == b.day:
+                    sig.append(("date", W["date_day"], "same day"))
+                else:
+                    sig.append(("date", W["date_month"], "same month"))
+            elif a.month and b.month:
+                sig.append(("date", W["date_month_differs"], "same year, months differ"))
+            else:
+                sig.append(("date", W["date_year"], "same year"))
+        elif gap == 1:
+            # online-first vs issue date, or a news item the year after
+            sig.append(("date", W["date_year_off1"], "years differ by 1"))
+        else:
+            sig.append(("date", W["date_far"], f"years differ by {gap}"))
+
+
+def _cohort(a: Features, b: Features, sig: list[Sig]) -> None:
+    """Cohort size counts once: a shared total, a total equal to the other's arm sum, or shared arms.
+
+    Arms follow from the total (1:1 randomisation halves it), so agreeing on both is barely more
+    evidence than agreeing on one: the best source counts, with a small bonus for corroboration.
+    """
+    found: list[tuple[float, str]] = []
+    shared = a.n_total & b.n_total
+    if shared:
+        n = max(shared)
+        found.append((_n_weight(n), f"total {n}"))
+    for x, y in ((a, b), (b, a)):
+        if x.n_total and len(y.n_arms) >= 2 and sum(y.n_arms) in x.n_total:
+            found.append((_n_weight(sum(y.n_arms)), f"total {sum(y.n_arms)} = sum of arms"))
+            break
+    arms = a.n_arms & b.n_arms
+    if arms:
+        found.append((min(_n_weight(sum(arms)), W["n_arm_cap"]), f"arms {sorted(arms)}"))
+    if found:
+        best = max(found)
+        bonus = W["n_corroborated"] if len(found) > 1 else 0.0
+        sig.append(("n_total", round(best[0] + bonus, 2), "; ".join(d for _, d in found)))
+    elif a.n_total and b.n_total:
+        lo = min(min(a.n_total), min(b.n_total)); hi = max(max(a.n_total), max(b.n_total))
+        far = lo > 2 and hi / lo > settings.N_TOTAL_FAR_RATIO
+        sig.append(("n_total", W["n_total_far"] if far else W["n_total_differ"],
+                    f"{sorted(a.n_total)} vs {sorted(b.n_total)}"))
+
+
+def _numbers(a: Features, b: Features, sig: list[Sig]) -> None:
+    _cohort(a, b, sig)
+    if a.n_studies and b.n_studies:
+        ok = bool(a.n_studies & b.n_studies)
+        sig.append(("n_studies", W["n_studies_equal"] if ok else W["n_studies_differ"],
+                              f"{sorted(a.n_studies)} vs {sorted(b.n_studies)}"))
+    if a.hba1c and b.hba1c:
+        hits = _count_matches(a.hba1c, b.hba1c, settings.HBA1C_TOL)
+        if hits:
+            sig.append(("hba1c", min(W["hba1c_cap"], W["hba1c_equal"] * hits),
+                                  f"{hits} shared value(s)"))
+    if a.doses and b.doses:
+        tol = settings.DOSE_REL_TOL
+        if any(abs(x[0] - y[0]) <= tol * x[0] and abs(x[1] - y[1]) <= tol * x[1] and x[2] == y[2]
+               for x in a.doses for y in b.doses):
+            sig.append(("dose", W["dose_equal"], "same dose"))
+    if a.follow_up and b.follow_up and any(_days_equal(x, y) for x in a.follow_up for y in b.follow_up):
+        sig.append(("follow_up", W["follow_up_equal"], "same follow-up"))
+    if a.infusions & b.infusions:
+        sig.append(("infusions", W["infusions_equal"], str(max(a.infusions & b.infusions))))
+    if a.intervals and b.intervals and any(_days_equal(x, y) for x in a.intervals for y in b.intervals):
+        sig.append(("interval", W["interval_equal"], "same interval"))
+
+
+def _context_signal(a: Features, b: Features, sig: list[Sig]) -> None:
+    if not a.context or not b.context:
+        return
+    shared = a.context.keys() & b.context.keys()
+    if not shared:
+        return
+    # common forms (integers, round percentages) coincide easily: together they add at most
+    # CONTEXT_COMMON_CAP, the identifying forms (decimals, 41%) carry the signal
+    weights = [a.context[k] for k in shared]
+    power = sum(w for w in weights if w >= 1.0) + min(settings.CONTEXT_COMMON_CAP, sum(w for w in weights if w < 1.0))
+    share = len(shared) / min(len(a.context), len(b.context))
+    if power >= settings.CONTEXT_MIN_POWER and share >= settings.CONTEXT_MIN_SHARE:
+        sig.append(("context_numbers", round(min(settings.CONTEXT_CAP, settings.CONTEXT_FACTOR * power), 2),
+                    " ".join(sorted(shared))))
+
+
+def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
+    if a.condition and a.condition == b.condition and a.condition not in settings.CONDITION_OPEN:
+        sig.append(("condition", W["condition_equal"], a.condition))
+    if a.cell_types and b.cell_types:
+        if a.cell_types & b.cell_types:
+            sig.append(("cell_type", W["cell_type_equal"],
+                                  ",".join(sorted(a.cell_types & b.cell_types))))
+        elif cells_compatible(a.cell_types, b.cell_types):
+            sig.append(("cell_type", W["cell_type_compatible"], "generic/specific"))
+    if a.design and b.design:
+        if a.design == b.design:
+            sig.append(("design", W["design_equal"], a.design))
+        elif frozenset({settings.DESIGN_GROUP[a.design], settings.DESIGN_GROUP[b.design]}) not in settings.DESIGN_HARD:
+            near = frozenset({a.design, b.design}) in settings.DESIGN_NEAR
+            sig.append(("design", W["design_near"] if near else W["design_far"],
+                                  f"{a.design} vs {b.design}"))
+    if a.institution and b.institution:
+        short, long_ = sorted((len(a.institution), len(b.institution)))
+        # a generic fragment ("第一医院", "university") must not match every long name containing it
+        comparable = short >= settings.INSTITUTION_MIN_LEN and short >= settings.INSTITUTION_MIN_SHARE * long_
+        if a.institution == b.institution or (
+                comparable and fuzz.partial_ratio(a.institution, b.institution) >= settings.INSTITUTION_MATCH):
+            sig.append(("institution", W["institution_equal"], a.institution))
+    if a.country and b.country:
+        same = a.country == b.country
+        sig.append(("country", W["country_equal"] if same else W["country_differ"],
+                              a.country if same else f"{a.country} vs {b.country}"))
+    if a.aliases & b.aliases:
+        sig.append(("alias", W["alias_equal"], ",".join(sorted(a.aliases & b.aliases))))
+
+
+def signals(a: Features, b: Features) -> tuple[list[Sig], str, float]:
+    """(signals, ladder level, summed score) for one pair: the fast path used inside blocks."""
+    sig: list[Sig] = []
+    id_conflicts, fact_conflicts = contradictions(a, b)
+    level = _identifiers(a, b, sig)
+    # a shared publication identifier outweighs a contradicting extracted fact (more likely an
+    # extraction slip, kept as a merge conflict); a registry id alone does not
+    decisive = level in DECISIVE_LEVELS and not id_conflicts
+    hard = id_conflicts + ([] if decisive else fact_conflicts)
+    for h in hard:
+        sig.append(("contradiction", HARD, h))
+    if decisive:
+        for h in fact_conflicts:
+            sig.append(("contradiction_overridden", W["contradiction_overridden"], h))
+    t_level = _title(a, b, sig)
+    level = level or t_level
+    _journal_date(a, b, sig)
+    _numbers(a, b, sig)
+    _context_signal(a, b, sig)
+    _categories(a, b, sig)
+    if a.doc_id == b.doc_id:
+        sig.append(("same_document", W["same_document"], a.doc_id))
+    if hard:
+        level = "contradiction"
+    elif level is None:
+        level = "alias" if any(x[0] == "alias" for x in sig) else "fingerprint"
+    return sig, level, round(sum(x[1] for x in sig), 3)
+
+
+def to_link(a: Features, b: Features, sig: list[Sig], level: str, score: float) -> Link:
+    """The explanation object of a compared pair."""
+    return Link(a=a.rid, b=b.rid, score=score, level=level,
+                signals=[LinkSignal(name=n, score=round(w, 3), detail=d) for n, w, d in sig])
+
+
+def compare(a: Features, b: Features) -> Link:
+    """All signals between two records, their summed score and the ladder level that matched."""
+    return to_link(a, b, *signals(a, b))

@@ -1,0 +1,164 @@
+"""Linking settings: comparison-level weights, thresholds and blocking caps (data, not code).
+
+Weights are log2 Bayes factors in the spirit of splink's match weights: a positive weight says
+the observed agreement is that many bits more likely among true duplicates than among
+different studies. A link's score is the sum of its signals' weights. They are set by hand
+(no labelled pairs to train on) and checked against the synthetic benchmark and the dev set.
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping
+
+# ---------------------------------------------------------------- pair scoring
+
+# Sum of weights at or above which a candidate pair is a link.
+LINK_THRESHOLD: float = 6.5
+# Average cross-pair score two clusters need before they are merged (average linkage);
+# lower than LINK_THRESHOLD because a cross-language pair may only be linked through a third record.
+CLUSTER_AVG_THRESHOLD: float = 2.0
+# Clusters are never grown past this size: a study reported in more documents than this is
+# vanishingly rare in this domain, and the cap bounds the cross-pair checks.
+MAX_CLUSTER_SIZE: int = 200
+
+# Title fuzzy levels (rapidfuzz scores 0-100 on normalised titles).
+TITLE_STRONG: float = 92.0
+TITLE_WEAK: float = 85.0
+# Titles shorter than this (normalised chars) are too generic for the exact/fuzzy levels.
+TITLE_MIN_LEN: int = 12
+TITLE_MIN_LEN_CJK: int = 8          # a Chinese character carries about a word's information
+# Journal names unknown to the table are matched fuzzily against it at this score.
+JOURNAL_FUZZY: float = 93.0
+# Institution names match at this partial-ratio score (after normalisation).
+INSTITUTION_MATCH: float = 90.0
+# ... when the shorter name has this many characters and this share of the longer one's length.
+INSTITUTION_MIN_LEN: int = 5
+INSTITUTION_MIN_SHARE: float = 0.5
+
+# Relative tolerances for numeric fingerprints.
+HBA1C_TOL: float = 0.051          # %-points, as the scorer
+DOSE_REL_TOL: float = 0.01
+DAYS_REL_TOL: float = 0.05
+DAYS_ABS_TOL: float = 3.0
+
+WEIGHTS: Mapping[str, float] = MappingProxyType({
+    # identifiers (decisive)
+    "doi_equal": 16.0,
+    "pmid_equal": 15.0,
+    "registry_equal": 12.0,
+    "registry_disjoint": -6.0,
+    # a fact contradiction (T1D vs T2D) under an equal DOI/PMID: likely an extraction slip
+    "contradiction_overridden": -3.0,
+    # title ladder
+    "title_exact": 10.0,
+    "title_strong": 6.5,      # alone just enough: any counter-signal (n, date) undoes it
+    "title_weak": 3.5,
+    "title_else": -1.0,
+    "title_numbers_differ": -2.0,
+    # journal through the bilingual table
+    "journal_equal": 3.0,
+    "journal_differ": -3.0,
+    "journal_differ_unknown": -1.0,
+    # publication date
+    "date_day": 4.0,
+    "date_month": 2.0,
+    "date_year": 1.0,
+    "date_month_differs": 0.0,       # both give months and they differ
+    "date_year_off1": -0.5,
+    "date_far": -4.5,
+    # numeric fingerprint
+    "n_total_equal_base": 1.0,       # + n_total_equal_per_log2 * log2(n), capped
+    "n_total_equal_per_log2": 0.4,
+    "n_total_equal_cap": 4.0,
+    "n_total_differ": -1.5,          # enrolled vs analysed, extension cohorts: mild
+    "n_total_far": -2.5,             # ratio beyond N_TOTAL_FAR_RATIO
+    "n_corroborated": 0.5,           # total and arms agree as well (arms mostly follow from n)
+    "n_arm_cap": 4.0,
+    "n_studies_equal": 3.0,
+    "n_studies_differ": -2.0,
+    "hba1c_equal": 1.5,
+    "hba1c_cap": 4.5,
+    "dose_equal": 1.0,               # doses come in a few round values (1e6/kg, 1e8)
+    "follow_up_equal": 1.5,
+    "infusions_equal": 0.5,
+    "interval_equal": 0.5,
+    # categorical compatibility
+    "condition_equal": 0.5,
+    "cell_type_equal": 1.0,
+    "cell_type_compatible": 0.3,
+    "design_equal": 1.0,
+    "design_near": -1.0,
+    "design_far": -3.0,
+    "institution_equal": 3.0,
+    "country_equal": 0.5,
+    "country_differ": -3.0,
+    "alias_equal": 6.5,              # a named product/trial (VX-880, zimislecel) is near-identifying
+    # two records the segmenter split inside one document are different studies unless an
+    # identifier says otherwise
+    "same_document": -8.0,
+})
+N_TOTAL_FAR_RATIO: float = 5.0   # phase 1/2 (12) vs its phase 3 (50) is still one programme
+
+# Numbers quoted in the mention text (needs the document texts): identifying power per form.
+CONTEXT_WEIGHT: Mapping[str, float] = MappingProxyType({
+    "decimal_percent": 2.0,   # 4.55%
+    "decimal": 1.5,           # 9.3 (months), 7.49
+    "percent": 1.0,           # 41%
+    "round_percent": 0.5,     # 20%, 50%
+    "integer": 0.5,           # 48 (weeks), 73
+})
+# The shared numbers count only when their summed power reaches this and they make up this
+# share of the smaller mention's numbers (a long text shares a few numbers by chance).
+CONTEXT_MIN_POWER: float = 2.5
+CONTEXT_MIN_SHARE: float = 0.3
+CONTEXT_COMMON_CAP: float = 1.0
+# the signal's weight is this multiple of the shared power, capped
+CONTEXT_FACTOR: float = 2.0
+CONTEXT_CAP: float = 6.0
+
+# Designs grouped for compatibility; pairs across groups listed in DESIGN_HARD are contradictions.
+DESIGN_GROUP: Mapping[str, str] = MappingProxyType({
+    "rct": "trial", "controlled_trial": "trial", "single_arm_trial": "trial",
+    "observational": "observational", "case_report": "case",
+    "meta_analysis": "synthesis", "review": "synthesis",
+    "preclinical": "preclinical", "other": "other",
+})
+# Group pairs that can never be one study (a review is not the trial it reviews).
+DESIGN_HARD: frozenset[frozenset[str]] = frozenset({
+    frozenset({"synthesis", "trial"}), frozenset({"synthesis", "observational"}),
+    frozenset({"synthesis", "case"}), frozenset({"synthesis", "preclinical"}),
+    frozenset({"preclinical", "trial"}), frozenset({"preclinical", "observational"}),
+    frozenset({"preclinical", "case"}),
+})
+# Within a group, these pairs are close (one report says "trial", another "RCT").
+DESIGN_NEAR: frozenset[frozenset[str]] = frozenset({
+    frozenset({"rct", "controlled_trial"}), frozenset({"controlled_trial", "single_arm_trial"}),
+    frozenset({"meta_analysis", "review"}), frozenset({"observational", "controlled_trial"}),
+    frozenset({"case_report", "single_arm_trial"}), frozenset({"observational", "single_arm_trial"}),
+    frozenset({"case_report", "observational"}),
+})
+
+# Cell types: a generic value is compatible with its specific forms.
+CELL_TYPE_GENERIC: Mapping[str, frozenset[str]] = MappingProxyType({
+    "MSC": frozenset({"UC-MSC", "BM-MSC", "AD-MSC", "P-MSC"}),
+    "HSC": frozenset({"BM-MNC", "UCB"}),
+    # news calls stem-cell-derived islets "islet cells"; the educator device uses cord-blood cells
+    "islet": frozenset({"iPSC-islet", "ESC-islet"}),
+    "UCB": frozenset({"stem-cell-educator"}),
+    "other": frozenset({"UC-MSC", "BM-MSC", "AD-MSC", "P-MSC", "MSC", "BM-MNC", "UCB", "hAESC",
+                        "iPSC-islet", "ESC-islet", "HSC", "islet", "stem-cell-educator"}),
+})
+# Conditions that are compatible with anything.
+CONDITION_OPEN: frozenset[str] = frozenset({"both", "unspecified"})
+
+# ---------------------------------------------------------------- blocking
+
+# Blocks larger than this are split by the next, finer key of their rule, and skipped when
+# no finer key is left: a block of 10k records must never yield 50M pairs.
+MAX_BLOCK_SIZE: int = 40
+# The same for rules whose keys are weak evidence (cohort size, month, institution, ...).
+MAX_WEAK_BLOCK_SIZE: int = 20
+# Each record's title contributes its rarest tokens (by document frequency) as block keys.
+TITLE_BLOCK_TOKENS: int = 2
+# Title tokens in more records than this are never block keys.
+TITLE_TOKEN_MAX_DF: int = 200
