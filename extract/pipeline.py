@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import signal
 import sys
 import time
@@ -162,6 +163,20 @@ def process_all(files: list[ingest.InputFile], *, jobs: int = 1,
     return out
 
 
+def previous_study_ids(path: Path) -> dict[str, str]:
+    """record_id -> study_id of the last run's output (empty when there is none or it is unreadable)."""
+    ids: dict[str, str] = {}
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                if row.get("study_id"):
+                    ids[row["record_id"]] = row["study_id"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return ids
+
+
 def link_same_content(rows: list[DocumentRow]) -> None:
     """Documents with identical content list each other (both stay in the output)."""
     by_hash: dict[str, list[str]] = {}
@@ -204,7 +219,8 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
     records = [rec for r in results for rec in r.records]
     link_same_content(rows)
     # 6. dedupe across all documents
-    studies: list[Study] = dedupe(records, texts={r.doc_id: r.text for r in rows if r.status == "ok"})
+    studies: list[Study] = dedupe(records, texts={r.doc_id: r.text for r in rows if r.status == "ok"},
+                                  previous=previous_study_ids(out_dir / "records.jsonl"))
     # 7. write (each file atomically: an interrupted run leaves the previous outputs intact)
     write_jsonl_atomic(out_dir / "documents.jsonl", rows)
     write_jsonl_atomic(out_dir / "records.jsonl", records)

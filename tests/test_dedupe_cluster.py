@@ -263,3 +263,25 @@ def test_synthetic_texts_raise_recall_without_losing_precision(synth) -> None:
     p1 = pairwise_prf({r.record_id: r.study_id for r in quoted}, truth)
     assert p1["recall"] > p0["recall"]
     assert p1["precision"] >= 0.97
+
+
+def test_a_study_keeps_its_id_when_a_record_with_a_smaller_id_joins_it() -> None:
+    # no identifier: the id comes from the earliest record, unless an earlier run named the study
+    base = [rec("r-30", aliases=["VX-880"], n=12, condition="T1D"), rec("r-31", aliases=["VX-880"], n=12)]
+    first = {r.record_id: r.study_id for r in dedupe_copy(base)}
+    grown = base + [rec("r-01", aliases=["VX-880"], n=12, condition="T1D")]  # sorts before r-30
+    without_memory = dedupe_copy(grown)
+    assert without_memory[0].study_id != first["r-30"]  # what would happen with no memory
+    copies = [r.model_copy(deep=True) for r in grown]
+    dedupe(copies, previous=first)
+    assert {r.study_id for r in copies} == {first["r-30"]}
+
+
+def test_previous_ids_never_override_an_identifier_or_collide() -> None:
+    base = [rec("r-30", aliases=["VX-880"], n=12), rec("r-40", title="Another study entirely", design="review")]
+    first = {r.record_id: r.study_id for r in dedupe_copy(base)}
+    grown = [rec("r-30", aliases=["VX-880"], n=12, doi="10.1000/new"),
+             rec("r-40", title="Another study entirely", design="review")]
+    dedupe(grown, previous=first)
+    assert grown[0].study_id.startswith("s-doi-")   # the strongest identifier wins
+    assert grown[1].study_id == first["r-40"]

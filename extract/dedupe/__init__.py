@@ -20,11 +20,12 @@ __all__ = ["dedupe", "explain", "BlockStats"]
 
 
 def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
-           stats: Optional[BlockStats] = None) -> list[Study]:
+           stats: Optional[BlockStats] = None, previous: Optional[Mapping[str, str]] = None) -> list[Study]:
     """Group records that report the same study; sets each record's ``study_id``.
 
     ``texts`` (doc_id -> document text, optional) lets the numbers quoted in each mention
-    count as evidence; without it those signals are simply absent.
+    count as evidence; without it those signals are simply absent. ``previous`` (record_id ->
+    study_id of an earlier run) keeps a study's id when new documents join it.
     """
     if not records:
         return []
@@ -33,13 +34,14 @@ def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _dedupe(records, texts or {}, stats)
+        return _dedupe(records, texts or {}, stats, previous or {})
     finally:
         if enabled:
             gc.enable()
 
 
-def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[BlockStats]) -> list[Study]:
+def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[BlockStats],
+            previous: Mapping[str, str]) -> list[Study]:
     # 1. normalise once per record
     feats = [features(r, texts.get(r.doc_id)) for r in records]
     # 2. candidate pairs from blocks (never all pairs)
@@ -59,7 +61,7 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
     # 5. merge, name and label
     clusters = [sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
                 for members, _ in groups]
-    ids = assign_ids(clusters)
+    ids = assign_ids(clusters, previous=previous)
     studies = []
     for sid, recs, (_, links) in zip(ids, clusters, groups):
         for r in recs:
