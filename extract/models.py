@@ -182,6 +182,7 @@ class Link(_Model):
     b: str
     score: float
     level: str
+    linked: Optional[bool] = None   # explain(): whether the pair passes the link threshold
     signals: list[LinkSignal] = Field(default_factory=list)
 
 

@@ -52,5 +52,6 @@ def test_explain_reports_on_two_records_of_a_run(tmp_path: Path) -> None:
     link = json.loads(res.output)
     assert {link["a"], link["b"]} == set(ids)
     assert "signals" in link and "level" in link
+    assert link["linked"] is True  # same registry id, same numbers
     bad = CliRunner().invoke(app, ["explain", ids[0], "r-nope", "--out", str(tmp_path / "out")])
     assert bad.exit_code == 2

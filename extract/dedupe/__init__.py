@@ -79,4 +79,6 @@ def explain(a: Record, b: Record, *, texts: Optional[Mapping[str, str]] = None) 
     not a contradiction. Inside ``dedupe`` a link may still be refused by the cluster checks.
     """
     texts = texts or {}
-    return compare(features(a, texts.get(a.doc_id)), features(b, texts.get(b.doc_id)))
+    link = compare(features(a, texts.get(a.doc_id)), features(b, texts.get(b.doc_id)))
+    link.linked = link.score >= settings.LINK_THRESHOLD and link.level != "contradiction"
+    return link
