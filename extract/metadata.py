@@ -32,6 +32,8 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("en_mdy", re.compile(_MON + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"), "mdy"),
     ("en_dmy", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(\d{4})\b"), "dmy"),
     ("en_my", re.compile(_MON + r"\.?,?\s+(\d{4})\b"), "my"),
+    # "published January 8 in …": the year comes from the hint (the news date)
+    ("en_md", re.compile(r"\b" + _MON + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)(?!\s*[-–:])"), "nd"),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
     ("slash_ymd", re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])"), "ymd"),
     ("nlm_ymd", re.compile(r"\b(\d{4})\s+" + _MON + r"\.?\s+(\d{1,2})\b(?!\s*[,:]?\s*\d{4})"), "ynd"),
@@ -55,7 +57,12 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zh_label", re.compile(r"(?:出版日期|刊出日期|网络出版(?:日期|时间)|網路出版(?:日期|時間)|发表日期|發表日期|发表时间|發表時間)\s*[:：]\s*"
                             r"(\d{4}[^\n]{0,12})")),
     ("year_volume", re.compile(r"(?m)^\s*(?:Year|年份)\s*:\s*(\d{4})\s*$", re.I)),
+    ("journal_label", re.compile(r"(?m)^[ \t]*(?:期刊|刊物|出处|出處|Journal|Published in)\s*[:：][^\n]{2,80}?[(（]\s*"
+                                 r"(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?|\d{4}\s*年|"
+                                 r"[A-Za-z]{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4}|\d{4}(?:-\d{2}){0,2})\s*[)）]\s*$", re.I)),
 )
+# an issue citation is the publication of record: it wins over a more precise Epub/"Published online" date
+RECORD_DATES = frozenset({"nlm_citation"})
 NLM_JOURNAL = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z&'’ .()-]{1,80}?)\.\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:]")
 # "今天刊登於《細胞》", "今(16)日公布…成果", "published today in": the study appeared on the news date
 TODAY_PUBLICATION = re.compile(
@@ -154,6 +161,8 @@ def find_date(view: str, start: int, end: int, *, year_hint: Optional[str] = Non
                 val = _fmt(g[0], int(g[1]))
             elif kind == "md":
                 val = _fmt(year_hint, int(g[0]), int(g[1])) if year_hint else None
+            elif kind == "nd":
+                val = _fmt(year_hint, _month(g[0]), int(g[1])) if year_hint else None
             elif kind == "y":
                 val = _fmt(g[0])
             elif kind == "ynd":
@@ -177,8 +186,10 @@ def find_date(view: str, start: int, end: int, *, year_hint: Optional[str] = Non
 def header_date(doc: Document, start: int, end: int) -> Optional[Hit]:
     """A publication date stated as a header field of a record or journal page.
 
-    Of the dates found (citation line, "Published:" label, Epub, issue header…), the most precise
-    wins; between equally precise ones, the first in the text.
+    An issue citation line ("Diabetes Care. 2023;46(5):…") wins: it is the publication of record,
+    an Epub or "Published online" date only the date the article first appeared. Of the other dates
+    found ("Published:" label, Epub, issue header…), the most precise wins; between equally precise
+    ones, the first in the text.
     """
     found: list[Hit] = []
     for name, rx in HEADER_DATES:
@@ -197,7 +208,7 @@ def header_date(doc: Document, start: int, end: int) -> Optional[Hit]:
             found.append(Hit("pub_date", {"value": date[0]}, date[1], date[2], EXTRACTOR, name, 0.8))
     if not found:
         return None
-    return sorted(found, key=lambda h: (-len(h.value["value"]), h.start))[0]
+    return sorted(found, key=lambda h: (h.pattern not in RECORD_DATES, -len(h.value["value"]), h.start))[0]
 
 
 def citation_journal(doc: Document, start: int, end: int) -> Optional[Hit]:

@@ -12,7 +12,10 @@ Stages (``segment``):
 4. cited studies described in body text ("王团队发表的…研究[2]") become their own mention, made of
    every line that cites them; bare registry ids listed as examples become their own mentions;
 5. nested studies ("在X医院开展的一项随机对照试验中…", "另一项研究显示…", "another study") are split
-   off the mention that describes them;
+   off the mention that describes them; an earlier study of the same team ("该团队2021年曾…发表一项…先导
+   研究", "their earlier pilot study") runs to the end of its paragraph or to a clause that turns back to
+   the reported study ("这次的试验…"); a planned or next trial ("已启动一项II期试验(NCT…)", "a follow-on
+   trial is planned") is cut out, its registry id a bare mention of its own;
 6. references are linked to mentions (the [n] in the intro line, a matching title, or list order),
    and study-level metadata hits are attached (see ``metadata.py``).
 """
@@ -77,15 +80,22 @@ EN_PUB = re.compile(r"\b(?:published|reported)\s+(?:online\s+)?in\s+(?:the\s+)?(
 PUBLICATION_SENTENCE = re.compile(
     r"《[^《》]{2,60}》[^。!?]{0,40}?(?:发表|發表|刊发|刊發|刊登|报道|報導)|"
     r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:于|於|在)[^。!?]{0,20}《|"
-    r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|recently\s+)?"
-    r"in\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]")
+    r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|recently\s+|"
+    r"(?:on\s+)?" + _MONTHS + r"\.?\s+\d{1,2}(?:,\s*\d{4})?\s+)?"
+    r"in\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]|"
+    r"\bpublished\s+(?:a|an|the|their|his|her)\s+[^.;]{0,60}?\bin\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]")
+NEGATION_BEFORE = re.compile(r"未|沒|没|\bnot (?:yet )?$|\byet to be $", re.IGNORECASE)
 SOURCE_LEAD = re.compile(r"^\s*(?:[-•*·]\s*)?(?:据|根据|據|根據|援引|来源|來源|According to|Source)", re.IGNORECASE)
 ANAPHORA = re.compile(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|该团队|該團隊|该成果|該成果|"
                       r"\b(?:the|this) (?:study|trial|research|paper)\b", re.IGNORECASE)
 # "案例1:", "病例二", "【研究一】", "Case 2", "Abstract 1:", "壁报一:": a heading that opens one study
 CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|病例|个案|個案|研究|试验|試驗|壁报|壁報|"
                           r"Case|Patient|Study|Trial|Abstract|Poster)\s*"
-                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d.])\s*(?:[】\]]|[:：.、)\s]|$)", re.IGNORECASE)
+                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d.])\s*(?:[】\]]|[:：.、)\s]|$)"
+                          # a conference abstract/poster number on a line of its own: "Abstract OP 12-071",
+                          # "Poster #LB-23", "壁报 P-045"
+                          r"|^\s*(?:Abstract|Poster|Oral presentation|Late-breaking abstract|摘要|壁报|壁報)\s*(?:No\.?|#|编号|編號)?"
+                          r"\s*[:：]?\s*[A-Z]{0,4}[\s-]?\d{1,4}(?:[-.]\d{1,4})?(?:-?[A-Z]{1,3})?\s*$", re.IGNORECASE)
 # numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
 ORDINAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
                              r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（]\d{1,2}[)）]\s*\S|0\d\s*$)")
@@ -99,13 +109,47 @@ PART_HEADING = re.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十IVX]{
 MONTH_HEADING = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*[日号號])(?![^。!?\n]*[,，。])")
 SUMMARY_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十\d]{1,3}\s*[、.．]\s*)?(?:总结|總結|结语|結語|小结|小結|结论|結論|展望|写在最后|寫在最後|"
-    r"挑战|挑戰|Conclusions?\b|Summary\b|Outlook\b|Takeaways?\b)"
+    r"挑战|挑戰|编者按|編者按|编者的话|編者的話|Conclusions?\b|Summary\b|Outlook\b|Takeaways?\b|Our take\b|"
+    r"(?:The )?[Bb]ottom line\b|Editor'?s (?:note|take|comment)\b|Commentary\b)"
     r"|(?:总结|總結|结语|結語|小结|小結|结论|結論|展望)\s*[:：]?\s*$", re.IGNORECASE)
 # a section introduces a patient/case of its own
-CASE_CUE = re.compile(r"\d{1,3}\s*岁|\d{1,3}\s*歲|先生|女士|[一1]\s*(?:例|名)(?:患者|病人)|"
+CASE_CUE = re.compile(r"(?<![~～\-–至到])(?<![~～\-–至到]\d)(?<![~～\-–至到]\d\d)\d{1,3}\s*[岁歲](?![~～\-–至到])|先生|女士|[一1]\s*(?:例|名)(?:患者|病人)|"
                       r"\b\d{1,3}-year-old\b|\baged \d{1,3}\b", re.IGNORECASE)
 MAX_HEADING_CHARS = 60
+# a numbered heading that names a cohort ("40人對照研究", "14项RCT、812名患者", "a 38-patient trial")
+HEADING_COHORT = re.compile(r"\d+\s*(?:名|例|位|人)[^,，。;；]{0,6}?(?:患者|病人|病患|受试者|受試者|研究|试验|試驗|对照|對照)|"
+                            r"\b\d+[- ](?:patients?|participants?|adults|children)\b", re.IGNORECASE)
+# a cohort in a numbered section's opening text, its description between count and noun
+SECTION_COHORT = re.compile(r"(?:纳入|納入|招募|入组|入組|收治|选取|選取|共)\s*\d+\s*(?:名|例|位)[^,，。;；]{0,24}?"
+                            r"(?:患者|病人|病患|受试者|受試者|儿童|兒童)")
+# how many opening lines of a numbered section are read to decide whether it reports a study
+SECTION_HEAD_LINES = 3
 SENTENCE_END = re.compile(r"[。!?！？]|\.(?=\s|$)|\n")
+# an earlier study of the same team, described inside the report of a new one ("该团队2021年曾…发表一项…
+# 先导研究", "此前的一项研究", "their earlier pilot study"): a study of its own
+PRIOR_STUDY = re.compile(
+    r"(?:曾|此前|先前|之前|早前|早先|前期)[^,，。;；]{0,40}?(?:一项|一項)[^,，。;；]{0,40}?(?:研究|试验|試驗)|"
+    r"\d{4}\s*年(?:的|所做的|進行的|进行的)(?:一项|一項)?(?:先导|先導|试点|試點|前期|初步|早期)(?:研究|试验|試驗)|"
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:earlier|previous|prior)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:study|trial|pilot)\b|"
+    r"\b(?:[Aa]n?|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:study|trial|pilot)\b|"
+    r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:small(?:er)?\s+|first\s+)?pilot\s+(?:study|trial)\b")
+# a clause that turns back to the reported study ("这次的随机对照试验证实了效果", "the new trial"): an
+# earlier study's description ends before it
+BACK_TO_MAIN = re.compile(r"这次|這次|本次|此次|\b(?:this time|the (?:new|current|present|latest) (?:trial|study))\b",
+                          re.IGNORECASE)
+# a trial announced as planned, started or next, inside the report of another one: its sentence is no
+# part of the reported study ("已启动一项多中心II期随机对照试验(NCT…)", "A follow-on phase 2 trial is planned")
+PLANNED_STUDY = re.compile(
+    r"(?:(?:将|將|即将|即將|计划|計劃|拟|擬|准备|準備|还将|還將|并将|並將|下一步(?:将|將)?)\s*"
+    r"(?:启动|啟動|开展|開展|开始|開始|筹备|籌備|进行|進行|招募)|(?:已|正在|目前正)\s*(?:启动|啟動|筹备|籌備))(?:了)?\s*"
+    r"(?:一项|一項|更大规模|更大規模|多中心|后续|後續|下一阶段|下一階段|[IVⅡⅢ二三23]+\s*期)[^。;；]{0,40}?(?:试验|試驗|研究)|"
+    r"(?:[IVⅡⅢ二三23]+\s*期|后续|後續|下一阶段|下一階段|更大规模|更大規模|多中心)[^。;；,，]{0,30}?(?:试验|試驗|研究)"
+    r"[^。;；]{0,30}?(?:已|正在|即将|即將|将|將|计划|計劃|预计|預計|有望|可望)(?:于|於|在)?[^。;；]{0,10}?(?:启动|啟動|开展|開展|开始|開始|招募)|"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,5}?(?:trial|study)\s*(?:\([^)]{0,40}\)\s*)?(?:is|are|has been|will be)\s+"
+    r"(?:now\s+|already\s+)?(?:planned|being planned|under ?way|in preparation|scheduled|expected to (?:start|begin))\b|"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:follow-on|planned|upcoming|subsequent|next)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
+    r"\bplans?\s+(?:to\s+(?:launch|start|begin|run|conduct)|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b")
 # nested studies inside a mention (a review describing a trial); the split is at the clause start
 SUB_STUDY = re.compile(
     r"(?:在|由)[^,，。;；]{2,40}?(?:开展|進行|进行|完成|实施|實施)的一项|"
@@ -114,7 +158,7 @@ SUB_STUDY = re.compile(
     r"此外\s*[,，]?\s*一项[^,，。;；]{0,30}?(?:研究|试验|試驗)|"
     r"(?:荟萃分析|薈萃分析|[Mm]eta分析|随机对照试验|隨機對照試驗|临床试验|臨床試驗)\s*\(\s*\d+\s*(?:名|例|位)[^()]{0,10}\)|"
     r"\b(?:[Aa]nother|[Aa] separate|[Aa] second|[Aa]n earlier|[Aa] further|[Aa] follow-up)\s+(?:clinical\s+)?"
-    r"(?:study|trial|analysis)\b")
+    r"(?:study|trial|analysis)\b|" + PRIOR_STUDY.pattern)
 CLAUSE_START = re.compile(r"[,，。;；:：!?！？\n]")
 # a citing sentence that describes a study of its own (not background)
 STUDY_CITE = re.compile(r"发表|發表|刊发|刊發|报道|報導|报告的|報告的|等人|团队|團隊|课题组|課題組|"
@@ -135,6 +179,11 @@ LEAD_STUDY = re.compile(r"\d+\s*(?:名|例|位|只|隻)[^,，。]{0,8}?(?:患者
 TABLE_CELL_SEP = re.compile(r"\s*\|\s*|\t+")
 TABLE_MIN_CELLS = 3
 TABLE_MIN_ROWS = 2
+# a table of studies (one study per row) names studies in its first column: its header says so
+# ("研究/注册号", "Study", "Trial"), or its rows start with a registry id, "Author et al"/"X等" or a year
+STUDY_COLUMN = re.compile(r"研究|试验|試驗|注册|註冊|登记|登記|编号|編號|文献|文獻|作者|项目|項目|"
+                          r"\b(?:Study|Studies|Trial|Trials|Registry|Reference|Author|Authors|Source|NCT)\b", re.IGNORECASE)
+STUDY_ROW_LEAD = re.compile(r"\bet al\b|等\s*[(（\d]|等$|\b(?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年", re.IGNORECASE)
 YEAR_IN_HEADING = re.compile(r"(\d{4})\s*年")
 REF_YEAR_TOLERANCE = 1
 # a single-study document without an institution in its intro: the first one in its opening text
@@ -239,8 +288,8 @@ def is_intro(doc: Document, line: _Line, max_ref: Optional[int]) -> bool:
         return False
     s, e = first_sentence(line)
     first = doc.view[s:e]
-    if ANAPHORA.search(first[:20]):
-        return False
+    if ANAPHORA.search(first[:20]) or PRIOR_STUDY.search(first):
+        return False                    # "该团队2021年曾在《X》发表一项…": an earlier study, told inside another
     if DATE_LEAD.match(t):
         head = t[:200]
         return bool(PUB_VERB.search(head) or "《" in head or find_markers(head, max_number=max_ref))
@@ -258,16 +307,33 @@ def _section_reports_study(doc: Document, heading: _Line, section: list[_Line], 
     """Does a numbered section (not an article part like 'Methods') report a study of its own?"""
     if not section or PART_HEADING.match(heading.text):
         return False
-    head = section[0].text[:300]
-    cue = CASE_CUE.search(head[:120]) or LEAD_STUDY.search(head) or None
-    if cue and ANAPHORA.search(head[:cue.start()]):
-        return False                    # "本研究对191例患者…": a part of the study already introduced
-    return bool(CASE_CUE.search(head[:120]) or LEAD_STUDY.search(head) or registry_ids(head)
-                or is_intro(doc, section[0], max_ref))
+    # the opening lines ("論文：…", "期刊：…" labels may come before the text that names the cohort)
+    if HEADING_COHORT.search(heading.text):
+        return True                     # "二、胎盤間質幹細胞…：40人對照研究", "Study 2: 812 patients"
+    opening = section[:SECTION_HEAD_LINES]
+    for ln in opening:
+        cue = CASE_CUE.search(ln.text[:120]) or LEAD_STUDY.search(ln.text[:300]) or SECTION_COHORT.search(ln.text[:300])
+        if cue:
+            # "本研究对191例患者…": a part of the study already introduced
+            return not ANAPHORA.search(ln.text[:cue.start()])
+    return any(registry_ids(ln.text[:300]) or is_intro(doc, ln, max_ref) for ln in opening)
 
 
 def _cells(text: str) -> int:
     return len([c for c in TABLE_CELL_SEP.split(text.strip()) if c.strip()])
+
+
+def _first_cell(text: str) -> str:
+    return next((c for c in TABLE_CELL_SEP.split(text.strip()) if c.strip()), "")
+
+
+def _study_table(header: _Line, rows: list[_Line]) -> bool:
+    """A table of studies, not a table of one study's variables ("Age, years | 58.3 | 59.9")."""
+    if STUDY_COLUMN.search(_first_cell(header.text)):
+        return True
+    leads = [_first_cell(r.text) for r in rows]
+    named = sum(bool(registry_ids(c) or STUDY_ROW_LEAD.search(c)) for c in leads)
+    return 2 * named > len(leads)
 
 
 def table_rows(lines: list[_Line]) -> dict[int, str]:
@@ -287,7 +353,7 @@ def table_rows(lines: list[_Line]) -> dict[int, str]:
         while j < len(lines) and abs(_cells(lines[j].text) - n) <= 1 and re.search(r"\d", lines[j].text) \
                 and TABLE_CELL_SEP.search(lines[j].text.strip()):
             j += 1
-        if j - i - 1 >= TABLE_MIN_ROWS:
+        if j - i - 1 >= TABLE_MIN_ROWS and _study_table(lines[i], lines[i + 1:j]):
             out[i] = "end"
             out.update({k: "row" for k in range(i + 1, j)})
             if j < len(lines):
@@ -399,7 +465,7 @@ def publication_sentence(doc: Document, lines: list[_Line]) -> Optional[tuple[in
         if is_heading(ln):
             continue
         for s, e in _sentences(doc, ln.start, ln.end):
-            if PUBLICATION_SENTENCE.search(doc.view, s, e):
+            if PUBLICATION_SENTENCE.search(doc.view, s, e) and not SUB_STUDY.search(doc.view, s, e):
                 return s, e
     return None
 
@@ -506,30 +572,56 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
     first_line_end = doc.view.find("\n", m.spans[0][0])
     protect = first_line_end if first_line_end >= 0 else m.spans[0][1]
     cuts: list[int] = []
+    line_bound: set[int] = set()       # nested studies that end with their paragraph (prior studies)
+    planned: list[tuple[int, int]] = []
     for s, e in m.spans:
+        for hit in PLANNED_STUDY.finditer(doc.view, s, e):
+            if hit.start() >= protect:
+                planned.append((_clause_start(doc, s, hit.start(), CLAUSE_START), _sentence_end(doc, hit.start())))
         for hit in SUB_STUDY.finditer(doc.view, s, e):
-            if hit.start() < protect:
+            if hit.start() < protect or any(a <= hit.start() < b for a, b in planned):
                 continue                # the intro itself ("发表了一项…研究") is the study, not a nested one
-            k = hit.start()
-            while k > s and not CLAUSE_START.match(doc.view[k - 1]):
-                k -= 1
+            k = _clause_start(doc, s, hit.start(), CLAUSE_START)
             if not cuts or k > cuts[-1]:
                 cuts.append(k)
+                if PRIOR_STUDY.match(doc.view, hit.start()):
+                    line_bound.add(k)
+    out = [m]
+    if planned:
+        # a planned or next trial: no part of this study; a registry id it names is a bare mention
+        out = [Mention(_subtract(m.spans, planned), list(m.hits), m.kind, m.intro, list(m.refs))]
+        for a, b in planned:
+            out.extend(Mention([(s, e)], kind="registry") for _, s, e in registry_ids(doc.view, a, b))
     if not cuts:
-        return [m]
+        return out
+    main = out[0]
     end = m.spans[-1][1]
     headings = [ln.start for s, e in m.spans for ln in _lines(doc, s, e) if is_heading(ln)]
     nested: list[tuple[int, int]] = []
     for i, a in enumerate(cuts):
         b = cuts[i + 1] if i + 1 < len(cuts) else end
         b = min([b] + [h for h in headings if h > a])
+        if a in line_bound:
+            nl = doc.view.find("\n", a)
+            b = min(b, nl if nl >= 0 else end)
+            back = BACK_TO_MAIN.search(doc.view, a, b)
+            if back:
+                b = _clause_start(doc, a, back.start(), CLAUSE_START)
         nested.append((a, b))
-    out = [Mention(_subtract(m.spans, nested), list(m.hits), m.kind, m.intro, list(m.refs))]
+    out[0] = Mention(_subtract(main.spans, nested), list(main.hits), main.kind, main.intro, list(main.refs))
     for a, b in nested:
-        spans = _clip(m.spans, a, b)
+        spans = _clip(main.spans, a, b)
         if spans:
             out.append(Mention(spans, [], "nested", (a, min(b, _sentence_end(doc, a))), []))
     return out
+
+
+def _clause_start(doc: Document, floor: int, pos: int, rx: re.Pattern[str]) -> int:
+    """Where the clause holding ``pos`` starts (after the last ``rx`` character, not before ``floor``)."""
+    k = pos
+    while k > floor and not rx.match(doc.view[k - 1]):
+        k -= 1
+    return max(k, _last_period(doc.view, floor, pos))
 
 
 def _sentence_end(doc: Document, pos: int) -> int:
@@ -544,13 +636,43 @@ def _clip(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]
 # --- stage 6: references and metadata -----------------------------------------------------
 
 def _year_hint(doc: Document, lines: list[_Line], pos: int) -> Optional[str]:
-    """The year of the nearest heading before ``pos`` that states one (roundup month headings)."""
+    """The year for a date stated without one ("5月19日", "published January 8").
+
+    The nearest heading before ``pos`` that states a year (roundup month headings), else the year
+    of the news item's own date.
+    """
     for ln in reversed([l for l in lines if l.start < pos]):
         if is_heading(ln):
             y = YEAR_IN_HEADING.search(ln.text)
             if y:
                 return y.group(1)
-    return None
+    nd = metadata.news_date(doc)
+    return nd[0][:4] if nd else None
+
+
+def _not_after_news(doc: Document, hit: Hit) -> Hit:
+    """A month-day date that took the news item's year but falls after the news date is last year's."""
+    nd = metadata.news_date(doc)
+    if hit.field != "pub_date" or hit.pattern not in ("zh_md", "en_md") or nd is None:
+        return hit
+    val = hit.value["value"]
+    if val[:4] == nd[0][:4] and val > nd[0]:
+        return Hit(hit.field, {"value": f"{int(val[:4]) - 1:04d}{val[4:]}"}, hit.start, hit.end,
+                   hit.extractor, hit.pattern, hit.score)
+    return hit
+
+
+def _published_cell(doc: Document, row: tuple[int, int], pos: int) -> bool:
+    """Does the table cell holding ``pos`` say that something was published (not "尚未公布")?"""
+    s = max([row[0]] + [m.end() for m in TABLE_CELL_SEP.finditer(doc.view, row[0], pos)])
+    nxt = TABLE_CELL_SEP.search(doc.view, pos, row[1])
+    cell = doc.view[s:nxt.start() if nxt else row[1]]
+    return any(not NEGATION_BEFORE.search(cell[:v.start()][-3:]) for v in PUB_VERB.finditer(cell))
+
+
+def _table_row(doc: Document, span: tuple[int, int]) -> bool:
+    """Is this span a row of a flattened table?"""
+    return _cells(doc.view[span[0]:span[1]]) >= TABLE_MIN_CELLS and bool(TABLE_CELL_SEP.search(doc.view[span[0]:span[1]].strip()))
 
 
 def _norm(s: str) -> str:
@@ -605,11 +727,25 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
     if m.kind == "registry":
         return
     if m.intro is not None and m.kind != "nested":
-        m.hits.extend(metadata.intro_hits(doc, *m.intro, year_hint=_year_hint(doc, lines, m.intro[0])))
+        hits = metadata.intro_hits(doc, *m.intro, year_hint=_year_hint(doc, lines, m.intro[0]))
+        if _table_row(doc, m.intro):
+            # a date in a table cell is a publication date only when its cell says so ("首例患者已于2024年
+            # 完成移植，结果尚未公布" is an event)
+            hits = [h for h in hits if h.field != "pub_date" or _published_cell(doc, m.intro, h.start)]
+        m.hits.extend(_not_after_news(doc, h) for h in hits)
     elif m.kind == "nested" and m.intro is not None:
-        inst = metadata.institution_hit(doc, *m.intro)
-        if inst:
-            m.hits.append(inst)
+        if PUB_VERB.search(doc.view, *m.intro):
+            # "该团队2021年曾在《X》发表一项…研究": the clause says where and when it was published
+            m.hits.extend(metadata.intro_hits(doc, *m.intro, year_hint=_year_hint(doc, lines, m.intro[0])))
+        else:
+            inst = metadata.institution_hit(doc, *m.intro)
+            if inst:
+                m.hits.append(inst)
+    if m.kind == "study" and m.spans and not any(h.field == "pub_date" for h in m.hits):
+        # a digest item with a label line ("期刊：Frontiers in Endocrinology（2024年3月）")
+        hd = next((h for s, e in m.spans for h in [metadata.header_date(doc, s, e)] if h), None)
+        if hd:
+            m.hits.append(hd)
     if m.kind == "document" and not any(h.field == "pub_date" for h in m.hits):
         hd = metadata.header_date(doc, *body) or next(
             (h for s, e in m.spans for h in [metadata.today_date(doc, s, e)] if h), None)
@@ -674,7 +810,10 @@ def segment(doc: Document) -> list[Mention]:
             intro = first_sentence(seg.intro) if seg.intro else None
             mentions.append(Mention(_spans_from_lines(seg.lines, []), kind="study", intro=intro))
     else:
-        intro_line = segs[0].intro if segs else next((ln for ln in lines if is_intro(doc, ln, max_ref)), None)
+        # one segment: its opener is the intro only when it says where the study was published (a
+        # single numbered section that reports a cohort is not where the document's study is introduced)
+        intro_line = next((ln for ln in ([segs[0].intro] if segs and segs[0].intro else []) + lines
+                           if is_intro(doc, ln, max_ref)), None)
         intro = first_sentence(intro_line) if intro_line else publication_sentence(doc, lines)
         mentions.append(Mention(_spans_from_lines(lines, []), kind="document", intro=intro))
     # 4. cited studies described in the body, and registry ids listed as examples

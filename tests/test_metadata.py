@@ -22,8 +22,13 @@ def _doc(text: str, lang: str = "zh") -> Document:
     ("published 8 March 2024 in Diabetes Care", None, "2024-03-08"),
     ("published in Sept. 2023 in Cell", None, "2023-09"),
     ("Published online 3rd June 2021", None, "2021-06-03"),
+    # an English month-day takes the hint's year (the news date), like "3月8日"
+    ("The study, published January 6 in Cell", "2025", "2025-01-06"),
+    ("published on March 12 in Nature", "2024", "2024-03-12"),
     # no date: a month-day without a known year, a range of years is not a date, a count
     ("3月8日,某大学在期刊上发表", None, None),
+    ("The study, published January 6 in Cell", None, None),
+    ("from June 3-5 at the congress", "2024", None),
     ("纳入2009年11月至2010年8月", None, "2009-11"),   # earliest date wins; intro sentences rarely hold ranges
     ("共纳入2025名患者", None, None),
     ("in 2021 patients were enrolled", None, None),
@@ -37,19 +42,26 @@ def test_find_date(text: str, hint: str | None, expected: str | None) -> None:
     ("Authors: A\nPublication Year :\n2020\nAbstract", "2020"),
     ("中华某某杂志\n2011年\n28期\n1966-1969", "2011"),
     ("Published: 2019-04-02", "2019-04-02"),
-    # citation line, "Published:" labels, Epub, Chinese volume headers; the most precise wins
+    # citation line, "Published:" labels, Epub, Chinese volume headers: an issue citation line is the
+    # publication of record and wins over Epub/"Published online"; otherwise the most precise wins
     ("Diabetes Metab J. 2024 Mar 12;48(2):215-227. doi: 10.1/x", "2024-03-12"),
-    ("Diabetes Care. 2023 Jun;46(6):1123-1131. doi: 10.2337/x. Epub 2023 Apr 5.", "2023-04-05"),
-    ("Stem Cell Res Ther. 2022; 13: 512.\nPublished online 2022 Oct 18.", "2022-10-18"),
+    ("Diabetes Care. 2023 Jun;46(6):1123-1131. doi: 10.2337/x. Epub 2023 Apr 5.", "2023-06"),
+    ("Stem Cell Res Ther. 2022; 13: 512.\nPublished online 2022 Oct 18.", "2022"),
+    ("Published online 2022 Oct 18. doi: 10.1/x", "2022-10-18"),
     ("Article | Open access | Published: 12 March 2024", "2024-03-12"),
     ("A. Author. Journal of X. Published 2022-10-04.", "2022-10-04"),
     ("《中国组织工程研究》2023年第27卷第12期", "2023"),
     ("出版日期:2021年5月", "2021-05"),
+    # a digest's journal label line: "期刊：X（2024年3月）", "Journal: X (March 2024)"
+    ("論文：MSC therapy\n期刊：Frontiers in Endocrinology（2024年3月）", "2024-03"),
+    ("Journal: Diabetologia (July 2024)", "2024-07"),
+    ("期刊:Kidney International(2023年)", "2023"),
     # no header date: prose "published in", a site's posting date
     ("The trial was published in 2020 in Cell.", None),
     ("发布日期:2023年10月9日 某某中心", None),
     # no header date: a year inside prose, a dateline is not a publication header
     ("The trial ran from 2015 to 2018.", None),
+    ("期刊：Cell（第12卷）", None),
     ("date 2025-11-30 新闻正文", None),
 ])
 def test_header_date(text: str, expected: str | None) -> None:

@@ -411,3 +411,38 @@ def test_cited_meta_analysis_in_a_review_ends_at_the_next_heading() -> None:
     assert _owner(doc, ms, "120名") == [1]
     assert _owner(doc, ms, "视网膜血管渗漏") == [0]       # after the next heading: back to the review
     assert _meta(review, "doi") == "10.1000/rmr.2024.77" and _meta(meta, "doi") is None
+
+
+# --- cue tables: earlier studies and planned trials ---------------------------------------------
+
+@pytest.mark.parametrize("text, found", [
+    ("该团队2021年曾在《Stem Cell Research & Therapy》发表一项纳入24例患者的开放标签先导研究", True),
+    ("團隊2021年曾進行一項24人的小型先導研究", True),
+    ("此前的一项研究显示,脐带间充质干细胞可改善胰岛素抵抗", True),
+    ("In their earlier pilot study, 9 adolescents received cells", True),
+    ("A 2019 trial by the same group enrolled 15 patients", True),
+    # no match: the reported study itself
+    ("Placenta MSCs in diabetic nephropathy: a pilot study", False),
+    ("The 2023 study enrolled 30 patients", False),
+    ("该研究共纳入120例患者", False),
+])
+def test_prior_study_cue(text: str, found: bool) -> None:
+    from extract.segment import PRIOR_STUDY
+    assert bool(PRIOR_STUDY.search(text)) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("团队透露,已启动一项多中心II期随机对照试验(NCT06123457)", True),
+    ("第二期試驗（NCT06000002）預計於明年啟動", True),
+    ("A randomised sham-controlled study is planned.", True),
+    ("A follow-on phase 2 trial (NCT06000004) will enrol 60 patients.", True),
+    ("The company plans to launch a pivotal trial in 2026.", True),
+    # no match: the study being reported, described in the past
+    ("该试验已完成全部患者入组", False),
+    ("The phase 2 trial enrolled 120 patients.", False),
+    ("研究团队开展了一项随机对照试验", False),
+    ("研究团队已开展一项随机对照试验,纳入120例患者", False),
+])
+def test_planned_study_cue(text: str, found: bool) -> None:
+    from extract.segment import PLANNED_STUDY
+    assert bool(PLANNED_STUDY.search(text)) is found

@@ -123,7 +123,8 @@ Randomized Controlled Trial
 MeSH terms
 Diabetes Mellitus, Type 2 / therapy
 """, [
-    Study(["80 adults", "8.9%", "NCT04011111"], {"pub_date": "2023-04-05", "pmid": "37012345",
+    # the issue citation (2023 Jun) is the publication of record, not the Epub date
+    Study(["80 adults", "8.9%", "NCT04011111"], {"pub_date": "2023-06", "pmid": "37012345",
                                                   "doi": "10.2337/dc22-2210", "journal": "Diabetes Care"}),
 ], absent=["60 patients with type 1", "30 patients with type 2", "incretins: a review"]))
 
@@ -151,7 +152,8 @@ References
 5. Li Y, et al. MSCs alleviate renal fibrosis in diabetic rats. Stem Cell Res Ther. 2019;10:10.
 6. Zhang L, et al. Anti-inflammatory effects of MSCs in db/db mice. Cell Death Dis. 2020;11:200.
 """, [
-    Study(["Twenty patients", "8.1%"], {"pub_date": "2022-10-18", "doi": "10.1186/s13287-022-03190-4"}),
+    # the issue citation year, not "Published online 2022 Oct 18"
+    Study(["Twenty patients", "8.1%"], {"pub_date": "2022", "doi": "10.1186/s13287-022-03190-4"}),
 ], absent=["IDF Diabetes Atlas"]))
 
 # --- Chinese hospital post: 病例一 / 病例二 ----------------------------------------------------
@@ -336,8 +338,8 @@ CASES.append(Case("zh_single_study_repeated_journal", """间充质干细胞治�
 
 2024年8月6日,该研究在《自然·通讯》发表后引起广泛关注。湘雅二医院表示将开展多中心研究。
 """, [
-    Study(["48名", "0.8%", "多中心研究"], {"pub_date": "2024-08-05", "journal": "自然·通讯"}),
-]))
+    Study(["48名", "0.8%", "引起广泛关注"], {"pub_date": "2024-08-05", "journal": "自然·通讯"}),
+], absent=["将开展多中心研究"]))   # a planned study is no part of the reported one
 
 # --- conference report: two abstracts ----------------------------------------------------------
 CASES.append(Case("en_conference_two_abstracts", """ADA 2025: Cell therapy highlights
@@ -481,6 +483,273 @@ The researchers, from King's College London, said larger trials were needed.
 ]))
 
 
+# --- conference report: abstracts headed by their programme codes, then the editors' take -------
+CASES.append(Case("en_conference_abstract_codes", """MedWire Meeting Report | IPITA 2024, San Francisco
+
+Islet and stem cell therapies: two abstracts from the plenary
+
+November 4, 2024 — By staff writers
+
+Two late-breaking abstracts on cell therapy drew the biggest crowd of the congress.
+
+Abstract LB 07-112
+Encapsulated pluripotent stem cell-derived islets in type 1 diabetes: 2-year results (NCT04111222)
+Presenter: Dr. Elena Ruiz (Bellwater Bio, Boston, MA, USA)
+Results: 14 adults received the implant; 6 had stimulated C-peptide above 0.1 nmol/L at 2 years. HbA1c fell from 8.1% to 7.4%.
+
+Abstract P-0456
+Wharton's jelly MSCs in newly diagnosed type 1 diabetes in children (NCT05333444)
+Presenter: Prof. Anna Kowalska (Medical University of Gdansk, Poland)
+Results: 30 children were randomised 2:1 to MSCs or placebo; HbA1c was 6.9% versus 7.5% at 12 months. A confirmatory trial is planned.
+
+Our take
+Both datasets are small; 30 children cannot settle efficacy, and the 14-adult implant cohort still needs immunosuppression-free follow-up.
+""", [
+    Study(["14 adults", "8.1%", "NCT04111222"]),
+    Study(["30 children were randomised", "NCT05333444"]),
+], absent=["30 children cannot settle", "confirmatory trial"]))
+
+# Chinese counterpart: 壁报 codes, 编者按 closing the list
+CASES.append(Case("zh_conference_poster_codes", """ADA 2024年会壁报速递:干细胞治疗糖尿病
+
+2024年6月,美国糖尿病协会(ADA)第84届科学年会在奥兰多举行。以下两项壁报值得关注。
+
+壁报 1203-P
+脐带间充质干细胞治疗2型糖尿病的多中心随机对照研究
+结果:共纳入96名2型糖尿病患者,治疗组HbA1c下降1.2%,对照组下降0.4%。
+
+壁报 LB-45
+骨髓单个核细胞自体移植治疗1型糖尿病的长期随访
+结果:21名患者随访5年,其中6名患者仍无需胰岛素。
+
+编者按
+两项研究均未设盲,96名患者的样本量仍然有限。
+""", [
+    Study(["96名2型", "1.2%"]),
+    Study(["21名患者", "5年"]),
+], absent=["样本量仍然有限"]))
+
+# --- traditional digest: ordinal headings, label lines before the text that names the cohort -----
+CASES.append(Case("zh_hant_digest_label_lines", """再生醫學文獻速報｜第12期｜2024年9月
+
+本期精選兩篇幹細胞治療糖尿病的新論文。
+
+━━━━━━━━━━
+
+一、臍帶幹細胞治療第1型糖尿病兒童
+
+論文：Umbilical cord MSCs in children with new-onset type 1 diabetes: a randomized trial
+期刊：Diabetologia（2024年7月）
+
+波蘭研究團隊招募36名新診斷第1型糖尿病的學齡兒童，隨機分為兩組，追蹤12個月，治療組糖化血色素為6.8%。
+
+━━━━━━━━━━
+
+二、脂肪幹細胞用於糖尿病足：28人研究
+
+論文：Adipose-derived stem cells for diabetic foot ulcers: a pilot study
+期刊：Stem Cells Translational Medicine（2024年5月）
+
+土耳其研究團隊為合併足部潰瘍的第2型糖尿病患者局部注射脂肪幹細胞，12週癒合率為71%。
+
+━━━━━━━━━━
+
+延伸閱讀
+．第1型糖尿病新希望：胰島移植最新進展（第10期）
+""", [
+    Study(["36名", "6.8%"], {"pub_date": "2024-07"}),
+    Study(["71%", "土耳其"], {"pub_date": "2024-05"}),
+], absent=["第10期"]))
+
+# simplified counterpart with an English label ("Journal:")
+CASES.append(Case("zh_digest_label_lines", """干细胞文献周报|第30期
+
+一、间充质干细胞治疗2型糖尿病的荟萃分析
+
+论文:Mesenchymal stem cells for type 2 diabetes: a meta-analysis
+Journal:Stem Cell Research & Therapy(2024年1月)
+
+研究纳入11项随机对照试验、共计602名2型糖尿病患者,HbA1c平均下降0.7%。
+
+二、胎盘干细胞治疗糖尿病肾病
+
+论文:Placental MSCs in diabetic kidney disease
+期刊:Kidney International(2023年12月)
+
+伊朗研究团队纳入44名合并早期糖尿病肾病的2型糖尿病患者,随访6个月,尿蛋白下降30%。
+""", [
+    Study(["602名", "0.7%"], {"pub_date": "2024-01"}),
+    Study(["44名", "尿蛋白下降30%"], {"pub_date": "2023-12"}),
+]))
+
+# trap: numbered sections of one popular-science article; "20~79岁" is an age range, not a patient
+CASES.append(Case("zh_kepu_age_range_single_study", """健康科普|干细胞能治糖尿病吗?
+
+来源:健康大讲堂  2024-11-14
+
+一、糖尿病有多常见?
+国际糖尿病联盟数据显示,2021年全球20~79岁成人糖尿病患者约5.37亿。
+
+二、干细胞治疗的真实证据
+举个例子:2022年发表在《Stem Cell Research & Therapy》上的一项单臂临床试验中,某医科大学附属医院为28例2型糖尿病患者输注了脐带间充质干细胞,HbA1c平均下降1.1%。
+
+三、医生的建议
+目前干细胞治疗糖尿病仍处于临床研究阶段。
+""", [
+    Study(["28例", "1.1%"], {"pub_date": "2022"}),
+]))
+
+# --- a new trial's report that also tells the same team's earlier study ---------------------------
+CASES.append(Case("zh_prior_pilot_nested", """Lancet子刊:脐带间充质干细胞让1型糖尿病患者C肽下降减缓
+
+2024-05-10 来源:医学界
+
+近日,瑞典乌普萨拉大学团队在《柳叶刀·糖尿病与内分泌学》发表了一项随机对照试验,纳入66名新诊断1型糖尿病患者,治疗组HbA1c为6.9%,对照组为7.6%。
+
+此外,该团队2019年曾在《Diabetes Care》发表一项纳入15例患者的先导研究,单次输注后12个月时HbA1c下降0.5%。
+
+专家点评
+研究者认为,更长期的随访仍有必要。
+""", [
+    Study(["66名", "6.9%"], {"pub_date": None}),
+    Study(["15例", "0.5%"], {"pub_date": "2019"}),
+]))
+
+CASES.append(Case("zh_hant_prior_pilot_nested", """日本研究：脂肪幹細胞輸注3次 第2型糖尿病患者糖化血色素降0.9%
+
+2024-08-01　記者 林美玲／綜合報導
+
+大阪大學研究團隊在國際期刊《再生醫學》2024年7月發表的臨床試驗顯示，50名第2型糖尿病患者接受3次脂肪幹細胞輸注後，糖化血色素下降0.9%。
+
+研究負責人表示，團隊2020年曾進行一項12人的小型先導研究，當時糖化血色素下降0.4%，這次的試驗證實了效果。
+
+台灣糖尿病患者超過250萬人，醫師提醒民眾切勿赴海外接受來路不明的療程。
+""", [
+    # the earlier study ends with its paragraph: the background after it stays with the article
+    Study(["50名", "0.9%", "250萬人", "這次的試驗證實"], {"pub_date": "2024-07"}),
+    Study(["12人", "0.4%"], {"pub_date": None}),
+]))
+
+CASES.append(Case("en_prior_pilot_nested", """Cord blood-derived cells slow type 1 diabetes in teens
+
+March 3, 2024
+
+Researchers at the University of Leeds published a randomized trial in Diabetologia showing that 48 adolescents given cord blood-derived regulatory T cells kept more C-peptide at 12 months than 24 given placebo.
+
+The work builds on the team's experience. In their earlier pilot study, 9 adolescents received a single infusion and HbA1c fell by 0.4% at 6 months, and the new trial was designed to confirm it.
+
+The study was funded by the Medical Research Council.
+""", [
+    Study(["48 adolescents", "24 given placebo", "Medical Research Council", "the new trial was designed"],
+          {"pub_date": None}),
+    Study(["9 adolescents", "0.4%"]),
+]))
+
+# trap: "a pilot study" in the title of the one study is not an earlier study
+CASES.append(Case("en_pilot_title_not_prior", """Placenta MSCs in diabetic nephropathy: a pilot study
+
+Results
+Sixteen patients with type 2 diabetes received two infusions; HbA1c fell from 8.3% to 7.6% at 6 months.
+""", [
+    Study(["Sixteen patients", "8.3%"]),
+]))
+
+# --- a single study's results with flattened data tables: one mention -----------------------------
+CASES.append(Case("en_results_data_tables", """3. Results
+
+Of 52 patients screened, 44 were enrolled: 22 received bone marrow MSCs and 22 standard care.
+
+Table 1. Baseline characteristics
+Characteristic | MSC (n = 22) | Control (n = 22)
+Age, years | 55.1 ± 8.0 | 56.3 ± 7.2
+HbA1c, % | 8.4 ± 0.9 | 8.3 ± 1.0
+BMI, kg/m2 | 28.1 ± 3.3 | 29.0 ± 3.9
+
+Table 2. HbA1c over time
+Outcome | Group | Baseline | 6 months | 12 months
+HbA1c, % | MSC | 8.4 | 7.8 | 7.6
+HbA1c, % | Control | 8.3 | 8.2 | 8.3
+
+At 12 months HbA1c was 7.6% with MSCs and 8.3% with standard care.
+""", [
+    Study(["44 were enrolled", "Age, years", "HbA1c over time", "7.6% with MSCs"]),
+]))
+
+CASES.append(Case("zh_results_data_table", """结果
+
+共纳入60例2型糖尿病患者,治疗组和对照组各30例。
+
+表1 两组患者治疗前后HbA1c比较
+指标 | 治疗组 | 对照组
+治疗前HbA1c(%) | 8.7 | 8.6
+治疗后HbA1c(%) | 7.1 | 8.2
+空腹血糖(mmol/L) | 7.9 | 9.8
+
+治疗组HbA1c下降幅度明显大于对照组。
+""", [
+    Study(["60例", "治疗前HbA1c", "下降幅度明显"]),
+]))
+
+CASES.append(Case("zh_hant_results_data_table", """結果
+
+本研究共收案40名第2型糖尿病患者，治療組與對照組各20名。
+
+表2 追蹤6個月糖化血色素變化
+組別 | 基線 | 3個月 | 6個月
+治療組 | 8.5 | 7.9 | 7.6
+對照組 | 8.4 | 8.3 | 8.3
+
+治療組糖化血色素明顯下降。
+""", [
+    Study(["40名", "追蹤6個月", "明顯下降"]),
+]))
+
+# --- a table of trials: a year in a results cell is an event, not a publication date --------------
+CASES.append(Case("zh_trial_table_event_year", """干细胞治疗糖尿病临床试验一览
+
+研究/注册号 | 国家 | 例数 | 进展
+ISLET-7(NCT05000111) | 美国 | 12例 | 首例患者已于2023年完成移植,结果尚未公布
+王等(ChiCTR2100044455) | 中国 | 40例 | 2022年发表于《中华糖尿病杂志》,HbA1c下降1.0%
+""", [
+    Study(["NCT05000111", "首例患者"], {"pub_date": None}),
+    Study(["ChiCTR2100044455", "1.0%"], {"pub_date": "2022"}),
+]))
+
+# --- news dates: a month-day publication date takes the news year ---------------------------------
+CASES.append(Case("en_month_day_published_news_year", """Hopkins News | Health
+
+Cord MSCs ease insulin needs in type 2 diabetes
+
+January 8, 2025
+
+The study, published January 6 in Cell Reports Medicine, treated 40 adults with type 2 diabetes with two infusions of umbilical cord MSCs. HbA1c fell by 0.9% at 12 months.
+""", [
+    Study(["40 adults", "0.9%"], {"pub_date": "2025-01-06"}),
+]))
+
+# a December publication reported in a January news item is last year's
+CASES.append(Case("en_month_day_published_previous_year", """Hopkins News | Health
+
+Islet implant study wraps up the year
+
+January 8, 2025
+
+The study, published December 20 in Science Advances, implanted stem cell-derived islets in 12 mice with diabetes; 10 stayed normoglycaemic for 90 days.
+""", [
+    Study(["12 mice", "90 days"], {"pub_date": "2024-12-20"}),
+]))
+
+# "published a case report in the Journal of …": the year of the sentence
+CASES.append(Case("en_published_case_report_in", """Can stem cells reverse type 2 diabetes? A patient's guide
+
+Clinics in several countries charge $5,000 to $50,000 for infusions, and prices rose in 2023.
+
+In 2022, doctors from Ningbo First Hospital published a case report in the Journal of Diabetes Investigation describing a 61-year-old woman whose HbA1c fell from 9.1% to 6.9% after umbilical cord MSC infusions.
+""", [
+    Study(["61-year-old", "9.1%"], {"pub_date": "2022"}),
+]))
+
+
 # --- checks --------------------------------------------------------------------------------------
 
 def _text(doc_text: str, m: Mention) -> str:
@@ -530,6 +799,25 @@ def test_study_metadata(case: Case) -> None:
         study = build_record(doc, m, find_hits(doc, m, (IDENTIFIERS,))).study
         for fld, expected in st.meta.items():
             assert getattr(study, fld) == expected, (fld, [h for h in m.hits if h.field == fld])
+
+
+@pytest.mark.parametrize("text, planned_id, own_id", [
+    ("某医院完成I期试验\n\n研究(ChiCTR2300012345)共入组10例1型糖尿病患者,HbA1c由8.9%降至7.0%。团队透露,已启动一项多中心II期随机对照试验(NCT06000001)。",
+     "NCT06000001", "ChiCTR2300012345"),
+    ("醫院完成第一期試驗\n\n研究（ChiCTR2300054321）共收案8名第1型糖尿病患者。團隊表示，第二期試驗（NCT06000002）預計於明年啟動。",
+     "NCT06000002", "ChiCTR2300054321"),
+    ("Phase 1 results\n\nThe trial (NCT05000003) treated 9 adults with type 1 diabetes; HbA1c fell to 6.8%. "
+     "A follow-on phase 2 trial (NCT06000004) will enrol 60 patients.", "NCT06000004", "NCT05000003"),
+])
+def test_planned_trial_registry_id(text: str, planned_id: str, own_id: str) -> None:
+    """A planned/next trial's id is a bare registry mention, not the reported study's id."""
+    doc = to_document(SourceDoc(doc_id="planned.txt", raw_text=text, source_format="txt"))
+    mentions = segment(doc)
+    bare = [doc.text[s:e] for m in mentions if m.kind == "registry" for s, e in m.spans]
+    assert bare == [planned_id]
+    main = next(m for m in mentions if m.kind == "document")
+    study = build_record(doc, main, find_hits(doc, main, (IDENTIFIERS,))).study
+    assert study.registry_ids == [own_id]
 
 
 @pytest.mark.xfail(strict=True, reason="normalise() collapses tabs to single spaces, so the cells are lost")
