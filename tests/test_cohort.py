@@ -147,3 +147,90 @@ def test_split_arm_labels():
     labels = {h.value["n"]: h.value["label"] for h in EXTRACTOR.find(Span(doc, 0, len(t)))
               if h.value["role"] == "arm"}
     assert labels == {30: "received cells", 15: "received standard care"}
+
+
+# ---- blind-set phenomena, shown first on our own sentences (zh / zh-Hant / en side by side, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # an enrolment verb, a long description, then "患者N例" (journal-abstract style)
+    ("选取2020年1月至2022年6月在某医院内分泌科住院的初诊2型糖尿病患者64例,年龄30~65岁。", "zh", [(64, "total")]),
+    ("納入病程5~20年、HbA1c在7.0%~10.0%之間的第2型糖尿病患者88例。", "zh-Hant", [(88, "total")]),
+    ("纳入标准:年龄18~65岁的患者。", "zh", []),                       # trap: criteria, no count
+    # "共N例完成随访" and "各N例" over named groups
+    ("共36例完成随访,其中观察组18例、对照组18例。", "zh",
+     [(18, "arm"), (18, "arm"), (36, "total")]),
+    ("隨機分為幹細胞組和安慰劑組各20例。", "zh-Hant", [(20, "arm"), (20, "arm")]),
+    ("入组患者男女各10例。", "zh", []),                                # trap: a breakdown by sex
+    ("共3例出现一过性发热。", "zh", []),                                # trap: 共 + an outcome
+    # "共入组N例": 入组 is the enrolment verb, not a group
+    ("该研究共入组9例新诊断1型糖尿病患者。", "zh", [(9, "total")]),
+    # a study's size as its attribute
+    ("该团队此前完成了一项30人的开放标签先导研究。", "zh", [(30, "total")]),
+    ("團隊早前進行一項16人的小型研究。", "zh-Hant", [(16, "total")]),
+    ("An earlier 24-patient pilot study used the same cells.", "en", [(24, "total")]),
+    # planned studies and vague amounts are not sizes
+    ("团队计划明年开展一项约200人的随机对照试验。", "zh", []),
+    ("團隊計劃招募約60名患者。", "zh-Hant", []),
+    ("The company plans to enroll 40 participants next year.", "en", []),
+    ("等候名单上仍有数十名患者。", "zh", []),
+    ("仍有幾十名病人在等待移植。", "zh-Hant", []),
+    # a single patient introduced, the story continuing after the comma
+    ("一名患病20年的56岁男子,过去多次发生严重低血糖。", "zh", [(1, "total")]),
+    ("一名罹患第1型糖尿病15年的35歲女子，曾發生嚴重低血糖。", "zh-Hant", [(1, "total")]),
+    ("其中一名患者出现发热。", "zh", []),                                # trap: a subset
+    # registry records
+    ("Enrollment (Actual): 48", "en", [(48, "total")]),
+    ("Enrollment (Estimated): 120", "en", []),                        # trap: a plan
+    ("实际入组人数:30", "zh", [(30, "total")]),
+    # the person noun left out; completers of the whole cohort; screened is not enrolled
+    ("Of 60 patients screened, 44 were enrolled.", "en", [(44, "total")]),
+    ("Forty adults were treated; 37 completed 6 months of follow-up.", "en", [(37, "total"), (40, "total")]),
+    ("Fifteen participants had been dosed by the cut-off date.", "en", [(15, "total")]),
+    # comparisons and time points are not counts
+    ("Even pooled, the trials still included fewer than 1,000 people.", "en", []),
+    ("The report adds data for more than ten recipients.", "en", []),
+    ("HbA1c fell to 6.5% at Day 180 in the full-dose cohort.", "en", []),
+    ("第12周时治疗组HbA1c下降。", "zh", []),
+    # counts of a group followed by what happened to them
+    ("Three patients in the cell group and one control had a mild fever.", "en", []),
+    ("Four patients reduced or stopped their sulfonylurea.", "en", []),
+])
+def test_cohort_blind_phenomena(text, lang, expected):
+    assert site_sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a breakdown in brackets whose parts add up to the count before it
+    ("Of the 90 randomized participants, 84 completed the final visit (43 MSC, 41 placebo).", "en",
+     [(41, "arm"), (43, "arm"), (84, "total"), (90, "total")]),
+    ("Of the 90 participants, 84 completed the final visit (age 43 years, 41 kg/m2).", "en",
+     [(84, "total"), (90, "total")]),                                # trap: not a breakdown
+    ("共纳入40例患者(21例治疗组和19例对照组)。", "zh", [(19, "arm"), (21, "arm"), (40, "total")]),
+    # table cells "N例(a/b)"
+    ("例数 | 50例(25/25) | 12个月", "zh", [(25, "arm"), (25, "arm"), (50, "total")]),
+    ("例數 | 30例(20/10)", "zh-Hant", [(10, "arm"), (20, "arm"), (30, "total")]),
+    ("例数 | 30例(20/12)", "zh", []),                                # trap: parts do not add up
+    ("Participants | 36 (24/12) | 52 weeks", "en", [(12, "arm"), (24, "arm"), (36, "total")]),
+    # "N were enrolled: a did X and b did Y"
+    ("Of 50 patients screened, 30 were enrolled: 16 chose cell therapy (MSC group) and 14 continued usual "
+     "care (control group).", "en", [(14, "arm"), (16, "arm"), (30, "total")]),
+    # two counts that each received something, in one sentence, are groups; a lone one is the total
+    ("In cohort 1, 4 participants received a low dose; in cohort 2, 8 participants received a high dose.", "en",
+     [(4, "arm"), (8, "arm")]),
+    ("第一阶段3名受试者接受低剂量,第二阶段6名受试者接受高剂量。", "zh", [(3, "arm"), (6, "arm")]),
+    ("In the Phase 1/2 portion, 12 participants received the full dose as a single infusion.", "en",
+     [(12, "total")]),
+    # "其中N名接受了X": a treated part of the cohort is a group; said again later, it is that group
+    ("共20名受试者接受了输注,其中8名接受了高剂量并完成了随访。8名高剂量受试者均检测到C肽。", "zh",
+     [(8, "arm"), (20, "total")]),
+    ("共招募30名患者,其中15人接受干细胞输注(每公斤体重100万个细胞),另15人仅接受常规治疗。", "zh",
+     [(15, "arm"), (15, "arm"), (30, "total")]),
+    # a treated group compared with another group
+    ("The team gave MSCs to 12 patients with diabetic foot ulcers and compared them with 12 patients on "
+     "standard care.", "en", [(12, "arm"), (12, "arm")]),
+    ("研究者为15例患者输注干细胞,并与15例接受常规治疗的患者进行比较。", "zh", [(15, "arm"), (15, "arm")]),
+    ("共纳入334例患者(172例实验组和162例对照组)。", "zh", [(162, "arm"), (172, "arm"), (334, "total")]),
+    # an analysis subgroup that reached a time point
+    ("Among the 9 full-dose participants who had reached Day 180, mean HbA1c fell.", "en", [(9, "arm")]),
+])
+def test_cohort_breakdowns(text, lang, expected):
+    assert site_sizes(text, lang) == expected

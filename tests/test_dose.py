@@ -90,3 +90,20 @@ def site_doses(text: str, lang: str) -> list[tuple[float, float, bool]]:
 ])
 def test_dose_sites(text, lang, expected):
     assert site_doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]
+
+
+# ---- blind-set phenomena, shown first on our own sentences (zh / zh-Hant / en side by side, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # the cell word before the count, the classifier after: "每次输注细胞1亿个"
+    ("团队为其进行了3次静脉输注,每次输注细胞5000万个。", "zh", [(5e7, 5e7, False)]),
+    ("每次回輸幹細胞數量約為1億個。", "zh-Hant", [(1e8, 1e8, False)]),
+    ("总计输注细胞3亿个。", "zh", []),                                     # trap: a cumulative total
+    # islet equivalents are not cells: not a dose
+    ("兩次合計輸注約52萬單位胰島當量（IEQ）。", "zh-Hant", []),
+    ("每次移植约30万IEQ胰岛。", "zh", []),
+    ("She received 350,000 islet equivalents (IEQ) per infusion.", "en", []),
+    ("Each infusion contained about 5 × 10^5 IEQ.", "en", []),
+    ("每次输注胰岛细胞约5×10^8个。", "zh", [(5e8, 5e8, False)]),           # a count of cells is a dose
+])
+def test_dose_blind_phenomena(text, lang, expected):
+    assert site_doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]

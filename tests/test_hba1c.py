@@ -177,3 +177,51 @@ def test_hba1c_sites(text, lang, expected):
 ])
 def test_hba1c_trailing_timepoints(text, lang, timepoints):
     assert {(v["before"], v["after"], v["timepoint_days"]) for v in site_hits(text, lang)} == timepoints
+
+
+# ---- blind-set phenomena, shown first on our own sentences (zh / zh-Hant / en side by side, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # the Taiwanese name with its abbreviation in brackets is one term
+    ("患者移植前糖化血色素（HbA1c）為9.1%，移植後半年降到6.2%。", "zh-Hant", [(9.1, None, None), (None, 6.2, None)]),
+    ("治疗前糖化血红蛋白(HbA1c)为8.4%,治疗后降至7.0%。", "zh", [(8.4, None, None), (None, 7.0, None)]),
+    ("糖化血色素（HbA1c）≥7.5%者方可收案。", "zh-Hant", []),            # trap: a criterion
+    # a transitive change verb before the term, the amount after "by"
+    ("Compared with placebo, cell therapy lowered HbA1c by 0.64 percentage points at 6 months.", "en",
+     [(None, None, -0.64)]),
+    ("The infusions reduced HbA1c by 1.3% in the first year.", "en", [(None, None, -1.3)]),
+    ("Cells improved HbA1c (8.2%) in three patients.", "en", [(8.2, None, None)]),  # trap: no "by", a level
+    # "a vs b unit": the unit after the last value is shared
+    ("HbA1c changed by -0.9 vs -0.2 percentage points in the two groups.", "en",
+     [(None, None, -0.9), (None, None, -0.2)]),
+    ("HbA1c change from baseline: -11 vs -2 mmol/mol.", "en", [(None, None, -1.01), (None, None, -0.18)]),
+    ("HbA1c in the 7 vs 12 patient groups was not reported.", "en", []),  # trap: counts, no unit
+    # a change said as a between-group difference, late in a long results sentence
+    ("At week 24, HbA1c was 60 (8) mmol/mol [7.6 (0.7)%] with cells and 66 (9) mmol/mol [8.2 (0.8)%] with "
+     "placebo, a change from baseline of -10 vs -4 mmol/mol; the placebo-adjusted difference was -0.5 "
+     "percentage points (95% CI -0.8 to -0.2).", "en",
+     [(None, 7.64, None), (None, 7.6, None), (None, 8.19, None), (None, 8.2, None), (None, None, -0.91),
+      (None, None, -0.5), (None, None, -0.37)]),
+    # a lone value that a pair restates is one fact
+    ("Her A1C was 10.1%. A year later her A1C had dropped from 10.1% to 6.8%.", "en", [(10.1, 6.8, None)]),
+    ("入院时糖化血红蛋白为9.6%。治疗后糖化血红蛋白由9.6%降至7.1%。", "zh", [(9.6, 7.1, None)]),
+])
+def test_hba1c_blind_phenomena(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a flattened table: the column header gives baseline or the time point
+    ("Outcome | Group | Baseline | 3 months | 6 months\n"
+     "HbA1c, % | MSC | 8.4 ± 0.9 | 7.8 ± 0.8 | 7.5 ± 0.7\n"
+     "FPG, mmol/L | MSC | 9.9 ± 2.0 | 8.7 ± 1.8 | 8.2 ± 1.6", "en",
+     {(8.4, None, None), (None, 7.8, 91), (None, 7.5, 183)}),
+    ("指标 | 组别 | 基线 | 12周 | 24周\nHbA1c(%) | 治疗组 | 8.8±1.1 | 7.9±0.9 | 7.4±0.8", "zh",
+     {(8.8, None, None), (None, 7.9, 84), (None, 7.4, 168)}),
+    ("指標 | 組別 | 治療前 | 6個月\n糖化血色素(%) | 幹細胞組 | 9.0±1.2 | 7.7±1.0", "zh-Hant",
+     {(9.0, None, None), (None, 7.7, 183)}),
+    # a header naming groups, not times: the values keep their baseline reading
+    ("Characteristic | MSC (n = 20) | Control (n = 18)\nAge, years | 55.1 ± 6.0 | 56.3 ± 7.2\n"
+     "HbA1c, % | 8.3 ± 0.9 | 8.1 ± 1.0", "en", {(8.3, None, None), (8.1, None, None)}),
+])
+def test_hba1c_table_columns(text, lang, expected):
+    assert {(v["before"], v["after"], v["timepoint_days"]) for v in site_hits(text, lang)} == expected

@@ -16,7 +16,8 @@ from .base import FieldExtractor, Hit, Pattern, Span
 # ---- lexicons (data) ----
 # a count: Arabic (1-6 digits or thousands groups) or a small Chinese numeral; never part of a
 # longer number ("7.5", "A1c", "5.37亿")
-ZH_NUM = (r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d{1,6}|[一二两兩三四五六七八九十百千零〇]{1,6})"
+# "数十名", "几十例" are vague amounts, not counts
+ZH_NUM = (r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?<![数數几幾])[一二两兩三四五六七八九十百千零〇]{1,6})"
           r"(?!\d|\.\d)(?!\s*(?:万|萬|亿|億))")
 EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d%]|\.\d)|{EN_NUMBER})"
 ZH_CLASSIFIER = r"(?:例|名|位)"
@@ -29,6 +30,8 @@ EN_PERSON = (r"(?:patients|participants|subjects|individuals|people|persons|volu
 # up to three words between a count and its noun; never a magnitude ("420 million people")
 EN_MOD = (r"(?:(?:(?!(?:million|billion|thousand|hundred|of|and|or|in|with|the|who|were|was|"
           r"had|out)\b)[A-Za-z][\w\-]*|type\s+[12]|[12])\s+){0,4}")
+BREAKDOWN_LABEL = (r"(?!(?:years?|yrs?|months?|weeks?|days?|kg|mg|cm|mmol|men|women|males?|females?|boys|girls|男|女|岁|歲)\b)"
+                   r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*)?")
 ZH_GROUP = r"(?P<label>[\u4e00-\u9fffA-Za-z\-]{1,8}?[组組])"
 EN_GROUP_WORDS = r"(?:group|arm|cohort)"
 # allocation verbs after a count: the count is a group the cohort was split into, not an outcome
@@ -47,12 +50,13 @@ CONTEXT: dict[str, tuple[str, ...]] = {
 OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
     "zh": ("脱离", "脫離", "停用", "停止使用", "摆脱", "擺脫", "实现了", "實現了", "达到", "達到", "达成",
            "未脱离", "重新", "恢复", "恢復", "出现", "出現", "发生", "發生", "死亡", "退出", "失访",
-           "失訪", "不再需要", "无需", "無需"),
+           "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "改用"),
     "en": ("achieved", "attained", "reached", "became", "remained", "experienced", "were insulin",
            "was insulin", "had ", "developed", "discontinued", "stopped", "died", "withdrew",
            "dropped out", "no longer", "did not", "showed", "reported", "regained", "lost", "going",
            "making", "needing", "requiring", "remaining", "achieving", "reaching", "becoming",
-           "maintained", "needed", "required", "relapsed", "resumed"),
+           "maintained", "needed", "required", "relapsed", "resumed", "reduced", "decreased", "increased",
+           "improved", "switched", "changed"),
 }
 SUBSET_BEFORE: dict[str, tuple[str, ...]] = {
     "zh": ("其中", "中有", "内有", "內有", "仅有", "僅有", "只有", "另有", "第", "每", "前", "后", "後",
@@ -75,10 +79,26 @@ STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇�
                         "檢索", "筛选", "篩選", "涵盖", "涵蓋", "对", "對", "共", "of", "included",
                         "including", "pooled", "pooling", "from", "analy", "identified", "comprising",
                         "across", "combined")
+# a planned study or enrolment target is not a cohort size
+PLAN_BEFORE = re.compile(r"计划|計劃|拟|擬|预计|預計|将要|將要|准备|準備|有望|\bplan(?:s|ned|ning)?\b|\bwill\b|\bexpects?\b|"
+                         r"\baims?\s+to\b", re.I)
+# a count right after a time word is a time point ("Day 180", "week 52", "第12周")
+TIME_POINT_BEFORE = re.compile(r"(?:\b(?:day|days|week|weeks|month|months|year|visit|part|phase|cycle|stage|grade|"
+                               r"table|figure|fig\.)\s*|第\s*)$", re.I)
+SCREENED_BEFORE = re.compile(r"(?:screened|assessed\s+for\s+eligibility|筛选了?|篩選了?|筛查了?|篩查了?)\s*$", re.I)
+SCREENED_AFTER = re.compile(r"\s+(?:were\s+|had\s+been\s+)?(?:screened|assessed\s+for\s+eligibility)\b|\s*(?:接受)?(?:筛选|篩選|筛查|篩查)",
+                            re.I)
+COMPARATIVE_BEFORE = re.compile(r"(?:\b(?:fewer|less|more|greater)\s+than|\bover|\bunder|\bup\s+to|超过|超過|不足|不到|多于|多於|逾)"
+                                r"\s*$", re.I)
+IN_GROUP_AFTER = re.compile(r"\s+(?:in|from)\s+(?:the\s+|each\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+(?:group|arm)\b", re.I)
+# a subgroup reaching a time point ("who had reached Day 180") is an analysis set, not an outcome
+TIMED_SUBGROUP = re.compile(r"\b(?:day|week|month|year|follow-?up|visit)s?\b|\d", re.I)
+# arms read from "N patients in the X group": the verb of their clause may make them an outcome
+CLAUSE_OUTCOME_PATTERNS = {"en_arm_in_group"}
 # a subgroup defined by completion or follow-up after an English count
 SUBGROUP_AFTER = re.compile(r"\s+(?:who|that)\s+(?P<label>(?:had\s+)?(?:completed|were\s+followed|had\s+been\s+followed|"
                             r"finished|reached|remained\s+in)\b(?:\s+(?!and\b|after\b|with\b|showed\b|were\b|had\b)"
-                            r"[^\s,.;()]+){0,6})", re.I)
+                            r"[^\s,.;:()]+){0,6})", re.I)
 TOTAL_LABELS = re.compile(r"^(?:patients|participants|subjects|individuals|people|total|overall|all|"
                           r"trial|study|cohort|sample|adults|children|volunteers|studies|trials|RCTs|"
                           r"患者|受试者|受試者|病例|总计|總計|合计|合計|研究|试验|試驗)$", re.I)
@@ -92,12 +112,38 @@ PATTERNS: tuple[Pattern, ...] = (
     # ---- totals ----
     P("zh_total_enrolled",
       r"(?:共纳入|共納入|纳入|納入|入组|入組|招募|募集|选取|選取|选择|選擇|共有|共计|共計|总计|總計|涉及|"
-      r"收治|连续|連續|研究了|观察了|觀察了)(?:了|共|的|的是)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)"
+      r"收治|连续|連續|研究了|观察了|觀察了|随机分配|隨機分配|随机纳入|隨機納入)(?:了|共|的|的是)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)"
       r"(?!\s*中)", 0.95),
     P("zh_total_person_count",
       r"(?:纳入|納入|入组|入組|入选|入選|招募|募集|涉及|收治|研究|观察|觀察|本组|本組|全部|共有|总共|總共|一共)(?:了|的)?\s*" + ZH_PERSON
       + r"\s*(?:共|共计|共計|总计|總計|合计|合計|总数|總數|人数|人數)?\s*(?:为|為|有|达|達)?\s*(?P<n>" + ZH_NUM
       + r")\s*(?:例|名|位|人)(?!\s*中)", 0.9),
+    # "选取…就诊的胰岛素治疗T2DM患者52例": an enrolment verb, the description, the person noun, the count
+    P("zh_total_clause",
+      r"(?:选取|選取|选择|選擇|纳入|納入|入选|入選|收集|招募|募集|连续|連續|回顾性分析|回顧性分析)(?:了)?"
+      r"(?:(?!\d+\s*(?:例|名|位|人))[^,，。;；:：\n]){0,80}?" + ZH_PERSON + r"\s*(?:共|共计|共計)?\s*(?P<n>" + ZH_NUM
+      + r")\s*(?:例|名|位|人)(?!\s*中)", 0.9),
+    # "共48例完成随访": a bare total; unlike the enrolment verbs it may still be an outcome count
+    P("zh_total_gong",
+      r"(?<![总總一统統])共\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者|病例)?(?!\s*中)", 0.85),
+    # "一項24人的小型先導研究", "a 24-patient pilot study": the size of a study stated as its attribute
+    P("zh_total_study_size",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:人|例|名)(?:患者|受试者|受試者)?的[^,，。;；\n]{0,10}?(?:研究|试验|試驗|队列|隊列)", 0.85),
+    P("en_total_study_size",
+      r"\b(?P<n>\d{1,5})-(?:patient|participant|person|subject|people)\s+(?:[\w\-]+\s+){0,3}?"
+      r"(?:study|trial|cohort|pilot|series)\b", 0.85),
+    # registry records: "Enrollment (Actual): 66", "实际入组人数: 66"; an estimated enrolment is a plan
+    P("registry_enrollment",
+      r"(?:\bEnrollment\s*(?:\(\s*Actual\s*\))?|实际入组人数|實際入組人數|实际入组例数|實際入組例數)\s*[:：]?\s*"
+      r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.9),
+    # "38 were enrolled", "17 had been dosed": the person noun left out
+    P("en_total_elliptic",
+      r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:were|had\s+been|have\s+been)\s+(?:enrolled|randomi[sz]ed|included|dosed|"
+      r"infused|transplanted)\b", 0.85),
+    # "Of the 120 randomized participants, 112 completed the week 52 visit": the completers of the whole cohort
+    P("en_total_completed",
+      r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:completed|finished)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
+      r"(?:study|trial|follow-?up|visit|weeks?|months?|years?|treatment)\b", 0.8),
     P("zh_total_noun",
       r"(?P<n>" + ZH_NUM + r")\s*" + ZH_CLASSIFIER + ZH_MOD + r"{0,30}?" + ZH_PERSON, 0.7),
     P("en_total_enrolled",
@@ -108,7 +154,7 @@ PATTERNS: tuple[Pattern, ...] = (
     P("en_total_passive",
       r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"\s+(?:were|was|have been|had been)\s+"
       r"(?:\w+\s+)?(?:enrolled|recruited|randomi[sz]ed|included|treated|assigned|allocated|analy[sz]ed|"
-      r"studied|followed)", 0.95),
+      r"studied|followed|dosed|infused|transplanted)", 0.95),
     P("en_total_denominator",
       r"\b" + EN_NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<n>" + EN_NUM + r")\s+" + EN_MOD
       + EN_PERSON, 0.9),
@@ -129,13 +175,46 @@ PATTERNS: tuple[Pattern, ...] = (
     # "其中12人接受干细胞治疗，另外12人作为对照": allocation of the cohort into two groups
     P("zh_arm_split",
       r"(?:其中|分别有|分別有)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?P<l1>" + ZH_ALLOC
-      + r"[^,，。;；\n]{0,10})[^。;；\n]{0,20}?(?:另外|另|其余|其餘|剩余|剩餘|余下|餘下)\s*(?P<n2>" + ZH_NUM
-      + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?P<l2>" + ZH_ALLOC + r"[^,，。;；\n]{0,10})", 0.85),
+      + r"[^,，。;；\n]{0,10})[^。;；\n]{0,40}?(?:另外|另|其余|其餘|剩余|剩餘|余下|餘下)\s*(?P<n2>" + ZH_NUM
+      + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?:仅|僅|只|则|則|均|都|也)?\s*(?P<l2>" + ZH_ALLOC
+      + r"[^,，。;；\n]{0,10})", 0.85),
     # "随机分为治疗组和对照组，每组40例", "randomized into two groups of 30", "15 patients per arm"
-    P("zh_arm_each", r"(?:每组|每組)\s*(?:各)?\s*(?:有|为|為)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)", 0.85),
+    P("zh_arm_each", r"(?:每组|每組|(?<![男女])各)\s*(?:各)?\s*(?:有|为|為)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)", 0.85),
     P("en_arm_each",
       r"(?:\b(?:two|three|four|2|3|4)\s+(?:equal\s+)?(?:groups|arms|cohorts)\s+of\s+(?P<n>" + EN_NUM + r")"
       r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort)\b)", 0.85),
+    # a breakdown whose parts add up to the count before it: "112 completed (57 UC-MSC, 55 placebo)",
+    # "66例(44/22)", "38 were enrolled: 20 chose to receive MSCs and 18 continued standard care"
+    P("arm_breakdown_paren",
+      r"[(（]\s*(?P<n>\d{1,5})\s*(?:例|名|人)?\s*(?P<l1>" + BREAKDOWN_LABEL + r")\s*(?:,|，|、|;|；|\band\b|\bvs\.?|\bversus\b|和|与|與)"
+      r"\s*(?P<n2>\d{1,5})\s*(?:例|名|人)?\s*(?P<l2>" + BREAKDOWN_LABEL + r")\s*[)）]", 0.85),
+    P("arm_breakdown_slash",
+      r"(?P<t>\d{1,5})\s*(?:例|名|人|patients|participants)?\s*[(（]\s*(?P<n>\d{1,5})\s*(?:/|vs\.?|versus)\s*(?P<n2>\d{1,5})\s*[)）]",
+      0.85),
+    P("arm_breakdown_colon",
+      r"(?P<t>" + EN_NUM + r")\s+(?:[\w\-]+\s+){0,2}?(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|allocated|assigned)\s*"
+      r"[:;,]\s*(?P<n>" + EN_NUM + r")\s+(?P<l1>[^.;:]{3,80}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM
+      + r")\s+(?P<l2>[^.;:]{3,80}?)(?=[.;]|$)", 0.85),
+    # "3 participants received a half dose; 11 participants received the full dose": two or more counts
+    # that each received something, in one sentence, are the groups (a lone one is the total)
+    P("en_arm_received",
+      r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"\s+(?P<label>(?:received|were\s+given|were\s+treated\s+with)"
+      r"[^,.;]{1,40})", 0.8),
+    P("zh_arm_received",
+      r"(?<![共计計有其另])(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?P<label>(?:接受了?|给予|給予|"
+      r"采用|採用)[^,，。;；\n]{1,15})", 0.8),
+    # "gave cells to 20 patients ... and compared them with 20 patients on standard care"
+    P("en_arm_compared",
+      r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"[^.;]{0,120}?\bcompared\s+(?:them|these|this\s+group|it)\s+"
+      r"(?:with|to)\s+(?P<n2>" + EN_NUM + r")\s+(?P<l2>" + EN_MOD + EN_PERSON + r"(?:\s+(?:on|receiving|given|with)\s+[\w\-]+"
+      r"(?:\s+[\w\-]+)?)?)", 0.85),
+    P("zh_arm_compared",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)[^。;；]{0,60}?(?:并|並|,|，)\s*(?:与|與|和)\s*(?P<n2>" + ZH_NUM
+      + r")\s*(?:例|名|位|人)(?P<l2>[^。;；,，]{0,30}?)(?:进行|進行)?(?:比较|比較|对比|對比)(?![组組])", 0.85),
+    # "其中12名接受了全剂量(8亿个细胞)": a part of the cohort given a treatment is a group
+    P("zh_arm_subset_alloc",
+      r"(?:其中|中有)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?P<label>(?:接受了?|给予|給予|采用|採用)"
+      r"[^,，。;；\n()（）]{1,12})", 0.75),
     # "of whom 30 received cells and 15 received standard care"
     P("en_arm_split",
       r"\b(?:of\s+whom|of\s+these|of\s+them|among\s+them)\s*,?\s+(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON
@@ -164,13 +243,25 @@ PATTERN_ROLE: dict[str, str] = {
     "zh_arm_label_count": "arm", "en_arm_in_group": "arm", "en_arm_controls": "arm",
     "zh_total_person_count": "total", "zh_arm_split": "arm", "en_arm_split": "arm",
     "zh_arm_each": "arm", "en_arm_each": "arm",
+    "zh_total_clause": "total", "zh_total_gong": "total", "zh_total_study_size": "total",
+    "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",
+    "en_total_completed": "total", "arm_breakdown_paren": "arm", "arm_breakdown_slash": "arm",
+    "arm_breakdown_colon": "arm", "en_arm_compared": "arm", "zh_arm_compared": "arm", "en_arm_received": "arm", "zh_arm_received": "arm", "zh_arm_subset_alloc": "arm",
     "zh_studies": "studies_included", "en_studies": "studies_included",
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
 # generic patterns: a count next to a person noun, without an enrolment verb
 WEAK = {"zh_total_noun", "en_total_noun", "n_equals", "en_single_case"}
 # patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
-SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split"}
+SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split", "zh_arm_subset_alloc"}
+# breakdowns: parts that must add up to the count stated before them
+BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon"}
+# a treated group and the group it was compared with
+COMPARED_PATTERNS = {"en_arm_compared", "zh_arm_compared"}
+# groups that are only groups when the sentence holds at least two of them
+PAIRED_PATTERNS = {"en_arm_received", "zh_arm_received"}
+# totals read without a person noun or with a bare 共: what follows may still make them an outcome count
+OUTCOME_CHECKED = {"zh_total_gong", "en_total_elliptic"}
 # "每组40例": one count for each of the groups named or counted before it in the sentence
 EACH_PATTERNS = {"zh_arm_each", "en_arm_each"}
 GROUP_COUNT = re.compile(r"(?:分为|分為|分成|into|in)\s*(?P<k>两|兩|二|三|四|2|3|4|two|three|four)\s*(?:个|個)?\s*"
@@ -180,6 +271,22 @@ _EACH_K = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4"
 SEX_NOUN = re.compile(rf"(?:{EN_NUM}|{ZH_NUM})\s*(?:例|名|位|人)?\s*(?:men|women|males|females|boys|girls|男性|女性|男|女)",
                       re.I)
 GENERIC_GROUP_LABELS = ("每组", "每組", "各组", "各組", "两组", "兩組", "二组", "三组", "本组", "本組", "该组", "該組")
+
+
+def _sentence(view: str, span: Span, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end) inside the span (semicolons do not end it)."""
+    lo = max(span.start, start - 300)
+    cuts = [view.rfind(c, lo, start) for c in ("。", ". ", "\n", "!", "?", "！", "？")]
+    lo = max([c + 1 for c in cuts if c >= 0] + [lo])
+    hi = min(span.end, end + 300)
+    ends = [i for i in (view.find(c, end, hi) for c in ("。", ". ", "\n", "！", "？")) if i >= 0]
+    return lo, min(ends + [hi])
+
+
+def _clause_before(view: str, span: Span, start: int, width: int = 40) -> str:
+    """The text before ``start`` back to the previous clause break (at most ``width`` characters)."""
+    before = view[max(span.start, start - width):start]
+    return re.split(r"[,，;；。:：!?！？\n]|\.\s", before)[-1]
 
 
 def _any(text: str, words: Iterable[str]) -> bool:
@@ -209,6 +316,27 @@ class CohortExtractor(FieldExtractor):
         role = PATTERN_ROLE[pattern.name]
         if pattern.name == "en_single_case":
             yield self.hit({"n": 1, "role": "total", "label": None}, m.start(), m.end(), pattern)
+            return
+        if pattern.name in BREAKDOWN_PATTERNS:
+            yield from self._breakdown(m, pattern, span)
+            return
+        if pattern.name in COMPARED_PATTERNS:
+            for g in ("n", "n2"):
+                n = as_int(parse_number(m.group(g).replace(",", "")))
+                if n is not None:
+                    label = "compared group" if g == "n2" else "treated group"
+                    yield self.hit({"n": n, "role": "arm", "label": label}, m.start(g),
+                                   m.end(g) if g == "n2" else m.end(g), pattern)
+            return
+        if pattern.name in PAIRED_PATTERNS:
+            lo, hi = _sentence(view, span, m.start(), m.end())
+            if sum(1 for _ in pattern.compiled.finditer(view, lo, hi)) < 2:
+                return   # one count that received something is the cohort: the total patterns read it
+        if pattern.name == "zh_arm_subset_alloc" or pattern.name in PAIRED_PATTERNS:
+            n = as_int(parse_number(m.group("n").replace(",", "")))
+            if n is not None:
+                label = span.doc.text[m.start("label"):m.end("label")].strip() or None
+                yield self.hit({"n": n, "role": "arm", "label": label}, m.start(), m.end(), pattern)
             return
         if pattern.name in SPLIT_PATTERNS:
             for g, lg in (("n", "l1"), ("n2", "l2")):
@@ -252,6 +380,34 @@ class CohortExtractor(FieldExtractor):
         yield self.hit({"n": n, "role": role, "label": label if role == "arm" else None},
                        m.start(), m.end(), pattern)
 
+    def _breakdown(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
+        """Two groups whose sizes add up to the count stated just before them (in the same sentence)."""
+        a = as_int(parse_number(m.group("n").replace(",", "")))
+        b = as_int(parse_number(m.group("n2").replace(",", "")))
+        if a is None or b is None:
+            return
+        if "t" in m.groupdict():
+            total = as_int(parse_number(m.group("t").replace(",", "")))
+            if total is None or total != a + b:
+                return
+            yield self.hit({"n": total, "role": "total", "label": None}, m.start("t"), m.end("t"), pattern)
+        else:
+            lo, _ = _sentence(span.doc.view, span, m.start(), m.end())
+            before = span.doc.view[max(lo, m.start() - 120):m.start()]
+            counts = [as_int(parse_number(x.replace(",", ""))) for x in re.findall(rf"{ZH_NUM}|{EN_NUM}", before)]
+            if a + b not in counts:
+                return
+        text = span.doc.text
+        for g, lg in (("n", "l1"), ("n2", "l2")):
+            label = None
+            if lg in m.groupdict() and m.group(lg):
+                raw = text[m.start(lg):m.end(lg)]
+                inner = re.search(r"[(（]\s*([^()（）]{1,30}?(?:group|arm|组|組))\s*[)）]", raw, re.I)
+                label = (inner.group(1) if inner else raw).strip() or None
+            label = label or f"group {1 if g == 'n' else 2}"   # "(24/24)": two groups of equal size
+            yield self.hit({"n": a if g == "n" else b, "role": "arm", "label": label}, m.start(g),
+                           m.end(lg) if lg in m.groupdict() and m.group(lg) else m.end(g), pattern)
+
     def _each(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         """One arm of n per group: the groups are counted ("分为两组", "two groups of") or named."""
         g = "n" if m.group("n") else "n2"
@@ -273,6 +429,8 @@ class CohortExtractor(FieldExtractor):
                 if label and label not in labels and label not in ("每组", "每組"):
                     labels.append(label)
         if len(labels) < 2:
+            if m.group(0).lstrip().startswith("各"):
+                return   # "各15例" needs the groups it distributes over ("男女各10例" is a breakdown by sex)
             labels = [""]   # the number of groups is not stated: one arm of n
         for label in labels:
             yield self.hit({"n": n, "role": "arm", "label": label or None}, m.start(), m.end(), pattern)
@@ -284,7 +442,8 @@ class CohortExtractor(FieldExtractor):
             return None
         quote = view[hit.start:hit.end]
         before = view[max(span.start, hit.start - 4):hit.start]
-        after = view[hit.end:min(span.end, hit.end + 18)]
+        # what follows the count, in its sentence only
+        after = re.split(r"[。！？!?\n]|\.\s", view[hit.end:min(span.end, hit.end + 18)], maxsplit=1)[0]
         near_after = view[hit.end:min(span.end, hit.end + 12)]
         if _any(quote + near_after, ANIMALS) and role != "studies_included":
             return None
@@ -297,6 +456,25 @@ class CohortExtractor(FieldExtractor):
             return None   # "每组40例" is read by the each-group pattern
         if hit.pattern in EACH_PATTERNS:
             return hit
+        if role == "arm" and (hit.value.get("label") or "").strip() in ("组", "組"):
+            return None   # "共入组12例": 入组 is the enrolment verb, not a group
+        prev = view[max(span.start, hit.start - 14):hit.start]
+        if TIME_POINT_BEFORE.search(prev):
+            return None   # "Day 180 in the full-dose cohort", "第12周": a time point
+        if role == "total" and (SCREENED_BEFORE.search(prev) or SCREENED_AFTER.match(view, hit.end)):
+            return None   # screened is not enrolled
+        if role == "total" and PLAN_BEFORE.search(_clause_before(view, span, hit.start)):
+            return None   # "计划开展一项约120人的试验", "plans to enroll 40 participants": a plan, not this study's size
+        if not strong and role == "total" and COMPARATIVE_BEFORE.search(prev):
+            return None   # "fewer than 1,000 people", "more than ten recipients": a comparison, not a count
+        if hit.pattern in BREAKDOWN_PATTERNS:
+            return hit
+        if not strong and role == "total" and IN_GROUP_AFTER.match(view, hit.end):
+            return None   # "Two patients in the AD-MSC group": a part of one group, not the cohort
+        sub = SUBGROUP_AFTER.match(view, hit.end, min(span.end, hit.end + 60))
+        if sub and role == "total" and TIMED_SUBGROUP.search(sub.group("label")):
+            # "the 8 participants who had reached Day 180": an analysis subgroup, not an outcome count
+            return self._as_subgroup(hit, span, sub)
         # a part of the cohort ("其中5例", "治疗组中有5名", "first 3 patients") is not its size
         if hit.pattern not in SPLIT_PATTERNS | {"en_total_denominator"} and any(before.rstrip().endswith(w)
                                                         for w in SUBSET_BEFORE["zh"] + SUBSET_BEFORE["en"]):
@@ -304,9 +482,19 @@ class CohortExtractor(FieldExtractor):
         if re.match(r"\s*(?:中|之中|当中|當中)(?![国國])", view[hit.end:hit.end + 3]) and role == "total":
             return None
         # an outcome count: the count is followed by what happened to those patients
-        if hit.pattern not in SPLIT_PATTERNS | {"en_total_denominator"} and not (strong and role == "total"):
+        if hit.pattern not in SPLIT_PATTERNS | {"en_total_denominator"} and \
+                not (strong and role == "total" and hit.pattern not in OUTCOME_CHECKED):
+            if n == 1 and role == "total":
+                # a single patient introduced, then the story goes on: "一名…女子，…发生低血糖"
+                after = re.split(r"[,，;；。]", after, maxsplit=1)[0]
             if _any(after, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"]) or _any(quote, OUTCOME_AFTER["zh"]):
                 return None
+            if hit.pattern in CLAUSE_OUTCOME_PATTERNS:
+                # "Nine participants in the MSC group and one in the placebo group had ...": the verb of the
+                # whole clause says what happened to them
+                clause = re.split(r"[.;。；]", view[hit.end:min(span.end, hit.end + 100)], maxsplit=1)[0]
+                if _any(clause, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"]):
+                    return None
         if re.search(r"(?:^|\s)(?:\d+|\w+)\s+(?:out\s+)?of\s+(?:the\s+)?$",
                      view[max(span.start, hit.start - 16):hit.start]) and hit.pattern == "en_total_noun":
             return None   # "20 of the 23 patients": the denominator pattern reads 23
@@ -325,23 +513,39 @@ class CohortExtractor(FieldExtractor):
         sub = SUBGROUP_AFTER.match(view, hit.end, min(span.end, hit.end + 60))
         if sub and role == "total":
             # "218 patients who completed six months": an analysis subgroup with its own n
-            hit.value = {"n": n, "role": "arm", "label": span.doc.text[sub.start("label"):sub.end("label")]}
+            hit = self._as_subgroup(hit, span, sub)
         if _any(view[max(span.start, hit.start - 30):hit.start], CONTEXT.get(span.lang[:2], ())):
+            hit.score = min(1.0, hit.score + 0.1)
+        return hit
+
+    def _as_subgroup(self, hit: Hit, span: Span, sub: re.Match[str]) -> Hit:
+        """The hit as an arm labelled by its defining clause."""
+        hit.value = {"n": hit.value["n"], "role": "arm", "label": span.doc.text[sub.start("label"):sub.end("label")]}
+        if _any(span.doc.view[max(span.start, hit.start - 30):hit.start], CONTEXT.get(span.lang[:2], ())):
             hit.score = min(1.0, hit.score + 0.1)
         return hit
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
         """One hit per (role, n): the best scored; an overlapping arm wins over a bare total."""
         arms = [h for h in hits if h.value["role"] == "arm"]
+        # sizes of groups the text allocates explicitly: a bare count of persons equal to one is that group again
+        allocated = {a.value["n"] for a in arms
+                     if a.pattern in SPLIT_PATTERNS | BREAKDOWN_PATTERNS | PAIRED_PATTERNS | COMPARED_PATTERNS}
         kept: dict[tuple[str, int, str], Hit] = {}
         for h in sorted(hits, key=lambda h: (-h.score, h.start)):
             if h.value["role"] == "total" and any(a.value["n"] == h.value["n"] and a.start <= h.end
                                                   and h.start <= a.end for a in arms):
                 continue
+            if h.value["role"] == "total" and h.pattern in WEAK and h.value["n"] in allocated:
+                continue
+            if h.pattern == "zh_arm_subset_alloc" and any(a.pattern in ("zh_arm_split", "en_arm_split") and a.start < h.end
+                                                          and h.start < a.end for a in arms):
+                continue   # the first half of a "其中…另…" split, read there
             # two arms of equal size ("试验组43例，对照组43例") are two facts; the same arm said twice is one
             label = h.value.get("label") or ""
-            if h.value["role"] == "arm" and label and not any(
-                    k[:2] == ("arm", h.value["n"]) and k[2] in ("", label) for k in kept):
+            if h.value["role"] == "arm" and label:
+                if any(k[:2] == ("arm", h.value["n"]) and k[2] in ("", label) for k in kept):
+                    continue   # the same group said again
                 key = ("arm", h.value["n"], label)
             else:
                 key = (h.value["role"], h.value["n"], "")

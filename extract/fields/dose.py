@@ -25,7 +25,9 @@ PER_KG = (r"(?:\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:kg|kilogram|公斤
 PER_KG_BEFORE = r"(?:每公斤|每千克)(?:体重|體重)?[^\d,，。;；]{0,4}"
 # a magnitude or power of ten: without one a number is not a cell count ("3 cells")
 MAGNITUDE_MARK = re.compile(r"(?:亿|億|万|萬|million|billion|thousand|[x×X*·]\s*10|10\s*\^|\d[eE]\d)", re.I)
-NOT_CELLS = re.compile(r"^\s*(?:mg|g\b|µg|μg|ug|mcg|U\b|IU|ml|mL|元|美元|dollars|USD|RMB|人|名|例|位|患者|病人|糖友|people|patients|persons)",
+# islet equivalents (IEQ) measure islet volume, not a count of cells; units (单位) are not cells
+NOT_CELLS = re.compile(r"^\s*(?:mg|g\b|µg|μg|ug|mcg|U\b|IU|ml|mL|元|美元|dollars|USD|RMB|人|名|例|位|患者|病人|糖友|people|patients|persons|"
+                       r"单位|單位|IEQ|IE\b|胰岛当量|胰島當量|胰岛等量|胰島等量|当量|當量|(?:islet\s+)?equivalents?)",
                        re.I)
 DOSE_WORDS = (r"(?:剂量|劑量|dose[sd]?|dosage|输注|輸注|注射|infusion|infused|injection|injected|administered|"
               r"给予|給予|回输|回輸)")
@@ -34,7 +36,7 @@ PER_VOLUME = re.compile(r"^\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:well|m
                         r"cm2|cm\^2|孔|毫升|升)", re.I)
 # a cumulative total over all administrations is not a dose per administration
 TOTAL_BEFORE = re.compile(r"(?:总计|總計|共计|共計|累计|累計|总共|總共|合计|合計|总剂量|總劑量|total\s+of|in\s+total|cumulative|"
-                          r"total\s+dose\s+of|total)\s*(?:为|為|达|達|of)?\s*$", re.I)
+                          r"total\s+dose\s+of|total)\s*(?:为|為|达|達|of)?\s*(?:输注|輸注|注射|回输|回輸|移植|infused|injected)?\s*$", re.I)
 # values listed before the one that carries the power of ten: "0.5, 1.0 or 2.0 × 10^6 cells/kg"
 LIST_ITEMS = rf"(?P<items>(?:{ARABIC}\s*(?:,|，|、)\s*)*{ARABIC}\s*,?\s*(?:or|and|和|或|及|与|與)\s*)"
 CONTEXT: dict[str, tuple[str, ...]] = {
@@ -55,6 +57,10 @@ PATTERNS: tuple[Pattern, ...] = (
       rf"(?P<q>{CELL_QUANTITY})\s*(?:个|個)?\s*(?:/|per\s+|每)\s*(?:次|剂|劑|dose|infusion|injection|administration)\b", 0.8),
     P("dose_list",
       rf"(?<![\d.]){LIST_ITEMS}(?P<q>{SCALAR})(?:(?P<pk2>{PER_KG})|\s*(?:个|個)?\s*{CELL_NOUN}(?P<pk3>{PER_KG})?)", 0.85),
+    # "每次输注细胞1亿个", "回输干细胞数量为5000万个": the cell word before the count, the classifier after
+    P("dose_noun_first",
+      rf"(?:细胞|細胞)(?:数|數|数量|數量|总数|總數)?\s*(?:为|為|约|約|约为|約為|达|達)?\s*(?P<pk1>{PER_KG_BEFORE})?"
+      rf"(?P<q>{CELL_QUANTITY})\s*(?:个|個)(?P<pk2>{PER_KG})?", 0.8),
     P("dose_keyword",
       rf"{DOSE_WORDS}(?:为|為|是|of|at|:|\s|\(|（|with)*(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})"
       rf"(?P<pk2>{PER_KG})?", 0.8),
@@ -82,7 +88,8 @@ class DoseExtractor(FieldExtractor):
         if PER_VOLUME.match(span.doc.view, m.end("q")) or \
                 PER_VOLUME.match(span.doc.view[m.end():m.end() + 12]):
             return
-        if TOTAL_BEFORE.search(span.doc.view[max(span.start, m.start("q") - 14):m.start("q")]):
+        if TOTAL_BEFORE.search(span.doc.view[max(span.start, m.start("q") - 14):m.start("q")]) or \
+                TOTAL_BEFORE.search(span.doc.view[max(span.start, m.start() - 14):m.start()]):
             return
         groups = m.groupdict()
         per_kg = any(groups.get(k) for k in ("pk1", "pk2", "pk3"))

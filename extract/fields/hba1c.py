@@ -22,8 +22,10 @@ from ..numbers import ARABIC, EN_NUMBER, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 
 # ---- lexicons (data) ----
+# the Chinese name may be followed by its abbreviation in brackets ("糖化血色素（HbA1c）"): one term
 TERM = (r"(?:glyc(?:osyl)?ated\s+ha?emoglobin(?:\s*\(?\s*(?:Hb\s*)?A1c\s*\)?)?|ha?emoglobin\s+A1c|"
-        r"Hb\s*A1c|HbA1|\bA1c\b|糖\s*化\s*血\s*[红紅]\s*蛋\s*白(?:\s*A1c)?|糖化(?!\s*终)(?!\s*終))")
+        r"Hb\s*A1c|HbA1|\bA1c\b|(?:糖\s*化\s*血\s*[红紅]\s*蛋\s*白(?:\s*A1c)?|糖化血[色红紅]素|糖化(?!\s*终)(?!\s*終))"
+        r"(?:\s*[(（]\s*(?:Hb\s*A1c|A1c|GHb)\s*[)）])?)")
 # another measure: the HbA1c clause ends where it starts
 OTHER_MEASURE = (r"(?:空腹|餐后|餐後|血糖(?!控制)|FBG|FPG|PPG|2h\s*PG|(?<![A-Za-z])C\s*-?\s*(?:肽|peptide)|HOMA|胰岛素|胰島素|"
                  r"insulin|BMI|体重|體重|weight|TIR|time\s+in\s+range|hs-?CRP|CRP|eGFR|甘油三酯|胆固醇|膽固醇|"
@@ -131,6 +133,12 @@ _POINTS_RE = re.compile(POINTS, re.IGNORECASE)
 # a change word right before the term: "a reduction in HbA1c of 0.8%"
 _CHANGE_BEFORE_TERM_RE = re.compile(rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})\s+(?:in|of)\s+(?:the\s+|mean\s+|average\s+)*$",
                                     re.IGNORECASE)
+# a transitive change verb right before the term, the amount after "by": "lowered HbA1c by 0.86 points"
+_VERB_BEFORE_TERM_RE = re.compile(rf"(?P<dir>{DOWN}|{UP})\s+(?:the\s+|mean\s+|average\s+|patients'\s+)*$", re.IGNORECASE)
+_BY_RE = re.compile(r"\s*(?:by|of)\s+(?:an?\s+(?:mean|average)\s+of\s+|about\s+|approximately\s+)?$", re.IGNORECASE)
+# "-12 vs -3 mmol/mol", "1.1 and 0.3 percentage points": a list whose last value carries the unit for all
+_SHARED_UNIT_RE = re.compile(rf"\s*(?:vs\.?|versus|and|or|和|与|與|对|對)\s*[-−+]?\s*[(（]?\s*{ARABIC}"
+                             rf"(?:\s*(?:±|\+/-)\s*{ARABIC})?\s*[)）]?\s*(?P<u>{PCT})", re.IGNORECASE)
 CHANGE_RE = re.compile(
     rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})(?:\s*(?:了|幅度|幅|by|of|达|達|为|為|約|约|平均|约为|約為|on\s+average|"
     rf"averaged|an\s+average\s+of|a\s+mean\s+of|mean|significantly|from\s+baseline|是|:|达到|達到|was|were|"
@@ -162,7 +170,7 @@ _POST_RE = re.compile(POST, re.IGNORECASE)
 _PROP_RE = re.compile(PROPORTION, re.IGNORECASE)
 _UP_RE = re.compile(UP, re.IGNORECASE)
 _CHANGE_WORD_RE = re.compile(CHANGE_WORD, re.IGNORECASE)
-WINDOW = 160
+WINDOW = 260
 
 
 def to_percent(v: float, unit: Optional[str]) -> float:
@@ -189,6 +197,60 @@ def _days(m: re.Match[str]) -> Optional[float]:
     if n is None:
         return None
     return float(round(n * TIME_UNIT_DAYS[unit]))
+
+
+# a pipe-table header cell naming a baseline or a time point
+_CELL_SPLIT = "|"
+_VALUE_CELL_RE = re.compile(rf"^\s*[-−+]?\s*{ARABIC}\s*(?:±|\+/-|\(|\[|%|$)")
+
+
+def _table_columns(view: str, pos: int, span: Span) -> Optional[tuple[int, list[str]]]:
+    """For a term in a flattened pipe-table row: (start of the row, the header cells), or None.
+
+    The header is the nearest line above with as many cells whose cells hold no values, and it must
+    name a baseline or a time point in some column ("Outcome | Group | Baseline | 6 months | 12 months").
+    """
+    row_start = view.rfind("\n", 0, pos) + 1
+    row_end = view.find("\n", pos)
+    row_end = len(view) if row_end < 0 else row_end
+    n_cells = view.count(_CELL_SPLIT, row_start, row_end)
+    if n_cells < 2:
+        return None
+    line_end = row_start - 1
+    for _ in range(12):   # a table is read a few rows up at most
+        if line_end <= 0:
+            return None
+        line_start = view.rfind("\n", 0, line_end) + 1
+        line = view[line_start:line_end]
+        line_end = line_start - 1
+        if line.count(_CELL_SPLIT) != n_cells:
+            if line.strip():
+                return None   # left the table
+            continue
+        cells = line.split(_CELL_SPLIT)
+        if any(_VALUE_CELL_RE.match(c) for c in cells[1:]):
+            continue          # another data row
+        if any(_BASE_RE.search(c) or _TIME_RE.search(c) for c in cells):
+            return row_start, cells
+        return None
+    return None
+
+
+def _column_cue(view: str, columns: Optional[tuple[int, list[str]]], pos: int) -> tuple[Optional[str], Optional[float]]:
+    """The role ("before" | "after") and time (days) the column header gives the value at ``pos``."""
+    if columns is None:
+        return None, None
+    row_start, cells = columns
+    col = view.count(_CELL_SPLIT, row_start, pos)
+    if col >= len(cells):
+        return None, None
+    cell = cells[col]
+    if _BASE_RE.search(cell):
+        return "before", None
+    t = _TIME_RE.search(cell)
+    if t:
+        return "after", _days(t)
+    return None, None
 
 
 class HbA1cExtractor(FieldExtractor):
@@ -398,6 +460,7 @@ class HbA1cExtractor(FieldExtractor):
         before_term = before_term[sentence_start + 1:]
         prev_end, prev_role, prev_sign = start, "", -1
         times = [t.span() for t in _TIME_RE.finditer(view, start, end)]
+        columns = _table_columns(view, m.start(), span)
         for lm in LONE_RE.finditer(view, start, end):
             if any(t0 <= lm.start("a") < t1 for t0, t1 in times):
                 continue   # the number of a time point ("at week 52")
@@ -409,6 +472,8 @@ class HbA1cExtractor(FieldExtractor):
             first = not prev_role
             gap = view[prev_end:lm.start()]
             unit = _unit(lm, "a") or default_unit
+            if unit is None and (su := _SHARED_UNIT_RE.match(view, lm.end(), end)):
+                unit = _unit_name(su.group("u"))
             v = parse_number(lm.group("a"))
             between = _BETWEEN_RE.search(view[max(start, lm.start() - 10):lm.start()]) and \
                 re.match(r"\s*(?:and|~|-|至|到)\s*\d", view[lm.end():lm.end() + 8], re.I)
@@ -425,7 +490,11 @@ class HbA1cExtractor(FieldExtractor):
             trail_role, cue_end, trail_days = self._trailing(view, lm.end(), end)
             role: Optional[str] = None
             sign = prev_sign
-            if lm.group("sign"):
+            col_role, col_days = _column_cue(view, columns, lm.start())
+            if col_role:
+                # a table row: the column header says when the value was measured
+                role, trail_days = col_role, col_days if col_days is not None else trail_days
+            elif lm.group("sign"):
                 role, sign = "change", (-1 if lm.group("sign").strip() in "-−" else 1)
             elif first and (cb := _CHANGE_BEFORE_TERM_RE.search(before_term)):
                 role = "change"
@@ -433,6 +502,8 @@ class HbA1cExtractor(FieldExtractor):
                     role = None   # "change in HbA1c of 0.8%": the sign is not stated
                 else:
                     sign = 1 if _UP_RE.fullmatch(cb.group("dir")) else -1
+            elif first and _BY_RE.fullmatch(gap) and (vb := _VERB_BEFORE_TERM_RE.search(before_term)):
+                role, sign = "change", (1 if _UP_RE.fullmatch(vb.group("dir")) else -1)
             elif _BASE_RE.search(gap):
                 role = "before"
             elif _POST_RE.search(gap):
@@ -478,6 +549,25 @@ class HbA1cExtractor(FieldExtractor):
                  "group": group}
         value[role] = round(v, 2)
         return self.hit(value, self._term_start(span.doc.view, start, value_start), end, pattern, score=score)
+
+    def decide(self, hits: list[Hit]) -> list[Hit]:
+        """Each reading once; a lone value that a pair (or another reading) of the same group already
+        states ("his A1C was 9.4%" ... "dropped from 9.4% to 6.9%") is the same fact said twice."""
+        kept = super().decide(hits)
+        roles = ("before", "after", "change")
+
+        def stated(h: Hit) -> dict[str, float]:
+            return {r: h.value[r] for r in roles if h.value[r] is not None}
+
+        out: list[Hit] = []
+        for h in kept:
+            mine = stated(h)
+            if len(mine) == 1 and any(
+                    o is not h and len(stated(o)) > 1 and (o.value["group"] or None) == (h.value["group"] or None)
+                    and all(stated(o).get(r) == v for r, v in mine.items()) for o in kept):
+                continue
+            out.append(h)
+        return out
 
     def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
         v = hit.value
