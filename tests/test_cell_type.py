@@ -52,7 +52,38 @@ def cell_types(text: str, lang: str = "zh") -> list[str]:
     ("團隊將捐贈者胰臟分離出的胰島細胞經肝門靜脈輸注。", "zh-Hant", ["islet"]),
     ("Human amniotic epithelial cells (hAECs) were transplanted under the kidney capsule.", "en", ["hAESC"]),
     ("Unlike embryonic stem cells, UC-MSCs carry no teratoma risk; patients received UC-MSCs intravenously.", "en", ["UC-MSC"]),
+    # modifiers between the source and the islet noun; "made from a cell bank of" stem cells
+    ("VX-x is an allogeneic embryonic stem cell-derived, fully differentiated islet cell therapy given by infusion.", "en", ["ESC-islet"]),
+    ("患者接受胚胎干细胞来源、完全分化的胰岛细胞疗法输注。", "zh", ["ESC-islet"]),
+    ("患者接受胚胎幹細胞來源、完全分化的胰島細胞療法輸注。", "zh-Hant", ["ESC-islet"]),
+    ("The islet cell product is manufactured from a master cell bank of human embryonic stem cells and infused into the portal vein.", "en", ["ESC-islet"]),
+    # iPSC products: "iPS细胞", "诱导型多能干细胞", "insulin-producing cells grown from iPSCs", "分化为β样细胞"
+    ("An implant packed with insulin-producing cells grown from human induced pluripotent stem cells was placed in mice.", "en", ["iPSC-islet"]),
+    ("团队将人类诱导型多能干细胞(iPS细胞)分化而来的胰岛细胞植入小鼠皮下。", "zh", ["iPSC-islet"]),
+    ("研究團隊將iPS細胞分化為可分泌胰島素的β樣細胞團,植入小鼠皮下。", "zh-Hant", ["iPSC-islet"]),
+    ("The team differentiated iPSCs into clusters of beta-like cells before implantation.", "en", ["iPSC-islet"]),
+    ("患者于腹部皮下移植iPS细胞来源胰岛细胞片。", "zh", ["iPSC-islet"]),
+    # donor islets named as background beside a stem-cell-derived product are not the study's cells
+    ("Islet transplants from deceased donors can free patients from insulin. Here mice received iPSC-derived islets.", "en", ["iPSC-islet"]),
+    # the Stem Cell Educator holds cord-blood stem cells; the patient receives no cord blood
+    ("Stem Cell Educator therapy circulates a patient's lymphocytes through a device containing cord blood-derived multipotent stem cells.", "en", ["stem-cell-educator"]),
+    ("患者的血液流經一個載有臍帶血多能幹細胞的裝置,即「幹細胞教育者」療法。", "zh-Hant", ["stem-cell-educator"]),
+    ("患者接受干细胞教育器治疗,其装置内含脐带血来源的多能干细胞。", "zh", ["stem-cell-educator"]),
+    # a meta-analysis of MSC trials: sourced types named only for subgroups stay subgroups
+    ("本荟萃分析评价间充质干细胞(MSC)治疗2型糖尿病。其中8项研究使用脐带来源MSC。亚组分析显示,脐带来源MSC效果最明显。纳入的MSC研究均为RCT。", "zh", ["MSC"]),
+    ("與對照組相比,間質幹細胞治療後HbA1c下降0.86%。以臍帶間質幹細胞的效果最明顯。", "zh-Hant", ["MSC"]),
+    ("Mesenchymal stem cell therapy lowered HbA1c in this meta-analysis; umbilical cord MSCs showed the largest effect.", "en", ["MSC"]),
+    ("In a subgroup analysis, 8 trials used UC-MSCs; MSC therapy lowered HbA1c overall.", "en", ["MSC"]),
+    # a link to another article under "相关资讯"/"Related coverage" is not the study's treatment
+    ("研究者给予患者间充质干细胞(MSC)静脉输注。\n\n相关资讯\n· 两次脐带MSC输注改善血糖\n", "zh", ["MSC"]),
+    ("Patients received MSC infusions.\n\nRelated coverage\n  Umbilical cord MSCs infused in children\n", "en", ["MSC"]),
+    # "间质干细胞" (Taiwan/Hong Kong usage) is MSC with no source named
+    ("患者接受間質幹細胞靜脈輸注。", "zh-Hant", ["MSC"]),
+    ("患者接受间质干细胞静脉输注。", "zh", ["MSC"]),
+    ("患者接受臍帶間質幹細胞靜脈輸注。", "zh-Hant", ["UC-MSC"]),
     # no match
+    ("睾丸间质细胞分泌睾酮。", "zh", []),
+    ("Stem cell-derived islets are a promising option.", "en", []),
     ("胚胎干细胞、iPSC和成体干细胞(如间充质干细胞)都是候选细胞。", "zh", []),
     ("与传统胰岛移植相比,该方法无需供体。", "zh", []),
     ("Participants had not previously received an islet cell transplant.", "en", []),

@@ -45,7 +45,14 @@ def condition(text: str, lang: str = "zh") -> list[str]:
     ("Type 2 diabetes affects 500 million people. In this trial, 12 patients with type 1 diabetes received islets.", "en", ["T1D"]),
     ("Adults with insulin-dependent type 2 diabetes received UC-MSCs.", "en", ["T2D"]),
     ("新診斷的第一型糖尿病兒童接受臍帶血輸注。", "zh-Hant", ["T1D"]),
-    # no match
+    # a bare type in a table cell under a diabetes-type column
+    ("研究 | 国家 | 糖尿病类型 | 设计\nA试验 | 瑞典 | 1型(新诊断) | 随机对照", "zh", ["T1D"]),
+    ("研究 | 國家 | 糖尿病類型 | 設計\nB試驗 | 印度 | 2型 | 對照研究", "zh-Hant", ["T2D"]),
+    ("| Trial | Country | Diabetes | Design |\n|---|---|---|---|\n| A | Sweden | Type 1 (new onset) | RCT |", "en", ["T1D"]),
+    # no match: a type cell under another column, or a type outside a table
+    ("研究 | 细胞类型 | 分期\nA试验 | 骨髓 | 2型", "zh", []),
+    ("| Trial | Collagen |\n|---|---|\n| A | Type 1 |", "en", []),
+    ("该细胞为1型巨噬细胞。", "zh", []),
     ("M1型巨噬细胞向M2型极化。", "zh", []),
     ("The trial enrolled 40 patients with heart failure.", "en", []),
     ("2型胶原蛋白表达增加。", "zh", []),

@@ -7,7 +7,8 @@ import pytest
 
 from extract.document import SourceDoc
 from extract.fields.context import (BACKGROUND_CUES, FUTURE_CUES, SELF_CUES, ascii_boundaries, context_score,
-                                    in_journal_name, in_reference, in_title, sentence_bounds, vocab)
+                                    in_journal_name, in_reference, in_related_links, in_title, sentence_bounds,
+                                    table_column_header, vocab)
 from extract.pipeline import to_document
 
 
@@ -85,3 +86,33 @@ def test_context_score_self_up_background_down():
     s_own = context_score(own, own.index("随机"), own.index("随机") + 6, 0, len(own), base)
     s_bg = context_score(bg, bg.index("随机"), bg.index("随机") + 6, 0, len(bg), base)
     assert s_own > base > s_bg
+
+
+@pytest.mark.parametrize("text,needle,expected", [
+    ("研究 | 国家 | 随访\nA | 瑞典 | 104周\nB | 印度 | 12个月", "12个月", "随访"),
+    ("研究 | 國家 | 隨訪\nA | 瑞典 | 104週", "瑞典", "國家"),
+    ("| Study | Follow-up |\n|---|---|\n| A | 24 months |", "24 months", "Follow-up"),
+    ("Trial | Diabetes\nA | Type 1", "Type 1", "Diabetes"),
+    # a "---" rule row between header and body is not the header
+    ("| Trial | Diabetes |\n|---|---|\n| A | Type 2 |", "Type 2", "Diabetes"),
+    # no table: running text with one "|", or the header row itself
+    ("患者随访12个月 | 无不良反应", "12个月", None),
+    ("研究 | 国家 | 随访\nA | 瑞典 | 104周", "国家", None),
+    ("年终盘点|2024年干细胞研究进展\n正文第一段", "2024", None),
+])
+def test_table_column_header(text, needle, expected):
+    assert table_column_header(text, text.index(needle)) == expected
+
+
+@pytest.mark.parametrize("text,needle,expected", [
+    ("正文。\n\n相关资讯\n· 两次脐带MSC输注改善血糖\n· 另一篇\n", "脐带", True),
+    ("正文。\n\n延伸閱讀\n．糖化血色素多少算正常?\n", "糖化", True),
+    ("Body.\n\nRelated coverage\n  ADA 2024: first-in-human data for encapsulated islets\n", "first", True),
+    ("Body.\nYou may also like:\n- Cord blood infusions in children\n", "Cord", True),
+    # no match: the study's own text, or a long paragraph after the list
+    ("相关资讯之外的正文:患者接受脐带MSC输注。", "脐带", False),
+    ("Related coverage\n- link\n" + "The trial enrolled patients " * 8 + "and gave cord blood.", "cord", False),
+])
+def test_in_related_links(text, needle, expected):
+    view = to_document(SourceDoc("t.txt", text, "txt")).view  # traditional headings match through the view
+    assert in_related_links(view, text.index(needle)) is expected

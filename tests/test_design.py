@@ -49,7 +49,41 @@ def design(text: str, lang: str = "zh") -> list[str]:
     ("研究者指出样本量较小,尚需随机对照试验验证。本研究为单臂试验。", "zh", ["single_arm_trial"]),
     ("國內某醫學中心公布臨床試驗成果,團隊收治10名第一型糖尿病患者。", "zh-Hant", ["single_arm_trial"]),
     ("The clinical study enrolled 21 patients with newly diagnosed type 1 diabetes.", "en", ["single_arm_trial"]),
+    # "other"/"more" is background only right before the design words, not anywhere in 25 chars
+    ("Investigators at four other Nordic sites randomly assigned 66 adults to cells or placebo.", "en", ["rct"]),
+    ("另外两家医院的研究者将80例患者随机分为干细胞组和安慰剂组。", "zh", ["rct"]),
+    ("其他三家醫院的研究者將80名患者隨機分為兩組。", "zh-Hant", ["rct"]),
+    # a trial that is still awaited, planned or launched is not the study's design
+    ("單臂研究難以排除生活習慣改變的影響,結果需待隨機對照試驗確認。", "zh-Hant", ["single_arm_trial"]),
+    ("该单臂研究的结论尚待随机对照试验证实。", "zh", ["single_arm_trial"]),
+    ("This single-arm study awaits confirmation in a randomized trial.", "en", ["single_arm_trial"]),
+    ("Thirty patients were treated in a single-arm study. A randomised sham-controlled study is planned.", "en", ["single_arm_trial"]),
+    ("本研究为单臂试验,随机对照试验将于明年启动。", "zh", ["single_arm_trial"]),
+    ("本研究為第一期臨床試驗。團隊已啟動一項多中心第二期隨機對照試驗。", "zh-Hant", ["single_arm_trial"]),
+    ("This was a phase 1 study; a randomized controlled trial is now recruiting.", "en", ["single_arm_trial"]),
+    # a trial that started in a given year is still the study's own
+    ("本研究于2019年启动,采用随机双盲设计,共纳入80例患者。", "zh", ["rct"]),
+    ("Launched in 2019, this randomized trial enrolled 80 patients.", "en", ["rct"]),
+    ("Participants were randomized 2:1 to cells or placebo and will be followed for 2 years.", "en", ["rct"]),
+    ("受试者随机分为两组,将在随后两年内接受随访。", "zh", ["rct"]),
+    # "临床研究团队/中心" names who runs trials; a weak clinical-trial word never outvotes a real design cue
+    ("近日,我院干细胞临床研究团队报告,一名58岁男性患者接受了3次干细胞输注。", "zh", ["case_report"]),
+    ("本院幹細胞臨床研究中心收治一名45歲女性患者,該病例顯示血糖改善。", "zh-Hant", ["case_report"]),
+    ("Our clinical research team treated a 62-year-old woman with UC-MSCs; this case shows durable benefit.", "en", ["case_report"]),
+    ("该临床研究团队此前开展的临床研究显示,受试者按1:1随机分为两组。", "zh", ["rct"]),
+    # open-label describes blinding: with a control named next to it, the design is controlled
+    ("一项开放标签对照研究纳入48例患者,治疗组和对照组各24例。", "zh", ["controlled_trial"]),
+    ("一項開放標籤對照研究納入48名患者,治療組與對照組各24名。", "zh-Hant", ["controlled_trial"]),
+    ("This open-label, controlled trial enrolled 48 patients.", "en", ["controlled_trial"]),
+    ("这项开放标签研究共纳入20例患者。", "zh", ["single_arm_trial"]),
+    # a plural design noun is other studies
+    ("The HbA1c fall was similar to that reported in meta-analyses. This non-randomized trial enrolled 40 patients.", "en", ["controlled_trial"]),
+    ("We followed the Preferred Reporting Items for Systematic Reviews and Meta-Analyses.", "en", ["meta_analysis"]),
+    ("研究者對14項隨機對照試驗進行統合分析。", "zh-Hant", ["meta_analysis"]),
     # no match
+    ("Other randomized trials have reported similar results.", "en", []),
+    ("More randomized trials are needed.", "en", []),
+    ("A randomized controlled trial will be launched next year.", "en", []),
     ("未来仍需开展更大规模的随机对照试验加以验证。", "zh", []),
     ("Larger randomized controlled trials are needed.", "en", []),
     ("细胞经体外扩增后回输。", "zh", []),

@@ -48,7 +48,27 @@ def follow_up(text: str, lang: str = "zh") -> list[float]:
     ("Patients were followed for a median of 3.2 years after transplantation.", "en", [1169.0]),
     ("This was a 52-week, open-label, single-arm phase 1 study of UC-MSCs.", "en", [364.0]),
     ("患者治疗后3个月复查HbA1c为7.0%。", "zh", [91.0]),
+    # "追踪满12个月", "跟进" (Hong Kong usage), completers of the follow-up
+    ("患者迄今追踪满12个月,血糖控制良好。", "zh", [365.0]),
+    ("患者迄今追蹤滿12個月,血糖控制良好。", "zh-Hant", [365.0]),
+    ("首例患者随访已满1年。", "zh", [365.0]),
+    ("32名完成一年跟進的患者,糖化血紅素由8.6%降至7.5%。", "zh-Hant", [365.0]),
+    ("30名完成12个月随访的患者中,HbA1c平均下降1.1%。", "zh", [365.0]),
+    ("Of the 32 patients completing 12 months of follow-up, HbA1c fell by 1.1%.", "en", [365.0]),
+    # a clause-opening period over which the results were observed
+    ("Rahimi gave a single infusion to 20 patients. Over 6 months, HbA1c fell from 8.1% to 7.4%.", "en", [183.0]),
+    ("During the following 12 months, no patient needed insulin.", "en", [365.0]),
+    ("患者接受单次输注,在随后的6个月里HbA1c由8.1%降至7.4%。", "zh", [183.0]),
+    ("患者接受單次輸注,在隨後的6個月裡HbA1c由8.1%降至7.4%。", "zh-Hant", [183.0]),
+    # a table cell under a follow-up column
+    ("研究 | 国家 | 随访 | 结果\nA试验 | 瑞典 | 104周 | 有效\nB试验 | 印度 | 12个月 | 有效", "zh", [728.0]),
+    ("研究 | 國家 | 隨訪\nA試驗 | 瑞典 | 104週", "zh-Hant", [728.0]),
+    ("| Study | Country | Follow-up |\n|---|---|---|\n| A | Sweden | 24 months |", "en", [730.0]),
     # no match
+    ("研究 | 国家 | 病程\nA试验 | 瑞典 | 10年", "zh", []),
+    ("| Study | Duration of diabetes |\n|---|---|\n| A | 12 years |", "en", []),
+    ("Adults with diabetes for over 6 months, were enrolled.", "en", []),
+    ("Over 60 patients were enrolled.", "en", []),
     ("治疗后3个月,HbA1c降至7.1%。", "zh", []),
     ("患者病程10年,确诊2型糖尿病。", "zh", []),
     ("6个月和12个月时分别进行评估。", "zh", []),

@@ -54,7 +54,26 @@ def regimens(text: str, lang: str = "zh") -> list[tuple[int | None, float | None
     ("每位患者接受3次臍帶血輸注,每次間隔1個月。", "zh-Hant", [(3, 30.0)]),
     ("患者于第1天和第8天分别接受一次干细胞输注。", "zh", [(2, 7.0)]),
     ("Participants underwent two transplantations of islets.", "en", [(2, None)]),
-    # no match
+    # an add-on to background insulin is not drug dosing: the schedule is the cells'
+    ("治疗组在胰岛素治疗基础上每4周输注1次人脐带间充质干细胞,共输注3次。", "zh", [(3, 28.0)]),
+    ("治療組在胰島素治療基礎上每4週輸注1次臍帶間充質幹細胞,共輸注3次。", "zh-Hant", [(3, 28.0)]),
+    ("On top of insulin therapy, MSCs were infused every 4 weeks.", "en", [(None, 28.0)]),
+    # a registry record's schedule with the unit repeated: "on Day 0 and Day 90"
+    ("Study product is given intravenously on Day 0 and Day 90.", "en", [(2, 90.0)]),
+    ("Cells are infused on Week 0, Week 4 and Week 8.", "en", [(3, 28.0)]),
+    ("分别于第0天和第90天静脉输注干细胞。", "zh", [(2, 90.0)]),
+    ("分別於第0天及第90天靜脈輸注幹細胞。", "zh-Hant", [(2, 90.0)]),
+    # "两次输注间隔2周" beside a stated count names a pair of doses, not a second count
+    ("团队为其先后进行了3次静脉输注,每次输注细胞1亿个,两次输注间隔2周。", "zh", [(3, 14.0)]),
+    ("團隊為其先後進行了3次靜脈輸注,每次輸注細胞1億個,兩次輸注間隔2週。", "zh-Hant", [(3, 14.0)]),
+    # "一次性注入": all cells at once
+    ("分离单个核细胞后,经胰背动脉插管一次性注入。", "zh", [(1, None)]),
+    ("分離單個核細胞後,經胰背動脈插管一次性注入。", "zh-Hant", [(1, None)]),
+    ("The marrow cells were injected at once as a single infusion into the pancreatic artery.", "en", [(1, None)]),
+    # traps: disposable equipment, drug schedules on top of a background, measurements on days
+    ("使用一次性注射器抽取骨髓干细胞。", "zh", []),
+    ("在二甲双胍基础上每日口服2次。", "zh", []),
+    ("Blood samples for C-peptide were drawn on Day 0 and Day 90.", "en", []),
     ("甘精胰岛素12U 睡前,二甲双胍0.5g 每日2次。", "zh", []),
     ("西格列汀100mg 每日1次口服。", "zh", []),
     ("患者在治疗后共完成3次随访。", "zh", []),

@@ -10,16 +10,27 @@ from typing import Iterable, Optional
 from pydantic import BaseModel
 
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import BACKGROUND_CUES, SELF_CUES, compile_cues, in_reference, in_title, sentence_bounds, zp
+from .context import (BACKGROUND_CUES, SELF_CUES, compile_cues, in_reference, in_related_links, in_title,
+                      sentence_bounds, zp)
 
 _D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
 # "(iPSC)" after a source name; "分化而来的" / "来源的"; the islet product
 _ABBR = r"(?:\s*\([^()]{1,16}\))?"
 _FROM_ZH = r"(?:来源|衍生|分化|诱导分化)(?:而来|得到|形成|而成|出)?的?"
-_ISLET_ZH = r"(?:胰岛|β细胞|胰岛样细胞|胰岛素分泌细胞)"
+# modifiers between the source and the islet noun: "胚胎干细胞来源、完全分化的胰岛细胞"
+_MOD_ZH = r"(?:[、,]?[^,。;:\n]{0,8}?的)?"
+_ISLET_ZH = r"(?:胰岛|β细胞|β样细胞|胰岛样细胞|胰岛素分泌细胞|可分泌胰岛素的)"
+# "将iPS细胞分化为β样细胞团": the source turned into islet cells
+_INTO_ZH = r"分化(?:为|成)[^,。;\n]{0,12}?(?:胰岛|β细胞|β样细胞|胰岛素分泌细胞)"
 # "an islet cell therapy differentiated from human embryonic stem cells"
-_ISLET_EN = r"\b(?:islets?|islet cells?|beta cells?|β cells?|islet cell (?:therapy|product))\b[^.;]{0,30}?"
-_FROM_EN = r"\b(?:differentiated|derived|generated|made|manufactured|produced)\s+from\s+"
+_ISLET_EN = (r"\b(?:islets?|islet cells?|beta(?:-like)? cells?|β(?:-like)? cells?|islet cell (?:therapy|product)|"
+             r"insulin[- ](?:producing|secreting) cells?)\b[^.;]{0,30}?")
+_FROM_EN = r"\b(?:differentiated|derived|generated|made|manufactured|produced|grown)\s+from\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,4}?"
+# "stem cell-derived, fully differentiated pancreatic islet cell therapy": modifiers before the noun
+_MOD_EN = r"(?:[,\s]+[\w-]+){0,4}?[,\s]+"
+# "differentiated iPSCs into clusters of beta-like cells"
+_INTO_EN = r"\s+into\s+[^.;]{0,30}?\b(?:islets?|beta|β|insulin[- ](?:producing|secreting))"
+_IPSC_ZH = r"(?:(?:化学)?诱导[性型]?多能干细胞|\b(?:Ci|hi|i)PSCs?\b|\biPS\s*细胞)"
 
 # pattern name prefix (before "__") -> cell type label
 CELL_PATTERNS: tuple[Pattern, ...] = (
@@ -40,7 +51,7 @@ CELL_PATTERNS: tuple[Pattern, ...] = (
     zp("P-MSC__en", rf"\bplacenta(?:l)?(?:{_D}derived)?{_D}(?:mesenchymal|MSCs?|stem)|\bamni(?:otic|on)(?:{_D}membrane)?{_D}(?:derived{_D})?mesenchymal", 1.0),
     zp("P-MSC__abbr", rf"\bh?P{_D}MSCs?\b|\bhAMSCs?\b", 1.0, 0),
     # MSC, source not stated (dropped by decide when a sourced MSC type is present)
-    zp("MSC__zh", r"(?<!脐带)(?<!骨髓)(?<!脂肪)(?<!胎盘)间充质(?:干细胞|基质细胞|干/基质细胞)|間充質", 0.8),
+    zp("MSC__zh", r"(?<!脐带)(?<!骨髓)(?<!脂肪)(?<!胎盘)(?<!来源)(?<!来源的)(?:间充质(?:干细胞|基质细胞|干/基质细胞)|间质干细胞)|間充質", 0.8),
     zp("MSC__en", r"\bmesenchymal (?:stem|stromal)(?:/stromal)? cells?\b", 0.8),
     zp("MSC__abbr", r"(?<![-‐A-Za-z])MSCs?\b", 0.8, 0),
     # bone marrow mononuclear cells
@@ -53,12 +64,17 @@ CELL_PATTERNS: tuple[Pattern, ...] = (
     zp("hAESC__zh", r"羊膜上皮(?:干)?细胞", 1.0),
     zp("hAESC__en", rf"\bh?AES?Cs?\b|\bamniotic{_D}epithelial", 1.0),
     # stem-cell-derived islets
-    zp("iPSC-islet__zh", rf"(?:(?:化学)?诱导性?多能干细胞|\b(?:Ci|hi|i)PSCs?\b){_ABBR}{_FROM_ZH}{_ISLET_ZH}", 1.0),
-    zp("iPSC-islet__en", rf"\b(?:c|h)?iPSC?s?{_D}derived{_D}(?:islets?|beta|β|pancreatic)|\binduced pluripotent stem cell{_D}derived{_D}(?:islets?|beta|β)"
-                         rf"|{_ISLET_EN}{_FROM_EN}(?:(?:human|chemically)\s+)?(?:induced pluripotent stem cells?|iPSCs?\b)", 1.0),
-    zp("ESC-islet__zh", rf"胚胎干细胞{_ABBR}{_FROM_ZH}(?:{_ISLET_ZH}|胰腺)", 1.0),
+    zp("iPSC-islet__zh", rf"{_IPSC_ZH}{_ABBR}(?:{_FROM_ZH}{_MOD_ZH}{_ISLET_ZH}|{_INTO_ZH})", 1.0),
+    zp("iPSC-islet__en", rf"\b(?:c|h)?iPSC?s?{_D}derived{_D}(?:islets?|beta|β|pancreatic)"
+                         rf"|\binduced pluripotent stem cell{_D}derived{_D}(?:islets?|beta|β)"
+                         rf"|\b(?:c|h)?iPSC?s?{_D}derived{_MOD_EN}(?:islets?|beta|β|pancreatic)"
+                         rf"|{_ISLET_EN}{_FROM_EN}(?:(?:human|chemically)\s+)?(?:induced pluripotent stem cells?|iPSCs?\b)"
+                         rf"|\bdifferentiated\s+(?:human\s+)?(?:induced pluripotent stem cells|iPSCs?\b){_INTO_EN}", 1.0),
+    zp("ESC-islet__zh", rf"胚胎干细胞{_ABBR}(?:{_FROM_ZH}{_MOD_ZH}(?:{_ISLET_ZH}|胰腺)|{_INTO_ZH})", 1.0),
     zp("ESC-islet__en", rf"\b(?:h)?ESC{_D}derived{_D}(?:islets?|beta|β|pancreatic)|\bembryonic stem cell{_D}derived{_D}(?:islets?|beta|β|pancreatic)"
-                        rf"|{_ISLET_EN}{_FROM_EN}(?:human\s+)?(?:embryonic stem cells?|h?ESCs?\b)", 1.0),
+                        rf"|\b(?:h?ESC|embryonic stem cell){_D}derived{_MOD_EN}(?:islets?|beta|β|pancreatic)"
+                        rf"|{_ISLET_EN}{_FROM_EN}(?:human\s+)?(?:embryonic stem cells?|h?ESCs?\b)"
+                        rf"|\bdifferentiated\s+(?:human\s+)?(?:embryonic stem cells|h?ESCs?\b){_INTO_EN}", 1.0),
     # haematopoietic stem cells
     zp("HSC__zh", r"造血干细胞", 1.0),
     zp("HSC__en", r"\bha?ematopoietic stem\b|\ba?HSCT?s?\b|\bAHSCT?\b|\bAHST\b", 1.0),
@@ -115,6 +131,18 @@ _NOT_TREATMENT = compile_cues((r"未曾|从未|既往无|排除|not previously|h
 # a list of options, not the treatment: "ESC、iPSC和成体干细胞(如MSC)都是候选细胞", "sources such as"
 _OPTIONS = compile_cues((r"候选|都是|均可作为|诸如|例如|比如|\(如|不同来源", r"\bcandidates?\b|\bsuch as\b|\be\.g\.|\bsources? (?:include|are)\b"))
 
+# a subgroup of the included studies or a comparison between sources, not the study's own cells:
+# "其中8项研究使用脐带来源MSC", "亚组分析显示", "以脐带间充质干细胞的效果最明显", "8 trials used UC-MSCs"
+_SUBGROUP_BEFORE = compile_cues((
+    r"亚组|其中\s*\d+\s*项|\d+\s*项(?:研究|试验|RCT)?(?:使用|采用|应用|为)|(?:以|尤以)$",
+    r"\bsubgroups?\b|\b\d+\s+(?:of the\s+)?(?:trials|studies|RCTs)\s+(?:used|using|tested|with|gave)\b",
+))
+_SUBGROUP_AFTER = compile_cues((
+    r"^[^,。;]{0,6}?(?:的?(?:效果|疗效|降幅|获益)(?:最|更)|次之|优于|最为明显)",
+    r"^[^.;]{0,25}?\b(?:showed|had|gave|produced) (?:the )?(?:largest|greatest|strongest|most|larger|greater)\b",
+))
+SUBGROUP_FACTOR = 0.5
+
 MSC_SOURCED = frozenset({"UC-MSC", "BM-MSC", "AD-MSC", "P-MSC"})
 KEEP_MIN_SCORE = 0.6       # a type is kept when one of its mentions reaches this
 
@@ -144,8 +172,11 @@ class CellTypeExtractor(FieldExtractor):
             score += 0.3
         if BACKGROUND_CUES.search(text, max(s, m.start() - 30), m.start()) or _OPTIONS.search(text, s, e):
             score *= 0.5
-        if in_reference(text, m.start()):
-            score *= 0.4  # a reference-list entry is never the study's own treatment
+        if label in MSC_SOURCED and (_SUBGROUP_BEFORE.search(text[max(s, m.start() - 20):m.start()])
+                                     or _SUBGROUP_AFTER.search(text[m.end():e])):
+            score *= SUBGROUP_FACTOR
+        if in_reference(text, m.start()) or in_related_links(text, m.start()):
+            score *= 0.4  # a reference-list entry or a link to another article is never the study's own treatment
         return [self.hit({"value": label}, m.start(), m.end(), pattern, score=round(score, 4))]
 
     def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
@@ -179,6 +210,9 @@ class CellTypeExtractor(FieldExtractor):
         # stem-cell-derived islets are not donor islets
         if labels & {"iPSC-islet", "ESC-islet"}:
             kept = [h for h in kept if h.value["value"] != "islet"]
+        # the Stem Cell Educator's device holds cord-blood stem cells; the patient receives no cord blood
+        if "stem-cell-educator" in labels:
+            kept = [h for h in kept if h.value["value"] != "UCB"]
         return sorted(kept, key=lambda h: h.start)
 
 

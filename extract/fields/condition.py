@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import SELF_CUES, compile_cues, sentence_bounds, zp
+from .context import SELF_CUES, compile_cues, sentence_bounds, table_column_header, zp
 
 _T1 = r"(?:1|一|Ⅰ|I)"
 _T2 = r"(?:2|二|Ⅱ|II)"
@@ -28,6 +28,9 @@ CONDITION_PATTERNS: tuple[Pattern, ...] = (
     zp("T1D__en", r"\btype[- ](?:1|I)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT1DM?\b", 1.0),
     zp("T2D__zh", rf"(?:第)?{_T2}型{_DM}|糖尿病\s*[,,]\s*2型|{_T2}型\s*\(T2DM?\)|非胰岛素依赖型糖尿病", 1.0),
     zp("T2D__en", r"\btype[- ](?:2|II)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT2DM?\b|\bNIDDM\b|\bnon[- ]insulin[- ]dependent diabetes\b", 1.0),
+    # a bare type in a table cell under a diabetes-type column: "糖尿病类型 | ... | 1型(新诊断) |"
+    zp("T1D__cell", rf"(?<=\|)\s*(?:第)?{_T1}型(?:\s*\([^|()]{{0,12}}\))?\s*(?=\||$)|(?<=\|)\s*type[- ](?:1|I)(?:\s*\([^|()]{{0,20}}\))?\s*(?=\||$)", 1.0, re.IGNORECASE | re.MULTILINE),
+    zp("T2D__cell", rf"(?<=\|)\s*(?:第)?{_T2}型(?:\s*\([^|()]{{0,12}}\))?\s*(?=\||$)|(?<=\|)\s*type[- ](?:2|II)(?:\s*\([^|()]{{0,20}}\))?\s*(?=\||$)", 1.0, re.IGNORECASE | re.MULTILINE),
     # diabetes without a type: only a fallback (decide drops it when a type is named)
     zp("unspecified__zh", r"糖尿病", 0.1),
     zp("unspecified__en", r"\bdiabetes\b|\bdiabetic\b", 0.1),
@@ -45,6 +48,9 @@ _POPULATION = compile_cues((
 # a typed word that is not a diabetes type: "1型巨噬细胞" never reaches here (needs 糖尿病/diabetes)
 _TYPED_BEFORE = re.compile(r"(?:[12一二ⅠⅡ]|I{1,2}|type[- ](?:1|2|I{1,2}))\s*型?\s*$|型\s*$", re.I)
 _TYPED_AFTER = re.compile(r"^\s*(?:[,,]\s*[12]型|mellitus,? type)", re.I)
+
+# the header of a table column that holds the diabetes type
+_DIABETES_HEADER = compile_cues((r"糖尿病|\bdiabetes\b|\bDM\b|\bT[12]D\b|适应症|\bindication\b|\bcondition\b",))
 
 BOTH_MIN_SCORE = 0.8      # a conjunction hit must reach this to make a record "both"
 MINOR_SHARE = 0.4         # ... or the minor type must hold this share of the typed weight
@@ -74,9 +80,12 @@ class ConditionExtractor(FieldExtractor):
         return [self.hit({"value": label}, m.start(), m.end(), pattern, score=score)]
 
     def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
+        text = span.doc.view
+        if hit.pattern.endswith("__cell"):
+            # "1型" alone names a diabetes type only under a column about the diabetes
+            return hit if _DIABETES_HEADER.search(table_column_header(text, hit.start) or "") else None
         if hit.value["value"] != "unspecified":
             return hit
-        text = span.doc.view
         # "1型糖尿病" / "type 2 diabetes" / "diabetes mellitus, type 1" are typed, not unspecified
         if _TYPED_BEFORE.search(text[max(0, hit.start - 8):hit.start]):
             return None

@@ -102,6 +102,8 @@ BACKGROUND_CUES = cues("background")
 FUTURE_CUES = cues("future")
 _TITLE_OPEN = cues("title_open")
 _JOURNAL_LEAD = cues("journal_lead")
+# "相关资讯" / "Related coverage": a heading over links to other articles
+_RELATED_HEADING = compile_cues(vocab().cues["related_links"].patterns, re.IGNORECASE | re.MULTILINE)
 
 
 # --- sentences -------------------------------------------------------------------------------
@@ -177,6 +179,66 @@ def in_reference(text: str, pos: int) -> bool:
     return bool(_REFERENCE.search(text, s, e))
 
 
+RELATED_REACH = 800        # chars a related-links list may run below its heading
+RELATED_LINE_MAX = 160     # a longer line is running text again, not a link
+
+
+def in_related_links(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a list of links under a "相关资讯"/"Related coverage" heading."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > RELATED_LINE_MAX:
+        return False
+    above = text[max(0, line_start - RELATED_REACH):line_start].split("\n")
+    for line in reversed(above[1:] if line_start > RELATED_REACH else above):
+        if _RELATED_HEADING.search(line):
+            return True
+        if len(line) > RELATED_LINE_MAX:
+            return False
+    return False
+
+
+TABLE_SEP = "|"
+
+
+def table_column_header(text: str, pos: int) -> Optional[str]:
+    """The header of the table column ``pos`` lies in ("随访" for "| 104周 |"), or None outside a table.
+
+    A table is a block of at least two consecutive lines with the same number of "|"-separated
+    cells; its first line is the header row (a "---|---" rule below it is skipped).
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    row = _cells(text[line_start:line_end])
+    if len(row) < 2:
+        return None
+    col = text.count(TABLE_SEP, line_start, pos) - (1 if text[line_start:pos].lstrip().startswith(TABLE_SEP) else 0)
+    header_start = line_start
+    while header_start > 0:
+        prev_start = text.rfind("\n", 0, header_start - 1) + 1
+        if len(_cells(text[prev_start:header_start - 1])) != len(row):
+            break
+        header_start = prev_start
+    header_end = text.find("\n", header_start)
+    header_end = len(text) if header_end < 0 else header_end
+    cells = _cells(text[header_start:header_end])
+    if header_start == line_start or not 0 <= col < len(cells) or all(re.fullmatch(r"[-:\s]*", c) for c in cells):
+        return None
+    return cells[col]
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a "|"-separated table row (outer pipes optional); [] for a line without "|"."""
+    inner = line.strip()
+    if TABLE_SEP not in inner:
+        return []
+    inner = inner[1:] if inner.startswith(TABLE_SEP) else inner
+    inner = inner[:-1] if inner.endswith(TABLE_SEP) else inner
+    return [c.strip() for c in inner.split(TABLE_SEP)]
+
+
 # --- scoring ---------------------------------------------------------------------------------
 
 def context_score(text: str, start: int, end: int, lo: int, hi: int, base: float,
@@ -193,6 +255,7 @@ def context_score(text: str, start: int, end: int, lo: int, hi: int, base: float
         if near:
             score += self_bonus if min(near) <= SELF_NEAR else self_bonus / 2
     # background cues count only before the match, within its sentence
-    if BACKGROUND_CUES.search(text, max(s, start - 30), start) or in_reference(text, start):
+    if (BACKGROUND_CUES.search(text, max(s, start - 30), start) or in_reference(text, start)
+            or in_related_links(text, start)):
         score *= background_factor
     return round(score, 4)

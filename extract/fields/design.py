@@ -15,7 +15,7 @@ from .context import FUTURE_CUES, ascii_boundaries, compile_cues, context_score,
 # pattern name prefix -> design label (the prefix before the first "__")
 DESIGN_PATTERNS: tuple[Pattern, ...] = (
     # meta-analyses and systematic reviews with pooling
-    zp("meta_analysis__zh", r"荟萃分析|meta\s*分析|汇总分析|系统评价(?:和|与|及)|系统综述(?:和|与|及)", 0.9),
+    zp("meta_analysis__zh", r"荟萃分析|统合分析|meta\s*分析|汇总分析|系统评价(?:和|与|及)|系统综述(?:和|与|及)", 0.9),
     zp("meta_analysis__en", r"\bmeta[- ]?analys[ie]s\b|\bpooled analysis\b", 0.9),
     zp("meta_analysis__sysrev", r"系统评价|系统综述|\bsystematic (?:literature )?review\b", 0.75),
     # randomised controlled trials
@@ -73,6 +73,26 @@ _CASE_TRAPS_BEFORE = compile_cues((r"(?:其中|中有|仅|有|另|只|共|各)\s
 # a clinical-trial word that is about the field, a registry or a plan, not the study
 _NOT_OWN_TRIAL = compile_cues((r"阶段|处于|尚未|进入|计划|申请|拟|注册|登记|数据库|ClinicalTrials",
                                r"\bstage\b|\bplann|\bwill\b|\bregist|\bdatabase\b|\bClinicalTrials"))
+# "临床研究团队/机构/备案/项目", "clinical research team/centre": who runs trials, not the study's design
+_TRIAL_INSTITUTION_AFTER = compile_cues((r"^(?:团队|小组|机构|中心|基地|备案|项目|平台|科室)",
+                                         r"^\s*(?:team|group|unit|cent(?:er|re)|facility|program(?:me)?|network)\b"))
+# a trial that is planned, needed or under way after this one: "A randomised sham-controlled study is planned"
+_PLANNED_AFTER = compile_cues((
+    r"^[^,。;:]{0,30}?(?:正在(?:进行|筹备|招募|开展)|(?:将|即将|拟)(?:于|在)?[^,。;]{0,8}(?:启动|开展|开始|进行)|尚未开展|有待开展|仍在进行)",
+    r"^(?:[\w\s,-]{0,30}?\b(?:study|trial|RCT)s?)?\s+(?:is|are)\s+(?:now\s+|being\s+)?"
+    r"(?:planned|needed|warranted|required|under\s*way|ongoing|recruiting)\b"
+    r"|^(?:[\w\s,-]{0,30}?\b(?:study|trial|RCT)s?)?\s+(?:will|would)\s+(?:be|start|begin)\b",
+))
+# the verbs of allocation ("randomly assigned", "随机分为") describe what was done, never a plan
+_ALLOCATION_VERBS = frozenset({"rct__zh_assigned", "rct__en_randomly"})
+# "开放标签对照研究", "open-label, controlled trial": open-label is about blinding; the control decides
+_CONTROL_AFTER_OPEN = compile_cues((r"^[\s,、,-]{0,3}(?:(?:非)?随机|(?:平行)?对照)", r"^[\s,-]{0,3}(?:(?:non-?\s?)?randomi[sz]ed|controlled)\b"))
+_PLURAL_META = re.compile(r"analyses$", re.I)
+# "Systematic Reviews and Meta-Analyses" (PRISMA), "this/these meta-analyses": still the study's own
+_OWN_PLURAL_BEFORE = compile_cues((r"(?:reviews\s+and|\bthese|\bthis|\bour)\s*$",))
+# the weakest cues: they decide only when the record names no other design at all
+FALLBACK_PATTERNS = frozenset({"single_arm_trial__clinical", "single_arm_trial__all_treated"})
+FALLBACK_MIN_OTHER = 0.4   # another design's hit at or above this silences the fallbacks
 
 # when two labels tie, the more specific description wins
 DESIGN_PRIORITY: tuple[str, ...] = (
@@ -109,6 +129,13 @@ class DesignExtractor(FieldExtractor):
                 return None
             if FUTURE_CUES.search(before) or _META_WORDS.search(text, s, e):
                 return None
+            if hit.pattern not in _ALLOCATION_VERBS and _PLANNED_AFTER.search(text[hit.end:e]):
+                return None
+        # "similar to that reported in meta-analyses": a plural design noun is other studies
+        if label == "meta_analysis" and _PLURAL_META.search(text[hit.start:hit.end]) and not _OWN_PLURAL_BEFORE.search(before):
+            return None
+        if hit.pattern.endswith("_open") and _CONTROL_AFTER_OPEN.search(text[hit.end:e]):
+            return None
         if hit.pattern == "case_report__zh_one_patient" or hit.pattern == "case_report__zh_age":
             if _CASE_TRAPS_BEFORE.search(text[max(s, hit.start - 8):hit.start]):
                 return None
@@ -116,8 +143,9 @@ class DesignExtractor(FieldExtractor):
                 return None
         if hit.pattern == "single_arm_trial__clinical" and (
                 FUTURE_CUES.search(before) or _COUNT_BEFORE.search(text[max(s, hit.start - 8):hit.start])
-                or _META_WORDS.search(text, s, e) or _NOT_OWN_TRIAL.search(text, s, e)):
-            return None  # "需要更多临床试验", "多项临床研究", "处于临床研究阶段"
+                or _META_WORDS.search(text, s, e) or _NOT_OWN_TRIAL.search(text, s, e)
+                or _TRIAL_INSTITUTION_AFTER.search(text[hit.end:e])):
+            return None  # "需要更多临床试验", "多项临床研究", "处于临床研究阶段", "干细胞临床研究团队"
         if hit.pattern == "observational__en" and re.search(r"trials?\s*$|clinical\s*$", before, re.I):
             return None  # "Clinical Trial Registry" is where a trial is registered, not a design
         if label == "review" and re.search(r"文献复习", text[hit.start:hit.end]):
@@ -125,9 +153,12 @@ class DesignExtractor(FieldExtractor):
         return hit
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
-        """One label: highest score, then most mentions, then ``DESIGN_PRIORITY``."""
+        """One label: highest score, then most mentions, then ``DESIGN_PRIORITY``; fallbacks last."""
         if not hits:
             return []
+        # "临床研究"/"all patients received" only stand in for a design the record does not name
+        if any(h.pattern not in FALLBACK_PATTERNS and h.score >= FALLBACK_MIN_OTHER for h in hits):
+            hits = [h for h in hits if h.pattern not in FALLBACK_PATTERNS]
         by_label: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
             by_label[h.value["value"]].append(h)

@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 
 from ..numbers import parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import compile_cues, sentence_bounds, zp
+from .context import compile_cues, sentence_bounds, table_column_header, zp
 
 # guideline conversions (GUIDELINE.md: week 7, month 30.4375, year 365.25, rounded)
 UNIT_DAYS: dict[str, float] = {
@@ -27,7 +27,7 @@ DUR_ZH = rf"(?P<num>{_NUM_ZH})?\s*(?:个)?(?P<half>半)?(?P<unit>年|个月|月|
 DUR_EN = rf"(?P<num>{_NUM_EN})[\s-]*(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)\b"
 _QUAL_ZH = r"(?:约|超过|长达|至少|近|逾)?"
 _QUAL_EN = r"(?:(?:up to|at least|approximately|about|around|over|more than|nearly|almost|a (?:median|mean) of|an average of)\s+)?"
-_FU_ZH = r"(?:随访|追踪|跟踪|追访)(?:观察)?"
+_FU_ZH = r"(?:随访|追踪|跟踪|追访|跟进)(?:观察)?"
 _FU_EN = r"follow(?:ed)?[- ]?up"
 
 FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
@@ -35,7 +35,7 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("median__zh", rf"(?:中位|平均){_FU_ZH}(?:时间|期)?(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0),
     zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}\s+(?:time\s+|period\s+|duration\s+)?(?:was\s+|of\s+|lasted\s+|:\s*|=\s*)?{_QUAL_EN}{DUR_EN}", 1.0),
     # stated durations
-    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:为|达|长达|共|了|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
+    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
     zp("stated__zh_period", rf"为期\s*{DUR_ZH}的?(?:{_FU_ZH}|观察)", 0.95),
     zp("stated__zh_study", rf"为期\s*{DUR_ZH}的?(?:研究|试验)", 0.75),
     zp("stated__zh_observe", rf"观察期(?:为|达|长达|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.85),
@@ -48,6 +48,12 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # "a 52-week, open-label, single-arm phase 1 study": the study's planned length
     zp("stated__en_study", rf"\b(?:a|an|the|this)\s+{DUR_EN}(?:\s*,?\s*[\w/-]+){{0,6}}?\s+(?:study|trial)\b", 0.6),
     zp("stated__en_observation", rf"\bobservation(?:al)?\s+period\s+(?:of|was|lasted)\s+{_QUAL_EN}{DUR_EN}", 0.85),
+    # "Over 6 months, HbA1c fell ...": a clause-opening period over which the results were observed
+    zp("stated__en_over_period", rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?:Over|During|Throughout|Across)\s+(?:the\s+|a\s+)?(?:(?:following|next|subsequent)\s+)?{DUR_EN}(?:\s+(?:after|following)\s+[^,.;]{{1,30}})?\s*,", 0.6),
+    zp("stated__zh_over_period", rf"在(?:随后|此后|之后|接下来)的\s*{DUR_ZH}(?:里|中|内|间)", 0.6),
+    # a table cell under a follow-up column: "随访 | ... | 104周 |"
+    zp("table__cell_zh", rf"(?<=\|)\s*{_QUAL_ZH}{DUR_ZH}\s*(?=\||$)", 0.85, re.IGNORECASE | re.MULTILINE),
+    zp("table__cell_en", rf"(?<=\|)\s*{_QUAL_EN}{DUR_EN}\s*(?=\||$)", 0.85, re.IGNORECASE | re.MULTILINE),
     # fallbacks, used only when nothing better is stated: the end of treatment observation ...
     zp("fallback__zh_after", rf"(?:治疗|移植|输注|干预){_QUAL_ZH}{DUR_ZH}后", 0.3),
     # ... or a re-examination visit after treatment ("治疗后3个月复查") ...
@@ -68,8 +74,13 @@ _LIST_BEFORE = re.compile(r"(?:\d|[一二三四五六七八九十])\s*(?:个)?(?
 _AT_AFTER_ZH = re.compile(r"^\s*(?:时|节点|时点|后的?(?:评估|检测))")
 # a duration that selects studies or patients: "随访时间超过12个月的研究", "follow-up longer than 12 months"
 _QUALIFIES_AFTER = compile_cues((r"^\s*(?:以上|以下|或以上|及以上)?的(?:研究|试验|文献|患者|病例|亚组)",))
+# "32名完成一年跟进的患者": the completers of the study's follow-up, not a selection by duration
+_COMPLETED_BEFORE = compile_cues((r"(?:完成|走完|结束)(?:了)?\s*$",))
 # a time point counted from one particular dose: "第2次输注后4周", "after the last infusion"
 _FROM_ONE_DOSE = compile_cues((r"(?:第\s*[\d一二三四五六七八九十]+\s*次|末次|最后一次|首次)\s*$",))
+
+# the header of a table column of follow-up durations
+_FU_HEADER = compile_cues((rf"{_FU_ZH}|观察期|\bfollow[- ]?up\b|\bobservation\b|\bduration of follow",))
 
 MIN_DAYS = 7.0
 MAX_DAYS = 365.25 * 30
@@ -111,10 +122,13 @@ class FollowUpExtractor(FieldExtractor):
         s, _ = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
         if _NOT_FOLLOW_UP.search(text, max(s, hit.start - 10), hit.end):
             return None
-        if _QUALIFIES_AFTER.search(text[hit.end:hit.end + 12]):
+        if _QUALIFIES_AFTER.search(text[hit.end:hit.end + 12]) and not _COMPLETED_BEFORE.search(
+                text[max(s, hit.start - 8):hit.start]):
             return None
         if hit.pattern.startswith("fallback__") and _FROM_ONE_DOSE.search(text[max(s, hit.start - 12):hit.start]):
             return None
+        if hit.pattern.startswith("table__") and not _FU_HEADER.search(table_column_header(text, hit.start) or ""):
+            return None  # a duration cell counts only under a follow-up column
         return hit
 
     def decide(self, hits: list[Hit]) -> list[Hit]:

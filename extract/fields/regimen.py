@@ -33,6 +33,8 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("count__zh_n_times_admin", rf"(?<![第每\d周月天日年隔一二两三四五六七八九十])(?:共|接受|进行|予|给予|行|分)?{_N_ZH}次(?!性){_GAP}{_ADMIN_ZH}", 0.9),
     zp("count__zh_admin_n_times", rf"{_ADMIN_ZH}[^,。;:\d]{{0,12}}?(?<![第每]){_N_ZH}次(?!随访|复查|评估|检查)", 0.85),
     zp("count__zh_single", rf"(?P<single>单次){_GAP}{_ADMIN_ZH}|(?P<single2>单次)给药", 0.9),
+    # "经胰背动脉一次性注入": all cells at once, one administration ("一次性注射器" is a disposable syringe)
+    zp("count__zh_at_once", rf"(?P<single>一次性)(?:{_ADMIN_ZH}|注入|输入)(?![器针管液])", 0.85),
     zp("count__zh_total", rf"共(?:计)?{_N_ZH}次", 0.6),
     zp("count__en_n_admin", rf"\b{_N_EN}\s+(?:(?:separate|consecutive|repeated|intravenous|IV|monthly|weekly|sequential|total)\s+)*{_ADMIN_EN}\b", 0.85),
     zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:intravenous|IV|dose of|infusion of|injection of)\s+)?(?:infusion|injection|administration|transplantation|dose)\b", 0.85),
@@ -49,7 +51,9 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     # a schedule: "at weeks 0, 4 and 8" / "于第0、4、8周" -> count and interval
     zp("schedule__en", r"\b(?:at|on)\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*and\s+\d{1,2})\b", 0.85),
     zp("schedule__zh", r"(?:于|在)?第\s*(?P<list>\d{1,2}(?:\s*[、,]\s*\d{1,2})+(?:\s*(?:和|及)\s*\d{1,2})?)\s*(?P<sunit>周|天|日|个月)", 0.85),
-    zp("schedule__zh_each", r"(?:于|在)?第\s*(?P<list>\d{1,2}\s*(?P<sunit>周|天|日|个月)(?:\s*(?:、|,|和|及)\s*第\s*\d{1,2}\s*(?P=sunit))+)", 0.85),
+    zp("schedule__zh_each", r"(?:于|在)?第\s*(?P<list>\d{1,3}\s*(?P<sunit>周|天|日|个月)(?:\s*(?:、|,|和|及)\s*第\s*\d{1,3}\s*(?P=sunit))+)", 0.85),
+    # "on Day 0 and Day 90" (a registry record's schedule): the unit repeated before each point
+    zp("schedule__en_each", r"\b(?:at|on)\s+(?P<list>(?P<sunit>days?|weeks?|months?)\s+\d{1,3}(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?P=sunit)\s+\d{1,3})+)\b", 0.85, re.IGNORECASE),
     # a course: "once a month for three months" / "每月输注1次,连续3个月" -> count and interval
     zp("course__en", rf"\bonce\s+(?:a|per|every)\s+(?P<unit>week|month)\s+for\s+{_N_EN}\s+(?:consecutive\s+)?(?P<unit2>weeks|months)\b", 0.85),
     zp("course__zh", rf"每(?P<unit>周|月)(?:{_ADMIN_ZH})?[一1]次\s*[,，]?\s*(?:连续|共)(?:{_ADMIN_ZH})?{_N_ZH}\s*(?:个)?(?P<unit2>周|月)", 0.85),
@@ -60,6 +64,11 @@ _CELL_CONTEXT = compile_cues((
     r"细胞|干细胞|MSC|输注|回输|移植|静脉|注射液",
     r"\bcells?\b|\bMSCs?\b|\binfus|\btransplant|\bstem\b|\bislets?\b|\bproduct\b",
 ))
+# an add-on to background therapy: "在胰岛素治疗基础上每4周输注1次MSC", "on top of insulin": the drug is not dosed here
+_ADD_ON = compile_cues((r"在[^,。;]{0,15}?基础上|联合[^,。;]{0,10}?(?:治疗)?的?基础上",
+                        r"\bon top of\b[^,.;]{0,30}|\bin addition to\b[^,.;]{0,30}|\bplus (?:usual|standard) care\b"))
+# "3次静脉输注……两次输注间隔2周": the gap between any two doses, not a second count
+_PAIR_GAP_AFTER = compile_cues((r"^\s*(?:之间|间)?的?(?:间隔|相隔|相距)", r"^\s*(?:were|are|was)?\s*(?:given\s+)?(?:separated by|spaced)\b"))
 # drug dosing and visits: "每日1次 二甲双胍", "insulin 18U", "3次随访", "twice daily", "3 times higher"
 _DRUG_NEAR = compile_cues((
     r"胰岛素|二甲双胍|格列|司美格鲁肽|利拉鲁肽|度拉糖肽|列汀|\d\s*(?:mg|μg|ug|U|IU|单位|片)\b|每日|每天|每晚|餐前|睡前|口服",
@@ -88,8 +97,20 @@ class RegimenExtractor(FieldExtractor):
     patterns = REGIMEN_PATTERNS
 
     def find(self, span: Span) -> list[Hit]:
-        hits = super().find(span)
-        return self._merge(hits, span)
+        hits = self._merge(super().find(span), span)
+        return [h for h in hits if not self._pair_gap(h, hits, span)]
+
+    @staticmethod
+    def _pair_gap(hit: Hit, hits: list[Hit], span: Span) -> bool:
+        """'两次输注间隔2周' beside '3次输注': the words name a pair of doses, not the count."""
+        if hit.value["interval_days"] is not None or hit.value["infusions"] is None:
+            return False
+        text = span.doc.view
+        if not _PAIR_GAP_AFTER.search(text[hit.end:hit.end + 12]):
+            return False
+        s, e = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
+        return any(o is not hit and s <= o.start < e and o.value["infusions"] not in (None, hit.value["infusions"])
+                   for o in hits)
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         kind = pattern.name.split("__", 1)[0]
@@ -161,7 +182,9 @@ class RegimenExtractor(FieldExtractor):
         # drugs and visits are dosed and scheduled too: the clause must be about cells
         if not _CELL_CONTEXT.search(text, s, e):
             return None
-        if _DRUG_NEAR.search(text, max(s, hit.start - 12), min(e, hit.end + 12)):
+        lo, hi = max(s, hit.start - 12), min(e, hit.end + 12)
+        add_on = [(a.start(), a.end()) for a in _ADD_ON.finditer(text, max(s, lo - 30), hi)]
+        if any(not any(a <= d.start() and d.end() <= b for a, b in add_on) for d in _DRUG_NEAR.finditer(text, lo, hi)):
             return None
         if _NOT_ADMIN_AFTER.search(text[hit.end:hit.end + 20]):
             return None
@@ -178,7 +201,7 @@ class RegimenExtractor(FieldExtractor):
         if hit.pattern == "count__en_n_admin" and _NO_DOSE_LEVELS.search(text[hit.end:hit.end + 15]):
             return None
         if hit.pattern.startswith("schedule__") and not re.search(
-                r"输注|回输|注射|移植|给药|infus|inject|administ|dos", text[s:e], re.I):
+                r"输注|回输|注射|移植|给药|infus|inject|administ|dos|\bgiven\b", text[s:e], re.I):
             return None  # "at weeks 0, 4 and 8" of measurements is not a schedule of doses
         return hit
 
