@@ -104,30 +104,39 @@ def _failed(doc_id: str, f: Optional[ingest.InputFile], err: ExtractError, statu
                                  source_path=f.rel if f else None))
 
 
+def _internal(e: BaseException) -> InternalError:
+    return InternalError(f"internal error: {type(e).__name__}: {e}")
+
+
 def process_file(f: ingest.InputFile, time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT) -> list[DocResult]:
-    """Everything for one input file; never raises: errors become the document's status."""
+    """Everything for one input file; never raises: errors become the document's status.
+
+    Reading the file and each document in it (a feed holds many) get their own time limit, so a
+    pathological item fails alone and the rest of the feed goes on.
+    """
     try:
         with time_limit(time_limit_s):
             sources = ingest.read(f)
-            results = []
-            for src in sources:
-                if isinstance(src, FailedItem):
-                    err = src.error if isinstance(src.error, ExtractError) else InternalError(str(src.error))
-                    results.append(_failed(src.doc_id, f, err))
-                    continue
-                try:
-                    results.append(process_source(src))
-                except ExtractError as e:
-                    results.append(_failed(src.doc_id, f, e))
-            return results
     except UnsupportedFormat as e:
         return [_failed(f.rel, f, e, status="skipped")]
     except ExtractError as e:
         return [_failed(f.rel, f, e)]
-    except RecursionError as e:
-        return [_failed(f.rel, f, InternalError(f"internal error: recursion too deep ({e})"))]
-    except Exception as e:  # noqa: BLE001 - one bad document must never stop the batch
-        return [_failed(f.rel, f, InternalError(f"internal error: {type(e).__name__}: {e}"))]
+    except Exception as e:  # noqa: BLE001 - one bad file must never stop the batch
+        return [_failed(f.rel, f, _internal(e))]
+    results = []
+    for src in sources:
+        if isinstance(src, FailedItem):
+            err = src.error if isinstance(src.error, ExtractError) else _internal(src.error)
+            results.append(_failed(src.doc_id, f, err))
+            continue
+        try:
+            with time_limit(time_limit_s):
+                results.append(process_source(src))
+        except ExtractError as e:
+            results.append(_failed(src.doc_id, f, e))
+        except Exception as e:  # noqa: BLE001 - includes RecursionError from a pathological input
+            results.append(_failed(src.doc_id, f, _internal(e)))
+    return results
 
 
 def _worker(args: tuple[ingest.InputFile, Optional[float]]) -> list[DocResult]:

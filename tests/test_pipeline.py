@@ -196,9 +196,13 @@ def test_sigterm_never_leaves_partial_outputs(tmp_path: Path) -> None:
     old = {p.name: p.read_bytes() for p in out.glob("*.jsonl")}
     for i in range(40):
         (corpus / f"bulk{i}.txt").write_text(ZH_POST * 20, encoding="utf-8")
-    proc = subprocess.Popen(exe + ["run", str(corpus), "--out", str(out), "--no-cache"],
+    cache = tmp_path / "cache.sqlite"
+    proc = subprocess.Popen(exe + ["run", str(corpus), "--out", str(out), "--cache", str(cache)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(2.0)
+    deadline = time.monotonic() + 60
+    while not cache.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # the cache appears once the run (and its signal handling) has started
+    time.sleep(0.3)
     proc.send_signal(signal.SIGTERM)
     code = proc.wait(timeout=120)
     assert code in (0, 130)
@@ -209,3 +213,24 @@ def test_sigterm_never_leaves_partial_outputs(tmp_path: Path) -> None:
         rows = [json.loads(x) for x in now.decode("utf-8").splitlines() if x.strip()]  # complete JSON lines
         assert all(isinstance(r, dict) for r in rows)
     assert not [p for p in os.listdir(out) if p.endswith(".tmp")]
+
+
+def test_a_crash_on_one_feed_item_leaves_the_other_items(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    items = [{"id": "a", "title": "甲", "text": ZH_POST}, {"id": "b", "title": "B", "text": EN_POST},
+             {"id": "c", "title": "丙", "text": HANT_POST}]
+    (corpus / "feed.jsonl").write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n",
+                                       encoding="utf-8")
+    real = pipeline.process_source
+
+    def flaky(src):
+        if src.doc_id.endswith("#b"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(src)
+
+    monkeypatch.setattr(pipeline, "process_source", flaky)
+    pipeline.run(corpus, tmp_path / "out", use_cache=False)
+    docs = {d["doc_id"]: d for d in read_jsonl(tmp_path / "out" / "documents.jsonl")}
+    assert docs["feed.jsonl#b"]["status"] == "error" and docs["feed.jsonl#b"]["error_code"] == "E199"
+    assert docs["feed.jsonl#a"]["status"] == "ok" and docs["feed.jsonl#c"]["status"] == "ok"
