@@ -23,6 +23,7 @@ EXTRACTOR = "metadata"
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MON_ANY_CASE = "(?i:" + _MON + ")"
 # (name, regex, groups kind); tried at every position, the earliest match wins
 DATE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("zh_ymd", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]"), "ymd"),
@@ -34,26 +35,44 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("en_my", re.compile(_MON + r"\.?,?\s+(\d{4})\b"), "my"),
     # "published January 8 in …": the year comes from the hint (the news date)
     ("en_md", re.compile(r"\b" + _MON + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)(?!\s*[-–:])"), "nd"),
+    # "18-Jun-2024", "18-JUN-2024" (EurekAlert, PubMed-style stamps)
+    ("en_dmy_dash", re.compile(r"\b(\d{1,2})-" + _MON_ANY_CASE + r"-(\d{4})\b"), "dmy"),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
     ("slash_ymd", re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])"), "ymd"),
     ("nlm_ymd", re.compile(r"\b(\d{4})\s+" + _MON + r"\.?\s+(\d{1,2})\b(?!\s*[,:]?\s*\d{4})"), "ynd"),
     ("nlm_ym", re.compile(r"\b(\d{4})\s+" + _MON + r"\b(?!\.?\s+\d)"), "yn"),
     ("en_y", re.compile(r"\b(?:in|In)\s+(\d{4})\b(?!\s*(?:patients|participants|people))"), "y"),
 )
+# a reference entry's date after its year: NLM "2025 May 12;", "2024 Nov;" (APA/GB/T give the year only)
+REF_DATE_PATTERNS = frozenset({"nlm_ymd", "nlm_ym"})
+REF_DATE_CHARS = 16
+# a date announced for the future is no publication date ("结果预计2027年公布", "expected in 2026")
+FUTURE_BEFORE = re.compile(r"(?:(?:预计|預計|预期|預期|计划|計劃|将|將|有望|拟|擬|可望)(?:于|於|在)?|"
+                           r"\b(?:expected|planned|scheduled|due)(?:\s+(?:in|by|for))?|\bwill\b[^.,;]{0,30})\s*$", re.I)
+FUTURE_CHARS = 12
 # header fields of database records and journal pages that state the publication date; group 1 is
 # either the date itself or a short stretch that starts with it (read with ``find_date``)
 _DATE_AHEAD = r"(\d{4}[^\n]{0,20}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4})"
 HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("publication_year", re.compile(r"\b(?:Publication|Published|Pub\.?)\s*(?:Year|Date)?\s*:\s*\n?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)", re.I)),
     # "Published: 12 March 2024", "Published online 2022 Oct 18", "First published: …" (a label, not prose)
-    ("published_label", re.compile(r"(?:^|(?<=[|;•·])|(?<=\. ))[ \t]*(?:First |Date )?[Pp]ublished(?: online| Online)?(?: on)?\s*[:：]?[ \t]*"
+    ("published_label", re.compile(r"(?:^|(?<=[|;•·])|(?<=\. ))[ \t]*(?:First |Date |Version |Article |Originally )?[Pp]ublished(?: online| Online)?(?: on)?\s*[:：]?[ \t]*"
                                    + _DATE_AHEAD, re.M)),
     # NLM citation line: "Diabetes Care. 2023 Jun;46(6):1123-1131." / "Stem Cell Res Ther. 2022; 13: 512."
     ("nlm_citation", re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+((?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)\s*[;:]")),
     ("epub", re.compile(r"\bEpub(?: ahead of print)?\s*[:：]?\s*" + _DATE_AHEAD)),
+    # "Published ahead of print at https://… on 7 January 2025."
+    ("ahead_of_print", re.compile(r"\b(?:Epub|[Pp]ublished) ahead of print(?:\s+(?:at|in)\s+\S{1,80}?)?(?:\s+on)?\s*[:：]?\s*"
+                                  + _DATE_AHEAD)),
+    # a label line, the date on it or on the next line: "ARTICLE PUBLICATION DATE\n18-Jun-2024"
+    ("publication_date_label", re.compile(r"(?mi)^[ \t]*(?:Article |Online )?Publication date[ \t]*[:：]?[ \t]*\n?[ \t]*"
+                                          r"(\d{1,2}-[A-Za-z]{3}-\d{4}|" + _DATE_AHEAD[1:])),
     ("issue_header", re.compile(r"(?m)^\s*(\d{4})\s*年\s*\n\s*(?:第\s*)?\d{1,3}\s*期\s*$")),
-    # "《中国组织工程研究》2023年第27卷第12期", "2021年第5期"
-    ("zh_volume", re.compile(r"(?<!\d)(\d{4})\s*年\s*第?\s*\d{1,3}\s*[卷期]")),
+    # "《中国组织工程研究》2023年第27卷第12期", "2021年第5期", "中国实用内科杂志 2024年8月 第44卷 第8期"
+    ("zh_volume", re.compile(r"(?<!\d)(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*第?\s*\d{1,3}\s*[卷期]")),
+    # a thesis record (CNKI): "【作者基本信息】 岭南医科大学,儿科学,2023,硕士", "【学位授予年度】 2023"
+    ("thesis_year", re.compile(r"(?m)^[ \t]*(?:【作者基本信息】[^\n]{0,60}?[,，]\s*(?=\d{4}\s*[,，]\s*(?:硕士|博士|碩士))|"
+                               r"【?(?:学位授予年度|學位授予年度|学位年度|學位年度)】?\s*[:：]?\s*)(\d{4})(?!\d)")),
     ("zh_label", re.compile(r"(?:出版日期|刊出日期|网络出版(?:日期|时间)|網路出版(?:日期|時間)|发表日期|發表日期|发表时间|發表時間)\s*[:：]\s*"
                             r"(\d{4}[^\n]{0,12})")),
     ("year_volume", re.compile(r"(?m)^\s*(?:Year|年份)\s*:\s*(\d{4})\s*$", re.I)),
@@ -260,6 +279,8 @@ def intro_hits(doc: Document, start: int, end: int, *, year_hint: Optional[str] 
     view = doc.view
     hits: list[Hit] = []
     date = find_date(view, skip_dateline(view, start, end), end, year_hint=year_hint)
+    if date and FUTURE_BEFORE.search(view, max(start, date[1] - FUTURE_CHARS - 30), date[1]):
+        date = None
     if date:
         hits.append(Hit("pub_date", {"value": date[0]}, date[1], date[2], EXTRACTOR, date[3]))
     title = ZH_TITLE.search(view, start, end)
@@ -354,5 +375,15 @@ def reference_hits(ref: Reference, *, year: bool) -> list[Hit]:
             hits.append(Hit(fld, {"value": val}, s, e, EXTRACTOR, "reference", 0.9))
     if year and ref.year and "year" in ref.spans:
         s, e = ref.spans["year"]
-        hits.append(Hit("pub_date", {"value": ref.year}, s, e, EXTRACTOR, "reference_year", 0.5))
+        hits.append(reference_date(ref) or Hit("pub_date", {"value": ref.year}, s, e, EXTRACTOR, "reference_year", 0.5))
     return hits
+
+
+def reference_date(ref: Reference) -> Optional[Hit]:
+    """The full date a reference gives at its year ("2025 May 12;5:CD015732", "2024 Nov;13(11)"), or None."""
+    s, _ = ref.spans["year"]
+    date = find_date(ref.text, s - ref.start, min(len(ref.text), s - ref.start + REF_DATE_CHARS))
+    if date is None or date[1] != s - ref.start or not date[0].startswith(ref.year) or len(date[0]) == 4 \
+            or date[3] not in REF_DATE_PATTERNS:
+        return None
+    return Hit("pub_date", {"value": date[0]}, ref.start + date[1], ref.start + date[2], EXTRACTOR, "reference_date", 0.6)

@@ -23,7 +23,8 @@ REF_HEADING = re.compile(
 MAX_HEADING_LEN = 40
 # lines that end a reference list (site boilerplate after it)
 LIST_END = re.compile(
-    r"免责|免責|声明|聲明|版权|版權|上一篇|下一篇|相关阅读|相關閱讀|扫码|掃碼|关注我们|關注我們|发表回复|"
+    r"免责|免責|声明|聲明|版权|版權|上一篇|下一篇|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|往期推荐|往期推薦|"
+    r"扫码|掃碼|关注我们|關注我們|发表回复|"
     r"Disclaimer|Copyright|Related (?:articles|reading|posts)|Read more|Share this|Previous post|Next post",
     re.IGNORECASE)
 ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.、)]|\((\d{1,3})\))\s*")

@@ -28,7 +28,7 @@ from typing import Optional
 from . import metadata
 from .document import Document
 from .fields.base import Hit
-from .fields.identifiers import registry_ids
+from .fields.identifiers import find_dois, registry_ids
 from .references import Reference, ReferenceList, citation_lines, find_markers, find_reference_list
 
 # --- data ---------------------------------------------------------------------------------
@@ -89,7 +89,7 @@ SOURCE_LEAD = re.compile(r"^\s*(?:[-•*·]\s*)?(?:据|根据|據|根據|援引|
 ANAPHORA = re.compile(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|该团队|該團隊|该成果|該成果|"
                       r"\b(?:the|this) (?:study|trial|research|paper)\b", re.IGNORECASE)
 # "案例1:", "病例二", "【研究一】", "Case 2", "Abstract 1:", "壁报一:": a heading that opens one study
-CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|病例|个案|個案|研究|试验|試驗|壁报|壁報|"
+CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|病例|个案|個案|患者故事|病友故事|故事|研究|试验|試驗|壁报|壁報|"
                           r"Case|Patient|Study|Trial|Abstract|Poster)\s*"
                           r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d.])\s*(?:[】\]]|[:：.、)\s]|$)"
                           # a conference abstract/poster number on a line of its own: "Abstract OP 12-071",
@@ -97,7 +97,7 @@ CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|�
                           r"|^\s*(?:Abstract|Poster|Oral presentation|Late-breaking abstract|摘要|壁报|壁報)\s*(?:No\.?|#|编号|編號)?"
                           r"\s*[:：]?\s*[A-Z]{0,4}[\s-]?\d{1,4}(?:[-.]\d{1,4})?(?:-?[A-Z]{1,3})?\s*$", re.IGNORECASE)
 # numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
-ORDINAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
+ORDINAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|【(?:\d{1,2}|[一二三四五六七八九十]{1,3})】\s*\S|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
                              r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（]\d{1,2}[)）]\s*\S|0\d\s*$)")
 ZERO_NUMBER = re.compile(r"^\s*0\d\s*$")
 DIGIT_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])")
@@ -121,7 +121,7 @@ HEADING_COHORT = re.compile(r"\d+\s*(?:名|例|位|人)[^,，。;；]{0,6}?(?:�
                             r"\b\d+[- ](?:patients?|participants?|adults|children)\b", re.IGNORECASE)
 # a cohort in a numbered section's opening text, its description between count and noun
 SECTION_COHORT = re.compile(r"(?:纳入|納入|招募|入组|入組|收治|选取|選取|共)\s*\d+\s*(?:名|例|位)[^,，。;；]{0,24}?"
-                            r"(?:患者|病人|病患|受试者|受試者|儿童|兒童)")
+                            r"(?:患者|病人|病患|受试者|受試者|儿童|兒童|患儿|患兒|成人|成年人|志愿者|志願者)")
 # how many opening lines of a numbered section are read to decide whether it reports a study
 SECTION_HEAD_LINES = 3
 SENTENCE_END = re.compile(r"[。!?！？]|\.(?=\s|$)|\n")
@@ -133,7 +133,12 @@ PRIOR_STUDY = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:earlier|previous|prior)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:study|trial|pilot)\b|"
     r"\b(?:[Aa]n?|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:study|trial|pilot)\b|"
-    r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:small(?:er)?\s+|first\s+)?pilot\s+(?:study|trial)\b")
+    r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:small(?:er)?\s+|first\s+)?pilot\s+(?:study|trial)\b|"
+    # "builds on a phase 1 study the same team published in 2021", "同一团队2021年发表的一项I期研究"
+    r"\b(?:builds?|built|building)\s+on\s+(?:an?|the|their|its|his|her)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\b|"
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\s+(?:that\s+)?(?:the same|this|the)\s+(?:team|group|researchers|"
+    r"investigators)\s+(?:had\s+)?(?:published|reported|conducted|ran|completed)\s+in\s+(?:19|20)\d{2}\b|"
+    r"(?:同一|该|該|这一|這一)(?:团队|團隊|课题组|課題組)\s*\d{4}\s*年(?:发表|發表|完成|开展|開展)的(?:一项|一項)")
 # a clause that turns back to the reported study ("这次的随机对照试验证实了效果", "the new trial"): an
 # earlier study's description ends before it
 BACK_TO_MAIN = re.compile(r"这次|這次|本次|此次|\b(?:this time|the (?:new|current|present|latest) (?:trial|study))\b",
@@ -165,6 +170,11 @@ STUDY_CITE = re.compile(r"发表|發表|刊发|刊發|报道|報導|报告的|�
                         r"一项[^,，。]{0,20}(?:研究|试验|試驗)|\bet al\b|\bpublished\b|\breported\b|\bteam\b",
                         re.IGNORECASE)
 CITE_WINDOW = 80
+# a citing verb alone, and the generic subjects that make it a background claim ("既往研究报道…[3]")
+WEAK_CITE = re.compile(r"发表|發表|刊发|刊發|报道|報導|报告的|報告的|published|reported", re.IGNORECASE)
+GENERIC_SUBJECT = re.compile(r"既往研究|以往研究|既往文献|既往文獻|以往文献|以往文獻|既往報導|多项研究|多項研究|大量研究|"
+                             r"不少研究|许多研究|許多研究|有研究|已有研究|\b(?:previous|prior|earlier|several|many|other)\s+"
+                             r"(?:studies|research|reports|work)\b|\bstudies\s+have\b", re.IGNORECASE)
 # "(文献支持:[6][8])", "(see [3])": a citation that supports a claim, not a described study
 SUPPORT_NOTE = re.compile(r"文献|文獻|参考|參考|支持|来源|來源|\bsee\b|\bref", re.IGNORECASE)
 # registry ids given as examples of trials, not as the id of the study being reported
@@ -175,6 +185,9 @@ LEAD_STUDY = re.compile(r"\d+\s*(?:名|例|位|只|隻)[^,，。]{0,8}?(?:患者
                         r"\b\d[\d,]*\s+(?:(?:\w+\s+){0,2}(?:patients|participants|subjects|volunteers|adults|children|"
                         r"recipients|individuals|mice|rats)|of\s+\d+\s+(?:patients|participants|mice))\b|\(\s*n\s*=\s*\d+",
                         re.IGNORECASE)
+# a lead that announces the cases told below ("今天，我们分享其中三位患者的故事") is their introduction
+CASES_INTRO = re.compile(r"(?:分享|介绍|介紹|讲述|講述|来看|來看|以下|下面)[^。!?！？]{0,20}?(?:故事|案例|病例|个案|個案)|"
+                         r"(?:here are|we share|we tell|meet)[^.]{0,40}?(?:stories|cases)", re.IGNORECASE)
 # a flattened table: a header row and data rows with the same number of cells
 TABLE_CELL_SEP = re.compile(r"\s*\|\s*|\t+")
 TABLE_MIN_CELLS = 3
@@ -303,10 +316,19 @@ class _Boundary:
     line: _Line
 
 
-def _section_reports_study(doc: Document, heading: _Line, section: list[_Line], max_ref: Optional[int]) -> bool:
-    """Does a numbered section (not an article part like 'Methods') report a study of its own?"""
+def _section_reports_study(doc: Document, heading: _Line, section: list[_Line], max_ref: Optional[int],
+                           head_lines: Optional[list[_Line]] = None) -> bool:
+    """Does a numbered section (not an article part like 'Methods') report a study of its own?
+
+    ``head_lines`` are the section's first lines, short label lines included ("doi:10.1186/…").
+    """
     if not section or PART_HEADING.match(heading.text):
         return False
+    # a registry id or a DOI names the study; a sentence says where it was published
+    if any(registry_ids(ln.text[:300]) or find_dois(ln.text[:300]) for ln in (head_lines or section)[:SECTION_HEAD_LINES]):
+        return True
+    if any(PUBLICATION_SENTENCE.search(ln.text) for ln in section[:SECTION_HEAD_LINES]):
+        return True
     # the opening lines ("論文：…", "期刊：…" labels may come before the text that names the cohort)
     if HEADING_COHORT.search(heading.text):
         return True                     # "二、胎盤間質幹細胞…：40人對照研究", "Study 2: 812 patients"
@@ -316,7 +338,7 @@ def _section_reports_study(doc: Document, heading: _Line, section: list[_Line], 
         if cue:
             # "本研究对191例患者…": a part of the study already introduced
             return not ANAPHORA.search(ln.text[:cue.start()])
-    return any(registry_ids(ln.text[:300]) or is_intro(doc, ln, max_ref) for ln in opening)
+    return any(is_intro(doc, ln, max_ref) for ln in opening)
 
 
 def _cells(text: str) -> int:
@@ -376,13 +398,14 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
         elif is_heading(ln) and ORDINAL_HEADING.match(ln.text):
             # a numbered section introduces a study when its text reports one (a patient, a cohort,
             # a registry id, a publication) before the next numbered heading
-            section = []
+            section, head_lines = [], []
             for nxt in lines[i + 1:]:
                 if is_heading(nxt) and (ORDINAL_HEADING.match(nxt.text) or CASE_HEADING.match(nxt.text)):
                     break
+                head_lines.append(nxt)
                 if not is_heading(nxt):
                     section.append(nxt)
-            if _section_reports_study(doc, ln, section, max_ref):
+            if _section_reports_study(doc, ln, section, max_ref, head_lines):
                 out.append(_Boundary(ln.start, "case", ln))
             elif not (DIGIT_ITEM.match(ln.text) or ZERO_NUMBER.match(ln.text)):
                 out.append(_Boundary(ln.start, "end", ln))   # digit-numbered parts were never boundaries
@@ -507,7 +530,11 @@ def _describes_study(doc: Document, sent_start: int, marker_start: int) -> bool:
     """The words just before a marker describe a study ("王团队发表的…研究[2]"), not a support note."""
     if SUPPORT_NOTE.search(doc.view, max(sent_start, marker_start - 8), marker_start):
         return False
-    return bool(STUDY_CITE.search(doc.view, max(sent_start, marker_start - CITE_WINDOW), marker_start))
+    lo = max(sent_start, marker_start - CITE_WINDOW)
+    cues = list(STUDY_CITE.finditer(doc.view, lo, marker_start))
+    if cues and all(WEAK_CITE.fullmatch(c.group(0)) for c in cues) and GENERIC_SUBJECT.search(doc.view, lo, marker_start):
+        return False                    # "既往研究报道…[3]", "studies have reported…": background, no one study
+    return bool(cues)
 
 
 def registry_listings(doc: Document, start: int, end: int) -> list[tuple[tuple[int, int], list[tuple[str, int, int]]]]:
@@ -571,6 +598,8 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
         return [m]
     first_line_end = doc.view.find("\n", m.spans[0][0])
     protect = first_line_end if first_line_end >= 0 else m.spans[0][1]
+    if m.intro is not None and m.kind in ("study", "document"):
+        protect = max(protect, m.intro[1])      # "…发表了另一项研究": the intro names the study itself
     cuts: list[int] = []
     line_bound: set[int] = set()       # nested studies that end with their paragraph (prior studies)
     planned: list[tuple[int, int]] = []
@@ -747,6 +776,13 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
         if hd:
             m.hits.append(hd)
     if m.kind == "document" and not any(h.field == "pub_date" for h in m.hits):
+        # a headline picked as the intro ("…《柳葉刀》子刊發表") states no date; the body sentence that says
+        # where the study was published may ("研究已於2025年3月11日在線發表於《…》")
+        ps = publication_sentence(doc, lines)
+        if ps is not None and ps != m.intro and _inside(ps, m.spans):
+            m.hits.extend(_not_after_news(doc, h) for h in metadata.intro_hits(
+                doc, *ps, year_hint=_year_hint(doc, lines, ps[0])) if h.field == "pub_date")
+    if m.kind == "document" and not any(h.field == "pub_date" for h in m.hits):
         hd = metadata.header_date(doc, *body) or next(
             (h for s, e in m.spans for h in [metadata.today_date(doc, s, e)] if h), None)
         if hd:
@@ -802,7 +838,8 @@ def segment(doc: Document) -> list[Mention]:
     intro_starts = {s.intro.start for s in segs if s.intro}
     if len(segs) >= 2:
         lead = [ln for ln in lines if ln.start < min(b.pos for b in bounds)]
-        if any(LEAD_STUDY.search(ln.text) for ln in lead if not is_heading(ln)):
+        if any(LEAD_STUDY.search(ln.text) for ln in lead if not is_heading(ln)) and not any(
+                CASES_INTRO.search(ln.text) for ln in lead):
             # a study reported before the first intro ("某医院近日完成首例…20名患者…")
             first = next(ln for ln in lead if not is_heading(ln))
             segs.insert(0, _Segment(lead[0].start, lead[-1].end, first, lead))

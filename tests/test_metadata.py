@@ -126,3 +126,79 @@ def test_country(text: str, expected: str | None) -> None:
 def test_aliases(text: str, expected: list[str]) -> None:
     got = sorted(h.value["value"] for h in alias_hits(_doc(text), [(0, len(text))]))
     assert got == sorted(expected)
+
+
+# --- round 3: publication dates as headers, reference entries and future dates ---------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a version / ahead-of-print label is the online publication date
+    ("Cochrane Library | Review\nVersion published: 12 May 2025 Version history", "2025-05-12"),
+    ("Diabetes Care 2025;48(3):412–421\n...\nPublished ahead of print at https://care.example.org on 7 January 2025.",
+     "2025-01-07"),
+    ("Epub ahead of print 2024 Feb 2.", "2024-02-02"),
+    # a press-release label with the date on the next line, day-month-year with hyphens
+    ("JOURNAL\nCell Reports Medicine\n\nARTICLE PUBLICATION DATE\n18-Jun-2024\n", "2024-06-18"),
+    ("Publication date: 3-Mar-2023", "2023-03-03"),
+    # a Chinese journal's issue line with a month; a thesis record's year
+    ("中国实用内科杂志 2024年8月 第44卷 第8期  Chinese Journal of Practical Internal Medicine", "2024-08"),
+    ("中華某某醫學雜誌 2023年5月 第12卷 第3期", "2023-05"),
+    ("【作者】 林某\n【作者基本信息】 某某医科大学,儿科学,2023,硕士\n【摘要】 目的", "2023"),
+    ("【学位授予年度】 2022", "2022"),
+    # no date: a received date, a label that is not about publication, an ahead-of-print note without a date
+    ("(收稿日期:2024-03-11)", None),
+    ("Data cut-off date: 2 May 2025", None),
+    ("Published ahead of print.", None),
+    ("【作者基本信息】 某某大学,2019级学生", None),
+])
+def test_header_date_round3(text: str, expected: str | None) -> None:
+    hit = header_date(_doc(text, "en" if text.isascii() else "zh"), 0, len(text))
+    assert (hit.value["value"] if hit else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NEWS RELEASE 18-JUN-2024", "2024-06-18"),
+    ("posted 5-Sep-2023 by staff", "2023-09-05"),
+    # not a date: a code, a range of days
+    ("Protocol 18-ABC-2024", None),
+])
+def test_find_date_dashed(text: str, expected: str | None) -> None:
+    got = find_date(text, 0, len(text))
+    assert (got[0] if got else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date announced for the future is not when the study was published
+    ("國內一項試驗(NCT06288140)已於去年底開始收案,結果預計2027年公布。", None),
+    ("一项多中心试验计划于2026年启动,结果有望2028年发表。", None),
+    ("Results are expected in 2027, the company said.", None),
+    # a stated publication date is kept
+    ("研究已於2025年3月11日在線發表於《柳葉刀》。", "2025-03-11"),
+    ("2024年5月,该团队在《细胞》发表研究,预计今年启动后续试验。", "2024-05"),
+    ("The study was published in 2024 and a larger trial is expected.", "2024"),
+])
+def test_intro_date_not_future(text: str, expected: str | None) -> None:
+    hits = [h for h in intro_hits(_doc(text), 0, len(text)) if h.field == "pub_date"]
+    assert (hits[0].value["value"] if hits else None) == expected
+
+
+@pytest.mark.parametrize("entry, expected", [
+    # NLM entries give the day or month after the year
+    ("[1] Okafor CN, Lindgren M, Haddad R, et al. Mesenchymal stromal cell therapy for adults with type 2 diabetes. "
+     "Cochrane Database Syst Rev. 2025 May 12;5:CD015732.", "2025-05-12"),
+    ("2. Lee SH, Park JY, Choi MK, et al. Adipose-derived stem cells in type 2 diabetes: a randomized trial. "
+     "Stem Cells Transl Med. 2024 Nov;13(11):1102-1113. doi:10.1093/stcltm/szae088", "2024-11"),
+    ("Zhou W, Qiao Y, Shao M, et al. Umbilical cord MSCs in new-onset type 1 diabetes. Lancet Diabetes Endocrinol. "
+     "2025 Mar 11. doi:10.1016/S2213-8587(25)00041-6", "2025-03-11"),
+    # the year only: a volume after the year, GB/T and APA styles
+    ("1. Whitcombe EJ, Holmqvist A, Raman P, et al. Autologous BM-MSCs in type 1 diabetes. Diabetes Care. "
+     "2025;48(3):412-421.", "2025"),
+    ("[3] 唐某,徐某.脐带间充质干细胞治疗2型糖尿病的研究进展[J].中华内分泌代谢杂志,2023,39(6):530-535.", "2023"),
+    ("Smith, J., & Lee, K. (2022). Stem cells for diabetes. Diabetes Research, 12(3), 45-60.", "2022"),
+])
+def test_reference_date(entry: str, expected: str) -> None:
+    from extract.metadata import reference_hits
+    from extract.references import parse_entry
+    ref = parse_entry(entry, 0, len(entry))
+    hits = [h for h in reference_hits(ref, year=True) if h.field == "pub_date"]
+    assert hits[0].value["value"] == expected
+    assert entry[hits[0].start:hits[0].end].startswith(expected[:4])

@@ -104,3 +104,12 @@ def test_citation_line_outside_a_list() -> None:
             "摘要: 目的 探讨……")
     refs = citation_lines(_doc(text))
     assert len(refs) == 1 and refs[0].year == "2013" and refs[0].journal == "某医学院学报"
+
+
+@pytest.mark.parametrize("tail", ["延伸閱讀:【幹細胞新知】2024年度十大再生醫學新聞", "延伸阅读:2024年干细胞十大新闻",
+                                  "推荐阅读:2023年度盘点"])
+def test_further_reading_line_ends_the_list(tail: str) -> None:
+    text = ("正文。\n\n參考資料:\n1. Whitcombe EJ, et al. BM-MSCs in type 1 diabetes. Diabetes Care. 2025;48(3):412-421.\n\n"
+            + tail + "\n")
+    refs = find_reference_list(_doc(text))
+    assert refs is not None and len(refs.entries) == 1

@@ -446,3 +446,194 @@ def test_prior_study_cue(text: str, found: bool) -> None:
 def test_planned_study_cue(text: str, found: bool) -> None:
     from extract.segment import PLANNED_STUDY
     assert bool(PLANNED_STUDY.search(text)) is found
+
+
+# --- round 3: 【n】 digests, story headings, prior studies, generic citations -----------------
+
+BRACKET_DIGEST = """盘点:近期干细胞治疗糖尿病研究进展
+
+来源:本站原创 2025-06-03 09:12
+
+近年来,干细胞疗法为糖尿病的治疗带来了新的希望,本文对近期研究进展进行盘点。
+
+【1】Cochrane系统评价:间充质干细胞或能降低糖化血红蛋白
+doi:10.1002/14651858.CD000001.pub2
+
+近日,一项刊登在Cochrane Database of Systematic Reviews上的系统评价中,该研究共纳入16项RCT、892名受试者,糖化血红蛋白平均降低0.62%。[1]
+
+【2】Stem Cell Res Ther:羊膜上皮干细胞改善2型糖尿病小鼠的胰岛素抵抗
+doi:10.1186/s13287-025-00001-8
+
+近日,来自某大学的研究人员在db/db小鼠中发现,羊膜上皮干细胞能够改善胰岛素抵抗。[2]
+
+【3】Diabetes Res Clin Pract:胎盘间充质干细胞治疗2型糖尿病的单臂研究
+doi:10.1016/j.diabres.2025.000001
+
+来自印度的研究团队开展了一项单臂研究,共纳入28例2型糖尿病患者,糖化血红蛋白由8.8%降至7.5%。[3]
+
+参考文献:
+[1] Okafor CN, Lindgren M, et al. Mesenchymal stromal cell therapy for adults with type 2 diabetes. Cochrane Database Syst Rev. 2025 May 12;5:CD000001.
+[2] Zhao Q, Fang L, et al. Amniotic epithelial stem cells ameliorate insulin resistance in diabetic mice. Stem Cell Res Ther. 2025 Apr 18;16(1):201.
+[3] Deshpande A, Kulkarni S, et al. Placenta-derived mesenchymal stem cells in type 2 diabetes. Diabetes Res Clin Pract. 2025 May;223:112236.
+
+相关阅读:
+盘点:2024年干细胞领域重大突破TOP10
+"""
+
+HANT_DIGEST = """【幹細胞新知】兩項糖尿病幹細胞研究一次看
+
+2025-02-10|作者:編輯部
+
+一、英國:自體骨髓間質幹細胞延緩第一型糖尿病的β細胞衰退
+
+英國某大學團隊的試驗,招募40名剛確診第一型糖尿病的成人,隨機分為兩組各20人。研究發表於《Diabetes Care》。[1]
+
+二、台灣:臍帶間質幹細胞治療糖尿病腎病變試驗開始收案
+
+國內一項試驗(NCT06000001)已於去年底開始收案,預計收治60名患者,結果預計2027年公布。
+
+參考資料:
+1. Whitcombe EJ, Holmqvist A, et al. Autologous BM-MSCs in newly diagnosed type 1 diabetes. Diabetes Care. 2025;48(3):412-421.
+
+延伸閱讀:【幹細胞新知】2024年度十大再生醫學新聞
+"""
+
+
+def test_bracket_numbered_digest_with_doi_lines() -> None:
+    doc = _doc(BRACKET_DIGEST)
+    ms = [m for m in segment(doc) if m.kind in ("study", "document")]
+    assert len(ms) == 3
+    assert [_meta(m, "pub_date") for m in ms] == ["2025-05-12", "2025-04-18", "2025-05"]
+    assert "10.1186/s13287-025-00001-8" in _text(doc, ms[1])
+    assert "892名受试者" in _text(doc, ms[0]) and "892名受试者" not in _text(doc, ms[2])
+
+
+def test_traditional_numbered_digest_adults_and_future_date() -> None:
+    doc = _doc(HANT_DIGEST, "zh-Hant")
+    ms = segment(doc)
+    first = _owner(doc, ms, "招募40名")
+    assert len(first) == 1 and _meta(ms[first[0]], "pub_date") == "2025"
+    # the registry item: a date announced for the future, and the "延伸閱讀" line is no reference
+    reg = [m for m in ms if "NCT06000001" in _text(doc, m)]
+    assert reg and all(_meta(m, "pub_date") is None for m in reg)
+
+
+def test_short_numbered_note_is_not_a_study() -> None:
+    text = "【1】编者按\n本期内容由编辑部整理,仅供参考。\n\n【2】投稿须知\n欢迎读者来信。\n"
+    assert len([m for m in segment(_doc(text)) if m.kind in ("study", "document")]) <= 1
+
+
+STORIES = """干细胞门诊开诊一周年|他们的故事
+
+原创 内分泌科 某市人民医院 2025年04月18日
+
+2024年4月,我院开设干细胞门诊。一年来,符合入组条件的42位患者参加了我院正在开展的临床研究。今天,我们分享其中两位患者的故事。
+
+故事一:“胰岛素减了一半”
+
+58岁的王阿姨患2型糖尿病已有12年。她参加了脐带间充质干细胞治疗的临床研究,糖化血红蛋白从9.1%降到了7.2%。
+
+故事二:“血糖不再坐过山车”
+
+19岁的小陈14岁时被诊断为1型糖尿病,参加了脐带间充质干细胞治疗1型糖尿病的研究,低血糖次数明显减少。
+"""
+
+
+def test_patient_stories_are_one_mention_each_and_the_lead_introduces_them() -> None:
+    doc = _doc(STORIES)
+    ms = segment(doc)
+    assert len(_owner(doc, ms, "王阿姨")) == 1 and len(_owner(doc, ms, "小陈")) == 1
+    assert _owner(doc, ms, "王阿姨") != _owner(doc, ms, "小陈")
+    # the lead announcing the stories is no study of its own (its 42 patients are not reported)
+    assert not _owner(doc, ms, "42位患者")
+    assert all(_meta(m, "pub_date") is None for m in ms)
+
+
+def test_lead_cohort_without_stories_is_still_a_study() -> None:
+    text = ("某医院近日完成首例干细胞治疗,20名患者接受输注,糖化血红蛋白下降1.1%。\n\n"
+            "2024年3月,某大学在《细胞》发表研究,纳入30名患者。\n\n"
+            "2024年5月,某医院在《柳叶刀》发表研究,纳入50名患者。\n")
+    doc = _doc(text)
+    assert _owner(doc, segment(doc), "20名患者")
+
+
+@pytest.mark.parametrize("text, lang, intro_needle, nested_needle", [
+    ("研究2:胰岛素治疗的2型糖尿病\n2025年4月,同一医院团队在《中华糖尿病杂志》发表了另一项研究。研究纳入42名患者,不设对照组。\n",
+     "zh", "另一项研究", None),
+    ("研究2:胰島素治療的第二型糖尿病\n2025年4月,同一醫院團隊在《中華糖尿病雜誌》發表了另一項研究。研究納入42名患者。\n",
+     "zh-Hant", "另一項研究", None),
+    ("Study 2: insulin-treated type 2 diabetes\nIn April 2025 the same hospital published another study in Diabetes Care. "
+     "It enrolled 42 adults.\n", "en", "another study", None),
+])
+def test_intro_naming_another_study_is_not_nested(text: str, lang: str, intro_needle: str,
+                                                  nested_needle: str | None) -> None:
+    doc = _doc(text, lang)
+    ms = segment(doc)
+    assert not [m for m in ms if m.kind == "nested"]
+    assert len(_owner(doc, ms, intro_needle)) == 1
+
+
+EARLIER = """Stem cell infusions improve blood sugar in type 2 diabetes, randomized trial finds
+
+Adults with type 2 diabetes who received three infusions of umbilical cord cells had larger reductions in HbA1c, according to a randomized trial published June 18 in Cell Reports Medicine.
+
+The team enrolled 120 adults. HbA1c fell from 8.6% to 7.3% in the cell group.
+
+The trial builds on a phase 1 study the same team published in 2021, in which 20 patients received a single infusion without serious side effects.
+
+No serious adverse events occurred.
+"""
+
+
+@pytest.mark.parametrize("text, needle", [
+    (EARLIER, "builds on a phase 1"),
+    (EARLIER.replace("The trial builds on a phase 1 study the same team published in 2021",
+                     "It follows a phase 1 study that the same group published in 2021"), "phase 1 study"),
+])
+def test_earlier_study_of_the_same_team_is_nested(text: str, needle: str) -> None:
+    doc = _doc(text, "en")
+    ms = segment(doc)
+    nested = [m for m in ms if m.kind == "nested"]
+    assert len(nested) == 1 and "20 patients" in _text(doc, nested[0])
+    assert _meta(nested[0], "pub_date") == "2021"
+    main = next(m for m in ms if m.kind == "document")
+    assert "20 patients" not in _text(doc, main) and "No serious adverse" in _text(doc, main)
+
+
+def test_builds_on_findings_is_not_a_study() -> None:
+    text = ("A study published in Diabetes Care on Monday found that 40 adults had lower HbA1c. "
+            "The work builds on earlier findings in mice.\n")
+    assert not [m for m in segment(_doc(text, "en")) if m.kind == "nested"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("1 病例资料\n患者男,63岁,2型糖尿病,予脐带间充质干细胞输注4次。\n\n2 讨论\n既往研究报道,静脉输注间充质干细胞可改善胰岛素抵抗[1]。"
+     "本例患者溃疡愈合。\n\n参考文献\n[1] 唐某,徐某.间充质干细胞治疗2型糖尿病的研究进展[J].中华内分泌代谢杂志,2023,39(6):530-535.\n", "zh"),
+    ("1 病例資料\n患者男,63歲,第二型糖尿病,接受臍帶間質幹細胞輸注4次。\n\n2 討論\n多項研究報導,間質幹細胞可改善胰島素阻抗[1]。"
+     "本例患者潰瘍癒合。\n\n參考文獻\n[1] 唐某,徐某.間質幹細胞治療第二型糖尿病的研究進展[J].中華內分泌代謝雜誌,2023,39(6):530-535.\n", "zh-Hant"),
+    ("Case presentation\nA 63-year-old man with type 2 diabetes received four infusions of umbilical cord MSCs.\n\nDiscussion\n"
+     "Previous studies have reported that MSC infusion improves insulin resistance [1]. The ulcer healed.\n\nReferences\n"
+     "[1] Tang L, Xu M. Mesenchymal stem cells for type 2 diabetes: a review. Endocr J. 2023;39(6):530-535.\n", "en"),
+])
+def test_generic_citation_is_background(text: str, lang: str) -> None:
+    ms = segment(_doc(text, lang))
+    assert not [m for m in ms if m.kind == "citation"]
+
+
+def test_specific_cited_study_still_described() -> None:
+    text = ("近年来干细胞研究进展迅速。\n王某团队发表的一项随机对照研究纳入60名患者[1]。\n\n参考文献\n"
+            "[1] 王某,李某.脐带间充质干细胞治疗2型糖尿病的随机对照研究[J].中华医学杂志,2022,10(2):1-5.\n")
+    assert [m for m in segment(_doc(text)) if m.kind == "citation"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("幹細胞療法可延緩一型糖尿病惡化 《柳葉刀》子刊發表\n\n【大紀元2025年03月19日訊】一項臨床試驗顯示,患者自身分泌胰島素的能力下降得較慢。"
+     "研究已於2025年3月11日在線發表於《柳葉刀-糖尿病與內分泌學》期刊。\n", "zh-Hant", "2025-03-11"),
+    ("干细胞疗法可延缓1型糖尿病 《柳叶刀》子刊发表\n\n新华社2025年3月19日电 一项临床试验显示,患者胰岛功能下降较慢。"
+     "研究已于2025年3月11日在线发表于《柳叶刀-糖尿病与内分泌学》。\n", "zh", "2025-03-11"),
+    ("Stem cells slow type 1 diabetes, Lancet journal reports\n\nA trial in nine hospitals found slower decline. "
+     "The results were published on March 11, 2025 in The Lancet Diabetes & Endocrinology.\n", "en", "2025-03-11"),
+])
+def test_headline_intro_then_dated_publication_sentence(text: str, lang: str, expected: str) -> None:
+    ms = [m for m in segment(_doc(text, lang)) if m.kind == "document"]
+    assert len(ms) == 1 and _meta(ms[0], "pub_date") == expected
