@@ -81,6 +81,25 @@ def cell_types(text: str, lang: str = "zh") -> list[str]:
     ("患者接受間質幹細胞靜脈輸注。", "zh-Hant", ["MSC"]),
     ("患者接受间质干细胞静脉输注。", "zh", ["MSC"]),
     ("患者接受臍帶間質幹細胞靜脈輸注。", "zh-Hant", ["UC-MSC"]),
+    # the MSC source named after the cell noun: "grown from their own bone marrow", "取自脐带"
+    ("Half of the volunteers were given an infusion of mesenchymal stromal cells grown from a sample of their own bone marrow.", "en", ["BM-MSC"]),
+    ("Patients received mesenchymal stem cells from donated umbilical cords.", "en", ["UC-MSC"]),
+    ("MSCs isolated from the patient's own abdominal fat were injected.", "en", ["AD-MSC"]),
+    ("患者接受从自身骨髓中提取的间充质干细胞静脉输注。", "zh", ["BM-MSC"]),
+    ("自體脂肪中分離的間充質幹細胞經靜脈回輸。", "zh-Hant", ["AD-MSC"]),
+    ("間充質幹細胞取自健康新生兒的臍帶,經體外擴增後輸注給患者。", "zh-Hant", ["UC-MSC"]),
+    # traps: possible sources listed, or a modal, are background about MSC
+    ("MSCs can be derived from bone marrow, adipose tissue or umbilical cord; patients received MSCs.", "en", ["MSC"]),
+    ("Patients received MSCs; such cells are obtained from bone marrow or adipose tissue.", "en", ["MSC"]),
+    ("间充质干细胞可来源于骨髓、脂肪、脐带等组织,患者接受间充质干细胞输注。", "zh", ["MSC"]),
+    ("間充質幹細胞來自骨髓、脂肪或臍帶,患者接受間充質幹細胞輸注。", "zh-Hant", ["MSC"]),
+    # a stem-cell-derived islet product: "iPS细胞制成的胰岛细胞片", "iPS细胞胰岛移植", "iPSC islets"
+    ("3名患者在腹部皮下植入由捐贈者iPS細胞製成的胰島細胞片。", "zh-Hant", ["iPSC-islet"]),
+    ("日本首宗iPS細胞胰島移植", "zh-Hant", ["iPSC-islet"]),
+    ("研究团队以诱导多能干细胞(iPS细胞)制备的胰岛细胞为患者移植。", "zh", ["iPSC-islet"]),
+    ("Three patients received iPS cell islet sheets under the skin.", "en", ["iPSC-islet"]),
+    ("供体胰岛细胞经门静脉输注给患者。", "zh", ["islet"]),                   # trap: real donor islets
+    ("iPSCs, islets and MSCs are discussed as candidates.", "en", []),        # trap: a list, no compound
     # no match
     ("睾丸间质细胞分泌睾酮。", "zh", []),
     ("Stem cell-derived islets are a promising option.", "en", []),

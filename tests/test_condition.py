@@ -45,6 +45,16 @@ def condition(text: str, lang: str = "zh") -> list[str]:
     ("Type 2 diabetes affects 500 million people. In this trial, 12 patients with type 1 diabetes received islets.", "en", ["T1D"]),
     ("Adults with insulin-dependent type 2 diabetes received UC-MSCs.", "en", ["T2D"]),
     ("新診斷的第一型糖尿病兒童接受臍帶血輸注。", "zh-Hant", ["T1D"]),
+    # the counted cohort names the study's population; more mentions of the other type are background
+    ("已有14名第一型糖尿病患者接受植入。至於第二型糖尿病,第二型糖尿病的問題主要是胰島素阻抗,多數第二型糖尿病患者只要規律用藥即可。", "zh-Hant", ["T1D"]),
+    ("研究纳入2型糖尿病患者42例。1型糖尿病是自身免疫病,1型糖尿病患者需终身注射胰岛素,1型糖尿病多见于儿童。", "zh", ["T2D"]),
+    ("The trial recruited 40 adults who had been diagnosed with type 1 diabetes. Type 2 diabetes is far more common; type 2 diabetes drugs do not help here, and type 2 diabetes research is another field.", "en", ["T1D"]),
+    ("Twenty T2D patients received cells. T1D is autoimmune; T1D patients need insulin; T1D affects children.", "en", ["T2D"]),
+    # traps: epidemiology counts are not a cohort; counted cohorts of both types stay "both"
+    ("本港约有1萬名一型糖尿病患者。本研究纳入的2型糖尿病患者,2型糖尿病病程较长。", "zh-Hant", ["T2D"]),
+    ("Around 8.7 million people live with type 1 diabetes. Our patients with type 2 diabetes improved; type 2 diabetes is common.", "en", ["T2D"]),
+    ("研究纳入20名1型糖尿病患者和25名2型糖尿病患者,1型糖尿病组和2型糖尿病组均改善。", "zh", ["both"]),
+    ("此前一项研究纳入50名2型糖尿病患者。本研究中1型糖尿病患者接受了治疗,1型糖尿病患者C肽升高。", "zh", ["T1D"]),
     # a bare type in a table cell under a diabetes-type column
     ("研究 | 国家 | 糖尿病类型 | 设计\nA试验 | 瑞典 | 1型(新诊断) | 随机对照", "zh", ["T1D"]),
     ("研究 | 國家 | 糖尿病類型 | 設計\nB試驗 | 印度 | 2型 | 對照研究", "zh-Hant", ["T2D"]),

@@ -54,6 +54,9 @@ def test_sentence_bounds_keep_decimal_points():
     ("与对照组相比", BACKGROUND_CUES, False),        # the study's own comparison is not background
     ("compared with placebo", BACKGROUND_CUES, False),
     ("compared with islet transplantation", BACKGROUND_CUES, True),
+    ("该团队后来做了随机对照研究", BACKGROUND_CUES, True),   # a later study is another study
+    ("the team later conducted a randomized trial", BACKGROUND_CUES, True),
+    ("patients were later randomized", BACKGROUND_CUES, False),
     ("尚需随机对照试验验证", FUTURE_CUES, True),
     ("Larger trials are needed", FUTURE_CUES, True),
     ("患者接受输注", FUTURE_CUES, False),

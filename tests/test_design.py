@@ -47,8 +47,6 @@ def design(text: str, lang: str = "zh") -> list[str]:
     ("研究團隊在大鼠模型中進行動物實驗。", "zh-Hant", ["preclinical"]),
     ("In this in vitro study, the cells secreted insulin in response to glucose.", "en", ["preclinical"]),
     ("研究者指出样本量较小,尚需随机对照试验验证。本研究为单臂试验。", "zh", ["single_arm_trial"]),
-    ("國內某醫學中心公布臨床試驗成果,團隊收治10名第一型糖尿病患者。", "zh-Hant", ["single_arm_trial"]),
-    ("The clinical study enrolled 21 patients with newly diagnosed type 1 diabetes.", "en", ["single_arm_trial"]),
     # "other"/"more" is background only right before the design words, not anywhere in 25 chars
     ("Investigators at four other Nordic sites randomly assigned 66 adults to cells or placebo.", "en", ["rct"]),
     ("另外两家医院的研究者将80例患者随机分为干细胞组和安慰剂组。", "zh", ["rct"]),
@@ -80,6 +78,25 @@ def design(text: str, lang: str = "zh") -> list[str]:
     ("The HbA1c fall was similar to that reported in meta-analyses. This non-randomized trial enrolled 40 patients.", "en", ["controlled_trial"]),
     ("We followed the Preferred Reporting Items for Systematic Reviews and Meta-Analyses.", "en", ["meta_analysis"]),
     ("研究者對14項隨機對照試驗進行統合分析。", "zh-Hant", ["meta_analysis"]),
+    # a control stated as absent is the single-arm cue, never a controlled design
+    ("该研究纳入36例患者,未设对照组,所有患者接受两次输注。", "zh", ["single_arm_trial"]),
+    ("研究共納入30名患者,但沒有對照組,結果需謹慎解讀。", "zh-Hant", ["single_arm_trial"]),
+    ("本研究不設對照組,以治療前數據作為基線。", "zh-Hant", ["single_arm_trial"]),
+    ("The study had no control group, so the fall in HbA1c cannot be attributed to the cells.", "en", ["single_arm_trial"]),
+    ("This uncontrolled pilot study treated 15 adults.", "en", ["single_arm_trial"]),
+    ("Because the trial lacked a concurrent control group, the authors call the results preliminary.", "en", ["single_arm_trial"]),
+    ("本研究设立了对照组,对照组30例仅接受常规治疗。", "zh", ["controlled_trial"]),          # trap: a control is set up
+    ("Patients in the control group received standard care only.", "en", ["controlled_trial"]),
+    # a later study by the same team is another study: its design is not this one's
+    ("这是一项I期研究,没有对照组。该团队后来做了随机对照的II期研究。", "zh", ["single_arm_trial"]),
+    ("這項第一期研究沒有對照組;團隊後來又完成了一項隨機對照試驗。", "zh-Hant", ["single_arm_trial"]),
+    ("This phase 1 study had no control group; the team later conducted a randomized trial.", "en", ["single_arm_trial"]),
+    ("Patients were randomly assigned to cells or placebo and later crossed over.", "en", ["rct"]),   # trap
+    # a bare "clinical study" names no design: a heading, a programme, a news lead
+    ("國內某醫學中心公布臨床試驗成果,團隊收治10名第一型糖尿病患者。", "zh-Hant", []),
+    ("The clinical study enrolled 21 patients with newly diagnosed type 1 diabetes.", "en", []),
+    ("★ 臨床研究怎麼說?", "zh-Hant", []),
+    ("42位患者参加了我院正在开展的干细胞临床研究。", "zh", []),
     # no match
     ("Other randomized trials have reported similar results.", "en", []),
     ("More randomized trials are needed.", "en", []),

@@ -70,6 +70,21 @@ def regimens(text: str, lang: str = "zh") -> list[tuple[int | None, float | None
     ("分离单个核细胞后,经胰背动脉插管一次性注入。", "zh", [(1, None)]),
     ("分離單個核細胞後,經胰背動脈插管一次性注入。", "zh-Hant", [(1, None)]),
     ("The marrow cells were injected at once as a single infusion into the pancreatic artery.", "en", [(1, None)]),
+    # the route between "a single" and the noun; implantation is an administration too
+    ("Three adults received a single subcutaneous implantation of iPSC-islet sheets.", "en", [(1, None)]),
+    ("Each patient received a single intra-arterial injection of bone marrow cells.", "en", [(1, None)]),
+    ("Patients underwent two implantations of encapsulated islet cells.", "en", [(2, None)]),
+    ("患者接受单次皮下植入胰岛细胞片。", "zh", [(1, None)]),
+    # "相隔"/"相距" state the interval like "间隔"
+    ("接受幹細胞的患者共輸注兩次,相隔三個月。", "zh-Hant", [(2, 90.0)]),
+    ("患者共输注干细胞两次,相隔4周。", "zh", [(2, 28.0)]),
+    ("Patients received two MSC infusions separated by 4 weeks.", "en", [(2, 28.0)]),
+    ("Each child received three stem cell injections.", "en", [(3, None)]),
+    ("Blood was drawn two weeks after infusion.", "en", []),                     # trap: a time point
+    # traps: a single injection of a drug, an implantation site, a gap between visits
+    ("Each patient also received a single subcutaneous injection of insulin glargine.", "en", []),
+    ("The cells were placed at one implantation site in the forearm.", "en", []),
+    ("两次随访相隔三个月,患者血糖平稳。", "zh", []),
     # traps: disposable equipment, drug schedules on top of a background, measurements on days
     ("使用一次性注射器抽取骨髓干细胞。", "zh", []),
     ("在二甲双胍基础上每日口服2次。", "zh", []),

@@ -16,7 +16,7 @@ from .context import (BACKGROUND_CUES, SELF_CUES, compile_cues, in_reference, in
 _D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
 # "(iPSC)" after a source name; "分化而来的" / "来源的"; the islet product
 _ABBR = r"(?:\s*\([^()]{1,16}\))?"
-_FROM_ZH = r"(?:来源|衍生|分化|诱导分化)(?:而来|得到|形成|而成|出)?的?"
+_FROM_ZH = r"(?:来源|衍生|分化|诱导分化|制成|制备|制作|培育|培养)(?:而来|得到|形成|而成|出)?的?"
 # modifiers between the source and the islet noun: "胚胎干细胞来源、完全分化的胰岛细胞"
 _MOD_ZH = r"(?:[、,]?[^,。;:\n]{0,8}?的)?"
 _ISLET_ZH = r"(?:胰岛|β细胞|β样细胞|胰岛样细胞|胰岛素分泌细胞|可分泌胰岛素的)"
@@ -32,8 +32,37 @@ _MOD_EN = r"(?:[,\s]+[\w-]+){0,4}?[,\s]+"
 _INTO_EN = r"\s+into\s+[^.;]{0,30}?\b(?:islets?|beta|β|insulin[- ](?:producing|secreting))"
 _IPSC_ZH = r"(?:(?:化学)?诱导[性型]?多能干细胞|\b(?:Ci|hi|i)PSCs?\b|\biPS\s*细胞)"
 
+# MSC whose source is named after the cell noun: "MSCs grown from a sample of their own bone marrow",
+# "从患者自身骨髓中提取的间充质干细胞", "间充质干细胞取自脐带". label -> (Chinese source, English source)
+MSC_SOURCE_WORDS: dict[str, tuple[str, str]] = {
+    "UC-MSC": (r"脐带|华通氏?胶", r"umbilical cords?|Wharton'?s jelly|cord tissue"),
+    "BM-MSC": (r"骨髓", r"(?:bone )?marrow"),
+    "AD-MSC": (r"脂肪(?:组织)?", r"adipose(?: tissue)?|(?:abdominal |subcutaneous |body )?fat|lipoaspirates?"),
+    "P-MSC": (r"胎盘|羊膜", r"placentas?|amnion|amniotic membranes?"),
+}
+_MSC_NOUN_ZH = r"(?:间充质(?:干|基质)?细胞|间质干细胞|\bMSCs?\b)"
+_MSC_NOUN_EN = r"(?:\bmesenchymal (?:stem|stromal)(?:/stromal)? cells?|\bMSCs?)"
+_FROM_VERB_EN = r"(?:derived|grown|isolated|harvested|expanded|obtained|taken|extracted|cultured|prepared|collected|sourced|manufactured)"
+_FROM_ZH_LEAD = r"(?:从|取自|来自|来源于|源自|提取自|分离自)"
+_TAKEN_ZH = r"(?:中|内)?(?:分离|提取|获取|采集|培养|制备)(?:出|得到|而来|而成)?"
+
+
+def _msc_source_patterns() -> tuple[Pattern, ...]:
+    """One pattern per sourced MSC type for a source named after the MSC noun (see MSC_SOURCE_WORDS)."""
+    out: list[Pattern] = []
+    for label, (zh, en) in MSC_SOURCE_WORDS.items():
+        out.append(zp(f"{label}__from_zh",
+                      rf"{_FROM_ZH_LEAD}[^,。;、()]{{0,8}}?(?:{zh}){_TAKEN_ZH}?的?{_MSC_NOUN_ZH}"
+                      rf"|(?<![、和或及])(?:{zh}){_TAKEN_ZH}的{_MSC_NOUN_ZH}"
+                      rf"|{_MSC_NOUN_ZH}\s*[(,]?\s*(?:均|皆)?{_FROM_ZH_LEAD}[^,。;、()]{{0,8}}?(?:{zh})", 1.0))
+        out.append(zp(f"{label}__from_en",
+                      rf"{_MSC_NOUN_EN}\s+(?:\([^()]{{1,12}}\)\s+)?(?:(?:that|which)\s+)?(?:(?:were|was|had been|are)\s+)?"
+                      rf"(?:{_FROM_VERB_EN}\s+)?from\s+(?:[\w'’-]+\s+){{0,6}}?(?:{en})\b", 1.0))
+    return tuple(out)
+
+
 # pattern name prefix (before "__") -> cell type label
-CELL_PATTERNS: tuple[Pattern, ...] = (
+CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + (
     # umbilical cord MSC (incl. Wharton's jelly)
     zp("UC-MSC__zh", r"脐带(?:来源的?|源性?)?(?:华通氏?胶)?(?:来源的?)?(?:间充质|间质|充质|MSC)|华通氏?胶(?:来源的?)?(?:间充质|MSC|干细胞)?|脐带干细胞", 1.0),
     zp("UC-MSC__en", rf"\bumbilical{_D}cord(?:{_D}(?:tissue|derived))*{_D}(?:mesenchymal|MSCs?|stromal|stem cells?)|\bWharton'?s{_D}jelly|\bWJ{_D}MSCs?\b", 1.0),
@@ -64,13 +93,15 @@ CELL_PATTERNS: tuple[Pattern, ...] = (
     zp("hAESC__zh", r"羊膜上皮(?:干)?细胞", 1.0),
     zp("hAESC__en", rf"\bh?AES?Cs?\b|\bamniotic{_D}epithelial", 1.0),
     # stem-cell-derived islets
-    zp("iPSC-islet__zh", rf"{_IPSC_ZH}{_ABBR}(?:{_FROM_ZH}{_MOD_ZH}{_ISLET_ZH}|{_INTO_ZH})", 1.0),
+    # "iPS细胞胰岛移植": the source noun straight before the islet noun is one compound
+    zp("iPSC-islet__zh", rf"{_IPSC_ZH}{_ABBR}(?:{_FROM_ZH}{_MOD_ZH}{_ISLET_ZH}|{_INTO_ZH}|胰岛|β细胞)", 1.0),
     zp("iPSC-islet__en", rf"\b(?:c|h)?iPSC?s?{_D}derived{_D}(?:islets?|beta|β|pancreatic)"
+                         rf"|\b(?:c|h)?iPSC?s?(?:{_D}cells?)?{_D}(?:islets?|beta[- ]cells?|β[- ]cells?)\b"
                          rf"|\binduced pluripotent stem cell{_D}derived{_D}(?:islets?|beta|β)"
                          rf"|\b(?:c|h)?iPSC?s?{_D}derived{_MOD_EN}(?:islets?|beta|β|pancreatic)"
                          rf"|{_ISLET_EN}{_FROM_EN}(?:(?:human|chemically)\s+)?(?:induced pluripotent stem cells?|iPSCs?\b)"
                          rf"|\bdifferentiated\s+(?:human\s+)?(?:induced pluripotent stem cells|iPSCs?\b){_INTO_EN}", 1.0),
-    zp("ESC-islet__zh", rf"胚胎干细胞{_ABBR}(?:{_FROM_ZH}{_MOD_ZH}(?:{_ISLET_ZH}|胰腺)|{_INTO_ZH})", 1.0),
+    zp("ESC-islet__zh", rf"胚胎干细胞{_ABBR}(?:{_FROM_ZH}{_MOD_ZH}(?:{_ISLET_ZH}|胰腺)|{_INTO_ZH}|胰岛|β细胞)", 1.0),
     zp("ESC-islet__en", rf"\b(?:h)?ESC{_D}derived{_D}(?:islets?|beta|β|pancreatic)|\bembryonic stem cell{_D}derived{_D}(?:islets?|beta|β|pancreatic)"
                         rf"|\b(?:h?ESC|embryonic stem cell){_D}derived{_MOD_EN}(?:islets?|beta|β|pancreatic)"
                         rf"|{_ISLET_EN}{_FROM_EN}(?:human\s+)?(?:embryonic stem cells?|h?ESCs?\b)"
@@ -80,7 +111,8 @@ CELL_PATTERNS: tuple[Pattern, ...] = (
     zp("HSC__en", r"\bha?ematopoietic stem\b|\ba?HSCT?s?\b|\bAHSCT?\b|\bAHST\b", 1.0),
     # donor islets: mostly background, so scored low unless a donor/treatment context lifts them
     zp("islet__zh", r"供体胰岛(?:细胞)?|(?<!干细胞来源的)(?<!衍生的)胰岛(?:细胞)?移植|(?:同种)?异体胰岛", 0.5),
-    zp("islet__zh_donor", r"(?:供体|供者|捐赠者?|捐献者?|遗体|尸体|脑死亡)[^,。;]{0,12}?胰岛(?:细胞)?", 0.5),
+    # "捐赠者iPS细胞制成的胰岛细胞" are donor stem cells, not donor islets
+    zp("islet__zh_donor", r"(?:供体|供者|捐赠者?|捐献者?|遗体|尸体|脑死亡)(?:(?!干细胞|iPS|PSC|ES细胞)[^,。;]){0,12}?胰岛(?:细胞)?", 0.5),
     zp("islet__en", rf"\b(?:donor|cadaveric|deceased{_D}donor|allogeneic){_D}islets?\b|(?<!derived )\bislet(?:{_D}cell)?{_D}(?:transplant(?:ation)?s?|allotransplant)", 0.5),
     # stem cell educator
     zp("stem-cell-educator__all", r"\bstem cell educator\b|干细胞教育(?:者|器)", 1.0),
@@ -143,6 +175,12 @@ _SUBGROUP_AFTER = compile_cues((
 ))
 SUBGROUP_FACTOR = 0.5
 
+# "MSCs can be derived from bone marrow, adipose tissue or umbilical cord": a list of possible
+# sources (or a modal) is background about MSC, not the study's cells
+_ANY_SOURCE = "|".join(f"{zh}|{en}" for zh, en in MSC_SOURCE_WORDS.values())
+_SOURCE_LIST_AFTER = compile_cues((rf"^\s*(?:[,、/]|\bor\b|\band\b|或|和|及|与)\s*(?:[\w-]+\s+){{0,2}}?(?:{_ANY_SOURCE})|^\s*等",))
+_SOURCE_HEDGE = compile_cues((r"可|或|和|及|与|\b(?:or|and|can|could|may|might)\b",))
+
 MSC_SOURCED = frozenset({"UC-MSC", "BM-MSC", "AD-MSC", "P-MSC"})
 KEEP_MIN_SCORE = 0.6       # a type is kept when one of its mentions reaches this
 
@@ -181,6 +219,9 @@ class CellTypeExtractor(FieldExtractor):
 
     def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
         text = span.doc.view
+        if hit.pattern.endswith(("__from_zh", "__from_en")) and (
+                _SOURCE_HEDGE.search(text, hit.start, hit.end) or _SOURCE_LIST_AFTER.search(text[hit.end:hit.end + 30])):
+            return None  # "MSCs may be derived from bone marrow or fat": possible sources, not the study's
         if hit.value["value"] == "BM-MNC" and re.search(r"外周血|脐(?:带)?血|peripheral|cord", text[max(0, hit.start - 12):hit.start], re.I):
             return None  # peripheral-blood or cord-blood mononuclear cells are not BM-MNC
         if hit.value["value"] == "HSC" and hit.pattern == "HSC__en" and re.search(r"hepatic|stellate", text[hit.end:hit.end + 30], re.I):

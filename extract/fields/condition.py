@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import SELF_CUES, compile_cues, sentence_bounds, table_column_header, zp
+from .context import BACKGROUND_CUES, SELF_CUES, compile_cues, sentence_bounds, table_column_header, zp
 
 _T1 = r"(?:1|一|Ⅰ|I)"
 _T2 = r"(?:2|二|Ⅱ|II)"
@@ -49,6 +49,25 @@ _POPULATION = compile_cues((
 _TYPED_BEFORE = re.compile(r"(?:[12一二ⅠⅡ]|I{1,2}|type[- ](?:1|2|I{1,2}))\s*型?\s*$|型\s*$", re.I)
 _TYPED_AFTER = re.compile(r"^\s*(?:[,,]\s*[12]型|mellitus,? type)", re.I)
 
+# a typed mention that names a counted cohort is the study's enrolled population: "14名第一型糖尿病患者",
+# "纳入2型糖尿病患者42例", "40 adults who had been diagnosed with type 1 diabetes", "20 T2D patients";
+# "1万名"/"8.7 million people" are epidemiology, not a cohort
+_N_ZH = r"(?:(?<![\d.,万亿千百])\d{1,4}|(?<![一二两三四五六七八九十百千万亿])[一二两三四五六七八九十][一二两三四五六七八九十百]{0,2})"
+_N_EN = r"(?:(?<![\d.,])\d{1,4}|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty))"
+_WHO_EN = r"(?:patients|participants|adults|children|adolescents|people|subjects|volunteers|individuals|recipients|men|women)"
+_NOT_MANY_EN = r"(?!(?:million|billion|thousand|hundred)\b)"
+_PEOPLE_ZH = r"(?:患者|病人|患儿|儿童|成人|受试者|志愿者|糖友)"
+# "14名第一型糖尿病患者", "20 T2D patients": a count before the type, people after it
+_COUNT_BEFORE = compile_cues((rf"{_N_ZH}\s*(?:名|例|位)[^,。;:\d]{{0,14}}$", rf"{_N_EN}\s+(?:{_NOT_MANY_EN}[\w-]+\s+){{0,2}}?$"))
+_PEOPLE_AFTER = compile_cues((rf"^[^,。;:]{{0,6}}?{_PEOPLE_ZH}", rf"^\s*(?:[\w-]+\s+)?{_WHO_EN}\b"))
+# "40 adults who had been diagnosed with type 1 diabetes": counted people, then the type
+_COUNT_WITH_BEFORE = compile_cues((
+    rf"{_N_EN}\s+(?:{_NOT_MANY_EN}[\w-]+\s+){{0,3}}?{_WHO_EN}\s+(?:[\w-]+\s+){{0,5}}?(?:with|who had|having)\s+(?:[\w-]+\s+){{0,3}}?$",
+))
+# "纳入2型糖尿病患者42例": the type, people, then the count
+_PEOPLE_COUNT_AFTER = compile_cues((rf"^[^,。;:]{{0,6}}?{_PEOPLE_ZH}(?:共)?\s*\d{{1,4}}\s*(?:例|名|位)",))
+COHORT_TAG = "+cohort"
+
 # the header of a table column that holds the diabetes type
 _DIABETES_HEADER = compile_cues((r"糖尿病|\bdiabetes\b|\bDM\b|\bT[12]D\b|适应症|\bindication\b|\bcondition\b",))
 
@@ -77,7 +96,18 @@ class ConditionExtractor(FieldExtractor):
             # the study's own sentence counts double: frequency alone favours background
             if SELF_CUES.search(text, s, e):
                 score *= 2
+            if self._names_cohort(text, m.start(), m.end(), s, e):
+                return [self.hit({"value": label}, m.start(), m.end(), pattern.name + COHORT_TAG, score=score * 2)]
         return [self.hit({"value": label}, m.start(), m.end(), pattern, score=score)]
+
+    @staticmethod
+    def _names_cohort(text: str, start: int, end: int, s: int, e: int) -> bool:
+        """Whether the typed mention is the population of a counted cohort (not background)."""
+        if BACKGROUND_CUES.search(text, max(s, start - 30), start):
+            return False
+        before, after = text[max(s, start - 60):start], text[end:min(e, end + 20)]
+        return bool((_COUNT_BEFORE.search(before) and _PEOPLE_AFTER.search(after))
+                    or _COUNT_WITH_BEFORE.search(before) or _PEOPLE_COUNT_AFTER.search(after))
 
     def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
         text = span.doc.view
@@ -110,6 +140,11 @@ class ConditionExtractor(FieldExtractor):
         both_best = max((h.score for h in by["both"]), default=0.0)
         if both_best >= BOTH_MIN_SCORE:
             return [self._as(first("both"), "both")]
+        # the counted cohort is the study's population: "14名1型糖尿病患者" outweighs any number of
+        # background mentions of the other type ("至于2型糖尿病……")
+        counted = [lab for lab in ("T1D", "T2D") if any(h.pattern.endswith(COHORT_TAG) for h in by[lab])]
+        if len(counted) == 1:
+            return [sorted((h for h in by[counted[0]] if h.pattern.endswith(COHORT_TAG)), key=lambda h: h.start)[0]]
         if w1 and w2:
             minor, major = sorted((w1, w2))
             if minor / major >= MINOR_SHARE and min(len(by["T1D"]), len(by["T2D"])) >= 2:

@@ -37,11 +37,14 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = (
     zp("single_arm_trial__en_arm", r"\bsingle[- ](?:arm|group)\b|\bbefore[- ]and[- ]after\b", 0.75),
     zp("single_arm_trial__en_open", r"\bopen[- ]label\b", 0.5),
     zp("single_arm_trial__zh_open", r"开放标签|开放性(?:临床)?(?:研究|试验)", 0.5),
+    # "不设对照组", "没有对照组", "without a control group", "uncontrolled": no control stated outright
+    zp("single_arm_trial__zh_no_control", r"(?:不设|未设|没有设?|没设|无|缺乏|缺少)(?:立|置)?(?:平行)?对照(?:组|臂)", 0.75),
+    zp("single_arm_trial__en_no_control", r"\b(?:no|without(?: an?)?|lacked(?: an?)?|lacking(?: an?)?|did not (?:include|have) an?)\s+(?:concurrent\s+|parallel\s+|placebo\s+)?control (?:group|arm)s?\b|\buncontrolled (?:(?:clinical|pilot|open-label)\s+)?(?:trial|study)\b", 0.75),
     zp("single_arm_trial__first_in_human", r"\bfirst[- ]in[- ](?:human|man)\b|首次人体|首个人体|人体首次|全球首例人体", 0.5),
     zp("single_arm_trial__zh_phase", r"(?:[ⅠⅡⅢI]{1,3}|[1-3一二三])(?:\s*/\s*(?:[ⅠⅡⅢI]{1,3}|[1-3]))*\s*期临床", 0.45),
     zp("single_arm_trial__en_phase", r"\bphase\s*(?:I{1,3}|[1-3])(?:\s*/\s*(?:I{1,3}|[1-3]))*\b", 0.45),
-    # a clinical trial/study with no control named: the weakest single-arm cue, any other design wins
-    zp("single_arm_trial__clinical", r"(?<!随机)(?<!对照)(?<!注册)(?<!登记)临床(?:试验|研究)(?!阶段|注册|登记|中心|网站|数据库)|(?<!randomized )(?<!controlled )\bclinical (?:trial|study)\b(?!\s+(?:registry|stage|phase|sites?|network|database|program))", 0.3),
+    # (a bare "临床研究"/"clinical study" names no design: a heading "临床研究怎么说?", a hospital's
+    # "干细胞临床研究" programme; it was a fallback cue once and is no longer one)
     zp("single_arm_trial__all_treated", r"所有患者均接受|全部患者均接受|\ball (?:\d+ )?(?:patients|participants|subjects) (?:underwent|received)\b", 0.35),
     # observational
     zp("observational__zh", r"回顾性|登记研究|注册研究|队列研究|观察性研究|真实世界", 0.8),
@@ -70,12 +73,8 @@ _META_WORDS = compile_cues((r"荟萃|meta\s*分析|系统评价|系统综述|met
 _CASE_TRAPS_AFTER = compile_cues((r"^(?:[^,。;]{0,12}?)(?:出现|发生|死亡|失访|脱落|退出|未)",))
 _CASE_TRAPS_BEFORE = compile_cues((r"(?:其中|中有|仅|有|另|只|共|各)\s*$", r"(?:年龄|平均|aged|mean age)[^,。;]{0,6}$"))
 
-# a clinical-trial word that is about the field, a registry or a plan, not the study
-_NOT_OWN_TRIAL = compile_cues((r"阶段|处于|尚未|进入|计划|申请|拟|注册|登记|数据库|ClinicalTrials",
-                               r"\bstage\b|\bplann|\bwill\b|\bregist|\bdatabase\b|\bClinicalTrials"))
-# "临床研究团队/机构/备案/项目", "clinical research team/centre": who runs trials, not the study's design
-_TRIAL_INSTITUTION_AFTER = compile_cues((r"^(?:团队|小组|机构|中心|基地|备案|项目|平台|科室)",
-                                         r"^\s*(?:team|group|unit|cent(?:er|re)|facility|program(?:me)?|network)\b"))
+# "不设对照组", "no control group": a negated control is the single-arm cue, never a controlled design
+_NEGATED_CONTROL_BEFORE = compile_cues((r"(?:不|未|没有|没|无|缺乏|缺少)$", r"\b(?:no|without(?: an?)?|lack(?:ed|ing)?(?: an?)?|not (?:include|have) an?)\s+(?:(?:concurrent|parallel|placebo)\s+)?$"))
 # a trial that is planned, needed or under way after this one: "A randomised sham-controlled study is planned"
 _PLANNED_AFTER = compile_cues((
     r"^[^,。;:]{0,30}?(?:正在(?:进行|筹备|招募|开展)|(?:将|即将|拟)(?:于|在)?[^,。;]{0,8}(?:启动|开展|开始|进行)|尚未开展|有待开展|仍在进行)",
@@ -91,7 +90,7 @@ _PLURAL_META = re.compile(r"analyses$", re.I)
 # "Systematic Reviews and Meta-Analyses" (PRISMA), "this/these meta-analyses": still the study's own
 _OWN_PLURAL_BEFORE = compile_cues((r"(?:reviews\s+and|\bthese|\bthis|\bour)\s*$",))
 # the weakest cues: they decide only when the record names no other design at all
-FALLBACK_PATTERNS = frozenset({"single_arm_trial__clinical", "single_arm_trial__all_treated"})
+FALLBACK_PATTERNS = frozenset({"single_arm_trial__all_treated"})
 FALLBACK_MIN_OTHER = 0.4   # another design's hit at or above this silences the fallbacks
 
 # when two labels tie, the more specific description wins
@@ -131,6 +130,8 @@ class DesignExtractor(FieldExtractor):
                 return None
             if hit.pattern not in _ALLOCATION_VERBS and _PLANNED_AFTER.search(text[hit.end:e]):
                 return None
+        if label == "controlled_trial" and _NEGATED_CONTROL_BEFORE.search(text[max(s, hit.start - 12):hit.start]):
+            return None  # "不设对照组", "with no control group"
         # "similar to that reported in meta-analyses": a plural design noun is other studies
         if label == "meta_analysis" and _PLURAL_META.search(text[hit.start:hit.end]) and not _OWN_PLURAL_BEFORE.search(before):
             return None
@@ -141,11 +142,6 @@ class DesignExtractor(FieldExtractor):
                 return None
             if _CASE_TRAPS_AFTER.search(text[hit.end:min(e, hit.end + 14)]):
                 return None
-        if hit.pattern == "single_arm_trial__clinical" and (
-                FUTURE_CUES.search(before) or _COUNT_BEFORE.search(text[max(s, hit.start - 8):hit.start])
-                or _META_WORDS.search(text, s, e) or _NOT_OWN_TRIAL.search(text, s, e)
-                or _TRIAL_INSTITUTION_AFTER.search(text[hit.end:e])):
-            return None  # "需要更多临床试验", "多项临床研究", "处于临床研究阶段", "干细胞临床研究团队"
         if hit.pattern == "observational__en" and re.search(r"trials?\s*$|clinical\s*$", before, re.I):
             return None  # "Clinical Trial Registry" is where a trial is registered, not a design
         if label == "review" and re.search(r"文献复习", text[hit.start:hit.end]):

@@ -21,7 +21,11 @@ _UNIT_ZH = r"(?P<unit>周|星期|个月|月|天|日)"
 _UNIT_EN = r"(?P<unit>weeks?|months?|days?|wk)"
 # administration nouns/verbs, Chinese and English
 _ADMIN_ZH = r"(?:输注|回输|注射|移植|输入|给药|治疗|静滴|滴注|植入)"
-_ADMIN_EN = r"(?:infusions?|injections?|transplantations?|transfusions?|administrations?|doses|treatments|courses)"
+_ADMIN_EN = r"(?:infusions?|injections?|transplantations?|implantations?|transfusions?|administrations?|doses|treatments|courses)"
+# the cells named before the noun: "two MSC infusions", "three stem cell injections", "two UC-MSC doses"
+_CELL_WORD_EN = r"stem|[\w-]*(?:MSC|cell|islet|marrow|cord)[\w-]*"
+# the route between "a single" and the noun: "a single subcutaneous implantation"
+_ROUTE_EN = r"(?:intravenous|IV|intra-?arterial|intraportal|portal[- ]vein|subcutaneous|intramuscular|intrapancreatic|intradermal|intrathecal|local|peripheral)"
 # a short gap with no clause punctuation: "三次脐带间充质干细胞(hUC-MSCs)静脉注射"
 _GAP = r"[^,。;:!?\n]{0,30}?"
 
@@ -36,16 +40,18 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     # "经胰背动脉一次性注入": all cells at once, one administration ("一次性注射器" is a disposable syringe)
     zp("count__zh_at_once", rf"(?P<single>一次性)(?:{_ADMIN_ZH}|注入|输入)(?![器针管液])", 0.85),
     zp("count__zh_total", rf"共(?:计)?{_N_ZH}次", 0.6),
-    zp("count__en_n_admin", rf"\b{_N_EN}\s+(?:(?:separate|consecutive|repeated|intravenous|IV|monthly|weekly|sequential|total)\s+)*{_ADMIN_EN}\b", 0.85),
-    zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:intravenous|IV|dose of|infusion of|injection of)\s+)?(?:infusion|injection|administration|transplantation|dose)\b", 0.85),
+    zp("count__en_n_admin", rf"\b{_N_EN}\s+(?:(?:separate|consecutive|repeated|intravenous|IV|monthly|weekly|sequential|total|{_CELL_WORD_EN})\s+)*{_ADMIN_EN}\b(?!\s+sites?\b)", 0.85),
+    zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:{_ROUTE_EN}|dose of|infusion of|injection of)\s+){{0,2}}(?:infusion|injection|administration|transplantation|implantation|transfusion|dose)\b(?!\s+sites?\b)", 0.85),
     zp("count__en_times", rf"\b(?:infused|injected|administered|given|transplanted|dosed|infusions?|injections?)\b[^.;]{{0,60}}?\b(?:{_N_EN}\s+times|(?P<word>twice|thrice))\b", 0.85),
     # intervals
     zp("interval__zh_every", rf"每(?:隔)?{_IV_ZH}?{_UNIT_ZH}(?:[一1](?:次|疗程)|输注|注射|给药)", 0.9),
-    zp("interval__zh_gap", rf"间隔(?:时间)?(?:为)?{_IV_ZH}{_UNIT_ZH}", 0.9),
+    # "间隔2周", "相隔三个月", "相距4周"
+    zp("interval__zh_gap", rf"(?:间隔|相隔|相距)(?:时间)?(?:为)?{_IV_ZH}{_UNIT_ZH}", 0.9),
     zp("interval__zh_biweekly", r"(?P<fixed14>隔周)(?:[一1]次|输注|注射)", 0.8),
     zp("interval__en_every", rf"\bevery\s+(?:{_IV_EN}\s+)?{_UNIT_EN}\b", 0.85),
     zp("interval__en_apart", rf"\b{_IV_EN}[- ]{_UNIT_EN}\s+apart\b", 0.9),
     zp("interval__en_intervals", rf"\b(?:at|with|in)\s+(?:an?\s+)?{_IV_EN}[- ]{_UNIT_EN}\s*intervals?\b", 0.9),
+    zp("interval__en_separated", rf"\b(?:separated|spaced)\s+(?:by\s+)?{_IV_EN}\s+{_UNIT_EN}\b", 0.9),
     zp("interval__en_interval_of", rf"\bintervals?\s+of\s+{_IV_EN}\s+{_UNIT_EN}\b", 0.9),
     zp("interval__en_monthly", rf"\b(?P<adverb>monthly|weekly|biweekly|fortnightly)\s+(?:(?:intravenous|IV)\s+)?{_ADMIN_EN}", 0.8),
     # a schedule: "at weeks 0, 4 and 8" / "于第0、4、8周" -> count and interval
