@@ -386,3 +386,90 @@ def test_oversized_identifier_block_is_linked_as_a_star() -> None:
     stats = BlockStats()
     pairs = list(candidate_pairs([features(r) for r in recs], cap=20, stats=stats))
     assert stats.star == 1 and len(pairs) == 99
+
+
+# ---------------------------------------------------------------- journal families, dates, cohort near-misses
+
+@pytest.mark.parametrize("name, jid", [
+    ("Science Translational Medicine", "sci-transl-med"),
+    ("科學轉譯醫學", "sci-transl-med"),                  # Taiwan renders "translational" as 轉譯
+    ("幹細胞轉譯醫學", "stem-cells-transl-med"),
+    ("Nat Rev Endocrinol", "nat-rev-endocrinol"),
+    ("自然-综述:内分泌学", "nat-rev-endocrinol"),
+    ("Pediatric Diabetes", "pediatr-diabetes"),
+    ("儿科糖尿病", "pediatr-diabetes"),
+    ("中国糖尿病杂志", "zhongguo-tang-niao-bing-za-zhi"),
+    ("中華器官移植雜誌", "zhonghua-qi-guan-yi-zhi"),
+    ("JAMA Netw Open", "jama-netw-open"),
+    ("Stem Cells International", "stem-cells-int"),
+    ("Cochrane Database of Systematic Reviews", "cochrane-database-syst-rev"),
+])
+def test_journal_table_knows_more_journals_of_the_field(name: str, jid: str) -> None:
+    assert journal_table().canonical(name) == jid
+
+
+@pytest.mark.parametrize("name", [
+    "Chinese Journal of Diabetes",   # 中华糖尿病杂志 or 中国糖尿病杂志: ambiguous, so never mapped
+    "Chin J Diabetes",
+])
+def test_ambiguous_journal_names_stay_unknown(name: str) -> None:
+    assert journal_table().canonical(name).startswith("raw:")
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("柳葉刀", "The Lancet Diabetes & Endocrinology", 0.0),      # news shortens a sub-journal to its parent
+    ("Nature", "自然医学", 0.0),
+    ("Cell Metabolism", "細胞-幹細胞", settings.WEIGHTS["journal_differ"]),   # sister journals differ
+    ("Lancet", "Nature Medicine", settings.WEIGHTS["journal_differ"]),
+])
+def test_a_parent_journal_and_its_sub_journal_are_no_contradiction(a: str, b: str, expected: float) -> None:
+    link = explain(rec("a", journal=a), rec("b", lang="zh-Hant", journal=b))
+    assert sig(link, "journal") == expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("2024-12", "2025-01", settings.WEIGHTS["date_near"]),     # online-first vs issue, across a year's end
+    ("2025-03", "2025-05", settings.WEIGHTS["date_near"]),
+    ("2025-03", "2025-09", settings.WEIGHTS["date_month_differs"]),
+    ("2025-03", "2025-03", settings.WEIGHTS["date_month"]),
+])
+def test_publication_dates_a_month_or_two_apart_agree_a_little(a: str, b: str, expected: float) -> None:
+    assert sig(explain(rec("a", pub_date=a), rec("b", lang="zh", pub_date=b)), "date") == expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (120, 112, settings.WEIGHTS["n_total_close"]),    # randomised vs analysed
+    (96, 90, settings.WEIGHTS["n_total_close"]),
+    (12, 14, settings.WEIGHTS["n_total_differ"]),     # small cohorts: two patients is not a dropout rate
+    (20, 120, settings.WEIGHTS["n_total_far"]),       # phase 1 vs phase 2 of one programme
+])
+def test_enrolled_vs_analysed_totals_are_a_mild_difference(a: int, b: int, expected: float) -> None:
+    assert sig(explain(rec("a", n=a), rec("b", lang="zh", n=b)), "n_total") == expected
+
+
+# ---------------------------------------------------------------- identifiers: overrides and their limits
+
+def test_a_shared_doi_does_not_override_review_vs_trial() -> None:
+    # a digest attaches the meta-analysis' reference DOI to a trial's mention: not one study
+    link = explain(rec("a", doi="10.1002/14651858.cd015732.pub2", design="meta_analysis", n_studies=16),
+                   rec("b", lang="zh", doi="10.1002/14651858.cd015732.pub2", design="single_arm_trial", n=28))
+    assert link.level == "contradiction" and not link.linked
+
+
+def test_a_shared_doi_still_overrides_one_slipped_fact() -> None:
+    link = explain(rec("a", doi="10.1000/x", design="rct", condition="T1D"),
+                   rec("b", lang="zh", doi="10.1000/x", design="rct", condition="T2D"))
+    assert link.linked and sig(link, "contradiction_overridden") < 0
+
+
+def test_a_shared_registry_id_outweighs_different_publication_ids() -> None:
+    link = explain(rec("a", doi="10.1000/primary", pmid="111", registry_ids=["NCT01111111"]),
+                   rec("b", lang="zh", doi="10.1000/secondary", pmid="222", registry_ids=["NCT01111111"]))
+    assert link.level == "identifier:registry" and link.linked
+    assert sig(link, "publication_differs") == settings.WEIGHTS["publication_differs"]  # counted once
+
+
+def test_different_publication_ids_without_a_shared_registry_id_still_forbid_the_link() -> None:
+    link = explain(rec("a", doi="10.1000/a", registry_ids=["NCT01111111"]),
+                   rec("b", doi="10.1000/b", registry_ids=["NCT02222222"]))
+    assert link.level == "contradiction"

@@ -155,13 +155,23 @@ def dedupe_copy(records):
 
 
 def test_ids_are_unique_when_two_studies_share_a_registry_id() -> None:
-    # primary and secondary publications with different DOIs stay apart but both carry the NCT id
-    rs = [rec("r1", doi="10.1000/one", registry_ids=["NCT01111111"]),
-          rec("r2", doi="10.1000/two", registry_ids=["NCT01111111"]),
+    # records kept apart by a contradiction both carry the NCT id: each cluster still gets its own id
+    rs = [rec("r1", registry_ids=["NCT01111111"], condition="T1D", design="rct"),
+          rec("r2", registry_ids=["NCT01111111"], condition="T1D", design="meta_analysis"),
           rec("r3", registry_ids=["NCT02222222"], condition="T1D"),
           rec("r4", registry_ids=["NCT02222222"], condition="T2D")]
     studies = dedupe(rs)
     assert len({s.study_id for s in studies}) == len(studies) == 4
+
+
+def test_two_publications_of_one_registered_trial_are_one_study() -> None:
+    # primary results and a later secondary analysis: other DOI and PMID, same registry id
+    # (GUIDELINE: the study, not the report, is the unit)
+    rs = [rec("r1", doi="10.1000/primary", pmid="111", registry_ids=["NCT01111111"], n=120),
+          rec("r2", lang="zh", doi="10.1000/secondary", pmid="222", registry_ids=["NCT01111111"]),
+          rec("r3", doi="10.1000/other", registry_ids=["NCT03333333"])]
+    dedupe(rs)
+    assert rs[0].study_id == rs[1].study_id != rs[2].study_id
 
 
 # ---------------------------------------------------------------- merged values and conflicts
@@ -285,3 +295,52 @@ def test_previous_ids_never_override_an_identifier_or_collide() -> None:
     dedupe(grown, previous=first)
     assert grown[0].study_id.startswith("s-doi-")   # the strongest identifier wins
     assert grown[1].study_id == first["r-40"]
+
+
+# ---------------------------------------------------------------- co-citation (cocite.py)
+
+def _pilot_docs(shared_trial: bool) -> list:
+    """A news story (en) and a digest (zh-Hant) about one RCT, each mentioning the team's 24-patient pilot."""
+    rs = [rec("p-en", doc="news.txt", n=24, follow_up=180.0, infusions=1, condition="T2D"),
+          rec("p-zh", doc="digest.txt", lang="zh-Hant", n=24, follow_up=182.0, infusions=1)]
+    if shared_trial:
+        rs += [rec("t-en", doc="news.txt", doi="10.2337/dc23-0001", n=120, design="rct", condition="T2D"),
+               rec("t-zh", doc="digest.txt", lang="zh-Hant", doi="10.2337/dc23-0001", n=112, design="rct")]
+    return rs
+
+
+def test_co_cited_documents_lift_a_near_link() -> None:
+    rs = _pilot_docs(shared_trial=True)
+    studies = dedupe(rs)
+    by = {r.record_id: r.study_id for r in rs}
+    assert by["p-en"] == by["p-zh"] != by["t-en"] == by["t-zh"]
+    (pilot,) = [s for s in studies if "p-en" in s.record_ids]
+    assert any(sg.name == "co_cited" for link in pilot.links for sg in link.signals)
+
+
+def test_without_a_shared_study_the_near_link_stays_apart() -> None:
+    rs = _pilot_docs(shared_trial=False)
+    dedupe(rs)
+    assert rs[0].study_id != rs[1].study_id
+
+
+def test_co_citation_never_lifts_a_pair_that_shares_no_numbers() -> None:
+    # same journal, design, condition and cell type (a profile), documents sharing a trial: still apart
+    rs = [rec("a", doc="news.txt", journal="Cell Stem Cell", design="preclinical", condition="T1D", cell_types=["islet"]),
+          rec("b", doc="digest.txt", lang="zh", journal="细胞-干细胞", design="preclinical", condition="T1D", cell_types=["islet"]),
+          rec("t1", doc="news.txt", doi="10.1000/t", n=120, design="rct"),
+          rec("t2", doc="digest.txt", lang="zh", doi="10.1000/t", n=120, design="rct")]
+    dedupe(rs)
+    assert rs[0].study_id != rs[1].study_id
+
+
+def test_co_citation_keeps_phase_1_and_phase_2_apart() -> None:
+    # both documents report the phase 2 trial and its phase 1: each phase joins its own twin only
+    rs = [rec("p2-en", doc="en.txt", doi="10.1016/p2", n=120, arms=(60, 60), design="rct", condition="T2D"),
+          rec("p1-en", doc="en.txt", n=20, pub_date="2021", design="single_arm_trial", condition="T2D"),
+          rec("p2-zh", doc="zh.txt", lang="zh", doi="10.1016/p2", n=112, design="rct", condition="T2D"),
+          rec("p1-zh", doc="zh.txt", lang="zh", n=20, pub_date="2021", design="single_arm_trial", condition="T2D",
+              cell_types=["UC-MSC"], follow_up=365.0)]
+    dedupe(rs)
+    by = {r.record_id: r.study_id for r in rs}
+    assert by["p1-en"] == by["p1-zh"] != by["p2-en"] == by["p2-zh"]

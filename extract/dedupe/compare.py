@@ -206,15 +206,23 @@ def _journal_date(a: Features, b: Features, sig: list[Sig]) -> None:
             same = same_unknown_journal(a.journal, b.journal)
         elif not same and (a.journal.startswith("raw:") or b.journal.startswith("raw:")):
             same = None  # a name the table lacks may be the other journal in another language
+        elif not same and journal_table().parent_and_child(a.journal, b.journal):
+            same = None  # "《柳叶刀》" for The Lancet Diabetes & Endocrinology
         if same:
             sig.append(("journal", W["journal_equal"], a.journal))
+        elif same is None and journal_table().parent_and_child(a.journal, b.journal):
+            sig.append(("journal", W["journal_family"], f"{a.journal} vs {b.journal} (one family)"))
         elif same is None:
             sig.append(("journal", W["journal_differ_unknown"], f"{a.journal} vs {b.journal}"))
         else:
             sig.append(("journal", W["journal_differ"], f"{a.journal} vs {b.journal}"))
     if a.year and b.year:
         gap = abs(a.year - b.year)
-        if gap == 0:
+        months = abs((a.year * 12 + a.month) - (b.year * 12 + b.month)) if a.month and b.month else None
+        if months is not None and 0 < months <= settings.DATE_NEAR_MONTHS:
+            # online-first vs issue date, across a year's end too (2024-12 vs 2025-01)
+            sig.append(("date", W["date_near"], f"{months} month(s) apart"))
+        elif gap == 0:
             if a.month and b.month and a.month == b.month:
                 if a.day and b.day and a.day == b.day:
                     sig.append(("date", W["date_day"], "same day"))
@@ -256,8 +264,10 @@ def _cohort(a: Features, b: Features, sig: list[Sig]) -> None:
     elif a.n_total and b.n_total:
         lo = min(min(a.n_total), min(b.n_total)); hi = max(max(a.n_total), max(b.n_total))
         far = lo > 2 and hi / lo > settings.N_TOTAL_FAR_RATIO
-        sig.append(("n_total", W["n_total_far"] if far else W["n_total_differ"],
-                    f"{sorted(a.n_total)} vs {sorted(b.n_total)}"))
+        # closest pair of totals: enrolled vs analysed (120 vs 112) differ by a few dropouts
+        close = min(max(x, y) / max(min(x, y), 1) for x in a.n_total for y in b.n_total) <= settings.N_TOTAL_CLOSE_RATIO
+        w = W["n_total_far"] if far else W["n_total_close"] if close else W["n_total_differ"]
+        sig.append(("n_total", w, f"{sorted(a.n_total)} vs {sorted(b.n_total)}"))
 
 
 def _numbers(a: Features, b: Features, sig: list[Sig]) -> None:
@@ -331,6 +341,21 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
         sig.append(("alias", W["alias_equal"], ",".join(sorted(a.aliases & b.aliases))))
 
 
+def _overridable(a: Features, b: Features, fact_conflicts: list[str]) -> bool:
+    """Whether a shared DOI/PMID outweighs these fact contradictions (an extraction slip).
+
+    Not when a review meets a primary study: a reference-list DOI attached to the wrong mention
+    is then the likelier slip.
+    """
+    if not fact_conflicts:
+        return True
+    if a.design and b.design:
+        groups = frozenset({settings.DESIGN_GROUP[a.design], settings.DESIGN_GROUP[b.design]})
+        if groups in settings.DESIGN_NOT_OVERRIDDEN:
+            return False
+    return True
+
+
 def signals(a: Features, b: Features) -> tuple[list[Sig], str, float]:
     """(signals, ladder level, summed score) for one pair: the fast path used inside blocks."""
     sig: list[Sig] = []
@@ -338,7 +363,13 @@ def signals(a: Features, b: Features) -> tuple[list[Sig], str, float]:
     level = _identifiers(a, b, sig)
     # a shared publication identifier outweighs a contradicting extracted fact (more likely an
     # extraction slip, kept as a merge conflict); a registry id alone does not
-    decisive = level in DECISIVE_LEVELS and not id_conflicts
+    if id_conflicts and a.registries & b.registries:
+        # two publications of one registered trial (primary results, a secondary analysis) are
+        # one study (Cochrane 5.2.2): their DOIs/PMIDs differ by nature
+        sig.append(("publication_differs", W["publication_differs"], "; ".join(id_conflicts)))
+        id_conflicts = []
+    decisive = (level in DECISIVE_LEVELS and not id_conflicts
+                and _overridable(a, b, fact_conflicts))
     hard = id_conflicts + ([] if decisive else fact_conflicts)
     for h in hard:
         sig.append(("contradiction", HARD, h))

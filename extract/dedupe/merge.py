@@ -111,8 +111,9 @@ def find_conflicts(records: list[Record], merged: dict[str, Any]) -> list[Confli
             out.append(Conflict(field=name, values=refs))
     # spellings of one journal (across languages) agree; two journals of the table do not
     jt = journal_table()
-    known = {jt.canonical(ref.value) for ref in study.get("journal", [])}
-    if len({j for j in known if j and not j.startswith("raw:")}) > 1:
+    known = sorted({j for ref in study.get("journal", []) if (j := jt.canonical(ref.value)) and not j.startswith("raw:")})
+    # a parent title and its own sub-journal ("《柳叶刀》" for its diabetes journal) agree too
+    if len(known) > 2 or (len(known) == 2 and not jt.parent_and_child(*known)):
         out.append(Conflict(field="journal", values=study["journal"]))
     cells = [frozenset(r.study.cell_types) for r in records if r.study.cell_types]
     if any(not cells_compatible(x, y) for i, x in enumerate(cells) for y in cells[i + 1:]):

@@ -122,9 +122,13 @@ class JournalTable:
 
     def __init__(self, entries: list[dict]) -> None:
         self.keys: dict[str, str] = {}
+        # id -> id of the family's parent title (The Lancet for The Lancet Diabetes & Endocrinology)
+        self.family: dict[str, str] = {}
         stripped: dict[str, set[str]] = {}
         for e in entries:
             jid = e["id"]
+            if e.get("family"):
+                self.family[jid] = e["family"]
             for name in [*e.get("names", []), *e.get("abbrev", []), *e.get("zh", [])]:
                 key = journal_key(name)
                 other = self.keys.get(key)
@@ -138,6 +142,10 @@ class JournalTable:
             if key and key not in self.keys and len(jids) == 1:
                 self.keys[key] = next(iter(jids))
         self._choices = list(self.keys)
+
+    def parent_and_child(self, a: str, b: str) -> bool:
+        """True when one id is the family parent of the other (news shortens a sub-journal)."""
+        return self.family.get(a) == b != a or self.family.get(b) == a != b
 
     @lru_cache(maxsize=50_000)
     def canonical(self, name: Optional[str]) -> Optional[str]:

@@ -35,6 +35,10 @@ INSTITUTION_MATCH: float = 90.0
 INSTITUTION_MIN_LEN: int = 5
 INSTITUTION_MIN_SHARE: float = 0.5
 
+# A near link (score within WEIGHTS["co_cited"] of LINK_THRESHOLD) needs at least this much
+# evidence from the numbers it shares before co-citation may lift it.
+CO_CITED_MIN_FACTS: float = 2.5
+
 # Relative tolerances for numeric fingerprints.
 HBA1C_TOL: float = 0.051          # %-points, as the scorer
 DOSE_REL_TOL: float = 0.01
@@ -49,6 +53,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "registry_disjoint": -6.0,
     # a fact contradiction (T1D vs T2D) under an equal DOI/PMID: likely an extraction slip
     "contradiction_overridden": -3.0,
+    # DOIs/PMIDs differ but a registry id is shared: two publications of one trial
+    "publication_differs": -3.0,
     # title ladder
     "title_exact": 10.0,
     "title_strong": 6.5,      # alone just enough: any counter-signal (n, date) undoes it
@@ -59,12 +65,14 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "journal_equal": 3.0,
     "journal_differ": -3.0,
     "journal_differ_unknown": -1.0,
+    "journal_family": 0.0,           # a parent title and its own sub-journal: no evidence either way
     # publication date
     "date_day": 4.0,
     "date_month": 2.0,
     "date_year": 1.0,
     "date_month_differs": 0.0,       # both give months and they differ
     "date_year_off1": -0.5,
+    "date_near": 0.5,                # months within DATE_NEAR_MONTHS (online-first vs issue)
     "date_far": -4.5,
     # numeric fingerprint
     "n_total_equal_base": 1.0,       # + n_total_equal_per_log2 * log2(n), capped
@@ -72,6 +80,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "n_total_equal_cap": 4.0,
     "n_total_differ": -1.5,          # enrolled vs analysed, extension cohorts: mild
     "n_total_far": -2.5,             # ratio beyond N_TOTAL_FAR_RATIO
+    "n_total_close": -0.5,           # within N_TOTAL_CLOSE_RATIO: enrolled vs analysed
     "n_corroborated": 0.5,           # total and arms agree as well (arms mostly follow from n)
     "n_arm_cap": 4.0,
     "n_studies_equal": 3.0,
@@ -92,11 +101,15 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "institution_equal": 3.0,
     "country_equal": 0.5,
     "country_differ": -3.0,
+    # the two documents already share another linked study (cocite.py): only lifts near links
+    "co_cited": 2.0,
     "alias_equal": 6.5,              # a named product/trial (VX-880, zimislecel) is near-identifying
     # two records the segmenter split inside one document are different studies unless an
     # identifier says otherwise
     "same_document": -8.0,
 })
+N_TOTAL_CLOSE_RATIO: float = 1.15   # 120 randomised vs 112 analysed; 12 vs 14 is not close
+DATE_NEAR_MONTHS: int = 2
 N_TOTAL_FAR_RATIO: float = 5.0   # phase 1/2 (12) vs its phase 3 (50) is still one programme
 
 # Numbers quoted in the mention text (needs the document texts): identifying power per form.
@@ -129,6 +142,13 @@ DESIGN_HARD: frozenset[frozenset[str]] = frozenset({
     frozenset({"synthesis", "case"}), frozenset({"synthesis", "preclinical"}),
     frozenset({"preclinical", "trial"}), frozenset({"preclinical", "observational"}),
     frozenset({"preclinical", "case"}),
+})
+# A shared DOI/PMID overrides a contradicting fact (an extraction slip), but never a contradiction
+# between these design groups: a review's DOI in a digest is often attached to a trial's mention,
+# while "meta-analysis"/"系统评价" is rarely misread.
+DESIGN_NOT_OVERRIDDEN: frozenset[frozenset[str]] = frozenset({
+    frozenset({"synthesis", "trial"}), frozenset({"synthesis", "observational"}),
+    frozenset({"synthesis", "case"}),
 })
 # Within a group, these pairs are close (one report says "trial", another "RCT").
 DESIGN_NEAR: frozenset[frozenset[str]] = frozenset({
