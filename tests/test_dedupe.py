@@ -246,15 +246,27 @@ def _with_text(rid: str, doc: str, text: str, **kw: Any) -> tuple[Record, str]:
 
 def test_shared_identifying_numbers_in_two_mentions_link_them() -> None:
     a, ta = _with_text("a", "d1", "接受脐带华通氏胶MSCs移植的2型糖尿病患者中,41%在2-6个月内停用胰岛素,平均9.3个月无需注射",
-                       condition="T2D", cell_types=["UC-MSC"])
+                       condition="T2D", cell_types=["UC-MSC"], design="single_arm_trial")
     b, tb = _with_text("b", "d2", "41%的2型糖尿病患者在移植后2–6个月停用胰岛素,平均可维持约9.3个月",
-                       condition="T2D", cell_types=["UC-MSC"])
+                       condition="T2D", cell_types=["UC-MSC"], design="single_arm_trial")
     texts = {"d1": ta, "d2": tb}
     with_text = explain(a, b, texts=texts)
     assert sig(with_text, "context_numbers") > 0 and with_text.score >= settings.LINK_THRESHOLD
     assert sig(explain(a, b), "context_numbers") == 0  # no texts, no signal
     dedupe([a, b], texts=texts)
     assert a.study_id == b.study_id
+
+
+def test_quoted_numbers_alone_do_not_decide_a_link() -> None:
+    # a mention that quotes another study's figures (a comparison) must not be merged on them
+    # alone: they corroborate, capped below what condition + cell type need to reach a link
+    a, ta = _with_text("a", "d1", "另一项研究中,41%的患者在9.3个月内停用胰岛素,HbA1c下降1.27%",
+                       condition="T2D", cell_types=["UC-MSC"])
+    b, tb = _with_text("b", "d2", "与既往报道的41%、9.3个月和1.27%相比,本研究的结果更为持久",
+                       condition="T2D", cell_types=["UC-MSC"])
+    link = explain(a, b, texts={"d1": ta, "d2": tb})
+    assert 0 < sig(link, "context_numbers") <= settings.CONTEXT_CAP
+    assert link.score < settings.LINK_THRESHOLD
 
 
 def test_common_numbers_alone_do_not_make_a_context_link() -> None:

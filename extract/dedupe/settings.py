@@ -15,8 +15,10 @@ from typing import Mapping
 # Sum of weights at or above which a candidate pair is a link.
 LINK_THRESHOLD: float = 6.5
 # Average cross-pair score two clusters need before they are merged (average linkage);
-# lower than LINK_THRESHOLD because a cross-language pair may only be linked through a third record.
-CLUSTER_AVG_THRESHOLD: float = 2.0
+# lower than LINK_THRESHOLD because a cross-language pair may only be linked through a third record,
+# but above what any two studies of the same kind share (condition + cell type + design = 2.5),
+# so that look-alike studies cannot be chained together through one ambiguous record.
+CLUSTER_AVG_THRESHOLD: float = 3.5
 # Clusters are never grown past this size: a study reported in more documents than this is
 # vanishingly rare in this domain, and the cap bounds the cross-pair checks.
 MAX_CLUSTER_SIZE: int = 200
@@ -127,7 +129,7 @@ CONTEXT_MIN_SHARE: float = 0.3
 CONTEXT_COMMON_CAP: float = 1.0
 # the signal's weight is this multiple of the shared power, capped
 CONTEXT_FACTOR: float = 2.0
-CONTEXT_CAP: float = 6.0
+CONTEXT_CAP: float = 4.0
 
 # Designs grouped for compatibility; pairs across groups listed in DESIGN_HARD are contradictions.
 DESIGN_GROUP: Mapping[str, str] = MappingProxyType({
