@@ -36,7 +36,11 @@ MAGNITUDES: dict[str, float] = {
 # ---- regex fragments (no capturing groups: safe to embed anywhere) ----
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿兩壹贰叁肆伍陆柒捌玖拾佰仟萬億"
 CN_NUMBER = f"[{CN_DIGITS}]+"
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Lancet and other journals print the decimal point as a middle dot ("6·9%", "p=0·0006"); a middle dot
+# before "10" with an exponent is a multiplication sign ("1·10^6", "1·10(6)"), not a decimal point
+MIDDLE_DOT = "\u00b7"
+DECIMAL_DOT = rf"(?:\.|{MIDDLE_DOT}(?!10\s*(?:\^|\*\*|[eE]\s*[-−]?\d|\(\s*[-−]?\s*\d{{1,2}}\s*\))))"
+ARABIC = rf"\d+(?:,\d{{3}})*(?:{DECIMAL_DOT}\d+)?"
 _EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -63,7 +67,7 @@ QUAL_AFTER = r"(?:\s*(?:以上|以下|左右|余|餘|多|上下|or more|or less|
 _BRACKET_RANGE = rf"\(\s*{ARABIC}{RANGE_SEP}{ARABIC}\s*\)(?:{SCI}|{MAGNITUDE})"
 RANGE = rf"(?:{_BRACKET_RANGE}|between\s+{SCALAR}\s+and\s+{SCALAR}|{SCALAR}{RANGE_SEP}{SCALAR})"
 # a number glued to a letter is part of a name (HbA1c, T2DM, IL-6 is fine: hyphen)
-_NOT_IN_WORD = r"(?<![A-Za-z\d.])"
+_NOT_IN_WORD = r"(?<![A-Za-z\d.])(?<!\d\u00b7)"
 QUANTITY = rf"(?:{QUAL_BEFORE})?{_NOT_IN_WORD}(?:{RANGE}|{SCALAR}(?:{SPREAD})?)(?:{QUAL_AFTER})?"
 
 _ARABIC_RE = re.compile(rf"^{ARABIC}$")
@@ -108,7 +112,7 @@ def parse_number(s: str) -> Optional[float]:
     if not s:
         return None
     if _ARABIC_RE.match(s):
-        return float(s.replace(",", ""))
+        return float(s.replace(",", "").replace(MIDDLE_DOT, "."))
     low = re.sub(r"\s+", " ", s.lower())
     if low in EN_WORDS:
         return float(EN_WORDS[low])

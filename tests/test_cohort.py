@@ -234,3 +234,75 @@ def test_cohort_blind_phenomena(text, lang, expected):
 ])
 def test_cohort_breakdowns(text, lang, expected):
     assert site_sizes(text, lang) == expected
+
+
+# ---- blind2 phenomena, shown first on our own sentences (zh / zh-Hant / en side by side, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # "N were randomly assigned (a X, b Y)": the elliptic total with the adverb
+    ("Of 150 people screened, 84 were randomly assigned (56 MSC, 28 placebo).", "en",
+     [(28, "arm"), (56, "arm"), (84, "total")]),
+    ("A further 30 were randomly allocated.", "en", [(30, "total")]),
+    ("Of 150 people screened, 84 were randomly assigned.", "en", [(84, "total")]),  # trap: 150 screened
+    # counts listed together or ending a range are sizes of several things, not the cohort
+    ("We found two small trials (20 and 21 participants) of MSCs.", "en", []),
+    ("既往两项小型研究分别纳入了20例和21例患者。", "zh", []),
+    ("先前兩項研究(分別有18例與24例患者)規模都很小。", "zh-Hant", []),
+    ("We included 16 RCTs with 892 participants (range 18 to 120 participants per trial).", "en", [(892, "total")]),
+    ("Trials enrolled 30 participants per site.", "en", []),
+    ("In 2021, 120 patients with type 2 diabetes joined the registry.", "en", [(120, "total")]),  # trap: a comma
+    ("A total of 60 participants were enrolled.", "en", [(60, "total")]),          # trap: a plain total
+    # a plan phrased with "aiming to", "hopes to", "希望", "打算"
+    ("The team hopes to run a larger trial, aiming to recruit 120 people from 2026.", "en", []),
+    ("团队打算明年招募200名患者开展后续研究。", "zh", []),
+    ("團隊希望招募100名受試者。", "zh-Hant", []),
+    # "n = N" after the dose inside the group's bracket
+    ("Participants were randomized to BM-MSCs (2.5 × 10^6 cells/kg; n = 20) or placebo (n = 20).", "en",
+     [(20, "arm"), (20, "arm")]),
+    ("患者分为干细胞组(1×10^6个/kg;n=24)和对照组(n=22)。", "zh", [(22, "arm"), (24, "arm")]),
+    ("A dose of 1 × 10^6 cells/kg (95% CI, range 0.8-1.2) was used.", "en", []),  # trap: no n
+    # a count qualified by its dose level is a dose group
+    ("Among the 8 full-dose participants with 12-month data, HbA1c fell.", "en", [(8, "arm")]),
+    ("入组的6名高剂量患者均耐受良好。", "zh", [(6, "arm")]),
+    ("12名全劑量受試者均完成追蹤。", "zh-Hant", [(12, "arm")]),
+    ("Twelve full-dose participants had completed 1 year of follow-up.", "en", [(12, "arm")]),
+    ("·12名全剂量受试者均完成随访。", "zh", [(12, "arm")]),                       # a list bullet, not a decimal point
+    ("Three high-dose participants had a mild fever.", "en", []),                 # trap: an outcome
+    # a denominator of one group's share is that group again, not the cohort
+    ("HbA1c <7% was achieved by 11 of 20 participants given MSCs and 4 of 20 given placebo.", "en", []),
+    ("10 out of 12 patients receiving the therapy stopped insulin.", "en", [(12, "total")]),  # trap: the cohort
+    # an event's count ("occurred in N") is not a cohort or group size
+    ("Transient fever occurred in 3 children in the stem cell group.", "en", []),
+    ("不良反应见于5例患者。", "zh", []),
+    # a weak count in a clause opened by 其中 is a part of a larger count
+    ("门诊共接待咨询患者600余人次,其中符合入组条件的42位患者参加了临床研究。", "zh", []),
+    ("其中符合條件的30位患者參加了研究。", "zh-Hant", []),
+    # groups listed after a colon, adding up to the count earlier in the sentence
+    ("14 participants had been dosed in the open-label trial (NCT06123457): 4 at half dose (about 4 x 10^8 cells) "
+     "and 10 at the full dose (about 8 x 10^8 cells), implanted subcutaneously.", "en",
+     [(4, "arm"), (10, "arm"), (14, "total")]),
+    ("15 patients were treated: 5 at the low dose and 6 at the high dose.", "en", [(15, "total")]),  # trap: 5+6≠15
+    # a treated part of the cohort, the treatment after a "在…基础上" phrase
+    ("研究纳入42名患儿,其中21名在胰岛素治疗基础上接受了2次干细胞输注。", "zh", [(21, "arm"), (42, "total")]),
+    ("研究納入40名患者,其中20名在常規治療基礎上接受了幹細胞輸注。", "zh-Hant", [(20, "arm"), (40, "total")]),
+    # the count at the end of a Chinese case report's title
+    ("脐带间充质干细胞治疗2型糖尿病合并难愈性足溃疡1例\n\n患者男,58岁。", "zh", [(1, "total")]),
+    ("自體骨髓幹細胞移植治療第1型糖尿病1例報告並文獻複習", "zh-Hant", [(1, "total")]),
+    ("脐带间充质干细胞治疗糖尿病的研究进展\n\n正文。", "zh", []),                  # trap: a title without 1例
+    # a programme's treated patients so far, unlike a country's
+    ("目前已有14名第一型糖尿病患者接受植入,追蹤滿一年。", "zh-Hant", [(14, "total")]),
+    ("全国已有1000名患者接受干细胞治疗。", "zh", []),
+    ("目前已有30名患者报名参加。", "zh", []),
+    # a bilingual abstract names each group twice: one set of arms
+    ("根据意愿分为干细胞组(21例)和对照组(21例)。对照组予常规胰岛素强化治疗,干细胞组在此基础上静脉输注"
+     "hUC-MSCs,随访12个月,比较两组治疗前后糖化血红蛋白、空腹C肽、混合餐刺激后2 h C肽、每日胰岛素用量及不良反应发生情况。"
+     "结论 干细胞输注可改善新诊断患儿的血糖控制,减少外源性胰岛素用量,短期安全性良好,长期疗效仍有待大样本研究证实。"
+     "Methods Children were divided into a stem cell group (n=21) and a control group (n=21).", "zh",
+     [(21, "arm"), (21, "arm")]),
+    ("共纳入42例患者(21例MSC, 21例对照)。", "zh", [(21, "arm"), (21, "arm"), (42, "total")]),  # trap: side by side
+    # the number of included studies after a sentence that ends with a background word
+    ("研究人员对随机对照试验进行了系统检索。该系统评价共纳入16项RCT、892名受试者。", "zh",
+     [(16, "studies_included"), (892, "total")]),
+    ("全球已注册1512项干细胞临床试验。", "zh", []),                                  # trap: background
+])
+def test_cohort_blind2_phenomena(text, lang, expected):
+    assert site_sizes(text, lang) == sorted(expected)

@@ -107,3 +107,21 @@ def test_dose_sites(text, lang, expected):
 ])
 def test_dose_blind_phenomena(text, lang, expected):
     assert site_doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]
+
+
+# ---- blind2 phenomena: a list of doses each with its own power of ten (zh / zh-Hant / en, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("按体重分为三个剂量组(每公斤0.5×10^6、1×10^6、2×10^6个细胞)。", "zh",
+     [(5e5, 5e5, True), (1e6, 1e6, True), (2e6, 2e6, True)]),
+    ("分为0.5×106、1.0×106、2.0×106个细胞/kg三个剂量组,单次静脉输注。", "zh",      # lost superscripts
+     [(5e5, 5e5, True), (1e6, 1e6, True), (2e6, 2e6, True)]),
+    ("受試者分為三組,分別輸注5000萬、1億、2億個細胞。", "zh-Hant", [(5e7, 5e7, False), (1e8, 1e8, False), (2e8, 2e8, False)]),
+    ("Patients received 1 × 10^6, 2 × 10^6 or 5 × 10^6 cells/kg.", "en",
+     [(1e6, 1e6, True), (2e6, 2e6, True), (5e6, 5e6, True)]),
+    ("Doses were 0·5 × 10^6 and 1·0 × 10^6 cells per kg.", "en", [(5e5, 5e5, True), (1e6, 1e6, True)]),  # middle dots
+    # no match: money and blood counts listed the same way
+    ("公司融资3亿元、5亿元和10亿元用于细胞治疗。", "zh", []),
+    ("血小板计数150×10^9、200×10^9个/L。", "zh", []),
+])
+def test_dose_blind2_phenomena(text, lang, expected):
+    assert site_doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]

@@ -225,3 +225,44 @@ def test_hba1c_blind_phenomena(text, lang, expected):
 ])
 def test_hba1c_table_columns(text, lang, expected):
     assert {(v["before"], v["after"], v["timepoint_days"]) for v in site_hits(text, lang)} == expected
+
+
+# ---- blind2 phenomena, shown first on our own sentences (zh / zh-Hant / en side by side, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # middle-dot decimals (Lancet style) and a spread named inside its bracket after the unit
+    ("HbA1c at week 52 was 6·9% (SD 0·8) in the cell group and 7·6% (0·9) in the placebo group.", "en",
+     [(None, 6.9, None), (None, 7.6, None)]),
+    ("第52周时糖化血红蛋白为6·9%(SD 0·8)。", "zh", [(None, 6.9, None)]),
+    ("治療後糖化血色素為6·8%。", "zh-Hant", [(None, 6.8, None)]),
+    ("HbA1c was 8.2% (SD 1.1) at baseline and 7.4% (SD 0.9) at 12 months.", "en", [(8.2, None, None), (None, 7.4, None)]),
+    ("基线HbA1c为8.5%(SD 1.2),治疗后为7.6%(SD 1.0)。", "zh", [(8.5, None, None), (None, 7.6, None)]),
+    # the spread of values across patients or studies is a range, not a before -> after pair
+    ("Baseline HbA1c ranged from 7.5% to 10.2% across trials.", "en", []),
+    ("各研究基线糖化血红蛋白从7.6%到9.8%不等。", "zh", []),
+    ("受試者基線糖化血色素範圍為7.5%至10.0%。", "zh-Hant", []),
+    ("HbA1c fell from 8.4% to 7.1% over a year.", "en", [(8.4, 7.1, None)]),      # trap: a real pair
+    ("糖化血红蛋白8.5%降至7.2%。", "zh", [(8.5, None, None), (None, 7.2, None)]),  # trap: 降至 is not a range
+    # a measure word inside a group's name does not end the HbA1c clause
+    ("干细胞组HbA1c从8.9%降至7.8%,而单用胰岛素的对照组从8.8%降至8.6%。", "zh", [(8.8, 8.6, None), (8.9, 7.8, None)]),
+    ("HbA1c fell from 8.9% to 7.8% in the MSC group, while the insulin-only group went from 8.8% to 8.6%.", "en",
+     [(8.8, 8.6, None), (8.9, 7.8, None)]),
+    ("HbA1c fell from 8.9% to 7.8%, and insulin dose fell from 40 to 30 U.", "en", [(8.9, 7.8, None)]),  # trap
+    # colloquial "降了"
+    ("和对照组相比,糖化血红蛋白平均多降了0.6个百分点左右。", "zh", [(None, None, -0.6)]),
+    ("糖化血色素平均降了1.2個百分點。", "zh-Hant", [(None, None, -1.2)]),
+    ("患者体重降了3公斤,糖化血红蛋白降到7%以下。", "zh", []),                      # trap: weight; a target
+    # a "mmol/mol" value in the range of % values is a % value with the wrong unit; the parallel pair shares it
+    ("幹細胞組的糖化血色素由8.6 mmol/mol降至7.3 mmol/mol,安慰劑組則僅由8.5降至8.2。", "zh-Hant",
+     [(8.5, 8.2, None), (8.6, 7.3, None)]),
+    ("HbA1c fell from 8.1 mmol/mol to 7.0 mmol/mol.", "en", [(8.1, 7.0, None)]),
+    ("治疗前糖化血红蛋白为7.9 mmol/mol。", "zh", [(7.9, None, None)]),
+    ("HbA1c fell from 64 mmol/mol to 53 mmol/mol.", "en", [(8.01, 7.0, None)]),   # trap: real mmol/mol
+    ("糖化血红蛋白由8.5%降至7.2%,血脂由6.5降至5.2。", "zh", [(8.5, 7.2, None)]),   # trap: no group, no shared unit
+    # a bilingual abstract states each reading twice: one fact
+    ("结果 干细胞组HbA1c由(8.9±1.6)%降至(7.8±1.2)%。Results HbA1c in the stem cell group decreased from "
+     "(8.9±1.6)% to (7.8±1.2)%.", "zh", [(8.9, 7.8, None)]),
+    ("治療組糖化血色素由8.5%降至7.5%,對照組由8.5%降至7.5%。", "zh-Hant",          # trap: two groups, one language
+     [(8.5, 7.5, None), (8.5, 7.5, None)]),
+])
+def test_hba1c_blind2_phenomena(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)

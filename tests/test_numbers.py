@@ -78,3 +78,34 @@ def test_find_quantities_words_and_lost_superscript():
     text = "twenty-four patients received 50–100×106 cells"
     found = find_quantities(text, cells=True)
     assert [(q.low, q.high) for _, _, q in found] == [(24, 24), (5e7, 1e8)]
+
+
+# ---- blind2 phenomena: the middle-dot decimal point (Lancet style), shown on our own strings ----
+@pytest.mark.parametrize("text,expected", [
+    ("6·9", 6.9), ("0·0006", 0.0006), ("21·8", 21.8), ("1,234·5", 1234.5), ("7·50", 7.5),
+])
+def test_middle_dot_decimal(text, expected):
+    assert parse_number(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text,cells,low,high", [
+    ("9·7–33·9", False, 9.7, 33.9),                       # a range of middle-dot decimals
+    ("2·5 × 10^6", True, 2.5e6, 2.5e6),                    # a middle-dot decimal with a power of ten
+    ("1·5亿", True, 1.5e8, 1.5e8),
+    ("6·9 ± 0·8", False, 6.9, 6.9),
+    # trap: a middle dot before "10" with an exponent is a multiplication sign, not a decimal point
+    ("1·10^6", True, 1e6, 1e6), ("3·10(8)", True, 3e8, 3e8),
+])
+def test_middle_dot_quantities(text, cells, low, high):
+    q = parse_quantity(text, cells=cells)
+    assert q is not None and (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_middle_dot_in_text():
+    text = "HbA1c 6·9% vs 7·6%; 糖化血红蛋白7·2%; p=0·0006; risk ratio 1·10 (95% CI 0·61–1·91)"
+    found = [(text[s:e], q.low) for s, e, q in find_quantities(text)]
+    assert ("6·9", 6.9) in found and ("7·6", 7.6) in found and ("7·2", 7.2) in found
+    assert ("1·10", 1.1) in found                          # trap: "1·10 (95%" is a decimal, not ×10
+    assert all(v != 9 for _, v in found)                   # no digit after a middle dot read on its own
+    bullet = "· 12 patients;·20 participants"             # a middle dot as a list bullet is not a decimal point
+    assert [q.low for _, _, q in find_quantities(bullet)] == [12, 20]

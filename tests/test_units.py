@@ -38,6 +38,11 @@ def warnings(text: str, lang: str = "zh") -> list[str]:
     ("糖化血红蛋白改善的有72%的患者。", "zh", []),
     ("Her A1C dropped to 6.3 percent.", "en", []),
     ("HbA1c 64 mmol/mol at baseline", "en", []),
+    # blind2: a "mmol/mol" HbA1c in the range of % values was a % value (the extractor reads it as %)
+    ("幹細胞組的糖化血色素由8.6 mmol/mol降至7.3 mmol/mol。", "zh-Hant", ["HbA1c 8.6 mmol/mol"]),
+    ("糖化血红蛋白为7.9 mmol/mol", "zh", ["HbA1c 7.9 mmol/mol"]),
+    ("HbA1c was 8.1 mmol/mol at baseline.", "en", ["HbA1c 8.1 mmol/mol"]),
+    ("HbA1c 42 mmol/mol after a year", "en", []),                      # trap: a real (low) mmol/mol value
 ])
 def test_units(text, lang, expected):
     found = warnings(text, lang)

@@ -17,9 +17,9 @@ from .base import FieldExtractor, Hit, Pattern, Span
 # a count: Arabic (1-6 digits or thousands groups) or a small Chinese numeral; never part of a
 # longer number ("7.5", "A1c", "5.37亿")
 # "数十名", "几十例" are vague amounts, not counts
-ZH_NUM = (r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?<![数數几幾])[一二两兩三四五六七八九十百千零〇]{1,6})"
-          r"(?!\d|\.\d)(?!\s*(?:万|萬|亿|億))")
-EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d%]|\.\d)|{EN_NUMBER})"
+ZH_NUM = (r"(?<![\d.A-Za-z])(?<!\d·)(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?<![数數几幾])[一二两兩三四五六七八九十百千零〇]{1,6})"
+          r"(?!\d|[.·]\d)(?!\s*(?:万|萬|亿|億))")
+EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?<!\d·)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d%]|[.·]\d)|{EN_NUMBER})"
 ZH_CLASSIFIER = r"(?:例|名|位)"
 ZH_PERSON = (r"(?:患者|病人|受试者|受試者|糖友|参与者|參與者|志愿者|志願者|患儿|患兒|儿童|兒童|"
              r"青少年|成人|病例|研究对象|研究對象|受试对象|男性|女性|男子|女子)")
@@ -32,6 +32,8 @@ EN_MOD = (r"(?:(?:(?!(?:million|billion|thousand|hundred|of|and|or|in|with|the|w
           r"had|out)\b)[A-Za-z][\w\-]*|type\s+[12]|[12])\s+){0,4}")
 BREAKDOWN_LABEL = (r"(?!(?:years?|yrs?|months?|weeks?|days?|kg|mg|cm|mmol|men|women|males?|females?|boys|girls|男|女|岁|歲)\b)"
                    r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*)?")
+DOSE_LEVEL_EN = r"(?:full|half|high|low|middle|medium|mid|standard|reduced|target)[\s\-]dose"
+DOSE_LEVEL_ZH = r"(?:高|低|中|全|半|标准|標準)(?:剂量|劑量)"
 ZH_GROUP = r"(?P<label>[\u4e00-\u9fffA-Za-z\-]{1,8}?[组組])"
 EN_GROUP_WORDS = r"(?:group|arm|cohort)"
 # allocation verbs after a count: the count is a group the cohort was split into, not an outcome
@@ -68,6 +70,11 @@ BACKGROUND_BEFORE: dict[str, tuple[str, ...]] = {
            "全球", "全国", "全國", "每年"),
     "en": ("registered", "ongoing", "worldwide", "globally", "currently"),
 }
+# background words that place a count beyond any one study (a country, the world, a registry)
+WIDE_BACKGROUND = ("全球", "全国", "全國", "每年", "注册", "註冊", "登记", "登記", "registered", "worldwide", "globally")
+# "已有14名患者接受植入", "have received implants": patients treated so far in a programme
+TREATED_AFTER = re.compile(r"\s*(?:已|均|都)?(?:接受了?|received|have\s+received|had\s+received|have\s+been\s+(?:dosed|treated|"
+                           r"implanted))", re.I)
 ANIMALS = ("小鼠", "大鼠", "鼠", "猴", "犬", "猪", "豬", "mice", "mouse", "rats", "rat ", "monkeys",
            "primates", "dogs", "pigs", "animals", "动物", "動物", "只")
 # a meta-analysis/review said near a count of studies
@@ -80,17 +87,34 @@ STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇�
                         "including", "pooled", "pooling", "from", "analy", "identified", "comprising",
                         "across", "combined")
 # a planned study or enrolment target is not a cohort size
-PLAN_BEFORE = re.compile(r"计划|計劃|拟|擬|预计|預計|将要|將要|准备|準備|有望|\bplan(?:s|ned|ning)?\b|\bwill\b|\bexpects?\b|"
-                         r"\baims?\s+to\b", re.I)
+PLAN_BEFORE = re.compile(r"计划|計劃|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|"
+                         r"\bexpects?\b|\b(?:aims?|aiming|hopes?|hoping|intends?|intending|seeks?|seeking)\s+to\b", re.I)
 # a count right after a time word is a time point ("Day 180", "week 52", "第12周")
 TIME_POINT_BEFORE = re.compile(r"(?:\b(?:day|days|week|weeks|month|months|year|visit|part|phase|cycle|stage|grade|"
                                r"table|figure|fig\.)\s*|第\s*)$", re.I)
 SCREENED_BEFORE = re.compile(r"(?:screened|assessed\s+for\s+eligibility|筛选了?|篩選了?|筛查了?|篩查了?)\s*$", re.I)
 SCREENED_AFTER = re.compile(r"\s+(?:were\s+|had\s+been\s+)?(?:screened|assessed\s+for\s+eligibility)\b|\s*(?:接受)?(?:筛选|篩選|筛查|篩查)",
                             re.I)
+# a count listed with another ("two trials (20 and 21 participants)", "20例和21例患者") or ending a range
+# ("18 to 120 participants") is the size of one of several things, not the cohort; a comma is not enough
+# ("In 2021, 120 patients ...")
+COORDINATED_BEFORE = re.compile(r"(?<![\d.A-Za-z])\d{1,6}\s*(?:例|名|位|人)?\s*(?:、|\band\b|\bor\b|\bto\b|和|与|與|或|及|-|–|~|至|到)\s*$",
+                                re.I)
+COORDINATED_AFTER = re.compile(r"\s*(?:和|与|與|、|及|或)\s*\d{1,6}\s*(?:例|名|位|人)")
+# "120 participants per trial", "每组": a size per unit, not the cohort
+PER_UNIT_AFTER = re.compile(r"\s*(?:per\s+|in\s+each\s+|each\s+|a\s+|/\s*)(?:trial|study|site|cent(?:re|er)|group|arm|cohort|hospital|"
+                            r"year|month|week|day|clinic)\b", re.I)
+# "Transient fever occurred in 3 children", "3例中出现": the count of an event, not a cohort
+EVENT_BEFORE = re.compile(r"(?:\b(?:occurred|observed|seen|noted|reported|developed|found|detected)\s+in\s+(?:the\s+|only\s+)?|"
+                          r"(?:发生于|發生於|见于|見於|出现于|出現於)\s*)$", re.I)
 COMPARATIVE_BEFORE = re.compile(r"(?:\b(?:fewer|less|more|greater)\s+than|\bover|\bunder|\bup\s+to|超过|超過|不足|不到|多于|多於|逾)"
                                 r"\s*$", re.I)
 IN_GROUP_AFTER = re.compile(r"\s+(?:in|from)\s+(?:the\s+|each\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+(?:group|arm)\b", re.I)
+# a denominator of one group's share: "11 of 20 participants given BM-MSCs and 4 of 20 given placebo",
+# "7 of 20 patients in the MSC group"
+GROUP_QUALIFIER_AFTER = re.compile(r"\s+(?:(?:in|from)\s+(?:the\s+|each\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+(?:group|arm)\b|"
+                                   r"[^.;。；]{0,60}?\b(?:and|vs\.?|versus|compared\s+with)\s+\d+\s+(?:out\s+)?of\s+"
+                                   r"(?:the\s+)?\d+\b)", re.I)
 # a subgroup reaching a time point ("who had reached Day 180") is an analysis set, not an outcome
 TIMED_SUBGROUP = re.compile(r"\b(?:day|week|month|year|follow-?up|visit)s?\b|\d", re.I)
 # arms read from "N patients in the X group": the verb of their clause may make them an outcome
@@ -139,7 +163,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # "38 were enrolled", "17 had been dosed": the person noun left out
     P("en_total_elliptic",
       r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:were|had\s+been|have\s+been)\s+(?:enrolled|randomi[sz]ed|included|dosed|"
-      r"infused|transplanted)\b", 0.85),
+      r"infused|transplanted|randomly\s+(?:assigned|allocated))\b", 0.85),
     # "Of the 120 randomized participants, 112 completed the week 52 visit": the completers of the whole cohort
     P("en_total_completed",
       r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:completed|finished)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
@@ -159,13 +183,17 @@ PATTERNS: tuple[Pattern, ...] = (
       r"\b" + EN_NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<n>" + EN_NUM + r")\s+" + EN_MOD
       + EN_PERSON, 0.9),
     P("en_total_noun", r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON, 0.6),
+    # a Chinese case report's title ends with its count: "脐带间充质干细胞治疗2型糖尿病合并足溃疡1例(报告)"
+    P("zh_case_title",
+      r"(?<![^\n])[^\n。;；!?！？]{6,60}?[\u4e00-\u9fff)）](?P<n>1|一)\s*例(?:报告|報告|报道|報道)?"
+      r"(?:\s*(?:并|並|及)\s*(?:文献|文獻)(?:复习|複習|回顾|回顧))?[ \t]*(?=\n|$)", 0.9),
     P("en_single_case",
       r"\b(?:a|one)\s+(?P<age>\d{1,3})[- ]year[- ]old\s+(?:\w+\s+){0,2}?(?:man|woman|male|female|boy|"
       r"girl|patient)\b", 0.6),
     # ---- arms ----
     P("n_equals",
       r"(?:(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*){0,2}?)\s*)?"
-      r"[(\[（]\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.85),
+      r"[(\[（](?:[^()\[\]（）;；\n]{1,40}[;；,，]\s*)?\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.85),
     P("zh_arm_count_label",
       r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?:为|為|在|进入|進入|分入|纳入|納入)?"
       + ZH_GROUP + r"(?![\u4e00-\u9fff]{0,2}(?:患者|的))", 0.85),
@@ -191,6 +219,13 @@ PATTERNS: tuple[Pattern, ...] = (
     P("arm_breakdown_slash",
       r"(?P<t>\d{1,5})\s*(?:例|名|人|patients|participants)?\s*[(（]\s*(?P<n>\d{1,5})\s*(?:/|vs\.?|versus)\s*(?P<n2>\d{1,5})\s*[)）]",
       0.85),
+    # "14 participants had been dosed in the trial: 4 at half dose and 10 at the full dose": the groups listed
+    # after a colon, adding up to a count earlier in the sentence
+    P("arm_breakdown_list",
+      r"[:：;；]\s*(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l1>(?:at|on|in|to|with|received|receiving|given|"
+      r"were\s+given)\s(?:[^.;:,]|\.\d){2,60}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON
+      + r"\s+)?(?P<l2>(?:at|on|in|to|with|received|receiving|given|were\s+given)\s(?:[^.;:,]|\.\d){2,60}?)(?=\s*[.;,]|\s*$)",
+      0.85),
     P("arm_breakdown_colon",
       r"(?P<t>" + EN_NUM + r")\s+(?:[\w\-]+\s+){0,2}?(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|allocated|assigned)\s*"
       r"[:;,]\s*(?P<n>" + EN_NUM + r")\s+(?P<l1>[^.;:]{3,80}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM
@@ -213,7 +248,8 @@ PATTERNS: tuple[Pattern, ...] = (
       + r")\s*(?:例|名|位|人)(?P<l2>[^。;；,，]{0,30}?)(?:进行|進行)?(?:比较|比較|对比|對比)(?![组組])", 0.85),
     # "其中12名接受了全剂量(8亿个细胞)": a part of the cohort given a treatment is a group
     P("zh_arm_subset_alloc",
-      r"(?:其中|中有)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?P<label>(?:接受了?|给予|給予|采用|採用)"
+      r"(?:其中|中有)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?:在[^,，。;；\n\d]{1,12}?(?:基础上|基礎上))?"
+      r"\s*(?P<label>(?:接受了?|给予|給予|采用|採用)"
       r"[^,，。;；\n()（）]{1,12})", 0.75),
     # "of whom 30 received cells and 15 received standard care"
     P("en_arm_split",
@@ -224,6 +260,11 @@ PATTERNS: tuple[Pattern, ...] = (
       r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:were\s+)?(?:(?:randomi[sz]ed|randomly\s+assigned|"
       r"assigned|allocated)\s+)?(?:in|to|into)\s+(?:the\s+|an?\s+)?(?P<label>[\w\-]+(?:\s+[\w\-]+){0,2}?)\s+"
       + EN_GROUP_WORDS + r"\b", 0.85),
+    # "the 8 full-dose participants", "8名高剂量患者": a count of persons qualified by their dose is a dose group
+    P("en_arm_dose_group",
+      r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?P<label>" + DOSE_LEVEL_EN + r")\s+(?:[\w\-]+\s+)?" + EN_PERSON, 0.85),
+    P("zh_arm_dose_group",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)(?P<label>" + DOSE_LEVEL_ZH + r")(?![组組])" + ZH_PERSON, 0.85),
     P("en_arm_controls",
       r"(?P<n>" + EN_NUM + r")\s+(?P<label>controls|control\s+subjects|control\s+patients|placebo\s+recipients)\b",
       0.75),
@@ -246,8 +287,9 @@ PATTERN_ROLE: dict[str, str] = {
     "zh_total_clause": "total", "zh_total_gong": "total", "zh_total_study_size": "total",
     "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",
     "en_total_completed": "total", "arm_breakdown_paren": "arm", "arm_breakdown_slash": "arm",
-    "arm_breakdown_colon": "arm", "en_arm_compared": "arm", "zh_arm_compared": "arm", "en_arm_received": "arm", "zh_arm_received": "arm", "zh_arm_subset_alloc": "arm",
+    "arm_breakdown_colon": "arm", "arm_breakdown_list": "arm", "en_arm_compared": "arm", "zh_arm_compared": "arm", "en_arm_received": "arm", "zh_arm_received": "arm", "zh_arm_subset_alloc": "arm",
     "zh_studies": "studies_included", "en_studies": "studies_included",
+    "en_arm_dose_group": "arm", "zh_arm_dose_group": "arm", "zh_case_title": "total",
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
 # generic patterns: a count next to a person noun, without an enrolment verb
@@ -255,9 +297,13 @@ WEAK = {"zh_total_noun", "en_total_noun", "n_equals", "en_single_case"}
 # patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
 SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split", "zh_arm_subset_alloc"}
 # breakdowns: parts that must add up to the count stated before them
-BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon"}
+BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon", "arm_breakdown_list"}
 # a treated group and the group it was compared with
 COMPARED_PATTERNS = {"en_arm_compared", "zh_arm_compared"}
+# a count qualified by a dose level ("8 full-dose participants"): a group, unless that group is stated otherwise
+DOSE_GROUP_PATTERNS = {"en_arm_dose_group", "zh_arm_dose_group"}
+# "Twelve full-dose participants had completed 1 year": a dose group's analysis set, not an outcome
+COMPLETED_AFTER = re.compile(r"\s*(?:had\s+|have\s+)?(?:completed|finished|reached)\b|\s*(?:均|已|都)?(?:完成|满|滿)", re.I)
 # groups that are only groups when the sentence holds at least two of them
 PAIRED_PATTERNS = {"en_arm_received", "zh_arm_received"}
 # totals read without a person noun or with a bare 共: what follows may still make them an outcome count
@@ -287,6 +333,30 @@ def _clause_before(view: str, span: Span, start: int, width: int = 40) -> str:
     """The text before ``start`` back to the previous clause break (at most ``width`` characters)."""
     before = view[max(span.start, start - width):start]
     return re.split(r"[,，;；。:：!?！？\n]|\.\s", before)[-1]
+
+
+# the two language versions of an abstract are at least this far apart (characters)
+BILINGUAL_APART = 150
+
+
+def _one_language_of_arms(hits: list[Hit]) -> list[Hit]:
+    """A bilingual abstract names each group twice ("干细胞组(21例)" ... "stem cell group (n=21)"): of the arms
+    of one size labelled in Chinese and in English, only the labels of one language are kept (the more
+    numerous, else the first stated)."""
+    def han(h: Hit) -> bool:
+        return re.search(r"[\u4e00-\u9fff]", h.value.get("label") or "") is not None
+
+    drop: set[int] = set()
+    for n in {h.value["n"] for h in hits if h.value["role"] == "arm"}:
+        labelled = [h for h in hits if h.value["role"] == "arm" and h.value["n"] == n and h.value.get("label")]
+        zh = [h for h in labelled if han(h)]
+        en = [h for h in labelled if not han(h)]
+        if not zh or not en or any(abs(a.start - b.start) < BILINGUAL_APART for a in zh for b in en):
+            continue   # "(21例MSC, 21例对照)": two groups of one size named side by side
+        first_zh = min(h.start for h in zh) < min(h.start for h in en)
+        loser = en if len(zh) > len(en) or (len(zh) == len(en) and first_zh) else zh
+        drop |= {id(h) for h in loser}
+    return [h for h in hits if id(h) not in drop]
 
 
 def _any(text: str, words: Iterable[str]) -> bool:
@@ -367,8 +437,8 @@ class CohortExtractor(FieldExtractor):
             before = view[max(span.start, m.start() - 15):m.start()]
             after = view[m.end():min(span.end, m.end() + 25)]
             after_long = view[m.end():min(span.end, m.end() + 45)]
-            if _any(before, BACKGROUND_BEFORE["zh"] + BACKGROUND_BEFORE["en"]):
-                return
+            if _any(_clause_before(view, span, m.start(), 15), BACKGROUND_BEFORE["zh"] + BACKGROUND_BEFORE["en"]):
+                return   # "全球已注册1512项试验" (a background word in the previous sentence does not count)
             near = view[max(span.start, m.start() - 200):min(span.end, m.end() + 200)]
             if not (_any(before, STUDY_TRIGGER_BEFORE) or _any(after, REVIEW_CONTEXT)
                     or _any(after_long, STUDY_TRIGGER_AFTER)):
@@ -393,7 +463,8 @@ class CohortExtractor(FieldExtractor):
             yield self.hit({"n": total, "role": "total", "label": None}, m.start("t"), m.end("t"), pattern)
         else:
             lo, _ = _sentence(span.doc.view, span, m.start(), m.end())
-            before = span.doc.view[max(lo, m.start() - 120):m.start()]
+            reach = m.start() - lo if pattern.name == "arm_breakdown_list" else 120
+            before = span.doc.view[max(lo, m.start() - reach):m.start()]
             counts = [as_int(parse_number(x.replace(",", ""))) for x in re.findall(rf"{ZH_NUM}|{EN_NUM}", before)]
             if a + b not in counts:
                 return
@@ -467,8 +538,17 @@ class CohortExtractor(FieldExtractor):
             return None   # "计划开展一项约120人的试验", "plans to enroll 40 participants": a plan, not this study's size
         if not strong and role == "total" and COMPARATIVE_BEFORE.search(prev):
             return None   # "fewer than 1,000 people", "more than ten recipients": a comparison, not a count
+        if role == "total" and ((not strong and COORDINATED_BEFORE.search(prev)) or COORDINATED_AFTER.match(view, hit.end)
+                                or PER_UNIT_AFTER.match(view, hit.end)):
+            return None   # "(20 and 21 participants)", "分别纳入了20例和21例", "120 participants per trial": not one cohort
+        if EVENT_BEFORE.search(view[max(span.start, hit.start - 30):hit.start]):
+            return None   # "fever occurred in 3 children in the stem cell group": an event count
+        if not strong and role == "total" and re.match(r"\s*(?:其中|其餘|其余)", _clause_before(view, span, hit.start)):
+            return None   # "其中符合入组条件的42位患者": a part of a larger count
         if hit.pattern in BREAKDOWN_PATTERNS:
             return hit
+        if hit.pattern == "en_total_denominator" and GROUP_QUALIFIER_AFTER.match(view, hit.end):
+            return None   # "achieved by 11 of 20 participants given BM-MSCs": the size of one group, said again
         if not strong and role == "total" and IN_GROUP_AFTER.match(view, hit.end):
             return None   # "Two patients in the AD-MSC group": a part of one group, not the cohort
         sub = SUBGROUP_AFTER.match(view, hit.end, min(span.end, hit.end + 60))
@@ -487,7 +567,8 @@ class CohortExtractor(FieldExtractor):
             if n == 1 and role == "total":
                 # a single patient introduced, then the story goes on: "一名…女子，…发生低血糖"
                 after = re.split(r"[,，;；。]", after, maxsplit=1)[0]
-            if _any(after, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"]) or _any(quote, OUTCOME_AFTER["zh"]):
+            completed = hit.pattern in DOSE_GROUP_PATTERNS and COMPLETED_AFTER.match(view, hit.end)
+            if not completed and (_any(after, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"]) or _any(quote, OUTCOME_AFTER["zh"])):
                 return None
             if hit.pattern in CLAUSE_OUTCOME_PATTERNS:
                 # "Nine participants in the MSC group and one in the placebo group had ...": the verb of the
@@ -507,9 +588,10 @@ class CohortExtractor(FieldExtractor):
                 return None
             if re.search(r"\b(?:among|in|of)\s*$", prev):
                 hit.score = 0.5
-        if _any(view[max(span.start, hit.start - 12):hit.start], BACKGROUND_BEFORE["zh"] +
-                BACKGROUND_BEFORE["en"]) and not strong:
-            return None
+        bg_before = view[max(span.start, hit.start - 12):hit.start]
+        if _any(bg_before, BACKGROUND_BEFORE["zh"] + BACKGROUND_BEFORE["en"]) and not strong and not (
+                not _any(bg_before, WIDE_BACKGROUND) and TREATED_AFTER.match(view, hit.end)):
+            return None   # "目前已有14名患者接受植入" is a trial's treated patients; "全国已有…" stays background
         sub = SUBGROUP_AFTER.match(view, hit.end, min(span.end, hit.end + 60))
         if sub and role == "total":
             # "218 patients who completed six months": an analysis subgroup with its own n
@@ -538,6 +620,8 @@ class CohortExtractor(FieldExtractor):
                 continue
             if h.value["role"] == "total" and h.pattern in WEAK and h.value["n"] in allocated:
                 continue
+            if h.pattern in DOSE_GROUP_PATTERNS and any(a is not h and a.value["n"] == h.value["n"] for a in arms):
+                continue   # "12名全剂量受试者" after "其中12名接受了全剂量": the same group again
             if h.pattern == "zh_arm_subset_alloc" and any(a.pattern in ("zh_arm_split", "en_arm_split") and a.start < h.end
                                                           and h.start < a.end for a in arms):
                 continue   # the first half of a "其中…另…" split, read there
@@ -551,7 +635,7 @@ class CohortExtractor(FieldExtractor):
                 key = (h.value["role"], h.value["n"], "")
             if key not in kept:
                 kept[key] = h
-        return sorted(kept.values(), key=lambda h: h.start)
+        return sorted(_one_language_of_arms(list(kept.values())), key=lambda h: h.start)
 
 
 EXTRACTOR = CohortExtractor()

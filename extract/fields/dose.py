@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..numbers import ARABIC, QUAL_BEFORE, RANGE, SCALAR, parse_number, parse_quantity
+from ..numbers import ARABIC, MAGNITUDE, QUAL_BEFORE, RANGE, SCALAR, SCI, parse_number, parse_quantity, parse_scalar
 from .base import FieldExtractor, Hit, Pattern, Span
 
 # ---- lexicons (data) ----
@@ -39,6 +39,11 @@ TOTAL_BEFORE = re.compile(r"(?:总计|總計|共计|共計|累计|累計|总共|
                           r"total\s+dose\s+of|total)\s*(?:为|為|达|達|of)?\s*(?:输注|輸注|注射|回输|回輸|移植|infused|injected)?\s*$", re.I)
 # values listed before the one that carries the power of ten: "0.5, 1.0 or 2.0 × 10^6 cells/kg"
 LIST_ITEMS = rf"(?P<items>(?:{ARABIC}\s*(?:,|，|、)\s*)*{ARABIC}\s*,?\s*(?:or|and|和|或|及|与|與)\s*)"
+# values listed each with its own power of ten or magnitude, the unit after the last one:
+# "每公斤0.5×10^6、1×10^6、2×10^6个细胞", "0.5×106、1.0×106、2.0×106个细胞/kg", "1, 2 and 4 × 10^8 cells" is LIST_ITEMS
+SCI_ITEM = rf"{ARABIC}(?:{SCI}|{MAGNITUDE})"
+_AND = r"(?:or|and|和|或|及|与|與)"
+SCI_LIST_ITEMS = rf"(?P<items>(?:{SCI_ITEM}\s*(?:[,，、;；]\s*(?:{_AND}\s+)?|{_AND}\s*))+)"
 CONTEXT: dict[str, tuple[str, ...]] = {
     "zh": ("细胞", "細胞", "剂量", "劑量", "输注", "輸注", "干细胞", "幹細胞", "间充质", "間充質"),
     "en": ("cells", "MSC", "dose", "infusion", "infused", "stem cell"),
@@ -56,7 +61,10 @@ PATTERNS: tuple[Pattern, ...] = (
     P("dose_per_time",
       rf"(?P<q>{CELL_QUANTITY})\s*(?:个|個)?\s*(?:/|per\s+|每)\s*(?:次|剂|劑|dose|infusion|injection|administration)\b", 0.8),
     P("dose_list",
-      rf"(?<![\d.]){LIST_ITEMS}(?P<q>{SCALAR})(?:(?P<pk2>{PER_KG})|\s*(?:个|個)?\s*{CELL_NOUN}(?P<pk3>{PER_KG})?)", 0.85),
+      rf"(?<![\d.^]){LIST_ITEMS}(?P<q>{SCALAR})(?:(?P<pk2>{PER_KG})|\s*(?:个|個)?\s*{CELL_NOUN}(?P<pk3>{PER_KG})?)", 0.85),
+    P("dose_sci_list",
+      rf"(?<![\d.])(?P<pk1>{PER_KG_BEFORE})?{SCI_LIST_ITEMS}(?P<q>{SCALAR})(?:(?P<pk2>{PER_KG})|\s*(?:个|個)?\s*{CELL_NOUN}"
+      rf"(?P<pk3>{PER_KG})?)", 0.85),
     # "每次输注细胞1亿个", "回输干细胞数量为5000万个": the cell word before the count, the classifier after
     P("dose_noun_first",
       rf"(?:细胞|細胞)(?:数|數|数量|數量|总数|總數)?\s*(?:为|為|约|約|约为|約為|达|達)?\s*(?P<pk1>{PER_KG_BEFORE})?"
@@ -109,6 +117,13 @@ class DoseExtractor(FieldExtractor):
                 if v is not None:
                     yield self.hit({"cells_min": v * mult, "cells_max": v * mult, "per_kg": per_kg},
                                    m.start(), m.end(), pattern, score=score)
+        if pattern.name == "dose_sci_list":
+            # each listed value carries its own power of ten ("0.5×106" is a lost superscript too)
+            for item in re.findall(SCI_ITEM, m.group("items")):
+                v = parse_scalar(item, cells=True)
+                if v is not None:
+                    yield self.hit({"cells_min": v, "cells_max": v, "per_kg": per_kg}, m.start(), m.end(), pattern,
+                                   score=score)
         yield self.hit({"cells_min": q.low, "cells_max": q.high, "per_kg": per_kg},
                        m.start(), m.end(), pattern, score=score)
 
@@ -116,7 +131,7 @@ class DoseExtractor(FieldExtractor):
         lo, hi = PER_KG_RANGE if hit.value["per_kg"] else CELL_RANGE
         if not (lo <= hit.value["cells_min"] <= hit.value["cells_max"] <= hi):
             return None
-        if hit.pattern in ("dose_per_kg", "dose_list", "dose_per_time"):
+        if hit.pattern in ("dose_per_kg", "dose_list", "dose_per_time", "dose_sci_list"):
             # a bare "×10^6/kg" must be about cells: a cell or dose word in its sentence
             s = span.doc.view[max(span.start, hit.start - 80):min(span.end, hit.end + 40)]
             if not re.search(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", s, re.I):
@@ -124,7 +139,12 @@ class DoseExtractor(FieldExtractor):
         return hit
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
-        """Each distinct dose once, the best-scored evidence kept."""
+        """Each distinct dose once, the best-scored evidence kept; a list read as a range is the list."""
+        listed = [h for h in hits if h.pattern in ("dose_list", "dose_sci_list")]
+        # "0.5 × 10^6 and 1.0 × 10^6 cells/kg" also reads as a range: the list's values are the doses
+        hits = [h for h in hits if not (h.value["cells_min"] < h.value["cells_max"] and any(
+            o.start < h.end and h.start < o.end and o.value["cells_min"] == h.value["cells_min"] for o in listed) and any(
+            o.start < h.end and h.start < o.end and o.value["cells_max"] == h.value["cells_max"] for o in listed))]
         kept: dict[tuple[float, float, bool], Hit] = {}
         # per kg first: "每公斤体重输注1×10^6个细胞" also matches the dose word without the per-kg part
         for h in sorted(hits, key=lambda h: (-h.value["per_kg"], -h.score, h.start)):

@@ -31,6 +31,9 @@ OTHER_MEASURE = (r"(?:空腹|餐后|餐後|血糖(?!控制)|FBG|FPG|PPG|2h\s*PG|
                  r"insulin|BMI|体重|體重|weight|TIR|time\s+in\s+range|hs-?CRP|CRP|eGFR|甘油三酯|胆固醇|膽固醇|"
                  r"cholesterol|triglyceride|LDL|HDL|glucose|血压|血壓|blood\s+pressure|低血糖|hypoglyc|"
                  r"炎症|ALT|AST|肌酐|creatinine)")
+# a measure word followed by a group word names the group ("单用胰岛素的对照组", "insulin-only arm")
+IN_GROUP_NAME = (r"(?:(?:强化|強化|治疗|治療|注射|泵)?(?:的[^\d,，。;；:：\s]{0,3}?)?(?:组|組)(?!间|間|内|內)|[\s-]*(?:only|alone|treated|therapy|"
+                 r"treatment)?\s*(?:group|arm)\b)")
 CLAUSE_END = r"(?:[。!?！？\n]|\.\s|\.$)"
 PCT = (r"(?:%|％|个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|percent(?!age)|per\s+cent|pp\b|"
        r"mmol\s*/\s*mol)")
@@ -42,12 +45,17 @@ _VALUE_TAIL = (r"(?![\d.])(?!\s*(?:亿|億|万|萬|mg|g\b|kg|mmol/l|mg/dl|u\b|iu
                r"or\s+(?:less|lower|below|more|higher|above)|and\s+(?:below|above)))")
 
 
+# the spread's name inside its bracket: "6.9% (SD 0.8)", "7.7 (IQR 7.2-8.4)"
+SPREAD_LABEL = r"(?:(?:SD|SEM?|IQR|s\.d\.|标准差|標準差)\s*[,:=]?\s*)"
+
+
 def value_rx(g: str) -> str:
     """A value with group ``g`` (number) and ``g``u (unit): spread (± SD, [IQR]) allowed, the whole
-    mean ± SD in brackets too ("(8.62±1.35)%"); never a magnitude, a duration or another unit
-    ("15亿细胞", "6个月", "7.5 mmol/L")."""
-    return (rf"(?P<{g}p>[(（]\s*)?(?P<{g}>{ARABIC})(?:\s*(?:±|\+/-|\+-)\s*{ARABIC}|\s*[\[(]\s*{ARABIC}(?:\s*[-–,~]\s*"
-            rf"{ARABIC})?\s*[\])])?(?({g}p)\s*[)）])\s*(?P<{g}u>{PCT})?" + _VALUE_TAIL + ALT_UNIT + "?")
+    mean ± SD in brackets too ("(8.62±1.35)%"), the spread after the unit too ("6.9% (SD 0.8)"); never a
+    magnitude, a duration or another unit ("15亿细胞", "6个月", "7.5 mmol/L")."""
+    return (rf"(?P<{g}p>[(（]\s*)?(?P<{g}>{ARABIC})(?:\s*(?:±|\+/-|\+-)\s*{ARABIC}|\s*[\[(]\s*{SPREAD_LABEL}?{ARABIC}(?:\s*[-–,~]\s*"
+            rf"{ARABIC})?\s*[\])])?(?({g}p)\s*[)）])\s*(?P<{g}u>{PCT})?" + _VALUE_TAIL
+            + rf"(?({g}u)(?:\s*[\[(]\s*{SPREAD_LABEL}?{ARABIC}\s*%?(?:\s*[-–,~]\s*{ARABIC}\s*%?)?\s*[\])])?)" + ALT_UNIT + "?")
 
 
 # the same value in the other unit, in brackets after it: "8.3 ± 0.8% (67 ± 9 mmol/mol)"
@@ -55,9 +63,9 @@ ALT_UNIT = (rf"(?:\s*[(（\[]\s*{ARABIC}(?:\s*(?:±|\+/-|\+-)\s*{ARABIC})?\s*(?:
             rf"(?:\s*[;,]\s*[^()（）\[\]]{{0,20}})?\s*[)）\]])")
 
 
-DOWN = (r"(?:下降|降低|降幅|减少|減少|减低|減低|改善|回落|reduction|reduced|reduce|reducing|decrease[ds]?|decreasing|"
+DOWN = (r"(?:下降|降低|降幅|降了|减少|減少|减低|減低|改善|回落|reduction|reduced|reduce|reducing|decrease[ds]?|decreasing|"
         r"decline[ds]?|declining|drop(?:ped|s)?|fell|fall|falls|lowered|lowering|lower|improved|improvement)")
-UP = r"(?:升高|上升|增加|增高|升幅|increase[ds]?|increasing|rise|rose|rises|elevated|elevation)"
+UP = r"(?:升高|上升|增加|增高|升幅|升了|increase[ds]?|increasing|rise|rose|rises|elevated|elevation)"
 CHANGE_WORD = r"(?:变化|變化|差值|改变|改變|change[ds]?|difference)"
 TO = (r"(?:降至|降到|下降到|下降至|下降为|下降為|降低至|降低到|降低为|降低為|减少至|減少至|减至|減至|改善至|改善为|"
       r"回落至|升至|升高至|上升至|增至|增加至|维持在|維持在|稳定在|穩定在|保持在|至|到|变为|變為|"
@@ -79,6 +87,8 @@ TIME_UNIT_DAYS: dict[str, float] = {"个月": 30.4375, "個月": 30.4375, "月":
 GROUP = r"(?P<grp>[\u4e00-\u9fffA-Za-z\-]{1,8}?[组組])|(?:in|for)\s+the\s+(?P<egrp>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:group|arm)"
 IFCC_SLOPE, IFCC_INTERCEPT = 0.09148, 2.152
 VALUE_RANGE = (3.0, 20.0)
+# no HbA1c is 15 mmol/mol (3.5 %): a value up to this labelled mmol/mol is a % value
+MISLABELLED_MMOL_MAX = 15.0
 CHANGE_MAX = 5.0
 
 # a trailing cue right after a value ("7.1% at 12 months", "8.2% at baseline", "6.9% after treatment")
@@ -97,6 +107,13 @@ CRITERION_BEFORE = (r"(?:proportion|percentage|share|number|rate|patients\s+with
 # "相对基线" are absolute
 RELATIVE = (r"(?:relative(?!\s+to)|相对(?!于|於|基线|基線|治疗前|治療前)|相對(?!于|於|基线|基線|治疗前|治療前)|"
             r"proportional|percent\s+(?:of\s+)?baseline)")
+# "ranged from 7.8% to 9.6%", "从7.8%到9.6%不等": the spread of values across patients or studies, not a
+# before -> after pair
+SPAN_BEFORE = (r"(?:\brang(?:e|es|ed|ing)|\bvar(?:ied|ying|ies)|\bspann(?:ed|ing)|范围|範圍|波动|波動|分布|分佈)"
+               r"\s*(?:was|were|is|are|为|為|在|于|於)?\s*(?:from|从|從|由)?\s*$")
+# the second group of a parallel statement: "…由8.6%降至7.3%，安慰剂组则由8.5降至8.2"
+PARALLEL_GROUP = r"(?:组|組|\bgroup|\barm|placebo|control|安慰剂|安慰劑|对照|對照)"
+SPAN_AFTER = r"\s*(?:不等|之间|之間)"
 HEADER_UNIT = r"\s*(?:[(（\[,，]\s*(?P<hu>%|mmol\s*/\s*mol)\s*[)）\]]?)"
 
 CONTEXT: dict[str, tuple[str, ...]] = {
@@ -157,9 +174,15 @@ _NOT_LEVEL_RE = re.compile(NOT_A_LEVEL_AFTER, re.IGNORECASE)
 _CRITERION_RE = re.compile(CRITERION_BEFORE, re.IGNORECASE)
 _RELATIVE_RE = re.compile(RELATIVE, re.IGNORECASE)
 _HEADER_UNIT_RE = re.compile(HEADER_UNIT, re.IGNORECASE)
+_SPAN_BEFORE_RE = re.compile(SPAN_BEFORE, re.IGNORECASE)
+_PARALLEL_GROUP_RE = re.compile(PARALLEL_GROUP, re.IGNORECASE)
+_BARE_TO_RE = re.compile(r"(?:至|到|to\b)", re.IGNORECASE)
+_VALUE_BEFORE_RE = re.compile(r"\d\s*(?:%|％)?\s*$")
+_SPAN_AFTER_RE = re.compile(SPAN_AFTER)
 _THRESHOLD_RE = re.compile(rf"\s*(?:水平|level|levels|values?)?\s*(?:{COMPARE})\s*\d", re.IGNORECASE)
 _CI_RE = re.compile(r"\bCI\b|置信|可信|confidence|interval|p\s*[<=>]", re.IGNORECASE)
 _OTHER_RE = re.compile(OTHER_MEASURE, re.IGNORECASE)
+_IN_GROUP_NAME_RE = re.compile(IN_GROUP_NAME, re.IGNORECASE)
 _END_RE = re.compile(CLAUSE_END)
 _TERM_RE = re.compile(TERM, re.IGNORECASE)
 _PAREN_RE = re.compile(r"\s*[(（][^()（）%％]{0,30}[)）]")
@@ -174,8 +197,9 @@ WINDOW = 260
 
 
 def to_percent(v: float, unit: Optional[str]) -> float:
-    """An HbA1c value in % (NGSP); mmol/mol (IFCC) converted."""
-    if unit and unit.lower() == "mmol/mol":
+    """An HbA1c value in % (NGSP); mmol/mol (IFCC) converted. A "mmol/mol" value in the range of %
+    values ("8.6 mmol/mol" would be 2.9 %) is a % value with the wrong unit: kept as stated."""
+    if unit and unit.lower() == "mmol/mol" and v > MISLABELLED_MMOL_MAX:
         return round(IFCC_SLOPE * v + IFCC_INTERCEPT, 2)
     return v
 
@@ -282,9 +306,11 @@ class HbA1cExtractor(FieldExtractor):
         e = _END_RE.search(view, start, end)
         if e:
             end = e.start()
-        o = _OTHER_RE.search(view, start, end)
-        if o:
+        for o in _OTHER_RE.finditer(view, start, end):
+            if _IN_GROUP_NAME_RE.match(view, o.end()):
+                continue   # "单用胰岛素的对照组", "the insulin-only group": a group's name, not another measure
             end = o.start()
+            break
         return end
 
     def _context(self, view: str, term_start: int, value_start: int, span: Span) -> tuple[Optional[float], Optional[str]]:
@@ -375,6 +401,7 @@ class HbA1cExtractor(FieldExtractor):
             return all(b <= u0 or a >= u1 for u0, u1 in used)
 
         # 1. before -> after pairs
+        pair_units: list[tuple[int, str]] = []   # (end, unit) of each pair read
         for rx in (PAREN_PAIR_RE, PAIR_RE, ARROW_RE):
             for pm in rx.finditer(view, start, end):
                 if not free(pm.start(), pm.end()):
@@ -387,6 +414,11 @@ class HbA1cExtractor(FieldExtractor):
                 ua, ub = _unit(pm, "a"), _unit(pm, "b")
                 unit = ua or ub or default_unit
                 if unit is None:
+                    # "A组由8.6%降至7.3%，B组由8.5降至8.2": a parallel pair shares the unit of the pair before it
+                    prior = [(p1, u) for p1, u in pair_units if p1 <= pm.start()]
+                    if prior and _PARALLEL_GROUP_RE.search(view, max(prior)[0], pm.start()):
+                        unit = max(prior)[1]
+                if unit is None:
                     continue
                 if unit == "%" and (ua or "%") != (ub or "%"):
                     continue
@@ -394,7 +426,15 @@ class HbA1cExtractor(FieldExtractor):
                     continue   # "1.4 percentage points to 7.0%": a change, then a value
                 if RANGE_AFTER_RE.match(view, pm.end()):
                     continue
+                if _SPAN_BEFORE_RE.search(view, max(start, pm.start() - 22), pm.start()) or \
+                        _SPAN_AFTER_RE.match(view, pm.end()):
+                    # "baseline HbA1c ranged from 7.8% to 9.6%", "从7.8%到9.6%不等": a range across patients or
+                    # studies; neither end is read on its own either
+                    used.append((pm.start(), pm.end()))
+                    reads.append((pm.start(), pm.end(), "skip", 0))
+                    continue
                 used.append((pm.start(), pm.end()))
+                pair_units.append((pm.end(), unit))
                 days, group = self._context(view, m.start(), pm.start("b"), span)
                 _, cue_end, trail_days = self._trailing(view, pm.end(), end)
                 reads.append((pm.start(), cue_end, "pair", 0))
@@ -444,6 +484,11 @@ class HbA1cExtractor(FieldExtractor):
                 continue
             unit = _unit(am, "a") or default_unit
             if not unit or RANGE_AFTER_RE.match(view, am.end()):
+                continue
+            if _BARE_TO_RE.match(view, am.start()) and _VALUE_BEFORE_RE.search(view, max(start, am.start() - 12), am.start()):
+                # "範圍為7.5%至10.0%": a bare "至"/"to" after a value ends a range, not a value reached
+                used.append((am.start(), am.end()))
+                reads.append((am.start(), am.end(), "range", 0))
                 continue
             v = parse_number(am.group("a"))
             if v is None:
@@ -552,16 +597,23 @@ class HbA1cExtractor(FieldExtractor):
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
         """Each reading once; a lone value that a pair (or another reading) of the same group already
-        states ("his A1C was 9.4%" ... "dropped from 9.4% to 6.9%") is the same fact said twice."""
+        states ("his A1C was 9.4%" ... "dropped from 9.4% to 6.9%") is the same fact said twice, and so
+        is the same reading of a group named once in Chinese and once in English (bilingual abstract)."""
         kept = super().decide(hits)
         roles = ("before", "after", "change")
 
         def stated(h: Hit) -> dict[str, float]:
             return {r: h.value[r] for r in roles if h.value[r] is not None}
 
+        def han(label: Optional[str]) -> bool:
+            return bool(label) and re.search(r"[\u4e00-\u9fff]", label or "") is not None
+
         out: list[Hit] = []
         for h in kept:
             mine = stated(h)
+            if any(stated(o) == mine and o.value["group"] and h.value["group"]
+                   and han(o.value["group"]) != han(h.value["group"]) for o in out):
+                continue   # a bilingual abstract: "干细胞组由8.9%降至7.8%" ... "stem cell group ... from 8.9% to 7.8%"
             if len(mine) == 1 and any(
                     o is not h and len(stated(o)) > 1 and (o.value["group"] or None) == (h.value["group"] or None)
                     and all(stated(o).get(r) == v for r, v in mine.items()) for o in kept):

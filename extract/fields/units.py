@@ -2,7 +2,8 @@
 
 Hits have field ``warning`` and value ``{"message": ...}``; the assembler adds them to the
 record's warnings. Glucose in mg/dL is 20–600 and in mmol/L 1–35: a "7.27 mg/dL" glucose was
-written in mmol/L and a "126 mmol/L" one in mg/dL. An HbA1c "%" above 20 was probably mmol/mol.
+written in mmol/L and a "126 mmol/L" one in mg/dL. An HbA1c "%" above 20 was probably mmol/mol, and
+an HbA1c "mmol/mol" of 15 or less (3.5 %) was a % value (the HbA1c extractor reads it as %).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Iterable, Optional
 
 from ..numbers import ARABIC, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
+from .hba1c import MISLABELLED_MMOL_MAX
 from .hba1c import TERM as HBA1C_TERM
 
 # ---- lexicons (data) ----
@@ -38,6 +40,7 @@ PATTERNS: tuple[Pattern, ...] = (
     P("glucose_unit", rf"(?<![\d.])(?P<v>{ARABIC})\s*(?P<u>mg\s*/\s*dl|mmol\s*/\s*l)(?![a-z])", 0.8),
     P("hba1c_percent", HBA1C_TERM + rf"[^\d。;；\n]{{0,12}}?(?<![\d.])(?P<v>{ARABIC})\s*(?P<u>%|percent(?!age)|per\s+cent)"
       + SHARE_AFTER, 0.8),
+    P("hba1c_mmol", HBA1C_TERM + rf"[^\d。;；\n]{{0,12}}?(?<![\d.])(?P<v>{ARABIC})\s*(?P<u>mmol\s*/\s*mol)", 0.8),
 )
 _GLU_RE = re.compile(GLUCOSE_WORDS, re.I)
 _OTHER_RE = re.compile(OTHER_MEASURES, re.I)
@@ -67,6 +70,11 @@ class UnitChecker(FieldExtractor):
             gap = span.doc.view[m.start():m.start("v")]
             if v > HBA1C_PERCENT_MAX and not re.search(PROPORTION, gap, re.I):
                 yield self.hit({"message": f"HbA1c {v:g}% is not plausible in %: perhaps mmol/mol ({quote!r})"},
+                               m.start(), m.end(), pattern)
+            return
+        if pattern.name == "hba1c_mmol":
+            if v <= MISLABELLED_MMOL_MAX:
+                yield self.hit({"message": f"HbA1c {v:g} mmol/mol is only plausible in %: read as % ({quote!r})"},
                                m.start(), m.end(), pattern)
             return
         before = span.doc.view[max(span.start, m.start() - LOOKBACK):m.start()]
