@@ -110,6 +110,32 @@ def cell_types(text: str, lang: str = "zh") -> list[str]:
     ("Dr. Chen holds an MSc in biology.", "en", []),
     ("MSCs such as those from bone marrow or adipose tissue are candidates for therapy.", "en", []),
     ("骨髓、脂肪和脐带都是间充质干细胞的常见来源。", "zh", []),
+    # a product made from embryonic / induced pluripotent stem cells, the islet noun elsewhere
+    ("HB-210, which is made from embryonic stem cells, was infused into the portal vein.", "en", ["ESC-islet"]),
+    ("該產品以人類胚胎幹細胞製成,經肝門靜脈輸注給患者。", "zh-Hant", ["ESC-islet"]),
+    ("该疗法由胚胎干细胞分化制备,移植到患者腹部皮下。", "zh", ["ESC-islet"]),
+    ("The implant is manufactured from induced pluripotent stem cells and was transplanted under the skin.", "en", ["iPSC-islet"]),
+    # reprogrammed cells turned into islets are iPSC islets
+    ("Three patients received islet tissue grown from their own chemically reprogrammed stem cells.", "en", ["iPSC-islet"]),
+    ("3位患者接受以自身細胞經化學重編程、再分化而成的胰島移植。", "zh-Hant", ["iPSC-islet"]),
+    ("患者接受了由重编程干细胞分化而来的胰岛细胞移植。", "zh", ["iPSC-islet"]),
+    # traps: MSC derived from iPSC, background on embryonic stem cells, a contrast
+    ("Patients received MSCs derived from induced pluripotent stem cells.", "en", ["MSC"]),
+    ("Unlike embryonic stem cells, MSCs raise few ethical concerns; patients received MSC infusions.", "en", ["MSC"]),
+    # Taiwanese "間質幹細胞" from the placenta
+    ("將胎盤間質幹細胞注射到糖尿病大鼠體內。", "zh-Hant", ["P-MSC"]),
+    ("将胎盘间质干细胞注射到糖尿病大鼠体内。", "zh", ["P-MSC"]),
+    # a catalogue of approved therapies ("包括A、B、C等6项") is not the study's cells
+    ("该院采用自体脂肪间质干细胞治疗糖尿病。核准项目包括自体免疫细胞治疗、自体脂肪干细胞治疗、自体骨髓间质干细胞治疗等6项。", "zh", ["AD-MSC"]),
+    ("該院以自體脂肪間質幹細胞治療糖尿病。核准項目包括自體免疫細胞治療、自體脂肪幹細胞治療、自體骨髓間質幹細胞治療等6項。", "zh-Hant", ["AD-MSC"]),
+    ("Patients received autologous adipose-derived stromal cells. Approved therapies include immune cell therapy, adipose stem cell therapy and bone marrow mesenchymal stem cell therapy, among others.", "en", ["AD-MSC"]),
+    # a sourced MSC written with the abbreviation: "bone marrow MSCs", "adipose MSCs"
+    ("64 adults were allocated to autologous bone marrow MSCs (n = 43) or placebo.", "en", ["BM-MSC"]),
+    ("Patients received two infusions of adipose MSCs.", "en", ["AD-MSC"]),
+    # an islet product written with the ESC abbreviation: "hESC来源胰岛"
+    ("| AUR-07 | hESC来源胰岛,免疫隔离囊封装 | 1型糖尿病 |", "zh", ["ESC-islet"]),
+    ("該產品為hESC分化的胰島細胞,植入患者皮下。", "zh-Hant", ["ESC-islet"]),
+    ("患者接受hiPSC来源的胰岛移植。", "zh", ["iPSC-islet"]),        # trap: iPSC, not ESC
 ])
 def test_cell_type(text, lang, expected):
     assert cell_types(text, lang) == expected

@@ -67,6 +67,11 @@ def condition(text: str, lang: str = "zh") -> list[str]:
     ("The trial enrolled 40 patients with heart failure.", "en", []),
     ("2型胶原蛋白表达增加。", "zh", []),
     ("患者年龄45岁,体重指数28。", "zh", []),
+    # a counted cohort in a link to another article is not this study's population
+    ("Adults aged 18 to 55 years with type 1 diabetes were randomized.\n\nTrending\n  Continuous Glucose Monitoring in 1028 Adults With Type 2 Diabetes Not Using Insulin\n", "en", ["T1D"]),
+    ("研究纳入1型糖尿病成人。\n\n相关阅读\n· 1028名2型糖尿病患者使用动态血糖监测\n", "zh", ["T1D"]),
+    ("研究納入第1型糖尿病成人。\n\n延伸閱讀\n．1028名第2型糖尿病患者使用連續血糖監測\n", "zh-Hant", ["T1D"]),
+    ("研究纳入1型糖尿病成人。\n参考文献:\n[1] 张三. 1028例2型糖尿病患者的队列研究[J]. 中华医学杂志, 2020, 12(3):45.", "zh", ["T1D"]),
 ])
 def test_condition(text, lang, expected):
     assert condition(text, lang) == expected

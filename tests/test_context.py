@@ -82,6 +82,18 @@ def test_title_journal_and_reference_positions():
     assert not in_reference(text, 1)
 
 
+@pytest.mark.parametrize("text,needle,expected", [
+    ("1. Rahman, S. et al. Nat. Metab. 6, 301-314 (2024).", "Rahman", True),
+    ("[12] 宋明辉,赵静怡,刘畅,等. 人脐带间充质干细胞治疗2型糖尿病肾病的单臂临床研究[J]. 中华糖尿病杂志,2023,15(5):401-407.", "脐带", True),
+    ("Hu J, Wang Y, Gong H, et al. Long term effect of Wharton's jelly-derived MSCs. Exp Ther Med, 2016, 12(3):1857-1866.", "Wharton", True),
+    # running text that cites authors ("Moreau et al.2 report ...") is the study's own paragraph
+    ("Second, Moreau et al.2 report a randomized trial in which 64 adults were allocated to autologous bone marrow MSCs (n = 43) or placebo.", "bone", False),
+    ("Smith et al. randomised 40 patients to cord-derived cells or saline.", "cord", False),
+])
+def test_in_reference(text, needle, expected):
+    assert in_reference(text, text.index(needle)) is expected
+
+
 def test_context_score_self_up_background_down():
     own = "本研究为随机对照试验。"
     bg = "既往随机对照试验提示有效。"
@@ -112,6 +124,13 @@ def test_table_column_header(text, needle, expected):
     ("正文。\n\n延伸閱讀\n．糖化血色素多少算正常?\n", "糖化", True),
     ("Body.\n\nRelated coverage\n  ADA 2024: first-in-human data for encapsulated islets\n", "first", True),
     ("Body.\nYou may also like:\n- Cord blood infusions in children\n", "Cord", True),
+    # "Trending", "Most read", "熱門文章", "大家都在看": other site headings over lists of links
+    ("Body.\n\nTrending\n  Continuous Glucose Monitoring in 1028 Adults With Type 2 Diabetes\n", "Continuous", True),
+    ("Body.\n\nMost Read\n  Islet transplant outcomes across 29 centers\n", "Islet", True),
+    ("正文。\n\n熱門文章\n．2型糖尿病患者每天走8000步\n", "2型", True),
+    ("正文。\n\n大家都在看\n· 二甲双胍的新用途\n", "二甲", True),
+    # no match: a sentence that only starts with the word, the study's own text
+    ("Trending data show that 20 patients with type 2 diabetes improved.", "patients", False),
     # no match: the study's own text, or a long paragraph after the list
     ("相关资讯之外的正文:患者接受脐带MSC输注。", "脐带", False),
     ("Related coverage\n- link\n" + "The trial enrolled patients " * 8 + "and gave cord blood.", "cord", False),

@@ -64,6 +64,25 @@ def design(text: str, lang: str = "zh") -> list[str]:
     ("Launched in 2019, this randomized trial enrolled 80 patients.", "en", ["rct"]),
     ("Participants were randomized 2:1 to cells or placebo and will be followed for 2 years.", "en", ["rct"]),
     ("受试者随机分为两组,将在随后两年内接受随访。", "zh", ["rct"]),
+    # "pooled 11 randomized trials": pooling trials is a meta-analysis, not an RCT
+    ("Rahman and colleagues pooled 11 randomized controlled trials that enrolled 612 participants.", "en", ["meta_analysis"]),
+    ("The authors pooled data from 14 trials of MSC therapy.", "en", ["meta_analysis"]),
+    ("研究者汇总了11项随机对照试验共612名受试者的数据。", "zh", ["meta_analysis"]),
+    ("研究者彙整了11項隨機對照試驗的資料。", "zh-Hant", ["meta_analysis"]),
+    ("The team pooled blood samples from 20 patients randomized to cells or placebo.", "en", ["rct"]),   # trap: samples
+    # a trial being opened or prepared is another, future study: it does not outvote the reported design
+    ("The retrospective cohort study reviewed 37 adults. Building on it, researchers are opening a phase 1 trial of islets in a device.", "en", ["observational"]),
+    ("这项回顾性研究分析了37名患者。研究团队即将启动一项I期临床试验。", "zh", ["observational"]),
+    ("這項回顧性研究分析了37名患者。團隊正籌備一項第一期臨床試驗。", "zh-Hant", ["observational"]),
+    ("Researchers are opening a phase 1 trial of islets placed in a device.", "en", ["single_arm_trial"]),   # nothing else named
+    ("Launched in 2019, this phase 1 trial enrolled 12 patients in a single-arm design.", "en", ["single_arm_trial"]),
+    # "still in preclinical testing": the development stage of another product, not a study design
+    ("Patients received HB-210 in a phase 1/2 trial. HB-330, a gene-edited version, is still in preclinical testing.", "en", ["single_arm_trial"]),
+    ("患者在I期临床试验中接受了该产品。新一代产品仍处于临床前阶段。", "zh", ["single_arm_trial"]),
+    ("新一代產品仍處於臨床前研發階段。", "zh-Hant", []),
+    ("The company's hypoimmune program remains in preclinical development.", "en", []),
+    ("In a preclinical study, the cells reversed diabetes in mice.", "en", ["preclinical"]),      # trap: a preclinical study
+    ("临床前研究显示,该细胞可逆转小鼠糖尿病。", "zh", ["preclinical"]),
     # "临床研究团队/中心" names who runs trials; a weak clinical-trial word never outvotes a real design cue
     ("近日,我院干细胞临床研究团队报告,一名58岁男性患者接受了3次干细胞输注。", "zh", ["case_report"]),
     ("本院幹細胞臨床研究中心收治一名45歲女性患者,該病例顯示血糖改善。", "zh-Hant", ["case_report"]),

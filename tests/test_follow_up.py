@@ -55,6 +55,15 @@ def follow_up(text: str, lang: str = "zh") -> list[float]:
     ("32名完成一年跟進的患者,糖化血紅素由8.6%降至7.5%。", "zh-Hant", [365.0]),
     ("30名完成12个月随访的患者中,HbA1c平均下降1.1%。", "zh", [365.0]),
     ("Of the 32 patients completing 12 months of follow-up, HbA1c fell by 1.1%.", "en", [365.0]),
+    # the people followed named between the verb and the duration: "追踪患者48周"
+    ("研究团队每隔4周输注一次,并追踪患者48周。", "zh", [336.0]),
+    ("研究團隊共打3次,並追蹤患者48週。", "zh-Hant", [336.0]),
+    ("医生随访所有受试者12个月,未见严重不良事件。", "zh", [365.0]),
+    ("The team followed all patients for 48 weeks.", "en", [336.0]),
+    # traps: a time point of the people followed, an age, a disease history
+    ("医生追踪患者病程10年以上的并发症。", "zh", []),
+    ("研究追蹤患者家屬3年。", "zh-Hant", []),
+    ("随访患者年龄为45岁,病程10年。", "zh", []),
     # a clause-opening period over which the results were observed
     ("Rahimi gave a single infusion to 20 patients. Over 6 months, HbA1c fell from 8.1% to 7.4%.", "en", [183.0]),
     ("During the following 12 months, no patient needed insulin.", "en", [365.0]),

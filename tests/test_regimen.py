@@ -104,6 +104,32 @@ def regimens(text: str, lang: str = "zh") -> list[tuple[int | None, float | None
     ("患者年龄18~65岁,每日注射胰岛素3~4次。", "zh", []),
     ("Insulin was injected three times a day before meals.", "en", []),
     ("The cells were expanded for two passages before infusion.", "en", []),
+    # the route between the interval and the verb: "每隔4周静脉输注一次"
+    ("干细胞每隔4周静脉输注一次,共输注3次。", "zh", [(3, 28.0)]),
+    ("研究團隊每6週靜脈輸注一次幹細胞,共輸注2次。", "zh-Hant", [(2, 42.0)]),
+    ("每3个月经动脉注射一次骨髓单个核细胞。", "zh", [(None, 90.0)]),
+    # colloquial "打" (a shot) and "针" (injections): "一共打3针,每个月打一次"
+    ("医生把培养出的干细胞打回去,一共打3针,每个月打一次。", "zh", [(3, 30.0)]),
+    ("研究人員為病人注射幹細胞,每人打兩針,相隔兩星期。", "zh-Hant", [(2, 14.0)]),
+    ("幹細胞每月打一次,共打3次。", "zh-Hant", [(3, 30.0)]),
+    # "infused once": one administration; a cell word between route and noun
+    ("A median of 1.5 × 10^8 nucleated cells was infused once into the pancreatic artery.", "en", [(1, None)]),
+    ("A single intra-arterial BM-MNC infusion modestly improved glycaemic control.", "en", [(1, None)]),
+    ("The islet cells were transplanted only once, into the portal vein.", "en", [(1, None)]),
+    # traps: "once a month" is an interval; drugs; a limit or a recommendation is not a count
+    ("Cells were infused once a month.", "en", [(None, 30.0)]),
+    ("Insulin was injected once daily at bedtime.", "en", []),
+    ("每天打3针胰岛素,血糖仍控制不佳。", "zh", []),
+    ("“打一针干细胞就能根治糖尿病”的说法没有证据。", "zh", []),
+    ("民眾千萬不要輕信診所宣稱「打一針幹細胞就能停藥」的廣告。", "zh-Hant", []),
+    ("脐带MSC输注次数一般不超过3次,两次输注间隔不少于2周。", "zh", []),
+    ("幹細胞輸注次數最多3次。", "zh-Hant", []),
+    ("Stem cell infusions should be limited to no more than three infusions per patient.", "en", []),
+    ("Patients may receive up to four infusions of MSCs.", "en", []),
+    # "单次输注剂量" is the amount per infusion, not a count of one
+    ("脐带MSC单次输注剂量建议为1×10^6/kg。", "zh", []),
+    ("臍帶MSC單次輸注劑量為1×10^6/kg。", "zh-Hant", []),
+    ("The single-infusion dose was 1 × 10^6 cells/kg.", "en", []),
 ])
 def test_regimen(text, lang, expected):
     assert regimens(text, lang) == expected

@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 from pydantic import BaseModel
 
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import (BACKGROUND_CUES, SELF_CUES, compile_cues, in_reference, in_related_links, in_title,
+from .context import (BACKGROUND_CUES, SELF_CUES, ascii_boundaries, compile_cues, in_reference, in_related_links, in_title,
                       sentence_bounds, zp)
 
 _D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
@@ -23,7 +23,7 @@ _ISLET_ZH = r"(?:胰岛|β细胞|β样细胞|胰岛样细胞|胰岛素分泌细�
 # "将iPS细胞分化为β样细胞团": the source turned into islet cells
 _INTO_ZH = r"分化(?:为|成)[^,。;\n]{0,12}?(?:胰岛|β细胞|β样细胞|胰岛素分泌细胞)"
 # "an islet cell therapy differentiated from human embryonic stem cells"
-_ISLET_EN = (r"\b(?:islets?|islet cells?|beta(?:-like)? cells?|β(?:-like)? cells?|islet cell (?:therapy|product)|"
+_ISLET_EN = (r"\b(?:islets?|islet cells?|islet tissue|beta(?:-like)? cells?|β(?:-like)? cells?|islet cell (?:therapy|product)|"
              r"insulin[- ](?:producing|secreting) cells?)\b[^.;]{0,30}?")
 _FROM_EN = r"\b(?:differentiated|derived|generated|made|manufactured|produced|grown)\s+from\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,4}?"
 # "stem cell-derived, fully differentiated pancreatic islet cell therapy": modifiers before the noun
@@ -31,6 +31,13 @@ _MOD_EN = r"(?:[,\s]+[\w-]+){0,4}?[,\s]+"
 # "differentiated iPSCs into clusters of beta-like cells"
 _INTO_EN = r"\s+into\s+[^.;]{0,30}?\b(?:islets?|beta|β|insulin[- ](?:producing|secreting))"
 _IPSC_ZH = r"(?:(?:化学)?诱导[性型]?多能干细胞|\b(?:Ci|hi|i)PSCs?\b|\biPS\s*细胞)"
+# reprogramming is what makes an iPSC: "自身细胞经化学重编程、再分化而成的胰岛", "reprogrammed stem cells"
+_REPROG_ZH = r"重编程(?:的|后的)?(?:干)?(?:细胞)?[、,]?(?:再|后|并)?"
+_REPROG_EN = r"(?:[\w'’-]+\s+){0,3}?reprogrammed\s+(?:stem\s+)?cells?\b"
+# "(made) from embryonic stem cells", "以人类胚胎干细胞制成": a product whose islet noun is elsewhere
+_MADE_FROM_EN = r"\b(?:made|derived|differentiated|manufactured|produced|generated|grown)\s+from\s+(?:(?:human|pluripotent)\s+)*"
+_MADE_FROM_ZH = r"(?:以|由|用|利用)(?:人类?)?"
+_MADE_ZH = r"(?:为原料)?(?:分化)?(?:制成|制备|制作|培育而成|分化而成|分化(?:制备|而来))"
 
 # MSC whose source is named after the cell noun: "MSCs grown from a sample of their own bone marrow",
 # "从患者自身骨髓中提取的间充质干细胞", "间充质干细胞取自脐带". label -> (Chinese source, English source)
@@ -69,14 +76,14 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + (
     zp("UC-MSC__abbr", rf"\bh?UC{_D}MSCs?\b|\bhucMSCs?\b|\bUCMSCs?\b", 1.0, 0),
     # bone marrow MSC
     zp("BM-MSC__zh", r"骨髓(?:来源的?|源性?)?(?:间充质|间质|基质)(?:干细胞|细胞|MSC)?", 1.0),
-    zp("BM-MSC__en", rf"\bbone{_D}marrow(?:{_D}derived)?{_D}(?:mesenchymal|stromal)|\bmarrow stromal", 1.0),
+    zp("BM-MSC__en", rf"\bbone{_D}marrow(?:{_D}derived)?{_D}(?:mesenchymal|stromal|MSCs?\b)|\bmarrow stromal", 1.0),
     zp("BM-MSC__abbr", rf"\bh?BM{_D}MSCs?\b|\bBMSCs?\b", 1.0, 0),
     # adipose MSC
     zp("AD-MSC__zh", r"脂肪(?:组织)?(?:来源的?|源性?)?(?:间充质|间质|基质|干细胞)", 1.0),
-    zp("AD-MSC__en", rf"\badipose(?:{_D}tissue)?(?:{_D}derived)?{_D}(?:mesenchymal|stromal|stem)", 1.0),
+    zp("AD-MSC__en", rf"\badipose(?:{_D}tissue)?(?:{_D}derived)?{_D}(?:mesenchymal|stromal|stem|MSCs?\b)", 1.0),
     zp("AD-MSC__abbr", rf"\bh?AD{_D}MSCs?\b|\bADSCs?\b|\bAT{_D}MSCs?\b", 1.0, 0),
     # placenta / amnion MSC
-    zp("P-MSC__zh", r"胎盘(?:来源的?|源性?)?(?:间充质|干细胞|MSC)|羊膜(?:来源的?)?间充质", 1.0),
+    zp("P-MSC__zh", r"胎盘(?:来源的?|源性?)?(?:间充质|间质|干细胞|MSC)|羊膜(?:来源的?)?间充质", 1.0),
     zp("P-MSC__en", rf"\bplacenta(?:l)?(?:{_D}derived)?{_D}(?:mesenchymal|MSCs?|stem)|\bamni(?:otic|on)(?:{_D}membrane)?{_D}(?:derived{_D})?mesenchymal", 1.0),
     zp("P-MSC__abbr", rf"\bh?P{_D}MSCs?\b|\bhAMSCs?\b", 1.0, 0),
     # MSC, source not stated (dropped by decide when a sourced MSC type is present)
@@ -100,12 +107,18 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + (
                          rf"|\binduced pluripotent stem cell{_D}derived{_D}(?:islets?|beta|β)"
                          rf"|\b(?:c|h)?iPSC?s?{_D}derived{_MOD_EN}(?:islets?|beta|β|pancreatic)"
                          rf"|{_ISLET_EN}{_FROM_EN}(?:(?:human|chemically)\s+)?(?:induced pluripotent stem cells?|iPSCs?\b)"
-                         rf"|\bdifferentiated\s+(?:human\s+)?(?:induced pluripotent stem cells|iPSCs?\b){_INTO_EN}", 1.0),
-    zp("ESC-islet__zh", rf"胚胎干细胞{_ABBR}(?:{_FROM_ZH}{_MOD_ZH}(?:{_ISLET_ZH}|胰腺)|{_INTO_ZH}|胰岛|β细胞)", 1.0),
+                         rf"|\bdifferentiated\s+(?:human\s+)?(?:induced pluripotent stem cells|iPSCs?\b){_INTO_EN}"
+                         rf"|{_ISLET_EN}{_FROM_EN}{_REPROG_EN}", 1.0),
+    zp("iPSC-islet__zh_reprog", rf"{_REPROG_ZH}{_FROM_ZH}{_MOD_ZH}{_ISLET_ZH}", 1.0),
+    # the islet noun elsewhere (dropped by validate when the sentence names MSC: iPSC-derived MSC)
+    zp("iPSC-islet__made_from", rf"{_MADE_FROM_EN}(?:induced pluripotent stem cells?|iPSCs?\b)|{_MADE_FROM_ZH}{_IPSC_ZH}{_MADE_ZH}", 0.7),
+    zp("ESC-islet__zh", rf"胚胎干细胞{_ABBR}(?:{_FROM_ZH}{_MOD_ZH}(?:{_ISLET_ZH}|胰腺)|{_INTO_ZH}|胰岛|β细胞)"
+                        rf"|\bh?ESCs?\b{_ABBR}(?:{_FROM_ZH}{_MOD_ZH}(?:{_ISLET_ZH}|胰腺)|{_INTO_ZH})", 1.0),
     zp("ESC-islet__en", rf"\b(?:h)?ESC{_D}derived{_D}(?:islets?|beta|β|pancreatic)|\bembryonic stem cell{_D}derived{_D}(?:islets?|beta|β|pancreatic)"
                         rf"|\b(?:h?ESC|embryonic stem cell){_D}derived{_MOD_EN}(?:islets?|beta|β|pancreatic)"
                         rf"|{_ISLET_EN}{_FROM_EN}(?:human\s+)?(?:embryonic stem cells?|h?ESCs?\b)"
                         rf"|\bdifferentiated\s+(?:human\s+)?(?:embryonic stem cells|h?ESCs?\b){_INTO_EN}", 1.0),
+    zp("ESC-islet__made_from", rf"{_MADE_FROM_EN}(?:embryonic stem cells?|h?ESCs?\b)|{_MADE_FROM_ZH}胚胎干细胞{_MADE_ZH}", 0.7),
     # haematopoietic stem cells
     zp("HSC__zh", r"造血干细胞", 1.0),
     zp("HSC__en", r"\bha?ematopoietic stem\b|\ba?HSCT?s?\b|\bAHSCT?\b|\bAHST\b", 1.0),
@@ -175,6 +188,11 @@ _SUBGROUP_AFTER = compile_cues((
 ))
 SUBGROUP_FACTOR = 0.5
 
+# a catalogue of three or more items: "核准项目包括A、B、C等6项", "therapies include A, B and C, among others"
+_CATALOGUE_BEFORE = compile_cues((r"(?:包括|包含|涵盖)[^。;]*$", r"\binclud(?:e|es|ing)\b[^.;]*$"))
+_CATALOGUE_AFTER = compile_cues((r"^[^。;]*?等\s*(?:\d+|[一二三四五六七八九十多数几]+)?\s*(?:项|种|类|个)?", r"^[^.;]*?\b(?:among others|and others|etc)\b"))
+CATALOGUE_FACTOR = 0.4
+
 # "MSCs can be derived from bone marrow, adipose tissue or umbilical cord": a list of possible
 # sources (or a modal) is background about MSC, not the study's cells
 _ANY_SOURCE = "|".join(f"{zh}|{en}" for zh, en in MSC_SOURCE_WORDS.values())
@@ -213,12 +231,28 @@ class CellTypeExtractor(FieldExtractor):
         if label in MSC_SOURCED and (_SUBGROUP_BEFORE.search(text[max(s, m.start() - 20):m.start()])
                                      or _SUBGROUP_AFTER.search(text[m.end():e])):
             score *= SUBGROUP_FACTOR
+        if self._in_catalogue(text, m.start(), m.end(), s, e):
+            score *= CATALOGUE_FACTOR
         if in_reference(text, m.start()) or in_related_links(text, m.start()):
             score *= 0.4  # a reference-list entry or a link to another article is never the study's own treatment
         return [self.hit({"value": label}, m.start(), m.end(), pattern, score=round(score, 4))]
 
+    @staticmethod
+    def _in_catalogue(text: str, start: int, end: int, s: int, e: int) -> bool:
+        """Whether [start, end) is one item of a list of three or more options ("包括A、B、C等")."""
+        before = _CATALOGUE_BEFORE.search(text, s, start)
+        after = _CATALOGUE_AFTER.search(text[end:e])
+        if not before or not after:
+            return False
+        items = text[before.start():end + after.end()]
+        return len(re.findall(r"[、,,]|\band\b|\bor\b", items)) >= 2
+
     def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
         text = span.doc.view
+        if hit.pattern.endswith("__made_from"):
+            s, e = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
+            if re.search(ascii_boundaries(_MSC_NOUN_ZH + "|" + _MSC_NOUN_EN), text[s:e], re.I):
+                return None  # "MSCs derived from iPSCs" are MSC, not islets
         if hit.pattern.endswith(("__from_zh", "__from_en")) and (
                 _SOURCE_HEDGE.search(text, hit.start, hit.end) or _SOURCE_LIST_AFTER.search(text[hit.end:hit.end + 30])):
             return None  # "MSCs may be derived from bone marrow or fat": possible sources, not the study's

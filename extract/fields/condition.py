@@ -6,7 +6,8 @@ from collections import defaultdict
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import BACKGROUND_CUES, SELF_CUES, compile_cues, sentence_bounds, table_column_header, zp
+from .context import (BACKGROUND_CUES, SELF_CUES, compile_cues, in_reference, in_related_links, sentence_bounds,
+                      table_column_header, zp)
 
 _T1 = r"(?:1|一|Ⅰ|I)"
 _T2 = r"(?:2|二|Ⅱ|II)"
@@ -71,6 +72,7 @@ COHORT_TAG = "+cohort"
 # the header of a table column that holds the diabetes type
 _DIABETES_HEADER = compile_cues((r"糖尿病|\bdiabetes\b|\bDM\b|\bT[12]D\b|适应症|\bindication\b|\bcondition\b",))
 
+OTHER_WORK_FACTOR = 0.3   # a typed mention in a reference line or a related-article link
 BOTH_MIN_SCORE = 0.8      # a conjunction hit must reach this to make a record "both"
 MINOR_SHARE = 0.4         # ... or the minor type must hold this share of the typed weight
 
@@ -87,6 +89,9 @@ class ConditionExtractor(FieldExtractor):
         text = span.doc.view
         s, e = sentence_bounds(text, m.start(), m.end(), span.start, span.end)
         score = pattern.score
+        if in_reference(text, m.start()) or in_related_links(text, m.start()):
+            # a reference entry or a link to another article: never this study's population
+            return [self.hit({"value": label}, m.start(), m.end(), pattern, score=round(score * OTHER_WORK_FACTOR, 4))]
         if label == "both":
             if _CONTRAST.search(text, max(s, m.start() - 12), m.start()) or _CONTRAST.search(text, m.end(), min(e, m.end() + 8)):
                 score = 0.2

@@ -168,7 +168,9 @@ def in_journal_name(text: str, start: int) -> bool:
     return False
 
 
-_REFERENCE = re.compile(r"\bdoi\b|\bPMID\b|\[J\]|\bet al\.|\b(?:19|20)\d{2}\s*;\s*\d+|\b(?:19|20)\d{2}\s+[A-Z][a-z]{2}\b[^\n]{0,20};", re.I)
+# "et al." alone is also how running text cites ("Moreau et al. report a trial ..."): on a reference
+# line it comes with the bibliographic year
+_REFERENCE = re.compile(r"\bdoi\b|\bPMID\b|\[J\]|\bet al\.[^\n]{0,160}?\b(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*;\s*\d+|\b(?:19|20)\d{2}\s+[A-Z][a-z]{2}\b[^\n]{0,20};", re.I)
 
 
 def in_reference(text: str, pos: int) -> bool:

@@ -17,6 +17,10 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = (
     # meta-analyses and systematic reviews with pooling
     zp("meta_analysis__zh", r"荟萃分析|统合分析|meta\s*分析|汇总分析|系统评价(?:和|与|及)|系统综述(?:和|与|及)", 0.9),
     zp("meta_analysis__en", r"\bmeta[- ]?analys[ie]s\b|\bpooled analysis\b", 0.9),
+    # "pooled 11 randomized trials", "汇总了11项随机对照试验": pooling counted trials is a meta-analysis
+    zp("meta_analysis__pooled", r"\bpooled\s+(?:(?:the\s+)?(?:individual[- ]patient\s+)?data\s+(?:from|of)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                                r"(?:(?:randomi[sz]ed|controlled|clinical|published|placebo-controlled)\s+)*(?:trials|studies|RCTs)\b"
+                                r"|(?:汇总|汇整|合并|整合)了?\s*(?:\d+|[二两三四五六七八九十]+)\s*(?:项|篇)[^,。;]{0,12}?(?:试验|研究|RCT)", 0.85),
     zp("meta_analysis__sysrev", r"系统评价|系统综述|\bsystematic (?:literature )?review\b", 0.75),
     # randomised controlled trials
     zp("rct__zh_rct", r"(?<!非)随机[、,]?(?:双盲|单盲|开放|平行)?[、,]?(?:安慰剂)?[、,]?(?:平行)?对照(?:临床)?(?:试验|研究)?", 0.85),
@@ -82,6 +86,16 @@ _PLANNED_AFTER = compile_cues((
     r"(?:planned|needed|warranted|required|under\s*way|ongoing|recruiting)\b"
     r"|^(?:[\w\s,-]{0,30}?\b(?:study|trial|RCT)s?)?\s+(?:will|would)\s+(?:be|start|begin)\b",
 ))
+# a trial being opened, launched or prepared now or later is another study than the one reported:
+# "researchers are opening a phase 1 trial", "团队即将启动一项I期临床试验" ("launched in 2019" is past)
+_LAUNCHING_BEFORE = compile_cues((
+    r"(?:即将|将要|将|拟|计划|准备|正在筹备|正筹备|筹备)(?:于[^,。;]{0,8})?(?:启动|开展|开始|开启|进行|推出)[^,。;]{0,10}$",
+    r"\b(?:(?:is|are)\s+(?:now\s+)?(?:opening|launching|planning|preparing|initiating|starting)|"
+    r"(?:will|plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to)\s+(?:open|launch|start|begin|initiate|run|conduct))\b[^.;]{0,30}$",
+))
+LAUNCHING_FACTOR = 0.4
+# "still in preclinical testing", "仍处于临床前阶段": a product's development stage, not a study design
+_STAGE_AFTER = compile_cues((r"^[\s-]*(?:研究)?(?:阶段|研发|开发|管线|候选)", r"^[\s-]*(?:testing|development|stage|phase|programs?|pipeline|candidates?|assets?)\b"))
 # the verbs of allocation ("randomly assigned", "随机分为") describe what was done, never a plan
 _ALLOCATION_VERBS = frozenset({"rct__zh_assigned", "rct__en_randomly"})
 # "开放标签对照研究", "open-label, controlled trial": open-label is about blinding; the control decides
@@ -135,6 +149,10 @@ class DesignExtractor(FieldExtractor):
         # "similar to that reported in meta-analyses": a plural design noun is other studies
         if label == "meta_analysis" and _PLURAL_META.search(text[hit.start:hit.end]) and not _OWN_PLURAL_BEFORE.search(before):
             return None
+        if label == "preclinical" and _STAGE_AFTER.search(text[hit.end:hit.end + 16]):
+            return None
+        if _LAUNCHING_BEFORE.search(text[max(s, hit.start - 60):hit.start]):
+            hit.score = round(hit.score * LAUNCHING_FACTOR, 4)
         if hit.pattern.endswith("_open") and _CONTROL_AFTER_OPEN.search(text[hit.end:e]):
             return None
         if hit.pattern == "case_report__zh_one_patient" or hit.pattern == "case_report__zh_age":

@@ -29,13 +29,15 @@ _QUAL_ZH = r"(?:约|超过|长达|至少|近|逾)?"
 _QUAL_EN = r"(?:(?:up to|at least|approximately|about|around|over|more than|nearly|almost|a (?:median|mean) of|an average of)\s+)?"
 _FU_ZH = r"(?:随访|追踪|跟踪|追访|跟进)(?:观察)?"
 _FU_EN = r"follow(?:ed)?[- ]?up"
+# the people followed, between the verb and the duration: "追踪患者48周", "随访所有受试者12个月"
+_FOLLOWED_ZH = r"(?:所有|全部|这些|该批)?(?:患者|病人|受试者|患儿|参与者)"
 
 FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # a median/mean follow-up is the study's summary value
     zp("median__zh", rf"(?:中位|平均){_FU_ZH}(?:时间|期)?(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0),
     zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}\s+(?:time\s+|period\s+|duration\s+)?(?:was\s+|of\s+|lasted\s+|:\s*|=\s*)?{_QUAL_EN}{DUR_EN}", 1.0),
     # stated durations
-    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
+    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:{_FOLLOWED_ZH})?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
     zp("stated__zh_period", rf"为期\s*{DUR_ZH}的?(?:{_FU_ZH}|观察)", 0.95),
     zp("stated__zh_study", rf"为期\s*{DUR_ZH}的?(?:研究|试验)", 0.75),
     zp("stated__zh_observe", rf"观察期(?:为|达|长达|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.85),

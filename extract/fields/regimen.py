@@ -23,9 +23,13 @@ _UNIT_EN = r"(?P<unit>weeks?|months?|days?|wk)"
 _ADMIN_ZH = r"(?:输注|回输|注射|移植|输入|给药|治疗|静滴|滴注|植入)"
 _ADMIN_EN = r"(?:infusions?|injections?|transplantations?|implantations?|transfusions?|administrations?|doses|treatments|courses)"
 # the cells named before the noun: "two MSC infusions", "three stem cell injections", "two UC-MSC doses"
-_CELL_WORD_EN = r"stem|[\w-]*(?:MSC|cell|islet|marrow|cord)[\w-]*"
+_CELL_WORD_EN = r"stem|[\w-]*(?:MSC|MNC|cell|islet|marrow|cord)[\w-]*"
 # the route between "a single" and the noun: "a single subcutaneous implantation"
 _ROUTE_EN = r"(?:intravenous|IV|intra-?arterial|intraportal|portal[- ]vein|subcutaneous|intramuscular|intrapancreatic|intradermal|intrathecal|local|peripheral)"
+# the route between an interval and the verb: "每隔4周静脉输注一次", "每3个月经动脉注射一次"
+_ROUTE_ZH = r"(?:经|通过)?(?:静脉|动脉|胰背动脉|门静脉|皮下|肌肉|鞘内|局部)?(?:内)?"
+# colloquial administration: "一共打3针", "每个月打一次" ("打" alone is too common a verb to be one)
+_SHOT_ZH = r"(?:打|扎)"
 # a short gap with no clause punctuation: "三次脐带间充质干细胞(hUC-MSCs)静脉注射"
 _GAP = r"[^,。;:!?\n]{0,30}?"
 
@@ -39,16 +43,21 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("count__zh_single", rf"(?P<single>单次){_GAP}{_ADMIN_ZH}|(?P<single2>单次)给药", 0.9),
     # "经胰背动脉一次性注入": all cells at once, one administration ("一次性注射器" is a disposable syringe)
     zp("count__zh_at_once", rf"(?P<single>一次性)(?:{_ADMIN_ZH}|注入|输入)(?![器针管液])", 0.85),
-    zp("count__zh_total", rf"共(?:计)?{_N_ZH}次", 0.6),
+    zp("count__zh_total", rf"共(?:计)?(?:{_SHOT_ZH}|输注|注射|回输)?了?{_N_ZH}次", 0.6),
+    # "每人打两针", "一共打3针": shots of the cells
+    zp("count__zh_shots", rf"(?:(?:{_SHOT_ZH}|注射|输注)了?(?:共)?|共(?:计)?){_N_ZH}针", 0.8),
     zp("count__en_n_admin", rf"\b{_N_EN}\s+(?:(?:separate|consecutive|repeated|intravenous|IV|monthly|weekly|sequential|total|{_CELL_WORD_EN})\s+)*{_ADMIN_EN}\b(?!\s+sites?\b)", 0.85),
-    zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:{_ROUTE_EN}|dose of|infusion of|injection of)\s+){{0,2}}(?:infusion|injection|administration|transplantation|implantation|transfusion|dose)\b(?!\s+sites?\b)", 0.85),
+    zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:{_ROUTE_EN}|{_CELL_WORD_EN}|dose of|infusion of|injection of)\s+){{0,2}}(?:infusion|injection|administration|transplantation|implantation|transfusion|dose)\b(?!\s+sites?\b)", 0.85),
     zp("count__en_times", rf"\b(?:infused|injected|administered|given|transplanted|dosed|infusions?|injections?)\b[^.;]{{0,60}}?\b(?:{_N_EN}\s+times|(?P<word>twice|thrice))\b", 0.85),
+    # "infused once into the artery", "transplanted only once" ("once a month" is an interval)
+    zp("count__en_once", r"\b(?:infused|injected|administered|given|transplanted|implanted|dosed)\s+(?:only\s+)?(?P<single>once)\b(?!\s+(?:a|an|per|every|daily|weekly|monthly|more|again)\b)", 0.8),
     # intervals
-    zp("interval__zh_every", rf"每(?:隔)?{_IV_ZH}?{_UNIT_ZH}(?:[一1](?:次|疗程)|输注|注射|给药)", 0.9),
+    zp("interval__zh_every", rf"每(?:隔)?{_IV_ZH}?{_UNIT_ZH}{_ROUTE_ZH}(?:(?:{_ADMIN_ZH}|{_SHOT_ZH})?[一1](?:次|针|疗程)|{_ADMIN_ZH}|给药)", 0.9),
     # "间隔2周", "相隔三个月", "相距4周"
     zp("interval__zh_gap", rf"(?:间隔|相隔|相距)(?:时间)?(?:为)?{_IV_ZH}{_UNIT_ZH}", 0.9),
     zp("interval__zh_biweekly", r"(?P<fixed14>隔周)(?:[一1]次|输注|注射)", 0.8),
     zp("interval__en_every", rf"\bevery\s+(?:{_IV_EN}\s+)?{_UNIT_EN}\b", 0.85),
+    zp("interval__en_once_a", r"\bonce\s+(?:a|per|every)\s+(?P<unit>week|month)\b", 0.8),
     zp("interval__en_apart", rf"\b{_IV_EN}[- ]{_UNIT_EN}\s+apart\b", 0.9),
     zp("interval__en_intervals", rf"\b(?:at|with|in)\s+(?:an?\s+)?{_IV_EN}[- ]{_UNIT_EN}\s*intervals?\b", 0.9),
     zp("interval__en_separated", rf"\b(?:separated|spaced)\s+(?:by\s+)?{_IV_EN}\s+{_UNIT_EN}\b", 0.9),
@@ -74,6 +83,9 @@ _CELL_CONTEXT = compile_cues((
 _ADD_ON = compile_cues((r"在[^,。;]{0,15}?基础上|联合[^,。;]{0,10}?(?:治疗)?的?基础上",
                         r"\bon top of\b[^,.;]{0,30}|\bin addition to\b[^,.;]{0,30}|\bplus (?:usual|standard) care\b"))
 # "3次静脉输注……两次输注间隔2周": the gap between any two doses, not a second count
+# "两次输注间隔不少于2周", "separated by at least 2 weeks": a minimum gap, so no count of two either
+_PAIR_GAP_LIMIT = compile_cues((r"^\s*(?:之间|间)?的?(?:间隔|相隔|相距)(?:时间)?(?:应|须|需|宜|一般)?(?:不少于|不短于|不超过|至少|最少|≥|>)",
+                                r"^\s*(?:should|must|were|are)?\s*(?:be\s+)?(?:separated|spaced)\s+(?:by\s+)?at least\b"))
 _PAIR_GAP_AFTER = compile_cues((r"^\s*(?:之间|间)?的?(?:间隔|相隔|相距)", r"^\s*(?:were|are|was)?\s*(?:given\s+)?(?:separated by|spaced)\b"))
 # drug dosing and visits: "每日1次 二甲双胍", "insulin 18U", "3次随访", "twice daily", "3 times higher"
 _DRUG_NEAR = compile_cues((
@@ -84,6 +96,11 @@ _NOT_ADMIN_AFTER = re.compile(r"^\s*(?:higher|more|greater|lower|as (?:many|much
 _NOT_ADMIN_ZH = compile_cues((r"随访|复查|评估|检测|检查|测量|问卷|会诊|门诊", r"\bfollow|\bvisits?\b|\bassess|\bmeasure"))
 _NO_DOSE_LEVELS = re.compile(r"^\s*(?:levels?|groups?|cohorts?|arms?|of insulin)\b", re.I)
 
+# a limit or a recommendation, not what was given: "不超过3次", "no more than three infusions", "up to four"
+_LIMIT_BEFORE = compile_cues((r"(?:不超过|不多于|不少于|不低于|最多|至多|至少|最少|上限为?|≤|<|≥|>)\s*(?:共|为)?\s*$",
+                              r"\b(?:up to|no more than|not more than|at most|at least|a maximum of|a minimum of|fewer than|less than|more than)\s+$"))
+# "单次输注剂量", "single-infusion dose": the amount per administration, not a count of one
+_PER_DOSE_AFTER = compile_cues((r"^\s*的?(?:剂量|用量|细胞量|细胞数)", r"^[\s-]*(?:dose|volume|cell count)\b"))
 _PER_POINT = re.compile(r"分别|\beach time\b|\bat each\b", re.I)
 
 MAX_INFUSIONS = 20
@@ -112,6 +129,8 @@ class RegimenExtractor(FieldExtractor):
         if hit.value["interval_days"] is not None or hit.value["infusions"] is None:
             return False
         text = span.doc.view
+        if _PAIR_GAP_LIMIT.search(text[hit.end:hit.end + 16]):
+            return True
         if not _PAIR_GAP_AFTER.search(text[hit.end:hit.end + 12]):
             return False
         s, e = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
@@ -123,12 +142,17 @@ class RegimenExtractor(FieldExtractor):
         g = m.groupdict()
         value: dict[str, Optional[float | int]] = {"infusions": None, "interval_days": None}
         if kind == "count":
+            text = span.doc.view
+            if g.get("n") and _LIMIT_BEFORE.search(text[max(span.start, m.start("n") - 12):m.start("n")]):
+                return []  # "不超过3次", "no more than three infusions": a limit, not the count given
             if g.get("single") or g.get("single2"):
                 n: Optional[float] = 1
             elif g.get("word"):
                 n = {"twice": 2, "thrice": 3}[g["word"].lower()]
             else:
                 n = _number(g.get("n"))
+            if n == 1 and pattern.name == "count__zh_shots":
+                return []  # "打一针就能根治": the slogan of one shot, not a stated regimen
             value["infusions"] = as_int(n)
         elif kind == "interval":
             value["interval_days"] = self._interval(g)
@@ -193,6 +217,8 @@ class RegimenExtractor(FieldExtractor):
         if any(not any(a <= d.start() and d.end() <= b for a, b in add_on) for d in _DRUG_NEAR.finditer(text, lo, hi)):
             return None
         if _NOT_ADMIN_AFTER.search(text[hit.end:hit.end + 20]):
+            return None
+        if n == 1 and hit.pattern.startswith("count__") and _PER_DOSE_AFTER.search(text[hit.end:hit.end + 8]):
             return None
         # "每4周输注一次": the "一次" belongs to the interval, it is not a count
         if n == 1 and iv is None and "每" in text[max(s, hit.start - 8):hit.end].replace("每次", ""):
