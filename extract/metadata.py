@@ -50,6 +50,12 @@ REF_DATE_CHARS = 16
 FUTURE_BEFORE = re.compile(r"(?:(?:预计|預計|预期|預期|计划|計劃|将|將|有望|拟|擬|可望)(?:于|於|在)?|"
                            r"\b(?:expected|planned|scheduled|due)(?:\s+(?:in|by|for))?|\bwill\b[^.,;]{0,30})\s*$", re.I)
 FUTURE_CHARS = 12
+# a publication verb that governs the date next to it: "reported in 2023", "發表於2024年", "2023年發表", "2023年报道"
+PUB_VERB_BEFORE = re.compile(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊载|刊載|报道|報導|公布)(?:于|於|在)?\s*$|"
+                             r"\b(?:published|reported|described|appeared)\s+(?:online\s+)?(?:(?:in|on)\s+)?$", re.I)
+PUB_VERB_AFTER = re.compile(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|報導|公布)")
+PUB_VERB_BEFORE_CHARS = 24
+PUB_VERB_AFTER_CHARS = 24
 # header fields of database records and journal pages that state the publication date; group 1 is
 # either the date itself or a short stretch that starts with it (read with ``find_date``)
 _DATE_AHEAD = r"(\d{4}[^\n]{0,20}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4})"
@@ -61,6 +67,9 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # NLM citation line: "Diabetes Care. 2023 Jun;46(6):1123-1131." / "Stem Cell Res Ther. 2022; 13: 512."
     ("nlm_citation", re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+((?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)\s*[;:]")),
     ("epub", re.compile(r"\bEpub(?: ahead of print)?\s*[:：]?\s*" + _DATE_AHEAD)),
+    # preprint servers: "This version posted August 11, 2025.", "Posted: 3 March 2024" (a label, not prose)
+    ("posted", re.compile(r"(?:\b(?:This version|First|Originally)\s+posted|(?m:^[ \t]*Posted))(?: online)?(?: on)?\s*[:：]?[ \t]*"
+                          + _DATE_AHEAD)),
     # "Published ahead of print at https://… on 7 January 2025."
     ("ahead_of_print", re.compile(r"\b(?:Epub|[Pp]ublished) ahead of print(?:\s+(?:at|in)\s+\S{1,80}?)?(?:\s+on)?\s*[:：]?\s*"
                                   + _DATE_AHEAD)),
@@ -80,7 +89,8 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                  r"(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?|\d{4}\s*年|"
                                  r"[A-Za-z]{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4}|\d{4}(?:-\d{2}){0,2})\s*[)）]\s*$", re.I)),
 )
-# an issue citation is the publication of record: it wins over a more precise Epub/"Published online" date
+# an issue citation that names its month is the publication of record: it wins over a more precise Epub/
+# "Published online" date (a year-only citation does not)
 RECORD_DATES = frozenset({"nlm_citation"})
 NLM_JOURNAL = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z&'’ .()-]{1,80}?)\.\s+(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*[;:]")
 # "今天刊登於《細胞》", "今(16)日公布…成果", "published today in": the study appeared on the news date
@@ -202,13 +212,31 @@ def find_date(view: str, start: int, end: int, *, year_hint: Optional[str] = Non
     return best
 
 
+def published_date(doc: Document, start: int, end: int, *, year_hint: Optional[str] = None) -> Optional[Hit]:
+    """The first date in ``[start, end)`` that a publication verb governs ("2023年發表病例報告", "whose case was
+    reported in 2023", "成果發表於2024年的《…》"), skipping event dates ("underwent the procedure in 2022")."""
+    view = doc.view
+    pos = start
+    while pos < end:
+        date = find_date(view, pos, end, year_hint=year_hint)
+        if date is None:
+            return None
+        before = view[max(start, date[1] - PUB_VERB_BEFORE_CHARS):date[1]]
+        after = view[date[2]:min(end, date[2] + PUB_VERB_AFTER_CHARS)]
+        if (PUB_VERB_BEFORE.search(before) or PUB_VERB_AFTER.match(after)) and not FUTURE_BEFORE.search(
+                view, max(start, date[1] - FUTURE_CHARS - 30), date[1]):
+            return Hit("pub_date", {"value": date[0]}, date[1], date[2], EXTRACTOR, "published_" + date[3], 0.8)
+        pos = date[2]
+    return None
+
+
 def header_date(doc: Document, start: int, end: int) -> Optional[Hit]:
     """A publication date stated as a header field of a record or journal page.
 
-    An issue citation line ("Diabetes Care. 2023;46(5):…") wins: it is the publication of record,
-    an Epub or "Published online" date only the date the article first appeared. Of the other dates
-    found ("Published:" label, Epub, issue header…), the most precise wins; between equally precise
-    ones, the first in the text.
+    An issue citation line that names the month ("Diabetes Care. 2023 Jun;46(6):…") wins: it is the
+    publication of record, an Epub or "Published online" date only the date the article first appeared.
+    Otherwise (a year-only citation "JAMA. 2025;333(16)", a "Published:" label, Epub, "posted", issue
+    header…) the most precise date wins; between equally precise ones, the first in the text.
     """
     found: list[Hit] = []
     for name, rx in HEADER_DATES:
@@ -227,7 +255,10 @@ def header_date(doc: Document, start: int, end: int) -> Optional[Hit]:
             found.append(Hit("pub_date", {"value": date[0]}, date[1], date[2], EXTRACTOR, name, 0.8))
     if not found:
         return None
-    return sorted(found, key=lambda h: (h.pattern not in RECORD_DATES, -len(h.value["value"]), h.start))[0]
+    # a year-only issue citation ("JAMA. 2025;333(16)") does not beat a full online date ("Published Online:
+    # March 27, 2025"): the issue citation is the record only when it names the issue's month
+    record = [h for h in found if h.pattern in RECORD_DATES and len(h.value["value"]) >= 7]
+    return record[0] if record else sorted(found, key=lambda h: (-len(h.value["value"]), h.start))[0]
 
 
 def citation_journal(doc: Document, start: int, end: int) -> Optional[Hit]:
@@ -341,19 +372,27 @@ def country_hit(doc: Document, start: int, end: int) -> Optional[Hit]:
     return best
 
 
+def product_codes(view: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(code, start, end) of every product/trial code like VX-880 or E10I in ``view[start:end]``."""
+    out = []
+    for m in ALIAS_CODE.finditer(view, start, end):
+        code = m.group(1)
+        prefix = re.split(r"[-\d]", code)[0]
+        if ALIAS_STOP.match(prefix) or re.fullmatch(r"[A-Z]\d{2}[A-Z]", code) and code[-1] in "DM":
+            continue
+        out.append((code, m.start(1), m.end(1)))
+    return out
+
+
 def alias_hits(doc: Document, spans: list[tuple[int, int]]) -> list[Hit]:
     """Trial and product names: codes like VX-880 / E10I and cell-therapy INNs like zimislecel."""
     hits: list[Hit] = []
     seen: set[str] = set()
     for s, e in spans:
-        for m in ALIAS_CODE.finditer(doc.view, s, e):
-            code = m.group(1)
-            prefix = re.split(r"[-\d]", code)[0]
-            if ALIAS_STOP.match(prefix) or re.fullmatch(r"[A-Z]\d{2}[A-Z]", code) and code[-1] in "DM":
-                continue
+        for code, cs, ce in product_codes(doc.view, s, e):
             if code not in seen:
                 seen.add(code)
-                hits.append(Hit("alias", {"value": code}, m.start(1), m.end(1), EXTRACTOR, "alias_code"))
+                hits.append(Hit("alias", {"value": code}, cs, ce, EXTRACTOR, "alias_code"))
         for m in ALIAS_INN.finditer(doc.view, s, e):
             name = m.group(1).lower()
             if name in ALIAS_INN_STOP or name in seen:

@@ -30,6 +30,10 @@ LIST_END = re.compile(
 ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.、)]|\((\d{1,3})\))\s*")
 # in-text markers: [4], [6][8], [1-3], [2,5]; never decimals like [1.40]
 MARKER = re.compile(r"\[(\d{1,3}(?:\s*[-–,，、]\s*\d{1,3})*)\]")
+# a superscript marker flattened onto an author citation (Nature style): "Moreau et al.2 report",
+# "Rahman and colleagues1 pooled"; a number after any other word is not read as a marker ("HbA1c", "type 2")
+AUTHOR_MARKER = re.compile(r"(?:\bet al\.|(?:\band|&) (?:colleagues|co-?workers))"
+                           r"(\d{1,3}(?:[-–,]\d{1,3})*)(?=[\s,;:)]|\.(?:\s|$))")
 URL = re.compile(r"https?://[^\s<>\"\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF]+")
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 MAX_BIB_CHARS = 1500   # longer is not a citation; also bounds the style regexes' work
@@ -221,11 +225,14 @@ class Marker:
 
 def find_markers(text: str, start: int = 0, end: Optional[int] = None,
                  max_number: Optional[int] = None) -> list[Marker]:
-    """Every ``[n]`` / ``[n-m]`` / ``[n,m]`` marker in ``text[start:end]``."""
+    """Every ``[n]`` / ``[n-m]`` / ``[n,m]`` marker (and "et al.2" superscript) in ``text[start:end]``."""
     out = []
-    for m in MARKER.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    found = [(m.start(), m.end(), m.group(1)) for m in MARKER.finditer(text, start, stop)]
+    found += [(m.start(1), m.end(1), m.group(1)) for m in AUTHOR_MARKER.finditer(text, start, stop)]
+    for m_start, m_end, group in sorted(found):
         nums: list[int] = []
-        for part in re.split(r"\s*[,，、]\s*", m.group(1)):
+        for part in re.split(r"\s*[,，、]\s*", group):
             a, _, b = part.partition("-") if "-" in part else part.partition("–")
             if b:
                 lo, hi = int(a), int(b)
@@ -235,7 +242,7 @@ def find_markers(text: str, start: int = 0, end: Optional[int] = None,
                 nums.append(int(a))
         nums = [n for n in nums if n > 0 and (max_number is None or n <= max_number)]
         if nums:
-            out.append(Marker(m.start(), m.end(), tuple(nums)))
+            out.append(Marker(m_start, m_end, tuple(nums)))
     return out
 
 

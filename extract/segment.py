@@ -7,15 +7,22 @@ Stages (``segment``):
 2. anchors: lines that open a study (a dated "…在《期刊》上发表…" intro, a "2022年《柳叶刀》报道"
    claim, "案例1"/"Case 2" headings, ordinal headings that introduce a patient); month headings of
    roundups and summary/ordinal headings close the study before them;
+   Two or more paragraphs that open with an ordinal study ("第一個研究…", "The second study…") are anchors
+   too; the rows of a table of studies (a Markdown rule allowed) are anchors, and a later section whose
+   heading names one row's product code joins that row;
 3. two or more distinct anchors: one mention per anchor, running to the next boundary; otherwise the
    whole body is one mention (a long single-study article stays one mention);
-4. cited studies described in body text ("王团队发表的…研究[2]") become their own mention, made of
-   every line that cites them; bare registry ids listed as examples become their own mentions;
+4. cited studies described in body text ("王团队发表的…研究[2]", "宋等[12]开展的…", "Moreau et al.2 report")
+   become their own mention, made of every line that cites them (two described side by side in one
+   paragraph split it by sentence); bare registry ids listed as examples become their own mentions;
+   a commentary that only describes cited studies is no mention itself;
 5. nested studies ("在X医院开展的一项随机对照试验中…", "另一项研究显示…", "another study") are split
    off the mention that describes them; an earlier study of the same team ("该团队2021年曾…发表一项…先导
    研究", "their earlier pilot study") runs to the end of its paragraph or to a clause that turns back to
    the reported study ("这次的试验…"); a planned or next trial ("已启动一项II期试验(NCT…)", "a follow-on
-   trial is planned") is cut out, its registry id a bare mention of its own;
+   trial is planned", "are opening a phase 1 trial", "今年啟動…試驗,預計收治3名") is cut out, its registry id
+   a bare mention of its own; a trial of another product than the mention's own ("its phase 1 trial of
+   AUR-07") is a nested study running to the end of its paragraph;
 6. references are linked to mentions (the [n] in the intro line, a matching title, or list order),
    and study-level metadata hits are attached (see ``metadata.py``).
 """
@@ -83,7 +90,11 @@ PUBLICATION_SENTENCE = re.compile(
     r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|recently\s+|"
     r"(?:on\s+)?" + _MONTHS + r"\.?\s+\d{1,2}(?:,\s*\d{4})?\s+)?"
     r"in\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]|"
-    r"\bpublished\s+(?:a|an|the|their|his|her)\s+[^.;]{0,60}?\bin\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]")
+    r"\bpublished\s+(?:a|an|the|their|his|her)\s+[^.;]{0,60}?\bin\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]|"
+    # a year of publication without a journal: "one randomized trial published in 2020", "2022年发表的研究中"
+    r"\b(?:study|trial|analysis|paper|report|review)\s+(?:was\s+)?(?:published|reported)\s+in\s+(?:19|20)\d{2}\b|"
+    r"(?<!\d)(?:19|20)\d{2}\s*年\s*(?:在[^。!?,，]{0,20}?)?(?:发表|發表|刊登|刊出|报道|報導)的(?:一项|一項|一篇)?[^。!?,，]{0,12}?"
+    r"(?:研究|试验|試驗|病例|论文|論文|综述|綜述|分析)")
 NEGATION_BEFORE = re.compile(r"未|沒|没|\bnot (?:yet )?$|\byet to be $", re.IGNORECASE)
 SOURCE_LEAD = re.compile(r"^\s*(?:[-•*·]\s*)?(?:据|根据|據|根據|援引|来源|來源|According to|Source)", re.IGNORECASE)
 ANAPHORA = re.compile(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|该团队|該團隊|该成果|該成果|"
@@ -112,6 +123,12 @@ SUMMARY_HEADING = re.compile(
     r"挑战|挑戰|编者按|編者按|编者的话|編者的話|Conclusions?\b|Summary\b|Outlook\b|Takeaways?\b|Our take\b|"
     r"(?:The )?[Bb]ottom line\b|Editor'?s (?:note|take|comment)\b|Commentary\b)"
     r"|(?:总结|總結|结语|結語|小结|小結|结论|結論|展望)\s*[:：]?\s*$", re.IGNORECASE)
+# paragraphs that open with an ordinal study ("第一個研究來自濟南,2023年發表", "第二项研究…", "The second study, from
+# Xiamen…"): when a document has two or more of them, each opens a study of its own
+ORDINAL_STUDY_LEAD = re.compile(
+    r"^\s*(?:第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|個|项|項|篇|宗|份)?\s*(?:临床|臨床)?(?:研究|试验|試驗)|"
+    r"(?:The\s+)?(?:first|second|third|fourth|fifth)\s+(?:study|trial|paper)\b)", re.IGNORECASE)
+ORDINAL_STUDY_MIN = 2
 # a section introduces a patient/case of its own
 CASE_CUE = re.compile(r"(?<![~～\-–至到])(?<![~～\-–至到]\d)(?<![~～\-–至到]\d\d)\d{1,3}\s*[岁歲](?![~～\-–至到])|先生|女士|[一1]\s*(?:例|名)(?:患者|病人)|"
                       r"\b\d{1,3}-year-old\b|\baged \d{1,3}\b", re.IGNORECASE)
@@ -138,7 +155,17 @@ PRIOR_STUDY = re.compile(
     r"\b(?:builds?|built|building)\s+on\s+(?:an?|the|their|its|his|her)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\b|"
     r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\s+(?:that\s+)?(?:the same|this|the)\s+(?:team|group|researchers|"
     r"investigators)\s+(?:had\s+)?(?:published|reported|conducted|ran|completed)\s+in\s+(?:19|20)\d{2}\b|"
-    r"(?:同一|该|該|这一|這一)(?:团队|團隊|课题组|課題組)\s*\d{4}\s*年(?:发表|發表|完成|开展|開展)的(?:一项|一項)")
+    r"(?:同一|该|該|这一|這一)(?:团队|團隊|课题组|課題組)\s*\d{4}\s*年(?:发表|發表|完成|开展|開展)的(?:一项|一項)|"
+    # "这项研究是团队此前I期研究的延续", "此前的先导试验"
+    r"(?:团队|團隊|课题组|課題組|他们|他們)(?:的)?(?:此前|先前|之前|早前)(?:的)?\s*(?:[IVⅠⅡⅢ123一二三]+\s*期|先导|先導|试点|試點|初步|小样本|小樣本)?"
+    r"\s*(?:临床|臨床)?(?:研究|试验|試驗)|"
+    r"(?:此前|先前|之前|早前)(?:的)?\s*(?:[IVⅠⅡⅢ123一二三]+\s*期|先导|先導|试点|試點)\s*(?:临床|臨床)?(?:研究|试验|試驗)|"
+    # "早在2022年,团队就为一名31岁女性患者进行了…", "As early as 2022, the team treated a 31-year-old woman"
+    r"(?:早在|早于|早於)\s*\d{4}\s*年[^。;；]{0,60}?(?:一名|一位|一例|首例|一项|一項|\d+\s*(?:名|例|位))|"
+    r"\b(?:[Aa]s early as|[Bb]ack in)\s+(?:19|20)\d{2}\b[^.;]{0,80}?\b(?:an?|one|the first|\d+)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:patients?|wom[ae]n|m[ae]n|study|trial|case)\b|"
+    # "The new study builds on the case of the team's first patient"
+    r"\b(?:builds?|built|building)\s+on\s+(?:the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}?case(?:\s+report)?\s+(?:of|in)\b")
 # a clause that turns back to the reported study ("这次的随机对照试验证实了效果", "the new trial"): an
 # earlier study's description ends before it
 BACK_TO_MAIN = re.compile(r"这次|這次|本次|此次|\b(?:this time|the (?:new|current|present|latest) (?:trial|study))\b",
@@ -154,7 +181,12 @@ PLANNED_STUDY = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,5}?(?:trial|study)\s*(?:\([^)]{0,40}\)\s*)?(?:is|are|has been|will be)\s+"
     r"(?:now\s+|already\s+)?(?:planned|being planned|under ?way|in preparation|scheduled|expected to (?:start|begin))\b|"
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:follow-on|planned|upcoming|subsequent|next)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
-    r"\bplans?\s+(?:to\s+(?:launch|start|begin|run|conduct)|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b")
+    r"\bplans?\s+(?:to\s+(?:launch|start|begin|run|conduct)|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
+    # "researchers are opening a phase 1 trial of … (NCT…)"
+    r"\b(?:is|are)\s+(?:now\s+)?(?:opening|launching|starting|initiating|preparing)\s+(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:trial|study)\b|"
+    # a trial started with an enrolment target: "今年啟動…臨床試驗(jRCT…),預計收治3名患者"
+    r"(?:启动|啟動|开展|開展|开始|開始)(?:了)?[^。;；]{0,40}?(?:试验|試驗|研究)[^。;；]{0,60}?"
+    r"(?:预计|預計|计划|計劃|拟|擬)\s*(?:收治|招募|入组|入組|纳入|納入|收案)")
 # nested studies inside a mention (a review describing a trial); the split is at the clause start
 SUB_STUDY = re.compile(
     r"(?:在|由)[^,，。;；]{2,40}?(?:开展|進行|进行|完成|实施|實施)的一项|"
@@ -165,11 +197,21 @@ SUB_STUDY = re.compile(
     r"\b(?:[Aa]nother|[Aa] separate|[Aa] second|[Aa]n earlier|[Aa] further|[Aa] follow-up)\s+(?:clinical\s+)?"
     r"(?:study|trial|analysis)\b|" + PRIOR_STUDY.pattern)
 CLAUSE_START = re.compile(r"[,，。;；:：!?！？\n]")
+# a trial of another product than the one the mention reports ("its phase 1 trial of AUR-07", "AUR-07的I期试验",
+# "the AUR-07 trial"); {code} is filled with the other product's code
+OTHER_PRODUCT_TRIAL = (r"\b(?:trial|study)\s+of\s+{code}(?![A-Za-z0-9-])|(?<![A-Za-z0-9-]){code}(?:'s|’s)?\s+(?:(?:phase|Phase)\s+[\w/]+\s+)?"
+                       r"(?:trial|study)\b|(?<![A-Za-z0-9-]){code}\s*(?:的|之)?\s*(?:[IⅠⅡⅢ\d一二三]+(?:/[IⅠⅡⅢ\d一二三]+)?\s*期)?\s*(?:临床|臨床)?(?:试验|試驗|研究)")
 # a citing sentence that describes a study of its own (not background)
 STUDY_CITE = re.compile(r"发表|發表|刊发|刊發|报道|報導|报告的|報告的|等人|团队|團隊|课题组|課題組|"
                         r"一项[^,，。]{0,20}(?:研究|试验|試驗)|\bet al\b|\bpublished\b|\breported\b|\bteam\b",
                         re.IGNORECASE)
 CITE_WINDOW = 80
+# a study cited by its authors: "宋明辉等[12]开展的…研究", "唐等[13]的随机对照研究", "Rahman and colleagues1 pooled";
+# after a Chinese "等" the words that follow must name a study ("骨髓、脐带和脂肪等[7]" lists sources)
+AUTHOR_BEFORE_MARKER = re.compile(r"(?:\bet al\.?|(?:\band|&) (?:colleagues|co-?workers)|[A-Za-z\u4e00-\u9fff]\s*等)\s*$",
+                                  re.IGNORECASE)
+STUDY_AFTER_MARKER = re.compile(r"[^。;；!?！？,，]{0,16}?(?:研究|试验|試驗|分析|综述|綜述|病例|报告|報告|发表|發表|报道|報導|"
+                                r"开展|開展|纳入|納入|进行|進行)")
 # a citing verb alone, and the generic subjects that make it a background claim ("既往研究报道…[3]")
 WEAK_CITE = re.compile(r"发表|發表|刊发|刊發|报道|報導|报告的|報告的|published|reported", re.IGNORECASE)
 GENERIC_SUBJECT = re.compile(r"既往研究|以往研究|既往文献|既往文獻|以往文献|以往文獻|既往報導|多项研究|多項研究|大量研究|"
@@ -192,6 +234,8 @@ CASES_INTRO = re.compile(r"(?:分享|介绍|介紹|讲述|講述|来看|來看|�
 TABLE_CELL_SEP = re.compile(r"\s*\|\s*|\t+")
 TABLE_MIN_CELLS = 3
 TABLE_MIN_ROWS = 2
+# a Markdown header separator row ("|---|:---:|---|"): part of the table, not a row of it
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 # a table of studies (one study per row) names studies in its first column: its header says so
 # ("研究/注册号", "Study", "Trial"), or its rows start with a registry id, "Author et al"/"X等" or a year
 STUDY_COLUMN = re.compile(r"研究|试验|試驗|注册|註冊|登记|登記|编号|編號|文献|文獻|作者|项目|項目|"
@@ -199,6 +243,8 @@ STUDY_COLUMN = re.compile(r"研究|试验|試驗|注册|註冊|登记|登記|编
 STUDY_ROW_LEAD = re.compile(r"\bet al\b|等\s*[(（\d]|等$|\b(?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年", re.IGNORECASE)
 YEAR_IN_HEADING = re.compile(r"(\d{4})\s*年")
 REF_YEAR_TOLERANCE = 1
+# a document whose text describes this many cited studies may be a commentary on them with no study of its own
+CITED_ONLY_MIN = 2
 # a single-study document without an institution in its intro: the first one in its opening text
 INSTITUTION_LEAD_CHARS = 400
 
@@ -355,7 +401,11 @@ def _study_table(header: _Line, rows: list[_Line]) -> bool:
         return True
     leads = [_first_cell(r.text) for r in rows]
     named = sum(bool(registry_ids(c) or STUDY_ROW_LEAD.search(c)) for c in leads)
-    return 2 * named > len(leads)
+    if 2 * named > len(leads):
+        return True
+    # a pipeline table ("产品 | 机构 | 阶段 | 登记号 | 关键数据"): each row carries a trial id of its own
+    ids = [tuple(r[0] for r in registry_ids(row.text)) for row in rows]
+    return 2 * sum(len(i) == 1 for i in ids) > len(rows) and len({i for i in ids if i}) == sum(bool(i) for i in ids)
 
 
 def table_rows(lines: list[_Line]) -> dict[int, str]:
@@ -372,12 +422,14 @@ def table_rows(lines: list[_Line]) -> dict[int, str]:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and abs(_cells(lines[j].text) - n) <= 1 and re.search(r"\d", lines[j].text) \
-                and TABLE_CELL_SEP.search(lines[j].text.strip()):
+        while j < len(lines) and (TABLE_RULE.match(lines[j].text) or (
+                abs(_cells(lines[j].text) - n) <= 1 and re.search(r"\d", lines[j].text)
+                and TABLE_CELL_SEP.search(lines[j].text.strip()))):
             j += 1
-        if j - i - 1 >= TABLE_MIN_ROWS and _study_table(lines[i], lines[i + 1:j]):
+        data = [k for k in range(i + 1, j) if not TABLE_RULE.match(lines[k].text)]
+        if len(data) >= TABLE_MIN_ROWS and _study_table(lines[i], [lines[k] for k in data]):
             out[i] = "end"
-            out.update({k: "row" for k in range(i + 1, j)})
+            out.update({k: "row" for k in data})
             if j < len(lines):
                 out[j] = "end"
         i = max(j, i + 1)
@@ -388,6 +440,8 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
     """Lines that open a study (intro, case, table row) or close one (month/summary/ordinal headings)."""
     out: list[_Boundary] = []
     rows = table_rows(lines)
+    ordinal = [ln.start for ln in lines if not is_heading(ln) and ORDINAL_STUDY_LEAD.match(ln.text)]
+    ordinal_leads = set(ordinal) if len(ordinal) >= ORDINAL_STUDY_MIN else set()
     for i, ln in enumerate(lines):
         if CASE_HEADING.match(ln.text) and i not in rows:
             out.append(_Boundary(ln.start, "case", ln))
@@ -411,7 +465,7 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
                 out.append(_Boundary(ln.start, "end", ln))   # digit-numbered parts were never boundaries
         elif is_heading(ln) and SUMMARY_HEADING.search(ln.text.strip()):
             out.append(_Boundary(ln.start, "end", ln))
-        elif not is_heading(ln) and is_intro(doc, ln, max_ref):
+        elif not is_heading(ln) and (ln.start in ordinal_leads or is_intro(doc, ln, max_ref)):
             out.append(_Boundary(ln.start, "intro", ln))
     # one digit-numbered section that reports a study is a part of the article, not a list of studies
     numbered = [b for b in out if b.kind == "case" and not CASE_HEADING.match(b.line.text)
@@ -464,6 +518,31 @@ def sequential_segments(doc: Document, lines: list[_Line], bounds: list[_Boundar
     return _merge_same(doc, segs, max_ref)
 
 
+def _attach_row_sections(doc: Document, lines: list[_Line], bounds: list[_Boundary], segs: list[_Segment]) -> None:
+    """A section after a table of studies whose heading names one row's product ("1. HB-210:全剂量组数据稳健")
+    comments on that row's study: its text joins the row's segment."""
+    rows = {b.pos for b in bounds if b.kind == "row"}
+    row_segs = [(seg, {c for c, _, _ in metadata.product_codes(_first_cell(seg.intro.text), 0, len(_first_cell(seg.intro.text)))})
+                for seg in segs if seg.intro is not None and seg.intro.start in rows]
+    row_segs = [(seg, codes) for seg, codes in row_segs if codes]
+    if not row_segs:
+        return
+    last_row = max(rows)
+    for i, ln in enumerate(lines):
+        if ln.start <= last_row or not is_heading(ln):
+            continue
+        codes = {c for c, _, _ in metadata.product_codes(ln.text, 0, len(ln.text))}
+        owners = [seg for seg, own in row_segs if own & codes]
+        if len(owners) != 1:
+            continue
+        section = [ln]
+        for nxt in lines[i + 1:]:
+            if is_heading(nxt):
+                break
+            section.append(nxt)
+        owners[0].lines.extend(l for l in section if l not in owners[0].lines)
+
+
 def _merge_same(doc: Document, segs: list[_Segment], max_ref: Optional[int]) -> list[_Segment]:
     """A later intro naming the same 《journal/title》 or [n] as the previous one continues that study."""
     out: list[_Segment] = []
@@ -506,31 +585,54 @@ def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
 
 def cited_studies(doc: Document, lines: list[_Line], refs: ReferenceList,
                   intro_lines: set[int]) -> dict[int, list[_Line]]:
-    """Reference index -> body lines citing it, for references whose citing text describes a study."""
+    """Reference index -> body lines citing it, for references whose citing text describes a study.
+
+    A paragraph that describes two or more cited studies side by side ("宋等[12]开展的…研究…。唐等[13]的随机对照
+    研究…") gives each study its own sentences: from the sentence that first cites it to the next such sentence.
+    """
     max_ref = max((r.number or 0) for r in refs.entries) or None
     cites: dict[int, list[_Line]] = {}
     described: set[int] = set()
     for ln in lines:
         if ln.start in intro_lines:
             continue
-        for s, e in _sentences(doc, ln.start, ln.end):
+        sents = _sentences(doc, ln.start, ln.end)
+        cited: list[int] = []
+        opens: list[tuple[int, int]] = []       # (sentence index, reference index) of described studies
+        for k, (s, e) in enumerate(sents):
             for mk in find_markers(doc.view, s, e, max_number=max_ref):
                 for n in mk.numbers:
                     idx = next((i for i, r in enumerate(refs.entries) if r.number == n), None)
                     if idx is None:
                         continue
-                    if ln not in cites.setdefault(idx, []):
-                        cites[idx].append(ln)
-                    if _describes_study(doc, s, mk.start):
+                    if idx not in cited:
+                        cited.append(idx)
+                    if _describes_study(doc, s, mk.start, mk.end):
                         described.add(idx)
+                        if all(i != idx for _, i in opens):
+                            opens.append((k, idx))
+        if len({k for k, _ in opens}) >= 2:
+            for j, (k, idx) in enumerate(opens):
+                nxt = next((k2 for k2, _ in opens[j + 1:] if k2 > k), len(sents))
+                a, b = sents[k][0], sents[nxt - 1][1]
+                cites.setdefault(idx, []).append(_Line(a, b, doc.view[a:b]))
+            continue
+        for idx in cited:
+            if ln not in cites.setdefault(idx, []):
+                cites[idx].append(ln)
     return {i: lns for i, lns in cites.items() if i in described}
 
 
-def _describes_study(doc: Document, sent_start: int, marker_start: int) -> bool:
-    """The words just before a marker describe a study ("王团队发表的…研究[2]"), not a support note."""
+def _describes_study(doc: Document, sent_start: int, marker_start: int, marker_end: Optional[int] = None) -> bool:
+    """The words just before a marker describe a study ("王团队发表的…研究[2]", "唐等[13]的随机对照研究"), not a
+    support note."""
     if SUPPORT_NOTE.search(doc.view, max(sent_start, marker_start - 8), marker_start):
         return False
     lo = max(sent_start, marker_start - CITE_WINDOW)
+    author = AUTHOR_BEFORE_MARKER.search(doc.view[lo:marker_start])
+    if author and (not author.group(0).rstrip().endswith("等") or (
+            marker_end is not None and STUDY_AFTER_MARKER.match(doc.view, marker_end))):
+        return True
     cues = list(STUDY_CITE.finditer(doc.view, lo, marker_start))
     if cues and all(WEAK_CITE.fullmatch(c.group(0)) for c in cues) and GENERIC_SUBJECT.search(doc.view, lo, marker_start):
         return False                    # "既往研究报道…[3]", "studies have reported…": background, no one study
@@ -601,7 +703,7 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
     if m.intro is not None and m.kind in ("study", "document"):
         protect = max(protect, m.intro[1])      # "…发表了另一项研究": the intro names the study itself
     cuts: list[int] = []
-    line_bound: set[int] = set()       # nested studies that end with their paragraph (prior studies)
+    line_bound: dict[int, int] = {}    # nested studies that end with their paragraph (prior studies) -> cue end
     planned: list[tuple[int, int]] = []
     for s, e in m.spans:
         for hit in PLANNED_STUDY.finditer(doc.view, s, e):
@@ -614,7 +716,12 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
             if not cuts or k > cuts[-1]:
                 cuts.append(k)
                 if PRIOR_STUDY.match(doc.view, hit.start()):
-                    line_bound.add(k)
+                    line_bound[k] = hit.end()
+    for k, cue_end in _other_product_trials(doc, m, protect):
+        if not any(a <= k < b for a, b in planned) and k not in cuts:
+            cuts.append(k)
+            line_bound[k] = cue_end
+    cuts.sort()
     out = [m]
     if planned:
         # a planned or next trial: no part of this study; a registry id it names is a bare mention
@@ -633,7 +740,8 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
         if a in line_bound:
             nl = doc.view.find("\n", a)
             b = min(b, nl if nl >= 0 else end)
-            back = BACK_TO_MAIN.search(doc.view, a, b)
+            # "The new study builds on the case of…": a turn back to the reported study counts after the cue only
+            back = BACK_TO_MAIN.search(doc.view, line_bound[a], b)
             if back:
                 b = _clause_start(doc, a, back.start(), CLAUSE_START)
         nested.append((a, b))
@@ -643,6 +751,40 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
         if spans:
             out.append(Mention(spans, [], "nested", (a, min(b, _sentence_end(doc, a))), []))
     return out
+
+
+def _other_product_trials(doc: Document, m: Mention, protect: int) -> list[tuple[int, int]]:
+    """(sentence start, cue end) of sentences that report a trial of another product than the mention's own.
+
+    The mention's own product is its most often named code; a trial of a code named less often, after the
+    opening line, is a competitor's or partner's study of its own ("Aurigen … said that five of the nine
+    patients in its phase 1 trial of AUR-07 …").
+    """
+    codes = [c for s, e in m.spans for c in metadata.product_codes(doc.view, s, e)]
+    if len({c for c, _, _ in codes}) < 2:
+        return []
+    counts: dict[str, int] = {}
+    for c, _, _ in codes:
+        counts[c] = counts.get(c, 0) + 1
+    own = max(counts, key=lambda c: (counts[c], -next(s for cc, s, _ in codes if cc == c)))
+    out: list[tuple[int, int]] = []
+    done: set[str] = set()
+    for code, cs, ce in codes:
+        if code == own or code in done or cs < protect or counts[code] >= counts[own]:
+            continue
+        rx = re.compile(OTHER_PRODUCT_TRIAL.format(code=re.escape(code)))
+        sent = next(((s, e) for s, e in _sentences(doc, *_span_holding(m, cs)) if s <= cs < e), None)
+        if sent is None:
+            continue
+        hit = rx.search(doc.view, sent[0], sent[1])
+        if hit:
+            done.add(code)
+            out.append((max(sent[0], protect), hit.end()))
+    return out
+
+
+def _span_holding(m: Mention, pos: int) -> tuple[int, int]:
+    return next((s, e) for s, e in m.spans if s <= pos < e)
 
 
 def _clause_start(doc: Document, floor: int, pos: int, rx: re.Pattern[str]) -> int:
@@ -763,13 +905,19 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
             hits = [h for h in hits if h.field != "pub_date" or _published_cell(doc, m.intro, h.start)]
         m.hits.extend(_not_after_news(doc, h) for h in hits)
     elif m.kind == "nested" and m.intro is not None:
+        hint = _year_hint(doc, lines, m.intro[0])
         if PUB_VERB.search(doc.view, *m.intro):
             # "该团队2021年曾在《X》发表一项…研究": the clause says where and when it was published
-            m.hits.extend(metadata.intro_hits(doc, *m.intro, year_hint=_year_hint(doc, lines, m.intro[0])))
+            m.hits.extend(metadata.intro_hits(doc, *m.intro, year_hint=hint))
         else:
             inst = metadata.institution_hit(doc, *m.intro)
             if inst:
                 m.hits.append(inst)
+        # the date a publication verb governs, in the intro or later in the nested study's own text
+        # ("早在2022年…移植,2023年發表病例報告", "成果發表於2024年的《…》"), beats an event date
+        pd = next((h for s, e in m.spans for h in [metadata.published_date(doc, s, e, year_hint=hint)] if h), None)
+        if pd is not None:
+            m.hits = [h for h in m.hits if h.field != "pub_date"] + [pd]
     if m.kind == "study" and m.spans and not any(h.field == "pub_date" for h in m.hits):
         # a digest item with a label line ("期刊：Frontiers in Endocrinology（2024年3月）")
         hd = next((h for s, e in m.spans for h in [metadata.header_date(doc, s, e)] if h), None)
@@ -834,6 +982,7 @@ def segment(doc: Document) -> list[Mention]:
     # 2-3. anchors and sequential segments
     bounds = boundaries(doc, lines, max_ref)
     segs = sequential_segments(doc, lines, bounds, max_ref)
+    _attach_row_sections(doc, lines, bounds, segs)
     mentions: list[Mention] = []
     intro_starts = {s.intro.start for s in segs if s.intro}
     if len(segs) >= 2:
@@ -853,6 +1002,8 @@ def segment(doc: Document) -> list[Mention]:
                            if is_intro(doc, ln, max_ref)), None)
         intro = first_sentence(intro_line) if intro_line else publication_sentence(doc, lines)
         mentions.append(Mention(_spans_from_lines(lines, []), kind="document", intro=intro))
+        # only the line that introduces the document's study is no citation of another one
+        intro_starts = {intro_line.start} if intro_line else set()
     # 4. cited studies described in the body, and registry ids listed as examples
     cuts: list[tuple[int, int]] = []
     if refs is not None:
@@ -876,6 +1027,10 @@ def segment(doc: Document) -> list[Mention]:
             m.spans = _subtract(m.spans, [c for c in cuts if c not in m.spans and not _inside(c, m.spans)])
     # 5. nested studies
     mentions = [n for m in mentions for n in (split_nested(doc, m) if m.kind != "registry" else [m])]
+    # a commentary or consensus that describes two or more cited studies and reports none of its own (no
+    # intro, cohort or identifier left once they are cut out) is no study mention itself
+    if sum(m.kind == "citation" for m in mentions) >= CITED_ONLY_MIN:
+        mentions = [m for m in mentions if not (m.kind == "document" and _reports_nothing(doc, m))]
     # 6. metadata, then references (a reference's year only when the text states no date)
     for m in mentions:
         _add_metadata(doc, m, lines, body)
@@ -890,6 +1045,18 @@ def segment(doc: Document) -> list[Mention]:
     mentions = [m for m in mentions if m.spans]
     mentions.sort(key=lambda m: m.spans[0][0])
     return mentions
+
+
+def _reports_nothing(doc: Document, m: Mention) -> bool:
+    """No intro, cohort, case or identifier of its own in the mention's text."""
+    if m.intro is not None:
+        return False
+    for s, e in m.spans:
+        text = doc.view[s:e]
+        if LEAD_STUDY.search(text) or CASE_CUE.search(text) or SECTION_COHORT.search(text) \
+                or registry_ids(text) or find_dois(text) or re.search(r"PMID", text):
+            return False
+    return True
 
 
 def _inside(c: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -42,11 +42,19 @@ def test_find_date(text: str, hint: str | None, expected: str | None) -> None:
     ("Authors: A\nPublication Year :\n2020\nAbstract", "2020"),
     ("中华某某杂志\n2011年\n28期\n1966-1969", "2011"),
     ("Published: 2019-04-02", "2019-04-02"),
-    # citation line, "Published:" labels, Epub, Chinese volume headers: an issue citation line is the
-    # publication of record and wins over Epub/"Published online"; otherwise the most precise wins
+    # citation line, "Published:" labels, Epub, Chinese volume headers: an issue citation line that names
+    # the month is the publication of record and wins over Epub/"Published online"; otherwise (a year-only
+    # citation too) the most precise date wins
     ("Diabetes Metab J. 2024 Mar 12;48(2):215-227. doi: 10.1/x", "2024-03-12"),
     ("Diabetes Care. 2023 Jun;46(6):1123-1131. doi: 10.2337/x. Epub 2023 Apr 5.", "2023-06"),
-    ("Stem Cell Res Ther. 2022; 13: 512.\nPublished online 2022 Oct 18.", "2022"),
+    ("Stem Cell Res Ther. 2022; 13: 512.\nPublished online 2022 Oct 18.", "2022-10-18"),
+    ("JAMA. 2025;333(16):1452-1454. doi:10.1001/jama.2025.2107\nPublished Online: March 27, 2025.", "2025-03-27"),
+    ("JAMA. 2025 Apr;333(16):1452-1454.\nPublished Online: March 27, 2025.", "2025-04"),
+    # preprint servers
+    ("doi: https://doi.org/10.1101/2025.08.09.25333412\nThis version posted August 11, 2025.", "2025-08-11"),
+    ("SSRN working paper\nPosted: 3 March 2024\nAbstract", "2024-03-03"),
+    # no match: a post shared on social media is not a publication date
+    ("患者说她在2024年发帖 The clip was posted on social media last week.", None),
     ("Published online 2022 Oct 18. doi: 10.1/x", "2022-10-18"),
     ("Article | Open access | Published: 12 March 2024", "2024-03-12"),
     ("A. Author. Journal of X. Published 2022-10-04.", "2022-10-04"),

@@ -94,6 +94,13 @@ def test_no_reference_list(text: str) -> None:
     ("从7.50 [1.40]% 降至7.30 [1.60]%", []),
     ("中位数[IQR]", []),
     ("see [99]", []),
+    # superscripts flattened onto an author citation (Nature style)
+    ("Second, Moreau et al.2 report a randomized trial", [(2,)]),
+    ("First, Rahman and colleagues1 pooled 11 trials", [(1,)]),
+    ("as Li & coworkers3,4 showed", [(3, 4)]),
+    # no marker: digits glued to other words, a year after "et al."
+    ("HbA1c fell in type 2 diabetes; cells from umbilical cord1,3,4 were used", []),
+    ("Moreau et al. 2024 reported", []),
 ])
 def test_markers(text: str, expected: list[tuple[int, ...]]) -> None:
     assert [m.numbers for m in find_markers(text, max_number=20)] == expected

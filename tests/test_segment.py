@@ -637,3 +637,125 @@ def test_specific_cited_study_still_described() -> None:
 def test_headline_intro_then_dated_publication_sentence(text: str, lang: str, expected: str) -> None:
     ms = [m for m in segment(_doc(text, lang)) if m.kind == "document"]
     assert len(ms) == 1 and _meta(ms[0], "pub_date") == expected
+
+
+# --- round 4: cue tables for earlier studies, ordinal study paragraphs, planned trials ----------
+
+@pytest.mark.parametrize("text, found", [
+    ("林巧文介绍,这项研究是团队此前I期研究的延续。", True),
+    ("這項研究是團隊先前的一期臨床試驗的延續", True),
+    ("早在2022年,團隊就為一名31歲女性患者進行了全球首例同類移植", True),
+    ("早在2019年,该团队就对12例患者开展了先导试验", True),
+    ("The new study builds on the case of the team's first patient, a 31-year-old woman", True),
+    ("As early as 2021, the group treated a 45-year-old man with the same cells", True),
+    # no match: background research, dates without a patient or study, a case for an argument
+    ("此前研究表明,间充质干细胞具有免疫调节作用", False),
+    ("早在2015年,干细胞就被寄予厚望", False),
+    ("The result builds on the case for cell therapy made by earlier reviews", False),
+    ("Back in 2019, regulators warned clinics about unproven stem cell offers", False),
+])
+def test_prior_study_cue_round4(text: str, found: bool) -> None:
+    from extract.segment import PRIOR_STUDY
+    assert bool(PRIOR_STUDY.search(text)) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Building on the program, Lakeshore researchers are opening a phase 1 trial of islets in a device (NCT06522718).", True),
+    ("關西某醫院今年啟動以異體iPS細胞製成胰島細胞片的臨床試驗(jRCT2053250041),預計收治3名患者", True),
+    ("该院近日启动一项脐带间充质干细胞治疗2型糖尿病的研究,计划招募60名患者", True),
+    # no match: the reported study's own start, enrolment done
+    ("该研究于2019年启动,共纳入50例患者,随访1年", False),
+    ("The trial is opening new questions about dosing.", False),
+])
+def test_planned_study_cue_round4(text: str, found: bool) -> None:
+    from extract.segment import PLANNED_STUDY
+    assert bool(PLANNED_STUDY.search(text)) is found
+
+
+@pytest.mark.parametrize("text, lang, first, second", [
+    ("兩個「30人」幹細胞研究\n\n有病人問我幹細胞可唔可以醫好糖尿病,原來佢睇嘅係兩個研究。\n\n"
+     "第一個研究來自濟南,2023年發表。研究人員為30名患者注射臍帶間質幹細胞,糖化血紅素由8.12%跌到7.36%。\n\n"
+     "第二個研究來自廈門,2021年發表,對象係30名新確診患者,隨機分成兩組,每組15人。幹細胞組糖化血紅素由7.9%降至6.8%。\n\n"
+     "同樣係30人,一個無對照、一個有隨機對照,可信程度差好遠。\n", "zh-Hant", ("8.12%", "2023"), ("7.9%", "2021")),
+    ("两项30人的干细胞研究\n\n门诊常有患者问干细胞能否治好糖尿病。\n\n"
+     "第一项研究来自济南,2023年发表。研究人员为30名患者输注脐带间充质干细胞,HbA1c由8.12%降至7.36%。\n\n"
+     "第二项研究来自厦门,2021年发表,纳入30名新诊断患者,随机分为两组,每组15人。干细胞组HbA1c由7.9%降至6.8%。\n", "zh",
+     ("8.12%", "2023"), ("7.9%", "2021")),
+    ("Two 30-patient stem cell studies\n\nA patient asked me about stem cells last week.\n\n"
+     "The first study, from Jinan, was published in 2023. Thirty patients received cord MSCs and HbA1c fell from 8.12% to 7.36%.\n\n"
+     "The second study, from Xiamen, was published in 2021. Thirty patients were randomised into two groups of 15; "
+     "HbA1c fell from 7.9% to 6.8% with cells.\n", "en", ("8.12%", "2023"), ("7.9%", "2021")),
+])
+def test_ordinal_study_paragraphs_are_two_mentions(text: str, lang: str, first: tuple[str, str],
+                                                   second: tuple[str, str]) -> None:
+    doc = _doc(text, lang)
+    ms = segment(doc)
+    assert len(ms) == 2
+    for m, (needle, year) in zip(ms, (first, second)):
+        assert needle in _text(doc, m) and _meta(m, "pub_date") == year
+
+
+@pytest.mark.parametrize("text, lang", [
+    # no match: one "first study" paragraph alone is no list of studies
+    ("幹細胞治糖尿病\n\n第一個研究團隊來自濟南,為30名患者注射幹細胞,糖化血紅素由8.1%跌到7.3%。\n\n結果仍待大型試驗證實。\n", "zh-Hant"),
+    ("Stem cells for diabetes\n\nThe first trial of its kind enrolled 30 patients; HbA1c fell from 8.1% to 7.3%.\n\n"
+     "Larger trials are needed.\n", "en"),
+])
+def test_single_ordinal_paragraph_stays_one_mention(text: str, lang: str) -> None:
+    assert len(segment(_doc(text, lang))) == 1
+
+
+@pytest.mark.parametrize("text, lang, main_needle, other_needle", [
+    ("Halcyon raises $310M for HB-210 islets\n\nHalcyon said its HB-210 islets kept 10 of 12 patients off insulin. "
+     "HB-210 is made from embryonic stem cells.\n\nThe field is crowded. Aurigen said that five of the nine patients in its "
+     "phase 1 trial of AUR-07 had detectable C-peptide. Aurigen's stock has fallen.\n\nHalcyon will start phase 3 of HB-210 in 2026.\n",
+     "en", "10 of 12", "nine patients"),
+    ("HB-210胰岛公司完成融资\n\nHalcyon公司的HB-210在14例患者中取得积极结果,HB-210由胚胎干细胞分化而来。\n\n"
+     "竞争同样激烈。Aurigen公司的AUR-07的I期试验中,9例患者有5例可检测到C肽。\n\nHB-210的III期试验预计明年启动。\n",
+     "zh", "14例", "9例患者"),
+    ("HB-210胰島公司完成融資\n\nHalcyon公司的HB-210在14名患者中取得正面結果,HB-210由胚胎幹細胞分化而來。\n\n"
+     "競爭同樣激烈。Aurigen公司的AUR-07臨床試驗中,9名患者有5名可測得C胜肽。\n\nHB-210的三期試驗預計明年啟動。\n",
+     "zh-Hant", "14名", "9名患者"),
+])
+def test_trial_of_another_product_is_its_own_mention(text: str, lang: str, main_needle: str, other_needle: str) -> None:
+    doc = _doc(text, lang)
+    ms = segment(doc)
+    assert len(_owner(doc, ms, main_needle)) == 1 and len(_owner(doc, ms, other_needle)) == 1
+    assert _owner(doc, ms, main_needle) != _owner(doc, ms, other_needle)
+
+
+@pytest.mark.parametrize("text, lang", [
+    # no match: the next-generation product is named without a trial of its own; one product only
+    ("Halcyon raises money for HB-210\n\nHB-210 kept 10 of 12 patients off insulin in the HB-210 trial. "
+     "HB-210 needs immunosuppression.\n\nHalcyon hopes to address that with HB-330, a gene-edited version still in preclinical testing.\n", "en"),
+    ("SY-101注射液I期结果公布\n\n赛元生物的SY-101在24例患者中安全。SY-101的I期试验为剂量递增设计。\n", "zh"),
+])
+def test_one_product_document_is_not_split(text: str, lang: str) -> None:
+    assert len([m for m in segment(_doc(text, lang)) if m.kind != "registry"]) == 1
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("邱團隊發表一期試驗\n\n今年10月,邱明哲團隊發表一期臨床試驗成果:3位患者全部停用胰島素。\n\n"
+     "早在2022年,團隊就為一名31歲女性患者進行了首例移植,2023年發表病例報告時,她已停用胰島素近一年;至今追蹤超過3年。\n", "zh-Hant", "2023"),
+    ("邱团队发表一期试验\n\n今年10月,邱明哲团队发表一期临床试验成果:3位患者全部停用胰岛素。\n\n"
+     "早在2022年,团队就为一名31岁女性患者进行了首例移植,2023年发表病例报告时,她已停用胰岛素近一年;至今随访超过3年。\n", "zh", "2023"),
+    ("Trio freed from insulin\n\nThe phase 1 study was published online on Oct 13 in Cell Discovery. Three patients stopped insulin.\n\n"
+     "The new study builds on the case of the team's first patient, a 31-year-old woman who underwent the procedure in 2022 "
+     "and whose case was reported in 2023. She has remained insulin-free for more than three years.\n", "en", "2023"),
+])
+def test_earlier_case_takes_its_publication_year_not_the_event_year(text: str, lang: str, expected: str) -> None:
+    doc = _doc(text, lang)
+    nested = [m for m in segment(doc) if m.kind == "nested"]
+    assert len(nested) == 1 and "31" in _text(doc, nested[0])
+    assert _meta(nested[0], "pub_date") == expected
+
+
+def test_review_with_its_own_cohort_keeps_its_mention_beside_cited_studies() -> None:
+    text = ("干细胞治疗糖尿病的单中心经验\n\n本院2019年至2023年共收治86例2型糖尿病患者接受脐带间充质干细胞治疗。"
+            "王等[1]开展的随机对照研究纳入60例患者。李等[2]的单臂研究纳入20例患者。\n\n参考文献\n"
+            "[1] 王某,李某.脐带间充质干细胞治疗2型糖尿病的随机对照研究[J].中华医学杂志,2022,10(2):1-5.\n"
+            "[2] 李某,张某.脐带间充质干细胞治疗2型糖尿病的单臂研究[J].中华糖尿病杂志,2021,9(3):5-9.\n")
+    doc = _doc(text)
+    ms = segment(doc)
+    assert [m.kind for m in ms] == ["document", "citation", "citation"]
+    assert "86例" in _text(doc, ms[0]) and "60例" in _text(doc, ms[1]) and "20例" in _text(doc, ms[2])

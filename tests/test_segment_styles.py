@@ -152,8 +152,9 @@ References
 5. Li Y, et al. MSCs alleviate renal fibrosis in diabetic rats. Stem Cell Res Ther. 2019;10:10.
 6. Zhang L, et al. Anti-inflammatory effects of MSCs in db/db mice. Cell Death Dis. 2020;11:200.
 """, [
-    # the issue citation year, not "Published online 2022 Oct 18"
-    Study(["Twenty patients", "8.1%"], {"pub_date": "2022", "doi": "10.1186/s13287-022-03190-4"}),
+    # a year-only issue citation does not beat the full "Published online 2022 Oct 18" date (dev gold: the
+    # most precise explicit publication date; only a citation that names the issue month is the record)
+    Study(["Twenty patients", "8.1%"], {"pub_date": "2022-10-18", "doi": "10.1186/s13287-022-03190-4"}),
 ], absent=["IDF Diabetes Atlas"]))
 
 # --- Chinese hospital post: 病例一 / 病例二 ----------------------------------------------------
@@ -759,6 +760,202 @@ def _text(doc_text: str, m: Mention) -> str:
 def _meta(m: Mention, fld: str) -> Optional[str]:
     vals = [h.value["value"] for h in m.hits if h.field == fld]
     return vals[0] if vals else None
+
+
+# --- round 4: pipeline tables, author-cited studies side by side, commentaries, year-only dates -------
+
+CASES.append(Case("zh_pipeline_table_markdown", """细胞治疗季度盘点
+
+导语:本季度多款干细胞糖尿病疗法公布了临床数据。
+
+一、数据总览
+
+| 产品/疗法 | 研发机构 | 阶段 | 登记号 | 关键数据 |
+|---|---|---|---|---|
+| HB-210 | Halcyon | I/II期 | NCT05873019 | 共入组14例;12例接受全剂量(8亿细胞) |
+| AUR-07 | Aurigen | I期 | NCT05791201 | 9例;植入6个月时5例可检测到C肽 |
+| SY-101注射液 | 赛元生物 | I期 | NCT06011234 | 24例;HbA1c较基线下降0.6%–1.1% |
+
+数据来源:公司公告;截至2025年10月20日。
+""", [
+    Study(["共入组14例"], {"registry_ids": ["NCT05873019"]}),
+    Study(["9例;植入"], {"registry_ids": ["NCT05791201"]}),
+    Study(["24例;HbA1c"], {"registry_ids": ["NCT06011234"]}),
+], absent=["|---|"]))
+
+CASES.append(Case("hant_pipeline_table_markdown", """細胞治療季度盤點
+
+| 產品 | 機構 | 階段 | 登記號 | 關鍵數據 |
+| --- | --- | --- | --- | --- |
+| HB-210 | Halcyon | 第一/二期 | NCT05873019 | 共收案14名;12名接受全劑量 |
+| 自體iPSC胰島 | 浦東再生醫學中心 | 第一期 | ChiCTR2300071845 | 3名均停用胰島素 |
+""", [
+    Study(["共收案14名"], {"registry_ids": ["NCT05873019"]}),
+    Study(["3名均停用"], {"registry_ids": ["ChiCTR2300071845"]}),
+]))
+
+CASES.append(Case("en_pipeline_table_markdown", """Cell therapy pipeline update
+
+| Product | Sponsor | Phase | Registry | Key data |
+|:---|:---|:---:|:---|:---|
+| HB-210 | Halcyon | 1/2 | NCT05873019 | 14 dosed; 12 at full dose |
+| AUR-07 | Aurigen | 1 | NCT05791201 | 9 implanted; 5 with C-peptide |
+""", [
+    Study(["14 dosed"], {"registry_ids": ["NCT05873019"]}),
+    Study(["9 implanted"], {"registry_ids": ["NCT05791201"]}),
+]))
+
+# no match: a table of one study's variables (with a Markdown rule) is part of that study
+CASES.append(Case("zh_variable_table_markdown", """脐带间充质干细胞治疗2型糖尿病的随机对照试验
+
+2024年3月5日,某医院团队在《中华糖尿病杂志》发表研究,纳入60例患者。
+
+| 指标 | 治疗组 | 对照组 |
+|---|---|---|
+| HbA1c基线(%) | 8.2 | 8.1 |
+| HbA1c 12个月(%) | 7.1 | 7.9 |
+""", [Study(["纳入60例", "8.2 | 8.1"], {"pub_date": "2024-03-05"})]))
+
+CASES.append(Case("zh_consensus_two_author_cited_studies", """间充质干细胞治疗糖尿病专家共识(节选)
+
+中国医师协会细胞治疗学组
+
+四、临床证据概述
+多项研究[3-5]提示,MSC可改善胰岛素抵抗。宋明辉等[1]开展的单臂研究在30例2型糖尿病肾病患者中输注脐带MSC 2次,HbA1c由8.12%降至7.36%。唐等[2]的随机对照研究纳入30例新诊断患者(两组各15例),随访12个月。上述研究样本量均较小。
+
+五、推荐意见
+推荐意见5:脐带MSC单次输注剂量建议为(0.5~2.0)×10^6/kg,输注次数一般不超过3次。骨髓、脐带和脂肪等[4]来源的细胞均可使用。
+
+参考文献
+[1] 宋明辉,赵静怡. 人脐带间充质干细胞治疗2型糖尿病肾病的单臂临床研究[J]. 中华糖尿病杂志,2023,15(5):401-407. DOI:10.3760/cma.j.cn115791-20221108-00587.
+[2] 唐晓峰,林嘉. 脐带间充质干细胞治疗新诊断2型糖尿病的随机对照研究[J]. 中华内分泌代谢杂志,2021,37(9):745-751. DOI:10.3760/cma.j.cn311282-20210312-00164.
+[3] Hu J, Wang Y. Wharton's jelly MSC in type 2 diabetes. Exp Ther Med, 2016, 12(3):1857-1866.
+[4] Zang L, Li Y. UC-MSC in Chinese adults with type 2 diabetes[J]. Stem Cell Res Ther, 2022, 13(1):180.
+[5] Bhansali A, Asokumar P. Bone marrow cells in type 2 diabetes[J]. Cell Transplant, 2014, 23(9):1075-1085.
+""", [
+    Study(["8.12%"], {"pub_date": "2023", "doi": "10.3760/cma.j.cn115791-20221108-00587"}),
+    Study(["两组各15例"], {"pub_date": "2021", "doi": "10.3760/cma.j.cn311282-20210312-00164"}),
+], absent=["×10^6/kg"]))
+
+CASES.append(Case("hant_consensus_two_author_cited_studies", """幹細胞治療糖尿病共識(節錄)
+
+臨床證據
+多項研究[3]提示,間質幹細胞可改善胰島素阻抗。宋等[1]進行的單臂研究納入30名患者,糖化血色素由8.12%降至7.36%。唐等[2]的隨機對照研究納入30名患者(兩組各15名),追蹤12個月。
+
+參考文獻
+[1] 宋明輝,趙靜怡. 臍帶間質幹細胞治療第二型糖尿病腎病變的單臂研究[J]. 中華糖尿病雜誌,2023,15(5):401-407.
+[2] 唐曉峰,林嘉. 臍帶間質幹細胞治療新診斷第二型糖尿病的隨機對照研究[J]. 中華內分泌代謝雜誌,2021,37(9):745-751.
+[3] Hu J, Wang Y. Wharton's jelly MSC in type 2 diabetes. Exp Ther Med, 2016, 12(3):1857-1866.
+""", [
+    Study(["8.12%"], {"pub_date": "2023"}),
+    Study(["兩組各15名"], {"pub_date": "2021"}),
+]))
+
+CASES.append(Case("en_news_views_superscript_citations", """News & Views | Published: 21 February 2024
+
+Stromal cells for type 2 diabetes: modest and real
+
+A pooled analysis and a new trial agree that stromal cells lower HbA1c a little.
+
+For two decades, MSCs have been offered for diabetes with more enthusiasm than evidence, from umbilical cord1,3 and fat4.
+
+First, Rahman and colleagues1 pooled 11 randomized controlled trials that enrolled 612 participants. MSC therapy reduced HbA1c by 0.68 percentage points.
+
+Second, Moreau et al.2 report a randomized trial in which 64 adults were allocated 2:1 to autologous bone marrow MSCs (n = 43) or placebo (n = 21).
+
+What neither study resolves is mechanism. The field now needs to decide.
+
+References
+1. Rahman, S. et al. Nat. Metab. 6, 301-314 (2024).
+2. Moreau, C. et al. Nat. Metab. 6, 315-327 (2024).
+3. Voltarelli, J. C. et al. JAMA 297, 1568-1576 (2007).
+4. Bhansali, A. et al. Stem Cells Dev. 23, 2215-2224 (2014).
+""", [
+    Study(["612 participants"], {"pub_date": "2024"}),
+    Study(["(n = 43)"], {"pub_date": "2024"}),
+], absent=["mechanism", "umbilical cord1,3"]))
+
+CASES.append(Case("en_clinic_trial_published_in_year", """Stem Cell Therapy for Diabetes
+
+What does the science say?
+Guidance on stem cells was updated in 2019. In one randomized trial published in 2020 by researchers at an Ankara university hospital, 48 patients with type 2 diabetes who received mesenchymal stem cells saw their HbA1c drop by 1.3% compared with controls.
+""", [Study(["48 patients"], {"pub_date": "2020"})]))
+
+CASES.append(Case("zh_health_article_published_year", """干细胞治糖尿病靠谱吗?
+
+2025-06-14 08:30 来源:健康时报网
+
+干细胞治疗有研究依据吗?有一些。苏州一家三甲医院2022年发表的研究中,46名2型糖尿病患者接受了两次脐带间充质干细胞静脉输注,半年后HbA1c由平均8.4%降到7.3%。
+
+目前,国内外正在开展的干细胞临床研究有数百项。
+""", [Study(["46名2型"], {"pub_date": "2022"})]))
+
+CASES.append(Case("hant_health_article_published_year", """幹細胞治糖尿病可靠嗎?
+
+幹細胞治療有研究依據嗎?台中一家醫學中心2022年發表的研究中,46名第二型糖尿病患者接受兩次臍帶間質幹細胞輸注,半年後糖化血色素由8.4%降到7.3%。
+""", [Study(["46名第二型"], {"pub_date": "2022"})]))
+
+
+CASES.append(Case("zh_pipeline_table_with_product_sections", """细胞治疗季度盘点
+
+| 产品 | 机构 | 阶段 | 登记号 | 关键数据 |
+|---|---|---|---|---|
+| HB-210 | Halcyon | I/II期 | NCT05873019 | 共入组14例 |
+| SY-101注射液 | 赛元生物 | I期 | NCT06011234 | 24例 |
+
+二、重点产品解读
+
+1. HB-210:全剂量组数据稳健
+该研究为开放标签、单臂I/II期试验,患者经肝门静脉单次输注细胞。
+
+2. SY-101:仍以2型糖尿病为主战场
+该研究为剂量递增设计,未见剂量限制性毒性。
+
+3. HB-210与SY-101的对比
+两者路线完全不同。
+
+三、市场展望
+预计到2035年市场规模突破120亿美元。
+""", [
+    Study(["共入组14例", "单次输注"]),
+    Study(["24例", "剂量递增"]),
+], absent=["两者路线", "120亿美元"]))
+
+CASES.append(Case("hant_pipeline_table_with_product_sections", """細胞治療季度盤點
+
+| 產品 | 機構 | 階段 | 登記號 | 關鍵數據 |
+| --- | --- | --- | --- | --- |
+| HB-210 | Halcyon | 第一/二期 | NCT05873019 | 共收案14名 |
+| AUR-07 | Aurigen | 第一期 | NCT05791201 | 9名 |
+
+重點解讀
+
+HB-210:數據穩健
+該研究為開放標籤、單臂試驗,患者單次輸注細胞。
+
+市場展望
+預計市場規模將突破百億美元。
+""", [
+    Study(["共收案14名", "單次輸注"]),
+    Study(["9名"]),
+], absent=["百億美元"]))
+
+CASES.append(Case("en_pipeline_table_with_product_sections", """Pipeline update
+
+| Product | Sponsor | Phase | Registry | Key data |
+|---|---|---|---|---|
+| HB-210 | Halcyon | 1/2 | NCT05873019 | 14 dosed |
+| AUR-07 | Aurigen | 1 | NCT05791201 | 9 implanted |
+
+HB-210: durable full-dose data
+The open-label, single-arm trial gave each patient a single infusion.
+
+Market outlook
+The market could top $12 billion by 2035.
+""", [
+    Study(["14 dosed", "single infusion"]),
+    Study(["9 implanted"]),
+], absent=["$12 billion"]))
 
 
 def _run(case: Case) -> tuple[str, list[Mention]]:
