@@ -306,3 +306,78 @@ def test_cohort_breakdowns(text, lang, expected):
 ])
 def test_cohort_blind2_phenomena(text, lang, expected):
     assert site_sizes(text, lang) == sorted(expected)
+
+
+# ---- blind3 phenomena, shown first on our own sentences (zh / zh-Hant / en side by side, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # the number of groups with a qualifier between the count and 组 ("分为低、中、高3个剂量组", "three dose cohorts")
+    ("共入组30例患者,分为低、中、高3个剂量组,每组10例。", "zh", [(10, "arm"), (10, "arm"), (10, "arm"), (30, "total")]),
+    ("研究共招募27名受試者,分成三個劑量組,每組9人。", "zh-Hant", [(9, "arm"), (9, "arm"), (9, "arm"), (27, "total")]),
+    ("Thirty patients were enrolled into three dose cohorts of 10.", "en",
+     [(10, "arm"), (10, "arm"), (10, "arm"), (30, "total")]),
+    ("每组10例。", "zh", [(10, "arm")]),                                              # trap: groups not counted
+    # groups per arm whose number the total gives ("84 randomised (42 per arm)")
+    ("A total of 60 participants were randomised (30 per arm).", "en", [(30, "arm"), (30, "arm"), (60, "total")]),
+    ("共纳入40例患者,每组20例。", "zh", [(20, "arm"), (20, "arm"), (40, "total")]),
+    ("共纳入45例患者,每组20例。", "zh", [(20, "arm"), (45, "total")]),               # trap: 45 is not 2 × 20
+    ("Of 90 patients screened, 60 were randomised (30 per arm).", "en",               # trap: 90 screened
+     [(30, "arm"), (30, "arm"), (60, "total")]),
+    # "(LABEL n = N; LABEL n = N)": each group named inside one bracket
+    ("In all, 90 participants were randomised (MSC n = 45; placebo n = 45).", "en",
+     [(45, "arm"), (45, "arm"), (90, "total")]),
+    ("Participants (cell therapy n=31, standard care n=29) were followed for a year.", "en",
+     [(29, "arm"), (31, "arm")]),
+    ("患者共52例(干细胞组 n=26;对照组 n=26)。", "zh", [(26, "arm"), (26, "arm"), (52, "total")]),
+    # an infinitive "to enroll" is a plan, whatever word introduces it
+    ("A phase 3 study set to enroll about 200 patients will start next year.", "en", []),
+    ("The trial is designed to recruit 150 participants across 12 sites.", "en", []),
+    ("The study enrolled 48 patients at three sites.", "en", [(48, "total")]),        # trap: enrolled, not a plan
+    # a count that received a named dose level is that dose group
+    ("Fourteen patients were enrolled. Ten patients received the full dose of 1 billion cells.", "en",
+     [(10, "arm"), (14, "total")]),
+    ("The remaining 8 received the high dose.", "en", [(8, "arm")]),
+    ("共入组20例;16例接受全剂量(6亿细胞)。", "zh", [(16, "arm"), (20, "total")]),
+    ("另有5名受試者接受低劑量治療。", "zh-Hant", [(5, "arm")]),
+    ("Ten patients received stem cells.", "en", [(10, "total")]),                      # trap: no dose level
+    # the denominator of a dose group's share is that dose group, whatever happened to the numerator
+    ("Eight of the 10 full-dose patients remained insulin independent.", "en", [(10, "arm")]),
+    ("10名高劑量患者中有7名停用胰島素。", "zh-Hant", [(10, "arm")]),
+    # a total followed by a comma and what was done with the cohort: the outcome belongs to a later clause
+    ("该I期研究共18位患者,分成三个剂量组,没有出现严重不良反应。", "zh", [(18, "total")]),
+    ("本研究共20名病童,追蹤兩年,未出現嚴重不良事件。", "zh-Hant", [(20, "total")]),
+    ("共12例脱离胰岛素。", "zh", []),                                               # trap: the outcome itself
+    # "在N名完成试验的患者中": the completers of the whole trial, as a denominator
+    ("在96名完成試驗的患者中,接受幹細胞的一組糖化血色素明顯下降。", "zh-Hant", [(96, "total")]),
+    ("在58例完成随访的患者中,干细胞组HbA1c下降更明显。", "zh", [(58, "total")]),
+    ("在11例停用胰岛素的患者中,2例重新使用胰岛素。", "zh", []),                 # trap: an outcome-defined set
+    # a split whose second group has a long description before its allocation
+    ("共22名病童參與,其中12名接受自體幹細胞回輸,另10名年齡、病程相近的病童作為對照組。", "zh-Hant",
+     [(10, "arm"), (12, "arm"), (22, "total")]),
+    ("共纳入30例患者,其中16例接受干细胞输注,另14例病程相近的患者作为对照。", "zh",
+     [(14, "arm"), (16, "arm"), (30, "total")]),
+    # 计划/計畫 as a noun ("该计划", "this programme") is not a plan
+    ("依該院提報資料,該計畫共收治45名第二型糖尿病患者。", "zh-Hant", [(45, "total")]),
+    ("此计划共纳入32例患者。", "zh", [(32, "total")]),
+    ("医院计划招募60名患者。", "zh", []),                                             # trap: a plan
+    # "在N例…患者中" + what the researchers did in them: the cohort
+    ("2021年,团队在18名2型糖尿病患者中完成了剂量递增的I期试验。", "zh", [(18, "total")]),
+    ("該團隊在24名第一型糖尿病患者中進行了幹細胞輸注。", "zh-Hant", [(24, "total")]),
+    ("宋等开展的单臂研究在30例糖尿病肾病患者中静脉输注脐带MSC 2次。", "zh", [(30, "total")]),
+    ("在12例脱离胰岛素的患者中进行了随访。", "zh", []),                             # trap: an outcome-defined set
+    ("在3例患者中观察到一过性发热。", "zh", []),                                     # trap: an event
+    ("在2名病童身上觀察到注射部位瘀青。", "zh-Hant", []),                            # trap: an event
+    # "N人全部/均…": all of a count, the whole cohort
+    ("结果42个病人全部有效,有效率100%!", "zh", [(42, "total")]),
+    ("3例均停用胰岛素;1年时HbA1c均值5.7%。", "zh", [(3, "total")]),
+    ("其中5例均脱离胰岛素。", "zh", []),                                              # trap: a part
+    ("研究共纳入30例患者,随访1年,12例均脱离胰岛素。", "zh", [(30, "total")]),       # trap: all of a part
+    ("3名患者都出现了轻微发热。", "zh", []),                                          # trap: 都 is too loose
+    ("高剂量组8人全部有效。", "zh", [(8, "arm")]),                                  # trap: one group's count, not the cohort
+    # a pipe-table cell that starts with a count: the sample size of that row's study
+    ("| SY-101 | I期 | NCT06011234 | 24例;各剂量组HbA1c较基线下降 |", "zh", [(24, "total")]),
+    ("| hAESC | IIT | 首批6例;3个月时HbA1c由8.0%降至7.2% |", "zh", [(6, "total")]),
+    ("| AUR-07 | 9例;植入6个月时5例可检测到C肽 |", "zh", [(9, "total")]),
+    ("| 产品 | 2025年 | 3期 |", "zh", []),                                              # trap: no count of persons
+])
+def test_cohort_blind3_phenomena(text, lang, expected):
+    assert site_sizes(text, lang) == sorted(expected)

@@ -125,3 +125,23 @@ def test_dose_blind_phenomena(text, lang, expected):
 ])
 def test_dose_blind2_phenomena(text, lang, expected):
     assert site_doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]
+
+
+# ---- blind3 phenomena (zh / zh-Hant / en, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # "每次打1亿个": a count per administration said colloquially, the cell word earlier in the sentence
+    ("医生从脂肪里培养出干细胞,每次打1亿个,一共打3针。", "zh", [(1e8, 1e8, False)]),
+    ("培養出幹細胞後,每次輸2億個,共3次。", "zh-Hant", [(2e8, 2e8, False)]),
+    ("每次花费1万元,一共打3针。", "zh", []),                                    # trap: money, no cells
+    ("每次步行1万步。", "zh", []),                                              # trap: no cells
+    # a cell bank's stock or a plant's output is not a dose
+    ("公司细胞库储备超过1000亿个细胞。", "zh", []),
+    ("該公司細胞庫存達500億個細胞,年產能可供1萬名患者。", "zh-Hant", []),
+    ("The company's cell bank holds 2 billion cells ready for release.", "en", []),
+    ("The plant can manufacture 10 billion cells a year.", "en", []),
+    ("Each patient received 1 billion cells.", "en", [(1e9, 1e9, False)]),       # trap: a real dose
+    ("输注GMP生产的干细胞1亿个。", "zh", [(1e8, 1e8, False)]),                     # trap: produced cells given
+    ("MSCs manufactured under GMP (1 × 10^8 cells) were infused.", "en", [(1e8, 1e8, False)]),
+])
+def test_dose_blind3_phenomena(text, lang, expected):
+    assert site_doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]

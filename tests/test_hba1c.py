@@ -266,3 +266,39 @@ def test_hba1c_table_columns(text, lang, expected):
 ])
 def test_hba1c_blind2_phenomena(text, lang, expected):
     assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+# ---- blind3 phenomena, shown first on our own sentences (zh / zh-Hant / en side by side, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # a change "per" unit is a rate in a general statement, not a change anyone measured
+    ("糖化血红蛋白每下降1个百分点,并发症风险下降约20%。", "zh", []),
+    ("糖化血色素每降低1%,心血管風險可減少14%。", "zh-Hant", []),
+    ("For every 1% reduction in HbA1c, the risk of complications falls by a third.", "en", []),
+    ("Each 1-percentage-point drop in HbA1c lowers risk.", "en", []),
+    ("干细胞组HbA1c平均下降1.2个百分点。", "zh", [(None, None, -1.2)]),            # trap: a measured change
+    # a pair right after the term with no unit: the values of a % scale in plain words
+    ("患者的糖化血红蛋白从8.4降到了7.6。", "zh", [(8.4, 7.6, None)]),
+    ("打完針後,糖化血色素由9.1降到7.5。", "zh-Hant", [(9.1, 7.5, None)]),
+    ("Their HbA1c fell from 8.8 to 7.9 after a year.", "en", [(8.8, 7.9, None)]),
+    ("\"My A1c went from 9.2 to 6.4 and I feel great!\"", "en", []),                 # trap: a testimonial
+    ("我的糖化从9.0降到6.8,太神奇了。", "zh", []),                                   # trap: a testimonial
+    ("HbA1c从64降至53。", "zh", []),                                                 # trap: no unit, not the % scale
+    ("糖化血红蛋白从8降到7。", "zh", []),                                            # trap: whole numbers
+    # the same change in a headline and in the body is one fact
+    ("各剂量组HbA1c较基线下降0.6%–1.1%\n\n52周时,各剂量组HbA1c较基线下降0.6%–1.1%。", "zh",
+     [(None, None, -1.1), (None, None, -0.6)]),
+    ("HbA1c fell by 1.2%\n\nAt 48 weeks, HbA1c fell by 1.2% in the MSC group and by 1.2% in the placebo group.", "en",
+     [(None, None, -1.2), (None, None, -1.2)]),                                      # trap: two groups
+    # a second group's values restated after a semicolon take the roles of the first group's values
+    ("In the MSC group, HbA1c was 8.4% at baseline and 7.3% at 24 weeks; in the control group it was 8.2% and 8.0%.",
+     "en", [(8.2, None, None), (8.4, None, None), (None, 7.3, None), (None, 8.0, None)]),
+    ("In the MSC group, median HbA1c was 7.6% (IQR, 7.1%-8.2%) at baseline and 7.1% (IQR, 6.7%-7.7%) at 52 weeks; "
+     "in the sham group it was 7.5% (IQR, 7.0%-8.0%) and 7.4% (IQR, 7.1%-8.1%).", "en",
+     [(7.5, None, None), (7.6, None, None), (None, 7.1, None), (None, 7.4, None)]),
+    ("治疗组HbA1c基线为8.5%,12周时为7.2%;对照组分别为8.4%和8.3%。", "zh",
+     [(8.4, None, None), (8.5, None, None), (None, 7.2, None), (None, 8.3, None)]),
+    ("HbA1c was 8.4% at baseline and 7.3% at 24 weeks; fasting glucose was 8.0 and 7.0 mmol/L.", "en",
+     [(8.4, None, None), (None, 7.3, None)]),                                        # trap: another measure
+])
+def test_hba1c_blind3_phenomena(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)

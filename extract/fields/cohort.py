@@ -21,7 +21,7 @@ ZH_NUM = (r"(?<![\d.A-Za-z])(?<!\d·)(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?<![数數�
           r"(?!\d|[.·]\d)(?!\s*(?:万|萬|亿|億))")
 EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?<!\d·)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d%]|[.·]\d)|{EN_NUMBER})"
 ZH_CLASSIFIER = r"(?:例|名|位)"
-ZH_PERSON = (r"(?:患者|病人|受试者|受試者|糖友|参与者|參與者|志愿者|志願者|患儿|患兒|儿童|兒童|"
+ZH_PERSON = (r"(?:患者|病人|受试者|受試者|糖友|参与者|參與者|志愿者|志願者|患儿|患兒|病童|患童|儿童|兒童|"
              r"青少年|成人|病例|研究对象|研究對象|受试对象|男性|女性|男子|女子)")
 # words between a count and its noun: anything inside the clause except another count
 ZH_MOD = r"(?:(?!\d+\s*[例名位]|[例名位])[^,，。;；!?！？、\n()（）])"
@@ -52,7 +52,7 @@ CONTEXT: dict[str, tuple[str, ...]] = {
 OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
     "zh": ("脱离", "脫離", "停用", "停止使用", "摆脱", "擺脫", "实现了", "實現了", "达到", "達到", "达成",
            "未脱离", "重新", "恢复", "恢復", "出现", "出現", "发生", "發生", "死亡", "退出", "失访",
-           "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "改用"),
+           "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "改用", "观察到", "觀察到"),
     "en": ("achieved", "attained", "reached", "became", "remained", "experienced", "were insulin",
            "was insulin", "had ", "developed", "discontinued", "stopped", "died", "withdrew",
            "dropped out", "no longer", "did not", "showed", "reported", "regained", "lost", "going",
@@ -87,8 +87,10 @@ STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇�
                         "including", "pooled", "pooling", "from", "analy", "identified", "comprising",
                         "across", "combined")
 # a planned study or enrolment target is not a cohort size
-PLAN_BEFORE = re.compile(r"计划|計劃|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|"
-                         r"\bexpects?\b|\b(?:aims?|aiming|hopes?|hoping|intends?|intending|seeks?|seeking)\s+to\b", re.I)
+# (计划/計畫 after a determiner is the noun "programme": "该计划共收治45名")
+PLAN_BEFORE = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫)|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|"
+                         r"\bexpects?\b|\b(?:aims?|aiming|hopes?|hoping|intends?|intending|seeks?|seeking)\s+to\b|"
+                         r"\bto\s+(?:enrol|enroll|recruit|randomi[sz]e)\b", re.I)
 # a count right after a time word is a time point ("Day 180", "week 52", "第12周")
 TIME_POINT_BEFORE = re.compile(r"(?:\b(?:day|days|week|weeks|month|months|year|visit|part|phase|cycle|stage|grade|"
                                r"table|figure|fig\.)\s*|第\s*)$", re.I)
@@ -168,6 +170,23 @@ PATTERNS: tuple[Pattern, ...] = (
     P("en_total_completed",
       r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:completed|finished)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
       r"(?:study|trial|follow-?up|visit|weeks?|months?|years?|treatment)\b", 0.8),
+    # "在114名完成试验的患者中": the completers of the whole trial, as the denominator of what follows
+    P("zh_total_completers",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)(?:[^,，。;；\n\d]{0,8}?)完成了?(?:试验|試驗|研究|随访|隨訪|治疗|治療|评估|評估)"
+      r"[^,，。;；\n\d]{0,6}?的?" + ZH_PERSON + r"\s*(?:中|之中|当中|當中)", 0.9),
+    # "团队在18名患者中完成了I期试验", "在30例患者中静脉输注": what the researchers did in a count of patients
+    P("zh_total_in_cohort",
+      r"(?:在|于|於)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)(?P<np>(?:[^,，。;；\n\d]|[12]\s*型){0,20}?)" + ZH_PERSON
+      + r"\s*(?:中|身上)\s*(?:(?:静脉|靜脈|皮下|分别|分別|先后|先後|共|均)\s*){0,2}(?:完成|开展|開展|进行|進行|实施|實施|输注|輸注|注射|移植|回输|回輸|"
+      r"应用|應用|使用|给予|給予|治疗|治療|验证|驗證|评估|評估|测试|測試)", 0.9),
+    # "42个病人全部有效", "3例均停用胰岛素": all of a count, the whole cohort (a part is opened by 其中/另, and a
+    # larger count in the mention makes it a part too)
+    P("zh_total_all",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:(?:例|名|位|个|個)" + ZH_PERSON + r"|(?:例|名|位|人)" + ZH_PERSON
+      + r"?)\s*(?:全部|全都|均)", 0.85),
+    # a pipe-table cell that starts with a count ("| 24例;各剂量组…", "| 首批6例;"): that row's sample size
+    P("zh_total_table_cell",
+      r"(?:(?<=\|)|(?<=\|\s)|(?<=\|\s\s))(?:首批|共|入组|入組|共入组|共入組)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)\s*(?=[;；,，|]|$)", 0.85),
     P("zh_total_noun",
       r"(?P<n>" + ZH_NUM + r")\s*" + ZH_CLASSIFIER + ZH_MOD + r"{0,30}?" + ZH_PERSON, 0.7),
     P("en_total_enrolled",
@@ -194,6 +213,10 @@ PATTERNS: tuple[Pattern, ...] = (
     P("n_equals",
       r"(?:(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*){0,2}?)\s*)?"
       r"[(\[（](?:[^()\[\]（）;；\n]{1,40}[;；,，]\s*)?\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.85),
+    # every group named inside one bracket: "(UC-MSC n = 60; placebo n = 60)", "(干细胞组 n=26;对照组 n=26)"
+    P("n_equals_list",
+      r"[(\[（](?P<body>(?:[A-Za-z\u4e00-\u9fff][^()\[\]（）;；,，=\n]{0,30}?\s*[nN]\s*=\s*\d{1,6}\s*[;；,，]\s*)+"
+      r"[A-Za-z\u4e00-\u9fff][^()\[\]（）;；,，=\n]{0,30}?\s*[nN]\s*=\s*\d{1,6})\s*[)\]）]", 0.85),
     P("zh_arm_count_label",
       r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?:为|為|在|进入|進入|分入|纳入|納入)?"
       + ZH_GROUP + r"(?![\u4e00-\u9fff]{0,2}(?:患者|的))", 0.85),
@@ -204,12 +227,12 @@ PATTERNS: tuple[Pattern, ...] = (
     P("zh_arm_split",
       r"(?:其中|分别有|分別有)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?P<l1>" + ZH_ALLOC
       + r"[^,，。;；\n]{0,10})[^。;；\n]{0,40}?(?:另外|另|其余|其餘|剩余|剩餘|余下|餘下)\s*(?P<n2>" + ZH_NUM
-      + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?:仅|僅|只|则|則|均|都|也)?\s*(?P<l2>" + ZH_ALLOC
+      + r")\s*(?:例|名|位|人)(?:[^,，。;；\n\d]{0,20}?" + ZH_PERSON + r")?\s*(?:仅|僅|只|则|則|均|都|也)?\s*(?P<l2>" + ZH_ALLOC
       + r"[^,，。;；\n]{0,10})", 0.85),
     # "随机分为治疗组和对照组，每组40例", "randomized into two groups of 30", "15 patients per arm"
     P("zh_arm_each", r"(?:每组|每組|(?<![男女])各)\s*(?:各)?\s*(?:有|为|為)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)", 0.85),
     P("en_arm_each",
-      r"(?:\b(?:two|three|four|2|3|4)\s+(?:equal\s+)?(?:groups|arms|cohorts)\s+of\s+(?P<n>" + EN_NUM + r")"
+      r"(?:\b(?:two|three|four|2|3|4)\s+(?:[A-Za-z\-]+\s+){0,2}?(?:groups|arms|cohorts)\s+of\s+(?P<n>" + EN_NUM + r")"
       r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort)\b)", 0.85),
     # a breakdown whose parts add up to the count before it: "112 completed (57 UC-MSC, 55 placebo)",
     # "66例(44/22)", "38 were enrolled: 20 chose to receive MSCs and 18 continued standard care"
@@ -265,6 +288,13 @@ PATTERNS: tuple[Pattern, ...] = (
       r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?P<label>" + DOSE_LEVEL_EN + r")\s+(?:[\w\-]+\s+)?" + EN_PERSON, 0.85),
     P("zh_arm_dose_group",
       r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)(?P<label>" + DOSE_LEVEL_ZH + r")(?![组組])" + ZH_PERSON, 0.85),
+    # "the remaining 12 received the full dose", "12例接受全剂量": a count given a named dose level is that dose group
+    P("en_arm_dose_received",
+      r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:" + EN_MOD + EN_PERSON + r"\s+)?(?P<label>(?:received|were\s+given|got|"
+      r"were\s+treated\s+(?:with|at))\s+(?:the\s+|a\s+)?" + DOSE_LEVEL_EN + r")", 0.85),
+    P("zh_arm_dose_received",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?P<label>(?:接受了?|给予|給予|采用|採用|使用)(?:了)?"
+      + DOSE_LEVEL_ZH + r")", 0.85),
     P("en_arm_controls",
       r"(?P<n>" + EN_NUM + r")\s+(?P<label>controls|control\s+subjects|control\s+patients|placebo\s+recipients)\b",
       0.75),
@@ -290,6 +320,9 @@ PATTERN_ROLE: dict[str, str] = {
     "arm_breakdown_colon": "arm", "arm_breakdown_list": "arm", "en_arm_compared": "arm", "zh_arm_compared": "arm", "en_arm_received": "arm", "zh_arm_received": "arm", "zh_arm_subset_alloc": "arm",
     "zh_studies": "studies_included", "en_studies": "studies_included",
     "en_arm_dose_group": "arm", "zh_arm_dose_group": "arm", "zh_case_title": "total",
+    "zh_total_completers": "total", "zh_total_in_cohort": "total", "zh_total_all": "total",
+    "zh_total_table_cell": "total", "n_equals_list": "arm", "en_arm_dose_received": "arm",
+    "zh_arm_dose_received": "arm",
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
 # generic patterns: a count next to a person noun, without an enrolment verb
@@ -302,6 +335,12 @@ BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdo
 COMPARED_PATTERNS = {"en_arm_compared", "zh_arm_compared"}
 # a count qualified by a dose level ("8 full-dose participants"): a group, unless that group is stated otherwise
 DOSE_GROUP_PATTERNS = {"en_arm_dose_group", "zh_arm_dose_group"}
+# a count that received a named dose level: an allocation by construction (after "其中", "the remaining")
+DOSE_RECEIVED_PATTERNS = {"en_arm_dose_received", "zh_arm_dose_received"}
+# "Eight of the 10 full-dose patients ...", "10名高剂量患者中有7名…": the group is the denominator, the outcome
+# belongs to the part of it counted first
+DENOMINATOR_BEFORE = re.compile(rf"(?:{EN_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
+DENOMINATOR_AFTER = re.compile(r"\s*(?:中|之中|当中|當中)(?:有|共有)?\s*\d")
 # "Twelve full-dose participants had completed 1 year": a dose group's analysis set, not an outcome
 COMPLETED_AFTER = re.compile(r"\s*(?:had\s+|have\s+)?(?:completed|finished|reached)\b|\s*(?:均|已|都)?(?:完成|满|滿)", re.I)
 # groups that are only groups when the sentence holds at least two of them
@@ -310,8 +349,13 @@ PAIRED_PATTERNS = {"en_arm_received", "zh_arm_received"}
 OUTCOME_CHECKED = {"zh_total_gong", "en_total_elliptic"}
 # "每组40例": one count for each of the groups named or counted before it in the sentence
 EACH_PATTERNS = {"zh_arm_each", "en_arm_each"}
-GROUP_COUNT = re.compile(r"(?:分为|分為|分成|into|in)\s*(?P<k>两|兩|二|三|四|2|3|4|two|three|four)\s*(?:个|個)?\s*"
-                         r"(?:equal\s+)?(?:组|組|groups|arms|cohorts)", re.I)
+GROUP_COUNT = re.compile(r"(?:分为|分為|分成|into|in)\s*(?:[^,，。;；\d]{0,8}?)(?P<k>两|兩|二|三|四|2|3|4|two|three|four)\s*"
+                         r"(?:个|個)?\s*(?:[\u4e00-\u9fff]{0,3}?|(?:[A-Za-z\-]+\s+){0,2}?)(?:组|組|groups|arms|cohorts)(?![A-Za-z])",
+                         re.I)
+# a bare total followed by its person noun and a comma ("共18位患者,"): what follows the comma is another clause
+NOUN_THEN_COMMA = re.compile(r"\s*(?:" + ZH_PERSON + r")?\s*[,，;；]")
+# a count of persons before "每组N例"/"N per arm": the total the groups share
+PERSON_COUNT = re.compile(rf"(?P<t>{ZH_NUM}|{EN_NUM})\s*(?:例|名|位|人|(?:[\w\-]+\s+){{0,3}}?{EN_PERSON}|were\b)", re.I)
 _EACH_K = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4}
 # sex breakdown of a cohort ("3 patients (2 men, 1 woman)"): not a cohort size on its own
 SEX_NOUN = re.compile(rf"(?:{EN_NUM}|{ZH_NUM})\s*(?:例|名|位|人)?\s*(?:men|women|males|females|boys|girls|男性|女性|男|女)",
@@ -418,6 +462,18 @@ class CohortExtractor(FieldExtractor):
         if pattern.name in EACH_PATTERNS:
             yield from self._each(m, pattern, span)
             return
+        if pattern.name == "n_equals_list":
+            for part in re.finditer(r"(?P<label>[A-Za-z\u4e00-\u9fff][^;；,，=]*?)\s*[nN]\s*=\s*(?P<n>\d{1,6})",
+                                    m.group("body")):
+                n = as_int(parse_number(part.group("n")))
+                label = part.group("label").strip()
+                if n is None or TOTAL_LABELS.match(label.split()[-1]):
+                    continue
+                off = m.start("body")
+                yield self.hit({"n": n, "role": "arm", "label": label}, off + part.start(), off + part.end(), pattern)
+            return
+        if "np" in m.groupdict() and _any(m.group("np") or "", OUTCOME_AFTER["zh"]):
+            return   # "在12例脱离胰岛素的患者中": a set defined by its outcome, not the cohort
         grp = "n2" if "n2" in m.groupdict() and m.group("n2") else "n"
         n = as_int(parse_number(m.group(grp).replace(",", "")))
         if n is None:
@@ -502,7 +558,12 @@ class CohortExtractor(FieldExtractor):
         if len(labels) < 2:
             if m.group(0).lstrip().startswith("各"):
                 return   # "各15例" needs the groups it distributes over ("男女各10例" is a breakdown by sex)
-            labels = [""]   # the number of groups is not stated: one arm of n
+            labels = [""]   # the number of groups is not stated: one arm of n, unless the total before it says how many
+            counts = list(PERSON_COUNT.finditer(sentence[:max(0, len(sentence) - (m.end() - m.start()))]))
+            total = as_int(parse_number(counts[-1].group("t").replace(",", ""))) if counts else None
+            if total and total % n == 0 and 2 <= total // n <= 4:
+                # the nearest count before it: "Of 90 screened, 60 were randomised (30 per arm)" gives two arms
+                labels = [f"group {i + 1}" for i in range(total // n)]
         for label in labels:
             yield self.hit({"n": n, "role": "arm", "label": label or None}, m.start(), m.end(), pattern)
 
@@ -527,6 +588,16 @@ class CohortExtractor(FieldExtractor):
             return None   # "每组40例" is read by the each-group pattern
         if hit.pattern in EACH_PATTERNS:
             return hit
+        subset_word = view[max(span.start, hit.start - 12):hit.start].rstrip().lower().endswith(
+            tuple(SUBSET_BEFORE["zh"] + SUBSET_BEFORE["en"]))
+        larger = any((as_int(parse_number(t.group("t").replace(",", ""))) or 0) > n
+                     for t in PERSON_COUNT.finditer(view, span.start, span.end))
+        if hit.pattern == "zh_total_all" and larger:
+            return None   # "共纳入30例…12例均脱离胰岛素": all of a part, not the cohort
+        if hit.pattern in DOSE_RECEIVED_PATTERNS and not subset_word and not larger:
+            # a count given a named dose level is a dose group beside a larger count of persons; alone (and not
+            # "其中"/"the remaining") it is the cohort: "12 participants received the full dose as a single infusion"
+            hit.value = {"n": n, "role": "total", "label": None}
         if role == "arm" and (hit.value.get("label") or "").strip() in ("组", "組"):
             return None   # "共入组12例": 入组 is the enrolment verb, not a group
         prev = view[max(span.start, hit.start - 14):hit.start]
@@ -556,16 +627,20 @@ class CohortExtractor(FieldExtractor):
             # "the 8 participants who had reached Day 180": an analysis subgroup, not an outcome count
             return self._as_subgroup(hit, span, sub)
         # a part of the cohort ("其中5例", "治疗组中有5名", "first 3 patients") is not its size
-        if hit.pattern not in SPLIT_PATTERNS | {"en_total_denominator"} and any(before.rstrip().endswith(w)
+        if hit.pattern not in SPLIT_PATTERNS | DOSE_RECEIVED_PATTERNS | {"en_total_denominator"} and any(
+                before.rstrip().endswith(w)
                                                         for w in SUBSET_BEFORE["zh"] + SUBSET_BEFORE["en"]):
             return None
         if re.match(r"\s*(?:中|之中|当中|當中)(?![国國])", view[hit.end:hit.end + 3]) and role == "total":
             return None
         # an outcome count: the count is followed by what happened to those patients
-        if hit.pattern not in SPLIT_PATTERNS | {"en_total_denominator"} and \
+        denominator = hit.pattern in DOSE_GROUP_PATTERNS and (
+            DENOMINATOR_BEFORE.search(view[max(span.start, hit.start - 20):hit.start]) or DENOMINATOR_AFTER.match(view, hit.end))
+        if hit.pattern not in SPLIT_PATTERNS | DOSE_RECEIVED_PATTERNS | {"en_total_denominator"} and not denominator and \
                 not (strong and role == "total" and hit.pattern not in OUTCOME_CHECKED):
-            if n == 1 and role == "total":
-                # a single patient introduced, then the story goes on: "一名…女子，…发生低血糖"
+            if (n == 1 and role == "total") or (hit.pattern in OUTCOME_CHECKED and NOUN_THEN_COMMA.match(after)):
+                # a single patient introduced, then the story goes on: "一名…女子，…发生低血糖"; a bare total with
+                # only its noun before the comma ("共18位患者,分成三组,没有出现…"): the outcome is a later clause's
                 after = re.split(r"[,，;；。]", after, maxsplit=1)[0]
             completed = hit.pattern in DOSE_GROUP_PATTERNS and COMPLETED_AFTER.match(view, hit.end)
             if not completed and (_any(after, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"]) or _any(quote, OUTCOME_AFTER["zh"])):
@@ -615,6 +690,9 @@ class CohortExtractor(FieldExtractor):
                      if a.pattern in SPLIT_PATTERNS | BREAKDOWN_PATTERNS | PAIRED_PATTERNS | COMPARED_PATTERNS}
         kept: dict[tuple[str, int, str], Hit] = {}
         for h in sorted(hits, key=lambda h: (-h.score, h.start)):
+            if h.value["role"] == "arm" and any(k[:2] == ("arm", h.value["n"]) and o.pattern != h.pattern
+                                                and o.start < h.end and h.start < o.end for k, o in kept.items()):
+                continue   # the same group read by two patterns ("8 participants received a high dose")
             if h.value["role"] == "total" and any(a.value["n"] == h.value["n"] and a.start <= h.end
                                                   and h.start <= a.end for a in arms):
                 continue

@@ -44,6 +44,12 @@ LIST_ITEMS = rf"(?P<items>(?:{ARABIC}\s*(?:,|，|、)\s*)*{ARABIC}\s*,?\s*(?:or|
 SCI_ITEM = rf"{ARABIC}(?:{SCI}|{MAGNITUDE})"
 _AND = r"(?:or|and|和|或|及|与|與)"
 SCI_LIST_ITEMS = rf"(?P<items>(?:{SCI_ITEM}\s*(?:[,，、;；]\s*(?:{_AND}\s+)?|{_AND}\s*))+)"
+# a stock, a bank or a plant's output is not given to anyone: "细胞库储备超过1000亿个细胞", "can manufacture 10 billion cells"
+STOCK_BEFORE = re.compile(r"(?:储备|儲備|库存|庫存|存量|产能|產能|年产|年產|制备能力|製備能力|细胞库|細胞庫|"
+                          r"\bbank|\bstock|\binventory|\bcapacity|\bcan\s+(?:produce|manufacture|make))"
+                          r"[^\d,，。;；.]{0,12}$", re.I)
+# "每次打1亿个": a count per administration said with a plain verb and the classifier only
+PER_TIME_VERB = r"(?:打|输|輸|注射|输注|輸注|回输|回輸|注入|给予|給予|打入|输入|輸入)"
 CONTEXT: dict[str, tuple[str, ...]] = {
     "zh": ("细胞", "細胞", "剂量", "劑量", "输注", "輸注", "干细胞", "幹細胞", "间充质", "間充質"),
     "en": ("cells", "MSC", "dose", "infusion", "infused", "stem cell"),
@@ -60,6 +66,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # "1亿个/次", "2 × 10^8 per infusion": a count per administration
     P("dose_per_time",
       rf"(?P<q>{CELL_QUANTITY})\s*(?:个|個)?\s*(?:/|per\s+|每)\s*(?:次|剂|劑|dose|infusion|injection|administration)\b", 0.8),
+    P("dose_each_time",
+      rf"每次\s*{PER_TIME_VERB}?\s*(?:了)?\s*(?:约|約|大约|大約)?\s*(?P<q>{CELL_QUANTITY})\s*(?:个|個)(?![\u4e00-\u9fff])", 0.75),
     P("dose_list",
       rf"(?<![\d.^]){LIST_ITEMS}(?P<q>{SCALAR})(?:(?P<pk2>{PER_KG})|\s*(?:个|個)?\s*{CELL_NOUN}(?P<pk3>{PER_KG})?)", 0.85),
     P("dose_sci_list",
@@ -96,6 +104,8 @@ class DoseExtractor(FieldExtractor):
         if PER_VOLUME.match(span.doc.view, m.end("q")) or \
                 PER_VOLUME.match(span.doc.view[m.end():m.end() + 12]):
             return
+        if STOCK_BEFORE.search(span.doc.view[max(span.start, m.start("q") - 20):m.start("q")]):
+            return   # a cell bank's stock or a plant's output
         if TOTAL_BEFORE.search(span.doc.view[max(span.start, m.start("q") - 14):m.start("q")]) or \
                 TOTAL_BEFORE.search(span.doc.view[max(span.start, m.start() - 14):m.start()]):
             return
@@ -131,7 +141,7 @@ class DoseExtractor(FieldExtractor):
         lo, hi = PER_KG_RANGE if hit.value["per_kg"] else CELL_RANGE
         if not (lo <= hit.value["cells_min"] <= hit.value["cells_max"] <= hi):
             return None
-        if hit.pattern in ("dose_per_kg", "dose_list", "dose_per_time", "dose_sci_list"):
+        if hit.pattern in ("dose_per_kg", "dose_list", "dose_per_time", "dose_sci_list", "dose_each_time"):
             # a bare "×10^6/kg" must be about cells: a cell or dose word in its sentence
             s = span.doc.view[max(span.start, hit.start - 80):min(span.end, hit.end + 40)]
             if not re.search(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", s, re.I):

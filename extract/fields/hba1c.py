@@ -114,6 +114,11 @@ SPAN_BEFORE = (r"(?:\brang(?:e|es|ed|ing)|\bvar(?:ied|ying|ies)|\bspann(?:ed|ing
 # the second group of a parallel statement: "…由8.6%降至7.3%，安慰剂组则由8.5降至8.2"
 PARALLEL_GROUP = r"(?:组|組|\bgroup|\barm|placebo|control|安慰剂|安慰劑|对照|對照)"
 SPAN_AFTER = r"\s*(?:不等|之间|之間)"
+PER_UNIT = r"(?:每(?![组組例位名个個人次])|\b(?:every|each|per)\b)\D{0,8}$"
+FIRST_PERSON = r"(?:\bmy|我的?)\s*$"
+# a pair with no unit right after the term ("糖化血红蛋白从8.4降到了7.6"): read as % when both values are on its scale
+UNITLESS_PAIR_GAP = 12
+UNITLESS_PCT_RANGE = (4.0, 15.0)
 HEADER_UNIT = r"\s*(?:[(（\[,，]\s*(?P<hu>%|mmol\s*/\s*mol)\s*[)）\]]?)"
 
 CONTEXT: dict[str, tuple[str, ...]] = {
@@ -193,6 +198,11 @@ _POST_RE = re.compile(POST, re.IGNORECASE)
 _PROP_RE = re.compile(PROPORTION, re.IGNORECASE)
 _UP_RE = re.compile(UP, re.IGNORECASE)
 _CHANGE_WORD_RE = re.compile(CHANGE_WORD, re.IGNORECASE)
+# "每下降1个百分点", "for every 1% reduction": a rate in a general statement, not a change anyone measured
+# ("每组"/"每例" name groups and patients, not a rate)
+_PER_UNIT_RE = re.compile(PER_UNIT, re.IGNORECASE)
+# "My A1c went from 9.2 to 6.4": a testimonial in the first person
+_FIRST_PERSON_RE = re.compile(FIRST_PERSON, re.IGNORECASE)
 WINDOW = 260
 
 
@@ -372,7 +382,8 @@ class HbA1cExtractor(FieldExtractor):
             v = parse_number(m.group("v"))
             if v is None or not m.group("vu"):
                 return
-            if self._relative(view, max(span.start, m.start() - 25), m.start(), m.start()):
+            if self._relative(view, max(span.start, m.start() - 25), m.start(), m.start()) or \
+                    _PER_UNIT_RE.search(view, max(span.start, m.start() - 12), m.start()):
                 return
             sign = 1 if _UP_RE.fullmatch(m.group("dir")) else -1
             yield self._hit(sign * to_percent(v, _unit(m, "v")) if _unit(m, "v") != "mmol/mol"
@@ -418,6 +429,11 @@ class HbA1cExtractor(FieldExtractor):
                     prior = [(p1, u) for p1, u in pair_units if p1 <= pm.start()]
                     if prior and _PARALLEL_GROUP_RE.search(view, max(prior)[0], pm.start()):
                         unit = max(prior)[1]
+                if unit is None and pm.start() - start <= UNITLESS_PAIR_GAP and not re.search(r"\d", view[start:pm.start()]) \
+                        and "." in m_a and "." in pm.group("b") \
+                        and all(UNITLESS_PCT_RANGE[0] <= x <= UNITLESS_PCT_RANGE[1] for x in (a, b)) \
+                        and not _FIRST_PERSON_RE.search(view, max(span.start, m.start() - 6), m.start()):
+                    unit = "%"   # "糖化血红蛋白从8.4降到了7.6": the % scale said without its sign
                 if unit is None:
                     continue
                 if unit == "%" and (ua or "%") != (ub or "%"):
@@ -458,7 +474,8 @@ class HbA1cExtractor(FieldExtractor):
             if not unit:
                 continue
             used.append((cm.start(), cm_end))
-            if self._relative(view, start, cm.start("a"), cm.end()):
+            if self._relative(view, start, cm.start("a"), cm.end()) or \
+                    _PER_UNIT_RE.search(view, max(start, cm.start() - 8), cm.start("a")):
                 reads.append((cm.start(), cm.end(), "skip", 0))
                 continue
             word = cm.group("dir")
@@ -504,6 +521,10 @@ class HbA1cExtractor(FieldExtractor):
         sentence_start = max(before_term.rfind("。"), before_term.rfind("\n"), before_term.rfind(". "))
         before_term = before_term[sentence_start + 1:]
         prev_end, prev_role, prev_sign = start, "", -1
+        # "A at baseline and B at 52 weeks; in the sham group it was C and D": after a clause break that names
+        # another group, values with no cue of their own take the roles of the previous group's values, in order
+        group_roles: list[str] = []
+        template: list[str] = []
         times = [t.span() for t in _TIME_RE.finditer(view, start, end)]
         columns = _table_columns(view, m.start(), span)
         for lm in LONE_RE.finditer(view, start, end):
@@ -516,6 +537,10 @@ class HbA1cExtractor(FieldExtractor):
                 continue
             first = not prev_role
             gap = view[prev_end:lm.start()]
+            brk = max(gap.rfind(";"), gap.rfind("；"))
+            if brk >= 0 and _PARALLEL_GROUP_RE.search(gap, brk):
+                template, group_roles = (group_roles or template), []
+                gap = gap[brk + 1:]   # the previous group's cues do not carry over
             unit = _unit(lm, "a") or default_unit
             if unit is None and (su := _SHARED_UNIT_RE.match(view, lm.end(), end)):
                 unit = _unit_name(su.group("u"))
@@ -559,6 +584,8 @@ class HbA1cExtractor(FieldExtractor):
                 role = "before"
             elif first and _POST_RE.search(before_term):
                 role = "after"
+            elif len(group_roles) < len(template) and template[len(group_roles)] in ("before", "after"):
+                role = template[len(group_roles)]
             elif prev_role in ("before", "after", "change"):
                 role = prev_role
             elif first:
@@ -567,6 +594,7 @@ class HbA1cExtractor(FieldExtractor):
             if role is None:
                 prev_role = "blocked"
                 continue
+            group_roles.append(role)
             prev_role, prev_sign = role, sign
             used.append((lm.start(), lm.end()))
             if role == "change":
@@ -614,6 +642,9 @@ class HbA1cExtractor(FieldExtractor):
             if any(stated(o) == mine and o.value["group"] and h.value["group"]
                    and han(o.value["group"]) != han(h.value["group"]) for o in out):
                 continue   # a bilingual abstract: "干细胞组由8.9%降至7.8%" ... "stem cell group ... from 8.9% to 7.8%"
+            if any(stated(o) == mine and (o.value["group"] or None) == (h.value["group"] or None)
+                   and (o.value["timepoint_days"] is None) != (h.value["timepoint_days"] is None) for o in out):
+                continue   # a headline repeats the body's reading without its time point: one fact
             if len(mine) == 1 and any(
                     o is not h and len(stated(o)) > 1 and (o.value["group"] or None) == (h.value["group"] or None)
                     and all(stated(o).get(r) == v for r, v in mine.items()) for o in kept):
