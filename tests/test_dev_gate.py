@@ -85,3 +85,5 @@ def test_scores_stay_above_their_floors(gate_run: tuple[str, Path]) -> None:
     }
     low = {k: (v, FLOORS[name][k]) for k, v in got.items() if v < FLOORS[name][k]}
     assert not low, f"{name}: scores below their floors (got, floor): {low}"
+    # one record per study: the record count stays within 15 % of the gold mention count
+    assert 0.85 <= m["predicted"] / max(1, m["gold"]) <= 1.15, m
