@@ -51,9 +51,9 @@ FUTURE_BEFORE = re.compile(r"(?:(?:预计|預計|预期|預期|计划|計劃|将
                            r"\b(?:expected|planned|scheduled|due)(?:\s+(?:in|by|for))?|\bwill\b[^.,;]{0,30})\s*$", re.I)
 FUTURE_CHARS = 12
 # a publication verb that governs the date next to it: "reported in 2023", "發表於2024年", "2023年發表", "2023年报道"
-PUB_VERB_BEFORE = re.compile(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊载|刊載|报道|報導|公布)(?:于|於|在)?\s*$|"
+PUB_VERB_BEFORE = re.compile(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊载|刊載|报道|报导|報導|公布)(?:于|於|在)?\s*$|"
                              r"\b(?:published|reported|described|appeared)\s+(?:online\s+)?(?:(?:in|on)\s+)?$", re.I)
-PUB_VERB_AFTER = re.compile(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|報導|公布)")
+PUB_VERB_AFTER = re.compile(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布)")
 PUB_VERB_BEFORE_CHARS = 24
 PUB_VERB_AFTER_CHARS = 24
 # header fields of database records and journal pages that state the publication date; group 1 is
@@ -77,8 +77,9 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("publication_date_label", re.compile(r"(?mi)^[ \t]*(?:Article |Online )?Publication date[ \t]*[:：]?[ \t]*\n?[ \t]*"
                                           r"(\d{1,2}-[A-Za-z]{3}-\d{4}|" + _DATE_AHEAD[1:])),
     ("issue_header", re.compile(r"(?m)^\s*(\d{4})\s*年\s*\n\s*(?:第\s*)?\d{1,3}\s*期\s*$")),
-    # "《中国组织工程研究》2023年第27卷第12期", "2021年第5期", "中国实用内科杂志 2024年8月 第44卷 第8期"
-    ("zh_volume", re.compile(r"(?<!\d)(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*第?\s*\d{1,3}\s*[卷期]")),
+    # "《中国组织工程研究》2023年第27卷第12期", "2021年第5期", "中国实用内科杂志 2024年8月 第44卷 第8期",
+    # "原載:中華內分泌代謝雜誌,2024年,第40卷第6期"
+    ("zh_volume", re.compile(r"(?<!\d)(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*[,，]?\s*第?\s*\d{1,3}\s*[卷期]")),
     # a thesis record (CNKI): "【作者基本信息】 岭南医科大学,儿科学,2023,硕士", "【学位授予年度】 2023"
     ("thesis_year", re.compile(r"(?m)^[ \t]*(?:【作者基本信息】[^\n]{0,60}?[,，]\s*(?=\d{4}\s*[,，]\s*(?:硕士|博士|碩士))|"
                                r"【?(?:学位授予年度|學位授予年度|学位年度|學位年度)】?\s*[:：]?\s*)(\d{4})(?!\d)")),
@@ -107,7 +108,7 @@ DATELINE = re.compile(r"\s*(?:[A-Z][A-Za-z .,]{1,40},\s*)?(?:[A-Z][a-z]{2,8}\.?\
 # 《…》 read as the journal: after 在/于/期刊/杂志, or before 杂志/上/发表/子刊
 ZH_JOURNAL = (
     re.compile(r"(?:在|于|於|期刊|杂志|雜誌|刊物|学报)\s*(?:杂志|雜誌|期刊)?\s*《([^《》]{2,60})》"),
-    re.compile(r"《([^《》]{2,60})》\s*(?=杂志|雜誌|期刊|子刊|上|发表|發表|刊发|刊發|刊登|报道|報導|研究|案例|\()"),
+    re.compile(r"《([^《》]{2,60})》\s*(?=杂志|雜誌|期刊|子刊|上|发表|發表|刊发|刊發|刊登|报道|报导|報導|研究|案例|\()"),
 )
 # 《…》 / “…” read as the paper title: after 名为/题为/关于/一篇
 ZH_TITLE = re.compile(r"(?:名为|名為|题为|題為|关于|關於|一篇|篇)\s*[《“\"「『]([^《》“”\"「」『』]{6,160})[》”\"」』]")
@@ -312,7 +313,12 @@ def intro_hits(doc: Document, start: int, end: int, *, year_hint: Optional[str] 
     date = find_date(view, skip_dateline(view, start, end), end, year_hint=year_hint)
     if date and FUTURE_BEFORE.search(view, max(start, date[1] - FUTURE_CHARS - 30), date[1]):
         date = None
-    if date:
+    # a date a publication verb governs beats an earlier event or period date ("回顾2019至2023年间…45名患者,
+    # 结果于2025年4月刊登在《…》")
+    pd = published_date(doc, skip_dateline(view, start, end), end, year_hint=year_hint) if date else None
+    if pd is not None:
+        hits.append(Hit("pub_date", pd.value, pd.start, pd.end, EXTRACTOR, pd.pattern.removeprefix("published_")))
+    elif date:
         hits.append(Hit("pub_date", {"value": date[0]}, date[1], date[2], EXTRACTOR, date[3]))
     title = ZH_TITLE.search(view, start, end)
     if title:

@@ -74,18 +74,20 @@ DATE_LEAD = re.compile(
     r"^\s*(?:[-•*·]\s*)?(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|\d{4}\s*年\s*\d{1,2}\s*月"
     r"|(?:On\s+|In\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}"
     r"|(?:On\s+)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})", re.IGNORECASE)
-PUB_VERB = re.compile(r"发表|發表|刊发|刊發|刊登|刊出|报道|報導|报告|報告|公布|发布|發布|上线|在线|"
+PUB_VERB = re.compile(r"发表|發表|刊发|刊發|刊登|刊出|报道|报导|報導|报告|報告|公布|发布|發布|上线|在线|"
                       r"\bpublished\b|\breported\b|\bannounced\b|\bpresented\b|\bunveiled\b", re.IGNORECASE)
 # "2022年《柳叶刀》子刊报道…" / "2023年《糖尿病护理》研究显示…"
-YEAR_JOURNAL = re.compile(r"\d{4}\s*年\s*[,，]?\s*《[^《》]{2,40}》\s*(?:子刊|杂志|雜誌|期刊)?\s*(?:上\s*)?"
-                          r"(?:报道|報導|发表|發表|刊发|刊發|刊登|研究|案例|病例|的一项|的一篇|显示|顯示)")
-JOURNAL_PUB = re.compile(r"《[^《》]{2,60}》[^。!?]{0,40}?(?:发表|發表|刊发|刊發|刊登|报道|報導)")
+# (the journal's other name may follow in brackets: "2025年《内分泌学前沿》(Frontiers in Endocrinology)发表的")
+YEAR_JOURNAL = re.compile(r"\d{4}\s*年\s*[,，]?\s*《[^《》]{2,40}》\s*(?:[(（][^()（）\n]{2,60}[)）]\s*)?"
+                          r"(?:子刊|杂志|雜誌|期刊)?\s*(?:上\s*)?"
+                          r"(?:报道|报导|報導|发表|發表|刊发|刊發|刊登|研究|案例|病例|(?:的)?(?:一项|一項|一篇)|显示|顯示)")
+JOURNAL_PUB = re.compile(r"《[^《》]{2,60}》[^。!?]{0,40}?(?:发表|發表|刊发|刊發|刊登|报道|报导|報導)")
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
 EN_PUB = re.compile(r"\b(?:published|reported)\s+(?:online\s+)?in\s+(?:the\s+)?(?!" + _MONTHS + r")[A-Z]")
 # a sentence that says where the study was published, for a single-study document without a
 # dated intro line: "…刊登於國際期刊《細胞》", "据《新英格兰医学杂志》报道", "The findings were published in X"
 PUBLICATION_SENTENCE = re.compile(
-    r"《[^《》]{2,60}》[^。!?]{0,40}?(?:发表|發表|刊发|刊發|刊登|报道|報導)|"
+    JOURNAL_PUB.pattern + "|"
     r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:于|於|在)[^。!?]{0,20}《|"
     r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|recently\s+|"
     r"(?:on\s+)?" + _MONTHS + r"\.?\s+\d{1,2}(?:,\s*\d{4})?\s+)?"
@@ -93,7 +95,7 @@ PUBLICATION_SENTENCE = re.compile(
     r"\bpublished\s+(?:a|an|the|their|his|her)\s+[^.;]{0,60}?\bin\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]|"
     # a year of publication without a journal: "one randomized trial published in 2020", "2022年发表的研究中"
     r"\b(?:study|trial|analysis|paper|report|review)\s+(?:was\s+)?(?:published|reported)\s+in\s+(?:19|20)\d{2}\b|"
-    r"(?<!\d)(?:19|20)\d{2}\s*年\s*(?:在[^。!?,，]{0,20}?)?(?:发表|發表|刊登|刊出|报道|報導)的(?:一项|一項|一篇)?[^。!?,，]{0,12}?"
+    r"(?<!\d)(?:19|20)\d{2}\s*年\s*(?:在[^。!?,，]{0,20}?)?(?:发表|發表|刊登|刊出|报道|报导|報導)的(?:一项|一項|一篇)?[^。!?,，]{0,12}?"
     r"(?:研究|试验|試驗|病例|论文|論文|综述|綜述|分析)")
 NEGATION_BEFORE = re.compile(r"未|沒|没|\bnot (?:yet )?$|\byet to be $", re.IGNORECASE)
 SOURCE_LEAD = re.compile(r"^\s*(?:[-•*·]\s*)?(?:据|根据|據|根據|援引|来源|來源|According to|Source)", re.IGNORECASE)
@@ -117,6 +119,9 @@ PART_HEADING = re.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十IVX]{
                           r"(?:研究)?(?:背景|目的|方法|对象|對象|结果|結果|讨论|討論|结论|結論|资料|資料|材料|引言|前言|概述|"
                           r"设计|設計|Background|Introduction|Objectives?|Aims?|Methods?|Materials|Results?|Findings|"
                           r"Discussion|Conclusions?|Limitations|Study design|Patients)\b", re.IGNORECASE)
+# a question heading of a Q&A post ("问1:…", "問二:…", "Q3: …", "Q: …"): it closes the answer before it, and
+# opens the study its answer cites
+QUESTION_HEADING = re.compile(r"^\s*(?:[#*【\[]\s*)?(?:[问問]|Q)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[】\]]?\s*[:：.、]")
 MONTH_HEADING = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*[日号號])(?![^。!?\n]*[,，。])")
 SUMMARY_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十\d]{1,3}\s*[、.．]\s*)?(?:总结|總結|结语|結語|小结|小結|结论|結論|展望|写在最后|寫在最後|"
@@ -141,7 +146,10 @@ SECTION_COHORT = re.compile(r"(?:纳入|納入|招募|入组|入組|收治|选�
                             r"(?:患者|病人|病患|受试者|受試者|儿童|兒童|患儿|患兒|成人|成年人|志愿者|志願者)")
 # how many opening lines of a numbered section are read to decide whether it reports a study
 SECTION_HEAD_LINES = 3
-SENTENCE_END = re.compile(r"[。!?！？]|\.(?=\s|$)|\n")
+# a full stop after a month or title abbreviation ("published Aug. 7 in…", "Dr. Lee") ends no sentence
+_NO_STOP_AFTER = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                  "Dr", "Mr", "Ms", "Mrs", "Prof", "vs", "Fig", "approx")
+SENTENCE_END = re.compile(r"[。!?！？]|" + "".join(rf"(?<!\b{a})" for a in _NO_STOP_AFTER) + r"\.(?=\s|$)|\n")
 # an earlier study of the same team, described inside the report of a new one ("该团队2021年曾…发表一项…
 # 先导研究", "此前的一项研究", "their earlier pilot study"): a study of its own
 PRIOR_STUDY = re.compile(
@@ -202,18 +210,23 @@ CLAUSE_START = re.compile(r"[,，。;；:：!?！？\n]")
 OTHER_PRODUCT_TRIAL = (r"\b(?:trial|study)\s+of\s+{code}(?![A-Za-z0-9-])|(?<![A-Za-z0-9-]){code}(?:'s|’s)?\s+(?:(?:phase|Phase)\s+[\w/]+\s+)?"
                        r"(?:trial|study)\b|(?<![A-Za-z0-9-]){code}\s*(?:的|之)?\s*(?:[IⅠⅡⅢ\d一二三]+(?:/[IⅠⅡⅢ\d一二三]+)?\s*期)?\s*(?:临床|臨床)?(?:试验|試驗|研究)")
 # a citing sentence that describes a study of its own (not background)
-STUDY_CITE = re.compile(r"发表|發表|刊发|刊發|报道|報導|报告的|報告的|等人|团队|團隊|课题组|課題組|"
+STUDY_CITE = re.compile(r"发表|發表|刊发|刊發|报道|报导|報導|报告的|報告的|等人|团队|團隊|课题组|課題組|"
                         r"一项[^,，。]{0,20}(?:研究|试验|試驗)|\bet al\b|\bpublished\b|\breported\b|\bteam\b",
                         re.IGNORECASE)
 CITE_WINDOW = 80
+# a citing sentence whose subject is one study ("A second open-label trial enrolled 36 people…[2]", "另一项
+# 研究纳入…[3]"): with a cohort in it, it describes that study however far the marker is from its subject
+STUDY_SUBJECT_LEAD = re.compile(
+    r"\s*(?:(?:A|An|One|Another|The\s+(?:first|second|third))\s+(?:[\w/-]+\s+){0,4}?(?:study|trial|analysis|meta-analysis)\b"
+    r"|(?:另一|第[一二三四五]|一)\s*[项項个個][^,，。]{0,30}?(?:研究|试验|試驗))", re.IGNORECASE)
 # a study cited by its authors: "宋明辉等[12]开展的…研究", "唐等[13]的随机对照研究", "Rahman and colleagues1 pooled";
 # after a Chinese "等" the words that follow must name a study ("骨髓、脐带和脂肪等[7]" lists sources)
 AUTHOR_BEFORE_MARKER = re.compile(r"(?:\bet al\.?|(?:\band|&) (?:colleagues|co-?workers)|[A-Za-z\u4e00-\u9fff]\s*等)\s*$",
                                   re.IGNORECASE)
-STUDY_AFTER_MARKER = re.compile(r"[^。;；!?！？,，]{0,16}?(?:研究|试验|試驗|分析|综述|綜述|病例|报告|報告|发表|發表|报道|報導|"
+STUDY_AFTER_MARKER = re.compile(r"[^。;；!?！？,，]{0,16}?(?:研究|试验|試驗|分析|综述|綜述|病例|报告|報告|发表|發表|报道|报导|報導|"
                                 r"开展|開展|纳入|納入|进行|進行)")
 # a citing verb alone, and the generic subjects that make it a background claim ("既往研究报道…[3]")
-WEAK_CITE = re.compile(r"发表|發表|刊发|刊發|报道|報導|报告的|報告的|published|reported", re.IGNORECASE)
+WEAK_CITE = re.compile(r"发表|發表|刊发|刊發|报道|报导|報導|报告的|報告的|published|reported", re.IGNORECASE)
 GENERIC_SUBJECT = re.compile(r"既往研究|以往研究|既往文献|既往文獻|以往文献|以往文獻|既往報導|多项研究|多項研究|大量研究|"
                              r"不少研究|许多研究|許多研究|有研究|已有研究|\b(?:previous|prior|earlier|several|many|other)\s+"
                              r"(?:studies|research|reports|work)\b|\bstudies\s+have\b", re.IGNORECASE)
@@ -227,6 +240,7 @@ LEAD_STUDY = re.compile(r"\d+\s*(?:名|例|位|只|隻)[^,，。]{0,8}?(?:患者
                         r"\b\d[\d,]*\s+(?:(?:\w+\s+){0,2}(?:patients|participants|subjects|volunteers|adults|children|"
                         r"recipients|individuals|mice|rats)|of\s+\d+\s+(?:patients|participants|mice))\b|\(\s*n\s*=\s*\d+",
                         re.IGNORECASE)
+APPROX_BEFORE = re.compile(r"(?:\bmore than|\bover|\bnearly|\balmost|\bupwards of|超过|超過|逾)\s*$", re.IGNORECASE)
 # a lead that announces the cases told below ("今天，我们分享其中三位患者的故事") is their introduction
 CASES_INTRO = re.compile(r"(?:分享|介绍|介紹|讲述|講述|来看|來看|以下|下面)[^。!?！？]{0,20}?(?:故事|案例|病例|个案|個案)|"
                          r"(?:here are|we share|we tell|meet)[^.]{0,40}?(?:stories|cases)", re.IGNORECASE)
@@ -340,6 +354,18 @@ def first_sentence(line: _Line) -> tuple[int, int]:
     return line.start, end
 
 
+def intro_sentence(doc: Document, line: _Line) -> tuple[int, int]:
+    """The sentence of an intro line that opens its study: the first, or the later one holding a
+    'YYYY年《期刊》报道' claim ("答:还不能。2024年《自然·代谢》报道,…")."""
+    s, e = first_sentence(line)
+    yj = YEAR_JOURNAL.search(line.text)
+    if yj is None or line.start + yj.start() < e:
+        return s, e
+    start = line.start + max((m.end() for m in SENTENCE_END.finditer(line.text, 0, yj.start())), default=0)
+    m = SENTENCE_END.search(line.text, yj.end())
+    return start, line.start + (m.end() if m else len(line.text))
+
+
 def is_intro(doc: Document, line: _Line, max_ref: Optional[int]) -> bool:
     """Does this line open a study: a dated publication intro or a 'YYYY年《期刊》报道' claim?"""
     t = line.text
@@ -358,7 +384,7 @@ def is_intro(doc: Document, line: _Line, max_ref: Optional[int]) -> bool:
 @dataclass
 class _Boundary:
     pos: int                        # line start
-    kind: str                       # intro | case | month | end
+    kind: str                       # intro | case | month | question | end
     line: _Line
 
 
@@ -447,6 +473,8 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
             out.append(_Boundary(ln.start, "case", ln))
         elif is_heading(ln) and MONTH_HEADING.match(ln.text):
             out.append(_Boundary(ln.start, "month", ln))
+        elif is_heading(ln) and QUESTION_HEADING.match(ln.text):
+            out.append(_Boundary(ln.start, "question", ln))
         elif i in rows:
             out.append(_Boundary(ln.start, rows[i], ln))
         elif is_heading(ln) and ORDINAL_HEADING.match(ln.text):
@@ -502,6 +530,10 @@ def sequential_segments(doc: Document, lines: list[_Line], bounds: list[_Boundar
         nxt = bounds[k + 1].pos if k + 1 < len(bounds) else None
         if b.kind == "end":
             pending = None
+            continue
+        if b.kind == "question":
+            # the question heads the study its answer cites; an answer that cites none is no study
+            pending = b.pos if k + 1 < len(bounds) and bounds[k + 1].kind == "intro" else None
             continue
         start = pending if pending is not None else b.pos
         content = [ln for ln in lines if start <= ln.start and (nxt is None or ln.start < nxt)]
@@ -632,6 +664,8 @@ def _describes_study(doc: Document, sent_start: int, marker_start: int, marker_e
     author = AUTHOR_BEFORE_MARKER.search(doc.view[lo:marker_start])
     if author and (not author.group(0).rstrip().endswith("等") or (
             marker_end is not None and STUDY_AFTER_MARKER.match(doc.view, marker_end))):
+        return True
+    if STUDY_SUBJECT_LEAD.match(doc.view, sent_start) and LEAD_STUDY.search(doc.view, sent_start, marker_start):
         return True
     cues = list(STUDY_CITE.finditer(doc.view, lo, marker_start))
     if cues and all(WEAK_CITE.fullmatch(c.group(0)) for c in cues) and GENERIC_SUBJECT.search(doc.view, lo, marker_start):
@@ -993,14 +1027,17 @@ def segment(doc: Document) -> list[Mention]:
             first = next(ln for ln in lead if not is_heading(ln))
             segs.insert(0, _Segment(lead[0].start, lead[-1].end, first, lead))
         for seg in segs:
-            intro = first_sentence(seg.intro) if seg.intro else None
-            mentions.append(Mention(_spans_from_lines(seg.lines, []), kind="study", intro=intro))
+            intro = intro_sentence(doc, seg.intro) if seg.intro else None
+            # a claim inside its line ("答:多数方案为3次。2022年《X》一项研究…"): the sentences before it are
+            # the writer's own answer, not the study's
+            lead = [(seg.intro.start, intro[0])] if seg.intro and intro and intro[0] > seg.intro.start else []
+            mentions.append(Mention(_spans_from_lines(seg.lines, lead), kind="study", intro=intro))
     else:
         # one segment: its opener is the intro only when it says where the study was published (a
         # single numbered section that reports a cohort is not where the document's study is introduced)
         intro_line = next((ln for ln in ([segs[0].intro] if segs and segs[0].intro else []) + lines
                            if is_intro(doc, ln, max_ref)), None)
-        intro = first_sentence(intro_line) if intro_line else publication_sentence(doc, lines)
+        intro = intro_sentence(doc, intro_line) if intro_line else publication_sentence(doc, lines)
         mentions.append(Mention(_spans_from_lines(lines, []), kind="document", intro=intro))
         # only the line that introduces the document's study is no citation of another one
         intro_starts = {intro_line.start} if intro_line else set()
@@ -1053,7 +1090,9 @@ def _reports_nothing(doc: Document, m: Mention) -> bool:
         return False
     for s, e in m.spans:
         text = doc.view[s:e]
-        if LEAD_STUDY.search(text) or CASE_CUE.search(text) or SECTION_COHORT.search(text) \
+        # a round count ("claims that more than 300 patients have been treated") is a claim, not a cohort
+        cohorts = [c for c in LEAD_STUDY.finditer(text) if not APPROX_BEFORE.search(text, max(0, c.start() - 12), c.start())]
+        if cohorts or CASE_CUE.search(text) or SECTION_COHORT.search(text) \
                 or registry_ids(text) or find_dois(text) or re.search(r"PMID", text):
             return False
     return True

@@ -210,3 +210,31 @@ def test_reference_date(entry: str, expected: str) -> None:
     hits = [h for h in reference_hits(ref, year=True) if h.field == "pub_date"]
     assert hits[0].value["value"] == expected
     assert entry[hits[0].start:hits[0].end].startswith(expected[:4])
+
+
+# --- round 5 (blind4): a reprint's source line with a comma before the volume; a publication verb's date
+# beats an earlier period date in an intro sentence; a month abbreviation does not end the sentence ---------
+@pytest.mark.parametrize("text, expected", [
+    ("原載:中華內分泌代謝雜誌,2024年,第40卷第6期,頁478-484", "2024"),
+    ("原载:中华内分泌代谢杂志,2024年,第40卷第6期,页478-484", "2024"),
+    ("中华内科杂志 2023年，第62卷", "2023"),
+    # no match: a year followed by a count, not a volume
+    ("截至2024年,共120名患者", None),
+])
+def test_header_date_volume_after_comma(text: str, expected: str | None) -> None:
+    hit = header_date(_doc(text), 0, len(text))
+    assert (hit.value["value"] if hit else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("高雄一家醫學中心回顧2019至2023年間的45名患者,結果於2025年4月刊登在《台灣醫誌》", "2025-04"),
+    ("深圳一家医院回顾2019至2023年间的45名患者,结果于2025年4月发表在《中华内科杂志》", "2025-04"),
+    ("Doctors reviewed 45 patients treated in 2019-2023; the results were published in April 2025 in JFMA", "2025-04"),
+    # the first date stays when no publication verb governs a later one
+    ("2024年3月5日,某医院团队在《中华糖尿病杂志》发表研究,纳入2019年的60例患者", "2024-03-05"),
+    ("2023年,某医院为40例患者输注干细胞,2024年随访结束", "2023"),
+])
+def test_intro_date_published_verb_wins(text: str, expected: str) -> None:
+    lang = "en" if text.isascii() else "zh"
+    hits = [h for h in intro_hits(_doc(text, lang), 0, len(text)) if h.field == "pub_date"]
+    assert hits and hits[0].value["value"] == expected

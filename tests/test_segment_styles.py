@@ -958,6 +958,206 @@ The market could top $12 billion by 2035.
 ], absent=["$12 billion"]))
 
 
+# --- round 5: Q&A posts whose answers each cite "YYYY年《期刊》…" (every answer its own study) ------------
+# the journal's English name in brackets, "一项/一篇" straight after 》, and 问N/Q headings that close the
+# answer before them. Traps: a generic regimen and background trial counts in an answer's text, a
+# closing question with no study, the site's own date.
+
+CASES.append(Case("zh_qa_year_journal_answers", """【健康问答】干细胞治疗糖尿病,这4个问题你关心吗?
+
+健康网 编辑部  2025-10-12
+
+我们整理了糖友最常问的问题,请专家结合近年发表的研究解答。
+
+问1:干细胞能治愈1型糖尿病吗?
+答:还不能。2023年《细胞·干细胞》报道,3例1型糖尿病患者接受干细胞来源胰岛移植后,随访12个月未见肿瘤。
+
+问2:对2型糖尿病效果怎么样?
+答:效果有限。2024年《糖尿病前沿》(Frontiers in Diabetes)发表的荟萃分析纳入12项随机对照试验、共540例患者,HbA1c平均下降0.7%。
+
+问3:一般输几次?
+答:多数方案为3次,每次间隔2~4周。2021年《中华内科杂志》一项纳入72例2型糖尿病患者的回顾性研究显示,HbA1c平均下降0.9%。
+
+问4:费用多少?
+答:单次收费可达3万元,全球已登记的1200余项试验中长期随访的很少。
+""", [
+    Study(["3例1型"], {"pub_date": "2023"}),
+    Study(["共540例"], {"pub_date": "2024"}),
+    Study(["纳入72例"], {"pub_date": "2021"}),
+], absent=["3万元", "1200余项", "每次间隔2~4周"]))
+
+CASES.append(Case("hant_qa_year_journal_answers", """【健康問答】幹細胞治療糖尿病,3個常見問題
+
+問一:幹細胞能治癒第一型糖尿病嗎?
+答:還不能。2023年《細胞·幹細胞》報導,3名第一型糖尿病患者接受幹細胞胰島移植後,追蹤12個月未見腫瘤。
+
+問二:安全嗎?
+答:大致安全。2022年《柳葉刀·糖尿病與內分泌學》一篇綜述指出,間質幹細胞輸注最常見的不良反應是短暫發燒。
+
+問三:健保有給付嗎?
+答:目前沒有,單次自費可達新台幣10萬元。
+""", [
+    Study(["3名第一型"], {"pub_date": "2023"}),
+    Study(["短暫發燒"], {"pub_date": "2022"}),
+], absent=["10萬元"]))
+
+CASES.append(Case("en_qa_published_in_answers", """Your questions answered: stem cells and diabetes
+
+Q1: Can stem cells cure type 1 diabetes?
+A: In a report published in Cell Stem Cell in 2023, three adults with type 1 diabetes who received stem-cell-derived islets were followed for 12 months without tumours.
+
+Q2: Do they help in type 2 diabetes?
+A: A meta-analysis published in Frontiers in Diabetes in 2024 pooled 12 randomized trials with 540 patients; HbA1c fell by 0.7%.
+
+Q3: What does it cost?
+A: Clinics charge up to $30,000 per infusion, and more than 1,200 trials are registered.
+""", [
+    Study(["three adults"], {"pub_date": "2023"}),
+    Study(["540 patients"], {"pub_date": "2024"}),
+], absent=["$30,000"]))
+
+# no match: a single-study Q&A stays one mention (one cited study; the questions are about it)
+CASES.append(Case("zh_qa_one_study", """问1:这项研究做了什么?
+答:2024年《中华糖尿病杂志》报道,某医院为40例2型糖尿病患者输注脐带间充质干细胞。
+
+问2:结果如何?
+答:12个月后HbA1c由8.3%降至7.2%。
+""", [Study(["40例2型", "8.3%"], {"pub_date": "2024"})]))
+
+
+
+# an encyclopedia entry: each trial is cited by a marker at the end of a sentence whose subject is the trial
+# ("A second open-label trial enrolled 36 people … (n = 7).[2]"); the reference gives its year and DOI.
+# Traps: a criticism paragraph, marketing claims, a background sentence citing a review.
+CASES.append(Case("en_wiki_trials_cited_at_sentence_end", """Cord blood immune therapy
+From MedPedia, the free medical encyclopedia
+
+Cord blood immune therapy is an experimental treatment in which a patient's lymphocytes are passed over cord blood stem cells. Reviews have described the approach as promising.[3]
+
+Type 1 diabetes
+The first open-label trial was carried out at a Jinan institute and reported in 2012.[1] Fifteen people with type 1 diabetes took part, and HbA1c fell from 8.7% to 7.9% at 24 weeks.
+
+Type 2 diabetes
+A second open-label trial enrolled 36 people with long-standing type 2 diabetes, divided into group A (n = 18), group B (n = 11) and group C (n = 7).[2] After a single treatment, HbA1c in group A decreased from 8.61% to 7.25% at 12 weeks.
+
+Criticism
+Clinics claim that more than 300 patients have been treated.
+
+References
+1. Vance H, Li Y. Immune modulation by cord blood stem cells in type 1 diabetes. BMC Med. 2012;10:3. doi:10.1186/1741-7015-10-3
+2. Vance H, Wang H. Immune modulation by cord blood stem cells in type 2 diabetes. BMC Med. 2016;14:9. doi:10.1186/s12916-016-0009-2
+3. Ortiz R. Cell therapies for diabetes: a review. Lancet. 2019;393:1-10.
+""", [
+    Study(["Fifteen people", "8.7%"], {"pub_date": "2012", "doi": "10.1186/1741-7015-10-3"}),
+    Study(["group A (n = 18)", "8.61%"], {"pub_date": "2016", "doi": "10.1186/s12916-016-0009-2"}),
+], absent=["more than 300 patients"]))
+
+CASES.append(Case("zh_wiki_trials_cited_at_sentence_end", """脐血免疫疗法
+
+脐血免疫疗法是一种实验性疗法,综述认为其前景可期[3]。
+
+1型糖尿病
+首个开放标签试验由济南一家研究所开展,2012年报道[1]。15名1型糖尿病患者参与,HbA1c由8.7%降至7.9%。
+
+2型糖尿病
+另一项开放标签试验纳入36例长病程2型糖尿病患者,按胰岛素使用分为A组(n=18)、B组(n=11)和C组(n=7)[2]。单次治疗12周后,A组HbA1c由8.61%降至7.25%。
+
+争议
+有机构宣称已治疗超过300名患者。
+
+参考文献
+[1] 万海,李云. 脐血干细胞免疫调节治疗1型糖尿病[J]. 中华医学杂志,2012,92(3):11-15.
+[2] 万海,王华. 脐血干细胞免疫调节治疗2型糖尿病[J]. 中华医学杂志,2016,96(9):21-25.
+[3] 欧蕾. 糖尿病细胞治疗综述[J]. 中华内科杂志,2019,58(1):1-10.
+""", [
+    Study(["15名1型", "8.7%"], {"pub_date": "2012"}),
+    Study(["A组(n=18)", "8.61%"], {"pub_date": "2016"}),
+], absent=["超过300名患者"]))
+
+CASES.append(Case("hant_wiki_trials_cited_at_sentence_end", """臍血免疫療法
+
+第一型糖尿病
+首個開放標籤試驗由濟南一家研究所進行,2012年報導[1]。15名第一型糖尿病患者參與,糖化血色素由8.7%降至7.9%。
+
+第二型糖尿病
+另一項開放標籤試驗納入36名第二型糖尿病患者,依胰島素使用分為A組(n=18)、B組(n=11)和C組(n=7)[2]。單次治療12週後,A組糖化血色素由8.61%降至7.25%。
+
+參考文獻
+[1] 萬海,李雲. 臍血幹細胞免疫調節治療第一型糖尿病[J]. 中華醫學雜誌,2012,92(3):11-15.
+[2] 萬海,王華. 臍血幹細胞免疫調節治療第二型糖尿病[J]. 中華醫學雜誌,2016,96(9):21-25.
+""", [
+    Study(["15名第一型", "8.7%"], {"pub_date": "2012"}),
+    Study(["A組(n=18)", "8.61%"], {"pub_date": "2016"}),
+]))
+
+# no match: a paper's background sentence whose subject is a study but that gives no cohort stays in the paper
+CASES.append(Case("en_paper_background_trial_no_cohort", """Umbilical cord MSCs in type 2 diabetes: a randomized trial
+
+Background
+A meta-analysis suggested that MSC infusions improve insulin sensitivity.[1]
+
+Methods
+In this randomized controlled trial, 60 patients received MSCs or placebo. HbA1c fell from 8.2% to 7.1%.
+
+References
+1. Hu J, Wang Y. Wharton's jelly MSC in type 2 diabetes. Exp Ther Med. 2016;12:1857-1866.
+""", [Study(["60 patients", "8.2%"])]))
+
+
+
+# a roundup item whose intro sentence names the study period before the publication date: the date the
+# publication verb governs is the pub_date ("回顾2019至2023年间…结果于2025年4月刊登在《…》")
+CASES.append(Case("hant_roundup_period_then_published", """【研究速覽】兩篇新論文
+
+一、統合分析:12項隨機試驗
+瑞典一所大學團隊於2024年11月在《糖尿病學》發表統合分析,納入12項隨機對照試驗、共520名患者。
+
+二、國內經驗:45名病人的回溯性研究
+高雄一家醫學中心回顧2019至2023年間接受臍帶間質幹細胞治療的45名第二型糖尿病患者,結果於2025年4月刊登在《台灣醫誌》。追蹤12個月後,HbA1c由8.1%降至7.3%。
+""", [
+    Study(["共520名"], {"pub_date": "2024-11"}),
+    Study(["45名第二型", "8.1%"], {"pub_date": "2025-04"}),
+]))
+
+CASES.append(Case("zh_roundup_period_then_published", """【研究速览】两篇新论文
+
+一、荟萃分析:12项随机试验
+瑞典一所大学团队于2024年11月在《糖尿病学》发表荟萃分析,纳入12项随机对照试验、共520名患者。
+
+二、国内经验:45名患者的回顾性研究
+深圳一家三甲医院回顾2019至2023年间接受脐带间充质干细胞治疗的45名2型糖尿病患者,结果于2025年4月发表在《中华内科杂志》。随访12个月后,HbA1c由8.1%降至7.3%。
+""", [
+    Study(["共520名"], {"pub_date": "2024-11"}),
+    Study(["45名2型", "8.1%"], {"pub_date": "2025-04"}),
+]))
+
+CASES.append(Case("en_roundup_period_then_published", """Research roundup: two new papers
+
+1. A meta-analysis of 12 trials
+In a study published in Diabetologia in November 2024, Swedish researchers pooled 12 randomized trials with 520 patients.
+
+2. A 45-patient retrospective study
+Doctors at a Kaohsiung medical centre reviewed 45 patients with type 2 diabetes treated between 2019 and 2023, and the results were published in April 2025 in the Journal of the Formosan Medical Association. HbA1c fell from 8.1% to 7.3%.
+""", [
+    Study(["520 patients"], {"pub_date": "2024-11"}),
+    Study(["reviewed 45 patients", "8.1%"], {"pub_date": "2025-04"}),
+]))
+
+
+
+# a month abbreviation with a full stop ("published Aug. 7 in the journal …") does not end the sentence that
+# says where the study appeared; the year comes from the dateline. Trap: the news date itself.
+CASES.append(Case("en_news_published_abbreviated_month", """Stem Cells May Trim Blood Sugar, Review Finds
+
+THURSDAY, Sept. 18, 2025 -- Mesenchymal stem cells may modestly lower HbA1c in type 2 diabetes, a pooled analysis of 12 trials with 540 adults suggests.
+
+"It is encouraging," said Dr. Amal Reyes of a Cairo university.
+
+The findings were published Sept. 9 in the journal Frontiers in Endocrinology.
+""", [Study(["540 adults"], {"pub_date": "2025-09-09"})]))
+
+
+
 def _run(case: Case) -> tuple[str, list[Mention]]:
     src = SourceDoc(doc_id=case.name + ".txt", raw_text=case.text, source_format="txt",
                     published=case.published)
@@ -1020,3 +1220,4 @@ def test_planned_trial_registry_id(text: str, planned_id: str, own_id: str) -> N
 @pytest.mark.xfail(strict=True, reason="normalise() collapses tabs to single spaces, so the cells are lost")
 def test_tab_separated_table() -> None:
     test_mentions(TAB_TABLE[0])
+
