@@ -136,6 +136,10 @@ def cell_types(text: str, lang: str = "zh") -> list[str]:
     ("| AUR-07 | hESC来源胰岛,免疫隔离囊封装 | 1型糖尿病 |", "zh", ["ESC-islet"]),
     ("該產品為hESC分化的胰島細胞,植入患者皮下。", "zh-Hant", ["ESC-islet"]),
     ("患者接受hiPSC来源的胰岛移植。", "zh", ["iPSC-islet"]),        # trap: iPSC, not ESC
+    # a catalogue's "similar records" list names other studies' cells (blind4 round)
+    ("方法 患者静脉输注胎盘间充质干细胞,共2次。\n\n相似文献\n· 脐带间充质干细胞治疗2型糖尿病的Meta分析\n· 骨髓间充质干细胞移植对大鼠的影响\n", "zh", ["P-MSC"]),
+    ("方法 患者靜脈輸注胎盤間充質幹細胞,共2次。\n\n相似文獻\n· 臍帶間充質幹細胞治療第2型糖尿病的統合分析\n", "zh-Hant", ["P-MSC"]),
+    ("Patients received two infusions of placenta-derived mesenchymal stem cells.\n\nSimilar records\n- Umbilical cord MSCs in type 2 diabetes: a meta-analysis\n", "en", ["P-MSC"]),
 ])
 def test_cell_type(text, lang, expected):
     assert cell_types(text, lang) == expected

@@ -72,6 +72,13 @@ def condition(text: str, lang: str = "zh") -> list[str]:
     ("研究纳入1型糖尿病成人。\n\n相关阅读\n· 1028名2型糖尿病患者使用动态血糖监测\n", "zh", ["T1D"]),
     ("研究納入第1型糖尿病成人。\n\n延伸閱讀\n．1028名第2型糖尿病患者使用連續血糖監測\n", "zh-Hant", ["T1D"]),
     ("研究纳入1型糖尿病成人。\n参考文献:\n[1] 张三. 1028例2型糖尿病患者的队列研究[J]. 中华医学杂志, 2020, 12(3):45.", "zh", ["T1D"]),
+    # a counted cohort of one type outweighs an uncounted "both" that defines the therapy (blind4 round)
+    ("干细胞治疗是用于治疗1型和2型糖尿病的再生医学方法。2000年该团队报道7例1型糖尿病患者接受胰岛移植。", "zh", ["T1D"]),
+    ("幹細胞療法可用於治療第一型和第二型糖尿病。本研究納入30名第二型糖尿病患者。", "zh-Hant", ["T2D"]),
+    ("Stem cells are being tested to treat type 1 and type 2 diabetes. The trial enrolled 40 patients with type 2 diabetes.", "en", ["T2D"]),
+    # a counted "both" cohort stays both
+    ("本研究纳入1型和2型糖尿病患者共60例,其中30例2型糖尿病患者接受治疗。", "zh", ["both"]),
+    ("We enrolled 24 patients with type 1 or type 2 diabetes; 12 patients with type 1 diabetes received cells.", "en", ["both"]),
 ])
 def test_condition(text, lang, expected):
     assert condition(text, lang) == expected

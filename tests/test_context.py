@@ -129,6 +129,12 @@ def test_table_column_header(text, needle, expected):
     ("Body.\n\nMost Read\n  Islet transplant outcomes across 29 centers\n", "Islet", True),
     ("正文。\n\n熱門文章\n．2型糖尿病患者每天走8000步\n", "2型", True),
     ("正文。\n\n大家都在看\n· 二甲双胍的新用途\n", "二甲", True),
+    # catalogue pages: "相似文献", "Similar records", "Related reading from our archive" (blind4 round)
+    ("摘要正文。\n\n相似文献\n· 脐带间充质干细胞治疗2型糖尿病的Meta分析\n", "Meta", True),
+    ("摘要正文。\n\n相似文獻\n· 骨髓間充質幹細胞移植的大鼠研究\n", "骨髓", True),
+    ("Abstract text.\n\nSimilar records\n- A meta-analysis of MSC trials in type 2 diabetes\n", "meta", True),
+    ("Body.\n\nRelated reading from our archive\n› Issue 30: The ADA cell therapy sessions in review\n", "review", True),
+    ("Similar records show that the trial enrolled patients with type 2 diabetes.", "enrolled", False),
     # no match: a sentence that only starts with the word, the study's own text
     ("Trending data show that 20 patients with type 2 diabetes improved.", "patients", False),
     # no match: the study's own text, or a long paragraph after the list

@@ -130,6 +130,28 @@ def design(text: str, lang: str = "zh") -> list[str]:
     ("干细胞治疗糖尿病目前仍处于临床研究阶段。", "zh", []),
     ("ClinicalTrials.gov上已登记1512项间充质干细胞临床试验。", "zh", []),
     ("More clinical trials are needed before routine use.", "en", []),
+    # a pseudonymous patient is a patient story: one case (blind4 round)
+    ("今年58岁的老周(化名)患2型糖尿病15年,接受脐带间充质干细胞静脉输注3次。", "zh", ["case_report"]),
+    ("王太太(化名)罹患第二型糖尿病12年,今年1月接受第一次臍帶間質幹細胞輸注。", "zh-Hant", ["case_report"]),
+    ("Maria (not her real name) received two stem cell infusions last spring.", "en", ["case_report"]),
+    ("参与这项随机双盲试验的李女士(化名)说,她被分到了干细胞组。", "zh", ["rct"]),  # trap: the trial's design wins
+    ("Ming (a pseudonym) read about stem cells online.", "en", []),  # trap: no cue for "a pseudonym" alone
+    # a sham arm or patients "as controls" is a control arm; with randomisation it is still an RCT
+    ("In this open-label phase 1/2 trial, 12 received the treatment and 3 underwent a sham procedure as controls.", "en", ["controlled_trial"]),
+    ("對照組3名患者接受假手術,治療組12名患者接受開放標籤的幹細胞治療。", "zh-Hant", ["controlled_trial"]),
+    ("We conducted a double-blind, sham-controlled trial; participants were randomized 1:1 to cells or sham.", "en", ["rct"]),
+    ("研究者以假输注作为对照,将患者随机分为两组。", "zh", ["rct"]),
+    # a negated randomisation is not the study's design
+    ("As of 2024, no randomized trial of the device has been published.", "en", []),
+    ("目前尚无随机对照试验证实其疗效。", "zh", []),
+    ("This study was not randomized; an open-label single-arm design was used.", "en", ["single_arm_trial"]),
+    # 回溯性 (Taiwan usage) is retrospective
+    ("高雄一家醫學中心發表45名病人的回溯性研究,但因缺乏對照組無法排除其他影響。", "zh-Hant", ["observational"]),
+    ("该院对45例患者进行了回溯性分析。", "zh", ["observational"]),
+    # a product programme's stage is not the design of the study reported
+    ("The Phase 3 programme for an encapsulated islet product is expected to open sites in 2026.", "en", []),
+    ("该产品目前处于II期临床阶段,尚未上市。", "zh", []),
+    ("本研究为一项I期临床研究,共纳入12例患者。", "zh", ["single_arm_trial"]),
 ])
 def test_design(text, lang, expected):
     assert design(text, lang) == expected

@@ -92,6 +92,22 @@ def follow_up(text: str, lang: str = "zh") -> list[float]:
     ("Studies with a follow-up longer than 12 months showed larger effects.", "en", []),
     ("患者45岁,糖尿病病程8年。", "zh", []),
     ("The disease duration was 6 years on average.", "en", []),
+    # "追踪至今约9个月": follow-up up to now (blind4 round)
+    ("医院追踪至今约9个月,未出现严重不良反应。", "zh", [274.0]),
+    ("醫院追蹤至今約9個月,未出現嚴重不良反應。", "zh-Hant", [274.0]),
+    ("Patients have been followed for about 9 months to date.", "en", [274.0]),
+    # an upper bound ("a year or less") is no duration
+    ("These were small trials, and most followed patients for a year or less.", "en", []),
+    ("多数研究随访1年或以下。", "zh", []),
+    # a follow-up planned for later is not done; a protocol's "will be followed" is the study's design
+    ("团队计划在剩余2名患者完成移植并追踪1年后申请下一阶段试验。", "zh", []),
+    ("團隊計畫在剩餘2名患者完成移植並追蹤1年後申請下一階段試驗。", "zh-Hant", []),
+    ("The hospital plans to follow each patient for five years.", "en", []),
+    ("Participants will be followed for 104 weeks after the first infusion.", "en", [728.0]),
+    # a threshold that selects trials is no duration; a stated one stays
+    ("但全球已登记的试验中,长期随访超过5年的仍很少。", "zh", []),
+    ("但全球已登記的試驗中,長期隨訪超過5年的仍很少。", "zh-Hant", []),
+    ("所有患者已随访超过5年,未见肿瘤。", "zh", [1826.0]),
 ])
 def test_follow_up(text, lang, expected):
     assert follow_up(text, lang) == expected

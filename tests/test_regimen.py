@@ -130,6 +130,20 @@ def regimens(text: str, lang: str = "zh") -> list[tuple[int | None, float | None
     ("脐带MSC单次输注剂量建议为1×10^6/kg。", "zh", []),
     ("臍帶MSC單次輸注劑量為1×10^6/kg。", "zh-Hant", []),
     ("The single-infusion dose was 1 × 10^6 cells/kg.", "en", []),
+    # the second dose dated from the first: "again 3 months later", "3个月后进行第二次输注" (blind4 round)
+    ("WJ-MSCs or placebo were administered at baseline and again 3 months later.", "en", [(None, 90.0)]),
+    ("A second stem cell infusion 6 weeks later was well tolerated.", "en", [(None, 42.0)]),
+    ("团队在约3个月后为她进行了第二次胰岛输注。", "zh", [(None, 90.0)]),
+    ("團隊在約3個月後為她進行了第二次胰島輸注。", "zh-Hant", [(None, 90.0)]),
+    ("治疗3个月后再次评估HbA1c。", "zh", []),  # no match: a second assessment, not a dose
+    ("Three months later, HbA1c was measured again.", "en", []),
+    # "单次输注的胰岛数量": the amount per administration, not a count of one
+    ("由于单次输注的胰岛数量不足,两次共输注胰岛约68万IEQ。", "zh", [(2, None)]),
+    # a threshold that splits patients is not the count given
+    ("接受3次及以上脐带间充质干细胞输注的患者HbA1c下降更多。", "zh", []),
+    ("接受3次或以上臍帶間充質幹細胞輸注的患者HbA1c下降更多。", "zh-Hant", []),
+    ("Patients given three or more infusions improved most.", "en", []),
+    ("患者共接受3次脐带间充质干细胞输注。", "zh", [(3, None)]),
 ])
 def test_regimen(text, lang, expected):
     assert regimens(text, lang) == expected

@@ -93,6 +93,8 @@ class ConditionExtractor(FieldExtractor):
             # a reference entry or a link to another article: never this study's population
             return [self.hit({"value": label}, m.start(), m.end(), pattern, score=round(score * OTHER_WORK_FACTOR, 4))]
         if label == "both":
+            if self._names_cohort(text, m.start(), m.end(), s, e):
+                return [self.hit({"value": label}, m.start(), m.end(), pattern.name + COHORT_TAG, score=score)]
             if _CONTRAST.search(text, max(s, m.start() - 12), m.start()) or _CONTRAST.search(text, m.end(), min(e, m.end() + 8)):
                 score = 0.2
             elif not _POPULATION.search(text, s, e):
@@ -143,11 +145,13 @@ class ConditionExtractor(FieldExtractor):
         w1 = sum(h.score for h in by["T1D"])
         w2 = sum(h.score for h in by["T2D"])
         both_best = max((h.score for h in by["both"]), default=0.0)
-        if both_best >= BOTH_MIN_SCORE:
-            return [self._as(first("both"), "both")]
         # the counted cohort is the study's population: "14名1型糖尿病患者" outweighs any number of
-        # background mentions of the other type ("至于2型糖尿病……")
+        # background mentions of the other type ("至于2型糖尿病……") and an uncounted "both" that
+        # defines the therapy's scope ("用于治疗1型和2型糖尿病的一类方法")
         counted = [lab for lab in ("T1D", "T2D") if any(h.pattern.endswith(COHORT_TAG) for h in by[lab])]
+        both_counted = any(h.pattern.endswith(COHORT_TAG) for h in by["both"])
+        if both_best >= BOTH_MIN_SCORE and (both_counted or len(counted) != 1):
+            return [self._as(first("both"), "both")]
         if len(counted) == 1:
             return [sorted((h for h in by[counted[0]] if h.pattern.endswith(COHORT_TAG)), key=lambda h: h.start)[0]]
         if w1 and w2:

@@ -36,6 +36,10 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = (
     zp("controlled_trial__en_nonrandom", r"\bnon-?\s?randomi[sz]ed\b", 0.8),
     zp("controlled_trial__zh_control", r"(?<!随机)(?<!安慰剂)(?<!、)(?<!自身)(?<!前后)对照(?:临床)?(?:试验|研究)|设(?:立|置|有)?了?对照组|与对照组相比|对照组\s*\d+\s*(?:例|名|人)", 0.45),
     zp("controlled_trial__en_control", r"(?<!randomized )(?<!randomised )(?<!placebo-)\bcontrolled (?:clinical )?trial\b(?!s)|\bcontrol group\b", 0.45),
+    # a sham procedure or patients "as controls" is a concurrent control arm, whatever the blinding
+    # ("randomised sham-controlled" is still an RCT: the randomisation cue scores higher)
+    zp("controlled_trial__sham", r"\bsham(?:[- ]controlled|[- ]operated|\s+(?:procedures?|treatments?|infusions?|injections?|groups?|arms?))\b"
+                                 r"|\bas\s+(?:the\s+)?(?:concurrent\s+)?controls\b|假手术|假治疗|假输注|作为对照组", 0.6),
     # single-arm trials
     zp("single_arm_trial__zh_arm", r"单臂|单组|自身前后对照|自身对照", 0.75),
     zp("single_arm_trial__en_arm", r"\bsingle[- ](?:arm|group)\b|\bbefore[- ]and[- ]after\b", 0.75),
@@ -51,7 +55,7 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = (
     # "干细胞临床研究" programme; it was a fallback cue once and is no longer one)
     zp("single_arm_trial__all_treated", r"所有患者均接受|全部患者均接受|\ball (?:\d+ )?(?:patients|participants|subjects) (?:underwent|received)\b", 0.35),
     # observational
-    zp("observational__zh", r"回顾性|登记研究|注册研究|队列研究|观察性研究|真实世界", 0.8),
+    zp("observational__zh", r"回顾性|回溯性|登记研究|注册研究|队列研究|观察性研究|真实世界", 0.8),
     zp("observational__en", r"\bretrospective(?:ly)?\b|\bregistry\b|\bcohort stud(?:y|ies)\b|\bprospective cohort\b|\bobservational\b|\breal[- ]world\b", 0.8),
     # case reports
     zp("case_report__zh", r"病例报告|个案报告|[一1]例报告|案例报告|病例报道|个案", 0.85),
@@ -60,6 +64,9 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = (
     zp("case_report__zh_age", r"(?<![\d~\-至到])\d{1,2}岁(?:的)?(?:[^\s,。;]{0,4}?)(?:男性患者|女性患者|患者|男性|女性|先生|女士)", 0.5),
     zp("case_report__zh_reported", r"(?:报道|报告)了?(?:[一1]|首)例(?!研究|试验)", 0.85),
     zp("case_report__zh_this_case", r"该病例|本病例|该案例|本例患者|病例表明|案例显示|案例表明", 0.55),
+    # a patient given a pseudonym ("老周(化名)", "not her real name") is a patient story: one case
+    zp("case_report__pseudonym", r"[(（]\s*(?:[均皆都]?(?:为|系|是))?化名\s*[)）]|[均皆都](?:为|系|是)化名|\(\s*not (?:his|her|their) real names?\s*\)"
+                                 r"|\b(?:his|her|their|whose) names? (?:has|have) been changed\b", 0.5),
     zp("case_report__en_patient", r"\ba \d{1,2}-year-old (?:man|woman|male|female|patient|boy|girl)\b|\bthis case\b|\bone patient\b(?= (?:with|who|was|received))", 0.55),
     # narrative reviews
     zp("review__zh", r"综述|研究进展|进展与展望|进展与挑战|未来方向|文献复习", 0.6),
@@ -77,8 +84,9 @@ _META_WORDS = compile_cues((r"荟萃|meta\s*分析|系统评价|系统综述|met
 _CASE_TRAPS_AFTER = compile_cues((r"^(?:[^,。;]{0,12}?)(?:出现|发生|死亡|失访|脱落|退出|未)",))
 _CASE_TRAPS_BEFORE = compile_cues((r"(?:其中|中有|仅|有|另|只|共|各)\s*$", r"(?:年龄|平均|aged|mean age)[^,。;]{0,6}$"))
 
-# "不设对照组", "no control group": a negated control is the single-arm cue, never a controlled design
-_NEGATED_CONTROL_BEFORE = compile_cues((r"(?:不|未|没有|没|无|缺乏|缺少)$", r"\b(?:no|without(?: an?)?|lack(?:ed|ing)?(?: an?)?|not (?:include|have) an?)\s+(?:(?:concurrent|parallel|placebo)\s+)?$"))
+# "不设对照组", "no control group", "尚无随机对照试验", "no randomized trial has been published":
+# a negated control or randomisation is never the study's controlled design
+_NEGATED_BEFORE = compile_cues((r"(?:不|未|没有|没|无|缺乏|缺少)$", r"\b(?:no|not|without(?: an?)?|lack(?:ed|ing)?(?: an?)?|not (?:include|have) an?)\s+(?:(?:concurrent|parallel|placebo)\s+)?$"))
 # a trial that is planned, needed or under way after this one: "A randomised sham-controlled study is planned"
 _PLANNED_AFTER = compile_cues((
     r"^[^,。;:]{0,30}?(?:正在(?:进行|筹备|招募|开展)|(?:将|即将|拟)(?:于|在)?[^,。;]{0,8}(?:启动|开展|开始|进行)|尚未开展|有待开展|仍在进行)",
@@ -94,8 +102,9 @@ _LAUNCHING_BEFORE = compile_cues((
     r"(?:will|plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to)\s+(?:open|launch|start|begin|initiate|run|conduct))\b[^.;]{0,30}$",
 ))
 LAUNCHING_FACTOR = 0.4
-# "still in preclinical testing", "仍处于临床前阶段": a product's development stage, not a study design
-_STAGE_AFTER = compile_cues((r"^[\s-]*(?:研究)?(?:阶段|研发|开发|管线|候选)", r"^[\s-]*(?:testing|development|stage|phase|programs?|pipeline|candidates?|assets?)\b"))
+# "still in preclinical testing", "仍处于临床前阶段", "the Phase 3 programme": a product's development
+# stage, not a study design
+_STAGE_AFTER = compile_cues((r"^[\s-]*(?:研究)?(?:阶段|研发|开发|管线|候选)", r"^[\s-]*(?:testing|development|stage|phase|programs?|programmes?|pipeline|candidates?|assets?)\b"))
 # the verbs of allocation ("randomly assigned", "随机分为") describe what was done, never a plan
 _ALLOCATION_VERBS = frozenset({"rct__zh_assigned", "rct__en_randomly"})
 # "开放标签对照研究", "open-label, controlled trial": open-label is about blinding; the control decides
@@ -103,6 +112,14 @@ _CONTROL_AFTER_OPEN = compile_cues((r"^[\s,、,-]{0,3}(?:(?:非)?随机|(?:平�
 _PLURAL_META = re.compile(r"analyses$", re.I)
 # "Systematic Reviews and Meta-Analyses" (PRISMA), "this/these meta-analyses": still the study's own
 _OWN_PLURAL_BEFORE = compile_cues((r"(?:reviews\s+and|\bthese|\bthis|\bour)\s*$",))
+# cues that only say a control arm exists ("control group", "sham procedure"): a randomised trial has
+# one too, so they yield to a randomisation cue of the record ("double-blind, sham-controlled ... randomized")
+CONTROL_ONLY = frozenset({"controlled_trial__zh_control", "controlled_trial__en_control", "controlled_trial__sham"})
+CONTROL_YIELDS_TO = 0.6    # an rct hit at or above this silences the control-only cues
+# "open-label" (nobody blinded) and "phase 1/2" (a development stage) say nothing about the arms:
+# a stated control arm (a sham group) decides instead
+ARMLESS_CUES = frozenset({"single_arm_trial__en_open", "single_arm_trial__zh_open",
+                          "single_arm_trial__en_phase", "single_arm_trial__zh_phase"})
 # the weakest cues: they decide only when the record names no other design at all
 FALLBACK_PATTERNS = frozenset({"single_arm_trial__all_treated"})
 FALLBACK_MIN_OTHER = 0.4   # another design's hit at or above this silences the fallbacks
@@ -144,12 +161,12 @@ class DesignExtractor(FieldExtractor):
                 return None
             if hit.pattern not in _ALLOCATION_VERBS and _PLANNED_AFTER.search(text[hit.end:e]):
                 return None
-        if label == "controlled_trial" and _NEGATED_CONTROL_BEFORE.search(text[max(s, hit.start - 12):hit.start]):
-            return None  # "不设对照组", "with no control group"
+        if label in ("rct", "controlled_trial") and _NEGATED_BEFORE.search(text[max(s, hit.start - 12):hit.start]):
+            return None  # "不设对照组", "with no control group", "no randomized trial has been published"
         # "similar to that reported in meta-analyses": a plural design noun is other studies
         if label == "meta_analysis" and _PLURAL_META.search(text[hit.start:hit.end]) and not _OWN_PLURAL_BEFORE.search(before):
             return None
-        if label == "preclinical" and _STAGE_AFTER.search(text[hit.end:hit.end + 16]):
+        if (label == "preclinical" or hit.pattern.endswith("_phase")) and _STAGE_AFTER.search(text[hit.end:hit.end + 16]):
             return None
         if _LAUNCHING_BEFORE.search(text[max(s, hit.start - 60):hit.start]):
             hit.score = round(hit.score * LAUNCHING_FACTOR, 4)
@@ -173,6 +190,10 @@ class DesignExtractor(FieldExtractor):
         # "临床研究"/"all patients received" only stand in for a design the record does not name
         if any(h.pattern not in FALLBACK_PATTERNS and h.score >= FALLBACK_MIN_OTHER for h in hits):
             hits = [h for h in hits if h.pattern not in FALLBACK_PATTERNS]
+        if any(h.value["value"] == "rct" and h.score >= CONTROL_YIELDS_TO for h in hits):
+            hits = [h for h in hits if h.pattern not in CONTROL_ONLY]
+        if any(h.value["value"] in ("rct", "controlled_trial") and h.score >= CONTROL_YIELDS_TO for h in hits):
+            hits = [h for h in hits if h.pattern not in ARMLESS_CUES]
         by_label: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
             by_label[h.value["value"]].append(h)

@@ -37,7 +37,7 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("median__zh", rf"(?:中位|平均){_FU_ZH}(?:时间|期)?(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0),
     zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}\s+(?:time\s+|period\s+|duration\s+)?(?:was\s+|of\s+|lasted\s+|:\s*|=\s*)?{_QUAL_EN}{DUR_EN}", 1.0),
     # stated durations
-    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:{_FOLLOWED_ZH})?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
+    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:{_FOLLOWED_ZH})?(?:至今|迄今)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
     zp("stated__zh_period", rf"为期\s*{DUR_ZH}的?(?:{_FU_ZH}|观察)", 0.95),
     zp("stated__zh_study", rf"为期\s*{DUR_ZH}的?(?:研究|试验)", 0.75),
     zp("stated__zh_observe", rf"观察期(?:为|达|长达|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.85),
@@ -80,6 +80,14 @@ _QUALIFIES_AFTER = compile_cues((r"^\s*(?:以上|以下|或以上|及以上)?的
 _COMPLETED_BEFORE = compile_cues((r"(?:完成|走完|结束)(?:了)?\s*$",))
 # a time point counted from one particular dose: "第2次输注后4周", "after the last infusion"
 _FROM_ONE_DOSE = compile_cues((r"(?:第\s*[\d一二三四五六七八九十]+\s*次|末次|最后一次|首次)\s*$",))
+
+# an upper bound, not a duration: "most followed patients for a year or less", "随访1年以内"
+_BOUND_AFTER = compile_cues((r"^\s*(?:或更短|或以下|以内|之内)", r"^\s*(?:or (?:less|shorter|fewer)|at most)\b"))
+_THRESHOLD = compile_cues((r"超过|至少|以上|逾",))
+# a follow-up that is planned for later, not done: "计划在患者完成移植并追踪1年后申请", "plans to follow
+# each patient for 5 years" (a protocol's "will be followed for 104 weeks" is the study's own design)
+_PLANNED_BEFORE = compile_cues((r"(?:计划|计画|打算|准备|预计)[^,。;:!?]{0,24}$",
+                                r"\b(?:plans?|planned|intends?|intended|hopes?)\s+to\b[^,.;:]{0,30}$"))
 
 # the header of a table column of follow-up durations
 _FU_HEADER = compile_cues((rf"{_FU_ZH}|观察期|\bfollow[- ]?up\b|\bobservation\b|\bduration of follow",))
@@ -126,6 +134,13 @@ class FollowUpExtractor(FieldExtractor):
             return None
         if _QUALIFIES_AFTER.search(text[hit.end:hit.end + 12]) and not _COMPLETED_BEFORE.search(
                 text[max(s, hit.start - 8):hit.start]):
+            return None
+        if _BOUND_AFTER.search(text[hit.end:hit.end + 12]):
+            return None
+        # "长期随访超过5年的仍很少", "follow-up of more than 5 years in few trials": a threshold that selects
+        if _THRESHOLD.search(text, hit.start, hit.end) and text[hit.end:hit.end + 1] == "的":
+            return None
+        if _PLANNED_BEFORE.search(text[max(s, hit.start - 40):hit.start]):
             return None
         if hit.pattern.startswith("fallback__") and _FROM_ONE_DOSE.search(text[max(s, hit.start - 12):hit.start]):
             return None

@@ -62,6 +62,12 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("interval__en_intervals", rf"\b(?:at|with|in)\s+(?:an?\s+)?{_IV_EN}[- ]{_UNIT_EN}\s*intervals?\b", 0.9),
     zp("interval__en_separated", rf"\b(?:separated|spaced)\s+(?:by\s+)?{_IV_EN}\s+{_UNIT_EN}\b", 0.9),
     zp("interval__en_interval_of", rf"\bintervals?\s+of\s+{_IV_EN}\s+{_UNIT_EN}\b", 0.9),
+    # the second dose dated from the first: "administered at baseline and again 3 months later",
+    # "约3个月后为她进行了第二次输注", "3个月后再次输注"
+    zp("interval__en_again", rf"\bagain\s+(?:about\s+|approximately\s+)?{_IV_EN}\s+{_UNIT_EN}\s+later\b", 0.85),
+    zp("interval__en_second_later", rf"\b(?:second|repeat(?:ed)?|another)\s+(?:[\w-]+\s+){{0,2}}?(?:infusion|injection|dose|transplant(?:ation)?|administration)\s+"
+                                    rf"(?:about\s+|approximately\s+)?{_IV_EN}\s+{_UNIT_EN}\s+later\b", 0.85),
+    zp("interval__zh_again", rf"(?<![第\d])(?:约|大约)?{_IV_ZH}\s*{_UNIT_ZH}后[^,。;:!?\n]{{0,10}}?(?:再次|第二次|第2次|又)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85),
     zp("interval__en_monthly", rf"\b(?P<adverb>monthly|weekly|biweekly|fortnightly)\s+(?:(?:intravenous|IV)\s+)?{_ADMIN_EN}", 0.8),
     # a schedule: "at weeks 0, 4 and 8" / "于第0、4、8周" -> count and interval
     zp("schedule__en", r"\b(?:at|on)\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*and\s+\d{1,2})\b", 0.85),
@@ -100,8 +106,13 @@ _NO_DOSE_LEVELS = re.compile(r"^\s*(?:levels?|groups?|cohorts?|arms?|of insulin)
 _LIMIT_BEFORE = compile_cues((r"(?:不超过|不多于|不少于|不低于|最多|至多|至少|最少|上限为?|≤|<|≥|>)\s*(?:共|为)?\s*$",
                               r"\b(?:up to|no more than|not more than|at most|at least|a maximum of|a minimum of|fewer than|less than|more than)\s+$"))
 # "单次输注剂量", "single-infusion dose": the amount per administration, not a count of one
-_PER_DOSE_AFTER = compile_cues((r"^\s*的?(?:剂量|用量|细胞量|细胞数)", r"^[\s-]*(?:dose|volume|cell count)\b"))
+_PER_DOSE_AFTER = compile_cues((r"^\s*的?[^,。;]{0,4}?(?:剂量|用量|数量|细胞量|细胞数)", r"^[\s-]*(?:dose|volume|cell count)\b"))
+# "接受3次及以上输注的患者", "three or more infusions": a threshold that splits patients, not the count given
+_BOUND_AFTER_N = compile_cues((r"^\s*次?\s*(?:及|或)?以[上下]", r"^\s*(?:or (?:more|fewer|less)|\+)"))
 _PER_POINT = re.compile(r"分别|\beach time\b|\bat each\b", re.I)
+
+# intervals read from "N months later ... a second dose": the dose noun is inside the match
+AGAIN_PATTERNS = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again"})
 
 MAX_INFUSIONS = 20
 MAX_INTERVAL_DAYS = 365.0
@@ -145,6 +156,8 @@ class RegimenExtractor(FieldExtractor):
             text = span.doc.view
             if g.get("n") and _LIMIT_BEFORE.search(text[max(span.start, m.start("n") - 12):m.start("n")]):
                 return []  # "不超过3次", "no more than three infusions": a limit, not the count given
+            if g.get("n") and _BOUND_AFTER_N.search(text[m.end("n"):m.end("n") + 6]):
+                return []  # "3次及以上", "three or more infusions": a threshold, not the count given
             if g.get("single") or g.get("single2"):
                 n: Optional[float] = 1
             elif g.get("word"):
@@ -213,6 +226,8 @@ class RegimenExtractor(FieldExtractor):
         if not _CELL_CONTEXT.search(text, s, e):
             return None
         lo, hi = max(s, hit.start - 12), min(e, hit.end + 12)
+        if hit.pattern in AGAIN_PATTERNS:
+            lo = hit.start  # "3个月后再次输注" names the second dose itself: a drug before it is another clause
         add_on = [(a.start(), a.end()) for a in _ADD_ON.finditer(text, max(s, lo - 30), hi)]
         if any(not any(a <= d.start() and d.end() <= b for a, b in add_on) for d in _DRUG_NEAR.finditer(text, lo, hi)):
             return None
