@@ -381,3 +381,51 @@ def test_cohort_blind2_phenomena(text, lang, expected):
 ])
 def test_cohort_blind3_phenomena(text, lang, expected):
     assert site_sizes(text, lang) == sorted(expected)
+
+
+# ---- blind4 phenomena, shown first on our own sentences (zh / zh-Hant / en side by side, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # 統合分析 / 系統性回顧 (Taiwan, Hong Kong) name a meta-analysis like 荟萃分析
+    ("該統合分析納入15項隨機對照試驗、共689名患者。", "zh-Hant", [(15, "studies_included"), (689, "total")]),
+    ("这项系统性回顾纳入了12项研究。", "zh", [(12, "studies_included")]),
+    ("The meta-analysis pooled 9 trials.", "en", [(9, "studies_included")]),
+    ("全台目前已有超過20項臨床試驗正在進行。", "zh-Hant", []),                    # trap: no review
+    # the split of included studies by design is not a split of patients into arms
+    ("統合分析共納入11項對照研究(7項隨機、4項非隨機)、402名患者。", "zh-Hant",
+     [(11, "studies_included"), (402, "total")]),
+    ("荟萃分析纳入11项研究(7项随机、4项非随机)。", "zh", [(11, "studies_included")]),
+    ("The meta-analysis included 11 controlled studies (7 randomised, 4 non-randomised).", "en",
+     [(11, "studies_included")]),
+    ("共纳入40例(治疗组22例、对照组18例)。", "zh", [(18, "arm"), (22, "arm"), (40, "total")]),   # trap: real arms
+    # groups listed after a colon: "underwent" allocates too; a long dose description in a group's label
+    ("Fifteen people took part: 12 received a single treatment and 3 underwent a sham procedure as controls.", "en",
+     [(3, "arm"), (12, "arm"), (15, "total")]),
+    ("As of the cut-off, 17 participants had been dosed: 3 in Part A at half the target dose (approximately "
+     "6 × 10^8 cells) and 14 in Part B at the full target dose (approximately 1.2 × 10^9 cells).", "en",
+     [(3, "arm"), (14, "arm"), (17, "total")]),
+    # a plan stated at the head of a long clause still makes its count a plan
+    ("The company plans to initiate a pivotal Phase 3 study enrolling approximately 60 participants in 2026.", "en", []),
+    ("公司计划于明年第一季度启动一项纳入约60名患者的三期关键性研究。", "zh", []),
+    ("The phase 2 study, which the company launched in 2023, enrolled 60 participants.", "en", [(60, "total")]),  # trap
+    ("The company will present data at the June meeting from the trial that enrolled 40 patients.", "en",
+     [(40, "total")]),                                                             # trap: a result, not a plan
+    # "在完成研究的N名病人中": the completers of the whole trial, as a denominator
+    ("結果顯示,在完成研究的112名病人中,幹細胞組下降較多。", "zh-Hant", [(112, "total")]),
+    ("在完成随访的58例患者中,干细胞组HbA1c下降更明显。", "zh", [(58, "total")]),
+    ("在完成治疗后出现低血糖的3例患者中,2例为老年人。", "zh", []),              # trap: an outcome-defined set
+    # a registry results page: the STARTED row of the participant flow gives each arm
+    ("Participant Flow\n                 MSC + standard care   Standard care\nSTARTED          40                    20\n"
+     "COMPLETED        37                    19\n", "en", [(20, "arm"), (40, "arm")]),
+    ("Study started in 2021 with 40 and 20 ...", "en", []),                           # trap: no flow row
+    # "9 of 14": a denominator equal to a group allocated in the text is that group again, not the cohort
+    ("17 participants had been dosed: 3 at half dose and 14 at the full dose. 9 of 14 participants were insulin "
+     "independent.", "en", [(3, "arm"), (14, "arm"), (17, "total")]),
+    ("40 patients were enrolled: 20 received cells and 20 received placebo. 30 of 40 patients completed the study.", "en",
+     [(20, "arm"), (20, "arm"), (40, "total")]),                                   # trap: the denominator is the cohort
+    # a case introduced with its age and history listed: "一名61岁、糖尿病史12年的女性患者"
+    ("一名61岁、糖尿病史12年的女性患者参加了该院的人体试验。", "zh", [(1, "total")]),
+    ("一名61歲、糖尿病史12年的女性患者接受了3次輸注。", "zh-Hant", [(1, "total")]),
+    ("3例男性、2例女性患者参加了试验。", "zh", []),                                 # trap: a list of counts, not a cohort
+])
+def test_cohort_blind4_phenomena(text, lang, expected):
+    assert site_sizes(text, lang) == sorted(expected)

@@ -145,3 +145,16 @@ def test_dose_blind2_phenomena(text, lang, expected):
 ])
 def test_dose_blind3_phenomena(text, lang, expected):
     assert site_doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]
+
+
+# ---- blind4 phenomena, shown first on our own sentences (zh / zh-Hant / en side by side, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # a count in Chinese numerals right after "每公斤体重": the per-kg filler never takes the numeral
+    ("按每公斤體重一百萬個臍帶間充質幹細胞的劑量,每兩星期輸注一次。", "zh-Hant", [(1e6, 1e6, True)]),
+    ("按每公斤体重两百万个干细胞的剂量输注。", "zh", [(2e6, 2e6, True)]),
+    ("每公斤体重输注1×10^6个细胞。", "zh", [(1e6, 1e6, True)]),                      # trap: words between stay
+    ("at one million cells per kilogram of body weight", "en", [(1e6, 1e6, True)]),
+    ("每公斤体重一百万单位胰岛素。", "zh", []),                                       # trap: not cells
+])
+def test_dose_blind4_phenomena(text, lang, expected):
+    assert site_doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]

@@ -302,3 +302,40 @@ def test_hba1c_blind2_phenomena(text, lang, expected):
 ])
 def test_hba1c_blind3_phenomena(text, lang, expected):
     assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+# ---- blind4 phenomena, shown first on our own sentences (zh / zh-Hant / en side by side, with traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # "N months later": a time point after the value makes it a post-treatment value
+    ("HbA1c was 7.6% before transplantation and 6.9% six months later.", "en", [(7.6, None, None), (None, 6.9, None)]),
+    ("HbA1c was 8.0% at baseline and 7.1% three months after the infusion.", "en",
+     [(8.0, None, None), (None, 7.1, None)]),
+    ("糖化血红蛋白移植前为7.6%,6个月后为6.9%。", "zh", [(7.6, None, None), (None, 6.9, None)]),
+    ("糖化血色素輸注前8.2%,三個月後7.0%。", "zh-Hant", [(8.2, None, None), (None, 7.0, None)]),
+    ("HbA1c was 7.2% two years before the transplant.", "en", [(7.2, None, None)]),   # trap: before, not after
+    # a group phrase between a value and its cue ("61 mmol/mol in both groups at baseline"); values compared
+    # with "versus" share the time point stated after the last of them
+    ("HbA1c was 61 mmol/mol in both groups at baseline and 52 mmol/mol with cells versus 58 mmol/mol with placebo "
+     "at 24 months.", "en", [(7.73, None, None), (None, 6.91, None), (None, 7.46, None)]),
+    ("HbA1c was 8.1% in the MSC group at baseline and 7.2% at 12 months.", "en", [(8.1, None, None), (None, 7.2, None)]),
+    ("HbA1c was 7.0% with cells versus 7.8% with placebo at 12 months.", "en", [(None, 7.0, None), (None, 7.8, None)]),
+    ("HbA1c fell by 0.5% in the MSC group and by 0.1% with placebo at two years.", "en",
+     [(None, None, -0.5), (None, None, -0.1)]),                                     # trap: a second change, not a level
+    ("HbA1c was 8.3% with cells versus 8.4% with placebo at baseline.", "en",
+     [(8.3, None, None), (8.4, None, None)]),                                        # trap: a shared baseline cue
+    ("两组基线HbA1c均为8.2%,12个月时干细胞组为7.1%,对照组为7.9%。", "zh",
+     [(8.2, None, None), (None, 7.1, None), (None, 7.9, None)]),
+    # a value after "由/从/from" whose end is cut or is not stated: the value the change started from
+    ("幹細胞組HbA1c由(8.9±1.2)%降至(7.6±1.0)%,對照組由(8.7±1.1)%降", "zh-Hant",
+     [(8.7, None, None), (8.9, 7.6, None)]),
+    ("干细胞组HbA1c由8.9%降至7.6%,对照组由8.7%略有下降。", "zh", [(8.7, None, None), (8.9, 7.6, None)]),
+    ("HbA1c fell from 8.9% to 7.6% with cells, and from 8.7% with placebo", "en", [(8.7, None, None), (8.9, 7.6, None)]),
+    ("HbA1c fell from 8.9% to 7.6%; the range was from 7.5% to 10.0% at entry.", "en", [(8.9, 7.6, None)]),  # trap: a range
+    # a first-person testimonial states no study value, with or without a unit
+    ("My own A1c is 7.1% on a pump.", "en", []),
+    ("我自己的糖化血红蛋白是7.3%,控制得还行。", "zh", []),
+    ("我的糖化血色素從9.0%降到6.8%,太神奇了。", "zh-Hant", []),
+    ("The patient's HbA1c fell from 9.0% to 6.8%.", "en", [(9.0, 6.8, None)]),      # trap: third person
+])
+def test_hba1c_blind4_phenomena(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)

@@ -23,8 +23,8 @@ EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?<!\d·)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?
 ZH_CLASSIFIER = r"(?:例|名|位)"
 ZH_PERSON = (r"(?:患者|病人|受试者|受試者|糖友|参与者|參與者|志愿者|志願者|患儿|患兒|病童|患童|儿童|兒童|"
              r"青少年|成人|病例|研究对象|研究對象|受试对象|男性|女性|男子|女子)")
-# words between a count and its noun: anything inside the clause except another count
-ZH_MOD = r"(?:(?!\d+\s*[例名位]|[例名位])[^,，。;；!?！？、\n()（）])"
+# words between a count and its noun: anything inside the clause except another count ("一名61岁、病史12年的女性患者")
+ZH_MOD = r"(?:(?!\d+\s*[例名位]|[例名位])[^,，。;；!?！？\n()（）])"
 EN_PERSON = (r"(?:patients|participants|subjects|individuals|people|persons|volunteers|children|"
              r"adolescents|adults|men|women|cases|recipients|diabetics|youths|boys|girls)\b")
 # up to three words between a count and its noun; never a magnitude ("420 million people")
@@ -32,6 +32,8 @@ EN_MOD = (r"(?:(?:(?!(?:million|billion|thousand|hundred|of|and|or|in|with|the|w
           r"had|out)\b)[A-Za-z][\w\-]*|type\s+[12]|[12])\s+){0,4}")
 BREAKDOWN_LABEL = (r"(?!(?:years?|yrs?|months?|weeks?|days?|kg|mg|cm|mmol|men|women|males?|females?|boys|girls|男|女|岁|歲)\b)"
                    r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*)?")
+# how a listed group was treated: "3 at half dose", "12 received cells", "3 underwent a sham procedure"
+LIST_ALLOC = r"(?:at|on|in|to|with|received|receiving|given|were\s+given|underwent|undergoing|had\s+a\s+sham)"
 DOSE_LEVEL_EN = r"(?:full|half|high|low|middle|medium|mid|standard|reduced|target)[\s\-]dose"
 DOSE_LEVEL_ZH = r"(?:高|低|中|全|半|标准|標準)(?:剂量|劑量)"
 ZH_GROUP = r"(?P<label>[\u4e00-\u9fffA-Za-z\-]{1,8}?[组組])"
@@ -79,6 +81,7 @@ ANIMALS = ("小鼠", "大鼠", "鼠", "猴", "犬", "猪", "豬", "mice", "mouse
            "primates", "dogs", "pigs", "animals", "动物", "動物", "只")
 # a meta-analysis/review said near a count of studies
 REVIEW_CONTEXT = ("荟萃", "薈萃", "meta", "系统评价", "系統評價", "系统分析", "系統分析", "综述", "綜述",
+                  "系统性回顾", "系統性回顧", "系统回顾", "系統回顧", "统合分析", "統合分析",
                   "汇总分析", "彙總分析", "合并分析", "合併分析", "systematic review", "pooled", "review")
 STUDY_TRIGGER_AFTER = ("were included", "met the inclusion", "met inclusion", "were eligible", "were identified",
                        "were pooled", "were analy", "符合纳入", "符合納入", "被纳入", "被納入", "纳入分析", "納入分析")
@@ -91,6 +94,10 @@ STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇�
 PLAN_BEFORE = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫)|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|"
                          r"\bexpects?\b|\b(?:aims?|aiming|hopes?|hoping|intends?|intending|seeks?|seeking)\s+to\b|"
                          r"\bto\s+(?:enrol|enroll|recruit|randomi[sz]e)\b", re.I)
+# how far back in its clause an explicit plan word reaches ("plans to initiate a pivotal Phase 3 study enrolling
+# about 60"); "will" reaches only the default width ("will present data from the trial that enrolled 40" is a result)
+PLAN_REACH = 80
+PLAN_FAR = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫)|拟|擬|\bplan(?:s|ned|ning)?\b|\b(?:intends?|intending)\s+to\b", re.I)
 # a count right after a time word is a time point ("Day 180", "week 52", "第12周")
 TIME_POINT_BEFORE = re.compile(r"(?:\b(?:day|days|week|weeks|month|months|year|visit|part|phase|cycle|stage|grade|"
                                r"table|figure|fig\.)\s*|第\s*)$", re.I)
@@ -162,6 +169,9 @@ PATTERNS: tuple[Pattern, ...] = (
     P("registry_enrollment",
       r"(?:\bEnrollment\s*(?:\(\s*Actual\s*\))?|实际入组人数|實際入組人數|实际入组例数|實際入組例數)\s*[:：]?\s*"
       r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.9),
+    # a registry results page's participant flow: the STARTED row gives each arm (one column per arm)
+    P("registry_flow_started",
+      r"(?m)^[ \t]*STARTED[ \t]+(?P<n>\d{1,5})[ \t]+(?P<n2>\d{1,5})(?:[ \t]+(?P<n3>\d{1,5}))?[ \t]*$", 0.85),
     # "38 were enrolled", "17 had been dosed": the person noun left out
     P("en_total_elliptic",
       r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:were|had\s+been|have\s+been)\s+(?:enrolled|randomi[sz]ed|included|dosed|"
@@ -174,6 +184,10 @@ PATTERNS: tuple[Pattern, ...] = (
     P("zh_total_completers",
       r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)(?:[^,，。;；\n\d]{0,8}?)完成了?(?:试验|試驗|研究|随访|隨訪|治疗|治療|评估|評估)"
       r"[^,，。;；\n\d]{0,6}?的?" + ZH_PERSON + r"\s*(?:中|之中|当中|當中)", 0.9),
+    # "在完成研究的112名病人中": the same, the completion said before the count
+    P("zh_total_completers_before",
+      r"(?:在|于|於)\s*完成了?(?:试验|試驗|研究|随访|隨訪|治疗|治療|评估|評估)的\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)"
+      + ZH_PERSON + r"?\s*(?:中|之中|当中|當中)", 0.9),
     # "团队在18名患者中完成了I期试验", "在30例患者中静脉输注": what the researchers did in a count of patients
     P("zh_total_in_cohort",
       r"(?:在|于|於)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)(?P<np>(?:[^,，。;；\n\d]|[12]\s*型){0,20}?)" + ZH_PERSON
@@ -245,9 +259,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # "14 participants had been dosed in the trial: 4 at half dose and 10 at the full dose": the groups listed
     # after a colon, adding up to a count earlier in the sentence
     P("arm_breakdown_list",
-      r"[:：;；]\s*(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l1>(?:at|on|in|to|with|received|receiving|given|"
-      r"were\s+given)\s(?:[^.;:,]|\.\d){2,60}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON
-      + r"\s+)?(?P<l2>(?:at|on|in|to|with|received|receiving|given|were\s+given)\s(?:[^.;:,]|\.\d){2,60}?)(?=\s*[.;,]|\s*$)",
+      r"[:：;；]\s*(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l1>" + LIST_ALLOC + r"\s(?:[^.;:,]|\.\d){2,80}?)"
+      r"\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON
+      + r"\s+)?(?P<l2>" + LIST_ALLOC + r"\s(?:[^.;:,]|\.\d){2,80}?)(?=\s*[.;,](?!\d)|\s*$)",
       0.85),
     P("arm_breakdown_colon",
       r"(?P<t>" + EN_NUM + r")\s+(?:[\w\-]+\s+){0,2}?(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|allocated|assigned)\s*"
@@ -301,7 +315,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # ---- number of included studies ----
     P("zh_studies",
       r"(?P<n>" + ZH_NUM + r")\s*(?:项|項|篇|个|個)\s*(?:已发表的?|已發表的?|高质量的?|高質量的?|独立的?|獨立的?)?"
-      r"(?:随机对照试验|隨機對照試驗|随机对照研究|隨機對照研究|RCTs?|临床试验|臨床試驗|对照试验|對照試驗|"
+      r"(?:随机对照试验|隨機對照試驗|随机对照研究|隨機對照研究|RCTs?|临床试验|臨床試驗|对照试验|對照試驗|对照研究|對照研究|"
       r"临床研究|臨床研究|研究|试验|試驗|文献|文獻)", 0.9),
     P("en_studies",
       r"(?P<n>" + EN_NUM + r")\s+(?:(?:randomi[sz]ed|controlled|clinical|eligible|published|independent|"
@@ -320,7 +334,7 @@ PATTERN_ROLE: dict[str, str] = {
     "arm_breakdown_colon": "arm", "arm_breakdown_list": "arm", "en_arm_compared": "arm", "zh_arm_compared": "arm", "en_arm_received": "arm", "zh_arm_received": "arm", "zh_arm_subset_alloc": "arm",
     "zh_studies": "studies_included", "en_studies": "studies_included",
     "en_arm_dose_group": "arm", "zh_arm_dose_group": "arm", "zh_case_title": "total",
-    "zh_total_completers": "total", "zh_total_in_cohort": "total", "zh_total_all": "total",
+    "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
     "zh_total_table_cell": "total", "n_equals_list": "arm", "en_arm_dose_received": "arm",
     "zh_arm_dose_received": "arm",
 }
@@ -357,6 +371,8 @@ NOUN_THEN_COMMA = re.compile(r"\s*(?:" + ZH_PERSON + r")?\s*[,，;；]")
 # a count of persons before "每组N例"/"N per arm": the total the groups share
 PERSON_COUNT = re.compile(rf"(?P<t>{ZH_NUM}|{EN_NUM})\s*(?:例|名|位|人|(?:[\w\-]+\s+){{0,3}}?{EN_PERSON}|were\b)", re.I)
 _EACH_K = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4}
+# a count of studies: its breakdown is not one of patients into groups
+STUDY_NOUN_AFTER = re.compile(r"\s*(?:项|項|篇|(?:[\w\-]+\s+){0,2}?(?:studies|trials|RCTs)\b)", re.I)
 # sex breakdown of a cohort ("3 patients (2 men, 1 woman)"): not a cohort size on its own
 SEX_NOUN = re.compile(rf"(?:{EN_NUM}|{ZH_NUM})\s*(?:例|名|位|人)?\s*(?:men|women|males|females|boys|girls|男性|女性|男|女)",
                       re.I)
@@ -433,6 +449,12 @@ class CohortExtractor(FieldExtractor):
             return
         if pattern.name in BREAKDOWN_PATTERNS:
             yield from self._breakdown(m, pattern, span)
+            return
+        if pattern.name == "registry_flow_started":
+            for i, g in enumerate(("n", "n2", "n3")):
+                if m.group(g):
+                    yield self.hit({"n": int(m.group(g)), "role": "arm", "label": f"group {i + 1}"}, m.start(g),
+                                   m.end(g), pattern)
             return
         if pattern.name in COMPARED_PATTERNS:
             for g in ("n", "n2"):
@@ -521,9 +543,13 @@ class CohortExtractor(FieldExtractor):
             lo, _ = _sentence(span.doc.view, span, m.start(), m.end())
             reach = m.start() - lo if pattern.name == "arm_breakdown_list" else 120
             before = span.doc.view[max(lo, m.start() - reach):m.start()]
-            counts = [as_int(parse_number(x.replace(",", ""))) for x in re.findall(rf"{ZH_NUM}|{EN_NUM}", before)]
-            if a + b not in counts:
+            counts = [(as_int(parse_number(x.group(0).replace(",", ""))), x.end())
+                      for x in re.finditer(rf"{ZH_NUM}|{EN_NUM}", before, re.I)]
+            whole = [end for c, end in counts if c == a + b]
+            if not whole:
                 return
+            if STUDY_NOUN_AFTER.match(before, whole[-1]):
+                return   # "11项研究(7项随机、4项非随机)": the included studies by design, not groups of patients
         text = span.doc.text
         for g, lg in (("n", "l1"), ("n2", "l2")):
             label = None
@@ -605,7 +631,8 @@ class CohortExtractor(FieldExtractor):
             return None   # "Day 180 in the full-dose cohort", "第12周": a time point
         if role == "total" and (SCREENED_BEFORE.search(prev) or SCREENED_AFTER.match(view, hit.end)):
             return None   # screened is not enrolled
-        if role == "total" and PLAN_BEFORE.search(_clause_before(view, span, hit.start)):
+        if role == "total" and (PLAN_BEFORE.search(_clause_before(view, span, hit.start))
+                                or PLAN_FAR.search(_clause_before(view, span, hit.start, PLAN_REACH))):
             return None   # "计划开展一项约120人的试验", "plans to enroll 40 participants": a plan, not this study's size
         if not strong and role == "total" and COMPARATIVE_BEFORE.search(prev):
             return None   # "fewer than 1,000 people", "more than ten recipients": a comparison, not a count
@@ -696,8 +723,9 @@ class CohortExtractor(FieldExtractor):
             if h.value["role"] == "total" and any(a.value["n"] == h.value["n"] and a.start <= h.end
                                                   and h.start <= a.end for a in arms):
                 continue
-            if h.value["role"] == "total" and h.pattern in WEAK and h.value["n"] in allocated:
-                continue
+            if h.value["role"] == "total" and (h.pattern in WEAK or h.pattern == "en_total_denominator") \
+                    and h.value["n"] in allocated:
+                continue   # "9 of 14 participants" after "14 at the full dose": that group again, not the cohort
             if h.pattern in DOSE_GROUP_PATTERNS and any(a is not h and a.value["n"] == h.value["n"] for a in arms):
                 continue   # "12名全剂量受试者" after "其中12名接受了全剂量": the same group again
             if h.pattern == "zh_arm_subset_alloc" and any(a.pattern in ("zh_arm_split", "en_arm_split") and a.start < h.end

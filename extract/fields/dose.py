@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..numbers import ARABIC, MAGNITUDE, QUAL_BEFORE, RANGE, SCALAR, SCI, parse_number, parse_quantity, parse_scalar
+from ..numbers import ARABIC, CN_DIGITS, MAGNITUDE, QUAL_BEFORE, RANGE, SCALAR, SCI, parse_number, parse_quantity, parse_scalar
 from .base import FieldExtractor, Hit, Pattern, Span
 
 # ---- lexicons (data) ----
@@ -22,7 +22,8 @@ CELL_NOUN = (r"(?:细胞|細胞|干细胞|幹細胞|MSCs?\b|hUC-?MSCs?\b|UC-?MSC
              r"mononuclear\s+|viable\s+|nucleated\s+)?cells\b)")
 PER_KG = (r"(?:\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:kg|kilogram|公斤|千克)(?![A-Za-z])(?:\s*(?:体重|體重|body\s*weight|of\s+body\s+weight|"
           r"bw))?)")
-PER_KG_BEFORE = r"(?:每公斤|每千克)(?:体重|體重)?[^\d,，。;；]{0,4}"
+# the words between "每公斤体重" and the count ("输注") never take a Chinese numeral ("每公斤体重一百万个")
+PER_KG_BEFORE = rf"(?:每公斤|每千克)(?:体重|體重)?(?:(?![{CN_DIGITS}])[^\d,，。;；]){{0,4}}"
 # a magnitude or power of ten: without one a number is not a cell count ("3 cells")
 MAGNITUDE_MARK = re.compile(r"(?:亿|億|万|萬|million|billion|thousand|[x×X*·]\s*10|10\s*\^|\d[eE]\d)", re.I)
 # islet equivalents (IEQ) measure islet volume, not a count of cells; units (单位) are not cells

@@ -115,7 +115,7 @@ SPAN_BEFORE = (r"(?:\brang(?:e|es|ed|ing)|\bvar(?:ied|ying|ies)|\bspann(?:ed|ing
 PARALLEL_GROUP = r"(?:组|組|\bgroup|\barm|placebo|control|安慰剂|安慰劑|对照|對照)"
 SPAN_AFTER = r"\s*(?:不等|之间|之間)"
 PER_UNIT = r"(?:每(?![组組例位名个個人次])|\b(?:every|each|per)\b)\D{0,8}$"
-FIRST_PERSON = r"(?:\bmy|我的?)\s*$"
+FIRST_PERSON = r"(?:\bmy(?:\s+own)?|我(?:自己)?的?)\s*$"
 # a pair with no unit right after the term ("糖化血红蛋白从8.4降到了7.6"): read as % when both values are on its scale
 UNITLESS_PAIR_GAP = 12
 UNITLESS_PCT_RANGE = (4.0, 15.0)
@@ -175,6 +175,16 @@ _BETWEEN_RE = re.compile(r"(?:between|介于|介於|在)\s*$", re.IGNORECASE)
 _TRAIL_BASE_RE = re.compile(TRAIL_BASE, re.IGNORECASE)
 _TRAIL_POST_RE = re.compile(TRAIL_POST, re.IGNORECASE)
 _TRAIL_TIME_RE = re.compile(rf"\s*(?:\(\s*)?(?:at|after|following|by|over|post)\s+(?:the\s+)?(?:{TIME})", re.IGNORECASE)
+# "6.9% six months later", "7.1% three months after the infusion": the time point, then "later"/"after"
+_TRAIL_LATER_RE = re.compile(rf"\s*,?\s*(?:{TIME})\s+(?:later|afterwards|after\b|post\b)", re.IGNORECASE)
+# a group named between a value and its cue: "61 mmol/mol in both groups at baseline", "7.2% with placebo at 12 months"
+TRAIL_GROUP = (r"\s*,?\s*(?:in|with|for|among)\s+(?:the\s+|both\s+|all\s+|each\s+)?"
+               r"(?:(?!(?:at|after|before|following|by|over|post|pre|later|versus|vs|and|or|compared|than)\b)"
+               r"[A-Za-z][\w\-]*\s*){1,3}")
+_TRAIL_GROUP_RE = re.compile(TRAIL_GROUP, re.IGNORECASE)
+# "52 mmol/mol with cells versus 58 mmol/mol with placebo at 24 months": values compared side by side share
+# the cue stated after the last of them
+_VERSUS_RE = re.compile(rf"(?:{TRAIL_GROUP})?\s*,?\s*(?:versus|vs\.?|compared\s+with)\s*(?=\d)", re.IGNORECASE)
 _NOT_LEVEL_RE = re.compile(NOT_A_LEVEL_AFTER, re.IGNORECASE)
 _CRITERION_RE = re.compile(CRITERION_BEFORE, re.IGNORECASE)
 _RELATIVE_RE = re.compile(RELATIVE, re.IGNORECASE)
@@ -182,6 +192,9 @@ _HEADER_UNIT_RE = re.compile(HEADER_UNIT, re.IGNORECASE)
 _SPAN_BEFORE_RE = re.compile(SPAN_BEFORE, re.IGNORECASE)
 _PARALLEL_GROUP_RE = re.compile(PARALLEL_GROUP, re.IGNORECASE)
 _BARE_TO_RE = re.compile(r"(?:至|到|to\b)", re.IGNORECASE)
+# a second amount of the change stated before it: "and by 0.1%", "，对照组降低了"
+_FROM_GAP_RE = re.compile(FROM + r"\s*$", re.IGNORECASE)
+_CHANGE_AMOUNT_GAP_RE = re.compile(r"\bby\s*$", re.IGNORECASE)
 _VALUE_BEFORE_RE = re.compile(r"\d\s*(?:%|％)?\s*$")
 _SPAN_AFTER_RE = re.compile(SPAN_AFTER)
 _THRESHOLD_RE = re.compile(rf"\s*(?:水平|level|levels|values?)?\s*(?:{COMPARE})\s*\d", re.IGNORECASE)
@@ -359,17 +372,35 @@ class HbA1cExtractor(FieldExtractor):
 
     @staticmethod
     def _trailing(view: str, pos: int, end: int) -> tuple[Optional[str], int, Optional[float]]:
-        """A cue right after a value: ("before" | "after" | None, where the cue ends, its time in days)."""
-        t = _TRAIL_TIME_RE.match(view, pos, end)
-        if t:
-            return "after", t.end(), _days(t)
-        b = _TRAIL_BASE_RE.match(view, pos, end)
-        if b:
-            return "before", b.end(), None
-        a = _TRAIL_POST_RE.match(view, pos, end)
-        if a:
-            return "after", a.end(), None
+        """A cue right after a value, or after a group named right after it ("in both groups at baseline"):
+        ("before" | "after" | None, where the cue ends, its time in days)."""
+        g = _TRAIL_GROUP_RE.match(view, pos, end)
+        for p in (pos, g.end()) if g else (pos,):
+            for rx in (_TRAIL_TIME_RE, _TRAIL_LATER_RE):
+                t = rx.match(view, p, end)
+                if t:
+                    return "after", t.end(), _days(t)
+            b = _TRAIL_BASE_RE.match(view, p, end)
+            if b:
+                return "before", b.end(), None
+            a = _TRAIL_POST_RE.match(view, p, end)
+            if a:
+                return "after", a.end(), None
         return None, pos, None
+
+    def _shared_trailing(self, view: str, pos: int, end: int) -> tuple[Optional[str], Optional[float]]:
+        """The cue of the last of values compared with "versus" ("7.0% with cells versus 7.8% with placebo at
+        12 months"): (role, time in days) or (None, None)."""
+        for _ in range(3):
+            vs = _VERSUS_RE.match(view, pos, end)
+            nxt = LONE_RE.match(view, vs.end(), end) if vs else None
+            if nxt is None:
+                return None, None
+            role, _, days = self._trailing(view, nxt.end(), end)
+            if role:
+                return role, days
+            pos = nxt.end()
+        return None, None
 
     def _relative(self, view: str, lo: int, value_start: int, value_end: int) -> bool:
         """A relative change ("relative reduction of 4.5%", "相对下降12%", "4.5% relative")."""
@@ -404,6 +435,8 @@ class HbA1cExtractor(FieldExtractor):
         end = self._clause_end(view, start, span.end)
         if self._is_criterion(view, m.start(), start, span):
             return
+        if _FIRST_PERSON_RE.search(view, max(span.start, m.start() - 12), m.start()):
+            return   # "My own A1c is 7.1%", "我的糖化从9.0%降到6.8%": a testimonial, not a study's value
         used: list[tuple[int, int]] = []
         # every value read so far: (start, end of value and its cue, role, sign)
         reads: list[tuple[int, int, str, int]] = []
@@ -558,6 +591,8 @@ class HbA1cExtractor(FieldExtractor):
             if v is None or unit is None:   # narrowed for the type checker; "blocked" covers both
                 continue
             trail_role, cue_end, trail_days = self._trailing(view, lm.end(), end)
+            if trail_role is None:
+                trail_role, trail_days = self._shared_trailing(view, lm.end(), end)
             role: Optional[str] = None
             sign = prev_sign
             col_role, col_days = _column_cue(view, columns, lm.start())
@@ -574,6 +609,10 @@ class HbA1cExtractor(FieldExtractor):
                     sign = 1 if _UP_RE.fullmatch(cb.group("dir")) else -1
             elif first and _BY_RE.fullmatch(gap) and (vb := _VERB_BEFORE_TERM_RE.search(before_term)):
                 role, sign = "change", (1 if _UP_RE.fullmatch(vb.group("dir")) else -1)
+            elif _FROM_GAP_RE.search(gap):
+                role = "before"   # "对照组由8.7%降" (cut), "and from 8.7% with placebo": where the change started
+            elif prev_role == "change" and _CHANGE_AMOUNT_GAP_RE.search(gap):
+                role = "change"   # "fell by 0.5% in the MSC group and by 0.1% with placebo at two years"
             elif _BASE_RE.search(gap):
                 role = "before"
             elif _POST_RE.search(gap):
