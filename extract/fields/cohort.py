@@ -8,6 +8,7 @@ Roles: ``total`` (participants of the study as a whole; pooled participants of a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..numbers import EN_NUMBER, as_int, parse_number
@@ -433,6 +434,13 @@ def _clean_label(label: str, lang_en: bool) -> Optional[str]:
     return label.strip() or None
 
 
+
+@lru_cache(maxsize=256)
+def _largest_person_count(view: str, start: int, end: int) -> int:
+    """The largest count of persons in a span (once per span: every hit of the span asks for it)."""
+    return max((as_int(parse_number(t.group("t").replace(",", ""))) or 0
+                for t in PERSON_COUNT.finditer(view, start, end)), default=0)
+
 class CohortExtractor(FieldExtractor):
     """Cohort sizes with their role; enrolment wording scores higher than a bare count."""
 
@@ -616,8 +624,7 @@ class CohortExtractor(FieldExtractor):
             return hit
         subset_word = view[max(span.start, hit.start - 12):hit.start].rstrip().lower().endswith(
             tuple(SUBSET_BEFORE["zh"] + SUBSET_BEFORE["en"]))
-        larger = any((as_int(parse_number(t.group("t").replace(",", ""))) or 0) > n
-                     for t in PERSON_COUNT.finditer(view, span.start, span.end))
+        larger = _largest_person_count(view, span.start, span.end) > n
         if hit.pattern == "zh_total_all" and larger:
             return None   # "共纳入30例…12例均脱离胰岛素": all of a part, not the cohort
         if hit.pattern in DOSE_RECEIVED_PATTERNS and not subset_word and not larger:

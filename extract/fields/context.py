@@ -173,10 +173,15 @@ def in_journal_name(text: str, start: int) -> bool:
 _REFERENCE = re.compile(r"\bdoi\b|\bPMID\b|\[J\]|\bet al\.[^\n]{0,160}?\b(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*;\s*\d+|\b(?:19|20)\d{2}\s+[A-Z][a-z]{2}\b[^\n]{0,20};", re.I)
 
 
+REFERENCE_LINE_MAX = 1500   # a longer "line" is running text (or a flattened page), not one reference
+
+
 def in_reference(text: str, pos: int) -> bool:
     """Whether ``pos`` lies on a reference-list line ("... et al. ... 2020;12(3):45. doi: ...")."""
-    s = text.rfind("\n", 0, pos) + 1
-    e = text.find("\n", pos)
+    s = text.rfind("\n", max(0, pos - REFERENCE_LINE_MAX), pos) + 1
+    e = text.find("\n", pos, pos + REFERENCE_LINE_MAX)
+    if s == 0 and pos > REFERENCE_LINE_MAX or e < 0 and len(text) - pos > REFERENCE_LINE_MAX:
+        return False   # bounded look-around keeps many hits on one huge line linear
     e = len(text) if e < 0 else e
     return bool(_REFERENCE.search(text, s, e))
 
