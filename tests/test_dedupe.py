@@ -485,3 +485,26 @@ def test_different_publication_ids_without_a_shared_registry_id_still_forbid_the
     link = explain(rec("a", doi="10.1000/a", registry_ids=["NCT01111111"]),
                    rec("b", doi="10.1000/b", registry_ids=["NCT02222222"]))
     assert link.level == "contradiction"
+
+
+# ---------------------------------------------------------------- subgroup cohorts, single HbA1c values
+
+def test_a_cohort_equal_to_an_arm_of_the_other_is_weak_evidence_not_a_penalty() -> None:
+    # a forum quotes "9 of 14 full-dose participants"; the press release has 17 dosed (3 + 14)
+    forum = rec("a", n=14, condition="T1D")
+    release = rec("b", lang="zh", n=17, arms=(3, 14), condition="T1D")
+    sub = sig(explain(forum, release), "n_total")
+    full = sig(explain(rec("a", n=14), rec("b", n=14)), "n_total")
+    assert 0 < sub < full
+    # small cohorts coincide with some arm too easily; a larger arm than the other's total is no subgroup
+    assert sig(explain(rec("a", n=4), rec("b", lang="zh", n=12, arms=(4, 8))), "n_total") < 0
+    assert sig(explain(rec("a", n=14), rec("b", lang="zh", n=10, arms=(14,))), "n_total") < 0
+
+
+def test_single_hba1c_values_make_candidate_pairs() -> None:
+    # "9.3% ... fell to 7.1% at month 6" (values apart) meets "HbA1c由9.3%降至7.1%" (a pair)
+    a = features(rec("a", lang="zh-Hant", hba1c=((9.3, None), (None, 7.1)), cell_types=["UC-MSC"], design="case_report"))
+    b = features(rec("b", lang="zh", hba1c=((9.3, 7.1),), cell_types=["UC-MSC"], design="case_report"))
+    c = features(rec("c", lang="en", hba1c=((8.8, 7.4),), cell_types=["UC-MSC"], design="case_report"))
+    pairs = set(candidate_pairs([a, b, c]))
+    assert (0, 1) in pairs and (0, 2) not in pairs and (1, 2) not in pairs

@@ -344,3 +344,41 @@ def test_co_citation_keeps_phase_1_and_phase_2_apart() -> None:
     dedupe(rs)
     by = {r.record_id: r.study_id for r in rs}
     assert by["p1-en"] == by["p1-zh"] != by["p2-en"] == by["p2-zh"]
+
+
+# ---------------------------------------------------------------- subgroup cohorts and registry bridges
+
+def test_a_subgroup_report_links_through_its_hba1c_pair_but_a_look_alike_stays_apart() -> None:
+    kw = dict(condition="T1D", cell_types=["ESC-islet"], design="single_arm_trial")
+    forum = rec("forum", n=14, hba1c=((7.9, 6.4),), **kw)
+    release = rec("release", lang="zh", n=17, arms=(3, 14), hba1c=((7.9, 6.4),), **kw)
+    other = rec("other", lang="zh", n=17, arms=(3, 14), hba1c=((8.1, 7.0),), **kw)  # same kind, other numbers
+    dedupe([forum, release, other])
+    assert forum.study_id == release.study_id
+    assert other.study_id != forum.study_id
+
+
+def _registry_bridge_records(bridge_registry: bool):
+    kw = dict(condition="T2D", cell_types=["UC-MSC"], design="rct")
+    cn_paper = rec("cn", lang="zh", doi="10.3760/cma.j.cn115791-20250312-00108", registry_ids=["NCT05518362"],
+                   n=112, arms=(57, 55), follow_up=364, infusions=3, **kw)
+    en_paper = rec("en", doi="10.1186/s13287-025-04262-9", registry_ids=["NCT05518362"] if bridge_registry else [],
+                   n=112, arms=(57, 55), follow_up=364, infusions=3, **kw)
+    digest = rec("digest", lang="zh", doi="10.1186/s13287-025-04262-9", n=120, arms=(60, 60),
+                 follow_up=364, infusions=3, **kw)
+    return cn_paper, en_paper, digest
+
+
+def test_two_publications_of_one_registered_trial_join_through_a_record_carrying_both_ids() -> None:
+    # the digest quotes the English DOI only; the English record ties that DOI to the NCT id
+    # of the Chinese paper, so the digest's DOI conflict with the Chinese paper is no contradiction
+    cn_paper, en_paper, digest = _registry_bridge_records(True)
+    dedupe([cn_paper, en_paper, digest])
+    assert cn_paper.study_id == en_paper.study_id == digest.study_id
+
+
+def test_differing_dois_without_a_registry_bridge_stay_apart() -> None:
+    cn_paper, en_paper, digest = _registry_bridge_records(False)
+    dedupe([cn_paper, en_paper, digest])
+    assert en_paper.study_id == digest.study_id
+    assert cn_paper.study_id != en_paper.study_id

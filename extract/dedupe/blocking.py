@@ -97,6 +97,15 @@ def _rule_hba1c(f: Features) -> Iterable[list[Key]]:
         yield _ladder("hb", pair, f.condition, f.year)
 
 
+def _rule_hba1c_value(f: Features) -> Iterable[list[Key]]:
+    # one report gives "9.3% -> 7.1%", another the same values in separate sentences
+    # ("9.3% at baseline ... 7.1% at month 6"): single values meet, refined by the study's profile
+    cell = min(f.cell_types) if f.cell_types else None
+    for v in f.hba1c:
+        if v > 0:
+            yield _ladder("hbv", v, cell, f.design)
+
+
 def _rule_context(f: Features) -> Iterable[list[Key]]:
     # only the identifying forms (decimals, non-round percentages) make blocks
     if f.context:
@@ -119,12 +128,13 @@ RULES: dict[str, Rule] = {
     "arms": _rule_arms,
     "date": _rule_month,
     "hba1c": _rule_hba1c,
+    "hba1c_value": _rule_hba1c_value,
     "institution": _rule_institution,
     "context": _rule_context,
 }
 STAR_RULES = frozenset({"identifier"})
 # rules whose keys are weak evidence get a smaller block cap (fewer, better pairs)
-WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "institution", "context"})
+WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "hba1c_value", "institution", "context"})
 
 
 def _title_ladders(feats: list[Features]) -> list[list[list[Key]]]:

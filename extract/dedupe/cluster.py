@@ -45,14 +45,49 @@ class PairCache:
         return hit
 
 
+def _pub_ids(f: Features) -> set[tuple[str, str]]:
+    return {(k, v) for k, v in (("doi", f.doi), ("pmid", f.pmid), ("pmcid", f.pmcid)) if v}
+
+
+def registry_bridge(x: Features, y: Features, group: list[Features]) -> frozenset[str]:
+    """Registry ids tying both records' publications to one trial through records of ``group``.
+
+    A Chinese-language paper (its own DOI, the trial's NCT id) and a digest quoting the English
+    paper's DOI without the registry contradict on DOI, yet a third record carrying the English
+    DOI and the NCT id shows them to be two publications of one registered trial.
+    """
+    px, py = _pub_ids(x), _pub_ids(y)
+    if not px or not py:
+        return frozenset()
+    rx, ry = set(x.registries), set(y.registries)
+    for g in group:
+        ids = _pub_ids(g)
+        if ids & px:
+            rx |= g.registries
+        if ids & py:
+            ry |= g.registries
+    return frozenset(rx & ry)
+
+
 def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
                avg_threshold: float) -> bool:
     total = 0.0
+    group: Optional[list[Features]] = None
     for x in a:
         for y in b:
             s = cache.get(x, y)
             if s.level == "contradiction":
-                return False
+                if group is None:
+                    group = [cache.feats[i] for i in (*a, *b)]
+                fx, fy = cache.feats[x], cache.feats[y]
+                bridge = registry_bridge(fx, fy, group)
+                if not bridge:
+                    return False
+                _, level, score = signals(fx, fy, bridge)
+                if level == "contradiction":
+                    return False
+                total += score
+                continue
             total += s.score
     return total / (len(a) * len(b)) >= avg_threshold
 

@@ -257,6 +257,14 @@ def _cohort(a: Features, b: Features, sig: list[Sig]) -> None:
     arms = a.n_arms & b.n_arms
     if arms:
         found.append((min(_n_weight(sum(arms)), W["n_arm_cap"]), f"arms {sorted(arms)}"))
+    if not found:
+        # one report gives a subgroup (the full-dose cohort) as its whole cohort: the other's arm
+        for x, y in ((a, b), (b, a)):
+            sub = x.n_total & y.n_arms
+            n = max(sub) if sub else 0
+            if n >= settings.N_SUBGROUP_MIN and (not y.n_total or all(t > n for t in y.n_total)):
+                found.append((round(settings.N_SUBGROUP_FACTOR * _n_weight(n), 2), f"total {n} = an arm of the other"))
+                break
     if found:
         best = max(found)
         bonus = W["n_corroborated"] if len(found) > 1 else 0.0
@@ -356,17 +364,22 @@ def _overridable(a: Features, b: Features, fact_conflicts: list[str]) -> bool:
     return True
 
 
-def signals(a: Features, b: Features) -> tuple[list[Sig], str, float]:
-    """(signals, ladder level, summed score) for one pair: the fast path used inside blocks."""
+def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> tuple[list[Sig], str, float]:
+    """(signals, ladder level, summed score) for one pair: the fast path used inside blocks.
+
+    ``bridge``: registry ids that other records tie to both records' publication identifiers
+    (cluster.py), making two differing DOIs two publications of one trial.
+    """
     sig: list[Sig] = []
     id_conflicts, fact_conflicts = contradictions(a, b)
     level = _identifiers(a, b, sig)
     # a shared publication identifier outweighs a contradicting extracted fact (more likely an
     # extraction slip, kept as a merge conflict); a registry id alone does not
-    if id_conflicts and a.registries & b.registries:
+    if id_conflicts and (a.registries & b.registries or bridge):
         # two publications of one registered trial (primary results, a secondary analysis) are
         # one study (Cochrane 5.2.2): their DOIs/PMIDs differ by nature
-        sig.append(("publication_differs", W["publication_differs"], "; ".join(id_conflicts)))
+        via = "" if a.registries & b.registries else f" (registry {','.join(sorted(bridge))} via linked records)"
+        sig.append(("publication_differs", W["publication_differs"], "; ".join(id_conflicts) + via))
         id_conflicts = []
     decisive = (level in DECISIVE_LEVELS and not id_conflicts
                 and _overridable(a, b, fact_conflicts))

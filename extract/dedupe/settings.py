@@ -110,6 +110,11 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     # identifier says otherwise
     "same_document": -8.0,
 })
+# A report's whole cohort equal to one arm of another's (the full-dose subgroup quoted alone)
+# counts this share of a shared total, for cohorts of at least N_SUBGROUP_MIN (small numbers
+# coincide); only when nothing else about the cohort agrees and the other's total is larger.
+N_SUBGROUP_FACTOR: float = 0.5
+N_SUBGROUP_MIN: int = 8
 N_TOTAL_CLOSE_RATIO: float = 1.15   # 120 randomised vs 112 analysed; 12 vs 14 is not close
 DATE_NEAR_MONTHS: int = 2
 N_TOTAL_FAR_RATIO: float = 5.0   # phase 1/2 (12) vs its phase 3 (50) is still one programme
