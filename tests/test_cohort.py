@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from field_helpers import decided_hits
 
 from extract.document import Document, SourceDoc
 from extract.fields.base import Span
@@ -9,10 +10,7 @@ from extract.fields.cohort import EXTRACTOR
 
 
 def sizes(text: str, lang: str = "zh") -> set[tuple[int, str]]:
-    doc = Document("t.txt", text, text, lang, SourceDoc("t.txt", text, "txt"))
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
-    for h in hits:  # every hit quotes the text it was read from
-        assert 0 <= h.start < h.end <= len(text) and h.pattern
+    hits = decided_hits(EXTRACTOR, text, lang, normalised=False)
     return {(h.value["n"], h.value["role"]) for h in hits}
 
 
@@ -80,12 +78,7 @@ def test_subgroups(text, expected):
 # ---- generalisation table: phrasings of unseen sites, run through the real normalisation ----
 def site_sizes(text: str, lang: str) -> list[tuple[int, str]]:
     """Every kept size once per fact: two arms of equal size are two facts."""
-    from extract.normalise import matching_view, normalise
-    t = normalise(text).text
-    doc = Document("t.txt", t, matching_view(t, lang), lang, SourceDoc("t.txt", t, "txt"))
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(t))))
-    for h in hits:
-        assert 0 <= h.start < h.end <= len(t) and h.pattern
+    hits = decided_hits(EXTRACTOR, text, lang)
     return sorted((h.value["n"], h.value["role"]) for h in hits)
 
 

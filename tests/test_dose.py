@@ -2,17 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from field_helpers import decided_hits
 
-from extract.document import Document, SourceDoc
-from extract.fields.base import Span
 from extract.fields.dose import EXTRACTOR
 
 
 def doses(text: str, lang: str = "zh") -> list[tuple[float, float, bool]]:
-    doc = Document("t.txt", text, text, lang, SourceDoc("t.txt", text, "txt"))
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
-    for h in hits:
-        assert 0 <= h.start < h.end <= len(text) and h.pattern
+    hits = decided_hits(EXTRACTOR, text, lang, normalised=False)
     return [(h.value["cells_min"], h.value["cells_max"], h.value["per_kg"]) for h in hits]
 
 
@@ -44,12 +40,7 @@ def test_dose(text, lang, expected):
 
 # ---- generalisation table: phrasings of unseen sites, run through the real normalisation ----
 def site_doses(text: str, lang: str) -> list[tuple[float, float, bool]]:
-    from extract.normalise import matching_view, normalise
-    t = normalise(text).text
-    doc = Document("t.txt", t, matching_view(t, lang), lang, SourceDoc("t.txt", t, "txt"))
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(t))))
-    for h in hits:
-        assert 0 <= h.start < h.end <= len(t) and h.pattern
+    hits = decided_hits(EXTRACTOR, text, lang)
     return sorted((h.value["cells_min"], h.value["cells_max"], h.value["per_kg"]) for h in hits)
 
 

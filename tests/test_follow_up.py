@@ -2,18 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from field_helpers import decided_hits
 
-from extract.document import SourceDoc
-from extract.fields.base import Span
-from extract.pipeline import to_document
 from extract.fields.follow_up import EXTRACTOR, to_days
 
 
 def follow_up(text: str, lang: str = "zh") -> list[float]:
-    doc = to_document(SourceDoc("t.txt", text, "txt"))  # the real normaliser and matching view
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
-    for h in hits:
-        assert 0 <= h.start < h.end <= len(doc.text) and h.pattern
+    hits = decided_hits(EXTRACTOR, text)  # the real normaliser and matching view
     return [h.value["days"] for h in hits]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from field_helpers import decided_hits
 
 from extract.document import Document, SourceDoc
 from extract.fields.base import Span
@@ -9,10 +10,7 @@ from extract.fields.hba1c import EXTRACTOR
 
 
 def values(text: str, lang: str = "zh") -> list[tuple]:
-    doc = Document("t.txt", text, text, lang, SourceDoc("t.txt", text, "txt"))
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(text))))
-    for h in hits:
-        assert 0 <= h.start < h.end <= len(text) and h.pattern
+    hits = decided_hits(EXTRACTOR, text, lang, normalised=False)
     return sorted((h.value["before"], h.value["after"], h.value["change"]) for h in hits)
 
 
@@ -70,20 +68,12 @@ def test_timepoint_weeks_english():
 
 # ---- generalisation table: phrasings of unseen sites, run through the real normalisation ----
 def site_values(text: str, lang: str) -> list[tuple]:
-    from extract.normalise import matching_view, normalise
-    t = normalise(text).text
-    doc = Document("t.txt", t, matching_view(t, lang), lang, SourceDoc("t.txt", t, "txt"))
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(t))))
-    for h in hits:
-        assert 0 <= h.start < h.end <= len(t) and h.pattern
+    hits = decided_hits(EXTRACTOR, text, lang)
     return sorted(((h.value["before"], h.value["after"], h.value["change"]) for h in hits), key=repr)
 
 
 def site_hits(text: str, lang: str) -> list[dict]:
-    from extract.normalise import matching_view, normalise
-    t = normalise(text).text
-    doc = Document("t.txt", t, matching_view(t, lang), lang, SourceDoc("t.txt", t, "txt"))
-    return [h.value for h in EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(t))))]
+    return [h.value for h in decided_hits(EXTRACTOR, text, lang)]
 
 
 @pytest.mark.parametrize("text,lang,expected", [

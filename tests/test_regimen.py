@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import pytest
+from field_helpers import decided_hits
 
 from extract.document import SourceDoc
-from extract.fields.base import Span
 from extract.pipeline import to_document
 from extract.fields.regimen import EXTRACTOR
 
 
 def regimens(text: str, lang: str = "zh") -> list[tuple[int | None, float | None]]:
-    doc = to_document(SourceDoc("t.txt", text, "txt"))  # the real normaliser and matching view
-    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
-    for h in hits:
-        assert 0 <= h.start < h.end <= len(doc.text) and h.pattern
+    hits = decided_hits(EXTRACTOR, text)  # the real normaliser and matching view
     return sorted((h.value["infusions"], h.value["interval_days"]) for h in hits)
 
 
@@ -151,6 +148,6 @@ def test_regimen(text, lang, expected):
 
 def test_evidence_covers_count_and_interval():
     text = "患者接受3次间隔4周的干细胞静脉输注。"
-    doc = to_document(SourceDoc("t.txt", text, "txt"))
-    (hit,) = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
-    assert "3次" in doc.text[hit.start:hit.end] and "4周" in doc.text[hit.start:hit.end]
+    (hit,) = decided_hits(EXTRACTOR, text)
+    quote = to_document(SourceDoc("t.txt", text, "txt")).text[hit.start:hit.end]
+    assert "3次" in quote and "4周" in quote
