@@ -109,6 +109,19 @@ def site_sizes(text: str, lang: str) -> list[tuple[int, str]]:
      [(21, "studies_included"), (1024, "total")]),
     ("本荟萃分析共检索到文献1253篇，最终纳入15项研究，涉及患者1026例。", "zh",
      [(15, "studies_included"), (1026, "total")]),
+    # "收集了N篇RCT" / "collected N trials": collecting is including, in a review
+    ("这项荟萃分析收集了11篇随机对照试验，共纳入486例患者。", "zh", [(11, "studies_included"), (486, "total")]),
+    ("這篇系統性回顧收錄了9篇隨機對照試驗、總共512位患者。", "zh-Hant", [(9, "studies_included"), (512, "total")]),
+    ("The systematic review collected 7 randomized trials with 388 patients.", "en",
+     [(7, "studies_included"), (388, "total")]),
+    ("研究团队收集了3项临床试验的血样。", "zh", []),                                   # trap: no review, samples
+    # "入组了24个2型糖尿病患者": 个 as the classifier when the person noun follows; "病友" is a patient
+    ("一期临床入组了24个2型糖尿病患者，每人输注3次。", "zh", [(24, "total")]),
+    ("該試驗入組了18個糖尿病患者。", "zh-Hant", [(18, "total")]),
+    ("项目入组了3个中心的患者。", "zh", []),                                           # trap: centres, not persons
+    ("23名病友年齡介於45至72歲，治療後追蹤1年。", "zh-Hant", [(23, "total")]),
+    ("共有12名病友接受了干细胞输注。", "zh", [(12, "total")]),
+    ("医院建立了3个病友群。", "zh", []),                                               # trap: chat groups
     # equal groups stated once: one arm per group
     ("随机分为治疗组和对照组，每组40例。", "zh", [(40, "arm"), (40, "arm")]),
     ("Sixty patients were randomized into two groups of 30.", "en", [(30, "arm"), (30, "arm"), (60, "total")]),
@@ -410,6 +423,16 @@ def test_cohort_blind3_phenomena(text, lang, expected):
     ("Participant Flow\n                 MSC + standard care   Standard care\nSTARTED          40                    20\n"
      "COMPLETED        37                    19\n", "en", [(20, "arm"), (40, "arm")]),
     ("Study started in 2021 with 40 and 20 ...", "en", []),                           # trap: no flow row
+    # the same row written inline on a results page: "Started: ARM n, ARM n."
+    ("Participant Flow\nStarted: UC-MSC 60, Placebo 60. Completed: UC-MSC 58, Placebo 58.\n", "en",
+     [(60, "arm"), (60, "arm")]),
+    ("参与者流程\nStarted: MSC 45, Control 44.\n", "zh", [(44, "arm"), (45, "arm")]),
+    ("Study Start: 2021-03. Started: March 2021, 2 sites.", "en", []),                # trap: dates, not arm counts
+    # groups counted with a classifier, the group qualifiers being doses ("...三个剂量组,每组8例")
+    ("按0.5×10^6个/kg、1.0×10^6个/kg、2.0×10^6个/kg设三个剂量组,每组8例。", "zh",
+     [(8, "arm"), (8, "arm"), (8, "arm")]),
+    ("依1億、2億顆細胞設兩個劑量組,每組6人。", "zh-Hant", [(6, "arm"), (6, "arm")]),
+    ("本研究第三个剂量组每组8例。", "zh", [(8, "arm")]),                             # trap: an ordinal, not a count
     # "9 of 14": a denominator equal to a group allocated in the text is that group again, not the cohort
     ("17 participants had been dosed: 3 at half dose and 14 at the full dose. 9 of 14 participants were insulin "
      "independent.", "en", [(3, "arm"), (14, "arm"), (17, "total")]),

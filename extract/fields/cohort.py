@@ -23,7 +23,7 @@ ZH_NUM = (r"(?<![\d.A-Za-z])(?<!\d·)(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?<![数數�
 EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?<!\d·)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d%]|[.·]\d)|{EN_NUMBER})"
 ZH_CLASSIFIER = r"(?:例|名|位)"
 ZH_PERSON = (r"(?:患者|病人|受试者|受試者|糖友|参与者|參與者|志愿者|志願者|患儿|患兒|病童|患童|儿童|兒童|"
-             r"青少年|成人|病例|研究对象|研究對象|受试对象|男性|女性|男子|女子)")
+             r"青少年|成人|病例|研究对象|研究對象|受试对象|男性|女性|男子|女子|病友(?![群圈会會]))")
 # words between a count and its noun: anything inside the clause except another count ("一名61岁、病史12年的女性患者")
 ZH_MOD = r"(?:(?!\d+\s*[例名位]|[例名位])[^,，。;；!?！？\n()（）])"
 EN_PERSON = (r"(?:patients|participants|subjects|individuals|people|persons|volunteers|children|"
@@ -89,7 +89,7 @@ STUDY_TRIGGER_AFTER = ("were included", "met the inclusion", "met inclusion", "w
 STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇总", "彙總", "合并", "合併", "检索",
                         "檢索", "筛选", "篩選", "涵盖", "涵蓋", "对", "對", "共", "of", "included",
                         "including", "pooled", "pooling", "from", "analy", "identified", "comprising",
-                        "across", "combined")
+                        "across", "combined", "收集", "收录", "收錄", "collected")
 # a planned study or enrolment target is not a cohort size
 # (计划/計畫 after a determiner is the noun "programme": "该计划共收治45名")
 PLAN_BEFORE = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫)|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|"
@@ -146,7 +146,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # ---- totals ----
     P("zh_total_enrolled",
       r"(?:共纳入|共納入|纳入|納入|入组|入組|招募|募集|选取|選取|选择|選擇|共有|共计|共計|总计|總計|涉及|"
-      r"收治|连续|連續|研究了|观察了|觀察了|随机分配|隨機分配|随机纳入|隨機納入)(?:了|共|的|的是)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)"
+      r"收治|连续|連續|研究了|观察了|觀察了|随机分配|隨機分配|随机纳入|隨機納入)(?:了|共|的|的是)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人"
+      # "入组了24个2型糖尿病患者": 个 counts persons only when the person noun follows
+      r"|(?:个|個)(?=\s*(?:[12一二]\s*型)?(?:糖尿病)?" + ZH_PERSON + r"))"
       r"(?!\s*中)", 0.95),
     P("zh_total_person_count",
       r"(?:纳入|納入|入组|入組|入选|入選|招募|募集|涉及|收治|研究|观察|觀察|本组|本組|全部|共有|总共|總共|一共)(?:了|的)?\s*" + ZH_PERSON
@@ -172,7 +174,10 @@ PATTERNS: tuple[Pattern, ...] = (
       r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.9),
     # a registry results page's participant flow: the STARTED row gives each arm (one column per arm)
     P("registry_flow_started",
-      r"(?m)^[ \t]*STARTED[ \t]+(?P<n>\d{1,5})[ \t]+(?P<n2>\d{1,5})(?:[ \t]+(?P<n3>\d{1,5}))?[ \t]*$", 0.85),
+      r"(?m)^[ \t]*STARTED[ \t]+(?P<n>\d{1,5})[ \t]+(?P<n2>\d{1,5})(?:[ \t]+(?P<n3>\d{1,5}))?[ \t]*$"
+      # the same row inline: "Started: UC-MSC 60, Placebo 60." (arm labels start with a letter)
+      r"|\b(?:STARTED|Started)\s*:\s*[A-Za-z][\w+\-/ ]{0,30}?\s(?P<n_i>\d{1,5})\s*[,;]\s*[A-Za-z][\w+\-/ ]{0,30}?\s"
+      r"(?P<n2_i>\d{1,5})(?:\s*[,;]\s*[A-Za-z][\w+\-/ ]{0,30}?\s(?P<n3_i>\d{1,5}))?(?![\d.,]\d)", 0.85),
     # "38 were enrolled", "17 had been dosed": the person noun left out
     P("en_total_elliptic",
       r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:were|had\s+been|have\s+been)\s+(?:enrolled|randomi[sz]ed|included|dosed|"
@@ -364,6 +369,8 @@ PAIRED_PATTERNS = {"en_arm_received", "zh_arm_received"}
 OUTCOME_CHECKED = {"zh_total_gong", "en_total_elliptic"}
 # "每组40例": one count for each of the groups named or counted before it in the sentence
 EACH_PATTERNS = {"zh_arm_each", "en_arm_each"}
+# "设三个剂量组", "兩個劑量組": groups counted with a classifier, whatever names their doses before it
+GROUP_COUNT_CLASSIFIER = re.compile(r"(?<![第\d.])(?P<k>两|兩|二|三|四|2|3|4)\s*(?:个|個)\s*[\u4e00-\u9fff]{0,3}?(?:组|組)")
 GROUP_COUNT = re.compile(r"(?:分为|分為|分成|into|in)\s*(?:[^,，。;；\d]{0,8}?)(?P<k>两|兩|二|三|四|2|3|4|two|three|four)\s*"
                          r"(?:个|個)?\s*(?:[\u4e00-\u9fff]{0,3}?|(?:[A-Za-z\-]+\s+){0,2}?)(?:组|組|groups|arms|cohorts)(?![A-Za-z])",
                          re.I)
@@ -459,7 +466,8 @@ class CohortExtractor(FieldExtractor):
             yield from self._breakdown(m, pattern, span)
             return
         if pattern.name == "registry_flow_started":
-            for i, g in enumerate(("n", "n2", "n3")):
+            inline = m.group("n_i") is not None
+            for i, g in enumerate(("n_i", "n2_i", "n3_i") if inline else ("n", "n2", "n3")):
                 if m.group(g):
                     yield self.hit({"n": int(m.group(g)), "role": "arm", "label": f"group {i + 1}"}, m.start(g),
                                    m.end(g), pattern)
@@ -580,7 +588,7 @@ class CohortExtractor(FieldExtractor):
         sentence = view[lo:m.end()]
         cut = max(sentence.rfind("。"), sentence.rfind(". "), sentence.rfind("\n"), sentence.rfind(";"))
         sentence = sentence[cut + 1:] if cut >= 0 else sentence
-        k = GROUP_COUNT.search(sentence)
+        k = GROUP_COUNT.search(sentence) or GROUP_COUNT_CLASSIFIER.search(sentence)
         labels: list[str] = []
         if k:
             labels = [f"group {i + 1}" for i in range(_EACH_K[k.group("k").lower()])]
