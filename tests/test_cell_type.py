@@ -134,7 +134,15 @@ def cell_types(text: str, lang: str = "zh") -> list[str]:
     # a catalogue's "similar records" list names other studies' cells (blind4 round)
     ("方法 患者静脉输注胎盘间充质干细胞,共2次。\n\n相似文献\n· 脐带间充质干细胞治疗2型糖尿病的Meta分析\n· 骨髓间充质干细胞移植对大鼠的影响\n", "zh", ["P-MSC"]),
     ("方法 患者靜脈輸注胎盤間充質幹細胞,共2次。\n\n相似文獻\n· 臍帶間充質幹細胞治療第2型糖尿病的統合分析\n", "zh-Hant", ["P-MSC"]),
-    ("Patients received two infusions of placenta-derived mesenchymal stem cells.\n\nSimilar records\n- Umbilical cord MSCs in type 2 diabetes: a meta-analysis\n", "en", ["P-MSC"]),
+    ("Patients received two infusions of placenta-derived mesenchymal stem cells.\n\nSimilar records\n- Umbilical cord MSCs in type 2 diabetes: a meta-analysis\n", "en", ["P-MSC"]),    # allogeneic islets are donor islets: given to patients they are the study's cells (blind5 round)
+    ("医院为六名1型糖尿病患者进行异体胰岛细胞移植,是首个公营医院胰岛细胞移植计划。", "zh", ["islet"]),
+    ("醫院為六名一型糖尿病患者進行異體胰島細胞移植,是首個公營醫院胰島細胞移植計劃。", "zh-Hant", ["islet"]),
+    ("Six patients with type 1 diabetes received allogeneic islet transplants.", "en", ["islet"]),
+    ("未曾接受过异体胰岛移植的患者方可入组。", "zh", []),     # trap: an exclusion criterion
+    # pluripotent cells obtained by reprogramming, then differentiated into islets, are iPSC-islets
+    ("团队利用患者自身细胞经化学诱导重编程获得的多能干细胞,分化制备出功能性胰岛细胞并移植回患者体内。", "zh", ["iPSC-islet"]),
+    ("團隊利用患者自身細胞經化學誘導重編程獲得的多能幹細胞,分化製備出功能性胰島細胞並移植回患者體內。", "zh-Hant", ["iPSC-islet"]),
+    ("患者接受多能干细胞分化制备的胰岛细胞。", "zh", []),   # trap: no reprogramming, the source is unnamed
 ])
 def test_cell_type(text, lang, expected):
     assert cell_types(text, lang) == expected

@@ -139,6 +139,11 @@ def test_table_column_header(text, needle, expected):
     ("Trending data show that 20 patients with type 2 diabetes improved.", "patients", False),
     # no match: the study's own text, or a long paragraph after the list
     ("相关资讯之外的正文:患者接受脐带MSC输注。", "脐带", False),
+    # a list of related projects or grants (blind5 round); a body sentence about related projects stays
+    ("项目摘要。\n相关项目推荐:\n· 82370801 人脐带间充质干细胞改善糖尿病肾病的机制(2023)\n", "脐带", True),
+    ("項目摘要。\n相關項目推薦:\n· 82370801 人臍帶間充質幹細胞改善糖尿病腎病的機制(2023)\n", "臍帶", True),
+    ("Summary.\nRelated projects:\n- Umbilical cord MSCs in diabetic kidney disease (2023)\n", "cord", True),
+    ("相关项目推荐由基金委完成,患者接受脐带MSC输注。", "脐带", False),
     ("Related coverage\n- link\n" + "The trial enrolled patients " * 8 + "and gave cord blood.", "cord", False),
 ])
 def test_in_related_links(text, needle, expected):

@@ -147,6 +147,16 @@ def design(text: str, lang: str = "zh") -> list[str]:
     ("The Phase 3 programme for an encapsulated islet product is expected to open sites in 2026.", "en", []),
     ("该产品目前处于II期临床阶段,尚未上市。", "zh", []),
     ("本研究为一项I期临床研究,共纳入12例患者。", "zh", ["single_arm_trial"]),
+    # a recommended or required study is another one than the study reported (blind5 round)
+    ("患者,男,19岁,接受脐带间充质干细胞输注。本例单一病例无法评估疗效,建议纳入正在开展的多中心随机对照研究。", "zh", ["case_report"]),
+    ("患者,男,19歲,接受臍帶間充質幹細胞輸注。本例單一病例無法評估療效,建議納入正在開展的多中心隨機對照研究。", "zh-Hant", ["case_report"]),
+    ("Lumivy was evaluated in a multicenter, open-label, single-arm trial. The FDA is requiring a postmarketing registry study of 300 patients.", "en", ["single_arm_trial"]),
+    ("患者,女,45岁。", "zh", ["case_report"]),
+    ("患者中男性12例,女性8例,年龄45岁。", "zh", []),         # trap: a cohort's make-up
+    # "并非随机对照研究" denies randomisation, it is no non-randomised controlled study
+    ("罗世杰强调,这并非随机对照研究,没有对照组。", "zh", ["single_arm_trial"]),
+    ("羅世傑強調,這並非隨機對照研究,沒有對照組。", "zh-Hant", ["single_arm_trial"]),
+    ("本研究为非随机对照研究。", "zh", ["controlled_trial"]),
 ])
 def test_design(text, lang, expected):
     assert design(text, lang) == expected

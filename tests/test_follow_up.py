@@ -103,6 +103,17 @@ def follow_up(text: str, lang: str = "zh") -> list[float]:
     ("但全球已登记的试验中,长期随访超过5年的仍很少。", "zh", []),
     ("但全球已登記的試驗中,長期隨訪超過5年的仍很少。", "zh-Hant", []),
     ("所有患者已随访超过5年,未见肿瘤。", "zh", [1826.0]),
+    # a recommended or required follow-up is not done (blind5 round); the done one stays
+    ("随访6个月:病情稳定。建议延长随访至24个月,每3个月复查。", "zh", [183.0]),
+    ("隨訪6個月:病情穩定。建議延長隨訪至24個月,每3個月複查。", "zh-Hant", [183.0]),
+    ("All patients were followed for 12 months. The FDA is requiring a postmarketing registry study of 300 patients followed for 15 years.", "en", [365.0]),
+    ("The reviewers recommend that patients be followed for 5 years.", "en", []),
+    # "均已满1年": a quantifier between the verb and the duration
+    ("3名患者术后随访均已满1年,其中1名已摆脱胰岛素。", "zh", [365.0]),
+    ("3名患者術後隨訪均已滿1年,其中1名已擺脫胰島素。", "zh-Hant", [365.0]),
+    # a registry record's time frame of a duration; "week 48" is a time point, the duration stays
+    ("Adverse Events [Time Frame: 48 weeks]", "en", [336.0]),
+    ("Change in HbA1c [Time Frame: baseline, week 48]", "en", []),
 ])
 def test_follow_up(text, lang, expected):
     assert follow_up(text, lang) == expected

@@ -20,6 +20,10 @@ def regimens(text: str, lang: str = "zh") -> list[tuple[int | None, float | None
     ("患者先后接受2次自体骨髓单个核细胞经胰动脉移植。", "zh", [(2, None)]),
     ("该患者仅接受单次静脉注射MSC,随后随访两年。", "zh", [(1, None)]),
     ("每位受試者接受兩次臍帶間充質幹細胞靜脈輸注。", "zh-Hant", [(2, None)]),
+    # colloquial "每人输3次": each patient's count of infusions (blind5 round)
+    ("XH-UC01(脐带间充质干细胞)一期临床入组了24个2型糖尿病患者,每人输3次,24周时糖化平均降了1.1%。", "zh", [(3, None)]),
+    ("XH-UC01(臍帶間充質幹細胞)一期臨床入組了24個2型糖尿病患者,每人輸3次,24週時糖化平均降了1.1%。", "zh-Hant", [(3, None)]),
+    ("患者接受干细胞输注,术前每人输血2次。", "zh", []),      # trap: a blood transfusion, not the cells
     ("Participants received a single intravenous infusion of allogeneic MSCs.", "en", [(1, None)]),
     ("Each patient was given two infusions of autologous bone marrow cells.", "en", [(2, None)]),
     ("Cells were infused twice through the pancreatic artery.", "en", [(2, None)]),

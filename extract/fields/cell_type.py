@@ -110,6 +110,9 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + (
                          rf"|\bdifferentiated\s+(?:human\s+)?(?:induced pluripotent stem cells|iPSCs?\b){_INTO_EN}"
                          rf"|{_ISLET_EN}{_FROM_EN}{_REPROG_EN}", 1.0),
     zp("iPSC-islet__zh_reprog", rf"{_REPROG_ZH}{_FROM_ZH}{_MOD_ZH}{_ISLET_ZH}", 1.0),
+    # "经化学诱导重编程获得的多能干细胞,分化制备出功能性胰岛细胞": reprogrammed pluripotent cells turned into islets
+    zp("iPSC-islet__zh_reprog_pluri", rf"重编程[^,。;\n]{{0,8}}?多能干细胞[,、]?[^。;\n]{{0,4}}?"
+                                      rf"(?:{_INTO_ZH}|分化(?:制备|形成|培育)?(?:出|成|为)?[^,。;\n]{{0,8}}?{_ISLET_ZH})", 1.0),
     # the islet noun elsewhere (dropped by validate when the sentence names MSC: iPSC-derived MSC)
     zp("iPSC-islet__made_from", rf"{_MADE_FROM_EN}(?:induced pluripotent stem cells?|iPSCs?\b)|{_MADE_FROM_ZH}{_IPSC_ZH}{_MADE_ZH}", 0.7),
     zp("ESC-islet__zh", rf"胚胎干细胞{_ABBR}(?:{_FROM_ZH}{_MOD_ZH}(?:{_ISLET_ZH}|胰腺)|{_INTO_ZH}|胰岛|β细胞)"
@@ -169,7 +172,8 @@ _TREATMENT = compile_cues((
     r"输注|回输|移植|注射|植入|接受|治疗|给予|干预|注射液",
     r"\binfus|\btransplant|\binject|\breceiv|\badminist|\btreat|\bimplant|\bgiven\b|\bdosing\b|\btherapy\b",
 ))
-_DONOR = compile_cues((r"供体|供者|捐赠|捐献|遗体|尸体|脑死亡|\bdonors?\b|\bdonated\b|\bcadaver|\bdeceased\b", ))
+# allogeneic islets are donor islets: "异体胰岛细胞移植", "allogeneic islet transplants"
+_DONOR = compile_cues((r"供体|供者|捐赠|捐献|遗体|尸体|脑死亡|异体|\bdonors?\b|\bdonated\b|\bcadaver|\bdeceased\b|\ballogeneic\b", ))
 # exclusion criteria and comparisons: "未曾接受过胰岛移植", "who have not previously had an islet transplant"
 _NOT_TREATMENT = compile_cues((r"未曾|从未|既往无|排除|not previously|have not|had not|excluded|相比|compared", ))
 

@@ -32,7 +32,8 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = (
     zp("rct__en_randomly", r"\brandomly (?:assigned|allocated|divided)\b|\brandomi[sz]ation\b", 0.75),
     zp("rct__en_placebo", r"\bplacebo[- ]controlled\b|\bdouble[- ]blind(?:ed)?\b", 0.6),
     # non-randomised controlled
-    zp("controlled_trial__zh_nonrandom", r"非随机(?:对照)?", 0.8),
+    # "并非随机对照研究" denies randomisation: it says nothing of a control arm
+    zp("controlled_trial__zh_nonrandom", r"(?<![并绝既])非随机(?:对照)?", 0.8),
     zp("controlled_trial__en_nonrandom", r"\bnon-?\s?randomi[sz]ed\b", 0.8),
     zp("controlled_trial__zh_control", r"(?<!随机)(?<!安慰剂)(?<!、)(?<!自身)(?<!前后)对照(?:临床)?(?:试验|研究)|设(?:立|置|有)?了?对照组|与对照组相比|对照组\s*\d+\s*(?:例|名|人)", 0.45),
     zp("controlled_trial__en_control", r"(?<!randomized )(?<!randomised )(?<!placebo-)\bcontrolled (?:clinical )?trial\b(?!s)|\bcontrol group\b", 0.45),
@@ -63,6 +64,8 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = (
     zp("case_report__zh_one_patient", r"(?<![\d.零一二两三四五六七八九十百])[1一](?:例|名|位)(?:[^,。;:\d]{0,12}?)(?:患者|病人|男性|女性|男子|女子)", 0.6),
     zp("case_report__zh_age", r"(?<![\d~\-至到])\d{1,2}岁(?:的)?(?:[^\s,。;]{0,4}?)(?:男性患者|女性患者|患者|男性|女性|先生|女士)", 0.5),
     zp("case_report__zh_reported", r"(?:报道|报告)了?(?:[一1]|首)例(?!研究|试验)", 0.85),
+    # a case description's opening profile: "患者,男,19岁"
+    zp("case_report__zh_profile", r"患者[,,]\s*(?:男|女)性?[,,]\s*\d{1,2}岁", 0.6),
     zp("case_report__zh_this_case", r"该病例|本病例|该案例|本例患者|病例表明|案例显示|案例表明", 0.55),
     # a patient given a pseudonym ("老周(化名)", "not her real name") is a patient story: one case
     zp("case_report__pseudonym", r"[(（]\s*(?:[均皆都]?(?:为|系|是))?化名\s*[)）]|[均皆都](?:为|系|是)化名|\(\s*not (?:his|her|their) real names?\s*\)"
@@ -98,6 +101,9 @@ _PLANNED_AFTER = compile_cues((
 # "researchers are opening a phase 1 trial", "团队即将启动一项I期临床试验" ("launched in 2019" is past)
 _LAUNCHING_BEFORE = compile_cues((
     r"(?:即将|将要|将|拟|计划|准备|正在筹备|正筹备|筹备)(?:于[^,。;]{0,8})?(?:启动|开展|开始|开启|进行|推出)[^,。;]{0,10}$",
+    # a study someone recommends or requires: "建议纳入正在开展的多中心随机对照研究", "the FDA is requiring a registry study"
+    r"(?:建议|要求)[^,。;]{0,6}?(?:开展|进行|纳入|参加|参与|补充)[^,。;]{0,10}$",
+    r"\b(?:requires|requiring|recommends?|recommending)\s+(?:that\s+)?(?:an?|the)\b[^.;]{0,30}$",
     r"\b(?:(?:is|are)\s+(?:now\s+)?(?:opening|launching|planning|preparing|initiating|starting)|"
     r"(?:will|plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to)\s+(?:open|launch|start|begin|initiate|run|conduct))\b[^.;]{0,30}$",
 ))

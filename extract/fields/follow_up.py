@@ -37,7 +37,7 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("median__zh", rf"(?:中位|平均){_FU_ZH}(?:时间|期)?(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0),
     zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}\s+(?:time\s+|period\s+|duration\s+)?(?:was\s+|of\s+|lasted\s+|:\s*|=\s*)?{_QUAL_EN}{DUR_EN}", 1.0),
     # stated durations
-    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:{_FOLLOWED_ZH})?(?:至今|迄今)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
+    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:{_FOLLOWED_ZH})?(?:至今|迄今)?(?:均|都|皆)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
     zp("stated__zh_period", rf"为期\s*{DUR_ZH}的?(?:{_FU_ZH}|观察)", 0.95),
     zp("stated__zh_study", rf"为期\s*{DUR_ZH}的?(?:研究|试验)", 0.75),
     zp("stated__zh_observe", rf"观察期(?:为|达|长达|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.85),
@@ -49,6 +49,8 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("stated__en_dur_fu", rf"\b{DUR_EN}(?:\s+of)?\s+{_FU_EN}", 0.75),
     # "a 52-week, open-label, single-arm phase 1 study": the study's planned length
     zp("stated__en_study", rf"\b(?:a|an|the|this)\s+{DUR_EN}(?:\s*,?\s*[\w/-]+){{0,6}}?\s+(?:study|trial)\b", 0.6),
+    # a registry record's "[Time Frame: 48 weeks]" (a duration; "Time Frame: week 48" is a time point)
+    zp("stated__en_time_frame", rf"\bTime\s+Frame\s*:\s*{_QUAL_EN}{DUR_EN}(?=\s*[\]\n;.]|\s*$)", 0.7),
     zp("stated__en_observation", rf"\bobservation(?:al)?\s+period\s+(?:of|was|lasted)\s+{_QUAL_EN}{DUR_EN}", 0.85),
     # "Over 6 months, HbA1c fell ...": a clause-opening period over which the results were observed
     zp("stated__en_over_period", rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?:Over|During|Throughout|Across)\s+(?:the\s+|a\s+)?(?:(?:following|next|subsequent)\s+)?{DUR_EN}(?:\s+(?:after|following)\s+[^,.;]{{1,30}})?\s*,", 0.6),
@@ -86,8 +88,11 @@ _BOUND_AFTER = compile_cues((r"^\s*(?:或更短|或以下|以内|之内)", r"^\s
 _THRESHOLD = compile_cues((r"超过|至少|以上|逾",))
 # a follow-up that is planned for later, not done: "计划在患者完成移植并追踪1年后申请", "plans to follow
 # each patient for 5 years" (a protocol's "will be followed for 104 weeks" is the study's own design)
-_PLANNED_BEFORE = compile_cues((r"(?:计划|计画|打算|准备|预计)[^,。;:!?]{0,24}$",
-                                r"\b(?:plans?|planned|intends?|intended|hopes?)\s+to\b[^,.;:]{0,30}$"))
+# a recommended or required one is not done either: "建议延长随访至24个月", "the FDA is requiring a
+# registry study of 300 patients followed for 15 years"
+_PLANNED_BEFORE = compile_cues((r"(?:计划|计画|打算|准备|预计|建议|拟)[^,。;:!?]{0,24}$",
+                                r"\b(?:plans?|planned|intends?|intended|hopes?)\s+to\b[^,.;:]{0,30}$",
+                                r"\b(?:recommends?|recommended|requires|requiring|is\s+required\s+to)\b[^,.;:]{0,60}$"))
 
 # the header of a table column of follow-up durations
 _FU_HEADER = compile_cues((rf"{_FU_ZH}|观察期|\bfollow[- ]?up\b|\bobservation\b|\bduration of follow",))
@@ -140,7 +145,7 @@ class FollowUpExtractor(FieldExtractor):
         # "长期随访超过5年的仍很少", "follow-up of more than 5 years in few trials": a threshold that selects
         if _THRESHOLD.search(text, hit.start, hit.end) and text[hit.end:hit.end + 1] == "的":
             return None
-        if _PLANNED_BEFORE.search(text[max(s, hit.start - 40):hit.start]):
+        if _PLANNED_BEFORE.search(text[max(s, hit.start - 72):hit.start]):
             return None
         if hit.pattern.startswith("fallback__") and _FROM_ONE_DOSE.search(text[max(s, hit.start - 12):hit.start]):
             return None

@@ -45,6 +45,8 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("count__zh_at_once", rf"(?P<single>一次性)(?:{_ADMIN_ZH}|注入|输入)(?![器针管液])", 0.85),
     zp("count__zh_total", rf"共(?:计)?(?:{_SHOT_ZH}|输注|注射|回输)?了?{_N_ZH}次", 0.6),
     # "每人打两针", "一共打3针": shots of the cells
+    # "每人输3次": colloquial "输" for 输注, counted per patient ("输血" is a blood transfusion)
+    zp("count__zh_each_person", rf"每(?:人|位(?:患者|受试者)?|名(?:患者|受试者)?)(?:共|各)?(?:{_SHOT_ZH}|输(?!血)|输注|注射|回输)了?{_N_ZH}次", 0.8),
     zp("count__zh_shots", rf"(?:(?:{_SHOT_ZH}|注射|输注)了?(?:共)?|共(?:计)?){_N_ZH}针", 0.8),
     zp("count__en_n_admin", rf"\b{_N_EN}\s+(?:(?:separate|consecutive|repeated|intravenous|IV|monthly|weekly|sequential|total|{_CELL_WORD_EN})\s+)*{_ADMIN_EN}\b(?!\s+sites?\b)", 0.85),
     zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:{_ROUTE_EN}|{_CELL_WORD_EN}|dose of|infusion of|injection of)\s+){{0,2}}(?:infusion|injection|administration|transplantation|implantation|transfusion|dose)\b(?!\s+sites?\b)", 0.85),
