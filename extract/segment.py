@@ -51,7 +51,10 @@ BOILERPLATE_LINE = re.compile(
     r"You (?:may|might) also like|Recommended (?:for you|reading|articles)|More (?:from|on) |Similar articles|Cited by|"
     r"Media [Cc]ontacts?|Investor [Cc]ontacts?|Press [Cc]ontacts?|"
     r"Share this|Back to Search|Subscribe|Sign up|Advertisement|Copyright|©|«|»)", re.IGNORECASE)
-BOILERPLATE_ANY = re.compile(r"上一篇|下一篇|Previous post|Next post")
+BOILERPLATE_ANY = re.compile(r"上一篇|下一篇|Previous post|Next post|"
+                             # navigation of a book of abstracts: "返回壁报目录|…", "本专场其他壁报:PU-0419 …"
+                             r"返回[^\n|｜]{0,8}(?:目录|目錄)|(?:其他|其它)(?:壁报|壁報|摘要)\s*[:：]|"
+                             r"Back to (?:the )?(?:abstracts?|posters?|programme|program|session)\b|Other (?:posters|abstracts) in this session")
 # a heading line that opens a non-study section (related links, company boilerplate, database
 # furniture); the section runs to the next structural heading (case, month, numbered section)
 FURNITURE_SECTION = re.compile(
@@ -108,10 +111,12 @@ CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|�
                           # a conference abstract/poster number on a line of its own: "Abstract OP 12-071",
                           # "Poster #LB-23", "壁报 P-045"
                           r"|^\s*(?:Abstract|Poster|Oral presentation|Late-breaking abstract|摘要|壁报|壁報)\s*(?:No\.?|#|编号|編號)?"
-                          r"\s*[:：]?\s*[A-Z]{0,4}[\s-]?\d{1,4}(?:[-.]\d{1,4})?(?:-?[A-Z]{1,3})?\s*$", re.IGNORECASE)
+                          r"\s*[:：]?\s*[A-Z]{0,4}[\s-]?\d{1,4}(?:[-.]\d{1,4})?(?:-?[A-Z]{1,3})?\s*$"
+                          # a bare abstract/poster number on a line of its own in a book of abstracts: "PU-0417", "OP-112"
+                          r"|^\s*(?-i:[A-Z]{1,3})-\d{3,4}\s*$", re.IGNORECASE)
 # numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
 ORDINAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|【(?:\d{1,2}|[一二三四五六七八九十]{1,3})】\s*\S|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
-                             r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（]\d{1,2}[)）]\s*\S|0\d\s*$)")
+                             r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*\S|0\d\s*$)")
 ZERO_NUMBER = re.compile(r"^\s*0\d\s*$")
 DIGIT_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])")
 # numbered headings that name a part of one article, not a study of its own
@@ -143,7 +148,16 @@ HEADING_COHORT = re.compile(r"\d+\s*(?:名|例|位|人)[^,，。;；]{0,6}?(?:�
                             r"\b\d+[- ](?:patients?|participants?|adults|children)\b", re.IGNORECASE)
 # a cohort in a numbered section's opening text, its description between count and noun
 SECTION_COHORT = re.compile(r"(?:纳入|納入|招募|入组|入組|收治|选取|選取|共)\s*\d+\s*(?:名|例|位)[^,，。;；]{0,24}?"
-                            r"(?:患者|病人|病患|受试者|受試者|儿童|兒童|患儿|患兒|成人|成年人|志愿者|志願者)")
+                            r"(?:患者|病人|病患|受试者|受試者|儿童|兒童|患儿|患兒|成人|成年人|志愿者|志願者)|"
+                            # the count after its noun: "回顾性纳入2021—2024年…的2型糖尿病肾病患者65例"
+                            r"(?:纳入|納入|招募|入组|入組|收治|选取|選取)[^。;；!?]{0,60}?"
+                            r"(?:患者|病人|病患|受试者|受試者|患儿|患兒|志愿者|志願者)\s*\d+\s*(?:名|例|位)")
+# a numbered heading that names one study by its kind ("(三)…改善糖尿病小鼠胰岛功能的机制研究",
+# "3. Cord MSCs in T2D: a pilot study"); a bare "三、临床试验" or a review's "…的临床研究" names none
+HEADING_STUDY = re.compile(r"\S{4}(?:真实世界|真實世界|机制|機制|队列|隊列|回顾性|回顧性|前瞻性|动物|動物|观察性|觀察性|"
+                           r"单臂|單臂|多中心|随机对照|隨機對照)(?:研究|试验|試驗)\s*$|"
+                           r"\b(?:randomi[sz]ed(?: controlled)?|cohort|pilot|real-world|observational|single-arm)\s+"
+                           r"(?:trial|study)\s*$", re.IGNORECASE)
 # how many opening lines of a numbered section are read to decide whether it reports a study
 SECTION_HEAD_LINES = 3
 # a full stop after a month or title abbreviation ("published Aug. 7 in…", "Dr. Lee") ends no sentence
@@ -156,7 +170,7 @@ PRIOR_STUDY = re.compile(
     r"(?:曾|此前|先前|之前|早前|早先|前期)[^,，。;；]{0,40}?(?:一项|一項)[^,，。;；]{0,40}?(?:研究|试验|試驗)|"
     r"\d{4}\s*年(?:的|所做的|進行的|进行的)(?:一项|一項)?(?:先导|先導|试点|試點|前期|初步|早期)(?:研究|试验|試驗)|"
     r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:earlier|previous|prior)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:study|trial|pilot)\b|"
+    r"(?:[\w/-]+\s+){0,3}?(?:study|trial|pilot)\b|"
     r"\b(?:[Aa]n?|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:study|trial|pilot)\b|"
     r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:small(?:er)?\s+|first\s+)?pilot\s+(?:study|trial)\b|"
     # "builds on a phase 1 study the same team published in 2021", "同一团队2021年发表的一项I期研究"
@@ -402,14 +416,16 @@ def _section_reports_study(doc: Document, heading: _Line, section: list[_Line], 
     if any(PUBLICATION_SENTENCE.search(ln.text) for ln in section[:SECTION_HEAD_LINES]):
         return True
     # the opening lines ("論文：…", "期刊：…" labels may come before the text that names the cohort)
-    if HEADING_COHORT.search(heading.text):
+    if HEADING_COHORT.search(heading.text) or HEADING_STUDY.search(heading.text):
         return True                     # "二、胎盤間質幹細胞…：40人對照研究", "Study 2: 812 patients"
     opening = section[:SECTION_HEAD_LINES]
     for ln in opening:
         cue = CASE_CUE.search(ln.text[:120]) or LEAD_STUDY.search(ln.text[:300]) or SECTION_COHORT.search(ln.text[:300])
         if cue:
-            # "本研究对191例患者…": a part of the study already introduced
-            return not ANAPHORA.search(ln.text[:cue.start()])
+            # "本研究对191例患者…": a part of the study already introduced; "宋明辉等[12]开展的…30例患者":
+            # a cited study, which stage 4 makes a mention of its own
+            return not (ANAPHORA.search(ln.text[:cue.start()])
+                        or (max_ref and find_markers(ln.text[:cue.start()], max_number=max_ref)))
     return any(is_intro(doc, ln, max_ref) for ln in opening)
 
 
@@ -952,6 +968,13 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
         pd = next((h for s, e in m.spans for h in [metadata.published_date(doc, s, e, year_hint=hint)] if h), None)
         if pd is not None:
             m.hits = [h for h in m.hits if h.field != "pub_date"] + [pd]
+    if m.kind == "study" and m.spans and m.intro is not None and not is_intro(doc, _line_at(lines, m.intro[0]), None):
+        # a numbered section opened by plain text, not a publication intro: the date a publication verb
+        # governs in its text ("研究成果于2025年9月发表于《…》") beats an event date ("2024年5月完成备案")
+        pd = next((h for s, e in m.spans for h in [metadata.published_date(
+            doc, s, e, year_hint=_year_hint(doc, lines, s))] if h), None)
+        if pd is not None:
+            m.hits = [h for h in m.hits if h.field != "pub_date"] + [pd]
     if m.kind == "study" and m.spans and not any(h.field == "pub_date" for h in m.hits):
         # a digest item with a label line ("期刊：Frontiers in Endocrinology（2024年3月）")
         hd = next((h for s, e in m.spans for h in [metadata.header_date(doc, s, e)] if h), None)
@@ -984,6 +1007,11 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
         if c:
             m.hits.append(c)
     m.hits.extend(metadata.alias_hits(doc, m.spans))
+
+
+def _line_at(lines: list[_Line], pos: int) -> _Line:
+    """The body line holding ``pos``."""
+    return next((ln for ln in lines if ln.start <= pos < ln.end), lines[0])
 
 
 def _add_reference_hits(doc: Document, m: Mention, refs: Optional[ReferenceList],

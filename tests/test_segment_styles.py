@@ -1156,6 +1156,145 @@ THURSDAY, Sept. 18, 2025 -- Mesenchymal stem cells may modestly lower HbA1c in t
 The findings were published Sept. 9 in the journal Frontiers in Endocrinology.
 """, [Study(["540 adults"], {"pub_date": "2025-09-09"})]))
 
+# --- annual report: "(一)/(二)/(三)" project headings, each one study; the heading names the study's
+# kind or the text names its cohort with the count after the noun ("纳入…患者65例"); traps: the
+# institution's totals before the list, a planned trial after it ------------------------------------
+CASES.append(Case("zh_annual_report_paren_numeral_projects", """南江医科大学附属医院2024年度工作报告(节选)
+第三部分 科研工作
+
+2024年,我院获批国家级科研项目52项,发表SCI论文530篇,年门急诊量达380万人次。
+
+现将细胞治疗方向三项重点项目进展报告如下:
+
+(一)干细胞来源胰岛移植治疗1型糖尿病临床研究
+由移植中心牵头,项目于2023年5月完成备案(ChiCTR2300071234),全年完成4例1型糖尿病患者胰岛细胞移植,随访满1年均未发生严重不良事件。研究成果于2024年9月发表于《Diabetes Care》。
+
+(二)脐带间充质干细胞治疗2型糖尿病的真实世界研究
+由内分泌科牵头。回顾性纳入2020—2023年接受静脉输注脐带间充质干细胞的2型糖尿病患者58例,HbA1c由基线8.1%降至7.4%。
+
+(三)羊膜上皮干细胞改善糖尿病大鼠胰岛功能的机制研究
+课题组在糖尿病大鼠模型中发现,尾静脉注射羊膜上皮干细胞可使空腹血糖下降约35%。
+""", [
+    Study(["ChiCTR2300071234", "4例1型糖尿病患者"], {"registry_ids": ["ChiCTR2300071234"], "pub_date": "2024-09"}),
+    Study(["患者58例", "8.1%"], {"registry_ids": [], "pub_date": None}),
+    Study(["糖尿病大鼠模型"]),
+], absent=["52项"]))
+CASES.append(Case("zht_annual_report_paren_numeral_projects", """東港大學附設醫院2024年年報(摘錄)
+
+本院去年門診量達210萬人次,發表論文480篇。以下為糖尿病細胞治療三項重點計畫:
+
+(一)幹細胞衍生胰島移植治療第1型糖尿病臨床試驗
+計畫已登錄(NCT06123456),收治3名第1型糖尿病患者,術後追蹤12個月。
+
+(二)臍帶間質幹細胞治療第2型糖尿病的真實世界研究
+回顧性納入2021至2023年接受臍帶間質幹細胞輸注的第2型糖尿病患者47名,糖化血色素由8.0%降至7.2%。
+
+(三)羊膜上皮幹細胞改善糖尿病小鼠胰島功能的機制研究
+團隊在糖尿病小鼠模型中發現,注射羊膜上皮幹細胞可使血糖下降約30%。
+""", [
+    Study(["NCT06123456", "3名第1型"]),
+    Study(["患者47名"]),
+    Study(["糖尿病小鼠模型"]),
+], absent=["210萬"]))
+# a review's numbered sections that only describe cited studies ("宋等[12]…30例患者") stay one document;
+# the cited studies are mentions of their own (stage 4), the sections are not
+CASES.append(Case("zh_consensus_paren_sections_cite_studies", """间充质干细胞治疗糖尿病专家共识(节选)
+
+四、临床证据概述
+
+(一)2型糖尿病
+李等[1]开展的单臂研究在30例2型糖尿病患者中静脉输注脐带MSC 2次,HbA1c由8.2%降至7.4%。
+
+(二)1型糖尿病
+国内一项研究[2]纳入21例新诊断1型糖尿病患者,中位随访42个月,12例曾脱离胰岛素。
+
+参考文献
+[1] 李明, 王强. 脐带间充质干细胞治疗2型糖尿病的单臂研究. 中华糖尿病杂志, 2021, 13(2): 101-106.
+[2] 张华, 陈立. 自体造血干细胞移植治疗新诊断1型糖尿病. 中华医学杂志, 2019, 99(5): 321-326.
+[3] 刘洋. 干细胞与糖尿病. 中国组织工程研究, 2020, 24(1): 1-6.
+""", [
+    Study(["30例2型糖尿病患者"]),
+    Study(["21例新诊断"]),
+]))
+# --- book of abstracts: bare poster numbers ("PU-0417") on lines of their own head one abstract each;
+# a poster number inside a footer line ("其他壁报:PU-0419 …") heads nothing ---------------------------
+CASES.append(Case("zh_poster_bare_numbers", """全国糖尿病学术会议 壁报交流摘要 · 2025年10月
+
+PU-0211
+脐带间充质干细胞治疗2型糖尿病的随机对照试验
+方法 共纳入80例2型糖尿病患者,随机分为两组。结果 HbA1c较基线下降1.2%。
+
+PU-0212
+自体骨髓单个核细胞移植治疗2型糖尿病25例疗效观察
+方法 25例2型糖尿病患者接受移植,随访12个月。结果 HbA1c由9.0%降至7.8%。
+
+返回壁报目录|本专场其他壁报:PU-0213 羊膜上皮细胞移植对糖尿病大鼠的影响
+""", [
+    Study(["80例2型糖尿病患者"]),
+    Study(["25例2型糖尿病患者", "9.0%"]),
+], absent=["PU-0213"]))
+CASES.append(Case("zht_poster_bare_numbers", """糖尿病年會 海報摘要
+
+OP-031
+臍帶間質幹細胞治療第2型糖尿病
+共收案40名第2型糖尿病患者,糖化血色素下降1.0%。
+
+OP-032
+胰島移植治療第1型糖尿病
+共收案6名第1型糖尿病患者,追蹤12個月。
+""", [
+    Study(["40名第2型"]),
+    Study(["6名第1型"]),
+]))
+CASES.append(Case("en_poster_bare_numbers", """Annual Diabetes Meeting — Poster Abstracts
+
+P-1021
+Cord MSCs in type 2 diabetes
+Methods: 64 adults with type 2 diabetes were randomised. Results: HbA1c fell by 0.9%.
+
+P-1022
+Bone marrow cells in type 2 diabetes
+Methods: 18 adults with type 2 diabetes received one infusion. Results: HbA1c fell from 8.8% to 7.9%.
+
+Back to posters | Other posters in this session: P-1023 Islet grafts in 12 diabetic mice
+""", [
+    Study(["64 adults"]),
+    Study(["18 adults", "8.8%"]),
+], absent=["P-1023"]))
+# --- an earlier trial named with a slashed phase ("an earlier phase 1/2 dose-finding study") is a study
+# of its own, told inside the report of the pivotal one --------------------------------------------
+CASES.append(Case("en_earlier_phase_slash_study", """Agency approves islet cell therapy
+
+The approval was based on a single-arm pivotal trial in which 48 patients with type 1 diabetes received the cells; HbA1c fell from 7.9% to 6.4%.
+
+Study AB-100-001, an earlier phase 1/2 dose-finding study, treated 12 patients; 9 were insulin independent after one year.
+""", [
+    Study(["48 patients"]),
+    Study(["an earlier phase 1/2 dose-finding study"]),
+]))
+CASES.append(Case("zh_earlier_phase_slash_study", """某细胞疗法获批上市
+
+获批基于一项单臂关键试验,共48例1型糖尿病患者接受治疗,HbA1c由7.9%降至6.4%。
+
+该公司此前一项I/II期剂量探索试验共治疗12例患者,9例术后1年脱离胰岛素。
+""", [
+    Study(["48例1型糖尿病患者"]),
+    Study(["12例患者"]),
+]))
+CASES.append(Case("en_report_numbered_study_kind_headings", """Northfield Health 2024 Annual Research Report (excerpt)
+
+In 2024 our institute held 61 active grants and published 412 papers.
+
+1. Islet transplantation in type 1 diabetes: a pilot study
+The programme (NCT06234567) transplanted islets into 5 adults with type 1 diabetes; all were followed for 12 months.
+
+2. Cord MSCs in type 2 diabetes: a real-world cohort study
+We retrospectively reviewed records of patients treated since 2021; HbA1c fell from 8.3% to 7.5% in the group.
+""", [
+    Study(["NCT06234567", "5 adults"]),
+    Study(["8.3% to 7.5%"]),
+], absent=["412 papers"]))
+
 
 
 def _run(case: Case) -> tuple[str, list[Mention]]:
