@@ -34,6 +34,13 @@ MAGNITUDES: dict[str, float] = {
 }
 
 # ---- regex fragments (no capturing groups: safe to embed anywhere) ----
+# durations in days, as the guideline converts them (week 7, month 30.4375, year 365.25); intervals
+# between doses use 1 month = 30 instead (regimen.py)
+DURATION_DAYS: dict[str, float] = {
+    "年": 365.25, "个月": 30.4375, "個月": 30.4375, "月": 30.4375, "周": 7.0, "週": 7.0, "星期": 7.0,
+    "天": 1.0, "日": 1.0, "d": 1.0,
+    "year": 365.25, "yr": 365.25, "month": 30.4375, "mo": 30.4375, "week": 7.0, "wk": 7.0, "day": 1.0,
+}
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿兩壹贰叁肆伍陆柒捌玖拾佰仟萬億"
 CN_NUMBER = f"[{CN_DIGITS}]+"
 # Lancet and other journals print the decimal point as a middle dot ("6·9%", "p=0·0006"); a middle dot

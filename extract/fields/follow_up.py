@@ -9,15 +9,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..numbers import parse_number
+from ..numbers import DURATION_DAYS, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import compile_cues, sentence_bounds, table_column_header, zp
 
-# guideline conversions (GUIDELINE.md: week 7, month 30.4375, year 365.25, rounded)
-UNIT_DAYS: dict[str, float] = {
-    "年": 365.25, "个月": 30.4375, "個月": 30.4375, "月": 30.4375, "周": 7.0, "週": 7.0, "星期": 7.0, "天": 1.0, "日": 1.0, "d": 1.0,
-    "year": 365.25, "yr": 365.25, "month": 30.4375, "mo": 30.4375, "week": 7.0, "wk": 7.0, "day": 1.0,
-}
 _NUM_ZH = r"\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十百]{1,3}"
 _NUM_EN = (r"\d{1,4}(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
            r"eighteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|thirty(?:-six)?|forty(?:-eight)?|sixty|a|an")
@@ -167,7 +162,7 @@ class FollowUpExtractor(FieldExtractor):
 def to_days(num: Optional[str], unit: str, *, half: bool = False) -> Optional[float]:
     """'12' + '个月' -> 365; '一' + '年' + half -> 548; None + '年' + half ('半年') -> 183."""
     u = unit.lower().rstrip("s") if unit else ""
-    per = UNIT_DAYS.get(u) or UNIT_DAYS.get(unit)
+    per = DURATION_DAYS.get(u) or DURATION_DAYS.get(unit)
     if per is None:
         return None
     if num is None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..numbers import ARABIC, EN_NUMBER, parse_number
+from ..numbers import ARABIC, DURATION_DAYS, EN_NUMBER, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 
 # ---- lexicons (data) ----
@@ -81,9 +81,6 @@ COMPARE = r"(?:[<>≤≥]|<=|>=|低于|低於|高于|高於|小于|小於|大于
 PROPORTION = r"(?:达标率|達標率|达标|達標|比例|比率|proportion|percentage\s+of|rate|的患者|of\s+patients)"
 TIME = (rf"(?:第\s*)?(?P<tn>\d+(?:\.\d+)?|[一二两三四五六七八九十]+|{EN_NUMBER})\s*(?P<tu>个月|個月|月|周|週|年|天|"
         r"weeks?|months?|years?|days?)(?![A-Za-z])|(?P<tu2>week|month|year|day)\s+(?P<tn2>\d+)(?![\d.])")
-TIME_UNIT_DAYS: dict[str, float] = {"个月": 30.4375, "個月": 30.4375, "月": 30.4375, "周": 7, "週": 7,
-                                    "年": 365.25, "天": 1, "week": 7, "month": 30.4375, "year": 365.25,
-                                    "day": 1}
 GROUP = r"(?P<grp>[\u4e00-\u9fffA-Za-z\-]{1,8}?[组組])|(?:in|for)\s+the\s+(?P<egrp>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:group|arm)"
 IFCC_SLOPE, IFCC_INTERCEPT = 0.09148, 2.152
 VALUE_RANGE = (3.0, 20.0)
@@ -243,7 +240,7 @@ def _days(m: re.Match[str]) -> Optional[float]:
     unit = (m.group("tu") or m.group("tu2")).lower().rstrip("s")
     if n is None:
         return None
-    return float(round(n * TIME_UNIT_DAYS[unit]))
+    return float(round(n * DURATION_DAYS[unit]))
 
 
 # a pipe-table header cell naming a baseline or a time point
