@@ -29,10 +29,12 @@ Stages (``segment``):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
-from . import metadata
+from . import metadata, nlp
 from .document import Document
 from .fields.base import Hit
 from .fields.identifiers import find_dois, registry_ids
@@ -620,14 +622,22 @@ def publication_sentence(doc: Document, lines: list[_Line]) -> Optional[tuple[in
     return None
 
 
+@lru_cache(maxsize=8)
+def _document_sentences(text: str, lang: str) -> tuple[tuple[tuple[int, int], ...], list[int]]:
+    spans = tuple(nlp.sentences(text, lang))
+    return spans, [s for s, _ in spans]
+
+
 def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    for m in SENTENCE_END.finditer(doc.view, start, end):
-        if m.end() > pos:
-            out.append((pos, m.end()))
-        pos = m.end()
-    if pos < end:
-        out.append((pos, end))
+    """The document's sentences (spaCy sentencizer, jieba for Chinese) that fall in [start, end), clipped."""
+    spans, starts = _document_sentences(doc.text, doc.lang)
+    i = max(0, bisect_right(starts, start) - 1)
+    out = []
+    for s, e in spans[i:]:
+        if s >= end:
+            break
+        if e > start:
+            out.append((max(s, start), min(e, end)))
     return out
 
 
