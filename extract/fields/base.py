@@ -52,12 +52,20 @@ class Hit:
 
 @dataclass(frozen=True)
 class Pattern:
-    """A named, scored regular expression (compiled once)."""
+    """A named, scored regular expression (compiled once), with the texts it must and must not read.
+
+    ``examples`` are sentences on which the extractor must produce a hit from this pattern;
+    ``traps`` are sentences on which it must not (the regex may match, but parse/validate reject).
+    Both run as tests (``tests/test_rule_examples.py``), so a change that breaks one fails where
+    the rule lives (Duckling's Rules.hs beside its Corpus.hs).
+    """
 
     name: str
     regex: str
     score: float = 1.0
     flags: int = re.IGNORECASE
+    examples: tuple[str, ...] = ()
+    traps: tuple[str, ...] = ()
 
     @property
     def compiled(self) -> re.Pattern[str]:

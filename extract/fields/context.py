@@ -46,9 +46,10 @@ def ascii_boundaries(regex: str) -> str:
     return "".join(out)
 
 
-def zp(name: str, regex: str, score: float = 1.0, flags: int = re.IGNORECASE) -> Pattern:
+def zp(name: str, regex: str, score: float = 1.0, flags: int = re.IGNORECASE, *,
+       examples: tuple[str, ...] = (), traps: tuple[str, ...] = ()) -> Pattern:
     """A named, scored ``Pattern`` whose ``\\b`` is an ASCII word boundary (see module doc)."""
-    return Pattern(name, ascii_boundaries(regex), score, flags)
+    return Pattern(name, ascii_boundaries(regex), score, flags, examples, traps)
 
 
 def compile_cues(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:

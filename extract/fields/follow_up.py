@@ -29,7 +29,9 @@ _FOLLOWED_ZH = r"(?:所有|全部|这些|该批)?(?:患者|病人|受试者|患�
 
 FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # a median/mean follow-up is the study's summary value
-    zp("median__zh", rf"(?:中位|平均){_FU_ZH}(?:时间|期)?(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0),
+    zp("median__zh", rf"(?:中位|平均){_FU_ZH}(?:时间|期)?(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0,
+       examples=("中位随访32周(12~60周),无患者复发。", "中位隨訪時間為2.5年(範圍1-4年)。"),
+       traps=("中位病程10年的患者接受了治疗。",)),
     zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}\s+(?:time\s+|period\s+|duration\s+)?(?:was\s+|of\s+|lasted\s+|:\s*|=\s*)?{_QUAL_EN}{DUR_EN}", 1.0),
     # stated durations
     zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:{_FOLLOWED_ZH})?(?:至今|迄今)?(?:均|都|皆)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
