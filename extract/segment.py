@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from . import metadata, nlp
+from . import metadata, nlp, segment_tables
 from .document import Document
 from .fields.base import Hit
 from .fields.identifiers import find_dois, registry_ids
@@ -272,6 +272,8 @@ STUDY_COLUMN = re.compile(r"研究|试验|試驗|注册|註冊|登记|登記|编
                           r"\b(?:Study|Studies|Trial|Trials|Registry|Reference|Author|Authors|Source|NCT)\b", re.IGNORECASE)
 STUDY_ROW_LEAD = re.compile(r"\bet al\b|等\s*[(（\d]|等$|\b(?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年", re.IGNORECASE)
 YEAR_IN_HEADING = re.compile(r"(\d{4})\s*年")
+# the number that opens a row of a table of studies ("1 Adolescents…", "2. Adults…", "3 | …")
+ROW_NUMBER = re.compile(r"^\s*\d{1,3}(?:\s*[.)、|]\s*|\s+)(?=\S)(?![\d.,%×x*/-])")
 REF_YEAR_TOLERANCE = 1
 # a document whose text describes this many cited studies may be a commentary on them with no study of its own
 CITED_ONLY_MIN = 2
@@ -288,6 +290,12 @@ class Mention:
     kind: str = "document"          # document | study | citation | nested | registry
     intro: Optional[tuple[int, int]] = None         # the sentence that introduces the study
     refs: list[int] = field(default_factory=list)   # indices into the reference list's entries
+    # text that is no part of the study but tells its row of a table what it is (caption, header, group
+    # heading): read for study-level fields the mention's own text does not state
+    context: list[tuple[int, int]] = field(default_factory=list)
+    # hits segmentation read in that context (a group heading's design), taken only for a field the
+    # mention's own text and context give no hit for
+    context_hits: list[Hit] = field(default_factory=list)
 
 
 @dataclass
@@ -441,7 +449,7 @@ def _first_cell(text: str) -> str:
 
 def _study_table(header: _Line, rows: list[_Line]) -> bool:
     """A table of studies, not a table of one study's variables ("Age, years | 58.3 | 59.9")."""
-    if STUDY_COLUMN.search(_first_cell(header.text)):
+    if STUDY_COLUMN.search(_first_cell(header.text)) or segment_tables.parse_header(header.text) is not None:
         return True
     leads = [_first_cell(r.text) for r in rows]
     named = sum(bool(registry_ids(c) or STUDY_ROW_LEAD.search(c)) for c in leads)
@@ -480,10 +488,36 @@ def table_rows(lines: list[_Line]) -> dict[int, str]:
     return out
 
 
+def plain_tables(lines: list[_Line]) -> tuple[dict[int, str], dict[int, list[tuple[int, int]]]]:
+    """Tables of studies whose header is made of column words, in any layout (``segment_tables``).
+
+    Returns line index -> 'row' (a row's first line) or 'end' (header, caption, group heading, the line
+    after the table), and row line start -> its context spans (caption, header, group heading).
+    Continuation lines of a wrapped row are no boundary: they stay with the row above.
+    """
+    marks: dict[int, str] = {}
+    context: dict[int, list[tuple[int, int]]] = {}
+    for tbl in segment_tables.find_tables([ln.text for ln in lines]):
+        furniture = [k for k in (tbl.caption, tbl.header) if k is not None]
+        for k in furniture + list(tbl.groups.values()):
+            marks[k] = "end"
+        for r, row in enumerate(tbl.rows):
+            marks[row[0]] = "row"
+            ctx = furniture + ([tbl.groups[r]] if r in tbl.groups else [])
+            context[lines[row[0]].start] = [(lines[k].start, lines[k].end) for k in ctx]
+        if tbl.end < len(lines):
+            marks.setdefault(tbl.end, "end")
+    return marks, context
+
+
 def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> list[_Boundary]:
     """Lines that open a study (intro, case, table row) or close one (month/summary/ordinal headings)."""
     out: list[_Boundary] = []
     rows = table_rows(lines)
+    plain, _ = plain_tables(lines)
+    for k, kind in plain.items():
+        if kind == "row" or k not in rows:
+            rows[k] = kind
     ordinal = [ln.start for ln in lines if not is_heading(ln) and ORDINAL_STUDY_LEAD.match(ln.text)]
     ordinal_leads = set(ordinal) if len(ordinal) >= ORDINAL_STUDY_MIN else set()
     for i, ln in enumerate(lines):
@@ -1055,6 +1089,8 @@ def segment(doc: Document) -> list[Mention]:
     bounds = boundaries(doc, lines, max_ref)
     segs = sequential_segments(doc, lines, bounds, max_ref)
     _attach_row_sections(doc, lines, bounds, segs)
+    _, row_context = plain_tables(lines)
+    row_starts = {b.pos for b in bounds if b.kind == "row"}
     mentions: list[Mention] = []
     intro_starts = {s.intro.start for s in segs if s.intro}
     if len(segs) >= 2:
@@ -1064,12 +1100,22 @@ def segment(doc: Document) -> list[Mention]:
             # a study reported before the first intro ("某医院近日完成首例…20名患者…")
             first = next(ln for ln in lead if not is_heading(ln))
             segs.insert(0, _Segment(lead[0].start, lead[-1].end, first, lead))
+        elif any(seg.intro is not None and seg.intro.start in row_starts for seg in segs):
+            own = _table_document(doc, lines, segs, bounds)
+            if own is not None:
+                mentions.append(own)
         for seg in segs:
             intro = intro_sentence(doc, seg.intro) if seg.intro else None
             # a claim inside its line ("答:多数方案为3次。2022年《X》一项研究…"): the sentences before it are
             # the writer's own answer, not the study's
             lead = [(seg.intro.start, intro[0])] if seg.intro and intro and intro[0] > seg.intro.start else []
-            mentions.append(Mention(_spans_from_lines(seg.lines, lead), kind="study", intro=intro))
+            if seg.intro is not None and seg.intro.start in row_starts:
+                # a row number ("1 Adolescents with…", "2. Adults…") is the table's, not a count
+                num = ROW_NUMBER.match(seg.intro.text)
+                lead = [(seg.intro.start, seg.intro.start + num.end())] if num else []
+            ctx = row_context.get(seg.intro.start, []) if seg.intro else []
+            mentions.append(Mention(_spans_from_lines(seg.lines, lead), kind="study", intro=intro, context=ctx,
+                                    context_hits=_group_design_hits(doc, ctx)))
     else:
         # one segment: its opener is the intro only when it says where the study was published (a
         # single numbered section that reports a cohort is not where the document's study is introduced)
@@ -1120,6 +1166,30 @@ def segment(doc: Document) -> list[Mention]:
     mentions = [m for m in mentions if m.spans]
     mentions.sort(key=lambda m: m.spans[0][0])
     return mentions
+
+
+def _group_design_hits(doc: Document, context: list[tuple[int, int]]) -> list[Hit]:
+    """The design a group heading among a row's context spans names ("Randomized controlled trials")."""
+    for s, e in context:
+        gd = segment_tables.group_design(doc.view[s:e])
+        if gd is not None:
+            design, a, b = gd
+            return [Hit("design", {"value": design}, s + a, s + b, "segment", "table_group_heading", 0.8)]
+    return []
+
+
+def _table_document(doc: Document, lines: list[_Line], segs: list[_Segment],
+                    bounds: list[_Boundary]) -> Optional[Mention]:
+    """The document's own study beside its table of studies (the review or meta-analysis whose table it
+    is): the text outside the table, when it names a study by an identifier or a publication intro."""
+    taken = {ln.start for seg in segs for ln in seg.lines} | {b.pos for b in bounds if b.kind == "end"}
+    rest = [ln for ln in lines if ln.start not in taken]
+    text = "\n".join(ln.text for ln in rest)
+    if not rest or not (find_dois(text) or re.search(r"\bPMID\b", text) or any(is_intro(doc, ln, None) for ln in rest)):
+        return None
+    intro_line = next((ln for ln in rest if is_intro(doc, ln, None)), None)
+    return Mention(_spans_from_lines(rest, []), kind="document",
+                   intro=intro_sentence(doc, intro_line) if intro_line else None)
 
 
 def _reports_nothing(doc: Document, m: Mention) -> bool:
