@@ -65,7 +65,7 @@ FURNITURE_SECTION = re.compile(
     r"Related (?:articles|posts|reading|news|stories|content)|You (?:may|might) also like|Recommended(?: for you| reading| articles)?|"
     r"More (?:from|on|stories)\b|Similar articles|Cited by|Publication types|MeSH terms|Substances|Grants and funding|"
     r"LinkOut|Forward[- ]looking [Ss]tatements?|Cautionary [Nn]ote|Safe [Hh]arbor|Media [Cc]ontacts?|Investor [Cc]ontacts?|"
-    r"Press [Cc]ontacts?|Contacts?\b|"
+    r"Press [Cc]ontacts?|Contacts?\b|关于我们|關於我們|"
     r"About (?!the (?:[\w/-]+ ){0,3}(?:[Tt]rial|[Ss]tudy|[Ss]tudies|[Rr]esults|[Dd]ata)\b)[A-Z][\w.,&'’ -]{1,60}$)"
     r"\s*[】\]]?\s*[:：]?\s*$")
 # a line that ends the article (WeChat "END", press-release "###"); what follows is furniture
@@ -211,8 +211,18 @@ PLANNED_STUDY = re.compile(
     # a trial started with an enrolment target: "今年啟動…臨床試驗(jRCT…),預計收治3名患者"
     r"(?:启动|啟動|开展|開展|开始|開始)(?:了)?[^。;；]{0,40}?(?:试验|試驗|研究)[^。;；]{0,60}?"
     r"(?:预计|預計|计划|計劃|拟|擬)\s*(?:收治|招募|入组|入組|纳入|納入|收案)")
+# another team's study told between paragraphs of the reported one ("与此同时,另一家医院的团队公布了一项
+#随机…试验", "Meanwhile, a team at another hospital reported…"): a study of its own, to the end of its paragraph
+OTHER_TEAM = re.compile(
+    r"(?:另一家|另外一家|另一所|另外一所|另一间|另一間)[^,，。;；]{0,10}?(?:医院|醫院|机构|機構|公司|大学|大學|中心|研究所)|"
+    r"(?:另一个|另一個|另一支|另外一支|另外一个|另外一個|另一)(?:研究|科研)?(?:团队|團隊|课题组|課題組|研究组|研究組)|"
+    r"\b(?:[Aa]nother|[Aa] (?:separate|different|second|rival))\s+(?:research\s+)?(?:team|group|hospital|cent(?:er|re)|company|institution)\b|"
+    r"\b(?:[Rr]esearchers|[Dd]octors|[Aa] team|[Ss]cientists)\s+(?:at|from)\s+(?:another|a different|a second)\s+"
+    r"(?:hospital|cent(?:er|re)|institution|university)\b")
+# what makes another team's sentence a study: it reports a trial, a study or a cohort
+OTHER_TEAM_STUDY = re.compile(r"试验|試驗|研究|病例|\b(?:trial|study|case)\b", re.IGNORECASE)
 # nested studies inside a mention (a review describing a trial); the split is at the clause start
-SUB_STUDY = re.compile(
+SUB_STUDY = re.compile(OTHER_TEAM.pattern + "|"
     r"(?:在|由)[^,，。;；]{2,40}?(?:开展|進行|进行|完成|实施|實施)的一项|"
     r"提到了?[^,，。;；]{0,30}?的一项|"
     r"(?:另一项|另一項|另外一项|另外一項|还有一项|還有一項|又一项|又一項)[^,，。;；]{0,30}?(?:研究|试验|試驗|临床|臨床|分析)|"
@@ -275,6 +285,8 @@ YEAR_IN_HEADING = re.compile(r"(\d{4})\s*年")
 # the number that opens a row of a table of studies ("1 Adolescents…", "2. Adults…", "3 | …")
 ROW_NUMBER = re.compile(r"^\s*\d{1,3}(?:\s*[.)、|]\s*|\s+)(?=\S)(?![\d.,%×x*/-])")
 REF_YEAR_TOLERANCE = 1
+# a numbered list of this many items, each with a registry id of its own, lists studies
+REGISTRY_ITEMS_MIN = 2
 # a document whose text describes this many cited studies may be a commentary on them with no study of its own
 CITED_ONLY_MIN = 2
 # a single-study document without an institution in its intro: the first one in its opening text
@@ -350,18 +362,35 @@ def drop_furniture(lines: list[_Line]) -> list[_Line]:
     """
     out: list[_Line] = []
     skipping = False
+    opening = False                 # the section opened the document, before any text was kept
     for ln in lines:
         if END_MARK.match(ln.text):
             break
         if FURNITURE_SECTION.match(ln.text):
-            skipping = True
+            skipping, opening = True, not any(not is_heading(o) for o in out)
             continue
+        if skipping and opening and _study_content(ln):
+            skipping = False        # "About Our Summary / This note covers a phase 1 trial…": the report itself
         if skipping and not _structural(ln):
             continue
         skipping = False
         if not is_boilerplate(ln):
             out.append(ln)
     return out
+
+
+# a line that reports a study (ends a furniture-looking first section): a cohort, a case, a trial or an id
+STUDY_CONTENT = re.compile(r"\b(?:trial|study|pilot|case report|participants|patients)\b|试验|試驗|研究|病例|患者|受试者|受試者",
+                           re.IGNORECASE)
+
+
+def _study_content(line: _Line) -> bool:
+    """Does the line report a study: a trial/study word with a cohort, a patient, an id or a publication?"""
+    t = line.text
+    if registry_ids(t) or find_dois(t):
+        return True
+    return bool(STUDY_CONTENT.search(t) and (LEAD_STUDY.search(t) or CASE_CUE.search(t) or SECTION_COHORT.search(t)
+                                             or re.search(r"\bphase\s+(?:[1-3IV]+|one|two|three)\b|[1-3一二三]\s*期|\d", t, re.I)))
 
 
 def is_heading(line: _Line) -> bool:
@@ -547,12 +576,30 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
             out.append(_Boundary(ln.start, "end", ln))
         elif not is_heading(ln) and (ln.start in ordinal_leads or is_intro(doc, ln, max_ref)):
             out.append(_Boundary(ln.start, "intro", ln))
+    # a numbered list whose items each name a trial of their own by its registry id is a list of studies
+    taken = {b.pos for b in out}
+    out.extend(_Boundary(ln.start, "row", ln) for ln in registry_items(lines) if ln.start not in taken)
+    out.sort(key=lambda b: b.pos)
     # one digit-numbered section that reports a study is a part of the article, not a list of studies
     numbered = [b for b in out if b.kind == "case" and not CASE_HEADING.match(b.line.text)
                 and (DIGIT_ITEM.match(b.line.text) or ZERO_NUMBER.match(b.line.text))]
     if len(numbered) == 1:
         out.remove(numbered[0])
     return out
+
+
+def registry_items(lines: list[_Line]) -> list[_Line]:
+    """The first lines of the items of a numbered list ("1. Trial hypothesis: … / Study ID: NCT…") when two
+    or more items each name one registry id of their own (a list of registered trials)."""
+    starts = [k for k, ln in enumerate(lines) if DIGIT_ITEM.match(ln.text)]
+    if len(starts) < REGISTRY_ITEMS_MIN:
+        return []
+    ids: list[set[str]] = []
+    for a, b in zip(starts, starts[1:] + [len(lines)]):
+        ids.append({r[0] for ln in lines[a:b] for r in registry_ids(ln.text)})
+    if not all(len(i) == 1 for i in ids) or len(set.union(*ids)) != len(ids):
+        return []
+    return [lines[k] for k in starts]
 
 
 def _identity(doc: Document, line: _Line, max_ref: Optional[int]) -> tuple[set[str], set[int]]:
@@ -806,10 +853,14 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
         for hit in SUB_STUDY.finditer(doc.view, s, e):
             if hit.start() < protect or any(a <= hit.start() < b for a, b in planned):
                 continue                # the intro itself ("发表了一项…研究") is the study, not a nested one
+            other_team = OTHER_TEAM.match(doc.view, hit.start())
+            if other_team and not (OTHER_TEAM_STUDY.search(doc.view, hit.end(), _sentence_end(doc, hit.end()))
+                                   or LEAD_STUDY.search(doc.view, hit.end(), _sentence_end(doc, hit.end()))):
+                continue                # "另一家医院的专家表示…": a comment, not a study
             k = _clause_start(doc, s, hit.start(), CLAUSE_START)
             if not cuts or k > cuts[-1]:
                 cuts.append(k)
-                if PRIOR_STUDY.match(doc.view, hit.start()):
+                if PRIOR_STUDY.match(doc.view, hit.start()) or other_team:
                     line_bound[k] = hit.end()
     for k, cue_end in _other_product_trials(doc, m, protect):
         if not any(a <= k < b for a, b in planned) and k not in cuts:

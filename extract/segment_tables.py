@@ -85,12 +85,12 @@ _FILLER = re.compile(r"\([^()\n]{0,20}\)|（[^（）\n]{0,20}）|\[[^\[\]\n]{0,2
 _LETTERS = re.compile(r"[A-Za-z\u3400-\u9fff]")
 _SENTENCE = re.compile(r"[。；;!?！？]|\.\s+[a-z]|\.$")
 
-# a row of a table of studies starts like a study: a row number, an author ("Garcia et al.", "Cai, 2016",
+# a row of a table of studies starts like a study: a row number, an author ("Garcia et al.", "Cai, 2016", "Lee 2019",
 # "Hu (2013)", "王等", "王某某等"), a registry id or a reference marker
 ROW_LEAD = re.compile(
     r"^\s*(?:\d{1,3}(?:[.)、]\s*|\s+)(?=\S)(?![\d.,%×x*/-])"
     r"|[A-Z][A-Za-z'’-]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z'’-]+)?\s+et\s+al\b"
-    r"|[A-Z][A-Za-z'’-]+(?:\s+[A-Z]{1,2})?\s*,\s*(?:19|20)\d{2}\b"
+    r"|[A-Z][A-Za-z'’-]+(?:\s+[A-Z]{1,2})?\s*,?\s*(?:19|20)\d{2}[a-z]?\b"
     r"|[A-Z][A-Za-z'’-]+\s*\(\s*(?:19|20)\d{2}\s*\)"
     r"|(?:NCT\d{8}|ChiCTR[-\w]{6,}|ISRCTN\d{6,}|jRCT\w{6,}|CTRI/[\d/]+)"
     r"|\[\d{1,3}\]"
