@@ -221,6 +221,21 @@ OTHER_TEAM = re.compile(
     r"(?:hospital|cent(?:er|re)|institution|university)\b")
 # what makes another team's sentence a study: it reports a trial, a study or a cohort
 OTHER_TEAM_STUDY = re.compile(r"试验|試驗|研究|病例|\b(?:trial|study|case)\b", re.IGNORECASE)
+# background inside a clinical report (ERRORS.md 4.4): the team's earlier animal work, its older paper.
+# Such a sentence is cut out of the mention (no study of its own, no facts for the reported one) when the
+# mention also reports patients.
+ANIMAL_WORK = re.compile(r"大鼠|小鼠|鼠模型|动物模型|動物模型|动物实验|動物實驗|猴|灵长类|靈長類|猪|豬|犬|"
+                         r"\b(?:mice|mouse|rats?|rodents?|animal models?|animals|monkeys?|primates?|pigs?|dogs?)\b", re.IGNORECASE)
+EARLIER = re.compile(r"早在|此前|之前|先前|早前|曾经|曾經|曾|最初|首先|已在|已经在|已經在|当时|當時|"
+                     r"\b(?:first (?:showed|shown|tested|proved|demonstrated)|previously|earlier|had (?:shown|tested|proved|demonstrated)|"
+                     r"years? ago|back in|in (?:19|20)\d{2})\b", re.IGNORECASE)
+TEAM_PAPER = re.compile(r"(?:该|該|这个|這個|此)?(?:团队|團隊|课题组|課題組)(?:的|此前的|之前的)[^。;；]{0,20}?(?:论文|論文|研究成果|成果)|"
+                        r"\b(?:the (?:team|group|lab|researchers)['’]s?|their|its)\s+(?:earlier\s+|first\s+|previous\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:paper|article|report)\b", re.IGNORECASE)
+NOW_CUE = re.compile(r"\s*(?:如今|现在|現在|目前|今年|近日|这一次|這一次|此次|这次|這次|Now\b|Today\b|This (?:year|time)\b|"
+                     r"Recently\b|In (?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年)", re.IGNORECASE)
+HUMAN_CUE = re.compile(r"患者|病人|病患|受试者|受試者|志愿者|志願者|\b(?:patients?|participants?|volunteers?|wom[ae]n|m[ae]n|"
+                       r"recipients?)\b", re.IGNORECASE)
 # nested studies inside a mention (a review describing a trial); the split is at the clause start
 SUB_STUDY = re.compile(OTHER_TEAM.pattern + "|"
     r"(?:在|由)[^,，。;；]{2,40}?(?:开展|進行|进行|完成|实施|實施)的一项|"
@@ -1203,6 +1218,14 @@ def segment(doc: Document) -> list[Mention]:
     # intro, cohort or identifier left once they are cut out) is no study mention itself
     if sum(m.kind == "citation" for m in mentions) >= CITED_ONLY_MIN:
         mentions = [m for m in mentions if not (m.kind == "document" and _reports_nothing(doc, m))]
+    # background sentences inside a clinical report (earlier animal work, the team's older paper)
+    for m in mentions:
+        if m.kind in ("study", "document"):
+            bg = background_spans(doc, m)
+            if bg:
+                m.spans = _subtract(m.spans, bg)
+                if m.intro is not None and any(a <= m.intro[0] < b for a, b in bg):
+                    m.intro = None
     # 6. metadata, then references (a reference's year only when the text states no date)
     for m in mentions:
         _add_metadata(doc, m, lines, body)
@@ -1217,6 +1240,34 @@ def segment(doc: Document) -> list[Mention]:
     mentions = [m for m in mentions if m.spans]
     mentions.sort(key=lambda m: m.spans[0][0])
     return mentions
+
+
+def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
+    """Sentences of a mention that tell background, not the reported study: the team's earlier animal work
+    ("早在2019年,该团队已在大鼠模型中验证了…", "The group first showed it worked in mice in 2018"), or its older
+    paper followed by a turn to the present ("2020年,该团队的…论文发表在《科学》上。如今,…").
+
+    Only when another sentence of the mention reports patients: a preclinical report keeps its animals.
+    """
+    sents = [se for s, e in m.spans for se in _sentences(doc, s, e)]
+    if len(sents) < 2:
+        return []
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(sents):
+        text = doc.view[s:e]
+        if HUMAN_CUE.search(text):
+            continue
+        if ANIMAL_WORK.search(text) and EARLIER.search(text):
+            out.append((s, e))
+        elif TEAM_PAPER.search(text) and PUB_VERB.search(text) and k + 1 < len(sents) \
+                and NOW_CUE.match(doc.view, sents[k + 1][0]):
+            out.append((s, e))
+    if out and not any(HUMAN_CUE.search(doc.view, s, e) and (CASE_CUE.search(doc.view, s, e) or LEAD_STUDY.search(doc.view, s, e)
+                                                             or re.search(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b",
+                                                                          doc.view[s:e], re.IGNORECASE))
+                           for s, e in sents if (s, e) not in out):
+        return []
+    return out
 
 
 def _group_design_hits(doc: Document, context: list[tuple[int, int]]) -> list[Hit]:

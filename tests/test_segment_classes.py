@@ -103,3 +103,33 @@ def test_interleaved_studies_give_two_mentions(text: str, case: list[str], other
 ])
 def test_comment_from_another_team_is_no_study(text: str) -> None:
     assert len(_texts(text)) == 1
+
+
+# --- background inside a clinical report is cut out of the mention (ERRORS.md 4.4) --------------------
+@pytest.mark.parametrize("text, background, report", [
+    ("早在2019年,该团队已在大鼠模型中验证了这一方法。2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植,患者术后停用胰岛素。",
+     "大鼠", "一名病程9年"),
+    ("早在2019年,該團隊已在大鼠模型中驗證了這一方法。2023年,團隊為一名病程9年的第1型糖尿病患者實施了幹細胞來源胰島移植,患者術後停用胰島素。",
+     "大鼠", "一名病程9年"),
+    ("The group first showed the approach worked in diabetic mice in 2018. In 2022 it treated a 33-year-old woman with "
+     "type 1 diabetes, who stopped insulin three months later.", "mice", "33-year-old"),
+    ("2020年,该团队的重编程论文发表在《科学》上。如今,一位病程9年的1型糖尿病患者在接受该团队制备的干细胞来源胰岛细胞移植后,已停用胰岛素超过1年。",
+     "《科学》", "病程9年"),
+    ("2020年,該團隊的重編程論文發表在《科學》上。如今,一位病程9年的第1型糖尿病患者在接受該團隊製備的幹細胞來源胰島細胞移植後,已停用胰島素超過1年。",
+     "《科學》", "病程9年"),
+    ("In 2020 the team's reprogramming paper was published in Science. Now a woman with a 9-year history of type 1 "
+     "diabetes has been off insulin for over a year after receiving islets the team made from stem cells.", "Science", "9-year history"),
+])
+def test_background_is_cut_out(text: str, background: str, report: str) -> None:
+    _check(text, [[report]], absent=[background])
+
+
+@pytest.mark.parametrize("text, animals", [
+    # no match: a preclinical report keeps its animals; a paper with no turn to the present stays
+    ("研究团队在糖尿病小鼠中发现,移植胰岛后小鼠血糖恢复正常。此前已在大鼠中验证安全性。", "大鼠"),
+    ("The team previously tested the cells in rats. In the new study, 20 diabetic mice received the islets.", "rats"),
+    ("2020年,该团队的论文发表在《科学》上,报告了一名1型糖尿病患者停用胰岛素。", "《科学》"),
+])
+def test_background_kept_without_a_clinical_report(text: str, animals: str) -> None:
+    texts = _texts(text)
+    assert len(texts) == 1 and animals in texts[0]
