@@ -70,6 +70,11 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
 FACT_FIELDS = frozenset({"population", "cells", "dose", "route", "injections", "follow_up", "design", "result", "condition"})
 MIN_FACT_COLUMNS = 2
 MIN_COLUMNS = 3
+# a header whose cells no separator tells apart ("No. Population Cells Follow-up Result Ref", "作者例数细胞类型随访")
+# needs one more column word: a heading like "患者与治疗结果" names three
+MIN_COLUMNS_UNSEPARATED = 4
+# rows of a table end without a full stop; a numbered list of sentences is no table
+MAX_SENTENCE_ROWS = 0.5
 MIN_COVERAGE = 0.7             # share of a header's letters that column words (and their units) cover
 MAX_HEADER_CHARS = 300
 MIN_ROWS = 2
@@ -212,7 +217,7 @@ def parse_header(line: str) -> Optional[Header]:
         if sum(c.field != "unknown" for c in cols) < MIN_COVERAGE * len(cols):
             return None
     known = [c for c in cols if c.field != "unknown"]
-    if len(known) < MIN_COLUMNS or len({c.field for c in known} & FACT_FIELDS) < MIN_FACT_COLUMNS:
+    if len(known) < (MIN_COLUMNS_UNSEPARATED if layout in ("single", "glued") else MIN_COLUMNS) or len({c.field for c in known} & FACT_FIELDS) < MIN_FACT_COLUMNS:
         return None
     return Header(cols, layout)
 
@@ -259,7 +264,8 @@ def find_tables(lines: Sequence[str]) -> list[StudyTable]:
             else:
                 break
             j += 1
-        if len(rows) >= MIN_ROWS:
+        sentences = sum(bool(re.search(r"[。.!?！？;；]\s*$", lines[r[-1]])) for r in rows)
+        if len(rows) >= MIN_ROWS and (hdr.layout not in ("single", "glued") or sentences <= MAX_SENTENCE_ROWS * len(rows)):
             cap = i - 1 if i > 0 and CAPTION.match(lines[i - 1]) else None
             out.append(StudyTable(i, hdr, rows, groups, cap, j))
             i = j

@@ -225,6 +225,19 @@ Results were as follows:
 1 patient withdrew after the first infusion; 29 completed 12 months of follow-up.
 2 patients had mild fever.
 """,
+    # a heading of column words over a numbered list of results
+    """患者与治疗结果
+1. 30例患者HbA1c由8.5%降至7.1%。
+2. 胰岛素用量减少40%。
+""",
+    """患者與治療方法及結果
+1、30例患者糖化血色素由8.5%降至7.1%。
+2、胰島素用量減少40%。
+""",
+    """Patients Treatment Dose Outcome
+1. Thirty patients received cord MSCs and HbA1c fell to 7.1%.
+2. Insulin use fell by 40% at 12 months.
+""",
     # a table of one study's variables
     """研究纳入60例2型糖尿病患者。
 指标 治疗组 对照组
@@ -241,3 +254,38 @@ HbA1c6.8 ± 0.186.4 ± 0.166.7 ± 0.15
 def test_no_table_no_split(text: str) -> None:
     assert len(_texts(text)) == 1
     assert not find_tables(_doc(text).text.split("\n"))
+
+
+# --- hooks for extractors: a cell's column header, a row's header fields ---------------------------
+def test_table_column_header_reads_converted_and_tab_tables() -> None:
+    from extract.fields.context import table_column_header
+    for text, needle, header in [(_doc(EN_GLUED).text, "6 months", "Follow-up"),
+                                 (_doc(HANT_SPACES).text, "12個月", "追蹤時間"),
+                                 ("Group\tBaseline\t6 months\nMSC\t8.4\t7.6\nControl\t8.3\t8.2", "7.6", "6 months")]:
+        assert table_column_header(text, text.index(needle)) == header
+
+
+@pytest.mark.parametrize("text, needle, field", [
+    (EN_SINGLE, "6 months of observation", "follow_up"),
+    (EN_SINGLE, "2 years", "follow_up"),
+    (ZH_GLUED, "12个月", "follow_up"),
+    (EN_WRAPPED, "C 10/11", "population"),
+])
+def test_study_table_fields_in_rows(text: str, needle: str, field: str) -> None:
+    from extract.fields.context import study_table_fields
+    t = _doc(text).text
+    fields = study_table_fields(t, t.index(needle))
+    assert fields is not None and field in fields
+
+
+@pytest.mark.parametrize("text, needle", [
+    # no match: the caption, the header, prose after the table, a document without a table
+    (EN_SINGLE, "Selected trials of cell therapy"),
+    (EN_SINGLE, "No. Population"),
+    (EN_SINGLE, "larger randomized trials"),
+    ("Twelve patients were followed for 6 months.", "6 months"),
+])
+def test_study_table_fields_outside_rows(text: str, needle: str) -> None:
+    from extract.fields.context import study_table_fields
+    t = _doc(text).text
+    assert study_table_fields(t, t.index(needle)) is None
