@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional, Sequence
 
 # --- data: column words ---------------------------------------------------------------------
@@ -82,12 +83,31 @@ MAX_WRAP_LINES = 3             # continuation lines one row may wrap onto
 
 _ALTS = sorted(((w, f) for f, ws in COLUMN_WORDS.items() for w in ws), key=lambda x: -len(x[0]))
 # one column word at a word boundary (Latin) or anywhere (Han); glued Latin headers end a word at a capital
-_WORD = re.compile("|".join(rf"(?P<w{i}>(?<![A-Za-z]){w}(?![a-z]))" for i, (w, _) in enumerate(_ALTS)))
-_WORD_FIELD = [f for _, f in _ALTS]
+_WORD = re.compile(r"(?<![A-Za-z])(?:" + "|".join(w for w, _ in _ALTS) + r")(?![a-z])")
+_ALT_RES = tuple((re.compile(w), f) for w, f in _ALTS)
+
+
+@lru_cache(maxsize=1024)
+def _word_field(word: str) -> str:
+    """The field of a matched column word (the first alternative, longest first, that reads it whole)."""
+    return next((f for rx, f in _ALT_RES if rx.fullmatch(word)), "unknown")
+
+
+# a cheap first test of a line (the column-word regex is slow on many lines): how many Latin words or Han
+# words of the column vocabulary it holds, camel-case split ("StudyCells" -> Study, Cells)
+_HAN_SET = frozenset(w for p, _ in _ALTS for w in re.findall(r"[\u3400-\u9fff]{2,}", p))
+_HAN_MAX = max(len(w) for w in _HAN_SET)
+# Latin words too common to count as column words
+_GENERIC = frozenset({"of", "no", "time", "mean", "median", "main", "first", "type", "up", "er", "re", "ation", "lment", "id",
+                      "name", "range", "stem", "hba", "dm", "diabete", "cent", "statu", "primary", "case", "effect", "period"})
+_LATIN_STEMS = frozenset(w.lower().rstrip("s") for p, _ in _ALTS for w in re.findall(r"[A-Za-z]{2,}", re.sub(r"\[(\w)\w\]", r"\1", p))) \
+    - _GENERIC
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|#|\b[nN]\b")
 # what a column word may carry without lowering coverage: a unit or note in brackets, "time", "of", "mean"
 _FILLER = re.compile(r"\([^()\n]{0,20}\)|（[^（）\n]{0,20}）|\[[^\[\]\n]{0,20}\]|\b(?:of|time|mean|median|and|or|the|in)\b|[\s/,;:&%*#|+-]+",
                      re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE = re.compile(r"[。；;!?！？]|\.\s+[a-z]|\.$")
 
 # a row of a table of studies starts like a study: a row number, an author ("Garcia et al.", "Cai, 2016", "Lee 2019",
@@ -159,7 +179,7 @@ class StudyTable:
 
 def _field_of(text: str) -> Optional[str]:
     m = _WORD.search(text)
-    return _WORD_FIELD[int(m.lastgroup[1:])] if m and m.lastgroup else None
+    return _word_field(m.group()) if m else None
 
 
 def split_cells(line: str) -> tuple[str, list[tuple[int, str]]]:
@@ -190,10 +210,30 @@ def glued_points(line: str) -> list[int]:
             if 0 < m.start() < len(line) and not any(s < m.start() < e for s, e in keep)]
 
 
+def _may_be_header(t: str) -> bool:
+    """A cheap superset test: at least MIN_COLUMNS column words covering half the line's letters."""
+    hits = covered = 0
+    for w in _CAMEL.findall(t):
+        if w.lower().rstrip("s") in _LATIN_STEMS or w in ("#", "n", "N"):
+            hits += 1
+            covered += len(w)
+    i = 0
+    while i < len(t):                   # Han column words, longest first, no overlaps
+        for size in range(_HAN_MAX, 1, -1):
+            if t[i:i + size] in _HAN_SET:
+                hits += 1
+                covered += size
+                i += size - 1
+                break
+        i += 1
+    return hits >= MIN_COLUMNS and 2 * covered >= len(_LETTERS.findall(t))
+
+
 def parse_header(line: str) -> Optional[Header]:
     """The columns of a table-of-studies header line, or None when the line is no such header."""
     t = line.strip()
-    if not t or len(t) > MAX_HEADER_CHARS or _SENTENCE.search(t) or re.search(r"\d{2,}", re.sub(r"\([^()]*\)", "", t)):
+    if not t or len(t) > MAX_HEADER_CHARS or _SENTENCE.search(t) or re.search(r"\d{2,}", re.sub(r"\([^()]*\)", "", t)) \
+            or not _may_be_header(t):
         return None
     layout, cells = split_cells(line)
     if layout == "single" and " " not in t:
@@ -208,7 +248,7 @@ def parse_header(line: str) -> Optional[Header]:
         total = covered + len(_LETTERS.findall(rest))
         if not words or covered < MIN_COVERAGE * total:
             return None
-        cols = [Column(m.group(), m.start(), _WORD_FIELD[int(m.lastgroup[1:])]) for m in words if m.lastgroup]
+        cols = [Column(m.group(), m.start(), _word_field(m.group())) for m in words]
     else:
         cols = []
         for s, c in cells:
