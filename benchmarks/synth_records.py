@@ -262,7 +262,7 @@ def make_mention(rng: random.Random, s: SynthStudy, rid: str, doc_id: str) -> Re
     if (s.infusions or s.interval) and rng.random() < 0.4:
         regimen.append(Regimen(infusions=s.infusions, interval_days=s.interval, evidence=EV))
     follow = [FollowUp(days=s.follow_up, evidence=EV)] if s.follow_up and rng.random() < 0.5 else []
-    return Record(record_id=rid, doc_id=doc_id, lang=lang, study=meta, cohort_sizes=cohorts,  # type: ignore[arg-type]
+    return Record(record_id=rid, study_id="", doc_id=doc_id, lang=lang, study=meta, cohort_sizes=cohorts,  # type: ignore[arg-type]
                   hba1c=hba1c, doses=doses, regimen=regimen, follow_up=follow)
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from typing import Any
+from collections import Counter, defaultdict
+from typing import Any, Optional, Sequence
 
 from .document import Document
 from .fields import EXTRACTORS
@@ -26,10 +26,45 @@ META_SINGLE = {"title": "title", "journal": "journal", "pub_date": "pub_date", "
 META_LIST = {"registry_id": "registry_ids", "cell_type": "cell_types", "alias": "aliases"}
 
 
-def record_id(doc: Document, mention: Mention) -> str:
-    """Stable id from the document's identity and the mention's place in it."""
-    first = mention.spans[0] if mention.spans else (0, 0)
-    key = f"{doc.doc_id}\x00{first[0]}:{first[1]}"
+def _line_at(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The line (paragraph) of ``text`` around ``pos``, clipped to [lo, hi)."""
+    start = max(lo, text.rfind("\n", 0, pos) + 1)
+    end = text.find("\n", pos)
+    return start, min(hi, end if end >= 0 else len(text))
+
+
+def mention_anchor(doc: Document, mention: Mention, hits: Sequence[Hit] = ()) -> str:
+    """The normalised text a record id is anchored on: the sentence that introduces the study, else
+    the line that holds its earliest fact, else its first non-empty line.
+
+    Content, not offsets: a line added elsewhere in the document (a header, an edited paragraph)
+    leaves the anchor, and so the id, unchanged.
+    """
+    text = doc.text
+    if mention.intro and mention.intro[1] > mention.intro[0]:
+        start, end = mention.intro
+    else:
+        inside = [h for h in hits if h.field in FACT_MODELS
+                  and any(s <= h.start < e for s, e in mention.spans)]
+        if inside:
+            first = min(inside, key=lambda h: h.start)
+            span = next((s, e) for s, e in mention.spans if s <= first.start < e)
+            start, end = _line_at(text, first.start, *span)
+        else:
+            lo, hi = mention.spans[0] if mention.spans else (0, 0)
+            start = end = lo
+            while start < hi:  # the first line with any text
+                start, end = _line_at(text, start, lo, hi)
+                if text[start:end].strip():
+                    break
+                start = end + 1
+    return " ".join(text[start:end].split())
+
+
+def record_id(doc: Document, mention: Mention, hits: Sequence[Hit] = (), occurrence: int = 0) -> str:
+    """Stable id from the document's id, the mention's anchor text and how many mentions of the same
+    document share that anchor before it (never from offsets, time or order of processing)."""
+    key = f"{doc.doc_id}\x00{mention_anchor(doc, mention, hits)}\x00{occurrence}"
     return "r-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -71,10 +106,13 @@ def _best(hits: list[Hit]) -> Hit:
     return sorted(hits, key=lambda h: (-h.score, h.start))[0]
 
 
-def build_record(doc: Document, mention: Mention, hits: list[Hit]) -> Record:
-    """Turn a mention's hits into a validated contract record with evidence on every value."""
-    rec = Record(record_id=record_id(doc, mention), doc_id=doc.doc_id, lang=doc.lang,  # type: ignore[arg-type]
-                 mention=list(mention.spans))
+def build_record(doc: Document, mention: Mention, hits: list[Hit], *, rid: Optional[str] = None) -> Record:
+    """Turn a mention's hits into a validated contract record with evidence on every value.
+
+    ``study_id`` stays empty until deduplication names the record's study.
+    """
+    rec = Record(record_id=rid or record_id(doc, mention, hits), study_id="", doc_id=doc.doc_id,
+                 lang=doc.lang, mention=list(mention.spans))  # type: ignore[arg-type]
     meta: dict[str, Any] = {}
     meta_ev: dict[str, list[Evidence]] = defaultdict(list)
     by_field: dict[str, list[Hit]] = defaultdict(list)
@@ -113,12 +151,19 @@ def build_record(doc: Document, mention: Mention, hits: list[Hit]) -> Record:
 def extract_records(doc: Document) -> list[Record]:
     """Segment the document and build one record per study mention (mentions with no fact dropped)."""
     records: list[Record] = []
-    seen_ids: set[str] = set()
+    seen_spans: set[tuple[int, int]] = set()
+    anchors: Counter[str] = Counter()
     for mention in segment(doc):
-        rec = build_record(doc, mention, find_hits(doc, mention))
-        if not has_facts(rec) or rec.record_id in seen_ids:
+        first = mention.spans[0] if mention.spans else (0, 0)
+        if first in seen_spans:  # the same text segmented twice is one record
             continue
-        seen_ids.add(rec.record_id)
+        hits = find_hits(doc, mention)
+        anchor = mention_anchor(doc, mention, hits)
+        rec = build_record(doc, mention, hits, rid=record_id(doc, mention, hits, anchors[anchor]))
+        if not has_facts(rec):
+            continue
+        anchors[anchor] += 1
+        seen_spans.add(first)
         records.append(rec)
     return records
 

@@ -6,9 +6,11 @@ is an instance of one of these models; ``schemas/`` holds their JSON Schema.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal, Optional
+import types
+from typing import Annotated, Any, Generic, Literal, Optional, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from typing_extensions import TypedDict
 
 Lang = Literal["zh", "zh-Hant", "en"]
 Design = Literal[
@@ -23,8 +25,23 @@ CellType = Literal[
 Role = Literal["total", "arm", "studies_included"]
 Status = Literal["ok", "error", "skipped"]
 
-PUB_DATE_RE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
-DOI_RE = re.compile(r"10\.\d{4,9}/\S+")
+# formats of the identifiers and dates, as data: the validators and the exported JSON Schema share them
+PUB_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+DOI_PATTERN = r"^10\.\d{4,9}/[^\sA-Z]+$"          # bare and lower-case: no https://doi.org/, no doi:
+PMID_PATTERN = r"^\d{1,9}$"
+PMCID_PATTERN = r"^PMC\d{1,9}$"
+# the canonical forms fields/identifiers.py writes (registered case, no inner spaces)
+REGISTRY_PATTERN = (r"^(NCT\d{8}|ChiCTR(-[A-Z]{2,5}-\d{8}|\d{10})|ISRCTN\d{8}|jRCT[a-z]?\d{7,10}"
+                    r"|CTRI/\d{4}/\d{2,3}/\d{6}|\d{4}-\d{6}-\d{2}|ACTRN\d{14}|UMIN\d{9}|DRKS\d{8}"
+                    r"|IRCT\d{6,14}N\d{1,3}|KCT\d{7})$")
+PUB_DATE_RE = re.compile(PUB_DATE_PATTERN)
+DOI_RE = re.compile(DOI_PATTERN)
+
+PubDate = Annotated[str, StringConstraints(pattern=PUB_DATE_PATTERN)]
+Doi = Annotated[str, StringConstraints(pattern=DOI_PATTERN)]
+Pmid = Annotated[str, StringConstraints(pattern=PMID_PATTERN)]
+Pmcid = Annotated[str, StringConstraints(pattern=PMCID_PATTERN)]
+RegistryId = Annotated[str, StringConstraints(pattern=REGISTRY_PATTERN)]
 
 
 class _Model(BaseModel):
@@ -104,11 +121,11 @@ class FollowUp(_Model):
 class StudyMeta(_Model):
     title: Optional[str] = None
     journal: Optional[str] = None
-    pub_date: Optional[str] = None
-    doi: Optional[str] = None
-    pmid: Optional[str] = None
-    pmcid: Optional[str] = None
-    registry_ids: list[str] = Field(default_factory=list)
+    pub_date: Optional[PubDate] = None
+    doi: Optional[Doi] = None
+    pmid: Optional[Pmid] = None
+    pmcid: Optional[Pmcid] = None
+    registry_ids: list[RegistryId] = Field(default_factory=list)
     design: Optional[Design] = None
     condition: Optional[Condition] = None
     cell_types: list[CellType] = Field(default_factory=list)
@@ -121,14 +138,14 @@ class StudyMeta(_Model):
     @field_validator("pub_date")
     @classmethod
     def _date(cls, v: Optional[str]) -> Optional[str]:
-        if v is not None and not PUB_DATE_RE.fullmatch(v):
+        if v is not None and not PUB_DATE_RE.match(v):
             raise ValueError(f"pub_date {v!r} is not YYYY[-MM[-DD]]")
         return v
 
     @field_validator("doi")
     @classmethod
     def _doi(cls, v: Optional[str]) -> Optional[str]:
-        if v is not None and (v != v.lower() or not DOI_RE.fullmatch(v)):
+        if v is not None and (v != v.lower() or not DOI_RE.match(v)):
             raise ValueError(f"doi {v!r} must be a lower-case bare DOI")
         return v
 
@@ -144,7 +161,8 @@ class Record(_Model):
     """One study as reported in one document."""
 
     record_id: str
-    study_id: Optional[str] = None
+    # the record's study in studies.jsonl; empty only between extraction and deduplication (never written so)
+    study_id: str
     doc_id: str
     lang: Lang
     mention: list[tuple[int, int]] = Field(default_factory=list)  # text spans of the mention
@@ -158,13 +176,90 @@ class Record(_Model):
 
 
 class SourceRef(_Model):
-    """A merged value and the records it came from."""
+    """A value and the records it came from (a conflict's values: a field value or a count)."""
 
     value: Any
     record_ids: list[str]
 
 
+T = TypeVar("T")
+
+
+class Ref(_Model, Generic[T]):
+    """A merged value and the records it came from."""
+
+    value: T
+    record_ids: list[str]
+
+
+class CohortValue(TypedDict):
+    n: int
+    role: Role
+    label: Optional[str]
+
+
+class HbA1cValue(TypedDict):
+    before: Optional[float]
+    after: Optional[float]
+    change: Optional[float]
+    unit: Literal["%"]
+    timepoint_days: Optional[float]
+    group: Optional[str]
+
+
+class DoseValue(TypedDict):
+    cells_min: float
+    cells_max: float
+    per_kg: bool
+
+
+class RegimenValue(TypedDict):
+    infusions: Optional[int]
+    interval_days: Optional[float]
+
+
+class FollowUpValue(TypedDict):
+    days: float
+
+
+def element_type(annotation: Any) -> Any:
+    """``list[X]`` and ``Optional[X]`` -> ``X``: the type of one value of a study field."""
+    origin = get_origin(annotation)
+    if origin is list:
+        return get_args(annotation)[0]
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        return args[0] if len(args) == 1 else Union[tuple(args)]
+    return annotation
+
+
+# merged study fields: every StudyMeta field (its evidence aside) as a list of values with their records;
+# built from StudyMeta so a field added there is merged and typed here too
+MergedStudyMeta = TypedDict(  # type: ignore[misc]
+    "MergedStudyMeta",
+    {name: list[Ref[element_type(f.annotation)]]  # type: ignore[misc]
+     for name, f in StudyMeta.model_fields.items() if name != "evidence"},
+    total=False)
+MergedStudyMeta.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
+
+
+class Merged(TypedDict):
+    """A study's values in a record's shape: each distinct value once, with the records it came from."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+
+    study: MergedStudyMeta
+    cohort_sizes: list[Ref[CohortValue]]
+    hba1c: list[Ref[HbA1cValue]]
+    doses: list[Ref[DoseValue]]
+    regimen: list[Ref[RegimenValue]]
+    follow_up: list[Ref[FollowUpValue]]
+
+
 class Conflict(_Model):
+    """A field whose records disagree: each value with its records (``n_total``/``n_studies`` carry
+    the counts, other fields the study field's values)."""
+
     field: str
     values: list[SourceRef]
 
@@ -189,7 +284,7 @@ class Link(_Model):
 class Study(_Model):
     study_id: str
     record_ids: list[str]
-    merged: dict[str, Any] = Field(default_factory=dict)
+    merged: Merged
     conflicts: list[Conflict] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
 

@@ -21,7 +21,7 @@ def ev(quote: str) -> Evidence:
 
 
 def record(**kw) -> Record:
-    return Record(record_id="r-1", doc_id="d.txt", lang="en", **kw)
+    return Record(record_id="r-1", study_id="", doc_id="d.txt", lang="en", **kw)
 
 
 @pytest.mark.parametrize("attr, item, kept", [

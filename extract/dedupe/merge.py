@@ -5,7 +5,8 @@ import hashlib
 from collections import Counter
 from typing import Any, Callable, Hashable, Iterable, Mapping, Optional
 
-from ..models import Conflict, Link, Record, SourceRef, Study
+from ..models import (CohortValue, Conflict, DoseValue, FollowUpValue, HbA1cValue, Link, Merged, Record, Ref,
+                      RegimenValue, SourceRef, Study, StudyMeta, element_type)
 from .compare import cells_compatible
 from .normalise import journal_table, norm_doi, norm_registry, norm_title
 
@@ -39,7 +40,7 @@ def id_candidates(records: list[Record], previous: Optional[Mapping[str, str]] =
     return out
 
 
-def _collect(pairs: Iterable[tuple[Hashable, Any, str]]) -> list[SourceRef]:
+def _collect(pairs: Iterable[tuple[Hashable, Any, str]], ref: type[Ref] = Ref) -> list[Ref]:
     """Group (key, value, record_id) by key, first value kept, record ids in first-seen order."""
     order: dict[Hashable, tuple[Any, list[str]]] = {}
     for key, value, rid in pairs:
@@ -49,16 +50,21 @@ def _collect(pairs: Iterable[tuple[Hashable, Any, str]]) -> list[SourceRef]:
         elif rid not in hit[1]:
             hit[1].append(rid)
     # values come from validated records: skip re-validation (it dominated the cost of merging)
-    return [SourceRef.model_construct(value=v, record_ids=rids) for v, rids in order.values()]
+    return [ref.model_construct(value=v, record_ids=rids) for v, rids in order.values()]
+
+
+# the typed reference class of each merged field (models.Merged): one class object per value type
+_META_REF = {name: Ref[element_type(StudyMeta.model_fields[name].annotation)]  # type: ignore[misc]
+             for name in META_FIELDS}
 
 
 def _rounded(x: Optional[float], nd: int = 2) -> Optional[float]:
     return None if x is None else round(x, nd)
 
 
-def merge_values(records: list[Record]) -> dict[str, Any]:
+def merge_values(records: list[Record]) -> Merged:
     """The cluster's values, in a record's shape, each listing the records it came from."""
-    study: dict[str, list[SourceRef]] = {}
+    study: dict[str, list[Ref]] = {}
     for name in META_FIELDS:
         items: list[tuple[Hashable, Any, str]] = []
         for r in records:
@@ -72,28 +78,29 @@ def merge_values(records: list[Record]) -> dict[str, Any]:
                 elif name == "registry_ids":
                     key = norm_registry(x)
                 items.append((key, x, r.record_id))
-        refs = _collect(items)
+        refs = _collect(items, _META_REF[name])
         if refs:
             study[name] = refs
     merged: dict[str, Any] = {"study": study}
     merged["cohort_sizes"] = _collect(
-        ((c.n, c.role), {"n": c.n, "role": c.role, "label": c.label}, r.record_id)
-        for r in records for c in r.cohort_sizes)
+        (((c.n, c.role), {"n": c.n, "role": c.role, "label": c.label}, r.record_id)
+         for r in records for c in r.cohort_sizes), Ref[CohortValue])
     merged["hba1c"] = _collect(
-        ((_rounded(h.before), _rounded(h.after), _rounded(h.change), h.timepoint_days),
-         {"before": h.before, "after": h.after, "change": h.change, "unit": h.unit,
-          "timepoint_days": h.timepoint_days, "group": h.group}, r.record_id)
-        for r in records for h in r.hba1c)
+        (((_rounded(h.before), _rounded(h.after), _rounded(h.change), h.timepoint_days),
+          {"before": h.before, "after": h.after, "change": h.change, "unit": h.unit,
+           "timepoint_days": h.timepoint_days, "group": h.group}, r.record_id)
+         for r in records for h in r.hba1c), Ref[HbA1cValue])
     merged["doses"] = _collect(
-        ((d.cells_min, d.cells_max, d.per_kg), {"cells_min": d.cells_min, "cells_max": d.cells_max,
-                                                "per_kg": d.per_kg}, r.record_id)
-        for r in records for d in r.doses)
+        (((d.cells_min, d.cells_max, d.per_kg), {"cells_min": d.cells_min, "cells_max": d.cells_max,
+                                                 "per_kg": d.per_kg}, r.record_id)
+         for r in records for d in r.doses), Ref[DoseValue])
     merged["regimen"] = _collect(
-        ((g.infusions, g.interval_days), {"infusions": g.infusions, "interval_days": g.interval_days},
-         r.record_id) for r in records for g in r.regimen)
+        (((g.infusions, g.interval_days), {"infusions": g.infusions, "interval_days": g.interval_days},
+          r.record_id) for r in records for g in r.regimen), Ref[RegimenValue])
     merged["follow_up"] = _collect(
-        (round(f.days), {"days": f.days}, r.record_id) for r in records for f in r.follow_up)
-    return merged
+        ((round(f.days), {"days": f.days}, r.record_id) for r in records for f in r.follow_up),
+        Ref[FollowUpValue])
+    return merged  # type: ignore[return-value]
 
 
 def _dates_compatible(a: str, b: str) -> bool:
@@ -101,26 +108,30 @@ def _dates_compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def find_conflicts(records: list[Record], merged: dict[str, Any]) -> list[Conflict]:
+def _plain(refs: Iterable[Ref]) -> list[SourceRef]:
+    return [SourceRef.model_construct(value=r.value, record_ids=r.record_ids) for r in refs]
+
+
+def find_conflicts(records: list[Record], merged: Merged) -> list[Conflict]:
     """Fields whose values disagree between the cluster's records."""
     out: list[Conflict] = []
-    study = merged["study"]
+    study: Mapping[str, list[Ref]] = merged["study"]  # type: ignore[assignment]
     for name in CONFLICT_FIELDS:
         refs = study.get(name, [])
         if len(refs) > 1:
-            out.append(Conflict(field=name, values=refs))
+            out.append(Conflict(field=name, values=_plain(refs)))
     # spellings of one journal (across languages) agree; two journals of the table do not
     jt = journal_table()
     known = sorted({j for ref in study.get("journal", []) if (j := jt.canonical(ref.value)) and not j.startswith("raw:")})
     # a parent title and its own sub-journal ("《柳叶刀》" for its diabetes journal) agree too
     if len(known) > 2 or (len(known) == 2 and not jt.parent_and_child(*known)):
-        out.append(Conflict(field="journal", values=study["journal"]))
+        out.append(Conflict(field="journal", values=_plain(study["journal"])))
     cells = [frozenset(r.study.cell_types) for r in records if r.study.cell_types]
     if any(not cells_compatible(x, y) for i, x in enumerate(cells) for y in cells[i + 1:]):
-        out.append(Conflict(field="cell_types", values=study["cell_types"]))
-    dates: list[SourceRef] = study.get("pub_date", [])
+        out.append(Conflict(field="cell_types", values=_plain(study["cell_types"])))
+    dates: list[Ref] = study.get("pub_date", [])
     if any(not _dates_compatible(x.value, y.value) for i, x in enumerate(dates) for y in dates[i + 1:]):
-        out.append(Conflict(field="pub_date", values=dates))
+        out.append(Conflict(field="pub_date", values=_plain(dates)))
     for field, role in (("n_total", "total"), ("n_studies", "studies_included")):
         refs = [SourceRef.model_construct(value=ref.value["n"], record_ids=ref.record_ids)
                 for ref in merged["cohort_sizes"] if ref.value["role"] == role]
