@@ -1,4 +1,4 @@
-"""Command line: ``extract run``, ``extract explain``, ``extract schema``."""
+"""Command line: ``extract run``, ``explain``, ``schema``, and the curator's ``report``, ``export``, ``eval``."""
 from __future__ import annotations
 
 import json
@@ -138,6 +138,94 @@ def schema(
 
     for path in write_schemas(out):
         typer.echo(str(path))
+
+
+def _load_outputs(out: Path):  # -> outputs.Outputs
+    from .outputs import OutputsMissing, load
+
+    try:
+        return load(out)
+    except OutputsMissing as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+
+
+@app.command()
+def report(
+    out: Path = typer.Argument(Path("outputs"), help="Output folder of a run (documents/records/studies.jsonl)."),
+    dest: Optional[Path] = typer.Option(None, "--to", help="Folder for the review page (default: OUT/report)."),
+) -> None:
+    """Write a self-contained HTML review page of a run's studies (no network needed to open it).
+
+    Open OUT/report/index.html in a browser: search, filter and sort the studies, open one to see
+    its merged values with their articles, each quote highlighted in its sentence and paragraph,
+    conflicts side by side, warnings and the links between its records.
+
+    Example: extract report outputs && xdg-open outputs/report/index.html
+    """
+    from .report import write_report
+
+    o = _load_outputs(out)
+    path = write_report(o, dest or out / "report")
+    typer.echo(f"report: {path} ({len(o.studies)} studies, {len(o.records)} records, {len(o.documents)} documents)")
+
+
+@app.command()
+def export(
+    out: Path = typer.Argument(Path("outputs"), help="Output folder of a run."),
+    format: list[str] = typer.Option(["sqlite"], "--format", "-f",
+                                     help="csv, sqlite, parquet or xlsx (repeat for several)."),
+    dest: Optional[Path] = typer.Option(None, "--to", help="Folder for the exported tables (default: OUT/export)."),
+) -> None:
+    """Export documents, records, studies and one row per value (with its evidence) as tables.
+
+    Tables: documents, records, studies, field_values, conflicts, links (columns in docs/export.md).
+    csv and parquet write one file per table, sqlite one database (open it with datasette or
+    sqlite-utils), xlsx one workbook with a sheet per table.
+
+    Example: extract export outputs --format sqlite --format xlsx && datasette outputs/export/export.sqlite
+    """
+    from .export import FORMATS
+    from .export import export as export_tables
+
+    bad = [f for f in format if f not in FORMATS]
+    if bad:
+        typer.echo(f"error: unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    o = _load_outputs(out)
+    target = dest or out / "export"
+    try:
+        counts = export_tables(o, target, format)
+    except OSError as e:
+        typer.echo(f"error: could not write {target}: {e}", err=True)
+        raise typer.Exit(EXIT_OUTPUT)
+    rows = ", ".join(f"{t} {n}" for t, n in counts.items())
+    typer.echo(f"exported {', '.join(format)} to {target}: {rows}")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Argument(..., help="Folder of gold annotations (one JSON per document, GUIDELINE.md)."),
+    out: Path = typer.Argument(Path("outputs"), help="Output folder of a run over the same documents."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score a run against an annotated sample: facts per field and language, mentions, dedup.
+
+    The metrics are the shared scorer's: precision/recall/F1 per field and per language, gold
+    mentions aligned, deduplication pairwise and B-cubed.
+
+    Example: extract run my-sample/docs --out runs/sample && extract eval my-sample/gold runs/sample
+    """
+    from .evaluate import render, score
+
+    if not gold.is_dir():
+        typer.echo(f"error: gold folder {gold} not found", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if not (out / "records.jsonl").is_file():
+        typer.echo(f"error: {out / 'records.jsonl'} not found: run `extract run` first", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    res = score(gold, out)
+    typer.echo(json.dumps(res, ensure_ascii=False, indent=1) if as_json else render(res))
 
 
 if __name__ == "__main__":
