@@ -1,6 +1,7 @@
 """Helpers for the report tests: a large synthetic output folder and a headless Chromium."""
 from __future__ import annotations
 
+import atexit
 import json
 import random
 import shutil
@@ -75,6 +76,27 @@ def synthetic_outputs(out: Path, n_studies: int, *, seed: int = 7) -> Path:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return out
+
+
+_BIG: dict[int, tuple[Path, float]] = {}
+
+
+def big_report(n: int = 10_000) -> tuple[Path, float]:
+    """A synthetic output folder of ``n`` studies and its report, made once per test session:
+    (output folder, seconds the report took to write)."""
+    import time
+
+    from extract.outputs import load
+    from extract.report import write_report
+
+    if n not in _BIG:
+        root = Path(tempfile.mkdtemp(prefix=f"report-{n}-"))
+        atexit.register(shutil.rmtree, root, True)
+        out = synthetic_outputs(root, n)
+        t0 = time.perf_counter()
+        write_report(load(out), out / "report")
+        _BIG[n] = (out, time.perf_counter() - t0)
+    return _BIG[n]
 
 
 # ---------------------------------------------------------------- browser
