@@ -131,11 +131,12 @@ def regimens(text: str, lang: str = "zh") -> list[tuple[int | None, float | None
     ("脐带MSC单次输注剂量建议为1×10^6/kg。", "zh", []),
     ("臍帶MSC單次輸注劑量為1×10^6/kg。", "zh-Hant", []),
     ("The single-infusion dose was 1 × 10^6 cells/kg.", "en", []),
-    # the second dose dated from the first: "again 3 months later", "3个月后进行第二次输注" (blind4 round)
-    ("WJ-MSCs or placebo were administered at baseline and again 3 months later.", "en", [(None, 90.0)]),
-    ("A second stem cell infusion 6 weeks later was well tolerated.", "en", [(None, 42.0)]),
-    ("团队在约3个月后为她进行了第二次胰岛输注。", "zh", [(None, 90.0)]),
-    ("團隊在約3個月後為她進行了第二次胰島輸注。", "zh-Hant", [(None, 90.0)]),
+    # the second dose dated from the first: "again 3 months later", "3个月后进行第二次输注" (blind4 round);
+    # a second dose implies two administrations (issue 10: the gold counts them)
+    ("WJ-MSCs or placebo were administered at baseline and again 3 months later.", "en", [(2, 90.0)]),
+    ("A second stem cell infusion 6 weeks later was well tolerated.", "en", [(2, 42.0)]),
+    ("团队在约3个月后为她进行了第二次胰岛输注。", "zh", [(2, 90.0)]),
+    ("團隊在約3個月後為她進行了第二次胰島輸注。", "zh-Hant", [(2, 90.0)]),
     ("治疗3个月后再次评估HbA1c。", "zh", []),  # no match: a second assessment, not a dose
     ("Three months later, HbA1c was measured again.", "en", []),
     # "单次输注的胰岛数量": the amount per administration, not a count of one
