@@ -132,6 +132,10 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("interval__en_second_later", rf"\b(?:second|repeat(?:ed)?|another)\s+(?:[\w-]+\s+){{0,2}}?(?:infusion|injection|dose|transplant(?:ation)?|administration)\s+"
                                     rf"(?:about\s+|approximately\s+)?{_IV_EN}\s+{_UNIT_EN}\s+later\b", 0.85),
     zp("interval__zh_again", rf"(?<![第\d])(?:约|大约)?{_IV_ZH}\s*{_UNIT_ZH}后[^,。;:!?\n]{{0,10}}?(?:再次|第二次|第2次|又)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85),
+    # "首次输注后4周再次输注", "第一次移植后3个月进行第二次移植": the time after the first, then the second
+    zp("interval__zh_after_first", rf"(?:首次|第一次|第1次)(?:{_ADMIN_ZH})?后{_ABOUT_ZH}{_IV_ZH}\s*{_UNIT_ZH}[^,。;:!?\n]{{0,10}}?"
+                                   rf"(?:再次|第二次|第2次|又)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85,
+       examples=("首次输注后4周再次输注脐带间充质干细胞。", "第一次移植後3個月進行第二次胰島移植。")),
     zp("interval__en_monthly", rf"\b(?P<adverb>monthly|weekly|biweekly|fortnightly)\s+(?:(?:intravenous|IV)\s+)?{_ADMIN_EN}", 0.8),
     # a schedule: "at weeks 0, 4 and 8" / "于第0、4、8周" -> count and interval
     zp("schedule__en", r"\b(?:at|on)\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*and\s+\d{1,2})\b", 0.85),
@@ -185,9 +189,10 @@ _BOUND_AFTER_N = compile_cues((r"^\s*次?\s*(?:及|或)?以[上下]", r"^\s*(?:o
 _PER_POINT = re.compile(r"分别|\beach time\b|\bat each\b", re.I)
 
 # intervals read from "N months later ... a second dose": the dose noun is inside the match
-AGAIN_PATTERNS = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "second__en_after_first"})
+AGAIN_PATTERNS = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",
+                            "second__en_after_first"})
 # intervals dated from a second administration: they imply a count of two
-IMPLIED_SECOND = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again"})
+IMPLIED_SECOND = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first"})
 # counts the text implies but does not state (a second dose, an ordinal): an explicit count wins over them
 IMPLIED_COUNT = IMPLIED_SECOND | {"second__en_after_first", "ordinal__en_pair", "ordinal__zh_pair"}
 ROUTE_SUMS = frozenset({"count__zh_route_sum", "count__en_route_sum"})
