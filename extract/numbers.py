@@ -172,8 +172,12 @@ RANGE = (rf"(?:{_BRACKET_RANGE}|\bbetween\s+{SCALAR}\s+and\s+{SCALAR}|{_ZH_BETWE
          rf"|{SCALAR}{RANGE_SEP}{SCALAR})")
 # a number glued to a letter is part of a name (HbA1c, T2DM, IL-6 is fine: hyphen)
 _NOT_IN_WORD = r"(?<![A-Za-z\d.])(?<!\d\u00b7)"
-# "4.9 ± 3.10 × 10^8": a mean ± SD whose power of ten follows the spread
-QUANTITY = (rf"(?:{QUAL_BEFORE})?{_NOT_IN_WORD}(?:{RANGE}|{SCALAR}(?:{SPREAD}(?:{SCI})?)?)(?:{QUAL_AFTER})?")
+# a mean ± SD with a power of ten, in its three layouts: "4.9 ± 3.10 × 10^8" (after the spread),
+# "(1.2 ± 0.3) × 10^6" (after the bracket), "2.4 × 10^6 ± 0.8 × 10^6" (on both)
+_PM = r"(?:±|\+/-|\+-)"
+SCI_MEAN_SD = (rf"(?:\(\s*{ARABIC}\s*{_PM}\s*{ARABIC}\s*\){SCI}|{ARABIC}{SCI}\s*{_PM}\s*{ARABIC}(?:{SCI})?"
+               rf"|{ARABIC}{SPREAD}{SCI})")
+QUANTITY = (rf"(?:{QUAL_BEFORE})?{_NOT_IN_WORD}(?:{RANGE}|{SCI_MEAN_SD}|{SCALAR}(?:{SPREAD})?)(?:{QUAL_AFTER})?")
 
 # a count written with a magnitude or a power of ten ("3 cells" is not): what a cell dose needs
 MAGNITUDE_MARK = re.compile(rf"(?:[万萬亿億]|million|billion|thousand|{TIMES}\s*10|10\s*\^|\d[eE][+]?\d|\d 3 10\d)", re.I)
@@ -412,6 +416,8 @@ _PREFIX_RE = re.compile(rf"^{QUAL_BEFORE}", re.IGNORECASE)
 _SUFFIX_RE = re.compile(rf"{QUAL_AFTER}$", re.IGNORECASE)
 _SPREAD_RE = re.compile(rf"{SPREAD}$")
 _SPREAD_SCI_RE = re.compile(rf"^(?P<v>{ARABIC})(?P<sp>{SPREAD})(?P<sci>{SCI})$", re.IGNORECASE)
+_BRACKET_SD_RE = re.compile(rf"^\(\s*(?P<v>{ARABIC})\s*{_PM}\s*(?P<sd>{ARABIC})\s*\)(?P<sci>{SCI})$", re.IGNORECASE)
+_SCI_SD_RE = re.compile(rf"^(?P<v>{ARABIC}{SCI})\s*{_PM}\s*(?P<sd>{ARABIC})(?P<sdsci>{SCI})?$", re.IGNORECASE)
 _BRACKET_RE = re.compile(
     rf"^\(\s*(?P<a>{ARABIC}){RANGE_SEP}(?P<b>{ARABIC})\s*\)(?P<mult>(?:{SCI})|{MAGNITUDE})$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(rf"^between\s+(?P<a>{SCALAR})\s+and\s+(?P<b>{SCALAR})$", re.IGNORECASE)
@@ -465,6 +471,18 @@ def parse_quantity(s: str, *, cells: bool = False) -> Optional[Quantity]:
                 return Quantity(a, b, qualifier)
         if not re.fullmatch(rf"{EN_NUMBER}", s, re.IGNORECASE):   # "twenty-four" is one number
             return None
+    bs = _BRACKET_SD_RE.match(s)
+    if bs:
+        v, sd = parse_number(bs.group("v")), parse_number(bs.group("sd"))
+        value = None if v is None else _apply_power(v, bs.group("sci"), cells=cells)
+        if value is not None and v and sd is not None:
+            return Quantity(value, value, qualifier, sd * value / v)
+    cs = _SCI_SD_RE.match(s)
+    if cs:
+        value = parse_scalar(cs.group("v"), cells=cells)
+        sd = parse_scalar(cs.group("sd") + (cs.group("sdsci") or ""), cells=cells)
+        if value is not None:
+            return Quantity(value, value, qualifier, sd)
     ss = _SPREAD_SCI_RE.match(s)
     if ss:
         v, sd = parse_number(ss.group("v")), parse_number(re.findall(ARABIC, ss.group("sp"))[0])

@@ -182,6 +182,13 @@ def test_dose_blind4_phenomena(text, lang, expected):
      [(2e6, 2e6, True)]),
     ("Number of BMMNCs infused4.9 ± 3.10 × 10812.04 ± 4.84 × 1086.88 ± 2.30 × 108NANA", "en",
      [(4.9e8, 4.9e8, False), (6.88e8, 6.88e8, False), (1.204e9, 1.204e9, False)]),
+    # a mean ± SD (or median [IQR]) with its power of ten, in each layout; a surface marker before "cells"
+    ("Patients received (1.2 ± 0.3) × 10^6 cells/kg.", "en", [(1.2e6, 1.2e6, True)]),
+    ("Patients received 2.4 × 10^6 ± 0.8 × 10^6 cells/kg.", "en", [(2.4e6, 2.4e6, True)]),
+    ("The mean dose was 3.2 ± 1.1 × 10^6 cells/kg.", "en", [(3.2e6, 3.2e6, True)]),
+    ("输注细胞数为(1.2±0.3)×10^6个/kg。", "zh", [(1.2e6, 1.2e6, True)]),
+    ("輸注細胞數為(1.2±0.3)×10^6個/kg。", "zh-Hant", [(1.2e6, 1.2e6, True)]),
+    ("Median dose 5.2 (4.1–6.3) × 10^6 CD34+ cells/kg.", "en", [(5.2e6, 5.2e6, True)]),
     # no match: money said as a round sum, marrow yields, p-values, units that are not cells
     ("花了20多万做“干细胞”治疗。", "zh", []),
     ("花了20多萬做「幹細胞」治療。", "zh-Hant", []),

@@ -208,6 +208,15 @@ def test_evidence_covers_count_and_interval():
     ("每位患者接受2次胰岛输注,两次间隔约3个月。", "zh", [(2, 90.0)]),
     ("每位患者接受2次胰島輸注,兩次間隔約3個月。", "zh-Hant", [(2, 90.0)]),
     ("Two MSC infusions were given, separated by approximately 4 weeks.", "en", [(2, 28.0)]),
+    # a schedule from baseline; a repeat dated from the first
+    ("MSCs were infused at baseline and at week 12.", "en", [(2, 84.0)]),
+    ("分别于基线和第12周静脉输注脐带间充质干细胞。", "zh", [(2, 84.0)]),
+    ("分別於基線和第12週靜脈輸注臍帶間充質幹細胞。", "zh-Hant", [(2, 84.0)]),
+    ("The stem cell infusion was repeated after 4 weeks.", "en", [(2, 28.0)]),
+    ("4周后重复输注一次脐带间充质干细胞。", "zh", [(2, 28.0)]),
+    ("4週後重複輸注一次臍帶間充質幹細胞。", "zh-Hant", [(2, 28.0)]),
+    ("HbA1c was measured at baseline and at week 12 after the infusion of cells.", "en", []),
+    ("The measurements were repeated after 4 weeks in all patients given cells.", "en", []),
     # no match: organ transplants, setbacks, mobilisation drugs, visits, hypotheses
     ("患者因严重糖尿病和肾病,已经做过两次肾移植。", "zh", []),
     ("患者因嚴重糖尿病和腎病,已經做過兩次腎移植。", "zh-Hant", []),

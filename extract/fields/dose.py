@@ -13,24 +13,23 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..numbers import (ARABIC, CN_DIGITS, MAGNITUDE, MAGNITUDE_MARK, QUAL_BEFORE, RANGE, SCALAR, SCI, SPREAD, parse_number,
-                       parse_quantity, parse_scalar)
+from ..numbers import (ARABIC, CN_DIGITS, MAGNITUDE, MAGNITUDE_MARK, QUAL_BEFORE, RANGE, SCALAR, SCI, SCI_MEAN_SD, SPREAD,
+                       parse_number, parse_quantity, parse_scalar)
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import sentence_bounds, table_column_header
 
 # ---- lexicons (data) ----
-# a mean ± SD whose power of ten follows the spread: "4.9 ± 3.10 × 10^8" (a table of doses infused)
-MEAN_SD_SCI = rf"{ARABIC}{SPREAD}{SCI}"
 # a count glued to the word before it, as table cells flattened without separators ("injection2 × 10^6",
 # "infused4.9 ± 3.10 × 108"): only with a power of ten, so that "HbA1c" or "T2DM" never give one
 GLUED_QUANTITY = rf"(?<=[a-z]){ARABIC}(?:{SPREAD})?{SCI}"
 # (never right after "×": "× 10811.72" is an exponent glued to the next cell, not the count 10811.72)
-CELL_QUANTITY = (rf"(?:(?<![A-Za-z\d.])(?<![x×X*·]\s)(?:{QUAL_BEFORE})?(?:{MEAN_SD_SCI}|{RANGE}|{SCALAR})"
+CELL_QUANTITY = (rf"(?:(?<![A-Za-z\d.])(?<![x×X*·]\s)(?:{QUAL_BEFORE})?(?:{SCI_MEAN_SD}|{RANGE}|{SCALAR})"
                  rf"|{GLUED_QUANTITY})")
 # acronyms of the cells given: ASCs, ADSCs, HSCs, MPCs, EPCs, BMMNCs, BM-MNCs, hUC-MSCs, TNCs, iPSCs
 # (case-sensitive: "SC" alone is subcutaneous, "disc" is no cell)
 CELL_ACRONYM = r"(?-i:(?<![A-Za-z])(?:[A-Za-z]{1,4}-)?(?:[a-z]?[A-Z]{1,4}(?:SC|PC|NC)|[a-z]?[A-Z]{0,4}(?:MSC|MNC))s?(?![A-Za-z]))"
-CELL_NOUN = (rf"(?:细胞|細胞|干细胞|幹細胞|{CELL_ACRONYM}|(?:stem\s+|stromal\s+|"
+# a surface marker before the noun: "CD34+ cells"
+CELL_NOUN = (rf"(?:细胞|細胞|干细胞|幹細胞|{CELL_ACRONYM}|(?:CD\d{{1,3}}\+?\s*)?(?:stem\s+|stromal\s+|"
              r"mononuclear\s+|viable\s+|nucleated\s+)?cells\b)")
 # "kg" glued to the next table cell ("cells/kgOnce") still ends the unit: only a lower-case letter continues it
 PER_KG = (r"(?:\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:kg|kilogram|公斤|千克)(?-i:(?![a-z]))(?:\s*(?:体重|體重|body\s*weight|"

@@ -131,7 +131,13 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("interval__en_again", rf"\bagain\s+(?:about\s+|approximately\s+)?{_IV_EN}\s+{_UNIT_EN}\s+later\b", 0.85),
     zp("interval__en_second_later", rf"\b(?:second|repeat(?:ed)?|another)\s+(?:[\w-]+\s+){{0,2}}?(?:infusion|injection|dose|transplant(?:ation)?|administration)\s+"
                                     rf"(?:about\s+|approximately\s+)?{_IV_EN}\s+{_UNIT_EN}\s+later\b", 0.85),
-    zp("interval__zh_again", rf"(?<![第\d])(?:约|大约)?{_IV_ZH}\s*{_UNIT_ZH}后[^,。;:!?\n]{{0,10}}?(?:再次|第二次|第2次|又)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85),
+    zp("interval__zh_again", rf"(?<![第\d])(?:约|大约)?{_IV_ZH}\s*{_UNIT_ZH}后[^,。;:!?\n]{{0,10}}?(?:再次|第二次|第2次|又|重复)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85,
+       examples=("4周后重复输注一次脐带间充质干细胞。",)),
+    # "the infusion was repeated after 4 weeks": a second administration and its interval
+    zp("interval__en_repeated", rf"\b(?:infusions?|injections?|transplant(?:ation)?s?|administrations?|doses?|treatments?)\s+(?:was|were)\s+repeated\s+(?:once\s+)?"
+                                rf"(?:(?:after|at)\s+)?{_ABOUT_EN}{_IV_EN}\s+{_UNIT_EN}(?:\s+later)?\b", 0.85,
+       examples=("The stem cell infusion was repeated after 4 weeks.",),
+       traps=("The measurements were repeated after 4 weeks in all patients given cells.",)),
     # "首次输注后4周再次输注", "第一次移植后3个月进行第二次移植": the time after the first, then the second
     zp("interval__zh_after_first", rf"(?:首次|第一次|第1次)(?:{_ADMIN_ZH})?后{_ABOUT_ZH}{_IV_ZH}\s*{_UNIT_ZH}[^,。;:!?\n]{{0,10}}?"
                                    rf"(?:再次|第二次|第2次|又)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85,
@@ -142,6 +148,12 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("schedule__zh", r"(?:于|在)?第\s*(?P<list>\d{1,2}(?:\s*[、,]\s*\d{1,2})+(?:\s*(?:和|及)\s*\d{1,2})?)\s*(?P<sunit>周|天|日|个月)", 0.85),
     zp("schedule__zh_each", r"(?:于|在)?第\s*(?P<list>\d{1,3}\s*(?P<sunit>周|天|日|个月)(?:\s*(?:、|,|和|及)\s*第\s*\d{1,3}\s*(?P=sunit))+)", 0.85),
     # "on Day 0 and Day 90" (a registry record's schedule): the unit repeated before each point
+    # a schedule from baseline: "at baseline and at week 12", "于基线和第12周" -> two administrations
+    zp("schedule__en_baseline", r"\b(?:infused|injected|administered|given|transplanted|dosed)\s+(?:[\w-]+\s+){0,4}?at\s+(?P<base>baseline|week\s+0|day\s+0)\s+and\s+(?:again\s+)?at\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,3})\b",
+       0.85, examples=("MSCs were infused at baseline and at week 12.",),
+       traps=("HbA1c was measured at baseline and at week 12 after the infusion of cells.",)),
+    zp("schedule__zh_baseline", r"(?:于|在)?(?P<base>基线)(?:时)?(?:和|及|与|、)第\s*(?P<list>\d{1,3})\s*(?P<sunit>周|天|日|个月)(?:各|分别)?(?:静脉)?(?:输注|注射|回输|移植)",
+       0.85, examples=("分别于基线和第12周静脉输注脐带间充质干细胞。", "分別於基線和第12週靜脈輸注臍帶間充質幹細胞。")),
     zp("schedule__en_each", r"\b(?:at|on)\s+(?P<list>(?P<sunit>days?|weeks?|months?)\s+\d{1,3}(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?P=sunit)\s+\d{1,3})+)\b", 0.85, re.IGNORECASE),
     # a course: "once a month for three months" / "每月输注1次,连续3个月" -> count and interval
     zp("course__en", rf"\bonce\s+(?:a|per|every)\s+(?P<unit>week|month)\s+for\s+{_N_EN}\s+(?:consecutive\s+)?(?P<unit2>weeks|months)\b", 0.85),
@@ -190,9 +202,10 @@ _PER_POINT = re.compile(r"分别|\beach time\b|\bat each\b", re.I)
 
 # intervals read from "N months later ... a second dose": the dose noun is inside the match
 AGAIN_PATTERNS = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",
-                            "second__en_after_first"})
+                            "interval__en_repeated", "second__en_after_first"})
 # intervals dated from a second administration: they imply a count of two
-IMPLIED_SECOND = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first"})
+IMPLIED_SECOND = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",
+                            "interval__en_repeated"})
 # counts the text implies but does not state (a second dose, an ordinal): an explicit count wins over them
 IMPLIED_COUNT = IMPLIED_SECOND | {"second__en_after_first", "ordinal__en_pair", "ordinal__zh_pair"}
 ROUTE_SUMS = frozenset({"count__zh_route_sum", "count__en_route_sum"})
@@ -319,7 +332,7 @@ class RegimenExtractor(FieldExtractor):
 
     @staticmethod
     def _schedule(g: dict[str, Optional[str]]) -> dict[str, Optional[float | int]]:
-        points = [int(x) for x in re.findall(r"\d+", g.get("list") or "")]
+        points = ([0] if g.get("base") else []) + [int(x) for x in re.findall(r"\d+", g.get("list") or "")]
         unit = (g.get("sunit") or "").lower().rstrip("s")
         per = {"week": 7, "周": 7, "day": 1, "天": 1, "日": 1, "month": 30, "个月": 30}.get(unit)
         if len(points) < 2 or per is None or points != sorted(points):
@@ -349,6 +362,9 @@ class RegimenExtractor(FieldExtractor):
         if _NOT_ADMIN_AFTER.search(text[hit.end:hit.end + 20]):
             return None
         if n == 1 and hit.pattern.startswith("count__") and _PER_DOSE_AFTER.search(text[hit.end:hit.end + 8]):
+            return None
+        # "4周后重复输注一次": one more administration, not the count of all
+        if n == 1 and hit.pattern.startswith("count__") and re.search(r"(?:再次|重复|又|再)\s*$", text[max(s, hit.start - 4):hit.start]):
             return None
         # "每4周输注一次": the "一次" belongs to the interval, it is not a count
         if n == 1 and iv is None and "每" in text[max(s, hit.start - 8):hit.end].replace("每次", ""):
