@@ -106,12 +106,23 @@ _EN_UNITS = "|".join(EN_UNIT_WORDS)
 _EN_TEENS = "|".join(EN_TEEN_WORDS)
 _EN_TENS = "|".join(EN_TENS_WORDS)
 _SP = r"(?:\s+|-)"
-_EN_BELOW_100 = rf"(?:(?:{_EN_TENS})(?:{_SP}(?:{_EN_UNITS}))?|{_EN_TEENS}|{_EN_UNITS})"
-_EN_HUNDREDS = rf"(?:(?:(?:{_EN_UNITS}|a|one){_SP})?hundred(?:{_SP}(?:and{_SP})?{_EN_BELOW_100}\b)?)"
-_EN_THOUSANDS = (rf"(?:(?:{_EN_HUNDREDS}|{_EN_BELOW_100}|a){_SP}thousand"
-                 rf"(?:,?{_SP}(?:and{_SP})?(?:{_EN_HUNDREDS}|{_EN_BELOW_100})\b)?)")
-_EN_DOZEN = rf"(?:(?:{_EN_UNITS}|a|half\s+a){_SP}dozen)"
-EN_NUMBER = rf"\b(?:{_EN_THOUSANDS}|{_EN_HUNDREDS}|{_EN_DOZEN}|{_EN_BELOW_100})\b"
+_EN_BELOW_100 = rf"(?:(?:{_EN_TENS})(?:{_SP}(?:{_EN_UNITS})\b)?|{_EN_TEENS}|{_EN_UNITS})"
+# a head (a word below 100, "a", or "hundred"), then scale words each perhaps followed by a smaller
+# number: "one hundred and twelve", "two thousand five hundred", "a hundred and fifty". Two words
+# below 100 in a row ("two three") are two numbers; parse_number rejects a sequence out of order.
+_EN_SCALE_STEP = rf"(?:,?{_SP}(?:and{_SP})?(?:hundred|thousand)\b(?:,?{_SP}(?:and{_SP})?{_EN_BELOW_100}\b)?)"
+# "a dozen" is parsed (parse_number) but not matched: it is an approximation, not a stated count
+
+
+def _gate(words: "tuple[str, ...] | list[str]") -> str:
+    """A lookahead on the first characters of ``words``: a cheap test before a long alternation,
+    so that a pattern embedding it does not try every word at every position of a line."""
+    first = {c for w in words for c in (w[0].lower(), w[0].upper())}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])"
+
+
+EN_NUMBER = (rf"{_gate(list(EN_UNIT_WORDS) + list(EN_TEEN_WORDS) + list(EN_TENS_WORDS) + ['a', 'hundred'])}"
+             rf"\b(?:{_EN_BELOW_100}\b|a(?={_SP}(?:hundred|thousand))|hundred\b){_EN_SCALE_STEP}*")
 NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}|{EN_NUMBER})"
 MAGNITUDE = r"(?:千万|千萬|百万|百萬|十万|十萬|万|萬|亿|億|\s*\b(?:thousand|millions?|billions?)\b)"
 
@@ -161,15 +172,21 @@ _OR_EQUAL = r"(?:\s*(?:或|或者)?等于|\s*或等於|\s*等於|\s+or\s+equal\s
 _CMP = _alt(GT_WORDS + LT_WORDS)
 # negated comparators first ("不超过" is not "超过"); then every word, longest first (">=" before ">")
 _ALL_BEFORE = _alt(GT_WORDS + LT_WORDS + GE_WORDS + LE_WORDS + LT_NEGATED_WORDS + APPROX_WORDS + OTHER_BEFORE)
-QUAL_BEFORE = rf"(?:(?:{_NEG}(?:{_CMP})|{_ALL_BEFORE})(?:{_OR_EQUAL})?\s*)"
+_QUAL_WORDS = GT_WORDS + LT_WORDS + GE_WORDS + LE_WORDS + LT_NEGATED_WORDS + APPROX_WORDS + OTHER_BEFORE + NEGATIONS
+QUAL_BEFORE = rf"(?:{_gate(_QUAL_WORDS)}(?:{_NEG}(?:{_CMP})|{_ALL_BEFORE})(?:{_OR_EQUAL})?\s*)"
 QUAL_AFTER = rf"(?:\s*(?:{_alt(GE_AFTER + LE_AFTER + APPROX_AFTER)})(?![\d]))"
 
 # "(1-2)×10^6", "(50–100)×10^6"
 _BRACKET_RANGE = rf"\(\s*{ARABIC}{RANGE_SEP}{ARABIC}\s*\)(?:{SCI}|{MAGNITUDE})"
-# "介于5与10之间", "在1到2之间": 与/和 separate a range only when 之间 closes it
-_ZH_BETWEEN = (rf"(?:介于|介於|在)?\s*{SCALAR}\s*(?:与|與|和|及|至|到|~|-|–|—)\s*{SCALAR}\s*(?:之间|之間)")
-RANGE = (rf"(?:{_BRACKET_RANGE}|\bbetween\s+{SCALAR}\s+and\s+{SCALAR}|{_ZH_BETWEEN}"
-         rf"|{SCALAR}{RANGE_SEP}{SCALAR})")
+# the second end of a range after its first: "至20", " to 2", " and 5" (after "between"), "与10之间"
+# (与/和 separate a range only when 之间 closes it, checked by a bounded look-ahead)
+_RANGE_TAIL = (rf"(?:{RANGE_SEP}|\s*(?:与|與|和|及)\s*(?=[^,，。;；\n]{{1,24}}?(?:之间|之間))){SCALAR}"
+               rf"(?:\s*(?:之间|之間))?")
+# "between 3 and 5", "介于5和10之间": a word that announces a range
+_RANGE_LEAD = r"(?:(?:\bbetween|介于|介於)\s*)"
+RANGE = rf"(?:{_BRACKET_RANGE}|{_RANGE_LEAD}?{SCALAR}{_RANGE_TAIL})"
+# a value or a range, the value read once (each SCALAR copy costs compile time and a retry per position)
+SCALAR_OR_RANGE = rf"(?:{_BRACKET_RANGE}|{_RANGE_LEAD}?{SCALAR}(?:{_RANGE_TAIL})?)"
 # a number glued to a letter is part of a name (HbA1c, T2DM, IL-6 is fine: hyphen)
 _NOT_IN_WORD = r"(?<![A-Za-z\d.])(?<!\d\u00b7)"
 # a mean ± SD with a power of ten, in its three layouts: "4.9 ± 3.10 × 10^8" (after the spread),
@@ -177,7 +194,8 @@ _NOT_IN_WORD = r"(?<![A-Za-z\d.])(?<!\d\u00b7)"
 _PM = r"(?:±|\+/-|\+-)"
 SCI_MEAN_SD = (rf"(?:\(\s*{ARABIC}\s*{_PM}\s*{ARABIC}\s*\){SCI}|{ARABIC}{SCI}\s*{_PM}\s*{ARABIC}(?:{SCI})?"
                rf"|{ARABIC}{SPREAD}{SCI})")
-QUANTITY = (rf"(?:{QUAL_BEFORE})?{_NOT_IN_WORD}(?:{RANGE}|{SCI_MEAN_SD}|{SCALAR}(?:{SPREAD})?)(?:{QUAL_AFTER})?")
+QUANTITY = (rf"(?:{QUAL_BEFORE})?{_NOT_IN_WORD}(?:{_BRACKET_RANGE}|{SCI_MEAN_SD}|{_RANGE_LEAD}?{SCALAR}(?:{_RANGE_TAIL}|{SPREAD})?)"
+            rf"(?:{QUAL_AFTER})?")
 
 # a count written with a magnitude or a power of ten ("3 cells" is not): what a cell dose needs
 MAGNITUDE_MARK = re.compile(rf"(?:[万萬亿億]|million|billion|thousand|{TIMES}\s*10|10\s*\^|\d[eE][+]?\d|\d 3 10\d)", re.I)
@@ -425,6 +443,7 @@ _ZH_BETWEEN_RE = re.compile(
     rf"^(?:介于|介於|在)?\s*(?P<a>{SCALAR})\s*(?:与|與|和|及|至|到|~|-|–|—)\s*(?P<b>{SCALAR})\s*(?:之间|之間)$",
     re.IGNORECASE)
 _RANGE_RE = re.compile(rf"^(?P<a>{SCALAR}?){RANGE_SEP}(?P<b>{SCALAR})$", re.IGNORECASE)
+_LEAD_RE = re.compile(r"^(?:between|介于|介於)\s*", re.IGNORECASE)
 _TAIL_RE = re.compile(rf"(?P<mag>{MAGNITUDE})?(?P<sci>{SCI})?$", re.IGNORECASE)
 
 
@@ -471,6 +490,9 @@ def parse_quantity(s: str, *, cells: bool = False) -> Optional[Quantity]:
                 return Quantity(a, b, qualifier)
         if not re.fullmatch(rf"{EN_NUMBER}", s, re.IGNORECASE):   # "twenty-four" is one number
             return None
+    lead = _LEAD_RE.match(s)
+    if lead:
+        s = s[lead.end():]   # "between 3" without its second end: the value
     bs = _BRACKET_SD_RE.match(s)
     if bs:
         v, sd = parse_number(bs.group("v")), parse_number(bs.group("sd"))

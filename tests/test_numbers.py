@@ -205,6 +205,12 @@ def test_spread_before_the_power_of_ten():
     ("p = 2.48×10−5", [("2.48×10−5", 2.48e-5)]),
     # trap: "two" and "three" in a row are two numbers, "someone" is none
     ("someone had two three-day visits", [("two", 2), ("three", 3)]),
+    # "a dozen" is an approximation, not a stated count; "between" with one end is the value
+    ("about a dozen patients", []),
+    ("between 3 and 5 infusions", [("between 3 and 5", 3)]),
+    ("介于5和10之间", [("介于5和10之间", 5)]),
+    ("3和5例", [("3", 3), ("5", 5)]),                      # trap: 和 is a list, not a range, without 之间
+    ("two thousand five hundred patients", [("two thousand five hundred", 2500)]),
 ])
 def test_find_quantities_composed(text, expected):
     found = [(text[s:e], q.low) for s, e, q in find_quantities(text, cells=True)]

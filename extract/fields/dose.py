@@ -13,17 +13,17 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..numbers import (ARABIC, CN_DIGITS, MAGNITUDE, MAGNITUDE_MARK, QUAL_BEFORE, RANGE, SCALAR, SCI, SCI_MEAN_SD, SPREAD,
+from ..numbers import (ARABIC, CN_DIGITS, MAGNITUDE, MAGNITUDE_MARK, QUAL_BEFORE, SCALAR, SCALAR_OR_RANGE, SCI, SCI_MEAN_SD, SPREAD,
                        parse_number, parse_quantity, parse_scalar)
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import sentence_bounds, table_column_header
+from .context import TABLE_SEP, sentence_bounds, table_column_header
 
 # ---- lexicons (data) ----
 # a count glued to the word before it, as table cells flattened without separators ("injection2 × 10^6",
 # "infused4.9 ± 3.10 × 108"): only with a power of ten, so that "HbA1c" or "T2DM" never give one
 GLUED_QUANTITY = rf"(?<=[a-z]){ARABIC}(?:{SPREAD})?{SCI}"
 # (never right after "×": "× 10811.72" is an exponent glued to the next cell, not the count 10811.72)
-CELL_QUANTITY = (rf"(?:(?<![A-Za-z\d.])(?<![x×X*·]\s)(?:{QUAL_BEFORE})?(?:{SCI_MEAN_SD}|{RANGE}|{SCALAR})"
+CELL_QUANTITY = (rf"(?:(?<![A-Za-z\d.])(?<![x×X*·]\s)(?:{QUAL_BEFORE})?(?:{SCI_MEAN_SD}|{SCALAR_OR_RANGE})"
                  rf"|{GLUED_QUANTITY})")
 # acronyms of the cells given: ASCs, ADSCs, HSCs, MPCs, EPCs, BMMNCs, BM-MNCs, hUC-MSCs, TNCs, iPSCs
 # (case-sensitive: "SC" alone is subcutaneous, "disc" is no cell)
@@ -70,6 +70,7 @@ DOSE_HEADER = re.compile(r"\bdos(?:e|es|age)\b|剂量|劑量|cells?\s+infused|in
 PER_KG_HEADER = re.compile(r"(?:/|per\s+|每)\s*(?:kg|kilogram|公斤|千克)(?![a-z])", re.I)
 HEADER_LINES_UP = 40     # lines a table's rows may run below its header
 HEADER_LINE_MAX = 400    # a longer line is running text, not a header row
+ROW_LINE_MAX = 1000      # a longer line is running text, not a table row
 # a table cell's count: a power of ten written out ("2.75 × 106", "7 − 11 × 106", ">3 × 106", "2.6 ± 1.2 × 107")
 TABLE_CELL_QUANTITY = (rf"(?<![A-Za-z\d.])(?<![x×X*·]\s)(?:[>≥]\s*)?(?:{ARABIC}(?:{SPREAD})?{SCI}"
                        rf"|{ARABIC}\s*(?:-|–|−|~)\s*{ARABIC}{SCI}|\(\s*{ARABIC}\s*(?:-|–|−|~)\s*{ARABIC}\s*\){SCI})")
@@ -122,19 +123,26 @@ def _dose_column(span: Span, pos: int) -> Optional[bool]:
     record's span: a record that holds the whole table is not one row, and its cells are other studies'.
     """
     text = span.doc.view
-    header = table_column_header(text, pos)
-    if header is not None:
-        return bool(PER_KG_HEADER.search(header)) if DOSE_HEADER.search(header) else None
-    line_start = text.rfind("\n", 0, pos) + 1
+    # bounded look-around: a table row is a short line; a long one is running text (and stays linear)
+    line_start = text.rfind("\n", max(0, pos - ROW_LINE_MAX), pos) + 1
+    line_end = text.find("\n", pos, pos + ROW_LINE_MAX)
+    if (line_start == 0 and pos > ROW_LINE_MAX) or (line_end < 0 and len(text) - pos > ROW_LINE_MAX):
+        return None
+    if TABLE_SEP in text[line_start:line_end if line_end >= 0 else len(text)]:
+        header = table_column_header(text, pos)
+        if header is not None:
+            return bool(PER_KG_HEADER.search(header)) if DOSE_HEADER.search(header) else None
     end = line_start - 1
     for _ in range(HEADER_LINES_UP):
         if end <= 0:
             return None
-        start = text.rfind("\n", 0, end) + 1
+        start = text.rfind("\n", max(0, end - HEADER_LINE_MAX - 1), end) + 1
+        if start == 0 and end > HEADER_LINE_MAX + 1:
+            return None   # a line longer than a header row: running text above, not a table
         line = text[start:end]
         if not line.strip():
             return None   # a blank line ends the table
-        d = DOSE_HEADER.search(line) if len(line) <= HEADER_LINE_MAX else None
+        d = DOSE_HEADER.search(line)
         if d:
             if end > span.start:
                 return None   # the header is inside the record: not a record of one row

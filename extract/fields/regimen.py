@@ -6,6 +6,7 @@ in one clause become one hit; alone, each is a hit of its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import Iterable, Optional
 
@@ -39,7 +40,8 @@ _SHOT_ZH = r"(?:打|扎)"
 _CNT_ZH = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,2})"
 _CNT_EN = r"(?:\d{1,2}|one|two|three|four|five|six|a|an|a single|single)"
 # one administration noun of a per-route part (singular or plural)
-_ADMIN_ONE_EN = (r"(?:infusions?|injections?|administrations?|transplant(?:ation)?s?|implantations?|doses?)"
+# ("a dose of 1 × 10^6 cells" is an amount, not a further administration: no "dose" here)
+_ADMIN_ONE_EN = (r"(?:infusions?|injections?|administrations?|transplant(?:ation)?s?|implantations?)"
                  r"(?:\s+(?:of|into|via|through)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?")
 # the words before a dose's noun: "intra-arterial", "stem cell", "UC-MSC" (at most three)
 _MODS_EN = r"(?:[\w-]+\s+){0,3}?"
@@ -398,7 +400,9 @@ class RegimenExtractor(FieldExtractor):
                 continue
             for j in range(i + 1, len(hits)):
                 b = hits[j]
-                if j in used or b.start - max(a.end, a.start) > MERGE_GAP:
+                if b.start - max(a.end, a.start) > MERGE_GAP:
+                    break   # sorted by start: no later hit is closer (keeps many hits on one line linear)
+                if j in used:
                     continue
                 if not self._complementary(a, b):
                     continue
@@ -424,16 +428,22 @@ class RegimenExtractor(FieldExtractor):
         The per-route parts of a route sum are not counts of their own; a count the text only
         implies (a second dose, an ordinal) gives way to a stated count, keeping its interval.
         """
-        sums = [h for h in hits if h.pattern in ROUTE_SUMS]
-        hits = [h for h in hits if h in sums or h.value["interval_days"] is not None
-                or not any(o.start < h.end and h.start < o.end for o in sums)]
+        sums = sorted((h.start, h.end) for h in hits if h.pattern in ROUTE_SUMS)
+        starts = [a for a, _ in sums]
+
+        def inside_sum(h: Hit) -> bool:
+            i = bisect_left(starts, h.end)   # sums starting before the hit ends; the nearest few can overlap
+            return any(b > h.start for _, b in sums[max(0, i - 3):i])
+
+        hits = [h for h in hits if h.pattern in ROUTE_SUMS or h.value["interval_days"] is not None or not inside_sum(h)]
         if any(h.value["infusions"] is not None and h.pattern not in IMPLIED_COUNT for h in hits):
             hits = [replace(h, value={**h.value, "infusions": None}) if h.pattern in IMPLIED_COUNT else h for h in hits]
             hits = [h for h in hits if h.value["infusions"] is not None or h.value["interval_days"] is not None]
         full = [h for h in hits if h.value["infusions"] is not None and h.value["interval_days"] is not None]
         counts = {h.value["infusions"] for h in full}
         intervals = {h.value["interval_days"] for h in full}
-        rest = [h for h in hits if h not in full
+        full_ids = {id(h) for h in full}
+        rest = [h for h in hits if id(h) not in full_ids
                 and not (h.value["interval_days"] is None and h.value["infusions"] in counts)
                 and not (h.value["infusions"] is None and h.value["interval_days"] in intervals)]
         return super().decide(full + rest)
