@@ -105,7 +105,8 @@ COMPOSITE = (rf"(?:{ARABIC}{_APPROX_MID}?{_CN_MULT}+{_CN_MORE}*{_CN_TAIL}?"
 _EN_UNITS = "|".join(EN_UNIT_WORDS)
 _EN_TEENS = "|".join(EN_TEEN_WORDS)
 _EN_TENS = "|".join(EN_TENS_WORDS)
-_SP = r"(?:\s+|-)"
+# words of one number never span a line break ("... was one\nhundred" is rare; a table's next row is common)
+_SP = r"(?:[^\S\n]+|-)"
 _EN_BELOW_100 = rf"(?:(?:{_EN_TENS})(?:{_SP}(?:{_EN_UNITS})\b)?|{_EN_TEENS}|{_EN_UNITS})"
 # a head (a word below 100, "a", or "hundred"), then scale words each perhaps followed by a smaller
 # number: "one hundred and twelve", "two thousand five hundred", "a hundred and fifty". Two words
@@ -139,7 +140,8 @@ SCI = (rf"(?:\s*{TIMES}\s*10\s*\(\s*[-−]?\s*\d{{1,2}}\s*\)"
 POWER = r"(?:(?<![x×X*·])(?<![x×X*·]\s)10\s*\^\s*[-−]?\d{1,2}(?!\d))"
 SCALAR = (rf"(?:{POWER}|{COMPOSITE}(?:{SCI})?|(?:{ARABIC}|{CN_NUMBER})(?:{MAGNITUDE})?(?:{SCI})?"
           rf"|{EN_NUMBER}(?:{MAGNITUDE})?)")
-RANGE_SEP = r"(?:\s*(?:-|–|—|−|~|～|〜|至|到|—)\s*|\s+(?:to|and)\s+)"
+# (no line break inside a range either: two numbers on two lines are two cells or two rows)
+RANGE_SEP = r"(?:[^\S\n]*(?:-|–|—|−|~|～|〜|至|到|—)[^\S\n]*|[^\S\n]+(?:to|and)[^\S\n]+)"
 SPREAD = (rf"(?:\s*(?:±|\+/-|\+-)\s*{ARABIC}"
           rf"|\s*[\[(]\s*{ARABIC}(?:\s*(?:-|–|—|,|~|to)\s*{ARABIC})?\s*[\])])")
 
@@ -174,6 +176,9 @@ _CMP = _alt(GT_WORDS + LT_WORDS)
 _ALL_BEFORE = _alt(GT_WORDS + LT_WORDS + GE_WORDS + LE_WORDS + LT_NEGATED_WORDS + APPROX_WORDS + OTHER_BEFORE)
 _QUAL_WORDS = GT_WORDS + LT_WORDS + GE_WORDS + LE_WORDS + LT_NEGATED_WORDS + APPROX_WORDS + OTHER_BEFORE + NEGATIONS
 QUAL_BEFORE = rf"(?:{_gate(_QUAL_WORDS)}(?:{_NEG}(?:{_CMP})|{_ALL_BEFORE})(?:{_OR_EQUAL})?\s*)"
+# a comparator alone (no approximation): a limit or a threshold before a value
+_CMP_WORDS = GT_WORDS + LT_WORDS + GE_WORDS + LE_WORDS + LT_NEGATED_WORDS
+COMPARATOR = rf"(?:{_gate(_CMP_WORDS + NEGATIONS)}(?:{_NEG}(?:{_CMP})|{_alt(_CMP_WORDS)})(?:{_OR_EQUAL})?)"
 QUAL_AFTER = rf"(?:\s*(?:{_alt(GE_AFTER + LE_AFTER + APPROX_AFTER)})(?![\d]))"
 
 # "(1-2)×10^6", "(50–100)×10^6"

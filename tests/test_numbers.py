@@ -211,6 +211,9 @@ def test_spread_before_the_power_of_ten():
     ("介于5和10之间", [("介于5和10之间", 5)]),
     ("3和5例", [("3", 3), ("5", 5)]),                      # trap: 和 is a list, not a range, without 之间
     ("two thousand five hundred patients", [("two thousand five hundred", 2500)]),
+    # a line break ends a number and a range: the next line is another cell or row
+    ("Accepted: 2019\nForty patients", [("2019", 2019), ("Forty", 40)]),
+    ("followed for 3\n-\n6 months", [("3", 3), ("6", 6)]),
 ])
 def test_find_quantities_composed(text, expected):
     found = [(text[s:e], q.low) for s, e, q in find_quantities(text, cells=True)]

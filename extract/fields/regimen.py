@@ -10,7 +10,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Iterable, Optional
 
-from ..numbers import as_int, parse_number
+from ..numbers import COMPARATOR, as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import compile_cues, sentence_bounds, zp
 
@@ -194,8 +194,8 @@ _NOT_ADMIN_ZH = compile_cues((r"随访|复查|评估|检测|检查|测量|问卷
 _NO_DOSE_LEVELS = re.compile(r"^\s*(?:levels?|groups?|cohorts?|arms?|of insulin)\b", re.I)
 
 # a limit or a recommendation, not what was given: "不超过3次", "no more than three infusions", "up to four"
-_LIMIT_BEFORE = compile_cues((r"(?:不超过|不多于|不少于|不低于|最多|至多|至少|最少|上限为?|≤|<|≥|>)\s*(?:共|为)?\s*$",
-                              r"\b(?:up to|no more than|not more than|at most|at least|a maximum of|a minimum of|fewer than|less than|more than)\s+$"))
+# (the comparators of numbers.py, their negations included: 不大于, "no fewer than", "not exceeding")
+_LIMIT_BEFORE = compile_cues((rf"(?:{COMPARATOR}|上限为?|\ba minimum of)\s*(?:共|为)?\s*$",))
 # "单次输注剂量", "single-infusion dose": the amount per administration, not a count of one
 _PER_DOSE_AFTER = compile_cues((r"^\s*的?[^,。;]{0,4}?(?:剂量|用量|数量|细胞量|细胞数)", r"^[\s-]*(?:dose|volume|cell count)\b"))
 # "接受3次及以上输注的患者", "three or more infusions": a threshold that splits patients, not the count given
