@@ -217,6 +217,12 @@ def test_evidence_covers_count_and_interval():
     ("4週後重複輸注一次臍帶間充質幹細胞。", "zh-Hant", [(2, 28.0)]),
     ("HbA1c was measured at baseline and at week 12 after the infusion of cells.", "en", []),
     ("The measurements were repeated after 4 weeks in all patients given cells.", "en", []),
+    ("Participants received two infusions, the second 3 months after the first.", "en", [(2, None), (None, 90.0)]),
+    ("A second MSC infusion was given 6 weeks after the first infusion in all patients.", "en", [(2, 42.0)]),
+    ("患者在首次输注后3个月接受了第二次输注。", "zh", [(2, 90.0)]),
+    ("隔周注射1次干细胞,共3次。", "zh", [(3, 14.0)]),                     # the 1次 of 隔周 is no count
+    ("隔週注射1次幹細胞,共3次。", "zh-Hant", [(3, 14.0)]),
+    ("Of the patients, the second group received MSCs 3 months after the first visit.", "en", []),
     # no match: organ transplants, setbacks, mobilisation drugs, visits, hypotheses
     ("患者因严重糖尿病和肾病,已经做过两次肾移植。", "zh", []),
     ("患者因嚴重糖尿病和腎病,已經做過兩次腎移植。", "zh-Hant", []),

@@ -100,11 +100,13 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     # the second administration dated from the first: two administrations and their interval
     # ("A booster infusion followed 6 weeks after the first", "another dose ... one week post-intervention")
     zp("second__en_after_first",
-       rf"\b(?:booster|second|2nd|repeat(?:ed)?|another)\s+(?:[\w-]+\s+){{0,3}}?(?:infusion|injection|dose|transplant(?:ation)?|graft|administration)\b"
-       rf"[^.;\d]{{0,40}}?\b{_IV_EN}[- ]{_UNIT_EN}\s+(?:after\s+(?:the\s+)?(?:first|initial|1st|index|prior|previous)\b|post[- ]?(?:intervention|procedure|infusion|transplant(?:ation)?)\b)",
+       rf"\b(?:(?:booster|second|2nd|repeat(?:ed)?|another)\s+(?:[\w-]+\s+){{0,3}}?(?:infusion|injection|dose|transplant(?:ation)?|graft|administration)\b"
+       rf"|(?<=,\s)the\s+second\b)"
+       rf"[^.;\d]{{0,40}}?\b{_IV_EN}[- ]{_UNIT_EN}\s+(?:after\s+(?:the\s+)?(?:first|initial|1st|index|prior|previous)\b(?:\s+(?:one|dose|infusion|injection|administration|transplant(?:ation)?|graft)\b|(?![^\S\n]+[a-z]))|post[- ]?(?:intervention|procedure|infusion|transplant(?:ation)?)\b)",
        0.85, examples=("Eighteen patients received cells into the pancreatic artery. A booster infusion followed 6 weeks after the first.",
                        "1×10^6/kg UC-MSCs is infused and another same dose of UC-MSCs is administered one week post-intervention."),
        traps=("A second infusion was planned; HbA1c 6 weeks after the first visit improved.",)),
+    # (the ellipsis "two infusions, the second 3 months after the first" is read by the same rule)
     # "her first islet graft in 2016 followed by a second graft in 2017", "首次输注……第二次输注": the sequence counts
     zp("ordinal__en_pair",
        rf"\bfirst\s+(?:[\w-]+\s+){{0,2}}?(?:infusion|injection|dose|transplant(?:ation)?|graft|administration)\b[^.;]{{0,80}}?"
@@ -369,7 +371,7 @@ class RegimenExtractor(FieldExtractor):
         if n == 1 and hit.pattern.startswith("count__") and re.search(r"(?:再次|重复|又|再)\s*$", text[max(s, hit.start - 4):hit.start]):
             return None
         # "每4周输注一次": the "一次" belongs to the interval, it is not a count
-        if n == 1 and iv is None and "每" in text[max(s, hit.start - 8):hit.end].replace("每次", ""):
+        if n == 1 and iv is None and re.search("每|隔周", text[max(s, hit.start - 8):hit.end].replace("每次", "")):
             return None
         # "于第1天和第8天分别接受一次输注" / "each received one infusion at weeks 0 and 4": once per time point
         if n == 1 and iv is None and _PER_POINT.search(text[max(s, hit.start - 6):hit.end]):
