@@ -4,7 +4,10 @@ from __future__ import annotations
 import pytest
 from field_helpers import decided_hits
 
+from extract.document import SourceDoc
+from extract.fields.base import Span
 from extract.fields.dose import EXTRACTOR
+from extract.pipeline import to_document
 
 
 def doses(text: str, lang: str = "zh") -> list[tuple[float, float, bool]]:
@@ -149,3 +152,93 @@ def test_dose_blind3_phenomena(text, lang, expected):
 ])
 def test_dose_blind4_phenomena(text, lang, expected):
     assert site_doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]
+
+
+# ---- issue 10: number forms of real articles (ERRORS 4.13, 4.9), zh / zh-Hant / en side by side, with traps ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # E notation with a sign, × printed as "3" with its superscript lost, "10e6"
+    ("Arm A: 2.5E+6 cells/kg, intravenous, in 20 patients with type 2 diabetes.", "en", [(2.5e6, 2.5e6, True)]),
+    ("Patients with type 2 diabetes received 0.5 3 106/kg (n = 12) of the cells.", "en", [(5e5, 5e5, True)]),
+    ("Patients received 1 x 10e6 cells/kg.", "en", [(1e6, 1e6, True)]),
+    # a cell acronym after a magnitude word, per kg; a list sharing the magnitude
+    ("A single infusion of 1.5 million ASCs/kg was given to 30 patients.", "en", [(1.5e6, 1.5e6, True)]),
+    ("Patients received 0.5, 1.0 or 1.5 million ASCs/kg.", "en", [(5e5, 5e5, True), (1e6, 1e6, True), (1.5e6, 1.5e6, True)]),
+    ("Each patient received 2 × 10^6 HSCs/kg.", "en", [(2e6, 2e6, True)]),
+    # a dose-escalation list with arm sizes between the doses: every dose, the cell word far before
+    ("In this dose-escalation trial in type 2 diabetes, participants received 0.5 × 10^6/kg (n = 8), "
+     "1.5 × 10^6/kg (n = 8) or placebo (n = 8).", "en", [(5e5, 5e5, True), (1.5e6, 1.5e6, True)]),
+    # Chinese forms: per kg before the count, a bracketed range, per administration, composed numerals
+    ("每公斤体重1×10^6个细胞。", "zh", [(1e6, 1e6, True)]),
+    ("每公斤體重1×10^6個細胞。", "zh-Hant", [(1e6, 1e6, True)]),
+    ("细胞剂量为(1~2)×10^6/kg。", "zh", [(1e6, 2e6, True)]),
+    ("細胞劑量為(1~2)×10^6/kg。", "zh-Hant", [(1e6, 2e6, True)]),
+    ("每次输注1亿个细胞/次。", "zh", [(1e8, 1e8, False)]),
+    ("每次回输1亿5千万个细胞。", "zh", [(1.5e8, 1.5e8, False)]),
+    ("每次回輸1億5千萬個細胞。", "zh-Hant", [(1.5e8, 1.5e8, False)]),
+    ("每次输注1000多万个干细胞。", "zh", [(1e7, 1e7, False)]),
+    ("每次輸注1000多萬個幹細胞。", "zh-Hant", [(1e7, 1e7, False)]),
+    # table cells glued without separators
+    ("Garcia et al. [21]AD-MSCIntravenous injection2 × 10^6 cells/kgOnce6 monthsOpen-label single-arm study", "en",
+     [(2e6, 2e6, True)]),
+    ("Number of BMMNCs infused4.9 ± 3.10 × 10812.04 ± 4.84 × 1086.88 ± 2.30 × 108NANA", "en",
+     [(4.9e8, 4.9e8, False), (6.88e8, 6.88e8, False), (1.204e9, 1.204e9, False)]),
+    # a mean ± SD (or median [IQR]) with its power of ten, in each layout; a surface marker before "cells"
+    ("Patients received (1.2 ± 0.3) × 10^6 cells/kg.", "en", [(1.2e6, 1.2e6, True)]),
+    ("Patients received 2.4 × 10^6 ± 0.8 × 10^6 cells/kg.", "en", [(2.4e6, 2.4e6, True)]),
+    ("The mean dose was 3.2 ± 1.1 × 10^6 cells/kg.", "en", [(3.2e6, 3.2e6, True)]),
+    ("输注细胞数为(1.2±0.3)×10^6个/kg。", "zh", [(1.2e6, 1.2e6, True)]),
+    ("輸注細胞數為(1.2±0.3)×10^6個/kg。", "zh-Hant", [(1.2e6, 1.2e6, True)]),
+    ("Median dose 5.2 (4.1–6.3) × 10^6 CD34+ cells/kg.", "en", [(5.2e6, 5.2e6, True)]),
+    # no match: money said as a round sum, marrow yields, p-values, units that are not cells
+    ("花了20多万做“干细胞”治疗。", "zh", []),
+    ("花了20多萬做「幹細胞」治療。", "zh-Hant", []),
+    ("Bone marrow TNC count11.72 ± 6.36 × 10820.28 ± 8.55 × 108\nBone marrow MNC count", "en", []),
+    ("The difference was significant (p = 2.48×10−5) in the MSC group.", "en", []),
+    ("Heparin 1 × 10^4 IU was given with the stem cells.", "en", []),
+    ("Viral load was 2.5E+6 copies/mL before the MSC infusion.", "en", []),
+])
+def test_dose_issue10_forms(text, lang, expected):
+    assert site_doses(text, lang) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]
+
+
+TABLE_EN = ("Table 2. Trials included\n"
+            "Study Country n Cells Route Mean dose of cells (/kg) Follow-up (months)\n"
+            "Alvarez, 2019 Spain 12 AD-MSCs IV 1.5 × 106 12\n"
+            "Berg, 2020 Norway 8 BM-MNCs IA 2 − 4 × 108 6\n"
+            "Chen, 2021 China 10 UC-MSCs IV 2.6 ± 1.2 × 107 24\n")
+TABLE_ZH = ("表1 纳入研究\n"
+            "研究 国家 例数 细胞 剂量(/kg) 随访(月)\n"
+            "张, 2016 中国 16 AD-MSC 1 × 107 24\n")
+TABLE_HANT = ("表1 納入研究\n"
+              "研究 國家 例數 細胞 劑量(/kg) 隨訪(月)\n"
+              "張, 2016 中國 16 AD-MSC 1 × 107 24\n")
+# no dose header: a count per litre in a row is no dose
+TABLE_TRAP = ("Table 3. Blood counts\n"
+              "Study Cells CD34+ (/L) Follow-up (months)\n"
+              "Alvarez, 2019 AD-MSCs 1.5 × 106 12\n")
+
+
+def _row_doses(table: str, row: int) -> list[tuple[float, float, bool]]:
+    doc = to_document(SourceDoc("t.txt", table, "txt"))
+    lines = doc.text.split("\n")
+    start = sum(len(x) + 1 for x in lines[:row])
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, start, start + len(lines[row]))))
+    return sorted((h.value["cells_min"], h.value["cells_max"], h.value["per_kg"]) for h in hits)
+
+
+@pytest.mark.parametrize("table,row,expected", [
+    (TABLE_EN, 2, [(1.5e6, 1.5e6, True)]),
+    (TABLE_EN, 3, [(2e8, 4e8, True)]),
+    (TABLE_EN, 4, [(2.6e7, 2.6e7, True)]),
+    (TABLE_ZH, 2, [(1e7, 1e7, True)]),
+    (TABLE_HANT, 2, [(1e7, 1e7, True)]),
+    (TABLE_TRAP, 2, []),                     # no match: the header names no dose
+])
+def test_dose_column_of_a_table_row(table, row, expected):
+    assert _row_doses(table, row) == [(pytest.approx(a), pytest.approx(b), k) for a, b, k in expected]
+
+
+def test_dose_column_needs_a_record_of_one_row():
+    # a record holding the whole table holds other studies' cells: the header reading stays off
+    doc = to_document(SourceDoc("t.txt", TABLE_EN, "txt"))
+    assert EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text)))) == []

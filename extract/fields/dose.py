@@ -13,19 +13,29 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..numbers import ARABIC, CN_DIGITS, MAGNITUDE, QUAL_BEFORE, RANGE, SCALAR, SCI, parse_number, parse_quantity, parse_scalar
+from ..numbers import (ARABIC, CN_DIGITS, MAGNITUDE, MAGNITUDE_MARK, QUAL_BEFORE, SCALAR, SCALAR_OR_RANGE, SCI, SCI_MEAN_SD, SPREAD,
+                       parse_number, parse_quantity, parse_scalar)
 from .base import FieldExtractor, Hit, Pattern, Span
+from .context import TABLE_SEP, sentence_bounds, table_column_header
 
 # ---- lexicons (data) ----
-CELL_QUANTITY = rf"(?<![A-Za-z\d.])(?:{QUAL_BEFORE})?(?:{RANGE}|{SCALAR})"
-CELL_NOUN = (r"(?:细胞|細胞|干细胞|幹細胞|MSCs?\b|hUC-?MSCs?\b|UC-?MSCs?\b|BM-?MSCs?\b|(?:stem\s+|stromal\s+|"
+# a count glued to the word before it, as table cells flattened without separators ("injection2 × 10^6",
+# "infused4.9 ± 3.10 × 108"): only with a power of ten, so that "HbA1c" or "T2DM" never give one
+GLUED_QUANTITY = rf"(?<=[a-z]){ARABIC}(?:{SPREAD})?{SCI}"
+# (never right after "×": "× 10811.72" is an exponent glued to the next cell, not the count 10811.72)
+CELL_QUANTITY = (rf"(?:(?<![A-Za-z\d.])(?<![x×X*·]\s)(?:{QUAL_BEFORE})?(?:{SCI_MEAN_SD}|{SCALAR_OR_RANGE})"
+                 rf"|{GLUED_QUANTITY})")
+# acronyms of the cells given: ASCs, ADSCs, HSCs, MPCs, EPCs, BMMNCs, BM-MNCs, hUC-MSCs, TNCs, iPSCs
+# (case-sensitive: "SC" alone is subcutaneous, "disc" is no cell)
+CELL_ACRONYM = r"(?-i:(?<![A-Za-z])(?:[A-Za-z]{1,4}-)?(?:[a-z]?[A-Z]{1,4}(?:SC|PC|NC)|[a-z]?[A-Z]{0,4}(?:MSC|MNC))s?(?![A-Za-z]))"
+# a surface marker before the noun: "CD34+ cells"
+CELL_NOUN = (rf"(?:细胞|細胞|干细胞|幹細胞|{CELL_ACRONYM}|(?:CD\d{{1,3}}\+?\s*)?(?:stem\s+|stromal\s+|"
              r"mononuclear\s+|viable\s+|nucleated\s+)?cells\b)")
-PER_KG = (r"(?:\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:kg|kilogram|公斤|千克)(?![A-Za-z])(?:\s*(?:体重|體重|body\s*weight|of\s+body\s+weight|"
-          r"bw))?)")
+# "kg" glued to the next table cell ("cells/kgOnce") still ends the unit: only a lower-case letter continues it
+PER_KG = (r"(?:\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:kg|kilogram|公斤|千克)(?-i:(?![a-z]))(?:\s*(?:体重|體重|body\s*weight|"
+          r"of\s+body\s+weight|bw))?)")
 # the words between "每公斤体重" and the count ("输注") never take a Chinese numeral ("每公斤体重一百万个")
 PER_KG_BEFORE = rf"(?:每公斤|每千克)(?:体重|體重)?(?:(?![{CN_DIGITS}])[^\d,，。;；]){{0,4}}"
-# a magnitude or power of ten: without one a number is not a cell count ("3 cells")
-MAGNITUDE_MARK = re.compile(r"(?:亿|億|万|萬|million|billion|thousand|[x×X*·]\s*10|10\s*\^|\d[eE]\d)", re.I)
 # islet equivalents (IEQ) measure islet volume, not a count of cells; units (单位) are not cells
 NOT_CELLS = re.compile(r"^\s*(?:mg|g\b|µg|μg|ug|mcg|U\b|IU|ml|mL|元|美元|dollars|USD|RMB|人|名|例|位|患者|病人|糖友|people|patients|persons|"
                        r"单位|單位|IEQ|IE\b|胰岛当量|胰島當量|胰岛等量|胰島等量|当量|當量|(?:islet\s+)?equivalents?)",
@@ -49,6 +59,21 @@ SCI_LIST_ITEMS = rf"(?P<items>(?:{SCI_ITEM}\s*(?:[,，、;；]\s*(?:{_AND}\s+)?|
 STOCK_BEFORE = re.compile(r"(?:储备|儲備|库存|庫存|存量|产能|產能|年产|年產|制备能力|製備能力|细胞库|細胞庫|"
                           r"\bbank|\bstock|\binventory|\bcapacity|\bcan\s+(?:produce|manufacture|make))"
                           r"[^\d,，。;；.]{0,12}$", re.I)
+# "1000多万个细胞": an approximate count said with 多/余/几 inside the number needs its classifier
+APPROX_INSIDE = re.compile(r"[余餘多几幾](?=[十百千万萬亿億])")
+COUNT_CLASSIFIER = re.compile(r"\s*(?:个|個)")
+# one cell of a table row of doses: a count with its power of ten, perhaps a mean ± SD
+ROW_ITEM = rf"{ARABIC}(?:{SPREAD})?{SCI}"
+# a table column of doses: the header names the dose ("Mean dose of stem cells (/kg)", "细胞剂量(×10^6/kg)");
+# a cell below it with a power of ten is a dose though its row names no cell ("Carlsson, 2015 ... IV 2.75 × 106 ...")
+DOSE_HEADER = re.compile(r"\bdos(?:e|es|age)\b|剂量|劑量|cells?\s+infused|infused\s+cells|输注细胞数|輸注細胞數|回输细胞数", re.I)
+PER_KG_HEADER = re.compile(r"(?:/|per\s+|每)\s*(?:kg|kilogram|公斤|千克)(?![a-z])", re.I)
+HEADER_LINES_UP = 40     # lines a table's rows may run below its header
+HEADER_LINE_MAX = 400    # a longer line is running text, not a header row
+ROW_LINE_MAX = 1000      # a longer line is running text, not a table row
+# a table cell's count: a power of ten written out ("2.75 × 106", "7 − 11 × 106", ">3 × 106", "2.6 ± 1.2 × 107")
+TABLE_CELL_QUANTITY = (rf"(?<![A-Za-z\d.])(?<![x×X*·]\s)(?:[>≥]\s*)?(?:{ARABIC}(?:{SPREAD})?{SCI}"
+                       rf"|{ARABIC}\s*(?:-|–|−|~)\s*{ARABIC}{SCI}|\(\s*{ARABIC}\s*(?:-|–|−|~)\s*{ARABIC}\s*\){SCI})")
 # "每次打1亿个": a count per administration said with a plain verb and the classifier only
 PER_TIME_VERB = r"(?:打|输|輸|注射|输注|輸注|回输|回輸|注入|给予|給予|打入|输入|輸入)"
 CONTEXT: dict[str, tuple[str, ...]] = {
@@ -61,7 +86,7 @@ PER_KG_RANGE = (1e4, 1e9)
 P = Pattern
 PATTERNS: tuple[Pattern, ...] = (
     P("dose_cells",
-      rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})?\s*(?:个|個|of)?\s*"
+      rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})?[^\S\n]*(?:个|個|of)?[^\S\n]*"
       rf"(?:[^\d,，。;；\n()（）]{{0,14}}?){CELL_NOUN}(?P<pk3>{PER_KG})?", 0.9),
     P("dose_per_kg", rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})", 0.8),
     # "1亿个/次", "2 × 10^8 per infusion": a count per administration
@@ -78,11 +103,52 @@ PATTERNS: tuple[Pattern, ...] = (
     P("dose_noun_first",
       rf"(?:细胞|細胞)(?:数|數|数量|數量|总数|總數)?\s*(?:为|為|约|約|约为|約為|达|達)?\s*(?P<pk1>{PER_KG_BEFORE})?"
       rf"(?P<q>{CELL_QUANTITY})\s*(?:个|個)(?P<pk2>{PER_KG})?", 0.8),
+    # a table row of doses after its label, cells glued or spaced: "Number of BMMNCs infused4.9 ± 3.10 × 108
+    # 12.04 ± 4.84 × 108 6.88 ± 2.30 × 108" (one dose per group); the first is also read by dose_keyword
+    P("dose_row", rf"{DOSE_WORDS}\s*(?::\s*)?(?P<items>(?P<q>{ROW_ITEM})\s*(?:{ROW_ITEM}\s*)+)", 0.8),
+    P("dose_table_cell", rf"(?P<q>{TABLE_CELL_QUANTITY})", 0.7),
     P("dose_keyword",
       rf"{DOSE_WORDS}(?:为|為|是|of|at|:|\s|\(|（|with)*(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})"
       rf"(?P<pk2>{PER_KG})?", 0.8),
 )
+_CELL_OR_DOSE = re.compile(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", re.I)
 GROUP_LABEL = re.compile(r"(?:组|組|group|arm|cohort)\s*[(（]?\s*$", re.I)
+
+
+def _dose_column(span: Span, pos: int) -> Optional[bool]:
+    """Whether ``pos`` is a cell under a dose header: None if not, else whether the header says per kg.
+
+    A ``|`` table gives its column's header; a table flattened to lines (cells separated by spaces)
+    gives the nearest header line above the row, up to a blank line. The header must lie outside the
+    record's span: a record that holds the whole table is not one row, and its cells are other studies'.
+    """
+    text = span.doc.view
+    # bounded look-around: a table row is a short line; a long one is running text (and stays linear)
+    line_start = text.rfind("\n", max(0, pos - ROW_LINE_MAX), pos) + 1
+    line_end = text.find("\n", pos, pos + ROW_LINE_MAX)
+    if (line_start == 0 and pos > ROW_LINE_MAX) or (line_end < 0 and len(text) - pos > ROW_LINE_MAX):
+        return None
+    if TABLE_SEP in text[line_start:line_end if line_end >= 0 else len(text)]:
+        header = table_column_header(text, pos)
+        if header is not None:
+            return bool(PER_KG_HEADER.search(header)) if DOSE_HEADER.search(header) else None
+    end = line_start - 1
+    for _ in range(HEADER_LINES_UP):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", max(0, end - HEADER_LINE_MAX - 1), end) + 1
+        if start == 0 and end > HEADER_LINE_MAX + 1:
+            return None   # a line longer than a header row: running text above, not a table
+        line = text[start:end]
+        if not line.strip():
+            return None   # a blank line ends the table
+        d = DOSE_HEADER.search(line)
+        if d:
+            if end > span.start:
+                return None   # the header is inside the record: not a record of one row
+            return bool(PER_KG_HEADER.search(line, d.end(), d.end() + 40))
+        end = start - 1
+    return None
 
 
 class DoseExtractor(FieldExtractor):
@@ -102,6 +168,8 @@ class DoseExtractor(FieldExtractor):
         q = parse_quantity(q_txt, cells=True)
         if q is None or q.qualifier in ("lt", "le"):
             return
+        if APPROX_INSIDE.search(q_txt) and not COUNT_CLASSIFIER.match(span.doc.view, m.end("q")):
+            return   # "花了20多万做干细胞": a colloquial round sum is money, a count of cells takes 个
         if PER_VOLUME.match(span.doc.view, m.end("q")) or \
                 PER_VOLUME.match(span.doc.view[m.end():m.end() + 12]):
             return
@@ -112,11 +180,23 @@ class DoseExtractor(FieldExtractor):
             return
         groups = m.groupdict()
         per_kg = any(groups.get(k) for k in ("pk1", "pk2", "pk3"))
+        if pattern.name == "dose_table_cell":
+            header_per_kg = _dose_column(span, m.start())
+            if header_per_kg is None:
+                return
+            per_kg = header_per_kg or bool(PER_KG_HEADER.match(span.doc.view, m.end()))
         score = pattern.score
         if GROUP_LABEL.search(span.doc.view[max(span.start, m.start() - 6):m.start("q")]):
             score = 0.5   # a group's label: the dose as stated, perhaps a cumulative total
         if q.qualifier in ("gt", "ge"):
             score = min(score, 0.5)
+        if pattern.name == "dose_row":
+            for item in re.finditer(ROW_ITEM, m.group("items"), re.I):
+                iq = parse_quantity(item.group(0), cells=True)
+                if iq is not None:
+                    yield self.hit({"cells_min": iq.low, "cells_max": iq.high, "per_kg": per_kg},
+                                   m.start(), m.end(), pattern, score=score)
+            return
         if pattern.name == "dose_list":
             # each listed value shares the last one's power of ten or magnitude
             last = parse_number(re.match(rf"\s*{ARABIC}", q_txt).group(0)) if re.match(rf"\s*{ARABIC}", q_txt) else None
@@ -143,9 +223,10 @@ class DoseExtractor(FieldExtractor):
         if not (lo <= hit.value["cells_min"] <= hit.value["cells_max"] <= hi):
             return None
         if hit.pattern in ("dose_per_kg", "dose_list", "dose_per_time", "dose_sci_list", "dose_each_time"):
-            # a bare "×10^6/kg" must be about cells: a cell or dose word in its sentence
-            s = span.doc.view[max(span.start, hit.start - 80):min(span.end, hit.end + 40)]
-            if not re.search(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", s, re.I):
+            # a bare "×10^6/kg" must be about cells: a cell or dose word in its sentence ("In this
+            # dose-escalation trial ... received 0.5 × 10^6/kg (n = 8), 1.5 × 10^6/kg (n = 8) or placebo")
+            s, e = sentence_bounds(span.doc.view, hit.start, hit.end, span.start, span.end)
+            if not _CELL_OR_DOSE.search(span.doc.view, s, e):
                 return None
         return hit
 

@@ -6,9 +6,11 @@ in one clause become one hit; alone, each is a hit of its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import replace
 from typing import Iterable, Optional
 
-from ..numbers import as_int, parse_number
+from ..numbers import COMPARATOR, as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import compile_cues, sentence_bounds, zp
 
@@ -16,12 +18,16 @@ from .context import compile_cues, sentence_bounds, zp
 _N_ZH = r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})"
 _N_EN = (r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)")
 _IV_ZH = r"(?P<iv>\d{1,2}|[一二两三四五六七八九十]{1,3})"
-_IV_EN = r"(?P<iv>\d{1,2}|one|two|three|four|five|six|eight|ten|twelve)"
+_IV_EN = r"(?P<iv>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# an interval stated approximately is still the interval: "间隔约3个月", "separated by approximately 4 weeks"
+_ABOUT_ZH = r"(?:约|大约|近|将近)?"
+_ABOUT_EN = r"(?:(?:about|approximately|around|roughly|~)\s*)?"
 _UNIT_ZH = r"(?P<unit>周|星期|个月|月|天|日)"
 _UNIT_EN = r"(?P<unit>weeks?|months?|days?|wk)"
 # administration nouns/verbs, Chinese and English
 _ADMIN_ZH = r"(?:输注|回输|注射|移植|输入|给药|治疗|静滴|滴注|植入)"
-_ADMIN_EN = r"(?:infusions?|injections?|transplantations?|implantations?|transfusions?|administrations?|doses|treatments|courses)"
+_ADMIN_EN = (r"(?:infusions?|injections?|transplantations?|implantations?|transfusions?|administrations?|doses|treatments|courses|"
+             r"transplants|grafts)")
 # the cells named before the noun: "two MSC infusions", "three stem cell injections", "two UC-MSC doses"
 _CELL_WORD_EN = r"stem|[\w-]*(?:MSC|MNC|cell|islet|marrow|cord)[\w-]*"
 # the route between "a single" and the noun: "a single subcutaneous implantation"
@@ -30,6 +36,17 @@ _ROUTE_EN = r"(?:intravenous|IV|intra-?arterial|intraportal|portal[- ]vein|subcu
 _ROUTE_ZH = r"(?:经|通过)?(?:静脉|动脉|胰背动脉|门静脉|皮下|肌肉|鞘内|局部)?(?:内)?"
 # colloquial administration: "一共打3针", "每个月打一次" ("打" alone is too common a verb to be one)
 _SHOT_ZH = r"(?:打|扎)"
+# a count word inside a list of per-route counts (no named group: it repeats)
+_CNT_ZH = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,2})"
+_CNT_EN = r"(?:\d{1,2}|one|two|three|four|five|six|a|an|a single|single)"
+# one administration noun of a per-route part (singular or plural)
+# ("a dose of 1 × 10^6 cells" is an amount, not a further administration: no "dose" here)
+_ADMIN_ONE_EN = (r"(?:infusions?|injections?|administrations?|transplant(?:ation)?s?|implantations?)"
+                 r"(?:\s+(?:of|into|via|through)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?")
+# the words before a dose's noun: "intra-arterial", "stem cell", "UC-MSC" (at most three)
+_MODS_EN = r"(?:[\w-]+\s+){0,3}?"
+# ordinals of an administration and what the count is when the text names it
+ORDINALS: dict[str, int] = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 # a short gap with no clause punctuation: "三次脐带间充质干细胞(hUC-MSCs)静脉注射"
 _GAP = r"[^,。;:!?\n]{0,30}?"
 
@@ -53,29 +70,94 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("count__en_times", rf"\b(?:infused|injected|administered|given|transplanted|dosed|infusions?|injections?)\b[^.;]{{0,60}}?\b(?:{_N_EN}\s+times|(?P<word>twice|thrice))\b", 0.85),
     # "infused once into the artery", "transplanted only once" ("once a month" is an interval)
     zp("count__en_once", r"\b(?:infused|injected|administered|given|transplanted|implanted|dosed)\s+(?:only\s+)?(?P<single>once)\b(?!\s+(?:a|an|per|every|daily|weekly|monthly|more|again)\b)", 0.8),
+    # counts per route are parts of one total: "1次外周静脉注射加1次腹腔动脉注射" = 2,
+    # "one intra-arterial infusion and one intravenous infusion" = 2
+    zp("count__zh_route_sum",
+       rf"(?P<sum>{_CNT_ZH}次[^,。;:\d次]{{0,12}}?{_ADMIN_ZH}(?:\s*(?:加|和|及|与|并|、|再加|另加|以及)\s*{_CNT_ZH}次[^,。;:\d次]{{0,12}}?{_ADMIN_ZH})+)",
+       0.9, examples=("所有患者进行2次干细胞治疗,给药方式为1次外周静脉注射加1次腹腔动脉注射。",
+                      "所有患者進行2次幹細胞治療,給藥方式為1次外周靜脈注射加1次腹腔動脈注射。"),
+       traps=("患者接受1次干细胞输注和1次随访。",)),
+    zp("count__en_route_sum",
+       rf"\b(?P<sum>{_CNT_EN}\s+{_MODS_EN}{_ADMIN_ONE_EN}(?:\s*,?\s*(?:and|plus|as well as|followed by)\s+{_CNT_EN}\s+{_MODS_EN}{_ADMIN_ONE_EN})+)\b",
+       0.9, examples=("Twelve patients received cells through one intra-arterial infusion and one intravenous infusion.",
+                      "Each patient received one intrapancreatic injection of BM-MNC plus one intravenous infusion of MSCs."),
+       traps=("Each patient received one infusion of stem cells and one follow-up visit.",)),
+    # a course with a unit interval: "every week for 4 weeks", "weekly for six weeks" -> count and interval
+    zp("course__en_every", rf"\b(?:every|each|once\s+(?:a|per))\s+(?P<unit>week|month)\s+for\s+{_N_EN}\s+(?:consecutive\s+)?(?P<unit2>weeks|months)\b",
+       0.85, examples=("Patients received 2 × 10^6 cells/kg every week for 4 weeks.",)),
+    zp("course__en_adverb", rf"\b(?P<adverb>weekly|monthly)\s+(?:(?:intravenous|IV)\s+)?(?:{_ADMIN_EN}\s+)?for\s+{_N_EN}\s+(?:consecutive\s+)?(?P<unit2>weeks|months)\b",
+       0.85, examples=("MSCs were infused weekly for four weeks.",)),
+    # daily administrations: "infused on three consecutive days", "连续输注3天", "连续3天静脉输注干细胞"
+    zp("course__en_days", rf"\b(?:infus\w*|inject\w*|administ\w*|given|transplant\w*)\b[^.;\d]{{0,40}}?\b(?:on|for|over)\s+{_N_EN}\s+(?:consecutive|successive)\s+days\b",
+       0.85, examples=("The cells were infused on three consecutive days.",),
+       traps=("G-CSF was injected for five consecutive days before apheresis of stem cells.",)),
+    zp("course__zh_days", rf"连续(?P<a1>{_ADMIN_ZH})?{_N_ZH}(?:天|日)(?P<a2>{_ROUTE_ZH}{_ADMIN_ZH})?",
+       0.85, examples=("干细胞连续输注3天。", "幹細胞連續輸注3天。", "连续3天静脉输注脐带间充质干细胞。"),
+       traps=("G-CSF连续皮下注射5天动员干细胞。",)),
+    # "twice, 4 weeks interval", "three times at 2-week intervals"
+    zp("pair__en_times_gap", rf"\b(?:(?P<word>twice|thrice)|{_N_EN}\s+times)\s*[,(]?\s*(?:(?:at|with|in)\s+)?(?:an?\s+)?{_IV_EN}[- ]{_UNIT_EN}\s+(?:intervals?|apart)\b",
+       0.85, examples=("WJ-MSCs were given twice, 4 weeks interval, intravenously.",)),
+    # the second administration dated from the first: two administrations and their interval
+    # ("A booster infusion followed 6 weeks after the first", "another dose ... one week post-intervention")
+    zp("second__en_after_first",
+       rf"\b(?:(?:booster|second|2nd|repeat(?:ed)?|another)\s+(?:[\w-]+\s+){{0,3}}?(?:infusion|injection|dose|transplant(?:ation)?|graft|administration)\b"
+       rf"|(?<=,\s)the\s+second\b)"
+       rf"[^.;\d]{{0,40}}?\b{_IV_EN}[- ]{_UNIT_EN}\s+(?:after\s+(?:the\s+)?(?:first|initial|1st|index|prior|previous)\b(?:\s+(?:one|dose|infusion|injection|administration|transplant(?:ation)?|graft)\b|(?![^\S\n]+[a-z]))|post[- ]?(?:intervention|procedure|infusion|transplant(?:ation)?)\b)",
+       0.85, examples=("Eighteen patients received cells into the pancreatic artery. A booster infusion followed 6 weeks after the first.",
+                       "1×10^6/kg UC-MSCs is infused and another same dose of UC-MSCs is administered one week post-intervention."),
+       traps=("A second infusion was planned; HbA1c 6 weeks after the first visit improved.",)),
+    # (the ellipsis "two infusions, the second 3 months after the first" is read by the same rule)
+    # "her first islet graft in 2016 followed by a second graft in 2017", "首次输注……第二次输注": the sequence counts
+    zp("ordinal__en_pair",
+       rf"\bfirst\s+(?:[\w-]+\s+){{0,2}}?(?:infusion|injection|dose|transplant(?:ation)?|graft|administration)\b[^.;]{{0,80}}?"
+       rf"\b(?P<ord>second|2nd)\s+(?:[\w-]+\s+){{0,2}}?(?:infusion|injection|dose|transplant(?:ation)?|graft|administration)\b",
+       0.8, examples=("A 39-year-old woman with type 1 diabetes received her first islet graft in 2016 followed by a second graft in 2017.",),
+       traps=("Her first kidney transplant failed and a second kidney transplant followed in 2019.",)),
+    zp("ordinal__zh_pair",
+       rf"(?:第一次|首次|第1次)[^。;!?\n]{{0,8}}?{_ADMIN_ZH}[^。;!?\n]{{0,60}}?第(?P<ord>二|2)次[^。;!?\n,]{{0,8}}?{_ADMIN_ZH}",
+       0.8, examples=("2016年完成首次胰岛移植,2017年又完成第二次胰岛移植。", "2016年完成首次胰島移植,2017年又完成第二次胰島移植。"),
+       traps=("首次输注后3个月进行第二次随访。",)),
     # intervals
     zp("interval__zh_every", rf"每(?:隔)?{_IV_ZH}?{_UNIT_ZH}{_ROUTE_ZH}(?:(?:{_ADMIN_ZH}|{_SHOT_ZH})?[一1](?:次|针|疗程)|{_ADMIN_ZH}|给药)", 0.9),
     # "间隔2周", "相隔三个月", "相距4周"
-    zp("interval__zh_gap", rf"(?:间隔|相隔|相距)(?:时间)?(?:为)?{_IV_ZH}{_UNIT_ZH}", 0.9),
+    zp("interval__zh_gap", rf"(?:间隔|相隔|相距)(?:时间)?(?:为)?{_ABOUT_ZH}{_IV_ZH}{_UNIT_ZH}", 0.9,
+       examples=("干细胞输注间隔约3个月。", "幹細胞輸注間隔約3個月。")),
     zp("interval__zh_biweekly", r"(?P<fixed14>隔周)(?:[一1]次|输注|注射)", 0.8),
     zp("interval__en_every", rf"\bevery\s+(?:{_IV_EN}\s+)?{_UNIT_EN}\b", 0.85),
     zp("interval__en_once_a", r"\bonce\s+(?:a|per|every)\s+(?P<unit>week|month)\b", 0.8),
     zp("interval__en_apart", rf"\b{_IV_EN}[- ]{_UNIT_EN}\s+apart\b", 0.9),
-    zp("interval__en_intervals", rf"\b(?:at|with|in)\s+(?:an?\s+)?{_IV_EN}[- ]{_UNIT_EN}\s*intervals?\b", 0.9),
-    zp("interval__en_separated", rf"\b(?:separated|spaced)\s+(?:by\s+)?{_IV_EN}\s+{_UNIT_EN}\b", 0.9),
-    zp("interval__en_interval_of", rf"\bintervals?\s+of\s+{_IV_EN}\s+{_UNIT_EN}\b", 0.9),
+    zp("interval__en_intervals", rf"\b(?:(?:at|with|in)\s+(?:an?\s+)?{_ABOUT_EN})?{_IV_EN}[- ]{_UNIT_EN}\s*intervals?\b", 0.9),
+    zp("interval__en_separated", rf"\b(?:separated|spaced)\s+(?:by\s+)?{_ABOUT_EN}{_IV_EN}\s+{_UNIT_EN}\b", 0.9,
+       examples=("MSC infusions were separated by approximately 4 weeks.",)),
+    zp("interval__en_interval_of", rf"\bintervals?\s+of\s+{_ABOUT_EN}{_IV_EN}\s+{_UNIT_EN}\b", 0.9),
     # the second dose dated from the first: "administered at baseline and again 3 months later",
     # "约3个月后为她进行了第二次输注", "3个月后再次输注"
     zp("interval__en_again", rf"\bagain\s+(?:about\s+|approximately\s+)?{_IV_EN}\s+{_UNIT_EN}\s+later\b", 0.85),
     zp("interval__en_second_later", rf"\b(?:second|repeat(?:ed)?|another)\s+(?:[\w-]+\s+){{0,2}}?(?:infusion|injection|dose|transplant(?:ation)?|administration)\s+"
                                     rf"(?:about\s+|approximately\s+)?{_IV_EN}\s+{_UNIT_EN}\s+later\b", 0.85),
-    zp("interval__zh_again", rf"(?<![第\d])(?:约|大约)?{_IV_ZH}\s*{_UNIT_ZH}后[^,。;:!?\n]{{0,10}}?(?:再次|第二次|第2次|又)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85),
+    zp("interval__zh_again", rf"(?<![第\d])(?:约|大约)?{_IV_ZH}\s*{_UNIT_ZH}后[^,。;:!?\n]{{0,10}}?(?:再次|第二次|第2次|又|重复)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85,
+       examples=("4周后重复输注一次脐带间充质干细胞。",)),
+    # "the infusion was repeated after 4 weeks": a second administration and its interval
+    zp("interval__en_repeated", rf"\b(?:infusions?|injections?|transplant(?:ation)?s?|administrations?|doses?|treatments?)\s+(?:was|were)\s+repeated\s+(?:once\s+)?"
+                                rf"(?:(?:after|at)\s+)?{_ABOUT_EN}{_IV_EN}\s+{_UNIT_EN}(?:\s+later)?\b", 0.85,
+       examples=("The stem cell infusion was repeated after 4 weeks.",),
+       traps=("The measurements were repeated after 4 weeks in all patients given cells.",)),
+    # "首次输注后4周再次输注", "第一次移植后3个月进行第二次移植": the time after the first, then the second
+    zp("interval__zh_after_first", rf"(?:首次|第一次|第1次)(?:{_ADMIN_ZH})?后{_ABOUT_ZH}{_IV_ZH}\s*{_UNIT_ZH}[^,。;:!?\n]{{0,10}}?"
+                                   rf"(?:再次|第二次|第2次|又)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85,
+       examples=("首次输注后4周再次输注脐带间充质干细胞。", "第一次移植後3個月進行第二次胰島移植。")),
     zp("interval__en_monthly", rf"\b(?P<adverb>monthly|weekly|biweekly|fortnightly)\s+(?:(?:intravenous|IV)\s+)?{_ADMIN_EN}", 0.8),
     # a schedule: "at weeks 0, 4 and 8" / "于第0、4、8周" -> count and interval
     zp("schedule__en", r"\b(?:at|on)\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*and\s+\d{1,2})\b", 0.85),
     zp("schedule__zh", r"(?:于|在)?第\s*(?P<list>\d{1,2}(?:\s*[、,]\s*\d{1,2})+(?:\s*(?:和|及)\s*\d{1,2})?)\s*(?P<sunit>周|天|日|个月)", 0.85),
     zp("schedule__zh_each", r"(?:于|在)?第\s*(?P<list>\d{1,3}\s*(?P<sunit>周|天|日|个月)(?:\s*(?:、|,|和|及)\s*第\s*\d{1,3}\s*(?P=sunit))+)", 0.85),
     # "on Day 0 and Day 90" (a registry record's schedule): the unit repeated before each point
+    # a schedule from baseline: "at baseline and at week 12", "于基线和第12周" -> two administrations
+    zp("schedule__en_baseline", r"\b(?:infused|injected|administered|given|transplanted|dosed)\s+(?:[\w-]+\s+){0,4}?at\s+(?P<base>baseline|week\s+0|day\s+0)\s+and\s+(?:again\s+)?at\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,3})\b",
+       0.85, examples=("MSCs were infused at baseline and at week 12.",),
+       traps=("HbA1c was measured at baseline and at week 12 after the infusion of cells.",)),
+    zp("schedule__zh_baseline", r"(?:于|在)?(?P<base>基线)(?:时)?(?:和|及|与|、)第\s*(?P<list>\d{1,3})\s*(?P<sunit>周|天|日|个月)(?:各|分别)?(?:静脉)?(?:输注|注射|回输|移植)",
+       0.85, examples=("分别于基线和第12周静脉输注脐带间充质干细胞。", "分別於基線和第12週靜脈輸注臍帶間充質幹細胞。")),
     zp("schedule__en_each", r"\b(?:at|on)\s+(?P<list>(?P<sunit>days?|weeks?|months?)\s+\d{1,3}(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?P=sunit)\s+\d{1,3})+)\b", 0.85, re.IGNORECASE),
     # a course: "once a month for three months" / "每月输注1次,连续3个月" -> count and interval
     zp("course__en", rf"\bonce\s+(?:a|per|every)\s+(?P<unit>week|month)\s+for\s+{_N_EN}\s+(?:consecutive\s+)?(?P<unit2>weeks|months)\b", 0.85),
@@ -88,8 +170,12 @@ _CELL_CONTEXT = compile_cues((
     r"\bcells?\b|\bMSCs?\b|\binfus|\btransplant|\bstem\b|\bislets?\b|\bproduct\b",
 ))
 # an add-on to background therapy: "在胰岛素治疗基础上每4周输注1次MSC", "on top of insulin": the drug is not dosed here
-_ADD_ON = compile_cues((r"在[^,。;]{0,15}?基础上|联合[^,。;]{0,10}?(?:治疗)?的?基础上",
-                        r"\bon top of\b[^,.;]{0,30}|\bin addition to\b[^,.;]{0,30}|\bplus (?:usual|standard) care\b"))
+# a table cell's "MSCs+insulin" / "干细胞+胰岛素" is the same add-on
+_ADD_ON = compile_cues((r"在[^,。;]{0,15}?基础上|联合[^,。;]{0,10}?(?:治疗)?的?基础上|[+＋]\s*胰岛素",
+                        r"\bon top of\b[^,.;]{0,30}|\bin addition to\b[^,.;]{0,30}|\bplus (?:usual|standard) care\b|[+＋]\s*insulin\b"))
+# a whole organ transplanted is no administration of cells: "两次肾移植", "two kidney transplants"
+_ORGAN_TRANSPLANT = compile_cues((r"(?:肾|肝|心脏|肺|胰腺|器官|角膜)(?:脏)?移植",
+                                  r"\b(?:kidney|renal|liver|hepatic|heart|cardiac|lung|pancreas|organ|corneal?)[- ](?:transplant\w*|grafts?)\b"))
 # "3次静脉输注……两次输注间隔2周": the gap between any two doses, not a second count
 # "两次输注间隔不少于2周", "separated by at least 2 weeks": a minimum gap, so no count of two either
 _PAIR_GAP_LIMIT = compile_cues((r"^\s*(?:之间|间)?的?(?:间隔|相隔|相距)(?:时间)?(?:应|须|需|宜|一般)?(?:不少于|不短于|不超过|至少|最少|≥|>)",
@@ -99,14 +185,19 @@ _PAIR_GAP_AFTER = compile_cues((r"^\s*(?:之间|间)?的?(?:间隔|相隔|相距
 _DRUG_NEAR = compile_cues((
     r"胰岛素|二甲双胍|格列|司美格鲁肽|利拉鲁肽|度拉糖肽|列汀|\d\s*(?:mg|μg|ug|U|IU|单位|片)\b|每日|每天|每晚|餐前|睡前|口服",
     r"\binsulin\b|\bmetformin\b|\bsemaglutide\b|\bliraglutide\b|\bdulaglutide\b|\btablets?\b|\boral\b|\bdaily\b|\bper day\b|\ba day\b",
+    # mobilisation and conditioning drugs of a stem-cell protocol are dosed too
+    r"G-?CSF|粒细胞集落刺激因子|环磷酰胺|\bfilgrastim\b|\bcyclophosphamide\b|\bATG\b|抗胸腺",
 ))
 _NOT_ADMIN_AFTER = re.compile(r"^\s*(?:higher|more|greater|lower|as (?:many|much|high|likely)|fold|daily|a day|per day|weekly)", re.I)
+# "胰岛移植在国内外曾遭遇过两次“滑铁卢”": the count belongs to another verb (suffered, went through) or to
+# the quoted noun after it, not to the administration named before
+_OTHER_VERB_ZH = re.compile(r"遭遇|遭受|经历|历经|失败|面临|(?:次|回)\s*[“「\"《]")
 _NOT_ADMIN_ZH = compile_cues((r"随访|复查|评估|检测|检查|测量|问卷|会诊|门诊", r"\bfollow|\bvisits?\b|\bassess|\bmeasure"))
 _NO_DOSE_LEVELS = re.compile(r"^\s*(?:levels?|groups?|cohorts?|arms?|of insulin)\b", re.I)
 
 # a limit or a recommendation, not what was given: "不超过3次", "no more than three infusions", "up to four"
-_LIMIT_BEFORE = compile_cues((r"(?:不超过|不多于|不少于|不低于|最多|至多|至少|最少|上限为?|≤|<|≥|>)\s*(?:共|为)?\s*$",
-                              r"\b(?:up to|no more than|not more than|at most|at least|a maximum of|a minimum of|fewer than|less than|more than)\s+$"))
+# (the comparators of numbers.py, their negations included: 不大于, "no fewer than", "not exceeding")
+_LIMIT_BEFORE = compile_cues((rf"(?:{COMPARATOR}|上限为?|\ba minimum of)\s*(?:共|为)?\s*$",))
 # "单次输注剂量", "single-infusion dose": the amount per administration, not a count of one
 _PER_DOSE_AFTER = compile_cues((r"^\s*的?[^,。;]{0,4}?(?:剂量|用量|数量|细胞量|细胞数)", r"^[\s-]*(?:dose|volume|cell count)\b"))
 # "接受3次及以上输注的患者", "three or more infusions": a threshold that splits patients, not the count given
@@ -114,7 +205,14 @@ _BOUND_AFTER_N = compile_cues((r"^\s*次?\s*(?:及|或)?以[上下]", r"^\s*(?:o
 _PER_POINT = re.compile(r"分别|\beach time\b|\bat each\b", re.I)
 
 # intervals read from "N months later ... a second dose": the dose noun is inside the match
-AGAIN_PATTERNS = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again"})
+AGAIN_PATTERNS = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",
+                            "interval__en_repeated", "second__en_after_first"})
+# intervals dated from a second administration: they imply a count of two
+IMPLIED_SECOND = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",
+                            "interval__en_repeated"})
+# counts the text implies but does not state (a second dose, an ordinal): an explicit count wins over them
+IMPLIED_COUNT = IMPLIED_SECOND | {"second__en_after_first", "ordinal__en_pair", "ordinal__zh_pair"}
+ROUTE_SUMS = frozenset({"count__zh_route_sum", "count__en_route_sum"})
 
 MAX_INFUSIONS = 20
 MAX_INTERVAL_DAYS = 365.0
@@ -160,8 +258,10 @@ class RegimenExtractor(FieldExtractor):
                 return []  # "不超过3次", "no more than three infusions": a limit, not the count given
             if g.get("n") and _BOUND_AFTER_N.search(text[m.end("n"):m.end("n") + 6]):
                 return []  # "3次及以上", "three or more infusions": a threshold, not the count given
-            if g.get("single") or g.get("single2"):
-                n: Optional[float] = 1
+            if g.get("sum"):
+                n: Optional[float] = self._route_sum(g["sum"], pattern.name)
+            elif g.get("single") or g.get("single2"):
+                n = 1
             elif g.get("word"):
                 n = {"twice": 2, "thrice": 3}[g["word"].lower()]
             else:
@@ -171,9 +271,21 @@ class RegimenExtractor(FieldExtractor):
             value["infusions"] = as_int(n)
         elif kind == "interval":
             value["interval_days"] = self._interval(g)
+            if pattern.name in IMPLIED_SECOND:
+                value["infusions"] = 2   # "again 3 months later", "3个月后进行第二次输注": a second administration
+        elif kind == "pair":
+            n = {"twice": 2, "thrice": 3}[g["word"].lower()] if g.get("word") else _number(g.get("n"))
+            value.update({"infusions": as_int(n) if n is not None else None, "interval_days": self._interval(g)})
+        elif kind == "second":
+            value.update({"infusions": 2, "interval_days": self._interval(g)})
+        elif kind == "ordinal":
+            word = (g.get("ord") or "").lower()
+            value["infusions"] = ORDINALS.get(word) or as_int(_number(word))
         elif kind == "schedule":
             value.update(self._schedule(g))
         elif kind == "course":
+            if pattern.name == "course__zh_days" and not (g.get("a1") or g.get("a2")):
+                return []   # "连续3天" of anything: the administration must be named
             value.update(self._course(g))
         if value["infusions"] is None and value["interval_days"] is None:
             return []
@@ -195,8 +307,26 @@ class RegimenExtractor(FieldExtractor):
         return float(n * per)
 
     @staticmethod
+    def _route_sum(text: str, pattern: str) -> Optional[float]:
+        """The total of per-route counts: '1次外周静脉注射加1次腹腔动脉注射' = 2."""
+        if pattern.startswith("count__zh"):
+            parts = re.findall(rf"({_CNT_ZH})次", text)
+        else:
+            parts = [re.sub(r"^(?:a single|single|an?)$", "one", p, flags=re.I)
+                     for p in re.findall(rf"(?:^|(?:and|plus|as well as|followed by)\s+)({_CNT_EN})\s", text, re.I)]
+        values = [_number(p) for p in parts]
+        if len(values) < 2 or any(v is None for v in values):
+            return None
+        return float(sum(v for v in values if v is not None))
+
+    @staticmethod
     def _course(g: dict[str, Optional[str]]) -> dict[str, Optional[float | int]]:
         """'once a month for 3 months': the course length in units of the interval is the count."""
+        if g.get("unit2") is None and g.get("n"):
+            n = _number(g.get("n"))   # "on three consecutive days", "连续输注3天": daily
+            return {"infusions": as_int(n), "interval_days": 1.0}
+        if g.get("adverb"):
+            g = {**g, "unit": {"weekly": "week", "monthly": "month"}[g["adverb"].lower()]}
         unit, unit2 = (g.get("unit") or "").lower(), (g.get("unit2") or "").lower().rstrip("s")
         per = UNIT_DAYS.get(unit)
         n = _number(g.get("n"))
@@ -206,7 +336,7 @@ class RegimenExtractor(FieldExtractor):
 
     @staticmethod
     def _schedule(g: dict[str, Optional[str]]) -> dict[str, Optional[float | int]]:
-        points = [int(x) for x in re.findall(r"\d+", g.get("list") or "")]
+        points = ([0] if g.get("base") else []) + [int(x) for x in re.findall(r"\d+", g.get("list") or "")]
         unit = (g.get("sunit") or "").lower().rstrip("s")
         per = {"week": 7, "周": 7, "day": 1, "天": 1, "日": 1, "month": 30, "个月": 30}.get(unit)
         if len(points) < 2 or per is None or points != sorted(points):
@@ -237,8 +367,11 @@ class RegimenExtractor(FieldExtractor):
             return None
         if n == 1 and hit.pattern.startswith("count__") and _PER_DOSE_AFTER.search(text[hit.end:hit.end + 8]):
             return None
+        # "4周后重复输注一次": one more administration, not the count of all
+        if n == 1 and hit.pattern.startswith("count__") and re.search(r"(?:再次|重复|又|再)\s*$", text[max(s, hit.start - 4):hit.start]):
+            return None
         # "每4周输注一次": the "一次" belongs to the interval, it is not a count
-        if n == 1 and iv is None and "每" in text[max(s, hit.start - 8):hit.end].replace("每次", ""):
+        if n == 1 and iv is None and re.search("每|隔周", text[max(s, hit.start - 8):hit.end].replace("每次", "")):
             return None
         # "于第1天和第8天分别接受一次输注" / "each received one infusion at weeks 0 and 4": once per time point
         if n == 1 and iv is None and _PER_POINT.search(text[max(s, hit.start - 6):hit.end]):
@@ -246,6 +379,10 @@ class RegimenExtractor(FieldExtractor):
         if hit.pattern.startswith("count__zh_total") and _NOT_ADMIN_ZH.search(text, hit.end, min(e, hit.end + 6)):
             return None
         if hit.pattern.startswith("count__") and _NOT_ADMIN_ZH.search(quote):
+            return None
+        if _ORGAN_TRANSPLANT.search(quote):
+            return None
+        if hit.pattern == "count__zh_admin_n_times" and _OTHER_VERB_ZH.search(text, hit.start, min(e, hit.end + 2)):
             return None
         if hit.pattern == "count__en_n_admin" and _NO_DOSE_LEVELS.search(text[hit.end:hit.end + 15]):
             return None
@@ -265,7 +402,9 @@ class RegimenExtractor(FieldExtractor):
                 continue
             for j in range(i + 1, len(hits)):
                 b = hits[j]
-                if j in used or b.start - max(a.end, a.start) > MERGE_GAP:
+                if b.start - max(a.end, a.start) > MERGE_GAP:
+                    break   # sorted by start: no later hit is closer (keeps many hits on one line linear)
+                if j in used:
                     continue
                 if not self._complementary(a, b):
                     continue
@@ -286,11 +425,27 @@ class RegimenExtractor(FieldExtractor):
                 and (a.value["interval_days"] is None) != (b.value["interval_days"] is None))
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
-        """Distinct regimens; a count or interval already inside a combined regimen is dropped."""
+        """Distinct regimens; a count or interval already inside a combined regimen is dropped.
+
+        The per-route parts of a route sum are not counts of their own; a count the text only
+        implies (a second dose, an ordinal) gives way to a stated count, keeping its interval.
+        """
+        sums = sorted((h.start, h.end) for h in hits if h.pattern in ROUTE_SUMS)
+        starts = [a for a, _ in sums]
+
+        def inside_sum(h: Hit) -> bool:
+            i = bisect_left(starts, h.end)   # sums starting before the hit ends; the nearest few can overlap
+            return any(b > h.start for _, b in sums[max(0, i - 3):i])
+
+        hits = [h for h in hits if h.pattern in ROUTE_SUMS or h.value["interval_days"] is not None or not inside_sum(h)]
+        if any(h.value["infusions"] is not None and h.pattern not in IMPLIED_COUNT for h in hits):
+            hits = [replace(h, value={**h.value, "infusions": None}) if h.pattern in IMPLIED_COUNT else h for h in hits]
+            hits = [h for h in hits if h.value["infusions"] is not None or h.value["interval_days"] is not None]
         full = [h for h in hits if h.value["infusions"] is not None and h.value["interval_days"] is not None]
         counts = {h.value["infusions"] for h in full}
         intervals = {h.value["interval_days"] for h in full}
-        rest = [h for h in hits if h not in full
+        full_ids = {id(h) for h in full}
+        rest = [h for h in hits if id(h) not in full_ids
                 and not (h.value["interval_days"] is None and h.value["infusions"] in counts)
                 and not (h.value["infusions"] is None and h.value["interval_days"] in intervals)]
         return super().decide(full + rest)
