@@ -15,6 +15,7 @@ from typing import Any, Iterator, Optional
 ROLE_FIELD = {"total": "n_total", "arm": "n_arms", "studies_included": "n_studies"}
 ROLE_UNIT = {"total": "participants", "arm": "participants", "studies_included": "studies"}
 OUTPUT_FILES = ("documents.jsonl", "records.jsonl", "studies.jsonl")
+DECISIONS_FILE = "decisions.jsonl"   # curator decisions (extract decide), applied by every run
 
 
 class OutputsMissing(Exception):
@@ -30,6 +31,7 @@ class Outputs:
     records: dict[str, dict[str, Any]] = field(default_factory=dict)
     studies: dict[str, dict[str, Any]] = field(default_factory=dict)
     manifest: Optional[dict[str, Any]] = None
+    decisions: list[dict[str, Any]] = field(default_factory=list)   # OUT/decisions.jsonl, when there is one
 
     def study_records(self, study: dict[str, Any]) -> list[dict[str, Any]]:
         return [self.records[r] for r in study.get("record_ids", []) if r in self.records]
@@ -52,6 +54,12 @@ def load(out_dir: Path) -> Outputs:
     o.documents = {r["doc_id"]: r for r in _rows(out_dir / "documents.jsonl")}
     o.records = {r["record_id"]: r for r in _rows(out_dir / "records.jsonl")}
     o.studies = {r["study_id"]: r for r in _rows(out_dir / "studies.jsonl")}
+    decisions = out_dir / DECISIONS_FILE
+    if decisions.is_file():
+        try:
+            o.decisions = [row for row in _rows(decisions) if isinstance(row, dict)]
+        except ValueError:
+            o.decisions = []
     manifest = out_dir / "manifest.json"
     if manifest.is_file():
         try:

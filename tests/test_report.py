@@ -118,3 +118,15 @@ def test_cli_report_and_missing_outputs(corpus_out: Path, tmp_path: Path) -> Non
     assert (tmp_path / "rep" / "index.html").is_file()
     r = CliRunner().invoke(app, ["report", str(tmp_path / "nothing")])
     assert r.exit_code == 2 and "run `extract run" in r.output
+
+
+def test_curator_decisions_of_the_folder_are_shown_with_their_study(tmp_path: Path) -> None:
+    out = synthetic_outputs(tmp_path / "out", 10)
+    (out / "decisions.jsonl").write_text(json.dumps({
+        "action": "cannot-link", "a": "r-0000000000000000", "b": "r-0000000000000001", "who": "lw",
+        "when": "2026-12-04T10:00:00Z", "why": "different phases"}) + "\n", encoding="utf-8")
+    write_report(load(out), out / "report")
+    chunk = _payload(out / "report" / "data" / "chunk-0000.js")
+    by_id = {s["id"]: s for s in chunk["studies"]}
+    assert [d["why"] for d in by_id["s-rec-0000000000000000"]["decisions"]] == ["different phases"]
+    assert by_id["s-rec-0000000000000001"]["decisions"] == []

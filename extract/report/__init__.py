@@ -24,6 +24,10 @@ from typing import Any, Optional
 from ..outputs import Outputs, ValueRow, record_values, study_label
 
 CHUNK_SIZE = 200            # studies per detail file
+# value fields a curator decision (extract decide ... reject-value/correct-value --field F) can name
+DECIDE_FIELDS = ["n_total", "n_arms", "n_studies", "follow_up_days", "infusions", "interval_days",
+                 "hba1c_before", "hba1c_after", "hba1c_change", "title", "journal", "pub_date", "doi", "pmid",
+                 "pmcid", "registry_ids", "design", "condition", "cell_types", "institution", "country", "aliases"]
 CONTEXT_CHARS = 700         # a paragraph longer than this is cut around the quote
 # sentence ends in Chinese and English text (a full stop needs a space or the end after it in English)
 _SENT_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)|\n")
@@ -97,9 +101,24 @@ def _field_rank(name: str) -> tuple[int, int, str]:
     return (2, 0, name)
 
 
-def study_detail(o: Outputs, study: dict[str, Any], label: str) -> dict[str, Any]:
+def decisions_by_record(o: Outputs) -> dict[str, list[dict[str, Any]]]:
+    """Curator decisions indexed by each record id they name."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for d in o.decisions:
+        for rid in {d.get("a"), d.get("b"), d.get("record")} - {None}:
+            out[str(rid)].append(d)
+    return out
+
+
+def study_detail(o: Outputs, study: dict[str, Any], label: str,
+                 decisions: Optional[dict[str, list[dict[str, Any]]]] = None) -> dict[str, Any]:
     """Everything the page shows for one study."""
     recs = o.study_records(study)
+    decided: list[dict[str, Any]] = []
+    for r in recs:
+        for d in (decisions or {}).get(r["record_id"], []):
+            if d not in decided:
+                decided.append(d)
     ctx = _Contexts(o)
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for rec in recs:
@@ -134,7 +153,7 @@ def study_detail(o: Outputs, study: dict[str, Any], label: str) -> dict[str, Any
         "documents": documents, "values": values, "conflicts": conflicts,
         "links": [{k: ln.get(k) for k in ("a", "b", "score", "level", "linked", "threshold", "decision", "signals")}
                   for ln in study.get("links") or []],
-        "paras": ctx.paras,
+        "paras": ctx.paras, "decisions": decided,
     }
 
 
@@ -177,16 +196,17 @@ def write_report(o: Outputs, dest: Path) -> Path:
     studies = sorted(o.studies.values(), key=lambda s: s["study_id"])
     rows = []
     chunk: list[dict[str, Any]] = []
+    decisions = decisions_by_record(o)
     for i, s in enumerate(studies):
         label = study_label(s, o)
         n = i // CHUNK_SIZE
         rows.append(study_row(o, s, label, n))
-        chunk.append(study_detail(o, s, label))
+        chunk.append(study_detail(o, s, label, decisions))
         if len(chunk) == CHUNK_SIZE or i == len(studies) - 1:
             (tmp / "data" / f"chunk-{n:04d}.js").write_text(_js("window.REPORT.chunk", {"n": n, "studies": chunk}),
                                                           encoding="utf-8")
             chunk = []
-    meta = {"columns": INDEX_COLUMNS, "root": str(o.root), "manifest": o.manifest,
+    meta = {"columns": INDEX_COLUMNS, "root": str(o.root), "manifest": o.manifest, "decide_fields": DECIDE_FIELDS,
             "counts": {"studies": len(o.studies), "records": len(o.records), "documents": len(o.documents),
                        "failed": sum(1 for d in o.documents.values() if d.get("status") == "error")},
             "threshold": _threshold()}

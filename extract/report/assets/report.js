@@ -16,7 +16,8 @@
   };
   let rows = [], meta = {}, col = {};
   const chunks = {}, waiting = {};
-  const state = { q: "", facets: {}, sort: "label:1", page: 0, selected: null };
+  const state = { q: "", terms: [], facets: {}, sort: "label:1", page: 0, selected: null };
+  const setQuery = (q) => { state.q = q.trim().toLowerCase(); state.terms = state.q.split(/\s+/).filter(Boolean); };
   const $ = (id) => document.getElementById(id);
 
   function el(tag, attrs, ...kids) {
@@ -39,8 +40,12 @@
       meta = data.meta; rows = data.rows;
       meta.columns.forEach((c, i) => (col[c] = i));
       const c = meta.counts;
+      const m = meta.manifest || {};
+      const ran = m.finished || m.finished_at || m.started || "";
       $("summary").textContent = `${c.studies} studies · ${c.records} records · ${c.documents} documents` +
-        (c.failed ? ` (${c.failed} failed)` : "") + (meta.threshold != null ? ` · link threshold ${meta.threshold}` : "");
+        (c.failed ? ` (${c.failed} failed)` : "") + (meta.threshold != null ? ` · link threshold ${meta.threshold}` : "") +
+        ` · ${meta.root}` + (m.version || m.package_version ? ` · extract ${m.version || m.package_version}` : "") +
+        (ran ? ` · run ${String(ran).slice(0, 19)}` : "");
       readHash(); buildFacets(); render(); openFromHash();
     },
     chunk(data) {
@@ -51,7 +56,8 @@
 
   // ------------------------------------------------------------ list
   function matches(r, skip) {
-    if (state.q && !r[col.search].includes(state.q)) return false;
+    // every word of the search must occur (in any order)
+    if (state.terms.length && !state.terms.every((t) => r[col.search].includes(t))) return false;
     for (const [name, sel] of Object.entries(state.facets)) {
       if (name === skip || !sel.size) continue;
       if (!asList(get(r, name)).some((v) => sel.has(String(v)))) return false;
@@ -146,6 +152,15 @@
         ` · chars ${src.start}–${src.end}`),
       context(s, src));
   }
+  // ------------------------------------------------------------ curator decisions (extract decide)
+  const sh = (x) => (/^[\w.\/:@%+=,-]+$/.test(x) ? x : "'" + String(x).replace(/'/g, "'\\''") + "'");
+  function decide(...args) {
+    return `extract decide ${sh(meta.root)} ${args.map(sh).join(" ")} --who YOU --why '...'`;
+  }
+  function commands(title, lines) {
+    return el("details", { cls: "decide" }, el("summary", { text: title }),
+      el("pre", {}, lines.join("\n")));
+  }
   function renderStudy(s) {
     const box = $("detail"); box.textContent = "";
     const warnings = s.records.flatMap((r) => r.warnings.map((w) => [r, w]));
@@ -178,11 +193,21 @@
         el("span", { cls: "v", text: v.value + (v.unit && v.unit !== "participants" ? " " + v.unit : "") }),
         v.label ? el("span", { cls: "muted", text: ` (${v.label})` }) : "",
         " ", el("span", { cls: "badge", text: `${recs.size} record${recs.size > 1 ? "s" : ""}` }),
-        v.sources.map((src) => source(s, src))));
+        v.sources.map((src) => source(s, src)),
+        (meta.decide_fields || []).includes(v.field) ? commands("decide about this value",
+          [...recs].flatMap((r) => [decide("reject-value", r, "--field", v.field, "--value", v.value),
+                                    decide("correct-value", r, "--field", v.field, "--value", v.value, "--new-value", "NEW")])) : ""));
     }
     if (warnings.length) {
       box.append(el("h3", { text: `Warnings (${warnings.length})` }),
         el("ul", { cls: "warnings" }, warnings.map(([r, w]) => el("li", {}, el("code", { text: r.id }), " ", w))));
+    }
+    if (s.decisions.length) {
+      box.append(el("h3", { text: `Curator decisions (${s.decisions.length})` }),
+        el("ul", {}, s.decisions.map((d) => el("li", {}, el("strong", { text: d.action }), " ",
+          [d.a, d.b, d.record].filter(Boolean).join(" ↔ "), d.field ? ` · ${d.field}: ${d.value}` : "",
+          d.new_value != null ? ` → ${d.new_value}` : "",
+          el("span", { cls: "muted", text: ` — ${d.who || "?"}${d.when ? ", " + d.when : ""}${d.why ? ": " + d.why : ""}` })))));
     }
     box.append(el("h3", { text: `Links (${s.links.length})` }));
     if (!s.links.length) box.append(el("p", { cls: "muted", text: s.records.length > 1 ? "" : "A single report: nothing to link." }));
@@ -194,8 +219,11 @@
           l.linked === false ? el("span", { cls: "badge bad", text: "not linked" }) : "",
           l.decision ? el("span", { cls: "badge warn", text: l.decision }) : ""),
         el("ul", { cls: "signals" }, (l.signals || []).map((g) => el("li", {},
-          `${g.name} ${g.score > 0 ? "+" : ""}${g.score}`, g.detail ? el("span", { cls: "muted", text: ` — ${g.detail}` }) : "")))));
+          `${g.name} ${g.score > 0 ? "+" : ""}${g.score}`, g.detail ? el("span", { cls: "muted", text: ` — ${g.detail}` }) : ""))),
+        commands("decide about this pair", [decide("cannot-link", l.a, l.b), decide("must-link", l.a, l.b)])));
     }
+    if (s.records.length > 1 && !s.links.length) box.append(commands("decide about these records",
+      s.records.slice(1).map((r) => decide("cannot-link", s.records[0].id, r.id))));
     box.scrollTop = 0;
   }
 
@@ -210,7 +238,7 @@
   }
   function readHash() {
     const p = new URLSearchParams(location.hash.slice(1));
-    state.q = (p.get("q") || "").toLowerCase(); $("search").value = p.get("q") || "";
+    setQuery(p.get("q") || ""); $("search").value = p.get("q") || "";
     state.sort = p.get("sort") || "label:1"; $("sort").value = state.sort;
     state.facets = {};
     for (const [k, v] of p) if (k.startsWith("f.")) state.facets[k.slice(2)] = new Set(v.split("|"));
@@ -222,10 +250,10 @@
   document.addEventListener("DOMContentLoaded", () => {
     $("search").addEventListener("input", (e) => {
       clearTimeout(timer);
-      timer = setTimeout(() => { state.q = e.target.value.trim().toLowerCase(); state.page = 0; writeHash(); buildFacets(); render(); }, 120);
+      timer = setTimeout(() => { setQuery(e.target.value); state.page = 0; writeHash(); buildFacets(); render(); }, 120);
     });
     $("sort").addEventListener("change", (e) => { state.sort = e.target.value; writeHash(); render(); });
-    $("clear").addEventListener("click", () => { state.facets = {}; state.q = ""; $("search").value = ""; state.page = 0; writeHash(); buildFacets(); render(); });
+    $("clear").addEventListener("click", () => { state.facets = {}; setQuery(""); $("search").value = ""; state.page = 0; writeHash(); buildFacets(); render(); });
     $("prev").addEventListener("click", () => { state.page--; render(); });
     $("next").addEventListener("click", () => { state.page++; render(); });
   });
