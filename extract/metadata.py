@@ -216,7 +216,13 @@ ZH_JOURNAL = (
     re.compile(r"《([^《》]{2,60})》\s*(?=杂志|雜誌|期刊|子刊|上|发表|發表|刊发|刊發|刊登|报道|报导|報導|研究|案例|\()"),
 )
 # 《…》 / “…” read as the paper title: after 名为/题为/关于/一篇
-ZH_TITLE = re.compile(r"(?:名为|名為|题为|題為|关于|關於|一篇|篇)\s*[《“\"「『]([^《》“”\"「」『』]{6,160})[》”\"」』]")
+ZH_TITLE = re.compile(r"(?:名为|名為|题为|題為|题目为|題目為|关于|關於|一篇|篇|论文|論文)\s*[《“\"「『]([^《》“”\"「」『』\n]{6,300})[》”\"」』]")
+# an English paper title quoted in English text: 'a paper titled "…"', 'entitled “…”'
+EN_TITLE = re.compile(r"\b(?:titled|entitled|headlined)\s*[:,]?\s*[“\"‘']([^“”\"‘’\n]{12,300}?)[,.]?[”\"’']")
+# an English title in 《》 inside Chinese text (a journal name is shorter and has no colon): "《Adipose stromal cells in
+# type 2 diabetes: a pilot trial》"
+LATIN_TITLE = re.compile(r"《([A-Za-z][^《》\n]{20,300})》")
+LATIN_TITLE_MIN_WORDS = 6
 _NOT_JOURNAL = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
 EN_JOURNAL = re.compile(
     r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|earlier\s+this\s+\w+\s+|recently\s+)?"
@@ -394,8 +400,7 @@ def _journal_like(name: str, *, bracketed: bool) -> bool:
         return True
     if re.search(r"\bet al\b|\band\b", name) or NOT_JOURNAL_NAME.search(name):
         return False
-    from .dedupe.normalise import journal_key, journal_table   # the bilingual journal table (data)
-    return journal_key(name) in journal_table().keys or bool(JOURNAL_WORD.search(name))
+    return _known_journal(name) or bool(JOURNAL_WORD.search(name))
 
 
 def background_date(view: str, start: int, pos: int, *, cues: bool = True) -> bool:
@@ -510,7 +515,8 @@ def record_hits(doc: Document, start: int, end: int, *, page: bool) -> list[Hit]
 
     Always: label lines of catalogues and digests ("Series: Journal of …", "期刊：…（2024年3月）", "Title: …").
     With ``page`` (the document is one study's page): a MEDLINE record's TI and JT/TA, an NLM citation line, a
-    PMC page's journal logo, and the title line above an abstract ("<title> / Authors… / doi… / Abstract").
+    PMC page's journal logo, the title line above an abstract ("<title> / Authors… / doi… / Abstract"), else the
+    first quoted paper title ("论文题为“…”").
     """
     found: dict[str, Hit] = {}
     med = medline_fields(doc.view) if page else {}
@@ -530,8 +536,11 @@ def record_hits(doc: Document, start: int, end: int, *, page: bool) -> list[Hit]
             found["journal"] = _span_hit(doc, "journal", m.start(1), m.end(1), "pmc_logo")
     if page and "title" not in found:
         t = page_title(doc, start, end)
+        q = title_match(doc.view, start, end) if t is None else None
         if t is not None:
             found["title"] = t
+        elif q is not None:             # "论文题为“…”" further down a news post about one study
+            found["title"] = _group_hit("title", q[0], 1, q[1], text=doc.text)
     return list(found.values())
 
 
@@ -623,17 +632,22 @@ def _group_hit(field: str, m: re.Match[str], group: int, pattern: str, score: fl
     return Hit(field, {"value": raw.strip()}, m.start(group), m.end(group), EXTRACTOR, pattern, score)
 
 
-def intro_hits(doc: Document, start: int, end: int, *, year_hint: Optional[str] = None) -> list[Hit]:
-    """pub_date, journal, title, institution and country from one intro sentence ``[start, end)``."""
+def intro_hits(doc: Document, start: int, end: int, *, year_hint: Optional[str] = None,
+               main_study: bool = False) -> list[Hit]:
+    """pub_date, journal, title, institution and country from one intro sentence ``[start, end)``.
+
+    With ``main_study`` (the sentence introduces the document's own study) a sentence that tells an earlier
+    paper as background ("早在2019年,该团队就在《自然》上发表了…") gives no publication metadata.
+    """
     view = doc.view
     hits: list[Hit] = []
     date = find_date(view, skip_dateline(view, start, end), end, year_hint=year_hint)
     if date and FUTURE_BEFORE.search(view, max(start, date[1] - FUTURE_CHARS - 30), date[1]):
         date = None
-    background = date is not None and background_date(view, start, date[1], cues=False)
+    background = date is not None and background_date(view, start, date[1], cues=main_study)
     # a date a publication verb governs beats an earlier event or period date ("回顾2019至2023年间…45名患者,
     # 结果于2025年4月刊登在《…》"); so does an inline citation ("…患者术后停用胰岛素(Cell Res., 2022)")
-    pd = published_date(doc, skip_dateline(view, start, end), end, year_hint=year_hint)
+    pd = published_date(doc, skip_dateline(view, start, end), end, year_hint=year_hint, main_study=main_study)
     if pd is not None:
         hits.append(Hit("pub_date", pd.value, pd.start, pd.end, EXTRACTOR, pd.pattern.removeprefix("published_")))
     elif date and not background:
@@ -642,9 +656,10 @@ def intro_hits(doc: Document, start: int, end: int, *, year_hint: Optional[str] 
         # the team's earlier paper, told before the study being reported: neither its date nor its
         # journal or title are this study's ("2020年,该团队的重编程论文发表在《科学》上。如今,一位…患者…")
         return [h for h in (institution_hit(doc, start, end), country_hit(doc, start, end)) if h]
-    title = ZH_TITLE.search(view, start, end)
+    title = title_match(view, start, end)
     if title:
-        hits.append(_group_hit("title", title, 1, "zh_title", text=doc.text))
+        hits.append(_group_hit("title", title[0], 1, title[1], text=doc.text))
+        title = title[0]
     for rx in ZH_JOURNAL:
         for m in rx.finditer(view, start, end):
             if title and m.start(1) == title.start(1):
@@ -664,6 +679,26 @@ def intro_hits(doc: Document, start: int, end: int, *, year_hint: Optional[str] 
     if country:
         hits.append(country)
     return hits
+
+
+def title_match(view: str, start: int, end: int) -> Optional[tuple[re.Match[str], str]]:
+    """The first paper title quoted in ``[start, end)`` (题为“…”, 'titled "…"', an English 《title》) and its pattern."""
+    found = []
+    for rx, name in ((ZH_TITLE, "zh_title"), (EN_TITLE, "en_title")):
+        m = rx.search(view, start, end)
+        if m:
+            found.append((m, name))
+    for m in LATIN_TITLE.finditer(view, start, end):
+        t = m.group(1)
+        if (len(t.split()) >= LATIN_TITLE_MIN_WORDS or ": " in t) and not _known_journal(t):
+            found.append((m, "latin_title"))
+            break
+    return min(found, key=lambda f: f[0].start(1)) if found else None
+
+
+def _known_journal(name: str) -> bool:
+    from .dedupe.normalise import journal_key, journal_table   # the bilingual journal table (data)
+    return journal_key(name) in journal_table().keys
 
 
 def institution_hit(doc: Document, start: int, end: int) -> Optional[Hit]:

@@ -958,7 +958,8 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
     if m.kind == "registry":
         return
     if m.intro is not None and m.kind != "nested":
-        hits = metadata.intro_hits(doc, *m.intro, year_hint=_year_hint(doc, lines, m.intro[0]))
+        hits = metadata.intro_hits(doc, *m.intro, year_hint=_year_hint(doc, lines, m.intro[0]),
+                                   main_study=m.kind == "document")
         if _table_row(doc, m.intro):
             # a date in a table cell is a publication date only when its cell says so ("首例患者已于2024年
             # 完成移植，结果尚未公布" is an event)
