@@ -70,7 +70,8 @@ PUB_VERB_AFTER_CHARS = 24
 # a date next to a 《journal》 is when the journal published it: "2025年《Cell Stem Cell》期刊汇总…",
 # "2022年《柳叶刀》子刊报道", "《Nature》2025年7月研究", "《細胞》2023年刊文" (not a guideline's edition "2020年版")
 JOURNAL_AFTER_DATE = re.compile(r"\s*(?:的)?\s*[,，]?\s*《[^《》\n]{2,60}》\s*(?:[(（][^()（）\n]{2,60}[)）]\s*)?"
-                                r"(?:子刊|杂志|雜誌|期刊)?\s*(?:上\s*)?(?:报道|报导|報導|发表|發表|刊发|刊發|刊登|刊文|研究|论文|論文|"
+                                r"(?:子刊|杂志|雜誌|期刊)?\s*(?:上\s*)?(?:在线|在線|线上|線上)?\s*"
+                                r"(?:报道|报导|報導|发表|發表|刊发|刊發|刊登|刊文|研究|论文|論文|"
                                 r"案例|病例|(?:的)?(?:一项|一項|一篇)|显示|顯示|汇总|彙總|匯總|指出|分析|综述|綜述)")
 JOURNAL_BEFORE_DATE = re.compile(r"《[^《》\n]{2,60}》\s*(?:杂志|雜誌|期刊)?\s*[,，]?\s*(?:于|於|在)?\s*$")
 NOT_EDITION = re.compile(r"\s*(?:版|修订|修訂|更新)")
@@ -445,13 +446,16 @@ def header_date(doc: Document, start: int, end: int) -> Optional[Hit]:
             continue
         val = m.group(1)
         if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", val):
+            if TIMESTAMP_AFTER.match(doc.view, m.end(1), min(end, m.end(1) + 8)):
+                continue
             found.append(Hit("pub_date", {"value": val}, m.start(1), m.end(1), EXTRACTOR, name, 0.8))
             continue
         date = find_date(doc.view, m.start(1), m.end(1))
         if date is None:
             y = re.match(r"\d{4}(?!\d)", val)
             date = (val[:4], m.start(1), m.start(1) + 4, name) if y and _fmt(val[:4]) else None
-        if date and date[1] == m.start(1):
+        if date and date[1] == m.start(1) and not TIMESTAMP_AFTER.match(doc.view, date[2], min(end, date[2] + 8)):
+            # (a date with a clock time is the page's own timestamp: "Published: March 12, 2024 10:30")
             found.append(Hit("pub_date", {"value": date[0]}, date[1], date[2], EXTRACTOR, name, 0.8))
     if not found:
         return None

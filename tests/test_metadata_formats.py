@@ -146,8 +146,10 @@ Summary: Thirty patients with type 2 diabetes received umbilical cord-derived MS
     ("Publisher: Harbour Medical Books 2019", "2019"),
     ("书名：干细胞与糖尿病\n出版社：某某医学出版社\n出版年：2022", "2022"),
     ("書名：幹細胞與糖尿病\n出版年月：2021-05", "2021-05"),
-    # no date: a publisher without a date; a registry record's posting and start dates are not publications
+    # no date: a publisher without a date; a news page's timestamp; a registry record's posting and start dates
     ("Published: Example Medical Press", None),
+    ("Published: 2024-03-12 10:30 | Health desk", None),
+    ("Published: March 12, 2024 10:30 AM", None),
     ("ClinicalTrials.gov Identifier: NCT01234567\nFirst Posted : October 13, 2010\nLast Update Posted : May 2, 2012\n"
      "Study Start : September 2010", None),
 ])
@@ -294,6 +296,8 @@ def test_inline_citation(text: str, expected: list[str]) -> None:
     ("2025年《Cell Stem Cell》期刊汇总全球23项试验显示,38%患者血糖显著下降。", "2025"),
     ("干细胞主要通过旁分泌效应发挥作用(《Nature》2025年7月研究)。", "2025-07"),
     ("据《柳叶刀》2023年刊文,该疗法安全。", "2023"),
+    ("3月12日,《自然》在线发表了该团队的研究。", "2024-03-12"),
+    ("3月12日,《自然》線上發表了該團隊的研究。", "2024-03-12"),
     # en: the journal between the verb and the date
     ("The results were published in Diabetes Care on 3 March 2024.", "2024-03-03"),
     ('"This is a milestone," the authors wrote in Nature Medicine in June 2023.', "2023-06"),
@@ -305,7 +309,7 @@ def test_inline_citation(text: str, expected: list[str]) -> None:
     ("The company plans to enrol 180 patients and report the primary endpoint in 2026.", None),
 ])
 def test_published_date(text: str, expected: str | None) -> None:
-    hit = published_date(_doc(text, "en" if text.isascii() else "zh"), 0, len(text))
+    hit = published_date(_doc(text, "en" if text.isascii() else "zh"), 0, len(text), year_hint="2024")
     assert (hit.value["value"] if hit else None) == expected
 
 
