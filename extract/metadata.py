@@ -285,6 +285,29 @@ def _month(name: str) -> int:
     return MONTHS[name[:3].lower()]
 
 
+def _value(kind: str, g: tuple, year_hint: Optional[str]) -> Optional[str]:
+    """The YYYY[-MM[-DD]] value of a date pattern's groups (None when it is no valid date)."""
+    if kind == "ymd":
+        return _fmt(g[0], int(g[1]), int(g[2]))
+    if kind == "ym":
+        return _fmt(g[0], int(g[1]))
+    if kind == "md":
+        return _fmt(year_hint, int(g[0]), int(g[1])) if year_hint else None
+    if kind == "nd":
+        return _fmt(year_hint, _month(g[0]), int(g[1])) if year_hint else None
+    if kind == "y":
+        return _fmt(g[0])
+    if kind == "ynd":
+        return _fmt(g[0], _month(g[1]), int(g[2]))
+    if kind == "yn":
+        return _fmt(g[0], _month(g[1]))
+    if kind == "mdy":
+        return _fmt(g[2], _month(g[0]), int(g[1]))
+    if kind == "dmy":
+        return _fmt(g[2], _month(g[1]), int(g[0]))
+    return _fmt(g[1], _month(g[0]))   # my
+
+
 def find_date(view: str, start: int, end: int, *, year_hint: Optional[str] = None
               ) -> Optional[tuple[str, int, int, str]]:
     """The earliest date in ``view[start:end]`` as (YYYY[-MM[-DD]], start, end, pattern name).
@@ -296,33 +319,35 @@ def find_date(view: str, start: int, end: int, *, year_hint: Optional[str] = Non
         for m in rx.finditer(view, start, end):
             if best is not None and m.start() >= best[1]:
                 break
-            g = m.groups()
-            if kind == "ymd":
-                val = _fmt(g[0], int(g[1]), int(g[2]))
-            elif kind == "ym":
-                val = _fmt(g[0], int(g[1]))
-            elif kind == "md":
-                val = _fmt(year_hint, int(g[0]), int(g[1])) if year_hint else None
-            elif kind == "nd":
-                val = _fmt(year_hint, _month(g[0]), int(g[1])) if year_hint else None
-            elif kind == "y":
-                val = _fmt(g[0])
-            elif kind == "ynd":
-                val = _fmt(g[0], _month(g[1]), int(g[2]))
-            elif kind == "yn":
-                val = _fmt(g[0], _month(g[1]))
-            elif kind == "mdy":
-                val = _fmt(g[2], _month(g[0]), int(g[1]))
-            elif kind == "dmy":
-                val = _fmt(g[2], _month(g[1]), int(g[0]))
-            else:  # my
-                val = _fmt(g[1], _month(g[0]))
+            val = _value(kind, m.groups(), year_hint)
             if val and (best is None or m.start() < best[1]
                         or (m.start() == best[1] and len(val) > len(best[0]))):
                 best = (val, m.start(), m.end(), name)
             if val:
                 break
     return best
+
+
+def iter_dates(view: str, start: int, end: int, *, year_hint: Optional[str] = None
+               ) -> list[tuple[str, int, int, str]]:
+    """Every date in ``view[start:end]`` in text order, as ``find_date`` reads them one after another.
+
+    One pass per pattern (a document-long scan stays linear): at one position the longer value wins,
+    then the earlier pattern; a date overlapping the one before is skipped.
+    """
+    cands = []
+    for i, (name, rx, kind) in enumerate(DATE_PATTERNS):
+        for m in rx.finditer(view, start, end):
+            val = _value(kind, m.groups(), year_hint)
+            if val:
+                cands.append((m.start(), -len(val), i, m.end(), val, name))
+    out: list[tuple[str, int, int, str]] = []
+    last = start
+    for s, _, _, e, val, name in sorted(cands):
+        if s >= last:
+            out.append((val, s, e, name))
+            last = e
+    return out
 
 
 def published_date(doc: Document, start: int, end: int, *, year_hint: Optional[str] = None,
@@ -336,12 +361,7 @@ def published_date(doc: Document, start: int, end: int, *, year_hint: Optional[s
     found: list[Hit] = []
     nd = news_date(doc)
     news = nd[0] if nd else None
-    pos = start
-    while pos < end:
-        date = find_date(view, pos, end, year_hint=year_hint)
-        if date is None:
-            break
-        pos = date[2]
+    for date in iter_dates(view, start, end, year_hint=year_hint):
         if _governed(view, start, end, date[1], date[2]) and not _future(view, start, date[1], date[0], news) \
                 and not background_date(view, start, date[1], cues=main_study):
             found.append(Hit("pub_date", {"value": date[0]}, date[1], date[2], EXTRACTOR, "published_" + date[3], 0.8))
