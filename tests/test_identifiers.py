@@ -112,3 +112,15 @@ def test_pmid_medline_tag(text: str, expected: list[str]) -> None:
 ])
 def test_more_registries(text: str, expected: list[str]) -> None:
     assert _values(text, "registry_id") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("原文链接:https://pubmed.ncbi.nlm.nih.gov/38123456/", ["38123456"]),
+    ("原文連結：https://www.ncbi.nlm.nih.gov/pubmed/25364680", ["25364680"]),
+    ("Read the abstract at https://pubmed.ncbi.nlm.nih.gov/37000111.", ["37000111"]),
+    # no match: a PubMed search link, a PMC link (that is a PMCID)
+    ("https://pubmed.ncbi.nlm.nih.gov/?term=stem+cell+diabetes", []),
+    ("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC4192991/", []),
+])
+def test_pmid_from_pubmed_link(text: str, expected: list[str]) -> None:
+    assert _values(text, "pmid") == expected

@@ -16,11 +16,12 @@ from .base import FieldExtractor, Hit, Pattern, Span
 # A DOI is "10.<registrant>/<suffix>"; the suffix may hold "/", ".", "(", ")" but stops at
 # whitespace, quotes, CJK text and full-width punctuation (a Chinese sentence often follows directly).
 DOI = Pattern("doi", r"(?<![A-Za-z0-9.])10\.\d{4,9}/[^\s\"'<>,;\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF]+", 1.0)
-# "PMID: 38123456", "PubMed ID 37000111", and the MEDLINE tag "PMID- 31234567"
-PMID = Pattern("pmid", r"(?<![A-Za-z0-9])(?:PMID|PubMed\s*ID)\s*[:：#-]?\s*(\d{4,9})(?![A-Za-z0-9])", 1.0,
+# "PMID: 38123456", "PubMed ID 37000111", the MEDLINE tag "PMID- 31234567", a PubMed link
+PMID = Pattern("pmid", r"(?<![A-Za-z0-9])(?:(?:PMID|PubMed\s*ID)\s*[:：#-]?\s*|pubmed\.ncbi\.nlm\.nih\.gov/|"
+                       r"ncbi\.nlm\.nih\.gov/pubmed/)(\d{4,9})(?![A-Za-z0-9])", 1.0,
                examples=("PMID- 31234567 OWN - NLM STAT- MEDLINE", "Epub 2024 Mar 2. PMID: 38123456.",
-                         "文獻編號PMID:39001122"),
-               traps=("PMID-based search", "[PubMed] [Google Scholar] 2023"))
+                         "文獻編號PMID:39001122", "原文链接:https://pubmed.ncbi.nlm.nih.gov/38123456/"),
+               traps=("PMID-based search", "[PubMed] [Google Scholar] 2023", "https://pubmed.ncbi.nlm.nih.gov/?term=stem"))
 PMCID = Pattern("pmcid", r"(?<![A-Za-z0-9])PMC\s?(\d{5,9})(?![A-Za-z0-9])", 1.0)
 
 # registry -> (pattern, canonical prefix); the canonical prefix restores the registered case
