@@ -111,7 +111,8 @@ _DATE_AHEAD = r"(\d{4}[^\n]{0,20}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s
 HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("publication_year", re.compile(r"\b(?:Publication|Published|Pub\.?)\s*(?:Year|Date)?\s*:\s*\n?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)", re.I)),
     # "Published: 12 March 2024", "Published online 2022 Oct 18", "First published: …" (a label, not prose)
-    ("published_label", re.compile(r"(?:^|(?<=[|;•·])|(?<=\. ))[ \t]*(?:First |Date |Version |Article |Originally )?[Pp]ublished(?: online| Online)?(?: on)?\s*[:：]?[ \t]*"
+    ("published_label", re.compile(r"(?:^|(?<=[|;•·])|(?<=\. ))[ \t]*(?:(?:First |Date |Version |Article |Originally )?(?:[Pp]ublished|PUBLISHED)(?: online| Online)?(?: on)?|"
+                                   r"Version of [Rr]ecord online)\s*[:：]?[ \t]*"
                                    + _DATE_AHEAD, re.M)),
     # NLM citation line: "Diabetes Care. 2023 Jun;46(6):1123-1131." / "Stem Cell Res Ther. 2022; 13: 512."
     # ... also a PMC header whose journal is a logo (". 2014 Nov-Dec;18(6):838–845."), an author manuscript's
@@ -126,7 +127,7 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ahead_of_print", re.compile(r"\b(?:Epub|[Pp]ublished) ahead of print(?:\s+(?:at|in)\s+\S{1,80}?)?(?:\s+on)?\s*[:：]?\s*"
                                   + _DATE_AHEAD)),
     # a label line, the date on it or on the next line: "ARTICLE PUBLICATION DATE\n18-Jun-2024"
-    ("publication_date_label", re.compile(r"(?mi)^[ \t]*(?:Article |Online )?Publication date[ \t]*[:：]?[ \t]*\n?[ \t]*"
+    ("publication_date_label", re.compile(r"(?mi)^[ \t]*(?:(?:Article |Online )?Publication date|Date of (?:online )?publication)[ \t]*[:：]?[ \t]*\n?[ \t]*"
                                           r"(\d{1,2}-[A-Za-z]{3}-\d{4}|" + _DATE_AHEAD[1:])),
     ("issue_header", re.compile(r"(?m)^\s*(\d{4})\s*年\s*\n\s*(?:第\s*)?\d{1,3}\s*期\s*$")),
     # "《中国组织工程研究》2023年第27卷第12期", "2021年第5期", "中国实用内科杂志 2024年8月 第44卷 第8期",
@@ -139,7 +140,7 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("catalogue_published", re.compile(r"(?m)^[ \t]*(?:Published|Publisher|Imprint|Publication info(?:rmation)?)[ \t]*[:：][ \t]*"
                                        r"[^\n\d:：]{1,80}?[ \t,]((?:19|20)\d{2}(?:-\d{2}){0,2}|(?:\d{1,2}\s+)?" + _MON
                                        + r"\.?\s+(?:\d{1,2},?\s+)?\d{4})[ \t.]*$")),
-    ("zh_label", re.compile(r"(?:出版日期|出版年月|出版年份|出版年|刊出日期|网络出版(?:日期|时间)|網路出版(?:日期|時間)|发表日期|發表日期|发表时间|發表時間)\s*[:：]\s*"
+    ("zh_label", re.compile(r"(?:出版日期|出版年月|出版年份|出版年|刊出日期|网络出版(?:日期|时间)|網路出版(?:日期|時間)|网络首发(?:日期|时间)|網路首發(?:日期|時間)|发表日期|發表日期|发表时间|發表時間)\s*[:：]\s*"
                             r"(\d{4}[^\n]{0,12})")),
     ("year_volume", re.compile(r"(?m)^\s*(?:Year|年份)\s*:\s*(\d{4})\s*$", re.I)),
     ("journal_label", re.compile(r"(?m)^[ \t]*(?:期刊|刊物|出处|出處|Journal|Published in)\s*[:：][^\n]{2,80}?[(（]\s*"
@@ -149,6 +150,8 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # an issue citation that names its month is the publication of record: it wins over a more precise Epub/
 # "Published online" date (a year-only citation does not)
 RECORD_DATES = frozenset({"nlm_citation"})
+# header labels whose date may carry a clock time and is still the publication (CNKI's online-first time)
+TIMED_LABELS = frozenset({"zh_label"})
 # dates an article first appeared online: a citation line's own date beats them, whatever its precision
 EPUB_DATES = frozenset({"epub", "ahead_of_print"})
 NLM_JOURNAL = re.compile(r"(?m)^[ \t]*(?:Published in final edited form as:\s*)?([A-Z][A-Za-z&'’ .()-]{1,80}?)\.\s+"
@@ -466,7 +469,7 @@ def header_date(doc: Document, start: int, end: int) -> Optional[Hit]:
             continue
         val = m.group(1)
         if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", val):
-            if TIMESTAMP_AFTER.match(doc.view, m.end(1), min(end, m.end(1) + 8)):
+            if name not in TIMED_LABELS and TIMESTAMP_AFTER.match(doc.view, m.end(1), min(end, m.end(1) + 8)):
                 continue
             found.append(Hit("pub_date", {"value": val}, m.start(1), m.end(1), EXTRACTOR, name, 0.8))
             continue
@@ -474,8 +477,10 @@ def header_date(doc: Document, start: int, end: int) -> Optional[Hit]:
         if date is None:
             y = re.match(r"\d{4}(?!\d)", val)
             date = (val[:4], m.start(1), m.start(1) + 4, name) if y and _fmt(val[:4]) else None
-        if date and date[1] == m.start(1) and not TIMESTAMP_AFTER.match(doc.view, date[2], min(end, date[2] + 8)):
-            # (a date with a clock time is the page's own timestamp: "Published: March 12, 2024 10:30")
+        if date and date[1] == m.start(1) and (name in TIMED_LABELS or not TIMESTAMP_AFTER.match(
+                doc.view, date[2], min(end, date[2] + 8))):
+            # (a date with a clock time is the page's own timestamp: "Published: March 12, 2024 10:30"; a
+            # journal database's online-first label carries one too: "网络首发时间：2024-03-05 10:20:31")
             found.append(Hit("pub_date", {"value": date[0]}, date[1], date[2], EXTRACTOR, name, 0.8))
     if not found:
         return None

@@ -146,6 +146,12 @@ Summary: Thirty patients with type 2 diabetes received umbilical cord-derived MS
     ("Publisher: Harbour Medical Books 2019", "2019"),
     ("书名：干细胞与糖尿病\n出版社：某某医学出版社\n出版年：2022", "2022"),
     ("書名：幹細胞與糖尿病\n出版年月：2021-05", "2021-05"),
+    # journal pages' own labels (Wiley, Frontiers, CNKI's online-first time)
+    ("Version of Record online: 05 January 2024", "2024-01-05"),
+    ("PUBLISHED 12 March 2024\nDOI 10.3389/fendo.2024.123456", "2024-03-12"),
+    ("Date of Publication: 2023-11-02", "2023-11-02"),
+    ("网络首发时间：2024-03-05 10:20:31\n网络首发地址：https://kns.cnki.net/x", "2024-03-05"),
+    ("網路出版時間：2024-03-05 10:20", "2024-03-05"),
     # no date: a publisher without a date; a news page's timestamp; a registry record's posting and start dates
     ("Published: Example Medical Press", None),
     ("Published: 2024-03-12 10:30 | Health desk", None),
