@@ -227,6 +227,11 @@ EN_TITLE = re.compile(r"\b(?:titled|entitled|headlined)\s*[:,]?\s*[“\"‘']([^
 # type 2 diabetes: a pilot trial》"
 LATIN_TITLE = re.compile(r"《([A-Za-z][^《》\n]{20,300})》")
 LATIN_TITLE_MIN_WORDS = 6
+# ... but a long journal name the table does not know is still a journal: "《Journal of Regenerative Diabetes and
+# Metabolism》", "《International Journal of Stem Cell Research》"
+JOURNAL_SHAPE = re.compile(r"^(?:The\s+)?(?:(?:[A-Z][a-z]+\s+){0,2}(?:Journal|Annals|Archives|Proceedings|Transactions|Bulletin)"
+                           r"\s+of\b|[A-Z][\w&'’-]*(?:\s+(?:and|of|&|in|for|the)?\s*[A-Z][\w&'’-]*)*\s+(?:Journal|Reviews?|Reports|"
+                           r"Research|Letters|Medicine|Communications|Therapeutics|Therapy)$)")
 _NOT_JOURNAL = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
 EN_JOURNAL = re.compile(
     r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|earlier\s+this\s+\w+\s+|recently\s+)?"
@@ -719,7 +724,8 @@ def title_match(view: str, start: int, end: int) -> Optional[tuple[re.Match[str]
             found.append((m, name))
     for m in LATIN_TITLE.finditer(view, start, end):
         t = m.group(1)
-        if (len(t.split()) >= LATIN_TITLE_MIN_WORDS or ": " in t) and not _known_journal(t):
+        if (len(t.split()) >= LATIN_TITLE_MIN_WORDS or ": " in t) and not _known_journal(t) \
+                and not JOURNAL_SHAPE.match(t):
             found.append((m, "latin_title"))
             break
     return min(found, key=lambda f: f[0].start(1)) if found else None

@@ -256,6 +256,9 @@ def test_page_title(text: str, expected: str | None) -> None:
     # no title: an English journal name in 《》, a short name
     ("该研究发表在《New England Journal of Medicine》上,纳入20名患者。", None),
     ("该研究发表在《Cell Stem Cell》上。", None),
+    ("該研究發表在《Journal of Regenerative Diabetes and Metabolism》上。", None),
+    ("该研究发表在《International Journal of Stem Cell Research and Therapy》上。", None),
+    ("该研究发表在《Advances in Cellular Regeneration Research》上。", None),
 ])
 def test_quoted_title(text: str, expected: str | None) -> None:
     hits = [h for h in intro_hits(_doc(text, "en" if text.isascii() else "zh"), 0, len(text)) if h.field == "title"]
