@@ -121,7 +121,9 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 + NLM_DATE + r"\s*[;:]")),
     ("epub", re.compile(r"\bEpub(?: ahead of print)?\s*[:：]?\s*" + _DATE_AHEAD)),
     # preprint servers: "This version posted August 11, 2025.", "Posted: 3 March 2024" (a label, not prose)
-    ("posted", re.compile(r"(?:\b(?:This version|First|Originally)\s+posted|(?m:^[ \t]*Posted))(?: online)?(?: on)?\s*[:：]?[ \t]*"
+    # (a registry record's "Study First Posted" / "Results First Posted" / "Last Update Posted" is no publication)
+    ("posted", re.compile(r"(?:\b(?:This version|(?<!Study )(?<!Results )(?<!study )(?<!results )First|Originally)\s+posted|"
+                          r"(?m:^[ \t]*Posted))(?: online)?(?: on)?\s*[:：]?[ \t]*"
                           + _DATE_AHEAD)),
     # "Published ahead of print at https://… on 7 January 2025."
     ("ahead_of_print", re.compile(r"\b(?:Epub|[Pp]ublished) ahead of print(?:\s+(?:at|in)\s+\S{1,80}?)?(?:\s+on)?\s*[:：]?\s*"
@@ -178,7 +180,11 @@ MEDLINE_MIN_TAGS = 3
 # (July 2024)", "期刊：Frontiers in Endocrinology（2024年3月）", "Published in: Diabetes Care, 2023;46:1"
 LABEL_JOURNAL = re.compile(r"(?mi)^[ \t]*(?:Series|Journal(?:[ \t]+(?:title|name))?|Source[ \t]+title|Publication[ \t]+title|"
                            r"Periodical|Published[ \t]+in|期刊(?:名称|名稱)?|刊名|来源期刊|來源期刊|所属期刊|所屬期刊|刊物)[ \t]*[:：][ \t]*"
-                           r"([^\n(（;；]{2,120}?)[ \t]*(?:[(（][^\n]*|[,，.][ \t]*(?:19|20)\d{2}[^\n]*)?$")
+                           r"\n?[ \t]*([^\n(（;；]{2,120}?)[ \t]*(?:[(（][^\n]*|[,，.][ \t]*(?:19|20)\d{2}[^\n]*)?$")
+# a source label is a journal only when a citation follows it: "Source :\nStem Cell Res Ther. 13(1)", "来源：中华糖尿病杂志,
+# 2023,15(5)" (not "Source: Reuters")
+SOURCE_JOURNAL = re.compile(r"(?mi)^[ \t]*(?:Source|来源|來源|出处|出處)[ \t]*[:：][ \t]*\n?[ \t]*([^\n\d(（,，;；]{2,120}?)[ \t]*[.,，]?"
+                            r"[ \t]*(?:(?:19|20)\d{2}[ \t]*[,，;；][ \t]*)?\d{1,4}[ \t]*[(（]\w{1,6}[)）]")
 # "Title: …", "Article title: …", "题名：…", "篇名：…", "論文：…" (a digest's paper line)
 LABEL_TITLE = re.compile(r"(?mi)^[ \t]*(?:Title|Article[ \t]+title|Main[ \t]+title|Paper|题名|題名|篇名|论文|論文|"
                          r"论文题目|論文題目|文章题目|文章題目)[ \t]*[:：][ \t]*([^\n]{8,300}?)[ \t]*$")
@@ -557,7 +563,8 @@ def record_hits(doc: Document, start: int, end: int, *, page: bool) -> list[Hit]
     for fld, tag in (("title", "TI"), ("journal", "JT"), ("journal", "TA")):
         if tag in med and fld not in found and start <= med[tag][0] < end:
             found[fld] = _span_hit(doc, fld, *med[tag], "medline_" + tag.lower())
-    for fld, rx, name in (("journal", LABEL_JOURNAL, "label_journal"), ("title", LABEL_TITLE, "label_title")):
+    for fld, rx, name in (("journal", LABEL_JOURNAL, "label_journal"), ("journal", SOURCE_JOURNAL, "source_journal"),
+                          ("title", LABEL_TITLE, "label_title")):
         m = rx.search(doc.view, start, end)
         if m and fld not in found:
             found[fld] = _span_hit(doc, fld, m.start(1), m.end(1), name)

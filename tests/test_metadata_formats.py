@@ -158,6 +158,8 @@ Summary: Thirty patients with type 2 diabetes received umbilical cord-derived MS
     ("Published: March 12, 2024 10:30 AM", None),
     ("ClinicalTrials.gov Identifier: NCT01234567\nFirst Posted : October 13, 2010\nLast Update Posted : May 2, 2012\n"
      "Study Start : September 2010", None),
+    ("NCT01234567\nStudy First posted: 2010-10-13\nResults First posted: 2014-02-01\nLast Update Posted: 2015-05-02", None),
+    ("注册号：ChiCTR2100045678\n注册时间：2021-05-06\n研究实施时间：从2021-06-01至2023-12-31", None),
 ])
 def test_catalogue_date(text: str, expected: str | None) -> None:
     hit = header_date(_doc(text, "en" if text.isascii() else "zh"), 0, len(text))
@@ -171,6 +173,10 @@ def test_catalogue_date(text: str, expected: str | None) -> None:
     ("論文：MSC therapy in diabetic kidney disease\n期刊：Frontiers in Endocrinology（2024年3月）", "journal",
      "Frontiers in Endocrinology"),
     ("刊名:中华内分泌代谢杂志\n年,卷(期):2024, 40(6)", "journal", "中华内分泌代谢杂志"),
+    ("Authors :\nLi Z\nSource :\nStem Cell Research & Therapy. 13(1):131\nPublication Year :\n2021", "journal",
+     "Stem Cell Research & Therapy"),
+    ("来源：中华糖尿病杂志, 2023, 15(5): 401-407", "journal", "中华糖尿病杂志"),
+    ("Series:\nJournal of Regenerative Diabetes", "journal", "Journal of Regenerative Diabetes"),
     ("論文：MSC therapy in diabetic kidney disease\n期刊：Frontiers in Endocrinology（2024年3月）", "title",
      "MSC therapy in diabetic kidney disease"),
     ("Title: Cord blood cells in type 1 diabetes: a pilot study\nAuthors: Lee K", "title",
@@ -178,9 +184,19 @@ def test_catalogue_date(text: str, expected: str | None) -> None:
     ("题名：脐带间充质干细胞治疗2型糖尿病的临床研究\n作者：林某", "title", "脐带间充质干细胞治疗2型糖尿病的临床研究"),
 ])
 def test_label_fields(text: str, field: str, expected: str) -> None:
+    """Label lines of catalogues and digests give the journal and the title."""
     hits = {h.field: h for h in record_hits(_doc(text, "en" if text.isascii() else "zh"), 0, len(text), page=False)}
     assert hits[field].value["value"] == expected
     assert text[hits[field].start:hits[field].end] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Source: Reuters",
+    "来源：新华社 2024-05-09",
+    "Source :\nhttps://www.example.org/news/123",
+])
+def test_source_label_without_citation_is_no_journal(text: str) -> None:
+    assert not [h for h in record_hits(_doc(text, "en"), 0, len(text), page=False) if h.field == "journal"]
 
 
 def test_catalogue_record_end_to_end() -> None:
