@@ -508,16 +508,12 @@ def header_date(doc: Document, start: int, end: int) -> Optional[Hit]:
 # --- MEDLINE records ----------------------------------------------------------------------
 
 @lru_cache(maxsize=8)
-def medline_fields(view: str) -> dict[str, tuple[int, int]]:
-    """(start, end) of the value of each MEDLINE tag's first occurrence; {} when the text is no MEDLINE record.
-
-    Reads the tagged export ("PMID- 31234567", "DP  - 2019 Mar", "TI  - …") one tag per line or flattened
-    onto one line ("PT - JOURNAL ARTICLE AU - Haller, Michael J. … TI - …"): a value runs to the next tag.
-    """
+def _medline_tags(view: str) -> tuple[tuple[str, int, int], ...]:
+    """(tag, value start, value end) of every MEDLINE tag in text order; () when the text is no MEDLINE record."""
     tags = list(MEDLINE_TAG.finditer(view))
     if len({m.group(1) for m in tags} & MEDLINE_CORE) < MEDLINE_MIN_TAGS:
-        return {}
-    out: dict[str, tuple[int, int]] = {}
+        return ()
+    out = []
     for m, nxt in zip(tags, tags[1:] + [None]):
         s, e = m.end(), (nxt.start() if nxt else len(view))
         while s < e and view[s].isspace():
@@ -525,14 +521,29 @@ def medline_fields(view: str) -> dict[str, tuple[int, int]]:
         while e > s and view[e - 1].isspace():
             e -= 1
         if e > s:
-            out.setdefault(m.group(1), (s, e))
+            out.append((m.group(1), s, e))
+    return tuple(out)
+
+
+def medline_fields(view: str, start: int = 0, end: Optional[int] = None) -> dict[str, tuple[int, int]]:
+    """(start, end) of the value of each MEDLINE tag's first occurrence in ``[start, end)``; {} for no MEDLINE record.
+
+    Reads the tagged export ("PMID- 31234567", "DP  - 2019 Mar", "TI  - …") one tag per line or flattened
+    onto one line ("PT - JOURNAL ARTICLE AU - Haller, Michael J. … TI - …"): a value runs to the next tag.
+    In an export of several records, each record's span finds its own tags.
+    """
+    stop = len(view) if end is None else end
+    out: dict[str, tuple[int, int]] = {}
+    for tag, s, e in _medline_tags(view):
+        if start <= s < stop:
+            out.setdefault(tag, (s, e))
     return out
 
 
 def medline_date(doc: Document, start: int, end: int) -> Optional[Hit]:
     """The DP (date of publication) of a MEDLINE record in ``[start, end)``: "2019 Mar" -> 2019-03."""
-    span = medline_fields(doc.view).get("DP")
-    if span is None or not (start <= span[0] < end):
+    span = medline_fields(doc.view, start, end).get("DP")
+    if span is None:
         return None
     m = re.compile(NLM_DATE).match(doc.view, span[0], span[1])
     if m is None:
@@ -559,9 +570,9 @@ def record_hits(doc: Document, start: int, end: int, *, page: bool) -> list[Hit]
     first quoted paper title ("论文题为“…”").
     """
     found: dict[str, Hit] = {}
-    med = medline_fields(doc.view) if page else {}
+    med = medline_fields(doc.view, start, end) if page else {}
     for fld, tag in (("title", "TI"), ("journal", "JT"), ("journal", "TA")):
-        if tag in med and fld not in found and start <= med[tag][0] < end:
+        if tag in med and fld not in found:
             found[fld] = _span_hit(doc, fld, *med[tag], "medline_" + tag.lower())
     for fld, rx, name in (("journal", LABEL_JOURNAL, "label_journal"), ("journal", SOURCE_JOURNAL, "source_journal"),
                           ("title", LABEL_TITLE, "label_title")):

@@ -360,3 +360,14 @@ def test_date_after_the_document_date_is_no_publication() -> None:
 ])
 def test_background_paper_end_to_end(text: str, expected: list) -> None:
     assert _study(text, "pub_date") == expected
+
+
+def test_medline_export_of_two_records() -> None:
+    """Each record's span reads its own DP and TI, not the first record's."""
+    text = MEDLINE_LINES + "\n" + MEDLINE_LINES.replace("31234567", "32000002").replace("2019 Mar", "2020 Jul").replace(
+        "Adipose stromal cells in type 2 diabetes: a pilot trial.", "Cord blood in type 1 diabetes.")
+    second = text.index("PMID- 32000002")
+    doc = _doc(text, "en")
+    assert header_date(doc, second, len(text)).value["value"] == "2020-07"
+    assert {h.field: h.value["value"] for h in record_hits(doc, second, len(text), page=True)}["title"] == \
+        "Cord blood in type 1 diabetes"
