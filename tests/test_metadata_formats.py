@@ -371,3 +371,25 @@ def test_medline_export_of_two_records() -> None:
     assert header_date(doc, second, len(text)).value["value"] == "2020-07"
     assert {h.field: h.value["value"] for h in record_hits(doc, second, len(text), page=True)}["title"] == \
         "Cord blood in type 1 diabetes"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ERRORS 4.11 in the three scripts, read through the whole pipeline
+    ("相关成果于2021年发布在《某某医学杂志》上,共纳入40名2型糖尿病患者。", ["2021"]),
+    ("相關成果於2021年發布在《某某醫學雜誌》上,共納入40名第2型糖尿病患者。", ["2021"]),
+    ("The findings, published in 2021 in the Example Medical Journal, covered 40 patients with type 2 diabetes.", ["2021"]),
+    ("2021年,该团队为一名1型糖尿病患者移植了干细胞来源的胰岛细胞,患者术后停用胰岛素(Cell Res., 2022)。", ["2022"]),
+    ("2021年,該團隊為一名第1型糖尿病患者移植了幹細胞來源的胰島細胞,患者術後停用胰島素(Cell Res., 2022)。", ["2022"]),
+    ("In 2021 the team transplanted stem cell-derived islets into a 25-year-old woman with type 1 diabetes, who "
+     "stopped insulin (Cell Res., 2022).", ["2022"]),
+    ("Diabetes Ther. 2021;12(4):1101-12. doi: 10.1007/s13300-021-01000-1. Epub 2021 Jan 5.\n"
+     "Twenty patients with type 2 diabetes received adipose-derived MSC.", ["2021"]),
+    ("Clinical Trial\n. 2024 Mar 7;390(10):901-912.\ndoi: 10.1056/EXAMPLE2400001. Epub 2023 Dec 2.\n"
+     "Twenty patients with type 2 diabetes received adipose-derived MSC.", ["2024-03-07"]),
+    # traps: a forum post's and a social post's own time stamps are no publication date
+    ("楼主:蓝莓不加糖 发表于 2025-06-03 22:14 | 查看:4127\n我爸2型糖尿病15年,医生推荐了脐带间充质干细胞治疗,打了3次。", [None]),
+    ("@糖友医生 · 抖音\n发布于 2025-05-18 21:07\n英国一项128人的随机对照试验显示,脐带间充质干细胞可降低2型糖尿病患者的糖化血红蛋白。",
+     [None]),
+])
+def test_errors_4_11_end_to_end(text: str, expected: list) -> None:
+    assert _study(text, "pub_date") == expected
