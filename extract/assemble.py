@@ -38,15 +38,32 @@ def evidence(doc: Document, hit: Hit) -> Evidence:
                     extractor=hit.extractor, pattern=hit.pattern)
 
 
+# study-level fields a row of a table of studies may take from its context (caption, header, group
+# heading: "Randomized controlled trials", "Duration of T1DM (years)") when the row does not state them
+CONTEXT_FIELDS = frozenset({"condition", "design"})
+
+
 def find_hits(doc: Document, mention: Mention,
               extractors: tuple[FieldExtractor, ...] = EXTRACTORS) -> list[Hit]:
-    """All hits of all extractors in the mention's spans, each extractor's ``decide`` applied."""
+    """All hits of all extractors in the mention's spans, each extractor's ``decide`` applied.
+
+    A field of ``CONTEXT_FIELDS`` the spans give no hit for is read from the mention's context spans,
+    nearest first (a group heading before the header, the header before the caption).
+    """
     kept: list[Hit] = []
     for ex in extractors:
         hits: list[Hit] = []
         for start, end in mention.spans:
             hits.extend(ex.find(Span(doc, start, end)))
         kept.extend(ex.decide(hits))
+    have = {h.field for h in kept}
+    for start, end in sorted(mention.context, reverse=True):
+        for ex in extractors:
+            found = [h for h in ex.decide(ex.find(Span(doc, start, end)))
+                     if h.field in CONTEXT_FIELDS and h.field not in have]
+            kept.extend(found)
+        have |= {h.field for h in kept}
+    kept.extend(h for h in mention.context_hits if h.field not in have)
     return kept
 
 

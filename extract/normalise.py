@@ -16,6 +16,9 @@ keeps the index of the raw character it came from (``offsets[i]`` for ``text[i]`
 6. whitespace: horizontal spaces -> one space, spaces at line ends stripped, 3+ newlines -> 2
 7. spaced-out CJK (``糖 化 血 红 蛋 白``, ``第 1 2 周``) joined
 8. Chinese lines broken mid-sentence (hard-wrapped PDFs) joined; headings and list items kept
+
+Between 5 and 6, a table of studies whose cells are separated by tabs, runs of spaces or nothing
+(glued cells) gets " | " between its cells (``segment_tables.pipe_edits``).
 """
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ from functools import lru_cache
 from typing import Callable, Union
 
 from opencc import OpenCC
+
+from .segment_tables import pipe_edits
 
 
 @dataclass
@@ -134,6 +139,26 @@ class _Mapped:
         if not parts:
             return self
         parts.append(text[last:])
+        offs.extend(self.offs[last:])
+        return _Mapped("".join(parts), offs)
+
+
+    def edit(self, edits: list[tuple[int, int, str]]) -> "_Mapped":
+        """Apply sorted, non-overlapping (start, end, replacement) edits; inserted characters map to
+        the character at ``start`` (or the one before it at the end of the text)."""
+        if not edits:
+            return self
+        parts: list[str] = []
+        offs: list[int] = []
+        last = 0
+        for s, e, r in edits:
+            parts.append(self.text[last:s])
+            offs.extend(self.offs[last:s])
+            parts.append(r)
+            anchor = self.offs[min(s, len(self.offs) - 1)] if self.offs else 0
+            offs.extend([anchor] * len(r))
+            last = e
+        parts.append(self.text[last:])
         offs.extend(self.offs[last:])
         return _Mapped("".join(parts), offs)
 
@@ -257,6 +282,9 @@ def normalise(raw: str) -> Normalised:
     # 5. one dash, one tilde
     t = t.sub(_DASHES, lambda m: "-")
     t = t.sub(_TILDES, lambda m: "~")
+    # 5b. tables of studies whose cells are separated by tabs, runs of spaces or nothing (glued): " | "
+    # between cells, so every table rule reads them as pipe tables (before 6 collapses the spaces)
+    t = t.edit(pipe_edits(t.text))
     # 6. whitespace
     # a tab survives (as one tab) because it separates table cells; other runs become one space
     t = t.sub(_HSPACE, lambda m: "\t" if "\t" in m.group() else " ")

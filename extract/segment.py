@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from . import metadata, nlp
+from . import metadata, nlp, segment_tables
 from .document import Document
 from .fields.base import Hit
 from .fields.identifiers import find_dois, registry_ids
@@ -65,7 +65,7 @@ FURNITURE_SECTION = re.compile(
     r"Related (?:articles|posts|reading|news|stories|content)|You (?:may|might) also like|Recommended(?: for you| reading| articles)?|"
     r"More (?:from|on|stories)\b|Similar articles|Cited by|Publication types|MeSH terms|Substances|Grants and funding|"
     r"LinkOut|Forward[- ]looking [Ss]tatements?|Cautionary [Nn]ote|Safe [Hh]arbor|Media [Cc]ontacts?|Investor [Cc]ontacts?|"
-    r"Press [Cc]ontacts?|Contacts?\b|"
+    r"Press [Cc]ontacts?|Contacts?\b|关于我们|關於我們|"
     r"About (?!the (?:[\w/-]+ ){0,3}(?:[Tt]rial|[Ss]tudy|[Ss]tudies|[Rr]esults|[Dd]ata)\b)[A-Z][\w.,&'’ -]{1,60}$)"
     r"\s*[】\]]?\s*[:：]?\s*$")
 # a line that ends the article (WeChat "END", press-release "###"); what follows is furniture
@@ -211,8 +211,33 @@ PLANNED_STUDY = re.compile(
     # a trial started with an enrolment target: "今年啟動…臨床試驗(jRCT…),預計收治3名患者"
     r"(?:启动|啟動|开展|開展|开始|開始)(?:了)?[^。;；]{0,40}?(?:试验|試驗|研究)[^。;；]{0,60}?"
     r"(?:预计|預計|计划|計劃|拟|擬)\s*(?:收治|招募|入组|入組|纳入|納入|收案)")
+# another team's study told between paragraphs of the reported one ("与此同时,另一家医院的团队公布了一项
+#随机…试验", "Meanwhile, a team at another hospital reported…"): a study of its own, to the end of its paragraph
+OTHER_TEAM = re.compile(
+    r"(?:另一家|另外一家|另一所|另外一所|另一间|另一間)[^,，。;；]{0,10}?(?:医院|醫院|机构|機構|公司|大学|大學|中心|研究所)|"
+    r"(?:另一个|另一個|另一支|另外一支|另外一个|另外一個|另一)(?:研究|科研)?(?:团队|團隊|课题组|課題組|研究组|研究組)|"
+    r"\b(?:[Aa]nother|[Aa] (?:separate|different|second|rival))\s+(?:research\s+)?(?:team|group|hospital|cent(?:er|re)|company|institution)\b|"
+    r"\b(?:[Rr]esearchers|[Dd]octors|[Aa] team|[Ss]cientists)\s+(?:at|from)\s+(?:another|a different|a second)\s+"
+    r"(?:hospital|cent(?:er|re)|institution|university)\b")
+# what makes another team's sentence a study: it reports a trial, a study or a cohort
+OTHER_TEAM_STUDY = re.compile(r"试验|試驗|研究|病例|\b(?:trial|study|case)\b", re.IGNORECASE)
+# background inside a clinical report (ERRORS.md 4.4): the team's earlier animal work, its older paper.
+# Such a sentence is cut out of the mention (no study of its own, no facts for the reported one) when the
+# mention also reports patients.
+ANIMAL_WORK = re.compile(r"大鼠|小鼠|鼠模型|动物模型|動物模型|动物实验|動物實驗|猴|灵长类|靈長類|猪|豬|犬|"
+                         r"\b(?:mice|mouse|rats?|rodents?|animal models?|animals|monkeys?|primates?|pigs?|dogs?)\b", re.IGNORECASE)
+EARLIER = re.compile(r"早在|此前|之前|先前|早前|曾经|曾經|曾|最初|首先|已在|已经在|已經在|当时|當時|"
+                     r"\b(?:first (?:showed|shown|tested|proved|demonstrated)|previously|earlier|had (?:shown|tested|proved|demonstrated)|"
+                     r"years? ago|back in|in (?:19|20)\d{2})\b", re.IGNORECASE)
+TEAM_PAPER = re.compile(r"(?:该|該|这个|這個|此)?(?:团队|團隊|课题组|課題組)(?:的|此前的|之前的)[^。;；]{0,20}?(?:论文|論文|研究成果|成果)|"
+                        r"\b(?:the (?:team|group|lab|researchers)['’]s?|their|its)\s+(?:earlier\s+|first\s+|previous\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:paper|article|report)\b", re.IGNORECASE)
+NOW_CUE = re.compile(r"\s*(?:如今|现在|現在|目前|今年|近日|这一次|這一次|此次|这次|這次|Now\b|Today\b|This (?:year|time)\b|"
+                     r"Recently\b|In (?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年)", re.IGNORECASE)
+HUMAN_CUE = re.compile(r"患者|病人|病患|受试者|受試者|志愿者|志願者|\b(?:patients?|participants?|volunteers?|wom[ae]n|m[ae]n|"
+                       r"recipients?)\b", re.IGNORECASE)
 # nested studies inside a mention (a review describing a trial); the split is at the clause start
-SUB_STUDY = re.compile(
+SUB_STUDY = re.compile(OTHER_TEAM.pattern + "|"
     r"(?:在|由)[^,，。;；]{2,40}?(?:开展|進行|进行|完成|实施|實施)的一项|"
     r"提到了?[^,，。;；]{0,30}?的一项|"
     r"(?:另一项|另一項|另外一项|另外一項|还有一项|還有一項|又一项|又一項)[^,，。;；]{0,30}?(?:研究|试验|試驗|临床|臨床|分析)|"
@@ -272,7 +297,11 @@ STUDY_COLUMN = re.compile(r"研究|试验|試驗|注册|註冊|登记|登記|编
                           r"\b(?:Study|Studies|Trial|Trials|Registry|Reference|Author|Authors|Source|NCT)\b", re.IGNORECASE)
 STUDY_ROW_LEAD = re.compile(r"\bet al\b|等\s*[(（\d]|等$|\b(?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年", re.IGNORECASE)
 YEAR_IN_HEADING = re.compile(r"(\d{4})\s*年")
+# the number that opens a row of a table of studies ("1 Adolescents…", "2. Adults…", "3 | …")
+ROW_NUMBER = re.compile(r"^\s*\d{1,3}(?:\s*[.)、|]\s*|\s+)(?=\S)(?![\d.,%×x*/-])")
 REF_YEAR_TOLERANCE = 1
+# a numbered list of this many items, each with a registry id of its own, lists studies
+REGISTRY_ITEMS_MIN = 2
 # a document whose text describes this many cited studies may be a commentary on them with no study of its own
 CITED_ONLY_MIN = 2
 # a single-study document without an institution in its intro: the first one in its opening text
@@ -288,6 +317,12 @@ class Mention:
     kind: str = "document"          # document | study | citation | nested | registry
     intro: Optional[tuple[int, int]] = None         # the sentence that introduces the study
     refs: list[int] = field(default_factory=list)   # indices into the reference list's entries
+    # text that is no part of the study but tells its row of a table what it is (caption, header, group
+    # heading): read for study-level fields the mention's own text does not state
+    context: list[tuple[int, int]] = field(default_factory=list)
+    # hits segmentation read in that context (a group heading's design), taken only for a field the
+    # mention's own text and context give no hit for
+    context_hits: list[Hit] = field(default_factory=list)
 
 
 @dataclass
@@ -342,18 +377,35 @@ def drop_furniture(lines: list[_Line]) -> list[_Line]:
     """
     out: list[_Line] = []
     skipping = False
+    opening = False                 # the section opened the document, before any text was kept
     for ln in lines:
         if END_MARK.match(ln.text):
             break
         if FURNITURE_SECTION.match(ln.text):
-            skipping = True
+            skipping, opening = True, not any(not is_heading(o) for o in out)
             continue
+        if skipping and opening and _study_content(ln):
+            skipping = False        # "About Our Summary / This note covers a phase 1 trial…": the report itself
         if skipping and not _structural(ln):
             continue
         skipping = False
         if not is_boilerplate(ln):
             out.append(ln)
     return out
+
+
+# a line that reports a study (ends a furniture-looking first section): a cohort, a case, a trial or an id
+STUDY_CONTENT = re.compile(r"\b(?:trial|study|pilot|case report|participants|patients)\b|试验|試驗|研究|病例|患者|受试者|受試者",
+                           re.IGNORECASE)
+
+
+def _study_content(line: _Line) -> bool:
+    """Does the line report a study: a trial/study word with a cohort, a patient, an id or a publication?"""
+    t = line.text
+    if registry_ids(t) or find_dois(t):
+        return True
+    return bool(STUDY_CONTENT.search(t) and (LEAD_STUDY.search(t) or CASE_CUE.search(t) or SECTION_COHORT.search(t)
+                                             or re.search(r"\bphase\s+(?:[1-3IV]+|one|two|three)\b|[1-3一二三]\s*期|\d", t, re.I)))
 
 
 def is_heading(line: _Line) -> bool:
@@ -441,7 +493,7 @@ def _first_cell(text: str) -> str:
 
 def _study_table(header: _Line, rows: list[_Line]) -> bool:
     """A table of studies, not a table of one study's variables ("Age, years | 58.3 | 59.9")."""
-    if STUDY_COLUMN.search(_first_cell(header.text)):
+    if STUDY_COLUMN.search(_first_cell(header.text)) or segment_tables.parse_header(header.text) is not None:
         return True
     leads = [_first_cell(r.text) for r in rows]
     named = sum(bool(registry_ids(c) or STUDY_ROW_LEAD.search(c)) for c in leads)
@@ -480,10 +532,36 @@ def table_rows(lines: list[_Line]) -> dict[int, str]:
     return out
 
 
+def plain_tables(lines: list[_Line]) -> tuple[dict[int, str], dict[int, list[tuple[int, int]]]]:
+    """Tables of studies whose header is made of column words, in any layout (``segment_tables``).
+
+    Returns line index -> 'row' (a row's first line) or 'end' (header, caption, group heading, the line
+    after the table), and row line start -> its context spans (caption, header, group heading).
+    Continuation lines of a wrapped row are no boundary: they stay with the row above.
+    """
+    marks: dict[int, str] = {}
+    context: dict[int, list[tuple[int, int]]] = {}
+    for tbl in segment_tables.find_tables([ln.text for ln in lines]):
+        furniture = [k for k in (tbl.caption, tbl.header) if k is not None]
+        for k in furniture + list(tbl.groups.values()):
+            marks[k] = "end"
+        for r, row in enumerate(tbl.rows):
+            marks[row[0]] = "row"
+            ctx = furniture + ([tbl.groups[r]] if r in tbl.groups else [])
+            context[lines[row[0]].start] = [(lines[k].start, lines[k].end) for k in ctx]
+        if tbl.end < len(lines):
+            marks.setdefault(tbl.end, "end")
+    return marks, context
+
+
 def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> list[_Boundary]:
     """Lines that open a study (intro, case, table row) or close one (month/summary/ordinal headings)."""
     out: list[_Boundary] = []
     rows = table_rows(lines)
+    plain, _ = plain_tables(lines)
+    for k, kind in plain.items():
+        if kind == "row" or k not in rows:
+            rows[k] = kind
     ordinal = [ln.start for ln in lines if not is_heading(ln) and ORDINAL_STUDY_LEAD.match(ln.text)]
     ordinal_leads = set(ordinal) if len(ordinal) >= ORDINAL_STUDY_MIN else set()
     for i, ln in enumerate(lines):
@@ -513,12 +591,30 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
             out.append(_Boundary(ln.start, "end", ln))
         elif not is_heading(ln) and (ln.start in ordinal_leads or is_intro(doc, ln, max_ref)):
             out.append(_Boundary(ln.start, "intro", ln))
+    # a numbered list whose items each name a trial of their own by its registry id is a list of studies
+    taken = {b.pos for b in out}
+    out.extend(_Boundary(ln.start, "row", ln) for ln in registry_items(lines) if ln.start not in taken)
+    out.sort(key=lambda b: b.pos)
     # one digit-numbered section that reports a study is a part of the article, not a list of studies
     numbered = [b for b in out if b.kind == "case" and not CASE_HEADING.match(b.line.text)
                 and (DIGIT_ITEM.match(b.line.text) or ZERO_NUMBER.match(b.line.text))]
     if len(numbered) == 1:
         out.remove(numbered[0])
     return out
+
+
+def registry_items(lines: list[_Line]) -> list[_Line]:
+    """The first lines of the items of a numbered list ("1. Trial hypothesis: … / Study ID: NCT…") when two
+    or more items each name one registry id of their own (a list of registered trials)."""
+    starts = [k for k, ln in enumerate(lines) if DIGIT_ITEM.match(ln.text)]
+    if len(starts) < REGISTRY_ITEMS_MIN:
+        return []
+    ids: list[set[str]] = []
+    for a, b in zip(starts, starts[1:] + [len(lines)]):
+        ids.append({r[0] for ln in lines[a:b] for r in registry_ids(ln.text)})
+    if not all(len(i) == 1 for i in ids) or len(set.union(*ids)) != len(ids):
+        return []
+    return [lines[k] for k in starts]
 
 
 def _identity(doc: Document, line: _Line, max_ref: Optional[int]) -> tuple[set[str], set[int]]:
@@ -772,10 +868,14 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
         for hit in SUB_STUDY.finditer(doc.view, s, e):
             if hit.start() < protect or any(a <= hit.start() < b for a, b in planned):
                 continue                # the intro itself ("发表了一项…研究") is the study, not a nested one
+            other_team = OTHER_TEAM.match(doc.view, hit.start())
+            if other_team and not (OTHER_TEAM_STUDY.search(doc.view, hit.end(), _sentence_end(doc, hit.end()))
+                                   or LEAD_STUDY.search(doc.view, hit.end(), _sentence_end(doc, hit.end()))):
+                continue                # "另一家医院的专家表示…": a comment, not a study
             k = _clause_start(doc, s, hit.start(), CLAUSE_START)
             if not cuts or k > cuts[-1]:
                 cuts.append(k)
-                if PRIOR_STUDY.match(doc.view, hit.start()):
+                if PRIOR_STUDY.match(doc.view, hit.start()) or other_team:
                     line_bound[k] = hit.end()
     for k, cue_end in _other_product_trials(doc, m, protect):
         if not any(a <= k < b for a, b in planned) and k not in cuts:
@@ -1062,6 +1162,8 @@ def segment(doc: Document) -> list[Mention]:
     bounds = boundaries(doc, lines, max_ref)
     segs = sequential_segments(doc, lines, bounds, max_ref)
     _attach_row_sections(doc, lines, bounds, segs)
+    _, row_context = plain_tables(lines)
+    row_starts = {b.pos for b in bounds if b.kind == "row"}
     mentions: list[Mention] = []
     intro_starts = {s.intro.start for s in segs if s.intro}
     if len(segs) >= 2:
@@ -1071,12 +1173,22 @@ def segment(doc: Document) -> list[Mention]:
             # a study reported before the first intro ("某医院近日完成首例…20名患者…")
             first = next(ln for ln in lead if not is_heading(ln))
             segs.insert(0, _Segment(lead[0].start, lead[-1].end, first, lead))
+        elif any(seg.intro is not None and seg.intro.start in row_starts for seg in segs):
+            own = _table_document(doc, lines, segs, bounds)
+            if own is not None:
+                mentions.append(own)
         for seg in segs:
             intro = intro_sentence(doc, seg.intro) if seg.intro else None
             # a claim inside its line ("答:多数方案为3次。2022年《X》一项研究…"): the sentences before it are
             # the writer's own answer, not the study's
             lead = [(seg.intro.start, intro[0])] if seg.intro and intro and intro[0] > seg.intro.start else []
-            mentions.append(Mention(_spans_from_lines(seg.lines, lead), kind="study", intro=intro))
+            if seg.intro is not None and seg.intro.start in row_starts:
+                # a row number ("1 Adolescents with…", "2. Adults…") is the table's, not a count
+                num = ROW_NUMBER.match(seg.intro.text)
+                lead = [(seg.intro.start, seg.intro.start + num.end())] if num else []
+            ctx = row_context.get(seg.intro.start, []) if seg.intro else []
+            mentions.append(Mention(_spans_from_lines(seg.lines, lead), kind="study", intro=intro, context=ctx,
+                                    context_hits=_group_design_hits(doc, ctx)))
     else:
         # one segment: its opener is the intro only when it says where the study was published (a
         # single numbered section that reports a cohort is not where the document's study is introduced)
@@ -1113,6 +1225,14 @@ def segment(doc: Document) -> list[Mention]:
     # intro, cohort or identifier left once they are cut out) is no study mention itself
     if sum(m.kind == "citation" for m in mentions) >= CITED_ONLY_MIN:
         mentions = [m for m in mentions if not (m.kind == "document" and _reports_nothing(doc, m))]
+    # background sentences inside a clinical report (earlier animal work, the team's older paper)
+    for m in mentions:
+        if m.kind in ("study", "document"):
+            bg = background_spans(doc, m)
+            if bg:
+                m.spans = _subtract(m.spans, bg)
+                if m.intro is not None and any(a <= m.intro[0] < b for a, b in bg):
+                    m.intro = None
     # 6. metadata, then references (a reference's year only when the text states no date)
     for m in mentions:
         _add_metadata(doc, m, lines, body)
@@ -1127,6 +1247,58 @@ def segment(doc: Document) -> list[Mention]:
     mentions = [m for m in mentions if m.spans]
     mentions.sort(key=lambda m: m.spans[0][0])
     return mentions
+
+
+def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
+    """Sentences of a mention that tell background, not the reported study: the team's earlier animal work
+    ("早在2019年,该团队已在大鼠模型中验证了…", "The group first showed it worked in mice in 2018"), or its older
+    paper followed by a turn to the present ("2020年,该团队的…论文发表在《科学》上。如今,…").
+
+    Only when another sentence of the mention reports patients: a preclinical report keeps its animals.
+    """
+    sents = [se for s, e in m.spans for se in _sentences(doc, s, e)]
+    if len(sents) < 2:
+        return []
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(sents):
+        text = doc.view[s:e]
+        if HUMAN_CUE.search(text):
+            continue
+        if ANIMAL_WORK.search(text) and EARLIER.search(text):
+            out.append((s, e))
+        elif TEAM_PAPER.search(text) and PUB_VERB.search(text) and k + 1 < len(sents) \
+                and NOW_CUE.match(doc.view, sents[k + 1][0]):
+            out.append((s, e))
+    if out and not any(HUMAN_CUE.search(doc.view, s, e) and (CASE_CUE.search(doc.view, s, e) or LEAD_STUDY.search(doc.view, s, e)
+                                                             or re.search(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b",
+                                                                          doc.view[s:e], re.IGNORECASE))
+                           for s, e in sents if (s, e) not in out):
+        return []
+    return out
+
+
+def _group_design_hits(doc: Document, context: list[tuple[int, int]]) -> list[Hit]:
+    """The design a group heading among a row's context spans names ("Randomized controlled trials")."""
+    for s, e in context:
+        gd = segment_tables.group_design(doc.view[s:e])
+        if gd is not None:
+            design, a, b = gd
+            return [Hit("design", {"value": design}, s + a, s + b, "segment", "table_group_heading", 0.8)]
+    return []
+
+
+def _table_document(doc: Document, lines: list[_Line], segs: list[_Segment],
+                    bounds: list[_Boundary]) -> Optional[Mention]:
+    """The document's own study beside its table of studies (the review or meta-analysis whose table it
+    is): the text outside the table, when it names a study by an identifier or a publication intro."""
+    taken = {ln.start for seg in segs for ln in seg.lines} | {b.pos for b in bounds if b.kind == "end"}
+    rest = [ln for ln in lines if ln.start not in taken]
+    text = "\n".join(ln.text for ln in rest)
+    if not rest or not (find_dois(text) or re.search(r"\bPMID\b", text) or any(is_intro(doc, ln, None) for ln in rest)):
+        return None
+    intro_line = next((ln for ln in rest if is_intro(doc, ln, None)), None)
+    return Mention(_spans_from_lines(rest, []), kind="document",
+                   intro=intro_sentence(doc, intro_line) if intro_line else None)
 
 
 def _reports_nothing(doc: Document, m: Mention) -> bool:

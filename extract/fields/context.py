@@ -18,6 +18,7 @@ from typing import Iterable, Optional
 
 from pydantic import BaseModel, field_validator
 
+from ..segment_tables import find_tables
 from .base import Pattern
 
 VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "vocab_context.json"
@@ -208,13 +209,16 @@ def in_related_links(text: str, pos: int) -> bool:
 
 
 TABLE_SEP = "|"
+# a cell separator: a pipe, or a run of tabs (a tab-separated table that is no table of studies keeps its tabs)
+_CELL_SEP = re.compile(r"\||\t+")
 
 
 def table_column_header(text: str, pos: int) -> Optional[str]:
     """The header of the table column ``pos`` lies in ("随访" for "| 104周 |"), or None outside a table.
 
-    A table is a block of at least two consecutive lines with the same number of "|"-separated
-    cells; its first line is the header row (a "---|---" rule below it is skipped).
+    A table is a block of at least two consecutive lines with the same number of cells, separated by
+    "|" or tabs (tables of studies laid out with runs of spaces or glued cells get pipes in
+    ``normalise``); its first line is the header row (a "---|---" rule below it is skipped).
     """
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
@@ -222,7 +226,8 @@ def table_column_header(text: str, pos: int) -> Optional[str]:
     row = _cells(text[line_start:line_end])
     if len(row) < 2:
         return None
-    col = text.count(TABLE_SEP, line_start, pos) - (1 if text[line_start:pos].lstrip().startswith(TABLE_SEP) else 0)
+    seps = list(_CELL_SEP.finditer(text, line_start, pos))
+    col = len(seps) - (1 if text[line_start:pos].lstrip().startswith(TABLE_SEP) else 0)
     header_start = line_start
     while header_start > 0:
         prev_start = text.rfind("\n", 0, header_start - 1) + 1
@@ -238,13 +243,41 @@ def table_column_header(text: str, pos: int) -> Optional[str]:
 
 
 def _cells(line: str) -> list[str]:
-    """The cells of a "|"-separated table row (outer pipes optional); [] for a line without "|"."""
+    """The cells of a "|"- or tab-separated table row (outer pipes optional); [] for a line without either."""
     inner = line.strip()
-    if TABLE_SEP not in inner:
-        return []
-    inner = inner[1:] if inner.startswith(TABLE_SEP) else inner
-    inner = inner[:-1] if inner.endswith(TABLE_SEP) else inner
-    return [c.strip() for c in inner.split(TABLE_SEP)]
+    if TABLE_SEP in inner:
+        inner = inner[1:] if inner.startswith(TABLE_SEP) else inner
+        inner = inner[:-1] if inner.endswith(TABLE_SEP) else inner
+        return [c.strip() for c in inner.split(TABLE_SEP)]
+    if "\t" in inner:
+        return [c.strip() for c in re.split(r"\t+", inner)]
+    return []
+
+
+@lru_cache(maxsize=4)
+def _study_table_rows(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """(start, end, header fields) of every row of every table of studies in ``text``, in any layout."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    ends = [s - 1 for s in starts[1:]] + [len(text)]
+    lines = [text[s:e] for s, e in zip(starts, ends)]
+    out = []
+    for tbl in find_tables(lines):
+        for row in tbl.rows:
+            out.append((starts[row[0]], ends[row[-1]], tbl.columns.fields))
+    return tuple(out)
+
+
+def study_table_fields(text: str, pos: int) -> Optional[frozenset[str]]:
+    """The fields the header of a table of studies names ("follow_up", "population", "dose", …) when
+    ``pos`` lies in one of its rows, in any layout (single spaces and glued cells included); else None.
+
+    For a row whose cells cannot be told apart: a bare "6 months" in a row under a header with a
+    follow-up column (and no other duration column) is that row's follow-up.
+    """
+    for s, e, fields in _study_table_rows(text):
+        if s <= pos < e:
+            return fields
+    return None
 
 
 # --- scoring ---------------------------------------------------------------------------------

@@ -1,0 +1,135 @@
+"""Segmentation classes from real articles (ERRORS.md 4.1, 4.4): how many study mentions a document has.
+
+Each case was written for this file, in simplified Chinese, traditional Chinese and English side by side:
+a furniture-looking first heading, numbered lists of registered trials, news that interleaves two studies,
+and background inside a mention. Each case lists text that must sit in each mention (and in no other)
+and text that must be in no mention; trap groups must stay one mention.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract.document import SourceDoc
+from extract.pipeline import to_document
+from extract.segment import segment
+
+
+def _texts(text: str) -> list[str]:
+    doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text.replace(" / ", "\n"), source_format="txt"))
+    return ["".join(doc.text[s:e] for s, e in m.spans) for m in segment(doc) if m.kind != "registry"]
+
+
+def _check(text: str, needles: list[list[str]], absent: list[str] = ()) -> None:
+    texts = _texts(text)
+    assert len(texts) == len(needles), [t[:60] for t in texts]
+    for ns in needles:
+        holders = [t for t in texts if any(n in t for n in ns)]
+        assert len(holders) == 1 and all(n in holders[0] for n in ns), (ns, [t[:80] for t in texts])
+    for a in absent:
+        assert not any(a in t for t in texts), a
+
+
+# --- a first heading that looks like site furniture ends where the study starts --------------------
+@pytest.mark.parametrize("text, needles", [
+    ("About Our Summary / This note covers a phase 1 trial of an islet cell product. / - Participants: 20 adults with "
+     "type 1 diabetes / - Dose: 0.6×10^9 cells as a single infusion", ["20 adults", "0.6×10^9"]),
+    ("关于我们 / 本文介绍一项1期临床试验。 / - 受试者:20名1型糖尿病成人 / - 剂量:单次输注0.6×10^9个细胞", ["20名", "0.6×10^9"]),
+    ("關於我們 / 本文介紹一項1期臨床試驗。 / - 受試者:20名第1型糖尿病成人 / - 劑量:單次輸注0.6×10^9個細胞", ["20名", "0.6×10^9"]),
+])
+def test_furniture_first_heading_does_not_swallow_the_report(text: str, needles: list[str]) -> None:
+    _check(text, [needles])
+
+
+def test_about_company_at_the_end_stays_furniture() -> None:
+    # no match: "About <company>" after the report is boilerplate, trials named in it included
+    _check("Nordvale reports phase 1 results / Twelve patients with type 1 diabetes received NV-210; HbA1c fell to 6.9%. / "
+           "About Nordvale / Nordvale is running a phase 2 trial of NV-310 in 40 patients with type 2 diabetes.",
+           [["Twelve patients"]], absent=["40 patients"])
+
+
+# --- numbered lists of registered trials: one study per item ----------------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("Trials recruiting in type 1 diabetes / 1. Trial hypothesis: Is cord MSC infusion safe in type 1 diabetes? / "
+     "Study ID: NCT01000001 Qingdao University / 2. Trial hypothesis: Does cord MSC infusion help beta cells regenerate? / "
+     "Study ID: NCT01000002 Fuzhou General Hospital / 3. Trial hypothesis: Do islets after cord cells help children? / "
+     "Study ID: NCT01000003 Children's Hospital",
+     [["NCT01000001", "safe"], ["NCT01000002", "regenerate"], ["NCT01000003", "children"]]),
+    ("正在招募的1型糖尿病试验 / 1. 研究目的:脐带间充质干细胞治疗1型糖尿病是否安全有效 / 注册号:NCT01000001 青岛大学 / "
+     "2. 研究目的:脐带间充质干细胞能否促进β细胞再生 / 注册号:NCT01000002 福州总医院",
+     [["NCT01000001", "安全有效"], ["NCT01000002", "再生"]]),
+    ("正在招募的第1型糖尿病試驗 / 1. 研究目的:臍帶間質幹細胞治療第1型糖尿病是否安全有效 / 註冊號:NCT01000001 青島大學 / "
+     "2. 研究目的:臍帶間質幹細胞能否促進β細胞再生 / 註冊號:NCT01000002 福州總醫院",
+     [["NCT01000001", "安全有效"], ["NCT01000002", "再生"]]),
+])
+def test_numbered_registered_trials(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+@pytest.mark.parametrize("text", [
+    # no match: one trial's id in every item; an id in one item only
+    "Results of NCT01000001 / 1. HbA1c fell by 1.1% in NCT01000001. / 2. NCT01000001 had no serious adverse events.",
+    "研究(NCT01000001)纳入30例患者。主要结果: / 1. HbA1c下降1.1% / 2. 胰岛素用量减少40%",
+])
+def test_numbered_list_of_one_trial_is_one_mention(text: str) -> None:
+    assert len(_texts(text)) == 1
+
+
+# --- news that interleaves two studies ---------------------------------------------------------------
+@pytest.mark.parametrize("text, case, other", [
+    ("一支干细胞制剂,让一位47岁的糖尿病患者停用了胰岛素。2023年8月,华东某大学附属医院宣布了这一病例。 / 与此同时,另一家医院的团队"
+     "公布了一项随机、双盲、安慰剂对照试验的结果:60名2型糖尿病患者静脉输注脐带间充质干细胞后,30%的患者胰岛素用量减半。 / "
+     "细胞重编程:该大学附属医院团队将患者的皮肤细胞重编程为iPSC,再分化为胰岛组织并移植。术后患者停用胰岛素已20个月。",
+     ["47岁", "已20个月"], ["60名"]),
+    ("一支幹細胞製劑,讓一位47歲的糖尿病患者停用了胰島素。2023年8月,華東某大學附屬醫院宣布了這一病例。 / 與此同時,另一家醫院的團隊"
+     "公布了一項隨機、雙盲、安慰劑對照試驗的結果:60名第2型糖尿病患者靜脈輸注臍帶間質幹細胞後,30%的患者胰島素用量減半。 / "
+     "細胞重編程:該大學附屬醫院團隊將患者的皮膚細胞重編程為iPSC,再分化為胰島組織並移植。術後患者停用胰島素已20個月。",
+     ["47歲", "已20個月"], ["60名"]),
+    ("A stem cell product has let a 47-year-old man with diabetes stop insulin, an East China university hospital announced. / "
+     "Meanwhile, a team at another hospital reported a randomized, double-blind trial: 60 patients with type 2 diabetes "
+     "received umbilical cord MSCs. / Cell reprogramming: the university hospital's team reprogrammed the patient's skin "
+     "cells into iPSCs. He has been off insulin for 20 months.",
+     ["47-year-old", "20 months"], ["60 patients"]),
+])
+def test_interleaved_studies_give_two_mentions(text: str, case: list[str], other: list[str]) -> None:
+    _check(text, [case, other])
+
+
+@pytest.mark.parametrize("text", [
+    # no match: another hospital's expert comments on the study, reports none
+    "某医院为一名47岁的2型糖尿病患者移植了干细胞来源的胰岛。 / 另一家医院的专家表示,这一成果意义重大。",
+    "某醫院為一名47歲的第2型糖尿病患者移植了幹細胞來源的胰島。 / 另一家醫院的專家表示,這一成果意義重大。",
+    "A hospital transplanted stem cell-derived islets into a 47-year-old man with type 2 diabetes. / "
+    "Experts at another hospital said the result was promising.",
+])
+def test_comment_from_another_team_is_no_study(text: str) -> None:
+    assert len(_texts(text)) == 1
+
+
+# --- background inside a clinical report is cut out of the mention (ERRORS.md 4.4) --------------------
+@pytest.mark.parametrize("text, background, report", [
+    ("早在2019年,该团队已在大鼠模型中验证了这一方法。2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植,患者术后停用胰岛素。",
+     "大鼠", "一名病程9年"),
+    ("早在2019年,該團隊已在大鼠模型中驗證了這一方法。2023年,團隊為一名病程9年的第1型糖尿病患者實施了幹細胞來源胰島移植,患者術後停用胰島素。",
+     "大鼠", "一名病程9年"),
+    ("The group first showed the approach worked in diabetic mice in 2018. In 2022 it treated a 33-year-old woman with "
+     "type 1 diabetes, who stopped insulin three months later.", "mice", "33-year-old"),
+    ("2020年,该团队的重编程论文发表在《科学》上。如今,一位病程9年的1型糖尿病患者在接受该团队制备的干细胞来源胰岛细胞移植后,已停用胰岛素超过1年。",
+     "《科学》", "病程9年"),
+    ("2020年,該團隊的重編程論文發表在《科學》上。如今,一位病程9年的第1型糖尿病患者在接受該團隊製備的幹細胞來源胰島細胞移植後,已停用胰島素超過1年。",
+     "《科學》", "病程9年"),
+    ("In 2020 the team's reprogramming paper was published in Science. Now a woman with a 9-year history of type 1 "
+     "diabetes has been off insulin for over a year after receiving islets the team made from stem cells.", "Science", "9-year history"),
+])
+def test_background_is_cut_out(text: str, background: str, report: str) -> None:
+    _check(text, [[report]], absent=[background])
+
+
+@pytest.mark.parametrize("text, animals", [
+    # no match: a preclinical report keeps its animals; a paper with no turn to the present stays
+    ("研究团队在糖尿病小鼠中发现,移植胰岛后小鼠血糖恢复正常。此前已在大鼠中验证安全性。", "大鼠"),
+    ("The team previously tested the cells in rats. In the new study, 20 diabetic mice received the islets.", "rats"),
+    ("2020年,该团队的论文发表在《科学》上,报告了一名1型糖尿病患者停用胰岛素。", "《科学》"),
+])
+def test_background_kept_without_a_clinical_report(text: str, animals: str) -> None:
+    texts = _texts(text)
+    assert len(texts) == 1 and animals in texts[0]
