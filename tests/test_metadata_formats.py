@@ -393,3 +393,22 @@ def test_medline_export_of_two_records() -> None:
 ])
 def test_errors_4_11_end_to_end(text: str, expected: list) -> None:
     assert _study(text, "pub_date") == expected
+
+
+def test_abstract_page_and_chinese_post_are_one_study(tmp_path) -> None:
+    """ERRORS 4.10: the title on an abstract page's first line and the same title quoted in a Chinese post link."""
+    import json
+
+    from extract import pipeline
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    title = "Adipose stromal cell infusion in type 2 diabetes: a randomized, double-blind, placebo-controlled phase II trial"
+    (docs / "en.txt").write_text(f"{title}\nMethods: 64 patients with type 2 diabetes were randomized to adipose-derived "
+                                 "stromal cells or placebo.\n", encoding="utf-8")
+    (docs / "zh.txt").write_text(f"去年,某医院团队在《干细胞研究》杂志上发表了题为“{title}”的论文,64名2型糖尿病患者随机接受"
+                                 "脂肪间充质干细胞或安慰剂。\n", encoding="utf-8")
+    pipeline.run(docs, tmp_path / "out", use_cache=False)
+    recs = [json.loads(x) for x in (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["study"]["title"] for r in recs] == [title, title]
+    assert len({r["study_id"] for r in recs}) == 1
