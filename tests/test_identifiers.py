@@ -109,6 +109,9 @@ def test_pmid_medline_tag(text: str, expected: list[str]) -> None:
     ("注册号ChiCTR2000031234", ["ChiCTR2000031234"]),
     ("CTR2023 annual report", []),
     ("CRD12345 form", []),
+    # a hyphen after the prefix, as some news sites write it
+    ("試驗編號NCT-05791201,預計收案60人", ["NCT05791201"]),
+    ("registered as ISRCTN-48213976", ["ISRCTN48213976"]),
 ])
 def test_more_registries(text: str, expected: list[str]) -> None:
     assert _values(text, "registry_id") == expected

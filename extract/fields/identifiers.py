@@ -26,9 +26,9 @@ PMCID = Pattern("pmcid", r"(?<![A-Za-z0-9])PMC\s?(\d{5,9})(?![A-Za-z0-9])", 1.0)
 
 # registry -> (pattern, canonical prefix); the canonical prefix restores the registered case
 REGISTRIES: tuple[tuple[Pattern, str], ...] = (
-    (Pattern("nct", r"(?<![A-Za-z0-9])NCT\s?(\d{8})(?![A-Za-z0-9])"), "NCT"),
+    (Pattern("nct", r"(?<![A-Za-z0-9])NCT[\s-]?(\d{8})(?![A-Za-z0-9])"), "NCT"),
     (Pattern("chictr", r"(?<![A-Za-z0-9])ChiCTR(-[A-Z]{2,5}-\d{8}|\d{10})(?![A-Za-z0-9])"), "ChiCTR"),
-    (Pattern("isrctn", r"(?<![A-Za-z0-9])ISRCTN\s?(\d{8})(?![A-Za-z0-9])"), "ISRCTN"),
+    (Pattern("isrctn", r"(?<![A-Za-z0-9])ISRCTN[\s-]?(\d{8})(?![A-Za-z0-9])"), "ISRCTN"),
     (Pattern("jrct", r"(?<![A-Za-z0-9])jRCT([a-z]?\d{7,10})(?![A-Za-z0-9])"), "jRCT"),
     (Pattern("ctri", r"(?<![A-Za-z0-9])CTRI/(\d{4}/\d{2,3}/\d{6})(?![A-Za-z0-9])"), "CTRI/"),
     (Pattern("eudract", r"(?<![A-Za-z0-9])EudraCT(?:\s*(?:number|no\.?|编号))?\s*[:：]?\s*(\d{4}-\d{6}-\d{2})(?![A-Za-z0-9])"), ""),
