@@ -51,6 +51,8 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        traps=("随访患者病程10年。",)),
     zp("stated__zh_period", rf"为期\s*{DUR_ZH}的?(?:{_FU_ZH}|观察)", 0.95),
     zp("stated__zh_study", rf"为期\s*{DUR_ZH}的?(?:研究|试验)", 0.75),
+    zp("stated__zh_observe_verb", rf"(?:连续|持续|共)?观察(?:了)?\s*{_QUAL_ZH}{DUR_ZH}", 0.8,
+       examples=("治疗后连续观察12周,未见不良反应。", "患者共觀察了兩年。"), traps=("观察到12例患者好转。",)),
     zp("stated__zh_observe", rf"观察期(?:为|达|长达|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.85),
     zp("stated__zh_dur_observe", rf"{DUR_ZH}的?(?:观察期|实验期|研究期)", 0.85),
     zp("stated__zh_dur_fu", rf"{DUR_ZH}(?:以上|余)?的?{_FU_ZH}", 0.7),
@@ -73,7 +75,8 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("stated__en_time_frame", rf"\bTime\s+Frame\s*:\s*{_QUAL_EN}{DUR_EN}(?=\s*[\]\n;.]|\s*$)", 0.7),
     zp("stated__en_observation", rf"\bobservation(?:al)?\s+period\s+(?:of|was|lasted)\s+{_QUAL_EN}{DUR_EN}", 0.85),
     # "Over 6 months, HbA1c fell ...": a clause-opening period over which the results were observed
-    zp("stated__en_over_period", rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?:Over|During|Throughout|Across)\s+(?:the\s+|a\s+)?(?:(?:following|next|subsequent)\s+)?{DUR_EN}(?:\s+(?:after|following)\s+[^,.;]{{1,30}})?\s*,", 0.6),
+    zp("stated__en_over_period", rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?:Over|During|Throughout|Across)\s+(?:the\s+|a\s+)?(?:(?:following|next|subsequent)\s+)?{DUR_EN}(?:\s+period)?(?:\s+(?:after|following)\s+[^,.;]{{1,30}})?\s*,", 0.6,
+       examples=("Over a 12-month period, HbA1c fell from 8.1% to 7.4%.",)),
     zp("stated__zh_over_period", rf"在(?:随后|此后|之后|接下来)的\s*{DUR_ZH}(?:里|中|内|间)", 0.6),
     # a table cell under a follow-up column: "随访 | ... | 104周 |"
     zp("table__cell_zh", rf"(?<=\|)\s*{_QUAL_ZH}{DUR_ZH}\s*(?=\||$)", 0.85, re.IGNORECASE | re.MULTILINE),
@@ -92,6 +95,9 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("durable__en_lasted", rf"\b(?:effects?|benefits?|responses?|improvements?|remission|control|function|results?|reductions?)\s+(?:has\s+|have\s+|had\s+|was\s+|were\s+)?(?:been\s+)?(?:lasted|persisted|maintained|sustained|durable|remained\s+stable)\s+(?:for\s+|over\s+|through\s+)?{_QUAL_EN}{DUR_EN}", 0.6,
        examples=("The improvement was sustained for more than 2 years.", "Graft function has persisted for 18 months."),
        traps=("The effect may last 6 to 12 months.",)),
+    zp("durable__en_through", rf"\b(?:preserved|maintained|sustained|persisted|remained\s+[\w-]+)\s+(?:up\s+to|through|until)\s+{_QUAL_EN}{DUR_EN}", 0.6,
+       examples=("C-peptide secretion was preserved up to 24 months.",),
+       traps=("Two patients remained insulin-free through 28 months.",)),
     zp("durable__en_no_recurrence", rf"\bno\s+(?:recurrence|relapse)\s+(?:for|in|over|during)\s+(?:the\s+(?:past|last)\s+)?{_QUAL_EN}{DUR_EN}", 0.6,
        examples=("The ulcer healed, with no recurrence for more than a year.",)),
     zp("durable__en_without_recurrence", rf"\b{DUR_EN}\s+without\s+(?:recurrence|relapse)", 0.6,
@@ -114,6 +120,10 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        traps=("HbA1c was measured 4 weeks after the last infusion.",)),
     zp("tp__en_post", rf"\b{DUR_EN}[\s-]+{_POST_EN}\b", 0.45,
        examples=("Metabolic indexes 1 year postinfusion were peak C-peptide 0.50 ng/ml.",)),
+    # "12 months after transplantation, 3 of 5 patients were insulin independent"
+    zp("tp__en_clause_dur_after", rf"{_CLAUSE_START}{DUR_EN}\s+(?:after|post|following)[\s-]*{_TREAT_EN}\s*,", 0.45,
+       examples=("Twelve patients received islets. 12 months after transplantation, 3 of 5 patients were insulin independent.",),
+       traps=("She received islets. Three months after the transplant, she stopped insulin.",)),
     # "Two and a half years on, he still needs no insulin", "Six months later, HbA1c was 6.9%"
     zp("tp__en_on_later", rf"\b{DUR_EN}\s+(?:on|later|afterwards)\s*,", 0.5,
        examples=("A 31-year-old man received the cells. Two and a half years on, he still needs no insulin.",),
@@ -139,12 +149,16 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("tp__zh_clause_time", rf"{_CLAUSE_START_ZH}(?:第)?{DUR_ZH}(?:时|末)(?=,)", 0.45,
        examples=("3个月后,HbA1c降至7.0%。6个月时,患者已停用格列齐特。", "治療後1個月血糖下降;6個月時,患者已停藥。"),
        traps=("6个月和12个月时分别进行评估。",)),
+    zp("tp__zh_since", rf"(?:移植|治疗|手术|输注|术后)?(?:至今|迄今)(?:已经?|已有|有)\s*{_QUAL_ZH}{DUR_ZH}", 0.5,
+       examples=("患者移植至今已有5年,血糖控制良好。", "患者移植至今已5年。"), traps=("患者病程至今已10年。",)),
     zp("tp__zh_passed", rf"(?:现在|如今|至今|迄今)(?:已经?)?{DUR_ZH}(?:过去|了)", 0.5,
        examples=("现在两年过去,我的糖化血红蛋白稳定在6.5左右。",)),
     # "12个月的随访结果", "一年随访数据"
     zp("tp__zh_results", rf"{DUR_ZH}(?:的)?(?:{_FU_ZH})?(?:结果|数据)", 0.5,
        examples=("研究团队公布了12个月的随访结果。",)),
-    # a re-examination visit after treatment ("治疗后3个月复查") ...
+    # a re-examination visit ("治疗后3个月复查", "1年后复查"), never a rhythm ("每3个月复查") ...
+    zp("tp__zh_dur_visit", rf"(?<!每){DUR_ZH}后(?:进行)?(?:复查|复诊|回访|{_FU_ZH})", 0.45,
+       examples=("患者1年后复查HbA1c为6.5%。",), traps=("患者每3个月后复查一次。",)),
     zp("tp__zh_visit", rf"(?:治疗|移植|输注|干预|术)后\s*{_QUAL_ZH}{DUR_ZH}(?:时)?(?:进行)?(?:复查|复诊|回访|{_FU_ZH})", 0.45),
     # ... or the last of a series of follow-up visits ("于治疗后1、3、6、12个月随访")
     zp("tp__zh_series", rf"(?:于|在)(?:治疗|移植|输注|术)?后?\s*(?:\d{{1,2}}\s*[、,和及]\s*){{2,}}{DUR_ZH}(?:时)?(?:进行)?{_FU_ZH}", 0.45),
@@ -194,6 +208,8 @@ _PLANNED_BEFORE = compile_cues((r"(?:计划|计画|打算|准备|预计|建议|�
 _FU_HEADER = compile_cues((rf"{_FU_ZH}|观察期|\bfollow[- ]?up\b|\bobservation\b|\bduration of follow",))
 
 MIN_DAYS = 7.0
+# a time point of two weeks or less is a step of the procedure ("术后第7天拆线"), not the last assessment
+MIN_TIME_POINT_DAYS = 14.0
 MAX_DAYS = 365.25 * 30
 
 
@@ -247,6 +263,8 @@ class FollowUpExtractor(FieldExtractor):
         if _PLANNED_BEFORE.search(text[max(s, hit.start - 72):hit.start]):
             return None
         if hit.pattern.startswith(_TIME_POINT):
+            if hit.value["days"] < MIN_TIME_POINT_DAYS:
+                return None
             if _FROM_ONE_DOSE.search(text[max(s, hit.start - 12):hit.start]) or \
                     _FROM_ONE_DOSE_AFTER.search(text[hit.end:hit.end + 30]):
                 return None

@@ -39,7 +39,8 @@ OTHER_MEASURE = (r"(?:空腹|餐后|餐後|血糖(?!控制)|(?<![A-Za-z])(?:FBG|
 IN_GROUP_NAME = (r"(?:(?:强化|強化|治疗|治療|注射|泵)?(?:的[^\d,，。;；:：\s]{0,3}?)?(?:组|組)(?!间|間|内|內)|[\s-]*(?:only|alone|treated|therapy|"
                  r"treatment)?\s*(?:group|arm)\b)")
 CLAUSE_END = r"(?:[。!?！？\n]|\.\s|\.$)"
-PCT = (r"(?:%|％|个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|percent(?!age)|per\s+cent|pp\b|"
+# ("a 1.2-point drop in HbA1c", "fell 1.2 points": points of HbA1c are percentage points)
+PCT = (r"(?:%|％|个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|percent(?!age)|per\s+cent|pp\b|-?points?\b|"
        r"mmol\s*/\s*mol)")
 # a value: number, optional spread (± SD, [IQR]), optional unit; never a magnitude, duration or
 # another unit ("15亿细胞", "6个月", "7.5 mmol/L")
@@ -84,7 +85,7 @@ FROM = r"(?:从|從|由|from)"
 BASELINE = (r"(?:基线|基線|baseline|治疗前|治療前|术前|術前|移植前|输注前|輸注前|入组时|入組時|入院时|入院時|"
             r"before\s+(?:treatment|therapy|infusion|transplantation)|pre-?treatment|at\s+entry|at\s+enrollment|"
             r"initially|初始)")
-POST = (r"(?:目前|现在|現在|如今|\bnow\b|currently|治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
+POST = (r"(?:目前|现在|現在|如今|\bnow\b|currently|\bcurrent\b|\blatest\b|most\s+recent|治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
         r"at\s+(?:week|month|year)|at\s+\d+\s+(?:weeks?|months?|years?))")
 COMPARE = (r"(?:(?:less|greater|more|lower|higher)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|greater|more|lower|"
            r"higher)\s+than|no\s+(?:more|less|higher|lower|greater)\s+than|at\s+(?:least|most)|不低于|不高于|不小于|不大于|"
@@ -199,7 +200,7 @@ ARROW_RE = re.compile(_V("a") + r"\s*(?:→|->|=>|to)\s*" + _V("b"), re.IGNORECA
 PAREN_PAIR_RE = re.compile(
     FROM + rf"\s*(?:{BASELINE})?\s*[(（]\s*" + _V("a") + r"\s*[)）]\s*(?:,\s*)?" + TO
     + r"\s*[^()（）\d。;；]{0,25}?(?:\d+\s*[A-Za-z\u4e00-\u9fff]+\s*)?[(（]\s*" + _V("b") + r"\s*[)）]", re.IGNORECASE)
-POINTS = r"(?:个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|pp\b)"
+POINTS = r"(?:个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|pp\b|-?points?\b)"
 _POINTS_RE = re.compile(POINTS, re.IGNORECASE)
 # a change word right before the term: "a reduction in HbA1c of 0.8%"
 _CHANGE_BEFORE_TERM_RE = re.compile(rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})\s+(?:in|of)\s+(?:the\s+|mean\s+|average\s+)*$",
@@ -230,6 +231,8 @@ _SENT_POST_RE = re.compile(SENT_POST, re.IGNORECASE)
 _SENT_BASE_RE = re.compile(SENT_BASE, re.IGNORECASE)
 _OUTCOME_GROUP_RE = re.compile(OUTCOME_GROUP, re.IGNORECASE)
 _RESPECTIVE_RE = re.compile(RESPECTIVE, re.IGNORECASE)
+# the same, said after the values: "8.1 ± 1.2 and 7.0 ± 0.9% at baseline and 12 months, respectively"
+_RESPECTIVE_AFTER_RE = re.compile(rf"(?:at\s+)?{RESPECTIVE}[^.;。；]{{0,20}}?,?\s*respectively", re.IGNORECASE)
 _P_VALUE_RE = re.compile(P_VALUE, re.IGNORECASE)
 _LIST_GAP_RE = re.compile(LIST_GAP, re.IGNORECASE)
 _OTHER_THERAPY_RE = re.compile(OTHER_THERAPY, re.IGNORECASE)
@@ -723,9 +726,10 @@ class HbA1cExtractor(FieldExtractor):
                 role, trail_days = col_role, col_days if col_days is not None else trail_days
             elif lm.group("sign"):
                 role, sign = "change", (-1 if lm.group("sign").strip() in "-−" else 1)
-            elif first and not trail_role and self._respective(view, m.start(), lm.start(), span):
+            elif first and (not trail_role and self._respective(view, m.start(), lm.start(), span)
+                            or _RESPECTIVE_AFTER_RE.search(view, lm.end(), end)):
                 role, respective = "before", ["after"]
-            elif respective and not trail_role:
+            elif respective:
                 role = respective.pop(0)
             elif first and (cb := _CHANGE_BEFORE_TERM_RE.search(before_term)):
                 role = "change"
