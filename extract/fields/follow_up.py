@@ -30,7 +30,7 @@ _TREAT_EN = (r"(?:treatment|therapy|transplant(?:ation)?|infusion|injection|engr
 _POST_EN = r"post-?(?:infusion|transplant(?:ation)?|treatment|injection|operative(?:ly)?|op|implantation|engraftment)"
 # a list of time points before the last: "at 3, 6 and 12 months", "在1、3、6、12个月"
 _LIST_EN = rf"(?:(?:{LIST_ITEM_EN})\s*-?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)){{0,5}}"
-_LIST_ZH = rf"(?:(?:{LIST_ITEM_ZH})\s*[、,和及与]\s*){{0,5}}"
+_LIST_ZH = rf"(?:(?:第)?(?:{LIST_ITEM_ZH})\s*[、,和及与]\s*){{0,5}}"
 # where a clause starts: "At 18 months after treatment, ...", "; after 12 months, ..."
 _CLAUSE_START = r"(?:(?<=[.;:!?(\n])\s*|^|(?<=,)\s*(?:and\s+|but\s+|while\s+)?)"
 _CLAUSE_START_ZH = r"(?:(?<=[。;:!?(\n,])|^)"
@@ -46,7 +46,7 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        examples=("The 30-month median observation showed that 31 stayed insulin free.",),
        traps=("The 30-year median age of onset was reported.",)),
     # stated durations
-    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:{_FOLLOWED_ZH})?(?:至今|迄今)?(?:均|都|皆)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9,
+    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期间|期|期限)?(?:{_FOLLOWED_ZH})?(?:至今|迄今)?(?:均|都|皆)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:|[(（](?:平均|中位)?)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9,
        examples=("研究纳入26例1型糖尿病患者,随访时间为(380±75)天。", "患者隨訪兩年零三個月,血糖穩定。"),
        traps=("随访患者病程10年。",)),
     zp("stated__zh_period", rf"为期\s*{DUR_ZH}的?(?:{_FU_ZH}|观察)", 0.95),
@@ -59,8 +59,8 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # "研究周期为24周", "試驗總時長一年半": the study's stated length
     zp("stated__zh_study_length", rf"(?:研究|试验)(?:总)?(?:周期|时长|期限|持续时间|总时长)(?:为|共|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.8,
        examples=("研究周期为24周,共纳入30例患者。", "試驗總時長為一年半。"), traps=("研究周期较短。",)),
-    zp("stated__en_fu_of", rf"\b{_FU_EN}\s+(?:period\s+|duration\s+|time\s+)?(?:of|was|lasted|:|=)\s+{_QUAL_EN}{DUR_EN}", 0.9),
-    zp("stated__en_followed_for", rf"\b(?:followed(?:\s+up)?|monitored|observed|tracked)\s+(?:\w+\s+){{0,3}}?for\s+{_QUAL_EN}{DUR_EN}", 0.9),
+    zp("stated__en_fu_of", rf"\b{_FU_EN}\s+(?:period\s+|duration\s+|time\s+|study\s+)?(?:of|was|lasted|:|=)\s+{_QUAL_EN}{DUR_EN}", 0.9),
+    zp("stated__en_followed_for", rf"\b(?:followed(?:\s+up)?|monitored|observed|tracked)\s+(?:\w+\s+){{0,3}}?(?:for|over)\s+{_QUAL_EN}{DUR_EN}", 0.9),
     zp("stated__en_through", rf"\b(?:through(?:out)?|during|over|after|completed)\s+(?:the\s+|a\s+)?{_QUAL_EN}{DUR_EN}(?:\s+of)?\s+(?:{_POST_EN}\s+)?(?:{_FU_EN}|observation)", 0.9,
        examples=("Fifteen children completed 1 year of postinfusion follow-up.",)),
     # "a 2-year follow-up"; "at 2-year follow-up" is a time point (parse lowers it)
@@ -129,6 +129,8 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        examples=("A 31-year-old man received the cells. Two and a half years on, he still needs no insulin.",),
        traps=("Three months later, she stopped insulin.",)),
     # "12-month results", "one-year data": the results' time point is the last assessment
+    zp("tp__en_results_at", rf"\b(?:results?|data|outcomes?|findings)\s+(?:at|after)\s+{DUR_EN}", 0.5,
+       examples=("Results at one year showed that 5 of 7 patients were insulin independent.",)),
     zp("tp__en_results", rf"\b{DUR_EN}[\s-]+(?:clinical\s+)?(?:results?|data|outcomes?|findings|follow-up\s+data)\b", 0.5,
        examples=("Sana released 12-month results of patient 1.", "Twelve-month results: C-peptide 0.4 nmol/L."),
        traps=("Patients with a 10-year history of diabetes were enrolled.",)),
@@ -137,7 +139,7 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        traps=("能帮助满6周仍未愈合的困难伤口患者。",)),
     zp("tp__zh_at", rf"(?:在|于)(?:{_TREAT_ZH}后)?(?:第)?{_LIST_ZH}{DUR_ZH}(?:时|末)", 0.45,
        examples=("73名患者接受输注后,在48周时,有20%的患者达成目标。",)),
-    zp("tp__zh_after", rf"{_TREAT_ZH}后(?:第)?{_LIST_ZH}{DUR_ZH}(?:时)?", 0.45,
+    zp("tp__zh_after", rf"{_TREAT_ZH}后(?:第)?{_LIST_ZH}(?:第)?{DUR_ZH}(?:时)?", 0.45,
        examples=("术后5年不需接受胰岛素治疗的比率降至10%。", "治療後3個月,HbA1c降至7.1%。"),
        traps=("移植60天后停用胰岛素。",)),
     # "治疗48周后", "移植12个月后"

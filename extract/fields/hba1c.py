@@ -84,7 +84,7 @@ TO = (r"(?:降至|降到|下降到|下降至|下降为|下降為|降低至|降�
 FROM = r"(?:从|從|由|from)"
 BASELINE = (r"(?:基线|基線|baseline|治疗前|治療前|术前|術前|移植前|输注前|輸注前|入组时|入組時|入院时|入院時|"
             r"before\s+(?:treatment|therapy|infusion|transplantation)|pre-?treatment|at\s+entry|at\s+enrollment|"
-            r"initially|初始)")
+            r"initially|初始|原本|原来|原來|最初)")
 POST = (r"(?:目前|现在|現在|如今|\bnow\b|currently|\bcurrent\b|\blatest\b|most\s+recent|治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
         r"at\s+(?:week|month|year)|at\s+\d+\s+(?:weeks?|months?|years?))")
 COMPARE = (r"(?:(?:less|greater|more|lower|higher)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|greater|more|lower|"
