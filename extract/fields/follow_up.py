@@ -114,7 +114,7 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("tp__en_clause_at", rf"{_CLAUSE_START}(?:At|After|By)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:first\s+)?{DUR_EN}(?:\s+(?:after|post|following|of)\s+[^,.;]{{1,40}}?)?\s*,", 0.45,
        examples=("Sixty patients were randomized. At 18 months after treatment, C-peptide was higher in the cell group.",
                  "After 12 months, five patients remained insulin independent."),
-       traps=("Three months later she stopped insulin.",)),
+       traps=("Three months later she stopped insulin.", "After 10 years of research, the team published its work.")),
     zp("tp__en_after_treat", rf"\b(?:at|by)\s+(?:the\s+)?{_LIST_EN}{DUR_EN}\s+(?:after|post|following)[\s-]*{_TREAT_EN}\b", 0.45,
        examples=("C-peptide increased at 24 and 36 months after transplantation.",),
        traps=("HbA1c was measured 4 weeks after the last infusion.",)),
@@ -127,7 +127,7 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # "Two and a half years on, he still needs no insulin", "Six months later, HbA1c was 6.9%"
     zp("tp__en_on_later", rf"\b{DUR_EN}\s+(?:on|later|afterwards)\s*,", 0.5,
        examples=("A 31-year-old man received the cells. Two and a half years on, he still needs no insulin.",),
-       traps=("Three months later, she stopped insulin.",)),
+       traps=("Three months later, she stopped insulin.", "Ten years later, the hospital opened a new centre.")),
     # "12-month results", "one-year data": the results' time point is the last assessment
     zp("tp__en_results_at", rf"\b(?:results?|data|outcomes?|findings)\s+(?:at|after)\s+{DUR_EN}", 0.5,
        examples=("Results at one year showed that 5 of 7 patients were insulin independent.",)),
@@ -147,12 +147,12 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # a clause opening "4个月后," or "现在两年过去": the time since treatment at the last assessment
     zp("tp__zh_later", rf"{_CLAUSE_START_ZH}{DUR_ZH}(?:后|过去了|过去)(?=[,了])", 0.45,
        examples=("一名男性接受了注射。4个月后,这些胰岛细胞依然正常运作。",),
-       traps=("一名女性接受了移植。3个月后,她停用了胰岛素。",)),
+       traps=("一名女性接受了移植。3个月后,她停用了胰岛素。", "团队于2010年成立。十年后,该团队发表了论文。")),
     zp("tp__zh_clause_time", rf"{_CLAUSE_START_ZH}(?:第)?{DUR_ZH}(?:时|末)(?=,)", 0.45,
        examples=("3个月后,HbA1c降至7.0%。6个月时,患者已停用格列齐特。", "治療後1個月血糖下降;6個月時,患者已停藥。"),
        traps=("6个月和12个月时分别进行评估。",)),
     zp("tp__zh_since", rf"(?:移植|治疗|手术|输注|术后)?(?:至今|迄今)(?:已经?|已有|有)\s*{_QUAL_ZH}{DUR_ZH}", 0.5,
-       examples=("患者移植至今已有5年,血糖控制良好。", "患者移植至今已5年。"), traps=("患者病程至今已10年。",)),
+       examples=("患者移植至今已有5年,血糖控制良好。", "患者移植至今已5年,未再复发。"), traps=("患者病程至今已10年。",)),
     zp("tp__zh_passed", rf"(?:现在|如今|至今|迄今)(?:已经?)?{DUR_ZH}(?:过去|了)", 0.5,
        examples=("现在两年过去,我的糖化血红蛋白稳定在6.5左右。",)),
     # "12个月的随访结果", "一年随访数据"
@@ -190,6 +190,21 @@ _EVENT_AFTER = compile_cues((
     r"^[^.;!?\n]{0,30}?\b(?:stopped|discontinued|came\s+off|became|achieved|attained|was\s+discharged|started|began|"
     r"no\s+longer|weaned|developed|received|underwent|was\s+(?:treated|transplanted|given)|healed)\b",
 ))
+# a time point of results says what was found then: a measure, a state or a change in its sentence ("At 18 months
+# after treatment, C-peptide was higher", "4个月后,这些胰岛细胞依然正常运作"); "Ten years later, the team opened a
+# centre" or "After 10 years of research, ..." is narrative
+_RESULT_IN_SENTENCE = compile_cues((
+    r"HbA1c|A1c|C-?peptide|glucose|glyc\w*|insulin|graft|islets?|cells?|free|independen\w*|still|remain\w*|continu\w*|"
+    r"stable|improv\w*|reduc\w*|decreas\w*|increas\w*|declin\w*|lower|higher|better|worse|fell|rose|dropped|"
+    r"achiev\w*|reach\w*|maintain\w*|sustain\w*|endpoint|outcome|response|remission|recurr\w*|healed|tumou?rs?|"
+    r"adverse|safety|assess\w*|evaluat\w*|measur\w*|C-?肽",
+    r"依然|仍|依旧|继续|保持|维持|稳定|血糖|糖化|胰岛|细胞|改善|下降|降至|降低|升高|正常|达到|达成|无需|不需|未见|没有|"
+    r"复发|终点|不良|已|功能|运作|伤口|评估|检测|复查|测定",
+))
+# the time-point patterns that need such a result (the others carry a follow-up, results or visit word)
+_NEEDS_RESULT = ("tp__en_clause_at", "tp__en_after_treat", "tp__en_post", "tp__en_clause_dur_after", "tp__en_on_later",
+                 "tp__zh_full", "tp__zh_at", "tp__zh_after", "tp__zh_treat_dur_after", "tp__zh_later",
+                 "tp__zh_clause_time", "tp__zh_since", "tp__zh_passed")
 # a window, not a time point: "注射后3个月内,38%患者血糖显著下降", "within 3 months after"
 _WINDOW_AFTER = compile_cues((r"\s*(?:内|以内|之内|里|期间)",))
 # the time points of results: read only when the study states no duration
@@ -210,6 +225,7 @@ _PLANNED_BEFORE = compile_cues((r"(?:计划|计画|打算|准备|预计|建议|�
 _FU_HEADER = compile_cues((rf"{_FU_ZH}|观察期|\bfollow[- ]?up\b|\bobservation\b|\bduration of follow",))
 
 MIN_DAYS = 7.0
+RESULT_REACH = 200   # chars searched either side of a time point for what was found then
 # a time point of two weeks or less is a step of the procedure ("术后第7天拆线"), not the last assessment
 MIN_TIME_POINT_DAYS = 14.0
 MAX_DAYS = 365.25 * 30
@@ -274,9 +290,23 @@ class FollowUpExtractor(FieldExtractor):
                 return None
             if _WINDOW_AFTER.match(text, hit.end):
                 return None   # "注射后3个月内": a window, not the time of an assessment
+            if hit.pattern in _NEEDS_RESULT and not self._states_result(text, hit, span):
+                return None
         if hit.pattern.startswith("table__") and not _FU_HEADER.search(table_column_header(text, hit.start) or ""):
             return None  # a duration cell counts only under a follow-up column
         return hit
+
+    @staticmethod
+    def _states_result(text: str, hit: Hit, span: Span) -> bool:
+        """A measure, state or change in the sentence of a time point (sentences cut at 。/newline/". ", so that
+        "P<.001" does not end one)."""
+        lo = max(span.start, hit.start - RESULT_REACH)
+        left = text[lo:hit.start]
+        lo += max(left.rfind("。"), left.rfind("\n"), left.rfind(". "), left.rfind("! "), left.rfind("? ")) + 1
+        right = text[hit.end:min(span.end, hit.end + RESULT_REACH)]
+        cuts = [i for i in (right.find("。"), right.find("\n"), right.find(". ")) if i >= 0]
+        hi = hit.end + (min(cuts) if cuts else len(right))
+        return bool(_RESULT_IN_SENTENCE.search(text, lo, hit.start) or _RESULT_IN_SENTENCE.search(text, hit.end, hi))
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
         """The best-attested duration; among equally attested ones the longest (the study's end)."""
