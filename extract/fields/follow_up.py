@@ -1,8 +1,18 @@
-"""The study's follow-up duration in days (one value per record).
+"""The study's follow-up in days (one value per record), as the guideline defines it.
 
-Durations only count next to follow-up words (随访/追踪/观察期/followed/follow-up): a bare
-"治疗后3个月" or "at 24 and 36 months" is a measurement time point, and "31 months insulin-free",
-"病程10年" or "疗效可持续6-12个月" are durations of something else.
+Tiers, best first (``decide`` keeps the top tier, and within it the longest value: the study's end):
+
+* a stated duration next to a follow-up word (随访/追踪/观察期/followed/follow-up), a study length
+  ("研究周期为24周", "The total study duration was 24 weeks") or a summary ("The 30-month median observation");
+* durability, how long the effect has lasted ("疗效维持了20个月以上", "已经超过一年没复发", "sustained for 2 years");
+* the time of the last assessment, when nothing above is stated: a time point of follow-up ("At 2-year
+  follow-up", "在12个月随访时"), of results ("At 18 months after treatment, C-peptide was higher", "治疗满36周时",
+  "术后5年", "Two and a half years on, he still ...", "12-month results"), with a result in its sentence.
+
+Never follow-up: the time to an event ("移植60天后停用胰岛素", "three months later she stopped insulin"), a window
+("注射后3个月内"), a time counted from one dose ("4 weeks after the last infusion"), a planned or required
+follow-up, disease duration, age, insulin-free time ("31 months insulin-free"), a threshold that selects studies.
+Durations are read by ``extract/durations.py`` ("两年零三个月", "two and a half years", "18个月余").
 """
 from __future__ import annotations
 

@@ -6,10 +6,14 @@ that their percentages are never read as HbA1c. Targets and thresholds ("HbA1c<7
 criteria and proportions of patients ("20%的患者", "83% achieved") are not values. mmol/mol is
 converted to % (NGSP = 0.09148 × IFCC + 2.152).
 
-Reading order in a clause: before -> after pairs, stated changes, values reached ("降至6.8%"), then
-the remaining values left to right. Each of those takes the role its own cue gives (a sign, "at
+Reading order in a clause: values labelled by their time point ("week 0: 8.30 [7.90, 8.80]; week 12: 7.60",
+"BL=8.4%; M6=6.9%"), before -> after pairs, stated changes (a meta-analysis "MD=-0.95" too), values reached
+("降至6.8%"), then the remaining values left to right. Each of those takes the role its own cue gives (a sign, "at
 baseline", "治疗后", "at 12 months" after it), else the role of the value before it in the same
-clause ("8.7% in the cell group and 8.6% in the placebo group"). A clause whose term is followed by
+clause ("8.7% in the cell group and 8.6% in the placebo group"), or of a series ("dropped 0.6% by month 3, 0.9%
+by month 6"); the first value with no cue takes the role an earlier cue of its sentence gives ("Four years on, his
+HbA1c is 6.4%", "Twelve-month results: ...; HbA1c 6.9%"), else it is the patient's baseline. Another therapy's
+effect ("GLP-1受体激动剂 ... HbA1c降低1.5-2%") is not the study's. A clause whose term is followed by
 a threshold, or preceded by a share/criterion word, states no level. Relative changes ("a 15%
 relative reduction", "相对下降12%") are not absolute changes.
 """
