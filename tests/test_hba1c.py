@@ -414,6 +414,16 @@ def test_hba1c_blind4_phenomena(text, lang, expected):
     ("GLP-1 receptor agonists lower HbA1c by 1.0-1.5%, while stem cells reduced HbA1c by 0.8% in this trial.", "en",
      [(None, None, -0.8)]),
     ("In patients on metformin, HbA1c fell from 8.5% to 7.2% after MSC infusion.", "en", [(8.5, 7.2, None)]),  # trap
+    # Chinese names of the measure, simplified and traditional
+    ("患者的糖化血紅素由8.5%降至7.1%。", "zh-Hant", [(8.5, 7.1, None)]),
+    ("糖化血紅蛋白(HbA1c)從9.0%降到6.9%。", "zh-Hant", [(9.0, 6.9, None)]),
+    ("其糖化血色素目前維持在6.0%左右。", "zh-Hant", [(None, 6.0, None)]),
+    ("The 12-month study enrolled 30 patients (mean HbA1c 8.4%).", "en", [(8.4, None, None)]),  # trap: a length
+    # points of HbA1c are percentage points; "latest" is after treatment; respective time points after the values
+    ("Patients saw a 1.2-point drop in HbA1c.", "en", [(None, None, -1.2)]),
+    ("Her latest HbA1c is 5.9%.", "en", [(None, 5.9, None)]),
+    ("HbA1c values were 8.1 ± 1.2 and 7.0 ± 0.9% at baseline and 12 months, respectively.", "en",
+     [(8.1, None, None), (None, 7.0, None)]),
     # whole-word measures: "last" holds no AST, "entire" no TIR, "weighted" no weight
     ("HbA1c at the last follow-up was 6.8%.", "en", [(None, 6.8, None)]),
     ("HbA1c for the entire cohort was 7.1% at 12 months.", "en", [(None, 7.1, None)]),
