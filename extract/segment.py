@@ -1058,7 +1058,8 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
     if m.kind == "registry":
         return
     if m.intro is not None and m.kind != "nested":
-        hits = metadata.intro_hits(doc, *m.intro, year_hint=_year_hint(doc, lines, m.intro[0]))
+        hits = metadata.intro_hits(doc, *m.intro, year_hint=_year_hint(doc, lines, m.intro[0]),
+                                   main_study=m.kind == "document")
         if _table_row(doc, m.intro):
             # a date in a table cell is a publication date only when its cell says so ("首例患者已于2024年
             # 完成移植，结果尚未公布" is an event)
@@ -1098,14 +1099,20 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
             m.hits.extend(_not_after_news(doc, h) for h in metadata.intro_hits(
                 doc, *ps, year_hint=_year_hint(doc, lines, ps[0])) if h.field == "pub_date")
     if m.kind == "document" and not any(h.field == "pub_date" for h in m.hits):
+        # a record's header date, "published today", else the date a publication verb, a 《journal》 or an
+        # inline citation governs anywhere in the text ("…停用胰岛素(Cell Res., 2022)")
         hd = metadata.header_date(doc, *body) or next(
-            (h for s, e in m.spans for h in [metadata.today_date(doc, s, e)] if h), None)
+            (h for s, e in m.spans for h in [metadata.today_date(doc, s, e)] if h), None) or next(
+            (h for s, e in m.spans for h in [metadata.published_date(
+                doc, s, e, year_hint=_year_hint(doc, lines, s), main_study=True)] if h), None)
         if hd:
             m.hits.append(hd)
-    if m.kind == "document" and not any(h.field == "journal" for h in m.hits):
-        cj = metadata.citation_journal(doc, *body)
-        if cj:
-            m.hits.append(cj)
+    if m.kind in ("document", "study"):
+        # journal and title as record fields (MEDLINE, citation line, catalogue labels, an abstract page's title)
+        regions = [body] if m.kind == "document" else m.spans
+        for h in (h for s, e in regions for h in metadata.record_hits(doc, s, e, page=m.kind == "document")):
+            if not any(x.field == h.field for x in m.hits):
+                m.hits.append(h)
     if m.kind == "document" and m.spans and not any(h.field == "institution" for h in m.hits):
         s = m.spans[0][0]
         inst = metadata.institution_hit(doc, s, min(m.spans[0][1], s + INSTITUTION_LEAD_CHARS))

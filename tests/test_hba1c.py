@@ -329,3 +329,104 @@ def test_hba1c_blind3_phenomena(text, lang, expected):
 ])
 def test_hba1c_blind4_phenomena(text, lang, expected):
     assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+# ---- issue 10 (ERRORS 4.8, 4.9, 4.13): layouts, series and roles of real articles (zh / zh-Hant / en, traps) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    # bracketed medians labelled by their time point, no % sign; week 0 is the baseline
+    ("Fifteen patients with type 2 diabetes were enrolled. HbA1c declined (week 0: 8.30 [7.90, 8.80]; "
+     "week 12: 7.60 [7.10, 8.20]; P < 0.01).", "en", [(8.3, None, None), (None, 7.6, None)]),
+    ("15例2型糖尿病患者入组。HbA1c下降(第0周: 8.30 [7.90, 8.80]; 第12周: 7.60 [7.10, 8.20]; P<0.01)。", "zh",
+     [(8.3, None, None), (None, 7.6, None)]),
+    ("15例2型糖尿病患者入組。HbA1c下降(第0週: 8.30 [7.90, 8.80]; 第12週: 7.60 [7.10, 8.20]; P<0.01)。", "zh-Hant",
+     [(8.3, None, None), (None, 7.6, None)]),
+    # key = value
+    ("All 11 participants improved after the infusion (mean A1c: BL=8.4%; M6=6.9%).", "en",
+     [(8.4, None, None), (None, 6.9, None)]),
+    ("11名受试者输注后均改善(平均HbA1c:基线=8.4%;6个月=6.9%)。", "zh", [(8.4, None, None), (None, 6.9, None)]),
+    ("HbA1c (week 0: 8 patients; week 12: 12 patients) was reported.", "en", []),        # trap: counts, not levels
+    # per-subgroup values among outcome groups are post-treatment values
+    ("Fifty recipients were followed. Median HbA1c was 6.3% [6.0-6.8] among insulin-free recipients and "
+     "8.7% [7.1-9.5] among recipients with graft failure.", "en", [(None, 6.3, None), (None, 8.7, None)]),
+    ("50名受者接受随访。脱离胰岛素的受者中位HbA1c为6.3% [6.0-6.8],移植物失功者为8.7% [7.1-9.5]。", "zh",
+     [(None, 6.3, None), (None, 8.7, None)]),
+    ("50名受者接受隨訪。脫離胰島素的受者中位糖化血色素為6.3% [6.0-6.8],移植物失功者為8.7% [7.1-9.5]。", "zh-Hant",
+     [(None, 6.3, None), (None, 8.7, None)]),
+    # a meta-analysis mean difference is a change; a standardised one is unitless
+    ("We pooled 12 trials. HbA1c was lower than at baseline (weighted mean difference -0.85%; 95% CI -1.20 to -0.50).",
+     "en", [(None, None, -0.85)]),
+    ("HbA1c was lower after MSC therapy (MD = -0.72; 95% CI: [-1.11 to -0.33], P = 0.0003).", "en", [(None, None, -0.72)]),
+    ("结果 共纳入9项研究。与基线相比,治疗后HbA1c下降(MD=-0.95,95%CI -1.40~-0.50)。", "zh", [(None, None, -0.95)]),
+    ("共納入12項研究。與基線相比糖化血色素降低(加權均數差-0.85%,95%CI -1.20~-0.50)。", "zh-Hant", [(None, None, -0.85)]),
+    ("The standardized mean difference in HbA1c was -0.45 (95% CI -0.7 to -0.2).", "en", []),
+    # a series of time points keeps every value; p-values between them are no values
+    ("In 25 patients, HbA1c fell from 8.9% ± 1.1 at baseline to 8.2% ± 0.9 at 3 months (p = 0.04), 7.7% ± 0.8 at "
+     "6 months (p = 0.01) and 7.5% ± 1.0 at 12 months (p = 0.003).", "en",
+     [(8.9, 8.2, None), (None, 7.5, None), (None, 7.7, None)]),
+    ("25例患者的HbA1c由基线的8.9%±1.1降至3个月时的8.2%±0.9(P=0.04)、6个月时的7.7%±0.8(P=0.01)和12个月时的7.5%±1.0。",
+     "zh", [(8.9, 8.2, None), (None, 7.5, None), (None, 7.7, None)]),
+    # a series of changes
+    ("Forty patients were treated. HbA1c dropped 0.6% by month 3, 0.9% by month 6 and 1.3% by month 12.", "en",
+     [(None, None, -0.6), (None, None, -0.9), (None, None, -1.3)]),
+    ("HbA1c在第3个月下降0.6%,第6个月下降0.9%,第12个月下降1.3%。", "zh",
+     [(None, None, -0.6), (None, None, -0.9), (None, None, -1.3)]),
+    ("HbA1c dropped 0.6% by month 3 and was 7.1% at month 12.", "en", [(None, 7.1, None), (None, None, -0.6)]),  # trap
+    # two arms' changes around a bracketed pair
+    ("In 80 patients, HbA1c went down 0.9% (8.6% to 7.7%) in the treated arm and just 0.3% in the sham arm.", "en",
+     [(8.6, 7.7, None), (None, None, -0.3), (None, None, -0.9)]),
+    ("治療組糖化血色素下降0.9%(由8.6%降至7.7%),假手術組僅下降0.3%。", "zh-Hant",
+     [(8.6, 7.7, None), (None, None, -0.3), (None, None, -0.9)]),
+    # a change's amount after a group named in quotes
+    ("Mean HbA1c reduction in 'responders' was 1.1% (8.1 ± 0.5% to 7.0 ± 0.6%, P = 0.03).", "en",
+     [(8.1, 7.0, None), (None, None, -1.1)]),
+    # role: a time after treatment stated earlier in the sentence makes a bare value post-treatment
+    ("We report a 49-year-old man with type 1 diabetes and an HbA1c of 8.8% who received two islet infusions. "
+     "Four years on, his HbA1c is 6.4% without insulin.", "en", [(8.8, None, None), (None, 6.4, None)]),
+    ("一名49岁男性,HbA1c为8.8%,接受了两次胰岛输注。四年后,他的HbA1c为6.4%,无需胰岛素。", "zh",
+     [(8.8, None, None), (None, 6.4, None)]),
+    ("一名49歲男性,糖化血色素為8.8%,接受了兩次胰島輸注。四年後,他的糖化血色素為6.4%。", "zh-Hant",
+     [(8.8, None, None), (None, 6.4, None)]),
+    ("Fifteen patients received cord blood. Twelve-month results: C-peptide 0.4 nmol/L; HbA1c 6.9%; weight 71 kg.",
+     "en", [(None, 6.9, None)]),
+    ("15名患者接受脐血输注。12个月结果:C肽0.4 nmol/L;HbA1c 6.9%;体重71 kg。", "zh", [(None, 6.9, None)]),
+    ("A man received islets in 2019. Today his HbA1c stands at 6.6%.", "en", [(None, 6.6, None)]),
+    ("Metabolic indexes 1 year postinfusion were peak C-peptide 0.50 ng/ml (IQR 0.26-1.30), P = 0.002; "
+     "A1C 7.0% (IQR 6.5-7.7), P = 0.97.", "en", [(None, 7.0, None)]),
+    ("HbA1c was 7.2% two years before the transplant.", "en", [(7.2, None, None)]),       # trap: a time before
+    ("A 52-year-old woman had an HbA1c of 9.1%.", "en", [(9.1, None, None)]),              # trap: an age
+    # two time points named together, then their values in the same order
+    ("At baseline and at 12 months, HbA1c was 8.5% and 7.1%.", "en", [(8.5, None, None), (None, 7.1, None)]),
+    ("HbA1c at baseline and 12 months was 8.1% and 7.0%, respectively.", "en", [(8.1, None, None), (None, 7.0, None)]),
+    ("治疗前和治疗后HbA1c分别为8.6%和7.2%。", "zh", [(8.6, None, None), (None, 7.2, None)]),
+    ("治療前和治療後糖化血色素分別為8.6%和7.2%。", "zh-Hant", [(8.6, None, None), (None, 7.2, None)]),
+    # the mmol/mol restatement of the same change is not a second value
+    ("The placebo-adjusted difference in HbA1c was -0.5% (-5.5 mmol/mol) at 8 weeks.", "en", [(None, None, -0.5)]),
+    ("安慰剂校正后HbA1c差值为-0.5%(-5.5 mmol/mol)。", "zh", [(None, None, -0.5)]),
+    ("HbA1c fell by 0.5 percentage points (5.5 mmol/mol) at week 24.", "en", [(None, None, -0.5)]),
+    # thresholds in words, targets, inclusion criteria
+    ("Patients with HbA1c less than or equal to 7.5% (less than or equal to 58.0 mmol/mol) were enrolled.", "en", []),
+    ("Patients with HbA1c no more than 10% and at least 7.0% were enrolled.", "en", []),
+    ("入选标准:HbA1c不低于7.5%且不高于11%。", "zh", []),
+    ("The HbA1c target was 7.0% at the last visit.", "en", []),
+    # another therapy's effect is not the study's
+    ("| GLP-1受体激动剂| 2-5万元 | 减重10-15%,HbA1c降低1.5-2% |", "zh", []),
+    ("二甲双胍可使HbA1c降低1.5%。", "zh", []),
+    ("GLP-1 receptor agonists lower HbA1c by 1.0-1.5%, while stem cells reduced HbA1c by 0.8% in this trial.", "en",
+     [(None, None, -0.8)]),
+    ("In patients on metformin, HbA1c fell from 8.5% to 7.2% after MSC infusion.", "en", [(8.5, 7.2, None)]),  # trap
+    # Chinese names of the measure, simplified and traditional
+    ("患者的糖化血紅素由8.5%降至7.1%。", "zh-Hant", [(8.5, 7.1, None)]),
+    ("糖化血紅蛋白(HbA1c)從9.0%降到6.9%。", "zh-Hant", [(9.0, 6.9, None)]),
+    ("其糖化血色素目前維持在6.0%左右。", "zh-Hant", [(None, 6.0, None)]),
+    ("The 12-month study enrolled 30 patients (mean HbA1c 8.4%).", "en", [(8.4, None, None)]),  # trap: a length
+    # points of HbA1c are percentage points; "latest" is after treatment; respective time points after the values
+    ("Patients saw a 1.2-point drop in HbA1c.", "en", [(None, None, -1.2)]),
+    ("Her latest HbA1c is 5.9%.", "en", [(None, 5.9, None)]),
+    ("HbA1c values were 8.1 ± 1.2 and 7.0 ± 0.9% at baseline and 12 months, respectively.", "en",
+     [(8.1, None, None), (None, 7.0, None)]),
+    # whole-word measures: "last" holds no AST, "entire" no TIR, "weighted" no weight
+    ("HbA1c at the last follow-up was 6.8%.", "en", [(None, 6.8, None)]),
+    ("HbA1c for the entire cohort was 7.1% at 12 months.", "en", [(None, 7.1, None)]),
+])
+def test_hba1c_issue10_layouts_series_roles(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)

@@ -85,3 +85,45 @@ def test_same_identifier_once() -> None:
     text = "NCT01234567 ... the trial NCT01234567 (doi:10.1/x) and https://doi.org/10.1000/xyz.9"
     assert _values(text, "registry_id", "en") == ["NCT01234567"]
     assert _values(text, "doi", "en") == ["10.1000/xyz.9"]
+
+
+# --- issue 10: MEDLINE's PMID tag; registries real news cites (China's drug-trial platform, PROSPERO, PACTR, TCTR) ---
+@pytest.mark.parametrize("text, expected", [
+    ("PMID- 31234567\nOWN - NLM", ["31234567"]),
+    ("PMID- 31234567 OWN - NLM STAT- MEDLINE DP  - 2019 Mar", ["31234567"]),
+    # no match: a word after the tag, not a number
+    ("PMID-based search strategies", []),
+])
+def test_pmid_medline_tag(text: str, expected: list[str]) -> None:
+    assert _values(text, "pmid", "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I期临床研究(NCT06011234;药物临床试验登记号CTR20231876)结果公布", ["NCT06011234", "CTR20231876"]),
+    ("藥物臨床試驗登記號:CTR20221346,已完成入組", ["CTR20221346"]),
+    ("The review was registered in PROSPERO (CRD42023412345).", ["CRD42023412345"]),
+    ("本荟萃分析已在PROSPERO注册(注册号:CRD 42021234567)", ["CRD42021234567"]),
+    ("registered with the Pan African Clinical Trials Registry (PACTR202101234567890)", ["PACTR202101234567890"]),
+    ("Thai Clinical Trials Registry TCTR20210512001", ["TCTR20210512001"]),
+    # no match: CTR inside a ChiCTR id, a short CTR number, a CRD that is not PROSPERO's
+    ("注册号ChiCTR2000031234", ["ChiCTR2000031234"]),
+    ("CTR2023 annual report", []),
+    ("CRD12345 form", []),
+    # a hyphen after the prefix, as some news sites write it
+    ("試驗編號NCT-05791201,預計收案60人", ["NCT05791201"]),
+    ("registered as ISRCTN-48213976", ["ISRCTN48213976"]),
+])
+def test_more_registries(text: str, expected: list[str]) -> None:
+    assert _values(text, "registry_id") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("原文链接:https://pubmed.ncbi.nlm.nih.gov/38123456/", ["38123456"]),
+    ("原文連結：https://www.ncbi.nlm.nih.gov/pubmed/25364680", ["25364680"]),
+    ("Read the abstract at https://pubmed.ncbi.nlm.nih.gov/37000111.", ["37000111"]),
+    # no match: a PubMed search link, a PMC link (that is a PMCID)
+    ("https://pubmed.ncbi.nlm.nih.gov/?term=stem+cell+diabetes", []),
+    ("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC4192991/", []),
+])
+def test_pmid_from_pubmed_link(text: str, expected: list[str]) -> None:
+    assert _values(text, "pmid") == expected

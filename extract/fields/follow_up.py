@@ -1,31 +1,49 @@
-"""The study's follow-up duration in days (one value per record).
+"""The study's follow-up in days (one value per record), as the guideline defines it.
 
-Durations only count next to follow-up words (随访/追踪/观察期/followed/follow-up): a bare
-"治疗后3个月" or "at 24 and 36 months" is a measurement time point, and "31 months insulin-free",
-"病程10年" or "疗效可持续6-12个月" are durations of something else.
+Tiers, best first (``decide`` keeps the top tier, and within it the longest value: the study's end):
+
+* a stated duration next to a follow-up word (随访/追踪/观察期/followed/follow-up), a study length
+  ("研究周期为24周", "The total study duration was 24 weeks") or a summary ("The 30-month median observation");
+* durability, how long the effect has lasted ("疗效维持了20个月以上", "已经超过一年没复发", "sustained for 2 years");
+* the time of the last assessment, when nothing above is stated: a time point of follow-up ("At 2-year
+  follow-up", "在12个月随访时"), of results ("At 18 months after treatment, C-peptide was higher", "治疗满36周时",
+  "术后5年", "Two and a half years on, he still ...", "12-month results"), with a result in its sentence.
+
+Never follow-up: the time to an event ("移植60天后停用胰岛素", "three months later she stopped insulin"), a window
+("注射后3个月内"), a time counted from one dose ("4 weeks after the last infusion"), a planned or required
+follow-up, disease duration, age, insulin-free time ("31 months insulin-free"), a threshold that selects studies.
+Durations are read by ``extract/durations.py`` ("两年零三个月", "two and a half years", "18个月余").
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable, Optional
 
-from ..numbers import DURATION_DAYS, parse_number
+from ..durations import DURATION_EN, DURATION_ZH, LIST_ITEM_EN, LIST_ITEM_ZH, parse_duration
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import compile_cues, sentence_bounds, table_column_header, zp
+from .context import compile_cues, in_reference, in_related_links, sentence_bounds, table_column_header, zp
 
-_NUM_ZH = r"\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十百]{1,3}"
-_NUM_EN = (r"\d{1,4}(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-           r"eighteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|thirty(?:-six)?|forty(?:-eight)?|sixty|a|an")
-# "12个月", "1年", "一年半", "两个半月", "半年", "28周"
-DUR_ZH = rf"(?P<num>{_NUM_ZH})?\s*(?:个)?(?P<half>半)?(?P<unit>年|个月|月|周|星期|天|日|d\b)(?P<half2>半)?"
-# "12 months", "one year", "48-week", "3 yrs"
-DUR_EN = rf"(?P<num>{_NUM_EN})[\s-]*(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)\b"
-_QUAL_ZH = r"(?:约|超过|长达|至少|近|逾)?"
+# ---- parts (data): a duration, a qualifier, a follow-up word, a treatment word ----
+# the duration itself is composed in extract/durations.py ("两年零三个月", "two and a half years", "3-6个月")
+DUR_ZH = rf"(?P<dur>{DURATION_ZH})"
+DUR_EN = rf"(?P<dur>{DURATION_EN})"
+_QUAL_ZH = r"(?:约|超过|长达|至少|近|逾|已|已经)?"
 _QUAL_EN = r"(?:(?:up to|at least|approximately|about|around|over|more than|nearly|almost|a (?:median|mean) of|an average of)\s+)?"
 _FU_ZH = r"(?:随访|追踪|跟踪|追访|跟进)(?:观察)?"
 _FU_EN = r"follow(?:ed)?[- ]?up"
 # the people followed, between the verb and the duration: "追踪患者48周", "随访所有受试者12个月"
 _FOLLOWED_ZH = r"(?:所有|全部|这些|该批)?(?:患者|病人|受试者|患儿|参与者)"
+# what the time is counted from: the treatment ("治疗后", "术后", "after transplantation", "postinfusion")
+_TREAT_ZH = r"(?:治疗|移植|输注|回输|干预|注射|用药|手术|术)"
+_TREAT_EN = (r"(?:treatment|therapy|transplant(?:ation)?|infusion|injection|engraftment|implantation|procedure|surgery|"
+             r"the\s+(?:first\s+|initial\s+)?(?:infusion|injection|transplant(?:ation)?|dose|treatment))")
+_POST_EN = r"post-?(?:infusion|transplant(?:ation)?|treatment|injection|operative(?:ly)?|op|implantation|engraftment)"
+# a list of time points before the last: "at 3, 6 and 12 months", "在1、3、6、12个月"
+_LIST_EN = rf"(?:(?:{LIST_ITEM_EN})\s*-?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)){{0,5}}"
+_LIST_ZH = rf"(?:(?:第)?(?:{LIST_ITEM_ZH})\s*[、,和及与]\s*){{0,5}}"
+# where a clause starts: "At 18 months after treatment, ...", "; after 12 months, ..."
+_CLAUSE_START = r"(?:(?<=[.;:!?(\n])\s*|^|(?<=,)\s*(?:and\s+|but\s+|while\s+)?)"
+_CLAUSE_START_ZH = r"(?:(?<=[。;:!?(\n,])|^)"
 
 FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # a median/mean follow-up is the study's summary value
@@ -33,35 +51,130 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        examples=("中位随访32周(12~60周),无患者复发。", "中位隨訪時間為2.5年(範圍1-4年)。"),
        traps=("中位病程10年的患者接受了治疗。",)),
     zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}\s+(?:time\s+|period\s+|duration\s+)?(?:was\s+|of\s+|lasted\s+|:\s*|=\s*)?{_QUAL_EN}{DUR_EN}", 1.0),
+    # "The 30-month median observation showed ...": the summary value written before its noun
+    zp("median__en_dur_observation", rf"\b{DUR_EN}\s+(?:median|mean|average)\s+(?:observation|{_FU_EN})", 1.0,
+       examples=("The 30-month median observation showed that 31 stayed insulin free.",),
+       traps=("The 30-year median age of onset was reported.",)),
     # stated durations
-    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期|期限)?(?:{_FOLLOWED_ZH})?(?:至今|迄今)?(?:均|都|皆)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9),
+    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期间|期|期限)?(?:{_FOLLOWED_ZH})?(?:至今|迄今)?(?:均|都|皆)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:|[(（](?:平均|中位)?)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9,
+       examples=("研究纳入26例1型糖尿病患者,随访时间为(380±75)天。", "患者隨訪兩年零三個月,血糖穩定。"),
+       traps=("随访患者病程10年。",)),
     zp("stated__zh_period", rf"为期\s*{DUR_ZH}的?(?:{_FU_ZH}|观察)", 0.95),
     zp("stated__zh_study", rf"为期\s*{DUR_ZH}的?(?:研究|试验)", 0.75),
+    zp("stated__zh_observe_verb", rf"(?:连续|持续|共)?观察(?:了)?\s*{_QUAL_ZH}{DUR_ZH}", 0.8,
+       examples=("治疗后连续观察12周,未见不良反应。", "患者共觀察了兩年。"), traps=("观察到12例患者好转。",)),
     zp("stated__zh_observe", rf"观察期(?:为|达|长达|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.85),
     zp("stated__zh_dur_observe", rf"{DUR_ZH}的?(?:观察期|实验期|研究期)", 0.85),
     zp("stated__zh_dur_fu", rf"{DUR_ZH}(?:以上|余)?的?{_FU_ZH}", 0.7),
-    zp("stated__en_fu_of", rf"\b{_FU_EN}\s+(?:period\s+|duration\s+|time\s+)?(?:of|was|lasted|:|=)\s+{_QUAL_EN}{DUR_EN}", 0.9),
-    zp("stated__en_followed_for", rf"\b(?:followed(?:\s+up)?|monitored|observed|tracked)\s+(?:\w+\s+){{0,3}}?for\s+{_QUAL_EN}{DUR_EN}", 0.9),
-    zp("stated__en_through", rf"\b(?:through(?:out)?|during|over|after|completed)\s+(?:the\s+|a\s+)?{_QUAL_EN}{DUR_EN}(?:\s+of)?\s+(?:{_FU_EN}|observation)", 0.9),
-    zp("stated__en_dur_fu", rf"\b{DUR_EN}(?:\s+of)?\s+{_FU_EN}", 0.75),
+    # "研究周期为24周", "試驗總時長一年半": the study's stated length
+    zp("stated__zh_study_length", rf"(?:研究|试验)(?:总)?(?:周期|时长|期限|持续时间|总时长)(?:为|共|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.8,
+       examples=("研究周期为24周,共纳入30例患者。", "試驗總時長為一年半。"), traps=("研究周期较短。",)),
+    zp("stated__en_fu_of", rf"\b{_FU_EN}\s+(?:period\s+|duration\s+|time\s+|study\s+)?(?:of|was|lasted|:|=)\s+{_QUAL_EN}{DUR_EN}", 0.9),
+    zp("stated__en_followed_for", rf"\b(?:followed(?:\s+up)?|monitored|observed|tracked)\s+(?:\w+\s+){{0,3}}?(?:for|over)\s+{_QUAL_EN}{DUR_EN}", 0.9),
+    zp("stated__en_through", rf"\b(?:through(?:out)?|during|over|after|completed)\s+(?:the\s+|a\s+)?{_QUAL_EN}{DUR_EN}(?:\s+of)?\s+(?:{_POST_EN}\s+)?(?:{_FU_EN}|observation)", 0.9,
+       examples=("Fifteen children completed 1 year of postinfusion follow-up.",)),
+    # "a 2-year follow-up"; "at 2-year follow-up" is a time point (parse lowers it)
+    zp("stated__en_dur_fu", rf"\b{DUR_EN}(?:\s+of)?\s+(?:{_POST_EN}\s+)?{_FU_EN}", 0.75),
+    # "The total study duration was 24 weeks"
+    zp("stated__en_study_length", rf"\b(?:total\s+)?(?:study|trial)\s+(?:duration|period|length)\s+(?:was|of|lasted|:|=)\s+{_QUAL_EN}{DUR_EN}", 0.8,
+       examples=("Thirty patients were enrolled. The total study duration was 24 weeks.",),
+       traps=("The study period was short.",)),
     # "a 52-week, open-label, single-arm phase 1 study": the study's planned length
     zp("stated__en_study", rf"\b(?:a|an|the|this)\s+{DUR_EN}(?:\s*,?\s*[\w/-]+){{0,6}}?\s+(?:study|trial)\b", 0.6),
     # a registry record's "[Time Frame: 48 weeks]" (a duration; "Time Frame: week 48" is a time point)
     zp("stated__en_time_frame", rf"\bTime\s+Frame\s*:\s*{_QUAL_EN}{DUR_EN}(?=\s*[\]\n;.]|\s*$)", 0.7),
     zp("stated__en_observation", rf"\bobservation(?:al)?\s+period\s+(?:of|was|lasted)\s+{_QUAL_EN}{DUR_EN}", 0.85),
     # "Over 6 months, HbA1c fell ...": a clause-opening period over which the results were observed
-    zp("stated__en_over_period", rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?:Over|During|Throughout|Across)\s+(?:the\s+|a\s+)?(?:(?:following|next|subsequent)\s+)?{DUR_EN}(?:\s+(?:after|following)\s+[^,.;]{{1,30}})?\s*,", 0.6),
+    zp("stated__en_over_period", rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?:Over|During|Throughout|Across)\s+(?:the\s+|a\s+)?(?:(?:following|next|subsequent)\s+)?{DUR_EN}(?:\s+period)?(?:\s+(?:after|following)\s+[^,.;]{{1,30}})?\s*,", 0.6,
+       examples=("Over a 12-month period, HbA1c fell from 8.1% to 7.4%.",)),
     zp("stated__zh_over_period", rf"在(?:随后|此后|之后|接下来)的\s*{DUR_ZH}(?:里|中|内|间)", 0.6),
     # a table cell under a follow-up column: "随访 | ... | 104周 |"
     zp("table__cell_zh", rf"(?<=\|)\s*{_QUAL_ZH}{DUR_ZH}\s*(?=\||$)", 0.85, re.IGNORECASE | re.MULTILINE),
     zp("table__cell_en", rf"(?<=\|)\s*{_QUAL_EN}{DUR_EN}\s*(?=\||$)", 0.85, re.IGNORECASE | re.MULTILINE),
-    # fallbacks, used only when nothing better is stated: the end of treatment observation ...
-    zp("fallback__zh_after", rf"(?:治疗|移植|输注|干预){_QUAL_ZH}{DUR_ZH}后", 0.3),
-    # ... or a re-examination visit after treatment ("治疗后3个月复查") ...
-    zp("fallback__zh_visit", rf"(?:治疗|移植|输注|干预|术)后\s*{_QUAL_ZH}{DUR_ZH}(?:时)?(?:进行)?(?:复查|复诊|回访|{_FU_ZH})", 0.3),
+    # durability: how long the effect has lasted, to the last assessment ("疗效维持了20个月以上")
+    zp("durable__zh_kept", rf"(?:疗效|效果|作用|获益|缓解|血糖控制|血糖|病情|控制|功能)(?:已|已经|均|都)?(?:维持|保持|持续|稳定)(?:了)?\s*{_QUAL_ZH}{DUR_ZH}", 0.6,
+       examples=("回输60天后她不再需要胰岛素,疗效维持了20个月以上。", "患者术后血糖控制稳定18个月。",
+                 "患者術後療效已維持兩年。"),
+       traps=("疗效可持续6~12个月。",)),
+    zp("durable__zh_already", rf"(?:已|已经)(?:维持|保持|持续)(?:了)?\s*{_QUAL_ZH}{DUR_ZH}", 0.6,
+       examples=("患者的血糖已保持18个月以上正常。", "該名患者已經保持18個月以上無需注射。")),
+    # "已经超过一年没复发", "1年多没再复发": no recurrence over the time observed
+    zp("durable__zh_no_recurrence", rf"(?:已|已经|至今)?{_QUAL_ZH}{DUR_ZH}(?:都|均)?(?:没有?|未|无)(?:再)?(?:复发|发作|恶化|破溃)", 0.6,
+       examples=("接受细胞治疗3个月,到现在已经超过一年没复发。", "接受自體間質幹細胞治療,1年多沒再復發。"),
+       traps=("伤口医治2年都没好。",)),
+    zp("durable__en_lasted", rf"\b(?:effects?|benefits?|responses?|improvements?|remission|control|function|results?|reductions?)\s+(?:has\s+|have\s+|had\s+|was\s+|were\s+)?(?:been\s+)?(?:lasted|persisted|maintained|sustained|durable|remained\s+stable)\s+(?:for\s+|over\s+|through\s+)?{_QUAL_EN}{DUR_EN}", 0.6,
+       examples=("The improvement was sustained for more than 2 years.", "Graft function has persisted for 18 months."),
+       traps=("The effect may last 6 to 12 months.",)),
+    zp("durable__en_through", rf"\b(?:preserved|maintained|sustained|persisted|remained\s+[\w-]+)\s+(?:up\s+to|through|until)\s+{_QUAL_EN}{DUR_EN}", 0.6,
+       examples=("C-peptide secretion was preserved up to 24 months.",),
+       traps=("Two patients remained insulin-free through 28 months.",)),
+    zp("durable__en_no_recurrence", rf"\bno\s+(?:recurrence|relapse)\s+(?:for|in|over|during)\s+(?:the\s+(?:past|last)\s+)?{_QUAL_EN}{DUR_EN}", 0.6,
+       examples=("The ulcer healed, with no recurrence for more than a year.",)),
+    zp("durable__en_without_recurrence", rf"\b{DUR_EN}\s+without\s+(?:recurrence|relapse)", 0.6,
+       examples=("The wound has now gone 14 months without recurrence.",)),
+    # the last assessment, stated as a time point of follow-up ("At 2-year follow-up", "the follow up at 12 months")
+    zp("tp_fu__en_at", rf"\bat\s+(?:the\s+)?{_LIST_EN}{DUR_EN}(?:\s+of)?[\s-]+(?:{_POST_EN}\s+)?(?:{_FU_EN}|visit|assessment|evaluation|time\s*point)", 0.5,
+       examples=("Nine patients received the cells. At 2-year follow-up, 7 of 9 patients remained insulin-free.",
+                 "C-peptide was measured at the 3-, 6- and 12-month follow-up visits.")),
+    zp("tp_fu__en_fu_at", rf"\b{_FU_EN}\s+(?:visits?\s+|assessments?\s+)?(?:at|after)\s+(?:the\s+)?{_LIST_EN}{DUR_EN}", 0.5,
+       examples=("In two patients treated, the follow up at 12 months showed negative antibody values.",)),
+    zp("tp_fu__zh_at", rf"(?:在|于|至|到)(?:{_TREAT_ZH}后)?(?:第)?{_LIST_ZH}{DUR_ZH}(?:的)?{_FU_ZH}(?:时|中|期间)?", 0.5,
+       examples=("在12个月随访时,8名患者仍无需胰岛素。",)),
+    # the last assessment as a time point of the results ("At 18 months after treatment, C-peptide was higher")
+    zp("tp__en_clause_at", rf"{_CLAUSE_START}(?:At|After|By)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:first\s+)?{DUR_EN}(?:\s+(?:after|post|following|of)\s+[^,.;]{{1,40}}?)?\s*,", 0.45,
+       examples=("Sixty patients were randomized. At 18 months after treatment, C-peptide was higher in the cell group.",
+                 "After 12 months, five patients remained insulin independent."),
+       traps=("Three months later she stopped insulin.", "After 10 years of research, the team published its work.")),
+    zp("tp__en_after_treat", rf"\b(?:at|by)\s+(?:the\s+)?{_LIST_EN}{DUR_EN}\s+(?:after|post|following)[\s-]*{_TREAT_EN}\b", 0.45,
+       examples=("C-peptide increased at 24 and 36 months after transplantation.",),
+       traps=("HbA1c was measured 4 weeks after the last infusion.",)),
+    zp("tp__en_post", rf"\b{DUR_EN}[\s-]+{_POST_EN}\b", 0.45,
+       examples=("Metabolic indexes 1 year postinfusion were peak C-peptide 0.50 ng/ml.",)),
+    # "12 months after transplantation, 3 of 5 patients were insulin independent"
+    zp("tp__en_clause_dur_after", rf"{_CLAUSE_START}{DUR_EN}\s+(?:after|post|following)[\s-]*{_TREAT_EN}\s*,", 0.45,
+       examples=("Twelve patients received islets. 12 months after transplantation, 3 of 5 patients were insulin independent.",),
+       traps=("She received islets. Three months after the transplant, she stopped insulin.",)),
+    # "Two and a half years on, he still needs no insulin", "Six months later, HbA1c was 6.9%"
+    zp("tp__en_on_later", rf"\b{DUR_EN}\s+(?:on|later|afterwards)\s*,", 0.5,
+       examples=("A 31-year-old man received the cells. Two and a half years on, he still needs no insulin.",),
+       traps=("Three months later, she stopped insulin.", "Ten years later, the hospital opened a new centre.")),
+    # "12-month results", "one-year data": the results' time point is the last assessment
+    zp("tp__en_results_at", rf"\b(?:results?|data|outcomes?|findings)\s+(?:at|after)\s+{DUR_EN}", 0.5,
+       examples=("Results at one year showed that 5 of 7 patients were insulin independent.",)),
+    zp("tp__en_results", rf"\b{DUR_EN}[\s-]+(?:clinical\s+)?(?:results?|data|outcomes?|findings|follow-up\s+data)\b", 0.5,
+       examples=("Sana released 12-month results of patient 1.", "Twelve-month results: C-peptide 0.4 nmol/L."),
+       traps=("Patients with a 10-year history of diabetes were enrolled.",)),
+    zp("tp__zh_full", rf"{_TREAT_ZH}(?:后)?满\s*{DUR_ZH}(?:时|后)?", 0.5,
+       examples=("该试验纳入50名患者,治疗满36周时,四分之一的受试者达到主要终点。",),
+       traps=("能帮助满6周仍未愈合的困难伤口患者。",)),
+    zp("tp__zh_at", rf"(?:在|于)(?:{_TREAT_ZH}后)?(?:第)?{_LIST_ZH}{DUR_ZH}(?:时|末)", 0.45,
+       examples=("73名患者接受输注后,在48周时,有20%的患者达成目标。",)),
+    zp("tp__zh_after", rf"{_TREAT_ZH}后(?:第)?{_LIST_ZH}(?:第)?{DUR_ZH}(?:时)?", 0.45,
+       examples=("术后5年不需接受胰岛素治疗的比率降至10%。", "治療後3個月,HbA1c降至7.1%。"),
+       traps=("移植60天后停用胰岛素。",)),
+    # "治疗48周后", "移植12个月后"
+    zp("tp__zh_treat_dur_after", rf"{_TREAT_ZH}{_QUAL_ZH}{DUR_ZH}后", 0.45),
+    # a clause opening "4个月后," or "现在两年过去": the time since treatment at the last assessment
+    zp("tp__zh_later", rf"{_CLAUSE_START_ZH}{DUR_ZH}(?:后|过去了|过去)(?=[,了])", 0.45,
+       examples=("一名男性接受了注射。4个月后,这些胰岛细胞依然正常运作。",),
+       traps=("一名女性接受了移植。3个月后,她停用了胰岛素。", "团队于2010年成立。十年后,该团队发表了论文。")),
+    zp("tp__zh_clause_time", rf"{_CLAUSE_START_ZH}(?:第)?{DUR_ZH}(?:时|末)(?=,)", 0.45,
+       examples=("3个月后,HbA1c降至7.0%。6个月时,患者已停用格列齐特。", "治療後1個月血糖下降;6個月時,患者已停藥。"),
+       traps=("6个月和12个月时分别进行评估。",)),
+    zp("tp__zh_since", rf"(?:移植|治疗|手术|输注|术后)?(?:至今|迄今)(?:已经?|已有|有)\s*{_QUAL_ZH}{DUR_ZH}", 0.5,
+       examples=("患者移植至今已有5年,血糖控制良好。", "患者移植至今已5年,未再复发。"), traps=("患者病程至今已10年。",)),
+    zp("tp__zh_passed", rf"(?:现在|如今|至今|迄今)(?:已经?)?{DUR_ZH}(?:过去|了)", 0.5,
+       examples=("现在两年过去,我的糖化血红蛋白稳定在6.5左右。",)),
+    # "12个月的随访结果", "一年随访数据"
+    zp("tp__zh_results", rf"{DUR_ZH}(?:的)?(?:{_FU_ZH})?(?:结果|数据)", 0.5,
+       examples=("研究团队公布了12个月的随访结果。",)),
+    # a re-examination visit ("治疗后3个月复查", "1年后复查"), never a rhythm ("每3个月复查") ...
+    zp("tp__zh_dur_visit", rf"(?<!每){DUR_ZH}后(?:进行)?(?:复查|复诊|回访|{_FU_ZH})", 0.45,
+       examples=("患者1年后复查HbA1c为6.5%。",), traps=("患者每3个月后复查一次。",)),
+    zp("tp__zh_visit", rf"(?:治疗|移植|输注|干预|术)后\s*{_QUAL_ZH}{DUR_ZH}(?:时)?(?:进行)?(?:复查|复诊|回访|{_FU_ZH})", 0.45),
     # ... or the last of a series of follow-up visits ("于治疗后1、3、6、12个月随访")
-    zp("fallback__zh_series", rf"(?:于|在)(?:治疗|移植|输注|术)?后?\s*(?:\d{{1,2}}\s*[、,和及]\s*){{2,}}{DUR_ZH}(?:时)?(?:进行)?{_FU_ZH}", 0.35),
-    zp("fallback__en_series", rf"\b(?:re-?examined|followed(?:\s+up)?|evaluated|assessed|monitored|seen)\b[^.;]{{0,30}}?\bat\s+(?:[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+))+{DUR_EN}(?!\s*(?:,|and\b))", 0.3),
+    zp("tp__zh_series", rf"(?:于|在)(?:治疗|移植|输注|术)?后?\s*(?:\d{{1,2}}\s*[、,和及]\s*){{2,}}{DUR_ZH}(?:时)?(?:进行)?{_FU_ZH}", 0.45),
+    zp("tp__en_series", rf"\b(?:re-?examined|followed(?:\s+up)?|evaluated|assessed|monitored|seen)\b[^.;]{{0,30}}?\bat\s+(?:[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+))+{DUR_EN}(?!\s*(?:,|and\b))", 0.45),
 )
 
 # durations of something else: disease history, age, insulin-free time
@@ -79,6 +192,33 @@ _QUALIFIES_AFTER = compile_cues((r"^\s*(?:以上|以下|或以上|及以上)?的
 _COMPLETED_BEFORE = compile_cues((r"(?:完成|走完|结束)(?:了)?\s*$",))
 # a time point counted from one particular dose: "第2次输注后4周", "after the last infusion"
 _FROM_ONE_DOSE = compile_cues((r"(?:第\s*[\d一二三四五六七八九十]+\s*次|末次|最后一次|首次)\s*$",))
+_FROM_ONE_DOSE_AFTER = compile_cues((r"^\s*(?:after|following|post)\s+(?:the|each|every)\s+(?:last|final|second|third|"
+                                     r"first|each|every|booster)\b",))
+# the time until an event, not the time observed: "移植60天后停用胰岛素", "three months later she stopped insulin"
+_EVENT_AFTER = compile_cues((
+    r"^[^。;!?\n]{0,14}?(?<!已)(?<!已经)(?:停用|停止|停掉|停了|脱离|摆脱|撤除|撤掉|不再|开始|出院|出现|首次|即可|就|接受了|又接受|再次|愈合|痊愈|长好)",
+    r"^[^.;!?\n]{0,30}?\b(?:stopped|discontinued|came\s+off|became|achieved|attained|was\s+discharged|started|began|"
+    r"no\s+longer|weaned|developed|received|underwent|was\s+(?:treated|transplanted|given)|healed)\b",
+))
+# a time point of results says what was found then: a measure, a state or a change in its sentence ("At 18 months
+# after treatment, C-peptide was higher", "4个月后,这些胰岛细胞依然正常运作"); "Ten years later, the team opened a
+# centre" or "After 10 years of research, ..." is narrative
+_RESULT_IN_SENTENCE = compile_cues((
+    r"HbA1c|A1c|C-?peptide|glucose|glyc\w*|insulin|graft|islets?|cells?|free|independen\w*|still|remain\w*|continu\w*|"
+    r"stable|improv\w*|reduc\w*|decreas\w*|increas\w*|declin\w*|lower|higher|better|worse|fell|rose|dropped|"
+    r"achiev\w*|reach\w*|maintain\w*|sustain\w*|endpoint|outcome|response|remission|recurr\w*|healed|tumou?rs?|"
+    r"adverse|safety|assess\w*|evaluat\w*|measur\w*|C-?肽",
+    r"依然|仍|依旧|继续|保持|维持|稳定|血糖|糖化|胰岛|细胞|改善|下降|降至|降低|升高|正常|达到|达成|无需|不需|未见|没有|"
+    r"复发|终点|不良|已|功能|运作|伤口|评估|检测|复查|测定",
+))
+# the time-point patterns that need such a result (the others carry a follow-up, results or visit word)
+_NEEDS_RESULT = ("tp__en_clause_at", "tp__en_after_treat", "tp__en_post", "tp__en_clause_dur_after", "tp__en_on_later",
+                 "tp__zh_full", "tp__zh_at", "tp__zh_after", "tp__zh_treat_dur_after", "tp__zh_later",
+                 "tp__zh_clause_time", "tp__zh_since", "tp__zh_passed")
+# a window, not a time point: "注射后3个月内,38%患者血糖显著下降", "within 3 months after"
+_WINDOW_AFTER = compile_cues((r"\s*(?:内|以内|之内|里|期间)",))
+# the time points of results: read only when the study states no duration
+_TIME_POINT = ("tp__", "tp_fu__")
 
 # an upper bound, not a duration: "most followed patients for a year or less", "随访1年以内"
 _BOUND_AFTER = compile_cues((r"^\s*(?:或更短|或以下|以内|之内)", r"^\s*(?:or (?:less|shorter|fewer)|at most)\b"))
@@ -95,42 +235,48 @@ _PLANNED_BEFORE = compile_cues((r"(?:计划|计画|打算|准备|预计|建议|�
 _FU_HEADER = compile_cues((rf"{_FU_ZH}|观察期|\bfollow[- ]?up\b|\bobservation\b|\bduration of follow",))
 
 MIN_DAYS = 7.0
+RESULT_REACH = 200   # chars searched either side of a time point for what was found then
+# a time point of two weeks or less is a step of the procedure ("术后第7天拆线"), not the last assessment
+MIN_TIME_POINT_DAYS = 14.0
 MAX_DAYS = 365.25 * 30
 
 
 class FollowUpExtractor(FieldExtractor):
-    """Durations next to follow-up words; ``decide`` keeps the best-attested one."""
+    """Durations next to follow-up words, durability and the last assessment; ``decide`` keeps the
+    best-attested one."""
 
     name = "follow_up"
     field = "follow_up"
     patterns = FOLLOW_UP_PATTERNS
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
-        days = to_days(m.group("num"), m.group("unit"), half=bool(
-            m.groupdict().get("half") or m.groupdict().get("half2")))
-        if days is None:
+        dur = parse_duration(m.group("dur"))
+        if dur is None:
             return []
         text = span.doc.view
-        num_start = m.start("num") if m.group("num") else m.start("unit")
-        # a year number ("2010年8月") is a date, not a duration
-        if m.group("unit") == "年" and (re.match(r"\d{4}", m.group("num") or "") or
-                                        re.match(r"\s*\d{1,2}\s*月", text[m.end("unit"):m.end("unit") + 4])):
+        # "2010年8月": a date, not a duration
+        if m.group("dur").endswith("年") and re.match(r"\s*\d{1,2}\s*月", text[m.end("dur"):m.end("dur") + 4]):
             return []
         score = pattern.score
+        start = m.start()
+        while start < m.end() and text[start] in " \t,":
+            start += 1   # a clause-start match begins at its first word
         if pattern.name.startswith("stated__"):
             before = text[max(span.start, m.start() - 6):m.start()]
             if pattern.name in ("stated__zh_dur_fu", "stated__en_dur_fu"):
-                before_num = text[max(span.start, num_start - 6):num_start]
-                if _AT_BEFORE.search(before_num) or _LIST_BEFORE.search(before_num) or _AT_BEFORE.search(before):
-                    score = 0.2   # one time point among several: never the study's duration on its own
+                before_dur = text[max(span.start, m.start("dur") - 6):m.start("dur")]
+                if _AT_BEFORE.search(before_dur) or _LIST_BEFORE.search(before_dur) or _AT_BEFORE.search(before):
+                    score = 0.5   # a time point of follow-up: the last assessment when nothing is stated
             if _AT_AFTER_ZH.match(text[m.end():m.end() + 6]):
-                score = min(score, 0.4)
-        return [self.hit({"days": float(days)}, m.start(), m.end(), pattern, score=score)]
+                score = min(score, 0.5)
+        return [self.hit({"days": float(dur.high)}, start, m.end(), pattern, score=score)]
 
     def validate(self, hit: Hit, span: Span) -> Optional[Hit]:
         if not MIN_DAYS <= hit.value["days"] <= MAX_DAYS:
             return None
         text = span.doc.view
+        if in_related_links(text, hit.start) or (hit.pattern.startswith(_TIME_POINT) and in_reference(text, hit.start)):
+            return None   # "Related: Teplizumab Delays Stage 3 Type 1 Diabetes: 5-Year Data" is another article
         s, _ = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
         if _NOT_FOLLOW_UP.search(text, max(s, hit.start - 10), hit.end):
             return None
@@ -144,11 +290,33 @@ class FollowUpExtractor(FieldExtractor):
             return None
         if _PLANNED_BEFORE.search(text[max(s, hit.start - 72):hit.start]):
             return None
-        if hit.pattern.startswith("fallback__") and _FROM_ONE_DOSE.search(text[max(s, hit.start - 12):hit.start]):
-            return None
+        if hit.pattern.startswith(_TIME_POINT):
+            if hit.value["days"] < MIN_TIME_POINT_DAYS:
+                return None
+            if _FROM_ONE_DOSE.search(text[max(s, hit.start - 12):hit.start]) or \
+                    _FROM_ONE_DOSE_AFTER.search(text[hit.end:hit.end + 30]):
+                return None
+            if hit.pattern.startswith("tp__") and _EVENT_AFTER.search(text[hit.end:hit.end + 40]):
+                return None
+            if _WINDOW_AFTER.match(text, hit.end):
+                return None   # "注射后3个月内": a window, not the time of an assessment
+            if hit.pattern in _NEEDS_RESULT and not self._states_result(text, hit, span):
+                return None
         if hit.pattern.startswith("table__") and not _FU_HEADER.search(table_column_header(text, hit.start) or ""):
             return None  # a duration cell counts only under a follow-up column
         return hit
+
+    @staticmethod
+    def _states_result(text: str, hit: Hit, span: Span) -> bool:
+        """A measure, state or change in the sentence of a time point (sentences cut at 。/newline/". ", so that
+        "P<.001" does not end one)."""
+        lo = max(span.start, hit.start - RESULT_REACH)
+        left = text[lo:hit.start]
+        lo += max(left.rfind("。"), left.rfind("\n"), left.rfind(". "), left.rfind("! "), left.rfind("? ")) + 1
+        right = text[hit.end:min(span.end, hit.end + RESULT_REACH)]
+        cuts = [i for i in (right.find("。"), right.find("\n"), right.find(". ")) if i >= 0]
+        hi = hit.end + (min(cuts) if cuts else len(right))
+        return bool(_RESULT_IN_SENTENCE.search(text, lo, hit.start) or _RESULT_IN_SENTENCE.search(text, hit.end, hi))
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
         """The best-attested duration; among equally attested ones the longest (the study's end)."""
@@ -163,23 +331,11 @@ class FollowUpExtractor(FieldExtractor):
 
 def to_days(num: Optional[str], unit: str, *, half: bool = False) -> Optional[float]:
     """'12' + '个月' -> 365; '一' + '年' + half -> 548; None + '年' + half ('半年') -> 183."""
-    u = unit.lower().rstrip("s") if unit else ""
-    per = DURATION_DAYS.get(u) or DURATION_DAYS.get(unit)
-    if per is None:
-        return None
-    if num is None:
-        n: Optional[float] = 0.0 if half else None
-    elif num.lower() in ("a", "an"):
-        n = 1.0
-    else:
-        n = parse_number(num)
-    if n is None:
-        return None
-    if half:
-        n += 0.5
-    if n <= 0:
-        return None
-    return float(round(n * per))
+    text = f"{num or ''}{'半' if half and not num else ''}{unit}{'半' if half and num else ''}"
+    if re.search(r"[A-Za-z]", unit):
+        text = f"{'half a ' if half and not num else ''}{num or ''} {unit}{' and a half' if half and num else ''}"
+    dur = parse_duration(text.strip())
+    return dur.high if dur else None
 
 
 EXTRACTOR = FollowUpExtractor()

@@ -6,10 +6,14 @@ that their percentages are never read as HbA1c. Targets and thresholds ("HbA1c<7
 criteria and proportions of patients ("20%的患者", "83% achieved") are not values. mmol/mol is
 converted to % (NGSP = 0.09148 × IFCC + 2.152).
 
-Reading order in a clause: before -> after pairs, stated changes, values reached ("降至6.8%"), then
-the remaining values left to right. Each of those takes the role its own cue gives (a sign, "at
+Reading order in a clause: values labelled by their time point ("week 0: 8.30 [7.90, 8.80]; week 12: 7.60",
+"BL=8.4%; M6=6.9%"), before -> after pairs, stated changes (a meta-analysis "MD=-0.95" too), values reached
+("降至6.8%"), then the remaining values left to right. Each of those takes the role its own cue gives (a sign, "at
 baseline", "治疗后", "at 12 months" after it), else the role of the value before it in the same
-clause ("8.7% in the cell group and 8.6% in the placebo group"). A clause whose term is followed by
+clause ("8.7% in the cell group and 8.6% in the placebo group"), or of a series ("dropped 0.6% by month 3, 0.9%
+by month 6"); the first value with no cue takes the role an earlier cue of its sentence gives ("Four years on, his
+HbA1c is 6.4%", "Twelve-month results: ...; HbA1c 6.9%"), else it is the patient's baseline. Another therapy's
+effect ("GLP-1受体激动剂 ... HbA1c降低1.5-2%") is not the study's. A clause whose term is followed by
 a threshold, or preceded by a share/criterion word, states no level. Relative changes ("a 15%
 relative reduction", "相对下降12%") are not absolute changes.
 """
@@ -18,7 +22,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..numbers import ARABIC, DURATION_DAYS, EN_NUMBER, parse_number
+from ..durations import DURATION, DURATION_EN, DURATION_ZH, TIMEPOINT_EN, timepoint_days
+from ..numbers import ARABIC, EN_NUMBER, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 
 # ---- lexicons (data) ----
@@ -27,15 +32,19 @@ TERM = (r"(?:glyc(?:osyl)?ated\s+ha?emoglobin(?:\s*\(?\s*(?:Hb\s*)?A1c\s*\)?)?|h
         r"Hb\s*A1c|HbA1|\bA1c\b|(?:糖\s*化\s*血\s*[红紅]\s*蛋\s*白(?:\s*A1c)?|糖化血[色红紅]素|糖化(?!\s*终)(?!\s*終))"
         r"(?:\s*[(（]\s*(?:Hb\s*A1c|A1c|GHb)\s*[)）])?)")
 # another measure: the HbA1c clause ends where it starts
-OTHER_MEASURE = (r"(?:空腹|餐后|餐後|血糖(?!控制)|FBG|FPG|PPG|2h\s*PG|(?<![A-Za-z])C\s*-?\s*(?:肽|peptide)|HOMA|胰岛素|胰島素|"
-                 r"insulin|BMI|体重|體重|weight|TIR|time\s+in\s+range|hs-?CRP|CRP|eGFR|甘油三酯|胆固醇|膽固醇|"
-                 r"cholesterol|triglyceride|LDL|HDL|glucose|血压|血壓|blood\s+pressure|低血糖|hypoglyc|"
-                 r"炎症|ALT|AST|肌酐|creatinine)")
+# (abbreviations as whole words: "last" holds no AST, "entire" no TIR, "weighted mean difference" no weight;
+# a group named by its insulin outcome, "insulin-free recipients", "脱离胰岛素的患者", is no other measure)
+OTHER_MEASURE = (r"(?:空腹|餐后|餐後|血糖(?!控制)|(?<![A-Za-z])(?:FBG|FPG|PPG|2h\s*PG|HOMA|BMI|TIR|hs-?CRP|CRP|eGFR|LDL|HDL|"
+                 r"ALT|AST)(?![A-Za-z])|(?<![A-Za-z])C\s*-?\s*(?:肽|peptide)|(?<!脱离)(?<!摆脱)(?<!停用)(?:胰岛素|胰島素)|"
+                 r"insulin(?![- ]?(?:free|independen))|体重|體重|weight(?!ed)|time\s+in\s+range|甘油三酯|胆固醇|膽固醇|"
+                 r"cholesterol|triglyceride|glucose|血压|血壓|blood\s+pressure|低血糖|hypoglyc|"
+                 r"炎症|肌酐|creatinine)")
 # a measure word followed by a group word names the group ("单用胰岛素的对照组", "insulin-only arm")
 IN_GROUP_NAME = (r"(?:(?:强化|強化|治疗|治療|注射|泵)?(?:的[^\d,，。;；:：\s]{0,3}?)?(?:组|組)(?!间|間|内|內)|[\s-]*(?:only|alone|treated|therapy|"
                  r"treatment)?\s*(?:group|arm)\b)")
 CLAUSE_END = r"(?:[。!?！？\n]|\.\s|\.$)"
-PCT = (r"(?:%|％|个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|percent(?!age)|per\s+cent|pp\b|"
+# ("a 1.2-point drop in HbA1c", "fell 1.2 points": points of HbA1c are percentage points)
+PCT = (r"(?:%|％|个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|percent(?!age)|per\s+cent|pp\b|-?points?\b|"
        r"mmol\s*/\s*mol)")
 # a value: number, optional spread (± SD, [IQR]), optional unit; never a magnitude, duration or
 # another unit ("15亿细胞", "6个月", "7.5 mmol/L")
@@ -51,36 +60,45 @@ SPREAD_LABEL = r"(?:(?:SD|SEM?|IQR|s\.d\.|标准差|標準差)\s*[,:=]?\s*)"
 
 def value_rx(g: str) -> str:
     """A value with group ``g`` (number) and ``g``u (unit): spread (± SD, [IQR]) allowed, the whole
-    mean ± SD in brackets too ("(8.62±1.35)%"), the spread after the unit too ("6.9% (SD 0.8)"); never a
+    mean ± SD in brackets too ("(8.62±1.35)%"), the spread after the unit too ("6.9% (SD 0.8)", "8.9% ± 1.1"); never a
     magnitude, a duration or another unit ("15亿细胞", "6个月", "7.5 mmol/L")."""
     return (rf"(?P<{g}p>[(（]\s*)?(?P<{g}>{ARABIC})(?:\s*(?:±|\+/-|\+-)\s*{ARABIC}|\s*[\[(]\s*{SPREAD_LABEL}?{ARABIC}(?:\s*[-–,~]\s*"
             rf"{ARABIC})?\s*[\])])?(?({g}p)\s*[)）])\s*(?P<{g}u>{PCT})?" + _VALUE_TAIL
-            + rf"(?({g}u)(?:\s*[\[(]\s*{SPREAD_LABEL}?{ARABIC}\s*%?(?:\s*[-–,~]\s*{ARABIC}\s*%?)?\s*[\])])?)" + ALT_UNIT + "?")
+            + rf"(?({g}u)(?:\s*(?:±|\+/-|\+-)\s*{ARABIC}(?![\d.])\s*%?|\s*[\[(]\s*{SPREAD_LABEL}?{ARABIC}\s*%?"
+              rf"(?:\s*[-–,~]\s*{ARABIC}\s*%?)?\s*[\])])?)" + ALT_UNIT + "?")
 
 
 # the same value in the other unit, in brackets after it: "8.3 ± 0.8% (67 ± 9 mmol/mol)"
-ALT_UNIT = (rf"(?:\s*[(（\[]\s*{ARABIC}(?:\s*(?:±|\+/-|\+-)\s*{ARABIC})?\s*(?:mmol\s*/\s*mol|%|％)"
+ALT_UNIT = (rf"(?:\s*[(（\[]\s*[-−+]?\s*{ARABIC}(?:\s*(?:±|\+/-|\+-)\s*{ARABIC})?\s*(?:mmol\s*/\s*mol|%|％)"
             rf"(?:\s*[;,]\s*[^()（）\[\]]{{0,20}})?\s*[)）\]])")
 
 
-DOWN = (r"(?:下降|降低|降幅|降了|减少|減少|减低|減低|改善|回落|reduction|reduced|reduce|reducing|decrease[ds]?|decreasing|"
+DOWN = (r"(?:下降|降低|降幅|降了|减少|減少|减低|減低|改善|回落|(?:went|gone|goes|go|came|come)\s+down|"
+        r"reduction|reduced|reduce|reducing|decrease[ds]?|decreasing|"
         r"decline[ds]?|declining|drop(?:ped|s)?|fell|fall|falls|lowered|lowering|lower|improved|improvement)")
-UP = r"(?:升高|上升|增加|增高|升幅|升了|increase[ds]?|increasing|rise|rose|rises|elevated|elevation)"
-CHANGE_WORD = r"(?:变化|變化|差值|改变|改變|change[ds]?|difference)"
+UP = (r"(?:升高|上升|增加|增高|升幅|升了|(?:went|gone|goes|go|came|come)\s+up|increase[ds]?|increasing|rise|rose|rises|"
+      r"elevated|elevation)")
+# a meta-analysis difference: "MD=-0.95", "WMD -0.85%", "mean difference = -0.72" (a standardised one is unitless)
+MEAN_DIFF = r"(?:(?<![A-Za-z])W?MD(?![A-Za-z])|(?<!standardized\s)(?<!standardised\s)(?:weighted\s+)?mean\s+difference|加权均数差|均数差|平均差)"
+MEAN_DIFF_PCT_MAX = 3.0
+CHANGE_WORD = rf"(?:变化|變化|差值|改变|改變|change[ds]?|difference|{MEAN_DIFF})"
 TO = (r"(?:降至|降到|下降到|下降至|下降为|下降為|降低至|降低到|降低为|降低為|减少至|減少至|减至|減至|改善至|改善为|"
       r"回落至|升至|升高至|上升至|增至|增加至|维持在|維持在|稳定在|穩定在|保持在|至|到|变为|變為|"
       r"maintained\s+at|stabili[sz]ed\s+at|to|→|->|=>)(?:\s*了)?")
 FROM = r"(?:从|從|由|from)"
 BASELINE = (r"(?:基线|基線|baseline|治疗前|治療前|术前|術前|移植前|输注前|輸注前|入组时|入組時|入院时|入院時|"
             r"before\s+(?:treatment|therapy|infusion|transplantation)|pre-?treatment|at\s+entry|at\s+enrollment|"
-            r"initially|初始)")
-POST = (r"(?:目前|现在|現在|如今|\bnow\b|currently|治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
+            r"initially|初始|原本|原来|原來|最初)")
+POST = (r"(?:目前|现在|現在|如今|\bnow\b|currently|\bcurrent\b|\blatest\b|most\s+recent|治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
         r"at\s+(?:week|month|year)|at\s+\d+\s+(?:weeks?|months?|years?))")
-COMPARE = r"(?:[<>≤≥]|<=|>=|低于|低於|高于|高於|小于|小於|大于|大於|超过|超過|不超过|under|below|above|less\s+than|greater\s+than|over)"
+COMPARE = (r"(?:(?:less|greater|more|lower|higher)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|greater|more|lower|"
+           r"higher)\s+than|no\s+(?:more|less|higher|lower|greater)\s+than|at\s+(?:least|most)|不低于|不高于|不小于|不大于|"
+           r"[<>≤≥]|<=|>=|低于|低於|高于|高於|小于|小於|大于|大於|超过|超過|不超过|under|below|above|less\s+than|greater\s+than|over)")
 # a count of patients reaching a value is not a value
 PROPORTION = r"(?:达标率|達標率|达标|達標|比例|比率|proportion|percentage\s+of|rate|的患者|of\s+patients)"
-TIME = (rf"(?:第\s*)?(?P<tn>\d+(?:\.\d+)?|[一二两三四五六七八九十]+|{EN_NUMBER})\s*(?P<tu>个月|個月|月|周|週|年|天|"
-        r"weeks?|months?|years?|days?)(?![A-Za-z])|(?P<tu2>week|month|year|day)\s+(?P<tn2>\d+)(?![\d.])")
+# a time point: a duration ("12个月", "第52周", "one year", "18-month") or a unit-first label ("week 24", "M6"),
+# both read by extract/durations.py
+TIME = rf"(?P<time>(?:第\s*)?(?:{DURATION_EN}|{DURATION_ZH})|{TIMEPOINT_EN})"
 GROUP = r"(?P<grp>[\u4e00-\u9fffA-Za-z\-]{1,8}?[组組])|(?:in|for)\s+the\s+(?P<egrp>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:group|arm)"
 IFCC_SLOPE, IFCC_INTERCEPT = 0.09148, 2.152
 VALUE_RANGE = (3.0, 20.0)
@@ -118,6 +136,45 @@ UNITLESS_PAIR_GAP = 12
 UNITLESS_PCT_RANGE = (4.0, 15.0)
 HEADER_UNIT = r"\s*(?:[(（\[,，]\s*(?P<hu>%|mmol\s*/\s*mol)\s*[)）\]]?)"
 
+# a value labelled by its time point: "week 0: 8.30 [7.90, 8.80]; week 12: 7.60", "BL=8.4%; M6=6.9%", "基线: 8.5"
+# (week 0 / day 0 / BL is the baseline; any other time point is after treatment)
+LABEL_BASE = (r"(?:BL|baseline|pre-?(?:treatment|infusion|transplant\w*)|before|基线|治疗前|移植前|输注前|术前|"
+              r"(?:week|wk|day|month)\s*0|[WD]0|第\s*0\s*(?:周|天|个月|月))")
+LABEL_POST = (rf"(?:(?:week|wk|month|mo|day|year)\s*\d{{1,3}}|[WMD]\d{{1,3}}|post-?(?:treatment|infusion|transplant\w*)|"
+              rf"治疗后|移植后|输注后|术后|第\s*\d{{1,3}}\s*(?:周|个月|月|天)|{DURATION})")
+# a bare value on the % scale, when a label says it is an HbA1c reading: one decimal, 4-15
+LABELLED_BARE_RANGE = (4.0, 15.0)
+# a sentence that states when its values were measured, before the HbA1c term: "Four years on, his HbA1c
+# is 6.4%", "Twelve-month results: ...; HbA1c 6.9%", "Today his HbA1c stands at 6.6%", "1 year postinfusion ... A1C 7.0%"
+SENT_POST = (rf"(?:{DURATION})\s*(?:on\b|later\b|afterwards\b|after\s+(?:the\s+)?(?:treatment|therapy|infusion|"
+             rf"transplant\w*|surgery|procedure)|post-?[a-z]+|(?:clinical\s+)?(?:results?|data|outcomes?)\b|后|後|时|時|"
+             rf"(?:的)?(?:随访)?(?:结果|数据))|"
+             rf"\b(?:at|after|by)\s+(?:the\s+)?(?:{DURATION}|{TIMEPOINT_EN})|"
+             r"\b(?:today|now|currently|at\s+present|(?:at\s+)?(?:the\s+)?(?:last|latest|final)\s+(?:visit|follow-?up|assessment)|"
+             r"insulin[- ]free|insulin[- ]independen\w*)\b|目前|现在|如今|至今|治疗后|术后|移植后|输注后|随访时|脱离胰岛素|停用胰岛素")
+SENT_BASE = (r"\b(?:at\s+baseline|baseline|before\s+(?:the\s+)?(?:treatment|therapy|infusion|transplant\w*)|"
+             r"at\s+(?:entry|enrol\w*|screening|diagnosis|admission)|pre-?(?:treatment|infusion|transplant\w*))\b|"
+             r"基线|治疗前|移植前|输注前|入组时|入院时|术前")
+# two time points named together, then their values in the same order: "At baseline and at 12 months, HbA1c was
+# 8.5% and 7.1%", "HbA1c at baseline and 12 months was 8.1% and 7.0%, respectively", "治疗前和治疗后HbA1c分别为…"
+RESPECTIVE = (rf"(?:{SENT_BASE})\s*(?:,|and|和|及|与|與|vs\.?|versus)\s*(?:at\s+|after\s+)?(?:the\s+)?"
+              rf"(?:{DURATION}|{TIMEPOINT_EN}|{SENT_POST})")
+# a value among an outcome group is a post-treatment value: "6.3% [6.0-6.8] among insulin-free recipients"
+OUTCOME_GROUP = (r"\s*,?\s*(?:among|in|for)\s+(?:the\s+|all\s+)?[^,.;()]{0,40}?(?:insulin[- ]free|"
+                 r"insulin[- ]independen\w*|(?:non-?)?responders?|graft\s+(?:failure|loss|function)|remission)")
+# a p-value in a list of values is no value: "8.2% at 3 months (p = 0.04), 7.7% at 6 months"
+P_VALUE = r"[(\[]\s*p\s*[<=>≤≥]\s*0?[.·]\d+\s*[)\]]|,?\s*p\s*[<=>≤≥]\s*0?[.·]\d+"
+# between two amounts of a series of changes: "dropped 0.6% by month 3, 0.9% by month 6 and 1.3% by month 12",
+# "went down 0.9% (...) in the treated arm and just 0.3% in the sham arm"
+LIST_GAP = (r"\s*[)）]?\s*(?:(?:in|with|for|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?:group|arm))?\s*)?"
+            r"(?:,|;|，|、)?\s*(?:and|or|while|whereas|but|以及|和|及|而)?\s*(?:just|only|仅|只)?\s*")
+# another therapy's effect, not the study's: a table row or a clause whose subject is a drug class
+OTHER_THERAPY = (r"(?:GLP-?1|SGLT-?2|DPP-?4|二甲双胍|metformin|司美格鲁肽|semaglutide|替尔泊肽|tirzepatide|利拉鲁肽|"
+                 r"liraglutide|度拉糖肽|dulaglutide|达格列净|dapagliflozin|恩格列净|empagliflozin|西格列汀|sitagliptin|"
+                 r"磺脲|sulfonylureas?|胰岛素泵|insulin\s+pumps?|生活方式|lifestyle|bariatric|减重手术|代谢手术)")
+OTHER_THERAPY_VERB = (rf"{OTHER_THERAPY}[^,.;。，；|]{{0,25}}?(?:可使|能使|可以使|能够使|可|能|使|lowers?|reduces?|decreases?|"
+                      r"can\s+(?:lower|reduce))\s*(?:the\s+|患者的?|patients'?\s+)?$")
+
 CONTEXT: dict[str, tuple[str, ...]] = {
     "zh": ("糖化血红蛋白", "糖化血紅蛋白", "降至", "下降", "基线"),
     "en": ("HbA1c", "glycated", "baseline", "reduced", "decreased"),
@@ -147,7 +204,7 @@ ARROW_RE = re.compile(_V("a") + r"\s*(?:→|->|=>|to)\s*" + _V("b"), re.IGNORECA
 PAREN_PAIR_RE = re.compile(
     FROM + rf"\s*(?:{BASELINE})?\s*[(（]\s*" + _V("a") + r"\s*[)）]\s*(?:,\s*)?" + TO
     + r"\s*[^()（）\d。;；]{0,25}?(?:\d+\s*[A-Za-z\u4e00-\u9fff]+\s*)?[(（]\s*" + _V("b") + r"\s*[)）]", re.IGNORECASE)
-POINTS = r"(?:个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|pp\b)"
+POINTS = r"(?:个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|pp\b|-?points?\b)"
 _POINTS_RE = re.compile(POINTS, re.IGNORECASE)
 # a change word right before the term: "a reduction in HbA1c of 0.8%"
 _CHANGE_BEFORE_TERM_RE = re.compile(rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})\s+(?:in|of)\s+(?:the\s+|mean\s+|average\s+)*$",
@@ -160,8 +217,9 @@ _SHARED_UNIT_RE = re.compile(rf"\s*(?:vs\.?|versus|and|or|和|与|與|对|對)\s
                              rf"(?:\s*(?:±|\+/-)\s*{ARABIC})?\s*[)）]?\s*(?P<u>{PCT})", re.IGNORECASE)
 CHANGE_RE = re.compile(
     rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})(?:\s*(?:了|幅度|幅|by|of|达|達|为|為|約|约|平均|约为|約為|on\s+average|"
-    rf"averaged|an\s+average\s+of|a\s+mean\s+of|mean|significantly|from\s+baseline|是|:|达到|達到|was|were|"
-    rf"[\u4e00-\u9fff]{{1,6}}[组組]\s*[(（]))*\s*(?P<sign>[-−+])?"
+    rf"averaged|an\s+average\s+of|a\s+mean\s+of|mean|significantly|from\s+baseline|是|:|=|达到|達到|was|were|"
+    rf"[\u4e00-\u9fff]{{1,6}}[组組]\s*[(（]|(?:in|among)\s+(?:the\s+)?['‘\"“]?[A-Za-z][\w-]*['’\"”]?(?:\s+(?:group|arm))?(?=\s+(?:was|were|of|by)\b)))*"
+    rf"\s*(?P<sign>[-−+])?"
     + _V("a") + rf"(?:\s*(?:-|–|—|~|～|至|到|to)\s*" + _V("b") + ")?", re.IGNORECASE)
 AFTER_RE = re.compile(TO + rf"(?:{_GAP}{{0,6}}?)\s*(?:为|為|of)?\s*{POST_PHRASE_ZH}?\s*" + _V("a"), re.IGNORECASE)
 LONE_RE = re.compile(rf"(?P<pre>{COMPARE}\s*)?(?P<sign>(?<![\d.%)\w])[-−+]\s?)?" + _V("a")
@@ -170,6 +228,19 @@ RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|~|～|至|到|to)\s*[-−]?\s*[(（]?\
 # "between 7.5% and 11.0%", "介于7.5%~11%之间": a range, i.e. a criterion
 _BETWEEN_RE = re.compile(r"(?:between|介于|介於|在)\s*$", re.IGNORECASE)
 _TRAIL_BASE_RE = re.compile(TRAIL_BASE, re.IGNORECASE)
+LABELLED_RE = re.compile(rf"(?<![A-Za-z\d])(?:(?P<lb>{LABEL_BASE})|(?P<lp>{LABEL_POST}))\s*[:=：]\s*" + _V("a"), re.IGNORECASE)
+_LABEL_BASE_RE = re.compile(rf"{LABEL_BASE}$", re.IGNORECASE)
+_MEAN_DIFF_RE = re.compile(MEAN_DIFF, re.IGNORECASE)
+_SENT_POST_RE = re.compile(SENT_POST, re.IGNORECASE)
+_SENT_BASE_RE = re.compile(SENT_BASE, re.IGNORECASE)
+_OUTCOME_GROUP_RE = re.compile(OUTCOME_GROUP, re.IGNORECASE)
+_RESPECTIVE_RE = re.compile(RESPECTIVE, re.IGNORECASE)
+# the same, said after the values: "8.1 ± 1.2 and 7.0 ± 0.9% at baseline and 12 months, respectively"
+_RESPECTIVE_AFTER_RE = re.compile(rf"(?:at\s+)?{RESPECTIVE}[^.;。；]{{0,20}}?,?\s*respectively", re.IGNORECASE)
+_P_VALUE_RE = re.compile(P_VALUE, re.IGNORECASE)
+_LIST_GAP_RE = re.compile(LIST_GAP, re.IGNORECASE)
+_OTHER_THERAPY_RE = re.compile(OTHER_THERAPY, re.IGNORECASE)
+_OTHER_THERAPY_VERB_RE = re.compile(OTHER_THERAPY_VERB, re.IGNORECASE)
 _TRAIL_POST_RE = re.compile(TRAIL_POST, re.IGNORECASE)
 _TRAIL_TIME_RE = re.compile(rf"\s*(?:\(\s*)?(?:at|after|following|by|over|post)\s+(?:the\s+)?(?:{TIME})", re.IGNORECASE)
 # "6.9% six months later", "7.1% three months after the infusion": the time point, then "later"/"after"
@@ -236,11 +307,8 @@ def _unit_name(u: str) -> str:
 
 
 def _days(m: re.Match[str]) -> Optional[float]:
-    n = parse_number(m.group("tn") or m.group("tn2"))
-    unit = (m.group("tu") or m.group("tu2")).lower().rstrip("s")
-    if n is None:
-        return None
-    return float(round(n * DURATION_DAYS[unit]))
+    """The days of the time point a ``TIME`` match names."""
+    return timepoint_days(m.group("time"))
 
 
 # a pipe-table header cell naming a baseline or a time point
@@ -383,6 +451,9 @@ class HbA1cExtractor(FieldExtractor):
             a = _TRAIL_POST_RE.match(view, p, end)
             if a:
                 return "after", a.end(), None
+        o = _OUTCOME_GROUP_RE.match(view, pos, end)
+        if o:
+            return "after", o.end(), None   # "6.3% [6.0-6.8] among insulin-free recipients"
         return None, pos, None
 
     def _shared_trailing(self, view: str, pos: int, end: int) -> tuple[Optional[str], Optional[float]]:
@@ -398,6 +469,40 @@ class HbA1cExtractor(FieldExtractor):
                 return role, days
             pos = nxt.end()
         return None, None
+
+    @staticmethod
+    def _sentence_role(view: str, term_start: int, span: Span) -> Optional[str]:
+        """The role a cue earlier in the term's sentence gives a value with no cue of its own: "after" for a
+        time after treatment ("Four years on", "Twelve-month results:", "Today"), "before" for a baseline; None
+        when the sentence names neither, or both."""
+        lo = max(span.start, term_start - 300)
+        seg = view[lo:term_start]
+        cut = max(seg.rfind("。"), seg.rfind("\n"), seg.rfind(". "), seg.rfind("!"), seg.rfind("?"))
+        seg_start = lo + cut + 1
+        post = _SENT_POST_RE.search(view, seg_start, term_start) is not None
+        base = _SENT_BASE_RE.search(view, seg_start, term_start) is not None
+        if post == base:
+            return None
+        return "after" if post else "before"
+
+    @staticmethod
+    def _respective(view: str, term_start: int, value_start: int, span: Span) -> bool:
+        """A baseline and a later time point named together before the first value of the sentence."""
+        lo = max(span.start, term_start - 200)
+        seg = view[lo:term_start]
+        cut = max(seg.rfind("。"), seg.rfind("\n"), seg.rfind(". "))
+        return _RESPECTIVE_RE.search(view, lo + cut + 1, value_start) is not None
+
+    @staticmethod
+    def _other_therapy(view: str, term_start: int, span: Span) -> bool:
+        """The term in a table row about another therapy ("| GLP-1受体激动剂 | 2-5万元 | HbA1c降低1.5-2% |") or in
+        a clause whose subject is one ("二甲双胍可使HbA1c降低1.5%", "GLP-1 agonists lower HbA1c by 1.5%")."""
+        line_start = max(span.start, view.rfind("\n", 0, term_start) + 1)
+        if "|" in view[line_start:term_start]:
+            first = next((c for c in view[line_start:term_start].split("|") if c.strip()), "")
+            if _OTHER_THERAPY_RE.search(first):
+                return True
+        return _OTHER_THERAPY_VERB_RE.search(view, max(line_start, term_start - 60), term_start) is not None
 
     def _relative(self, view: str, lo: int, value_start: int, value_end: int) -> bool:
         """A relative change ("relative reduction of 4.5%", "相对下降12%", "4.5% relative")."""
@@ -434,12 +539,30 @@ class HbA1cExtractor(FieldExtractor):
             return
         if _FIRST_PERSON_RE.search(view, max(span.start, m.start() - 12), m.start()):
             return   # "My own A1c is 7.1%", "我的糖化从9.0%降到6.8%": a testimonial, not a study's value
+        if self._other_therapy(view, m.start(), span):
+            return   # "| GLP-1受体激动剂 | ... | HbA1c降低1.5-2% |": another therapy's effect, not the study's
         used: list[tuple[int, int]] = []
         # every value read so far: (start, end of value and its cue, role, sign)
         reads: list[tuple[int, int, str, int]] = []
 
         def free(a: int, b: int) -> bool:
             return all(b <= u0 or a >= u1 for u0, u1 in used)
+
+        # 0. values labelled by their time point ("week 0: 8.30 [7.90, 8.80]; week 12: 7.60", "BL=8.4%; M6=6.9%")
+        for lv in LABELLED_RE.finditer(view, start, end):
+            v = parse_number(lv.group("a"))
+            unit = _unit(lv, "a") or default_unit
+            if v is None:
+                continue
+            if unit is None:
+                if "." not in lv.group("a") or not LABELLED_BARE_RANGE[0] <= v <= LABELLED_BARE_RANGE[1]:
+                    continue
+                unit = "%"   # a labelled reading on the % scale, its sign left out ("week 12: 7.60 [7.10, 8.20]")
+            role = "before" if lv.group("lb") else "after"
+            used.append((lv.start(), lv.end()))
+            reads.append((lv.start(), lv.end(), role, 0))
+            yield self._hit(to_percent(v, unit), role, m.start(), lv.end(), "hba1c_labelled", lv, "a", span,
+                            lv.start("a"), unit=unit, days=None if lv.group("lb") else timepoint_days(lv.group("lp")))
 
         # 1. before -> after pairs
         pair_units: list[tuple[int, str]] = []   # (end, unit) of each pair read
@@ -501,6 +624,9 @@ class HbA1cExtractor(FieldExtractor):
                 ends, cm_end = ["a"], cm.end("au")
             unit = _unit(cm, "b") if len(ends) == 2 else _unit(cm, "a")
             unit = unit or _unit(cm, "a") or default_unit
+            if not unit and cm.group("sign") and _MEAN_DIFF_RE.fullmatch(cm.group("dir")) and \
+                    (parse_number(cm.group("a")) or 99) <= MEAN_DIFF_PCT_MAX:
+                unit = "%"   # "MD=-0.95, 95%CI ...": a pooled difference of HbA1c is in points of %
             if not unit:
                 continue
             used.append((cm.start(), cm_end))
@@ -556,17 +682,23 @@ class HbA1cExtractor(FieldExtractor):
         group_roles: list[str] = []
         template: list[str] = []
         times = [t.span() for t in _TIME_RE.finditer(view, start, end)]
+        sent_role = self._sentence_role(view, m.start(), span)
+        respective: list[str] = []   # roles of "at baseline and at 12 months ... A and B", given out in order
         columns = _table_columns(view, m.start(), span)
         for lm in LONE_RE.finditer(view, start, end):
             if any(t0 <= lm.start("a") < t1 for t0, t1 in times):
                 continue   # the number of a time point ("at week 52")
             for r0, r1, role0, sign0 in sorted(reads):
                 if prev_end <= r0 and r1 <= lm.start():
+                    if role0 == "pair" and prev_role and re.search(r"[(（]\s*$", view[prev_end:r0]) and \
+                            re.match(r"\s*[)）]", view[r1:r1 + 3]):
+                        prev_end = r1   # "went down 0.9% (8.6% to 7.7%) in ... and 0.3% in ...": an aside
+                        continue
                     prev_end, prev_role, prev_sign = r1, role0, sign0
             if not free(lm.start("a"), lm.end()):
                 continue
             first = not prev_role
-            gap = view[prev_end:lm.start()]
+            gap = _P_VALUE_RE.sub("", view[prev_end:lm.start()])   # "8.2% at 3 months (p = 0.04), 7.7% at 6 months"
             brk = max(gap.rfind(";"), gap.rfind("；"))
             if brk >= 0 and _PARALLEL_GROUP_RE.search(gap, brk):
                 template, group_roles = (group_roles or template), []
@@ -598,6 +730,11 @@ class HbA1cExtractor(FieldExtractor):
                 role, trail_days = col_role, col_days if col_days is not None else trail_days
             elif lm.group("sign"):
                 role, sign = "change", (-1 if lm.group("sign").strip() in "-−" else 1)
+            elif first and (not trail_role and self._respective(view, m.start(), lm.start(), span)
+                            or _RESPECTIVE_AFTER_RE.search(view, lm.end(), end)):
+                role, respective = "before", ["after"]
+            elif respective:
+                role = respective.pop(0)
             elif first and (cb := _CHANGE_BEFORE_TERM_RE.search(before_term)):
                 role = "change"
                 if _CHANGE_WORD_RE.fullmatch(cb.group("dir")):
@@ -610,6 +747,8 @@ class HbA1cExtractor(FieldExtractor):
                 role = "before"   # "对照组由8.7%降" (cut), "and from 8.7% with placebo": where the change started
             elif prev_role == "change" and _CHANGE_AMOUNT_GAP_RE.search(gap):
                 role = "change"   # "fell by 0.5% in the MSC group and by 0.1% with placebo at two years"
+            elif prev_role == "change" and _LIST_GAP_RE.fullmatch(gap):
+                role = "change"   # "dropped 0.6% by month 3, 0.9% by month 6 and 1.3% by month 12"
             elif _BASE_RE.search(gap):
                 role = "before"
             elif _POST_RE.search(gap):
@@ -624,6 +763,8 @@ class HbA1cExtractor(FieldExtractor):
                 role = template[len(group_roles)]
             elif prev_role in ("before", "after", "change"):
                 role = prev_role
+            elif first and sent_role:
+                role = sent_role   # "Four years on, his HbA1c is 6.4%", "Twelve-month results: ...; HbA1c 6.9%"
             elif first:
                 role = "before"   # a value stated with no treatment cue describes the patient's state
             prev_end = cue_end

@@ -16,14 +16,19 @@ from .base import FieldExtractor, Hit, Pattern, Span
 # A DOI is "10.<registrant>/<suffix>"; the suffix may hold "/", ".", "(", ")" but stops at
 # whitespace, quotes, CJK text and full-width punctuation (a Chinese sentence often follows directly).
 DOI = Pattern("doi", r"(?<![A-Za-z0-9.])10\.\d{4,9}/[^\s\"'<>,;\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF]+", 1.0)
-PMID = Pattern("pmid", r"(?<![A-Za-z0-9])(?:PMID|PubMed\s*ID)\s*[:：#]?\s*(\d{4,9})(?![A-Za-z0-9])", 1.0)
+# "PMID: 38123456", "PubMed ID 37000111", the MEDLINE tag "PMID- 31234567", a PubMed link
+PMID = Pattern("pmid", r"(?<![A-Za-z0-9])(?:(?:PMID|PubMed\s*ID)\s*[:：#-]?\s*|pubmed\.ncbi\.nlm\.nih\.gov/|"
+                       r"ncbi\.nlm\.nih\.gov/pubmed/)(\d{4,9})(?![A-Za-z0-9])", 1.0,
+               examples=("PMID- 31234567 OWN - NLM STAT- MEDLINE", "Epub 2024 Mar 2. PMID: 38123456.",
+                         "文獻編號PMID:39001122", "原文链接:https://pubmed.ncbi.nlm.nih.gov/38123456/"),
+               traps=("PMID-based search", "[PubMed] [Google Scholar] 2023", "https://pubmed.ncbi.nlm.nih.gov/?term=stem"))
 PMCID = Pattern("pmcid", r"(?<![A-Za-z0-9])PMC\s?(\d{5,9})(?![A-Za-z0-9])", 1.0)
 
 # registry -> (pattern, canonical prefix); the canonical prefix restores the registered case
 REGISTRIES: tuple[tuple[Pattern, str], ...] = (
-    (Pattern("nct", r"(?<![A-Za-z0-9])NCT\s?(\d{8})(?![A-Za-z0-9])"), "NCT"),
+    (Pattern("nct", r"(?<![A-Za-z0-9])NCT[\s-]?(\d{8})(?![A-Za-z0-9])"), "NCT"),
     (Pattern("chictr", r"(?<![A-Za-z0-9])ChiCTR(-[A-Z]{2,5}-\d{8}|\d{10})(?![A-Za-z0-9])"), "ChiCTR"),
-    (Pattern("isrctn", r"(?<![A-Za-z0-9])ISRCTN\s?(\d{8})(?![A-Za-z0-9])"), "ISRCTN"),
+    (Pattern("isrctn", r"(?<![A-Za-z0-9])ISRCTN[\s-]?(\d{8})(?![A-Za-z0-9])"), "ISRCTN"),
     (Pattern("jrct", r"(?<![A-Za-z0-9])jRCT([a-z]?\d{7,10})(?![A-Za-z0-9])"), "jRCT"),
     (Pattern("ctri", r"(?<![A-Za-z0-9])CTRI/(\d{4}/\d{2,3}/\d{6})(?![A-Za-z0-9])"), "CTRI/"),
     (Pattern("eudract", r"(?<![A-Za-z0-9])EudraCT(?:\s*(?:number|no\.?|编号))?\s*[:：]?\s*(\d{4}-\d{6}-\d{2})(?![A-Za-z0-9])"), ""),
@@ -32,6 +37,13 @@ REGISTRIES: tuple[tuple[Pattern, str], ...] = (
     (Pattern("drks", r"(?<![A-Za-z0-9])DRKS\s?(\d{8})(?![A-Za-z0-9])"), "DRKS"),
     (Pattern("irct", r"(?<![A-Za-z0-9])IRCT(\d{6,14}N\d{1,3})(?![A-Za-z0-9])"), "IRCT"),
     (Pattern("kct", r"(?<![A-Za-z0-9])KCT(\d{7})(?![A-Za-z0-9])"), "KCT"),
+    (Pattern("pactr", r"(?<![A-Za-z0-9])PACTR(\d{15})(?![A-Za-z0-9])"), "PACTR"),
+    (Pattern("tctr", r"(?<![A-Za-z0-9])TCTR(20\d{9})(?![A-Za-z0-9])"), "TCTR"),
+    # China's drug-trial registration platform (药物临床试验登记与信息公示平台): "登记号CTR20231876";
+    # not inside "ChiCTR2000031234" (the look-behind)
+    (Pattern("cde_ctr", r"(?<![A-Za-z0-9])CTR(20\d{6})(?![A-Za-z0-9])"), "CTR"),
+    # PROSPERO, where systematic reviews are registered: "CRD42023412345"
+    (Pattern("prospero", r"(?<![A-Za-z0-9])CRD\s?(42\d{9})(?![A-Za-z0-9])"), "CRD"),
 )
 
 _TRAILING = ".,;:。，；：、"
