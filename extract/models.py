@@ -30,10 +30,11 @@ PUB_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 DOI_PATTERN = r"^10\.\d{4,9}/[^\sA-Z]+$"          # bare and lower-case: no https://doi.org/, no doi:
 PMID_PATTERN = r"^\d{1,9}$"
 PMCID_PATTERN = r"^PMC\d{1,9}$"
-# the canonical forms fields/identifiers.py writes (registered case, no inner spaces)
-REGISTRY_PATTERN = (r"^(NCT\d{8}|ChiCTR(-[A-Z]{2,5}-\d{8}|\d{10})|ISRCTN\d{8}|jRCT[a-z]?\d{7,10}"
-                    r"|CTRI/\d{4}/\d{2,3}/\d{6}|\d{4}-\d{6}-\d{2}|ACTRN\d{14}|UMIN\d{9}|DRKS\d{8}"
-                    r"|IRCT\d{6,14}N\d{1,3}|KCT\d{7})$")
+# a trial/review registration id in its registry's canonical form, as fields/identifiers.py writes it
+# (registered prefix case, no inner spaces): NCT02302599, ChiCTR-IOR-17011111, jRCTs031190000,
+# CTRI/2020/01/123456, IRCT20190101042101N1, CRD42023412345, EudraCT 2004-000123-45. The shape, not a
+# list of registries, so a registry the extractor learns needs no schema change.
+REGISTRY_PATTERN = r"^([a-z]?[A-Z][A-Za-z]{1,7}[-/]?[A-Z0-9][A-Z0-9/-]*[A-Z0-9]|\d{4}-\d{6}-\d{2})$"
 PUB_DATE_RE = re.compile(PUB_DATE_PATTERN)
 DOI_RE = re.compile(DOI_PATTERN)
 
