@@ -190,6 +190,13 @@ def test_cell_type(text, lang, expected):
     ("如今接受自體脂肪,間質幹細胞治療,1年多沒再復發。", ["AD-MSC"]),
     # a contrast is background: "有别于脐带血储存"
     ("患者接受自體脂肪間質幹細胞治療。有別臍帶血儲存,一生只有一次。", ["AD-MSC"]),
+    # islet grafts and infusions a patient received are donor islets
+    ("Thirty-two patients with type 1 diabetes received islet grafts.", ["islet"]),
+    ("We report a 49-year-old man with type 1 diabetes who received two islet infusions.", ["islet"]),
+    # a table flattened with glued cells: the source abbreviation runs into the next cell
+    ("Garcia et al. [21]AD-MSCIntravenous injection2 × 10^6 cells/kg Once6 monthsOpen-label single-arm study", ["AD-MSC"]),
+    ("Okafor et al. [22]BM-MNCIntra-arterial injection1 × 10^8 cellsTwice12 months", ["BM-MNC"]),
+    ("The MSCT scan showed no pancreatic lesion.", []),                                                          # trap
     # products
     ("Vertex reported that zimislecel restored insulin production in 12 participants.", ["ESC-islet"]),
     ("UP421 is a phase I trial transplanting gene-edited cells into a patient.", ["islet"]),

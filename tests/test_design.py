@@ -224,6 +224,13 @@ def test_meta_analysis_counting_rcts_is_not_an_rct():
     ("Two patients with type 1 diabetes received islets made from their own stem cells.", ["case_report"]),
     ("The phase 1 study treated three patients with islets grown from their own stem cells.", ["single_arm_trial"]),  # trap
     ("研究纳入40例患者,其中3例患者出现发热。", []),                                                      # trap: a subgroup
+    ("Thirty-two patients with type 1 diabetes received islet grafts. Nineteen patients completed the protocol.", []),  # "-two"
+    # counted included studies are a meta-analysis's, never the study's own RCT
+    ("结果 共纳入14项有关干细胞治疗2型糖尿病的随机对照试验。", ["meta_analysis"]),
+    ("結果 共納入14項有關幹細胞治療第2型糖尿病的隨機對照試驗。", ["meta_analysis"]),
+    ("Twelve randomized trials were included; HbA1c fell by 0.85%.", ["meta_analysis"]),
+    ("本研究是在3个中心开展的随机对照试验,共纳入80例患者。", ["rct"]),                                      # trap: centres
+    ("The trial included 14 patients randomized to cells or placebo.", ["rct"]),                            # trap: patients
 ])
 def test_design_real_text_classes(text, expected):
     assert design(text) == expected

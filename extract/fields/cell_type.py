@@ -14,6 +14,7 @@ from .context import (BACKGROUND_CUES, SELF_CUES, ascii_boundaries, compile_cues
                       sentence_bounds, zp)
 
 _D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
+_GLUED = r"(?-i:(?![a-z0-9]))"  # the end of an abbreviation: a word boundary, or a glued capital ("MSCIntravenous")
 
 
 def _hy(word: str) -> str:
@@ -139,20 +140,22 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
     # umbilical cord MSC (incl. Wharton's jelly)
     zp("UC-MSC__zh", r"脐带(?:来源的?|源性?)?(?:华通氏?胶)?(?:来源的?)?(?:间充质|间质|充质|MSC)|华通氏?胶(?:来源的?)?(?:间充质|MSC|干细胞)?|脐带干细胞", 1.0),
     zp("UC-MSC__en", rf"\b{_UMBILICAL}{_D}cord(?:{_D}(?:tissue|{_DERIVED}))*{_D}(?:{_MESENCHYMAL}|MSCs?|{_STROMAL}|stem cells?)|\bWharton'?s{_D}jelly|\bWJ{_D}MSCs?\b", 1.0),
-    zp("UC-MSC__abbr", rf"\bh?UC{_D}MSCs?\b|\bhucMSCs?\b|\bUCMSCs?\b", 1.0, 0),
+    # a table flattened with its cells glued ("AD-MSCIntravenous injection"): the hyphenated source
+    # abbreviation may run straight into the next cell's capital
+    zp("UC-MSC__abbr", rf"\bh?UC{_D}MSCs?{_GLUED}|\bhucMSCs?\b|\bUCMSCs?\b", 1.0, 0),
     # bone marrow MSC
     zp("BM-MSC__zh", r"骨髓(?:来源的?|源性?)?(?:间充质|间质|基质)(?:干细胞|细胞|MSC)?", 1.0),
     zp("BM-MSC__en", rf"\bbone{_D}marrow(?:{_D}{_DERIVED})?{_D}(?:{_MESENCHYMAL}|{_STROMAL}|MSCs?\b)|\bmarrow stromal", 1.0),
-    zp("BM-MSC__abbr", rf"\bh?BM{_D}MSCs?\b|\bBMSCs?\b", 1.0, 0),
+    zp("BM-MSC__abbr", rf"\bh?BM{_D}MSCs?{_GLUED}|\bBMSCs?\b", 1.0, 0),
     # adipose MSC
     zp("AD-MSC__zh", r"脂肪(?:组织)?(?:来源的?|源性?)?(?:间充质|间质|基质|干细胞)", 1.0),
     zp("AD-MSC__en", rf"\b{_ADIPOSE}(?:{_D}tissue)?(?:{_D}{_DERIVED})?{_D}(?:{_MESENCHYMAL}|{_STROMAL}|stem|MSCs?\b)", 1.0,
        examples=("Patients received adipose-de-rived mesenchymal stem cells.",)),
-    zp("AD-MSC__abbr", rf"\bh?AD{_D}MSCs?\b|\bADSCs?\b|\bAT{_D}MSCs?\b", 1.0, 0),
+    zp("AD-MSC__abbr", rf"\bh?AD{_D}MSCs?{_GLUED}|\bADSCs?\b|\bAT{_D}MSCs?\b", 1.0, 0),
     # placenta / amnion MSC
     zp("P-MSC__zh", r"胎盘(?:来源的?|源性?)?(?:间充质|间质|干细胞|MSC)|羊膜(?:来源的?)?间充质", 1.0),
     zp("P-MSC__en", rf"\b{_PLACENTA}(?:l)?(?:{_D}{_DERIVED})?{_D}(?:{_MESENCHYMAL}|MSCs?|stem)|\bamni(?:otic|on)(?:{_D}membrane)?{_D}(?:derived{_D})?mesenchymal", 1.0),
-    zp("P-MSC__abbr", rf"\bh?P{_D}MSCs?\b|\bhAMSCs?\b", 1.0, 0),
+    zp("P-MSC__abbr", rf"\bh?P{_D}MSCs?{_GLUED}|\bhAMSCs?\b", 1.0, 0),
     # MSC, source not stated (dropped by decide when a sourced MSC type is present)
     zp("MSC__zh", r"(?<!脐带)(?<!骨髓)(?<!脂肪)(?<!胎盘)(?<!来源)(?<!来源的)(?:间充质(?:干细胞|基质细胞|干/基质细胞|前体细胞|祖细胞)|间质干细胞)|間充質", 0.8),
     zp("MSC__en", rf"\b{_MESENCHYMAL} (?:stem|{_STROMAL}|precursor|progenitor)(?:/stromal)? cells?\b", 0.8,
@@ -160,7 +163,8 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
     zp("MSC__abbr", r"(?<![-‐A-Za-z])MSCs?\b", 0.8, 0),
     # bone marrow mononuclear cells
     zp("BM-MNC__zh", r"骨髓单个?核细胞|(?<!血)单个核细胞|骨髓干细胞\s*\(\s*(?:BM)?MNCs?\s*\)", 1.0),
-    zp("BM-MNC__en", rf"\bbone{_D}marrow(?:{_D}derived)?{_D}mononuclear|\bBM{_D}MNCs?\b|(?<![-‐A-Za-z])MNCs?\b", 1.0),
+    zp("BM-MNC__en", rf"\bbone{_D}marrow(?:{_D}derived)?{_D}mononuclear|\bBM{_D}MNCs?{_GLUED}|(?<![-‐A-Za-z])MNCs?\b", 1.0,
+       examples=("Okafor et al. [22]BM-MNCIntra-arterial injection1 × 10^8 cellsTwice12 months",)),
     # umbilical cord blood
     zp("UCB__zh", r"脐(?:带)?血", 1.0),
     zp("UCB__en", rf"\b(?:umbilical{_D})?cord{_D}blood\b|\bh?UCBs?\b", 1.0),
@@ -200,7 +204,7 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
     # "捐赠者iPS细胞制成的胰岛细胞" are donor stem cells, not donor islets
     zp("islet__zh_donor", r"(?:供体|供者|捐赠者?|捐献者?|遗体|尸体|脑死亡)(?:(?!干细胞|iPS|PSC|ES细胞)[^,。;]){0,12}?胰岛(?:细胞)?", 0.5),
     zp("islet__en_donor", rf"\b(?:donor|cadaveric|deceased{_D}donor|allogeneic){_D}islets?\b", 0.5),
-    zp("islet__en", rf"(?<!derived )(?<!donor )(?<!cadaveric )(?<!allogeneic )\bislet(?:{_D}cell)?{_D}(?:transplant(?:ation)?s?|allotransplant)", 0.5,
+    zp("islet__en", rf"(?<!derived )(?<!donor )(?<!cadaveric )(?<!allogeneic )\bislet(?:{_D}cells?)?{_D}(?:transplant(?:ation)?s?|allotransplant|grafts?|infusions?)\b", 0.5,
        examples=("A 44-year-old woman with type 1 diabetes underwent islet cell transplantation twice.",)),
     # primary islet cells come from a donor pancreas ("an allogeneic primary islet cell therapy")
     zp("islet__en_primary", r"\bprimary\s+(?:human\s+)?(?:pancreatic\s+)?islet(?:\s+cells?|s)?\b", 0.8,

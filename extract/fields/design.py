@@ -12,6 +12,8 @@ from .context import BACKGROUND_CUES, FUTURE_CUES, ascii_boundaries, compile_cue
 # design
 # ---------------------------------------------------------------------------------------------
 
+_NUM_WORDS_EN = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                 r"nineteen|twenty|thirty|forty|fifty")
 # one person as Chinese texts name a patient
 _ONE_PERSON_ZH = r"患者|病人|患儿|男性|女性|男子|女子|男孩|女孩|老人|妇女|糖友|病友"
 # people counted as a study's participants
@@ -61,6 +63,13 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     zp("meta_analysis__pooled", r"\bpooled\s+(?:(?:the\s+)?(?:individual[- ]patient\s+)?data\s+(?:from|of)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                                 r"(?:(?:randomi[sz]ed|controlled|clinical|published|placebo-controlled)\s+)*(?:trials|studies|RCTs)\b"
                                 r"|(?:汇总|汇整|合并|整合)了?\s*(?:\d+|[二两三四五六七八九十]+)\s*(?:项|篇)[^,。;]{0,12}?(?:试验|研究|RCT)", 0.85),
+    # "共纳入14项…随机对照试验", "14 randomized trials were included": counted studies included
+    zp("meta_analysis__included", rf"(?:纳入|收录|检索到|筛选出)了?\s*(?:\d+|[二两三四五六七八九十]+)\s*(?:项|篇)(?:[^,。;:]{{0,30}}?)(?:研究|试验|RCT|文献)"
+                                  rf"|\b(?:\d+|{_NUM_WORDS_EN})\s+(?:(?:randomi[sz]ed|controlled|clinical|eligible|published|observational)\s+)*"
+                                  rf"(?:studies|trials|RCTs|articles)\s+(?:were|was)\s+(?:included|identified|eligible|pooled|analy[sz]ed)\b"
+                                  rf"|\bincluded\s+(?:\d+|{_NUM_WORDS_EN})\s+(?:(?:randomi[sz]ed|controlled|clinical|eligible|published)\s+)*(?:studies|trials|RCTs|articles)\b", 0.7,
+       examples=("结果 共纳入14项有关干细胞治疗2型糖尿病的随机对照试验。", "Fourteen trials were included.", "We included 9 randomized controlled trials."),
+       traps=("The trial included 14 patients.",)),
     zp("meta_analysis__sysrev", r"系统评价|系统综述|\bsystematic (?:literature )?review\b", 0.75),
     # randomised controlled trials
     zp("rct__zh_rct", r"(?<!非)随机[、,]?(?:双盲|单盲|开放|平行)?[、,]?(?:安慰剂)?[、,]?(?:平行)?对照(?:临床)?(?:试验|研究)?", 0.85),
@@ -142,9 +151,10 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     zp("case_report__zh_few_patients", rf"(?<![\d.零一二两三四五六七八九十百第])[2-3两二三](?:例|名|位)(?:(?![名例位])[^,。;:]){{0,16}}?(?:{_ONE_PERSON_ZH})", 0.5,
        examples=("2024年《自然·代谢》报道,2例成年1型糖尿病患者接受诱导多能干细胞来源的胰岛细胞移植后,胰岛素用量下降。",),
        traps=("研究纳入40例患者,其中3例患者出现发热。", "两名患者完成了随访。")),
-    zp("case_report__en_few_patients", r"\b(?:two|three)\s+(?:[\w-]+\s+){0,2}?(?:patients|men|women|children|adults|recipients)\b", 0.5,
+    zp("case_report__en_few_patients", r"(?<!-)\b(?:two|three)\s+(?:[\w-]+\s+){0,2}?(?:patients|men|women|children|adults|recipients)\b", 0.5,
        examples=("Two patients with type 1 diabetes received islets made from their own stem cells.",),
-       traps=("Forty patients were enrolled; two patients withdrew.",)),
+       traps=("Forty patients were enrolled; two patients withdrew.",
+              "Thirty-two patients with type 1 diabetes received islet grafts.")),
     # "transplanted the islets into a patient who had lived with type 1 diabetes for 14 years"
     zp("case_report__en_one_treated", r"\b(?:transplanted|infused|implanted|injected|given|grafted)\s+(?:[\w-]+\s+){0,4}?(?:into|to)\s+(?:a|one)\s+(?:single\s+)?(?:patient|man|woman|recipient|volunteer)\b"
                                       r"|\btreated\s+(?:a|one)\s+(?:single\s+)?(?:patient|man|woman)\b", 0.55,
@@ -180,7 +190,8 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
 
 # a lower score for these weaker cues in a sentence that holds them
 # "13项RCT", "多项随机对照试验", "several randomized": a count of trials (one "一项" is the study itself)
-_COUNT_BEFORE = re.compile(ascii_boundaries(r"(?:[2-9]|\d{2,}|[二两三四五六七八九十][一二三四五六七八九十]*|多|数|几)\s*(?:项|篇|个)\s*$|\bseveral\s*$|\b(?:[2-9]|\d{2,})\s+$"), re.I)
+_COUNT_BEFORE = re.compile(ascii_boundaries(r"(?:[2-9]|\d{2,}|[二两三四五六七八九十][一二三四五六七八九十]*|多|数|几)\s*(?:项|篇|个)\s*$"
+                                           r"|(?:[2-9]|\d{2,}|[二两三四五六七八九十][一二三四五六七八九十]*|多|数|几)\s*(?:项|篇)[^,。;:]{0,24}?的\s*$|\bseveral\s*$|\b(?:[2-9]|\d{2,})\s+$"), re.I)
 _META_WORDS = compile_cues((r"荟萃|meta\s*分析|系统评价|系统综述|meta-?analys|systematic review",))
 _CASE_TRAPS_AFTER = compile_cues((r"^(?:[^,。;]{0,12}?)(?:出现|发生|死亡|失访|脱落|退出|未)",))
 _CASE_TRAPS_BEFORE = compile_cues((r"(?:其中|中有|仅|有|另|只|共|各)\s*$", r"(?:年龄|平均|aged|mean age)[^,。;]{0,6}$"))
@@ -303,7 +314,7 @@ class DesignExtractor(FieldExtractor):
             return None  # "Home | News | Reviews | Case Reports | Contact": a site menu, no study's design
         if label in ("rct", "controlled_trial"):
             # "13项RCT", "需要更多随机对照试验", "a meta-analysis of RCTs": about other trials
-            if _COUNT_BEFORE.search(text[max(s, hit.start - 8):hit.start]):
+            if _COUNT_BEFORE.search(text[max(s, hit.start - 40):hit.start]):
                 return None
             if FUTURE_CUES.search(before) or _META_WORDS.search(text, s, e):
                 return None
