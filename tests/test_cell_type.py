@@ -197,6 +197,9 @@ def test_cell_type(text, lang, expected):
     ("Garcia et al. [21]AD-MSCIntravenous injection2 × 10^6 cells/kg Once6 monthsOpen-label single-arm study", ["AD-MSC"]),
     ("Okafor et al. [22]BM-MNCIntra-arterial injection1 × 10^8 cellsTwice12 months", ["BM-MNC"]),
     ("The MSCT scan showed no pancreatic lesion.", []),                                                          # trap
+    # Taiwanese and Japanese names of iPSC
+    ("研究團隊以誘導性多功能幹細胞分化的胰島細胞移植給一名第一型糖尿病患者。", ["iPSC-islet"]),
+    ("患者接受人工多能性幹細胞(iPS細胞)製成的胰島細胞片移植。", ["iPSC-islet"]),
     # products
     ("Vertex reported that zimislecel restored insulin production in 12 participants.", ["ESC-islet"]),
     ("UP421 is a phase I trial transplanting gene-edited cells into a patient.", ["islet"]),

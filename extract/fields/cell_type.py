@@ -40,7 +40,8 @@ _FROM_EN = r"\b(?:differentiated|derived|generated|made|manufactured|produced|gr
 _MOD_EN = r"(?:[,\s]+[\w-]+){0,4}?[,\s]+"
 # "differentiated iPSCs into clusters of beta-like cells"
 _INTO_EN = r"\s+into\s+[^.;]{0,30}?\b(?:islets?|beta|β|insulin[- ](?:producing|secreting))"
-_IPSC_ZH = r"(?:(?:化学)?诱导[性型]?多能干细胞|\b(?:Ci|hi|i)PSCs?\b|\biPS\s*细胞)"
+# Taiwan writes pluripotent as 多功能 ("誘導性多功能幹細胞"), Japan-influenced texts 人工多能性幹細胞
+_IPSC_ZH = r"(?:(?:化学)?诱导[性型]?多(?:能|功能)干细胞|人工多能性?干细胞|\b(?:Ci|hi|i)PSCs?\b|\biPS\s*细胞)"
 # reprogramming is what makes an iPSC: "自身细胞经化学重编程、再分化而成的胰岛", "reprogrammed stem cells"
 _REPROG_ZH = r"重编程(?:的|后的)?(?:干)?(?:细胞)?[、,]?(?:再|后|并)?"
 _REPROG_EN = r"(?:[\w'’-]+\s+){0,3}?reprogrammed\s+(?:stem\s+)?cells?\b"
