@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
+from .prefilter import may_match
 from .context import BACKGROUND_CUES, FUTURE_CUES, ascii_boundaries, compile_cues, context_score, in_journal_name, sentence_bounds, zp
 
 # ---------------------------------------------------------------------------------------------
@@ -290,6 +291,26 @@ class DesignExtractor(FieldExtractor):
     name = "design"
     field = "design"
     patterns = DESIGN_PATTERNS
+
+    def find(self, span: Span) -> list[Hit]:
+        """The design cues of the span, and the first valid evidence hit of each evidence pattern.
+
+        Evidence only has to exist once per span (``decide`` asks whether, not how often), so a long
+        text with hundreds of counted patients costs one validated hit per evidence pattern.
+        """
+        hits: list[Hit] = []
+        view = span.view
+        lowered = view.lower()
+        for pat in self.patterns:
+            if not may_match(pat.literals, view, lowered):
+                continue  # none of the pattern's required words is in the span
+            evidence = pat.name.split("__", 1)[0] in EVIDENCE_LABELS
+            for m in span.finditer(pat.compiled):
+                found = [c for h in self.parse(m, pat, span) if (c := self.validate(h, span)) is not None]
+                hits.extend(found)
+                if evidence and found:
+                    break
+        return hits
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         label = pattern.name.split("__", 1)[0]
