@@ -207,3 +207,28 @@ def test_cell_type(text, lang, expected):
 ])
 def test_cell_type_real_text_classes(text, expected):
     assert cell_types(text) == expected
+
+
+def _span_types(text: str, start_marker: str) -> list[str]:
+    from extract.document import SourceDoc
+    from extract.fields.base import Span
+    from extract.pipeline import to_document
+
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    start = doc.text.index(start_marker)
+    return sorted(h.value["value"] for h in EXTRACTOR.decide(EXTRACTOR.find(Span(doc, start, len(doc.text)))))
+
+
+def test_a_record_naming_no_cell_takes_the_documents_single_type():
+    """A study cut from a longer text ("给予每公斤100万个细胞") keeps the one type its document is about."""
+    lead = "研究团队为120名2型糖尿病患者输注脐带间充质干细胞,HbA1c下降1.2个百分点。脐带间充质干细胞组优于安慰剂组。\n"
+    tail = "这项研究是团队此前I期研究的延续。2021年,团队在18名患者中完成了剂量递增的I期试验,分别给予每公斤50万、100万和200万个细胞。"
+    assert _span_types(lead + tail, "这项研究") == ["UC-MSC"]
+    tail_en = "The team had earlier completed a dose-escalation phase 1 trial in 18 patients, giving 0.5, 1 and 2 million cells per kilogram."
+    lead_en = "Researchers infused umbilical cord MSCs into 120 patients with type 2 diabetes; the umbilical cord MSC group improved.\n"
+    assert _span_types(lead_en + tail_en, "The team had") == ["UC-MSC"]
+    # traps: a record that names its cells vaguely ("干细胞治疗"), or a document about two types
+    vague = "另一位患者接受了干细胞治疗,目前恢复良好,已经可以正常行走,也不再需要每天换药,家属十分感激医护团队的付出。"
+    assert _span_types(lead + vague, "另一位") == []
+    mixed = "患者接受骨髓间充质干细胞输注。另一组患者接受脐带间充质干细胞输注。\n"
+    assert _span_types(mixed + tail, "这项研究") == []

@@ -9,6 +9,7 @@ from typing import Iterable, Optional
 
 from pydantic import BaseModel
 
+from ..document import Document
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import (BACKGROUND_CUES, SELF_CUES, ascii_boundaries, compile_cues, in_reference, in_related_links, in_title,
                       sentence_bounds, zp)
@@ -300,6 +301,13 @@ _NEXT_STEP = compile_cues((r"下一步|未来|(?:正在|将|拟|计划|准备)(?
 NEXT_STEP_FACTOR = 0.5
 NEXT_STEP_REACH = 80       # chars before the term, within its sentence
 
+# the document's own cell type, for a record that names no cell at all
+DOCUMENT_TAG = "__document"
+DOCUMENT_MIN_SPAN = 60     # chars: a shorter span is a fragment (a heading, a bare id), not a study
+DOC_CACHE_SIZE = 8
+_VAGUE_CELLS = compile_cues((r"干细胞|细胞治疗|细胞疗法", r"\bstem[- ]cells?\b|\bcell therapy\b"))
+_DOC_CACHE: dict[tuple[str, int, int], Optional[Hit]] = {}
+
 MSC_SOURCED = frozenset({"UC-MSC", "BM-MSC", "AD-MSC", "P-MSC"})
 KEEP_MIN_SCORE = 0.6       # a type is kept when one of its mentions reaches this
 
@@ -310,6 +318,31 @@ class CellTypeExtractor(FieldExtractor):
     name = "cell_type"
     field = "cell_type"
     patterns = CELL_PATTERNS
+
+    def find(self, span: Span) -> list[Hit]:
+        """The span's cell-type mentions, plus the document's own single type as a last resort."""
+        hits = super().find(span)
+        # a span that names its cells only vaguely ("干细胞治疗", "stem cell therapy") told what it knew
+        if span.end - span.start >= DOCUMENT_MIN_SPAN and not _VAGUE_CELLS.search(span.doc.view, span.start, span.end):
+            hits.extend(self._document_types(span.doc))
+        return hits
+
+    def _document_types(self, doc: Document) -> list[Hit]:
+        """The document's decided cell type when it is exactly one (tagged; see ``decide``).
+
+        A record cut from a longer text ("团队在18名患者中完成了I期试验,给予每公斤100万个细胞")
+        often names no cell at all: the one type the whole document is about stands in.
+        """
+        key = (doc.doc_id, len(doc.view), hash(doc.view))
+        if key not in _DOC_CACHE:
+            if len(_DOC_CACHE) >= DOC_CACHE_SIZE:
+                _DOC_CACHE.clear()
+            kept = self.decide(super().find(Span(doc, 0, len(doc.view))))
+            _DOC_CACHE[key] = kept[0] if len(kept) == 1 else None
+        h = _DOC_CACHE[key]
+        if h is None:
+            return []
+        return [Hit(h.field, dict(h.value), h.start, h.end, h.extractor, h.pattern + DOCUMENT_TAG, KEEP_MIN_SCORE)]
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         label = pattern.name.split("__", 1)[0]
@@ -381,7 +414,14 @@ class CellTypeExtractor(FieldExtractor):
         return hit
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
-        """Every type with a substantive mention; generic MSC only when no sourced MSC type is kept."""
+        """Every type with a substantive mention; generic MSC only when no sourced MSC type is kept.
+
+        The document's type (``find``) decides only for a record that names no cell of its own.
+        """
+        own = [h for h in hits if not h.pattern.endswith(DOCUMENT_TAG)]
+        if not own:
+            return sorted(hits, key=lambda h: h.start)[:1]
+        hits = own
         # "干细胞来源胰岛移植": the islet noun inside a stem-cell islet phrase is that phrase
         sc_spans = [(h.start, h.end) for h in hits if h.value["value"] in SC_ISLET_LABELS]
         hits = [h for h in hits if h.value["value"] != "islet" or not any(a < h.end and h.start < b for a, b in sc_spans)]
