@@ -40,10 +40,12 @@ EVIDENCE_PATTERNS: tuple[Pattern, ...] = (
        examples=("该公司启动的1/2期试验计划治疗20名1型糖尿病参与者,首批入组中的第一位患者为一名退休教师。",
                  "某医院有85名糖尿病患者接受了干细胞治疗。", "研究纳入2型糖尿病患者42例。"),
        traps=("全球有5.37亿名糖尿病患者。", "研究团队公布了两名1型糖尿病患者的随访数据。")),
-    zp("_cohort__en", rf"{_N4_EN}\s+(?:[\w-]+\s+){{0,3}}?(?:{_PEOPLE_EN})\b|\b[Nn]\s*=\s*(?:[4-9]|[1-9]\d{{1,3}})\b", 1.0,
+    # ("n = 8" alone is no evidence: mice are counted the same way)
+    zp("_cohort__en", rf"{_N4_EN}\s+(?:[\w-]+\s+){{0,3}}?(?:{_PEOPLE_EN})\b", 1.0,
        examples=("Ten patients (8 men and 2 women) with T2DM underwent super-selective injection.",
                  "Nordvale reported that 14 participants with type 1 diabetes received a single infusion."),
-       traps=("About 8.4 million people live with type 1 diabetes.", "Two patients received islets.")),
+       traps=("About 8.4 million people live with type 1 diabetes.", "Two patients received islets.",
+              "Diabetic mice (n = 8) received the cells.")),
     zp("_human__zh", rf"(?:{_N4_ZH}|[一二两三1-3])\s*(?:名|例|位)(?:(?![名例位])[^。;]){{0,30}}?(?:{_PEOPLE_ZH}|{_ONE_PERSON_ZH})"
                      rf"|(?:该|这名|这位|此|首|第一)(?:名|位|例)?(?:{_ONE_PERSON_ZH}|受试者|参与者)", 1.0,
        examples=("2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植。",)),
