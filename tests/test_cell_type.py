@@ -146,3 +146,89 @@ def cell_types(text: str, lang: str = "zh") -> list[str]:
 ])
 def test_cell_type(text, lang, expected):
     assert cell_types(text, lang) == expected
+
+
+# --- real-text classes (ERRORS.md 4.6, 4.4) ---
+@pytest.mark.parametrize("text,expected", [
+    # stem-cell-derived islets as a chain of steps, across clauses and sentences
+    ("团队先把患者的皮肤成纤维细胞重编程成iPSC,随后定向诱导出可分泌胰岛素的细胞团并回输给一名34岁1型糖尿病女性。", ["iPSC-islet"]),
+    ("團隊先把患者的皮膚纖維母細胞重編程成iPSC,隨後定向誘導出可分泌胰島素的細胞團並回輸給一名34歲第一型糖尿病女性。", ["iPSC-islet"]),
+    ("Doctors turned a patient's skin cells into stem cells and then coaxed them into insulin-producing cells, which were transplanted into a 40-year-old woman with type 1 diabetes.", ["iPSC-islet"]),
+    ("The team reprogrammed the woman's own fat cells. Over several months the stem cells were then differentiated into islet clusters and implanted in her abdomen.", ["iPSC-islet"]),
+    ("细胞重编程:该团队将患者的皮肤细胞重编程为iPSC,再分化为胰岛组织并移植。术后患者停用胰岛素已20个月。", ["iPSC-islet"]),
+    ("该公司从人类胚胎干细胞出发,经过七个阶段,最终分化出成熟的胰岛细胞,并输注给12名患者。", ["ESC-islet"]),
+    # autologous stem-cell islets are reprogrammed (iPSC-islet), never donor islets
+    ("团队通过干细胞诱导的自体再生胰岛组织移植,治愈了一名病程18年的2型糖尿病患者。", ["iPSC-islet"]),
+    ("團隊通過幹細胞誘導的自體再生胰島組織移植,治癒了一名病程18年的第二型糖尿病患者。", ["iPSC-islet"]),
+    ("2023年,华东大学附属医院为一名47岁男性2型糖尿病患者实施了自体干细胞来源胰岛移植。", ["iPSC-islet"]),
+    ("A 47-year-old man has stayed off insulin for 20 months after receiving islets grown from his own stem cells.", ["iPSC-islet"]),
+    # stem-cell islets of an unnamed source: no donor islets, no guess at the source
+    ("2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植。", []),
+    ("The company infused its stem cell-derived islet product into 14 participants.", []),
+    ("下一步将与本校干细胞研究中心合作,研发干细胞分化胰岛。团队为9名患者进行了异体胰岛细胞移植。", ["islet"]),  # trap: a plan
+    ("间充质干细胞来源的外泌体可改善胰岛功能,患者接受了脐带间充质干细胞输注。", ["UC-MSC"]),                   # trap: MSC exosomes
+    # donor islets without the word donor: islets a patient underwent or received
+    ("A 44-year-old woman with type 1 diabetes underwent islet cell transplantation twice.", ["islet"]),
+    ("1893-2005年全世界共有1154名患者接受胰岛移植。", ["islet"]),
+    ("1893-2005年全世界共有1154名患者接受胰島移植。", ["islet"]),
+    ("Sana transplanted HIP-engineered primary pancreatic islet cells into a patient with type 1 diabetes.", ["islet"]),
+    ("Islet transplantation is limited by the shortage of donor organs.", []),                                  # trap: background
+    ("传统的胰岛移植受限于供体短缺。", []),
+    # MPC: mesenchymal precursor/progenitor cells are MSC, sourced when the source is named
+    ("Allogeneic mesenchymal progenitor cells (MPCs) from donor bone marrow were infused in 40 patients with type 2 diabetes.", ["BM-MSC"]),
+    ("Patients received a single infusion of rexlemestrocel-L, an allogeneic mesenchymal precursor cell product.", ["BM-MSC"]),
+    ("患者接受同种异体间充质前体细胞静脉输注。", ["MSC"]),
+    # slash- or and-coordinated sources before one MSC noun: both types
+    ("A trial of Umbilical Cord/Adipose-Derived Mesenchymal Stem Cells in Type 2 Diabetes enrolled 30 patients.", ["AD-MSC", "UC-MSC"]),
+    ("患者分别接受脐带和脂肪间充质干细胞输注。", ["AD-MSC", "UC-MSC"]),
+    ("患者分別接受臍帶/脂肪間充質幹細胞輸注。", ["AD-MSC", "UC-MSC"]),
+    ("骨髓、脂肪和脐带间充质干细胞均有报道,本研究患者接受脐带间充质干细胞输注。", ["UC-MSC"]),                # trap: a catalogue
+    # broken hyphenation from PDF text
+    ("Patients received adipose-de-rived mesenchymal stem cells intravenously.", ["AD-MSC"]),
+    ("Twenty patients received umbili-cal cord mesen-chymal stem cells.", ["UC-MSC"]),
+    # an autologous source split from the cell noun by a comma (Taiwanese news)
+    ("如今接受自體脂肪,間質幹細胞治療,1年多沒再復發。", ["AD-MSC"]),
+    # a contrast is background: "有别于脐带血储存"
+    ("患者接受自體脂肪間質幹細胞治療。有別臍帶血儲存,一生只有一次。", ["AD-MSC"]),
+    # islet grafts and infusions a patient received are donor islets
+    ("Thirty-two patients with type 1 diabetes received islet grafts.", ["islet"]),
+    ("We report a 49-year-old man with type 1 diabetes who received two islet infusions.", ["islet"]),
+    # a table flattened with glued cells: the source abbreviation runs into the next cell
+    ("Garcia et al. [21]AD-MSCIntravenous injection2 × 10^6 cells/kg Once6 monthsOpen-label single-arm study", ["AD-MSC"]),
+    ("Okafor et al. [22]BM-MNCIntra-arterial injection1 × 10^8 cellsTwice12 months", ["BM-MNC"]),
+    ("The MSCT scan showed no pancreatic lesion.", []),                                                          # trap
+    # Taiwanese and Japanese names of iPSC
+    ("研究團隊以誘導性多功能幹細胞分化的胰島細胞移植給一名第一型糖尿病患者。", ["iPSC-islet"]),
+    ("患者接受人工多能性幹細胞(iPS細胞)製成的胰島細胞片移植。", ["iPSC-islet"]),
+    # products
+    ("Vertex reported that zimislecel restored insulin production in 12 participants.", ["ESC-islet"]),
+    ("UP421 is a phase I trial transplanting gene-edited cells into a patient.", ["islet"]),
+    ("团队在国际上首次利用E-islet微创移植,实现了1型糖尿病患者的胰岛功能重建。", ["other"]),
+])
+def test_cell_type_real_text_classes(text, expected):
+    assert cell_types(text) == expected
+
+
+def _span_types(text: str, start_marker: str) -> list[str]:
+    from extract.document import SourceDoc
+    from extract.fields.base import Span
+    from extract.pipeline import to_document
+
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    start = doc.text.index(start_marker)
+    return sorted(h.value["value"] for h in EXTRACTOR.decide(EXTRACTOR.find(Span(doc, start, len(doc.text)))))
+
+
+def test_a_record_naming_no_cell_takes_the_documents_single_type():
+    """A study cut from a longer text ("给予每公斤100万个细胞") keeps the one type its document is about."""
+    lead = "研究团队为120名2型糖尿病患者输注脐带间充质干细胞,HbA1c下降1.2个百分点。脐带间充质干细胞组优于安慰剂组。\n"
+    tail = "这项研究是团队此前I期研究的延续。2021年,团队在18名患者中完成了剂量递增的I期试验,分别给予每公斤50万、100万和200万个细胞。"
+    assert _span_types(lead + tail, "这项研究") == ["UC-MSC"]
+    tail_en = "The team had earlier completed a dose-escalation phase 1 trial in 18 patients, giving 0.5, 1 and 2 million cells per kilogram."
+    lead_en = "Researchers infused umbilical cord MSCs into 120 patients with type 2 diabetes; the umbilical cord MSC group improved.\n"
+    assert _span_types(lead_en + tail_en, "The team had") == ["UC-MSC"]
+    # traps: a record that names its cells vaguely ("干细胞治疗"), or a document about two types
+    vague = "另一位患者接受了干细胞治疗,目前恢复良好,已经可以正常行走,也不再需要每天换药,家属十分感激医护团队的付出。"
+    assert _span_types(lead + vague, "另一位") == []
+    mixed = "患者接受骨髓间充质干细胞输注。另一组患者接受脐带间充质干细胞输注。\n"
+    assert _span_types(mixed + tail, "这项研究") == []

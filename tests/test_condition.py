@@ -77,3 +77,54 @@ def condition(text: str, lang: str = "zh") -> list[str]:
 ])
 def test_condition(text, lang, expected):
     assert condition(text, lang) == expected
+
+
+# --- real-text classes: forms of the type, questions, exclusive scope, the document's type ---
+@pytest.mark.parametrize("text,expected", [
+    # forms: MeSH headings, spelled-out numbers, community words, DM1/DM2
+    ("MH  - Diabetes Mellitus, Type 1/therapy\nMH  - Islets of Langerhans Transplantation", ["T1D"]),
+    ("MH  - Diabetes Mellitus, Type 2/*therapy", ["T2D"]),
+    ("She has lived with type one diabetes since childhood and received islets.", ["T1D"]),
+    ("Adults with type two diabetes received umbilical cord MSCs.", ["T2D"]),
+    ("这些1型糖友每天需要注射胰岛素,本次共有20名患者接受治疗。", ["T1D"]),
+    ("這些第一型糖友每天需要注射胰島素。", ["T1D"]),
+    ("Ⅱ型患者接受了脐带间充质干细胞输注。", ["T2D"]),
+    ("Patients with DM2 received two infusions of adipose-derived cells.", ["T2D"]),
+    ("IDDM patients received cord blood.", ["T1D"]),
+    ("NIDDM患者接受骨髓单个核细胞移植。", ["T2D"]),
+    # both types as the population
+    ("研究纳入1型及2型糖尿病患者共40例。", ["both"]),
+    ("The trial enrolled adults with type 1 or type 2 diabetes.", ["both"]),
+    # a reader's question about the other type and an exclusive scope: the study's type stays
+    ("FDA核准用于第一型糖尿病患者的细胞疗法。Q5:第二型糖尿病也能用吗?A:不行。此疗法仅适用于第一型糖尿病中少数患者,第二型糖尿病病友多半仍有自身胰岛功能。", ["T1D"]),
+    ("FDA核准用於第一型糖尿病患者的細胞療法。Q5:第二型糖尿病也能用嗎?A:不行。此療法僅適用於第一型糖尿病中少數患者,第二型糖尿病病友多半仍有自身胰島功能。", ["T1D"]),
+    ("The therapy is approved for adults with type 1 diabetes. Can people with type 2 diabetes use it? No: it is approved only for type 1 diabetes, and type 2 diabetes patients still make insulin.", ["T1D"]),
+    # other diabetes types are no T1D/T2D
+    ("妊娠糖尿病患者的血糖控制较差。", ["unspecified"]),
+    ("Women with gestational diabetes were followed.", ["unspecified"]),
+    # traps: a type-1 thing that is no diabetes, a bare "DM 1 year"
+    ("该细胞为1型巨噬细胞,1型胶原沉积减少。", []),
+    ("Duration of DM 1 year or less.", []),
+])
+def test_condition_real_text_classes(text, expected):
+    assert condition(text) == expected
+
+
+def test_a_record_without_a_diabetes_word_takes_the_documents_type():
+    """A study cut from a longer text ("报告中特别提到了…73名患者…") keeps the type its document is about."""
+    from extract.document import SourceDoc
+    from extract.fields.base import Span
+    from extract.pipeline import to_document
+
+    text = ("对于2型糖尿病(T2D)患者,该综述梳理了临床证据。2型糖尿病患者的疗效最明显。\n"
+            "报告中特别提到了解放军总医院的一项随机双盲对照临床试验:73名患者接受脐带间充质干细胞输注后,"
+            "在48周时,有20%的患者达成目标,而安慰剂组仅为4.55%。")
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    start = doc.text.index("报告中")
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, start, len(doc.text))))
+    assert [h.value["value"] for h in hits] == ["T2D"]
+    # a fragment too short to be a study, or a document about both types, takes nothing
+    assert EXTRACTOR.decide(EXTRACTOR.find(Span(doc, start, start + 20))) == []
+    mixed = to_document(SourceDoc("t.txt", "1型糖尿病与2型糖尿病患者。1型糖尿病,2型糖尿病。\n" + text[text.index("报告中"):], "txt"))
+    s2 = mixed.text.index("报告中")
+    assert [h.value["value"] for h in EXTRACTOR.decide(EXTRACTOR.find(Span(mixed, s2, len(mixed.text))))] == []

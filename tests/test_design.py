@@ -165,3 +165,72 @@ def test_design(text, lang, expected):
 def test_meta_analysis_counting_rcts_is_not_an_rct():
     text = "本荟萃分析纳入了13项RCT,共计507名患者。"
     assert design(text) == ["meta_analysis"]
+
+
+# --- real-text classes (ERRORS.md 4.4, 4.5): one label by evidence strength, not by first cue ---
+@pytest.mark.parametrize("text,expected", [
+    # negated cues: a denied placebo control, randomisation or comparison group is no controlled design
+    ("We conducted a non-placebo-controlled, open-label pilot study in which 18 patients with type 2 diabetes received adipose-derived MSC.", ["single_arm_trial"]),
+    ("The study enrolled 15 patients with type 1 diabetes; it was a small series without any randomized comparison group.", ["single_arm_trial"]),
+    ("本研究为非随机、无对照的开放标签研究,共纳入20例患者。", ["single_arm_trial"]),
+    ("本研究為非隨機、無對照的開放標籤研究,共納入20名患者。", ["single_arm_trial"]),
+    ("这是一项非安慰剂对照的开放性研究,纳入18例患者。", ["single_arm_trial"]),
+    ("研究未設任何對照組,20名患者均接受治療。", ["single_arm_trial"]),
+    ("Allocation: Non-Randomized\nIntervention Model: Single Group Assignment\nMasking: None (Open Label)", ["single_arm_trial"]),
+    ("Allocation: Non-Randomized\nIntervention Model: Parallel Assignment\nMasking: None (Open Label)", ["controlled_trial"]),
+    ("本研究为非随机对照研究,治疗组与对照组各30例。", ["controlled_trial"]),                      # trap: a control is named
+    ("This non-randomised, controlled study compared 40 treated patients with 40 controls.", ["controlled_trial"]),
+    ("接受幹細胞輸注的一組糖化血色素下降,與安慰劑組相比有明顯差異。這是一項二期試驗。", ["controlled_trial"]),
+    # idioms and page furniture name no design
+    ("业内人士认为,干细胞疗法已从实验室迈入真实世界。某医院有85名糖尿病患者接受了干细胞治疗。", []),
+    ("業內人士認為,幹細胞療法已從實驗室邁入真實世界。", []),
+    ("Stem cell therapy is moving from the lab into the real world.", []),
+    ("脐带干细胞治疗180名2型糖尿病的真实世界数据公布:血糖明显改善。", ["observational"]),            # trap: real-world data
+    ("This real-world study followed 300 patients treated in routine care.", ["observational"]),
+    ("Published online Mar 3, 2023\nPeer-review started: November 2, 2022\nAccepted: January 9, 2023\n"
+     "Forty patients with type 2 diabetes received umbilical cord MSC.", []),
+    ("Study Overview\nBrief Summary: This study evaluates umbilical cord MSC in adults with type 2 diabetes.", []),
+    ("Home | News | Reviews | Case Reports | Videos | Contact\nForty patients with type 2 diabetes received MSC.", []),
+    ("首页 | 新闻 | 综述 | 病例报告 | 视频 | 联系我们", []),
+    ("This narrative review summarises stem-cell therapies for diabetes.", ["review"]),                 # trap: a review
+    # a clinical case whose cells were made in vitro is a case, not an experiment
+    ("研究团队将一名58岁2型糖尿病患者的血细胞重编程,并在体外诱导形成胰岛组织后移植回患者体内。", ["case_report"]),
+    ("研究團隊將一名58歲第二型糖尿病患者的血球重編程,並在體外誘導形成胰島組織後移植回患者體內。", ["case_report"]),
+    ("The team reprogrammed blood cells from a 58-year-old man with type 2 diabetes, grew islet tissue in vitro and transplanted it back into him.", ["case_report"]),
+    ("有望在移植后2周彻底摆脱体外胰岛素治疗。", []),                                                   # exogenous insulin
+    ("In this in vitro study, the cells secreted insulin in response to glucose.", ["preclinical"]),  # trap
+    # the team's earlier animal work is background to the patient it treated
+    ("早在2019年,该团队已在大鼠模型中验证了这一方法。2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植,患者术后停用胰岛素。", ["case_report"]),
+    ("早在2019年,該團隊已在大鼠模型中驗證了這一方法。2023年,團隊為一名病程9年的第一型糖尿病患者實施了幹細胞來源胰島移植。", ["case_report"]),
+    ("The group first showed the approach worked in diabetic mice in 2018. In 2022 it treated a 33-year-old woman with type 1 diabetes, who stopped insulin three months later.", ["case_report"]),
+    ("研究团队在糖尿病小鼠模型中验证了该细胞疗法,未来有望用于1型糖尿病患者。", ["preclinical"]),   # trap: nobody treated
+    ("The cells reversed diabetes in mice; the team hopes to treat patients within five years.", ["preclinical"]),
+    # a planned trial whose first patient is described is the trial
+    ("该公司启动的1/2期试验计划治疗20名1型糖尿病参与者,首批入组中的第一位患者为一名退休教师,胰岛素用量已减少八成。", ["single_arm_trial"]),
+    ("該公司啟動的1/2期試驗計劃治療20名第一型糖尿病參與者,首批入組中的第一位患者為一名退休教師。", ["single_arm_trial"]),
+    ("The phase 1/2 trial plans to enrol 20 adults with type 1 diabetes; the first patient, a retired teacher, has cut her insulin dose by 80%.", ["single_arm_trial"]),
+    # ... but a patient story told in full inside an ongoing project, with no trial design named, is the case
+    ("一名58岁男性患者在接受3次脐带间充质干细胞输注后,胰岛素用量减半。目前该项目已入组患者26例。", ["case_report"]),
+    ("A 58-year-old man halved his insulin dose after three infusions. The project has enrolled 26 patients so far.", ["case_report"]),
+    ("Ten patients (8 men and 2 women) with T2DM underwent injection. Six patients responded and one patient was off insulin.", []),
+    # one patient without age or sex, a first case, a few treated patients: a case (series)
+    ("团队为一名有着14年1型糖尿病史、常规治疗无效的患者实施了干细胞来源胰岛移植。", ["case_report"]),
+    ("團隊為一名有著14年第一型糖尿病史、常規治療無效的患者實施了幹細胞來源胰島移植。", ["case_report"]),
+    ("The team transplanted stem-cell-derived islets into a patient who had lived with type 1 diabetes for 14 years.", ["case_report"]),
+    ("该中心开展的国内首例小儿胰岛移植获得成功,患儿胰岛素用量减少。", ["case_report"]),
+    ("該中心開展的國內首例小兒胰島移植手術獲得成功。", ["case_report"]),
+    ("59岁陈小姐罹患糖尿病多年,接受脂肪干细胞治疗后伤口愈合。", ["case_report"]),
+    ("2024年《自然·代谢》报道,2例成年1型糖尿病患者接受诱导多能干细胞来源的胰岛细胞移植后,胰岛素用量下降。", ["case_report"]),
+    ("Two patients with type 1 diabetes received islets made from their own stem cells.", ["case_report"]),
+    ("The phase 1 study treated three patients with islets grown from their own stem cells.", ["single_arm_trial"]),  # trap
+    ("研究纳入40例患者,其中3例患者出现发热。", []),                                                      # trap: a subgroup
+    ("Thirty-two patients with type 1 diabetes received islet grafts. Nineteen patients completed the protocol.", []),  # "-two"
+    # counted included studies are a meta-analysis's, never the study's own RCT
+    ("结果 共纳入14项有关干细胞治疗2型糖尿病的随机对照试验。", ["meta_analysis"]),
+    ("結果 共納入14項有關幹細胞治療第2型糖尿病的隨機對照試驗。", ["meta_analysis"]),
+    ("Twelve randomized trials were included; HbA1c fell by 0.85%.", ["meta_analysis"]),
+    ("本研究是在3个中心开展的随机对照试验,共纳入80例患者。", ["rct"]),                                      # trap: centres
+    ("The trial included 14 patients randomized to cells or placebo.", ["rct"]),                            # trap: patients
+])
+def test_design_real_text_classes(text, expected):
+    assert design(text) == expected

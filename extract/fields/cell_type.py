@@ -9,11 +9,22 @@ from typing import Iterable, Optional
 
 from pydantic import BaseModel
 
+from ..document import Document
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import (BACKGROUND_CUES, SELF_CUES, ascii_boundaries, compile_cues, in_reference, in_related_links, in_title,
                       sentence_bounds, zp)
 
 _D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
+_GLUED = r"(?-i:(?![a-z0-9]))"  # the end of an abbreviation: a word boundary, or a glued capital ("MSCIntravenous")
+
+
+def _hy(word: str) -> str:
+    """``word`` that may be broken by a line-end hyphen anywhere inside ("umbili-cal", "adipose-de-rived")."""
+    return word[0] + "".join(r"(?:-\s?)?" + re.escape(c) for c in word[1:])
+
+
+_UMBILICAL, _ADIPOSE, _DERIVED, _MESENCHYMAL = _hy("umbilical"), _hy("adipose"), _hy("derived"), _hy("mesenchymal")
+_PLACENTA, _STROMAL = _hy("placenta"), _hy("stromal")
 # "(iPSC)" after a source name; "分化而来的" / "来源的"; the islet product
 _ABBR = r"(?:\s*\([^()]{1,16}\))?"
 _FROM_ZH = r"(?:来源|衍生|分化|诱导分化|制成|制备|制作|培育|培养)(?:而来|得到|形成|而成|出)?的?"
@@ -30,7 +41,8 @@ _FROM_EN = r"\b(?:differentiated|derived|generated|made|manufactured|produced|gr
 _MOD_EN = r"(?:[,\s]+[\w-]+){0,4}?[,\s]+"
 # "differentiated iPSCs into clusters of beta-like cells"
 _INTO_EN = r"\s+into\s+[^.;]{0,30}?\b(?:islets?|beta|β|insulin[- ](?:producing|secreting))"
-_IPSC_ZH = r"(?:(?:化学)?诱导[性型]?多能干细胞|\b(?:Ci|hi|i)PSCs?\b|\biPS\s*细胞)"
+# Taiwan writes pluripotent as 多功能 ("誘導性多功能幹細胞"), Japan-influenced texts 人工多能性幹細胞
+_IPSC_ZH = r"(?:(?:化学)?诱导[性型]?多(?:能|功能)干细胞|人工多能性?干细胞|\b(?:Ci|hi|i)PSCs?\b|\biPS\s*细胞)"
 # reprogramming is what makes an iPSC: "自身细胞经化学重编程、再分化而成的胰岛", "reprogrammed stem cells"
 _REPROG_ZH = r"重编程(?:的|后的)?(?:干)?(?:细胞)?[、,]?(?:再|后|并)?"
 _REPROG_EN = r"(?:[\w'’-]+\s+){0,3}?reprogrammed\s+(?:stem\s+)?cells?\b"
@@ -42,13 +54,14 @@ _MADE_ZH = r"(?:为原料)?(?:分化)?(?:制成|制备|制作|培育而成|分�
 # MSC whose source is named after the cell noun: "MSCs grown from a sample of their own bone marrow",
 # "从患者自身骨髓中提取的间充质干细胞", "间充质干细胞取自脐带". label -> (Chinese source, English source)
 MSC_SOURCE_WORDS: dict[str, tuple[str, str]] = {
-    "UC-MSC": (r"脐带|华通氏?胶", r"umbilical cords?|Wharton'?s jelly|cord tissue"),
+    "UC-MSC": (r"脐带|华通氏?胶", rf"{_UMBILICAL} cords?|Wharton'?s jelly|cord tissue"),
     "BM-MSC": (r"骨髓", r"(?:bone )?marrow"),
-    "AD-MSC": (r"脂肪(?:组织)?", r"adipose(?: tissue)?|(?:abdominal |subcutaneous |body )?fat|lipoaspirates?"),
-    "P-MSC": (r"胎盘|羊膜", r"placentas?|amnion|amniotic membranes?"),
+    "AD-MSC": (r"脂肪(?:组织)?", rf"{_ADIPOSE}(?: tissue)?|(?:abdominal |subcutaneous |body )?fat|lipoaspirates?"),
+    "P-MSC": (r"胎盘|羊膜", rf"{_PLACENTA}s?|amnion|amniotic membranes?"),
 }
-_MSC_NOUN_ZH = r"(?:间充质(?:干|基质)?细胞|间质干细胞|\bMSCs?\b)"
-_MSC_NOUN_EN = r"(?:\bmesenchymal (?:stem|stromal)(?:/stromal)? cells?|\bMSCs?)"
+# mesenchymal precursor/progenitor cells (MPCs) are MSC by the guideline
+_MSC_NOUN_ZH = r"(?:间充质(?:干|基质|前体|祖)?细胞|间质干细胞|\bMSCs?\b)"
+_MSC_NOUN_EN = rf"(?:\b{_MESENCHYMAL} (?:stem|{_STROMAL}|precursor|progenitor)(?:/stromal)? cells?|\bMSCs?)"
 _FROM_VERB_EN = r"(?:derived|grown|isolated|harvested|expanded|obtained|taken|extracted|cultured|prepared|collected|sourced|manufactured)"
 _FROM_ZH_LEAD = r"(?:从|取自|来自|来源于|源自|提取自|分离自)"
 _TAKEN_ZH = r"(?:中|内)?(?:分离|提取|获取|采集|培养|制备)(?:出|得到|而来|而成)?"
@@ -61,38 +74,99 @@ def _msc_source_patterns() -> tuple[Pattern, ...]:
         out.append(zp(f"{label}__from_zh",
                       rf"{_FROM_ZH_LEAD}[^,。;、()]{{0,8}}?(?:{zh}){_TAKEN_ZH}?的?{_MSC_NOUN_ZH}"
                       rf"|(?<![、和或及])(?:{zh}){_TAKEN_ZH}的{_MSC_NOUN_ZH}"
-                      rf"|{_MSC_NOUN_ZH}\s*[(,]?\s*(?:均|皆)?{_FROM_ZH_LEAD}[^,。;、()]{{0,8}}?(?:{zh})", 1.0))
+                      rf"|{_MSC_NOUN_ZH}\s*[(,]?\s*(?:均|皆)?{_FROM_ZH_LEAD}[^,。;、()]{{0,8}}?(?:{zh})"
+                      # "接受自体脂肪,间质干细胞治疗": the autologous source and the cell noun split by a comma
+                      rf"|(?:自体|自身)(?:{zh})\s*[,、]\s*{_MSC_NOUN_ZH}", 1.0))
         out.append(zp(f"{label}__from_en",
                       rf"{_MSC_NOUN_EN}\s+(?:\([^()]{{1,12}}\)\s+)?(?:(?:that|which)\s+)?(?:(?:were|was|had been|are)\s+)?"
                       rf"(?:{_FROM_VERB_EN}\s+)?from\s+(?:[\w'’-]+\s+){{0,6}}?(?:{en})\b", 1.0))
     return tuple(out)
 
 
+# sources coordinated before one MSC noun: "Umbilical Cord/Adipose-Derived Mesenchymal Stem Cells",
+# "脐带和脂肪间充质干细胞" name two cell types (parse emits one hit per source); "bone marrow or
+# fat" stays a list of options, and a third item before ("骨髓、脂肪和脐带…") makes a catalogue
+_SRC_ZH = "|".join(zh for zh, _ in MSC_SOURCE_WORDS.values())
+_SRC_EN = "|".join(en for _, en in MSC_SOURCE_WORDS.values())
+_SOURCE_LABEL = [(label, re.compile(ascii_boundaries(f"{zh}|{en}"), re.I)) for label, (zh, en) in MSC_SOURCE_WORDS.items()]
+COORD_PATTERNS: tuple[Pattern, ...] = (
+    zp("coord__zh", rf"(?<![、和或及,])(?:{_SRC_ZH})(?:来源)?\s*(?:/|和|与|及|、)\s*(?:{_SRC_ZH})(?:来源的?|源性)?{_MSC_NOUN_ZH}", 1.0,
+       examples=("患者分别接受脐带和脂肪间充质干细胞输注。",),
+       traps=("骨髓、脂肪和脐带间充质干细胞均有报道。",)),
+    zp("coord__en", rf"\b(?:{_SRC_EN})(?:{_D}{_DERIVED})?\s*(?:/|\band\b|&)\s*(?:{_SRC_EN})(?:{_D}tissue)?(?:{_D}{_DERIVED})?{_D}"
+                    rf"(?:{_MESENCHYMAL}|{_STROMAL}|MSCs?\b|stem cells?)", 1.0,
+       examples=("A trial of Umbilical Cord/Adipose-Derived Mesenchymal Stem Cells in Type 2 Diabetes enrolled 30 patients.",)),
+)
+
+# stem-cell-derived islets whose stem cell is not named ("干细胞来源胰岛", "stem cell-derived islets",
+# "islets grown from his own stem cells"): autologous ones are made by reprogramming (iPSC-islet);
+# the others are no donor islets, whatever their source ("_sc_islet": decide drops donor islets
+# for them and reports nothing else)
+_AUTOLOGOUS = compile_cues((r"自体|自身|患者自己|本人的|重编程", r"\bautologous\b|\b(?:his|her|their|patients?['’]s?|the patient['’]s)\s+own\b|\breprogramm"))
+AUTOLOGOUS_REACH = 80      # chars before the sentence where "自体"/"reprogrammed" still tells the source
+_ISLET_NOUN_EN = rf"(?:islets?|islet cells?|islet tissue|beta{_D}cells?|β{_D}cells?|insulin{_D}(?:producing|secreting) cells?)"
+SC_ISLET_PATTERNS: tuple[Pattern, ...] = (
+    zp("scislet__zh", rf"(?<!间充质)(?<!造血)(?<!间质)(?<!胚胎)干细胞(?:[^,。;:\n]{{0,4}}?)(?:{_FROM_ZH}|诱导(?:分化)?(?:出|形成|而成)?的?)"
+                      rf"(?:[^,。;:\n]{{0,8}}?){_ISLET_ZH}|(?:自体|自身)再生胰岛", 1.0,
+       examples=("团队通过干细胞诱导的自体再生胰岛组织移植,治愈了一名病程18年的2型糖尿病患者。",
+                 "2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植。"),
+       traps=("间充质干细胞来源的外泌体可改善胰岛功能。",)),
+    zp("scislet__en", rf"\bstem{_D}cells?{_D}(?:{_DERIVED}|based|generated|grown|made|differentiated)\s+(?:[\w-]+\s+){{0,3}}?{_ISLET_NOUN_EN}\b"
+                      rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|differentiated|produced|manufactured)\s+from\s+(?:[\w'’-]+\s+){{0,4}}?stem cells\b", 1.0,
+       examples=("A 47-year-old man has stayed off insulin after receiving islets grown from his own stem cells.",)),
+)
+
+# a chain of steps, possibly across clauses and sentences: reprogramming (or the iPSC / ESC named)
+# first, then the cells differentiated into islets ("把皮肤成纤维细胞重编程成iPSC,随后定向诱导出可分泌
+# 胰岛素的细胞团", "turned a patient's skin cells into stem cells and then coaxed them into
+# insulin-producing cells"); the reach is bounded, so the scan stays linear
+CHAIN_REACH = 160
+_REPROG_SRC_ZH = (r"重编程|(?:皮肤|血液?|体|成纤维|脂肪)细胞[^,。;]{0,6}?(?:变成|转化为|转变为|逆转为|诱导为|诱导成)(?:多能)?干细胞")
+_REPROG_SRC_EN = (r"\breprogramm\w*|\b(?:turned|converted|reverted|transformed|changed)\s+(?:[\w'’]+\s+){0,3}?(?:skin|blood|fat|body)\s+cells\s+(?:back\s+)?into\s+(?:(?:pluripotent|embryonic-like)\s+)?stem cells"
+                  r"|\b(?:skin|blood|fat)\s+cells\s+(?:were\s+)?(?:turned|converted|reverted|transformed)\s+(?:back\s+)?into\s+(?:pluripotent\s+)?stem cells")
+_DIFF_ISLET_ZH = rf"(?:分化|诱导|培育|制备|形成|培养)(?:出|成|为|形成|制备出)?[^,。;\n]{{0,12}}?{_ISLET_ZH}"
+_DIFF_ISLET_EN = (rf"\b(?:coaxed|differentiated|turned|developed|matured|grew|grown|made|directed|converted|guided|programmed)\s+(?:(?:them|these|it|the cells|the stem cells)\s+)?"
+                  rf"into\s+(?:[\w-]+\s+){{0,3}}?{_ISLET_NOUN_EN}")
+CHAIN_PATTERNS: tuple[Pattern, ...] = (
+    zp("iPSC-islet__chain_zh", rf"(?:{_REPROG_SRC_ZH}|{_IPSC_ZH})[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_ZH}", 0.8,
+       examples=("团队先把患者的皮肤成纤维细胞重编程成iPSC,随后定向诱导出可分泌胰岛素的细胞团并回输给一名34岁1型糖尿病女性。",)),
+    zp("iPSC-islet__chain_en", rf"(?:{_REPROG_SRC_EN}|\binduced pluripotent stem cells?|\biPSCs?\b)[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_EN}", 0.8,
+       examples=("Doctors turned a patient's skin cells into stem cells and then coaxed them into insulin-producing cells.",)),
+    zp("ESC-islet__chain_zh", rf"胚胎干细胞[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_ZH}", 0.8,
+       examples=("该公司从人类胚胎干细胞出发,经过七个阶段,最终分化出成熟的胰岛细胞。",)),
+    zp("ESC-islet__chain_en", rf"\b(?:embryonic stem cells?|hESCs?\b)[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_EN}", 0.8),
+)
+
 # pattern name prefix (before "__") -> cell type label
-CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + (
+CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + SC_ISLET_PATTERNS + CHAIN_PATTERNS + (
     # umbilical cord MSC (incl. Wharton's jelly)
     zp("UC-MSC__zh", r"脐带(?:来源的?|源性?)?(?:华通氏?胶)?(?:来源的?)?(?:间充质|间质|充质|MSC)|华通氏?胶(?:来源的?)?(?:间充质|MSC|干细胞)?|脐带干细胞", 1.0),
-    zp("UC-MSC__en", rf"\bumbilical{_D}cord(?:{_D}(?:tissue|derived))*{_D}(?:mesenchymal|MSCs?|stromal|stem cells?)|\bWharton'?s{_D}jelly|\bWJ{_D}MSCs?\b", 1.0),
-    zp("UC-MSC__abbr", rf"\bh?UC{_D}MSCs?\b|\bhucMSCs?\b|\bUCMSCs?\b", 1.0, 0),
+    zp("UC-MSC__en", rf"\b{_UMBILICAL}{_D}cord(?:{_D}(?:tissue|{_DERIVED}))*{_D}(?:{_MESENCHYMAL}|MSCs?|{_STROMAL}|stem cells?)|\bWharton'?s{_D}jelly|\bWJ{_D}MSCs?\b", 1.0),
+    # a table flattened with its cells glued ("AD-MSCIntravenous injection"): the hyphenated source
+    # abbreviation may run straight into the next cell's capital
+    zp("UC-MSC__abbr", rf"\bh?UC{_D}MSCs?{_GLUED}|\bhucMSCs?\b|\bUCMSCs?\b", 1.0, 0),
     # bone marrow MSC
     zp("BM-MSC__zh", r"骨髓(?:来源的?|源性?)?(?:间充质|间质|基质)(?:干细胞|细胞|MSC)?", 1.0),
-    zp("BM-MSC__en", rf"\bbone{_D}marrow(?:{_D}derived)?{_D}(?:mesenchymal|stromal|MSCs?\b)|\bmarrow stromal", 1.0),
-    zp("BM-MSC__abbr", rf"\bh?BM{_D}MSCs?\b|\bBMSCs?\b", 1.0, 0),
+    zp("BM-MSC__en", rf"\bbone{_D}marrow(?:{_D}{_DERIVED})?{_D}(?:{_MESENCHYMAL}|{_STROMAL}|MSCs?\b)|\bmarrow stromal", 1.0),
+    zp("BM-MSC__abbr", rf"\bh?BM{_D}MSCs?{_GLUED}|\bBMSCs?\b", 1.0, 0),
     # adipose MSC
     zp("AD-MSC__zh", r"脂肪(?:组织)?(?:来源的?|源性?)?(?:间充质|间质|基质|干细胞)", 1.0),
-    zp("AD-MSC__en", rf"\badipose(?:{_D}tissue)?(?:{_D}derived)?{_D}(?:mesenchymal|stromal|stem|MSCs?\b)", 1.0),
-    zp("AD-MSC__abbr", rf"\bh?AD{_D}MSCs?\b|\bADSCs?\b|\bAT{_D}MSCs?\b", 1.0, 0),
+    zp("AD-MSC__en", rf"\b{_ADIPOSE}(?:{_D}tissue)?(?:{_D}{_DERIVED})?{_D}(?:{_MESENCHYMAL}|{_STROMAL}|stem|MSCs?\b)", 1.0,
+       examples=("Patients received adipose-de-rived mesenchymal stem cells.",)),
+    zp("AD-MSC__abbr", rf"\bh?AD{_D}MSCs?{_GLUED}|\bADSCs?\b|\bAT{_D}MSCs?\b", 1.0, 0),
     # placenta / amnion MSC
     zp("P-MSC__zh", r"胎盘(?:来源的?|源性?)?(?:间充质|间质|干细胞|MSC)|羊膜(?:来源的?)?间充质", 1.0),
-    zp("P-MSC__en", rf"\bplacenta(?:l)?(?:{_D}derived)?{_D}(?:mesenchymal|MSCs?|stem)|\bamni(?:otic|on)(?:{_D}membrane)?{_D}(?:derived{_D})?mesenchymal", 1.0),
-    zp("P-MSC__abbr", rf"\bh?P{_D}MSCs?\b|\bhAMSCs?\b", 1.0, 0),
+    zp("P-MSC__en", rf"\b{_PLACENTA}(?:l)?(?:{_D}{_DERIVED})?{_D}(?:{_MESENCHYMAL}|MSCs?|stem)|\bamni(?:otic|on)(?:{_D}membrane)?{_D}(?:derived{_D})?mesenchymal", 1.0),
+    zp("P-MSC__abbr", rf"\bh?P{_D}MSCs?{_GLUED}|\bhAMSCs?\b", 1.0, 0),
     # MSC, source not stated (dropped by decide when a sourced MSC type is present)
-    zp("MSC__zh", r"(?<!脐带)(?<!骨髓)(?<!脂肪)(?<!胎盘)(?<!来源)(?<!来源的)(?:间充质(?:干细胞|基质细胞|干/基质细胞)|间质干细胞)|間充質", 0.8),
-    zp("MSC__en", r"\bmesenchymal (?:stem|stromal)(?:/stromal)? cells?\b", 0.8),
+    zp("MSC__zh", r"(?<!脐带)(?<!骨髓)(?<!脂肪)(?<!胎盘)(?<!来源)(?<!来源的)(?:间充质(?:干细胞|基质细胞|干/基质细胞|前体细胞|祖细胞)|间质干细胞)|間充質", 0.8),
+    zp("MSC__en", rf"\b{_MESENCHYMAL} (?:stem|{_STROMAL}|precursor|progenitor)(?:/stromal)? cells?\b", 0.8,
+       examples=("Allogeneic mesenchymal precursor cells were infused in 61 patients.",)),
     zp("MSC__abbr", r"(?<![-‐A-Za-z])MSCs?\b", 0.8, 0),
     # bone marrow mononuclear cells
     zp("BM-MNC__zh", r"骨髓单个?核细胞|(?<!血)单个核细胞|骨髓干细胞\s*\(\s*(?:BM)?MNCs?\s*\)", 1.0),
-    zp("BM-MNC__en", rf"\bbone{_D}marrow(?:{_D}derived)?{_D}mononuclear|\bBM{_D}MNCs?\b|(?<![-‐A-Za-z])MNCs?\b", 1.0),
+    zp("BM-MNC__en", rf"\bbone{_D}marrow(?:{_D}derived)?{_D}mononuclear|\bBM{_D}MNCs?{_GLUED}|(?<![-‐A-Za-z])MNCs?\b", 1.0,
+       examples=("Okafor et al. [22]BM-MNCIntra-arterial injection1 × 10^8 cellsTwice12 months",)),
     # umbilical cord blood
     zp("UCB__zh", r"脐(?:带)?血", 1.0),
     zp("UCB__en", rf"\b(?:umbilical{_D})?cord{_D}blood\b|\bh?UCBs?\b", 1.0),
@@ -126,10 +200,17 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + (
     zp("HSC__zh", r"造血干细胞", 1.0),
     zp("HSC__en", r"\bha?ematopoietic stem\b|\ba?HSCT?s?\b|\bAHSCT?\b|\bAHST\b", 1.0),
     # donor islets: mostly background, so scored low unless a donor/treatment context lifts them
-    zp("islet__zh", r"供体胰岛(?:细胞)?|(?<!干细胞来源的)(?<!衍生的)胰岛(?:细胞)?移植|(?:同种)?异体胰岛", 0.5),
+    zp("islet__zh", r"(?<!干细胞来源的)(?<!衍生的)(?<!供体)(?<!异体)胰岛(?:细胞)?移植", 0.5,
+       examples=("1893-2005年全世界共有1154名患者接受胰岛移植。",)),
+    zp("islet__zh_allo", r"供体胰岛(?:细胞)?|(?:同种)?异体胰岛", 0.5),
     # "捐赠者iPS细胞制成的胰岛细胞" are donor stem cells, not donor islets
     zp("islet__zh_donor", r"(?:供体|供者|捐赠者?|捐献者?|遗体|尸体|脑死亡)(?:(?!干细胞|iPS|PSC|ES细胞)[^,。;]){0,12}?胰岛(?:细胞)?", 0.5),
-    zp("islet__en", rf"\b(?:donor|cadaveric|deceased{_D}donor|allogeneic){_D}islets?\b|(?<!derived )\bislet(?:{_D}cell)?{_D}(?:transplant(?:ation)?s?|allotransplant)", 0.5),
+    zp("islet__en_donor", rf"\b(?:donor|cadaveric|deceased{_D}donor|allogeneic){_D}islets?\b", 0.5),
+    zp("islet__en", rf"(?<!derived )(?<!donor )(?<!cadaveric )(?<!allogeneic )\bislet(?:{_D}cells?)?{_D}(?:transplant(?:ation)?s?|allotransplant|grafts?|infusions?)\b", 0.5,
+       examples=("A 44-year-old woman with type 1 diabetes underwent islet cell transplantation twice.",)),
+    # primary islet cells come from a donor pancreas ("an allogeneic primary islet cell therapy")
+    zp("islet__en_primary", r"\bprimary\s+(?:human\s+)?(?:pancreatic\s+)?islet(?:\s+cells?|s)?\b", 0.8,
+       examples=("HIP-engineered primary pancreatic islet cells were transplanted into a patient.",)),
     # stem cell educator
     zp("stem-cell-educator__all", r"\bstem cell educator\b|干细胞教育(?:者|器)", 1.0),
 )
@@ -203,6 +284,30 @@ _ANY_SOURCE = "|".join(f"{zh}|{en}" for zh, en in MSC_SOURCE_WORDS.values())
 _SOURCE_LIST_AFTER = compile_cues((rf"^\s*(?:[,、/]|\bor\b|\band\b|或|和|及|与)\s*(?:[\w-]+\s+){{0,2}}?(?:{_ANY_SOURCE})|^\s*等",))
 _SOURCE_HEDGE = compile_cues((r"可|或|和|及|与|\b(?:or|and|can|could|may|might)\b",))
 
+# a patient who underwent or received the islets: "underwent islet cell transplantation", "接受了胰岛移植",
+# "为其实施胰岛移植"; islet "recipients" / "接受者" in the sentence
+_RECEIVED_BEFORE = compile_cues((
+    r"(?:接受了?|接受过|行|进行了?|实施了?|施行了?|完成了?|做了|采用)(?:[^,。;]{0,12}?)$",
+    r"\b(?:underwent|undergone|undergo(?:es|ing)?|received|receiving|receives|had|given|get|got)\s+"
+    r"(?:(?:an?|his|her|their|two|three|second|first|repeat(?:ed)?|single|multiple|the)\s+)*(?:(?:allogeneic|intraportal|clinical|human)\s+)?$",
+))
+_RECIPIENTS = compile_cues((r"接受者|受者|受植者", r"\brecipients?\b"))
+SC_ISLET = "_sc_islet"     # stem-cell-derived islets of an unnamed source: no label, but no donor islets
+SC_ISLET_LABELS = frozenset({"iPSC-islet", "ESC-islet", SC_ISLET})
+# the next step or a product under development: "下一步将…研发干细胞分化胰岛", "is developing"
+# ("由Meridian公司研发的胰岛细胞" is the product's maker: a past 研发 is no plan)
+_NEXT_STEP = compile_cues((r"下一步|未来|(?:正在|将|拟|计划|准备)(?:研发|开发|启动|开展)|(?:研发|开发)中",
+                          r"\bnext step\b|\bfuture\b|\bdevelop(?:s|ing|ment)?\b|\b(?:intends?|plans?|planning|aims?|expects?) to (?:initiate|start|launch|begin|file|test)\b"))
+NEXT_STEP_FACTOR = 0.5
+NEXT_STEP_REACH = 80       # chars before the term, within its sentence
+
+# the document's own cell type, for a record that names no cell at all
+DOCUMENT_TAG = "__document"
+DOCUMENT_MIN_SPAN = 60     # chars: a shorter span is a fragment (a heading, a bare id), not a study
+DOC_CACHE_SIZE = 8
+_VAGUE_CELLS = compile_cues((r"干细胞|细胞治疗|细胞疗法", r"\bstem[- ]cells?\b|\bcell therapy\b"))
+_DOC_CACHE: dict[tuple[str, int, int], Optional[Hit]] = {}
+
 MSC_SOURCED = frozenset({"UC-MSC", "BM-MSC", "AD-MSC", "P-MSC"})
 KEEP_MIN_SCORE = 0.6       # a type is kept when one of its mentions reaches this
 
@@ -214,18 +319,58 @@ class CellTypeExtractor(FieldExtractor):
     field = "cell_type"
     patterns = CELL_PATTERNS
 
+    def find(self, span: Span) -> list[Hit]:
+        """The span's cell-type mentions, plus the document's own single type as a last resort."""
+        hits = super().find(span)
+        # a span that names its cells only vaguely ("干细胞治疗", "stem cell therapy") told what it knew
+        if span.end - span.start >= DOCUMENT_MIN_SPAN and not _VAGUE_CELLS.search(span.doc.view, span.start, span.end):
+            hits.extend(self._document_types(span.doc))
+        return hits
+
+    def _document_types(self, doc: Document) -> list[Hit]:
+        """The document's decided cell type when it is exactly one (tagged; see ``decide``).
+
+        A record cut from a longer text ("团队在18名患者中完成了I期试验,给予每公斤100万个细胞")
+        often names no cell at all: the one type the whole document is about stands in.
+        """
+        key = (doc.doc_id, len(doc.view), hash(doc.view))
+        if key not in _DOC_CACHE:
+            if len(_DOC_CACHE) >= DOC_CACHE_SIZE:
+                _DOC_CACHE.clear()
+            kept = self.decide(super().find(Span(doc, 0, len(doc.view))))
+            _DOC_CACHE[key] = kept[0] if len(kept) == 1 else None
+        h = _DOC_CACHE[key]
+        if h is None:
+            return []
+        return [Hit(h.field, dict(h.value), h.start, h.end, h.extractor, h.pattern + DOCUMENT_TAG, KEEP_MIN_SCORE)]
+
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         label = pattern.name.split("__", 1)[0]
         text = span.doc.view
         s, e = sentence_bounds(text, m.start(), m.end(), span.start, span.end)
+        if label == "coord":
+            quote = m.group(0)
+            labels = [lab for lab, rx in _SOURCE_LABEL if rx.search(quote)]
+            return [h for lab in labels for h in self._scored(lab, m, pattern, text, s, e)]
+        if label == "scislet":
+            lo = max(span.start, s - AUTOLOGOUS_REACH)
+            autologous = _AUTOLOGOUS.search(text, lo, e)
+            label = "iPSC-islet" if autologous else SC_ISLET
+        return self._scored(label, m, pattern, text, s, e)
+
+    def _scored(self, label: str, m: re.Match[str], pattern: Pattern, text: str, s: int, e: int) -> list[Hit]:
+        """One hit of ``label`` for the match, scored by its sentence [s, e)."""
         score = pattern.score
         # the term itself may contain a verb ("胰岛移植"): look at the sentence around it
         around = text[s:m.start()] + " " + text[m.end():e]
         treated = bool(_TREATMENT.search(around))
         own = in_title(text, m.start()) or bool(SELF_CUES.search(text, s, e))
         if label == "islet":
-            # islet transplantation is the usual comparator: only donor islets given here count
-            score += 0.3 * own + 0.3 * bool(_DONOR.search(text, s, e) and treated)
+            # islet transplantation is the usual comparator: only donor islets given here count,
+            # or islets a patient of the study underwent or received ("underwent islet cell
+            # transplantation twice", "患者接受胰岛移植")
+            received = bool(_RECEIVED_BEFORE.search(text[max(s, m.start() - 40):m.start()]) or _RECIPIENTS.search(text, s, e))
+            score += 0.3 * own + 0.3 * bool((_DONOR.search(text, s, e) and treated) or received)
             if _NOT_TREATMENT.search(text, s, e):
                 score = 0.1
         elif treated or own:
@@ -239,6 +384,8 @@ class CellTypeExtractor(FieldExtractor):
             score *= CATALOGUE_FACTOR
         if in_reference(text, m.start()) or in_related_links(text, m.start()):
             score *= 0.4  # a reference-list entry or a link to another article is never the study's own treatment
+        if _NEXT_STEP.search(text, max(s, m.start() - NEXT_STEP_REACH), m.start()):
+            score *= NEXT_STEP_FACTOR  # "下一步将研发干细胞分化胰岛": a product still to be developed
         return [self.hit({"value": label}, m.start(), m.end(), pattern, score=round(score, 4))]
 
     @staticmethod
@@ -267,7 +414,17 @@ class CellTypeExtractor(FieldExtractor):
         return hit
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
-        """Every type with a substantive mention; generic MSC only when no sourced MSC type is kept."""
+        """Every type with a substantive mention; generic MSC only when no sourced MSC type is kept.
+
+        The document's type (``find``) decides only for a record that names no cell of its own.
+        """
+        own = [h for h in hits if not h.pattern.endswith(DOCUMENT_TAG)]
+        if not own:
+            return sorted(hits, key=lambda h: h.start)[:1]
+        hits = own
+        # "干细胞来源胰岛移植": the islet noun inside a stem-cell islet phrase is that phrase
+        sc_spans = [(h.start, h.end) for h in hits if h.value["value"] in SC_ISLET_LABELS]
+        hits = [h for h in hits if h.value["value"] != "islet" or not any(a < h.end and h.start < b for a, b in sc_spans)]
         by: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
             by[h.value["value"]].append(h)
@@ -286,9 +443,9 @@ class CellTypeExtractor(FieldExtractor):
                 kept = [h for h in kept if h.value["value"] not in MSC_SOURCED]
             else:
                 kept = [h for h in kept if h.value["value"] != "MSC"]
-        # stem-cell-derived islets are not donor islets
-        if labels & {"iPSC-islet", "ESC-islet"}:
-            kept = [h for h in kept if h.value["value"] != "islet"]
+        # stem-cell-derived islets are not donor islets (donor islets beside them are the comparator)
+        if labels & SC_ISLET_LABELS:
+            kept = [h for h in kept if h.value["value"] not in ("islet", SC_ISLET)]
         # the Stem Cell Educator's device holds cord-blood stem cells; the patient receives no cord blood
         if "stem-cell-educator" in labels:
             kept = [h for h in kept if h.value["value"] != "UCB"]

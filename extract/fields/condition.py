@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
@@ -20,15 +21,21 @@ CONDITION_PATTERNS: tuple[Pattern, ...] = (
     zp("both__abbr", r"\bT1DM?\s*(?:and|&|or|/|和|与|及|、)\s*T2DM?\b", 1.0),
     zp("both__generic", r"两种类型的?糖尿病|两型糖尿病|\bboth types of diabetes\b", 0.9),
     # one type
-    zp("T1D__zh", rf"(?:第)?{_T1}型{_DM}|糖尿病\s*[,,]\s*1型|{_T1}型\s*\(T1DM?\)", 1.0),
+    # "1型糖友", "一型患者": the type before the people, in a diabetes text (the patterns need 型 + people)
+    zp("T1D__zh", rf"(?:第)?{_T1}型{_DM}|糖尿病\s*[,,]\s*1型|{_T1}型\s*\(T1DM?\)|(?<![\d.])(?:第)?{_T1}型(?:糖友|糖尿病友|病友|患者|患儿|病人)", 1.0,
+       examples=("这些1型糖友每天需要注射胰岛素。",), traps=("该细胞为1型巨噬细胞。",)),
     # older names: also used loosely for insulin-treated type 2, so they weigh less
     zp("T1D__zh_old", r"(?<!非)胰岛素依赖型糖尿病|青少年(?:型)?糖尿病", 0.5),
     zp("T1D__en_old", r"(?<!non-)\binsulin[- ]dependent diabetes\b|\bjuvenile diabetes\b|\bIDDM\b", 0.5),
     # LADA: autoimmune diabetes that the ADA classifies as a slowly progressive form of type 1
     zp("T1D__lada", r"\blatent autoimmune diabetes\b|\bLADA\b|隐匿性?自身免疫(?:性)?糖尿病", 0.8),
-    zp("T1D__en", r"\btype[- ](?:1|I)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT1DM?\b", 1.0),
-    zp("T2D__zh", rf"(?:第)?{_T2}型{_DM}|糖尿病\s*[,,]\s*2型|{_T2}型\s*\(T2DM?\)|非胰岛素依赖型糖尿病", 1.0),
-    zp("T2D__en", r"\btype[- ](?:2|II)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT2DM?\b|\bNIDDM\b|\bnon[- ]insulin[- ]dependent diabetes\b", 1.0),
+    # "type one diabetes", MeSH "Diabetes Mellitus, Type 1", "DM1"/"DMT1"
+    zp("T1D__en", r"\btype[- ](?:1|I|one)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT1DM?\b|\bdiabetes mellitus,?\s+type[- ](?:1|I)\b|\bDMT?-?1\b", 1.0,
+       examples=("MH  - Diabetes Mellitus, Type 1/therapy", "She has lived with type one diabetes since childhood.")),
+    zp("T2D__zh", rf"(?:第)?{_T2}型{_DM}|糖尿病\s*[,,]\s*2型|{_T2}型\s*\(T2DM?\)|非胰岛素依赖型糖尿病|(?<![\d.])(?:第)?{_T2}型(?:糖友|糖尿病友|病友|患者|患儿|病人)", 1.0),
+    zp("T2D__en", r"\btype[- ](?:2|II|two)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT2DM?\b|\bNIDDM\b|\bnon[- ]insulin[- ]dependent diabetes\b"
+                  r"|\bdiabetes mellitus,?\s+type[- ](?:2|II)\b|\bDMT?-?2\b", 1.0,
+       examples=("MH  - Diabetes Mellitus, Type 2/*therapy", "Adults with type two diabetes received the cells.")),
     # a bare type in a table cell under a diabetes-type column: "糖尿病类型 | ... | 1型(新诊断) |"
     zp("T1D__cell", rf"(?<=\|)\s*(?:第)?{_T1}型(?:\s*\([^|()]{{0,12}}\))?\s*(?=\||$)|(?<=\|)\s*type[- ](?:1|I)(?:\s*\([^|()]{{0,20}}\))?\s*(?=\||$)", 1.0, re.IGNORECASE | re.MULTILINE),
     zp("T2D__cell", rf"(?<=\|)\s*(?:第)?{_T2}型(?:\s*\([^|()]{{0,12}}\))?\s*(?=\||$)|(?<=\|)\s*type[- ](?:2|II)(?:\s*\([^|()]{{0,20}}\))?\s*(?=\||$)", 1.0, re.IGNORECASE | re.MULTILINE),
@@ -77,6 +84,39 @@ BOTH_MIN_SCORE = 0.8      # a conjunction hit must reach this to make a record "
 MINOR_SHARE = 0.4         # ... or the minor type must hold this share of the typed weight
 
 
+QUESTION_FACTOR = 0.3      # a typed mention in a question sentence
+# "此疗法仅适用于第一型糖尿病", "approved only for type 1 diabetes": the other type is excluded
+_ONLY_BEFORE = compile_cues((r"(?:仅|只|仅限|专门)(?:适用|用|限)于?(?:[^,。;]{0,6}?)$|仅限$",
+                             r"\b(?:only|exclusively|solely)\s+(?:for|in|to)\s+(?:[\w-]+\s+){0,3}?$|\brestricted to\s+(?:[\w-]+\s+){0,3}?$"))
+ONLY_TAG = "+only"
+# the document's own type, for a record that names no diabetes at all
+DOCUMENT_TAG = "__document"
+DOCUMENT_SCORE = 0.05
+DOCUMENT_SHARE = 0.75
+DOCUMENT_MIN_SPAN = 60     # chars: a shorter span is a fragment (a heading, a bare id), not a study
+_TYPED_PATTERNS = tuple(p for p in CONDITION_PATTERNS if p.name.split("__", 1)[0] in ("T1D", "T2D") and not p.name.endswith("__cell"))
+
+
+@lru_cache(maxsize=8)
+def _document_types(view: str) -> Optional[tuple[str, int, int]]:
+    """(label, start, end of its first mention) when one type holds ``DOCUMENT_SHARE`` of the typed mentions."""
+    first: dict[str, tuple[int, int]] = {}
+    count: dict[str, int] = defaultdict(int)
+    for p in _TYPED_PATTERNS:
+        label = p.name.split("__", 1)[0]
+        for m in p.compiled.finditer(view):
+            if in_reference(view, m.start()) or in_related_links(view, m.start()):
+                continue
+            count[label] += 1
+            if label not in first or m.start() < first[label][0]:
+                first[label] = (m.start(), m.end())
+    total = sum(count.values())
+    for label, n in count.items():
+        if total and n / total >= DOCUMENT_SHARE:
+            return label, *first[label]
+    return None
+
+
 class ConditionExtractor(FieldExtractor):
     """Typed diabetes mentions weighted by context; ``decide`` combines them into one label."""
 
@@ -105,7 +145,33 @@ class ConditionExtractor(FieldExtractor):
                 score *= 2
             if self._names_cohort(text, m.start(), m.end(), s, e):
                 return [self.hit({"value": label}, m.start(), m.end(), pattern.name + COHORT_TAG, score=score * 2)]
+        if label in ("T1D", "T2D") and _ONLY_BEFORE.search(text[max(s, m.start() - 12):m.start()]):
+            return [self.hit({"value": label}, m.start(), m.end(), pattern.name + ONLY_TAG, score=score)]
+        if label != "unspecified" and e < len(text) and text[e] in "?？":
+            score *= QUESTION_FACTOR  # "第二型糖尿病也能用吗?": a reader's question, not the population
         return [self.hit({"value": label}, m.start(), m.end(), pattern, score=score)]
+
+    def find(self, span: Span) -> list[Hit]:
+        """The span's typed mentions, plus the document's own type as a last resort (see ``decide``)."""
+        hits = super().find(span)
+        if span.end - span.start >= DOCUMENT_MIN_SPAN:
+            doc_hit = self._document_type(span.doc.view)
+            if doc_hit is not None:
+                hits.append(doc_hit)
+        return hits
+
+    def _document_type(self, view: str) -> Optional[Hit]:
+        """The one diabetes type a whole document is about, or None when it names both or none.
+
+        A record cut from a longer text ("报告中特别提到了…一项随机双盲对照临床试验:73名患者…") often
+        holds no diabetes word at all, the type being stated before its span; the document's
+        dominant type (a share of at least ``DOCUMENT_SHARE`` of the typed weight) stands in.
+        """
+        found = _document_types(view)
+        if found is None:
+            return None
+        label, start, end = found
+        return self.hit({"value": label}, start, end, f"{label}{DOCUMENT_TAG}", score=DOCUMENT_SCORE)
 
     @staticmethod
     def _names_cohort(text: str, start: int, end: int, s: int, e: int) -> bool:
@@ -131,7 +197,14 @@ class ConditionExtractor(FieldExtractor):
         return hit
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
-        """``both`` when both types are named as the population, else the dominant type."""
+        """``both`` when both types are named as the population, else the dominant type.
+
+        The document's type decides only for a record that names no diabetes of its own.
+        """
+        own = [h for h in hits if not h.pattern.endswith(DOCUMENT_TAG)]
+        if not own and hits:
+            return [sorted(hits, key=lambda h: h.start)[0]]
+        hits = own
         if not hits:
             return []
         by: dict[str, list[Hit]] = defaultdict(list)
@@ -154,6 +227,9 @@ class ConditionExtractor(FieldExtractor):
             return [self._as(first("both"), "both")]
         if len(counted) == 1:
             return [sorted((h for h in by[counted[0]] if h.pattern.endswith(COHORT_TAG)), key=lambda h: h.start)[0]]
+        only = [lab for lab in ("T1D", "T2D") if any(h.pattern.endswith(ONLY_TAG) for h in by[lab])]
+        if len(only) == 1:  # the scope stated as exclusive: mentions of the other type are what it excludes
+            return [sorted((h for h in by[only[0]] if h.pattern.endswith(ONLY_TAG)), key=lambda h: h.start)[0]]
         if w1 and w2:
             minor, major = sorted((w1, w2))
             if minor / major >= MINOR_SHARE and min(len(by["T1D"]), len(by["T2D"])) >= 2:

@@ -6,14 +6,59 @@ from collections import defaultdict
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import FUTURE_CUES, ascii_boundaries, compile_cues, context_score, in_journal_name, sentence_bounds, zp
+from .prefilter import may_match
+from .context import BACKGROUND_CUES, FUTURE_CUES, ascii_boundaries, compile_cues, context_score, in_journal_name, sentence_bounds, zp
 
 # ---------------------------------------------------------------------------------------------
 # design
 # ---------------------------------------------------------------------------------------------
 
+_NUM_WORDS_EN = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                 r"nineteen|twenty|thirty|forty|fifty")
+# one person as Chinese texts name a patient
+_ONE_PERSON_ZH = r"患者|病人|患儿|男性|女性|男子|女子|男孩|女孩|老人|妇女|糖友|病友"
+# people counted as a study's participants
+_PEOPLE_ZH = r"患者|病人|患儿|受试者|参与者|参试者|志愿者|糖友|病友|儿童|成人|青少年"
+_PEOPLE_EN = r"patients|participants|subjects|adults|children|adolescents|volunteers|recipients|people|individuals|men|women"
+_PERSON_EN = r"man|woman|patient|boy|girl|male|female|participant|recipient|volunteer|teenager|child"
+# four or more: "one or a few patients" is still a case (series)
+_N4_ZH = r"(?:(?<![\d.])(?:[4-9]|[1-9]\d{1,3})|(?<![一二两三四五六七八九十百千万亿])(?:[四五六七八九]|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]百[零一二两三四五六七八九十]*|数十|几十|上百))"
+_N4_EN = (r"(?:(?<![\d.,])(?:[4-9]|[1-9]\d{1,3})(?![\d.,]\d)|\b(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+          r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:one |a )?hundred|dozens?)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)")
+_TREAT_ZH = r"接受|实施|进行|施行|移植|输注|回输|注射|治疗|入组|纳入|招募|参加|参与|随机|分为|收治"
+_TREAT_EN = (r"received|receiving|underwent|undergoing|were (?:treated|infused|transplanted|given|enrolled|recruited|included|randomi[sz]ed|assigned|allocated)"
+             r"|was (?:treated|infused|transplanted|given)|enrol(?:l|ls|led|ling)?|enrolls|recruit(?:s|ed|ing)?|participated|got|treated|treat(?:s|ing)?")
+
+# Evidence about who the study treated, not a design label: "_human" (people treated, one or many)
+# and "_cohort" (four or more counted participants, enrolled or planned). ``decide`` weighs the
+# design cues with them and never returns them: a record whose patients were treated is no animal
+# study (cells made "in vitro" are the manufacturing step of a clinical case; the team's earlier
+# rat work is background), and a trial's cohort outweighs its "first patient" or a patient story.
+EVIDENCE_PATTERNS: tuple[Pattern, ...] = (
+    zp("_cohort__zh", rf"{_N4_ZH}\s*(?:名|例|位)(?:(?![名例位])[^,。;:]){{0,16}}?(?:{_PEOPLE_ZH})"
+                      rf"|(?:{_PEOPLE_ZH})(?:共|各)?\s*{_N4_ZH}\s*(?:名|例|位)", 1.0,
+       examples=("该公司启动的1/2期试验计划治疗20名1型糖尿病参与者,首批入组中的第一位患者为一名退休教师。",
+                 "某医院有85名糖尿病患者接受了干细胞治疗。", "研究纳入2型糖尿病患者42例。"),
+       traps=("全球有5.37亿名糖尿病患者。", "研究团队公布了两名1型糖尿病患者的随访数据。")),
+    # ("n = 8" alone is no evidence: mice are counted the same way)
+    zp("_cohort__en", rf"{_N4_EN}\s+(?:[\w-]+\s+){{0,3}}?(?:{_PEOPLE_EN})\b", 1.0,
+       examples=("Ten patients (8 men and 2 women) with T2DM underwent super-selective injection.",
+                 "Nordvale reported that 14 participants with type 1 diabetes received a single infusion."),
+       traps=("About 8.4 million people live with type 1 diabetes.", "Two patients received islets.",
+              "Diabetic mice (n = 8) received the cells.")),
+    zp("_human__zh", rf"(?:{_N4_ZH}|[一二两三1-3])\s*(?:名|例|位)(?:(?![名例位])[^。;]){{0,30}}?(?:{_PEOPLE_ZH}|{_ONE_PERSON_ZH})"
+                     rf"|(?:该|这名|这位|此|首|第一)(?:名|位|例)?(?:{_ONE_PERSON_ZH}|受试者|参与者)", 1.0,
+       examples=("2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植。",)),
+    zp("_human__en", rf"\b(?:an?|one)\s+(?:\d{{1,2}}-year-old\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_EN})\b"
+                     rf"|\b(?:treated|transplanted into|infused into|given to)\s+(?:an?|one)\s+(?:\d{{1,2}}-year-old\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_EN})\b", 1.0,
+       examples=("In 2022 it treated a 33-year-old woman with type 1 diabetes, who stopped insulin.",)),
+)
+_TREATED = compile_cues((_TREAT_ZH, rf"\b(?:{_TREAT_EN})\b", r"\b(?:treated|transplanted|infused|injected)\b"))
+# a cohort that is planned is still the study's own ("计划治疗20名", "plans to enrol 40 adults")
+_PLANNED = compile_cues((r"计划|拟|将", r"\b(?:plans?|planned|will|aims? to|intends? to|expects? to)\b"))
+
 # pattern name prefix -> design label (the prefix before the first "__")
-DESIGN_PATTERNS: tuple[Pattern, ...] = (
+DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     # meta-analyses and systematic reviews with pooling
     zp("meta_analysis__zh", r"荟萃分析|统合分析|meta\s*分析|汇总分析|系统评价(?:和|与|及)|系统综述(?:和|与|及)", 0.9),
     zp("meta_analysis__en", r"\bmeta[- ]?analys[ie]s\b|\bpooled analysis\b", 0.9),
@@ -21,48 +66,108 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = (
     zp("meta_analysis__pooled", r"\bpooled\s+(?:(?:the\s+)?(?:individual[- ]patient\s+)?data\s+(?:from|of)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                                 r"(?:(?:randomi[sz]ed|controlled|clinical|published|placebo-controlled)\s+)*(?:trials|studies|RCTs)\b"
                                 r"|(?:汇总|汇整|合并|整合)了?\s*(?:\d+|[二两三四五六七八九十]+)\s*(?:项|篇)[^,。;]{0,12}?(?:试验|研究|RCT)", 0.85),
+    # "共纳入14项…随机对照试验", "14 randomized trials were included": counted studies included
+    zp("meta_analysis__included", rf"(?:纳入|收录|检索到|筛选出)了?\s*(?:\d+|[二两三四五六七八九十]+)\s*(?:项|篇)(?:[^,。;:]{{0,30}}?)(?:研究|试验|RCT|文献)"
+                                  rf"|\b(?:\d+|{_NUM_WORDS_EN})\s+(?:(?:randomi[sz]ed|controlled|clinical|eligible|published|observational)\s+)*"
+                                  rf"(?:studies|trials|RCTs|articles)\s+(?:were|was)\s+(?:included|identified|eligible|pooled|analy[sz]ed)\b"
+                                  rf"|\bincluded\s+(?:\d+|{_NUM_WORDS_EN})\s+(?:(?:randomi[sz]ed|controlled|clinical|eligible|published)\s+)*(?:studies|trials|RCTs|articles)\b", 0.7,
+       examples=("结果 共纳入14项有关干细胞治疗2型糖尿病的随机对照试验。", "Fourteen trials were included.", "We included 9 randomized controlled trials."),
+       traps=("The trial included 14 patients.",)),
     zp("meta_analysis__sysrev", r"系统评价|系统综述|\bsystematic (?:literature )?review\b", 0.75),
     # randomised controlled trials
     zp("rct__zh_rct", r"(?<!非)随机[、,]?(?:双盲|单盲|开放|平行)?[、,]?(?:安慰剂)?[、,]?(?:平行)?对照(?:临床)?(?:试验|研究)?", 0.85),
     zp("rct__zh_blind", r"(?<!非)随机[、,]?双盲", 0.85),
     zp("rct__zh_assigned", r"(?<!非)随机(?:分为|分成|分组|分配|化分组|入组|纳入)", 0.75),
-    zp("rct__zh_placebo", r"安慰剂对照|双盲", 0.6),
+    zp("rct__zh_placebo", r"(?<![非无])安慰剂对照|(?<![非无])双盲", 0.6),
     zp("rct__en_rct", r"\bRCT\b(?!s)", 0.8, 0),
     zp("rct__en_randomized", r"(?<!non-)(?<!non)(?<!non )\brandomi[sz]ed\b(?!\s+(?:controlled\s+)?trials\b)", 0.85),
     zp("rct__en_randomly", r"\brandomly (?:assigned|allocated|divided)\b|\brandomi[sz]ation\b", 0.75),
-    zp("rct__en_placebo", r"\bplacebo[- ]controlled\b|\bdouble[- ]blind(?:ed)?\b", 0.6),
+    # "non-placebo-controlled", "not double-blind": a negated prefix denies the cue
+    zp("rct__en_placebo", r"(?<!non-)(?<!non)(?<!non )(?<!not )(?<!un)\bplacebo[- ]controlled\b|(?<!non-)(?<!not )\bdouble[- ]blind(?:ed)?\b", 0.6,
+       examples=("This randomised, placebo-controlled trial enrolled 60 adults.",),
+       traps=("We conducted a non-placebo-controlled, open-label pilot study of 18 patients.",
+              "The trial was not double-blind.")),
     # non-randomised controlled
     # "并非随机对照研究" denies randomisation: it says nothing of a control arm
-    zp("controlled_trial__zh_nonrandom", r"(?<![并绝既])非随机(?:对照)?", 0.8),
-    zp("controlled_trial__en_nonrandom", r"\bnon-?\s?randomi[sz]ed\b", 0.8),
-    zp("controlled_trial__zh_control", r"(?<!随机)(?<!安慰剂)(?<!、)(?<!自身)(?<!前后)对照(?:临床)?(?:试验|研究)|设(?:立|置|有)?了?对照组|与对照组相比|对照组\s*\d+\s*(?:例|名|人)", 0.45),
-    zp("controlled_trial__en_control", r"(?<!randomized )(?<!randomised )(?<!placebo-)\bcontrolled (?:clinical )?trial\b(?!s)|\bcontrol group\b", 0.45),
+    # "非随机对照" / "non-randomized controlled" name a control arm; a bare "non-randomized" only
+    # denies randomisation and yields to a stated single arm ("Allocation: Non-Randomized /
+    # Intervention Model: Single Group Assignment", "非随机、无对照")
+    zp("controlled_trial__zh_nonrandom", r"(?<![并绝既])非随机(?:[、,]?(?:同期|平行)?对照)", 0.8),
+    zp("controlled_trial__en_nonrandom", r"\bnon-?\s?randomi[sz]ed,?\s+(?:(?:open-label|parallel|concurrent|prospective),?\s+)*controlled\b", 0.8),
+    zp("controlled_trial__zh_nonrandom_bare", r"(?<![并绝既])非随机(?![、,]?(?:同期|平行)?对照)", 0.55,
+       examples=("本研究为非随机、开放标签研究,共纳入40例患者。",),
+       traps=("这并非随机对照研究。",)),
+    zp("controlled_trial__en_nonrandom_bare", r"\bnon-?\s?randomi[sz]ed\b(?!,?\s+(?:(?:open-label|parallel|concurrent|prospective),?\s+)*controlled\b)", 0.55,
+       examples=("Allocation: Non-Randomized",)),
+    zp("controlled_trial__zh_control", r"(?<!随机)(?<!安慰剂)(?<!、)(?<!自身)(?<!前后)对照(?:临床)?(?:试验|研究)|设(?:立|置|有)?了?对照组|与对照组相比|对照组\s*\d+\s*(?:例|名|人)"
+                                          r"|(?:与|和|较)安慰剂组|安慰剂组(?:患者|受试者|\s*\d+\s*(?:例|名|人))", 0.45,
+       examples=("接受幹細胞輸注的一組糖化血色素明顯下降,與安慰劑組相比有明顯差異。",)),
+    zp("controlled_trial__en_control", r"(?<!randomized )(?<!randomised )(?<!placebo-)\bcontrolled (?:clinical )?trial\b(?!s)|\bcontrol group\b|\bplacebo (?:group|arm)\b", 0.45),
     # a sham procedure or patients "as controls" is a concurrent control arm, whatever the blinding
     # ("randomised sham-controlled" is still an RCT: the randomisation cue scores higher)
     zp("controlled_trial__sham", r"\bsham(?:[- ]controlled|[- ]operated|\s+(?:procedures?|treatments?|infusions?|injections?|groups?|arms?))\b"
                                  r"|\bas\s+(?:the\s+)?(?:concurrent\s+)?controls\b|假手术|假治疗|假输注|作为对照组", 0.6),
+    # a registry record's design fields: "Intervention Model: Single Group Assignment" is one arm,
+    # "Parallel Assignment" several (randomised or not: "Allocation: Randomized" decides that)
+    zp("single_arm_trial__registry_model", r"\bintervention model\s*:?\s*\|?\s*single group(?: assignment)?\b", 0.8,
+       examples=("Allocation: | Non-Randomized |\nIntervention Model: | Single Group Assignment |",)),
+    zp("controlled_trial__registry_model", r"\bintervention model\s*:?\s*\|?\s*(?:parallel|crossover|factorial)(?: assignment)?\b", 0.6,
+       examples=("Allocation: Non-Randomized\nIntervention Model: Parallel Assignment",)),
     # single-arm trials
     zp("single_arm_trial__zh_arm", r"单臂|单组|自身前后对照|自身对照", 0.75),
     zp("single_arm_trial__en_arm", r"\bsingle[- ](?:arm|group)\b|\bbefore[- ]and[- ]after\b", 0.75),
     zp("single_arm_trial__en_open", r"\bopen[- ]label\b", 0.5),
     zp("single_arm_trial__zh_open", r"开放标签|开放性(?:临床)?(?:研究|试验)", 0.5),
     # "不设对照组", "没有对照组", "without a control group", "uncontrolled": no control stated outright
-    zp("single_arm_trial__zh_no_control", r"(?:不设|未设|没有设?|没设|无|缺乏|缺少)(?:立|置)?(?:平行)?对照(?:组|臂)", 0.75),
-    zp("single_arm_trial__en_no_control", r"\b(?:no|without(?: an?)?|lacked(?: an?)?|lacking(?: an?)?|did not (?:include|have) an?)\s+(?:concurrent\s+|parallel\s+|placebo\s+)?control (?:group|arm)s?\b|\buncontrolled (?:(?:clinical|pilot|open-label)\s+)?(?:trial|study)\b", 0.75),
+    # "非随机、无对照", "without any randomized comparison group": a control stated as absent
+    zp("single_arm_trial__zh_no_control", r"(?:不设|未设|没有设?|没设|(?<!无论)无|缺乏|缺少)(?:立|置)?(?:任何)?(?:平行|同期)?对照(?:组|臂|的|研究|试验|设计)?", 0.75,
+       examples=("该研究为非随机、无对照的开放标签研究。",)),
+    zp("single_arm_trial__en_no_control", r"\b(?:no|without(?: an?| any)?|lacked(?: an?| any)?|lacking(?: an?| any)?|did not (?:include|have) (?:an?|any))\s+"
+                                          r"(?:(?:concurrent|parallel|placebo|randomi[sz]ed|separate|untreated)\s+)?(?:control|comparison|comparator) (?:groups?|arms?|cohorts?)\b"
+                                          r"|\buncontrolled (?:(?:clinical|pilot|open-label)\s+)?(?:trial|study)\b", 0.75,
+       examples=("It was a small series without any randomized comparison group.",)),
     zp("single_arm_trial__first_in_human", r"\bfirst[- ]in[- ](?:human|man)\b|首次人体|首个人体|人体首次|全球首例人体", 0.5),
-    zp("single_arm_trial__zh_phase", r"(?:[ⅠⅡⅢI]{1,3}|[1-3一二三])(?:\s*/\s*(?:[ⅠⅡⅢI]{1,3}|[1-3]))*\s*期临床", 0.45),
+    zp("single_arm_trial__zh_phase", r"(?:[ⅠⅡⅢI]{1,3}|[1-3一二三])(?:\s*/\s*(?:[ⅠⅡⅢI]{1,3}|[1-3]))*\s*期(?:临床|试验|研究)", 0.45,
+       examples=("该公司启动的1/2期试验计划治疗20名1型糖尿病参与者。",)),
     zp("single_arm_trial__en_phase", r"\bphase\s*(?:I{1,3}|[1-3])(?:\s*/\s*(?:I{1,3}|[1-3]))*\b", 0.45),
     # (a bare "临床研究"/"clinical study" names no design: a heading "临床研究怎么说?", a hospital's
     # "干细胞临床研究" programme; it was a fallback cue once and is no longer one)
     zp("single_arm_trial__all_treated", r"所有患者均接受|全部患者均接受|\ball (?:\d+ )?(?:patients|participants|subjects) (?:underwent|received)\b", 0.35),
     # observational
-    zp("observational__zh", r"回顾性|回溯性|登记研究|注册研究|队列研究|观察性研究|真实世界", 0.8),
-    zp("observational__en", r"\bretrospective(?:ly)?\b|\bregistry\b|\bcohort stud(?:y|ies)\b|\bprospective cohort\b|\bobservational\b|\breal[- ]world\b", 0.8),
+    # "真实世界" / "real world" name a design only as data or a study ("真实世界研究/数据"); "从实验室
+    #迈入真实世界" is an idiom for reaching practice
+    zp("observational__zh", r"回顾性|回溯性|登记研究|注册研究|队列研究|观察性研究|真实世界(?:的)?(?:研究|数据|证据|队列|分析|应用数据)", 0.8,
+       traps=("业内人士认为,干细胞疗法已从实验室迈入真实世界。",)),
+    zp("observational__en", r"\bretrospective(?:ly)?\b|\bregistry\b|\bcohort stud(?:y|ies)\b|\bprospective cohort\b|\bobservational\b"
+                            r"|\breal[- ]world (?:stud(?:y|ies)|data|evidence|cohorts?|analys[ie]s|outcomes|setting|practice)\b", 0.8,
+       traps=("Stem cell therapy is moving from the lab into the real world.",)),
     # case reports
     zp("case_report__zh", r"病例报告|个案报告|[一1]例报告|案例报告|病例报道|个案", 0.85),
     zp("case_report__en", r"\bcase report\b|\bcase study\b", 0.85),
-    zp("case_report__zh_one_patient", r"(?<![\d.零一二两三四五六七八九十百])[1一](?:例|名|位)(?:[^,。;:\d]{0,12}?)(?:患者|病人|男性|女性|男子|女子)", 0.6),
-    zp("case_report__zh_age", r"(?<![\d~\-至到])\d{1,2}岁(?:的)?(?:[^\s,。;]{0,4}?)(?:男性患者|女性患者|患者|男性|女性|先生|女士)", 0.5),
+    # one patient, however long the description between ("一名有着14年1型糖尿病史、常规治疗无效的患者");
+    # "第一位患者" is the first of several, and no second count word may stand between
+    zp("case_report__zh_one_patient", rf"(?<![\d.零一二两三四五六七八九十百第])[1一](?:例|名|位)(?:(?![名例位])[^,。;:]){{0,24}}?(?:{_ONE_PERSON_ZH})", 0.6,
+       examples=("团队为一名有着14年1型糖尿病史、常规治疗无效的患者实施了干细胞来源胰岛移植。",
+                 "研究团队将一名58岁2型糖尿病患者的血细胞重编程。"),
+       traps=("试验的第一位患者已减少胰岛素用量。", "1名研究者和20名患者参加。")),
+    # "2例成年1型糖尿病患者接受…移植": two or three treated patients are still a case (series)
+    zp("case_report__zh_few_patients", rf"(?<![\d.零一二两三四五六七八九十百第])[2-3两二三](?:例|名|位)(?:(?![名例位])[^,。;:]){{0,16}}?(?:{_ONE_PERSON_ZH})", 0.5,
+       examples=("2024年《自然·代谢》报道,2例成年1型糖尿病患者接受诱导多能干细胞来源的胰岛细胞移植后,胰岛素用量下降。",),
+       traps=("研究纳入40例患者,其中3例患者出现发热。", "两名患者完成了随访。")),
+    zp("case_report__en_few_patients", r"(?<!-)\b(?:two|three)\s+(?:[\w-]+\s+){0,2}?(?:patients|men|women|children|adults|recipients)\b", 0.5,
+       examples=("Two patients with type 1 diabetes received islets made from their own stem cells.",),
+       traps=("Forty patients were enrolled; two patients withdrew.",
+              "Thirty-two patients with type 1 diabetes received islet grafts.")),
+    # "transplanted the islets into a patient who had lived with type 1 diabetes for 14 years"
+    zp("case_report__en_one_treated", r"\b(?:transplanted|infused|implanted|injected|given|grafted)\s+(?:[\w-]+\s+){0,4}?(?:into|to)\s+(?:a|one)\s+(?:single\s+)?(?:patient|man|woman|recipient|volunteer)\b"
+                                      r"|\btreated\s+(?:a|one)\s+(?:single\s+)?(?:patient|man|woman)\b", 0.55,
+       examples=("The team transplanted stem-cell-derived islets into a patient who had lived with type 1 diabetes for 14 years.",),
+       traps=("Islets are usually infused into the liver of a recipient.",)),
+    zp("case_report__zh_age", rf"(?<![\d~\-至到])\d{{1,2}}岁(?:的)?(?:[^\s,。;]{{0,8}}?)(?:{_ONE_PERSON_ZH}|先生|女士|小姐|阿姨|伯伯|大爷|奶奶|爷爷)", 0.5,
+       examples=("59岁陈小姐罹患糖尿病多年。", "这名8岁的患儿5岁时患上1型糖尿病。")),
+    # "国内首例小儿胰岛移植", "全球首例…手术": a first case is one patient (a trial's "首例患者" yields to its cohort)
+    zp("case_report__zh_first_case", r"(?:国内|国际|全国|全球|世界|亚洲|省内|本院|我院|该院|业内)(?:上)?首例(?!研究|试验|临床试验)", 0.55,
+       examples=("该中心开展的国内首例小儿胰岛移植获得成功。",)),
     zp("case_report__zh_reported", r"(?:报道|报告)了?(?:[一1]|首)例(?!研究|试验)", 0.85),
     # a case description's opening profile: "患者,男,19岁"
     zp("case_report__zh_profile", r"患者[,,]\s*(?:男|女)性?[,,]\s*\d{1,2}岁", 0.6),
@@ -70,26 +175,39 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = (
     # a patient given a pseudonym ("老周(化名)", "not her real name") is a patient story: one case
     zp("case_report__pseudonym", r"[(（]\s*(?:[均皆都]?(?:为|系|是))?化名\s*[)）]|[均皆都](?:为|系|是)化名|\(\s*not (?:his|her|their) real names?\s*\)"
                                  r"|\b(?:his|her|their|whose) names? (?:has|have) been changed\b", 0.5),
-    zp("case_report__en_patient", r"\ba \d{1,2}-year-old (?:man|woman|male|female|patient|boy|girl)\b|\bthis case\b|\bone patient\b(?= (?:with|who|was|received))", 0.55),
+    zp("case_report__en_patient", r"\ba \d{1,2}-year-old (?:man|woman|male|female|patient|boy|girl)\b|\bthis case\b|\bone patient\b(?= (?:with|who|was|received))", 0.55,
+       traps=("Six patients responded and one patient was off insulin at 15 months.",)),
     # narrative reviews
     zp("review__zh", r"综述|研究进展|进展与展望|进展与挑战|未来方向|文献复习", 0.6),
-    zp("review__en", r"(?<!systematic )(?<!literature )\breview\b(?!ed|er|\s+(?:of\s+(?:endocrinology|medicine)|board|and reports))|\boverview\b|\bfuture directions\b|\bcurrent advances\b", 0.6),
+    # "Peer-review started: ...", "review board", "review process": a journal page's furniture
+    zp("review__en", r"(?<!systematic )(?<!literature )(?<!peer-)(?<!peer )\breview\b(?!ed|er|\s*(?:started|process|history|date|board|committee)\b|\s+(?:of\s+(?:endocrinology|medicine)|and reports))"
+                     r"|\b(?:an?|this|brief|comprehensive|narrative|general|updated?)\s+overview\b|\boverview of\b|\bfuture directions\b|\bcurrent advances\b", 0.6,
+       traps=("Published online Mar 3, 2023\nPeer-review started: November 2, 2022\nAccepted: January 9, 2023",)),
     # preclinical
     zp("preclinical__zh_animal", r"小鼠|大鼠|动物实验|动物模型|动物研究|猕猴|食蟹猴|非人灵长类|临床前", 0.7),
     zp("preclinical__en_animal", r"\bmice\b|\bmouse\b|\bmurine\b|\brats?\b|\banimal (?:models?|stud(?:y|ies)|experiments?)\b|\bpre-?clinical\b|\bnon-?human primates?\b", 0.7),
-    zp("preclinical__in_vitro", r"(?<!自)体外(?!扩增|培养|扩|周|循环)|\bin vitro\b", 0.35),
+    # "体外胰岛素" is exogenous insulin, not an experiment in vitro
+    zp("preclinical__in_vitro", r"(?<!自)体外(?!扩增|培养|扩|周|循环|胰岛素|注射|补充)|\bin vitro\b", 0.35,
+       traps=("有望在移植后2周彻底摆脱体外胰岛素治疗。",)),
 )
 
 # a lower score for these weaker cues in a sentence that holds them
 # "13项RCT", "多项随机对照试验", "several randomized": a count of trials (one "一项" is the study itself)
-_COUNT_BEFORE = re.compile(ascii_boundaries(r"(?:[2-9]|\d{2,}|[二两三四五六七八九十][一二三四五六七八九十]*|多|数|几)\s*(?:项|篇|个)\s*$|\bseveral\s*$|\b(?:[2-9]|\d{2,})\s+$"), re.I)
+_COUNT_BEFORE = re.compile(ascii_boundaries(r"(?:[2-9]|\d{2,}|[二两三四五六七八九十][一二三四五六七八九十]*|多|数|几)\s*(?:项|篇|个)\s*$"
+                                           r"|(?:[2-9]|\d{2,}|[二两三四五六七八九十][一二三四五六七八九十]*|多|数|几)\s*(?:项|篇)[^,。;:]{0,24}?的\s*$|\bseveral\s*$|\b(?:[2-9]|\d{2,})\s+$"), re.I)
 _META_WORDS = compile_cues((r"荟萃|meta\s*分析|系统评价|系统综述|meta-?analys|systematic review",))
 _CASE_TRAPS_AFTER = compile_cues((r"^(?:[^,。;]{0,12}?)(?:出现|发生|死亡|失访|脱落|退出|未)",))
 _CASE_TRAPS_BEFORE = compile_cues((r"(?:其中|中有|仅|有|另|只|共|各)\s*$", r"(?:年龄|平均|aged|mean age)[^,。;]{0,6}$"))
 
 # "不设对照组", "no control group", "尚无随机对照试验", "no randomized trial has been published":
 # a negated control or randomisation is never the study's controlled design
-_NEGATED_BEFORE = compile_cues((r"(?:不|未|没有|没|无|缺乏|缺少)$", r"\b(?:no|not|without(?: an?)?|lack(?:ed|ing)?(?: an?)?|not (?:include|have) an?)\s+(?:(?:concurrent|parallel|placebo)\s+)?$"))
+# "Six patients (60%) were responders ... and one patient was off insulin", "one patient of the 12"
+_OTHER_COUNT_EN = compile_cues((rf"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most|some|none)\s+(?:\([^()]{{0,12}}\)\s+)?(?:[\w-]+\s+)?(?:{_PEOPLE_EN})\b",))
+_OF_GROUP_AFTER = compile_cues((r"^\s*(?:of|among|in each)\b",))
+# "without any randomized comparison group", "non-placebo-controlled"
+_NEGATED_BEFORE = compile_cues((r"(?:不|未|没有|没|无|缺乏|缺少|非)$",
+                                r"\b(?:no|not|never|without|lack(?:ed|ing|s)?|absence of|not (?:include|have|use))\s+(?:(?:an?|any)\s+)?(?:(?:concurrent|parallel|placebo|formal|separate)\s+)?$"
+                                r"|\bnon-?\s?$"))
 # a trial that is planned, needed or under way after this one: "A randomised sham-controlled study is planned"
 _PLANNED_AFTER = compile_cues((
     r"^[^,。;:]{0,30}?(?:正在(?:进行|筹备|招募|开展)|(?:将|即将|拟)(?:于|在)?[^,。;]{0,8}(?:启动|开展|开始|进行)|尚未开展|有待开展|仍在进行)",
@@ -126,15 +244,47 @@ CONTROL_YIELDS_TO = 0.6    # an rct hit at or above this silences the control-on
 # a stated control arm (a sham group) decides instead
 ARMLESS_CUES = frozenset({"single_arm_trial__en_open", "single_arm_trial__zh_open",
                           "single_arm_trial__en_phase", "single_arm_trial__zh_phase"})
+ARMLESS_YIELDS_TO = 0.45   # any stated control arm (or randomisation) of the study silences them
 # the weakest cues: they decide only when the record names no other design at all
 FALLBACK_PATTERNS = frozenset({"single_arm_trial__all_treated"})
 FALLBACK_MIN_OTHER = 0.4   # another design's hit at or above this silences the fallbacks
+
+EVIDENCE_LABELS = frozenset({"_human", "_cohort"})
+PRECLINICAL_WITH_PATIENTS = 0.3   # an animal cue in a record whose patients were treated: background
+# the cues that only say one patient is described (not "病例报告"/"case report"): in a record that
+# counts four or more treated participants, that patient is one of the cohort
+ONE_PATIENT_CUES = frozenset({"case_report__en_one_treated", "case_report__zh_one_patient", "case_report__zh_age", "case_report__zh_few_patients",
+                              "case_report__en_few_patients", "case_report__zh_first_case",
+                              "case_report__zh_profile", "case_report__pseudonym", "case_report__en_patient"})
+ONE_PATIENT_IN_COHORT = 0.4
+FEW_PATIENT_CUES = frozenset({"case_report__zh_few_patients", "case_report__en_few_patients"})
+TRIAL_LABELS = frozenset({"rct", "controlled_trial", "single_arm_trial"})
+FEW_YIELD_TO = 0.4
 
 # when two labels tie, the more specific description wins
 DESIGN_PRIORITY: tuple[str, ...] = (
     "meta_analysis", "case_report", "rct", "controlled_trial", "single_arm_trial",
     "observational", "review", "preclinical",
 )
+
+
+_MENU_SEP = re.compile(r"\s*[|·•»›>]\s*|\s{2,}")
+MENU_MIN_ITEMS = 5
+MENU_ITEM_MAX = 24        # chars of one menu item
+MENU_LINE_MAX = 240
+
+
+def in_menu_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a site-menu line: five or more short items, no digits, no sentence."""
+    ls = text.rfind("\n", max(0, pos - MENU_LINE_MAX), pos) + 1
+    le = text.find("\n", pos, pos + MENU_LINE_MAX)
+    if le < 0:
+        le = min(len(text), pos + MENU_LINE_MAX)
+    line = text[ls:le].strip()
+    if len(line) >= MENU_LINE_MAX or re.search(r"[\d。,,;.:：]", line):
+        return False
+    items = [i for i in _MENU_SEP.split(line) if i]
+    return len(items) >= MENU_MIN_ITEMS and all(len(i) <= MENU_ITEM_MAX and len(i.split()) <= 3 for i in items)
 
 
 class DesignExtractor(FieldExtractor):
@@ -144,12 +294,34 @@ class DesignExtractor(FieldExtractor):
     field = "design"
     patterns = DESIGN_PATTERNS
 
+    def find(self, span: Span) -> list[Hit]:
+        """The design cues of the span, and the first valid evidence hit of each evidence pattern.
+
+        Evidence only has to exist once per span (``decide`` asks whether, not how often), so a long
+        text with hundreds of counted patients costs one validated hit per evidence pattern.
+        """
+        hits: list[Hit] = []
+        view = span.view
+        lowered = view.lower()
+        for pat in self.patterns:
+            if not may_match(pat.literals, view, lowered):
+                continue  # none of the pattern's required words is in the span
+            evidence = pat.name.split("__", 1)[0] in EVIDENCE_LABELS
+            for m in span.finditer(pat.compiled):
+                found = [c for h in self.parse(m, pat, span) if (c := self.validate(h, span)) is not None]
+                hits.extend(found)
+                if evidence and found:
+                    break
+        return hits
+
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         label = pattern.name.split("__", 1)[0]
         text = span.doc.view
         start, end = m.start(), m.end()
         if in_journal_name(text, start):
             return []
+        if label in EVIDENCE_LABELS:
+            return [self.hit({"value": label}, start, end, pattern)]
         score = context_score(text, start, end, span.start, span.end, pattern.score)
         h = self.hit({"value": label}, start, end, pattern, score=score)
         return [h]
@@ -159,15 +331,19 @@ class DesignExtractor(FieldExtractor):
         label = hit.value["value"]
         s, e = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
         before = text[max(s, hit.start - 25):hit.start]
+        if label in EVIDENCE_LABELS:
+            return self._evidence(hit, text, s, e)
+        if in_menu_line(text, hit.start):
+            return None  # "Home | News | Reviews | Case Reports | Contact": a site menu, no study's design
         if label in ("rct", "controlled_trial"):
             # "13项RCT", "需要更多随机对照试验", "a meta-analysis of RCTs": about other trials
-            if _COUNT_BEFORE.search(text[max(s, hit.start - 8):hit.start]):
+            if _COUNT_BEFORE.search(text[max(s, hit.start - 40):hit.start]):
                 return None
             if FUTURE_CUES.search(before) or _META_WORDS.search(text, s, e):
                 return None
             if hit.pattern not in _ALLOCATION_VERBS and _PLANNED_AFTER.search(text[hit.end:e]):
                 return None
-        if label in ("rct", "controlled_trial") and _NEGATED_BEFORE.search(text[max(s, hit.start - 12):hit.start]):
+        if label in ("rct", "controlled_trial") and _NEGATED_BEFORE.search(text[max(s, hit.start - 20):hit.start]):
             return None  # "不设对照组", "with no control group", "no randomized trial has been published"
         # "similar to that reported in meta-analyses": a plural design noun is other studies
         if label == "meta_analysis" and _PLURAL_META.search(text[hit.start:hit.end]) and not _OWN_PLURAL_BEFORE.search(before):
@@ -178,19 +354,61 @@ class DesignExtractor(FieldExtractor):
             hit.score = round(hit.score * LAUNCHING_FACTOR, 4)
         if hit.pattern.endswith("_open") and _CONTROL_AFTER_OPEN.search(text[hit.end:e]):
             return None
-        if hit.pattern == "case_report__zh_one_patient" or hit.pattern == "case_report__zh_age":
+        if hit.pattern in ("case_report__zh_few_patients", "case_report__en_few_patients"):
+            # a few patients make a case series only when they are the ones treated
+            around = text[max(s, hit.start - 30):hit.start] + " " + text[hit.end:e]
+            if not _TREATED.search(around) or _OTHER_COUNT_EN.search(text, s, hit.start) or re.search(r"\d+\s*(?:例|名|位)", text[s:hit.start]):
+                return None
+        if hit.pattern in ("case_report__zh_one_patient", "case_report__zh_age", "case_report__zh_few_patients"):
             if _CASE_TRAPS_BEFORE.search(text[max(s, hit.start - 8):hit.start]):
                 return None
             if _CASE_TRAPS_AFTER.search(text[hit.end:min(e, hit.end + 14)]):
                 return None
+        if hit.pattern == "case_report__en_patient" and text[hit.start:hit.end].lower().startswith("one") and (
+                _OTHER_COUNT_EN.search(text, s, hit.start) or _OF_GROUP_AFTER.search(text[hit.end:min(e, hit.end + 20)])):
+            return None  # "six patients responded and one patient was off insulin": one of a group
         if hit.pattern == "observational__en" and re.search(r"trials?\s*$|clinical\s*$", before, re.I):
             return None  # "Clinical Trial Registry" is where a trial is registered, not a design
         if label == "review" and re.search(r"文献复习", text[hit.start:hit.end]):
             hit.score = min(hit.score, 0.3)  # "一例报告并文献复习": the review is an appendix
         return hit
 
+    @staticmethod
+    def _evidence(hit: Hit, text: str, s: int, e: int) -> Optional[Hit]:
+        """A "_human"/"_cohort" hit counts when its sentence treats (or plans to treat) the people."""
+        if BACKGROUND_CUES.search(text, max(s, hit.start - 30), hit.start):
+            return None  # "此前该院已为20名患者…", "previous studies in 40 patients"
+        around = text[s:hit.start] + " " + text[hit.end:e]
+        if not _TREATED.search(around) and not _TREATED.search(text, hit.start, hit.end):
+            return None  # a count of people with nothing done to them: epidemiology, a make-up
+        if hit.value["value"] == "_human" and (FUTURE_CUES.search(text, max(s, hit.start - 30), hit.start)
+                                              or _PLANNED.search(text, max(s, hit.start - 30), hit.start)):
+            return None  # "one patient will receive": nobody has been treated yet
+        return hit
+
     def decide(self, hits: list[Hit]) -> list[Hit]:
-        """One label: highest score, then most mentions, then ``DESIGN_PRIORITY``; fallbacks last."""
+        """One label: highest score, then most mentions, then ``DESIGN_PRIORITY``; fallbacks last.
+
+        The evidence hits reweigh the cues first: treated people make animal and in-vitro cues
+        background; a counted cohort makes a single patient (its first, a story) part of the trial.
+        """
+        humans = any(h.value["value"] in EVIDENCE_LABELS for h in hits)
+        cohort = any(h.value["value"] == "_cohort" for h in hits)
+        hits = [h for h in hits if h.value["value"] not in EVIDENCE_LABELS]
+        if humans:
+            hits = [h for h in hits if h.pattern != "preclinical__in_vitro"]
+            for h in hits:
+                if h.value["value"] == "preclinical":
+                    h.score = round(h.score * PRECLINICAL_WITH_PATIENTS, 4)
+        # two or three patients in a named trial ("The phase 1 study ... three patients") are its cohort
+        if any(h.value["value"] in TRIAL_LABELS and h.score >= FEW_YIELD_TO for h in hits):
+            hits = [h for h in hits if h.pattern not in FEW_PATIENT_CUES]
+        if cohort:
+            # demoted, not dropped: a patient story told in full inside an ongoing project ("该项目已
+            #入组患者26例") is still the case the article reports, when nothing names a trial design
+            for h in hits:
+                if h.pattern in ONE_PATIENT_CUES:
+                    h.score = round(h.score * ONE_PATIENT_IN_COHORT, 4)
         if not hits:
             return []
         # "临床研究"/"all patients received" only stand in for a design the record does not name
@@ -198,7 +416,7 @@ class DesignExtractor(FieldExtractor):
             hits = [h for h in hits if h.pattern not in FALLBACK_PATTERNS]
         if any(h.value["value"] == "rct" and h.score >= CONTROL_YIELDS_TO for h in hits):
             hits = [h for h in hits if h.pattern not in CONTROL_ONLY]
-        if any(h.value["value"] in ("rct", "controlled_trial") and h.score >= CONTROL_YIELDS_TO for h in hits):
+        if any(h.value["value"] in ("rct", "controlled_trial") and h.score >= ARMLESS_YIELDS_TO for h in hits):
             hits = [h for h in hits if h.pattern not in ARMLESS_CUES]
         by_label: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
