@@ -13,7 +13,9 @@ from typing import Iterable, Optional
 
 from ..numbers import as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
-from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
+from .context import in_related_links
+from .cohort_tables import table_row_arms
+from .cohort_lexicon import (INCLUDED_BEFORE, LIST_PART_EQ, LIST_PART_N, ANIMALS, BACKGROUND_BEFORE, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
                              COMPLETED_AFTER, CONTEXT, COORDINATED_AFTER, COORDINATED_BEFORE, DENOMINATOR_AFTER,
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
                              GROUP_COUNT, GROUP_COUNT_CLASSIFIER, GROUP_QUALIFIER_AFTER, IN_GROUP_AFTER,
@@ -22,9 +24,12 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, CLAUSE_OUTCOME_PATTERNS
                              STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER, STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER,
                              SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE, TOTAL_LABELS, TREATED_AFTER,
                              WIDE_BACKGROUND, ZH_GROUP, ZH_NUM)
+from .cohort_roles import (POOLING_BEFORE, in_reference_entry, clause_after, in_event_list, is_age, is_event_label, is_number_tail,
+                           is_ordinal_subject, is_share, is_study_target, study_subset_label, is_wide_scope, is_year, outcome_verb_first,
+                           untimed_completion, zh_outcome_in_np)
 from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_PATTERNS, DOSE_RECEIVED_PATTERNS,
                               EACH_PATTERNS, MAX_N, OUTCOME_CHECKED, PAIRED_PATTERNS, PATTERNS, PATTERN_ROLE,
-                              SPLIT_PATTERNS, WEAK)
+                              SINGLE_CASE_PATTERNS, SPLIT_PATTERNS, WEAK)
 
 
 def _sentence(view: str, span: Span, start: int, end: int) -> tuple[int, int]:
@@ -82,6 +87,50 @@ def _clean_label(label: str, lang_en: bool) -> Optional[str]:
 
 
 
+# the name the evidence of a table row's arms gives (not a regex pattern: see cohort_tables)
+TABLE_ARM_PATTERN = "table_arm_pair"
+# items of one list lie this close (characters between their starts)
+LIST_REACH = 120
+# totals that allocate their persons ("Two patients were treated with cells. One patient was treated
+# conventionally"): two or more adding up to a larger total are its groups
+PARTITION_PATTERNS = {"en_total_passive", "en_total_elliptic"}
+PARTITION_REACH = 400
+
+
+def _list_siblings(a: Hit, b: Hit) -> bool:
+    """Two hits of one pattern at different places of one list (not the same group said twice)."""
+    return a.pattern == b.pattern and (a.end <= b.start or b.end <= a.start) and abs(a.start - b.start) <= LIST_REACH
+
+
+def _partition_into_arms(hits: list[Hit]) -> list[Hit]:
+    """Totals that allocate parts of a larger total stated before them, and add up to it, are its arms."""
+    totals = [h for h in hits if h.value["role"] == "total"]
+    if len(totals) < 3:
+        return hits
+    whole = max(totals, key=lambda h: (h.value["n"], -h.start))
+    parts = {h.start: h for h in totals if h.pattern in PARTITION_PATTERNS and h.value["n"] < whole.value["n"]
+             and whole.end <= h.start <= whole.end + PARTITION_REACH}
+    if len(parts) < 2 or sum(h.value["n"] for h in parts.values()) != whole.value["n"]:
+        return hits
+    for i, h in enumerate(sorted(parts.values(), key=lambda h: h.start)):
+        h.value = {"n": h.value["n"], "role": "arm", "label": f"group {i + 1}"}
+    return hits
+
+
+# a count of a number or a number word at the start of a quote
+_COUNT_TOKEN = re.compile(rf"{ZH_NUM}|{EN_NUM}", re.I)
+# arm labels that name a study group, not an event ("MSC group", "placebo", "对照组")
+GROUPISH = re.compile(r"group|arm|cohort|placebo|control|sham|组|組|对照|對照", re.I)
+
+
+def _count_span(view: str, hit: Hit) -> tuple[int, int]:
+    """Where the hit's own count stands in its quote (the first number equal to it), else the quote."""
+    for m in _COUNT_TOKEN.finditer(view, hit.start, hit.end):
+        if as_int(parse_number(m.group(0).replace(",", ""))) == hit.value["n"]:
+            return m.start(), m.end()
+    return hit.start, hit.end
+
+
 @lru_cache(maxsize=256)
 def _largest_person_count(view: str, start: int, end: int) -> int:
     """The largest count of persons in a span (once per span: every hit of the span asks for it)."""
@@ -96,11 +145,22 @@ class CohortExtractor(FieldExtractor):
     patterns = PATTERNS
     context = CONTEXT
 
+    def find(self, span: Span) -> list[Hit]:
+        """The patterns' hits, and the arms of a table row under a "Number (E/C)" column (``cohort_tables``)."""
+        hits = super().find(span)
+        for n, start, end, which in table_row_arms(span.doc.view, span.start, span.end):
+            hits.append(self.hit({"n": n, "role": "arm", "label": ("experimental", "control")[which]}, start, end,
+                                 TABLE_ARM_PATTERN))
+        return hits
+
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         view = span.doc.view
         role = PATTERN_ROLE[pattern.name]
-        if pattern.name == "en_single_case":
+        if pattern.name in SINGLE_CASE_PATTERNS:
             yield self.hit({"n": 1, "role": "total", "label": None}, m.start(), m.end(), pattern)
+            return
+        if pattern.name == "arm_breakdown_equals":
+            yield from self._labelled_parts(m, pattern, span)
             return
         if pattern.name in BREAKDOWN_PATTERNS:
             yield from self._breakdown(m, pattern, span)
@@ -141,11 +201,11 @@ class CohortExtractor(FieldExtractor):
             yield from self._each(m, pattern, span)
             return
         if pattern.name == "n_equals_list":
-            for part in re.finditer(r"(?P<label>[A-Za-z\u4e00-\u9fff][^;；,，=]*?)\s*[nN]\s*=\s*(?P<n>\d{1,6})",
-                                    m.group("body")):
+            for part in LIST_PART_N.finditer(m.group("body")):
                 n = as_int(parse_number(part.group("n")))
-                label = part.group("label").strip()
-                if n is None or TOTAL_LABELS.match(label.split()[-1]):
+                label = part.group("label").strip(" \t,，:：;；")
+                label = re.sub(r"^(?:and|or)\s+", "", label, flags=re.I)
+                if n is None or not label or TOTAL_LABELS.match(label.split()[-1]):
                     continue
                 off = m.start("body")
                 yield self.hit({"n": n, "role": "arm", "label": label}, off + part.start(), off + part.end(), pattern)
@@ -171,18 +231,33 @@ class CohortExtractor(FieldExtractor):
             before = view[max(span.start, m.start() - 15):m.start()]
             after = view[m.end():min(span.end, m.end() + 25)]
             after_long = view[m.end():min(span.end, m.end() + 45)]
-            if _any(_clause_before(view, span, m.start(), 15), BACKGROUND_BEFORE["zh"] + BACKGROUND_BEFORE["en"]):
-                return   # "全球已注册1512项试验" (a background word in the previous sentence does not count)
+            pooled = POOLING_BEFORE.search(view, max(span.start, m.start() - 14), m.start())
+            if not pooled and _any(_clause_before(view, span, m.start(), 15),
+                                   BACKGROUND_BEFORE["zh"] + BACKGROUND_BEFORE["en"]):
+                return   # "全球已注册1512项试验" (but "汇总全球23项试验" pools them)
             near = view[max(span.start, m.start() - 200):min(span.end, m.end() + 200)]
             if not (_any(before, STUDY_TRIGGER_BEFORE) or _any(after, REVIEW_CONTEXT)
                     or _any(after_long, STUDY_TRIGGER_AFTER)):
                 return
-            if not _any(near, REVIEW_CONTEXT):
-                return
+            if not (_any(near, REVIEW_CONTEXT) or (n >= 2 and (pooled or INCLUDED_BEFORE.search(before)))):
+                return   # without a review word, only "共纳入14项…试验" / "pooled 12 trials" says the studies were included
             yield self.hit({"n": n, "role": role, "label": None}, m.start(), m.end(), pattern)
             return
         yield self.hit({"n": n, "role": role, "label": label if role == "arm" else None},
                        m.start(), m.end(), pattern)
+
+    def _labelled_parts(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
+        """Labelled parts in a bracket ("T1DM = 199, T2DM = 308") adding up to the count before it: the arms."""
+        total = as_int(parse_number(m.group("t").replace(",", "")))
+        parts = [(p, as_int(parse_number(p.group("n")))) for p in LIST_PART_EQ.finditer(m.group("body"))]
+        if total is None or len(parts) < 2 or any(n is None for _, n in parts) or sum(n for _, n in parts) != total:
+            return
+        if any(re.fullmatch(r"[nN]", p.group("label").strip()) for p, _ in parts):
+            return   # "(n = 20, n = 20)" is the n-equals list's
+        off = m.start("body")
+        for part, n in parts:
+            yield self.hit({"n": n, "role": "arm", "label": part.group("label").strip()}, off + part.start(),
+                           off + part.end(), pattern)
 
     def _breakdown(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         """Two groups whose sizes add up to the count stated just before them (in the same sentence)."""
@@ -262,14 +337,22 @@ class CohortExtractor(FieldExtractor):
         if _any(quote + near_after, ANIMALS) and role != "studies_included":
             return None
         if role == "studies_included":
-            return hit
+            return None if in_reference_entry(span.doc.text, hit.start) or in_related_links(span.doc.text, hit.start) else hit
+        if self._not_a_size(hit, span):
+            return None
+        if role == "total":
+            subset = study_subset_label(view, hit.start, _sentence(view, span, hit.start, hit.end))
+            if subset:
+                hit.value = {"n": n, "role": "arm", "label": subset}   # the participants of some of the studies
+                return hit
         strong = hit.pattern not in WEAK
         if not strong and role == "total" and SEX_NOUN.fullmatch(quote):
             return None   # "(2 men, 1 woman)": a breakdown of the cohort
         if role == "arm" and (hit.value.get("label") or "") in GENERIC_GROUP_LABELS:
             return None   # "每组40例" is read by the each-group pattern
         if hit.pattern in EACH_PATTERNS:
-            return hit
+            # "at least 10 participants per arm": a criterion, not the arms
+            return None if COMPARATIVE_BEFORE.search(view[max(span.start, hit.start - 14):hit.start]) else hit
         subset_word = view[max(span.start, hit.start - 12):hit.start].rstrip().lower().endswith(
             tuple(SUBSET_BEFORE["zh"] + SUBSET_BEFORE["en"]))
         larger = _largest_person_count(view, span.start, span.end) > n
@@ -288,7 +371,10 @@ class CohortExtractor(FieldExtractor):
             return None   # screened is not enrolled
         if role == "total" and (PLAN_BEFORE.search(_clause_before(view, span, hit.start))
                                 or PLAN_FAR.search(_clause_before(view, span, hit.start, PLAN_REACH))):
-            return None   # "计划开展一项约120人的试验", "plans to enroll 40 participants": a plan, not this study's size
+            lo, hi = _sentence(view, span, hit.start, hit.end)
+            if not is_study_target(_clause_before(view, span, hit.start, PLAN_REACH), view[lo:hi]):
+                return None   # "计划开展一项约120人的试验", "plans to enroll 40 participants": a plan, not this study's size
+            # "研究计划入组36名患者": the target size of the study being reported stands for its n
         if not strong and role == "total" and COMPARATIVE_BEFORE.search(prev):
             return None   # "fewer than 1,000 people", "more than ten recipients": a comparison, not a count
         if role == "total" and ((not strong and COORDINATED_BEFORE.search(prev)) or COORDINATED_AFTER.match(view, hit.end)
@@ -357,6 +443,43 @@ class CohortExtractor(FieldExtractor):
             hit.score = min(1.0, hit.score + 0.1)
         return hit
 
+    def _not_a_size(self, hit: Hit, span: Span) -> Optional[str]:
+        """Why a count of persons is not a size of the study (see ``cohort_roles``), or None when it may be one."""
+        view, text = span.doc.view, span.doc.text
+        n, role = hit.value["n"], hit.value["role"]
+        cs, ce = _count_span(view, hit)
+        if is_year(view, cs, hit.end, n):
+            return "year"             # "Accepted: January 9, 2023\nForty patients"
+        if is_age(view, ce):
+            return "age"              # "a 25 year-old woman"
+        if is_number_tail(view, cs):
+            return "number tail"      # "One hundred and twelve patients" is not 12
+        if is_share(view, hit.end) or is_share(view, ce):
+            return "share"            # "Six patients (60%) were responders"
+        if is_wide_scope(view, hit.start) or is_wide_scope(view, cs):
+            return "wide scope"       # "全世界共有1154名患者接受胰岛移植"
+        if in_reference_entry(text, hit.start) or in_related_links(text, hit.start):
+            return "reference"        # a reference entry or a related-links list names other studies
+        label = hit.value.get("label") or ""
+        if role == "arm" and hit.pattern in ("n_equals", "n_equals_list"):
+            lo, _ = _sentence(view, span, hit.start, hit.end)
+            if is_event_label(label) or (in_event_list(view, lo, hit.start) and not GROUPISH.search(label)):
+                return "event"        # "Adverse events were mild: headache (n = 4)"
+        if role == "total" and (n > 1 or hit.pattern in WEAK | SINGLE_CASE_PATTERNS) and is_ordinal_subject(view, cs):
+            return "numbered patient"  # "第一例是一名52岁女性", "The first patient, a 35-year-old woman"
+        if hit.pattern in ("zh_total_noun", "zh_total_denominator") and zh_outcome_in_np(view[ce:hit.end]):
+            return "outcome group"    # "3例插管失败的患者"
+        if role == "total" and hit.pattern in WEAK:
+            clause = clause_after(view, hit.end, span.end)
+            larger = _largest_person_count(view, span.start, span.end) > n
+            if larger and untimed_completion(view, hit.end, span.end):
+                return "completers"   # "Nineteen patients completed the protocol" of a larger cohort
+            if span.lang.startswith("en") and outcome_verb_first(clause, OUTCOME_AFTER["en"]):
+                return "outcome verb"  # "six patients with retinopathy needed laser therapy"
+        if hit.pattern == "zh_total_denominator" and re.search(r"[组組]\s*$", view[max(span.start, cs - 3):cs]):
+            return "group denominator"  # "治疗组20例患者中有15例": that group's size, read by the group patterns
+        return None
+
     def _as_subgroup(self, hit: Hit, span: Span, sub: re.Match[str]) -> Hit:
         """The hit as an arm labelled by its defining clause."""
         hit.value = {"n": hit.value["n"], "role": "arm", "label": span.doc.text[sub.start("label"):sub.end("label")]}
@@ -366,10 +489,12 @@ class CohortExtractor(FieldExtractor):
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
         """One hit per (role, n): the best scored; an overlapping arm wins over a bare total."""
+        hits = _partition_into_arms(hits)
         arms = [h for h in hits if h.value["role"] == "arm"]
         # sizes of groups the text allocates explicitly: a bare count of persons equal to one is that group again
         allocated = {a.value["n"] for a in arms
-                     if a.pattern in SPLIT_PATTERNS | BREAKDOWN_PATTERNS | PAIRED_PATTERNS | COMPARED_PATTERNS}
+                     if a.pattern in SPLIT_PATTERNS | BREAKDOWN_PATTERNS | PAIRED_PATTERNS | COMPARED_PATTERNS
+                     | PARTITION_PATTERNS}
         kept: dict[tuple[str, int, str], Hit] = {}
         for h in sorted(hits, key=lambda h: (-h.score, h.start)):
             if h.value["role"] == "arm" and any(k[:2] == ("arm", h.value["n"]) and o.pattern != h.pattern
@@ -389,9 +514,11 @@ class CohortExtractor(FieldExtractor):
             # two arms of equal size ("试验组43例，对照组43例") are two facts; the same arm said twice is one
             label = h.value.get("label") or ""
             if h.value["role"] == "arm" and label:
-                if any(k[:2] == ("arm", h.value["n"]) and k[2] in ("", label) for k in kept):
+                same = [o for k, o in kept.items() if k[:2] == ("arm", h.value["n"]) and k[2].split("@")[0] in ("", label)]
+                if same and not all(_list_siblings(o, h) for o in same):
                     continue   # the same group said again
-                key = ("arm", h.value["n"], label)
+                # "0.5 × 10^6/kg (n = 8), 1.5 × 10^6/kg (n = 8) or placebo (n = 8)": equal items of one list all count
+                key = ("arm", h.value["n"], f"{label}@{h.start}" if same else label)
             else:
                 key = (h.value["role"], h.value["n"], "")
             if key not in kept:

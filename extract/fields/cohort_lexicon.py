@@ -22,9 +22,22 @@ ZH_PERSON = (r"(?:患者|病人|受试者|受試者|糖友|参与者|參與者|�
 ZH_MOD = r"(?:(?!\d+\s*[例名位]|[例名位])[^,，。;；!?！？\n()（）])"
 EN_PERSON = (r"(?:patients|participants|subjects|individuals|people|persons|volunteers|children|"
              r"adolescents|adults|men|women|cases|recipients|diabetics|youths|boys|girls)\b")
-# up to three words between a count and its noun; never a magnitude ("420 million people")
-EN_MOD = (r"(?:(?:(?!(?:million|billion|thousand|hundred|of|and|or|in|with|the|who|were|was|"
-          r"had|out)\b)[A-Za-z][\w\-]*|type\s+[12]|[12])\s+){0,4}")
+NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|hundred|thousand)(?:-\w+)?")
+# up to four words between a count and its noun; never a magnitude ("420 million people"), a duration or an
+# age ("four weeks apart to adults", "25 year-old women"), nor another number word ("2023 / Forty patients")
+EN_MOD = (r"(?:(?:(?!(?:million|billion|thousand|hundred|of|and|or|in|with|the|who|were|was|had|out|"
+          r"(?:years?|months?|weeks?|days?|hours?|minutes?|times|doses?)(?:[\s\-]+old)?|years?-old|months?-old|"
+          r"yrs?-old|apart|ago|later|earlier|after|before|per|" + NUMBER_WORDS + r")\b)[A-Za-z][\w\-]*|type\s+[12]|[12])"
+          r"\s+){0,4}")
+# one labelled group inside a bracket list: "Cohort 3 receiving basal insulin, n = 5", "placebo n=20"
+LIST_ITEM_N = r"(?:(?:and|or)\s+)?[A-Za-z\u4e00-\u9fff][^()\[\]（）;；=\n]{0,40}?[,，:：]?\s*[nN]\s*=\s*\d{1,6}(?![\d.])"
+# one labelled part "T1DM = 199", "治疗组:30" (its sum with the others is checked against the count before the bracket)
+LIST_ITEM_EQ = r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}(?:\s+[\w\-]+){0,2}?\s*[=:：]\s*\d{1,6}(?![\d.])"
+# the parts of those lists, as their parse step reads them
+LIST_PART_N = re.compile(r"(?P<label>[^;；=]*?)\s*[nN]\s*=\s*(?P<n>\d{1,6})")
+LIST_PART_EQ = re.compile(r"(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}(?:\s+[\w\-]+){0,2}?)\s*[=:：]\s*"
+                          r"(?P<n>\d{1,6})")
 BREAKDOWN_LABEL = (r"(?!(?:years?|yrs?|months?|weeks?|days?|kg|mg|cm|mmol|men|women|males?|females?|boys|girls|男|女|岁|歲)\b)"
                    r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*)?")
 # how a listed group was treated: "3 at half dose", "12 received cells", "3 underwent a sham procedure"
@@ -59,8 +72,8 @@ OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
 }
 SUBSET_BEFORE: dict[str, tuple[str, ...]] = {
     "zh": ("其中", "中有", "内有", "內有", "仅有", "僅有", "只有", "另有", "第", "每", "前", "后", "後",
-           "余下", "剩余", "其余", "其餘", "此", "这", "這", "上述", "该组", "該組"),
-    "en": ("first", "last", "remaining", "another", "additional", "every", "each", "%"),
+           "余下", "剩余", "其余", "其餘", "此", "这", "這", "上述", "该组", "該組", "另外", "另"),
+    "en": ("first", "last", "remaining", "another", "other", "additional", "every", "each", "%"),
 }
 BACKGROUND_BEFORE: dict[str, tuple[str, ...]] = {
     "zh": ("注册", "註冊", "登记", "登記", "进行了", "進行了", "开展了", "開展了", "正在", "已有", "目前有",
@@ -79,7 +92,12 @@ REVIEW_CONTEXT = ("荟萃", "薈萃", "meta", "系统评价", "系統評價", "�
                   "系统性回顾", "系統性回顧", "系统回顾", "系統回顧", "统合分析", "統合分析",
                   "汇总分析", "彙總分析", "合并分析", "合併分析", "systematic review", "pooled", "review")
 STUDY_TRIGGER_AFTER = ("were included", "met the inclusion", "met inclusion", "were eligible", "were identified",
+                       "deemed eligible", "considered eligible", "judged eligible", "found eligible", "were selected",
+                       "met the eligibility", "met eligibility", "fulfilled the",
                        "were pooled", "were analy", "符合纳入", "符合納入", "被纳入", "被納入", "纳入分析", "納入分析")
+# an inclusion verb right before a count of studies says they were included, even without a review word nearby
+INCLUDED_BEFORE = re.compile(r"(?:共纳入|共納入|纳入了?|納入了?|最终纳入|最終納入|\bincluded|\bpooled|\bpooling|\bmeta-analy[sz]ed)"
+                             r"\s*(?:了|共|共计|共計|a\s+total\s+of)?\s*$", re.I)
 STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇总", "彙總", "合并", "合併", "检索",
                         "檢索", "筛选", "篩選", "涵盖", "涵蓋", "对", "對", "共", "of", "included",
                         "including", "pooled", "pooling", "from", "analy", "identified", "comprising",
@@ -111,7 +129,8 @@ PER_UNIT_AFTER = re.compile(r"\s*(?:per\s+|in\s+each\s+|each\s+|a\s+|/\s*)(?:tri
 # "Transient fever occurred in 3 children", "3例中出现": the count of an event, not a cohort
 EVENT_BEFORE = re.compile(r"(?:\b(?:occurred|observed|seen|noted|reported|developed|found|detected)\s+in\s+(?:the\s+|only\s+)?|"
                           r"(?:发生于|發生於|见于|見於|出现于|出現於)\s*)$", re.I)
-COMPARATIVE_BEFORE = re.compile(r"(?:\b(?:fewer|less|more|greater)\s+than|\bover|\bunder|\bup\s+to|超过|超過|不足|不到|多于|多於|逾)"
+COMPARATIVE_BEFORE = re.compile(r"(?:\b(?:fewer|less|more|greater)\s+than|\bover|\bunder|\bup\s+to|\bat\s+least|超过|超過|不足|不到|"
+                                r"多于|多於|逾|至少|不少于|不少於|≥|>=|>)"
                                 r"\s*$", re.I)
 IN_GROUP_AFTER = re.compile(r"\s+(?:in|from)\s+(?:the\s+|each\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+(?:group|arm)\b", re.I)
 # a denominator of one group's share: "11 of 20 participants given BM-MSCs and 4 of 20 given placebo",

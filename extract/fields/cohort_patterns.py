@@ -5,7 +5,8 @@ group the patterns whose hits the extractor treats alike.
 from __future__ import annotations
 
 from .base import Pattern
-from .cohort_lexicon import (BREAKDOWN_LABEL, DOSE_LEVEL_EN, DOSE_LEVEL_ZH, EN_ALLOC, EN_GROUP_WORDS, EN_MOD, EN_NUM,
+from ..numbers import EN_NUMBER
+from .cohort_lexicon import (LIST_ITEM_EQ, LIST_ITEM_N, BREAKDOWN_LABEL, DOSE_LEVEL_EN, DOSE_LEVEL_ZH, EN_ALLOC, EN_GROUP_WORDS, EN_MOD, EN_NUM,
                              EN_PERSON, LIST_ALLOC, ZH_ALLOC, ZH_CLASSIFIER, ZH_GROUP, ZH_MOD, ZH_NUM, ZH_PERSON)
 
 P = Pattern
@@ -75,7 +76,22 @@ PATTERNS: tuple[Pattern, ...] = (
     P("zh_total_table_cell",
       r"(?:(?<=\|)|(?<=\|\s)|(?<=\|\s\s))(?:首批|共|入组|入組|共入组|共入組)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)\s*(?=[;；,，|]|$)", 0.85),
     P("zh_total_noun",
-      r"(?P<n>" + ZH_NUM + r")\s*" + ZH_CLASSIFIER + ZH_MOD + r"{0,30}?" + ZH_PERSON, 0.7),
+      r"(?P<n>" + ZH_NUM + r")\s*" + ZH_CLASSIFIER + ZH_MOD + r"{0,30}?" + ZH_PERSON, 0.7,
+      examples=("研究团队为30例2型糖尿病患者输注了干细胞。", "該院為24名第一型糖尿病病童進行幹細胞治療。"),
+      traps=("27例一次插管成功,3例插管失败的患者改行球囊辅助灌注。", "第一例是一名52岁女性,治疗后停用胰岛素。",
+             "其中3名患者出现发热。")),
+    # the disease standing for its patients: "脐带干细胞治疗180名2型糖尿病的真实世界数据", "收治了45例糖尿病足"
+    P("zh_total_disease_noun",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)\s*(?:(?:[12一二]|I{1,2}|Ⅰ|Ⅱ|第\s*[12一二])\s*型)?\s*(?:糖尿病|糖尿病足)"
+      r"(?!\s*(?:酮症|并发症|併發症|视网膜|視網膜|肾病|腎病|患者|病人|病友))", 0.7,
+      examples=("脐带干细胞治疗180名2型糖尿病的真实世界数据公布。", "醫院以幹細胞治療了36例第2型糖尿病。"),
+      traps=("发生3例糖尿病酮症酸中毒。", "全国有1.4亿名糖尿病人。")),
+    # a count of persons as the denominator of what follows: "11例受试者中有8例", "12名入组患者中有10人"
+    P("zh_total_denominator",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)(?P<np>" + ZH_MOD + r"{0,12}?)" + ZH_PERSON
+      + r"\s*(?:中|之中|当中|當中)\s*(?:有|共有|共)?\s*" + ZH_NUM + r"\s*(?:例|名|位|人)", 0.85,
+      examples=("随访满一年时,11例受试者中有8例(8/11)不再依赖胰岛素。", "12名入組患者中有10人在一年內不再需要注射胰島素。"),
+      traps=("在11例停用胰岛素的患者中有2例重新使用胰岛素。", "治疗组20例患者中有15例达标。")),
     P("en_total_enrolled",
       r"\b(?:enrolled|enrolling|recruited|recruiting|randomi[sz]ed|included|including|involved|involving|"
       r"studied|treated|analy[sz]ed|comprised|comprising|total of|cohort of|sample of|series of|"
@@ -94,16 +110,47 @@ PATTERNS: tuple[Pattern, ...] = (
       r"(?<![^\n])[^\n。;；!?！？]{6,60}?[\u4e00-\u9fff)）](?P<n>1|一)\s*例(?:报告|報告|报道|報道)?"
       r"(?:\s*(?:并|並|及)\s*(?:文献|文獻)(?:复习|複習|回顾|回顧))?[ \t]*(?=\n|$)", 0.9),
     P("en_single_case",
-      r"\b(?:a|one)\s+(?P<age>\d{1,3})[- ]year[- ]old\s+(?:\w+\s+){0,2}?(?:man|woman|male|female|boy|"
-      r"girl|patient)\b", 0.6),
+      r"\b(?:a|one)\s+(?P<age>\d{1,3}|" + EN_NUMBER + r")[- ]year[- ]old\s+(?:\w+\s+){0,2}?(?:man|woman|male|female|boy|"
+      r"girl|patient|person|child|adolescent|teenager|women|men)\b", 0.6,
+      examples=("We describe a 47-year-old man who received islet cells.", "The trial has one patient, a forty-three-year-old "
+                "man with type 1 diabetes.", "The cells were studied in a 25 year-old women with type 1 diabetes."),
+      traps=("Patients were 45-year-old on average.",)),
+    # "The study has one patient", "we report a single patient": a study of one
+    P("en_one_patient",
+      r"\b(?:has|had|have|enrolled|included|treated|describes?|described|reports?|reported|involving|involved|"
+      r"concerns?)\s+(?:only\s+)?(?P<n>one|a\s+single|1)\s+(?:patient|participant|subject|person|individual|recipient|"
+      r"volunteer)\b", 0.6,
+      examples=("The study has one patient, a man diagnosed at the age of four.", "We report a single patient with "
+                "type 1 diabetes."),
+      traps=("Fever occurred in one patient.", "One patient developed a rash.")),
+    # a Chinese case: "这名8岁的患儿", "59歲陳小姐", "一名58歲林姓男子"
+    P("zh_single_case",
+      r"(?:(?:这|這|该|該|此)\s*(?:名|位)\s*(?:" + ZH_NUM + r")\s*(?:岁|歲)"
+      r"|(?<![\d.])\d{1,3}\s*(?:岁|歲)\s*(?:的)?\s*[\u4e00-\u9fff](?:先生|小姐|女士|太太|阿姨|伯伯|阿伯|阿嬤|阿公|奶奶|"
+      r"爷爷|爺爺|老伯|大叔|大爷|大爺|婆婆|同学|同學|小朋友|姓(?:男子|女子|男童|女童|患者|病患|婦人|妇人|老翁|老婦|老妇|"
+      r"少年|少女|女士|先生|男性|女性)))", 0.6,
+      examples=("这名8岁的患儿因先天性胆道闭锁接受了肝移植。", "59歲陳小姐罹患糖尿病多年,足跟受傷後癒合不良。",
+                "一名58歲林姓男子接受幹細胞治療。"),
+      traps=("患者年龄58岁,病程9年。", "该名患者已停药。")),
     # ---- arms ----
     P("n_equals",
       r"(?:(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*){0,2}?)\s*)?"
       r"[(\[（](?:[^()\[\]（）;；\n]{1,40}[;；,，]\s*)?\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.85),
     # every group named inside one bracket: "(UC-MSC n = 60; placebo n = 60)", "(干细胞组 n=26;对照组 n=26)"
+    # "(Cohort 1, n = 14; Cohort 2, n = 9; and Cohort 3 receiving basal insulin, n = 5)": a label may end in a comma
     P("n_equals_list",
-      r"[(\[（](?P<body>(?:[A-Za-z\u4e00-\u9fff][^()\[\]（）;；,，=\n]{0,30}?\s*[nN]\s*=\s*\d{1,6}\s*[;；,，]\s*)+"
-      r"[A-Za-z\u4e00-\u9fff][^()\[\]（）;；,，=\n]{0,30}?\s*[nN]\s*=\s*\d{1,6})\s*[)\]）]", 0.85),
+      r"[(\[（](?P<body>(?:" + LIST_ITEM_N + r"\s*[;；,，]\s*)+" + LIST_ITEM_N + r")\s*[)\]）]", 0.85,
+      examples=("Patients (N = 28) were split into three cohorts (Cohort 1, n = 14; Cohort 2, n = 9; and Cohort 3 "
+                "receiving basal insulin, n = 5).", "患者共52例(干细胞组 n=26;对照组 n=26)。"),
+      traps=("Outcomes (mean 5.2, SD 1.1) were similar.",)),
+    # "507 patients (T1DM = 199, T2DM = 308)": labelled parts adding up to the count before the bracket
+    P("arm_breakdown_equals",
+      r"(?P<t>" + EN_NUM + r"|" + ZH_NUM + r")\s*(?:(?:例|名|人)\s*(?:" + ZH_PERSON + r")?|(?:[A-Za-z][\w\-]*\s+){0,3}?"
+      + EN_PERSON + r")?\s*[(（]\s*"
+      r"(?P<body>" + LIST_ITEM_EQ + r"(?:\s*[,，;；、]\s*(?:and\s+)?" + LIST_ITEM_EQ + r"){1,4})\s*[)）]", 0.85,
+      examples=("Thirteen studies were eligible, encompassing 507 patients (T1DM = 199, T2DM = 308).",
+                "共纳入60例患者(治疗组=30,对照组=30)。"),
+      traps=("The 40 patients (mean = 52, SD = 9) were older.",)),
     P("zh_arm_count_label",
       r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?:为|為|在|进入|進入|分入|纳入|納入)?"
       + ZH_GROUP + r"(?![\u4e00-\u9fff]{0,2}(?:患者|的))", 0.85),
@@ -186,10 +233,18 @@ PATTERNS: tuple[Pattern, ...] = (
       r"(?P<n>" + EN_NUM + r")\s+(?P<label>controls|control\s+subjects|control\s+patients|placebo\s+recipients)\b",
       0.75),
     # ---- number of included studies ----
+    # "14项有关干细胞治疗2型糖尿病的随机对照试验": a topic ending in 的 may stand between the count and the noun (not a
+    # title or where they were published: "一篇“…”的研究", "两项发表在同一期刊上的研究" are papers, not included studies)
     P("zh_studies",
-      r"(?P<n>" + ZH_NUM + r")\s*(?:项|項|篇|个|個)\s*(?:已发表的?|已發表的?|高质量的?|高質量的?|独立的?|獨立的?)?"
+      r"(?P<n>" + ZH_NUM + r")\s*(?:项|項|篇|个|個)\s*(?:(?:(?![项項篇个個例名“”\"《》「」]|发表|發表|刊登|刊发|刊發)"
+      r"[^,，。;；:：\n]){1,30}?的)?"
+      r"\s*(?:已发表的?|已發表的?|高质量的?|高質量的?|独立的?|獨立的?)?"
       r"(?:随机对照试验|隨機對照試驗|随机对照研究|隨機對照研究|RCTs?|临床试验|臨床試驗|对照试验|對照試驗|对照研究|對照研究|"
-      r"临床研究|臨床研究|研究|试验|試驗|文献|文獻)", 0.9),
+      r"临床研究|臨床研究|研究|试验|試驗|文献|文獻)", 0.9,
+      examples=("结果 共纳入14项有关干细胞治疗2型糖尿病的随机对照试验。", "這項薈萃分析納入9項RCT、共420例患者。",
+                "纳入9项研究,共计512例患者。"),
+      traps=("全球已注册1512项干细胞临床试验。", "两项发表在同一期刊上的研究也支持这一结论,这篇综述指出。",
+             "我国进行了4项研究,美国进行了2项研究。")),
     P("en_studies",
       r"(?P<n>" + EN_NUM + r")\s+(?:(?:randomi[sz]ed|controlled|clinical|eligible|published|independent|"
       r"placebo-controlled|prospective)\s+){0,3}(?:trials|studies|RCTs)\b", 0.9),
@@ -209,11 +264,15 @@ PATTERN_ROLE: dict[str, str] = {
     "en_arm_dose_group": "arm", "zh_arm_dose_group": "arm", "zh_case_title": "total",
     "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
     "zh_total_table_cell": "total", "n_equals_list": "arm", "en_arm_dose_received": "arm",
-    "zh_arm_dose_received": "arm",
+    "zh_arm_dose_received": "arm", "zh_total_disease_noun": "total", "zh_total_denominator": "total",
+    "en_one_patient": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
 # generic patterns: a count next to a person noun, without an enrolment verb
-WEAK = {"zh_total_noun", "en_total_noun", "n_equals", "en_single_case"}
+WEAK = {"zh_total_noun", "en_total_noun", "n_equals", "en_single_case", "zh_total_disease_noun", "en_one_patient",
+        "zh_single_case"}
+# a study of one told by its patient ("a 47-year-old man", "这名8岁的患儿")
+SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "zh_single_case"}
 # patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
 SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split", "zh_arm_subset_alloc"}
 # breakdowns: parts that must add up to the count stated before them
