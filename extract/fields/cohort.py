@@ -15,18 +15,19 @@ from ..numbers import as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import in_related_links
 from .cohort_tables import table_row_arms
-from .cohort_lexicon import (INCLUDED_BEFORE, LIST_PART_EQ, LIST_PART_N, ANIMALS, BACKGROUND_BEFORE, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
+from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
                              COMPLETED_AFTER, CONTEXT, COORDINATED_AFTER, COORDINATED_BEFORE, DENOMINATOR_AFTER,
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
-                             GROUP_COUNT, GROUP_COUNT_CLASSIFIER, GROUP_QUALIFIER_AFTER, IN_GROUP_AFTER,
-                             LABEL_PREFIX, NOUN_THEN_COMMA, OUTCOME_AFTER, PERSON_COUNT, PER_UNIT_AFTER, PLAN_BEFORE,
-                             PLAN_FAR, PLAN_REACH, REVIEW_CONTEXT, SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN,
-                             STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER, STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER,
-                             SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE, TOTAL_LABELS, TREATED_AFTER,
-                             WIDE_BACKGROUND, ZH_GROUP, ZH_NUM)
-from .cohort_roles import (POOLING_BEFORE, in_reference_entry, clause_after, in_event_list, is_age, is_event_label, is_number_tail,
-                           is_ordinal_subject, is_share, is_study_target, study_subset_label, is_wide_scope, is_year, outcome_verb_first,
-                           untimed_completion, zh_outcome_in_np)
+                             GROUP_COUNT, GROUP_COUNT_CLASSIFIER, GROUP_QUALIFIER_AFTER, INCLUDED_BEFORE,
+                             IN_GROUP_AFTER, LABEL_PREFIX, LIST_PART_EQ, LIST_PART_N, NOUN_THEN_COMMA, OUTCOME_AFTER,
+                             PERSON_COUNT, PER_UNIT_AFTER, PLAN_BEFORE, PLAN_FAR, PLAN_REACH, REVIEW_CONTEXT,
+                             SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
+                             STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
+                             TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM)
+from .cohort_roles import (POOLING_BEFORE, ZH_COMORBID, clause_after, in_event_list, in_reference_entry, is_age,
+                           is_event_label, is_number_tail, is_ordinal_subject, is_rest, is_share, is_study_target,
+                           is_wide_scope, is_year, outcome_verb_first, study_subset_label, untimed_completion,
+                           zh_outcome_in_np)
 from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_PATTERNS, DOSE_RECEIVED_PATTERNS,
                               EACH_PATTERNS, MAX_N, OUTCOME_CHECKED, PAIRED_PATTERNS, PATTERNS, PATTERN_ROLE,
                               SINGLE_CASE_PATTERNS, SPLIT_PATTERNS, WEAK)
@@ -87,13 +88,17 @@ def _clean_label(label: str, lang_en: bool) -> Optional[str]:
 
 
 
+# "trial of tovaislecel (n=56)", "a study of MSCs (n = 30)": the bracket gives the study's size, not a group's
+STUDY_OF = re.compile(r"(?:trial|study|series|cohort|sample|registry)\s+(?:of|in|with|on)\b", re.I)
 # the name the evidence of a table row's arms gives (not a regex pattern: see cohort_tables)
 TABLE_ARM_PATTERN = "table_arm_pair"
 # items of one list lie this close (characters between their starts)
 LIST_REACH = 120
 # totals that allocate their persons ("Two patients were treated with cells. One patient was treated
 # conventionally"): two or more adding up to a larger total are its groups
-PARTITION_PATTERNS = {"en_total_passive", "en_total_elliptic"}
+PARTITION_PATTERNS = {"en_total_passive", "en_total_elliptic", "en_one_allocated"}
+# a singular allocation ("One patient was treated conventionally") is a size only as a part of such a partition
+PARTITION_ONLY = {"en_one_allocated"}
 PARTITION_REACH = 400
 
 
@@ -106,12 +111,12 @@ def _partition_into_arms(hits: list[Hit]) -> list[Hit]:
     """Totals that allocate parts of a larger total stated before them, and add up to it, are its arms."""
     totals = [h for h in hits if h.value["role"] == "total"]
     if len(totals) < 3:
-        return hits
+        return [h for h in hits if h.pattern not in PARTITION_ONLY]
     whole = max(totals, key=lambda h: (h.value["n"], -h.start))
     parts = {h.start: h for h in totals if h.pattern in PARTITION_PATTERNS and h.value["n"] < whole.value["n"]
              and whole.end <= h.start <= whole.end + PARTITION_REACH}
     if len(parts) < 2 or sum(h.value["n"] for h in parts.values()) != whole.value["n"]:
-        return hits
+        return [h for h in hits if h.pattern not in PARTITION_ONLY]   # "One patient was treated ..." alone is no size
     for i, h in enumerate(sorted(parts.values(), key=lambda h: h.start)):
         h.value = {"n": h.value["n"], "role": "arm", "label": f"group {i + 1}"}
     return hits
@@ -221,7 +226,8 @@ class CohortExtractor(FieldExtractor):
             label = _clean_label(span.doc.text[m.start("label"):m.end("label")],
                                  not re.search(r"[\u4e00-\u9fff]", m.group("label")))
         if pattern.name == "n_equals":
-            if label is None or TOTAL_LABELS.match(label.split()[-1]):
+            raw = m.group("label") or ""
+            if label is None or TOTAL_LABELS.match(label.split()[-1]) or STUDY_OF.match(raw):
                 role, label = "total", None
             score = pattern.score if role == "arm" else 0.75
             yield self.hit({"n": n, "role": role, "label": label}, m.start(grp) if role == "total"
@@ -239,8 +245,10 @@ class CohortExtractor(FieldExtractor):
             if not (_any(before, STUDY_TRIGGER_BEFORE) or _any(after, REVIEW_CONTEXT)
                     or _any(after_long, STUDY_TRIGGER_AFTER)):
                 return
-            if not (_any(near, REVIEW_CONTEXT) or (n >= 2 and (pooled or INCLUDED_BEFORE.search(before)))):
-                return   # without a review word, only "共纳入14项…试验" / "pooled 12 trials" says the studies were included
+            if not (_any(near, REVIEW_CONTEXT) or (n >= 2 and (pooled or INCLUDED_BEFORE.search(before)
+                                                                or _any(after_long, STUDY_TRIGGER_AFTER)))):
+                return   # without a review word, only "共纳入14项…试验", "pooled 12 trials", "13 studies were deemed
+                # eligible" say the studies were included
             yield self.hit({"n": n, "role": role, "label": None}, m.start(), m.end(), pattern)
             return
         yield self.hit({"n": n, "role": role, "label": label if role == "arm" else None},
@@ -267,8 +275,8 @@ class CohortExtractor(FieldExtractor):
             return
         if "t" in m.groupdict():
             total = as_int(parse_number(m.group("t").replace(",", "")))
-            if total is None or total != a + b:
-                return
+            if total is None or total != a + b or STUDY_NOUN_AFTER.match(span.doc.view, m.end("t")):
+                return   # "Ten studies were included: six ... and four ...": studies, not groups of patients
             yield self.hit({"n": total, "role": "total", "label": None}, m.start("t"), m.end("t"), pattern)
         else:
             lo, _ = _sentence(span.doc.view, span, m.start(), m.end())
@@ -341,7 +349,7 @@ class CohortExtractor(FieldExtractor):
         if self._not_a_size(hit, span):
             return None
         if role == "total":
-            subset = study_subset_label(view, hit.start, _sentence(view, span, hit.start, hit.end))
+            subset = study_subset_label(view, _count_span(view, hit)[0], _sentence(view, span, hit.start, hit.end))
             if subset:
                 hit.value = {"n": n, "role": "arm", "label": subset}   # the participants of some of the studies
                 return hit
@@ -411,7 +419,9 @@ class CohortExtractor(FieldExtractor):
                 # only its noun before the comma ("共18位患者,分成三组,没有出现…"): the outcome is a later clause's
                 after = re.split(r"[,，;；。]", after, maxsplit=1)[0]
             completed = hit.pattern in DOSE_GROUP_PATTERNS and COMPLETED_AFTER.match(view, hit.end)
-            if not completed and (_any(after, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"]) or _any(quote, OUTCOME_AFTER["zh"])):
+            # (an outcome verb inside a relative clause describes the cohort: "30 patients who had failed ...")
+            if not completed and (_any(after, OUTCOME_AFTER["zh"]) or outcome_verb_first(after, OUTCOME_AFTER["en"])
+                                  or _any(quote, OUTCOME_AFTER["zh"])):
                 return None
             if hit.pattern in CLAUSE_OUTCOME_PATTERNS:
                 # "Nine participants in the MSC group and one in the placebo group had ...": the verb of the
@@ -465,10 +475,15 @@ class CohortExtractor(FieldExtractor):
             lo, _ = _sentence(view, span, hit.start, hit.end)
             if is_event_label(label) or (in_event_list(view, lo, hit.start) and not GROUPISH.search(label)):
                 return "event"        # "Adverse events were mild: headache (n = 4)"
+        if role == "total" and hit.pattern not in SPLIT_PATTERNS and is_rest(view, cs):
+            return "rest"             # "The other two patients cut their insulin", "all but four participants"
         if role == "total" and (n > 1 or hit.pattern in WEAK | SINGLE_CASE_PATTERNS) and is_ordinal_subject(view, cs):
             return "numbered patient"  # "第一例是一名52岁女性", "The first patient, a 35-year-old woman"
         if hit.pattern in ("zh_total_noun", "zh_total_denominator") and zh_outcome_in_np(view[ce:hit.end]):
             return "outcome group"    # "3例插管失败的患者"
+        if hit.pattern == "zh_total_noun" and ZH_COMORBID.search(view, ce, hit.end) \
+                and _largest_person_count(view, span.start, span.end) > n:
+            return "comorbid subgroup"  # "6例合并视网膜病变的患者" among a larger cohort
         if role == "total" and hit.pattern in WEAK:
             clause = clause_after(view, hit.end, span.end)
             larger = _largest_person_count(view, span.start, span.end) > n

@@ -106,7 +106,7 @@ STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇�
 # (计划/計畫 after a determiner is the noun "programme": "该计划共收治45名")
 PLAN_BEFORE = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫)|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|"
                          r"\bexpects?\b|\b(?:aims?|aiming|hopes?|hoping|intends?|intending|seeks?|seeking)\s+to\b|"
-                         r"\bto\s+(?:enrol|enroll|recruit|randomi[sz]e)\b", re.I)
+                         r"\bto\s+(?:enrol|enroll|recruit|randomi[sz]e)\b|\brequir(?:es|ing)\s+(?:a|an)\b|\bmandat(?:es|ing)\b", re.I)
 # how far back in its clause an explicit plan word reaches ("plans to initiate a pivotal Phase 3 study enrolling
 # about 60"); "will" reaches only the default width ("will present data from the trial that enrolled 40" is a result)
 PLAN_REACH = 80

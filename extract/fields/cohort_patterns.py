@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from .base import Pattern
 from ..numbers import EN_NUMBER
-from .cohort_lexicon import (LIST_ITEM_EQ, LIST_ITEM_N, BREAKDOWN_LABEL, DOSE_LEVEL_EN, DOSE_LEVEL_ZH, EN_ALLOC, EN_GROUP_WORDS, EN_MOD, EN_NUM,
-                             EN_PERSON, LIST_ALLOC, ZH_ALLOC, ZH_CLASSIFIER, ZH_GROUP, ZH_MOD, ZH_NUM, ZH_PERSON)
+from .cohort_lexicon import (BREAKDOWN_LABEL, DOSE_LEVEL_EN, DOSE_LEVEL_ZH, EN_ALLOC, EN_GROUP_WORDS, EN_MOD, EN_NUM,
+                             EN_PERSON, LIST_ALLOC, LIST_ITEM_EQ, LIST_ITEM_N, ZH_ALLOC, ZH_CLASSIFIER, ZH_GROUP,
+                             ZH_MOD, ZH_NUM, ZH_PERSON)
 
 P = Pattern
 PATTERNS: tuple[Pattern, ...] = (
@@ -101,6 +102,11 @@ PATTERNS: tuple[Pattern, ...] = (
       r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"\s+(?:were|was|have been|had been)\s+"
       r"(?:\w+\s+)?(?:enrolled|recruited|randomi[sz]ed|included|treated|assigned|allocated|analy[sz]ed|"
       r"studied|followed|dosed|infused|transplanted)", 0.95),
+    # "One patient was treated conventionally as a control": one of a partition of the cohort (kept only as such)
+    P("en_one_allocated",
+      r"\b(?P<n>one|1)\s+(?:patient|participant|subject|child|adult)\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:treated|assigned|"
+      r"allocated|randomi[sz]ed|given|transplanted|infused)\b", 0.8,
+      examples=("Three patients were enrolled. Two patients were treated with cells. One patient was treated with insulin.",)),
     P("en_total_denominator",
       r"\b" + EN_NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<n>" + EN_NUM + r")\s+" + EN_MOD
       + EN_PERSON, 0.9),
@@ -265,7 +271,7 @@ PATTERN_ROLE: dict[str, str] = {
     "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
     "zh_total_table_cell": "total", "n_equals_list": "arm", "en_arm_dose_received": "arm",
     "zh_arm_dose_received": "arm", "zh_total_disease_noun": "total", "zh_total_denominator": "total",
-    "en_one_patient": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
+    "en_one_patient": "total", "en_one_allocated": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
 # generic patterns: a count next to a person noun, without an enrolment verb

@@ -94,6 +94,16 @@ ORDINAL_SUBJECT_BEFORE = re.compile(
     re.I)
 
 
+# the rest of a cohort or all but some of it: "The other two patients", "all but four participants", "其余3例"
+REST_BEFORE = re.compile(r"(?:\b(?:the\s+)?(?:other|remaining)\s+|\ball\s+but\s+|\bexcept(?:\s+for)?\s+|\bapart\s+from\s+|"
+                         r"\bexcluding\s+|\bother\s+than\s+|其余|其餘|剩余|剩餘|余下|餘下|另外)$", re.I)
+
+
+def is_rest(view: str, start: int) -> bool:
+    """The count is the rest of a cohort, or what a whole lacks ("all but four")."""
+    return bool(REST_BEFORE.search(view[max(0, start - 16):start]))
+
+
 def is_ordinal_subject(view: str, start: int) -> bool:
     """The count describes a numbered patient ("第一例是一名…", "Patient 2, a 40-year-old ...")."""
     return bool(ORDINAL_SUBJECT_BEFORE.search(view[max(0, start - 24):start]))
@@ -165,6 +175,10 @@ def untimed_completion(view: str, end: int, limit: int) -> bool:
 ZH_OUTCOME_NP = ("成功", "失败", "失敗", "有效", "无效", "無效", "脱离", "脫離", "停用", "出现", "出現", "发生", "發生",
                  "死亡", "复发", "復發", "缓解", "緩解", "达标", "達標", "好转", "好轉", "治愈", "治癒", "痊愈", "痊癒",
                  "退出", "失访", "失訪", "不再")
+
+
+# a subgroup by a comorbidity: "6例合并视网膜病变的患者" (among a larger cohort)
+ZH_COMORBID = re.compile(r"合并|合併|伴有|伴发|伴發|患有|并发|併發")
 
 
 def zh_outcome_in_np(np: str) -> bool:
