@@ -135,6 +135,13 @@ def test_other_constructions(text: str, lang: str, expected: list) -> None:
     ("Worldwide, more than 1,500 people have received islet transplants.", "en", []),
     ("该全球首个iPSC胰岛临床试验纳入了12名患者。", "zh", [(12, T)]),                   # trap: "全球首个" is no scope
     ("Randomised trials with at least 10 participants per arm will be included.", "en", []),
+    # a row number of a flattened table or a numbered list is not a count
+    ("Table 2: Selected trials of cell therapy in type 1 diabetes\nNo. Population Cells Follow-up\n1 Adolescents with "
+     "new-onset T1DM (n=18) Autologous adipose-derived MSC 6 months\n2 Adults with long-standing T1DM (n=9) Donor "
+     "islets 2 years\n3 Children with T1DM (n=24) Autologous cord blood 1 year", "en", [(9, T), (18, T), (24, T)]),
+    ("1 Adolescents with new-onset T1DM (n=18) Autologous adipose-derived MSC 6 months of observation", "en", [(18, T)]),
+    ("研究列表\n1 青少年1型糖尿病患者(n=18) 脂肪间充质干细胞\n2 成人1型糖尿病患者(n=9) 胰岛移植", "zh", [(9, T), (18, T)]),
+    ("30 patients with type 2 diabetes were enrolled.\n", "en", [(30, T)]),          # trap: a count opening a line
 ])
 def test_years_dates_ages(text: str, lang: str, expected: list) -> None:
     assert sizes(text, lang) == sorted(expected)

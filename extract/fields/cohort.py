@@ -19,13 +19,13 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, CLAUSE_OUTCOME_PATTERNS
                              COMPLETED_AFTER, CONTEXT, COORDINATED_AFTER, COORDINATED_BEFORE, DENOMINATOR_AFTER,
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
                              GROUP_COUNT, GROUP_COUNT_CLASSIFIER, GROUP_QUALIFIER_AFTER, INCLUDED_BEFORE,
-                             IN_GROUP_AFTER, LABEL_PREFIX, LIST_PART_EQ, LIST_PART_N, NOUN_THEN_COMMA, OUTCOME_AFTER,
+                             IN_GROUP_AFTER, LABEL_PREFIX, LIST_PART_EQ, LIST_PART_N, NOUN_THEN_COMMA, OUTCOME_AFTER, OUTCOME_IN_CLAUSE_ZH,
                              PERSON_COUNT, PER_UNIT_AFTER, PLAN_BEFORE, PLAN_FAR, PLAN_REACH, REVIEW_CONTEXT,
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM)
 from .cohort_roles import (POOLING_BEFORE, ZH_COMORBID, clause_after, in_event_list, in_reference_entry, is_age,
-                           is_event_label, is_number_tail, is_ordinal_subject, is_rest, is_share, is_study_target,
+                           is_event_label, is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_share, is_study_target,
                            is_wide_scope, is_year, outcome_verb_first, study_subset_label, untimed_completion,
                            zh_outcome_in_np)
 from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_PATTERNS, DOSE_RECEIVED_PATTERNS,
@@ -90,6 +90,13 @@ def _clean_label(label: str, lang_en: bool) -> Optional[str]:
 
 # "trial of tovaislecel (n=56)", "a study of MSCs (n = 30)": the bracket gives the study's size, not a group's
 STUDY_OF = re.compile(r"(?:trial|study|series|cohort|sample|registry)\s+(?:of|in|with|on)\b", re.I)
+# a population described by its disease: "Adolescents with new-onset T1DM", "Adults with long-standing type 1 diabetes",
+# "青少年1型糖尿病患者"
+POPULATION_PHRASE = re.compile(r"\b(?:patients|participants|subjects|individuals|people|adults|children|adolescents|"
+                               r"youths|men|women|recipients|volunteers)\s+(?:with|having)\s+[^()]{0,50}?"
+                               r"(?:diabetes|T[12]DM?|DM|IDDM|NIDDM)\s*$"
+                               r"|(?:糖尿病|T[12]DM?)[^组組]{0,6}(?:患者|病人|受试者|受試者|患儿|患兒|病童)\s*$", re.I)
+N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
 # the name the evidence of a table row's arms gives (not a regex pattern: see cohort_tables)
 TABLE_ARM_PATTERN = "table_arm_pair"
 # items of one list lie this close (characters between their starts)
@@ -227,7 +234,8 @@ class CohortExtractor(FieldExtractor):
                                  not re.search(r"[\u4e00-\u9fff]", m.group("label")))
         if pattern.name == "n_equals":
             raw = m.group("label") or ""
-            if label is None or TOTAL_LABELS.match(label.split()[-1]) or STUDY_OF.match(raw):
+            if label is None or TOTAL_LABELS.match(label.split()[-1]) or STUDY_OF.match(raw) \
+                    or self._population_bracket(m, span):
                 role, label = "total", None
             score = pattern.score if role == "arm" else 0.75
             yield self.hit({"n": n, "role": role, "label": label}, m.start(grp) if role == "total"
@@ -253,6 +261,18 @@ class CohortExtractor(FieldExtractor):
             return
         yield self.hit({"n": n, "role": role, "label": label if role == "arm" else None},
                        m.start(), m.end(), pattern)
+
+    def _population_bracket(self, m: re.Match[str], span: Span) -> bool:
+        """"Adolescents with new-onset T1DM (n=18)": a population described by its disease, the only n = of its
+        sentence, is the study's cohort (a list of such brackets names groups)."""
+        view = span.doc.view
+        bracket = m.start("label") if m.group("label") else m.start()
+        bracket = view.find("(", bracket, m.end()) if view.find("(", bracket, m.end()) >= 0 else bracket
+        phrase = re.split(r"[.;:\n(（。；：]", view[max(span.start, bracket - 80):bracket])[-1]
+        if not POPULATION_PHRASE.search(phrase):
+            return False
+        lo, hi = _sentence(view, span, m.start(), m.end())
+        return len(N_EQUALS.findall(view, lo, hi)) == 1
 
     def _labelled_parts(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         """Labelled parts in a bracket ("T1DM = 199, T2DM = 308") adding up to the count before it: the arms."""
@@ -421,6 +441,7 @@ class CohortExtractor(FieldExtractor):
             completed = hit.pattern in DOSE_GROUP_PATTERNS and COMPLETED_AFTER.match(view, hit.end)
             # (an outcome verb inside a relative clause describes the cohort: "30 patients who had failed ...")
             if not completed and (_any(after, OUTCOME_AFTER["zh"]) or outcome_verb_first(after, OUTCOME_AFTER["en"])
+                                  or _any(re.split(r"[,，;；]", after, maxsplit=1)[0], OUTCOME_IN_CLAUSE_ZH)
                                   or _any(quote, OUTCOME_AFTER["zh"])):
                 return None
             if hit.pattern in CLAUSE_OUTCOME_PATTERNS:
@@ -460,6 +481,8 @@ class CohortExtractor(FieldExtractor):
         cs, ce = _count_span(view, hit)
         if is_year(view, cs, hit.end, n):
             return "year"             # "Accepted: January 9, 2023\nForty patients"
+        if is_row_number(view, cs, ce, n):
+            return "row number"       # "1 Adolescents with new-onset T1DM (n=18) ... / 2 Adults with ..."
         if is_age(view, ce):
             return "age"              # "a 25 year-old woman"
         if is_number_tail(view, cs):

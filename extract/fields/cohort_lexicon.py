@@ -68,8 +68,11 @@ OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
            "dropped out", "no longer", "did not", "showed", "reported", "regained", "lost", "going",
            "making", "needing", "requiring", "remaining", "achieving", "reaching", "becoming",
            "maintained", "needed", "required", "relapsed", "resumed", "reduced", "decreased", "increased",
-           "improved", "switched", "changed"),
+           "improved", "switched", "changed", "responded", "failed", "benefited", "benefitted", "suffered",
+           "were hospitali"),
 }
+# outcome words that count only inside the count's own clause ("27例一次插管成功", but "对30例患者灌注,其中3例…失败")
+OUTCOME_IN_CLAUSE_ZH = ("成功", "失败", "失敗", "无效", "無效", "好转", "好轉", "治愈", "治癒", "复发", "復發")
 SUBSET_BEFORE: dict[str, tuple[str, ...]] = {
     "zh": ("其中", "中有", "内有", "內有", "仅有", "僅有", "只有", "另有", "第", "每", "前", "后", "後",
            "余下", "剩余", "其余", "其餘", "此", "这", "這", "上述", "该组", "該組", "另外", "另"),

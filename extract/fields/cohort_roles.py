@@ -62,6 +62,28 @@ def is_share(view: str, end: int) -> bool:
     return bool(SHARE_AFTER.match(view, end))
 
 
+# ---- a row number of a numbered list or a flattened table: "1 Adolescents with new-onset T1DM (n=18) ... / 2 Adults
+# with ..." (the number opens its line and the next or previous line opens with the next or previous number) ----
+ROW_REACH = 800
+
+
+def is_row_number(view: str, start: int, end: int, n: int) -> bool:
+    """The count opens its line and a neighbouring line opens with n - 1 or n + 1: a row number."""
+    line_start = view.rfind("\n", 0, start) + 1
+    if view[line_start:start].strip() or n > 200:
+        return False
+    line_end = view.find("\n", end)
+    own = N_BRACKET.findall(view, end, line_end if line_end >= 0 else len(view))
+    if view[start:end].isdigit() and re.match(r"[ \t]+[A-Z\u4e00-\u9fff]", view[end:end + 2]) and len(own) == 1 \
+            and int(own[0]) != n:
+        return True   # "1 Adolescents with new-onset T1DM (n=18) ...": the row's own size is in its bracket
+    near = view[max(0, line_start - ROW_REACH):min(len(view), end + ROW_REACH)]
+    return re.search(rf"(?m)^[ \t]*(?:{n - 1}|{n + 1})[ \t.)、]+[A-Z\u4e00-\u9fff]", near) is not None
+
+
+N_BRACKET = re.compile(r"[(（]\s*[nN]\s*=\s*(\d{1,6})")
+
+
 # ---- adverse events and symptoms counted: "headache (n = 4)", "发热3例" ----
 EVENT_WORDS = ("headache", "nausea", "vomiting", "fever", "pyrexia", "diarrhea", "diarrhoea", "hypoglycemia",
                "hypoglycaemia", "infection", "rash", "pain", "fatigue", "dizziness", "bleeding", "haematoma",
