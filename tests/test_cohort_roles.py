@@ -115,6 +115,12 @@ def test_arm_lists(text: str, lang: str, expected: list) -> None:
     ("The cells were tested in a 25 year-old women with type 1 diabetes.", "en", [(1, T)]),
     ("患者年龄58岁,病程9年。", "zh", []),                                                 # trap: an age
     ("Fever occurred in one patient.", "en", []),                                        # trap: an event
+    # approximate counts after an enrolment verb; the tail of a larger number is no count
+    ("该院共纳入200余例2型糖尿病患者。", "zh", [(200, T)]),
+    ("本研究共收治30多名糖尿病足患者。", "zh", [(30, T)]),
+    ("該院共納入200餘例第2型糖尿病患者。", "zh-Hant", [(200, T)]),
+    ("全国约有1亿4000万名糖尿病患者。", "zh", []),
+
 ])
 def test_other_constructions(text: str, lang: str, expected: list) -> None:
     assert sizes(text, lang) == sorted(expected)
@@ -183,3 +189,14 @@ def test_table_row_arms() -> None:
     assert [a[0] for a in table_row_arms(zh, row, len(zh))] == [30, 28]
     no_header = "Outcome 12/9 improved in 30/28\n"
     assert table_row_arms(no_header, 0, len(no_header)) == []
+
+
+@pytest.mark.parametrize("text,lang,tail", [
+    # the tail of a compound number is never the count (the whole number is numbers.py's to read: 112, 34000)
+    ("One hundred and twelve patients with type 2 diabetes were assigned to two groups.", "en", 12),
+    ("Two hundred patients were screened and enrolled.", "en", 100),
+    ("真实世界研究纳入3万4000名患者。", "zh", 4000),
+    ("真實世界研究納入2萬5千名患者。", "zh-Hant", 5),
+])
+def test_number_tails(text: str, lang: str, tail: int) -> None:
+    assert tail not in [n for n, _ in sizes(text, lang)]

@@ -11,10 +11,12 @@ from ..numbers import EN_NUMBER
 # ---- lexicons (data) ----
 # a count: Arabic (1-6 digits or thousands groups) or a small Chinese numeral; never part of a
 # longer number ("7.5", "A1c", "5.37亿")
-# "数十名", "几十例" are vague amounts, not counts
-ZH_NUM = (r"(?<![\d.A-Za-z])(?<!\d·)(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?<![数數几幾])[一二两兩三四五六七八九十百千零〇]{1,6})"
+# "数十名", "几十例" are vague amounts, not counts; "3万4000名" is not 4000 (the tail of a larger number)
+ZH_NUM = (r"(?<![\d.A-Za-z])(?<!\d·)(?<![万萬亿億千百])(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?<![数數几幾])[一二两兩三四五六七八九十百千零〇]{1,6})"
           r"(?!\d|[.·]\d)(?!\s*(?:万|萬|亿|億))")
 EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?<!\d·)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d%]|[.·]\d)|{EN_NUMBER})"
+# "200余例", "30多名": an approximate count after an enrolment verb is read as the stated number
+ZH_APPROX = r"(?:\s*(?:余|餘|多))?"
 ZH_CLASSIFIER = r"(?:例|名|位)"
 ZH_PERSON = (r"(?:患者|病人|受试者|受試者|糖友|参与者|參與者|志愿者|志願者|患儿|患兒|病童|患童|儿童|兒童|"
              r"青少年|成人|病例|研究对象|研究對象|受试对象|男性|女性|男子|女子|病友(?![群圈会會]))")

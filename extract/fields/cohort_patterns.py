@@ -7,7 +7,7 @@ from __future__ import annotations
 from .base import Pattern
 from ..numbers import EN_NUMBER
 from .cohort_lexicon import (BREAKDOWN_LABEL, DOSE_LEVEL_EN, DOSE_LEVEL_ZH, EN_ALLOC, EN_GROUP_WORDS, EN_MOD, EN_NUM,
-                             EN_PERSON, LIST_ALLOC, LIST_ITEM_EQ, LIST_ITEM_N, ZH_ALLOC, ZH_CLASSIFIER, ZH_GROUP,
+                             EN_PERSON, LIST_ALLOC, LIST_ITEM_EQ, LIST_ITEM_N, ZH_ALLOC, ZH_APPROX, ZH_CLASSIFIER, ZH_GROUP,
                              ZH_MOD, ZH_NUM, ZH_PERSON)
 
 P = Pattern
@@ -15,19 +15,19 @@ PATTERNS: tuple[Pattern, ...] = (
     # ---- totals ----
     P("zh_total_enrolled",
       r"(?:共纳入|共納入|纳入|納入|入组|入組|招募|募集|选取|選取|选择|選擇|共有|共计|共計|总计|總計|涉及|"
-      r"收治|连续|連續|研究了|观察了|觀察了|随机分配|隨機分配|随机纳入|隨機納入)(?:了|共|的|的是)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人"
+      r"收治|连续|連續|研究了|观察了|觀察了|随机分配|隨機分配|随机纳入|隨機納入)(?:了|共|的|的是)?\s*(?P<n>" + ZH_NUM + r")" + ZH_APPROX + r"\s*(?:例|名|位|人"
       # "入组了24个2型糖尿病患者": 个 counts persons only when the person noun follows
       r"|(?:个|個)(?=\s*(?:[12一二]\s*型)?(?:糖尿病)?" + ZH_PERSON + r"))"
       r"(?!\s*中)", 0.95),
     P("zh_total_person_count",
       r"(?:纳入|納入|入组|入組|入选|入選|招募|募集|涉及|收治|研究|观察|觀察|本组|本組|全部|共有|总共|總共|一共)(?:了|的)?\s*" + ZH_PERSON
       + r"\s*(?:共|共计|共計|总计|總計|合计|合計|总数|總數|人数|人數)?\s*(?:为|為|有|达|達)?\s*(?P<n>" + ZH_NUM
-      + r")\s*(?:例|名|位|人)(?!\s*中)", 0.9),
+      + r")" + ZH_APPROX + r"\s*(?:例|名|位|人)(?!\s*中)", 0.9),
     # "选取…就诊的胰岛素治疗T2DM患者52例": an enrolment verb, the description, the person noun, the count
     P("zh_total_clause",
       r"(?:选取|選取|选择|選擇|纳入|納入|入选|入選|收集|招募|募集|连续|連續|回顾性分析|回顧性分析)(?:了)?"
       r"(?:(?!\d+\s*(?:例|名|位|人))[^,，。;；:：\n]){0,80}?" + ZH_PERSON + r"\s*(?:共|共计|共計)?\s*(?P<n>" + ZH_NUM
-      + r")\s*(?:例|名|位|人)(?!\s*中)", 0.9),
+      + r")" + ZH_APPROX + r"\s*(?:例|名|位|人)(?!\s*中)", 0.9),
     # "共48例完成随访": a bare total; unlike the enrolment verbs it may still be an outcome count
     P("zh_total_gong",
       r"(?<![总總一统統])共\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者|病例)?(?!\s*中)", 0.85),
