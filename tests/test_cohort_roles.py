@@ -53,6 +53,14 @@ T, A, S = "total", "arm", "studies_included"
     ("Forty patients with type 2 diabetes received cells; six patients with neuropathy required surgery.", "en",
      [(40, T)]),
     ("Thirty patients who had failed oral drugs received MSCs.", "en", [(30, T)]),     # trap: a relative clause
+    # the whole cohort with "all", a lone patient: what happened to them is the result, not a part's count
+    ("All 11 participants improved after the infusion in type 1 diabetes.", "en", [(11, T)]),
+    ("一支干细胞制剂,让一位47岁的糖尿病患者停用了胰岛素。", "zh", [(1, T)]),
+    ("一位47歲的糖尿病患者停用了胰島素。", "zh-Hant", [(1, T)]),
+    ("Seventeen participants were dosed. All 12 full-dose participants stopped insulin.", "en", [(12, A), (17, T)]),
+    ("共纳入30例患者,1例患者出现发热。", "zh", [(30, T)]),                                  # trap: one of 30
+    # a lone bracket after a dose is the cohort; a list of them names groups
+    ("Patients with type 2 diabetes received 0.5 3 106/kg (n = 12) of the cells.", "en", [(12, T)]),
 ])
 def test_roles(text: str, lang: str, expected: list) -> None:
     assert sizes(text, lang) == sorted(expected)

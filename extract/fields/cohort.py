@@ -97,6 +97,10 @@ POPULATION_PHRASE = re.compile(r"\b(?:patients|participants|subjects|individuals
                                r"(?:diabetes|T[12]DM?|DM|IDDM|NIDDM)\s*$"
                                r"|(?:糖尿病|T[12]DM?)[^组組]{0,6}(?:患者|病人|受试者|受試者|患儿|患兒|病童)\s*$", re.I)
 N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
+# "All 11 participants", "all of the 20 patients": the whole cohort
+ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.I)
+# a unit read as a group's label ("0.5 × 10^6/kg (n = 12)"): a lone bracket after a dose gives the cohort
+UNIT_LABEL = re.compile(r"^(?:kg|mg|g|ml|mL|cells?|units?|IU|doses?|infusions?)$", re.I)
 # the name the evidence of a table row's arms gives (not a regex pattern: see cohort_tables)
 TABLE_ARM_PATTERN = "table_arm_pair"
 # items of one list lie this close (characters between their starts)
@@ -107,6 +111,15 @@ PARTITION_PATTERNS = {"en_total_passive", "en_total_elliptic", "en_one_allocated
 # a singular allocation ("One patient was treated conventionally") is a size only as a part of such a partition
 PARTITION_ONLY = {"en_one_allocated"}
 PARTITION_REACH = 400
+
+
+def _whole(view: str, span: Span, hit: Hit, larger: bool) -> bool:
+    """The count is a whole, whatever happened to it: "All 11 participants" (of the cohort, or of a group), or one
+    patient where the mention counts no more."""
+    all_before = ALL_BEFORE.search(view, max(span.start, hit.start - 12), hit.start) is not None
+    if hit.value["role"] == "arm":
+        return all_before
+    return hit.value["role"] == "total" and not larger and (hit.value["n"] == 1 or all_before)
 
 
 def _list_siblings(a: Hit, b: Hit) -> bool:
@@ -235,7 +248,7 @@ class CohortExtractor(FieldExtractor):
         if pattern.name == "n_equals":
             raw = m.group("label") or ""
             if label is None or TOTAL_LABELS.match(label.split()[-1]) or STUDY_OF.match(raw) \
-                    or self._population_bracket(m, span):
+                    or self._population_bracket(m, span) or (UNIT_LABEL.match(label) and self._lone_bracket(m, span)):
                 role, label = "total", None
             score = pattern.score if role == "arm" else 0.75
             yield self.hit({"n": n, "role": role, "label": label}, m.start(grp) if role == "total"
@@ -269,10 +282,12 @@ class CohortExtractor(FieldExtractor):
         bracket = m.start("label") if m.group("label") else m.start()
         bracket = view.find("(", bracket, m.end()) if view.find("(", bracket, m.end()) >= 0 else bracket
         phrase = re.split(r"[.;:\n(（。；：]", view[max(span.start, bracket - 80):bracket])[-1]
-        if not POPULATION_PHRASE.search(phrase):
-            return False
-        lo, hi = _sentence(view, span, m.start(), m.end())
-        return len(N_EQUALS.findall(view, lo, hi)) == 1
+        return bool(POPULATION_PHRASE.search(phrase)) and self._lone_bracket(m, span)
+
+    def _lone_bracket(self, m: re.Match[str], span: Span) -> bool:
+        """The only "n =" of its sentence (a list of them names groups)."""
+        lo, hi = _sentence(span.doc.view, span, m.start(), m.end())
+        return len(N_EQUALS.findall(span.doc.view, lo, hi)) == 1
 
     def _labelled_parts(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         """Labelled parts in a bracket ("T1DM = 199, T2DM = 308") adding up to the count before it: the arms."""
@@ -432,8 +447,11 @@ class CohortExtractor(FieldExtractor):
         # an outcome count: the count is followed by what happened to those patients
         denominator = hit.pattern in DOSE_GROUP_PATTERNS and (
             DENOMINATOR_BEFORE.search(view[max(span.start, hit.start - 20):hit.start]) or DENOMINATOR_AFTER.match(view, hit.end))
+        # the whole cohort said with "all" ("All 11 participants improved"), or one patient where the mention counts
+        # no more ("一位47岁的患者停用了胰岛素"): what happened to them is the study's result, not a part's
+        whole = _whole(view, span, hit, larger)
         if hit.pattern not in SPLIT_PATTERNS | DOSE_RECEIVED_PATTERNS | {"en_total_denominator"} and not denominator and \
-                not (strong and role == "total" and hit.pattern not in OUTCOME_CHECKED):
+                not whole and not (strong and role == "total" and hit.pattern not in OUTCOME_CHECKED):
             if (n == 1 and role == "total") or (hit.pattern in OUTCOME_CHECKED and NOUN_THEN_COMMA.match(after)):
                 # a single patient introduced, then the story goes on: "一名…女子，…发生低血糖"; a bare total with
                 # only its noun before the comma ("共18位患者,分成三组,没有出现…"): the outcome is a later clause's
@@ -512,7 +530,8 @@ class CohortExtractor(FieldExtractor):
             larger = _largest_person_count(view, span.start, span.end) > n
             if larger and untimed_completion(view, hit.end, span.end):
                 return "completers"   # "Nineteen patients completed the protocol" of a larger cohort
-            if span.lang.startswith("en") and outcome_verb_first(clause, OUTCOME_AFTER["en"]):
+            if span.lang.startswith("en") and not _whole(view, span, hit, larger) \
+                    and outcome_verb_first(clause, OUTCOME_AFTER["en"]):
                 return "outcome verb"  # "six patients with retinopathy needed laser therapy"
         if hit.pattern == "zh_total_denominator" and re.search(r"[组組]\s*$", view[max(span.start, cs - 3):cs]):
             return "group denominator"  # "治疗组20例患者中有15例": that group's size, read by the group patterns
