@@ -121,6 +121,9 @@ def test_arm_lists(text: str, lang: str, expected: list) -> None:
     ("这名8岁的患儿因先天性胆道闭锁接受了肝移植。", "zh", [(1, T)]),
     ("The study has one patient, a forty-three-year-old man with type 1 diabetes.", "en", [(1, T)]),
     ("The cells were tested in a 25 year-old women with type 1 diabetes.", "en", [(1, T)]),
+    # Taiwanese patient nouns: 病患, 個案
+    ("該院共收治20名第二型糖尿病病患接受幹細胞治療。", "zh-Hant", [(20, T)]),
+    ("團隊已為3位個案進行脂肪幹細胞注射。", "zh-Hant", [(3, T)]),
     ("患者年龄58岁,病程9年。", "zh", []),                                                 # trap: an age
     ("Fever occurred in one patient.", "en", []),                                        # trap: an event
     # approximate counts after an enrolment verb; the tail of a larger number is no count

@@ -19,7 +19,7 @@ EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?<!\d·)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?
 ZH_APPROX = r"(?:\s*(?:余|餘|多))?"
 ZH_CLASSIFIER = r"(?:例|名|位)"
 ZH_PERSON = (r"(?:患者|病人|受试者|受試者|糖友|参与者|參與者|志愿者|志願者|患儿|患兒|病童|患童|儿童|兒童|"
-             r"青少年|成人|病例|研究对象|研究對象|受试对象|男性|女性|男子|女子|病友(?![群圈会會]))")
+             r"青少年|成人|病例|研究对象|研究對象|受试对象|男性|女性|男子|女子|病友(?![群圈会會])|病患(?!者)|个案|個案)")
 # words between a count and its noun: anything inside the clause except another count ("一名61岁、病史12年的女性患者")
 ZH_MOD = r"(?:(?!\d+\s*[例名位]|[例名位])[^,，。;；!?！？\n()（）])"
 EN_PERSON = (r"(?:patients|participants|subjects|individuals|people|persons|volunteers|children|"
