@@ -211,3 +211,24 @@ def test_table_row_arms() -> None:
 ])
 def test_number_tails(text: str, lang: str, tail: int) -> None:
     assert tail not in [n for n, _ in sizes(text, lang)]
+
+
+# ---- parts told by their clause: a breakdown by sex, a change in part of the cohort; a group's split ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Sixty patients were enrolled; 40 patients were women.", "en", [(60, T)]),
+    ("Of the 50 patients, 20 were women.", "en", [(50, T)]),                              # trap: 50 is the cohort
+    ("Sixty patients were enrolled. HbA1c decreased in 15 patients and increased in 5 patients.", "en", [(60, T)]),
+    ("HbA1c improved in 30 patients with type 2 diabetes treated with MSCs.", "en", [(30, T)]),  # trap: no larger count
+    ("共纳入60例患者,治疗后15例患者HbA1c明显下降。", "zh", [(60, T)]),
+    ("共納入60例患者,治療後15例患者糖化血色素明顯下降。", "zh-Hant", [(60, T)]),
+    ("本研究30例患者治疗后HbA1c均下降。", "zh", [(30, T)]),                                # trap: the whole cohort
+    ("The median age of the 45 patients was 52 years.", "en", [(45, T)]),                 # trap: "age of the" is no "N of"
+    # the person noun, then the count, then what was done with the cohort
+    ("2型糖尿病患者32例随机分为两组,每组16例。", "zh", [(16, A), (16, A), (32, T)]),
+    ("第2型糖尿病患者40例接受幹細胞治療。", "zh-Hant", [(40, T)]),
+    ("研究者将60例患者随机分为干细胞组(n=30)和对照组(n=30)。", "zh", [(30, A), (30, A), (60, T)]),
+    ("治疗组患者15例均达标。", "zh", [(15, A)]),                                         # trap: one group's whole
+    ("The FDA is requiring a postmarketing registry study of 300 patients followed for 15 years.", "en", []),
+])
+def test_parts_told_by_their_clause(text: str, lang: str, expected: list) -> None:
+    assert sizes(text, lang) == sorted(expected)

@@ -15,16 +15,16 @@ from ..numbers import as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import in_related_links
 from .cohort_tables import table_row_arms
-from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
+from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
                              COMPLETED_AFTER, CONTEXT, COORDINATED_AFTER, COORDINATED_BEFORE, DENOMINATOR_AFTER,
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
                              GROUP_COUNT, GROUP_COUNT_CLASSIFIER, GROUP_QUALIFIER_AFTER, INCLUDED_BEFORE,
-                             IN_GROUP_AFTER, LABEL_PREFIX, LIST_PART_EQ, LIST_PART_N, NOUN_THEN_COMMA, OUTCOME_AFTER, OUTCOME_IN_CLAUSE_ZH,
+                             IN_GROUP_AFTER, LABEL_PREFIX, LIST_PART_EQ, LIST_PART_N, NOUN_THEN_COMMA, NUMBER_WORDS, OUTCOME_AFTER, OUTCOME_IN_CLAUSE_ZH,
                              PERSON_COUNT, PER_UNIT_AFTER, PLAN_BEFORE, PLAN_FAR, PLAN_REACH, REVIEW_CONTEXT,
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM)
-from .cohort_roles import (POOLING_BEFORE, ZH_COMORBID, clause_after, in_event_list, in_reference_entry, is_age,
+from .cohort_roles import (CHANGE_IN_BEFORE, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after, in_event_list, in_reference_entry, is_age,
                            is_event_label, is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_share, is_study_target,
                            is_wide_scope, is_year, outcome_verb_first, study_subset_label, untimed_completion,
                            zh_outcome_in_np)
@@ -468,7 +468,7 @@ class CohortExtractor(FieldExtractor):
                 clause = re.split(r"[.;。；]", view[hit.end:min(span.end, hit.end + 100)], maxsplit=1)[0]
                 if _any(clause, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"]):
                     return None
-        if re.search(r"(?:^|\s)(?:\d+|\w+)\s+(?:out\s+)?of\s+(?:the\s+)?$",
+        if re.search(r"(?:^|\s)(?:\d+|" + NUMBER_WORDS + r"|all|none|most|some|half|each)\s+(?:out\s+)?of\s+(?:the\s+)?$",
                      view[max(span.start, hit.start - 16):hit.start]) and hit.pattern == "en_total_noun":
             return None   # "20 of the 23 patients": the denominator pattern reads 23
         if re.search(r"\btype\s*(?:[12]\s*(?:&|and|or|/|,)\s*)?$", view[max(span.start, hit.start - 12):hit.start],
@@ -530,8 +530,11 @@ class CohortExtractor(FieldExtractor):
             larger = _largest_person_count(view, span.start, span.end) > n
             if larger and untimed_completion(view, hit.end, span.end):
                 return "completers"   # "Nineteen patients completed the protocol" of a larger cohort
+            if larger and (CHANGE_IN_BEFORE.search(view, max(span.start, cs - 30), cs)
+                           or _any(clause, ZH_CHANGE_AFTER)):
+                return "changed part"  # "HbA1c decreased in 15 patients", "15例患者HbA1c明显下降" of a larger cohort
             if span.lang.startswith("en") and not _whole(view, span, hit, larger) \
-                    and outcome_verb_first(clause, OUTCOME_AFTER["en"]):
+                    and outcome_verb_first(clause, OUTCOME_AFTER["en"] + BREAKDOWN_AFTER_EN):
                 return "outcome verb"  # "six patients with retinopathy needed laser therapy"
         if hit.pattern == "zh_total_denominator" and re.search(r"[组組]\s*$", view[max(span.start, cs - 3):cs]):
             return "group denominator"  # "治疗组20例患者中有15例": that group's size, read by the group patterns

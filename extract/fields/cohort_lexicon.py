@@ -46,7 +46,8 @@ BREAKDOWN_LABEL = (r"(?!(?:years?|yrs?|months?|weeks?|days?|kg|mg|cm|mmol|men|wo
 LIST_ALLOC = r"(?:at|on|in|to|with|received|receiving|given|were\s+given|underwent|undergoing|had\s+a\s+sham)"
 DOSE_LEVEL_EN = r"(?:full|half|high|low|middle|medium|mid|standard|reduced|target)[\s\-]dose"
 DOSE_LEVEL_ZH = r"(?:高|低|中|全|半|标准|標準)(?:剂量|劑量)"
-ZH_GROUP = r"(?P<label>[\u4e00-\u9fffA-Za-z\-]{1,8}?[组組])"
+# a group's name; never across the verb that splits the cohort ("60例患者随机分为干细胞组": 60 is the cohort)
+ZH_GROUP = r"(?P<label>(?:(?!分为|分為|分成|随机|隨機|分组|分組)[\u4e00-\u9fffA-Za-z\-]){1,8}?[组組])"
 EN_GROUP_WORDS = r"(?:group|arm|cohort)"
 # allocation verbs after a count: the count is a group the cohort was split into, not an outcome
 ZH_ALLOC = r"(?:接受|作为|作為|为|為|被分配|分配|分入|纳入|納入|进入|進入|采用|採用|给予|給予|随机|隨機|使用|注射|输注|輸注)"
@@ -73,6 +74,9 @@ OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
            "improved", "switched", "changed", "responded", "failed", "benefited", "benefitted", "suffered",
            "were hospitali"),
 }
+# a breakdown of the cohort by sex or age, told by the count's own clause ("40 patients were women")
+BREAKDOWN_AFTER_EN = ("were women", "were men", "were male", "were female", "were boys", "were girls", "were aged",
+                      "were older", "were younger", "were over", "were under")
 # outcome words that count only inside the count's own clause ("27例一次插管成功", but "对30例患者灌注,其中3例…失败")
 OUTCOME_IN_CLAUSE_ZH = ("成功", "失败", "失敗", "无效", "無效", "好转", "好轉", "治愈", "治癒", "复发", "復發")
 SUBSET_BEFORE: dict[str, tuple[str, ...]] = {
@@ -115,7 +119,8 @@ PLAN_BEFORE = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫)|
 # how far back in its clause an explicit plan word reaches ("plans to initiate a pivotal Phase 3 study enrolling
 # about 60"); "will" reaches only the default width ("will present data from the trial that enrolled 40" is a result)
 PLAN_REACH = 80
-PLAN_FAR = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫)|拟|擬|\bplan(?:s|ned|ning)?\b|\b(?:intends?|intending)\s+to\b", re.I)
+PLAN_FAR = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫)|拟|擬|\bplan(?:s|ned|ning)?\b|\b(?:intends?|intending)\s+to\b|"
+                      r"\brequir(?:es|ing)\s+(?:a|an)\b", re.I)
 # a count right after a time word is a time point ("Day 180", "week 52", "第12周")
 TIME_POINT_BEFORE = re.compile(r"(?:\b(?:day|days|week|weeks|month|months|year|visit|part|phase|cycle|stage|grade|"
                                r"table|figure|fig\.)\s*|第\s*)$", re.I)

@@ -81,6 +81,12 @@ PATTERNS: tuple[Pattern, ...] = (
       examples=("研究团队为30例2型糖尿病患者输注了干细胞。", "該院為24名第一型糖尿病病童進行幹細胞治療。"),
       traps=("27例一次插管成功,3例插管失败的患者改行球囊辅助灌注。", "第一例是一名52岁女性,治疗后停用胰岛素。",
              "其中3名患者出现发热。")),
+    # "2型糖尿病患者32例随机分为两组": the person noun, then the count, then what was done with the cohort
+    P("zh_total_noun_count",
+      r"(?<![\d例名位组組])" + ZH_PERSON + r"\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名)(?=\s*[,，]?\s*(?:随机|隨機|分为|分為|分成|纳入|納入|"
+      r"入组|入組|接受|均|作为|作為|进行|進行|按|根据|根據))", 0.75,
+      examples=("2型糖尿病患者32例随机分为两组,每组16例。", "第2型糖尿病患者40例接受幹細胞治療。"),
+      traps=("治疗组患者15例均达标。",)),
     # the disease standing for its patients: "脐带干细胞治疗180名2型糖尿病的真实世界数据", "收治了45例糖尿病足"
     P("zh_total_disease_noun",
       r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)\s*(?:(?:[12一二]|I{1,2}|Ⅰ|Ⅱ|第\s*[12一二])\s*型)?\s*(?:糖尿病|糖尿病足)"
@@ -161,7 +167,7 @@ PATTERNS: tuple[Pattern, ...] = (
       r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?:为|為|在|进入|進入|分入|纳入|納入)?"
       + ZH_GROUP + r"(?![\u4e00-\u9fff]{0,2}(?:患者|的))", 0.85),
     P("zh_arm_label_count",
-      ZH_GROUP + r"\s*(?:(?:[(（]\s*)?[nN]\s*=\s*(?P<n2>\d{1,6})(?![\d.])|(?:[(（]\s*)?(?:有|共|为|為)?\s*(?P<n>"
+      ZH_GROUP + r"\s*(?:" + ZH_PERSON + r")?\s*(?:(?:[(（]\s*)?[nN]\s*=\s*(?P<n2>\d{1,6})(?![\d.])|(?:[(（]\s*)?(?:有|共|为|為)?\s*(?P<n>"
       + ZH_NUM + r")\s*(?:例|名|位|人))", 0.85),
     # "其中12人接受干细胞治疗，另外12人作为对照": allocation of the cohort into two groups
     P("zh_arm_split",
@@ -271,11 +277,11 @@ PATTERN_ROLE: dict[str, str] = {
     "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
     "zh_total_table_cell": "total", "n_equals_list": "arm", "en_arm_dose_received": "arm",
     "zh_arm_dose_received": "arm", "zh_total_disease_noun": "total", "zh_total_denominator": "total",
-    "en_one_patient": "total", "en_one_allocated": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
+    "en_one_patient": "total", "en_one_allocated": "total", "zh_total_noun_count": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
 # generic patterns: a count next to a person noun, without an enrolment verb
-WEAK = {"zh_total_noun", "en_total_noun", "n_equals", "en_single_case", "zh_total_disease_noun", "en_one_patient",
+WEAK = {"zh_total_noun", "zh_total_noun_count", "en_total_noun", "n_equals", "en_single_case", "zh_total_disease_noun", "en_one_patient",
         "zh_single_case"}
 # a study of one told by its patient ("a 47-year-old man", "这名8岁的患儿")
 SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "zh_single_case"}

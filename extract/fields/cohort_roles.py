@@ -176,6 +176,13 @@ def outcome_verb_first(clause: str, outcome_words: tuple[str, ...]) -> bool:
     return False
 
 
+# ---- a change counted in part of the cohort: "HbA1c decreased in 15 patients", "15例患者HbA1c明显下降" (when the
+# mention counts more persons; alone, the count may be the cohort the result is told of) ----
+CHANGE_IN_BEFORE = re.compile(r"\b(?:decreased|increased|improved|fell|rose|declined|dropped|normali[sz]ed|worsened|"
+                              r"changed)\s+in\s+(?:the\s+|only\s+|another\s+)?$", re.I)
+ZH_CHANGE_AFTER = ("下降", "降低", "改善", "升高", "增加", "好转", "好轉", "恶化", "惡化", "达标", "達標")
+
+
 # ---- completion: the completers of a larger cohort ("Nineteen patients completed the protocol") are not its
 # size; completers of a time point or of the follow-up ("112例患者完成52周随访", "37 completed 6 months") are the
 # analysed cohort, which the annotated sets keep ----
