@@ -232,3 +232,29 @@ def test_number_tails(text: str, lang: str, tail: int) -> None:
 ])
 def test_parts_told_by_their_clause(text: str, lang: str, expected: list) -> None:
     assert sizes(text, lang) == sorted(expected)
+
+
+# ---- more real-text shapes: a part's clause after a comma, dose groups in sequence, "label, N" lists ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("團隊為兩名第一型糖尿病患者移植胰島細胞,其中一名已完全停用胰島素。", "zh-Hant", [(2, T)]),
+    ("团队为两名1型糖尿病患者移植了胰岛细胞,其中一名已停用胰岛素。", "zh", [(2, T)]),
+    ("Two patients with type 1 diabetes received islets, of whom one stopped insulin.", "en", [(2, T)]),
+    ("两名患者停用了胰岛素。", "zh", []),                                                  # trap: the outcome itself
+    ("The first three patients received the low dose; the next three received the high dose.", "en",
+     [(3, A), (3, A)]),
+    ("The meta-analysis included 7 trials involving 388 participants (MSC group, 201; control group, 187).", "en",
+     [(7, S), (187, A), (201, A), (388, T)]),
+    ("共纳入388例患者(干细胞组:201例;对照组:187例)。", "zh", [(187, A), (201, A), (388, T)]),
+    ("该研究共纳入48例患者,其中46例完成了12个月随访,2例失访。", "zh", [(48, T)]),
+    ("A total of 45 patients were enrolled, and 3 patients discontinued because of adverse events.", "en", [(45, T)]),
+    ("Hypoglycaemia (n = 3) and fever (n = 2) were the most common adverse events among the 40 participants.", "en",
+     [(40, T)]),
+    ("60名患者分成低劑量組(20人)、中劑量組(20人)及高劑量組(20人)。", "zh-Hant", [(20, A), (20, A), (20, A), (60, T)]),
+    ("Participants were allocated to low dose (n = 10), medium dose (n = 10), or high dose (n = 10).", "en",
+     [(10, A), (10, A), (10, A)]),
+    ("Received 12 March 2023; accepted 20 May 2023; published 1 June 2023\n48 patients with type 2 diabetes were "
+     "randomized.", "en", [(48, T)]),
+    ("收稿日期:2023-03-12\n48例2型糖尿病患者随机分为两组。", "zh", [(48, T)]),
+])
+def test_more_real_text_shapes(text: str, lang: str, expected: list) -> None:
+    assert sizes(text, lang) == sorted(expected)

@@ -97,6 +97,8 @@ POPULATION_PHRASE = re.compile(r"\b(?:patients|participants|subjects|individuals
                                r"(?:diabetes|T[12]DM?|DM|IDDM|NIDDM)\s*$"
                                r"|(?:糖尿病|T[12]DM?)[^组組]{0,6}(?:患者|病人|受试者|受試者|患儿|患兒|病童)\s*$", re.I)
 N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
+# a new clause about a part of the counted persons
+PART_CLAUSE = re.compile(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them)", re.I)
 # "All 11 participants", "all of the 20 patients": the whole cohort
 ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.I)
 # a unit read as a group's label ("0.5 × 10^6/kg (n = 12)"): a lone bracket after a dose gives the cohort
@@ -284,6 +286,13 @@ class CohortExtractor(FieldExtractor):
         phrase = re.split(r"[.;:\n(（。；：]", view[max(span.start, bracket - 80):bracket])[-1]
         return bool(POPULATION_PHRASE.search(phrase)) and self._lone_bracket(m, span)
 
+    def _several_in_sentence(self, hit: Hit, span: Span) -> bool:
+        """Another hit of the hit's pattern stands in its sentence ("the first three received the low dose; the next
+        three received the high dose": groups, not the cohort)."""
+        lo, hi = _sentence(span.doc.view, span, hit.start, hit.end)
+        pat = next(p for p in self.patterns if p.name == hit.pattern)
+        return sum(1 for _ in pat.compiled.finditer(span.doc.view, lo, hi)) >= 2
+
     def _lone_bracket(self, m: re.Match[str], span: Span) -> bool:
         """The only "n =" of its sentence (a list of them names groups)."""
         lo, hi = _sentence(span.doc.view, span, m.start(), m.end())
@@ -376,6 +385,8 @@ class CohortExtractor(FieldExtractor):
         before = view[max(span.start, hit.start - 4):hit.start]
         # what follows the count, in its sentence only
         after = re.split(r"[。！？!?\n]|\.\s", view[hit.end:min(span.end, hit.end + 18)], maxsplit=1)[0]
+        # a clause about a part of them begins a new subject: "两名患者移植胰岛细胞,其中一名已停用胰岛素"
+        after = PART_CLAUSE.split(after, maxsplit=1)[0]
         near_after = view[hit.end:min(span.end, hit.end + 12)]
         if _any(quote + near_after, ANIMALS) and role != "studies_included":
             return None
@@ -401,7 +412,8 @@ class CohortExtractor(FieldExtractor):
         larger = _largest_person_count(view, span.start, span.end) > n
         if hit.pattern == "zh_total_all" and larger:
             return None   # "共纳入30例…12例均脱离胰岛素": all of a part, not the cohort
-        if hit.pattern in DOSE_RECEIVED_PATTERNS and not subset_word and not larger:
+        if hit.pattern in DOSE_RECEIVED_PATTERNS and not subset_word and not larger \
+                and not self._several_in_sentence(hit, span):
             # a count given a named dose level is a dose group beside a larger count of persons; alone (and not
             # "其中"/"the remaining") it is the cohort: "12 participants received the full dose as a single infusion"
             hit.value = {"n": n, "role": "total", "label": None}

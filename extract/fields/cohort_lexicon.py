@@ -35,10 +35,10 @@ EN_MOD = (r"(?:(?:(?!(?:million|billion|thousand|hundred|of|and|or|in|with|the|w
 # one labelled group inside a bracket list: "Cohort 3 receiving basal insulin, n = 5", "placebo n=20"
 LIST_ITEM_N = r"(?:(?:and|or)\s+)?[A-Za-z\u4e00-\u9fff][^()\[\]（）;；=\n]{0,40}?[,，:：]?\s*[nN]\s*=\s*\d{1,6}(?![\d.])"
 # one labelled part "T1DM = 199", "治疗组:30" (its sum with the others is checked against the count before the bracket)
-LIST_ITEM_EQ = r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}(?:\s+[\w\-]+){0,2}?\s*[=:：]\s*\d{1,6}(?![\d.])"
+LIST_ITEM_EQ = r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}(?:\s+[\w\-]+){0,2}?\s*(?:[=:：]|,(?=\s*\d))\s*\d{1,6}(?![\d.])(?:\s*(?:例|名|人))?"
 # the parts of those lists, as their parse step reads them
 LIST_PART_N = re.compile(r"(?P<label>[^;；=]*?)\s*[nN]\s*=\s*(?P<n>\d{1,6})")
-LIST_PART_EQ = re.compile(r"(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}(?:\s+[\w\-]+){0,2}?)\s*[=:：]\s*"
+LIST_PART_EQ = re.compile(r"(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}(?:\s+[\w\-]+){0,2}?)\s*(?:[=:：]|,(?=\s*\d))\s*"
                           r"(?P<n>\d{1,6})")
 BREAKDOWN_LABEL = (r"(?!(?:years?|yrs?|months?|weeks?|days?|kg|mg|cm|mmol|men|women|males?|females?|boys|girls|男|女|岁|歲)\b)"
                    r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*)?")
@@ -82,7 +82,7 @@ OUTCOME_IN_CLAUSE_ZH = ("成功", "失败", "失敗", "无效", "無效", "好�
 SUBSET_BEFORE: dict[str, tuple[str, ...]] = {
     "zh": ("其中", "中有", "内有", "內有", "仅有", "僅有", "只有", "另有", "第", "每", "前", "后", "後",
            "余下", "剩余", "其余", "其餘", "此", "这", "這", "上述", "该组", "該組", "另外", "另"),
-    "en": ("first", "last", "remaining", "another", "other", "additional", "every", "each", "%"),
+    "en": ("first", "last", "next", "remaining", "another", "other", "additional", "every", "each", "%"),
 }
 BACKGROUND_BEFORE: dict[str, tuple[str, ...]] = {
     "zh": ("注册", "註冊", "登记", "登記", "进行了", "進行了", "开展了", "開展了", "正在", "已有", "目前有",
