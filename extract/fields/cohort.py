@@ -4,6 +4,12 @@ Roles: ``total`` (participants of the study as a whole; pooled participants of a
 ``arm`` (a stated group with its own n), ``studies_included``. Counts that describe an outcome
 ("5名患者脱离胰岛素", "20 patients achieved ..."), a subset ("其中5例"), background statistics
 ("已注册1512项试验", "420 million people"), ages, years and animals are not cohort sizes.
+
+The field is split by phenomenon: ``cohort_lexicon`` (the parts a count is read from and the cue words),
+``cohort_patterns`` (the named patterns with their examples and traps, and the role each reads),
+``cohort_roles`` (guards: a count that is a year, an age, a share, an event, a numbered patient, a world
+statistic, an outcome, the rest of a cohort ...), ``cohort_tables`` (a table row's arms under "Number
+(E/C)"), and this module: the extractor that parses, validates and decides.
 """
 from __future__ import annotations
 

@@ -18,7 +18,9 @@ PATTERNS: tuple[Pattern, ...] = (
       r"收治|连续|連續|研究了|观察了|觀察了|随机分配|隨機分配|随机纳入|隨機納入)(?:了|共|的|的是)?\s*(?P<n>" + ZH_NUM + r")" + ZH_APPROX + r"\s*(?:例|名|位|人"
       # "入组了24个2型糖尿病患者": 个 counts persons only when the person noun follows
       r"|(?:个|個)(?=\s*(?:[12一二]\s*型)?(?:糖尿病)?" + ZH_PERSON + r"))"
-      r"(?!\s*中)", 0.95),
+      r"(?!\s*中)", 0.95,
+      examples=("该研究共纳入120例2型糖尿病患者。", "該院共納入200餘例第2型糖尿病患者。", "研究计划入组36名1型糖尿病患者。"),
+      traps=("1893-2005年全世界共有1154名患者接受胰岛移植。", "医院计划招募60名患者。")),
     P("zh_total_person_count",
       r"(?:纳入|納入|入组|入組|入选|入選|招募|募集|涉及|收治|研究|观察|觀察|本组|本組|全部|共有|总共|總共|一共)(?:了|的)?\s*" + ZH_PERSON
       + r"\s*(?:共|共计|共計|总计|總計|合计|合計|总数|總數|人数|人數)?\s*(?:为|為|有|达|達)?\s*(?P<n>" + ZH_NUM
@@ -116,7 +118,14 @@ PATTERNS: tuple[Pattern, ...] = (
     P("en_total_denominator",
       r"\b" + EN_NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<n>" + EN_NUM + r")\s+" + EN_MOD
       + EN_PERSON, 0.9),
-    P("en_total_noun", r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON, 0.6),
+    P("en_total_noun", r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON, 0.6,
+      examples=("Forty patients with type 2 diabetes received umbilical cord MSC.",
+                "Thirteen studies were eligible, encompassing 507 patients."),
+      traps=("Accepted: January 9, 2023\nForty-two received cells.", "The cells were studied in a 25 year-old women.",
+             "Six patients (60%) were responders at 15 months.", "The other two patients cut their insulin by half.",
+             "In all, 30 were treated. Nineteen patients completed the protocol.",
+             "In all, 40 were treated; six patients with neuropathy required surgery.",
+             "In my clinic I have maybe four hundred people with type 1 diabetes.")),
     # a Chinese case report's title ends with its count: "脐带间充质干细胞治疗2型糖尿病合并足溃疡1例(报告)"
     P("zh_case_title",
       r"(?<![^\n])[^\n。;；!?！？]{6,60}?[\u4e00-\u9fff)）](?P<n>1|一)\s*例(?:报告|報告|报道|報道)?"
@@ -147,7 +156,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # ---- arms ----
     P("n_equals",
       r"(?:(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*){0,2}?)\s*)?"
-      r"[(\[（](?:[^()\[\]（）;；\n]{1,40}[;；,，]\s*)?\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.85),
+      r"[(\[（](?:[^()\[\]（）;；\n]{1,40}[;；,，]\s*)?\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.85,
+      examples=("Patients received MSCs (n = 33) or placebo (n = 31).", "治療組(n=25)與對照組(n=24)。",
+                "1 Adolescents with new-onset T1DM (n=18) Autologous adipose-derived MSC"),
+      traps=("Adverse events were mild: headache (n = 4) and nausea (n = 2).",
+             "Islet grafts reversed hyperglycaemia in diabetic NOD mice (n = 3).")),
     # every group named inside one bracket: "(UC-MSC n = 60; placebo n = 60)", "(干细胞组 n=26;对照组 n=26)"
     # "(Cohort 1, n = 14; Cohort 2, n = 9; and Cohort 3 receiving basal insulin, n = 5)": a label may end in a comma
     P("n_equals_list",
@@ -259,7 +272,11 @@ PATTERNS: tuple[Pattern, ...] = (
              "我国进行了4项研究,美国进行了2项研究。")),
     P("en_studies",
       r"(?P<n>" + EN_NUM + r")\s+(?:(?:randomi[sz]ed|controlled|clinical|eligible|published|independent|"
-      r"placebo-controlled|prospective)\s+){0,3}(?:trials|studies|RCTs)\b", 0.9),
+      r"placebo-controlled|prospective)\s+){0,3}(?:trials|studies|RCTs)\b", 0.9,
+      examples=("We pooled 12 RCTs with 856 participants.", "Thirteen studies were deemed eligible, encompassing 507 "
+                "patients."),
+      traps=("Two small trials (20 and 21 participants) were reported earlier.",
+             "There are more than 1,500 registered MSC trials worldwide.")),
 )
 PATTERN_ROLE: dict[str, str] = {
     "zh_total_enrolled": "total", "zh_total_noun": "total", "en_total_enrolled": "total",
