@@ -258,3 +258,16 @@ def test_parts_told_by_their_clause(text: str, lang: str, expected: list) -> Non
 ])
 def test_more_real_text_shapes(text: str, lang: str, expected: list) -> None:
     assert sizes(text, lang) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "(" + "Cohort 1, n = 14; " * 3000 + ")",              # a bracket list that never closes properly
+    "(" + "placebo  n = 1, " * 3000 + "x",
+    "507 patients (" + "T1DM = 199, " * 3000,
+    "Number (E/C) Female/male\n" + "Li 2016 21/21 12/9\n" * 3000,
+])
+def test_lists_fail_in_linear_time(text: str) -> None:
+    import time
+    t0 = time.perf_counter()
+    decided_hits(EXTRACTOR, text, "en", normalised=False)
+    assert time.perf_counter() - t0 < 5.0
