@@ -253,7 +253,8 @@ def test_cohort_breakdowns(text, lang, expected):
     ("We found two small trials (20 and 21 participants) of MSCs.", "en", []),
     ("既往两项小型研究分别纳入了20例和21例患者。", "zh", []),
     ("先前兩項研究(分別有18例與24例患者)規模都很小。", "zh-Hant", []),
-    ("We included 16 RCTs with 892 participants (range 18 to 120 participants per trial).", "en", [(892, "total")]),
+    ("We included 16 RCTs with 892 participants (range 18 to 120 participants per trial).", "en",
+     [(16, "studies_included"), (892, "total")]),
     ("Trials enrolled 30 participants per site.", "en", []),
     ("In 2021, 120 patients with type 2 diabetes joined the registry.", "en", [(120, "total")]),  # trap: a comma
     ("A total of 60 participants were enrolled.", "en", [(60, "total")]),          # trap: a plain total

@@ -1,0 +1,320 @@
+"""Cohort sizes, the named patterns: each reads one construction of a count (a total, an arm, the
+number of included studies); ``PATTERN_ROLE`` gives the role each pattern reads and the sets below
+group the patterns whose hits the extractor treats alike.
+"""
+from __future__ import annotations
+
+from .base import Pattern
+from ..numbers import EN_NUMBER
+from .cohort_lexicon import (BREAKDOWN_LABEL, DOSE_LEVEL_EN, DOSE_LEVEL_ZH, EN_ALLOC, EN_GROUP_WORDS, EN_MOD, EN_NUM,
+                             EN_PERSON, LIST_ALLOC, LIST_ITEM_EQ, LIST_ITEM_N, ZH_ALLOC, ZH_APPROX, ZH_CLASSIFIER, ZH_GROUP,
+                             ZH_MOD, ZH_NUM, ZH_PERSON)
+
+P = Pattern
+PATTERNS: tuple[Pattern, ...] = (
+    # ---- totals ----
+    P("zh_total_enrolled",
+      r"(?:共纳入|共納入|纳入|納入|入组|入組|招募|募集|选取|選取|选择|選擇|共有|共计|共計|总计|總計|涉及|"
+      r"收治|连续|連續|研究了|观察了|觀察了|随机分配|隨機分配|随机纳入|隨機納入)(?:了|共|的|的是)?\s*(?P<n>" + ZH_NUM + r")" + ZH_APPROX + r"\s*(?:例|名|位|人"
+      # "入组了24个2型糖尿病患者": 个 counts persons only when the person noun follows
+      r"|(?:个|個)(?=\s*(?:[12一二]\s*型)?(?:糖尿病)?" + ZH_PERSON + r"))"
+      r"(?!\s*中)", 0.95,
+      examples=("该研究共纳入120例2型糖尿病患者。", "該院共納入200餘例第2型糖尿病患者。", "研究计划入组36名1型糖尿病患者。"),
+      traps=("1893-2005年全世界共有1154名患者接受胰岛移植。", "医院计划招募60名患者。")),
+    P("zh_total_person_count",
+      r"(?:纳入|納入|入组|入組|入选|入選|招募|募集|涉及|收治|研究|观察|觀察|本组|本組|全部|共有|总共|總共|一共)(?:了|的)?\s*" + ZH_PERSON
+      + r"\s*(?:共|共计|共計|总计|總計|合计|合計|总数|總數|人数|人數)?\s*(?:为|為|有|达|達)?\s*(?P<n>" + ZH_NUM
+      + r")" + ZH_APPROX + r"\s*(?:例|名|位|人)(?!\s*中)", 0.9),
+    # "选取…就诊的胰岛素治疗T2DM患者52例": an enrolment verb, the description, the person noun, the count
+    P("zh_total_clause",
+      r"(?:选取|選取|选择|選擇|纳入|納入|入选|入選|收集|招募|募集|连续|連續|回顾性分析|回顧性分析)(?:了)?"
+      r"(?:(?!\d+\s*(?:例|名|位|人))[^,，。;；:：\n]){0,80}?" + ZH_PERSON + r"\s*(?:共|共计|共計)?\s*(?P<n>" + ZH_NUM
+      + r")" + ZH_APPROX + r"\s*(?:例|名|位|人)(?!\s*中)", 0.9),
+    # "共48例完成随访": a bare total; unlike the enrolment verbs it may still be an outcome count
+    P("zh_total_gong",
+      r"(?<![总總一统統])共\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者|病例)?(?!\s*中)", 0.85),
+    # "一項24人的小型先導研究", "a 24-patient pilot study": the size of a study stated as its attribute
+    P("zh_total_study_size",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:人|例|名)(?:患者|受试者|受試者)?的[^,，。;；\n]{0,10}?(?:研究|试验|試驗|队列|隊列)", 0.85),
+    P("en_total_study_size",
+      r"\b(?P<n>\d{1,5})-(?:patient|participant|person|subject|people)\s+(?:[\w\-]+\s+){0,3}?"
+      r"(?:study|trial|cohort|pilot|series)\b", 0.85),
+    # registry records: "Enrollment (Actual): 66", "实际入组人数: 66"; an estimated enrolment is a plan
+    P("registry_enrollment",
+      r"(?:\bEnrollment\s*(?:\(\s*Actual\s*\))?|实际入组人数|實際入組人數|实际入组例数|實際入組例數)\s*[:：]?\s*"
+      r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.9),
+    # a registry results page's participant flow: the STARTED row gives each arm (one column per arm)
+    P("registry_flow_started",
+      r"(?m)^[ \t]*STARTED[ \t]+(?P<n>\d{1,5})[ \t]+(?P<n2>\d{1,5})(?:[ \t]+(?P<n3>\d{1,5}))?[ \t]*$"
+      # the same row inline: "Started: UC-MSC 60, Placebo 60." (arm labels start with a letter)
+      r"|\b(?:STARTED|Started)\s*:\s*[A-Za-z][\w+\-/ ]{0,30}?\s(?P<n_i>\d{1,5})\s*[,;]\s*[A-Za-z][\w+\-/ ]{0,30}?\s"
+      r"(?P<n2_i>\d{1,5})(?:\s*[,;]\s*[A-Za-z][\w+\-/ ]{0,30}?\s(?P<n3_i>\d{1,5}))?(?![\d.,]\d)", 0.85),
+    # "38 were enrolled", "17 had been dosed": the person noun left out
+    P("en_total_elliptic",
+      r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:were|had\s+been|have\s+been)\s+(?:enrolled|randomi[sz]ed|included|dosed|"
+      r"infused|transplanted|randomly\s+(?:assigned|allocated))\b", 0.85),
+    # "Of the 120 randomized participants, 112 completed the week 52 visit": the completers of the whole cohort
+    P("en_total_completed",
+      r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:completed|finished)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
+      r"(?:study|trial|follow-?up|visit|weeks?|months?|years?|treatment)\b", 0.8),
+    # "在114名完成试验的患者中": the completers of the whole trial, as the denominator of what follows
+    P("zh_total_completers",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)(?:[^,，。;；\n\d]{0,8}?)完成了?(?:试验|試驗|研究|随访|隨訪|治疗|治療|评估|評估)"
+      r"[^,，。;；\n\d]{0,6}?的?" + ZH_PERSON + r"\s*(?:中|之中|当中|當中)", 0.9),
+    # "在完成研究的112名病人中": the same, the completion said before the count
+    P("zh_total_completers_before",
+      r"(?:在|于|於)\s*完成了?(?:试验|試驗|研究|随访|隨訪|治疗|治療|评估|評估)的\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)"
+      + ZH_PERSON + r"?\s*(?:中|之中|当中|當中)", 0.9),
+    # "团队在18名患者中完成了I期试验", "在30例患者中静脉输注": what the researchers did in a count of patients
+    P("zh_total_in_cohort",
+      r"(?:在|于|於)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)(?P<np>(?:[^,，。;；\n\d]|[12]\s*型){0,20}?)" + ZH_PERSON
+      + r"\s*(?:中|身上)\s*(?:(?:静脉|靜脈|皮下|分别|分別|先后|先後|共|均)\s*){0,2}(?:完成|开展|開展|进行|進行|实施|實施|输注|輸注|注射|移植|回输|回輸|"
+      r"应用|應用|使用|给予|給予|治疗|治療|验证|驗證|评估|評估|测试|測試)", 0.9),
+    # "42个病人全部有效", "3例均停用胰岛素": all of a count, the whole cohort (a part is opened by 其中/另, and a
+    # larger count in the mention makes it a part too)
+    P("zh_total_all",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:(?:例|名|位|个|個)" + ZH_PERSON + r"|(?:例|名|位|人)" + ZH_PERSON
+      + r"?)\s*(?:全部|全都|均)", 0.85),
+    # a pipe-table cell that starts with a count ("| 24例;各剂量组…", "| 首批6例;"): that row's sample size
+    P("zh_total_table_cell",
+      r"(?:(?<=\|)|(?<=\|\s)|(?<=\|\s\s))(?:首批|共|入组|入組|共入组|共入組)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)\s*(?=[;；,，|]|$)", 0.85),
+    P("zh_total_noun",
+      r"(?P<n>" + ZH_NUM + r")\s*" + ZH_CLASSIFIER + ZH_MOD + r"{0,30}?" + ZH_PERSON, 0.7,
+      examples=("研究团队为30例2型糖尿病患者输注了干细胞。", "該院為24名第一型糖尿病病童進行幹細胞治療。"),
+      traps=("27例一次插管成功,3例插管失败的患者改行球囊辅助灌注。", "第一例是一名52岁女性,治疗后停用胰岛素。",
+             "其中3名患者出现发热。")),
+    # "2型糖尿病患者32例随机分为两组": the person noun, then the count, then what was done with the cohort
+    P("zh_total_noun_count",
+      r"(?<![\d例名位组組])" + ZH_PERSON + r"\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名)(?=\s*[,，]?\s*(?:随机|隨機|分为|分為|分成|纳入|納入|"
+      r"入组|入組|接受|均|作为|作為|进行|進行|按|根据|根據))", 0.75,
+      examples=("2型糖尿病患者32例随机分为两组,每组16例。", "第2型糖尿病患者40例接受幹細胞治療。"),
+      traps=("治疗组患者15例均达标。",)),
+    # the disease standing for its patients: "脐带干细胞治疗180名2型糖尿病的真实世界数据", "收治了45例糖尿病足"
+    P("zh_total_disease_noun",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)\s*(?:(?:[12一二]|I{1,2}|Ⅰ|Ⅱ|第\s*[12一二])\s*型)?\s*(?:糖尿病|糖尿病足)"
+      r"(?!\s*(?:酮症|并发症|併發症|视网膜|視網膜|肾病|腎病|患者|病人|病友))", 0.7,
+      examples=("脐带干细胞治疗180名2型糖尿病的真实世界数据公布。", "醫院以幹細胞治療了36例第2型糖尿病。"),
+      traps=("发生3例糖尿病酮症酸中毒。", "全国有1.4亿名糖尿病人。")),
+    # a count of persons as the denominator of what follows: "11例受试者中有8例", "12名入组患者中有10人"
+    P("zh_total_denominator",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)(?P<np>" + ZH_MOD + r"{0,12}?)" + ZH_PERSON
+      + r"\s*(?:中|之中|当中|當中)\s*(?:有|共有|共)?\s*" + ZH_NUM + r"\s*(?:例|名|位|人)", 0.85,
+      examples=("随访满一年时,11例受试者中有8例(8/11)不再依赖胰岛素。", "12名入組患者中有10人在一年內不再需要注射胰島素。"),
+      traps=("在11例停用胰岛素的患者中有2例重新使用胰岛素。", "治疗组20例患者中有15例达标。")),
+    P("en_total_enrolled",
+      r"\b(?:enrolled|enrolling|recruited|recruiting|randomi[sz]ed|included|including|involved|involving|"
+      r"studied|treated|analy[sz]ed|comprised|comprising|total of|cohort of|sample of|series of|"
+      r"study of|trial of|trial in|study in|data from|data on)\s+(?:(?:approximately|about|nearly|over|"
+      r"more than|some|all)\s+)?(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON, 0.95),
+    P("en_total_passive",
+      r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"\s+(?:were|was|have been|had been)\s+"
+      r"(?:\w+\s+)?(?:enrolled|recruited|randomi[sz]ed|included|treated|assigned|allocated|analy[sz]ed|"
+      r"studied|followed|dosed|infused|transplanted)", 0.95),
+    # "One patient was treated conventionally as a control": one of a partition of the cohort (kept only as such)
+    P("en_one_allocated",
+      r"\b(?P<n>one|1)\s+(?:patient|participant|subject|child|adult)\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:treated|assigned|"
+      r"allocated|randomi[sz]ed|given|transplanted|infused)\b", 0.8,
+      examples=("Three patients were enrolled. Two patients were treated with cells. One patient was treated with insulin.",)),
+    P("en_total_denominator",
+      r"\b" + EN_NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<n>" + EN_NUM + r")\s+" + EN_MOD
+      + EN_PERSON, 0.9),
+    P("en_total_noun", r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON, 0.6,
+      examples=("Forty patients with type 2 diabetes received umbilical cord MSC.",
+                "Thirteen studies were eligible, encompassing 507 patients."),
+      traps=("Accepted: January 9, 2023\nForty-two received cells.", "The cells were studied in a 25 year-old women.",
+             "Six patients (60%) were responders at 15 months.", "The other two patients cut their insulin by half.",
+             "In all, 30 were treated. Nineteen patients completed the protocol.",
+             "In all, 40 were treated; six patients with neuropathy required surgery.",
+             "In my clinic I have maybe four hundred people with type 1 diabetes.")),
+    # a Chinese case report's title ends with its count: "脐带间充质干细胞治疗2型糖尿病合并足溃疡1例(报告)"
+    P("zh_case_title",
+      r"(?<![^\n])[^\n。;；!?！？]{6,60}?[\u4e00-\u9fff)）](?P<n>1|一)\s*例(?:报告|報告|报道|報道)?"
+      r"(?:\s*(?:并|並|及)\s*(?:文献|文獻)(?:复习|複習|回顾|回顧))?[ \t]*(?=\n|$)", 0.9),
+    P("en_single_case",
+      r"\b(?:a|one)\s+(?P<age>\d{1,3}|" + EN_NUMBER + r")[- ]year[- ]old\s+(?:\w+\s+){0,2}?(?:man|woman|male|female|boy|"
+      r"girl|patient|person|child|adolescent|teenager|women|men)\b", 0.6,
+      examples=("We describe a 47-year-old man who received islet cells.", "The trial has one patient, a forty-three-year-old "
+                "man with type 1 diabetes.", "The cells were studied in a 25 year-old women with type 1 diabetes."),
+      traps=("Patients were 45-year-old on average.",)),
+    # "The study has one patient", "we report a single patient": a study of one
+    P("en_one_patient",
+      r"\b(?:has|had|have|enrolled|included|treated|describes?|described|reports?|reported|involving|involved|"
+      r"concerns?)\s+(?:only\s+)?(?P<n>one|a\s+single|1)\s+(?:patient|participant|subject|person|individual|recipient|"
+      r"volunteer)\b", 0.6,
+      examples=("The study has one patient, a man diagnosed at the age of four.", "We report a single patient with "
+                "type 1 diabetes."),
+      traps=("Fever occurred in one patient.", "One patient developed a rash.")),
+    # a Chinese case: "这名8岁的患儿", "59歲陳小姐", "一名58歲林姓男子"
+    P("zh_single_case",
+      r"(?:(?:这|這|该|該|此)\s*(?:名|位)\s*(?:" + ZH_NUM + r")\s*(?:岁|歲)"
+      r"|(?<![\d.])\d{1,3}\s*(?:岁|歲)\s*(?:的)?\s*[\u4e00-\u9fff](?:先生|小姐|女士|太太|阿姨|伯伯|阿伯|阿嬤|阿公|奶奶|"
+      r"爷爷|爺爺|老伯|大叔|大爷|大爺|婆婆|同学|同學|小朋友|姓(?:男子|女子|男童|女童|患者|病患|婦人|妇人|老翁|老婦|老妇|"
+      r"少年|少女|女士|先生|男性|女性)))", 0.6,
+      examples=("这名8岁的患儿因先天性胆道闭锁接受了肝移植。", "59歲陳小姐罹患糖尿病多年,足跟受傷後癒合不良。",
+                "一名58歲林姓男子接受幹細胞治療。"),
+      traps=("患者年龄58岁,病程9年。", "该名患者已停药。")),
+    # ---- arms ----
+    P("n_equals",
+      r"(?:(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*){0,2}?)\s*)?"
+      r"[(\[（](?:[^()\[\]（）;；\n]{1,40}[;；,，]\s*)?\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.85,
+      examples=("Patients received MSCs (n = 33) or placebo (n = 31).", "治療組(n=25)與對照組(n=24)。",
+                "1 Adolescents with new-onset T1DM (n=18) Autologous adipose-derived MSC"),
+      traps=("Adverse events were mild: headache (n = 4) and nausea (n = 2).",
+             "Islet grafts reversed hyperglycaemia in diabetic NOD mice (n = 3).")),
+    # every group named inside one bracket: "(UC-MSC n = 60; placebo n = 60)", "(干细胞组 n=26;对照组 n=26)"
+    # "(Cohort 1, n = 14; Cohort 2, n = 9; and Cohort 3 receiving basal insulin, n = 5)": a label may end in a comma
+    P("n_equals_list",
+      r"[(\[（](?P<body>(?:" + LIST_ITEM_N + r"\s*[;；,，]\s*)+" + LIST_ITEM_N + r")\s*[)\]）]", 0.85,
+      examples=("Patients (N = 28) were split into three cohorts (Cohort 1, n = 14; Cohort 2, n = 9; and Cohort 3 "
+                "receiving basal insulin, n = 5).", "患者共52例(干细胞组 n=26;对照组 n=26)。"),
+      traps=("Outcomes (mean 5.2, SD 1.1) were similar.",)),
+    # "507 patients (T1DM = 199, T2DM = 308)": labelled parts adding up to the count before the bracket
+    P("arm_breakdown_equals",
+      r"(?P<t>" + EN_NUM + r"|" + ZH_NUM + r")\s*(?:(?:例|名|人)\s*(?:" + ZH_PERSON + r")?|(?:[A-Za-z][\w\-]*\s+){0,3}?"
+      + EN_PERSON + r")?\s*[(（]\s*"
+      r"(?P<body>" + LIST_ITEM_EQ + r"(?:\s*[,，;；、]\s*(?:and\s+)?" + LIST_ITEM_EQ + r"){1,4})\s*[)）]", 0.85,
+      examples=("Thirteen studies were eligible, encompassing 507 patients (T1DM = 199, T2DM = 308).",
+                "共纳入60例患者(治疗组=30,对照组=30)。"),
+      traps=("The 40 patients (mean = 52, SD = 9) were older.",)),
+    P("zh_arm_count_label",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?:为|為|在|进入|進入|分入|纳入|納入)?"
+      + ZH_GROUP + r"(?![\u4e00-\u9fff]{0,2}(?:患者|的))", 0.85),
+    P("zh_arm_label_count",
+      ZH_GROUP + r"\s*(?:" + ZH_PERSON + r")?\s*(?:(?:[(（]\s*)?[nN]\s*=\s*(?P<n2>\d{1,6})(?![\d.])|(?:[(（]\s*)?(?:有|共|为|為)?\s*(?P<n>"
+      + ZH_NUM + r")\s*(?:例|名|位|人))", 0.85),
+    # "其中12人接受干细胞治疗，另外12人作为对照": allocation of the cohort into two groups
+    P("zh_arm_split",
+      r"(?:其中|分别有|分別有)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者)?\s*(?P<l1>" + ZH_ALLOC
+      + r"[^,，。;；\n]{0,10})[^。;；\n]{0,40}?(?:另外|另|其余|其餘|剩余|剩餘|余下|餘下)\s*(?P<n2>" + ZH_NUM
+      + r")\s*(?:例|名|位|人)(?:[^,，。;；\n\d]{0,20}?" + ZH_PERSON + r")?\s*(?:仅|僅|只|则|則|均|都|也)?\s*(?P<l2>" + ZH_ALLOC
+      + r"[^,，。;；\n]{0,10})", 0.85),
+    # "随机分为治疗组和对照组，每组40例", "randomized into two groups of 30", "15 patients per arm"
+    P("zh_arm_each", r"(?:每组|每組|(?<![男女])各)\s*(?:各)?\s*(?:有|为|為)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)", 0.85),
+    P("en_arm_each",
+      r"(?:\b(?:two|three|four|2|3|4)\s+(?:[A-Za-z\-]+\s+){0,2}?(?:groups|arms|cohorts)\s+of\s+(?P<n>" + EN_NUM + r")"
+      r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort)\b)", 0.85),
+    # a breakdown whose parts add up to the count before it: "112 completed (57 UC-MSC, 55 placebo)",
+    # "66例(44/22)", "38 were enrolled: 20 chose to receive MSCs and 18 continued standard care"
+    P("arm_breakdown_paren",
+      r"[(（]\s*(?P<n>\d{1,5})\s*(?:例|名|人)?\s*(?P<l1>" + BREAKDOWN_LABEL + r")\s*(?:,|，|、|;|；|\band\b|\bvs\.?|\bversus\b|和|与|與)"
+      r"\s*(?P<n2>\d{1,5})\s*(?:例|名|人)?\s*(?P<l2>" + BREAKDOWN_LABEL + r")\s*[)）]", 0.85),
+    P("arm_breakdown_slash",
+      r"(?P<t>\d{1,5})\s*(?:例|名|人|patients|participants)?\s*[(（]\s*(?P<n>\d{1,5})\s*(?:/|vs\.?|versus)\s*(?P<n2>\d{1,5})\s*[)）]",
+      0.85),
+    # "14 participants had been dosed in the trial: 4 at half dose and 10 at the full dose": the groups listed
+    # after a colon, adding up to a count earlier in the sentence
+    P("arm_breakdown_list",
+      r"[:：;；]\s*(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l1>" + LIST_ALLOC + r"\s(?:[^.;:,]|\.\d){2,80}?)"
+      r"\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON
+      + r"\s+)?(?P<l2>" + LIST_ALLOC + r"\s(?:[^.;:,]|\.\d){2,80}?)(?=\s*[.;,](?!\d)|\s*$)",
+      0.85),
+    P("arm_breakdown_colon",
+      r"(?P<t>" + EN_NUM + r")\s+(?:[\w\-]+\s+){0,2}?(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|allocated|assigned)\s*"
+      r"[:;,]\s*(?P<n>" + EN_NUM + r")\s+(?P<l1>[^.;:]{3,80}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM
+      + r")\s+(?P<l2>[^.;:]{3,80}?)(?=[.;]|$)", 0.85),
+    # "3 participants received a half dose; 11 participants received the full dose": two or more counts
+    # that each received something, in one sentence, are the groups (a lone one is the total)
+    P("en_arm_received",
+      r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"\s+(?P<label>(?:received|were\s+given|were\s+treated\s+with)"
+      r"[^,.;]{1,40})", 0.8),
+    P("zh_arm_received",
+      r"(?<![共计計有其另])(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?P<label>(?:接受了?|给予|給予|"
+      r"采用|採用)[^,，。;；\n]{1,15})", 0.8),
+    # "gave cells to 20 patients ... and compared them with 20 patients on standard care"
+    P("en_arm_compared",
+      r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"[^.;]{0,120}?\bcompared\s+(?:them|these|this\s+group|it)\s+"
+      r"(?:with|to)\s+(?P<n2>" + EN_NUM + r")\s+(?P<l2>" + EN_MOD + EN_PERSON + r"(?:\s+(?:on|receiving|given|with)\s+[\w\-]+"
+      r"(?:\s+[\w\-]+)?)?)", 0.85),
+    P("zh_arm_compared",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)[^。;；]{0,60}?(?:并|並|,|，)\s*(?:与|與|和)\s*(?P<n2>" + ZH_NUM
+      + r")\s*(?:例|名|位|人)(?P<l2>[^。;；,，]{0,30}?)(?:进行|進行)?(?:比较|比較|对比|對比)(?![组組])", 0.85),
+    # "其中12名接受了全剂量(8亿个细胞)": a part of the cohort given a treatment is a group
+    P("zh_arm_subset_alloc",
+      r"(?:其中|中有)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?:在[^,，。;；\n\d]{1,12}?(?:基础上|基礎上))?"
+      r"\s*(?P<label>(?:接受了?|给予|給予|采用|採用)"
+      r"[^,，。;；\n()（）]{1,12})", 0.75),
+    # "of whom 30 received cells and 15 received standard care"
+    P("en_arm_split",
+      r"\b(?:of\s+whom|of\s+these|of\s+them|among\s+them)\s*,?\s+(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON
+      + r"\s+)?(?P<l1>" + EN_ALLOC + r"[^,.;]{0,40}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:"
+      + EN_PERSON + r"\s+)?(?P<l2>" + EN_ALLOC + r"[^,.;]{0,40})", 0.85),
+    P("en_arm_in_group",
+      r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:were\s+)?(?:(?:randomi[sz]ed|randomly\s+assigned|"
+      r"assigned|allocated)\s+)?(?:in|to|into)\s+(?:the\s+|an?\s+)?(?P<label>[\w\-]+(?:\s+[\w\-]+){0,2}?)\s+"
+      + EN_GROUP_WORDS + r"\b", 0.85),
+    # "the 8 full-dose participants", "8名高剂量患者": a count of persons qualified by their dose is a dose group
+    P("en_arm_dose_group",
+      r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?P<label>" + DOSE_LEVEL_EN + r")\s+(?:[\w\-]+\s+)?" + EN_PERSON, 0.85),
+    P("zh_arm_dose_group",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位)(?P<label>" + DOSE_LEVEL_ZH + r")(?![组組])" + ZH_PERSON, 0.85),
+    # "the remaining 12 received the full dose", "12例接受全剂量": a count given a named dose level is that dose group
+    P("en_arm_dose_received",
+      r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:" + EN_MOD + EN_PERSON + r"\s+)?(?P<label>(?:received|were\s+given|got|"
+      r"were\s+treated\s+(?:with|at))\s+(?:the\s+|a\s+)?" + DOSE_LEVEL_EN + r")", 0.85),
+    P("zh_arm_dose_received",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?P<label>(?:接受了?|给予|給予|采用|採用|使用)(?:了)?"
+      + DOSE_LEVEL_ZH + r")", 0.85),
+    P("en_arm_controls",
+      r"(?P<n>" + EN_NUM + r")\s+(?P<label>controls|control\s+subjects|control\s+patients|placebo\s+recipients)\b",
+      0.75),
+    # ---- number of included studies ----
+    # "14项有关干细胞治疗2型糖尿病的随机对照试验": a topic ending in 的 may stand between the count and the noun (not a
+    # title or where they were published: "一篇“…”的研究", "两项发表在同一期刊上的研究" are papers, not included studies)
+    P("zh_studies",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:项|項|篇|个|個)\s*(?:(?:(?![项項篇个個例名“”\"《》「」]|发表|發表|刊登|刊发|刊發)"
+      r"[^,，。;；:：\n]){1,30}?的)?"
+      r"\s*(?:已发表的?|已發表的?|高质量的?|高質量的?|独立的?|獨立的?)?"
+      r"(?:随机对照试验|隨機對照試驗|随机对照研究|隨機對照研究|RCTs?|临床试验|臨床試驗|对照试验|對照試驗|对照研究|對照研究|"
+      r"临床研究|臨床研究|研究|试验|試驗|文献|文獻)", 0.9,
+      examples=("结果 共纳入14项有关干细胞治疗2型糖尿病的随机对照试验。", "這項薈萃分析納入9項RCT、共420例患者。",
+                "纳入9项研究,共计512例患者。"),
+      traps=("全球已注册1512项干细胞临床试验。", "两项发表在同一期刊上的研究也支持这一结论,这篇综述指出。",
+             "我国进行了4项研究,美国进行了2项研究。")),
+    P("en_studies",
+      r"(?P<n>" + EN_NUM + r")\s+(?:(?:randomi[sz]ed|controlled|clinical|eligible|published|independent|"
+      r"placebo-controlled|prospective)\s+){0,3}(?:trials|studies|RCTs)\b", 0.9,
+      examples=("We pooled 12 RCTs with 856 participants.", "Thirteen studies were deemed eligible, encompassing 507 "
+                "patients."),
+      traps=("Two small trials (20 and 21 participants) were reported earlier.",
+             "There are more than 1,500 registered MSC trials worldwide.")),
+)
+PATTERN_ROLE: dict[str, str] = {
+    "zh_total_enrolled": "total", "zh_total_noun": "total", "en_total_enrolled": "total",
+    "en_total_passive": "total", "en_total_denominator": "total", "en_total_noun": "total",
+    "en_single_case": "total", "n_equals": "arm", "zh_arm_count_label": "arm",
+    "zh_arm_label_count": "arm", "en_arm_in_group": "arm", "en_arm_controls": "arm",
+    "zh_total_person_count": "total", "zh_arm_split": "arm", "en_arm_split": "arm",
+    "zh_arm_each": "arm", "en_arm_each": "arm",
+    "zh_total_clause": "total", "zh_total_gong": "total", "zh_total_study_size": "total",
+    "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",
+    "en_total_completed": "total", "arm_breakdown_paren": "arm", "arm_breakdown_slash": "arm",
+    "arm_breakdown_colon": "arm", "arm_breakdown_list": "arm", "en_arm_compared": "arm", "zh_arm_compared": "arm", "en_arm_received": "arm", "zh_arm_received": "arm", "zh_arm_subset_alloc": "arm",
+    "zh_studies": "studies_included", "en_studies": "studies_included",
+    "en_arm_dose_group": "arm", "zh_arm_dose_group": "arm", "zh_case_title": "total",
+    "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
+    "zh_total_table_cell": "total", "n_equals_list": "arm", "en_arm_dose_received": "arm",
+    "zh_arm_dose_received": "arm", "zh_total_disease_noun": "total", "zh_total_denominator": "total",
+    "en_one_patient": "total", "en_one_allocated": "total", "zh_total_noun_count": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
+}
+MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
+# generic patterns: a count next to a person noun, without an enrolment verb
+WEAK = {"zh_total_noun", "zh_total_noun_count", "en_total_noun", "n_equals", "en_single_case", "zh_total_disease_noun", "en_one_patient",
+        "zh_single_case"}
+# a study of one told by its patient ("a 47-year-old man", "这名8岁的患儿")
+SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "zh_single_case"}
+# patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
+SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split", "zh_arm_subset_alloc"}
+# breakdowns: parts that must add up to the count stated before them
+BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon", "arm_breakdown_list"}
+# a treated group and the group it was compared with
+COMPARED_PATTERNS = {"en_arm_compared", "zh_arm_compared"}
+# a count qualified by a dose level ("8 full-dose participants"): a group, unless that group is stated otherwise
+DOSE_GROUP_PATTERNS = {"en_arm_dose_group", "zh_arm_dose_group"}
+# a count that received a named dose level: an allocation by construction (after "其中", "the remaining")
+DOSE_RECEIVED_PATTERNS = {"en_arm_dose_received", "zh_arm_dose_received"}
+# groups that are only groups when the sentence holds at least two of them
+PAIRED_PATTERNS = {"en_arm_received", "zh_arm_received"}
+# totals read without a person noun or with a bare 共: what follows may still make them an outcome count
+OUTCOME_CHECKED = {"zh_total_gong", "en_total_elliptic"}
+# "每组40例": one count for each of the groups named or counted before it in the sentence
+EACH_PATTERNS = {"zh_arm_each", "en_arm_each"}

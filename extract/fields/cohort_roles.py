@@ -1,0 +1,268 @@
+"""Cohort sizes, the role guards: a count read by a pattern may still be something else than a size of
+the study (a year at the end of the line above, an age, a share of the cohort, an adverse event, the
+tail of a longer number word, one numbered patient of several, a worldwide statistic, an outcome told
+by the verb of its clause). Each guard is one small predicate with its word list declared beside it;
+the extractor (``cohort.py``) asks them in ``validate`` and ``decide``.
+"""
+from __future__ import annotations
+
+import re
+
+from .cohort_lexicon import EN_NUM, ZH_NUM
+from .context import in_reference
+
+# ---- a year, a date, a page: never a count ----
+MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+# what stands before a year: a month and day ("January 9, 2023"), a preposition of time, a date separator,
+# a copyright sign, a publication label ("Accepted:", "Published")
+YEAR_BEFORE = re.compile(rf"(?:\b{MONTHS}\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*)?|\b(?:in|since|from|during|by|until|"
+                         rf"of|year|published|accepted|received|revised|copyright|©)\s*[:.]?\s*|\d[-/.]|[-/.])$", re.I)
+YEAR_AFTER = re.compile(r"[ \t]*(?:年|[-/.]\d|\n|$)")
+
+
+def is_year(view: str, start: int, end: int, n: int) -> bool:
+    """A count of 1900-2099 that reads as a year: a date before it, 年 or a line break after it, or its
+    noun on the next line ("Accepted: January 9, 2023\\nForty patients ...")."""
+    if not 1900 <= n <= 2099:
+        return False
+    digits = re.search(r"(?:19|20)\d\d", view[start:end])
+    if not digits:
+        return False
+    d0, d1 = start + digits.start(), start + digits.end()
+    return bool(YEAR_BEFORE.search(view[max(0, d0 - 24):d0]) or YEAR_AFTER.match(view, d1)
+                or "\n" in view[d1:end])
+
+
+# ---- an age: "a 25 year-old woman", "25-year-old", "aged 45 years" ----
+AGE_AFTER = re.compile(r"[\s\-]*(?:years?|yrs?|months?)[\s\-]*old\b|\s*(?:岁|歲|周岁|週歲)", re.I)
+
+
+def is_age(view: str, count_end: int) -> bool:
+    """The count is an age: "year-old"/"岁" follows it."""
+    return bool(AGE_AFTER.match(view, count_end))
+
+
+# ---- the tail of a longer number word: "One hundred and twelve" is not 12 ----
+NUMBER_WORD_BEFORE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+                                r"sixty|seventy|eighty|ninety|hundred|thousand)[\s\-]+(?:and\s+)?$", re.I)
+
+
+def is_number_tail(view: str, start: int) -> bool:
+    """The count continues a number word before it ("hundred and twelve", "four hundred")."""
+    return bool(NUMBER_WORD_BEFORE.search(view[max(0, start - 16):start]))
+
+
+# ---- a share of the cohort: "Six patients (60%) were responders", "3例(10.0%)" ----
+SHARE_AFTER = re.compile(r"\s*[(（]\s*\d{1,3}(?:\.\d+)?\s*%\s*[)）]")
+
+
+def is_share(view: str, end: int) -> bool:
+    """The count is followed by its percentage in brackets: a part of the cohort."""
+    return bool(SHARE_AFTER.match(view, end))
+
+
+# ---- a row number of a numbered list or a flattened table: "1 Adolescents with new-onset T1DM (n=18) ... / 2 Adults
+# with ..." (the number opens its line and the next or previous line opens with the next or previous number) ----
+ROW_REACH = 800
+
+
+def is_row_number(view: str, start: int, end: int, n: int) -> bool:
+    """The count opens its line and a neighbouring line opens with n - 1 or n + 1: a row number."""
+    line_start = view.rfind("\n", 0, start) + 1
+    if view[line_start:start].strip() or n > 200:
+        return False
+    line_end = view.find("\n", end)
+    own = N_BRACKET.findall(view, end, line_end if line_end >= 0 else len(view))
+    if view[start:end].isdigit() and re.match(r"[ \t]+[A-Z\u4e00-\u9fff]", view[end:end + 2]) and len(own) == 1 \
+            and int(own[0]) != n:
+        return True   # "1 Adolescents with new-onset T1DM (n=18) ...": the row's own size is in its bracket
+    near = view[max(0, line_start - ROW_REACH):min(len(view), end + ROW_REACH)]
+    return re.search(rf"(?m)^[ \t]*(?:{n - 1}|{n + 1})[ \t.)、]+[A-Z\u4e00-\u9fff]", near) is not None
+
+
+N_BRACKET = re.compile(r"[(（]\s*[nN]\s*=\s*(\d{1,6})")
+
+
+# ---- adverse events and symptoms counted: "headache (n = 4)", "发热3例" ----
+EVENT_WORDS = ("headache", "nausea", "vomiting", "fever", "pyrexia", "diarrhea", "diarrhoea", "hypoglycemia",
+               "hypoglycaemia", "infection", "rash", "pain", "fatigue", "dizziness", "bleeding", "haematoma",
+               "hematoma", "bruising", "edema", "oedema", "cough", "chills", "itching", "pruritus", "anemia",
+               "anaemia", "neutropenia", "thrombosis", "retinopathy", "nephropathy", "neuropathy",
+               "发热", "發熱", "发烧", "發燒", "头痛", "頭痛", "头晕", "頭暈", "恶心", "噁心", "呕吐", "嘔吐", "腹泻",
+               "腹瀉", "低血糖", "感染", "皮疹", "疼痛", "乏力", "出血", "血肿", "血腫", "瘀青", "水肿", "水腫",
+               "寒战", "寒顫", "瘙痒", "搔癢")
+# a sentence listing adverse events: the counts after the cue are events, not groups of the study
+EVENT_CUE = re.compile(r"\b(?:adverse\s+(?:events?|effects?|reactions?)|side[\s\-]effects?|S?AEs?|complications?|"
+                       r"toxicit(?:y|ies))\b|不良(?:反应|反應|事件)|副作用|并发症|併發症", re.I)
+
+
+def is_event_label(label: str) -> bool:
+    """An arm label that names a symptom or event ("headache", "发热")."""
+    low = label.lower()
+    return any(w in low for w in EVENT_WORDS)
+
+
+def in_event_list(view: str, sentence_start: int, start: int) -> bool:
+    """The count stands after an adverse-event cue in its sentence ("Adverse events were mild: headache (n = 4)")."""
+    return bool(EVENT_CUE.search(view, sentence_start, start))
+
+
+# ---- one numbered or named patient of several: "第一例是一名52岁女性", "The first patient, a 35-year-old" ----
+ORDINAL_SUBJECT_BEFORE = re.compile(
+    r"(?:第\s*(?:[一二三四五六七八九十]+|\d+)\s*(?:例|位|名|个|個)\s*(?:患者|病人|病例|受试者|受試者)?\s*(?:是|为|為|乃)?\s*"
+    r"|\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|latest|other|next)\s+(?:patient|participant|recipient|"
+    r"subject|case)\s*(?:,|\bwas\b|\bis\b)?\s*|\b(?:patient|participant|case|subject)\s+(?:\d{1,2}|[A-H])\s*(?:,|\bwas\b|\bis\b)?\s*)$",
+    re.I)
+
+
+# the rest of a cohort or all but some of it: "The other two patients", "all but four participants", "其余3例"
+REST_BEFORE = re.compile(r"(?:\b(?:the\s+)?(?:other|remaining)\s+|\ball\s+but\s+|\bexcept(?:\s+for)?\s+|\bapart\s+from\s+|"
+                         r"\bexcluding\s+|\bother\s+than\s+|其余|其餘|剩余|剩餘|余下|餘下|另外)$", re.I)
+
+
+def is_rest(view: str, start: int) -> bool:
+    """The count is the rest of a cohort, or what a whole lacks ("all but four")."""
+    return bool(REST_BEFORE.search(view[max(0, start - 16):start]))
+
+
+def is_ordinal_subject(view: str, start: int) -> bool:
+    """The count describes a numbered patient ("第一例是一名…", "Patient 2, a 40-year-old ...")."""
+    return bool(ORDINAL_SUBJECT_BEFORE.search(view[max(0, start - 24):start]))
+
+
+# ---- a count of a country or the world: "全世界共有1154名患者", "worldwide, 1,500 people" ----
+WIDE_SCOPE_BEFORE = re.compile(r"(?:全球|全世界|世界上|全国|全國|全美|全台|全臺|全港|\bworldwide|\bglobally|\bnationwide|"
+                               r"\bin\s+the\s+world|\bacross\s+the\s+world)\s*(?:范围内|範圍內)?\s*,?\s*"
+                               r"(?:(?:已|共|约|約|仅|僅|累计|累計|有|计|計|超过|超過|逾|近|more\s+than|over|about|some)\s*)*$",
+                               re.I)
+
+
+def is_wide_scope(view: str, start: int) -> bool:
+    """The count is a statistic of a country or the world, not of one study."""
+    return bool(WIDE_SCOPE_BEFORE.search(view[max(0, start - 24):start]))
+
+
+# ---- the verb of the clause tells an outcome: "Six patients with retinopathy needed laser therapy" ----
+# verbs that make a counted group the study's cohort (their first appearance wins over an outcome verb)
+ALLOCATION_VERBS_EN = re.compile(r"\b(?:received|receiving|underwent|undergoing|were\s+(?:enrolled|included|treated|"
+                                 r"randomi[sz]ed|assigned|allocated|recruited|given|transplanted|infused|injected|dosed|"
+                                 r"studied|followed|selected)|participated|took\s+part|joined|entered|were\s+\w+\s+"
+                                 r"(?:enrolled|included|treated|randomi[sz]ed|assigned))\b", re.I)
+# an outcome verb inside a relative clause describes the cohort ("patients who had failed oral drugs")
+RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which|whose)\s+(?:\w+\s+){0,2}$", re.I)
+CLAUSE_END = re.compile(r"[,;:.!?。，；：！？\n]")
+CLAUSE_REACH = 90
+
+
+def clause_after(view: str, end: int, limit: int) -> str:
+    """The rest of the count's clause (up to the next clause break, at most ``CLAUSE_REACH`` characters)."""
+    text = view[end:min(limit, end + CLAUSE_REACH)]
+    m = CLAUSE_END.search(text)
+    return text[:m.start()] if m else text
+
+
+def outcome_verb_first(clause: str, outcome_words: tuple[str, ...]) -> bool:
+    """In ``clause`` an outcome verb comes before any allocation verb (outside a relative clause)."""
+    low = clause.lower()
+    alloc = ALLOCATION_VERBS_EN.search(clause)
+    first_alloc = alloc.start() if alloc else len(clause)
+    for w in outcome_words:
+        i = low.find(w.lower())
+        while 0 <= i < first_alloc:
+            if not RELATIVE_BEFORE.search(low[:i]) and (i == 0 or not low[i - 1].isalnum()):
+                return True
+            i = low.find(w.lower(), i + 1)
+    return False
+
+
+# ---- a change counted in part of the cohort: "HbA1c decreased in 15 patients", "15例患者HbA1c明显下降" (when the
+# mention counts more persons; alone, the count may be the cohort the result is told of) ----
+CHANGE_IN_BEFORE = re.compile(r"\b(?:decreased|increased|improved|fell|rose|declined|dropped|normali[sz]ed|worsened|"
+                              r"changed)\s+in\s+(?:the\s+|only\s+|another\s+)?$", re.I)
+ZH_CHANGE_AFTER = ("下降", "降低", "改善", "升高", "增加", "好转", "好轉", "恶化", "惡化", "达标", "達標")
+
+
+# ---- completion: the completers of a larger cohort ("Nineteen patients completed the protocol") are not its
+# size; completers of a time point or of the follow-up ("112例患者完成52周随访", "37 completed 6 months") are the
+# analysed cohort, which the annotated sets keep ----
+COMPLETED_VERB = re.compile(r"\s*(?:(?:have|had)\s+)?(?:completed|finished)\b|\s*(?:均|都|已|全部)?完成", re.I)
+TIMED_COMPLETION = re.compile(r"\d|\b(?:one|two|three|six|twelve|day|week|month|year|follow-?up|visit)s?\b|周|週|月|年|天|随访|隨訪",
+                              re.I)
+
+
+def untimed_completion(view: str, end: int, limit: int) -> bool:
+    """The count is followed by a completion that names no time point or follow-up."""
+    m = COMPLETED_VERB.match(view, end)
+    if not m:
+        return False
+    obj = re.split(r"[,;:.。，；：!?！？\n]", view[m.end():min(limit, m.end() + 40)], maxsplit=1)[0]
+    return not TIMED_COMPLETION.search(obj)
+
+
+# ---- an outcome or event inside a Chinese noun phrase: "3例插管失败的患者", "12例脱离胰岛素的患者" ----
+ZH_OUTCOME_NP = ("成功", "失败", "失敗", "有效", "无效", "無效", "脱离", "脫離", "停用", "出现", "出現", "发生", "發生",
+                 "死亡", "复发", "復發", "缓解", "緩解", "达标", "達標", "好转", "好轉", "治愈", "治癒", "痊愈", "痊癒",
+                 "退出", "失访", "失訪", "不再")
+
+
+# a subgroup by a comorbidity: "6例合并视网膜病变的患者" (among a larger cohort)
+ZH_COMORBID = re.compile(r"合并|合併|伴有|伴发|伴發|患有|并发|併發")
+
+
+def zh_outcome_in_np(np: str) -> bool:
+    """The words between a Chinese count and its person noun define the group by an outcome."""
+    return any(w in np for w in ZH_OUTCOME_NP)
+
+
+# ---- the planned size of the study being reported: "研究计划入组36名", "试验计划治疗20名" ----
+# a plan word whose subject is the study itself states the study's target size (the held-out convention);
+# a plan of a team, company or hospital, or one dated in the future, is another, future study
+STUDY_SUBJECT_PLAN = re.compile(r"(?:研究|试验|試驗|项目|項目|课题|課題|临床试验|臨床試驗)\s*(?:预计|預計|计划|計劃|計畫|拟|擬)"
+                                r"|\b(?:study|trial)\s+plans\s+to\b", re.I)
+FUTURE_START = re.compile(r"明年|下半年|将于|將於|将在|將在|即将|即將|尚未|next\s+year|will\s+(?:start|begin|launch|open)", re.I)
+
+
+def is_study_target(clause: str, sentence: str) -> bool:
+    """A plan word in ``clause`` has the study as its subject and the sentence dates nothing in the future."""
+    return bool(STUDY_SUBJECT_PLAN.search(clause)) and not FUTURE_START.search(sentence)
+
+
+# ---- a pooling verb before a wide scope: "汇总全球23项试验" counts included trials, not a world statistic ----
+POOLING_BEFORE = re.compile(r"(?:汇总|彙總|纳入|納入|合并|合併|荟萃|薈萃|分析了|pooled|included|analy[sz]ed|reviewed)"
+                            r"[^,，。;；\n\d]{0,8}$", re.I)
+
+
+
+# ---- the participants of a subset of the included studies: "six T1DM studies including 120 patients, and four
+# T2DM studies including 65 patients" (two or more in a sentence are groups; one alone is the pooled total) ----
+_SUBSET_STUDIES = (rf"(?:(?P<k>{EN_NUM})\s+(?:[\w\-]+\s+){{0,3}}?(?:studies|trials|RCTs)\s+(?:including|involving|with|"
+                   rf"comprising|enrolling|of)\s+(?:a\s+total\s+of\s+)?"
+                   rf"|(?P<kz>{ZH_NUM})\s*(?:项|項|篇)[^,，。;；\d]{{0,12}}?(?:研究|试验|試驗|RCT)\s*"
+                   rf"(?:共|共计|共計)?(?:纳入|納入|包括|涉及|共有)?(?:了)?\s*)")
+STUDY_SUBSET_BEFORE = re.compile(_SUBSET_STUDIES + r"$", re.I)
+STUDY_SUBSET = re.compile(_SUBSET_STUDIES + rf"(?:{EN_NUM}|{ZH_NUM})", re.I)
+
+
+def study_subset_label(view: str, count_start: int, sentence: tuple[int, int]) -> str | None:
+    """The label of a subset of included studies whose participants the count gives, when the sentence holds
+    two or more such subsets (then each is a group of the pooled cohort); else None."""
+    m = STUDY_SUBSET_BEFORE.search(view, max(sentence[0], count_start - 60), count_start)
+    if not m or sum(1 for _ in STUDY_SUBSET.finditer(view, sentence[0], sentence[1])) < 2:
+        return None
+    return view[m.start():count_start].strip()
+
+
+# ---- a reference entry: a line that cites (a DOI, "et al. 2020;12:45") and reads as an entry of a list ----
+ENTRY_START = re.compile(r"\s*(?:\[\d{1,3}\]|\d{1,3}\s*[.、)]\s|[•·\-*]\s|[A-Z][A-Za-z'\-]+\s+[A-Z]{1,3}[,.]\s)")
+ENTRY_REACH = 1500
+
+
+def in_reference_entry(text: str, pos: int) -> bool:
+    """``pos`` lies on a reference-list entry (not a sentence of running text that quotes a DOI)."""
+    if not in_reference(text, pos):
+        return False
+    s = text.rfind("\n", max(0, pos - ENTRY_REACH), pos) + 1
+    e = text.find("\n", pos, pos + ENTRY_REACH)
+    line = text[s:e if e >= 0 else min(len(text), pos + ENTRY_REACH)]
+    return bool(ENTRY_START.match(line)) or (len(line) < 400 and re.search(r"\bet al\b|\[J\]", line) is not None)

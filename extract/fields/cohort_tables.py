@@ -1,0 +1,58 @@
+"""Cohort sizes in a table of studies flattened to text: the arms of a row under a "Number (E/C)" column.
+
+A table of included studies gives each study's groups as a pair in one cell ("21/21" under
+"Number (E/C)", "30/30" under "例数(治疗组/对照组)"); other cells hold pairs too ("12/9" under
+"Female/male"). Without cell separators the column is found by order: the k-th pair of a row
+belongs to the k-th slash-joined heading of the header line. A row is read only when it has as many
+pairs as the header has slash headings (a continuation row "C 10/11 Insulin" has fewer), and only
+when the mention holds one such row (a mention spanning the whole table is not one study).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+# a slash-joined heading of a header line ("E/C", "Female/male", "治疗组/对照组")
+HEADING_PAIR = re.compile(r"[A-Za-z\u4e00-\u9fff]+\s*/\s*[A-Za-z\u4e00-\u9fff]+")
+# the heading of the group sizes: experimental/treated over control
+ARMS_HEADING = re.compile(r"^(?:E|T|I|S|MSCs?|SC|treat(?:ment|ed)?|exp(?:erimental)?|intervention|cases?|"
+                          r"试验组?|試驗組?|治疗组?|治療組?|观察组?|觀察組?|实验组?|實驗組?|干细胞组?|幹細胞組?|研究组?|研究組?)"
+                          r"\s*/\s*(?:C|controls?|placebo|对照组?|對照組?|安慰剂组?|安慰劑組?)$", re.I)
+# a count word near the heading: the pair counts persons ("Number (E/C)", "n (T/C)", "例数(治疗组/对照组)")
+COUNT_HEADING = re.compile(r"\b(?:number|no\.|n|sample(?:\s+size)?|patients|participants|subjects|size)\b|例数|例數|人数|人數|"
+                           r"样本量|樣本量|病例", re.I)
+# a pair of counts in a row ("21/21"), not a date, a ratio of decimals or a dose ("1/2", "2.5/3")
+ROW_PAIR = re.compile(r"(?<![\d/.:\-])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/.:\-%])")
+HEADER_REACH = 40   # lines above a row searched for its header
+
+
+def _header(lines: list[str], row: int) -> Optional[tuple[int, int]]:
+    """(index of the arms heading among the header's slash headings, number of slash headings) for the
+    table the row ``row`` belongs to, or None."""
+    for i in range(row - 1, max(-1, row - HEADER_REACH), -1):
+        headings = HEADING_PAIR.findall(lines[i])
+        for k, h in enumerate(headings):
+            if ARMS_HEADING.match(re.sub(r"\s+", "", h)) and COUNT_HEADING.search(lines[i]):
+                return k, len(headings)
+    return None
+
+
+def table_row_arms(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """The two group sizes (n, start, end, which) of the one table row in [lo, hi) that gives them, or []."""
+    start = text.rfind("\n", 0, lo) + 1
+    above = text[max(0, start - 6000):start].split("\n")[:-1]
+    body = text[start:hi].split("\n")
+    lines = above + body
+    found: list[list[tuple[int, int, int, int]]] = []
+    pos = start
+    for j, line in enumerate(body):
+        pairs = list(ROW_PAIR.finditer(line))
+        if pairs:
+            head = _header(lines, len(above) + j)
+            if head and len(pairs) == head[1]:
+                m = pairs[head[0]]
+                a, b = int(m.group(1)), int(m.group(2))
+                if a > 0 and b > 0 and pos + m.start() >= lo:
+                    found.append([(a, pos + m.start(1), pos + m.end(1), 0), (b, pos + m.start(2), pos + m.end(2), 1)])
+        pos += len(line) + 1
+    return found[0] if len(found) == 1 else []
