@@ -146,7 +146,11 @@ def test_other_constructions(text: str, lang: str, expected: list) -> None:
     ("In 2021, 120 patients with type 2 diabetes joined the registry.", "en", [(120, T)]),   # trap: a comma
     ("Four weeks apart to adults with type 2 diabetes, the infusions were given.", "en", []),
     ("A 45-year-old woman and a 52-year-old man were described in 2019.", "en", [(1, T)]),
-    ("In my clinic I have maybe four hundred people with type 1 diabetes.", "en", []),
+    ("In my clinic I have maybe four hundred people with type 1 diabetes.", "en", []),   # trap: a hedged guess
+    ("我的门诊大概有两百个1型糖尿病病人。", "zh", []),
+    ("我的門診大概有兩百個1型糖尿病病人。", "zh-Hant", []),
+    ("Perhaps 30 patients with type 1 diabetes would qualify.", "en", []),
+    ("The trial enrolled about 30 patients with type 1 diabetes.", "en", [(30, T)]),
     ("全世界共有1154名患者接受胰島移植。", "zh-Hant", []),
     ("全球已有超过3000名患者接受干细胞治疗。", "zh", []),
     ("Worldwide, more than 1,500 people have received islet transplants.", "en", []),

@@ -143,6 +143,16 @@ def is_wide_scope(view: str, start: int) -> bool:
     return bool(WIDE_SCOPE_BEFORE.search(view[max(0, start - 24):start]))
 
 
+# ---- a hedged guess, not a stated count: "I have maybe four hundred people", "大概有两百个病人" ----
+HEDGE_BEFORE = re.compile(r"(?:\b(?:maybe|perhaps|possibly|probably|i\s+(?:guess|think|would\s+say))|大概|也许|也許|"
+                          r"或许|或許|可能)\s*(?:有\s*)?$", re.I)
+
+
+def is_hedged(view: str, start: int) -> bool:
+    """The count is a speaker's guess ("maybe", "大概"), not a size the text states."""
+    return bool(HEDGE_BEFORE.search(view[max(0, start - 20):start]))
+
+
 # ---- the verb of the clause tells an outcome: "Six patients with retinopathy needed laser therapy" ----
 # verbs that make a counted group the study's cohort (their first appearance wins over an outcome verb)
 ALLOCATION_VERBS_EN = re.compile(r"\b(?:received|receiving|underwent|undergoing|were\s+(?:enrolled|included|treated|"
