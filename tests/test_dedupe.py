@@ -303,13 +303,22 @@ def test_date_weights_decrease_with_distance() -> None:
     ({"cell_types": ["UC-MSC"]}, {"cell_types": ["iPSC-islet"]}),
     ({"design": "case_report"}, {"design": "meta_analysis"}),
     ({"design": "rct"}, {"design": "review"}),
-    ({"design": "preclinical"}, {"design": "single_arm_trial"}),
 ])
 def test_hard_contradictions(a: dict, b: dict) -> None:
     shared = {"doi": None, "title": "Stem cell therapy for diabetes mellitus: outcomes", "journal": "Cell"}
     link = explain(rec("a", **shared, **a), rec("b", **shared, **b))
     assert link.level == "contradiction"
     assert any(s.name == "contradiction" for s in link.signals)
+
+
+@pytest.mark.parametrize("other", ["single_arm_trial", "case_report", "observational", "rct"])
+def test_preclinical_against_a_clinical_design_lowers_the_score_but_does_not_forbid_the_link(other: str) -> None:
+    # one cue word ("in vitro", the team's earlier mouse work) makes a clinical case "preclinical"
+    shared = {"title": "Stem cell therapy for diabetes mellitus: outcomes", "journal": "Cell"}
+    link = explain(rec("a", design="preclinical", **shared), rec("b", design=other, **shared))
+    assert link.level != "contradiction"
+    assert sig(link, "design") < 0
+    assert link.score < explain(rec("a", design=other, **shared), rec("b", design=other, **shared)).score
 
 
 def test_an_equal_doi_overrides_a_contradicting_fact_but_a_registry_id_does_not() -> None:

@@ -10,10 +10,12 @@ from rapidfuzz import fuzz
 
 from ..models import Link, LinkSignal, Record
 from . import settings
+from .institutions import alias_key, org_table, product_table, same_institution
 from .normalise import (context_numbers, is_cjk, journal_table, norm_doi, norm_name, norm_registry, norm_title, parse_date,
                         same_unknown_journal, title_similarity)
 
 W = settings.WEIGHTS
+_KNOWN_PRODUCTS = frozenset(product_table().products)
 _TITLE_NUM = re.compile(r"\d+(?:\.\d+)?")
 Sig = tuple[str, float, Optional[str]]  # (signal name, weight, detail)
 # the weight a hard contradiction reports in an explanation (it forbids the link outright)
@@ -52,8 +54,17 @@ class Features:
     intervals: tuple[float, ...] = ()
     institution: str = ""
     country: str = ""
-    aliases: frozenset[str] = frozenset()
+    aliases: frozenset[str] = frozenset()       # product ids of the table, else the alias's own key
     context: Optional[dict[str, float]] = None   # numbers quoted in the mention (None: no text)
+    orgs: frozenset[str] = frozenset()          # organisations of the table (not companies)
+    sponsors: frozenset[str] = frozenset()      # companies named, or the sponsors of the products named
+    inst_raw: str = ""                          # the institution as written (for names the table lacks)
+    age: Optional[int] = None
+    sex: Optional[str] = None
+    duration: Optional[float] = None            # years with diabetes
+    insulin_free: Optional[float] = None        # days off insulin
+    procedure_year: Optional[int] = None
+    city: str = ""
 
 
 def features(r: Record, text: Optional[str] = None) -> Features:
@@ -65,6 +76,9 @@ def features(r: Record, text: Optional[str] = None) -> Features:
     for c in r.cohort_sizes:
         {"total": totals, "arm": arms, "studies_included": included}[c.role].add(c.n)
     hba1c = sorted({round(v, 2) for h in r.hba1c for v in (h.before, h.after, h.change) if v is not None})
+    orgs, products = org_table(), product_table()
+    org_ids = {o for name in [*s.organisations, *([s.institution] if s.institution else [])]
+               if (o := orgs.lookup(name))}
     return Features(
         rid=r.record_id, doc_id=r.doc_id,
         doi=norm_doi(s.doi), pmid=(s.pmid or None), pmcid=(s.pmcid or "").upper() or None,
@@ -82,8 +96,14 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         infusions=frozenset(g.infusions for g in r.regimen if g.infusions is not None),
         intervals=tuple(sorted({g.interval_days for g in r.regimen if g.interval_days is not None})),
         institution=norm_name(s.institution), country=norm_name(s.country),
-        aliases=frozenset(a for a in (norm_name(x) for x in s.aliases) if len(a) >= 3),
+        aliases=frozenset(products.canonical(x) for x in s.aliases if len(alias_key(x)) >= 3),
         context=_context(r, text, totals | arms | included, hba1c),
+        orgs=frozenset(o for o in org_ids if orgs.orgs[o].kind != "company"),
+        sponsors=frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
+        | frozenset(sp for x in s.aliases if (p := products.products.get(products.canonical(x))) and (sp := p.sponsor)),
+        inst_raw=s.institution or "",
+        age=s.patient_age, sex=s.patient_sex, duration=s.disease_duration_years, insulin_free=s.insulin_free_days,
+        procedure_year=s.procedure_year, city=norm_name(s.city),
     )
 
 
@@ -183,6 +203,12 @@ def _title(a: Features, b: Features, sig: list[Sig]) -> Optional[str]:
     if a.title == b.title:
         sig.append(("title", W["title_exact"], "exact"))
         return "title:exact"
+    short, long_ = sorted((a.title, b.title), key=len)
+    prefix_min = settings.TITLE_PREFIX_MIN_CJK if a.title_cjk else settings.TITLE_PREFIX_MIN
+    if len(short) >= prefix_min and long_.startswith(short) and not long_[len(short)].isalnum():
+        # one side drops the subtitle ("…in type 2 diabetes" of "…in type 2 diabetes: a randomized … trial")
+        sig.append(("title", W["title_prefix"], f"prefix ({len(short)} of {len(long_)} chars)"))
+        return "title:prefix"
     s = title_similarity(a.title, b.title)
     na, nb = _TITLE_NUM.findall(a.title), _TITLE_NUM.findall(b.title)
     if s >= settings.TITLE_WEAK and na and nb and set(na) != set(nb):
@@ -334,19 +360,68 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
             near = frozenset({a.design, b.design}) in settings.DESIGN_NEAR
             sig.append(("design", W["design_near"] if near else W["design_far"],
                                   f"{a.design} vs {b.design}"))
-    if a.institution and b.institution:
-        short, long_ = sorted((len(a.institution), len(b.institution)))
-        # a generic fragment ("第一医院", "university") must not match every long name containing it
-        comparable = short >= settings.INSTITUTION_MIN_LEN and short >= settings.INSTITUTION_MIN_SHARE * long_
-        if a.institution == b.institution or (
-                comparable and fuzz.partial_ratio(a.institution, b.institution) >= settings.INSTITUTION_MATCH):
-            sig.append(("institution", W["institution_equal"], a.institution))
+    _organisations(a, b, sig)
     if a.country and b.country:
         same = a.country == b.country
         sig.append(("country", W["country_equal"] if same else W["country_differ"],
                               a.country if same else f"{a.country} vs {b.country}"))
     if a.aliases & b.aliases:
         sig.append(("alias", W["alias_equal"], ",".join(sorted(a.aliases & b.aliases))))
+    else:
+        pa, pb = a.aliases & _KNOWN_PRODUCTS, b.aliases & _KNOWN_PRODUCTS
+        if pa and pb:
+            # two named products of the table (VX-880 vs VX-264): two programmes
+            sig.append(("alias", W["alias_differ"], f"{sorted(pa)} vs {sorted(pb)}"))
+
+
+def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
+    """Institution (table id, the romanised key of an unknown name, or a fuzzy match) and sponsor."""
+    how: Optional[str] = None
+    shared = a.orgs & b.orgs
+    if shared:
+        how, detail = "same", ",".join(sorted(shared))
+    elif a.orgs and b.orgs and any(org_table().related(x, y) for x in a.orgs for y in b.orgs):
+        how, detail = "related", "affiliated"
+    if how != "same" and a.inst_raw and b.inst_raw:
+        rel = same_institution(a.inst_raw, b.inst_raw)
+        if rel is None and a.institution and b.institution:
+            short, long_ = sorted((len(a.institution), len(b.institution)))
+            # a generic fragment ("第一医院", "university") must not match every long name containing it
+            comparable = short >= settings.INSTITUTION_MIN_LEN and short >= settings.INSTITUTION_MIN_SHARE * long_
+            if a.institution == b.institution or (
+                    comparable and fuzz.partial_ratio(a.institution, b.institution) >= settings.INSTITUTION_MATCH):
+                rel = "same"
+        if rel == "same" or (rel == "related" and how is None):
+            how, detail = rel, a.institution
+    if how == "same":
+        sig.append(("institution", W["institution_equal"], detail))
+    elif how == "related":
+        sig.append(("institution", W["institution_related"], detail))
+    if a.sponsors & b.sponsors:
+        sig.append(("sponsor", W["sponsor_equal"], ",".join(sorted(a.sponsors & b.sponsors))))
+    elif a.city and a.city == b.city and how is None:
+        sig.append(("city", W["city_equal"], a.city))
+
+
+def _profile(a: Features, b: Features, sig: list[Sig]) -> None:
+    """One patient's age, sex, years with diabetes, time off insulin; the year of the procedure."""
+    if a.age is not None and b.age is not None:
+        gap = abs(a.age - b.age)
+        # a later report may give the age a year on
+        sig.append(("age", W["age_equal"] if gap <= 1 else W["age_differ"], f"{a.age} vs {b.age}"))
+    if a.sex and b.sex:
+        sig.append(("sex", W["sex_equal"] if a.sex == b.sex else W["sex_differ"], f"{a.sex} vs {b.sex}"))
+    if a.duration is not None and b.duration is not None:
+        ok = abs(a.duration - b.duration) <= max(1.0, 0.1 * max(a.duration, b.duration))
+        sig.append(("disease_duration", W["duration_equal"] if ok else W["duration_differ"],
+                    f"{a.duration:g} vs {b.duration:g} years"))
+    if a.insulin_free is not None and b.insulin_free is not None and _days_equal(a.insulin_free, b.insulin_free):
+        # a later report gives a longer time off insulin: only agreement is evidence
+        sig.append(("insulin_free", W["insulin_free_equal"], f"{a.insulin_free:g} days"))
+    if a.procedure_year and b.procedure_year:
+        gap = abs(a.procedure_year - b.procedure_year)
+        sig.append(("procedure_year", W["procedure_year_equal"] if gap == 0 else W["procedure_year_differ"],
+                    f"{a.procedure_year} vs {b.procedure_year}"))
 
 
 def _overridable(a: Features, b: Features, fact_conflicts: list[str]) -> bool:
@@ -395,6 +470,7 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
     _numbers(a, b, sig)
     _context_signal(a, b, sig)
     _categories(a, b, sig)
+    _profile(a, b, sig)
     if a.doc_id == b.doc_id:
         sig.append(("same_document", W["same_document"], a.doc_id))
     if hard:

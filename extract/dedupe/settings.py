@@ -29,6 +29,9 @@ TITLE_WEAK: float = 85.0
 # Titles shorter than this (normalised chars) are too generic for the exact/fuzzy levels.
 TITLE_MIN_LEN: int = 12
 TITLE_MIN_LEN_CJK: int = 8          # a Chinese character carries about a word's information
+# A title that is the start of the other (its subtitle dropped) counts when it is this long.
+TITLE_PREFIX_MIN: int = 30
+TITLE_PREFIX_MIN_CJK: int = 12
 # Journal names unknown to the table are matched fuzzily against it at this score.
 JOURNAL_FUZZY: float = 93.0
 # Institution names match at this partial-ratio score (after normalisation).
@@ -59,6 +62,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "publication_differs": -3.0,
     # title ladder
     "title_exact": 10.0,
+    "title_prefix": 8.0,      # one title is the other without its subtitle
     "title_strong": 6.5,      # alone just enough: any counter-signal (n, date) undoes it
     "title_weak": 3.5,
     "title_else": -1.0,
@@ -101,6 +105,20 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "design_near": -1.0,
     "design_far": -3.0,
     "institution_equal": 3.0,
+    "institution_related": 1.5,      # an affiliated hospital and its university
+    "sponsor_equal": 3.0,            # the company behind the product (Vertex, Sana)
+    "city_equal": 0.5,
+    "alias_differ": -2.0,            # two different products of the table
+    # one patient's profile (case reports retold in several languages)
+    "age_equal": 2.5,
+    "age_differ": -3.0,
+    "sex_equal": 0.5,
+    "sex_differ": -3.0,
+    "duration_equal": 1.5,
+    "duration_differ": -1.0,
+    "insulin_free_equal": 1.5,
+    "procedure_year_equal": 1.0,
+    "procedure_year_differ": -1.0,
     "country_equal": 0.5,
     "country_differ": -3.0,
     # the two documents already share another linked study (cocite.py): only lifts near links
@@ -144,11 +162,11 @@ DESIGN_GROUP: Mapping[str, str] = MappingProxyType({
     "preclinical": "preclinical", "other": "other",
 })
 # Group pairs that can never be one study (a review is not the trial it reviews).
+# "preclinical" against a clinical design is not among them: one cue word (cells made "in vitro", the
+# team's earlier mouse work in the background) gives it, so it only lowers the score (design_far).
 DESIGN_HARD: frozenset[frozenset[str]] = frozenset({
     frozenset({"synthesis", "trial"}), frozenset({"synthesis", "observational"}),
     frozenset({"synthesis", "case"}), frozenset({"synthesis", "preclinical"}),
-    frozenset({"preclinical", "trial"}), frozenset({"preclinical", "observational"}),
-    frozenset({"preclinical", "case"}),
 })
 # A shared DOI/PMID overrides a contradicting fact (an extraction slip), but never a contradiction
 # between these design groups: a review's DOI in a digest is often attached to a trial's mention,
