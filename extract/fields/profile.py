@@ -32,7 +32,7 @@ _UNIT_DAYS = {"年": 365.0, "个月": 30.4, "月": 30.4, "周": 7.0, "天": 1.0,
 # one patient: the counted noun phrase before the age, or 男/女 right after it
 _ONE_ZH = r"(?:(?:一|1)\s*(?:名|位|例|个)|该|这名|这位|此名|患者|病人)"
 _SEX_ZH = r"(?P<sex>男|女)(?:性|子|孩|童|士)?"
-_SEX_EN = r"(?P<sex>man|woman|male|female|boy|girl|gentleman|lady|mother|father)"
+_SEX_EN = r"(?P<sex>man|woman|men|women|male|female|boy|girl|gentleman|lady|mother|father)"
 _INSULIN_ZH = r"(?:外源性)?胰岛素(?:注射|治疗)?"
 _OFF_ZH = r"(?:停用|脱离|摆脱|不再使用|未再使用|不再注射|未再注射|无需|无须|不需要|不需|不用|停止使用|停止注射)"
 _OFF_EN = (r"(?:off insulin|insulin[- ]free|insulin[- ]independent|independent of (?:exogenous )?insulin|"
@@ -113,7 +113,7 @@ class ProfileExtractor(FieldExtractor):
                 return
             yield Hit("patient_age", {"value": age}, m.start("age"), m.end("age"), NAME, pattern.name)
             if g.get("sex"):
-                sex = "male" if g["sex"].lower() in ("男", "man", "male", "boy", "gentleman", "father") else "female"
+                sex = "male" if g["sex"].lower() in ("男", "man", "men", "male", "boy", "gentleman", "father") else "female"
                 yield Hit("patient_sex", {"value": sex}, m.start("sex"), m.end("sex"), NAME, pattern.name)
         elif kind in ("duration", "insulin_free"):
             num = _number(g["num"])
