@@ -226,7 +226,11 @@ def test_numeric_fingerprint_signals(kw_a: dict, kw_b: dict, name: str) -> None:
 def test_numeric_fingerprint_misses() -> None:
     link = explain(rec("a", hba1c=((8.2, 7.0),), dose=(1e6, 1e6, True), follow_up=90),
                    rec("b", hba1c=((9.1, 7.9),), dose=(1e6, 1e6, False), follow_up=365))
-    assert sig(link, "hba1c") == 0 and sig(link, "dose") == 0 and sig(link, "follow_up") == 0
+    assert sig(link, "dose") == 0 and sig(link, "follow_up") == 0
+    # two before/after pairs sharing no value are other patients: evidence against
+    assert sig(link, "hba1c") < 0
+    # a change alone against a pair says nothing either way
+    assert sig(explain(rec("a", hba1c=((8.2, 7.0),)), rec("b", hba1c=((None, 7.9),))), "hba1c") == 0
 
 
 # ---------------------------------------------------------------- numbers quoted in the mention text

@@ -67,6 +67,8 @@ def _scorer():
 def level_of(name: str, w: float) -> str:
     """The comparison level of one signal: its weight's name, or ``name+`` for a graded agreement."""
     key = getattr(w, "key", None)
+    if key == "hba1c_differ":
+        return key
     if name in GRADED and w > 0:
         return name + "+"
     return key or f"{name}{'+' if w > 0 else '-'}"
@@ -232,6 +234,17 @@ def to_weights(est: dict[str, dict]) -> dict[str, float]:
     return out
 
 
+def constrain(weights: dict[str, float], t: float) -> dict[str, float]:
+    """Design rules the fit must keep: numbers quoted in the text, with the study's condition and cell
+    type, stay below the threshold (a mention quoting another study's figures is no link by itself)."""
+    w = dict(weights)
+    room = t - w.get("condition_equal", settings.HAND_WEIGHTS["condition_equal"]) \
+        - w.get("cell_type_equal", settings.HAND_WEIGHTS["cell_type_equal"]) - 0.25
+    if w.get("context_cap", 4.0) > room:
+        w["context_cap"] = round(room, 2)
+    return w
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=Path, help="folder of earlier runs per set (reused when present)")
@@ -275,7 +288,7 @@ def main() -> int:
                         "graded signals scaled). Re-run the tool to re-estimate; settings.HAND_WEIGHTS is the prior.",
                "sets": sorted(by_set), "pairs": len(everything), "matches": sum(m for m, _ in everything),
                "prior_pairs": PRIOR_PAIRS, "min_precision": MIN_PRECISION,
-               "link_threshold": t, "weights": to_weights(est), "levels": est}
+               "link_threshold": t, "weights": constrain(to_weights(est), t), "levels": est}
         OUT.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")
     return 0

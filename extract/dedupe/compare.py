@@ -15,6 +15,8 @@ from .normalise import (context_numbers, is_cjk, journal_table, norm_doi, norm_n
                         same_unknown_journal, title_similarity)
 
 W = settings.WEIGHTS
+# signals that describe a kind of study rather than one study
+PROFILE_SIGNALS = frozenset({"journal", "date", "design", "condition", "cell_type", "country", "city"})
 _KNOWN_PRODUCTS = frozenset(product_table().products)
 _TITLE_NUM = re.compile(r"\d+(?:\.\d+)?")
 Sig = tuple[str, float, Optional[str]]  # (signal name, weight, detail)
@@ -315,6 +317,9 @@ def _numbers(a: Features, b: Features, sig: list[Sig]) -> None:
         if hits:
             sig.append(("hba1c", min(W["hba1c_cap"], W["hba1c_equal"] * hits),
                                   f"{hits} shared value(s)"))
+        elif a.hba1c_pairs and b.hba1c_pairs:
+            # both give baseline and follow-up values and share none: other patients
+            sig.append(("hba1c", W["hba1c_differ"], f"{list(a.hba1c_pairs)} vs {list(b.hba1c_pairs)}"))
     if a.doses and b.doses:
         tol = settings.DOSE_REL_TOL
         if any(abs(x[0] - y[0]) <= tol * x[0] and abs(x[1] - y[1]) <= tol * x[1] and x[2] == y[2]
@@ -473,6 +478,10 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
     _profile(a, b, sig)
     if a.doc_id == b.doc_id:
         sig.append(("same_document", W["same_document"], a.doc_id))
+    if not any(w > 0 and (n not in PROFILE_SIGNALS or (n == "date" and w >= W["date_day"])) for n, w, _ in sig):
+        # journal, design, condition, cell type and country describe a kind of study: many studies share
+        # them (look-alikes); without anything that identifies this one the pair is no link
+        sig.append(("profile_only", W["profile_only"], "nothing identifying shared"))
     if hard:
         level = "contradiction"
     elif level is None:

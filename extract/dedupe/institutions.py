@@ -185,9 +185,11 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 def institution_key(name: str) -> Optional[tuple[str, frozenset[str]]]:
     """(proper-name part, kind atoms) of an institution name, or None when it has no proper name.
 
-    Chinese: 淮西医科大学第一附属医院 -> ("huaixi", {univ, med, affil, n1, hosp}); English: First Affiliated
-    Hospital of Huaixi Medical University -> the same. The proper name of a Chinese name is the pinyin of
-    the characters before its first generic word (without 市/省), so a name and its romanisation agree.
+    Chinese: 淮西医科大学第一附属医院 -> ("淮西", {univ, med, affil, n1, hosp}); English: First Affiliated
+    Hospital of Huaixi Medical University -> ("huaixi", the same kinds). The proper name of a Chinese
+    name is what stands before its first generic word (without 市/省); a Latin word there is kept as is
+    (美国Meridian公司 -> "meridian"). ``same_institution`` compares Chinese proper names by their end and
+    against a romanised name by pinyin.
     """
     s = fold(name).strip()
     if not s:
@@ -206,13 +208,13 @@ def institution_key(name: str) -> Optional[tuple[str, frozenset[str]]]:
             else:
                 if kinds:
                     break  # a department or a second institution follows
-                if _CJK.match(s[i]):
-                    core += s[i]
+                core += s[i]
                 i += 1
-        core = re.sub(r"[市省县区]$", "", core)
-        if len(core) < 2:
-            return None
-        return _pinyin(core), frozenset(kinds)
+        latin = re.findall(r"[a-z][a-z'-]{2,}", core)
+        if latin:
+            return latin[-1], frozenset(kinds)
+        core = re.sub(r"[市省县区]$", "", "".join(_CJK.findall(core)))
+        return (core, frozenset(kinds)) if len(core) >= 2 else None
     words = re.findall(r"[a-z][a-z']*", s)
     proper = [w for w in words if w not in _EN_GENERIC]
     kinds = {a for w in words for a in _EN_GENERIC.get(w, "").split()}
@@ -226,6 +228,24 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text))
 
 
+_ZH_OWNER = re.compile(r"^(?:国立|省立|市立|县立|私立|公立)")
+
+
+def _same_proper(a: str, b: str) -> bool:
+    """Two proper names agree: equal; one Chinese name the end of the other (国立台澄 / 台澄); a Chinese
+    name whose last 2-4 characters romanise to the Latin one (滨江 / binjiang)."""
+    if a == b:
+        return True
+    ca, cb = bool(_CJK.match(a)), bool(_CJK.match(b))
+    if ca and cb:
+        short, long_ = sorted((_ZH_OWNER.sub("", a), _ZH_OWNER.sub("", b)), key=len)
+        return len(short) >= 2 and long_.endswith(short)
+    if ca != cb:
+        zh, latin = (a, b) if ca else (b, a)
+        return any(_pinyin(zh[-k:]) == latin for k in range(2, min(4, len(zh)) + 1))
+    return False
+
+
 def same_institution(a: str, b: str) -> Optional[str]:
     """How two institution names (any language) relate: "same", "related" (one part of the other), or None."""
     table = org_table()
@@ -235,9 +255,10 @@ def same_institution(a: str, b: str) -> Optional[str]:
             return "same"
         return "related" if table.related(ia, ib) else None
     ka, kb = institution_key(a), institution_key(b)
-    if not ka or not kb or ka[0] != kb[0]:
+    if not ka or not kb or not _same_proper(ka[0], kb[0]):
         return None
-    kinds_a, kinds_b = ka[1] - {"med"}, kb[1] - {"med"}
+    # "X大学医学院附设医院" is "X大学附设医院": a school inside a university names no other place
+    kinds_a, kinds_b = (k - {"med"} - ({"school"} if "univ" in k else set()) for k in (ka[1], kb[1]))
     if kinds_a == kinds_b:
         return "same"
     if kinds_a <= kinds_b or kinds_b <= kinds_a:

@@ -126,6 +126,7 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "n_studies_differ": -2.0,
     "hba1c_equal": 1.5,
     "hba1c_cap": 4.5,
+    "hba1c_differ": -2.0,            # both give before/after pairs and share no value
     "dose_equal": 1.0,               # doses come in a few round values (1e6/kg, 1e8)
     "follow_up_equal": 1.5,
     "infusions_equal": 0.5,
@@ -162,6 +163,8 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     # two records the segmenter split inside one document are different studies unless an
     # identifier says otherwise
     "same_document": -8.0,
+    # nothing identifying shared (only journal, design, condition, cell type, country, month or year)
+    "profile_only": -2.5,
 })
 WEIGHTS: Mapping[str, float] = MappingProxyType({
     k: Weight(float(ESTIMATED.get("weights", {}).get(k, v)), k) for k, v in HAND_WEIGHTS.items()})
