@@ -81,6 +81,8 @@ def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
         for y in b:
             s = cache.get(x, y)
             if s.level == "contradiction":
+                if any(n == "decision" for n, _, _ in s.sig):
+                    return False   # a curator's cannot-link is final
                 if group is None:
                     group = [cache.feats[i] for i in (*a, *b)]
                 fx, fy = cache.feats[x], cache.feats[y]
