@@ -166,7 +166,9 @@ def decide(
 ) -> None:
     """Record a curator decision; every later `extract run` into OUT applies it.
 
-    Examples:
+    Example: extract decide outputs must-link r-0a1b2c3d4e5f6a7b r-1c2d3e4f5a6b7c8d --who lw --why "same patient"
+
+    More:
       extract decide outputs must-link r-0a1b2c3d4e5f6a7b r-1c2d3e4f5a6b7c8d --who lw --why "same patient, same hospital"
       extract decide outputs cannot-link r-0a1b2c3d4e5f6a7b r-1c2d3e4f5a6b7c8d --who lw --why "pilot vs phase 2"
       extract decide outputs reject-value r-0a1b2c3d4e5f6a7b --field design --value preclinical --who lw --why "in vitro step"

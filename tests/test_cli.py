@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from extract.cli import app
 
-COMMANDS = ["run", "explain", "schema"]
+COMMANDS = ["run", "explain", "decide", "schema"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
