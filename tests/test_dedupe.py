@@ -175,7 +175,7 @@ def test_same_journal_across_languages_links_a_chinese_post_to_an_english_abstra
 ])
 def test_journals_missing_from_the_table(j1: str, j2: str, sign: int) -> None:
     w = sig(explain(rec("a", journal=j1), rec("b", journal=j2)), "journal")
-    assert (w > 0) if sign > 0 else (w <= -2) if sign < 0 else (-2 < w <= 0)
+    assert (w > 0.5) if sign > 0 else (w <= -2) if sign < 0 else (-2 < w < 0.5)
 
 
 def test_different_known_journals_count_against() -> None:
@@ -313,6 +313,20 @@ def test_hard_contradictions(a: dict, b: dict) -> None:
     link = explain(rec("a", **shared, **a), rec("b", **shared, **b))
     assert link.level == "contradiction"
     assert any(s.name == "contradiction" for s in link.signals)
+
+
+@pytest.mark.parametrize("design_a, design_b, hard", [
+    ("meta_analysis", "meta_analysis", False), ("review", "meta_analysis", False),
+    ("rct", "rct", True), ("case_report", "single_arm_trial", True),
+])
+def test_other_cell_types_contradict_primary_studies_but_not_two_syntheses(design_a: str, design_b: str, hard: bool) -> None:
+    # one report of a meta-analysis lists P-MSC, another UC-MSC: cell types of included studies
+    link = explain(rec("a", design=design_a, cell_types=["P-MSC"], n_studies=11, n=612),
+                   rec("b", design=design_b, cell_types=["UC-MSC"], n_studies=11, n=612))
+    assert (link.level == "contradiction") == hard
+    if not hard:
+        assert sig(link, "cell_type") < 0
+        assert link.score >= settings.LINK_THRESHOLD or design_a != design_b
 
 
 @pytest.mark.parametrize("other", ["single_arm_trial", "case_report", "observational", "rct"])

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from extract import pipeline  # noqa: E402
 from extract.dedupe import settings  # noqa: E402
-from extract.dedupe.compare import features, signals  # noqa: E402
+from extract.dedupe.compare import features, signals, term_frequencies  # noqa: E402
 from extract.models import Record  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -92,7 +92,11 @@ def labelled_pairs(name: str, folder: Path, runs: Path) -> list[tuple[bool, list
         for i, j in sc.assign([[sum(c[0] + 0.5 * c[3] for c in cell.values()) for cell in row] for row in table]):
             if not studies[i].get("optional_mention"):
                 aligned.append((studies[i]["study_key"], Record.model_validate(recs[j])))
-    feats = [(k, features(r, texts.get(r.doc_id))) for k, r in aligned]
+    # every record of the run counts for the term frequencies, as in dedupe
+    all_feats = {r["record_id"]: features(Record.model_validate(r), texts.get(r["doc_id"]))
+                 for rs in run.values() for r in rs}
+    term_frequencies(list(all_feats.values()))
+    feats = [(k, all_feats[r.record_id]) for k, r in aligned]
     pairs = []
     for (ka, fa), (kb, fb) in itertools.combinations(feats, 2):
         sig, level, _ = signals(fa, fb)
@@ -219,6 +223,17 @@ def best_threshold(scored: list[tuple[bool, float]]) -> float:
     return best[1]
 
 
+def pick_threshold(how: str, scored: list[tuple[bool, float]]) -> float:
+    """The link threshold. The labelled sets hold a few hundred records, where a shared cohort size or
+    follow-up rarely coincides; in a corpus of 100k records it often does (benchmarks/bench_dedupe.py),
+    so by default the threshold stays at the hand value, chosen for precision at that scale."""
+    if how == "hand":
+        return settings.HAND_LINK_THRESHOLD
+    if how == "fit":
+        return best_threshold(scored)
+    return float(how)
+
+
 def to_weights(est: dict[str, dict]) -> dict[str, float]:
     """Estimated levels -> the settings' weight names (graded levels scale their parameters)."""
     out: dict[str, float] = {}
@@ -252,6 +267,9 @@ def main() -> int:
     ap.add_argument("--method", choices=("logistic", "fs"), default="logistic",
                     help="logistic: fitted on the levels (default); fs: m/u per level under independence")
     ap.add_argument("--lam", type=float, default=LAMBDA, help="pull towards the hand weights (logistic)")
+    ap.add_argument("--threshold", default="hand",
+                    help="link threshold: 'hand' (settings.HAND_LINK_THRESHOLD, default), 'fit' (best F1 at "
+                         "precision >= MIN_PRECISION on the labelled pairs) or a number")
     args = ap.parse_args()
     runs = args.runs or Path(tempfile.mkdtemp(prefix="estimate-weights-"))
     learn = (lambda ps: estimate(ps)) if args.method == "fs" else (lambda ps: fit(ps, estimate(ps), args.lam))
@@ -262,7 +280,7 @@ def main() -> int:
     for name, pairs in by_set.items():
         train = [p for other, ps in by_set.items() if other != name for p in ps]
         est = learn(train)
-        t = best_threshold([(m, rescore(s, est)) for m, s in train])
+        t = pick_threshold(args.threshold, [(m, rescore(s, est)) for m, s in train])
         hand = prf([(m, sum(w for _, w in s)) for m, s in pairs], hand_t)
         cv = prf([(m, rescore(s, est)) for m, s in pairs], t)
         for k, r in (("hand", hand), ("est", cv)):
@@ -276,7 +294,7 @@ def main() -> int:
         print(f"{'pooled ' + k:<18} P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f} (tp {tp}, fp {fp}, fn {fn})")
     everything = [p for ps in by_set.values() for p in ps]
     est = learn(everything)
-    t = best_threshold([(m, rescore(s, est)) for m, s in everything])
+    t = pick_threshold(args.threshold, [(m, rescore(s, est)) for m, s in everything])
     print(f"\nall sets: {len(everything)} pairs, {sum(m for m, _ in everything)} matches; link threshold {t}")
     print(f"{'level':<28} {'m':>7} {'u':>8} {'matches':>7} {'non-m':>6} {'data':>6} {'hand':>6} {'weight':>6}")
     for lvl, e in sorted(est.items(), key=lambda kv: -kv[1]["weight"]):

@@ -16,7 +16,7 @@ from . import settings
 from .blocking import BlockStats, candidate_pairs
 from .cluster import PairCache, Scored, cluster
 from .cocite import co_cited_signal, doc_studies
-from .compare import HARD, Features, Sig, features, signals, to_link
+from .compare import HARD, Features, Sig, features, signals, term_frequencies, to_link
 from .decisions import Decisions
 from .merge import assign_ids, build_study
 
@@ -82,6 +82,7 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
             trace: Optional[Trace]) -> list[Study]:
     # 1. normalise once per record
     feats = [features(r, texts.get(r.doc_id)) for r in records]
+    term_frequencies(feats)
     # 2. candidate pairs from blocks (never all pairs)
     pairs = candidate_pairs(feats, stats=stats)
     # 3. score every candidate pair; keep only links (cross pairs are rescored on demand)

@@ -4,13 +4,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Mapping, Optional
 
 from rapidfuzz import fuzz
 
 from ..models import Link, LinkSignal, Record
 from . import settings
-from .institutions import alias_key, org_table, product_table, same_institution
+from .institutions import alias_key, institution_key, org_table, product_table, relate_institutions
 from .normalise import (context_numbers, is_cjk, journal_table, norm_doi, norm_name, norm_registry, norm_title, parse_date,
                         same_unknown_journal, title_similarity)
 
@@ -67,6 +67,10 @@ class Features:
     insulin_free: Optional[float] = None        # days off insulin
     procedure_year: Optional[int] = None
     city: str = ""
+    tf: Optional[Mapping[int, int]] = None      # cohort size -> records giving it, over the run (term frequency)
+    inst_id: Optional[str] = None               # the institution's table id
+    inst_key: Optional[tuple[str, frozenset[str]]] = None   # ... or its normalised key (institutions.py)
+    has_profile: bool = False                   # any of age, sex, duration, insulin_free, procedure_year
 
 
 def features(r: Record, text: Optional[str] = None) -> Features:
@@ -104,8 +108,12 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         sponsors=frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
         | frozenset(sp for x in s.aliases if (p := products.products.get(products.canonical(x))) and (sp := p.sponsor)),
         inst_raw=s.institution or "",
+        inst_id=orgs.lookup(s.institution) if s.institution else None,
+        inst_key=institution_key(s.institution) if s.institution else None,
         age=s.patient_age, sex=s.patient_sex, duration=s.disease_duration_years, insulin_free=s.insulin_free_days,
         procedure_year=s.procedure_year, city=norm_name(s.city),
+        has_profile=any(v is not None for v in (s.patient_age, s.patient_sex, s.disease_duration_years,
+                                                 s.insulin_free_days, s.procedure_year)),
     )
 
 
@@ -130,6 +138,13 @@ def cells_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
+def _both_synthesis(a: Features, b: Features) -> bool:
+    """Both records review or pool other studies: the cell types they name are those of some included
+    studies (one report lists P-MSC, another UC-MSC), no contradiction."""
+    return (bool(a.design and b.design) and settings.DESIGN_GROUP[a.design] == "synthesis"
+            and settings.DESIGN_GROUP[b.design] == "synthesis")
+
+
 def contradictions(a: Features, b: Features) -> tuple[list[str], list[str]]:
     """(identifier contradictions, fact contradictions) that cannot both hold for one study."""
     ids = []
@@ -143,7 +158,7 @@ def contradictions(a: Features, b: Features) -> tuple[list[str], list[str]]:
     ca, cb = a.condition, b.condition
     if ca and cb and ca != cb and ca not in settings.CONDITION_OPEN and cb not in settings.CONDITION_OPEN:
         facts.append(f"condition {ca} vs {cb}")
-    if not cells_compatible(a.cell_types, b.cell_types):
+    if not cells_compatible(a.cell_types, b.cell_types) and not _both_synthesis(a, b):
         facts.append(f"cell types {sorted(a.cell_types)} vs {sorted(b.cell_types)}")
     if a.design and b.design:
         ga, gb = settings.DESIGN_GROUP[a.design], settings.DESIGN_GROUP[b.design]
@@ -171,9 +186,30 @@ def _count_matches(xs: tuple[float, ...], ys: tuple[float, ...], tol: float) -> 
     return hits
 
 
-def _n_weight(n: int) -> float:
-    """A shared cohort size says more the rarer it is: n=1 little, n=300 a lot."""
-    return min(W["n_total_equal_cap"], W["n_total_equal_base"] + W["n_total_equal_per_log2"] * math.log2(max(n, 1)))
+def _n_weight(n: int, tf: Optional[Mapping[int, int]] = None) -> float:
+    """A shared cohort size says more the rarer it is: n=1 little, n=300 a lot, and less the more records of
+    the corpus give it (a term-frequency adjustment: in 100k records a cohort of 117 recurs by chance)."""
+    w = min(W["n_total_equal_cap"], W["n_total_equal_base"] + W["n_total_equal_per_log2"] * math.log2(max(n, 1)))
+    if tf:
+        w = max(0.0, w - settings.TF_SCALE * max(0.0, math.log2(max(tf.get(n, 1), 1) / settings.TF_FREE)))
+    return w
+
+
+def _tf_note(n: int, tf: Optional[Mapping[int, int]]) -> str:
+    k = tf.get(n, 0) if tf else 0
+    return f" (in {k} records)" if k > settings.TF_FREE else ""
+
+
+def term_frequencies(feats: list[Features]) -> dict[int, int]:
+    """How many records give each cohort size (total, or the sum of their arms); shared by all features."""
+    tf: dict[int, int] = {}
+    for f in feats:
+        ns = set(f.n_total) | ({sum(f.n_arms)} if len(f.n_arms) >= 2 else set())
+        for n in ns:
+            tf[n] = tf.get(n, 0) + 1
+    for f in feats:
+        f.tf = tf
+    return tf
 
 
 def _identifiers(a: Features, b: Features, sig: list[Sig]) -> Optional[str]:
@@ -277,14 +313,14 @@ def _cohort(a: Features, b: Features, sig: list[Sig]) -> None:
     shared = a.n_total & b.n_total
     if shared:
         n = max(shared)
-        found.append((_n_weight(n), f"total {n}"))
+        found.append((_n_weight(n, a.tf), f"total {n}" + _tf_note(n, a.tf)))
     for x, y in ((a, b), (b, a)):
         if x.n_total and len(y.n_arms) >= 2 and sum(y.n_arms) in x.n_total:
-            found.append((_n_weight(sum(y.n_arms)), f"total {sum(y.n_arms)} = sum of arms"))
+            found.append((_n_weight(sum(y.n_arms), a.tf), f"total {sum(y.n_arms)} = sum of arms" + _tf_note(sum(y.n_arms), a.tf)))
             break
     arms = a.n_arms & b.n_arms
     if arms:
-        found.append((min(_n_weight(sum(arms)), W["n_arm_cap"]), f"arms {sorted(arms)}"))
+        found.append((min(_n_weight(sum(arms), a.tf), W["n_arm_cap"]), f"arms {sorted(arms)}"))
     if not found:
         # one report gives a subgroup (the full-dose cohort) as its whole cohort: the other's arm
         for x, y in ((a, b), (b, a)):
@@ -358,6 +394,8 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
                                   ",".join(sorted(a.cell_types & b.cell_types))))
         elif cells_compatible(a.cell_types, b.cell_types):
             sig.append(("cell_type", W["cell_type_compatible"], "generic/specific"))
+        else:  # only between two syntheses; elsewhere a contradiction
+            sig.append(("cell_type", W["cell_type_differ"], f"{sorted(a.cell_types)} vs {sorted(b.cell_types)}"))
     if a.design and b.design:
         if a.design == b.design:
             sig.append(("design", W["design_equal"], a.design))
@@ -381,6 +419,8 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
 
 def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
     """Institution (table id, the romanised key of an unknown name, or a fuzzy match) and sponsor."""
+    if not (a.orgs or a.inst_raw or a.sponsors or a.city) or not (b.orgs or b.inst_raw or b.sponsors or b.city):
+        return
     how: Optional[str] = None
     shared = a.orgs & b.orgs
     if shared:
@@ -388,13 +428,13 @@ def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
     elif a.orgs and b.orgs and any(org_table().related(x, y) for x in a.orgs for y in b.orgs):
         how, detail = "related", "affiliated"
     if how != "same" and a.inst_raw and b.inst_raw:
-        rel = same_institution(a.inst_raw, b.inst_raw)
-        if rel is None and a.institution and b.institution:
+        rel = "same" if a.institution == b.institution else relate_institutions(
+            a.inst_id, a.inst_key, b.inst_id, b.inst_key)
+        if rel is None:
             short, long_ = sorted((len(a.institution), len(b.institution)))
             # a generic fragment ("第一医院", "university") must not match every long name containing it
             comparable = short >= settings.INSTITUTION_MIN_LEN and short >= settings.INSTITUTION_MIN_SHARE * long_
-            if a.institution == b.institution or (
-                    comparable and fuzz.partial_ratio(a.institution, b.institution) >= settings.INSTITUTION_MATCH):
+            if comparable and fuzz.partial_ratio(a.institution, b.institution) >= settings.INSTITUTION_MATCH:
                 rel = "same"
         if rel == "same" or (rel == "related" and how is None):
             how, detail = rel, a.institution
@@ -410,6 +450,8 @@ def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
 
 def _profile(a: Features, b: Features, sig: list[Sig]) -> None:
     """One patient's age, sex, years with diabetes, time off insulin; the year of the procedure."""
+    if not a.has_profile or not b.has_profile:
+        return
     if a.age is not None and b.age is not None:
         gap = abs(a.age - b.age)
         # a later report may give the age a year on
@@ -478,10 +520,12 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
     _profile(a, b, sig)
     if a.doc_id == b.doc_id:
         sig.append(("same_document", W["same_document"], a.doc_id))
-    if not any(w > 0 and (n not in PROFILE_SIGNALS or (n == "date" and w >= W["date_day"])) for n, w, _ in sig):
+    day = W["date_day"]
+    if not any(w > 0 and (n not in PROFILE_SIGNALS or (n == "date" and w >= day)) for n, w, _ in sig):
         # journal, design, condition, cell type and country describe a kind of study: many studies share
         # them (look-alikes); without anything that identifies this one the pair is no link
         sig.append(("profile_only", W["profile_only"], "nothing identifying shared"))
+
     if hard:
         level = "contradiction"
     elif level is None:

@@ -88,6 +88,10 @@ class OrgTable:
 
     def lookup(self, name: str) -> Optional[str]:
         """The id of a name as a whole, or of the longest table name inside it."""
+        return self._lookup(name)
+
+    @lru_cache(maxsize=100_000)
+    def _lookup(self, name: str) -> Optional[str]:
         key = fold(name).strip()
         if key in self.by_name:
             return self.by_name[key]
@@ -135,6 +139,7 @@ class ProductTable:
         return [(self.by_name[alias_key(m.group(0))], m.start(), m.end()) for m in self._rx.finditer(view, start, end)
                 if alias_key(m.group(0)) in self.by_name]
 
+    @lru_cache(maxsize=100_000)
     def canonical(self, alias: str) -> str:
         """The product id of an alias in the table, else the alias's own key."""
         key = alias_key(alias)
@@ -223,6 +228,7 @@ def institution_key(name: str) -> Optional[tuple[str, frozenset[str]]]:
     return "".join(proper), frozenset(kinds)
 
 
+@lru_cache(maxsize=50_000)
 def _pinyin(text: str) -> str:
     from pypinyin import lazy_pinyin  # loaded only when an unknown Chinese name is compared
     return "".join(lazy_pinyin(text))
@@ -231,6 +237,7 @@ def _pinyin(text: str) -> str:
 _ZH_OWNER = re.compile(r"^(?:国立|省立|市立|县立|私立|公立)")
 
 
+@lru_cache(maxsize=200_000)
 def _same_proper(a: str, b: str) -> bool:
     """Two proper names agree: equal; one Chinese name the end of the other (国立台澄 / 台澄); a Chinese
     name whose last 2-4 characters romanise to the Latin one (滨江 / binjiang)."""
@@ -249,12 +256,16 @@ def _same_proper(a: str, b: str) -> bool:
 def same_institution(a: str, b: str) -> Optional[str]:
     """How two institution names (any language) relate: "same", "related" (one part of the other), or None."""
     table = org_table()
-    ia, ib = table.lookup(a), table.lookup(b)
+    return relate_institutions(table.lookup(a), institution_key(a), table.lookup(b), institution_key(b))
+
+
+def relate_institutions(ia: Optional[str], ka: Optional[tuple[str, frozenset[str]]],
+                        ib: Optional[str], kb: Optional[tuple[str, frozenset[str]]]) -> Optional[str]:
+    """``same_institution`` on names already looked up (table ids, keys): the fast path of linking."""
     if ia and ib:
         if ia == ib:
             return "same"
-        return "related" if table.related(ia, ib) else None
-    ka, kb = institution_key(a), institution_key(b)
+        return "related" if org_table().related(ia, ib) else None
     if not ka or not kb or not _same_proper(ka[0], kb[0]):
         return None
     # "X大学医学院附设医院" is "X大学附设医院": a school inside a university names no other place

@@ -75,6 +75,11 @@ INSTITUTION_MIN_SHARE: float = 0.5
 # evidence from the numbers it shares before co-citation may lift it.
 CO_CITED_MIN_FACTS: float = 2.5
 
+# Term-frequency adjustment of a shared cohort size: a size given by more than TF_FREE records of the
+# run loses TF_SCALE bits per doubling (splink's term-frequency adjustment, in its simplest form).
+TF_FREE: float = 3.0
+TF_SCALE: float = 1.0
+
 # Relative tolerances for numeric fingerprints.
 HBA1C_TOL: float = 0.051          # %-points, as the scorer
 DOSE_REL_TOL: float = 0.01
@@ -135,6 +140,7 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "condition_equal": 0.5,
     "cell_type_equal": 1.0,
     "cell_type_compatible": 0.3,
+    "cell_type_differ": -2.0,        # two reviews/meta-analyses naming other cell types (of included studies)
     "design_equal": 1.0,
     "design_near": -1.0,
     "design_far": -3.0,
