@@ -118,6 +118,7 @@ class StudyMeta(_Model):
     # the study's profile, for linking reports that share no identifier (case reports, small series)
     organisations: list[str] = Field(default_factory=list)  # hospitals, universities, sponsors of the
     # bilingual table, by their English name ("Tianjin First Central Hospital" for 天津市第一中心医院)
+    sponsors: list[str] = Field(default_factory=list)  # companies the table does not know ("Aurelis")
     city: Optional[str] = None              # English name of the city of the treating institution
     patient_age: Optional[int] = Field(default=None, ge=0, le=120)   # one patient's age in years
     patient_sex: Optional[Literal["male", "female"]] = None           # one patient's sex

@@ -164,3 +164,13 @@ def test_profile_only_pairs_are_no_link() -> None:
     kw = dict(journal="Cell Stem Cell", design="rct", condition="T2D", cell_types=["UC-MSC"], country="China")
     link = explain(rec("a", **kw), rec("b", lang="zh", **kw))
     assert sig(link, "profile_only") < 0 and link.score < settings.LINK_THRESHOLD
+
+
+def test_a_company_the_table_lacks_is_a_sponsor_in_both_languages() -> None:
+    from extract.assemble import extract_records
+    zh = to_document(SourceDoc("zh.txt", "美國生技公司Aurelis今年6月公布,14名第一型糖尿病患者接受胚胎幹細胞衍生的胰島細胞植入。", "txt"))
+    en = to_document(SourceDoc("en.txt", "Aurelis Therapeutics, Inc. announced that 14 participants with type 1 "
+                                         "diabetes received its stem cell-derived islet product.", "txt"))
+    (a,), (b,) = extract_records(zh), extract_records(en)
+    assert a.study.sponsors == ["Aurelis"] and b.study.sponsors == ["Aurelis"]
+    assert sig(explain(a, b), "sponsor") > 0

@@ -49,6 +49,7 @@ OUT = ROOT / "extract" / "data" / "link_weights.json"
 PRIOR_PAIRS = 10.0        # pseudo-pairs at the hand weight
 MIN_PRECISION = 0.95
 GRADED = {"n_total": ("n_total_equal_base", "n_total_equal_per_log2", "n_total_equal_cap", "n_arm_cap"),
+          "institution": ("institution_equal",),
           "hba1c": ("hba1c_equal", "hba1c_cap"),
           "context_numbers": ("context_factor", "context_cap")}
 # levels no labelled pair can measure: kept at their hand weight
@@ -67,7 +68,7 @@ def _scorer():
 def level_of(name: str, w: float) -> str:
     """The comparison level of one signal: its weight's name, or ``name+`` for a graded agreement."""
     key = getattr(w, "key", None)
-    if key == "hba1c_differ":
+    if key in ("hba1c_differ", "institution_related"):
         return key
     if name in GRADED and w > 0:
         return name + "+"

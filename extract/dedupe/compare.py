@@ -67,7 +67,7 @@ class Features:
     insulin_free: Optional[float] = None        # days off insulin
     procedure_year: Optional[int] = None
     city: str = ""
-    tf: Optional[Mapping[int, int]] = None      # cohort size -> records giving it, over the run (term frequency)
+    tf: Optional[Mapping[object, int]] = None   # cohort size / institution -> records giving it in the run
     inst_id: Optional[str] = None               # the institution's table id
     inst_key: Optional[tuple[str, frozenset[str]]] = None   # ... or its normalised key (institutions.py)
     has_profile: bool = False                   # any of age, sex, duration, insulin_free, procedure_year
@@ -106,7 +106,8 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         context=_context(r, text, totals | arms | included, hba1c),
         orgs=frozenset(o for o in org_ids if orgs.orgs[o].kind != "company"),
         sponsors=frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
-        | frozenset(sp for x in s.aliases if (p := products.products.get(products.canonical(x))) and (sp := p.sponsor)),
+        | frozenset(sp for x in s.aliases if (p := products.products.get(products.canonical(x))) and (sp := p.sponsor))
+        | frozenset(orgs.lookup(x) or "co:" + norm_name(x) for x in s.sponsors),
         inst_raw=s.institution or "",
         inst_id=orgs.lookup(s.institution) if s.institution else None,
         inst_key=institution_key(s.institution) if s.institution else None,
@@ -186,27 +187,41 @@ def _count_matches(xs: tuple[float, ...], ys: tuple[float, ...], tol: float) -> 
     return hits
 
 
-def _n_weight(n: int, tf: Optional[Mapping[int, int]] = None) -> float:
+def _n_weight(n: int, tf: Optional[Mapping[object, int]] = None) -> float:
     """A shared cohort size says more the rarer it is: n=1 little, n=300 a lot, and less the more records of
     the corpus give it (a term-frequency adjustment: in 100k records a cohort of 117 recurs by chance)."""
     w = min(W["n_total_equal_cap"], W["n_total_equal_base"] + W["n_total_equal_per_log2"] * math.log2(max(n, 1)))
-    if tf:
-        w = max(0.0, w - settings.TF_SCALE * max(0.0, math.log2(max(tf.get(n, 1), 1) / settings.TF_FREE)))
-    return w
+    return max(0.0, w - _tf_penalty(n, tf))
 
 
-def _tf_note(n: int, tf: Optional[Mapping[int, int]]) -> str:
-    k = tf.get(n, 0) if tf else 0
+def _tf_penalty(key: object, tf: Optional[Mapping[object, int]]) -> float:
+    """Bits a shared value loses for being given by many records of the run (none up to TF_FREE records)."""
+    if not tf:
+        return 0.0
+    return settings.TF_SCALE * max(0.0, math.log2(max(tf.get(key, 1), 1) / settings.TF_FREE))
+
+
+def _tf_note(key: object, tf: Optional[Mapping[object, int]]) -> str:
+    k = tf.get(key, 0) if tf else 0
     return f" (in {k} records)" if k > settings.TF_FREE else ""
 
 
-def term_frequencies(feats: list[Features]) -> dict[int, int]:
-    """How many records give each cohort size (total, or the sum of their arms); shared by all features."""
-    tf: dict[int, int] = {}
+def _inst_keys(f: Features) -> set[object]:
+    """The institution terms of a record: its table organisations, else its normalised institution name."""
+    keys: set[object] = {("org", o) for o in f.orgs}
+    if f.institution and not f.inst_id:
+        keys.add(("inst", f.inst_key[0] if f.inst_key else f.institution))
+    return keys
+
+
+def term_frequencies(feats: list[Features]) -> dict[object, int]:
+    """How many records give each cohort size (total, or the sum of their arms) and name each institution;
+    one table shared by all features of the run."""
+    tf: dict[object, int] = {}
     for f in feats:
         ns = set(f.n_total) | ({sum(f.n_arms)} if len(f.n_arms) >= 2 else set())
-        for n in ns:
-            tf[n] = tf.get(n, 0) + 1
+        for key in [*ns, *_inst_keys(f)]:
+            tf[key] = tf.get(key, 0) + 1
     for f in feats:
         f.tf = tf
     return tf
@@ -439,7 +454,12 @@ def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
         if rel == "same" or (rel == "related" and how is None):
             how, detail = rel, a.institution
     if how == "same":
-        sig.append(("institution", W["institution_equal"], detail))
+        # a hospital with many studies in the corpus identifies less (term frequency)
+        key = min(((_tf_penalty(k, a.tf), k) for k in _inst_keys(a) & _inst_keys(b)), default=None,
+                  key=lambda x: x[0])
+        pen = key[0] if key else 0.0
+        note = _tf_note(key[1], a.tf) if key else ""
+        sig.append(("institution", max(0.0, W["institution_equal"] - pen), detail + note))
     elif how == "related":
         sig.append(("institution", W["institution_related"], detail))
     if a.sponsors & b.sponsors:

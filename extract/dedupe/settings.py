@@ -77,8 +77,8 @@ CO_CITED_MIN_FACTS: float = 2.5
 
 # Term-frequency adjustment of a shared cohort size: a size given by more than TF_FREE records of the
 # run loses TF_SCALE bits per doubling (splink's term-frequency adjustment, in its simplest form).
-TF_FREE: float = 3.0
-TF_SCALE: float = 1.0
+TF_FREE: float = 6.0
+TF_SCALE: float = 0.5
 
 # Relative tolerances for numeric fingerprints.
 HBA1C_TOL: float = 0.051          # %-points, as the scorer

@@ -12,6 +12,7 @@ optional study fields, each with its evidence:
 - ``procedure_year``: the year a treatment verb governs ("2023年,…实施了…移植", "In 2022 it treated").
 - ``organisation``: every hospital, university, institute or company of the bilingual table named
   in the mention, by its English name (data/institutions.json), and ``city`` of the first hospital.
+- ``sponsor``: a company the table does not know, by its name ("Aurelis Therapeutics", "生技公司Aurelis").
 """
 from __future__ import annotations
 
@@ -80,6 +81,21 @@ PROFILE_PATTERNS: tuple[Pattern, ...] = (
        traps=("In 2018 the group first showed the approach worked in mice.",)),
 )
 _WORDS = {"a": 1, "an": 1}
+# a company the table does not know: "Aurelis Therapeutics, Inc.", "美國生技公司Aurelis", "Meridian公司"
+_CO_SUFFIX = r"(?:Therapeutics|Biotherapeutics|Biotechnology|Biosciences|Pharmaceuticals|Pharma|Biotech|Biologics)"
+_CO_GENERIC = frozenset({"islet", "cell", "cellular", "gene", "stem", "fierce", "regenerative", "advanced", "novel",
+                         "global", "clinical", "american", "national", "the", "therapeutics", "biotechnology",
+                         "pharmaceuticals", "biotech", "biosciences", "pharma", "new", "our", "its", "and"})
+COMPANY_PATTERNS: tuple[Pattern, ...] = (
+    zp("company__en", rf"\b(?P<name>[A-Z][A-Za-z0-9]{{2,}})\s+{_CO_SUFFIX}\b", flags=0,
+       examples=("NEWSWIRE -- Aurelis Therapeutics, Inc. today announced", "Halcyon Biotherapeutics reported"),
+       traps=("Fierce Biotech reported", "islet therapeutics are promising")),
+    zp("company__zh_after", r"(?:公司|药企|藥企|企业|企業)\s*(?P<name>[A-Z][A-Za-z0-9-]{2,})(?![A-Za-z0-9-])", flags=0,
+       examples=("美國生技公司Aurelis今年6月在美國糖尿病學會年會公布", "生物技术公司Nordvale最近开始临床试验")),
+    zp("company__zh_before", r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Za-z0-9-]{2,})\s*(?:公司|生技|生物科技|生物技术|制药)", flags=0,
+       examples=("美國Meridian公司的療法", "Nordvale公司的胰岛细胞疗法"),
+       traps=("Therapeutics公司的产品",)),
+)
 
 
 def _number(text: str) -> Optional[float]:
@@ -92,7 +108,7 @@ class ProfileExtractor(FieldExtractor):
 
     name = NAME
     field = "profile"
-    patterns = PROFILE_PATTERNS
+    patterns = PROFILE_PATTERNS + COMPANY_PATTERNS
 
     def find(self, span: Span) -> list[Hit]:
         hits = super().find(span)
@@ -127,6 +143,10 @@ class ProfileExtractor(FieldExtractor):
                 yield Hit("disease_duration_years", {"value": round(days / 365.0, 2)}, m.start(), m.end(), NAME, pattern.name)
             elif 0 < days <= 36500:
                 yield Hit("insulin_free_days", {"value": round(days, 1)}, m.start(), m.end(), NAME, pattern.name)
+        elif kind == "company":
+            name = g["name"]
+            if name.lower() not in _CO_GENERIC and not org_table().lookup(name):
+                yield Hit("sponsor", {"value": name}, m.start("name"), m.end("name"), NAME, pattern.name)
         elif kind == "procedure_year":
             yield Hit("procedure_year", {"value": int(g["year"])}, m.start("year"), m.end("year"), NAME, pattern.name)
 
@@ -135,7 +155,7 @@ class ProfileExtractor(FieldExtractor):
         kept: list[Hit] = []
         seen: set[object] = set()
         for h in sorted(hits, key=lambda h: (h.start, -h.score)):
-            key = (h.field, h.value["value"]) if h.field == "organisation" else h.field
+            key = (h.field, h.value["value"]) if h.field in ("organisation", "sponsor") else h.field
             if key in seen:
                 continue
             seen.add(key)
