@@ -462,7 +462,8 @@ def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
         sig.append(("institution", max(0.0, W["institution_equal"] - pen), detail + note))
     elif how == "related":
         sig.append(("institution", W["institution_related"], detail))
-    if a.sponsors & b.sponsors:
+    if a.sponsors & b.sponsors and not a.aliases & b.aliases:
+        # (a shared product already names its sponsor: counted once, as the alias)
         sig.append(("sponsor", W["sponsor_equal"], ",".join(sorted(a.sponsors & b.sponsors))))
     elif a.city and a.city == b.city and how is None:
         sig.append(("city", W["city_equal"], a.city))
