@@ -56,6 +56,8 @@ GRADED = {"n_total": ("n_total_equal_base", "n_total_equal_per_log2", "n_total_e
 FIXED = {"co_cited"}
 WEIGHT_RANGE = (-10.0, 16.0)
 LAMBDA = 8.0
+SCALE_RECORDS = 20_000     # synthetic records whose candidate pairs bound the threshold from below
+SCALE_PRECISION = 0.985
 
 
 def _scorer():
@@ -224,14 +226,48 @@ def best_threshold(scored: list[tuple[bool, float]]) -> float:
     return best[1]
 
 
-def pick_threshold(how: str, scored: list[tuple[bool, float]]) -> float:
-    """The link threshold. The labelled sets hold a few hundred records, where a shared cohort size or
-    follow-up rarely coincides; in a corpus of 100k records it often does (benchmarks/bench_dedupe.py),
-    so by default the threshold stays at the hand value, chosen for precision at that scale."""
+def scale_pairs(n: int) -> list[tuple[bool, list[tuple[str, float]]]]:
+    """Candidate pairs of ``n`` synthetic records (benchmarks/synth_records.py), labelled by their truth.
+
+    The labelled sets hold a few hundred records, where a shared hospital or cohort size rarely
+    coincides; in a corpus of many thousand records it does. These pairs keep the threshold honest there.
+    """
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synth_records import make_records  # noqa: E402
+
+    from extract.dedupe.blocking import candidate_pairs
+
+    records, truth = make_records(n, seed=1)
+    feats = [features(r) for r in records]
+    term_frequencies(feats)
+    out = []
+    for i, j in candidate_pairs(feats):
+        sig, level, _ = signals(feats[i], feats[j])
+        if level != "contradiction":
+            out.append((truth[records[i].record_id] == truth[records[j].record_id],
+                        [(level_of(nm, w), float(w)) for nm, w, _ in sig]))
+    return out
+
+
+def scale_threshold(pairs: list[tuple[bool, list[tuple[str, float]]]], est: dict[str, dict]) -> float:
+    """The lowest threshold at which the synthetic candidate pairs reach SCALE_PRECISION."""
+    scored = sorted(((rescore(s, est), m) for m, s in pairs), reverse=True)
+    tp = fp = 0
+    best = float("inf")
+    for score, m in scored:
+        tp, fp = tp + m, fp + (not m)
+        if tp / (tp + fp) >= SCALE_PRECISION:
+            best = score
+    return round(best, 2)
+
+
+def pick_threshold(how: str, scored: list[tuple[bool, float]], floor: float = 0.0) -> float:
+    """The link threshold: 'fit' (best F1 at MIN_PRECISION on the labelled pairs, never below ``floor``,
+    the threshold that keeps precision at scale), 'hand', or a number."""
     if how == "hand":
         return settings.HAND_LINK_THRESHOLD
     if how == "fit":
-        return best_threshold(scored)
+        return max(best_threshold(scored), floor)
     return float(how)
 
 
@@ -268,20 +304,21 @@ def main() -> int:
     ap.add_argument("--method", choices=("logistic", "fs"), default="logistic",
                     help="logistic: fitted on the levels (default); fs: m/u per level under independence")
     ap.add_argument("--lam", type=float, default=LAMBDA, help="pull towards the hand weights (logistic)")
-    ap.add_argument("--threshold", default="hand",
-                    help="link threshold: 'hand' (settings.HAND_LINK_THRESHOLD, default), 'fit' (best F1 at "
-                         "precision >= MIN_PRECISION on the labelled pairs) or a number")
+    ap.add_argument("--threshold", default="fit",
+                    help="link threshold: 'fit' (default: best F1 at precision >= MIN_PRECISION on the labelled pairs, "
+                         "at least the threshold that keeps SCALE_PRECISION on synthetic pairs), 'hand' or a number")
     args = ap.parse_args()
     runs = args.runs or Path(tempfile.mkdtemp(prefix="estimate-weights-"))
     learn = (lambda ps: estimate(ps)) if args.method == "fs" else (lambda ps: fit(ps, estimate(ps), args.lam))
     by_set = {name: labelled_pairs(name, folder, runs) for name, folder in SETS.items() if (folder / "gold").is_dir()}
+    synthetic = scale_pairs(SCALE_RECORDS)
     hand_t = settings.HAND_LINK_THRESHOLD
     print(f"{'held-out set':<10} {'pairs':>6} {'matches':>7}   hand weights (t={hand_t})      estimated (CV)")
     tot = {"hand": [0, 0, 0], "est": [0, 0, 0]}
     for name, pairs in by_set.items():
         train = [p for other, ps in by_set.items() if other != name for p in ps]
         est = learn(train)
-        t = pick_threshold(args.threshold, [(m, rescore(s, est)) for m, s in train])
+        t = pick_threshold(args.threshold, [(m, rescore(s, est)) for m, s in train], scale_threshold(synthetic, est))
         hand = prf([(m, sum(w for _, w in s)) for m, s in pairs], hand_t)
         cv = prf([(m, rescore(s, est)) for m, s in pairs], t)
         for k, r in (("hand", hand), ("est", cv)):
@@ -295,8 +332,11 @@ def main() -> int:
         print(f"{'pooled ' + k:<18} P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f} (tp {tp}, fp {fp}, fn {fn})")
     everything = [p for ps in by_set.values() for p in ps]
     est = learn(everything)
-    t = pick_threshold(args.threshold, [(m, rescore(s, est)) for m, s in everything])
-    print(f"\nall sets: {len(everything)} pairs, {sum(m for m, _ in everything)} matches; link threshold {t}")
+    floor = scale_threshold(synthetic, est)
+    t = pick_threshold(args.threshold, [(m, rescore(s, est)) for m, s in everything], floor)
+    print(f"\nall sets: {len(everything)} pairs, {sum(m for m, _ in everything)} matches; link threshold {t} "
+          f"(best on the labelled pairs {best_threshold([(m, rescore(s, est)) for m, s in everything])}, "
+          f"precision {SCALE_PRECISION} on {len(synthetic)} synthetic pairs from {floor})")
     print(f"{'level':<28} {'m':>7} {'u':>8} {'matches':>7} {'non-m':>6} {'data':>6} {'hand':>6} {'weight':>6}")
     for lvl, e in sorted(est.items(), key=lambda kv: -kv[1]["weight"]):
         print(f"{lvl:<28} {e['m']:>7} {e['u']:>8} {e['matches']:>7} {e['non_matches']:>6} {e['data_weight']:>6} "
