@@ -22,8 +22,13 @@ FACT_MODELS: dict[str, tuple[str, type]] = {
 # hit field -> StudyMeta attribute; list-valued ones collect every distinct value
 META_SINGLE = {"title": "title", "journal": "journal", "pub_date": "pub_date", "doi": "doi",
                "pmid": "pmid", "pmcid": "pmcid", "design": "design", "condition": "condition",
-               "institution": "institution", "country": "country"}
-META_LIST = {"registry_id": "registry_ids", "cell_type": "cell_types", "alias": "aliases"}
+               "institution": "institution", "country": "country",
+               # the study's profile (fields/profile.py)
+               "city": "city", "patient_age": "patient_age", "patient_sex": "patient_sex",
+               "disease_duration_years": "disease_duration_years", "insulin_free_days": "insulin_free_days",
+               "procedure_year": "procedure_year"}
+META_LIST = {"registry_id": "registry_ids", "cell_type": "cell_types", "alias": "aliases",
+             "organisation": "organisations", "sponsor": "sponsors"}
 
 
 def _line_at(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:

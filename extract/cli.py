@@ -1,4 +1,4 @@
-"""Command line: ``extract run``, ``explain``, ``schema``, and the curator's ``report``, ``export``, ``eval``."""
+"""Command line: ``extract run``, ``explain``, ``decide``, ``schema``, and the curator's ``report``, ``export``, ``eval``."""
 from __future__ import annotations
 
 import json
@@ -88,17 +88,7 @@ def run(
     typer.echo(summary.line())
 
 
-@app.command()
-def explain(
-    a: str = typer.Argument(..., help="First record id."),
-    b: str = typer.Argument(..., help="Second record id."),
-    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder of a previous run."),
-) -> None:
-    """Show the signals and scores that link (or separate) two records of a previous run.
-
-    Example: extract explain r-0a1b2c3d4e5f6a7b r-1c2d3e4f5a6b7c8d --out outputs
-    """
-    from .dedupe import explain as explain_pair
+def _read_records(out: Path) -> dict[str, "Record"]:  # noqa: F821
     from .models import Record
 
     path = out / "records.jsonl"
@@ -108,8 +98,30 @@ def explain(
     recs = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            r = Record.model_validate_json(line)
-            recs[r.record_id] = r
+            if line.strip():
+                r = Record.model_validate_json(line)
+                recs[r.record_id] = r
+    return recs
+
+
+@app.command()
+def explain(
+    a: str = typer.Argument(..., help="First record id."),
+    b: str = typer.Argument(..., help="Second record id."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder of a previous run."),
+) -> None:
+    """Show the signals and scores that link (or separate) two records of a previous run.
+
+    The score is the one the run used (co-citation and cluster checks included), with the link
+    threshold, the curator decision that applies, and `linked` true exactly when the run gave the
+    two records one study_id.
+
+    Example: extract explain r-0a1b2c3d4e5f6a7b r-1c2d3e4f5a6b7c8d --out outputs
+    """
+    from .dedupe import explain_in_run
+    from .dedupe.decisions import load as load_decisions
+
+    recs = _read_records(out)
     missing = [x for x in (a, b) if x not in recs]
     if missing:
         typer.echo(f"error: unknown record id(s): {', '.join(missing)}", err=True)
@@ -120,10 +132,70 @@ def explain(
         with docs_path.open(encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
-                if row["doc_id"] in (recs[a].doc_id, recs[b].doc_id):
+                if row.get("status") == "ok":
                     texts[row["doc_id"]] = row.get("text", "")
-    link = explain_pair(recs[a], recs[b], texts=texts)
+    try:
+        decisions = load_decisions(out)
+    except ValueError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    link = explain_in_run(list(recs.values()), a, b, texts=texts, decisions=decisions)
     typer.echo(json.dumps(link.model_dump(mode="json"), ensure_ascii=False, indent=2))
+
+
+def _value(text: Optional[str]) -> object:
+    """A decision value as typed: JSON when it parses (25, 7.5, true), else the text itself."""
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+@app.command()
+def decide(
+    out: Path = typer.Argument(..., help="Output folder of a run (its decisions.jsonl is appended to)."),
+    action: str = typer.Argument(..., help="must-link | cannot-link | reject-value | correct-value"),
+    ids: list[str] = typer.Argument(..., help="Two record ids (links) or one record id (values)."),
+    why: str = typer.Option(..., "--why", help="Why (kept with the decision)."),
+    who: str = typer.Option(..., "--who", help="Who decides (kept with the decision)."),
+    field: Optional[str] = typer.Option(None, "--field", help="Value decisions: the field (design, n_total, ...)."),
+    value: Optional[str] = typer.Option(None, "--value", help="Value decisions: the value as the record has it."),
+    new_value: Optional[str] = typer.Option(None, "--new-value", help="correct-value: the right value."),
+) -> None:
+    """Record a curator decision; every later `extract run` into OUT applies it.
+
+    Example: extract decide outputs must-link r-0a1b2c3d4e5f6a7b r-1c2d3e4f5a6b7c8d --who lw --why "same patient"
+
+    More:
+      extract decide outputs must-link r-0a1b2c3d4e5f6a7b r-1c2d3e4f5a6b7c8d --who lw --why "same patient, same hospital"
+      extract decide outputs cannot-link r-0a1b2c3d4e5f6a7b r-1c2d3e4f5a6b7c8d --who lw --why "pilot vs phase 2"
+      extract decide outputs reject-value r-0a1b2c3d4e5f6a7b --field design --value preclinical --who lw --why "in vitro step"
+      extract decide outputs correct-value r-0a1b2c3d4e5f6a7b --field n_total --value 25 --new-value 1 --who lw --why "25 is the age"
+    """
+    from .dedupe.decisions import LINK_ACTIONS, Decision, append
+
+    recs = _read_records(out)
+    want = 2 if action in LINK_ACTIONS else 1
+    if len(ids) != want:
+        typer.echo(f"error: {action} takes {want} record id(s), got {len(ids)}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    unknown = [x for x in ids if x not in recs]
+    if unknown:
+        typer.echo(f"error: unknown record id(s) in {out}: {', '.join(unknown)}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        if action in LINK_ACTIONS:
+            d = Decision(action=action, a=ids[0], b=ids[1], who=who, why=why)  # type: ignore[arg-type]
+        else:
+            d = Decision(action=action, record=ids[0], field=field, value=_value(value),  # type: ignore[arg-type]
+                         new_value=_value(new_value), who=who, why=why)
+    except ValueError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    path = append(out, d)
+    typer.echo(f"{d.label()} -> {path} (applied by the next `extract run ... --out {out}`)")
 
 
 @app.command()

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from .dedupe.institutions import alias_key, org_table, product_table
 from .document import Document
 from .fields.base import Hit
 from .references import Reference
@@ -252,11 +253,15 @@ _INST_CUT = re.compile(r".*[了的在于於由是和与與及对對从從被向�
 EN_INSTITUTION = (
     re.compile(r"\b(?:[Rr]esearchers|[Ss]cientists|[Tt]eam|[Ii]nvestigators|colleagues|doctors)\s+(?:at|from)\s+(?:the\s+)?"
                r"([A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for|de|&)\s+)?[A-Z][\w.&'’-]*)*)"),
-    re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,4}(?:University|Institute|Hospital|College|Medical Center|Medical School|Clinic)"
+    # "Clinic" is no prefix of "Clinical" ("Randomized Clinical Trial"); a headline verb ends the name
+    re.compile(r"\b((?:(?!(?:Announces|Reports|Presents|Shares|Says|Receives|Launches|Randomized|Randomised)\b)[A-Z][\w'’-]+\s+){0,4}"
+               r"(?:University|Institute|Hospital|College|Medical Center|Medical School|Clinic)\b"
                r"(?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]+)+)?)"),
 )
 ALIAS_CODE = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{1,6}-\d{2,4}[A-Z]?|[A-Z]\d{2}[A-Z])(?![A-Za-z0-9-])")
-ALIAS_INN = re.compile(r"\b([A-Za-z]{4,}(?:cel|leucel))\b")
+# an INN of a cell therapy; ASCII boundaries, since "\\b" does not fire between a CJK character and a Latin letter
+# ("在研疗法Ravostemcel已完成1期试验")
+ALIAS_INN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{4,}(?:cel|leucel))(?![A-Za-z0-9])")
 ALIAS_STOP = re.compile(r"^(?:IL|CD|TNF|HLA|GLP|DPP|SGLT|IGF|FGF|TGF|VEGF|HOMA|COVID|SARS|MIR|PD|CKD|ISO|GMP|FDA|ADA|NCT|"
                         r"HNF|GAD|IA|ZNT|MODY|HIV|HBV|HCV|CTLA|TLR|MMP|SDF|CXCR|STAT|TRAF|NGSP|IFCC|BMI|UC|BM|AD|MSC|"
                         r"ESC|IPSC|HUC|HESC|ICD|GB|T|DOI|ISSN|ISBN)$", re.I)
@@ -755,7 +760,19 @@ def _known_journal(name: str) -> bool:
 
 
 def institution_hit(doc: Document, start: int, end: int) -> Optional[Hit]:
-    """The first institution named in ``[start, end)`` (Chinese suffixes, or 'researchers at X')."""
+    """The first institution named in ``[start, end)``: a name with a Chinese institution suffix or
+    'researchers at X' / '... University', or a name of the bilingual table (data/institutions.json) when
+    it comes first (a name the suffix rules read in full, 浙江大学医学院附属第一医院, beats its table part)."""
+    found = _suffix_institution(doc, start, end)
+    known = next((k for k in org_table().find(doc.view, start, end)
+                  if org_table().orgs[k[0]].kind != "company"), None)  # a sponsor is no institution of the study
+    if known and (found is None or known[2] <= found.start):
+        _, s, e = known
+        return Hit("institution", {"value": doc.text[s:e]}, s, e, EXTRACTOR, "institution_table")
+    return found
+
+
+def _suffix_institution(doc: Document, start: int, end: int) -> Optional[Hit]:
     view = doc.view
     for m in ZH_INSTITUTION.finditer(view, start, end):
         name = m.group(0)
@@ -767,7 +784,7 @@ def institution_hit(doc: Document, start: int, end: int) -> Optional[Hit]:
             return Hit("institution", {"value": doc.text[s:m.end()]}, s, m.end(), EXTRACTOR, "zh_institution")
     for rx in EN_INSTITUTION:
         m = rx.search(view, start, end)
-        if m:
+        if m and m.group(1).strip() not in ("Clinic", "Hospital", "University", "Institute", "College"):
             return _group_hit("institution", m, 1, "en_institution", text=doc.text)
     return None
 
@@ -801,21 +818,27 @@ def product_codes(view: str, start: int, end: int) -> list[tuple[str, int, int]]
 
 
 def alias_hits(doc: Document, spans: list[tuple[int, int]]) -> list[Hit]:
-    """Trial and product names: codes like VX-880 / E10I and cell-therapy INNs like zimislecel."""
+    """Trial and product names: codes like VX-880 / E10I, cell-therapy INNs like zimislecel (also glued to
+    Chinese text), and every name of the products table (data/products.json: UP421, Lantidra, Stempeucel)."""
     hits: list[Hit] = []
     seen: set[str] = set()
+
+    def add(value: str, s: int, e: int, pattern: str) -> None:
+        key = alias_key(value)
+        if key not in seen:
+            seen.add(key)
+            hits.append(Hit("alias", {"value": value}, s, e, EXTRACTOR, pattern))
+
     for s, e in spans:
+        for _, ps, pe in product_table().find(doc.view, s, e):
+            add(doc.text[ps:pe], ps, pe, "alias_table")
         for code, cs, ce in product_codes(doc.view, s, e):
-            if code not in seen:
-                seen.add(code)
-                hits.append(Hit("alias", {"value": code}, cs, ce, EXTRACTOR, "alias_code"))
+            add(code, cs, ce, "alias_code")
         for m in ALIAS_INN.finditer(doc.view, s, e):
             name = m.group(1).lower()
-            if name in ALIAS_INN_STOP or name in seen:
-                continue
-            seen.add(name)
-            hits.append(Hit("alias", {"value": name}, m.start(1), m.end(1), EXTRACTOR, "alias_inn"))
-    return hits
+            if name not in ALIAS_INN_STOP:
+                add(name, m.start(1), m.end(1), "alias_inn")
+    return sorted(hits, key=lambda h: h.start)
 
 
 # --- references ---------------------------------------------------------------------------

@@ -133,6 +133,16 @@ class StudyMeta(_Model):
     institution: Optional[str] = None
     country: Optional[str] = None          # English short name, e.g. "Malaysia", whatever the text's language
     aliases: list[str] = Field(default_factory=list)  # trial/product/cohort names: "VX-880", "zimislecel"
+    # the study's profile, for linking reports that share no identifier (case reports, small series)
+    organisations: list[str] = Field(default_factory=list)  # hospitals, universities, sponsors of the
+    # bilingual table, by their English name ("Tianjin First Central Hospital" for 天津市第一中心医院)
+    sponsors: list[str] = Field(default_factory=list)  # companies the table does not know ("Aurelis")
+    city: Optional[str] = None              # English name of the city of the treating institution
+    patient_age: Optional[int] = Field(default=None, ge=0, le=120)   # one patient's age in years
+    patient_sex: Optional[Literal["male", "female"]] = None           # one patient's sex
+    disease_duration_years: Optional[float] = Field(default=None, ge=0, le=100)  # how long the patient had diabetes
+    insulin_free_days: Optional[float] = Field(default=None, gt=0)   # how long off insulin when reported
+    procedure_year: Optional[int] = Field(default=None, ge=1950, le=2100)  # year of the transplant/infusion
     # field name -> the evidence of its value(s); every non-empty field above has one
     evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
 
@@ -278,7 +288,9 @@ class Link(_Model):
     b: str
     score: float
     level: str
-    linked: Optional[bool] = None   # explain(): whether the pair passes the link threshold
+    linked: Optional[bool] = None   # whether the two records share a study_id in the run
+    threshold: Optional[float] = None  # the score a candidate pair needs to be a link
+    decision: Optional[str] = None  # a curator decision that applies to the pair (must-link / cannot-link)
     signals: list[LinkSignal] = Field(default_factory=list)
 
 
@@ -288,6 +300,7 @@ class Study(_Model):
     merged: Merged
     conflicts: list[Conflict] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
+    previous_ids: list[str] = Field(default_factory=list)  # ids earlier runs gave this study
 
 
 class DocumentRow(_Model):

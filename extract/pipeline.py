@@ -15,6 +15,9 @@ from . import ingest
 from .assemble import extract_records
 from .cache import CACHE_FILE, Cache, file_key
 from .dedupe import dedupe
+from .dedupe.decisions import apply_values
+from .dedupe.decisions import load as load_decisions
+from .dedupe.history import previous_history
 from .document import Document, FailedItem, SourceDoc
 from .errors import DocumentTimeout, ExtractError, InternalError, UnsupportedFormat
 from .language import detect_language
@@ -43,11 +46,13 @@ class RunSummary:
     reprocessed: int = 0
     cached: int = 0
     seconds: float = 0.0
+    decisions: str = ""      # curator decisions applied (dedupe/decisions.py)
 
     def line(self) -> str:
         return (f"documents {self.documents} (ok {self.ok}, failed {self.failed}, skipped {self.skipped}); "
                 f"records {self.records}; studies {self.studies}; "
-                f"processed {self.reprocessed}, from cache {self.cached}; {self.seconds:.1f}s")
+                + (f"{self.decisions}; " if self.decisions else "")
+                + f"processed {self.reprocessed}, from cache {self.cached}; {self.seconds:.1f}s")
 
 
 @contextmanager
@@ -227,9 +232,12 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
     rows = [r.row for r in results]
     records = [rec for r in results for rec in r.records]
     link_same_content(rows)
-    # 6. dedupe across all documents
+    # 6. curator decisions (OUT/decisions.jsonl), then dedupe across all documents
+    decisions = load_decisions(out_dir)
+    apply_values(records, decisions)
     studies: list[Study] = dedupe(records, texts={r.doc_id: r.text for r in rows if r.status == "ok"},
-                                  previous=previous_study_ids(out_dir / "records.jsonl"))
+                                  previous=previous_study_ids(out_dir / "records.jsonl"),
+                                  history=previous_history(out_dir / "studies.jsonl"), decisions=decisions)
     # 7. write (each file atomically: an interrupted run leaves the previous outputs intact)
     write_jsonl_atomic(out_dir / "documents.jsonl", rows)
     write_jsonl_atomic(out_dir / "records.jsonl", records)
@@ -239,5 +247,6 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
     s.ok = sum(r.status == "ok" for r in rows)
     s.failed = sum(r.status == "error" for r in rows)
     s.skipped = sum(r.status == "skipped" for r in rows)
+    s.decisions = decisions.summary() if decisions.items else ""
     s.seconds = time.perf_counter() - t0
     return s

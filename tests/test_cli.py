@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from extract.cli import app
 
-COMMANDS = ["run", "explain", "schema", "report", "export", "eval"]
+COMMANDS = ["run", "explain", "decide", "schema", "report", "export", "eval"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -178,7 +178,7 @@ def test_same_journal_across_languages_links_a_chinese_post_to_an_english_abstra
 ])
 def test_journals_missing_from_the_table(j1: str, j2: str, sign: int) -> None:
     w = sig(explain(rec("a", journal=j1), rec("b", journal=j2)), "journal")
-    assert (w > 0) if sign > 0 else (w <= -2) if sign < 0 else (-2 < w <= 0)
+    assert (w > 0.5) if sign > 0 else (w <= -2) if sign < 0 else (-2 < w < 0.5)
 
 
 def test_different_known_journals_count_against() -> None:
@@ -229,7 +229,11 @@ def test_numeric_fingerprint_signals(kw_a: dict, kw_b: dict, name: str) -> None:
 def test_numeric_fingerprint_misses() -> None:
     link = explain(rec("a", hba1c=((8.2, 7.0),), dose=(1e6, 1e6, True), follow_up=90),
                    rec("b", hba1c=((9.1, 7.9),), dose=(1e6, 1e6, False), follow_up=365))
-    assert sig(link, "hba1c") == 0 and sig(link, "dose") == 0 and sig(link, "follow_up") == 0
+    assert sig(link, "dose") == 0 and sig(link, "follow_up") == 0
+    # two before/after pairs sharing no value are other patients: evidence against
+    assert sig(link, "hba1c") < 0
+    # a change alone against a pair says nothing either way
+    assert sig(explain(rec("a", hba1c=((8.2, 7.0),)), rec("b", hba1c=((None, 7.9),))), "hba1c") == 0
 
 
 # ---------------------------------------------------------------- numbers quoted in the mention text
@@ -306,13 +310,36 @@ def test_date_weights_decrease_with_distance() -> None:
     ({"cell_types": ["UC-MSC"]}, {"cell_types": ["iPSC-islet"]}),
     ({"design": "case_report"}, {"design": "meta_analysis"}),
     ({"design": "rct"}, {"design": "review"}),
-    ({"design": "preclinical"}, {"design": "single_arm_trial"}),
 ])
 def test_hard_contradictions(a: dict, b: dict) -> None:
     shared = {"doi": None, "title": "Stem cell therapy for diabetes mellitus: outcomes", "journal": "Cell"}
     link = explain(rec("a", **shared, **a), rec("b", **shared, **b))
     assert link.level == "contradiction"
     assert any(s.name == "contradiction" for s in link.signals)
+
+
+@pytest.mark.parametrize("design_a, design_b, hard", [
+    ("meta_analysis", "meta_analysis", False), ("review", "meta_analysis", False),
+    ("rct", "rct", True), ("case_report", "single_arm_trial", True),
+])
+def test_other_cell_types_contradict_primary_studies_but_not_two_syntheses(design_a: str, design_b: str, hard: bool) -> None:
+    # one report of a meta-analysis lists P-MSC, another UC-MSC: cell types of included studies
+    link = explain(rec("a", design=design_a, cell_types=["P-MSC"], n_studies=11, n=612),
+                   rec("b", design=design_b, cell_types=["UC-MSC"], n_studies=11, n=612))
+    assert (link.level == "contradiction") == hard
+    if not hard:
+        assert sig(link, "cell_type") < 0
+        assert link.score >= settings.LINK_THRESHOLD or design_a != design_b
+
+
+@pytest.mark.parametrize("other", ["single_arm_trial", "case_report", "observational", "rct"])
+def test_preclinical_against_a_clinical_design_lowers_the_score_but_does_not_forbid_the_link(other: str) -> None:
+    # one cue word ("in vitro", the team's earlier mouse work) makes a clinical case "preclinical"
+    shared = {"title": "Stem cell therapy for diabetes mellitus: outcomes", "journal": "Cell"}
+    link = explain(rec("a", design="preclinical", **shared), rec("b", design=other, **shared))
+    assert link.level != "contradiction"
+    assert sig(link, "design") < 0
+    assert link.score < explain(rec("a", design=other, **shared), rec("b", design=other, **shared)).score
 
 
 def test_an_equal_doi_overrides_a_contradicting_fact_but_a_registry_id_does_not() -> None:

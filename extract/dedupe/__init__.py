@@ -8,26 +8,44 @@ again (``cocite``) -> merge values, conflicts and a stable id (``merge``).
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass, field
 from typing import Mapping, Optional
 
-from ..models import Link, Record, Study
+from ..models import Link, LinkSignal, Record, Study
 from . import settings
 from .blocking import BlockStats, candidate_pairs
 from .cluster import PairCache, Scored, cluster
 from .cocite import co_cited_signal, doc_studies
-from .compare import Features, Sig, compare, features, signals
+from .compare import HARD, Features, Sig, features, signals, term_frequencies, to_link
+from .decisions import Decisions
 from .merge import assign_ids, build_study
 
-__all__ = ["dedupe", "explain", "BlockStats"]
+__all__ = ["dedupe", "explain", "explain_in_run", "BlockStats", "Trace"]
+
+
+@dataclass
+class Trace:
+    """What one dedupe run decided, kept so that ``explain`` reports exactly the run's scores."""
+
+    feats: list[Features] = field(default_factory=list)
+    cache: Optional[PairCache] = None
+    lifted: dict[tuple[int, int], Scored] = field(default_factory=dict)
+    cluster_of: list[int] = field(default_factory=list)
+    decisions: Decisions = field(default_factory=Decisions)
 
 
 def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
-           stats: Optional[BlockStats] = None, previous: Optional[Mapping[str, str]] = None) -> list[Study]:
+           stats: Optional[BlockStats] = None, previous: Optional[Mapping[str, str]] = None,
+           history: Optional[Mapping[str, list[str]]] = None, decisions: Optional[Decisions] = None,
+           trace: Optional[Trace] = None) -> list[Study]:
     """Group records that report the same study; sets each record's ``study_id``.
 
     ``texts`` (doc_id -> document text, optional) lets the numbers quoted in each mention
-    count as evidence; without it those signals are simply absent. ``previous`` (record_id ->
-    study_id of an earlier run) keeps a study's id when new documents join it.
+    count as evidence; without it those signals are simply absent. Study ids depend on the input
+    only (a fresh and an incremental run agree); ``previous`` (record_id -> study_id of an earlier
+    run) and ``history`` (that run's study_id -> its previous_ids) give each study the ids it had
+    before (``previous_ids``). ``decisions`` (curator must-link / cannot-link) are obeyed;
+    ``trace`` collects the run's pair scores for ``explain_in_run``.
     """
     if not records:
         return []
@@ -36,25 +54,50 @@ def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _dedupe(records, texts or {}, stats, previous or {})
+        return _dedupe(records, texts or {}, stats, previous or {}, history or {},
+                       decisions or Decisions(), trace)
     finally:
         if enabled:
             gc.enable()
 
 
+def _decision_pairs(feats: list[Features], decisions: Decisions) -> tuple[list[tuple[int, int, str]], list[Scored]]:
+    """(must-link index pairs with their label, cannot-link pairs as forbidding Scored entries)."""
+    index = {f.rid: i for i, f in enumerate(feats)}
+    must: list[tuple[int, int, str]] = []
+    cannot: list[Scored] = []
+    for pair, d in sorted(decisions.effective_links().items(), key=lambda kv: sorted(kv[0])):
+        if d.a not in index or d.b not in index:
+            continue
+        i, j = sorted((index[d.a], index[d.b]))
+        if d.action == "must-link":
+            must.append((i, j, d.label()))
+        else:
+            cannot.append(Scored(i, j, HARD, "contradiction", [("decision", HARD, d.label())]))
+    return must, cannot
+
+
 def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[BlockStats],
-            previous: Mapping[str, str]) -> list[Study]:
+            previous: Mapping[str, str], history: Mapping[str, list[str]], decisions: Decisions,
+            trace: Optional[Trace]) -> list[Study]:
     # 1. normalise once per record
     feats = [features(r, texts.get(r.doc_id)) for r in records]
+    term_frequencies(feats)
     # 2. candidate pairs from blocks (never all pairs)
     pairs = candidate_pairs(feats, stats=stats)
     # 3. score every candidate pair; keep only links (cross pairs are rescored on demand)
     cache = PairCache(feats)
+    must, cannot = _decision_pairs(feats, decisions)
+    for s in cannot:   # a curator's cannot-link forbids the pair, in the clustering checks too
+        cache.add(s)
+    forbidden = {(s.i, s.j) for s in cannot}
     scored: list[Scored] = []
     near: list[Scored] = []   # just short of a link: co-citation may lift them (step 5)
     threshold = settings.LINK_THRESHOLD
     near_floor = threshold - settings.WEIGHTS["co_cited"]
     for i, j in pairs:
+        if (i, j) in forbidden:
+            continue
         sig, level, score = signals(feats[i], feats[j])
         if level == "contradiction":
             continue
@@ -64,25 +107,57 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
             cache.add(s)
         elif score >= near_floor and feats[i].doc_id != feats[j].doc_id and _fact_weight(sig) >= settings.CO_CITED_MIN_FACTS:
             near.append(Scored(i, j, score, level, sig))
-    # 4. cluster best-first with contradiction and average-linkage checks
-    groups = cluster(feats, scored, cache)
+    # 4. cluster best-first with contradiction and average-linkage checks (a must-link first of all)
+    forced = [_forced(feats, i, j, label, cache) for i, j, label in must]
+    groups = cluster(feats, forced + scored, cache)
     # 5. documents that share a linked study lend weight to their other near links; cluster again
     lifted = _co_cited(feats, groups, near)
     if lifted:
         for s in lifted:
             cache.add(s)
-        groups = cluster(feats, scored + lifted, cache)
+        groups = cluster(feats, forced + scored + lifted, cache)
     # 6. merge, name and label
     clusters = [sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
                 for members, _ in groups]
-    ids = assign_ids(clusters, previous=previous)
+    ids = assign_ids(clusters)
     studies = []
     for sid, recs, (_, links) in zip(ids, clusters, groups):
         for r in recs:
             r.study_id = sid
-        studies.append(build_study(sid, recs, links))
+        study = build_study(sid, recs, links)
+        study.previous_ids = _previous_ids(sid, recs, previous, history)
+        studies.append(study)
     studies.sort(key=lambda s: s.study_id)
+    if trace is not None:
+        trace.feats, trace.cache, trace.decisions = feats, cache, decisions
+        trace.lifted = {(s.i, s.j): s for s in lifted}
+        trace.cluster_of = [0] * len(feats)
+        for c, (members, _) in enumerate(groups):
+            for i in members:
+                trace.cluster_of[i] = c
     return studies
+
+
+def _forced(feats: list[Features], i: int, j: int, label: str, cache: PairCache) -> Scored:
+    """A curator's must-link: the pair's own signals plus the decision, above every score."""
+    sig, level, score = signals(feats[i], feats[j])
+    sig = [x for x in sig if x[0] != "contradiction"] + [("decision", -HARD, label)]
+    s = Scored(i, j, round(sum(x[1] for x in sig), 3), "decision:must-link", sig)
+    cache.add(s)
+    return s
+
+
+def _previous_ids(sid: str, recs: list[Record], previous: Mapping[str, str],
+                  history: Mapping[str, list[str]]) -> list[str]:
+    """The ids earlier runs gave this study's records (and those studies' own earlier ids)."""
+    out: set[str] = set()
+    for r in recs:
+        old = previous.get(r.record_id)
+        if old:
+            out.add(old)
+            out.update(history.get(old, ()))
+    out.discard(sid)
+    return sorted(out)
 
 
 # signals that are facts of the study (numbers it reports), as opposed to its profile
@@ -108,14 +183,51 @@ def _co_cited(feats: list[Features], groups: list[tuple[list[int], list[Link]]],
 
 
 def explain(a: Record, b: Record, *, texts: Optional[Mapping[str, str]] = None) -> Link:
-    """The signals and scores that link (or separate) two records.
+    """The signals and scores of two records compared on their own (no run around them).
 
     ``level`` is the highest ladder level reached (identifier, title, alias, fingerprint) or
-    ``contradiction``; the pair is a link when ``score >= settings.LINK_THRESHOLD`` and it is
-    not a contradiction. Inside ``dedupe`` a link may still be refused by the cluster checks,
-    and a near link may be lifted by co-citation (``cocite.py``), which needs the whole run.
+    ``contradiction``; ``linked`` says whether the pair alone passes the link threshold. Inside a run
+    a link may still be refused by the cluster checks, a near link lifted by co-citation, and a
+    curator decision may apply: ``explain_in_run`` reports the run's own view.
     """
     texts = texts or {}
-    link = compare(features(a, texts.get(a.doc_id)), features(b, texts.get(b.doc_id)))
+    link = compare_features(features(a, texts.get(a.doc_id)), features(b, texts.get(b.doc_id)))
     link.linked = link.score >= settings.LINK_THRESHOLD and link.level != "contradiction"
+    link.threshold = settings.LINK_THRESHOLD
+    return link
+
+
+def compare_features(fa: Features, fb: Features) -> Link:
+    sig, level, score = signals(fa, fb)
+    return to_link(fa, fb, sig, level, score)
+
+
+def explain_in_run(records: list[Record], a: str, b: str, *, texts: Optional[Mapping[str, str]] = None,
+                   decisions: Optional[Decisions] = None) -> Link:
+    """Two records as the run that grouped ``records`` saw them: the same score it used (co-citation
+    included), the threshold, the curator decision that applies, and ``linked`` true exactly when the
+    run put them in one study. A pair above the threshold that the run kept apart says why.
+    """
+    trace = Trace()
+    copies = [r.model_copy(deep=True) for r in records]
+    dedupe(copies, texts=texts, decisions=decisions, trace=trace)
+    index = {f.rid: i for i, f in enumerate(trace.feats)}
+    i, j = sorted((index[a], index[b]))
+    s = trace.lifted.get((i, j)) or trace.cache.get(i, j)  # type: ignore[union-attr]
+    link = to_link(trace.feats[i], trace.feats[j], s.sig, s.level, s.score)
+    if (link.a, link.b) != (a, b):
+        link.a, link.b = a, b
+    link.threshold = settings.LINK_THRESHOLD
+    link.linked = trace.cluster_of[i] == trace.cluster_of[j]
+    d = trace.decisions.for_pair(a, b)
+    if d is not None:
+        link.decision = d.label()
+    if not link.linked and link.score >= link.threshold and link.level != "contradiction":
+        link.signals.append(LinkSignal(name="cluster_check", score=0.0,
+                                       detail="above the threshold, but the run kept the two studies apart: a "
+                                              "contradiction with another member or an average cross-pair score "
+                                              f"below {settings.CLUSTER_AVG_THRESHOLD}"))
+    elif link.linked and link.score < link.threshold:
+        link.signals.append(LinkSignal(name="cluster_check", score=0.0,
+                                       detail="below the threshold, but linked through other records of the study"))
     return link

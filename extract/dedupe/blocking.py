@@ -119,6 +119,19 @@ def _rule_institution(f: Features) -> Iterable[list[Key]]:
         yield _ladder("inst", f.institution, f.condition, f.year)
 
 
+def _rule_org(f: Features) -> Iterable[list[Key]]:
+    # an institution or sponsor of the bilingual table, in any language
+    cell = min(f.cell_types) if f.cell_types else None
+    for o in f.orgs | f.sponsors:
+        yield _ladder("org", o, f.condition, cell, f.year)
+
+
+def _rule_patient(f: Features) -> Iterable[list[Key]]:
+    # one patient retold: age first, then sex and condition
+    if f.age is not None:
+        yield _ladder("age", f.age, f.sex, f.condition, f.duration)
+
+
 RULES: dict[str, Rule] = {
     "identifier": _rule_ids,
     "alias": _rule_alias,
@@ -130,11 +143,14 @@ RULES: dict[str, Rule] = {
     "hba1c": _rule_hba1c,
     "hba1c_value": _rule_hba1c_value,
     "institution": _rule_institution,
+    "organisation": _rule_org,
+    "patient": _rule_patient,
     "context": _rule_context,
 }
 STAR_RULES = frozenset({"identifier"})
 # rules whose keys are weak evidence get a smaller block cap (fewer, better pairs)
-WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "hba1c_value", "institution", "context"})
+WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "hba1c_value", "institution", "context",
+                        "organisation", "patient"})
 
 
 def _title_ladders(feats: list[Features]) -> list[list[list[Key]]]:

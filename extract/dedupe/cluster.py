@@ -35,6 +35,10 @@ class PairCache:
     def add(self, s: Scored) -> None:
         self._cache[(s.i, s.j)] = s
 
+    def peek(self, i: int, j: int) -> Optional[Scored]:
+        """The pair's entry when it was already scored (nothing is computed)."""
+        return self._cache.get((i, j) if i < j else (j, i))
+
     def get(self, i: int, j: int) -> Scored:
         key = (i, j) if i < j else (j, i)
         hit = self._cache.get(key)
@@ -77,6 +81,8 @@ def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
         for y in b:
             s = cache.get(x, y)
             if s.level == "contradiction":
+                if any(n == "decision" for n, _, _ in s.sig):
+                    return False   # a curator's cannot-link is final
                 if group is None:
                     group = [cache.feats[i] for i in (*a, *b)]
                 fx, fy = cache.feats[x], cache.feats[y]
@@ -119,7 +125,12 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
         a, b = members[ra], members[rb]
         if len(a) + len(b) > max_size:
             continue
-        if not _mergeable(a, b, cache, avg_threshold=avg_threshold):
+        if s.level.startswith("decision:"):
+            # a curator's must-link merges unless a cannot-link stands between the two groups
+            if any((c := cache.peek(x, y)) is not None and c.level == "contradiction"
+                   and any(n == "decision" for n, _, _ in c.sig) for x in a for y in b):
+                continue
+        elif not _mergeable(a, b, cache, avg_threshold=avg_threshold):
             continue
         if len(a) < len(b):
             ra, rb, a, b = rb, ra, b, a
@@ -128,5 +139,9 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
         del members[rb]
         la = links.setdefault(ra, [])
         la.extend(links.pop(rb, []))
-        la.append(to_link(feats[s.i], feats[s.j], s.sig, s.level, s.score))
+        link = to_link(feats[s.i], feats[s.j], s.sig, s.level, s.score)
+        link.linked, link.threshold = True, threshold
+        if s.level.startswith("decision:"):
+            link.decision = next((d for n, _, d in s.sig if n == "decision"), None)
+        la.append(link)
     return [(sorted(m), links.get(root, [])) for root, m in members.items()]

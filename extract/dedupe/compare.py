@@ -4,16 +4,20 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Mapping, Optional
 
 from rapidfuzz import fuzz
 
 from ..models import Link, LinkSignal, Record
 from . import settings
+from .institutions import alias_key, institution_key, org_table, product_table, relate_institutions
 from .normalise import (context_numbers, is_cjk, journal_table, norm_doi, norm_name, norm_registry, norm_title, parse_date,
                         same_unknown_journal, title_similarity)
 
 W = settings.WEIGHTS
+# signals that describe a kind of study rather than one study
+PROFILE_SIGNALS = frozenset({"journal", "date", "design", "condition", "cell_type", "country", "city"})
+_KNOWN_PRODUCTS = frozenset(product_table().products)
 _TITLE_NUM = re.compile(r"\d+(?:\.\d+)?")
 Sig = tuple[str, float, Optional[str]]  # (signal name, weight, detail)
 # the weight a hard contradiction reports in an explanation (it forbids the link outright)
@@ -52,8 +56,21 @@ class Features:
     intervals: tuple[float, ...] = ()
     institution: str = ""
     country: str = ""
-    aliases: frozenset[str] = frozenset()
+    aliases: frozenset[str] = frozenset()       # product ids of the table, else the alias's own key
     context: Optional[dict[str, float]] = None   # numbers quoted in the mention (None: no text)
+    orgs: frozenset[str] = frozenset()          # organisations of the table (not companies)
+    sponsors: frozenset[str] = frozenset()      # companies named, or the sponsors of the products named
+    inst_raw: str = ""                          # the institution as written (for names the table lacks)
+    age: Optional[int] = None
+    sex: Optional[str] = None
+    duration: Optional[float] = None            # years with diabetes
+    insulin_free: Optional[float] = None        # days off insulin
+    procedure_year: Optional[int] = None
+    city: str = ""
+    tf: Optional[Mapping[object, int]] = None   # cohort size / institution -> records giving it in the run
+    inst_id: Optional[str] = None               # the institution's table id
+    inst_key: Optional[tuple[str, frozenset[str]]] = None   # ... or its normalised key (institutions.py)
+    has_profile: bool = False                   # any of age, sex, duration, insulin_free, procedure_year
 
 
 def features(r: Record, text: Optional[str] = None) -> Features:
@@ -65,6 +82,9 @@ def features(r: Record, text: Optional[str] = None) -> Features:
     for c in r.cohort_sizes:
         {"total": totals, "arm": arms, "studies_included": included}[c.role].add(c.n)
     hba1c = sorted({round(v, 2) for h in r.hba1c for v in (h.before, h.after, h.change) if v is not None})
+    orgs, products = org_table(), product_table()
+    org_ids = {o for name in [*s.organisations, *([s.institution] if s.institution else [])]
+               if (o := orgs.lookup(name))}
     return Features(
         rid=r.record_id, doc_id=r.doc_id,
         doi=norm_doi(s.doi), pmid=(s.pmid or None), pmcid=(s.pmcid or "").upper() or None,
@@ -82,8 +102,19 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         infusions=frozenset(g.infusions for g in r.regimen if g.infusions is not None),
         intervals=tuple(sorted({g.interval_days for g in r.regimen if g.interval_days is not None})),
         institution=norm_name(s.institution), country=norm_name(s.country),
-        aliases=frozenset(a for a in (norm_name(x) for x in s.aliases) if len(a) >= 3),
+        aliases=frozenset(products.canonical(x) for x in s.aliases if len(alias_key(x)) >= 3),
         context=_context(r, text, totals | arms | included, hba1c),
+        orgs=frozenset(o for o in org_ids if orgs.orgs[o].kind != "company"),
+        sponsors=frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
+        | frozenset(sp for x in s.aliases if (p := products.products.get(products.canonical(x))) and (sp := p.sponsor))
+        | frozenset(orgs.lookup(x) or "co:" + norm_name(x) for x in s.sponsors),
+        inst_raw=s.institution or "",
+        inst_id=orgs.lookup(s.institution) if s.institution else None,
+        inst_key=institution_key(s.institution) if s.institution else None,
+        age=s.patient_age, sex=s.patient_sex, duration=s.disease_duration_years, insulin_free=s.insulin_free_days,
+        procedure_year=s.procedure_year, city=norm_name(s.city),
+        has_profile=any(v is not None for v in (s.patient_age, s.patient_sex, s.disease_duration_years,
+                                                 s.insulin_free_days, s.procedure_year)),
     )
 
 
@@ -108,6 +139,13 @@ def cells_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
+def _both_synthesis(a: Features, b: Features) -> bool:
+    """Both records review or pool other studies: the cell types they name are those of some included
+    studies (one report lists P-MSC, another UC-MSC), no contradiction."""
+    return (bool(a.design and b.design) and settings.DESIGN_GROUP[a.design] == "synthesis"
+            and settings.DESIGN_GROUP[b.design] == "synthesis")
+
+
 def contradictions(a: Features, b: Features) -> tuple[list[str], list[str]]:
     """(identifier contradictions, fact contradictions) that cannot both hold for one study."""
     ids = []
@@ -121,7 +159,7 @@ def contradictions(a: Features, b: Features) -> tuple[list[str], list[str]]:
     ca, cb = a.condition, b.condition
     if ca and cb and ca != cb and ca not in settings.CONDITION_OPEN and cb not in settings.CONDITION_OPEN:
         facts.append(f"condition {ca} vs {cb}")
-    if not cells_compatible(a.cell_types, b.cell_types):
+    if not cells_compatible(a.cell_types, b.cell_types) and not _both_synthesis(a, b):
         facts.append(f"cell types {sorted(a.cell_types)} vs {sorted(b.cell_types)}")
     if a.design and b.design:
         ga, gb = settings.DESIGN_GROUP[a.design], settings.DESIGN_GROUP[b.design]
@@ -149,9 +187,44 @@ def _count_matches(xs: tuple[float, ...], ys: tuple[float, ...], tol: float) -> 
     return hits
 
 
-def _n_weight(n: int) -> float:
-    """A shared cohort size says more the rarer it is: n=1 little, n=300 a lot."""
-    return min(W["n_total_equal_cap"], W["n_total_equal_base"] + W["n_total_equal_per_log2"] * math.log2(max(n, 1)))
+def _n_weight(n: int, tf: Optional[Mapping[object, int]] = None) -> float:
+    """A shared cohort size says more the rarer it is: n=1 little, n=300 a lot, and less the more records of
+    the corpus give it (a term-frequency adjustment: in 100k records a cohort of 117 recurs by chance)."""
+    w = min(W["n_total_equal_cap"], W["n_total_equal_base"] + W["n_total_equal_per_log2"] * math.log2(max(n, 1)))
+    return max(0.0, w - _tf_penalty(n, tf))
+
+
+def _tf_penalty(key: object, tf: Optional[Mapping[object, int]]) -> float:
+    """Bits a shared value loses for being given by many records of the run (none up to TF_FREE records)."""
+    if not tf:
+        return 0.0
+    return settings.TF_SCALE * max(0.0, math.log2(max(tf.get(key, 1), 1) / settings.TF_FREE))
+
+
+def _tf_note(key: object, tf: Optional[Mapping[object, int]]) -> str:
+    k = tf.get(key, 0) if tf else 0
+    return f" (in {k} records)" if k > settings.TF_FREE else ""
+
+
+def _inst_keys(f: Features) -> set[object]:
+    """The institution terms of a record: its table organisations, else its normalised institution name."""
+    keys: set[object] = {("org", o) for o in f.orgs}
+    if f.institution and not f.inst_id:
+        keys.add(("inst", f.inst_key[0] if f.inst_key else f.institution))
+    return keys
+
+
+def term_frequencies(feats: list[Features]) -> dict[object, int]:
+    """How many records give each cohort size (total, or the sum of their arms) and name each institution;
+    one table shared by all features of the run."""
+    tf: dict[object, int] = {}
+    for f in feats:
+        ns = set(f.n_total) | ({sum(f.n_arms)} if len(f.n_arms) >= 2 else set())
+        for key in [*ns, *_inst_keys(f)]:
+            tf[key] = tf.get(key, 0) + 1
+    for f in feats:
+        f.tf = tf
+    return tf
 
 
 def _identifiers(a: Features, b: Features, sig: list[Sig]) -> Optional[str]:
@@ -183,6 +256,12 @@ def _title(a: Features, b: Features, sig: list[Sig]) -> Optional[str]:
     if a.title == b.title:
         sig.append(("title", W["title_exact"], "exact"))
         return "title:exact"
+    short, long_ = sorted((a.title, b.title), key=len)
+    prefix_min = settings.TITLE_PREFIX_MIN_CJK if a.title_cjk else settings.TITLE_PREFIX_MIN
+    if len(short) >= prefix_min and long_.startswith(short) and not long_[len(short)].isalnum():
+        # one side drops the subtitle ("…in type 2 diabetes" of "…in type 2 diabetes: a randomized … trial")
+        sig.append(("title", W["title_prefix"], f"prefix ({len(short)} of {len(long_)} chars)"))
+        return "title:prefix"
     s = title_similarity(a.title, b.title)
     na, nb = _TITLE_NUM.findall(a.title), _TITLE_NUM.findall(b.title)
     if s >= settings.TITLE_WEAK and na and nb and set(na) != set(nb):
@@ -249,14 +328,14 @@ def _cohort(a: Features, b: Features, sig: list[Sig]) -> None:
     shared = a.n_total & b.n_total
     if shared:
         n = max(shared)
-        found.append((_n_weight(n), f"total {n}"))
+        found.append((_n_weight(n, a.tf), f"total {n}" + _tf_note(n, a.tf)))
     for x, y in ((a, b), (b, a)):
         if x.n_total and len(y.n_arms) >= 2 and sum(y.n_arms) in x.n_total:
-            found.append((_n_weight(sum(y.n_arms)), f"total {sum(y.n_arms)} = sum of arms"))
+            found.append((_n_weight(sum(y.n_arms), a.tf), f"total {sum(y.n_arms)} = sum of arms" + _tf_note(sum(y.n_arms), a.tf)))
             break
     arms = a.n_arms & b.n_arms
     if arms:
-        found.append((min(_n_weight(sum(arms)), W["n_arm_cap"]), f"arms {sorted(arms)}"))
+        found.append((min(_n_weight(sum(arms), a.tf), W["n_arm_cap"]), f"arms {sorted(arms)}"))
     if not found:
         # one report gives a subgroup (the full-dose cohort) as its whole cohort: the other's arm
         for x, y in ((a, b), (b, a)):
@@ -289,6 +368,9 @@ def _numbers(a: Features, b: Features, sig: list[Sig]) -> None:
         if hits:
             sig.append(("hba1c", min(W["hba1c_cap"], W["hba1c_equal"] * hits),
                                   f"{hits} shared value(s)"))
+        elif a.hba1c_pairs and b.hba1c_pairs:
+            # both give baseline and follow-up values and share none: other patients
+            sig.append(("hba1c", W["hba1c_differ"], f"{list(a.hba1c_pairs)} vs {list(b.hba1c_pairs)}"))
     if a.doses and b.doses:
         tol = settings.DOSE_REL_TOL
         if any(abs(x[0] - y[0]) <= tol * x[0] and abs(x[1] - y[1]) <= tol * x[1] and x[2] == y[2]
@@ -327,6 +409,8 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
                                   ",".join(sorted(a.cell_types & b.cell_types))))
         elif cells_compatible(a.cell_types, b.cell_types):
             sig.append(("cell_type", W["cell_type_compatible"], "generic/specific"))
+        else:  # only between two syntheses; elsewhere a contradiction
+            sig.append(("cell_type", W["cell_type_differ"], f"{sorted(a.cell_types)} vs {sorted(b.cell_types)}"))
     if a.design and b.design:
         if a.design == b.design:
             sig.append(("design", W["design_equal"], a.design))
@@ -334,19 +418,78 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
             near = frozenset({a.design, b.design}) in settings.DESIGN_NEAR
             sig.append(("design", W["design_near"] if near else W["design_far"],
                                   f"{a.design} vs {b.design}"))
-    if a.institution and b.institution:
-        short, long_ = sorted((len(a.institution), len(b.institution)))
-        # a generic fragment ("第一医院", "university") must not match every long name containing it
-        comparable = short >= settings.INSTITUTION_MIN_LEN and short >= settings.INSTITUTION_MIN_SHARE * long_
-        if a.institution == b.institution or (
-                comparable and fuzz.partial_ratio(a.institution, b.institution) >= settings.INSTITUTION_MATCH):
-            sig.append(("institution", W["institution_equal"], a.institution))
+    _organisations(a, b, sig)
     if a.country and b.country:
         same = a.country == b.country
         sig.append(("country", W["country_equal"] if same else W["country_differ"],
                               a.country if same else f"{a.country} vs {b.country}"))
     if a.aliases & b.aliases:
         sig.append(("alias", W["alias_equal"], ",".join(sorted(a.aliases & b.aliases))))
+    else:
+        pa, pb = a.aliases & _KNOWN_PRODUCTS, b.aliases & _KNOWN_PRODUCTS
+        if pa and pb:
+            # two named products of the table (VX-880 vs VX-264): two programmes
+            sig.append(("alias", W["alias_differ"], f"{sorted(pa)} vs {sorted(pb)}"))
+
+
+def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
+    """Institution (table id, the romanised key of an unknown name, or a fuzzy match) and sponsor."""
+    if not (a.orgs or a.inst_raw or a.sponsors or a.city) or not (b.orgs or b.inst_raw or b.sponsors or b.city):
+        return
+    how: Optional[str] = None
+    shared = a.orgs & b.orgs
+    if shared:
+        how, detail = "same", ",".join(sorted(shared))
+    elif a.orgs and b.orgs and any(org_table().related(x, y) for x in a.orgs for y in b.orgs):
+        how, detail = "related", "affiliated"
+    if how != "same" and a.inst_raw and b.inst_raw:
+        rel = "same" if a.institution == b.institution else relate_institutions(
+            a.inst_id, a.inst_key, b.inst_id, b.inst_key)
+        if rel is None:
+            short, long_ = sorted((len(a.institution), len(b.institution)))
+            # a generic fragment ("第一医院", "university") must not match every long name containing it
+            comparable = short >= settings.INSTITUTION_MIN_LEN and short >= settings.INSTITUTION_MIN_SHARE * long_
+            if comparable and fuzz.partial_ratio(a.institution, b.institution) >= settings.INSTITUTION_MATCH:
+                rel = "same"
+        if rel == "same" or (rel == "related" and how is None):
+            how, detail = rel, a.institution
+    if how == "same":
+        # a hospital with many studies in the corpus identifies less (term frequency)
+        key = min(((_tf_penalty(k, a.tf), k) for k in _inst_keys(a) & _inst_keys(b)), default=None,
+                  key=lambda x: x[0])
+        pen = key[0] if key else 0.0
+        note = _tf_note(key[1], a.tf) if key else ""
+        sig.append(("institution", max(0.0, W["institution_equal"] - pen), detail + note))
+    elif how == "related":
+        sig.append(("institution", W["institution_related"], detail))
+    if a.sponsors & b.sponsors and not a.aliases & b.aliases:
+        # (a shared product already names its sponsor: counted once, as the alias)
+        sig.append(("sponsor", W["sponsor_equal"], ",".join(sorted(a.sponsors & b.sponsors))))
+    elif a.city and a.city == b.city and how is None:
+        sig.append(("city", W["city_equal"], a.city))
+
+
+def _profile(a: Features, b: Features, sig: list[Sig]) -> None:
+    """One patient's age, sex, years with diabetes, time off insulin; the year of the procedure."""
+    if not a.has_profile or not b.has_profile:
+        return
+    if a.age is not None and b.age is not None:
+        gap = abs(a.age - b.age)
+        # a later report may give the age a year on
+        sig.append(("age", W["age_equal"] if gap <= 1 else W["age_differ"], f"{a.age} vs {b.age}"))
+    if a.sex and b.sex:
+        sig.append(("sex", W["sex_equal"] if a.sex == b.sex else W["sex_differ"], f"{a.sex} vs {b.sex}"))
+    if a.duration is not None and b.duration is not None:
+        ok = abs(a.duration - b.duration) <= max(1.0, 0.1 * max(a.duration, b.duration))
+        sig.append(("disease_duration", W["duration_equal"] if ok else W["duration_differ"],
+                    f"{a.duration:g} vs {b.duration:g} years"))
+    if a.insulin_free is not None and b.insulin_free is not None and _days_equal(a.insulin_free, b.insulin_free):
+        # a later report gives a longer time off insulin: only agreement is evidence
+        sig.append(("insulin_free", W["insulin_free_equal"], f"{a.insulin_free:g} days"))
+    if a.procedure_year and b.procedure_year:
+        gap = abs(a.procedure_year - b.procedure_year)
+        sig.append(("procedure_year", W["procedure_year_equal"] if gap == 0 else W["procedure_year_differ"],
+                    f"{a.procedure_year} vs {b.procedure_year}"))
 
 
 def _overridable(a: Features, b: Features, fact_conflicts: list[str]) -> bool:
@@ -395,8 +538,15 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
     _numbers(a, b, sig)
     _context_signal(a, b, sig)
     _categories(a, b, sig)
+    _profile(a, b, sig)
     if a.doc_id == b.doc_id:
         sig.append(("same_document", W["same_document"], a.doc_id))
+    day = W["date_day"]
+    if not any(w > 0 and (n not in PROFILE_SIGNALS or (n == "date" and w >= day)) for n, w, _ in sig):
+        # journal, design, condition, cell type and country describe a kind of study: many studies share
+        # them (look-alikes); without anything that identifies this one the pair is no link
+        sig.append(("profile_only", W["profile_only"], "nothing identifying shared"))
+
     if hard:
         level = "contradiction"
     elif level is None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from typing import Any, Callable, Hashable, Iterable, Mapping, Optional
+from typing import Any, Callable, Hashable, Iterable, Optional
 
 from ..models import (CohortValue, Conflict, DoseValue, FollowUpValue, HbA1cValue, Link, Merged, Record, Ref,
                       RegimenValue, SourceRef, Study, StudyMeta, element_type)
@@ -12,7 +12,10 @@ from .normalise import journal_table, norm_doi, norm_registry, norm_title
 
 # StudyMeta fields merged value by value (lists are merged element by element)
 META_FIELDS = ("title", "journal", "pub_date", "doi", "pmid", "pmcid", "registry_ids", "design",
-               "condition", "cell_types", "institution", "country", "aliases")
+               "condition", "cell_types", "institution", "country", "aliases",
+               # the profile (fields/profile.py)
+               "organisations", "sponsors", "city", "patient_age", "patient_sex", "disease_duration_years",
+               "insulin_free_days", "procedure_year")
 # single-valued facts of one study: two different values are a conflict
 CONFLICT_FIELDS = ("doi", "pmid", "pmcid", "design", "condition", "country")
 
@@ -21,9 +24,12 @@ def _h(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def id_candidates(records: list[Record], previous: Optional[Mapping[str, str]] = None) -> list[str]:
-    """Study ids in order of preference: DOI, PMID, PMCID, registry id, the id an earlier run gave
-    these records (so adding documents does not rename a study), then the earliest record."""
+def id_candidates(records: list[Record]) -> list[str]:
+    """Study ids in order of preference: DOI, PMID, PMCID, registry id, then the earliest record.
+
+    They depend on the records only, never on an earlier run: a fresh and an incremental run over
+    the same input name every study alike (the ids a study had before are kept in ``previous_ids``).
+    """
     dois = sorted({d for r in records if (d := norm_doi(r.study.doi))})
     pmids = sorted({r.study.pmid for r in records if r.study.pmid})
     pmcids = sorted({r.study.pmcid.upper() for r in records if r.study.pmcid})
@@ -32,10 +38,6 @@ def id_candidates(records: list[Record], previous: Optional[Mapping[str, str]] =
     out += [f"s-pmid-{p}" for p in pmids]
     out += [f"s-pmcid-{p.lower()}" for p in pmcids]
     out += [f"s-reg-{x.lower()}" for x in regs]
-    if previous:
-        before = Counter(previous[r.record_id] for r in records if r.record_id in previous)
-        out += [sid for sid, _ in sorted(before.items(), key=lambda kv: (-kv[1], kv[0]))
-                if sid.startswith("s-rec-")]
     out.append(f"s-rec-{_h(min(r.record_id for r in records))}")
     return out
 
@@ -148,12 +150,12 @@ def build_study(study_id: str, records: list[Record], links: list[Link]) -> Stud
 
 
 def assign_ids(clusters: list[list[Record]], *, key: Callable[[list[Record]], str] = lambda rs: min(
-        r.record_id for r in rs), previous: Optional[Mapping[str, str]] = None) -> list[str]:
+        r.record_id for r in rs)) -> list[str]:
     """A unique id per cluster: its best candidate not taken by a cluster processed earlier."""
     ids: list[Optional[str]] = [None] * len(clusters)
     taken: set[str] = set()
     for idx in sorted(range(len(clusters)), key=lambda i: key(clusters[i])):
         # the last candidate (earliest record) is unique, so every cluster gets an id
-        ids[idx] = next(c for c in id_candidates(clusters[idx], previous) if c not in taken)
+        ids[idx] = next(c for c in id_candidates(clusters[idx]) if c not in taken)
         taken.add(ids[idx])  # type: ignore[arg-type]
     return ids  # type: ignore[return-value]

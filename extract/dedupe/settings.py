@@ -2,18 +2,49 @@
 
 Weights are log2 Bayes factors in the spirit of splink's match weights: a positive weight says
 the observed agreement is that many bits more likely among true duplicates than among
-different studies. A link's score is the sum of its signals' weights. They are set by hand
-(no labelled pairs to train on) and checked against the synthetic benchmark and the dev set.
+different studies. A link's score is the sum of its signals' weights. ``HAND_WEIGHTS`` below are
+the weights set by hand (the prior); ``data/link_weights.json`` holds the weights estimated from
+labelled pairs (``python tools/estimate_weights.py``, Fellegi-Sunter m/u per comparison level,
+shrunk towards the hand weight where a level was seen rarely) and the link threshold chosen with
+them; a weight missing there keeps its hand value.
 """
 from __future__ import annotations
 
+import json
+import os
+from importlib import resources
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any, Mapping
+
+
+class Weight(float):
+    """A weight that remembers its name, so a signal can be traced to its comparison level."""
+
+    key: str
+
+    def __new__(cls, value: float, key: str) -> "Weight":
+        w = super().__new__(cls, value)
+        w.key = key
+        return w
+
+
+def _estimated() -> dict[str, Any]:
+    if os.environ.get("EXTRACT_LINK_WEIGHTS") == "hand":  # tools/estimate_weights.py and before/after runs
+        return {}
+    try:
+        text = resources.files("extract").joinpath("data/link_weights.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return json.loads(text)
+
+
+ESTIMATED: Mapping[str, Any] = MappingProxyType(_estimated())
 
 # ---------------------------------------------------------------- pair scoring
 
 # Sum of weights at or above which a candidate pair is a link.
-LINK_THRESHOLD: float = 6.5
+HAND_LINK_THRESHOLD: float = 6.5
+LINK_THRESHOLD: float = float(ESTIMATED.get("link_threshold", HAND_LINK_THRESHOLD))
 # Average cross-pair score two clusters need before they are merged (average linkage);
 # lower than LINK_THRESHOLD because a cross-language pair may only be linked through a third record,
 # but above what any two studies of the same kind share (condition + cell type + design = 2.5),
@@ -29,6 +60,9 @@ TITLE_WEAK: float = 85.0
 # Titles shorter than this (normalised chars) are too generic for the exact/fuzzy levels.
 TITLE_MIN_LEN: int = 12
 TITLE_MIN_LEN_CJK: int = 8          # a Chinese character carries about a word's information
+# A title that is the start of the other (its subtitle dropped) counts when it is this long.
+TITLE_PREFIX_MIN: int = 30
+TITLE_PREFIX_MIN_CJK: int = 12
 # Journal names unknown to the table are matched fuzzily against it at this score.
 JOURNAL_FUZZY: float = 93.0
 # Institution names match at this partial-ratio score (after normalisation).
@@ -41,13 +75,18 @@ INSTITUTION_MIN_SHARE: float = 0.5
 # evidence from the numbers it shares before co-citation may lift it.
 CO_CITED_MIN_FACTS: float = 2.5
 
+# Term-frequency adjustment of a shared cohort size: a size given by more than TF_FREE records of the
+# run loses TF_SCALE bits per doubling (splink's term-frequency adjustment, in its simplest form).
+TF_FREE: float = 6.0
+TF_SCALE: float = 0.5
+
 # Relative tolerances for numeric fingerprints.
 HBA1C_TOL: float = 0.051          # %-points, as the scorer
 DOSE_REL_TOL: float = 0.01
 DAYS_REL_TOL: float = 0.05
 DAYS_ABS_TOL: float = 3.0
 
-WEIGHTS: Mapping[str, float] = MappingProxyType({
+HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     # identifiers (decisive)
     "doi_equal": 16.0,
     "pmid_equal": 15.0,
@@ -59,6 +98,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "publication_differs": -3.0,
     # title ladder
     "title_exact": 10.0,
+    "title_prefix": 8.0,      # one title is the other without its subtitle
     "title_strong": 6.5,      # alone just enough: any counter-signal (n, date) undoes it
     "title_weak": 3.5,
     "title_else": -1.0,
@@ -66,7 +106,9 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     # journal through the bilingual table
     "journal_equal": 3.0,
     "journal_differ": -3.0,
-    "journal_differ_unknown": -1.0,
+    # a name the table lacks is often a news outlet ("SciTechDaily") or the journal in another language:
+    # labelled pairs show it as often in matches as in non-matches
+    "journal_differ_unknown": 0.0,
     "journal_family": 0.0,           # a parent title and its own sub-journal: no evidence either way
     # publication date
     "date_day": 4.0,
@@ -89,6 +131,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "n_studies_differ": -2.0,
     "hba1c_equal": 1.5,
     "hba1c_cap": 4.5,
+    "hba1c_differ": -2.0,            # both give before/after pairs and share no value
     "dose_equal": 1.0,               # doses come in a few round values (1e6/kg, 1e8)
     "follow_up_equal": 1.5,
     "infusions_equal": 0.5,
@@ -97,19 +140,40 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "condition_equal": 0.5,
     "cell_type_equal": 1.0,
     "cell_type_compatible": 0.3,
+    "cell_type_differ": -2.0,        # two reviews/meta-analyses naming other cell types (of included studies)
     "design_equal": 1.0,
     "design_near": -1.0,
     "design_far": -3.0,
     "institution_equal": 3.0,
+    "institution_related": 1.5,      # an affiliated hospital and its university
+    "sponsor_equal": 3.0,            # the company behind the product (Vertex, Sana)
+    "city_equal": 0.5,
+    "alias_differ": -2.0,            # two different products of the table
+    # one patient's profile (case reports retold in several languages)
+    "age_equal": 2.5,
+    "age_differ": -3.0,
+    "sex_equal": 0.5,
+    "sex_differ": -3.0,
+    "duration_equal": 1.5,
+    "duration_differ": -1.0,
+    "insulin_free_equal": 1.5,
+    "procedure_year_equal": 1.0,
+    "procedure_year_differ": -1.0,
     "country_equal": 0.5,
-    "country_differ": -3.0,
+    # the country of a report is often its outlet's or its sponsor's (a Chinese post on a US trial):
+    # weak evidence against, as the labelled pairs show
+    "country_differ": -1.5,
     # the two documents already share another linked study (cocite.py): only lifts near links
     "co_cited": 2.0,
     "alias_equal": 6.5,              # a named product/trial (VX-880, zimislecel) is near-identifying
     # two records the segmenter split inside one document are different studies unless an
     # identifier says otherwise
     "same_document": -8.0,
+    # nothing identifying shared (only journal, design, condition, cell type, country, month or year)
+    "profile_only": -2.5,
 })
+WEIGHTS: Mapping[str, float] = MappingProxyType({
+    k: Weight(float(ESTIMATED.get("weights", {}).get(k, v)), k) for k, v in HAND_WEIGHTS.items()})
 # A report's whole cohort equal to one arm of another's (the full-dose subgroup quoted alone)
 # counts this share of a shared total, for cohorts of at least N_SUBGROUP_MIN (small numbers
 # coincide); only when nothing else about the cohort agrees and the other's total is larger.
@@ -133,8 +197,8 @@ CONTEXT_MIN_POWER: float = 2.5
 CONTEXT_MIN_SHARE: float = 0.3
 CONTEXT_COMMON_CAP: float = 1.0
 # the signal's weight is this multiple of the shared power, capped
-CONTEXT_FACTOR: float = 2.0
-CONTEXT_CAP: float = 4.0
+CONTEXT_FACTOR: float = float(ESTIMATED.get("weights", {}).get("context_factor", 2.0))
+CONTEXT_CAP: float = float(ESTIMATED.get("weights", {}).get("context_cap", 4.0))
 
 # Designs grouped for compatibility; pairs across groups listed in DESIGN_HARD are contradictions.
 DESIGN_GROUP: Mapping[str, str] = MappingProxyType({
@@ -144,11 +208,11 @@ DESIGN_GROUP: Mapping[str, str] = MappingProxyType({
     "preclinical": "preclinical", "other": "other",
 })
 # Group pairs that can never be one study (a review is not the trial it reviews).
+# "preclinical" against a clinical design is not among them: one cue word (cells made "in vitro", the
+# team's earlier mouse work in the background) gives it, so it only lowers the score (design_far).
 DESIGN_HARD: frozenset[frozenset[str]] = frozenset({
     frozenset({"synthesis", "trial"}), frozenset({"synthesis", "observational"}),
     frozenset({"synthesis", "case"}), frozenset({"synthesis", "preclinical"}),
-    frozenset({"preclinical", "trial"}), frozenset({"preclinical", "observational"}),
-    frozenset({"preclinical", "case"}),
 })
 # A shared DOI/PMID overrides a contradicting fact (an extraction slip), but never a contradiction
 # between these design groups: a review's DOI in a digest is often attached to a trial's mention,

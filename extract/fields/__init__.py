@@ -1,7 +1,7 @@
 """The one list that registers every field extractor (order = order of output)."""
 from __future__ import annotations
 
-from . import cell_type, cohort, condition, design, dose, follow_up, hba1c, identifiers, regimen, units
+from . import cell_type, cohort, condition, design, dose, follow_up, hba1c, identifiers, profile, regimen, units
 from .base import FieldExtractor, Hit, Pattern, Span
 
 EXTRACTORS: tuple[FieldExtractor, ...] = (
@@ -15,6 +15,7 @@ EXTRACTORS: tuple[FieldExtractor, ...] = (
     cell_type.EXTRACTOR,
     identifiers.EXTRACTOR,
     units.EXTRACTOR,
+    profile.EXTRACTOR,
 )
 
 __all__ = ["EXTRACTORS", "FieldExtractor", "Hit", "Pattern", "Span"]

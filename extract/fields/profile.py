@@ -1,0 +1,166 @@
+"""The study's profile, for linking reports that share no identifier: who was treated, where, when.
+
+Case reports and small series are retold by news in several languages without a DOI or a title;
+what the retellings share is the patient (a 47-year-old man, 14 years of type 1 diabetes, off
+insulin for 20 months), the hospital and the year of the procedure. This extractor reads them as
+optional study fields, each with its evidence:
+
+- ``patient_age``, ``patient_sex``: one patient only ("一名47岁男性", "a 47-year-old man"); ages
+  of a cohort ("18-65岁的患者", "aged 18 to 65") are not a patient's.
+- ``disease_duration_years``: "病程9年", "有着37年1型糖尿病史", "a 14-year history of type 1 diabetes".
+- ``insulin_free_days``: how long off insulin when reported ("停用胰岛素已20个月", "off insulin for a year").
+- ``procedure_year``: the year a treatment verb governs ("2023年,…实施了…移植", "In 2022 it treated").
+- ``organisation``: every hospital, university, institute or company of the bilingual table named
+  in the mention, by its English name (data/institutions.json), and ``city`` of the first hospital.
+- ``sponsor``: a company the table does not know, by its name ("Aurelis Therapeutics", "生技公司Aurelis").
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from ..dedupe.institutions import org_table
+from ..numbers import parse_number
+from .base import FieldExtractor, Hit, Pattern, Span
+from .context import zp
+
+NAME = "profile"
+_N_ZH = r"\d{1,3}(?:\.\d)?|[一二两三四五六七八九十]{1,3}"
+_N_EN = (r"\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+         r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a|an")
+_UNIT_DAYS = {"年": 365.0, "个月": 30.4, "月": 30.4, "周": 7.0, "天": 1.0, "日": 1.0,
+              "year": 365.0, "month": 30.4, "week": 7.0, "day": 1.0}
+# one patient: the counted noun phrase before the age, or 男/女 right after it
+_ONE_ZH = r"(?:(?:一|1)\s*(?:名|位|例|个)|该|这名|这位|此名|患者|病人)"
+_SEX_ZH = r"(?P<sex>男|女)(?:性|子|孩|童|士)?"
+_SEX_EN = r"(?P<sex>man|woman|men|women|male|female|boy|girl|gentleman|lady|mother|father)"
+_INSULIN_ZH = r"(?:外源性)?胰岛素(?:注射|治疗)?"
+_OFF_ZH = r"(?:停用|脱离|摆脱|不再使用|未再使用|不再注射|未再注射|无需|无须|不需要|不需|不用|停止使用|停止注射)"
+_OFF_EN = (r"(?:off insulin|insulin[- ]free|insulin[- ]independent|independent of (?:exogenous )?insulin|"
+           r"free (?:of|from) (?:exogenous )?insulin|without (?:any )?(?:exogenous )?insulin(?: injections?)?|"
+           r"(?:no longer|not) (?:needed|needing|required|requiring|taking|used|using) insulin)")
+_DIAB_ZH = r"(?:(?:[12一二ⅠⅡ]|I{1,2})\s*型)?糖尿病"
+_DIAB_EN = r"(?:type\s*[12]\s+|T[12]D\s+)?diabetes"
+_TREAT_ZH = r"(?:实施|接受|进行|完成|开展|做)(?:了)?[^。;!?\n]{0,16}?(?:移植|输注|回输|治疗|手术|注射)"
+_TREAT_EN = r"(?:underwent|received|was treated|were treated|treated|transplanted|was transplanted|performed|infused)"
+
+PROFILE_PATTERNS: tuple[Pattern, ...] = (
+    zp("age__zh", rf"{_ONE_ZH}[^。;,，、\d]{{0,8}}?(?<![\d~\-至到])(?P<age>\d{{1,2}})\s*(?:岁|周岁)(?![以至到~\-])(?:的)?\s*(?:{_SEX_ZH})?",
+       examples=("一名47岁男性2型糖尿病患者接受了移植。", "一位34歲的女性患者。"),
+       traps=("纳入18-65岁的患者60例。", "患者年龄45岁以上。")),
+    zp("age_sex__zh", rf"(?<![\d~\-至到])(?P<age>\d{{1,2}})\s*(?:岁|周岁)(?:的)?\s*{_SEX_ZH}(?!性?患者们)",
+       examples=("患者为52岁女性,病程9年。", "一名有着37年1型糖尿病史的42岁男性接受了注射。")),
+    zp("age__en", rf"\b(?:a|an|one|the)\s+(?P<age>\d{{1,2}})[- ]year[- ]old\s+(?:\w+\s+){{0,2}}?{_SEX_EN}?",
+       examples=("A 47-year-old man with type 2 diabetes has stayed off insulin.", "an 8-year-old girl with T1D"),
+       traps=("Patients aged 18 to 65 years were enrolled.", "the 47 year olds in the trial")),
+    zp("age_aged__en", rf"\b(?:a|one)\s+{_SEX_EN},?\s+(?:aged|age)\s+(?P<age>\d{{1,2}})\b",
+       examples=("A woman aged 34 received the cells.",)),
+    zp("duration__zh_course", rf"(?:糖尿病)?病程(?:长达|达|为|已|有|已达|超过)?\s*(?P<num>{_N_ZH})\s*(?P<unit>年|个月)",
+       examples=("一名病程9年的1型糖尿病患者。", "該患者病程長達18年。")),
+    zp("duration__zh_history", rf"(?P<num>{_N_ZH})\s*(?P<unit>年)(?:的)?\s*{_DIAB_ZH}(?:病)?史",
+       examples=("一名有着37年Ⅰ型糖尿病史的42岁男性。", "有14年1型糖尿病史、常规治疗无效的患者。")),
+    zp("duration__zh_suffered", rf"(?:患(?:有|上)?|罹患|确诊(?:为)?){_DIAB_ZH}(?:已|长达|已达|已有|超过|达|有)\s*(?P<num>{_N_ZH})\s*(?P<unit>年)",
+       examples=("她患1型糖尿病已11年。",)),
+    zp("duration__en_history", rf"\b(?P<num>{_N_EN})[- ]year[- ]history\s+of\s+{_DIAB_EN}",
+       examples=("a man with a 14-year history of type 1 diabetes",)),
+    zp("duration__en_for", rf"\b(?:had|has had|lived with|living with|suffered from|been living with)\s+{_DIAB_EN}\s+for\s+(?:(?:more than|over|nearly|almost|about)\s+)?(?P<num>{_N_EN})\s+(?P<unit>years?)",
+       examples=("She had type 1 diabetes for 11 years.",)),
+    zp("insulin_free__zh", rf"{_OFF_ZH}{_INSULIN_ZH}(?:治疗)?(?:已|已经|至今|长达|超过|达|已达|已有|已超过)+\s*(?P<num>{_N_ZH})\s*(?:个)?\s*(?P<half>半)?(?P<unit>年|个月|月|周|天)",
+       examples=("术后停用胰岛素已20个月。", "患者脱離胰島素已經1年。"),
+       traps=("停用胰岛素治疗后3个月复查。",)),
+    zp("insulin_free__zh_before", rf"(?P<num>{_N_ZH})\s*(?:个)?\s*(?P<unit>年|个月|月|周|天)(?:来|以来|里|中)?[^。;,，\d]{{0,4}}?(?:未再|不再|无需|无须|没有|未)(?:使用|注射|依赖)?{_INSULIN_ZH}",
+       examples=("术后20个月未再使用胰岛素。",)),
+    zp("insulin_free__en", rf"\b{_OFF_EN}\s+for\s+(?:(?:more than|over|nearly|almost|about|at least)\s+)?(?P<num>{_N_EN})\s+(?P<unit>years?|months?|weeks?|days?)\b",
+       examples=("has stayed off insulin for 20 months", "She has been insulin-free for a year."),
+       traps=("Patients were off insulin for a 2-week washout at baseline in 20 months",)),
+    zp("procedure_year__zh", rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?[,，]?[^。;!?\n]{{0,30}}?{_TREAT_ZH}",
+       examples=("2023年,华东大学附属医院为一名47岁男性实施了自体干细胞来源胰岛移植。",),
+       traps=("2020年,该团队的论文发表在《科学》上。",)),
+    zp("procedure_year__en", rf"\bIn\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d{{2}}),?\s+[^.;]{{0,40}}?\b{_TREAT_EN}\b",
+       examples=("In 2022 it treated a 33-year-old woman with type 1 diabetes.",),
+       traps=("In 2018 the group first showed the approach worked in mice.",)),
+)
+_WORDS = {"a": 1, "an": 1}
+# a company the table does not know: "Aurelis Therapeutics, Inc.", "美國生技公司Aurelis", "Meridian公司"
+_CO_SUFFIX = r"(?:Therapeutics|Biotherapeutics|Biotechnology|Biosciences|Pharmaceuticals|Pharma|Biotech|Biologics)"
+_CO_GENERIC = frozenset({"islet", "cell", "cellular", "gene", "stem", "fierce", "regenerative", "advanced", "novel",
+                         "global", "clinical", "american", "national", "the", "therapeutics", "biotechnology",
+                         "pharmaceuticals", "biotech", "biosciences", "pharma", "new", "our", "its", "and"})
+COMPANY_PATTERNS: tuple[Pattern, ...] = (
+    zp("company__en", rf"\b(?P<name>[A-Z][A-Za-z0-9]{{2,}})\s+{_CO_SUFFIX}\b", flags=0,
+       examples=("NEWSWIRE -- Aurelis Therapeutics, Inc. today announced", "Halcyon Biotherapeutics reported"),
+       traps=("Fierce Biotech reported", "islet therapeutics are promising")),
+    zp("company__zh_after", r"(?:公司|药企|藥企|企业|企業)\s*(?P<name>[A-Z][A-Za-z0-9-]{2,})(?![A-Za-z0-9-])", flags=0,
+       examples=("美國生技公司Aurelis今年6月在美國糖尿病學會年會公布", "生物技术公司Nordvale最近开始临床试验")),
+    zp("company__zh_before", r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Za-z0-9-]{2,})\s*(?:公司|生技|生物科技|生物技术|制药)", flags=0,
+       examples=("美國Meridian公司的療法", "Nordvale公司的胰岛细胞疗法"),
+       traps=("Therapeutics公司的产品",)),
+)
+
+
+def _number(text: str) -> Optional[float]:
+    t = text.lower()
+    return float(_WORDS[t]) if t in _WORDS else parse_number(t)
+
+
+class ProfileExtractor(FieldExtractor):
+    """Patient profile, organisations and procedure year of one mention (see module doc)."""
+
+    name = NAME
+    field = "profile"
+    patterns = PROFILE_PATTERNS + COMPANY_PATTERNS
+
+    def find(self, span: Span) -> list[Hit]:
+        hits = super().find(span)
+        table = org_table()
+        for oid, s, e in table.find(span.doc.view, span.start, span.end):
+            org = table.orgs[oid]
+            hits.append(Hit("organisation", {"value": org.name}, s, e, NAME, "org_table"))
+            if org.city and org.kind == "hospital":
+                hits.append(Hit("city", {"value": org.city}, s, e, NAME, "org_city", 0.8))
+        return hits
+
+    def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
+        kind = pattern.name.split("__")[0]
+        g = m.groupdict()
+        if kind in ("age", "age_sex", "age_aged"):
+            age = int(g["age"])
+            if not 0 < age <= 110:
+                return
+            yield Hit("patient_age", {"value": age}, m.start("age"), m.end("age"), NAME, pattern.name)
+            if g.get("sex"):
+                sex = "male" if g["sex"].lower() in ("男", "man", "men", "male", "boy", "gentleman", "father") else "female"
+                yield Hit("patient_sex", {"value": sex}, m.start("sex"), m.end("sex"), NAME, pattern.name)
+        elif kind in ("duration", "insulin_free"):
+            num = _number(g["num"])
+            unit = (g.get("unit") or "year").lower().rstrip("s")
+            if num is None or unit not in _UNIT_DAYS:
+                return
+            if g.get("half"):
+                num += 0.5
+            days = num * _UNIT_DAYS[unit]
+            if kind == "duration":
+                yield Hit("disease_duration_years", {"value": round(days / 365.0, 2)}, m.start(), m.end(), NAME, pattern.name)
+            elif 0 < days <= 36500:
+                yield Hit("insulin_free_days", {"value": round(days, 1)}, m.start(), m.end(), NAME, pattern.name)
+        elif kind == "company":
+            name = g["name"]
+            if name.lower() not in _CO_GENERIC and not org_table().lookup(name):
+                yield Hit("sponsor", {"value": name}, m.start("name"), m.end("name"), NAME, pattern.name)
+        elif kind == "procedure_year":
+            yield Hit("procedure_year", {"value": int(g["year"])}, m.start("year"), m.end("year"), NAME, pattern.name)
+
+    def decide(self, hits: list[Hit]) -> list[Hit]:
+        """One value per profile field (the first in the text), every distinct organisation once."""
+        kept: list[Hit] = []
+        seen: set[object] = set()
+        for h in sorted(hits, key=lambda h: (h.start, -h.score)):
+            key = (h.field, h.value["value"]) if h.field in ("organisation", "sponsor") else h.field
+            if key in seen:
+                continue
+            seen.add(key)
+            kept.append(h)
+        return kept
+
+
+EXTRACTOR = ProfileExtractor()

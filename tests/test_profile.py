@@ -1,0 +1,140 @@
+"""The study's profile (fields/profile.py): one patient's age, sex, years with diabetes, time off insulin,
+the year of the procedure and the organisations named, in simplified and traditional Chinese and English."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import pytest
+
+from extract.document import SourceDoc
+from extract.fields.base import Span
+from extract.fields.profile import EXTRACTOR
+from extract.pipeline import to_document
+
+
+def profile(text: str) -> dict[str, Any]:
+    """field -> value(s) the extractor keeps for one text (organisations as a list)."""
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    out: dict[str, Any] = {}
+    for h in EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text)))):
+        assert doc.text[h.start:h.end]  # every value has a quote
+        if h.field == "organisation":
+            out.setdefault("organisation", []).append(h.value["value"])
+        else:
+            out[h.field] = h.value["value"]
+    return out
+
+
+@pytest.mark.parametrize("text, age, sex", [
+    ("2023年,华东大学附属医院为一名47岁男性2型糖尿病患者实施了自体干细胞来源胰岛移植。", 47, "male"),
+    ("2023年,華東大學附屬醫院為一名47歲男性2型糖尿病患者實施了自體幹細胞來源胰島移植。", 47, "male"),
+    ("A 47-year-old man with type 2 diabetes has stayed off insulin for 20 months.", 47, "male"),
+    ("一名有着37年Ⅰ型糖尿病史的42岁男性接受了经过基因编辑的异体胰岛细胞注射。", 42, "male"),
+    ("患者为一位34岁的女性,1型糖尿病。", 34, "female"),
+    ("an 8-year-old girl with type 1 diabetes received islets", 8, "female"),
+    ("studied in a 25 year-old women, living with Type 1 Diabetes for 11 years", 25, "female"),
+    ("A woman aged 34 received the cells.", 34, "female"),
+])
+def test_one_patients_age_and_sex(text: str, age: int, sex: Optional[str]) -> None:
+    p = profile(text)
+    assert p.get("patient_age") == age
+    assert p.get("patient_sex") == sex
+
+
+@pytest.mark.parametrize("text", [
+    "纳入18-65岁的2型糖尿病患者60例。",          # no match: a cohort's age range
+    "患者年龄45岁以上,病程超过5年。",             # no match: a threshold
+    "Patients aged 18 to 65 years with type 2 diabetes were enrolled.",
+    "Participants had a mean age of 47 years.",
+    "本研究共纳入120名受试者,平均年龄52岁。",
+])
+def test_cohort_ages_are_no_patient_age(text: str) -> None:
+    assert "patient_age" not in profile(text)
+
+
+@pytest.mark.parametrize("text, years", [
+    ("团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植。", 9.0),
+    ("該患者病程長達18年,常規治療無效。", 18.0),
+    ("团队为一名有着14年1型糖尿病史、常规治疗无效的患者实施了移植。", 14.0),
+    ("她患1型糖尿病已11年。", 11.0),
+    ("a man with a 14-year history of type 1 diabetes", 14.0),
+    ("She had type 1 diabetes for 11 years before the transplant.", 11.0),
+])
+def test_years_with_diabetes(text: str, years: float) -> None:
+    assert profile(text)["disease_duration_years"] == years
+
+
+@pytest.mark.parametrize("text, days", [
+    ("术后20个月未再使用胰岛素。", 608.0),
+    ("患者停用胰岛素已20个月。", 608.0),
+    ("患者脫離胰島素已經1年。", 365.0),
+    ("has stayed off insulin for 20 months after receiving islets", 608.0),
+    ("She has been insulin-free for a year.", 365.0),
+    ("he has remained insulin independent for 6 months", 182.4),
+])
+def test_time_off_insulin(text: str, days: float) -> None:
+    assert profile(text)["insulin_free_days"] == pytest.approx(days, rel=0.01)
+
+
+@pytest.mark.parametrize("text", [
+    "停用胰岛素治疗后3个月复查血糖。",      # no match: a visit after stopping
+    "Insulin doses were reduced by 20% over 6 months.",
+    "患者胰岛素用量减少了一半,随访12个月。",
+])
+def test_no_time_off_insulin(text: str) -> None:
+    assert "insulin_free_days" not in profile(text)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("2023年,华东大学附属医院为一名47岁男性实施了自体干细胞来源胰岛移植。", 2023),
+    ("2022年6月，該院為一名患者進行了胰島移植手術。", 2022),
+    ("In 2022 it treated a 33-year-old woman with type 1 diabetes.", 2022),
+    ("In June 2019, the patient underwent islet transplantation.", 2019),
+])
+def test_year_of_the_procedure(text: str, year: int) -> None:
+    assert profile(text)["procedure_year"] == year
+
+
+@pytest.mark.parametrize("text", [
+    "2020年,该团队的论文发表在《科学》上。",    # no match: a publication
+    "In 2018 the group first showed the approach worked in diabetic mice.",
+])
+def test_no_procedure_year(text: str) -> None:
+    assert "procedure_year" not in profile(text)
+
+
+@pytest.mark.parametrize("text, orgs, city", [
+    ("天津市第一中心医院与北京大学团队合作完成移植。", ["Tianjin First Central Hospital", "Peking University"], "Tianjin"),
+    ("天津市第一中心醫院與北京大學團隊合作完成移植。", ["Tianjin First Central Hospital", "Peking University"], "Tianjin"),
+    ("Surgeons at Tianjin First Central Hospital and Peking University", ["Tianjin First Central Hospital", "Peking University"], "Tianjin"),
+    ("上海长征医院殷浩团队与中科院分子细胞科学卓越创新中心合作", ["Shanghai Changzheng Hospital", "CAS Center for Excellence in Molecular Cell Science"], "Shanghai"),
+    ("Vertex公司的干细胞胰岛疗法", ["Vertex Pharmaceuticals"], None),
+    ("解放军总医院(301医院)", ["Chinese PLA General Hospital"], "Beijing"),
+])
+def test_organisations_of_the_table(text: str, orgs: list[str], city: Optional[str]) -> None:
+    p = profile(text)
+    assert p.get("organisation") == orgs
+    assert p.get("city") == city
+
+
+@pytest.mark.parametrize("text", [
+    "vertex of the parabola",          # no match: lower case is no company name
+    "该中心的研究人员表示",              # no match: a generic word
+])
+def test_no_organisation(text: str) -> None:
+    assert "organisation" not in profile(text)
+
+
+def test_profile_fields_reach_the_record_with_evidence() -> None:
+    from extract.assemble import extract_records
+    text = ("2023年,天津市第一中心医院为一名47岁男性1型糖尿病患者实施了自体干细胞来源胰岛移植,"
+            "术后20个月未再使用胰岛素。研究共纳入1例患者,病程9年。")
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    (r,) = extract_records(doc)
+    s = r.study
+    assert (s.patient_age, s.patient_sex, s.procedure_year) == (47, "male", 2023)
+    assert s.organisations == ["Tianjin First Central Hospital"] and s.city == "Tianjin"
+    assert s.disease_duration_years == 9.0 and s.insulin_free_days == pytest.approx(608.0)
+    for name in ("patient_age", "patient_sex", "procedure_year", "organisations", "insulin_free_days"):
+        ev = s.evidence[name][0]
+        assert doc.text[ev.start:ev.end] == ev.quote
