@@ -187,7 +187,8 @@ def process_file(f: ingest.InputFile, time_limit_s: Optional[float] = DEFAULT_TI
             alive()
         try:
             with time_limit(time_limit_s):
-                results.append(process_source(src))
+                result = process_source(src)
+            results.append(result)   # only once the limit held to the end
         except ExtractError as e:
             results.append(_failed(src.doc_id, f, e))
         except (KeyboardInterrupt, SystemExit):
