@@ -356,6 +356,9 @@ def prepare_nlp(out_dir: Path) -> None:
             process_source(SourceDoc(doc_id=f"warm-up-{i}", raw_text=text, source_format="txt"))
         import pdfplumber  # noqa: F401 - the readers import these lazily
         import trafilatura  # noqa: F401
+
+        from .ingest.encoding import word_pair_rate
+        word_pair_rate(["糖尿", "病患"])   # the encoding detector's word-pair table
     except Exception:  # noqa: BLE001 - a failure here shows again, per document, where it is reported
         pass
 
