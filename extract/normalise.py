@@ -276,7 +276,6 @@ def normalise(raw: str) -> Normalised:
 
 # --- matching view ------------------------------------------------------------------------
 
-_HAN_LINE = re.compile(f"[^\\n]*[{_HAN}][^\\n]*")
 
 
 @lru_cache(maxsize=4)
@@ -307,7 +306,9 @@ def matching_view(text: str, lang: str) -> str:
     """
     if not _HAN_RE.search(text):
         return text
-    view = _HAN_LINE.sub(lambda m: to_simplified(m.group()), text)
+    # line by line: a pattern like "[^\n]*[Han][^\n]*" restarts at every position of a long line without
+    # Han characters and costs the square of its length
+    view = "\n".join(to_simplified(line) if _HAN_RE.search(line) else line for line in text.split("\n"))
     if len(view) != len(text):  # cannot happen (each line keeps its length); guard the contract
         raise ValueError("matching view changed the text length")
     return view
