@@ -297,13 +297,21 @@ def _source_file(row: dict[str, Any]) -> str:
 
 def earlier_results(out_dir: Path, present: set[str]) -> tuple[list[DocResult], int]:
     """Documents (with their records) of the last run whose files are not among ``present``, and how many
-    documents the last run had; RunRefused when they exist but cannot be read back."""
+    documents the last run had; RunRefused when they exist but cannot be read back. Streamed: only the
+    documents to keep are held in memory."""
     docs_path, recs_path = out_dir / "documents.jsonl", out_dir / "records.jsonl"
     if not docs_path.exists():
         return [], 0
+    total = 0
     try:
-        rows = [json.loads(line) for line in docs_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        missing = [r for r in rows if _source_file(r) not in present]
+        missing: list[dict[str, Any]] = []
+        with docs_path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    total += 1
+                    row = json.loads(line)
+                    if _source_file(row) not in present:
+                        missing.append(row)
         wanted = {r["doc_id"] for r in missing}
         by_doc: dict[str, list[Record]] = {}
         if wanted and recs_path.exists():
@@ -313,15 +321,13 @@ def earlier_results(out_dir: Path, present: set[str]) -> tuple[list[DocResult], 
                         rec = json.loads(line)
                         if rec.get("doc_id") in wanted:
                             by_doc.setdefault(rec["doc_id"], []).append(Record.model_validate(rec))
-        kept = []
-        for r in missing:
-            r = {**r, "same_content_as": []}
-            kept.append(DocResult(DocumentRow.model_validate(r), by_doc.get(r["doc_id"], [])))
+        kept = [DocResult(DocumentRow.model_validate({**r, "same_content_as": []}), by_doc.get(r["doc_id"], []))
+                for r in missing]
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         raise RunRefused(f"the earlier outputs in {out_dir} cannot be read back ({type(e).__name__}: {e}), so "
                          "the documents they hold that are not in this input cannot be kept; run with --prune "
                          "to replace them, or use another --out") from e
-    return kept, len(rows)
+    return kept, total
 
 
 def _jieba_cache_dir(out_dir: Path) -> Path:
@@ -399,6 +405,9 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
     """
     t0 = time.perf_counter()
     started = _now()
+    if Path(root).is_dir() and os.path.realpath(root) == os.path.realpath(out_dir):
+        raise RunRefused(f"the output folder {out_dir} is the input folder: write the outputs elsewhere "
+                         "(a folder inside the input is fine, it is never read as input)")
     out_dir.mkdir(parents=True, exist_ok=True)
     with OutputLock(out_dir):
         warnings = recover(out_dir)
@@ -410,9 +419,7 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
         if not files and not prune and before:
             raise RunRefused(f"the input {root} holds no files, and {out_dir} holds {before} documents of an "
                              "earlier run: nothing was replaced (run with --prune to empty it)")
-        pruned = 0
-        if prune and (man := (out_dir / "documents.jsonl")).exists():
-            pruned = _count_missing(man, present)
+        pruned = _count_missing(out_dir / "documents.jsonl", present) if prune else 0
         # reuse per-file results of earlier runs when the file and the code are unchanged
         cache = Cache(cache_path or out_dir / CACHE_FILE) if use_cache else None
         if cache:
@@ -482,11 +489,14 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
 
 
 def _count_missing(path: Path, present: set[str]) -> int:
+    n = 0
     try:
-        return sum(1 for line in path.read_text(encoding="utf-8").splitlines()
-                   if line.strip() and _source_file(json.loads(line)) not in present)
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                n += bool(line.strip()) and _source_file(json.loads(line)) not in present
     except (OSError, ValueError, AttributeError):
-        return 0
+        return n
+    return n
 
 
 def _manifest(root: Path, s: RunSummary, started: str, options: Optional[dict[str, Any]], run_id: str) -> dict[str, Any]:

@@ -462,3 +462,10 @@ def test_jieba_cache_is_kept_out_of_tmpdir(tmp_path: Path, monkeypatch: pytest.M
     fresh.tmp_dir = None
     pipeline.prepare_nlp(tmp_path / "out")
     assert fresh.tmp_dir == str(tmp_path / "out")
+
+
+def test_the_input_folder_cannot_be_the_output_folder(tmp_path: Path) -> None:
+    root = corpus(tmp_path / "in", 2)
+    with pytest.raises(RunRefused, match="is the input folder"):
+        pipeline.run(root, root)
+    assert not (root / "documents.jsonl").exists()
