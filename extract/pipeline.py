@@ -95,6 +95,10 @@ def time_limit(seconds: Optional[float]) -> Iterator[None]:
         return
     fired = False
     message = f"document took longer than {seconds:g} s and was abandoned"
+    # nested inside another limit (a feed inside a run's budget, a test's guard): the earlier one wins
+    outer_left, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    limit = min(float(seconds), outer_left) if outer_left else float(seconds)  # type: ignore[arg-type]
+    entered = time.monotonic()
 
     def _alarm(signum: int, frame: object) -> None:
         nonlocal fired
@@ -102,13 +106,16 @@ def time_limit(seconds: Optional[float]) -> Iterator[None]:
         raise TimeUp(message)
 
     old = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds), RETRY_ALARM_S)  # type: ignore[arg-type]
+    signal.setitimer(signal.ITIMER_REAL, limit, RETRY_ALARM_S)
     try:
         try:
             yield
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
+            if outer_left:
+                left = outer_left - (time.monotonic() - entered)
+                signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), outer_interval)
     except BaseException as e:
         if isinstance(e, TimeUp) or (fired and not isinstance(e, (KeyboardInterrupt, SystemExit))):
             raise DocumentTimeout(message) from None  # whatever a library made of the alarm
@@ -362,9 +369,6 @@ def prepare_nlp(out_dir: Path) -> None:
             process_source(SourceDoc(doc_id=f"warm-up-{i}", raw_text=text, source_format="txt"))
         import pdfplumber  # noqa: F401 - the readers import these lazily
         import trafilatura  # noqa: F401
-
-        from .ingest.encoding import word_pair_rate
-        word_pair_rate(["糖尿", "病患"])   # the encoding detector's word-pair table
     except Exception:  # noqa: BLE001 - a failure here shows again, per document, where it is reported
         pass
 
