@@ -350,8 +350,15 @@ def _jieba_cache_dir(out_dir: Path) -> Path:
     return out_dir
 
 
-WARM_UP_TEXTS = ("研究共纳入40名2型糖尿病患者,随访12个月,糖化血红蛋白从8.4%降至7.2%。",
-                 "The trial enrolled 40 patients; HbA1c fell from 8.4% to 7.2% over 12 months.")
+# Touch every extractor once (patterns compiled lazily, first-call caches), in both languages.
+WARM_UP_TEXTS = (
+    "2024年3月12日,某大学附属医院在《中华内分泌代谢杂志》上发表了一项随机双盲安慰剂对照试验(NCT01234567)。"
+    "研究共纳入60名2型糖尿病患者,治疗组30名、安慰剂组30名,接受3次脐带间充质干细胞静脉输注,每4周一次,"
+    "每公斤体重1×10^6个细胞。随访12个月后,治疗组糖化血红蛋白从8.6%降至7.1%。\n",
+    "A phase 2 randomized, placebo-controlled trial (NCT01234567; doi:10.1000/xyz.2024.1) enrolled 48 adults with "
+    "type 1 diabetes. Patients received two infusions of umbilical cord mesenchymal stem cells (1 x 10^6 cells/kg) "
+    "4 weeks apart and were followed for 24 weeks. HbA1c fell from 8.2% at baseline to 7.4% (n = 24).\n",
+)
 
 
 def prepare_nlp(out_dir: Path) -> None:
