@@ -426,6 +426,10 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
         if files is None:
             files = ingest.discover(root, exclude=[out_dir], follow_links=follow_links)
         present = {f.rel for f in files}
+        outside = sum(1 for f in files if f.refused)
+        if outside:
+            warnings.append(f"{outside} symbolic link(s) lead out of the input folder and were not followed "
+                            "(E112); --follow-links reads them")
         kept, before = ([], 0) if prune else earlier_results(out_dir, present)
         if not files and not prune and before:
             raise RunRefused(f"the input {root} holds no files, and {out_dir} holds {before} documents of an "
