@@ -401,6 +401,45 @@ def _keys(files: list[ingest.InputFile], warnings: list[str]) -> list[Optional[s
     return keys
 
 
+def _process(files: list[ingest.InputFile], out_dir: Path, cache_path: Optional[Path], use_cache: bool,
+             warnings: list[str], *, jobs: int, time_limit_s: Optional[float], memory_limit_mb: Optional[float],
+             isolate: Optional[bool], progress: Optional[Callable[[int], None]]
+             ) -> tuple[list[list[DocResult]], list[int]]:
+    """Results per file (from the cache, else processed), and the indices of the files processed.
+
+    Each file is cached as soon as it finishes, so an interrupted run resumes where it stopped.
+    """
+    cache = Cache(cache_path or out_dir / CACHE_FILE) if use_cache else None
+    if cache:
+        warnings.extend(cache.warnings)
+        cache.warnings.clear()
+    try:
+        keys = _keys(files, warnings) if cache else [None] * len(files)
+        per_file: list[Optional[list[DocResult]]] = []
+        for key in keys:
+            hit = cache.get(key) if cache else None
+            per_file.append([DocResult(row, recs) for row, recs in hit] if hit is not None else None)
+        todo = [i for i, r in enumerate(per_file) if r is None]
+        if progress and len(todo) < len(files):
+            progress(len(files) - len(todo))
+        if todo:
+            prepare_nlp(out_dir)
+        # 2-5. normalise, segment, extract, validate: per document, in parallel when asked
+        for j, res in process_all([files[i] for i in todo], jobs=jobs, time_limit_s=time_limit_s,
+                                  memory_limit_mb=memory_limit_mb, isolate=isolate):
+            i = todo[j]
+            per_file[i] = res
+            if cache:
+                cache.put(keys[i], [(r.row, r.records) for r in res])
+            if progress:
+                progress(1)
+    finally:
+        if cache:
+            cache.close()
+            warnings.extend(cache.warnings)
+    return [res or [] for res in per_file], todo
+
+
 def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT,
         progress: Optional[Callable[[int], None]] = None,
         files: Optional[list[ingest.InputFile]] = None, use_cache: bool = True,
@@ -435,37 +474,10 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
             raise RunRefused(f"the input {root} holds no files, and {out_dir} holds {before} documents of an "
                              "earlier run: nothing was replaced (run with --prune to empty it)")
         pruned = _count_missing(out_dir / "documents.jsonl", present) if prune else 0
-        # reuse per-file results of earlier runs when the file and the code are unchanged
-        cache = Cache(cache_path or out_dir / CACHE_FILE) if use_cache else None
-        if cache:
-            warnings.extend(cache.warnings)
-            cache.warnings.clear()
-        try:
-            keys = _keys(files, warnings) if cache else [None] * len(files)
-            per_file: list[Optional[list[DocResult]]] = []
-            for key in keys:
-                hit = cache.get(key) if cache else None
-                per_file.append([DocResult(row, recs) for row, recs in hit] if hit is not None else None)
-            todo = [i for i, r in enumerate(per_file) if r is None]
-            if progress and len(todo) < len(files):
-                progress(len(files) - len(todo))
-            if todo:
-                prepare_nlp(out_dir)
-            # 2-5. normalise, segment, extract, validate: per document, in parallel when asked;
-            # each file is cached as soon as it finishes, so an interrupted run resumes
-            for j, res in process_all([files[i] for i in todo], jobs=jobs, time_limit_s=time_limit_s,
-                                      memory_limit_mb=memory_limit_mb, isolate=isolate):
-                i = todo[j]
-                per_file[i] = res
-                if cache:
-                    cache.put(keys[i], [(r.row, r.records) for r in res])
-                if progress:
-                    progress(1)
-        finally:
-            if cache:
-                cache.close()
-                warnings.extend(cache.warnings)
-        results = [r for res in per_file for r in (res or [])]
+        per_file, todo = _process(files, out_dir, cache_path if use_cache else None, use_cache, warnings,
+                                  jobs=jobs, time_limit_s=time_limit_s, memory_limit_mb=memory_limit_mb,
+                                  isolate=isolate, progress=progress)
+        results = [r for res in per_file for r in res]
         if kept:
             # earlier documents go back in their place in the stable (source path) order
             order = {id(r): (r.row.source_path or r.row.doc_id) for r in results + kept}
