@@ -52,7 +52,8 @@ _CID = re.compile(r"\(cid:\d+\)")
 _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _TERMINAL = tuple(".。!?！？:：;；")
 _HYPHENS = ("-", "\u2010", "\u00ad")
-_LEFT_FRAGMENT = re.compile(r"([A-Za-z]+)[-\u2010\u00ad]$")
+_LEFT_FRAGMENT = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[-\u2010\u00ad]$")
+MAX_FRAGMENT = 64              # letters of a hyphenated word's first half that de-hyphenation looks at
 _RIGHT_FRAGMENT = re.compile(r"^([A-Za-z]+)")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _JUNK_TITLE = re.compile(r"(?:^untitled$|^microsoft\s+word|\.(?:docx?|pdf|tex|indd|rtf)$|^\s*$)", re.I)
@@ -88,19 +89,23 @@ class Line:
 
     @property
     def text(self) -> str:
-        out = ""
+        parts: list[str] = []
         prev: Optional[dict[str, Any]] = None
+        last = ""   # the last character written
         for w in self.words:
             t = w["text"]
             sup = _superscript(prev, w) if prev is not None else None
             if sup is not None:
-                out += sup
+                parts.append(sup)
             else:
                 # words split only by a change of size touch each other: no space ("design[12]." not "… .")
                 touching = prev is not None and w["x0"] - prev["x1"] < TOUCHING * float(w.get("size") or 10.0)
-                out = f"{out}{'' if not out or touching or _cjk_boundary(out[-1], t[0]) else ' '}{t}"
+                if last and not touching and not _cjk_boundary(last, t[0]):
+                    parts.append(" ")
+                parts.append(t)
+            last = parts[-1][-1:] or last
             prev = w
-        return out
+        return "".join(parts)
 
 
 _SUP_TEXT = re.compile(r"^[-+−–]?\d{1,3}$")
@@ -732,41 +737,47 @@ def _vocabulary(pages: list[PageLayout]) -> tuple[set[str], set[str]]:
 
 
 def join_lines(lines: list[str], vocab: set[str] = frozenset(), hyphenated: set[str] = frozenset()) -> str:
-    """One paragraph from its lines: hyphenation undone, no space between CJK characters."""
-    out = ""
+    """One paragraph from its lines: hyphenation undone, no space between CJK characters.
+
+    Built as a list of pieces joined once: growing one string line by line is quadratic in a long paragraph.
+    """
+    pieces: list[str] = []
+    prev = ""
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if not out:
-            out = line
-            continue
-        if out.endswith(_HYPHENS):
-            out = _dehyphenate(out, line, vocab, hyphenated)
-        elif _cjk_boundary(out[-1], line[0]):
-            out = out + line
+        if not pieces:
+            pieces.append(line)
+        elif prev.endswith(_HYPHENS):
+            if not _keeps_hyphen(prev, line, vocab, hyphenated):
+                pieces[-1] = pieces[-1][:-1]
+            pieces.append(line)
         else:
-            out = f"{out} {line}"
-    return out
+            pieces.append(line if _cjk_boundary(prev[-1], line[0]) else " " + line)
+        prev = line
+    return "".join(pieces)
 
 
-def _dehyphenate(before: str, after: str, vocab: set[str], hyphenated: set[str]) -> str:
-    """Join a line ending in a hyphen with the next: drop the hyphen only for a word broken by typesetting."""
-    lm, rm = _LEFT_FRAGMENT.search(before), _RIGHT_FRAGMENT.match(after)
+def _keeps_hyphen(before: str, after: str, vocab: set[str], hyphenated: set[str]) -> bool:
+    """Whether a line ending in a hyphen keeps it when joined with the next: only a word broken by
+    typesetting loses it."""
     if before.endswith("\u00ad"):
-        return before[:-1] + after  # a soft hyphen is never part of the word
+        return False  # a soft hyphen is never part of the word
+    # the last word only: searching the whole line restarts at every letter (quadratic on long lines)
+    lm, rm = _LEFT_FRAGMENT.search(before, max(0, len(before) - MAX_FRAGMENT)), _RIGHT_FRAGMENT.match(after)
     if not lm or not rm:
-        return before + after   # "HbA1c 7-" + "8%": a range, keep the hyphen
+        return True   # "HbA1c 7-" + "8%": a range, keep the hyphen
     left, right = lm.group(1), rm.group(1)
     if right.lower() in SUFFIX_FRAGMENTS and f"{left}-{right}".lower() not in hyphenated:
-        return before[:-1] + after
+        return False
     keep = (any(c.isupper() for c in left[1:]) or right[0].isupper()      # UC-MSC, CD34-Positive
             or f"{left}-{right}".lower() in hyphenated
             or (right.lower() in COMPOUND_SECONDS or left.lower() in COMPOUND_FIRSTS)
             and (left + right).lower() not in vocab)
     if (left + right).lower() in vocab and f"{left}-{right}".lower() not in hyphenated:
         keep = False
-    return before + after if keep else before[:-1] + after
+    return bool(keep)
 
 
 def _cjk_boundary(a: str, b: str) -> bool:
