@@ -11,6 +11,7 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import shutil
 import signal
 import sys
 import time
@@ -302,39 +303,71 @@ def _source_file(row: dict[str, Any]) -> str:
     return str(row.get("source_path") or str(row.get("doc_id", "")).split("#", 1)[0])
 
 
-def earlier_results(out_dir: Path, present: set[str]) -> tuple[list[DocResult], int]:
+def earlier_results(out_dir: Path, present: set[str], warnings: list[str]) -> tuple[list[DocResult], int]:
     """Documents (with their records) of the last run whose files are not among ``present``, and how many
-    documents the last run had; RunRefused when they exist but cannot be read back. Streamed: only the
-    documents to keep are held in memory."""
+    documents the last run had. Streamed: only the documents to keep are held in memory.
+
+    Lines that cannot be read back (outputs damaged by hand) cannot be kept: the damaged files are copied
+    aside (``NAME.damaged-…``) before this run replaces them, with a warning, so nothing is lost silently.
+    """
     docs_path, recs_path = out_dir / "documents.jsonl", out_dir / "records.jsonl"
     if not docs_path.exists():
         return [], 0
-    total = 0
-    try:
-        missing: list[dict[str, Any]] = []
-        with docs_path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    total += 1
-                    row = json.loads(line)
-                    if _source_file(row) not in present:
-                        missing.append(row)
-        wanted = {r["doc_id"] for r in missing}
-        by_doc: dict[str, list[Record]] = {}
-        if wanted and recs_path.exists():
-            with recs_path.open(encoding="utf-8") as fh:
-                for line in fh:
-                    if line.strip():
-                        rec = json.loads(line)
-                        if rec.get("doc_id") in wanted:
-                            by_doc.setdefault(rec["doc_id"], []).append(Record.model_validate(rec))
-        kept = [DocResult(DocumentRow.model_validate({**r, "same_content_as": []}), by_doc.get(r["doc_id"], []))
-                for r in missing]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
-        raise RunRefused(f"the earlier outputs in {out_dir} cannot be read back ({type(e).__name__}: {e}), so "
-                         "the documents they hold that are not in this input cannot be kept; run with --prune "
-                         "to replace them, or use another --out") from e
+    total = bad = 0
+    missing: list[dict[str, Any]] = []
+    for row in _json_lines(docs_path):
+        total += 1
+        if row is None:
+            bad += 1
+        elif _source_file(row) not in present:
+            missing.append(row)
+    wanted = {r["doc_id"] for r in missing if isinstance(r.get("doc_id"), str)}
+    by_doc: dict[str, list[Record]] = {}
+    bad_records = 0
+    if wanted and recs_path.exists():
+        for rec in _json_lines(recs_path):
+            try:
+                if rec is not None and rec.get("doc_id") in wanted:
+                    by_doc.setdefault(rec["doc_id"], []).append(Record.model_validate(rec))
+            except ValueError:
+                bad_records += 1
+            if rec is None:
+                bad_records += 1
+    kept = []
+    for r in missing:
+        try:
+            kept.append(DocResult(DocumentRow.model_validate({**r, "same_content_as": []}),
+                                  by_doc.get(r["doc_id"], [])))
+        except (ValueError, KeyError, TypeError):
+            bad += 1
+    if bad or bad_records:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for path in (docs_path, recs_path):
+            try:
+                shutil.copy2(path, path.with_name(f"{path.name}.damaged-{stamp}"))
+            except OSError:
+                pass
+        warnings.append(f"the earlier outputs in {out_dir} are damaged ({bad} document and {bad_records} record "
+                        f"line(s) cannot be read back): copied aside as *.damaged-{stamp}; the readable "
+                        "documents not in this input are kept")
     return kept, total
+
+
+def _json_lines(path: Path) -> Iterator[Optional[dict[str, Any]]]:
+    """Each non-empty line of a JSON Lines file as a dict, or None when it is not one."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except ValueError:
+                    yield None
+                    continue
+                yield row if isinstance(row, dict) else None
+    except OSError:
+        yield None
 
 
 def _jieba_cache_dir(out_dir: Path) -> Path:
@@ -469,7 +502,7 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
         if outside:
             warnings.append(f"{outside} symbolic link(s) lead out of the input folder and were not followed "
                             "(E112); --follow-links reads them")
-        kept, before = ([], 0) if prune else earlier_results(out_dir, present)
+        kept, before = ([], 0) if prune else earlier_results(out_dir, present, warnings)
         if not files and not prune and before:
             raise RunRefused(f"the input {root} holds no files, and {out_dir} holds {before} documents of an "
                              "earlier run: nothing was replaced (run with --prune to empty it)")

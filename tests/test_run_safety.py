@@ -469,3 +469,17 @@ def test_the_input_folder_cannot_be_the_output_folder(tmp_path: Path) -> None:
     with pytest.raises(RunRefused, match="is the input folder"):
         pipeline.run(root, root)
     assert not (root / "documents.jsonl").exists()
+
+
+def test_damaged_earlier_outputs_are_copied_aside_and_the_run_goes_on(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    pipeline.run(corpus(tmp_path / "a", 2), out)
+    with (out / "documents.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write('{"doc_id": "broken.txt", "status": \n')   # damaged by hand
+    b = tmp_path / "b"
+    b.mkdir()
+    (b / "other.txt").write_text(EN, encoding="utf-8")
+    s = pipeline.run(b, out)
+    assert s.kept == 2 and any("damaged" in w for w in s.warnings)
+    assert list(out.glob("documents.jsonl.damaged-*"))
+    assert sorted(by_id(out)) == ["doc0.txt", "doc1.txt", "other.txt"]
