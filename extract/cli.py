@@ -18,7 +18,6 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
-EXIT_BUSY = 4       # another run is writing into the same output folder
 EXIT_INTERRUPTED = 130
 
 

@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import signal
-import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field

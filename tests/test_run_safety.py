@@ -8,7 +8,6 @@ import os
 import signal
 import sqlite3
 import stat
-import sys
 import time
 from pathlib import Path
 from typing import Iterator
