@@ -24,7 +24,7 @@ from extract.pipeline import process_source, time_limit
 
 SCALE = float(os.environ.get("FUZZ_EXAMPLES", "1"))
 EXAMPLE_LIMIT_S = 60.0      # per example of the stages this suite owns: far above their linear cost of 100 kB
-DOCUMENT_LIMIT_S = 10.0     # per long document through the whole pipeline (extractors included)
+DOCUMENT_LIMIT_S = 5.0      # per long document through the whole pipeline (extractors included)
 LONG_CHARS = 100_000
 
 # Patterns whose cost grows with the square of a run (found by this fuzzing and by
