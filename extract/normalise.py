@@ -5,7 +5,8 @@ keeps the index of the raw character it came from (``offsets[i]`` for ``text[i]`
 
 1. line endings: ``\\r\\n``/``\\r``/U+2028/U+2029/VT/FF/NEL -> ``\\n``
 2. invisible characters: zero-width, bidi controls, soft hyphen, C0/C1 controls removed
-   (a zero-width joiner inside an emoji sequence is kept: emoji stay intact)
+   (a zero-width joiner inside an emoji sequence is kept: emoji stay intact); a lone surrogate
+   becomes U+FFFD
 3. superscripts: ``10⁶`` -> ``10^6``, ``10⁻³`` -> ``10^-3`` (NFKC alone would give ``106``)
 4. NFKC per character: full-width digits, letters and punctuation -> ASCII; ``…`` is kept
    (it is Chinese sentence punctuation); circled numbers ``①`` -> ``(1)`` (NFKC's ``1`` would glue
@@ -49,6 +50,8 @@ _INVISIBLE = re.compile(
     "[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c"
     "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]"
     "|(?<![\U0001F000-\U0001FAFF\u2600-\u27bf\ufe0f])\u200d")
+# lone surrogates (a JSON "\\udc80" escape) cannot be written as UTF-8: they become U+FFFD
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
                  "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+"}
 _SUPERSCRIPT_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+")
@@ -275,6 +278,7 @@ def normalise(raw: str) -> Normalised:
     # 1-2. line endings and invisible characters
     t = t.sub(_NEWLINES, lambda m: ("\n", [0]))
     t = t.sub(_INVISIBLE, lambda m: "")
+    t = t.sub(_SURROGATE, lambda m: "\ufffd")
     # 3-4. superscripts before NFKC (10⁶ must not become 106), then NFKC per character
     t = t.sub(_SUPERSCRIPT_RUN, _superscript)
     if not unicodedata.is_normalized("NFKC", t.text) or any(c in t.text for c in _NFKC_OVERRIDE):
@@ -300,7 +304,6 @@ def normalise(raw: str) -> Normalised:
 
 # --- matching view ------------------------------------------------------------------------
 
-_HAN_LINE = re.compile(f"[^\\n]*[{_HAN}][^\\n]*")
 
 
 @lru_cache(maxsize=4)
@@ -331,7 +334,9 @@ def matching_view(text: str, lang: str) -> str:
     """
     if not _HAN_RE.search(text):
         return text
-    view = _HAN_LINE.sub(lambda m: to_simplified(m.group()), text)
+    # line by line: a pattern like "[^\n]*[Han][^\n]*" restarts at every position of a long line without
+    # Han characters and costs the square of its length
+    view = "\n".join(to_simplified(line) if _HAN_RE.search(line) else line for line in text.split("\n"))
     if len(view) != len(text):  # cannot happen (each line keeps its length); guard the contract
         raise ValueError("matching view changed the text length")
     return view

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.errors import EmptyDocument, ReadError, UnsupportedFormat
+from extract.errors import EmptyDocument, NotFollowed, ReadError, UnsupportedFormat
 from extract.ingest import READERS, InputFile, discover, read
 
 
@@ -50,14 +50,51 @@ def test_symlink_loop_ends(tmp_path: Path) -> None:
     assert "zh/a.txt" in rels   # files keep their real path, not the path through a link
 
 
-def test_linked_folder_outside_root_is_walked(tmp_path: Path) -> None:
+def test_links_out_of_the_root_are_listed_not_followed(tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "c.txt").write_text("linked", encoding="utf-8")
     root = tmp_path / "root"
     root.mkdir()
     os.symlink(outside, root / "linked")
-    assert [f.rel for f in discover(root)] == ["linked/c.txt"]
+    os.symlink(outside / "c.txt", root / "file-link.txt")
+    os.symlink("/dev/zero", root / "zero.txt")
+    found = discover(root)
+    assert [f.rel for f in found] == ["file-link.txt", "linked", "zero.txt"]
+    for f in found:
+        assert f.refused and "leads out of the input folder" in f.refused
+        with pytest.raises(NotFollowed):
+            read(f)   # never opened
+    # --follow-links walks them (a device is still refused by its type)
+    followed = {f.rel: f for f in discover(root, follow_links=True)}
+    assert set(followed) == {"file-link.txt", "linked/c.txt", "zero.txt"}
+    with pytest.raises(UnsupportedFormat, match="not a regular file"):
+        read(followed["zero.txt"])
+
+
+def test_links_inside_the_root_are_followed(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("干细胞治疗。", encoding="utf-8")
+    os.symlink(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert [(f.rel, f.refused) for f in discover(tmp_path)] == [("a.txt", None), ("b.txt", None)]
+
+
+def test_hash_and_percent_in_file_names_are_escaped(tmp_path: Path) -> None:
+    # "FILE#id" names feed items: a file's own "#" must not make its id look like (or equal) an item's
+    (tmp_path / "feed.jsonl#1").write_text("x", encoding="utf-8")
+    (tmp_path / "100%.txt").write_text("x", encoding="utf-8")
+    assert [f.rel for f in discover(tmp_path)] == ["100%25.txt", "feed.jsonl%231"]
+
+
+def test_output_folders_are_not_read_as_input(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("干细胞治疗。", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "documents.jsonl").write_text('{"doc_id": "a.txt", "text": "x"}\n', encoding="utf-8")
+    (tmp_path / "old-run").mkdir()
+    (tmp_path / "old-run" / "records.jsonl").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "old-run" / "manifest.json").write_text(json.dumps({"tool": "stemcell-evidence-extract"}),
+                                                       encoding="utf-8")
+    rels = [f.rel for f in discover(tmp_path, exclude=[tmp_path / "out"])]
+    assert rels == ["a.txt"]
 
 
 def test_non_utf8_file_name_gives_valid_stable_doc_id(tmp_path: Path) -> None:

@@ -88,3 +88,32 @@ def test_feed_without_items_fails(tmp_path: Path) -> None:
         read(InputFile(p, "empty.jsonl"))
     p.write_text("\n".join(['{"id": 1}', "oops"]), encoding="utf-8")
     assert all(isinstance(i, FailedItem) for i in read(InputFile(p, "empty.jsonl")))
+
+
+def test_lone_surrogates_in_id_and_text_become_replacement_characters(tmp_path: Path) -> None:
+    # "\udc80" is a valid JSON escape that decodes to a lone surrogate, which cannot be written as UTF-8
+    line = '{"id": "x\\udc80", "title": "T\\ud800", "text": "研究共纳入40例患者\\udc80，随访6个月。"}'
+    [doc] = _feed(tmp_path, [line, '{"id": "x\\udc81", "text": "second item"}'][:1])
+    assert doc.doc_id == "feeds/news.jsonl#x\ufffd"
+    assert doc.raw_text.endswith("研究共纳入40例患者\ufffd，随访6个月。") and doc.title == "T\ufffd"
+    assert any("surrogate" in w for w in doc.warnings)
+    doc.raw_text.encode("utf-8")   # writable
+
+
+def test_ids_that_only_differ_in_surrogates_do_not_collide(tmp_path: Path) -> None:
+    items = _feed(tmp_path, ['{"id": "x\\udc80", "text": "one"}', '{"id": "x\\udc81", "text": "two"}'])
+    assert isinstance(items[0], SourceDoc) and isinstance(items[1], FailedItem)
+    assert len({i.doc_id for i in items}) == 2
+
+
+def test_an_item_id_cannot_collide_with_a_failed_line_id(tmp_path: Path) -> None:
+    items = _feed(tmp_path, ['{"id": "x", "text": "one"}', "not json", '{"id": "line2", "text": "two"}'])
+    ids = [i.doc_id for i in items]
+    assert len(set(ids)) == 3
+    assert ids[2] == "feeds/news.jsonl#line2" and ids[1].startswith("feeds/news.jsonl#line2~")
+
+
+def test_unicode_line_separators_inside_a_json_string_do_not_cut_the_line(tmp_path: Path) -> None:
+    item = {"id": "u", "text": "HbA1c fell\u2028from 8.2% to 7.1%\x1cin 40 patients."}
+    [doc] = _feed(tmp_path, [json.dumps(item, ensure_ascii=False)])
+    assert isinstance(doc, SourceDoc) and "in 40 patients" in doc.raw_text

@@ -164,3 +164,43 @@ TITLES = [
 @pytest.mark.parametrize("title,text,expected", TITLES)
 def test_title_is_first_line_once(title: str | None, text: str, expected: str) -> None:
     assert with_title(title, text) == expected
+
+
+DECLARED_PAGE = ("<html><head><meta charset=\"{charset}\"><title>干细胞治疗糖尿病</title></head><body><article>"
+           "<p>研究共纳入40名2型糖尿病患者，随访12个月，糖化血红蛋白从8.4%降至7.2%，胰岛素用量明显减少。</p>"
+           "<p>研究团队表示，脐带间充质干细胞治疗安全有效，值得进一步开展多中心临床研究。</p></article></body></html>")
+DECLARED_PAGE_HANT = ("<html><head><meta charset=\"{charset}\"><title>幹細胞治療糖尿病</title></head><body><article>"
+                      "<p>研究共納入40名第二型糖尿病患者，追蹤12個月，糖化血色素從8.4%降至7.2%，胰島素用量明顯減少。</p>"
+                      "<p>研究團隊表示，臍帶間質幹細胞治療安全有效，值得進一步開展多中心臨床研究。</p>"
+                      "</article></body></html>")
+
+
+@pytest.mark.parametrize("declared,codec", [("iso-8859-1", "gbk"), ("windows-1252", "gbk"), ("us-ascii", "gbk"),
+                                            ("iso-8859-1", "big5")])
+def test_a_chinese_page_with_a_wrong_single_byte_declaration_is_read_as_chinese(
+        tmp_path: Path, declared: str, codec: str) -> None:
+    p = tmp_path / "page.html"
+    page = DECLARED_PAGE_HANT if codec == "big5" else DECLARED_PAGE
+    p.write_bytes(page.replace("{charset}", declared).encode(codec))
+    [doc] = read(InputFile(p, "page.html"))
+    assert "糖尿病患者" in doc.raw_text
+    assert doc.encoding in {"gb18030", "big5hkscs"}
+    assert any(declared in w and "read as" in w for w in doc.warnings)
+
+
+def test_a_latin1_page_declared_latin1_stays_latin1(tmp_path: Path) -> None:
+    page = ("<html><head><meta charset=\"iso-8859-1\"></head><body><article><p>Le traitement a réduit "
+            "l'HbA1c de 8,4 % à 7,2 % chez les patients étudiés après douze mois de suivi à l'hôpital.</p>"
+            "</article></body></html>")
+    p = tmp_path / "fr.html"
+    p.write_bytes(page.encode("latin-1"))
+    [doc] = read(InputFile(p, "fr.html"))
+    assert "réduit" in doc.raw_text and doc.encoding == "cp1252" and not doc.warnings
+
+
+def test_a_declaration_the_bytes_do_not_bear_out_is_reported(tmp_path: Path) -> None:
+    p = tmp_path / "big5.html"
+    p.write_bytes(DECLARED_PAGE_HANT.replace("{charset}", "gb2312").encode("big5"))
+    [doc] = read(InputFile(p, "big5.html"))
+    assert doc.encoding == "big5hkscs"
+    assert any("gb2312" in w for w in doc.warnings)

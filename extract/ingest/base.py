@@ -12,6 +12,7 @@ MAX_TEXT_BYTES = 20 * 1024 * 1024   # a text/HTML/feed file larger than this is 
 TITLE_LOOKAHEAD_LINES = 3           # the title counts as present if it is in the first lines of the text
 
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Dates as sources write them: ISO (with time), slashes/dots, Chinese 年月日; year first only.
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d)"
@@ -71,3 +72,8 @@ def clean_title(title: object) -> str | None:
         return None
     t = _SPACE.sub(" ", title).strip()
     return t or None
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate code point replaced by U+FFFD (same length: offsets hold)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text

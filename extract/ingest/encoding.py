@@ -75,19 +75,57 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as e:
         utf8_error = e
+    mismatch: list[str] = []
     if declared:
-        codec = CODEC_SUPERSETS.get(declared.strip().lower(), declared.strip().lower())
-        text: str | None = None
-        try:
-            text = data.decode(codec)
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: detect instead
-        if text is not None and plausibility(text, 0.0) is not None:
-            return Decoded(text, codec)
+        checked = _declared(data, declared, utf8_error)
+        if isinstance(checked, Decoded):
+            return checked
+        mismatch = [checked]
     lenient = _mostly_utf8(data)
     if lenient is not None:
+        lenient.warnings[:0] = mismatch
         return lenient
-    return _guess(data, utf8_error)
+    guessed = _guess(data, utf8_error)
+    guessed.warnings[:0] = mismatch
+    return guessed
+
+
+def _declared(data: bytes, declared: str, utf8_error: UnicodeDecodeError) -> Decoded | str:
+    """The text in the declared charset when the bytes bear it out, else a warning for the detected one.
+
+    A declaration is checked against the bytes, not trusted: a single-byte declaration (iso-8859-1,
+    windows-1252, ascii) decodes any bytes without an error, so when the bytes read as Chinese words in
+    a Chinese codec (a GBK page labelled iso-8859-1 by its server template) the Chinese reading wins.
+    """
+    name = declared.strip().lower()
+    codec = CODEC_SUPERSETS.get(name, name)
+    text: str | None = None
+    try:
+        text = data.decode(codec)
+    except (LookupError, UnicodeDecodeError):
+        pass
+    if text is not None and plausibility(text, 0.0) is not None:
+        if _single_byte(codec) and any(b >= 0x80 for b in data[:BINARY_SAMPLE]):
+            try:
+                guess = _guess(data, utf8_error)
+            except DecodeError:
+                guess = None
+            if guess is not None and guess.encoding in CJK_CANDIDATES:
+                return Decoded(guess.text, guess.encoding,
+                               [f"the page declares {declared} but its bytes are {guess.encoding} Chinese text: "
+                                f"read as {guess.encoding}"])
+        return Decoded(text, codec)
+    return f"the page declares {declared} but its bytes do not read as {declared}: the encoding was detected"
+
+
+def _single_byte(codec: str) -> bool:
+    import codecs
+
+    try:
+        name = codecs.lookup(codec).name
+    except LookupError:
+        return False
+    return name.startswith(("cp125", "iso8859", "latin", "mac-", "ascii", "koi8", "cp437", "cp850"))
 
 
 def check_not_binary(data: bytes) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..document import FailedItem, SourceDoc
 from ..errors import ExtractError, FeedError
-from .base import Reader, clean_title, normalise_date, with_title
+from .base import Reader, clean_title, normalise_date, replace_surrogates, with_title
 from .discover import InputFile
 from .encoding import decode_bytes
 from .html import html_source
@@ -24,29 +24,41 @@ class FeedReader(Reader):
 
     def parse(self, f: InputFile, data: bytes) -> list[SourceDoc | FailedItem]:
         decoded = decode_bytes(data)
-        out: list[SourceDoc | FailedItem] = []
+        out: list[SourceDoc | FailedItem | None] = []
+        failed: list[tuple[int, int, ExtractError, str | None]] = []   # (slot, line, error, its item id)
         seen: set[str] = set()
-        for number, line in enumerate(decoded.text.splitlines(), start=1):
+        # JSON Lines end at "\n" only: str.splitlines() would also cut at U+2028 or \x1c inside a JSON string
+        for number, line in enumerate(decoded.text.split("\n"), start=1):
             if not line.strip():
                 continue
-            bad_id = f"{f.rel}#line{number}"
+            registered = None
             try:
                 item = _load(line, number)
                 doc_id = f"{f.rel}#{_item_id(item, number)}"
                 if doc_id in seen:
-                    raise FeedError(f"feed line {number}: duplicate id {doc_id.rsplit('#', 1)[1]!r}")
+                    raise FeedError(f"feed line {number}: duplicate id {doc_id.split('#', 1)[1]!r}")
                 seen.add(doc_id)
-                bad_id = doc_id
+                registered = doc_id
                 doc = item_source(f, item, doc_id, number)
             except ExtractError as e:
                 # the item's own error (FeedError, or HtmlNoText for an empty html item); the feed goes on
-                out.append(FailedItem(doc_id=bad_id, error=e, source_path=f.rel))
+                failed.append((len(out), number, e, registered))
+                out.append(None)
                 continue
             doc.encoding = decoded.encoding
             out.append(doc)
+        # a failed line is listed as FILE#lineN, unless an item of the feed already has that id
+        for slot, number, err, own_id in failed:
+            doc_id = own_id  # an item whose id was read keeps it (it is already unique in ``seen``)
+            if doc_id is None:
+                doc_id, k = f"{f.rel}#line{number}", 2
+                while doc_id in seen:
+                    doc_id, k = f"{f.rel}#line{number}~{k}", k + 1
+                seen.add(doc_id)
+            out[slot] = FailedItem(doc_id=doc_id, error=err, source_path=f.rel)
         if not out:
             raise FeedError("empty feed: no article lines")
-        return out
+        return [d for d in out if d is not None]
 
 
 def _load(line: str, number: int) -> dict[str, Any]:
@@ -63,7 +75,7 @@ def _item_id(item: dict[str, Any], number: int) -> str:
     for key in ID_KEYS:
         value = item.get(key)
         if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
-            return str(value).strip()
+            return replace_surrogates(str(value).strip())
     raise FeedError(f"feed line {number}: the item has no id")
 
 

@@ -93,6 +93,8 @@ def extract_html(html: str) -> HtmlText:
 
         try:
             result = trafilatura.bare_extraction(_strip_xml_declaration(html), **TRAFILATURA_OPTIONS)
+        except MemoryError:  # the worker's memory limit: never a format error
+            raise
         except Exception:  # noqa: BLE001 - a page trafilatura chokes on still gets the lxml pass below
             result = None
         if result is not None:
@@ -140,6 +142,8 @@ def _parse_tree(html: str) -> Any:
 
     try:
         return lxml.html.fromstring(_strip_xml_declaration(html))
+    except MemoryError:  # the worker's memory limit: never a format error
+        raise
     except Exception:  # noqa: BLE001 - lxml raises several types on garbage; garbage has no text
         return None
 
