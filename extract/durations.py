@@ -22,27 +22,21 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .numbers import DURATION_DAYS, parse_number
+from .numbers import CN_DIGIT_VALUES, DURATION_DAYS, EN_TEEN_WORDS, EN_TENS_WORDS, EN_UNIT_WORDS, parse_number
 
 # ---- parts (data) ----
 _ARABIC = r"\d{1,4}(?:\.\d+)?"
 # "(380±75)天", "380 ± 75 days": a mean with its SD; the mean is the duration
 _MEAN_SD = rf"(?:[(（]\s*{_ARABIC}\s*(?:±|\+/-|\+-)\s*{_ARABIC}\s*[)）]|{_ARABIC}\s*(?:±|\+/-|\+-)\s*{_ARABIC}(?=\s*[a-zA-Z天日周月年个]))"
-_CN_DIGITS = "零〇一二两兩三四五六七八九十百"
+# the digit words of numbers.py (一 .. 九, 两, 〇, financial forms) and the multipliers 十, 百
+_CN_DIGITS = "".join(CN_DIGIT_VALUES) + "十拾百佰"
 NUM_ZH = rf"(?<![\d.])(?:{_MEAN_SD}|{_ARABIC}|[{_CN_DIGITS}]{{1,6}})"
 
 # word edges written out (not \\b): an ASCII word next to CJK text still has an edge, and the fragments stay
 # short when context.ascii_boundaries rewrites the patterns that embed them
 _WB, _WE = r"(?<![A-Za-z])", r"(?![A-Za-z])"
-EN_VALUES: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}
-# a number word, then more joined by hyphens, spaces or "and" ("twenty-four", "one hundred and four");
-# en_number checks the sequence; "a"/"an" ("a year") stand alone
-_EN_WORD = "|".join(sorted((w for w in EN_VALUES if w not in ("a", "an")), key=len, reverse=True))
+# the number words are numbers.py's (one table, one parser: ``parse_number`` reads what this matches)
+_EN_WORD = "|".join(sorted([*EN_UNIT_WORDS, *EN_TEEN_WORDS, *EN_TENS_WORDS, "hundred"], key=len, reverse=True))
 _EN_WORDS = rf"(?:{_WB}(?:{_EN_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_EN_WORD})){{0,3}}{_WE}|{_WB}an?{_WE})"
 NUM_EN = rf"(?<![\d.])(?:{_ARABIC}|{_EN_WORDS})"
 
@@ -142,26 +136,6 @@ class Duration:
     high: float
 
 
-def en_number(s: str) -> Optional[float]:
-    """'fifteen' -> 15, 'twenty-four' -> 24, 'one hundred and four' -> 104, 'a' -> 1, '2.5' -> 2.5."""
-    s = s.strip()
-    if re.fullmatch(_ARABIC, s):
-        return float(s)
-    total = 0
-    seen = False
-    for tok in re.split(r"[\s-]+", s.lower()):
-        if tok == "and" and seen:
-            continue
-        if tok == "hundred":
-            total = (total or 1) * 100
-        elif tok in EN_VALUES:
-            total += EN_VALUES[tok]
-        else:
-            return None
-        seen = True
-    return float(total) if seen else None
-
-
 def _number(s: Optional[str]) -> Optional[float]:
     """A number part: Arabic, Chinese, English words, or the mean of "(380±75)"."""
     if not s:
@@ -170,10 +144,7 @@ def _number(s: Optional[str]) -> Optional[float]:
     m = re.search(_ARABIC, s)
     if re.search(r"±|\+/-|\+-", s) and m:
         return float(m.group(0))
-    v = en_number(s)
-    if v is not None:
-        return v
-    return parse_number(s)
+    return parse_number(s)   # Arabic, Chinese and English words ("one hundred and four", "a") alike
 
 
 def _piece_days(m: re.Match[str]) -> Optional[float]:
