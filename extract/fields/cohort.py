@@ -29,13 +29,14 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              PERSON_COUNT, PER_UNIT_AFTER, PLAN_BEFORE, PLAN_FAR, PLAN_REACH, REVIEW_CONTEXT,
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
-                             TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM)
+                             TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
 from .cohort_roles import (CHANGE_IN_BEFORE, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after, in_event_list, in_reference_entry, is_age,
                            is_event_label, is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_share, is_study_target,
-                           is_hedged, is_wide_scope, is_year, outcome_verb_first, study_subset_label, untimed_completion,
+                           is_audience, is_hedged, is_search_yield, is_wide_scope, is_year, outcome_verb_first, study_subset_label, untimed_completion,
                            zh_outcome_in_np)
 from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_PATTERNS, DOSE_RECEIVED_PATTERNS,
                               EACH_PATTERNS, MAX_N, OUTCOME_CHECKED, PAIRED_PATTERNS, PATTERNS, PATTERN_ROLE,
+                              REGISTRY_FIELD_PATTERNS,
                               SINGLE_CASE_PATTERNS, SPLIT_PATTERNS, WEAK)
 
 
@@ -55,6 +56,9 @@ def _clause_before(view: str, span: Span, start: int, width: int = 40) -> str:
     return re.split(r"[,，;；。:：!?！？\n]|\.\s", before)[-1]
 
 
+# a clause that names studies ("在两项非随机、单组研究中进行了评估"), and the persons a clause may name instead
+STUDIES_CLAUSE = re.compile(r"(?:研究|试验|試驗|项目|項目)(?:中|里|裡)?")
+PERSON_NOUN_ZH = re.compile(ZH_PERSON + r"|\d+\s*(?:例|名|位|人)")
 # the two language versions of an abstract are at least this far apart (characters)
 BILINGUAL_APART = 150
 
@@ -103,8 +107,10 @@ POPULATION_PHRASE = re.compile(r"\b(?:patients|participants|subjects|individuals
                                r"(?:diabetes|T[12]DM?|DM|IDDM|NIDDM)\s*$"
                                r"|(?:糖尿病|T[12]DM?)[^组組]{0,6}(?:患者|病人|受试者|受試者|患儿|患兒|病童)\s*$", re.I)
 N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
-# a new clause about a part of the counted persons
-PART_CLAUSE = re.compile(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them)", re.I)
+# a new clause about a part of the counted persons, or with another count as its subject ("移植给12名患者,一年后
+# 10人无需注射胰岛素": what happened is the 10's)
+PART_CLAUSE = re.compile(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them|"
+                         r"[^,，。;；\d]{0,8}?(?:\d{1,6}|[一二两兩三四五六七八九十]{1,3})\s*(?:人|名|例|位))", re.I)
 # "All 11 participants", "all of the 20 patients": the whole cohort
 ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.I)
 # a unit read as a group's label ("0.5 × 10^6/kg (n = 12)"): a lone bracket after a dose gives the cohort
@@ -262,7 +268,12 @@ class CohortExtractor(FieldExtractor):
             yield self.hit({"n": n, "role": role, "label": label}, m.start(grp) if role == "total"
                            else m.start(), m.end(grp), pattern, score=score)
             return
+        if role == "studies_included" and pattern.name == "studies_narrowed":
+            yield self.hit({"n": n, "role": role, "label": None}, m.start("n"), m.end(), pattern)
+            return   # the inclusion is said in the match ("of which 22 met the inclusion criteria")
         if role == "studies_included":
+            if is_search_yield(view, m.start(), m.end()):
+                return   # "47 studies were retrieved", "检索到63篇文献": what a search found, not what it included
             before = view[max(span.start, m.start() - 15):m.start()]
             after = view[m.end():min(span.end, m.end() + 25)]
             after_long = view[m.end():min(span.end, m.end() + 45)]
@@ -430,8 +441,9 @@ class CohortExtractor(FieldExtractor):
             return None   # "Day 180 in the full-dose cohort", "第12周": a time point
         if role == "total" and (SCREENED_BEFORE.search(prev) or SCREENED_AFTER.match(view, hit.end)):
             return None   # screened is not enrolled
-        if role == "total" and (PLAN_BEFORE.search(_clause_before(view, span, hit.start))
-                                or PLAN_FAR.search(_clause_before(view, span, hit.start, PLAN_REACH))):
+        planned = PLAN_BEFORE.search(_clause_before(view, span, hit.start)) or PLAN_FAR.search(
+            _clause_before(view, span, hit.start, PLAN_REACH))
+        if role == "total" and hit.pattern not in REGISTRY_FIELD_PATTERNS and planned:
             lo, hi = _sentence(view, span, hit.start, hit.end)
             if not is_study_target(_clause_before(view, span, hit.start, PLAN_REACH), view[lo:hi]):
                 return None   # "计划开展一项约120人的试验", "plans to enroll 40 participants": a plan, not this study's size
@@ -443,7 +455,9 @@ class CohortExtractor(FieldExtractor):
             return None   # "(20 and 21 participants)", "分别纳入了20例和21例", "120 participants per trial": not one cohort
         if EVENT_BEFORE.search(view[max(span.start, hit.start - 30):hit.start]):
             return None   # "fever occurred in 3 children in the stem cell group": an event count
-        if not strong and role == "total" and re.match(r"\s*(?:其中|其餘|其余)", _clause_before(view, span, hit.start)):
+        in_studies = role == "total" and not larger and self._among_studies(view, span, hit)
+        if not strong and role == "total" and not in_studies and re.match(r"\s*(?:其中|其餘|其余)",
+                                                                          _clause_before(view, span, hit.start)):
             return None   # "其中符合入组条件的42位患者": a part of a larger count
         if hit.pattern in BREAKDOWN_PATTERNS:
             return hit
@@ -456,9 +470,8 @@ class CohortExtractor(FieldExtractor):
             # "the 8 participants who had reached Day 180": an analysis subgroup, not an outcome count
             return self._as_subgroup(hit, span, sub)
         # a part of the cohort ("其中5例", "治疗组中有5名", "first 3 patients") is not its size
-        if hit.pattern not in SPLIT_PATTERNS | DOSE_RECEIVED_PATTERNS | {"en_total_denominator"} and any(
-                before.rstrip().endswith(w)
-                                                        for w in SUBSET_BEFORE["zh"] + SUBSET_BEFORE["en"]):
+        if hit.pattern not in SPLIT_PATTERNS | DOSE_RECEIVED_PATTERNS | {"en_total_denominator"} and not in_studies \
+                and any(before.rstrip().endswith(w) for w in SUBSET_BEFORE["zh"] + SUBSET_BEFORE["en"]):
             return None
         if re.match(r"\s*(?:中|之中|当中|當中)(?![国國])", view[hit.end:hit.end + 3]) and role == "total":
             return None
@@ -529,6 +542,8 @@ class CohortExtractor(FieldExtractor):
             return "wide scope"       # "全世界共有1154名患者接受胰岛移植"
         if is_hedged(view, cs):
             return "hedged"           # "In my clinic I have maybe four hundred people"
+        if is_audience(view, cs, view[slice(*_sentence(view, span, hit.start, hit.end))]):
+            return "audience"         # "the largest diabetes conference, bringing together nearly 18,000 participants"
         if in_reference_entry(text, hit.start) or in_related_links(text, hit.start):
             return "reference"        # a reference entry or a related-links list names other studies
         label = hit.value.get("label") or ""
@@ -559,6 +574,19 @@ class CohortExtractor(FieldExtractor):
         if hit.pattern == "zh_total_denominator" and re.search(r"[组組]\s*$", view[max(span.start, cs - 3):cs]):
             return "group denominator"  # "治疗组20例患者中有15例": that group's size, read by the group patterns
         return None
+
+    @staticmethod
+    def _among_studies(view: str, span: Span, hit: Hit) -> bool:
+        """"在两项单组研究中进行了评估,其中共有30名参与者…": 其中 refers to the studies just named, whose participants
+        the count gives, not to a larger group of persons (the caller checks that the mention counts none larger)."""
+        lead = re.search(r"(?:其中|其中共|其中共有|其中有)\s*$", view[max(span.start, hit.start - 6):hit.start]) or \
+            re.match(r"\s*(?:其中)(?:共|共有|有)?\s*$", _clause_before(view, span, hit.start))
+        if not lead:
+            return False
+        lo = max(span.start, hit.start - 60)
+        before = view[lo:view.rfind("其中", lo, hit.start)]
+        clause = re.split(r"[。;；!?！？\n]", before)[-1]
+        return bool(STUDIES_CLAUSE.search(clause)) and not PERSON_NOUN_ZH.search(clause)
 
     def _as_subgroup(self, hit: Hit, span: Span, sub: re.Match[str]) -> Hit:
         """The hit as an arm labelled by its defining clause."""

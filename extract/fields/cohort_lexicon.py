@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 
-from ..numbers import EN_NUMBER
+from ..numbers import COUNT_COMPOSITE, EN_NUMBER
 
 # ---- lexicons (data) ----
-# a count: Arabic (1-6 digits or thousands groups) or a small Chinese numeral; never part of a
-# longer number ("7.5", "A1c", "5.37亿")
-# "数十名", "几十例" are vague amounts, not counts; "3万4000名" is not 4000 (the tail of a larger number)
-ZH_NUM = (r"(?<![\d.A-Za-z])(?<!\d·)(?<![万萬亿億千百])(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?<![数數几幾])[一二两兩三四五六七八九十百千零〇]{1,6})"
+# a count: Arabic (1-6 digits or thousands groups), a small Chinese numeral, or a number composed with
+# multipliers as numbers.py reads them ("3万4000", "三万四千五百零七", "1.2万"); never part of a longer number
+# ("7.5", "A1c", "5.37亿"). "数十名", "几十例" are vague amounts, not counts; "3万4000名" is not 4000 (the tail
+# of a larger number), and a number right before 万/亿 is the head of one
+ZH_NUM = (r"(?<![\d.A-Za-z])(?<!\d·)(?<![万萬亿億千百])(?:" + COUNT_COMPOSITE + r"|\d{1,3}(?:,\d{3})+|\d{1,6}"
+          r"|(?<![数數几幾])[一二两兩三四五六七八九十百千零〇]{1,6})"
           r"(?!\d|[.·]\d)(?!\s*(?:万|萬|亿|億))")
 EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?<!\d·)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d%]|[.·]\d)|{EN_NUMBER})"
 # "200余例", "30多名": an approximate count after an enrolment verb is read as the stated number
@@ -67,14 +69,17 @@ CONTEXT: dict[str, tuple[str, ...]] = {
 OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
     "zh": ("脱离", "脫離", "停用", "停止使用", "摆脱", "擺脫", "实现了", "實現了", "达到", "達到", "达成",
            "未脱离", "重新", "恢复", "恢復", "出现", "出現", "发生", "發生", "死亡", "退出", "失访",
-           "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "改用", "观察到", "觀察到"),
+           "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "减量", "減量", "改用", "观察到", "觀察到"),
     "en": ("achieved", "attained", "reached", "became", "remained", "experienced", "were insulin",
            "was insulin", "had ", "developed", "discontinued", "stopped", "died", "withdrew",
            "dropped out", "no longer", "did not", "showed", "reported", "regained", "lost", "going",
            "making", "needing", "requiring", "remaining", "achieving", "reaching", "becoming",
            "maintained", "needed", "required", "relapsed", "resumed", "reduced", "decreased", "increased",
            "improved", "switched", "changed", "responded", "failed", "benefited", "benefitted", "suffered",
-           "were hospitali"),
+           "were hospitali",
+           # an outcome said with a modal: "Three patients were able to discontinue insulin", "four could stop it"
+           "were able to", "was able to", "were unable to", "managed to", "could not", "could stop", "could discontinue",
+           "could reduce", "could come off", "could achieve"),
 }
 # a breakdown of the cohort by sex or age, told by the count's own clause ("40 patients were women")
 BREAKDOWN_AFTER_EN = ("were women", "were men", "were male", "were female", "were boys", "were girls", "were aged",

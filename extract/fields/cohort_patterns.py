@@ -39,10 +39,21 @@ PATTERNS: tuple[Pattern, ...] = (
     P("en_total_study_size",
       r"\b(?P<n>\d{1,5})-(?:patient|participant|person|subject|people)\s+(?:[\w\-]+\s+){0,3}?"
       r"(?:study|trial|cohort|pilot|series)\b", 0.85),
-    # registry records: "Enrollment (Actual): 66", "实际入组人数: 66"; an estimated enrolment is a plan
+    # a registry record's or a filing's enrolment field, its value after a colon or on the next line:
+    # "Enrollment (Actual): 66", "Study Participants\n\n    30", "Target sample size: 60", "样本量:60例",
+    # "受試者收納人數:10人" (a target enrolment is the registered trial's stated size; see REGISTRY_FIELD_PATTERNS)
     P("registry_enrollment",
-      r"(?:\bEnrollment\s*(?:\(\s*Actual\s*\))?|实际入组人数|實際入組人數|实际入组例数|實際入組例數)\s*[:：]?\s*"
-      r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.9),
+      r"(?:\b(?:(?:Actual|Estimated|Anticipated|Target|Planned|Total)\s+)?(?:Enrol(?:l)?ment|Sample\s+Size)\b"
+      r"|\bStudy\s+Participants\b|\bNumber\s+of\s+(?:Participants|Subjects|Patients)\b"
+      r"|(?:实际|實際|计划|計劃|計畫|预计|預計|目标|目標)?(?:入组|入組|收纳|收納|收案|招募)(?:人数|人數|例数|例數)"
+      r"|(?:受试者|受試者)(?:收纳|收納|收案|入组|入組)?(?:人数|人數|例数|例數)|样本量|樣本量|样本含量|樣本含量)"
+      r"(?:[ \t]*[(（][^()（）\n]{1,20}[)）])?(?:[ \t]*[:：|]){0,2}\s{0,12}?"
+      r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.\-–/])(?=[ \t]*(?:participants|patients|subjects|人|例|名|$|[\n|。;；,，(（]))", 0.9,
+      examples=("Study Participants\n\n    30\nThis study is a randomized trial.", "Enrollment (Actual): 66",
+                "Target sample size: 60", "样本量:60例", "(6)試驗計劃受試者收納人數:10人。",
+                "Estimated Enrollment : | 50 participants |"),
+      traps=("Enrollment was November 2003-July 2006.", "Sample size was calculated from a 0.5% difference.",
+             "入组人数较少。")),
     # a registry results page's participant flow: the STARTED row gives each arm (one column per arm)
     P("registry_flow_started",
       r"(?m)^[ \t]*STARTED[ \t]+(?P<n>\d{1,5})[ \t]+(?P<n2>\d{1,5})(?:[ \t]+(?P<n3>\d{1,5}))?[ \t]*$"
@@ -270,6 +281,16 @@ PATTERNS: tuple[Pattern, ...] = (
                 "纳入9项研究,共计512例患者。"),
       traps=("全球已注册1512项干细胞临床试验。", "两项发表在同一期刊上的研究也支持这一结论,这篇综述指出。",
              "我国进行了4项研究,美国进行了2项研究。")),
+    # the studies a search narrows down to: "47 studies were retrieved…, of which 22 met the inclusion criteria",
+    # "共检索到63篇文献,最终18项研究符合纳入标准", "其中12篇被纳入"
+    P("studies_narrowed",
+      r"(?:\bof\s+(?:which|these|them)|\bamong\s+(?:them|these)|其中|最终|最終)\s*,?\s*(?:only\s+|仅|僅|共)?(?P<n>" + EN_NUM
+      + r"|" + ZH_NUM + r")\s*(?:项|項|篇|个|個)?\s*(?:(?:studies|trials|articles|RCTs|papers|研究|试验|試驗|文献|文獻)\s*)?"
+      r"(?:met\s+(?:the\s+|our\s+)?(?:inclusion|eligibility)|fulfilled\s+(?:the\s+)?(?:inclusion|eligibility)|"
+      r"were\s+(?:finally\s+)?(?:included|eligible|selected)|符合|满足|滿足|被纳入|被納入|纳入|納入)", 0.9,
+      examples=("A total of 47 studies were retrieved for detailed evaluation, of which 22 met the inclusion criteria.",
+                "共检索到63篇文献,最终18项研究符合纳入标准。", "共檢索到63篇文獻,其中18篇被納入本統合分析。"),
+      traps=("Of these, 12 patients met the inclusion criteria.", "其中12例患者符合纳入标准。")),
     P("en_studies",
       r"(?P<n>" + EN_NUM + r")\s+(?:(?:randomi[sz]ed|controlled|clinical|eligible|published|independent|"
       r"placebo-controlled|prospective)\s+){0,3}(?:trials|studies|RCTs)\b", 0.9,
@@ -289,7 +310,7 @@ PATTERN_ROLE: dict[str, str] = {
     "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",
     "en_total_completed": "total", "arm_breakdown_paren": "arm", "arm_breakdown_slash": "arm",
     "arm_breakdown_colon": "arm", "arm_breakdown_list": "arm", "en_arm_compared": "arm", "zh_arm_compared": "arm", "en_arm_received": "arm", "zh_arm_received": "arm", "zh_arm_subset_alloc": "arm",
-    "zh_studies": "studies_included", "en_studies": "studies_included",
+    "zh_studies": "studies_included", "en_studies": "studies_included", "studies_narrowed": "studies_included",
     "en_arm_dose_group": "arm", "zh_arm_dose_group": "arm", "zh_case_title": "total",
     "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
     "zh_total_table_cell": "total", "n_equals_list": "arm", "en_arm_dose_received": "arm",
@@ -316,5 +337,8 @@ DOSE_RECEIVED_PATTERNS = {"en_arm_dose_received", "zh_arm_dose_received"}
 PAIRED_PATTERNS = {"en_arm_received", "zh_arm_received"}
 # totals read without a person noun or with a bare 共: what follows may still make them an outcome count
 OUTCOME_CHECKED = {"zh_total_gong", "en_total_elliptic"}
+# a registry record's enrolment field: the registered trial's size, actual or targeted (a plan word in the
+# field's name, "试验计划受试者收纳人数", does not make it another study's plan)
+REGISTRY_FIELD_PATTERNS = {"registry_enrollment"}
 # "每组40例": one count for each of the groups named or counted before it in the sentence
 EACH_PATTERNS = {"zh_arm_each", "en_arm_each"}

@@ -1,0 +1,112 @@
+"""Cohort sizes, round 2 on real text: the phenomena behind the training set's misses, each shown on our own
+sentences in simplified Chinese, traditional Chinese and English side by side, with the traps that must not match."""
+from __future__ import annotations
+
+import pytest
+from field_helpers import decided_hits
+
+from extract.fields.cohort import EXTRACTOR
+
+
+def site_sizes(text: str, lang: str) -> list[tuple[int, str]]:
+    """Every kept size once per fact, through the real normaliser (traditional Chinese is matched simplified)."""
+    return sorted((h.value["n"], h.value["role"]) for h in decided_hits(EXTRACTOR, text, lang))
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # counts composed with multipliers are read by numbers.py's composition, not as their tail
+    ("共纳入3万4000例2型糖尿病患者的真实世界数据显示干细胞治疗有效。", "zh", [(34000, "total")]),
+    ("该登记研究共纳入三万四千五百零七名2型糖尿病患者。", "zh", [(34507, "total")]),
+    ("該登記研究共納入1.2萬名第2型糖尿病患者。", "zh-Hant", [(12000, "total")]),
+    ("The registry enrolled one hundred and twelve patients with type 2 diabetes.", "en", [(112, "total")]),
+    # no match: a vague amount, a country's statistic, a number beyond any cohort
+    ("研究共纳入几十例2型糖尿病患者。", "zh", []),
+    ("我国约有3万名患者接受过干细胞治疗。", "zh", []),
+    ("國內已有1200名患者接受幹細胞治療。", "zh-Hant", []),
+    ("全国有1.4亿名糖尿病患者。", "zh", []),
+])
+def test_composite_counts(text, lang, expected):
+    assert site_sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # an outcome in the next clause belongs to that clause's own count, not to the cohort before it
+    ("将干细胞衍生的胰岛移植给12名1型糖尿病患者,一年后10人无需注射胰岛素。", "zh", [(12, "total")]),
+    ("將幹細胞衍生的胰島移植給12名第1型糖尿病患者,一年後10人無需注射胰島素。", "zh-Hant", [(12, "total")]),
+    ("Islets were given to 12 patients with type 1 diabetes; one year later, 10 no longer needed insulin.", "en",
+     [(12, "total")]),
+    # no match: the outcome is the count's own
+    ("12名1型糖尿病患者无需注射胰岛素。", "zh", []),
+    ("3名患者停用胰岛素,2名患者减量。", "zh", []),
+    # an outcome said with a modal verb
+    ("A total of 10 patients with type 2 diabetes were included. Three patients were able to discontinue insulin "
+     "completely.", "en", [(10, "total")]),
+    ("Twelve patients with type 1 diabetes were treated. Four patients could stop insulin within six months.", "en",
+     [(12, "total")]),
+    ("共纳入20例2型糖尿病患者。5例患者能够完全停用胰岛素。", "zh", [(20, "total")]),
+    ("共納入20例第2型糖尿病患者。5例患者能夠完全停用胰島素。", "zh-Hant", [(20, "total")]),
+    # trap: the enrolment verb comes first
+    ("Twenty patients who were able to walk unaided were enrolled in the stem cell trial.", "en", [(20, "total")]),
+])
+def test_outcome_counts(text, lang, expected):
+    assert site_sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a registry record's or a filing's enrolment field: after a colon, or on the next line
+    ("Official Title\nUmbilical Cord MSC in Type 2 Diabetes\n  • Study Participants\n\n    30\nThis study is a "
+     "randomized trial.", "en", [(30, "total")]),
+    ("Title: UC-MSC for type 2 diabetes\nTarget sample size: 60\nDesign: randomized", "en", [(60, "total")]),
+    ("Enrollment (Estimated): 120 participants", "en", [(120, "total")]),
+    ("脐带干细胞治疗2型糖尿病临床研究\n样本量:60例\n研究设计:随机对照", "zh", [(60, "total")]),
+    ("干细胞治疗1型糖尿病\n目标入组人数:48人", "zh", [(48, "total")]),
+    ("幹細胞治療第1型糖尿病試驗\n(6)試驗計劃受試者收納人數:10人。", "zh-Hant", [(10, "total")]),
+    # no match: the field's words in prose, a date, a calculation
+    ("Stem cells in type 1 diabetes. Enrollment was November 2003-July 2006.", "en", []),
+    ("Sample size was calculated from a 0.5% difference in HbA1c.", "en", []),
+    ("入组人数较少。", "zh", []),
+])
+def test_registry_fields(text, lang, expected):
+    assert site_sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a search's yield is not the number of included studies; the studies it narrows down to are
+    ("A total of 47 studies were retrieved for detailed evaluation, of which 22 met the inclusion criteria for this "
+     "meta-analysis.", "en", [(22, "studies_included")]),
+    ("共检索到63篇文献,最终18项研究符合纳入标准,本荟萃分析纳入1型糖尿病患者。", "zh", [(18, "studies_included")]),
+    ("共檢索到63篇文獻,其中18篇被納入本統合分析。", "zh-Hant", [(18, "studies_included")]),
+    ("In this meta-analysis, 1,204 records were screened and 14 RCTs were included.", "en", [(14, "studies_included")]),
+    # trap: found and included in one breath
+    ("Thirteen studies were identified and included in this meta-analysis.", "en", [(13, "studies_included")]),
+    # no match: a count of patients meeting criteria is not a count of studies
+    ("其中12例患者符合纳入标准。", "zh", []),
+])
+def test_included_studies(text, lang, expected):
+    assert site_sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a meeting's audience is not a cohort
+    ("Results of the trial in 61 patients with type 2 diabetes were presented at the annual meeting, the largest "
+     "diabetes conference in the world, bringing together nearly 18,000 participants.", "en", [(61, "total")]),
+    ("研究结果在年会上公布,30例2型糖尿病患者接受治疗。本届大会吸引了超过5000名参会者。", "zh", [(30, "total")]),
+    ("研究結果在年會上公布,30例第2型糖尿病患者接受治療。本屆大會吸引了超過5000名與會者。", "zh-Hant", [(30, "total")]),
+    # trap: a trial that attracted volunteers
+    ("The trial attracted 60 volunteers with type 1 diabetes.", "en", [(60, "total")]),
+])
+def test_meeting_audience(text, lang, expected):
+    assert site_sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # 其中 after a clause that names studies: the participants of those studies, not a part of a larger cohort
+    ("Lantidra的安全性和有效性在两项非随机、单组研究中进行了评估,其中共有30 名患有 1 型糖尿病的参与者接受了输注。", "zh",
+     [(30, "total")]),
+    ("該療法在兩項研究中進行了評估,其中共納入42名第1型糖尿病患者。", "zh-Hant", [(42, "total")]),
+    # traps: a part of a counted cohort, or of persons the clause names
+    ("共纳入60例患者,其中共有30名女性。", "zh", [(60, "total")]),
+    ("患者接受了干细胞治疗,其中3名患者来自北京。", "zh", []),
+])
+def test_among_studies(text, lang, expected):
+    assert site_sizes(text, lang) == expected
