@@ -110,3 +110,61 @@ def test_meeting_audience(text, lang, expected):
 ])
 def test_among_studies(text, lang, expected):
     assert site_sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a size per group: as many arms as the groups the sentence names or the total divides into
+    ("Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or standard insulin "
+     "therapy.", "en", [(21, "arm"), (21, "arm"), (42, "total")]),
+    ("Patients with type 2 diabetes were randomized (n = 15 per arm) to either MSC or placebo.", "en",
+     [(15, "arm"), (15, "arm")]),
+    ("1型糖尿病患者随机分为两组(每组n=21),分别接受干细胞或胰岛素治疗。", "zh", [(21, "arm"), (21, "arm")]),
+    ("第1型糖尿病患者隨機分為兩組(每組n=21),分別接受幹細胞或胰島素治療。", "zh-Hant", [(21, "arm"), (21, "arm")]),
+    # trap: the number of groups is not stated
+    ("Patients with type 2 diabetes were randomized (n = 15 per arm) to MSC, BM-MNC or placebo.", "en", [(15, "arm")]),
+    # equal arms of a dose list are three groups, each named by its dose
+    ("In this dose-finding trial in type 1 diabetes, participants received 1 × 10^6/kg (n = 6), 3 × 10^6/kg (n = 6) "
+     "or saline (n = 6).", "en", [(6, "arm"), (6, "arm"), (6, "arm")]),
+    # trap: a lone bracket after a dose gives the cohort
+    ("Patients with type 1 diabetes received 1.2 3 106/kg (n = 10) of the cells.", "en", [(10, "total")]),
+])
+def test_groups_of_equal_size(text, lang, expected):
+    assert site_sizes(text, lang) == expected
+
+
+def test_equal_dose_groups_keep_distinct_labels():
+    hits = decided_hits(EXTRACTOR, "Participants with type 2 diabetes received 0.5 × 10^6/kg (n = 8), 1.5 × 10^6/kg "
+                                   "(n = 8) or placebo (n = 8).", "en")
+    assert sorted(h.value["label"] for h in hits) == ["0.5 × 10^6/kg", "1.5 × 10^6/kg", "placebo"]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # one patient described by the disease, the object of what the study did
+    ("The study involved intramuscular transplantation of islet cells into the forearm of one patient with Type 1 "
+     "diabetes.", "en", [(1, "total")]),
+    ("Sana reported 6-month data from a single patient with T1D who received the cells.", "en", [(1, "total")]),
+    # no match: an event in one patient, or what one patient did
+    ("Fever occurred in one patient with type 1 diabetes.", "en", []),
+    ("One patient with type 2 diabetes withdrew.", "en", []),
+    ("Twenty patients were enrolled. A rash was seen in one patient with type 2 diabetes.", "en", [(20, "total")]),
+])
+def test_one_patient_as_object(text, lang, expected):
+    assert site_sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # procedures counted for their patients, and the parts (by era, by group) that add up to them
+    ("根据注册中心提供的数据,1999年至2010年共尝试过677例胰岛移植手术。胰岛移植3年后,脱离胰岛素的比例由早期(1999年至2002年,"
+     "214例)的27%,提高到中期(2003年至2006年,255例)的37%和近期(2007年至2010年,208例)的44%。", "zh",
+     [(208, "arm"), (214, "arm"), (255, "arm"), (677, "total")]),
+    ("根據註冊中心提供的數據,1999年至2010年共嘗試過677例胰島移植手術,早期(1999年至2002年,214例)、中期(2003年至2006年,"
+     "255例)和近期(2007年至2010年,208例)。", "zh-Hant", [(208, "arm"), (214, "arm"), (255, "arm"), (677, "total")]),
+    ("Between 1999 and 2010, 677 islet transplants were performed in the registry.", "en", [(677, "total")]),
+    ("该院共完成30例干细胞移植治疗糖尿病。", "zh", [(30, "total")]),
+    # no match: organs, administrations per patient, brackets that add up to nothing
+    ("该院已完成300例肝移植手术。", "zh", []),
+    ("Two islet transplants were performed in each patient.", "en", []),
+    ("研究纳入60例患者。亚组分析(男性,25例)显示获益。", "zh", [(60, "total")]),
+])
+def test_procedures_and_their_parts(text, lang, expected):
+    assert site_sizes(text, lang) == expected

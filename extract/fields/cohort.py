@@ -59,6 +59,11 @@ def _clause_before(view: str, span: Span, start: int, width: int = 40) -> str:
 # a clause that names studies ("在两项非随机、单组研究中进行了评估"), and the persons a clause may name instead
 STUDIES_CLAUSE = re.compile(r"(?:研究|试验|試驗|项目|項目)(?:中|里|裡)?")
 PERSON_NOUN_ZH = re.compile(ZH_PERSON + r"|\d+\s*(?:例|名|位|人)")
+PER_GROUP_AFTER = re.compile(r"\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b", re.I)
+# the two groups a size per group is given to: "(n = 21/group) to either SCT or insulin", "分别接受干细胞或胰岛素"
+# (a decimal point or a wrapped line inside the first group's description does not end the sentence)
+EITHER_OR = re.compile(r"[)）]?\s*,?\s*(?:to\s+|into\s+)?(?:either\s+(?:[^.;。；]|\.\d){1,160}?\bor\b"
+                       r"|分别接受[^。;；,，]{1,30}?(?:或|和|与|與))", re.I)
 # the two language versions of an abstract are at least this far apart (characters)
 BILINGUAL_APART = 150
 
@@ -121,9 +126,9 @@ TABLE_ARM_PATTERN = "table_arm_pair"
 LIST_REACH = 120
 # totals that allocate their persons ("Two patients were treated with cells. One patient was treated
 # conventionally"): two or more adding up to a larger total are its groups
-PARTITION_PATTERNS = {"en_total_passive", "en_total_elliptic", "en_one_allocated"}
+PARTITION_PATTERNS = {"en_total_passive", "en_total_elliptic", "en_one_allocated", "zh_bracket_count"}
 # a singular allocation ("One patient was treated conventionally") is a size only as a part of such a partition
-PARTITION_ONLY = {"en_one_allocated"}
+PARTITION_ONLY = {"en_one_allocated", "zh_bracket_count"}
 PARTITION_REACH = 400
 
 
@@ -196,7 +201,9 @@ class CohortExtractor(FieldExtractor):
         view = span.doc.view
         role = PATTERN_ROLE[pattern.name]
         if pattern.name in SINGLE_CASE_PATTERNS:
-            yield self.hit({"n": 1, "role": "total", "label": None}, m.start(), m.end(), pattern)
+            # (the quote starts at the count when the pattern names one: "in one patient" is checked for events)
+            start = m.start("n") if pattern.name == "en_one_patient_with" else m.start()
+            yield self.hit({"n": 1, "role": "total", "label": None}, start, m.end(), pattern)
             return
         if pattern.name == "arm_breakdown_equals":
             yield from self._labelled_parts(m, pattern, span)
@@ -260,10 +267,14 @@ class CohortExtractor(FieldExtractor):
             label = _clean_label(span.doc.text[m.start("label"):m.end("label")],
                                  not re.search(r"[\u4e00-\u9fff]", m.group("label")))
         if pattern.name == "n_equals":
+            if PER_GROUP_AFTER.match(view, m.end(grp)):
+                return   # "(n = 21/group)": a size per group, read by the each-group patterns
             raw = m.group("label") or ""
             if label is None or TOTAL_LABELS.match(label.split()[-1]) or STUDY_OF.match(raw) \
                     or self._population_bracket(m, span) or (UNIT_LABEL.match(label) and self._lone_bracket(m, span)):
                 role, label = "total", None
+            elif UNIT_LABEL.match(label):
+                label = self._dose_label(span, m.start("label"), m.end("label")) or label
             score = pattern.score if role == "arm" else 0.75
             yield self.hit({"n": n, "role": role, "label": label}, m.start(grp) if role == "total"
                            else m.start(), m.end(grp), pattern, score=score)
@@ -363,7 +374,7 @@ class CohortExtractor(FieldExtractor):
 
     def _each(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         """One arm of n per group: the groups are counted ("分为两组", "two groups of") or named."""
-        g = "n" if m.group("n") else "n2"
+        g = next(k for k in ("n", "n2", "n3") if m.groupdict().get(k))
         n = as_int(parse_number(m.group(g).replace(",", "")))
         if n is None:
             return
@@ -390,6 +401,8 @@ class CohortExtractor(FieldExtractor):
             if total and total % n == 0 and 2 <= total // n <= 4:
                 # the nearest count before it: "Of 90 screened, 60 were randomised (30 per arm)" gives two arms
                 labels = [f"group {i + 1}" for i in range(total // n)]
+            elif EITHER_OR.match(view, m.end(), min(span.end, m.end() + 200)):
+                labels = ["group 1", "group 2"]   # "(n = 21/group) to either SCT or standard insulin therapy"
         for label in labels:
             yield self.hit({"n": n, "role": "arm", "label": label or None}, m.start(), m.end(), pattern)
 
@@ -574,6 +587,18 @@ class CohortExtractor(FieldExtractor):
         if hit.pattern == "zh_total_denominator" and re.search(r"[组組]\s*$", view[max(span.start, cs - 3):cs]):
             return "group denominator"  # "治疗组20例患者中有15例": that group's size, read by the group patterns
         return None
+
+    @staticmethod
+    def _dose_label(span: Span, start: int, end: int) -> Optional[str]:
+        """The dose a unit closes names the group: "0.5 × 10^6/kg (n = 8), 1.5 × 10^6/kg (n = 8)" are the groups
+        "0.5 × 10^6/kg" and "1.5 × 10^6/kg", not two groups "kg" (which one record would keep once)."""
+        text = span.doc.text
+        before = text[max(span.start, start - 30):start]
+        cut = max(before.rfind(c) for c in ",，;；:：()（）、") + 1
+        cut = max(cut, max((m.end() for m in re.finditer(r"\b(?:received|receiving|given|of|at|or|and)\s", before)),
+                           default=0))
+        label = (before[cut:] + text[start:end]).strip()
+        return label if re.search(r"\d", label) else None
 
     @staticmethod
     def _among_studies(view: str, span: Span, hit: Hit) -> bool:

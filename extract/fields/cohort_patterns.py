@@ -33,6 +33,25 @@ PATTERNS: tuple[Pattern, ...] = (
     # "共48例完成随访": a bare total; unlike the enrolment verbs it may still be an outcome count
     P("zh_total_gong",
       r"(?<![总總一统統])共\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者|病例)?(?!\s*中)", 0.85),
+    # procedures counted for their patients: "1999年至2010年共尝试过677例胰岛移植手术", "完成了30例干细胞移植",
+    # "677 islet transplants were performed" (a registry's or a series' procedures; organs are not cells)
+    P("zh_total_procedures",
+      r"(?:尝试|嘗試|进行|進行|完成|实施|實施|开展|開展|施行)(?:过|過|了)?\s*(?P<n>" + ZH_NUM + r")\s*例"
+      r"(?:(?!\d)[^,，。;；:：\n]){0,12}?(?:胰岛|胰島|干细胞|幹細胞|细胞|細胞)(?:(?!\d)[^,，。;；:：\n]){0,6}?"
+      r"(?:移植|输注|輸注|回输|回輸|治疗|治療)(?:手术|手術)?", 0.85,
+      examples=("根据注册中心的数据,1999年至2010年共尝试过677例胰岛移植手术。", "該院共進行123例自體胰島細胞移植。",
+                "该院共完成30例干细胞移植治疗糖尿病。"),
+      traps=("该院已完成300例肝移植手术。", "共进行了3次干细胞输注。")),
+    P("en_total_procedures",
+      r"(?P<n>" + EN_NUM + r")\s+(?:[\w\-]+\s+){0,2}?(?:islet|cell|stem[\s\-]cell)(?:[\s\-](?:cell|graft))?\s+(?:transplants|"
+      r"transplantations|transplant\s+procedures)\s+(?:were|had\s+been|have\s+been)\s+(?:performed|carried\s+out|done|"
+      r"attempted|conducted|reported)\b(?!\s+(?:in|for|on)\s+(?:each|every|all|the\s+same)\b|\s+per\b)", 0.85,
+      examples=("Between 1999 and 2010, 677 islet transplants were performed.",),
+      traps=("Two islet transplants were performed in each patient.",)),
+    # "(1999年至2002年,214例)": a count closing a labelled bracket; a size only as a part of the total its
+    # siblings add up to (see cohort.PARTITION_ONLY): "早期(…,214例)…中期(…,255例)…近期(…,208例)"
+    P("zh_bracket_count",
+      r"[(（][^()（）\n]{1,30}?[,，、:：]\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|人)\s*[)）]", 0.8),
     # "一項24人的小型先導研究", "a 24-patient pilot study": the size of a study stated as its attribute
     P("zh_total_study_size",
       r"(?P<n>" + ZH_NUM + r")\s*(?:人|例|名)(?:患者|受试者|受試者)?的[^,，。;；\n]{0,10}?(?:研究|试验|試驗|队列|隊列)", 0.85),
@@ -155,6 +174,16 @@ PATTERNS: tuple[Pattern, ...] = (
       examples=("The study has one patient, a man diagnosed at the age of four.", "We report a single patient with "
                 "type 1 diabetes."),
       traps=("Fever occurred in one patient.", "One patient developed a rash.")),
+    # one patient described by the disease, the object of what the study did: "transplantation of islet cells into
+    # the forearm of one patient with type 1 diabetes", "data from a single patient with T1D"
+    P("en_one_patient_with",
+      r"\b(?:of|in|to|into|for|from|on|involving|involved|enrolled|treated|included)\s+(?:only\s+)?(?P<n>one|a\s+single)\s+"
+      r"(?:patient|participant|person|individual|recipient|man|woman|adult|child)\s+(?:with|who\s+has|"
+      r"living\s+with|suffering\s+from)\s+(?:long-?standing\s+|new-?onset\s+|established\s+)?(?:type\s*[12I]\b|T[12]DM?\b|"
+      r"(?:insulin-dependent\s+)?diabetes\b)", 0.6,
+      examples=("The study involved intramuscular transplantation of a single low dose of islet cells into the forearm "
+                "of one patient with Type 1 diabetes.",),
+      traps=("Fever occurred in one patient with type 1 diabetes.", "One patient with type 2 diabetes withdrew.")),
     # a Chinese case: "这名8岁的患儿", "59歲陳小姐", "一名58歲林姓男子"
     P("zh_single_case",
       r"(?:(?:这|這|该|該|此)\s*(?:名|位)\s*(?:" + ZH_NUM + r")\s*(?:岁|歲)"
@@ -200,10 +229,15 @@ PATTERNS: tuple[Pattern, ...] = (
       + r")\s*(?:例|名|位|人)(?:[^,，。;；\n\d]{0,20}?" + ZH_PERSON + r")?\s*(?:仅|僅|只|则|則|均|都|也)?\s*(?P<l2>" + ZH_ALLOC
       + r"[^,，。;；\n]{0,10})", 0.85),
     # "随机分为治疗组和对照组，每组40例", "randomized into two groups of 30", "15 patients per arm"
-    P("zh_arm_each", r"(?:每组|每組|(?<![男女])各)\s*(?:各)?\s*(?:有|为|為)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)", 0.85),
+    # (the size per group may be written "n = 21/group", "每组n=21")
+    P("zh_arm_each", r"(?:每组|每組|(?<![男女])各)\s*(?:各)?\s*(?:有|为|為)?\s*(?:(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)"
+      r"|[nN]\s*=\s*(?P<n2>\d{1,5})(?![\d.]))", 0.85,
+      examples=("患者随机分为两组(每组n=21),分别接受干细胞或胰岛素治疗。",)),
     P("en_arm_each",
       r"(?:\b(?:two|three|four|2|3|4)\s+(?:[A-Za-z\-]+\s+){0,2}?(?:groups|arms|cohorts)\s+of\s+(?P<n>" + EN_NUM + r")"
-      r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort)\b)", 0.85),
+      r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort)\b"
+      r"|\b[nN]\s*=\s*(?P<n3>\d{1,5})\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b)", 0.85,
+      examples=("Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or insulin.",)),
     # a breakdown whose parts add up to the count before it: "112 completed (57 UC-MSC, 55 placebo)",
     # "66例(44/22)", "38 were enrolled: 20 chose to receive MSCs and 18 continued standard care"
     P("arm_breakdown_paren",
@@ -315,14 +349,15 @@ PATTERN_ROLE: dict[str, str] = {
     "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
     "zh_total_table_cell": "total", "n_equals_list": "arm", "en_arm_dose_received": "arm",
     "zh_arm_dose_received": "arm", "zh_total_disease_noun": "total", "zh_total_denominator": "total",
-    "en_one_patient": "total", "en_one_allocated": "total", "zh_total_noun_count": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
+    "zh_total_procedures": "total", "en_total_procedures": "total", "zh_bracket_count": "total",
+    "en_one_patient": "total", "en_one_patient_with": "total", "en_one_allocated": "total", "zh_total_noun_count": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
 # generic patterns: a count next to a person noun, without an enrolment verb
 WEAK = {"zh_total_noun", "zh_total_noun_count", "en_total_noun", "n_equals", "en_single_case", "zh_total_disease_noun", "en_one_patient",
-        "zh_single_case"}
+        "en_one_patient_with", "zh_single_case"}
 # a study of one told by its patient ("a 47-year-old man", "这名8岁的患儿")
-SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "zh_single_case"}
+SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "en_one_patient_with", "zh_single_case"}
 # patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
 SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split", "zh_arm_subset_alloc"}
 # breakdowns: parts that must add up to the count stated before them
