@@ -168,3 +168,32 @@ def test_one_patient_as_object(text, lang, expected):
 ])
 def test_procedures_and_their_parts(text, lang, expected):
     assert site_sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # an arm list without brackets, its items separated by semicolons
+    ("Patients (n = 45) with type 2 diabetes were assigned to low dose, n = 15; medium dose, n = 15; or high dose, "
+     "n = 15.", "en", [(15, "arm"), (15, "arm"), (15, "arm"), (45, "total")]),
+    ("患者分为三组:干细胞组,n=20;胰岛素组,n=20;对照组,n=18。", "zh", [(18, "arm"), (20, "arm"), (20, "arm")]),
+    ("患者分為三組:幹細胞組,n=20;胰島素組,n=20;對照組,n=18。", "zh-Hant", [(18, "arm"), (20, "arm"), (20, "arm")]),
+    ("The mean age was 52 years; n = 40 overall.", "en", []),                          # trap: one count, no list
+])
+def test_bare_arm_lists(text, lang, expected):
+    assert site_sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # ERRORS.md 4.3 in other words: completers, responders, failures, adverse events, a numbered patient of several
+    ("Forty-five patients with type 2 diabetes were infused with MSCs. Thirty-eight patients finished the study and "
+     "seven patients with neuropathy required foot care. Adverse events were mild: fever (n = 6), headache (n = 2).",
+     "en", [(45, "total")]),
+    ("入组52例2型糖尿病患者。其中46例完成12个月随访,6例因不良反应退出。不良反应包括发热(n=4)和皮疹(n=2)。", "zh",
+     [(52, "total")]),
+    ("入組52例第2型糖尿病患者,44例應答良好,8例無應答。", "zh-Hant", [(52, "total")]),
+    ("研究团队公布了4名1型糖尿病患者的数据。其中第三位患者是一名29岁男性,移植后5个月停用胰岛素。", "zh", [(4, "total")]),
+    ("Twenty-four adults with type 1 diabetes received the cells. Eighteen responded and six did not respond.", "en",
+     [(24, "total")]),
+    ("共对28例糖尿病足患者行干细胞移植,24例溃疡愈合,4例愈合失败的患者接受截肢。", "zh", [(28, "total")]),
+])
+def test_errors_4_3_other_wordings(text, lang, expected):
+    assert site_sizes(text, lang) == expected

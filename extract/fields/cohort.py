@@ -246,11 +246,14 @@ class CohortExtractor(FieldExtractor):
         if pattern.name in EACH_PATTERNS:
             yield from self._each(m, pattern, span)
             return
-        if pattern.name == "n_equals_list":
+        if pattern.name in ("n_equals_list", "n_equals_list_bare"):
             for part in LIST_PART_N.finditer(m.group("body")):
                 n = as_int(parse_number(part.group("n")))
                 label = part.group("label").strip(" \t,，:：;；")
                 label = re.sub(r"^(?:and|or)\s+", "", label, flags=re.I)
+                if pattern.name == "n_equals_list_bare":
+                    # the first item has no bracket to start it: its label starts after the verb or colon before it
+                    label = _clean_label(re.split(r"[:：]", label)[-1], not re.search(r"[\u4e00-\u9fff]", label)) or ""
                 if n is None or not label or TOTAL_LABELS.match(label.split()[-1]):
                     continue
                 off = m.start("body")
@@ -560,7 +563,7 @@ class CohortExtractor(FieldExtractor):
         if in_reference_entry(text, hit.start) or in_related_links(text, hit.start):
             return "reference"        # a reference entry or a related-links list names other studies
         label = hit.value.get("label") or ""
-        if role == "arm" and hit.pattern in ("n_equals", "n_equals_list"):
+        if role == "arm" and hit.pattern in ("n_equals", "n_equals_list", "n_equals_list_bare"):
             lo, _ = _sentence(view, span, hit.start, hit.end)
             if is_event_label(label) or (in_event_list(view, lo, hit.start) and not GROUPISH.search(label)):
                 return "event"        # "Adverse events were mild: headache (n = 4)"

@@ -37,7 +37,7 @@ EN_MOD = (r"(?:(?:(?!(?:million|billion|thousand|hundred|of|and|or|in|with|the|w
 # one labelled group inside a bracket list: "Cohort 3 receiving basal insulin, n = 5", "placebo n=20", "and Cohort 3, n = 5"
 # (one way only to split an item into label, separator and count: a list that fails to close must fail in linear time)
 LIST_ITEM_N = (r"[A-Za-z\u4e00-\u9fff](?:[^()\[\]（）;；=,，\n]{0,40}?[^()\[\]（）;；=,，\s])?(?:\s*[,，:：])?\s*[nN]\s*=\s*"
-               r"\d{1,6}(?![\d.])")
+               r"\d{1,6}(?!\d|\.\d)")
 # one labelled part "T1DM = 199", "治疗组:30" (its sum with the others is checked against the count before the bracket)
 LIST_ITEM_EQ = r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}(?:\s+[\w\-]+){0,2}?\s*(?:[=:：]|,(?=\s*\d))\s*\d{1,6}(?![\d.])(?:\s*(?:例|名|人))?"
 # the parts of those lists, as their parse step reads them

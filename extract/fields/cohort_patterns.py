@@ -208,6 +208,13 @@ PATTERNS: tuple[Pattern, ...] = (
       examples=("Patients (N = 28) were split into three cohorts (Cohort 1, n = 14; Cohort 2, n = 9; and Cohort 3 "
                 "receiving basal insulin, n = 5).", "患者共52例(干细胞组 n=26;对照组 n=26)。"),
       traps=("Outcomes (mean 5.2, SD 1.1) were similar.",)),
+    # the same list without brackets, its items separated by semicolons: "assigned to low dose, n = 15; medium dose,
+    # n = 15; or high dose, n = 15" (a list, not one labelled count: two items at least)
+    P("n_equals_list_bare",
+      r"(?<![\w(\[（])(?P<body>" + LIST_ITEM_N + r"(?:\s*[;；]\s*(?:(?:and|or)\s+)?" + LIST_ITEM_N + r")+)", 0.85,
+      examples=("Patients (n = 45) were assigned to low dose, n = 15; medium dose, n = 15; or high dose, n = 15.",
+                "患者分为三组:干细胞组,n=20;胰岛素组,n=20;对照组,n=18。"),
+      traps=("The mean age was 52 years; n = 40 overall.",)),
     # "507 patients (T1DM = 199, T2DM = 308)": labelled parts adding up to the count before the bracket
     P("arm_breakdown_equals",
       r"(?P<t>" + EN_NUM + r"|" + ZH_NUM + r")\s*(?:(?:例|名|人)\s*(?:" + ZH_PERSON + r")?|(?:[A-Za-z][\w\-]*\s+){0,3}?"
@@ -347,7 +354,7 @@ PATTERN_ROLE: dict[str, str] = {
     "zh_studies": "studies_included", "en_studies": "studies_included", "studies_narrowed": "studies_included",
     "en_arm_dose_group": "arm", "zh_arm_dose_group": "arm", "zh_case_title": "total",
     "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
-    "zh_total_table_cell": "total", "n_equals_list": "arm", "en_arm_dose_received": "arm",
+    "zh_total_table_cell": "total", "n_equals_list": "arm", "n_equals_list_bare": "arm", "en_arm_dose_received": "arm",
     "zh_arm_dose_received": "arm", "zh_total_disease_noun": "total", "zh_total_denominator": "total",
     "zh_total_procedures": "total", "en_total_procedures": "total", "zh_bracket_count": "total",
     "en_one_patient": "total", "en_one_patient_with": "total", "en_one_allocated": "total", "zh_total_noun_count": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
