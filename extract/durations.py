@@ -99,13 +99,16 @@ _ANY_UNIT_ZH = "(?:" + "|".join(z for z, _ in UNITS.values()) + ")"
 _ANY_UNIT_EN = "(?:" + "|".join(e for _, e in UNITS.values()) + ")"
 # (the first end is a number, with its own unit or sharing the second's)
 RANGE_ZH = rf"(?<![年月]){NUM_ZH}(?:\s*{_ANY_UNIT_ZH})?{RANGE_SEP_ZH}{TERM_ZH}"
+# "介于6与12个月之间", "在6和12个月之间": 与/和 join the ends only when 之间 closes the range
+RANGE_BETWEEN_ZH = (rf"(?:介于|介於)?\s*(?<![年月]){NUM_ZH}(?:\s*{_ANY_UNIT_ZH})?\s*(?:与|與|和|及)\s*{TERM_ZH}"
+                    rf"\s*(?:之间|之間)")
 RANGE_EN = rf"(?:{_WB}between\s+)?{NUM_EN}(?:[\s-]*{_ANY_UNIT_EN})?(?:{RANGE_SEP_EN}|\s+and\s+){TERM_EN}"
 # an item of a list of time points before the last: "3, 6 and 12 months", "1、3、6、12个月"
 LIST_ITEM_EN = rf"(?:{NUM_EN}(?:[\s-]*{_ANY_UNIT_EN})?)"
 LIST_ITEM_ZH = rf"(?:{NUM_ZH}(?:\s*{_ANY_UNIT_ZH})?)"
 # never the day or month of a date ("2019年3月", "3月15日")
 _NOT_IN_DATE = r"(?<![年月])"
-DURATION_ZH = rf"{_NOT_IN_DATE}(?:{RANGE_ZH}|{COMPOSITE_ZH})"
+DURATION_ZH = rf"{_NOT_IN_DATE}(?:{RANGE_BETWEEN_ZH}|{RANGE_ZH}|{COMPOSITE_ZH})"
 DURATION_EN = rf"(?:{RANGE_EN}|{COMPOSITE_EN})"
 DURATION = rf"(?:{DURATION_EN}|{DURATION_ZH})"
 # a time point named by its unit first: "week 12", "month 6", "M6", "W12", "第12周" (the latter is a duration)
@@ -120,8 +123,8 @@ _EN_PIECE = re.compile(rf"(?P<half0>(?<![A-Za-z])half[\s-]+(?:an?[\s-]+)?)?(?P<n
                        r"(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)\b(?P<half2>\s+and\s+a\s+half)?",
                        re.IGNORECASE)
 _FIRST_NUMBER = re.compile(rf"{_ARABIC}|[{_CN_DIGITS}]+|[A-Za-z]+(?:[\s-]+(?:and\s+)?[A-Za-z]+)*", re.IGNORECASE)
-_RANGE_SPLIT = re.compile(rf"^\s*(?:between\s+)?(?P<a>.+?)(?:{RANGE_SEP_ZH}|{RANGE_SEP_EN}|\s+and\s+)(?P<b>.+)$",
-                          re.IGNORECASE)
+_RANGE_SPLIT = re.compile(rf"^\s*(?:between\s+|介于\s*|介於\s*)?(?P<a>.+?)(?:{RANGE_SEP_ZH}|{RANGE_SEP_EN}|\s+and\s+|"
+                          rf"\s*(?:与|與|和|及)\s*)(?P<b>.+?)\s*(?:之间|之間)?$", re.IGNORECASE)
 _DURATION_RE = re.compile(rf"^\s*(?:{DURATION})\s*$", re.IGNORECASE)
 _TIMEPOINT_RE = re.compile(r"(?P<u>week|wk|month|mo|year|day|W|M)\s*(?P<n>\d{1,3})", re.IGNORECASE)
 _TP_UNIT = {"week": "week", "wk": "week", "w": "week", "month": "month", "mo": "month", "m": "month",

@@ -95,3 +95,16 @@ def test_composed_number_words_in_durations(text, value):
 ])
 def test_timepoint_days(text, value):
     assert timepoint_days(text) == value
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a range closed by 之间: 与/和 join its ends ("6和12个月" alone is a list of two time points)
+    ("随访时间介于6与12个月之间", (183.0, 365.0)), ("隨訪時間介於6與12個月之間", (183.0, 365.0)),
+    ("随访6和12个月之间", (183.0, 365.0)), ("followed for between 6 and 12 months", (183.0, 365.0)),
+])
+def test_ranges_closed_by_zhijian(text, expected):
+    assert days(text) == expected
+
+
+def test_a_list_without_zhijian_is_no_range():
+    assert days("在6和12个月时评估") != (183.0, 365.0)
