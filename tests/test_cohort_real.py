@@ -197,3 +197,19 @@ def test_bare_arm_lists(text, lang, expected):
 ])
 def test_errors_4_3_other_wordings(text, lang, expected):
     assert site_sizes(text, lang) == expected
+
+
+def test_table_row_with_empty_later_cells() -> None:
+    """A study row that leaves its later pair cells empty (no female/male) still gives its arms; a continuation row
+    with one pair does not."""
+    from extract.fields.cohort_tables import table_row_arms
+    table = ("Author (year) Country Number (E/C) Group Female/male Intervention Follow-up (months)\n"
+             " Walicka, 2018 [18] Poland 23/8 E AHSCT+insulin IV 6, 12, 24, 36, 48\n"
+             "C 10/11 Insulin\n"
+             "研究 国家 例数(治疗组/对照组) 男/女 随访\n 王等(2019) 中国 30/28 干细胞 12个月\n")
+    row = table.index(" Walicka")
+    assert [a[0] for a in table_row_arms(table, row, table.index("\n", row))] == [23, 8]
+    cont = table.index("C 10/11")
+    assert table_row_arms(table, cont, table.index("\n", cont)) == []
+    zh = table.index(" 王等")
+    assert [a[0] for a in table_row_arms(table, zh, len(table))] == [30, 28]

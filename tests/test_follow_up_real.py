@@ -77,3 +77,30 @@ def test_durability(text, expected):
 ])
 def test_time_points_of_results(text, expected):
     assert follow_up(text) == expected
+
+
+TABLE = ("Table 1. Basic information of the included studies.\n"
+         "Author (year) Country Number (E/C) Intervention Mean dose of stem cells (/kg) Follow-up time (months) Age (years)\n"
+         " Cai, 2016 [8] China 21/21 aBM-MNCs+UC-MSCs (106.8 × 106) 3, 6, 9, 12 NA10 9.24\n"
+         "C12 10/11 Insulin NA 7\n"
+         " Ghodsi, 2012 [10] Iran 13/17 HSCs+insulin IV 7 − 11 × 106 0.25, 1, 3, 6, 12 21.61 ± 10.53 4.23 ± 2.21\n"
+         " Gu, 2014 [19] China 14/28 AHSCT+insulin IV NA 10.7 ± 4.2, 50.4 ± 21.6 8.04 ± 3.99 NA\n"
+         " Wang, 2013 [21] China 22/22 AHSCT+insulin IV NA 24 18.0 ± 4.2 NA\n"
+         "表2 纳入研究的基本特征\n研究 例数(治疗组/对照组) 干预 随访时间(月)\n 王等(2019) 30/28 干细胞 1,3,6,12\n")
+
+
+@pytest.mark.parametrize("row,expected", [
+    (" Cai, 2016", 365.0), (" Ghodsi, 2012", 365.0), (" 王等(2019)", 365.0),
+    (" Gu, 2014", None),        # trap: a mean ± SD list is no list of times
+    (" Wang, 2013", None),      # trap: a lone number is not told from the row's other cells
+])
+def test_table_row_times(row, expected):
+    from extract.fields.follow_up import table_row_follow_up
+    lo = TABLE.index(row)
+    got = table_row_follow_up(TABLE, lo, TABLE.index("\n", lo))
+    assert (got[0] if got else None) == expected
+
+
+def test_the_whole_table_is_no_row():
+    from extract.fields.follow_up import table_row_follow_up
+    assert table_row_follow_up(TABLE, 0, len(TABLE)) is None

@@ -298,6 +298,42 @@ MIN_TIME_POINT_DAYS = 14.0
 MAX_DAYS = 365.25 * 30
 
 
+# ---- a table of studies flattened to text: the follow-up column's unit is in its header ("Follow-up time (months)")
+# and a row lists its assessment times ("3, 6, 9, 12"); the last of them is that study's follow-up ----
+_FU_HEADER_UNIT = re.compile(r"\bfollow[- ]?up(?:\s+(?:time|period|duration))?\s*[(（]\s*(?P<u>months?|weeks?|years?|days?|mo)\s*[)）]"
+                             r"|随访(?:时间|期)?\s*[(（]\s*(?P<zu>个月|月|周|年|天)\s*[)）]", re.I)
+_HEADER_UNIT_DAYS = {"month": 30.4375, "mo": 30.4375, "week": 7.0, "year": 365.25, "day": 1.0,
+                     "个月": 30.4375, "月": 30.4375, "周": 7.0, "年": 365.25, "天": 1.0}
+# a cell of ascending times ("0.25, 1, 3, 6, 12"), never a part of a mean ± SD list ("10.7 ± 4.2, 50.4 ± 21.6")
+_ROW_TIMES = re.compile(r"(?<![\d.±])(?<!±\s)(?P<list>\d{1,3}(?:\.\d{1,2})?(?:[ \t]*,[ \t]*\d{1,3}(?:\.\d{1,2})?)+)"
+                        r"(?![\d.]|[ \t]*(?:±|[×x*]|%|/))")
+TABLE_HEADER_REACH = 40   # lines above a row searched for its header
+TABLE_ROW_PATTERN = "table__row_times"
+
+
+def table_row_follow_up(text: str, lo: int, hi: int) -> Optional[tuple[float, int, int]]:
+    """(days, start, end) of the one list of times in the table row(s) [lo, hi) under a follow-up column whose
+    header gives the unit, or None (no such header above, the header inside the span, no list or several)."""
+    if _FU_HEADER_UNIT.search(text, lo, hi):
+        return None   # the span holds the header: the whole table, not one study's row
+    line_start = text.rfind("\n", 0, lo) + 1
+    above = text[max(0, line_start - 8000):line_start].split("\n")[-TABLE_HEADER_REACH - 1:]
+    header = next((h for h in (_FU_HEADER_UNIT.search(x) for x in reversed(above)) if h), None)
+    if header is None:
+        return None
+    unit = (header.group("u") or header.group("zu")).lower()
+    per = _HEADER_UNIT_DAYS.get(unit.rstrip("s")) or _HEADER_UNIT_DAYS.get(unit)
+    lists = []
+    for m in _ROW_TIMES.finditer(text, lo, hi):
+        times = [float(x) for x in re.split(r"\s*,\s*", m.group("list"))]
+        if all(a < b for a, b in zip(times, times[1:])):
+            lists.append((times[-1], m.start(), m.end()))
+    if per is None or len(lists) != 1:
+        return None
+    last, start, end = lists[0]
+    return float(round(last * per)), start, end
+
+
 class FollowUpExtractor(FieldExtractor):
     """Durations next to follow-up words, durability and the last assessment; ``decide`` keeps the
     best-attested one."""
@@ -305,6 +341,14 @@ class FollowUpExtractor(FieldExtractor):
     name = "follow_up"
     field = "follow_up"
     patterns = FOLLOW_UP_PATTERNS
+
+    def find(self, span: Span) -> list[Hit]:
+        """The patterns' hits, and the last assessment time a table row lists under a follow-up column."""
+        hits = super().find(span)
+        row = table_row_follow_up(span.doc.view, span.start, span.end)
+        if row is not None and MIN_DAYS <= row[0] <= MAX_DAYS:
+            hits.append(self.hit({"days": row[0]}, row[1], row[2], TABLE_ROW_PATTERN, score=0.85))
+        return hits
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         dur = parse_duration(m.group("dur"))
