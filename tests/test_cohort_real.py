@@ -213,3 +213,17 @@ def test_table_row_with_empty_later_cells() -> None:
     assert table_row_arms(table, cont, table.index("\n", cont)) == []
     zh = table.index(" 王等")
     assert [a[0] for a in table_row_arms(table, zh, len(table))] == [30, 28]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a preclinical study's own animals, randomised into its groups
+    ("方法: 50只链脲佐菌素(streptozotocin, STZ)诱导的SD大鼠随机分为4组移植于肾包膜下。", "zh", [(50, "total")]),
+    ("方法: 50隻鏈脲佐菌素誘導的SD大鼠隨機分為4組。", "zh-Hant", [(50, "total")]),
+    ("Forty diabetic mice were randomly divided into four groups.", "en", [(40, "total")]),
+    # traps: animals of background work, or beside a counted cohort of persons
+    ("团队此前在20只小鼠中验证了该方法。30例2型糖尿病患者接受治疗。", "zh", [(30, "total")]),
+    ("Forty diabetic mice were randomly divided into four groups. Then 12 patients with type 1 diabetes were treated.",
+     "en", [(12, "total")]),
+])
+def test_animals_of_a_preclinical_study(text, lang, expected):
+    assert site_sizes(text, lang) == expected

@@ -421,6 +421,9 @@ class CohortExtractor(FieldExtractor):
         # a clause about a part of them begins a new subject: "两名患者移植胰岛细胞,其中一名已停用胰岛素"
         after = PART_CLAUSE.split(after, maxsplit=1)[0]
         near_after = view[hit.end:min(span.end, hit.end + 12)]
+        if hit.pattern == "animals_randomized":
+            # a preclinical study's own animals, when the mention counts no persons
+            return None if _largest_person_count(view, span.start, span.end) > 1 else hit   # ("无1例动物…" counts none)
         if _any(quote + near_after, ANIMALS) and role != "studies_included":
             return None
         if role == "studies_included":

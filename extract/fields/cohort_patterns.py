@@ -48,6 +48,17 @@ PATTERNS: tuple[Pattern, ...] = (
       r"attempted|conducted|reported)\b(?!\s+(?:in|for|on)\s+(?:each|every|all|the\s+same)\b|\s+per\b)", 0.85,
       examples=("Between 1999 and 2010, 677 islet transplants were performed.",),
       traps=("Two islet transplants were performed in each patient.",)),
+    # the animals of a preclinical study, randomised into its groups: "50只STZ诱导的SD大鼠随机分为4组", "Forty diabetic
+    # mice were randomly divided into four groups" (a count of animals anywhere else is no cohort: see ANIMALS)
+    P("animals_randomized",
+      r"(?P<n>" + ZH_NUM + r")\s*只(?:[^,，。;；\n\d()（）]|[(（][^()（）\n]{0,40}[)）]|\d(?!\s*只)){0,40}?"
+      r"(?:大鼠|小鼠|鼠|猴|犬|猪|豬|兔)[^,，。;；\n]{0,6}?"
+      r"(?:随机|隨機)?(?:分为|分為|分成|均分为|均分為)"
+      r"|(?P<n2>" + EN_NUM + r")\s+(?:[\w\-]+\s+){0,4}?(?:mice|rats|monkeys|pigs|dogs|rabbits|animals)\s+(?:were\s+)?"
+      r"(?:randomly\s+|equally\s+)?(?:divided|assigned|allocated|randomi[sz]ed|split)\b", 0.8,
+      examples=("方法: 50只链脲佐菌素(streptozotocin, STZ)诱导的SD大鼠随机分为4组移植于肾包膜下。",
+                "Forty diabetic mice were randomly divided into four groups."),
+      traps=("团队此前在20只小鼠中验证了该方法。",)),
     # "(1999年至2002年,214例)": a count closing a labelled bracket; a size only as a part of the total its
     # siblings add up to (see cohort.PARTITION_ONLY): "早期(…,214例)…中期(…,255例)…近期(…,208例)"
     P("zh_bracket_count",
@@ -356,7 +367,7 @@ PATTERN_ROLE: dict[str, str] = {
     "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
     "zh_total_table_cell": "total", "n_equals_list": "arm", "n_equals_list_bare": "arm", "en_arm_dose_received": "arm",
     "zh_arm_dose_received": "arm", "zh_total_disease_noun": "total", "zh_total_denominator": "total",
-    "zh_total_procedures": "total", "en_total_procedures": "total", "zh_bracket_count": "total",
+    "animals_randomized": "total", "zh_total_procedures": "total", "en_total_procedures": "total", "zh_bracket_count": "total",
     "en_one_patient": "total", "en_one_patient_with": "total", "en_one_allocated": "total", "zh_total_noun_count": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
