@@ -227,3 +227,20 @@ def test_table_row_with_empty_later_cells() -> None:
 ])
 def test_animals_of_a_preclinical_study(text, lang, expected):
     assert site_sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a registry's own worldwide report is the registry's cohort; procedures of two kinds are its groups
+    ("根据人体胰岛细胞移植登记的报告,自1999至2020年全世界共进行1233例自体胰岛细胞移植及1520例异体胰岛细胞移植。", "zh",
+     [(1233, "arm"), (1520, "arm")]),
+    ("根據人體胰島細胞移植登錄的報告,自1999至2020年全世界共進行1233例自體胰島細胞移植及1520例異體胰島細胞移植。", "zh-Hant",
+     [(1233, "arm"), (1520, "arm")]),
+    ("According to the Collaborative Islet Transplant Registry, 1,086 recipients worldwide received islet "
+     "transplants.", "en", [(1086, "total")]),
+    # traps: a world statistic with no registry behind it, an organ beside the cells
+    ("1893-2005年全世界共有1154名患者接受胰岛移植。", "zh", []),
+    ("Worldwide, 1,500 people have received islet transplants.", "en", []),
+    ("该院完成30例干细胞移植和2例肝移植。", "zh", []),
+])
+def test_registry_reports(text, lang, expected):
+    assert site_sizes(text, lang) == expected

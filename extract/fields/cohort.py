@@ -32,7 +32,7 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
 from .cohort_roles import (CHANGE_IN_BEFORE, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after, in_event_list, in_reference_entry, is_age,
                            is_event_label, is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_share, is_study_target,
-                           is_audience, is_hedged, is_search_yield, is_wide_scope, is_year, outcome_verb_first, study_subset_label, untimed_completion,
+                           is_audience, is_hedged, is_search_yield, registry_source, is_wide_scope, is_year, outcome_verb_first, study_subset_label, untimed_completion,
                            zh_outcome_in_np)
 from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_PATTERNS, DOSE_RECEIVED_PATTERNS,
                               EACH_PATTERNS, MAX_N, OUTCOME_CHECKED, PAIRED_PATTERNS, PATTERNS, PATTERN_ROLE,
@@ -557,8 +557,9 @@ class CohortExtractor(FieldExtractor):
             return "number tail"      # "One hundred and twelve patients" is not 12
         if is_share(view, hit.end) or is_share(view, ce):
             return "share"            # "Six patients (60%) were responders"
-        if is_wide_scope(view, hit.start) or is_wide_scope(view, cs):
-            return "wide scope"       # "全世界共有1154名患者接受胰岛移植"
+        if (is_wide_scope(view, hit.start) or is_wide_scope(view, cs)) and not registry_source(
+                view[_sentence(view, span, hit.start, hit.end)[0]:hit.start]):
+            return "wide scope"       # "全世界共有1154名患者接受胰岛移植" (a registry's own report is its study)
         if is_hedged(view, cs):
             return "hedged"           # "In my clinic I have maybe four hundred people"
         if is_audience(view, cs, view[slice(*_sentence(view, span, hit.start, hit.end))]):

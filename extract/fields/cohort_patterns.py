@@ -48,6 +48,13 @@ PATTERNS: tuple[Pattern, ...] = (
       r"attempted|conducted|reported)\b(?!\s+(?:in|for|on)\s+(?:each|every|all|the\s+same)\b|\s+per\b)", 0.85,
       examples=("Between 1999 and 2010, 677 islet transplants were performed.",),
       traps=("Two islet transplants were performed in each patient.",)),
+    # procedures of two kinds counted side by side are the groups: "共进行1233例自体胰岛细胞移植及1520例异体胰岛细胞移植"
+    P("zh_procedure_pair",
+      r"(?P<n>" + ZH_NUM + r")\s*例(?P<l1>(?:(?!\d)[^,，。;；:：\n]){0,12}?(?:胰岛|胰島|干细胞|幹細胞|细胞|細胞)(?:(?!\d)[^,，。;；:：\n]){0,6}?"
+      r"(?:移植|输注|輸注|回输|回輸))(?:手术|手術)?\s*(?:及|和|与|與|、|以及)\s*(?P<n2>" + ZH_NUM + r")\s*例"
+      r"(?P<l2>(?:(?!\d)[^,，。;；:：\n]){0,12}?(?:胰岛|胰島|干细胞|幹細胞|细胞|細胞)(?:(?!\d)[^,，。;；:：\n]){0,6}?(?:移植|输注|輸注|回输|回輸))", 0.85,
+      examples=("根據登錄的報告,自1999至2020年全世界共進行1233例自體胰島細胞移植及1520例異體胰島細胞移植。",),
+      traps=("该院完成30例干细胞移植和2例肝移植。",)),
     # the animals of a preclinical study, randomised into its groups: "50只STZ诱导的SD大鼠随机分为4组", "Forty diabetic
     # mice were randomly divided into four groups" (a count of animals anywhere else is no cohort: see ANIMALS)
     P("animals_randomized",
@@ -367,7 +374,7 @@ PATTERN_ROLE: dict[str, str] = {
     "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
     "zh_total_table_cell": "total", "n_equals_list": "arm", "n_equals_list_bare": "arm", "en_arm_dose_received": "arm",
     "zh_arm_dose_received": "arm", "zh_total_disease_noun": "total", "zh_total_denominator": "total",
-    "animals_randomized": "total", "zh_total_procedures": "total", "en_total_procedures": "total", "zh_bracket_count": "total",
+    "animals_randomized": "total", "zh_procedure_pair": "arm", "zh_total_procedures": "total", "en_total_procedures": "total", "zh_bracket_count": "total",
     "en_one_patient": "total", "en_one_patient_with": "total", "en_one_allocated": "total", "zh_total_noun_count": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
@@ -377,7 +384,7 @@ WEAK = {"zh_total_noun", "zh_total_noun_count", "en_total_noun", "n_equals", "en
 # a study of one told by its patient ("a 47-year-old man", "这名8岁的患儿")
 SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "en_one_patient_with", "zh_single_case"}
 # patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
-SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split", "zh_arm_subset_alloc"}
+SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split", "zh_arm_subset_alloc", "zh_procedure_pair"}
 # breakdowns: parts that must add up to the count stated before them
 BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon", "arm_breakdown_list"}
 # a treated group and the group it was compared with
