@@ -54,3 +54,16 @@ def test_single_administrations(text, expected):
 ])
 def test_schedules(text, expected):
     assert regimens(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an interval with a light verb before its count, and half a year apart
+    ("受试者每3个月接受一次输注,持续一年。", [(None, 90.0)]),
+    ("受試者每3個月接受一次輸注,持續一年。", [(None, 90.0)]),
+    ("患者接受了2次干细胞移植,两次间隔半年。", [(2, 180.0)]),
+    ("患者接受了2次幹細胞移植,兩次間隔半年。", [(2, 180.0)]),
+    ("Patients received 1×10⁶ cells/kg of UC-MSCs three times at one-month intervals.", [(3, 30.0)]),
+    ("患者每3个月接受一次复查。", []),                                                     # trap: a visit
+])
+def test_intervals(text, expected):
+    assert regimens(text) == expected

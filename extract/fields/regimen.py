@@ -124,10 +124,12 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
        0.8, examples=("2016年完成首次胰岛移植,2017年又完成第二次胰岛移植。", "2016年完成首次胰島移植,2017年又完成第二次胰島移植。"),
        traps=("首次输注后3个月进行第二次随访。",)),
     # intervals
-    zp("interval__zh_every", rf"每(?:隔)?{_IV_ZH}?{_UNIT_ZH}{_ROUTE_ZH}(?:(?:{_ADMIN_ZH}|{_SHOT_ZH})?[一1](?:次|针|疗程)|{_ADMIN_ZH}|给药)", 0.9),
+    # (a light verb may stand before the count: "每3个月接受一次输注")
+    zp("interval__zh_every", rf"每(?:隔)?{_IV_ZH}?{_UNIT_ZH}{_ROUTE_ZH}(?:(?:接受|进行|给予|予|行)?(?:{_ADMIN_ZH}|{_SHOT_ZH})?[一1](?:次|针|疗程)|{_ADMIN_ZH}|给药)", 0.9,
+       examples=("受试者每3个月接受一次输注,持续一年。",), traps=("患者每3个月接受一次复查。",)),
     # "间隔2周", "相隔三个月", "相距4周"
-    zp("interval__zh_gap", rf"(?:间隔|相隔|相距)(?:时间)?(?:为)?{_ABOUT_ZH}{_IV_ZH}{_UNIT_ZH}", 0.9,
-       examples=("干细胞输注间隔约3个月。", "幹細胞輸注間隔約3個月。")),
+    zp("interval__zh_gap", rf"(?:间隔|相隔|相距)(?:时间)?(?:为)?{_ABOUT_ZH}(?:{_IV_ZH}{_UNIT_ZH}|(?P<half_year>半年))", 0.9,
+       examples=("干细胞输注间隔约3个月。", "幹細胞輸注間隔約3個月。", "患者接受了2次干细胞移植,两次间隔半年。")),
     zp("interval__zh_biweekly", r"(?P<fixed14>隔周)(?:[一1]次|输注|注射)", 0.8),
     zp("interval__en_every", rf"\bevery\s+(?:{_IV_EN}\s+)?{_UNIT_EN}\b", 0.85),
     zp("interval__en_once_a", r"\bonce\s+(?:a|per|every)\s+(?P<unit>week|month)\b", 0.8),
@@ -317,6 +319,8 @@ class RegimenExtractor(FieldExtractor):
     def _interval(g: dict[str, Optional[str]]) -> Optional[float]:
         if g.get("fixed14"):
             return 14.0
+        if g.get("half_year"):
+            return float(6 * UNIT_DAYS["月"])   # "间隔半年": six months of 30 days
         if g.get("adverb"):
             return {"monthly": 30.0, "weekly": 7.0, "biweekly": 14.0, "fortnightly": 14.0}[g["adverb"].lower()]
         unit = (g.get("unit") or "").lower()
