@@ -30,14 +30,14 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
-from .cohort_roles import (CHANGE_IN_BEFORE, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after, in_event_list, in_reference_entry, is_age,
-                           is_event_label, is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_share, is_study_target,
-                           is_audience, is_hedged, is_search_yield, registry_source, is_wide_scope, is_year, outcome_verb_first, study_subset_label, untimed_completion,
-                           zh_outcome_in_np)
+from .cohort_roles import (CHANGE_IN_BEFORE, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
+                           in_event_list, in_reference_entry, is_age, is_audience, is_event_label, is_hedged,
+                           is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_search_yield, is_share,
+                           is_study_target, is_wide_scope, is_year, outcome_verb_first, registry_source,
+                           study_subset_label, untimed_completion, zh_outcome_in_np)
 from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_PATTERNS, DOSE_RECEIVED_PATTERNS,
                               EACH_PATTERNS, MAX_N, OUTCOME_CHECKED, PAIRED_PATTERNS, PATTERNS, PATTERN_ROLE,
-                              REGISTRY_FIELD_PATTERNS,
-                              SINGLE_CASE_PATTERNS, SPLIT_PATTERNS, WEAK)
+                              REGISTRY_FIELD_PATTERNS, SINGLE_CASE_PATTERNS, SPLIT_PATTERNS, WEAK)
 
 
 def _sentence(view: str, span: Span, start: int, end: int) -> tuple[int, int]:

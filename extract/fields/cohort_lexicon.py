@@ -17,6 +17,9 @@ ZH_NUM = (r"(?<![\d.A-Za-z])(?<!\d·)(?<![万萬亿億千百])(?:" + COUNT_COMPO
           r"|(?<![数數几幾])[一二两兩三四五六七八九十百千零〇]{1,6})"
           r"(?!\d|[.·]\d)(?!\s*(?:万|萬|亿|億))")
 EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?<!\d·)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d%]|[.·]\d)|{EN_NUMBER})"
+# a procedure on cells after its count ("677例胰岛移植", "30例干细胞移植治疗"), never an organ ("肝移植")
+CELL_PROCEDURE_ZH = (r"(?:(?!\d)[^,，。;；:：\n]){0,12}?(?:胰岛|胰島|干细胞|幹細胞|细胞|細胞)(?:(?!\d)[^,，。;；:：\n]){0,6}?"
+                     r"(?:移植|输注|輸注|回输|回輸|治疗|治療)")
 # "200余例", "30多名": an approximate count after an enrolment verb is read as the stated number
 ZH_APPROX = r"(?:\s*(?:余|餘|多))?"
 ZH_CLASSIFIER = r"(?:例|名|位)"

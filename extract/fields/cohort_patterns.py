@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .base import Pattern
 from ..numbers import EN_NUMBER
-from .cohort_lexicon import (BREAKDOWN_LABEL, DOSE_LEVEL_EN, DOSE_LEVEL_ZH, EN_ALLOC, EN_GROUP_WORDS, EN_MOD, EN_NUM,
+from .cohort_lexicon import (BREAKDOWN_LABEL, CELL_PROCEDURE_ZH, DOSE_LEVEL_EN, DOSE_LEVEL_ZH, EN_ALLOC, EN_GROUP_WORDS, EN_MOD, EN_NUM,
                              EN_PERSON, LIST_ALLOC, LIST_ITEM_EQ, LIST_ITEM_N, ZH_ALLOC, ZH_APPROX, ZH_CLASSIFIER, ZH_GROUP,
                              ZH_MOD, ZH_NUM, ZH_PERSON)
 
@@ -37,8 +37,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # "677 islet transplants were performed" (a registry's or a series' procedures; organs are not cells)
     P("zh_total_procedures",
       r"(?:尝试|嘗試|进行|進行|完成|实施|實施|开展|開展|施行)(?:过|過|了)?\s*(?P<n>" + ZH_NUM + r")\s*例"
-      r"(?:(?!\d)[^,，。;；:：\n]){0,12}?(?:胰岛|胰島|干细胞|幹細胞|细胞|細胞)(?:(?!\d)[^,，。;；:：\n]){0,6}?"
-      r"(?:移植|输注|輸注|回输|回輸|治疗|治療)(?:手术|手術)?", 0.85,
+      + CELL_PROCEDURE_ZH + r"(?:手术|手術)?", 0.85,
       examples=("根据注册中心的数据,1999年至2010年共尝试过677例胰岛移植手术。", "該院共進行123例自體胰島細胞移植。",
                 "该院共完成30例干细胞移植治疗糖尿病。"),
       traps=("该院已完成300例肝移植手术。", "共进行了3次干细胞输注。")),
@@ -50,9 +49,8 @@ PATTERNS: tuple[Pattern, ...] = (
       traps=("Two islet transplants were performed in each patient.",)),
     # procedures of two kinds counted side by side are the groups: "共进行1233例自体胰岛细胞移植及1520例异体胰岛细胞移植"
     P("zh_procedure_pair",
-      r"(?P<n>" + ZH_NUM + r")\s*例(?P<l1>(?:(?!\d)[^,，。;；:：\n]){0,12}?(?:胰岛|胰島|干细胞|幹細胞|细胞|細胞)(?:(?!\d)[^,，。;；:：\n]){0,6}?"
-      r"(?:移植|输注|輸注|回输|回輸))(?:手术|手術)?\s*(?:及|和|与|與|、|以及)\s*(?P<n2>" + ZH_NUM + r")\s*例"
-      r"(?P<l2>(?:(?!\d)[^,，。;；:：\n]){0,12}?(?:胰岛|胰島|干细胞|幹細胞|细胞|細胞)(?:(?!\d)[^,，。;；:：\n]){0,6}?(?:移植|输注|輸注|回输|回輸))", 0.85,
+      r"(?P<n>" + ZH_NUM + r")\s*例(?P<l1>" + CELL_PROCEDURE_ZH + r")(?:手术|手術)?\s*(?:及|和|与|與|、|以及)\s*"
+      r"(?P<n2>" + ZH_NUM + r")\s*例(?P<l2>" + CELL_PROCEDURE_ZH + r")", 0.85,
       examples=("根據登錄的報告,自1999至2020年全世界共進行1233例自體胰島細胞移植及1520例異體胰島細胞移植。",),
       traps=("该院完成30例干细胞移植和2例肝移植。",)),
     # the animals of a preclinical study, randomised into its groups: "50只STZ诱导的SD大鼠随机分为4组", "Forty diabetic
