@@ -22,27 +22,21 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .numbers import DURATION_DAYS, parse_number
+from .numbers import CN_DIGIT_VALUES, DURATION_DAYS, EN_TEEN_WORDS, EN_TENS_WORDS, EN_UNIT_WORDS, parse_number
 
 # ---- parts (data) ----
 _ARABIC = r"\d{1,4}(?:\.\d+)?"
 # "(380±75)天", "380 ± 75 days": a mean with its SD; the mean is the duration
 _MEAN_SD = rf"(?:[(（]\s*{_ARABIC}\s*(?:±|\+/-|\+-)\s*{_ARABIC}\s*[)）]|{_ARABIC}\s*(?:±|\+/-|\+-)\s*{_ARABIC}(?=\s*[a-zA-Z天日周月年个]))"
-_CN_DIGITS = "零〇一二两兩三四五六七八九十百"
+# the digit words of numbers.py (一 .. 九, 两, 〇, financial forms) and the multipliers 十, 百
+_CN_DIGITS = "".join(CN_DIGIT_VALUES) + "十拾百佰"
 NUM_ZH = rf"(?<![\d.])(?:{_MEAN_SD}|{_ARABIC}|[{_CN_DIGITS}]{{1,6}})"
 
 # word edges written out (not \\b): an ASCII word next to CJK text still has an edge, and the fragments stay
 # short when context.ascii_boundaries rewrites the patterns that embed them
 _WB, _WE = r"(?<![A-Za-z])", r"(?![A-Za-z])"
-EN_VALUES: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}
-# a number word, then more joined by hyphens, spaces or "and" ("twenty-four", "one hundred and four");
-# en_number checks the sequence; "a"/"an" ("a year") stand alone
-_EN_WORD = "|".join(sorted((w for w in EN_VALUES if w not in ("a", "an")), key=len, reverse=True))
+# the number words are numbers.py's (one table, one parser: ``parse_number`` reads what this matches)
+_EN_WORD = "|".join(sorted([*EN_UNIT_WORDS, *EN_TEEN_WORDS, *EN_TENS_WORDS, "hundred"], key=len, reverse=True))
 _EN_WORDS = rf"(?:{_WB}(?:{_EN_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_EN_WORD})){{0,3}}{_WE}|{_WB}an?{_WE})"
 NUM_EN = rf"(?<![\d.])(?:{_ARABIC}|{_EN_WORDS})"
 
@@ -105,13 +99,16 @@ _ANY_UNIT_ZH = "(?:" + "|".join(z for z, _ in UNITS.values()) + ")"
 _ANY_UNIT_EN = "(?:" + "|".join(e for _, e in UNITS.values()) + ")"
 # (the first end is a number, with its own unit or sharing the second's)
 RANGE_ZH = rf"(?<![年月]){NUM_ZH}(?:\s*{_ANY_UNIT_ZH})?{RANGE_SEP_ZH}{TERM_ZH}"
+# "介于6与12个月之间", "在6和12个月之间": 与/和 join the ends only when 之间 closes the range
+RANGE_BETWEEN_ZH = (rf"(?:介于|介於)?\s*(?<![年月]){NUM_ZH}(?:\s*{_ANY_UNIT_ZH})?\s*(?:与|與|和|及)\s*{TERM_ZH}"
+                    rf"\s*(?:之间|之間)")
 RANGE_EN = rf"(?:{_WB}between\s+)?{NUM_EN}(?:[\s-]*{_ANY_UNIT_EN})?(?:{RANGE_SEP_EN}|\s+and\s+){TERM_EN}"
 # an item of a list of time points before the last: "3, 6 and 12 months", "1、3、6、12个月"
 LIST_ITEM_EN = rf"(?:{NUM_EN}(?:[\s-]*{_ANY_UNIT_EN})?)"
 LIST_ITEM_ZH = rf"(?:{NUM_ZH}(?:\s*{_ANY_UNIT_ZH})?)"
 # never the day or month of a date ("2019年3月", "3月15日")
 _NOT_IN_DATE = r"(?<![年月])"
-DURATION_ZH = rf"{_NOT_IN_DATE}(?:{RANGE_ZH}|{COMPOSITE_ZH})"
+DURATION_ZH = rf"{_NOT_IN_DATE}(?:{RANGE_BETWEEN_ZH}|{RANGE_ZH}|{COMPOSITE_ZH})"
 DURATION_EN = rf"(?:{RANGE_EN}|{COMPOSITE_EN})"
 DURATION = rf"(?:{DURATION_EN}|{DURATION_ZH})"
 # a time point named by its unit first: "week 12", "month 6", "M6", "W12", "第12周" (the latter is a duration)
@@ -126,8 +123,8 @@ _EN_PIECE = re.compile(rf"(?P<half0>(?<![A-Za-z])half[\s-]+(?:an?[\s-]+)?)?(?P<n
                        r"(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)\b(?P<half2>\s+and\s+a\s+half)?",
                        re.IGNORECASE)
 _FIRST_NUMBER = re.compile(rf"{_ARABIC}|[{_CN_DIGITS}]+|[A-Za-z]+(?:[\s-]+(?:and\s+)?[A-Za-z]+)*", re.IGNORECASE)
-_RANGE_SPLIT = re.compile(rf"^\s*(?:between\s+)?(?P<a>.+?)(?:{RANGE_SEP_ZH}|{RANGE_SEP_EN}|\s+and\s+)(?P<b>.+)$",
-                          re.IGNORECASE)
+_RANGE_SPLIT = re.compile(rf"^\s*(?:between\s+|介于\s*|介於\s*)?(?P<a>.+?)(?:{RANGE_SEP_ZH}|{RANGE_SEP_EN}|\s+and\s+|"
+                          rf"\s*(?:与|與|和|及)\s*)(?P<b>.+?)\s*(?:之间|之間)?$", re.IGNORECASE)
 _DURATION_RE = re.compile(rf"^\s*(?:{DURATION})\s*$", re.IGNORECASE)
 _TIMEPOINT_RE = re.compile(r"(?P<u>week|wk|month|mo|year|day|W|M)\s*(?P<n>\d{1,3})", re.IGNORECASE)
 _TP_UNIT = {"week": "week", "wk": "week", "w": "week", "month": "month", "mo": "month", "m": "month",
@@ -142,26 +139,6 @@ class Duration:
     high: float
 
 
-def en_number(s: str) -> Optional[float]:
-    """'fifteen' -> 15, 'twenty-four' -> 24, 'one hundred and four' -> 104, 'a' -> 1, '2.5' -> 2.5."""
-    s = s.strip()
-    if re.fullmatch(_ARABIC, s):
-        return float(s)
-    total = 0
-    seen = False
-    for tok in re.split(r"[\s-]+", s.lower()):
-        if tok == "and" and seen:
-            continue
-        if tok == "hundred":
-            total = (total or 1) * 100
-        elif tok in EN_VALUES:
-            total += EN_VALUES[tok]
-        else:
-            return None
-        seen = True
-    return float(total) if seen else None
-
-
 def _number(s: Optional[str]) -> Optional[float]:
     """A number part: Arabic, Chinese, English words, or the mean of "(380±75)"."""
     if not s:
@@ -170,10 +147,7 @@ def _number(s: Optional[str]) -> Optional[float]:
     m = re.search(_ARABIC, s)
     if re.search(r"±|\+/-|\+-", s) and m:
         return float(m.group(0))
-    v = en_number(s)
-    if v is not None:
-        return v
-    return parse_number(s)
+    return parse_number(s)   # Arabic, Chinese and English words ("one hundred and four", "a") alike
 
 
 def _piece_days(m: re.Match[str]) -> Optional[float]:

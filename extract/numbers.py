@@ -98,8 +98,13 @@ _CN_MORE = rf"(?:{_CN_ZERO}?\d+{_CN_MULT}+|{_CN_ZERO}?[{_CN_DIGIT_CHARS}]*{_CN_M
 _CN_TAIL = (rf"(?:(?:{_CN_ZERO}\d{{1,3}}|(?<=[万萬])\d{{4}}|(?<=[千仟])\d{{3}}|(?<=[百佰])\d{{2}})"
             rf"(?![\d.]|\s*(?:年|型|期|月)))")
 # (a Chinese numeral alone is CN_NUMBER; here only with an approximation inside: "五百余万", "十几万")
-COMPOSITE = (rf"(?:{ARABIC}{_APPROX_MID}?{_CN_MULT}+{_CN_MORE}*{_CN_TAIL}?"
+_ARABIC_COMPOSITE = rf"{ARABIC}{_APPROX_MID}?{_CN_MULT}+{_CN_MORE}*{_CN_TAIL}?"
+COMPOSITE = (rf"(?:{_ARABIC_COMPOSITE}"
              rf"|{CN_NUMBER}{_APPROX_MID}{_CN_MULT}+{_CN_MORE}*|[{CN_SOME}][十拾百佰千仟]{_CN_MULT}*)")
+# a count as stated, with its digits (no unstated 几: "几十例" is a vague amount): Arabic with multipliers
+# ("3万4000", "1.2万", "25万6千") or a Chinese numeral that starts with a digit word or 十 ("三万四千五百零七")
+_CN_COUNT_HEAD = "".join(c for c in CN_DIGIT_VALUES if c not in "零〇") + "十拾"
+COUNT_COMPOSITE = rf"(?:{_ARABIC_COMPOSITE}|[{_CN_COUNT_HEAD}][{CN_DIGITS}]*[{_CN_MULT_CHARS}][{CN_DIGITS}]*)"
 
 # English composition: below 100, hundreds, thousands, dozens ("One hundred and twelve", "forty-two")
 _EN_UNITS = "|".join(EN_UNIT_WORDS)

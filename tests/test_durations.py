@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from extract.durations import DURATION, Duration, en_number, parse_duration, timepoint_days
+from extract.durations import DURATION, Duration, parse_duration, timepoint_days
+from extract.numbers import parse_number
 
 _RX = re.compile(DURATION, re.IGNORECASE)
 
@@ -75,8 +76,17 @@ def test_not_durations(text):
 @pytest.mark.parametrize("text,value", [
     ("one hundred and twelve", 112.0), ("twenty four", 24.0), ("a", 1.0), ("2.5", 2.5), ("more", None),
 ])
-def test_en_number(text, value):
-    assert en_number(text) == value
+def test_duration_numbers_are_read_by_the_one_number_parser(text, value):
+    # durations.py has no number parser of its own: the words its fragments match are read by numbers.py
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("one hundred and twelve days", 112.0), ("a hundred and four weeks", 728.0), ("twenty-four months", 730.0),
+    ("叁个月", 91.0), ("一百零四周", 728.0),
+])
+def test_composed_number_words_in_durations(text, value):
+    assert days(text) == (value, value)
 
 
 @pytest.mark.parametrize("text,value", [
@@ -85,3 +95,16 @@ def test_en_number(text, value):
 ])
 def test_timepoint_days(text, value):
     assert timepoint_days(text) == value
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a range closed by 之间: 与/和 join its ends ("6和12个月" alone is a list of two time points)
+    ("随访时间介于6与12个月之间", (183.0, 365.0)), ("隨訪時間介於6與12個月之間", (183.0, 365.0)),
+    ("随访6和12个月之间", (183.0, 365.0)), ("followed for between 6 and 12 months", (183.0, 365.0)),
+])
+def test_ranges_closed_by_zhijian(text, expected):
+    assert days(text) == expected
+
+
+def test_a_list_without_zhijian_is_no_range():
+    assert days("在6和12个月时评估") != (183.0, 365.0)

@@ -29,14 +29,15 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              PERSON_COUNT, PER_UNIT_AFTER, PLAN_BEFORE, PLAN_FAR, PLAN_REACH, REVIEW_CONTEXT,
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
-                             TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM)
-from .cohort_roles import (CHANGE_IN_BEFORE, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after, in_event_list, in_reference_entry, is_age,
-                           is_event_label, is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_share, is_study_target,
-                           is_hedged, is_wide_scope, is_year, outcome_verb_first, study_subset_label, untimed_completion,
-                           zh_outcome_in_np)
+                             TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
+from .cohort_roles import (CHANGE_IN_BEFORE, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
+                           in_event_list, in_reference_entry, is_age, is_audience, is_event_label, is_hedged,
+                           is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_search_yield, is_share,
+                           is_study_target, is_wide_scope, is_year, outcome_verb_first, registry_source,
+                           study_subset_label, untimed_completion, zh_outcome_in_np)
 from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_PATTERNS, DOSE_RECEIVED_PATTERNS,
                               EACH_PATTERNS, MAX_N, OUTCOME_CHECKED, PAIRED_PATTERNS, PATTERNS, PATTERN_ROLE,
-                              SINGLE_CASE_PATTERNS, SPLIT_PATTERNS, WEAK)
+                              REGISTRY_FIELD_PATTERNS, SINGLE_CASE_PATTERNS, SPLIT_PATTERNS, WEAK)
 
 
 def _sentence(view: str, span: Span, start: int, end: int) -> tuple[int, int]:
@@ -55,6 +56,14 @@ def _clause_before(view: str, span: Span, start: int, width: int = 40) -> str:
     return re.split(r"[,，;；。:：!?！？\n]|\.\s", before)[-1]
 
 
+# a clause that names studies ("在两项非随机、单组研究中进行了评估"), and the persons a clause may name instead
+STUDIES_CLAUSE = re.compile(r"(?:研究|试验|試驗|项目|項目)(?:中|里|裡)?")
+PERSON_NOUN_ZH = re.compile(ZH_PERSON + r"|\d+\s*(?:例|名|位|人)")
+PER_GROUP_AFTER = re.compile(r"\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b", re.I)
+# the two groups a size per group is given to: "(n = 21/group) to either SCT or insulin", "分别接受干细胞或胰岛素"
+# (a decimal point or a wrapped line inside the first group's description does not end the sentence)
+EITHER_OR = re.compile(r"[)）]?\s*,?\s*(?:to\s+|into\s+)?(?:either\s+(?:[^.;。；]|\.\d){1,160}?\bor\b"
+                       r"|分别接受[^。;；,，]{1,30}?(?:或|和|与|與))", re.I)
 # the two language versions of an abstract are at least this far apart (characters)
 BILINGUAL_APART = 150
 
@@ -103,8 +112,10 @@ POPULATION_PHRASE = re.compile(r"\b(?:patients|participants|subjects|individuals
                                r"(?:diabetes|T[12]DM?|DM|IDDM|NIDDM)\s*$"
                                r"|(?:糖尿病|T[12]DM?)[^组組]{0,6}(?:患者|病人|受试者|受試者|患儿|患兒|病童)\s*$", re.I)
 N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
-# a new clause about a part of the counted persons
-PART_CLAUSE = re.compile(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them)", re.I)
+# a new clause about a part of the counted persons, or with another count as its subject ("移植给12名患者,一年后
+# 10人无需注射胰岛素": what happened is the 10's)
+PART_CLAUSE = re.compile(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them|"
+                         r"[^,，。;；\d]{0,8}?(?:\d{1,6}|[一二两兩三四五六七八九十]{1,3})\s*(?:人|名|例|位))", re.I)
 # "All 11 participants", "all of the 20 patients": the whole cohort
 ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.I)
 # a unit read as a group's label ("0.5 × 10^6/kg (n = 12)"): a lone bracket after a dose gives the cohort
@@ -115,9 +126,9 @@ TABLE_ARM_PATTERN = "table_arm_pair"
 LIST_REACH = 120
 # totals that allocate their persons ("Two patients were treated with cells. One patient was treated
 # conventionally"): two or more adding up to a larger total are its groups
-PARTITION_PATTERNS = {"en_total_passive", "en_total_elliptic", "en_one_allocated"}
+PARTITION_PATTERNS = {"en_total_passive", "en_total_elliptic", "en_one_allocated", "zh_bracket_count"}
 # a singular allocation ("One patient was treated conventionally") is a size only as a part of such a partition
-PARTITION_ONLY = {"en_one_allocated"}
+PARTITION_ONLY = {"en_one_allocated", "zh_bracket_count"}
 PARTITION_REACH = 400
 
 
@@ -190,7 +201,9 @@ class CohortExtractor(FieldExtractor):
         view = span.doc.view
         role = PATTERN_ROLE[pattern.name]
         if pattern.name in SINGLE_CASE_PATTERNS:
-            yield self.hit({"n": 1, "role": "total", "label": None}, m.start(), m.end(), pattern)
+            # (the quote starts at the count when the pattern names one: "in one patient" is checked for events)
+            start = m.start("n") if pattern.name == "en_one_patient_with" else m.start()
+            yield self.hit({"n": 1, "role": "total", "label": None}, start, m.end(), pattern)
             return
         if pattern.name == "arm_breakdown_equals":
             yield from self._labelled_parts(m, pattern, span)
@@ -233,11 +246,14 @@ class CohortExtractor(FieldExtractor):
         if pattern.name in EACH_PATTERNS:
             yield from self._each(m, pattern, span)
             return
-        if pattern.name == "n_equals_list":
+        if pattern.name in ("n_equals_list", "n_equals_list_bare"):
             for part in LIST_PART_N.finditer(m.group("body")):
                 n = as_int(parse_number(part.group("n")))
                 label = part.group("label").strip(" \t,，:：;；")
                 label = re.sub(r"^(?:and|or)\s+", "", label, flags=re.I)
+                if pattern.name == "n_equals_list_bare":
+                    # the first item has no bracket to start it: its label starts after the verb or colon before it
+                    label = _clean_label(re.split(r"[:：]", label)[-1], not re.search(r"[\u4e00-\u9fff]", label)) or ""
                 if n is None or not label or TOTAL_LABELS.match(label.split()[-1]):
                     continue
                 off = m.start("body")
@@ -254,15 +270,24 @@ class CohortExtractor(FieldExtractor):
             label = _clean_label(span.doc.text[m.start("label"):m.end("label")],
                                  not re.search(r"[\u4e00-\u9fff]", m.group("label")))
         if pattern.name == "n_equals":
+            if PER_GROUP_AFTER.match(view, m.end(grp)):
+                return   # "(n = 21/group)": a size per group, read by the each-group patterns
             raw = m.group("label") or ""
             if label is None or TOTAL_LABELS.match(label.split()[-1]) or STUDY_OF.match(raw) \
                     or self._population_bracket(m, span) or (UNIT_LABEL.match(label) and self._lone_bracket(m, span)):
                 role, label = "total", None
+            elif UNIT_LABEL.match(label):
+                label = self._dose_label(span, m.start("label"), m.end("label")) or label
             score = pattern.score if role == "arm" else 0.75
             yield self.hit({"n": n, "role": role, "label": label}, m.start(grp) if role == "total"
                            else m.start(), m.end(grp), pattern, score=score)
             return
+        if role == "studies_included" and pattern.name == "studies_narrowed":
+            yield self.hit({"n": n, "role": role, "label": None}, m.start("n"), m.end(), pattern)
+            return   # the inclusion is said in the match ("of which 22 met the inclusion criteria")
         if role == "studies_included":
+            if is_search_yield(view, m.start(), m.end()):
+                return   # "47 studies were retrieved", "检索到63篇文献": what a search found, not what it included
             before = view[max(span.start, m.start() - 15):m.start()]
             after = view[m.end():min(span.end, m.end() + 25)]
             after_long = view[m.end():min(span.end, m.end() + 45)]
@@ -352,7 +377,7 @@ class CohortExtractor(FieldExtractor):
 
     def _each(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         """One arm of n per group: the groups are counted ("分为两组", "two groups of") or named."""
-        g = "n" if m.group("n") else "n2"
+        g = next(k for k in ("n", "n2", "n3") if m.groupdict().get(k))
         n = as_int(parse_number(m.group(g).replace(",", "")))
         if n is None:
             return
@@ -379,6 +404,8 @@ class CohortExtractor(FieldExtractor):
             if total and total % n == 0 and 2 <= total // n <= 4:
                 # the nearest count before it: "Of 90 screened, 60 were randomised (30 per arm)" gives two arms
                 labels = [f"group {i + 1}" for i in range(total // n)]
+            elif EITHER_OR.match(view, m.end(), min(span.end, m.end() + 200)):
+                labels = ["group 1", "group 2"]   # "(n = 21/group) to either SCT or standard insulin therapy"
         for label in labels:
             yield self.hit({"n": n, "role": "arm", "label": label or None}, m.start(), m.end(), pattern)
 
@@ -394,6 +421,9 @@ class CohortExtractor(FieldExtractor):
         # a clause about a part of them begins a new subject: "两名患者移植胰岛细胞,其中一名已停用胰岛素"
         after = PART_CLAUSE.split(after, maxsplit=1)[0]
         near_after = view[hit.end:min(span.end, hit.end + 12)]
+        if hit.pattern == "animals_randomized":
+            # a preclinical study's own animals, when the mention counts no persons
+            return None if _largest_person_count(view, span.start, span.end) > 1 else hit   # ("无1例动物…" counts none)
         if _any(quote + near_after, ANIMALS) and role != "studies_included":
             return None
         if role == "studies_included":
@@ -430,8 +460,9 @@ class CohortExtractor(FieldExtractor):
             return None   # "Day 180 in the full-dose cohort", "第12周": a time point
         if role == "total" and (SCREENED_BEFORE.search(prev) or SCREENED_AFTER.match(view, hit.end)):
             return None   # screened is not enrolled
-        if role == "total" and (PLAN_BEFORE.search(_clause_before(view, span, hit.start))
-                                or PLAN_FAR.search(_clause_before(view, span, hit.start, PLAN_REACH))):
+        planned = PLAN_BEFORE.search(_clause_before(view, span, hit.start)) or PLAN_FAR.search(
+            _clause_before(view, span, hit.start, PLAN_REACH))
+        if role == "total" and hit.pattern not in REGISTRY_FIELD_PATTERNS and planned:
             lo, hi = _sentence(view, span, hit.start, hit.end)
             if not is_study_target(_clause_before(view, span, hit.start, PLAN_REACH), view[lo:hi]):
                 return None   # "计划开展一项约120人的试验", "plans to enroll 40 participants": a plan, not this study's size
@@ -443,7 +474,9 @@ class CohortExtractor(FieldExtractor):
             return None   # "(20 and 21 participants)", "分别纳入了20例和21例", "120 participants per trial": not one cohort
         if EVENT_BEFORE.search(view[max(span.start, hit.start - 30):hit.start]):
             return None   # "fever occurred in 3 children in the stem cell group": an event count
-        if not strong and role == "total" and re.match(r"\s*(?:其中|其餘|其余)", _clause_before(view, span, hit.start)):
+        in_studies = role == "total" and not larger and self._among_studies(view, span, hit)
+        if not strong and role == "total" and not in_studies and re.match(r"\s*(?:其中|其餘|其余)",
+                                                                          _clause_before(view, span, hit.start)):
             return None   # "其中符合入组条件的42位患者": a part of a larger count
         if hit.pattern in BREAKDOWN_PATTERNS:
             return hit
@@ -456,9 +489,8 @@ class CohortExtractor(FieldExtractor):
             # "the 8 participants who had reached Day 180": an analysis subgroup, not an outcome count
             return self._as_subgroup(hit, span, sub)
         # a part of the cohort ("其中5例", "治疗组中有5名", "first 3 patients") is not its size
-        if hit.pattern not in SPLIT_PATTERNS | DOSE_RECEIVED_PATTERNS | {"en_total_denominator"} and any(
-                before.rstrip().endswith(w)
-                                                        for w in SUBSET_BEFORE["zh"] + SUBSET_BEFORE["en"]):
+        if hit.pattern not in SPLIT_PATTERNS | DOSE_RECEIVED_PATTERNS | {"en_total_denominator"} and not in_studies \
+                and any(before.rstrip().endswith(w) for w in SUBSET_BEFORE["zh"] + SUBSET_BEFORE["en"]):
             return None
         if re.match(r"\s*(?:中|之中|当中|當中)(?![国國])", view[hit.end:hit.end + 3]) and role == "total":
             return None
@@ -525,14 +557,17 @@ class CohortExtractor(FieldExtractor):
             return "number tail"      # "One hundred and twelve patients" is not 12
         if is_share(view, hit.end) or is_share(view, ce):
             return "share"            # "Six patients (60%) were responders"
-        if is_wide_scope(view, hit.start) or is_wide_scope(view, cs):
-            return "wide scope"       # "全世界共有1154名患者接受胰岛移植"
+        if (is_wide_scope(view, hit.start) or is_wide_scope(view, cs)) and not registry_source(
+                view[_sentence(view, span, hit.start, hit.end)[0]:hit.start]):
+            return "wide scope"       # "全世界共有1154名患者接受胰岛移植" (a registry's own report is its study)
         if is_hedged(view, cs):
             return "hedged"           # "In my clinic I have maybe four hundred people"
+        if is_audience(view, cs, view[slice(*_sentence(view, span, hit.start, hit.end))]):
+            return "audience"         # "the largest diabetes conference, bringing together nearly 18,000 participants"
         if in_reference_entry(text, hit.start) or in_related_links(text, hit.start):
             return "reference"        # a reference entry or a related-links list names other studies
         label = hit.value.get("label") or ""
-        if role == "arm" and hit.pattern in ("n_equals", "n_equals_list"):
+        if role == "arm" and hit.pattern in ("n_equals", "n_equals_list", "n_equals_list_bare"):
             lo, _ = _sentence(view, span, hit.start, hit.end)
             if is_event_label(label) or (in_event_list(view, lo, hit.start) and not GROUPISH.search(label)):
                 return "event"        # "Adverse events were mild: headache (n = 4)"
@@ -559,6 +594,31 @@ class CohortExtractor(FieldExtractor):
         if hit.pattern == "zh_total_denominator" and re.search(r"[组組]\s*$", view[max(span.start, cs - 3):cs]):
             return "group denominator"  # "治疗组20例患者中有15例": that group's size, read by the group patterns
         return None
+
+    @staticmethod
+    def _dose_label(span: Span, start: int, end: int) -> Optional[str]:
+        """The dose a unit closes names the group: "0.5 × 10^6/kg (n = 8), 1.5 × 10^6/kg (n = 8)" are the groups
+        "0.5 × 10^6/kg" and "1.5 × 10^6/kg", not two groups "kg" (which one record would keep once)."""
+        text = span.doc.text
+        before = text[max(span.start, start - 30):start]
+        cut = max(before.rfind(c) for c in ",，;；:：()（）、") + 1
+        cut = max(cut, max((m.end() for m in re.finditer(r"\b(?:received|receiving|given|of|at|or|and)\s", before)),
+                           default=0))
+        label = (before[cut:] + text[start:end]).strip()
+        return label if re.search(r"\d", label) else None
+
+    @staticmethod
+    def _among_studies(view: str, span: Span, hit: Hit) -> bool:
+        """"在两项单组研究中进行了评估,其中共有30名参与者…": 其中 refers to the studies just named, whose participants
+        the count gives, not to a larger group of persons (the caller checks that the mention counts none larger)."""
+        lead = re.search(r"(?:其中|其中共|其中共有|其中有)\s*$", view[max(span.start, hit.start - 6):hit.start]) or \
+            re.match(r"\s*(?:其中)(?:共|共有|有)?\s*$", _clause_before(view, span, hit.start))
+        if not lead:
+            return False
+        lo = max(span.start, hit.start - 60)
+        before = view[lo:view.rfind("其中", lo, hit.start)]
+        clause = re.split(r"[。;；!?！？\n]", before)[-1]
+        return bool(STUDIES_CLAUSE.search(clause)) and not PERSON_NOUN_ZH.search(clause)
 
     def _as_subgroup(self, hit: Hit, span: Span, sub: re.Match[str]) -> Hit:
         """The hit as an arm labelled by its defining clause."""

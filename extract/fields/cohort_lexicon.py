@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import re
 
-from ..numbers import EN_NUMBER
+from ..numbers import COUNT_COMPOSITE, EN_NUMBER
 
 # ---- lexicons (data) ----
-# a count: Arabic (1-6 digits or thousands groups) or a small Chinese numeral; never part of a
-# longer number ("7.5", "A1c", "5.37亿")
-# "数十名", "几十例" are vague amounts, not counts; "3万4000名" is not 4000 (the tail of a larger number)
-ZH_NUM = (r"(?<![\d.A-Za-z])(?<!\d·)(?<![万萬亿億千百])(?:\d{1,3}(?:,\d{3})+|\d{1,6}|(?<![数數几幾])[一二两兩三四五六七八九十百千零〇]{1,6})"
+# a count: Arabic (1-6 digits or thousands groups), a small Chinese numeral, or a number composed with
+# multipliers as numbers.py reads them ("3万4000", "三万四千五百零七", "1.2万"); never part of a longer number
+# ("7.5", "A1c", "5.37亿"). "数十名", "几十例" are vague amounts, not counts; "3万4000名" is not 4000 (the tail
+# of a larger number), and a number right before 万/亿 is the head of one
+ZH_NUM = (r"(?<![\d.A-Za-z])(?<!\d·)(?<![万萬亿億千百])(?:" + COUNT_COMPOSITE + r"|\d{1,3}(?:,\d{3})+|\d{1,6}"
+          r"|(?<![数數几幾])[一二两兩三四五六七八九十百千零〇]{1,6})"
           r"(?!\d|[.·]\d)(?!\s*(?:万|萬|亿|億))")
 EN_NUM = rf"(?:(?<![\d.A-Za-z\-])(?<!\d·)(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?![\d%]|[.·]\d)|{EN_NUMBER})"
+# a procedure on cells after its count ("677例胰岛移植", "30例干细胞移植治疗"), never an organ ("肝移植")
+CELL_PROCEDURE_ZH = (r"(?:(?!\d)[^,，。;；:：\n]){0,12}?(?:胰岛|胰島|干细胞|幹細胞|细胞|細胞)(?:(?!\d)[^,，。;；:：\n]){0,6}?"
+                     r"(?:移植|输注|輸注|回输|回輸|治疗|治療)")
 # "200余例", "30多名": an approximate count after an enrolment verb is read as the stated number
 ZH_APPROX = r"(?:\s*(?:余|餘|多))?"
 ZH_CLASSIFIER = r"(?:例|名|位)"
@@ -35,7 +40,7 @@ EN_MOD = (r"(?:(?:(?!(?:million|billion|thousand|hundred|of|and|or|in|with|the|w
 # one labelled group inside a bracket list: "Cohort 3 receiving basal insulin, n = 5", "placebo n=20", "and Cohort 3, n = 5"
 # (one way only to split an item into label, separator and count: a list that fails to close must fail in linear time)
 LIST_ITEM_N = (r"[A-Za-z\u4e00-\u9fff](?:[^()\[\]（）;；=,，\n]{0,40}?[^()\[\]（）;；=,，\s])?(?:\s*[,，:：])?\s*[nN]\s*=\s*"
-               r"\d{1,6}(?![\d.])")
+               r"\d{1,6}(?!\d|\.\d)")
 # one labelled part "T1DM = 199", "治疗组:30" (its sum with the others is checked against the count before the bracket)
 LIST_ITEM_EQ = r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}(?:\s+[\w\-]+){0,2}?\s*(?:[=:：]|,(?=\s*\d))\s*\d{1,6}(?![\d.])(?:\s*(?:例|名|人))?"
 # the parts of those lists, as their parse step reads them
@@ -67,14 +72,17 @@ CONTEXT: dict[str, tuple[str, ...]] = {
 OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
     "zh": ("脱离", "脫離", "停用", "停止使用", "摆脱", "擺脫", "实现了", "實現了", "达到", "達到", "达成",
            "未脱离", "重新", "恢复", "恢復", "出现", "出現", "发生", "發生", "死亡", "退出", "失访",
-           "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "改用", "观察到", "觀察到"),
+           "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "减量", "減量", "改用", "观察到", "觀察到"),
     "en": ("achieved", "attained", "reached", "became", "remained", "experienced", "were insulin",
            "was insulin", "had ", "developed", "discontinued", "stopped", "died", "withdrew",
            "dropped out", "no longer", "did not", "showed", "reported", "regained", "lost", "going",
            "making", "needing", "requiring", "remaining", "achieving", "reaching", "becoming",
            "maintained", "needed", "required", "relapsed", "resumed", "reduced", "decreased", "increased",
            "improved", "switched", "changed", "responded", "failed", "benefited", "benefitted", "suffered",
-           "were hospitali"),
+           "were hospitali",
+           # an outcome said with a modal: "Three patients were able to discontinue insulin", "four could stop it"
+           "were able to", "was able to", "were unable to", "managed to", "could not", "could stop", "could discontinue",
+           "could reduce", "could come off", "could achieve"),
 }
 # a breakdown of the cohort by sex or age, told by the count's own clause ("40 patients were women")
 BREAKDOWN_AFTER_EN = ("were women", "were men", "were male", "were female", "were boys", "were girls", "were aged",

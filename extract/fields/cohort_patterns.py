@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .base import Pattern
 from ..numbers import EN_NUMBER
-from .cohort_lexicon import (BREAKDOWN_LABEL, DOSE_LEVEL_EN, DOSE_LEVEL_ZH, EN_ALLOC, EN_GROUP_WORDS, EN_MOD, EN_NUM,
+from .cohort_lexicon import (BREAKDOWN_LABEL, CELL_PROCEDURE_ZH, DOSE_LEVEL_EN, DOSE_LEVEL_ZH, EN_ALLOC, EN_GROUP_WORDS, EN_MOD, EN_NUM,
                              EN_PERSON, LIST_ALLOC, LIST_ITEM_EQ, LIST_ITEM_N, ZH_ALLOC, ZH_APPROX, ZH_CLASSIFIER, ZH_GROUP,
                              ZH_MOD, ZH_NUM, ZH_PERSON)
 
@@ -33,16 +33,62 @@ PATTERNS: tuple[Pattern, ...] = (
     # "共48例完成随访": a bare total; unlike the enrolment verbs it may still be an outcome count
     P("zh_total_gong",
       r"(?<![总總一统統])共\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?:患者|受试者|受試者|病例)?(?!\s*中)", 0.85),
+    # procedures counted for their patients: "1999年至2010年共尝试过677例胰岛移植手术", "完成了30例干细胞移植",
+    # "677 islet transplants were performed" (a registry's or a series' procedures; organs are not cells)
+    P("zh_total_procedures",
+      r"(?:尝试|嘗試|进行|進行|完成|实施|實施|开展|開展|施行)(?:过|過|了)?\s*(?P<n>" + ZH_NUM + r")\s*例"
+      + CELL_PROCEDURE_ZH + r"(?:手术|手術)?", 0.85,
+      examples=("根据注册中心的数据,1999年至2010年共尝试过677例胰岛移植手术。", "該院共進行123例自體胰島細胞移植。",
+                "该院共完成30例干细胞移植治疗糖尿病。"),
+      traps=("该院已完成300例肝移植手术。", "共进行了3次干细胞输注。")),
+    P("en_total_procedures",
+      r"(?P<n>" + EN_NUM + r")\s+(?:[\w\-]+\s+){0,2}?(?:islet|cell|stem[\s\-]cell)(?:[\s\-](?:cell|graft))?\s+(?:transplants|"
+      r"transplantations|transplant\s+procedures)\s+(?:were|had\s+been|have\s+been)\s+(?:performed|carried\s+out|done|"
+      r"attempted|conducted|reported)\b(?!\s+(?:in|for|on)\s+(?:each|every|all|the\s+same)\b|\s+per\b)", 0.85,
+      examples=("Between 1999 and 2010, 677 islet transplants were performed.",),
+      traps=("Two islet transplants were performed in each patient.",)),
+    # procedures of two kinds counted side by side are the groups: "共进行1233例自体胰岛细胞移植及1520例异体胰岛细胞移植"
+    P("zh_procedure_pair",
+      r"(?P<n>" + ZH_NUM + r")\s*例(?P<l1>" + CELL_PROCEDURE_ZH + r")(?:手术|手術)?\s*(?:及|和|与|與|、|以及)\s*"
+      r"(?P<n2>" + ZH_NUM + r")\s*例(?P<l2>" + CELL_PROCEDURE_ZH + r")", 0.85,
+      examples=("根據登錄的報告,自1999至2020年全世界共進行1233例自體胰島細胞移植及1520例異體胰島細胞移植。",),
+      traps=("该院完成30例干细胞移植和2例肝移植。",)),
+    # the animals of a preclinical study, randomised into its groups: "50只STZ诱导的SD大鼠随机分为4组", "Forty diabetic
+    # mice were randomly divided into four groups" (a count of animals anywhere else is no cohort: see ANIMALS)
+    P("animals_randomized",
+      r"(?P<n>" + ZH_NUM + r")\s*只(?:[^,，。;；\n\d()（）]|[(（][^()（）\n]{0,40}[)）]|\d(?!\s*只)){0,40}?"
+      r"(?:大鼠|小鼠|鼠|猴|犬|猪|豬|兔)[^,，。;；\n]{0,6}?"
+      r"(?:随机|隨機)?(?:分为|分為|分成|均分为|均分為)"
+      r"|(?P<n2>" + EN_NUM + r")\s+(?:[\w\-]+\s+){0,4}?(?:mice|rats|monkeys|pigs|dogs|rabbits|animals)\s+(?:were\s+)?"
+      r"(?:randomly\s+|equally\s+)?(?:divided|assigned|allocated|randomi[sz]ed|split)\b", 0.8,
+      examples=("方法: 50只链脲佐菌素(streptozotocin, STZ)诱导的SD大鼠随机分为4组移植于肾包膜下。",
+                "Forty diabetic mice were randomly divided into four groups."),
+      traps=("团队此前在20只小鼠中验证了该方法。",)),
+    # "(1999年至2002年,214例)": a count closing a labelled bracket; a size only as a part of the total its
+    # siblings add up to (see cohort.PARTITION_ONLY): "早期(…,214例)…中期(…,255例)…近期(…,208例)"
+    P("zh_bracket_count",
+      r"[(（][^()（）\n]{1,30}?[,，、:：]\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|人)\s*[)）]", 0.8),
     # "一項24人的小型先導研究", "a 24-patient pilot study": the size of a study stated as its attribute
     P("zh_total_study_size",
       r"(?P<n>" + ZH_NUM + r")\s*(?:人|例|名)(?:患者|受试者|受試者)?的[^,，。;；\n]{0,10}?(?:研究|试验|試驗|队列|隊列)", 0.85),
     P("en_total_study_size",
       r"\b(?P<n>\d{1,5})-(?:patient|participant|person|subject|people)\s+(?:[\w\-]+\s+){0,3}?"
       r"(?:study|trial|cohort|pilot|series)\b", 0.85),
-    # registry records: "Enrollment (Actual): 66", "实际入组人数: 66"; an estimated enrolment is a plan
+    # a registry record's or a filing's enrolment field, its value after a colon or on the next line:
+    # "Enrollment (Actual): 66", "Study Participants\n\n    30", "Target sample size: 60", "样本量:60例",
+    # "受試者收納人數:10人" (a target enrolment is the registered trial's stated size; see REGISTRY_FIELD_PATTERNS)
     P("registry_enrollment",
-      r"(?:\bEnrollment\s*(?:\(\s*Actual\s*\))?|实际入组人数|實際入組人數|实际入组例数|實際入組例數)\s*[:：]?\s*"
-      r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.9),
+      r"(?:\b(?:(?:Actual|Estimated|Anticipated|Target|Planned|Total)\s+)?(?:Enrol(?:l)?ment|Sample\s+Size)\b"
+      r"|\bStudy\s+Participants\b|\bNumber\s+of\s+(?:Participants|Subjects|Patients)\b"
+      r"|(?:实际|實際|计划|計劃|計畫|预计|預計|目标|目標)?(?:入组|入組|收纳|收納|收案|招募)(?:人数|人數|例数|例數)"
+      r"|(?:受试者|受試者)(?:收纳|收納|收案|入组|入組)?(?:人数|人數|例数|例數)|样本量|樣本量|样本含量|樣本含量)"
+      r"(?:[ \t]*[(（][^()（）\n]{1,20}[)）])?(?:[ \t]*[:：|]){0,2}\s{0,12}?"
+      r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.\-–/])(?=[ \t]*(?:participants|patients|subjects|人|例|名|$|[\n|。;；,，(（]))", 0.9,
+      examples=("Study Participants\n\n    30\nThis study is a randomized trial.", "Enrollment (Actual): 66",
+                "Target sample size: 60", "样本量:60例", "(6)試驗計劃受試者收納人數:10人。",
+                "Estimated Enrollment : | 50 participants |"),
+      traps=("Enrollment was November 2003-July 2006.", "Sample size was calculated from a 0.5% difference.",
+             "入组人数较少。")),
     # a registry results page's participant flow: the STARTED row gives each arm (one column per arm)
     P("registry_flow_started",
       r"(?m)^[ \t]*STARTED[ \t]+(?P<n>\d{1,5})[ \t]+(?P<n2>\d{1,5})(?:[ \t]+(?P<n3>\d{1,5}))?[ \t]*$"
@@ -144,6 +190,16 @@ PATTERNS: tuple[Pattern, ...] = (
       examples=("The study has one patient, a man diagnosed at the age of four.", "We report a single patient with "
                 "type 1 diabetes."),
       traps=("Fever occurred in one patient.", "One patient developed a rash.")),
+    # one patient described by the disease, the object of what the study did: "transplantation of islet cells into
+    # the forearm of one patient with type 1 diabetes", "data from a single patient with T1D"
+    P("en_one_patient_with",
+      r"\b(?:of|in|to|into|for|from|on|involving|involved|enrolled|treated|included)\s+(?:only\s+)?(?P<n>one|a\s+single)\s+"
+      r"(?:patient|participant|person|individual|recipient|man|woman|adult|child)\s+(?:with|who\s+has|"
+      r"living\s+with|suffering\s+from)\s+(?:long-?standing\s+|new-?onset\s+|established\s+)?(?:type\s*[12I]\b|T[12]DM?\b|"
+      r"(?:insulin-dependent\s+)?diabetes\b)", 0.6,
+      examples=("The study involved intramuscular transplantation of a single low dose of islet cells into the forearm "
+                "of one patient with Type 1 diabetes.",),
+      traps=("Fever occurred in one patient with type 1 diabetes.", "One patient with type 2 diabetes withdrew.")),
     # a Chinese case: "这名8岁的患儿", "59歲陳小姐", "一名58歲林姓男子"
     P("zh_single_case",
       r"(?:(?:这|這|该|該|此)\s*(?:名|位)\s*(?:" + ZH_NUM + r")\s*(?:岁|歲)"
@@ -168,6 +224,13 @@ PATTERNS: tuple[Pattern, ...] = (
       examples=("Patients (N = 28) were split into three cohorts (Cohort 1, n = 14; Cohort 2, n = 9; and Cohort 3 "
                 "receiving basal insulin, n = 5).", "患者共52例(干细胞组 n=26;对照组 n=26)。"),
       traps=("Outcomes (mean 5.2, SD 1.1) were similar.",)),
+    # the same list without brackets, its items separated by semicolons: "assigned to low dose, n = 15; medium dose,
+    # n = 15; or high dose, n = 15" (a list, not one labelled count: two items at least)
+    P("n_equals_list_bare",
+      r"(?<![\w(\[（])(?P<body>" + LIST_ITEM_N + r"(?:\s*[;；]\s*(?:(?:and|or)\s+)?" + LIST_ITEM_N + r")+)", 0.85,
+      examples=("Patients (n = 45) were assigned to low dose, n = 15; medium dose, n = 15; or high dose, n = 15.",
+                "患者分为三组:干细胞组,n=20;胰岛素组,n=20;对照组,n=18。"),
+      traps=("The mean age was 52 years; n = 40 overall.",)),
     # "507 patients (T1DM = 199, T2DM = 308)": labelled parts adding up to the count before the bracket
     P("arm_breakdown_equals",
       r"(?P<t>" + EN_NUM + r"|" + ZH_NUM + r")\s*(?:(?:例|名|人)\s*(?:" + ZH_PERSON + r")?|(?:[A-Za-z][\w\-]*\s+){0,3}?"
@@ -189,10 +252,15 @@ PATTERNS: tuple[Pattern, ...] = (
       + r")\s*(?:例|名|位|人)(?:[^,，。;；\n\d]{0,20}?" + ZH_PERSON + r")?\s*(?:仅|僅|只|则|則|均|都|也)?\s*(?P<l2>" + ZH_ALLOC
       + r"[^,，。;；\n]{0,10})", 0.85),
     # "随机分为治疗组和对照组，每组40例", "randomized into two groups of 30", "15 patients per arm"
-    P("zh_arm_each", r"(?:每组|每組|(?<![男女])各)\s*(?:各)?\s*(?:有|为|為)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)", 0.85),
+    # (the size per group may be written "n = 21/group", "每组n=21")
+    P("zh_arm_each", r"(?:每组|每組|(?<![男女])各)\s*(?:各)?\s*(?:有|为|為)?\s*(?:(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)"
+      r"|[nN]\s*=\s*(?P<n2>\d{1,5})(?![\d.]))", 0.85,
+      examples=("患者随机分为两组(每组n=21),分别接受干细胞或胰岛素治疗。",)),
     P("en_arm_each",
       r"(?:\b(?:two|three|four|2|3|4)\s+(?:[A-Za-z\-]+\s+){0,2}?(?:groups|arms|cohorts)\s+of\s+(?P<n>" + EN_NUM + r")"
-      r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort)\b)", 0.85),
+      r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort)\b"
+      r"|\b[nN]\s*=\s*(?P<n3>\d{1,5})\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b)", 0.85,
+      examples=("Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or insulin.",)),
     # a breakdown whose parts add up to the count before it: "112 completed (57 UC-MSC, 55 placebo)",
     # "66例(44/22)", "38 were enrolled: 20 chose to receive MSCs and 18 continued standard care"
     P("arm_breakdown_paren",
@@ -270,6 +338,16 @@ PATTERNS: tuple[Pattern, ...] = (
                 "纳入9项研究,共计512例患者。"),
       traps=("全球已注册1512项干细胞临床试验。", "两项发表在同一期刊上的研究也支持这一结论,这篇综述指出。",
              "我国进行了4项研究,美国进行了2项研究。")),
+    # the studies a search narrows down to: "47 studies were retrieved…, of which 22 met the inclusion criteria",
+    # "共检索到63篇文献,最终18项研究符合纳入标准", "其中12篇被纳入"
+    P("studies_narrowed",
+      r"(?:\bof\s+(?:which|these|them)|\bamong\s+(?:them|these)|其中|最终|最終)\s*,?\s*(?:only\s+|仅|僅|共)?(?P<n>" + EN_NUM
+      + r"|" + ZH_NUM + r")\s*(?:项|項|篇|个|個)?\s*(?:(?:studies|trials|articles|RCTs|papers|研究|试验|試驗|文献|文獻)\s*)?"
+      r"(?:met\s+(?:the\s+|our\s+)?(?:inclusion|eligibility)|fulfilled\s+(?:the\s+)?(?:inclusion|eligibility)|"
+      r"were\s+(?:finally\s+)?(?:included|eligible|selected)|符合|满足|滿足|被纳入|被納入|纳入|納入)", 0.9,
+      examples=("A total of 47 studies were retrieved for detailed evaluation, of which 22 met the inclusion criteria.",
+                "共检索到63篇文献,最终18项研究符合纳入标准。", "共檢索到63篇文獻,其中18篇被納入本統合分析。"),
+      traps=("Of these, 12 patients met the inclusion criteria.", "其中12例患者符合纳入标准。")),
     P("en_studies",
       r"(?P<n>" + EN_NUM + r")\s+(?:(?:randomi[sz]ed|controlled|clinical|eligible|published|independent|"
       r"placebo-controlled|prospective)\s+){0,3}(?:trials|studies|RCTs)\b", 0.9,
@@ -289,21 +367,22 @@ PATTERN_ROLE: dict[str, str] = {
     "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",
     "en_total_completed": "total", "arm_breakdown_paren": "arm", "arm_breakdown_slash": "arm",
     "arm_breakdown_colon": "arm", "arm_breakdown_list": "arm", "en_arm_compared": "arm", "zh_arm_compared": "arm", "en_arm_received": "arm", "zh_arm_received": "arm", "zh_arm_subset_alloc": "arm",
-    "zh_studies": "studies_included", "en_studies": "studies_included",
+    "zh_studies": "studies_included", "en_studies": "studies_included", "studies_narrowed": "studies_included",
     "en_arm_dose_group": "arm", "zh_arm_dose_group": "arm", "zh_case_title": "total",
     "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
-    "zh_total_table_cell": "total", "n_equals_list": "arm", "en_arm_dose_received": "arm",
+    "zh_total_table_cell": "total", "n_equals_list": "arm", "n_equals_list_bare": "arm", "en_arm_dose_received": "arm",
     "zh_arm_dose_received": "arm", "zh_total_disease_noun": "total", "zh_total_denominator": "total",
-    "en_one_patient": "total", "en_one_allocated": "total", "zh_total_noun_count": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
+    "animals_randomized": "total", "zh_procedure_pair": "arm", "zh_total_procedures": "total", "en_total_procedures": "total", "zh_bracket_count": "total",
+    "en_one_patient": "total", "en_one_patient_with": "total", "en_one_allocated": "total", "zh_total_noun_count": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
 # generic patterns: a count next to a person noun, without an enrolment verb
 WEAK = {"zh_total_noun", "zh_total_noun_count", "en_total_noun", "n_equals", "en_single_case", "zh_total_disease_noun", "en_one_patient",
-        "zh_single_case"}
+        "en_one_patient_with", "zh_single_case"}
 # a study of one told by its patient ("a 47-year-old man", "这名8岁的患儿")
-SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "zh_single_case"}
+SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "en_one_patient_with", "zh_single_case"}
 # patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
-SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split", "zh_arm_subset_alloc"}
+SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split", "zh_arm_subset_alloc", "zh_procedure_pair"}
 # breakdowns: parts that must add up to the count stated before them
 BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon", "arm_breakdown_list"}
 # a treated group and the group it was compared with
@@ -316,5 +395,8 @@ DOSE_RECEIVED_PATTERNS = {"en_arm_dose_received", "zh_arm_dose_received"}
 PAIRED_PATTERNS = {"en_arm_received", "zh_arm_received"}
 # totals read without a person noun or with a bare 共: what follows may still make them an outcome count
 OUTCOME_CHECKED = {"zh_total_gong", "en_total_elliptic"}
+# a registry record's enrolment field: the registered trial's size, actual or targeted (a plan word in the
+# field's name, "试验计划受试者收纳人数", does not make it another study's plan)
+REGISTRY_FIELD_PATTERNS = {"registry_enrollment"}
 # "每组40例": one count for each of the groups named or counted before it in the sentence
 EACH_PATTERNS = {"zh_arm_each", "en_arm_each"}

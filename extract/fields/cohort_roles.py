@@ -131,8 +131,8 @@ def is_ordinal_subject(view: str, start: int) -> bool:
     return bool(ORDINAL_SUBJECT_BEFORE.search(view[max(0, start - 24):start]))
 
 
-# ---- a count of a country or the world: "全世界共有1154名患者", "worldwide, 1,500 people" ----
-WIDE_SCOPE_BEFORE = re.compile(r"(?:全球|全世界|世界上|全国|全國|全美|全台|全臺|全港|\bworldwide|\bglobally|\bnationwide|"
+# ---- a count of a country or the world: "全世界共有1154名患者", "我国约有3万名患者", "worldwide, 1,500 people" ----
+WIDE_SCOPE_BEFORE = re.compile(r"(?:全球|全世界|世界上|全国|全國|全美|全台|全臺|全港|我国|我國|国内外|國內外|国内|國內|中国|中國|\bworldwide|\bglobally|\bnationwide|"
                                r"\bin\s+the\s+world|\bacross\s+the\s+world)\s*(?:范围内|範圍內)?\s*,?\s*"
                                r"(?:(?:已|共|约|約|仅|僅|累计|累計|有|计|計|超过|超過|逾|近|more\s+than|over|about|some)\s*)*$",
                                re.I)
@@ -141,6 +141,32 @@ WIDE_SCOPE_BEFORE = re.compile(r"(?:全球|全世界|世界上|全国|全國|全
 def is_wide_scope(view: str, start: int) -> bool:
     """The count is a statistic of a country or the world, not of one study."""
     return bool(WIDE_SCOPE_BEFORE.search(view[max(0, start - 24):start]))
+
+
+# a registry that reports its own worldwide cohort: "根据人体胰岛细胞移植登录的报告,…全世界共进行1233例…", "according to the
+# Collaborative Islet Transplant Registry, 1,086 recipients worldwide …": the registry is the study
+REGISTRY_SOURCE = re.compile(r"(?:根据|根據|据|據|依据|依據)[^。;；]{0,30}?(?:登记|登記|登录|登錄|注册|註冊)[^。;；,，]{0,12}?"
+                             r"(?:报告|報告|数据|數據|资料|資料)|\baccording\s+to\s+(?:the\s+)?[^.;]{0,50}?\bregistry\b", re.I)
+
+
+def registry_source(sentence_before: str) -> bool:
+    """The sentence attributes what follows to a registry's own report."""
+    return bool(REGISTRY_SOURCE.search(sentence_before))
+
+
+# ---- a meeting's audience: "the largest diabetes conference in the world, bringing together nearly 18,000
+# participants", "大会吸引了超过5000名参会者" ----
+AUDIENCE_BEFORE = re.compile(r"(?:\bbring(?:s|ing)?\s+together|\bbrought\s+together|\battended\s+by|\battract(?:s|ed|ing)?|"
+                             r"\bdraw(?:s|ing)?|\bdrew|\bgather(?:s|ed|ing)?|\bwelcom(?:es|ed|ing)|吸引|汇聚|匯聚|聚集|迎来|迎來)"
+                             r"\s*(?:了)?\s*(?:(?:nearly|about|over|more\s+than|some|approximately|almost|近|约|約|超过|超過|逾)\s*)?$",
+                             re.I)
+MEETING = re.compile(r"\b(?:conference|congress|meeting|summit|symposium|forum|convention|scientific\s+sessions|expo)\b|"
+                     r"大会|大會|会议|會議|论坛|論壇|峰会|峰會|年会|年會|研讨会|研討會|博览会|博覽會", re.I)
+
+
+def is_audience(view: str, start: int, sentence: str) -> bool:
+    """The count is the audience of a meeting the sentence names, not a cohort."""
+    return bool(AUDIENCE_BEFORE.search(view[max(0, start - 30):start]) and MEETING.search(sentence))
 
 
 # ---- a hedged guess, not a stated count: "I have maybe four hundred people", "大概有两百个病人" ----
@@ -236,6 +262,25 @@ FUTURE_START = re.compile(r"明年|下半年|将于|將於|将在|將在|即将|
 def is_study_target(clause: str, sentence: str) -> bool:
     """A plan word in ``clause`` has the study as its subject and the sentence dates nothing in the future."""
     return bool(STUDY_SUBJECT_PLAN.search(clause)) and not FUTURE_START.search(sentence)
+
+
+# ---- a search's yield, not the included studies: "47 studies were retrieved for detailed evaluation, of which 22
+# met the inclusion criteria", "共检索到63篇文献,最终纳入18项研究" (a PRISMA flow counts records before it counts
+# the studies it includes) ----
+RETRIEVED_AFTER = re.compile(r"\s*(?:were\s+|was\s+|had\s+been\s+)?(?:initially\s+|potentially\s+)?(?:retrieved|screened|searched|"
+                             r"obtained|excluded|removed|found\s+in\s+the\s+search|assessed\s+for\s+eligibility|"
+                             r"identified\s+(?:through|by|in|from|after)\s+(?:the\s+)?(?:database|literature|search|"
+                             r"electronic|initial))\b"
+                             r"|\s*[,，]?\s*(?:of\s+which|of\s+these|of\s+them|其中|最终|最終)", re.I)
+RETRIEVED_BEFORE = re.compile(r"(?:检索到|檢索到|检索出|檢索出|检出|檢出|初检|初檢|筛选出|篩選出|排除|剔除|"
+                              r"\b(?:retrieved|screened|searched|excluded|removed|identified\s+in\s+the\s+search))"
+                              r"(?:了|相关|相關|共|\s)*$", re.I)
+
+
+def is_search_yield(view: str, start: int, end: int) -> bool:
+    """A count of studies found, screened or excluded by a search, or one that the text goes on to narrow down
+    ("…, of which 22 met the inclusion criteria"), is not the number of included studies."""
+    return bool(RETRIEVED_AFTER.match(view, end) or RETRIEVED_BEFORE.search(view[max(0, start - 10):start]))
 
 
 # ---- a pooling verb before a wide scope: "汇总全球23项试验" counts included trials, not a world statistic ----

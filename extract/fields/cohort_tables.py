@@ -24,6 +24,11 @@ COUNT_HEADING = re.compile(r"\b(?:number|no\.|n|sample(?:\s+size)?|patients|part
 # a pair of counts in a row ("21/21"), not a date, a ratio of decimals or a dose ("1/2", "2.5/3")
 ROW_PAIR = re.compile(r"(?<![\d/.:\-])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/.:\-%])")
 HEADER_REACH = 40   # lines above a row searched for its header
+# a row that starts a study ("Walicka, 2018 [18] Poland 23/8 E …", "Hu et al. 2013", "张三(2019)"): when it gives fewer
+# pairs than the header has slash headings, the cells left empty are later ones (a continuation row "C 10/11
+# Insulin" starts with no author)
+STUDY_ROW_START = re.compile(r"^\s*(?:[A-Z][A-Za-z'\-]+(?:\s+et\s+al\.?)?\s*,?\s*\(?(?:19|20)\d{2}|"
+                             r"[\u4e00-\u9fff]{1,4}(?:等)?\s*[(（]?(?:19|20)\d{2})")
 
 
 def _header(lines: list[str], row: int) -> Optional[tuple[int, int]]:
@@ -49,7 +54,8 @@ def table_row_arms(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int
         pairs = list(ROW_PAIR.finditer(line))
         if pairs:
             head = _header(lines, len(above) + j)
-            if head and len(pairs) == head[1]:
+            if head and (len(pairs) == head[1] or (head[0] == 0 and 0 < len(pairs) < head[1]
+                                                   and STUDY_ROW_START.match(line))):
                 m = pairs[head[0]]
                 a, b = int(m.group(1)), int(m.group(2))
                 if a > 0 and b > 0 and pos + m.start() >= lo:

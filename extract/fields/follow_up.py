@@ -41,6 +41,9 @@ _POST_EN = r"post-?(?:infusion|transplant(?:ation)?|treatment|injection|operativ
 # a list of time points before the last: "at 3, 6 and 12 months", "在1、3、6、12个月"
 _LIST_EN = rf"(?:(?:{LIST_ITEM_EN})\s*-?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)){{0,5}}"
 _LIST_ZH = rf"(?:(?:第)?(?:{LIST_ITEM_ZH})\s*[、,和及与]\s*){{0,5}}"
+# what a clause-opening time point may run straight into: a measure or a count of persons ("1年后糖化血红蛋白降至6.8%",
+# "一年后10人无需注射胰岛素"), not an event of the patient ("3个月后停用胰岛素")
+_THEN_RESULT_ZH = r"\s*(?:\d{1,4}\s*(?:人|名|例|位)|(?:患者|他|她|其)?的?\s*(?:糖化|HbA1c|C肽|C-肽|血糖|空腹|胰岛功能))"
 # where a clause starts: "At 18 months after treatment, ...", "; after 12 months, ..."
 _CLAUSE_START = r"(?:(?<=[.;:!?(\n])\s*|^|(?<=,)\s*(?:and\s+|but\s+|while\s+)?)"
 _CLAUSE_START_ZH = r"(?:(?<=[。;:!?(\n,])|^)"
@@ -70,7 +73,10 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("stated__zh_study_length", rf"(?:研究|试验)(?:总)?(?:周期|时长|期限|持续时间|总时长)(?:为|共|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.8,
        examples=("研究周期为24周,共纳入30例患者。", "試驗總時長為一年半。"), traps=("研究周期较短。",)),
     zp("stated__en_fu_of", rf"\b{_FU_EN}\s+(?:period\s+|duration\s+|time\s+|study\s+)?(?:of|was|lasted|:|=)\s+{_QUAL_EN}{DUR_EN}", 0.9),
-    zp("stated__en_followed_for", rf"\b(?:followed(?:\s+up)?|monitored|observed|tracked)\s+(?:\w+\s+){{0,3}}?(?:for|over)\s+{_QUAL_EN}{DUR_EN}", 0.9),
+    # (an article and a period may wrap the duration: "tracked over a one-year period", "for a period of 18 months")
+    zp("stated__en_followed_for", rf"\b(?:followed(?:\s+up)?|monitored|observed|tracked)\s+(?:\w+\s+){{0,3}}?(?:for|over)\s+(?:(?:a|an|the)\s+(?:period\s+of\s+)?)?{_QUAL_EN}{DUR_EN}", 0.9,
+       examples=("The trial focused on 30 adults whose blood glucose was continuously tracked over a one-year period.",
+                 "Twenty patients were monitored for a period of 18 months after the infusion.")),
     zp("stated__en_through", rf"\b(?:through(?:out)?|during|over|after|completed)\s+(?:the\s+|a\s+)?{_QUAL_EN}{DUR_EN}(?:\s+of)?\s+(?:{_POST_EN}\s+)?(?:{_FU_EN}|observation)", 0.9,
        examples=("Fifteen children completed 1 year of postinfusion follow-up.",)),
     # "a 2-year follow-up"; "at 2-year follow-up" is a time point (parse lowers it)
@@ -79,6 +85,18 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("stated__en_study_length", rf"\b(?:total\s+)?(?:study|trial)\s+(?:duration|period|length)\s+(?:was|of|lasted|:|=)\s+{_QUAL_EN}{DUR_EN}", 0.8,
        examples=("Thirty patients were enrolled. The total study duration was 24 weeks.",),
        traps=("The study period was short.",)),
+    # "The whole study lasted 24 weeks", "the trial ran for 52 weeks", "整个研究历时24周", "試驗為期一年"
+    zp("stated__en_study_lasted", rf"\b(?:whole\s+|entire\s+|total\s+)?(?:study|trial)\s+(?:lasted|ran|continued|spanned|was\s+conducted)\s+(?:for\s+|over\s+)?{_QUAL_EN}{DUR_EN}", 0.8,
+       examples=("Thirty patients were enrolled. The whole study lasted 24 weeks.", "The trial ran for 52 weeks."),
+       traps=("The infusion lasted 30 minutes.",)),
+    zp("stated__zh_study_lasted", rf"(?:整个|全部)?(?:研究|试验)(?:共|总共)?(?:历时|持续|进行了|为期)(?:了)?\s*{_QUAL_ZH}{DUR_ZH}", 0.8,
+       examples=("研究纳入30例2型糖尿病患者,整个研究历时24周。", "研究納入30例患者,整個試驗歷時一年。"),
+       traps=("研究持续进行中。",)),
+    # the end of an observation: "术后测血糖…至28 d", "移植后监测血糖至28天", "观察至术后12周"
+    zp("stated__zh_observed_until", rf"(?:观察|监测|检测|测定|测|随访|记录)[^。;]{{0,120}}?至\s*(?:{_TREAT_ZH}后)?(?:第)?{DUR_ZH}(?=\s*[。.,;]|\s*$)", 0.85,
+       examples=("术后测血糖水平、葡萄糖耐量试验以及达正常血糖水平率至28 d.", "大鼠移植后监测血糖至28天。",
+                 "患者接受治疗后观察至术后12周,未见不良反应。"),
+       traps=("监测血糖至正常后出院。",)),
     # "a 52-week, open-label, single-arm phase 1 study": the study's planned length
     zp("stated__en_study", rf"\b(?:a|an|the|this)\s+{DUR_EN}(?:\s*,?\s*[\w/-]+){{0,6}}?\s+(?:study|trial)\b", 0.6),
     # a registry record's "[Time Frame: 48 weeks]" (a duration; "Time Frame: week 48" is a time point)
@@ -96,6 +114,14 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        examples=("回输60天后她不再需要胰岛素,疗效维持了20个月以上。", "患者术后血糖控制稳定18个月。",
                  "患者術後療效已維持兩年。"),
        traps=("疗效可持续6~12个月。",)),
+    # the graft kept working: "胰岛持续分泌胰岛素达12周", "the cells continued to produce insulin for 12 weeks"
+    zp("durable__zh_kept_working", rf"(?:持续|继续|一直)(?:正常)?(?:分泌|产生|生产|制造|释放|发挥作用|起效|存活|工作|运作)[^,。;\d]{{0,8}}?(?:达|长达|了)\s*{_QUAL_ZH}{DUR_ZH}", 0.6,
+       examples=("研究人员为1名1型糖尿病患者移植了胰岛,患者胰岛持续分泌胰岛素达12周。", "移植細胞持續分泌胰島素達12週。"),
+       traps=("患者持续服用二甲双胍达12周。",)),
+    zp("durable__en_kept_working", rf"\b(?:continued|continues|kept|keeps|has\s+kept|have\s+kept)\s+(?:to\s+)?(?:produc|secret|mak|function|work|surviv|releas)\w*\s+(?:insulin\s+|normally\s+)?(?:for|over|through)\s+{_QUAL_EN}{DUR_EN}", 0.6,
+       examples=("A man received gene-edited islets; the cells continued to produce insulin for 12 weeks.",
+                 "The graft has kept making insulin for 6 months."),
+       traps=("Patients continued to take metformin for 12 weeks.",)),
     zp("durable__zh_already", rf"(?:已|已经)(?:维持|保持|持续)(?:了)?\s*{_QUAL_ZH}{DUR_ZH}", 0.6,
        examples=("患者的血糖已保持18个月以上正常。", "該名患者已經保持18個月以上無需注射。")),
     # "已经超过一年没复发", "1年多没再复发": no recurrence over the time observed
@@ -120,11 +146,26 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        examples=("In two patients treated, the follow up at 12 months showed negative antibody values.",)),
     zp("tp_fu__zh_at", rf"(?:在|于|至|到)(?:{_TREAT_ZH}后)?(?:第)?{_LIST_ZH}{DUR_ZH}(?:的)?{_FU_ZH}(?:时|中|期间)?", 0.5,
        examples=("在12个月随访时,8名患者仍无需胰岛素。",)),
+    # an endpoint's window from baseline: "自签署同意书后至6个月出现的不良事件", "from baseline to 12 months"
+    zp("tp_fu__zh_window", rf"(?:自|从|由)[^,。;\n\d]{{0,24}}?(?:后|起)?至\s*(?:{_TREAT_ZH}后)?(?:第)?{DUR_ZH}(?!内|以内|之内)", 0.5,
+       examples=("主要评估指标:自签署受试者同意书(ICF)后至6个月出现的不良事件(AE)。", "主要评估指标:从基线至治疗后24周HbA1c的变化。"),
+       traps=("从2019年至2021年,团队开展了研究。", "细胞制备时间从40天缩短至14天。")),
+    zp("tp_fu__en_window", rf"\b(?:from\s+)?baseline\s+(?:to|through|until|and)\s+(?:the\s+)?{DUR_EN}", 0.5,
+       examples=("Primary outcome: change in HbA1c from baseline to 12 months.",
+                 "Change in C-peptide [Time Frame: baseline to 24 weeks]")),
     # the last assessment as a time point of the results ("At 18 months after treatment, C-peptide was higher")
     zp("tp__en_clause_at", rf"{_CLAUSE_START}(?:At|After|By)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:first\s+)?{DUR_EN}(?:\s+(?:after|post|following|of)\s+[^,.;]{{1,40}}?)?\s*,", 0.45,
        examples=("Sixty patients were randomized. At 18 months after treatment, C-peptide was higher in the cell group.",
                  "After 12 months, five patients remained insulin independent."),
        traps=("Three months later she stopped insulin.", "After 10 years of research, the team published its work.")),
+    # "at the end of 6 months of stem cell transplantation", "治疗6个月末", "第12周末"
+    zp("tp__en_end_of", rf"\bat\s+the\s+end\s+of\s+(?:the\s+)?(?:first\s+)?{DUR_EN}(?=\s+(?:of|after|post|following)\s+(?:[^\s,.;]+\s+){{0,6}}?{_TREAT_EN}|\s*[,.;)])", 0.45,
+       examples=("Primary end points were reduction in insulin dose at the end of 6 months of stem cell transplantation.",
+                 "C-peptide improved at the end of 6 months of autologous bone marrow–derived stem cell transplantation (SCT)."),
+       traps=("The cells were stored at the end of 6 months of culture.",)),
+    zp("tp__zh_end", rf"(?:{_TREAT_ZH}(?:后)?|第)\s*{DUR_ZH}(?:末|结束时)", 0.45,
+       examples=("30例患者接受干细胞治疗,治疗6个月末HbA1c降至7.1%。", "第12週末HbA1c降至7.1%。"),
+       traps=("2019年12月末,团队启动了试验。",)),
     zp("tp__en_after_treat", rf"\b(?:at|by)\s+(?:the\s+)?{_LIST_EN}{DUR_EN}\s+(?:after|post|following)[\s-]*{_TREAT_EN}\b", 0.45,
        examples=("C-peptide increased at 24 and 36 months after transplantation.",),
        traps=("HbA1c was measured 4 weeks after the last infusion.",)),
@@ -155,10 +196,11 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # "治疗48周后", "移植12个月后"
     zp("tp__zh_treat_dur_after", rf"{_TREAT_ZH}{_QUAL_ZH}{DUR_ZH}后", 0.45),
     # a clause opening "4个月后," or "现在两年过去": the time since treatment at the last assessment
-    zp("tp__zh_later", rf"{_CLAUSE_START_ZH}{DUR_ZH}(?:后|过去了|过去)(?=[,了])", 0.45,
-       examples=("一名男性接受了注射。4个月后,这些胰岛细胞依然正常运作。",),
+    zp("tp__zh_later", rf"{_CLAUSE_START_ZH}{DUR_ZH}(?:后|过去了|过去)(?=[,了]|{_THEN_RESULT_ZH})", 0.45,
+       examples=("一名男性接受了注射。4个月后,这些胰岛细胞依然正常运作。", "一名1型糖尿病患者接受干细胞治疗,1年后糖化血红蛋白降至6.8%。",
+                 "将胰岛移植给12名1型糖尿病患者,一年后10人无需注射胰岛素。"),
        traps=("一名女性接受了移植。3个月后,她停用了胰岛素。", "团队于2010年成立。十年后,该团队发表了论文。")),
-    zp("tp__zh_clause_time", rf"{_CLAUSE_START_ZH}(?:第)?{DUR_ZH}(?:时|末)(?=,)", 0.45,
+    zp("tp__zh_clause_time", rf"{_CLAUSE_START_ZH}(?:第)?{DUR_ZH}(?:时|末)(?=,|{_THEN_RESULT_ZH})", 0.45,
        examples=("3个月后,HbA1c降至7.0%。6个月时,患者已停用格列齐特。", "治療後1個月血糖下降;6個月時,患者已停藥。"),
        traps=("6个月和12个月时分别进行评估。",)),
     zp("tp__zh_since", rf"(?:移植|治疗|手术|输注|术后)?(?:至今|迄今)(?:已经?|已有|有)\s*{_QUAL_ZH}{DUR_ZH}", 0.5,
@@ -199,6 +241,21 @@ _EVENT_AFTER = compile_cues((
     r"^[^。;!?\n]{0,14}?(?<!已)(?<!已经)(?:停用|停止|停掉|停了|脱离|摆脱|撤除|撤掉|不再|开始|出院|出现|首次|即可|就|接受了|又接受|再次|愈合|痊愈|长好)",
     r"^[^.;!?\n]{0,30}?\b(?:stopped|discontinued|came\s+off|became|achieved|attained|was\s+discharged|started|began|"
     r"no\s+longer|weaned|developed|received|underwent|was\s+(?:treated|transplanted|given)|healed)\b",
+))
+# a share or a count of the cohort as the subject between a time point and the verb: the state of the cohort then
+# ("一年后10人无需注射胰岛素", "治疗满48周时,三分之一的受试者停用胰岛素", "At 18 months, 12 of 40 patients stopped insulin"),
+# not the time until one patient's event
+_SHARE_SUBJECT = compile_cues((
+    r"\d{1,4}\s*(?:人|名|例|位)|\d+(?:\.\d+)?\s*%|分之|半数|多数|大部分|所有|全部|全体",
+    r"\b\d{1,3}\s+(?:of|out\s+of)\s+\d{1,4}\b|\b\d{1,3}\s+(?:patients|participants|subjects|recipients|people|"
+    r"no\s+longer|were|had|remained|became)\b|\b(?:all|most|half|none|many)\s+(?:of\s+(?:the|them|these)\s+)?"
+    r"(?:patients|participants|subjects|recipients)\b|\bpercent\b",
+))
+# a statement about a field, not one study's assessment: "大部分国际胰岛移植中心…术后5年", "in most centres worldwide"
+_GENERAL_SCOPE = compile_cues((
+    r"(?:大部分|大多数|多数|各个?|全球|世界各地|国际)[^,。;]{0,8}?(?:中心|医院|国家|地区)|通常|一般而言|一般来说",
+    r"\b(?:most|many|all)\s+(?:\w+\s+)?(?:centres|centers|programs|programmes|hospitals|countries)\b|\bworldwide\b|"
+    r"\bin\s+general\b|\btypically\b|\busually\b",
 ))
 # a time point of results says what was found then: a measure, a state or a change in its sentence ("At 18 months
 # after treatment, C-peptide was higher", "4个月后,这些胰岛细胞依然正常运作"); "Ten years later, the team opened a
@@ -241,6 +298,42 @@ MIN_TIME_POINT_DAYS = 14.0
 MAX_DAYS = 365.25 * 30
 
 
+# ---- a table of studies flattened to text: the follow-up column's unit is in its header ("Follow-up time (months)")
+# and a row lists its assessment times ("3, 6, 9, 12"); the last of them is that study's follow-up ----
+_FU_HEADER_UNIT = re.compile(r"\bfollow[- ]?up(?:\s+(?:time|period|duration))?\s*[(（]\s*(?P<u>months?|weeks?|years?|days?|mo)\s*[)）]"
+                             r"|随访(?:时间|期)?\s*[(（]\s*(?P<zu>个月|月|周|年|天)\s*[)）]", re.I)
+_HEADER_UNIT_DAYS = {"month": 30.4375, "mo": 30.4375, "week": 7.0, "year": 365.25, "day": 1.0,
+                     "个月": 30.4375, "月": 30.4375, "周": 7.0, "年": 365.25, "天": 1.0}
+# a cell of ascending times ("0.25, 1, 3, 6, 12"), never a part of a mean ± SD list ("10.7 ± 4.2, 50.4 ± 21.6")
+_ROW_TIMES = re.compile(r"(?<![\d.±])(?<!±\s)(?P<list>\d{1,3}(?:\.\d{1,2})?(?:[ \t]*,[ \t]*\d{1,3}(?:\.\d{1,2})?)+)"
+                        r"(?![\d.]|[ \t]*(?:±|[×x*]|%|/))")
+TABLE_HEADER_REACH = 40   # lines above a row searched for its header
+TABLE_ROW_PATTERN = "table__row_times"
+
+
+def table_row_follow_up(text: str, lo: int, hi: int) -> Optional[tuple[float, int, int]]:
+    """(days, start, end) of the one list of times in the table row(s) [lo, hi) under a follow-up column whose
+    header gives the unit, or None (no such header above, the header inside the span, no list or several)."""
+    if _FU_HEADER_UNIT.search(text, lo, hi):
+        return None   # the span holds the header: the whole table, not one study's row
+    line_start = text.rfind("\n", 0, lo) + 1
+    above = text[max(0, line_start - 8000):line_start].split("\n")[-TABLE_HEADER_REACH - 1:]
+    header = next((h for h in (_FU_HEADER_UNIT.search(x) for x in reversed(above)) if h), None)
+    if header is None:
+        return None
+    unit = (header.group("u") or header.group("zu")).lower()
+    per = _HEADER_UNIT_DAYS.get(unit.rstrip("s")) or _HEADER_UNIT_DAYS.get(unit)
+    lists = []
+    for m in _ROW_TIMES.finditer(text, lo, hi):
+        times = [float(x) for x in re.split(r"\s*,\s*", m.group("list"))]
+        if all(a < b for a, b in zip(times, times[1:])):
+            lists.append((times[-1], m.start(), m.end()))
+    if per is None or len(lists) != 1:
+        return None
+    last, start, end = lists[0]
+    return float(round(last * per)), start, end
+
+
 class FollowUpExtractor(FieldExtractor):
     """Durations next to follow-up words, durability and the last assessment; ``decide`` keeps the
     best-attested one."""
@@ -248,6 +341,14 @@ class FollowUpExtractor(FieldExtractor):
     name = "follow_up"
     field = "follow_up"
     patterns = FOLLOW_UP_PATTERNS
+
+    def find(self, span: Span) -> list[Hit]:
+        """The patterns' hits, and the last assessment time a table row lists under a follow-up column."""
+        hits = super().find(span)
+        row = table_row_follow_up(span.doc.view, span.start, span.end)
+        if row is not None and MIN_DAYS <= row[0] <= MAX_DAYS:
+            hits.append(self.hit({"days": row[0]}, row[1], row[2], TABLE_ROW_PATTERN, score=0.85))
+        return hits
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         dur = parse_duration(m.group("dur"))
@@ -277,7 +378,7 @@ class FollowUpExtractor(FieldExtractor):
         text = span.doc.view
         if in_related_links(text, hit.start) or (hit.pattern.startswith(_TIME_POINT) and in_reference(text, hit.start)):
             return None   # "Related: Teplizumab Delays Stage 3 Type 1 Diabetes: 5-Year Data" is another article
-        s, _ = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
+        s, e = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
         if _NOT_FOLLOW_UP.search(text, max(s, hit.start - 10), hit.end):
             return None
         if _QUALIFIES_AFTER.search(text[hit.end:hit.end + 12]) and not _COMPLETED_BEFORE.search(
@@ -296,8 +397,11 @@ class FollowUpExtractor(FieldExtractor):
             if _FROM_ONE_DOSE.search(text[max(s, hit.start - 12):hit.start]) or \
                     _FROM_ONE_DOSE_AFTER.search(text[hit.end:hit.end + 30]):
                 return None
-            if hit.pattern.startswith("tp__") and _EVENT_AFTER.search(text[hit.end:hit.end + 40]):
-                return None
+            event = _EVENT_AFTER.search(text[hit.end:hit.end + 40]) if hit.pattern.startswith("tp__") else None
+            if event and not _SHARE_SUBJECT.search(text, hit.end, hit.end + event.end()):
+                return None   # the time until the patient's event, not a time point of results
+            if _GENERAL_SCOPE.search(text, s, e):
+                return None   # "大部分国际中心的胰岛移植术后5年…": a field-wide statement, not this study's assessment
             if _WINDOW_AFTER.match(text, hit.end):
                 return None   # "注射后3个月内": a window, not the time of an assessment
             if hit.pattern in _NEEDS_RESULT and not self._states_result(text, hit, span):

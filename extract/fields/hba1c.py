@@ -84,7 +84,8 @@ MEAN_DIFF_PCT_MAX = 3.0
 CHANGE_WORD = rf"(?:变化|變化|差值|改变|改變|change[ds]?|difference|{MEAN_DIFF})"
 TO = (r"(?:降至|降到|下降到|下降至|下降为|下降為|降低至|降低到|降低为|降低為|减少至|減少至|减至|減至|改善至|改善为|"
       r"回落至|升至|升高至|上升至|增至|增加至|维持在|維持在|稳定在|穩定在|保持在|至|到|变为|變為|"
-      r"maintained\s+at|stabili[sz]ed\s+at|to|→|->|=>)(?:\s*了)?")
+      r"maintained\s+at|stabili[sz]ed\s+at|(?:stayed|stays|remained|remains|stands|stood|held|holds)\s+(?:steady\s+|stable\s+)?at|"
+      r"to|→|->|=>)(?:\s*了)?")
 FROM = r"(?:从|從|由|from)"
 BASELINE = (r"(?:基线|基線|baseline|治疗前|治療前|术前|術前|移植前|输注前|輸注前|入组时|入組時|入院时|入院時|"
             r"before\s+(?:treatment|therapy|infusion|transplantation)|pre-?treatment|at\s+entry|at\s+enrollment|"
@@ -311,6 +312,75 @@ def _days(m: re.Match[str]) -> Optional[float]:
     return timepoint_days(m.group("time"))
 
 
+# a table row flattened with its cells glued together: "HbA1c6.8 ± 0.186.4 ± 0.166.7 ± 0.156.6 ± 0.240.75" (each SD
+# runs into the next group's mean, the last into the P value); a mean is told from the SD before it by its scale
+_GLUED_ROW = re.compile(r"[ \t]*(?:[(（]\s*%\s*[)）])?[ \t]*(?P<cells>\d{1,2}\.\d{1,2}(?:[ \t]*±[ \t]*\d+\.\d+(?:\.\d+)?){2,})"
+                        r"[ \t]*$", re.M)
+# the caption or header above such a row that says its values are the groups' baselines
+_BASELINE_TABLE = re.compile(r"baseline|基线|治疗前|入组时|before\s+treatment|characteristics\s+of\s+(?:the\s+)?(?:patients|participants)",
+                             re.I)
+GLUED_TABLE_REACH = 12   # lines above a row searched for its table's caption
+
+
+def _glued_row(view: str, pos: int, span: Span) -> list[tuple[float, int, int]]:
+    """The group means of a glued mean ± SD row right after an HbA1c term at ``pos`` (value, start, end), when the
+    table above is one of baselines; [] otherwise. Each glued "SD+mean" is split where the mean is an HbA1c."""
+    g = _GLUED_ROW.match(view, pos, span.end)
+    if not g or view[pos - 1:pos].isspace():
+        return []
+    cells = g.group("cells")
+    parts = cells.split("±")
+    values = [float(parts[0])]
+    for part in (p.strip() for p in parts[1:-1]):
+        means = [float(part[i:]) for i in range(3, len(part) - 2)
+                 if re.fullmatch(r"\d+\.\d+", part[:i]) and re.fullmatch(r"\d{1,2}\.\d{1,2}", part[i:])
+                 and UNITLESS_PCT_RANGE[0] <= float(part[i:]) <= UNITLESS_PCT_RANGE[1]]
+        if len(means) != 1:
+            return []   # no single way to split the SD from the next group's mean
+        values.append(means[0])
+    if not all(UNITLESS_PCT_RANGE[0] <= v <= UNITLESS_PCT_RANGE[1] for v in values):
+        return []
+    line_start = view.rfind("\n", 0, pos) + 1
+    above = view[max(span.start, _nth_line_above(view, line_start, GLUED_TABLE_REACH)):line_start]
+    if not _BASELINE_TABLE.search(above):
+        return []
+    return [(v, g.start("cells"), g.end("cells")) for v in values]
+
+
+def _nth_line_above(view: str, line_start: int, n: int) -> int:
+    i = line_start
+    for _ in range(n):
+        if i <= 0:
+            return 0
+        i = view.rfind("\n", 0, i - 1) + 1
+    return i
+
+
+# a story told by the treated patient ("我…接受干细胞治疗…我的糖化血红蛋白稳定在6.5左右") is a case report in the first
+# person; a reader's aside or a quoted testimonial on a page about something else is not ("My A1c went from 9.2 to 6.4")
+_NARRATOR_ZH = re.compile(r"我(?![们們国國院科司])")
+_NARRATOR_EN = re.compile(r"\b(?:I|my|me)\b")
+# the narrator's own treatment: "我接受了干细胞治疗", "I received stem cell infusions", or its timeline ("治疗后第一个月",
+# "after my infusion"); a reader who only discusses a trial ("I've read the slides") tells none
+_NARRATOR_TREATED = re.compile(r"(?:我|\bI\b)[^。.!?\n]{0,12}?(?:接受|做了|打了|输了|received|underwent|got|had)[^。.!?\n]{0,20}?"
+                               r"(?:治疗|输注|移植|干细胞|infusion|treatment|transplant|stem\s+cell)|(?:治疗|输注|移植|术)后第?[一二三四五六1-9]"
+                               r"|\bafter\s+my\s+(?:\w+\s+){0,2}(?:treatment|infusion|transplant)", re.I)
+NARRATOR_MIN = 4   # first-person words that make a span one person's story
+
+
+def _treated_narrator(view: str, span: Span) -> bool:
+    """The span is one person's story of a treatment, told in the first person."""
+    text = view[span.start:span.end]
+    first = len(_NARRATOR_ZH.findall(text)) + len(_NARRATOR_EN.findall(text))
+    return first >= NARRATOR_MIN and _NARRATOR_TREATED.search(text) is not None
+
+
+def _in_quotes(view: str, pos: int) -> bool:
+    """``pos`` stands inside quotation marks opened on its line."""
+    line = view[view.rfind("\n", 0, pos) + 1:pos]
+    return line.count('"') % 2 == 1 or line.count("“") > line.count("”") or line.count("「") > line.count("」")
+
+
 # a pipe-table header cell naming a baseline or a time point
 _CELL_SPLIT = "|"
 _VALUE_CELL_RE = re.compile(rf"^\s*[-−+]?\s*{ARABIC}\s*(?:±|\+/-|\(|\[|%|$)")
@@ -526,6 +596,14 @@ class HbA1cExtractor(FieldExtractor):
         start = m.end()
         if _NOT_LEVEL_RE.match(view, start):
             return   # "HbA1c variability", "HbA1c target"
+        glued = _glued_row(view, m.end(), span)
+        if glued:
+            # "HbA1c6.8 ± 0.186.4 ± 0.16…" under "Table 1 Comparison of baseline characteristics": one baseline per group
+            for i, (v, _, b) in enumerate(glued):
+                yield self.hit({"before": v, "after": None, "change": None, "unit": "%", "original_unit": "%",
+                                "timepoint_days": None, "group": f"column {i + 1}"}, m.start(), b, "hba1c_glued_row",
+                               score=0.8)
+            return
         default_unit: Optional[str] = None
         header = _HEADER_UNIT_RE.match(view, start)
         if header:
@@ -537,7 +615,8 @@ class HbA1cExtractor(FieldExtractor):
         end = self._clause_end(view, start, span.end)
         if self._is_criterion(view, m.start(), start, span):
             return
-        if _FIRST_PERSON_RE.search(view, max(span.start, m.start() - 12), m.start()):
+        if _FIRST_PERSON_RE.search(view, max(span.start, m.start() - 12), m.start()) and \
+                (_in_quotes(view, m.start()) or not _treated_narrator(view, span)):
             return   # "My own A1c is 7.1%", "我的糖化从9.0%降到6.8%": a testimonial, not a study's value
         if self._other_therapy(view, m.start(), span):
             return   # "| GLP-1受体激动剂 | ... | HbA1c降低1.5-2% |": another therapy's effect, not the study's
@@ -656,6 +735,9 @@ class HbA1cExtractor(FieldExtractor):
             if not free(am.start("a"), am.end()):
                 continue
             unit = _unit(am, "a") or default_unit
+            if unit is None and am.start() - start <= UNITLESS_PAIR_GAP and not re.search(r"\d", view[start:am.start()]) \
+                    and "." in am.group("a") and UNITLESS_PCT_RANGE[0] <= (parse_number(am.group("a")) or 0) <= UNITLESS_PCT_RANGE[1]:
+                unit = "%"   # "糖化血红蛋白稳定在 6.5 左右": a value reached, on the % scale without its sign
             if not unit or RANGE_AFTER_RE.match(view, am.end()):
                 continue
             if _BARE_TO_RE.match(view, am.start()) and _VALUE_BEFORE_RE.search(view, max(start, am.start() - 12), am.start()):

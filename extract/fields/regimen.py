@@ -45,6 +45,8 @@ _ADMIN_ONE_EN = (r"(?:infusions?|injections?|administrations?|transplant(?:ation
                  r"(?:\s+(?:of|into|via|through)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?")
 # the words before a dose's noun: "intra-arterial", "stem cell", "UC-MSC" (at most three)
 _MODS_EN = r"(?:[\w-]+\s+){0,3}?"
+# a dose level between "a single" and "dose": "a single low dose", "a single full dose"
+_LEVEL_EN = r"(?:low|high|full|half|standard|fixed|reduced|target|maximal|minimal|medium|mid)"
 # ordinals of an administration and what the count is when the text names it
 ORDINALS: dict[str, int] = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 # a short gap with no clause punctuation: "三次脐带间充质干细胞(hUC-MSCs)静脉注射"
@@ -66,7 +68,11 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("count__zh_each_person", rf"每(?:人|位(?:患者|受试者)?|名(?:患者|受试者)?)(?:共|各)?(?:{_SHOT_ZH}|输(?!血)|输注|注射|回输)了?{_N_ZH}次", 0.8),
     zp("count__zh_shots", rf"(?:(?:{_SHOT_ZH}|注射|输注)了?(?:共)?|共(?:计)?){_N_ZH}针", 0.8),
     zp("count__en_n_admin", rf"\b{_N_EN}\s+(?:(?:separate|consecutive|repeated|intravenous|IV|monthly|weekly|sequential|total|{_CELL_WORD_EN})\s+)*{_ADMIN_EN}\b(?!\s+sites?\b)", 0.85),
-    zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:{_ROUTE_EN}|{_CELL_WORD_EN}|dose of|infusion of|injection of)\s+){{0,2}}(?:infusion|injection|administration|transplantation|implantation|transfusion|dose)\b(?!\s+sites?\b)", 0.85),
+    # (a dose level may stand before the noun: "a single low dose of HIP-modified islet cells"; "a single dose-escalation
+    # study" is a design)
+    zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:{_ROUTE_EN}|{_CELL_WORD_EN}|{_LEVEL_EN}|dose of|infusion of|injection of)\s+){{0,2}}(?:infusion|injection|administration|transplantation|implantation|transfusion|dose)\b(?!\s+sites?\b)(?![-‐](?:escalat|finding|rang|respons|level|limit))", 0.85,
+       examples=("The study involved intramuscular transplantation of a single low dose of islet cells into one patient.",),
+       traps=("This was a single dose-escalation study of stem cells.",)),
     zp("count__en_times", rf"\b(?:infused|injected|administered|given|transplanted|dosed|infusions?|injections?)\b[^.;]{{0,60}}?\b(?:{_N_EN}\s+times|(?P<word>twice|thrice))\b", 0.85),
     # "infused once into the artery", "transplanted only once" ("once a month" is an interval)
     zp("count__en_once", r"\b(?:infused|injected|administered|given|transplanted|implanted|dosed)\s+(?:only\s+)?(?P<single>once)\b(?!\s+(?:a|an|per|every|daily|weekly|monthly|more|again)\b)", 0.8),
@@ -118,10 +124,12 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
        0.8, examples=("2016年完成首次胰岛移植,2017年又完成第二次胰岛移植。", "2016年完成首次胰島移植,2017年又完成第二次胰島移植。"),
        traps=("首次输注后3个月进行第二次随访。",)),
     # intervals
-    zp("interval__zh_every", rf"每(?:隔)?{_IV_ZH}?{_UNIT_ZH}{_ROUTE_ZH}(?:(?:{_ADMIN_ZH}|{_SHOT_ZH})?[一1](?:次|针|疗程)|{_ADMIN_ZH}|给药)", 0.9),
+    # (a light verb may stand before the count: "每3个月接受一次输注")
+    zp("interval__zh_every", rf"每(?:隔)?{_IV_ZH}?{_UNIT_ZH}{_ROUTE_ZH}(?:(?:接受|进行|给予|予|行)?(?:{_ADMIN_ZH}|{_SHOT_ZH})?[一1](?:次|针|疗程)|{_ADMIN_ZH}|给药)", 0.9,
+       examples=("受试者每3个月接受一次输注,持续一年。",), traps=("患者每3个月接受一次复查。",)),
     # "间隔2周", "相隔三个月", "相距4周"
-    zp("interval__zh_gap", rf"(?:间隔|相隔|相距)(?:时间)?(?:为)?{_ABOUT_ZH}{_IV_ZH}{_UNIT_ZH}", 0.9,
-       examples=("干细胞输注间隔约3个月。", "幹細胞輸注間隔約3個月。")),
+    zp("interval__zh_gap", rf"(?:间隔|相隔|相距)(?:时间)?(?:为)?{_ABOUT_ZH}(?:{_IV_ZH}{_UNIT_ZH}|(?P<half_year>半年))", 0.9,
+       examples=("干细胞输注间隔约3个月。", "幹細胞輸注間隔約3個月。", "干细胞输注间隔半年。")),
     zp("interval__zh_biweekly", r"(?P<fixed14>隔周)(?:[一1]次|输注|注射)", 0.8),
     zp("interval__en_every", rf"\bevery\s+(?:{_IV_EN}\s+)?{_UNIT_EN}\b", 0.85),
     zp("interval__en_once_a", r"\bonce\s+(?:a|per|every)\s+(?P<unit>week|month)\b", 0.8),
@@ -149,6 +157,12 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("interval__en_monthly", rf"\b(?P<adverb>monthly|weekly|biweekly|fortnightly)\s+(?:(?:intravenous|IV)\s+)?{_ADMIN_EN}", 0.8),
     # a schedule: "at weeks 0, 4 and 8" / "于第0、4、8周" -> count and interval
     zp("schedule__en", r"\b(?:at|on)\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*and\s+\d{1,2})\b", 0.85),
+    # the unit after the list: "at 0,1,5,6 week", "on 0, 4 and 8 weeks" (a schedule from day 0; "at 3, 6 and 12 months"
+    # is a series of visits)
+    zp("schedule__en_unit_after", r"\b(?:at|on)\s+(?:weeks?\s+|days?\s+)?(?P<list>0\s*,\s*\d{1,2}(?:\s*,\s*\d{1,2})*(?:\s*,?\s*and\s+\d{1,2})?)\s*(?:th\s+)?(?P<sunit>weeks?|days?|months?)\b", 0.85,
+       examples=("The experimental group will be given 0.75*10^6/kg umbilical cord MSCs at 0,1,5,6 week.",
+                 "Patients received UC-MSCs intravenously at 0, 4 and 8 weeks."),
+       traps=("HbA1c was measured at 3, 6 and 12 months.",)),
     zp("schedule__zh", r"(?:于|在)?第\s*(?P<list>\d{1,2}(?:\s*[、,]\s*\d{1,2})+(?:\s*(?:和|及)\s*\d{1,2})?)\s*(?P<sunit>周|天|日|个月)", 0.85),
     zp("schedule__zh_each", r"(?:于|在)?第\s*(?P<list>\d{1,3}\s*(?P<sunit>周|天|日|个月)(?:\s*(?:、|,|和|及)\s*第\s*\d{1,3}\s*(?P=sunit))+)", 0.85),
     # "on Day 0 and Day 90" (a registry record's schedule): the unit repeated before each point
@@ -203,6 +217,16 @@ _PER_DOSE_AFTER = compile_cues((r"^\s*的?[^,。;]{0,4}?(?:剂量|用量|数量|
 # "接受3次及以上输注的患者", "three or more infusions": a threshold that splits patients, not the count given
 _BOUND_AFTER_N = compile_cues((r"^\s*次?\s*(?:及|或)?以[上下]", r"^\s*(?:or (?:more|fewer|less)|\+)"))
 _PER_POINT = re.compile(r"分别|\beach time\b|\bat each\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,，;；]")
+_MEASURED_AFTER = re.compile(r"\s*(?:after|post|following|since)\b|\s*(?:后|後)", re.I)
+# the persons 每 counts ("每人接受一次细胞输注") make no interval of "每…一次"
+_EACH_PERSON = re.compile(r"每(?:人|位|名|例|个|個)(?:患者|受试者|病人)?")
+# insulin as the outcome, not a dosed drug: "单次输注后完全停用外源性胰岛素", "became insulin-free"
+_DRUG_OUTCOME_BEFORE = re.compile(r"(?:停用|停止|停掉|脱离|摆脱|无需|不再需要|不再|不需要|不用|减少|减停|"
+                                  r"\boff|\bstopped|\bdiscontinued|\bfree\s+of|\bindependent\s+of|\bwithout|"
+                                  r"\bno\s+longer\s+(?:needed|required|need|require|took|take|used|use))"
+                                  r"\s*(?:了)?\s*(?:外源性|額外|额外|注射|使用|exogenous|any|their|her|his)?\s*$", re.I)
+_DRUG_OUTCOME_AFTER = re.compile(r"[-\s]?(?:free|independen\w*)", re.I)
 
 # intervals read from "N months later ... a second dose": the dose noun is inside the match
 AGAIN_PATTERNS = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",
@@ -295,6 +319,8 @@ class RegimenExtractor(FieldExtractor):
     def _interval(g: dict[str, Optional[str]]) -> Optional[float]:
         if g.get("fixed14"):
             return 14.0
+        if g.get("half_year"):
+            return float(6 * UNIT_DAYS["月"])   # "间隔半年": six months of 30 days
         if g.get("adverb"):
             return {"monthly": 30.0, "weekly": 7.0, "biweekly": 14.0, "fortnightly": 14.0}[g["adverb"].lower()]
         unit = (g.get("unit") or "").lower()
@@ -358,10 +384,15 @@ class RegimenExtractor(FieldExtractor):
         if not _CELL_CONTEXT.search(text, s, e):
             return None
         lo, hi = max(s, hit.start - 12), min(e, hit.end + 12)
+        # a drug in another clause is another verb's ("每天注射胰岛素2次,并接受1次干细胞输注")
+        lo = max(lo, max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hit.start)), default=lo))
+        cut = _CLAUSE_BREAK.search(text, hit.end, hi)
+        hi = cut.start() if cut else hi
         if hit.pattern in AGAIN_PATTERNS:
             lo = hit.start  # "3个月后再次输注" names the second dose itself: a drug before it is another clause
         add_on = [(a.start(), a.end()) for a in _ADD_ON.finditer(text, max(s, lo - 30), hi)]
-        if any(not any(a <= d.start() and d.end() <= b for a, b in add_on) for d in _DRUG_NEAR.finditer(text, lo, hi)):
+        if any(not any(a <= d.start() and d.end() <= b for a, b in add_on) and not self._insulin_outcome(text, d, s)
+               for d in _DRUG_NEAR.finditer(text, lo, hi)):
             return None
         if _NOT_ADMIN_AFTER.search(text[hit.end:hit.end + 20]):
             return None
@@ -371,7 +402,7 @@ class RegimenExtractor(FieldExtractor):
         if n == 1 and hit.pattern.startswith("count__") and re.search(r"(?:再次|重复|又|再)\s*$", text[max(s, hit.start - 4):hit.start]):
             return None
         # "每4周输注一次": the "一次" belongs to the interval, it is not a count
-        if n == 1 and iv is None and re.search("每|隔周", text[max(s, hit.start - 8):hit.end].replace("每次", "")):
+        if n == 1 and iv is None and re.search("每|隔周", _EACH_PERSON.sub("", text[max(s, hit.start - 8):hit.end].replace("每次", ""))):
             return None
         # "于第1天和第8天分别接受一次输注" / "each received one infusion at weeks 0 and 4": once per time point
         if n == 1 and iv is None and _PER_POINT.search(text[max(s, hit.start - 6):hit.end]):
@@ -387,9 +418,17 @@ class RegimenExtractor(FieldExtractor):
         if hit.pattern == "count__en_n_admin" and _NO_DOSE_LEVELS.search(text[hit.end:hit.end + 15]):
             return None
         if hit.pattern.startswith("schedule__") and not re.search(
-                r"输注|回输|注射|移植|给药|infus|inject|administ|dos|\bgiven\b", text[s:e], re.I):
+                r"输注|回输|注射|移植|给药|infus|inject|administ|dos|\bgiven\b|\breceiv", text[s:e], re.I):
             return None  # "at weeks 0, 4 and 8" of measurements is not a schedule of doses
+        if hit.pattern.startswith("schedule__") and _MEASURED_AFTER.match(text, hit.end):
+            return None  # "at weeks 4, 12 and 24 after the infusion": time points counted from a dose
         return hit
+
+    @staticmethod
+    def _insulin_outcome(text: str, drug: re.Match[str], lo: int) -> bool:
+        """A drug word that names what the patients stopped or no longer need ("停用外源性胰岛素", "insulin-free")."""
+        return bool(_DRUG_OUTCOME_BEFORE.search(text[max(lo, drug.start() - 14):drug.start()])
+                    or (drug.group(0).lower() in ("insulin", "胰岛素") and _DRUG_OUTCOME_AFTER.match(text, drug.end())))
 
     def _merge(self, hits: list[Hit], span: Span) -> list[Hit]:
         """Join a count-only and an interval-only hit of one clause into one hit."""
