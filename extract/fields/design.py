@@ -120,24 +120,44 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     zp("single_arm_trial__zh_open", r"开放标签|开放性(?:临床)?(?:研究|试验)", 0.5),
     # "不设对照组", "没有对照组", "without a control group", "uncontrolled": no control stated outright
     # "非随机、无对照", "without any randomized comparison group": a control stated as absent
-    zp("single_arm_trial__zh_no_control", r"(?:不设|未设|没有设?|没设|(?<!无论)无|缺乏|缺少)(?:立|置)?(?:任何)?(?:平行|同期)?对照(?:组|臂|的|研究|试验|设计)?", 0.75,
-       examples=("该研究为非随机、无对照的开放标签研究。",)),
+    zp("single_arm_trial__zh_no_control", r"(?:不设|未设|没有设?|没设|(?<!无论)无|缺乏|缺少)(?:立|置)?(?:任何)?(?:平行|同期)?(?:对照(?:组|臂|的|研究|试验|设计)?|安慰剂(?:对照)?(?:组|臂))", 0.75,
+       examples=("该研究为非随机、无对照的开放标签研究。", "该研究并未设置安慰剂组,12名1型糖尿病成人全部接受了干细胞治疗。")),
     zp("single_arm_trial__en_no_control", r"\b(?:no|without(?: an?| any)?|lacked(?: an?| any)?|lacking(?: an?| any)?|did not (?:include|have) (?:an?|any))\s+"
                                           r"(?:(?:concurrent|parallel|placebo|randomi[sz]ed|separate|untreated)\s+)?(?:control|comparison|comparator) (?:groups?|arms?|cohorts?)\b"
+                                          r"|\b(?:no|without(?: an?| any)?)\s+(?:placebo|sham)(?:[- ]control)?\s+(?:groups?|arms?)\b"
                                           r"|\buncontrolled (?:(?:clinical|pilot|open-label)\s+)?(?:trial|study)\b", 0.75,
-       examples=("It was a small series without any randomized comparison group.",)),
+       examples=("It was a small series without any randomized comparison group.",
+                 "Twelve adults with type 1 diabetes were enrolled in this study; there was no placebo arm.")),
     zp("single_arm_trial__first_in_human", r"\bfirst[- ]in[- ](?:human|man)\b|首次人体|首个人体|人体首次|全球首例人体", 0.5),
     zp("single_arm_trial__zh_phase", r"(?:[ⅠⅡⅢI]{1,3}|[1-3一二三])(?:\s*/\s*(?:[ⅠⅡⅢI]{1,3}|[1-3]))*\s*期(?:临床|试验|研究)", 0.45,
        examples=("该公司启动的1/2期试验计划治疗20名1型糖尿病参与者。",)),
     zp("single_arm_trial__en_phase", r"\bphase\s*(?:I{1,3}|[1-3])(?:\s*/\s*(?:I{1,3}|[1-3]))*\b", 0.45),
     # (a bare "临床研究"/"clinical study" names no design: a heading "临床研究怎么说?", a hospital's
     # "干细胞临床研究" programme; it was a fallback cue once and is no longer one)
-    zp("single_arm_trial__all_treated", r"所有患者均接受|全部患者均接受|\ball (?:\d+ )?(?:patients|participants|subjects) (?:underwent|received)\b", 0.35),
+    # "all 22 participants with type 2 diabetes received", "共纳入40例患者,均接受", "12名成人全部接受了"
+    zp("single_arm_trial__all_treated", r"(?:所有|全部|全体)(?:患者|受试者|参与者|病人)(?:均|都|全部)?(?:接受|进行)"
+                                        r"|(?:名|例|位)[^。;:]{0,20}?(?:患者|受试者|参与者|病人|成人|儿童)[,,]?\s*(?:均|全部|都)接受"
+                                        r"|\ball (?:\d+ |the )?(?:patients|participants|subjects)\b(?:[^.;]{0,40}?)\b(?:underwent|received|were treated)\b", 0.35,
+       examples=("This was not a randomised trial: all 22 participants with type 2 diabetes received umbilical cord MSCs.",
+                 "该试验共纳入40例2型糖尿病患者,均接受脐带间充质干细胞治疗。", "12名1型糖尿病成人全部接受了干细胞治疗。")),
+    # the patients were their own controls: one arm compared with its baseline
+    zp("single_arm_trial__self_control", r"\b(?:served|acted) as (?:their|his|her) own controls?\b|\bcompared (?:with|to) (?:their|his|her) own baseline\b"
+                                         r"|\bself[- ]controlled\b|以(?:患者)?自身(?:治疗前|基线)?(?:数据|水平|指标)?(?:作为|为)对照", 0.6,
+       examples=("All 22 participants received the cells and were compared with their own baseline.", "以患者自身治疗前数据作为对照。")),
     # observational
     # "真实世界" / "real world" name a design only as data or a study ("真实世界研究/数据"); "从实验室
     #迈入真实世界" is an idiom for reaching practice
     zp("observational__zh", r"回顾性|回溯性|登记研究|注册研究|队列研究|观察性研究|真实世界(?:的)?(?:研究|数据|证据|队列|分析|应用数据)", 0.8,
        traps=("业内人士认为,干细胞疗法已从实验室迈入真实世界。",)),
+    # a registry of transplants or patients and its data: "胰岛移植登录资料", "国际联合胰岛移植注册中心提供的数据"
+    # (a trial registry is where a trial is registered: "中国临床试验注册中心", "注册号")
+    zp("observational__zh_registry", r"(?:移植|病例|患者|疾病|糖尿病|国家|国际|全国|多中心|协作|联合)(?:[^,。;:]{0,6}?)(?<!试验)(?<!临床)"
+                                     r"(?:登记|登录|注册)(?:的)?(?:中心|系统|资料|数据库?|报告|库|处|分析)", 0.8,
+       examples=("根据2012年国际联合胰岛移植注册中心(CTR)提供的数据,1999年至2010年共尝试过677例胰岛移植手术。",
+                 "根據胰島移植登錄資料分析1990-1999年間進行的237例人體胰島移植。", "根據人體胰島細胞移植登錄的報告,全世界共進行1233例自體胰島細胞移植。",
+                 "根据国际胰岛移植登记中心的数据,2000年至2015年间共有1086名1型糖尿病患者接受了胰岛移植。"),
+       traps=("该试验已在中国临床试验注册中心注册(ChiCTR2100012345),共纳入40例患者。", "该研究已在国际临床试验注册中心注册。",
+              "请登录后查看全文。")),
     zp("observational__en", r"\bretrospective(?:ly)?\b|\bregistry\b|\bcohort stud(?:y|ies)\b|\bprospective cohort\b|\bobservational\b"
                             r"|\breal[- ]world (?:stud(?:y|ies)|data|evidence|cohorts?|analys[ie]s|outcomes|setting|practice)\b", 0.8,
        traps=("Stem cell therapy is moving from the lab into the real world.",)),
@@ -159,9 +179,10 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
        traps=("Forty patients were enrolled; two patients withdrew.",
               "Thirty-two patients with type 1 diabetes received islet grafts.")),
     # "transplanted the islets into a patient who had lived with type 1 diabetes for 14 years"
-    zp("case_report__en_one_treated", r"\b(?:transplanted|infused|implanted|injected|given|grafted)\s+(?:[\w-]+\s+){0,4}?(?:into|to)\s+(?:a|one)\s+(?:single\s+)?(?:patient|man|woman|recipient|volunteer)\b"
+    zp("case_report__en_one_treated", r"\b(?:transplanted|infused|implanted|injected|given|grafted)\s+(?:[\w-]+\s+){0,4}?(?:into|to)\s+(?:the\s+(?:[\w-]+\s+){0,2}?of\s+)?(?:a|one)\s+(?:single\s+)?(?:\d{1,2}-year-old\s+)?(?:patient|man|woman|recipient|volunteer)\b"
                                       r"|\btreated\s+(?:a|one)\s+(?:single\s+)?(?:patient|man|woman)\b", 0.55,
-       examples=("The team transplanted stem-cell-derived islets into a patient who had lived with type 1 diabetes for 14 years.",),
+       examples=("The team transplanted stem-cell-derived islets into a patient who had lived with type 1 diabetes for 14 years.",
+                 "Surgeons implanted gene-edited islet cells into the forearm of a man with type 1 diabetes."),
        traps=("Islets are usually infused into the liver of a recipient.",)),
     zp("case_report__zh_age", rf"(?<![\d~\-至到])\d{{1,2}}岁(?:的)?(?:[^\s,。;]{{0,8}}?)(?:{_ONE_PERSON_ZH}|先生|女士|小姐|阿姨|伯伯|大爷|奶奶|爷爷)", 0.5,
        examples=("59岁陈小姐罹患糖尿病多年。", "这名8岁的患儿5岁时患上1型糖尿病。")),
@@ -171,6 +192,9 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     zp("case_report__zh_reported", r"(?:报道|报告)了?(?:[一1]|首)例(?!研究|试验)", 0.85),
     # a case description's opening profile: "患者,男,19岁"
     zp("case_report__zh_profile", r"患者[,,]\s*(?:男|女)性?[,,]\s*\d{1,2}岁", 0.6),
+    # "医生为这名2型糖尿病患者回输了自体脂肪干细胞": this one patient, treated
+    zp("case_report__zh_this_patient", rf"(?:这名|这位|该名|该位|此名|此位)(?:[^,。;:]{{0,16}}?)(?:{_ONE_PERSON_ZH})", 0.5,
+       examples=("医生为这名2型糖尿病患者回输了自体脂肪干细胞。", "醫師為這位罹患第2型糖尿病12年的患者進行了自體骨髓幹細胞移植。")),
     zp("case_report__zh_this_case", r"该病例|本病例|该案例|本例患者|病例表明|案例显示|案例表明", 0.55),
     # a patient given a pseudonym ("老周(化名)", "not her real name") is a patient story: one case
     zp("case_report__pseudonym", r"[(（]\s*(?:[均皆都]?(?:为|系|是))?化名\s*[)）]|[均皆都](?:为|系|是)化名|\(\s*not (?:his|her|their) real names?\s*\)"
@@ -188,7 +212,8 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     zp("preclinical__en_animal", r"\bmice\b|\bmouse\b|\bmurine\b|\brats?\b|\banimal (?:models?|stud(?:y|ies)|experiments?)\b|\bpre-?clinical\b|\bnon-?human primates?\b", 0.7),
     # "体外胰岛素" is exogenous insulin, not an experiment in vitro
     zp("preclinical__in_vitro", r"(?<!自)体外(?!扩增|培养|扩|周|循环|胰岛素|注射|补充)|\bin vitro\b", 0.35,
-       traps=("有望在移植后2周彻底摆脱体外胰岛素治疗。",)),
+       traps=("有望在移植后2周彻底摆脱体外胰岛素治疗。", "由于供体匮乏,需要通过干细胞技术在体外再造组织。",
+              "The cells were expanded in vitro for three weeks before being infused back into the patient.")),
 )
 
 # a lower score for these weaker cues in a sentence that holds them
@@ -234,6 +259,22 @@ _ALLOCATION_VERBS = frozenset({"rct__zh_assigned", "rct__en_randomly"})
 # "开放标签对照研究", "open-label, controlled trial": open-label is about blinding; the control decides
 _CONTROL_AFTER_OPEN = compile_cues((r"^[\s,、,-]{0,3}(?:(?:非)?随机|(?:平行)?对照)", r"^[\s,-]{0,3}(?:(?:non-?\s?)?randomi[sz]ed|controlled)\b"))
 _PLURAL_META = re.compile(r"analyses$", re.I)
+# "50只大鼠随机分为4组", "diabetic mice were randomly assigned": animals randomised or given a control
+# arm make an animal experiment, whatever its arms
+_ANIMALS = compile_cues((r"大鼠|小鼠|鼠|猕猴|猴|犬|猪|兔|动物|(?<![\d.])\d+\s*只|[两二三四五六七八九十百]+只(?![有要是需])",
+                         r"\b(?:mice|mouse|murine|rats?|rodents?|animals?|dogs?|pigs?|swine|rabbits?|monkeys?|primates?|macaques?|canine|porcine)\b"))
+_PEOPLE = compile_cues((r"患者|病人|患儿|受试者|参与者|志愿者|例",
+                        r"\b(?:patients?|participants?|volunteers?|adults|children|people|individuals|men|women)\b"))
+# "the cells were expanded in vitro", "在体外诱导分化": cells made for a patient, not an experiment
+_MANUFACTURE = compile_cues((r"培养|扩增|诱导|分化|制备|再造|培育|重编程|生产|制造|构建|形成|生成",
+                             r"\b(?:expand(?:ed|ing)?|cultur(?:ed|ing)|differentiat(?:ed|ing)|manufactur(?:ed|ing)|grown|grew|generat(?:ed|ing)|"
+                             r"produc(?:ed|ing)|made|reprogramm\w*|matur(?:ed|ing))\b"))
+_GENERIC = compile_cues((r"\b(?:usually|typically|generally|often|normally|routinely|commonly|can|could|may|might|would|will)\b",))
+_CLAUSE_STOP = set(",，;；。!?！？\n:：")
+# where a trial is registered is no registry study: "No ClinicalTrials.gov identifier was disclosed, and the
+# trial does not appear in that registry"
+_TRIAL_REGISTRY = compile_cues((r"ClinicalTrials(?:\.gov)?|\bidentifier\b|\bNCT\s?\d|ChiCTR|ISRCTN|\btrials? regist|\bregistration\b|\bregistered\b",))
+TRIAL_REGISTRY_REACH = 150  # chars before the sentence
 # "Systematic Reviews and Meta-Analyses" (PRISMA), "this/these meta-analyses": still the study's own
 _OWN_PLURAL_BEFORE = compile_cues((r"(?:reviews\s+and|\bthese|\bthis|\bour)\s*$",))
 # cues that only say a control arm exists ("control group", "sham procedure"): a randomised trial has
@@ -255,7 +296,8 @@ PRECLINICAL_WITH_PATIENTS = 0.3   # an animal cue in a record whose patients wer
 # counts four or more treated participants, that patient is one of the cohort
 ONE_PATIENT_CUES = frozenset({"case_report__en_one_treated", "case_report__zh_one_patient", "case_report__zh_age", "case_report__zh_few_patients",
                               "case_report__en_few_patients", "case_report__zh_first_case",
-                              "case_report__zh_profile", "case_report__pseudonym", "case_report__en_patient"})
+                              "case_report__zh_profile", "case_report__pseudonym", "case_report__en_patient",
+                              "case_report__zh_this_patient"})
 ONE_PATIENT_IN_COHORT = 0.4
 FEW_PATIENT_CUES = frozenset({"case_report__zh_few_patients", "case_report__en_few_patients"})
 TRIAL_LABELS = frozenset({"rct", "controlled_trial", "single_arm_trial"})
@@ -285,6 +327,17 @@ def in_menu_line(text: str, pos: int) -> bool:
         return False
     items = [i for i in _MENU_SEP.split(line) if i]
     return len(items) >= MENU_MIN_ITEMS and all(len(i) <= MENU_ITEM_MAX and len(i.split()) <= 3 for i in items)
+
+
+def _clause(text: str, start: int, end: int, s: int, e: int) -> tuple[int, int]:
+    """The clause around [start, end) within the sentence [s, e): bounded by commas, semicolons, colons."""
+    cs = start
+    while cs > s and text[cs - 1] not in _CLAUSE_STOP:
+        cs -= 1
+    ce = end
+    while ce < e and text[ce] not in _CLAUSE_STOP:
+        ce += 1
+    return cs, ce
 
 
 class DesignExtractor(FieldExtractor):
@@ -364,11 +417,24 @@ class DesignExtractor(FieldExtractor):
                 return None
             if _CASE_TRAPS_AFTER.search(text[hit.end:min(e, hit.end + 14)]):
                 return None
+        if hit.pattern == "case_report__en_one_treated" and _GENERIC.search(text, s, hit.end):
+            return None  # "Islets are usually infused into the liver of a recipient": how it is done, not who
+        if hit.pattern == "case_report__zh_this_patient" and not _TREATED.search(text, s, e):
+            return None  # "这位患者今年45岁": a profile; the case is the patient treated
         if hit.pattern == "case_report__en_patient" and text[hit.start:hit.end].lower().startswith("one") and (
                 _OTHER_COUNT_EN.search(text, s, hit.start) or _OF_GROUP_AFTER.search(text[hit.end:min(e, hit.end + 20)])):
             return None  # "six patients responded and one patient was off insulin": one of a group
         if hit.pattern == "observational__en" and re.search(r"trials?\s*$|clinical\s*$", before, re.I):
             return None  # "Clinical Trial Registry" is where a trial is registered, not a design
+        if hit.pattern == "observational__en" and "registr" in text[hit.start:hit.end].lower() and _TRIAL_REGISTRY.search(
+                text, max(span.start, s - TRIAL_REGISTRY_REACH), e):
+            return None
+        if hit.pattern == "preclinical__in_vitro":
+            cs, ce = _clause(text, hit.start, hit.end, s, e)
+            if _MANUFACTURE.search(text, cs, ce):
+                return None  # "expanded in vitro", "在体外诱导分化": the manufacture of a patient's cells
+        if label in ("rct", "controlled_trial") and _ANIMALS.search(text, s, e) and not _PEOPLE.search(text, s, e):
+            hit.value = {"value": "preclinical"}  # "40只小鼠随机分为两组": an animal experiment with arms
         if label == "review" and re.search(r"文献复习", text[hit.start:hit.end]):
             hit.score = min(hit.score, 0.3)  # "一例报告并文献复习": the review is an appendix
         return hit

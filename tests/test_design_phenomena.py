@@ -1,0 +1,97 @@
+"""Design on real text, round 2: each phenomenon in simplified, traditional Chinese and English, with traps.
+
+Phenomena (ERRORS.md 4.5, 4.4 and the train set's misses and false values): animals randomised into groups
+are an animal experiment, not an RCT; a registry of transplants or patients is observational, a trial
+registry is not; cells made or expanded in vitro for a patient are manufacture, not an in-vitro study;
+one arm stated as all treated, without a placebo arm or compared with its own baseline; one patient named
+by "这名/这位" or by where the cells went.
+"""
+from __future__ import annotations
+
+import pytest
+from field_helpers import decided_hits
+
+from extract.fields.design import EXTRACTOR
+
+
+def design(text: str) -> list[str]:
+    return [h.value["value"] for h in decided_hits(EXTRACTOR, text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # animals randomised or given a control arm
+    ("将40只糖尿病小鼠随机分为两组,分别注射间充质干细胞和生理盐水。", ["preclinical"]),
+    ("將40隻糖尿病小鼠隨機分為兩組,分別注射間充質幹細胞和生理鹽水。", ["preclinical"]),
+    ("50只链脲佐菌素诱导的SD大鼠随机分为4组移植于肾包膜下。", ["preclinical"]),
+    ("Thirty diabetic rats were randomly divided into three groups and given umbilical cord MSCs, islets or saline.", ["preclinical"]),
+    ("In this randomized, placebo-controlled study in diabetic monkeys, the cells restored insulin secretion.", ["preclinical"]),
+    # traps: people randomised after animal work
+    ("Based on results in mice, 60 patients with type 2 diabetes were randomized to cells or placebo.", ["rct"]),
+    ("在小鼠实验的基础上,研究将60例患者随机分为两组。", ["rct"]),
+])
+def test_animals_with_arms_are_preclinical(text, expected):
+    assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a registry of transplants or patients and its data
+    ("根据国际胰岛移植登记中心的数据,2000年至2015年间共有1086名1型糖尿病患者接受了胰岛移植。", ["observational"]),
+    ("根據國際胰島移植登記資料,2000年至2015年間共有1086名第1型糖尿病患者接受胰島移植。", ["observational"]),
+    ("根據人體胰島細胞移植登錄的報告,自1999至2020年全世界共進行1233例自體胰島細胞移植。", ["observational"]),
+    ("根据2012年国际联合胰岛移植注册中心(CTR)提供的数据,1999年至2010年共尝试过677例胰岛移植手术。", ["observational"]),
+    ("Data from the Collaborative Islet Transplant Registry show that 1086 patients received islet transplants.", ["observational"]),
+    # traps: a trial registry, a login
+    ("The trial is registered at ClinicalTrials.gov (NCT01234567); 30 patients with type 2 diabetes were randomly assigned to MSC or placebo.", ["rct"]),
+    ("该试验已在中国临床试验注册中心注册(ChiCTR2100012345)。", []),
+    ("該試驗已在中國臨床試驗註冊中心註冊。", []),
+    ("No ClinicalTrials.gov identifier was disclosed, and the trial does not appear in that registry.", []),
+    ("请登录后查看全文。", []),
+])
+def test_registries(text, expected):
+    assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # cells made in vitro for one patient: a case
+    ("由于供体匮乏,需要通过干细胞技术在体外再造组织。团队为一名1型糖尿病患者移植了再生胰岛。", ["case_report"]),
+    ("研究人員在實驗室中將患者的脂肪細胞體外培養擴增,然後回輸到這位第2型糖尿病患者體內。", ["case_report"]),
+    ("The cells were expanded in vitro for three weeks before being infused back into the patient, a 61-year-old woman with type 2 diabetes.",
+     ["case_report"]),
+    ("由于供体匮乏,需要通过干细胞技术在体外再造组织。", []),
+    # traps: an in vitro experiment
+    ("In this in vitro study, the cells secreted insulin in response to glucose.", ["preclinical"]),
+    ("体外实验显示,这些细胞可响应葡萄糖分泌胰岛素。", ["preclinical"]),
+])
+def test_in_vitro_manufacture_is_no_experiment(text, expected):
+    assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one arm: all treated, no placebo arm, own baseline
+    ("This was not a randomised trial: all 22 participants with type 2 diabetes received umbilical cord MSCs.", ["single_arm_trial"]),
+    ("该试验共纳入40例2型糖尿病患者,均接受脐带间充质干细胞治疗。", ["single_arm_trial"]),
+    ("該試驗共納入40例第2型糖尿病患者,均接受臍帶間充質幹細胞治療。", ["single_arm_trial"]),
+    ("该研究并未设置安慰剂组,12名1型糖尿病成人全部接受了干细胞治疗。", ["single_arm_trial"]),
+    ("該研究並未設置安慰劑組,12名第1型糖尿病成人全部接受了幹細胞治療。", ["single_arm_trial"]),
+    ("Twelve adults with type 1 diabetes were enrolled; there was no placebo arm.", ["single_arm_trial"]),
+    ("Twenty patients received the cells and served as their own controls.", ["single_arm_trial"]),
+    ("20例患者均接受治疗,以患者自身治疗前数据作为对照。", ["single_arm_trial"]),
+    # traps: a randomised trial where all received background therapy; a placebo group that exists
+    ("All 60 patients received metformin and were randomized to cells or placebo.", ["rct"]),
+    ("研究设置了安慰剂组,60例患者随机分为两组。", ["rct"]),
+])
+def test_one_arm_stated_indirectly(text, expected):
+    assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("医生为这名2型糖尿病患者回输了自体脂肪干细胞。", ["case_report"]),
+    ("醫師為這位罹患第2型糖尿病12年的患者進行了自體骨髓幹細胞移植。", ["case_report"]),
+    ("Surgeons implanted gene-edited islet cells into the forearm of a man with type 1 diabetes.", ["case_report"]),
+    # traps: a profile with nothing done; how it is usually done; the patient of a counted trial
+    ("这位患者今年45岁,患2型糖尿病已有12年。", []),
+    ("Islets are usually infused into the liver of a recipient.", []),
+    ("该试验共纳入30例患者,均接受干细胞治疗,这位患者是其中之一。", ["single_arm_trial"]),
+])
+def test_one_patient_named_without_a_count(text, expected):
+    assert design(text) == expected
