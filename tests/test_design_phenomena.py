@@ -76,6 +76,15 @@ def test_in_vitro_manufacture_is_no_experiment(text, expected):
     ("Twelve adults with type 1 diabetes were enrolled; there was no placebo arm.", ["single_arm_trial"]),
     ("Twenty patients received the cells and served as their own controls.", ["single_arm_trial"]),
     ("20例患者均接受治疗,以患者自身治疗前数据作为对照。", ["single_arm_trial"]),
+    # a counted, treated cohort compared with its own baseline, no design named
+    ("Ten patients (8 men and 2 women) with T2DM underwent super-selective injection of stem cells. Seven patients showed a reduction "
+     "in insulin requirement by 75% as compared to baseline.", ["single_arm_trial"]),
+    ("共纳入20例2型糖尿病患者接受干细胞移植,与治疗前相比,HbA1c明显下降。", ["single_arm_trial"]),
+    ("共納入20例第2型糖尿病患者接受幹細胞移植,與治療前相比,HbA1c明顯下降。", ["single_arm_trial"]),
+    # traps: one patient compared with baseline; a named design wins; nobody counted
+    ("A 45-year-old man received the cells; his insulin dose fell by half from baseline.", ["case_report"]),
+    ("Sixty patients were randomized to cells or placebo; HbA1c fell from baseline in the cell group.", ["rct"]),
+    ("HbA1c fell from baseline after the infusion.", []),
     # traps: a randomised trial where all received background therapy; a placebo group that exists
     ("All 60 patients received metformin and were randomized to cells or placebo.", ["rct"]),
     ("研究设置了安慰剂组,60例患者随机分为两组。", ["rct"]),

@@ -140,6 +140,13 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
                                         r"|\ball (?:\d+ |the )?(?:patients|participants|subjects)\b(?:[^.;]{0,40}?)\b(?:underwent|received|were treated)\b", 0.35,
        examples=("This was not a randomised trial: all 22 participants with type 2 diabetes received umbilical cord MSCs.",
                  "该试验共纳入40例2型糖尿病患者,均接受脐带间充质干细胞治疗。", "12名1型糖尿病成人全部接受了干细胞治疗。")),
+    # a treated cohort whose results are compared with its baseline, no arm or design named: one arm
+    # ("Ten patients ... underwent injection ... a reduction in insulin requirement as compared to baseline");
+    # decide keeps it only for a record with a counted cohort and no other design
+    zp("single_arm_trial__vs_baseline", r"与(?:基线|治疗前|移植前|输注前|术前)(?:水平)?相比|较(?:基线|治疗前|移植前|输注前|术前)|治疗前后(?:比较|对比)"
+                                        r"|\b(?:as )?compared (?:to|with) (?:the )?baseline\b|\bfrom baseline\b|\brelative to baseline\b", 0.35,
+       examples=("Ten patients with T2DM underwent injection of stem cells; insulin requirement fell by 74% as compared to baseline.",
+                 "共纳入20例2型糖尿病患者接受干细胞移植,与治疗前相比,HbA1c明显下降。")),
     # the patients were their own controls: one arm compared with its baseline
     zp("single_arm_trial__self_control", r"\b(?:served|acted) as (?:their|his|her) own controls?\b|\bcompared (?:with|to) (?:their|his|her) own baseline\b"
                                          r"|\bself[- ]controlled\b|以(?:患者)?自身(?:治疗前|基线)?(?:数据|水平|指标)?(?:作为|为)对照", 0.6,
@@ -287,7 +294,8 @@ ARMLESS_CUES = frozenset({"single_arm_trial__en_open", "single_arm_trial__zh_ope
                           "single_arm_trial__en_phase", "single_arm_trial__zh_phase"})
 ARMLESS_YIELDS_TO = 0.45   # any stated control arm (or randomisation) of the study silences them
 # the weakest cues: they decide only when the record names no other design at all
-FALLBACK_PATTERNS = frozenset({"single_arm_trial__all_treated"})
+FALLBACK_PATTERNS = frozenset({"single_arm_trial__all_treated", "single_arm_trial__vs_baseline"})
+COHORT_ONLY = frozenset({"single_arm_trial__vs_baseline"})   # needs a counted, treated cohort in the record
 FALLBACK_MIN_OTHER = 0.4   # another design's hit at or above this silences the fallbacks
 
 EVIDENCE_LABELS = frozenset({"_human", "_cohort"})
@@ -460,7 +468,7 @@ class DesignExtractor(FieldExtractor):
         """
         humans = any(h.value["value"] in EVIDENCE_LABELS for h in hits)
         cohort = any(h.value["value"] == "_cohort" for h in hits)
-        hits = [h for h in hits if h.value["value"] not in EVIDENCE_LABELS]
+        hits = [h for h in hits if h.value["value"] not in EVIDENCE_LABELS and (cohort or h.pattern not in COHORT_ONLY)]
         if humans:
             hits = [h for h in hits if h.pattern != "preclinical__in_vitro"]
             for h in hits:
