@@ -42,6 +42,9 @@ def cell_types(text: str) -> list[str]:
     ("A 50-year-old woman with type 1 diabetes received islets from a deceased donor in 2019.", ["islet"]),
     ("一名50岁1型糖尿病女性于2019年接受了来自已故捐献者的胰岛。", ["islet"]),
     ("Transplanted islets – over 1 Million in total now, from two donors – reside in my liver.", ["islet"]),
+    ("The islet cells were derived from the pancreas of a deceased organ donor and infused into the portal vein of a 52-year-old woman.", ["islet"]),
+    ("胰岛细胞取自一名已故器官捐献者的胰腺,经门静脉输注给一名52岁的1型糖尿病女性。", ["islet"]),
+    ("胰島細胞取自一名已故器官捐贈者的胰臟,經門靜脈輸注給一名52歲的第1型糖尿病女性。", ["islet"]),
     # traps: a comparator, background, stem-cell-derived islets, a count of the body's islets
     ("与胰岛移植相比,该方法无需供体。", []),
     ("和胰島移植相比,幹細胞治療無需終身服藥。", []),

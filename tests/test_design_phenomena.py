@@ -104,3 +104,30 @@ def test_one_arm_stated_indirectly(text, expected):
 ])
 def test_one_patient_named_without_a_count(text, expected):
     assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a negation with a verb between denies the randomisation or control
+    ("该研究未采用随机分组,也未设盲,24例2型糖尿病成人均接受了2次脐带间充质干细胞输注。", ["single_arm_trial"]),
+    ("該研究未採用隨機分組,也未設盲,24例第2型糖尿病成人均接受了2次臍帶間充質幹細胞輸注。", ["single_arm_trial"]),
+    ("The study was not randomized; all 24 adults with type 2 diabetes received two infusions of umbilical cord MSCs.", ["single_arm_trial"]),
+    ("研究没有进行随机化,也没有设置对照组。", ["single_arm_trial"]),
+    # traps: randomisation stated after a negated other thing
+    ("研究未纳入1型糖尿病患者,60例2型糖尿病患者随机分为两组。", ["rct"]),
+])
+def test_negated_randomisation_with_a_verb(text, expected):
+    assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one patient named by a surname and title or an initialled name, with the age
+    ("患者李某,男,56岁,2型糖尿病病史12年,于2022年接受自体骨髓间充质干细胞移植。", ["case_report"]),
+    ("患者陳先生今年56歲,罹患第2型糖尿病12年,去年接受自體骨髓間充質幹細胞移植。", ["case_report"]),
+    ("患者陈先生今年56岁,患2型糖尿病12年,去年接受自体骨髓间充质干细胞移植。", ["case_report"]),
+    ("Mr Chen, 56, had lived with type 2 diabetes for 12 years when he received the cells.", ["case_report"]),
+    # traps: an audience; a doctor's title with no age
+    ("各位先生女士,欢迎参加发布会。", []),
+    ("王先生是该院内分泌科主任,团队已为40名患者进行了干细胞治疗。", []),
+])
+def test_named_patient_profiles(text, expected):
+    assert design(text) == expected

@@ -266,9 +266,12 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
                  "Transplanted islets – over 1 Million in total now, from two donors – reside in my liver."),
        traps=("The company infused its stem cell-derived islet product into 14 participants.",
               "Surgeons transplanted lab-grown islets into the patient.")),
-    zp("islet__en_from_donor", r"\bislets?(?:\s+cells?)?\s+(?:(?:isolated|obtained|harvested|taken|procured|recovered)\s+)?from\s+(?:(?:a|an|one|two|three|multiple|several|\d+)\s+)?"
+    zp("islet__en_from_donor", r"\bislets?(?:\s+cells?)?\s+(?:(?:were|was)\s+)?(?:(?:isolated|obtained|harvested|taken|procured|recovered|derived)\s+)?from\s+(?:the\s+pancreas\s+of\s+)?(?:(?:a|an|one|two|three|multiple|several|\d+)\s+)?"
                                r"(?:(?:deceased|brain[- ]dead|cadaveric|organ|non-?diabetic|healthy|human|multiple)\s+)*(?:donors?|cadavers?|donor pancreas|donated pancreas)\b", 0.5,
-       examples=("A 50-year-old woman with type 1 diabetes received islets from a deceased donor in 2019.",)),
+       examples=("A 50-year-old woman with type 1 diabetes received islets from a deceased donor in 2019.",
+                 "The islet cells were derived from the pancreas of a deceased organ donor and infused into the portal vein.")),
+    zp("islet__zh_from_donor", r"胰岛(?:细胞)?(?:取自|来自|来源于|分离自|获取自|源自)[^,。;]{0,12}?(?:供体|供者|捐赠者?|捐献者?|遗体|尸体|脑死亡)", 0.5,
+       examples=("胰岛细胞取自一名已故器官捐献者的胰腺,经门静脉输注给一名52岁的1型糖尿病女性。",)),
     zp("islet__engineered", r"(?:基因编辑|基因改造|基因工程改造|基因修饰|CRISPR(?:编辑|改造)?)(?:过|后)?的?(?:(?!干细胞|iPS|PSC|ES细胞)[^,。;]){0,4}?胰岛(?:细胞)?"
                             r"|\b(?:gene[- ](?:edited|modified|engineered)|genetically[- ](?:engineered|modified|edited)|CRISPR[- ](?:edited|modified)|hypoimmune|HIP[- ](?:edited|modified|engineered))\s+"
                             r"(?:(?:primary|human|donor|allogeneic|pancreatic|deceased[- ]donor)\s+)*islets?(?:\s+cells?)?\b", 0.8,

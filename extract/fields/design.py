@@ -137,7 +137,7 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     # "all 22 participants with type 2 diabetes received", "共纳入40例患者,均接受", "12名成人全部接受了"
     zp("single_arm_trial__all_treated", r"(?:所有|全部|全体)(?:患者|受试者|参与者|病人)(?:均|都|全部)?(?:接受|进行)"
                                         r"|(?:名|例|位)[^。;:]{0,20}?(?:患者|受试者|参与者|病人|成人|儿童)[,,]?\s*(?:均|全部|都)接受"
-                                        r"|\ball (?:\d+ |the )?(?:patients|participants|subjects)\b(?:[^.;]{0,40}?)\b(?:underwent|received|were treated)\b", 0.35,
+                                        r"|\ball (?:\d+ |the )?(?:patients|participants|subjects|adults|children|volunteers|recipients)\b(?:[^.;]{0,40}?)\b(?:underwent|received|were treated)\b", 0.35,
        examples=("This was not a randomised trial: all 22 participants with type 2 diabetes received umbilical cord MSCs.",
                  "该试验共纳入40例2型糖尿病患者,均接受脐带间充质干细胞治疗。", "12名1型糖尿病成人全部接受了干细胞治疗。")),
     # a treated cohort whose results are compared with its baseline, no arm or design named: one arm
@@ -198,7 +198,14 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
        examples=("该中心开展的国内首例小儿胰岛移植获得成功。",)),
     zp("case_report__zh_reported", r"(?:报道|报告)了?(?:[一1]|首)例(?!研究|试验)", 0.85),
     # a case description's opening profile: "患者,男,19岁"
-    zp("case_report__zh_profile", r"患者[,,]\s*(?:男|女)性?[,,]\s*\d{1,2}岁", 0.6),
+    zp("case_report__zh_profile", r"患者(?:[\u4e00-\u9fff]某某?)?[,,]\s*(?:男|女)性?[,,]\s*\d{1,2}岁", 0.6,
+       examples=("患者李某,男,56岁,2型糖尿病病史12年,于2022年接受自体骨髓间充质干细胞移植。",)),
+    # a patient named by surname and title, then the age: "陈先生今年56岁", "Mr Chen, 56, had"
+    zp("case_report__zh_named", r"(?:(?<=患者)|(?<=病人)|(?<![\u4e00-\u9fff]))[\u4e00-\u9fff](?:先生|女士|小姐|阿姨|伯伯|大爷|奶奶|爷爷|老伯)(?:今年|现年|时年)?\d{1,2}岁"
+                                r"|\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][a-z]+,\s+(?:aged\s+)?\d{1,2},", 0.5,
+       examples=("患者陳先生今年56歲,罹患第2型糖尿病12年,去年接受自體骨髓間充質幹細胞移植。",
+                 "Mr Chen, 56, had lived with type 2 diabetes for 12 years when he received the cells."),
+       traps=("各位先生女士,欢迎参加发布会。",)),
     # "医生为这名2型糖尿病患者回输了自体脂肪干细胞": this one patient, treated
     zp("case_report__zh_this_patient", rf"(?:这名|这位|该名|该位|此名|此位)(?:[^,。;:]{{0,16}}?)(?:{_ONE_PERSON_ZH})", 0.5,
        examples=("医生为这名2型糖尿病患者回输了自体脂肪干细胞。", "醫師為這位罹患第2型糖尿病12年的患者進行了自體骨髓幹細胞移植。")),
@@ -237,7 +244,8 @@ _CASE_TRAPS_BEFORE = compile_cues((r"(?:其中|中有|仅|有|另|只|共|各)\s
 _OTHER_COUNT_EN = compile_cues((rf"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|all|most|some|none)\s+(?:\([^()]{{0,12}}\)\s+)?(?:[\w-]+\s+)?(?:{_PEOPLE_EN})\b",))
 _OF_GROUP_AFTER = compile_cues((r"^\s*(?:of|among|in each)\b",))
 # "without any randomized comparison group", "non-placebo-controlled"
-_NEGATED_BEFORE = compile_cues((r"(?:不|未|没有|没|无|缺乏|缺少|非)$",
+# ... also with a verb between: "未采用随机分组", "没有进行随机化", "并未设置对照组"
+_NEGATED_BEFORE = compile_cues((r"(?:不|未|没有|没|无|缺乏|缺少|非|并非|不是)(?:采用|采取|进行|使用|经过?|作|做|设置?|实施|开展|按)?(?:任何)?$",
                                 r"\b(?:no|not|never|without|lack(?:ed|ing|s)?|absence of|not (?:include|have|use))\s+(?:(?:an?|any)\s+)?(?:(?:concurrent|parallel|placebo|formal|separate)\s+)?$"
                                 r"|\bnon-?\s?$"))
 # a trial that is planned, needed or under way after this one: "A randomised sham-controlled study is planned"
@@ -305,7 +313,7 @@ PRECLINICAL_WITH_PATIENTS = 0.3   # an animal cue in a record whose patients wer
 ONE_PATIENT_CUES = frozenset({"case_report__en_one_treated", "case_report__zh_one_patient", "case_report__zh_age", "case_report__zh_few_patients",
                               "case_report__en_few_patients", "case_report__zh_first_case",
                               "case_report__zh_profile", "case_report__pseudonym", "case_report__en_patient",
-                              "case_report__zh_this_patient"})
+                              "case_report__zh_this_patient", "case_report__zh_named"})
 ONE_PATIENT_IN_COHORT = 0.4
 FEW_PATIENT_CUES = frozenset({"case_report__zh_few_patients", "case_report__en_few_patients"})
 TRIAL_LABELS = frozenset({"rct", "controlled_trial", "single_arm_trial"})
