@@ -131,3 +131,15 @@ def test_negated_randomisation_with_a_verb(text, expected):
 ])
 def test_named_patient_profiles(text, expected):
     assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the design of a trial still enrolling, its results awaited, is not the reported study's
+    ("一期临床入组了24个2型糖尿病患者,一期是开放的、没有对照组。二期是随机双盲的,还在入组,结果要等2026年。", ["single_arm_trial"]),
+    ("一期臨床入組了24個第2型糖尿病患者,一期是開放的、沒有對照組。二期是隨機雙盲的,還在入組,結果要等2026年。", ["single_arm_trial"]),
+    ("The phase 1 part was open-label with no control group; the randomised phase 2 is still recruiting.", ["single_arm_trial"]),
+    # traps: an RCT whose follow-up continues is still the study
+    ("该随机双盲试验共纳入60例患者,目前仍在进行随访。", ["rct"]),
+])
+def test_designs_of_trials_still_enrolling(text, expected):
+    assert design(text) == expected

@@ -251,7 +251,9 @@ _NEGATED_BEFORE = compile_cues((r"(?:不|未|没有|没|无|缺乏|缺少|非|�
 # a trial that is planned, needed or under way after this one: "A randomised sham-controlled study is planned"
 _PLANNED_AFTER = compile_cues((
     r"^[^,。;:]{0,30}?(?:正在(?:进行|筹备|招募|开展)|(?:将|即将|拟)(?:于|在)?[^,。;]{0,8}(?:启动|开展|开始|进行)|尚未开展|有待开展|仍在进行)",
-    r"^(?:[\w\s,-]{0,30}?\b(?:study|trial|RCT)s?)?\s+(?:is|are)\s+(?:now\s+|being\s+)?"
+    # still enrolling, its results awaited: "二期是随机双盲的,还在入组,结果要等2026年"
+    r"^[^。;:]{0,16}?(?:还在|仍在|正在|尚在)(?:入组|招募|招人)|^[^。;:]{0,24}?结果(?:还|仍|尚)?(?:要|需|需要)等",
+    r"^(?:[\w\s,-]{0,30}?\b(?:study|trial|RCT|phase\s*(?:I{1,3}|[1-3])|part|cohort)s?)?\s+(?:is|are)\s+(?:now\s+|being\s+|still\s+)?"
     r"(?:planned|needed|warranted|required|under\s*way|ongoing|recruiting)\b"
     r"|^(?:[\w\s,-]{0,30}?\b(?:study|trial|RCT)s?)?\s+(?:will|would)\s+(?:be|start|begin)\b",
 ))
