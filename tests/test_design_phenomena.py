@@ -143,3 +143,20 @@ def test_named_patient_profiles(text, expected):
 ])
 def test_designs_of_trials_still_enrolling(text, expected):
     assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a breadcrumb or a label line names the site's sections, not the study's design
+    ("首页 > 病例报告 > 糖尿病\n研究团队为40名2型糖尿病患者输注了脐带间充质干细胞,HbA1c下降1.1%。", []),
+    ("首頁 > 病例報告 > 糖尿病\n研究團隊為40名第2型糖尿病患者輸注了臍帶間充質幹細胞,HbA1c下降1.1%。", []),
+    ("Home › Reviews › Diabetes\nForty patients with type 2 diabetes received umbilical cord MSCs; HbA1c fell by 1.1%.", []),
+    ("标签:荟萃分析 干细胞 糖尿病\n研究团队为40名2型糖尿病患者输注了脐带间充质干细胞,HbA1c下降1.1%。", []),
+    ("Tags: meta-analysis, stem cells, diabetes\nForty patients with type 2 diabetes received umbilical cord MSCs.", []),
+    ("栏目:综述与述评\n研究团队为40名2型糖尿病患者输注了脐带间充质干细胞。", []),
+    # traps: the study's own title and keywords; a ratio or a sentence with ">"
+    ("关键词:间充质干细胞;2型糖尿病;Meta分析\n本荟萃分析纳入12项研究。", ["meta_analysis"]),
+    ("Mesenchymal stem cells in type 2 diabetes: a randomized controlled trial\nForty patients were enrolled.", ["rct"]),
+    ("Patients with HbA1c > 7.5% were randomized to cells or placebo.", ["rct"]),
+])
+def test_page_paths_and_labels(text, expected):
+    assert design(text) == expected

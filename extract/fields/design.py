@@ -347,6 +347,29 @@ def in_menu_line(text: str, pos: int) -> bool:
     return len(items) >= MENU_MIN_ITEMS and all(len(i) <= MENU_ITEM_MAX and len(i.split()) <= 3 for i in items)
 
 
+# a site's path to the page or its labels: "首页 > 病例报告 > 糖尿病", "当前位置: 首页 > 综述", "Tags: meta-analysis",
+# "栏目:综述与述评" name the site's sections, not the study's design
+_BREADCRUMB_SEP = re.compile(r"\s*[»›>]\s*|\s+/\s+")
+_PAGE_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|位置|标签|栏目|分类|频道|专题|Tags?|Categor(?:y|ies)|Section|Filed under|Topics?|You are here)\s*[:：]", re.I)
+BREADCRUMB_MIN_ITEMS = 3
+BREADCRUMB_LINE_MAX = 120
+
+
+def in_page_path_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a breadcrumb ("首页 > 病例报告 > 糖尿病") or a label line ("Tags: …", "栏目:…")."""
+    ls = text.rfind("\n", max(0, pos - BREADCRUMB_LINE_MAX), pos) + 1
+    le = text.find("\n", pos, pos + BREADCRUMB_LINE_MAX)
+    if le < 0:
+        le = min(len(text), pos + BREADCRUMB_LINE_MAX)
+    line = text[ls:le].strip()
+    if len(line) >= BREADCRUMB_LINE_MAX or re.search(r"[。;!?]", line):
+        return False
+    if _PAGE_LABEL.match(line):
+        return True
+    items = [i for i in _BREADCRUMB_SEP.split(line) if i]
+    return len(items) >= BREADCRUMB_MIN_ITEMS and all(len(i) <= 30 for i in items)
+
+
 def _clause(text: str, start: int, end: int, s: int, e: int) -> tuple[int, int]:
     """The clause around [start, end) within the sentence [s, e): bounded by commas, semicolons, colons."""
     cs = start
@@ -406,6 +429,8 @@ class DesignExtractor(FieldExtractor):
             return self._evidence(hit, text, s, e)
         if in_menu_line(text, hit.start):
             return None  # "Home | News | Reviews | Case Reports | Contact": a site menu, no study's design
+        if in_page_path_line(text, hit.start):
+            return None  # "首页 > 病例报告 > 糖尿病", "Tags: meta-analysis": the site's sections
         if label in ("rct", "controlled_trial"):
             # "13项RCT", "需要更多随机对照试验", "a meta-analysis of RCTs": about other trials
             if _COUNT_BEFORE.search(text[max(s, hit.start - 40):hit.start]):
