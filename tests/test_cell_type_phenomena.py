@@ -127,3 +127,19 @@ def test_sources_coordination_and_footnotes(text, expected):
 ])
 def test_cells_named_only_as_other_treatments(text, expected):
     assert cell_types(text) == expected
+
+
+# haematopoietic cells named by their marker or source; other named stem-cell sources
+@pytest.mark.parametrize("text,expected", [
+    ("患者接受自体外周血CD34+干细胞移植。", ["HSC"]),
+    ("患者接受自體外周血CD34+幹細胞移植。", ["HSC"]),
+    ("Patients received autologous CD34+ cells mobilized from peripheral blood.", ["HSC"]),
+    ("研究纳入20例患者,接受牙髓干细胞静脉输注。", ["other"]),
+    ("研究納入20例患者,接受牙髓幹細胞靜脈輸注。", ["other"]),
+    ("Twenty patients received dental pulp stem cells intravenously.", ["other"]),
+    # traps: CD34 as a marker of an MSC product
+    ("细胞表面标志物CD73、CD90阳性,CD34+细胞比例低于2%,患者接受脐带间充质干细胞输注。", ["UC-MSC"]),
+    ("The MSC product contained fewer than 2% CD34+ cells; patients received umbilical cord MSCs.", ["UC-MSC"]),
+])
+def test_marker_named_and_other_sources(text, expected):
+    assert cell_types(text) == expected

@@ -218,8 +218,19 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
                         rf"|{_ISLET_EN}{_FROM_EN}(?:human\s+)?(?:embryonic stem cells?|h?ESCs?\b)"
                         rf"|\bdifferentiated\s+(?:human\s+)?(?:embryonic stem cells|h?ESCs?\b){_INTO_EN}", 1.0),
     zp("ESC-islet__made_from", rf"{_MADE_FROM_EN}(?:embryonic stem cells?|h?ESCs?\b)|{_MADE_FROM_ZH}胚胎干细胞{_MADE_ZH}", 0.7),
-    # haematopoietic stem cells
-    zp("HSC__zh", r"造血干细胞", 1.0),
+    # haematopoietic stem cells; CD34+ cells and mobilised peripheral-blood stem cells are haematopoietic
+    # (a bare "CD34+细胞"/"CD34+ cells" is also a marker in an MSC product's quality control)
+    zp("HSC__zh", r"造血干细胞|CD34\s*\+\s*(?:阳性)?(?:造血)?干细胞|(?:自体|异体)CD34\s*\+\s*细胞|外周血(?:造血)?干细胞", 1.0,
+       examples=("患者接受自体外周血CD34+干细胞移植。", "患者接受自體外周血幹細胞移植。"),
+       traps=("细胞表面标志物CD73、CD90阳性,CD34+细胞比例低于2%。",)),
+    zp("HSC__en_cd34", r"\bCD34\s*\+\s*(?:(?:hematopoietic|haematopoietic)\s+)?(?:stem|progenitor)\s+cells?\b|\bCD34\s*\+[- ](?:selected|enriched)\s+cells?\b"
+                       r"|\b(?:autologous|allogeneic|mobili[sz]ed)\s+CD34\s*\+\s*cells?\b|\bperipheral[- ]blood stem cells?\b|\bPBSCs?\b", 1.0,
+       examples=("Patients received autologous CD34+ cells mobilized from peripheral blood.",),
+       traps=("The MSC product contained fewer than 2% CD34+ cells.",)),
+    # other named stem-cell sources: dental pulp, exfoliated deciduous teeth, menstrual blood, endometrium
+    zp("other__source", r"牙髓干细胞|乳牙干细胞|经血干细胞|子宫内膜干细胞|\bdental[- ]pulp stem cells?\b|\bDPSCs?\b|\bSHED\b"
+                        r"|\bstem cells from (?:human )?exfoliated deciduous teeth\b|\bmenstrual[- ]blood(?:[- ]derived)? stem cells?\b|\bendometrial stem cells?\b", 1.0,
+       examples=("研究纳入20例患者,接受牙髓干细胞静脉输注。", "Patients received dental pulp stem cells intravenously.")),
     zp("HSC__en", rf"\bha?ematopoietic stem\b|\ba?HSCT?s?{_WORD_END}|\bAHSCT?{_WORD_END}|\bAHST\b", 1.0,
        examples=("Gu, 2018 [20] China 20/20 E 7/13 AHSCT7+insulin IV NA 3, 6, 12", "Ghodsi, 2012 [10] Iran 13/17 E 6/7 HSCs4+insulin IV")),
     # donor islets: mostly background, so scored low unless a donor/treatment context lifts them
