@@ -160,3 +160,23 @@ def test_designs_of_trials_still_enrolling(text, expected):
 ])
 def test_page_paths_and_labels(text, expected):
     assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one person with the disease, treated, without age or count word
+    ("A woman with type 1 diabetes has begun producing her own insulin less than three months after receiving a transplant of reprogrammed stem cells.",
+     ["case_report"]),
+    ("A Chinese man with type 2 diabetes no longer needs insulin after receiving islets made from his own cells, doctors said.", ["case_report"]),
+    ("The team reported results from a single patient with type 1 diabetes who received the gene-edited cells.", ["case_report"]),
+    ("She is the first person with type 1 diabetes to be treated with islets made from her own reprogrammed cells.", ["case_report"]),
+    ("她是全球首位接受自体重编程胰岛移植的1型糖尿病患者。", ["case_report"]),
+    ("她是全球首位接受自體重編程胰島移植的第1型糖尿病患者。", ["case_report"]),
+    # traps: generic or conditional patients, one of a counted group, the first patient of a trial
+    ("A patient with type 1 diabetes usually needs insulin for life.", []),
+    ("If a patient with type 2 diabetes receives the cells, the dose is weighed.", []),
+    ("Twelve patients received the cells; a man with type 1 diabetes among them stopped insulin.", []),
+    ("The phase 1/2 trial enrolled 17 adults with type 1 diabetes; the first patient to receive the full dose no longer needs insulin.",
+     ["single_arm_trial"]),
+])
+def test_one_person_without_age(text, expected):
+    assert design(text) == expected

@@ -194,8 +194,18 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     zp("case_report__zh_age", rf"(?<![\d~\-至到])\d{{1,2}}岁(?:的)?(?:[^\s,。;]{{0,8}}?)(?:{_ONE_PERSON_ZH}|先生|女士|小姐|阿姨|伯伯|大爷|奶奶|爷爷)", 0.5,
        examples=("59岁陈小姐罹患糖尿病多年。", "这名8岁的患儿5岁时患上1型糖尿病。")),
     # "国内首例小儿胰岛移植", "全球首例…手术": a first case is one patient (a trial's "首例患者" yields to its cohort)
-    zp("case_report__zh_first_case", r"(?:国内|国际|全国|全球|世界|亚洲|省内|本院|我院|该院|业内)(?:上)?首例(?!研究|试验|临床试验)", 0.55,
-       examples=("该中心开展的国内首例小儿胰岛移植获得成功。",)),
+    zp("case_report__zh_first_case", r"(?:国内|国际|全国|全球|世界|亚洲|省内|本院|我院|该院|业内)(?:上)?首(?:例|位|名)(?!研究|试验|临床试验)", 0.55,
+       examples=("该中心开展的国内首例小儿胰岛移植获得成功。", "她是全球首位接受自体重编程胰岛移植的1型糖尿病患者。")),
+    # "the first person to be treated with …", "the first patient to receive the therapy" (a trial's first
+    # patient yields to its counted cohort)
+    zp("case_report__en_first_person", r"\bthe (?:world's )?first (?:person|patient|woman|man|human|individual)\b(?:[^.;]{0,50}?)\bto (?:be treated|receive|undergo|get|have)\b", 0.55,
+       examples=("She is the first person with type 1 diabetes to be treated with islets made from her own reprogrammed cells.",)),
+    # one person with the disease, treated: "A woman with type 1 diabetes has begun producing her own insulin after
+    # receiving …", "a single patient with type 1 diabetes who received the gene-edited cells"
+    zp("case_report__en_one_person", r"\b(?:a|one)\s+(?:single\s+)?(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|patient|teenager|participant|person)\s+(?:with|who|from|in (?:his|her))\b", 0.5,
+       examples=("A woman with type 1 diabetes has begun producing her own insulin after receiving a transplant of reprogrammed stem cells.",
+                 "The team reported results from a single patient with type 1 diabetes who received the gene-edited cells."),
+       traps=("A patient with type 1 diabetes usually needs insulin for life.", "If a patient with type 2 diabetes receives the cells, the dose is weighed.")),
     zp("case_report__zh_reported", r"(?:报道|报告)了?(?:[一1]|首)例(?!研究|试验)", 0.85),
     # a case description's opening profile: "患者,男,19岁"
     zp("case_report__zh_profile", r"患者(?:[\u4e00-\u9fff]某某?)?[,,]\s*(?:男|女)性?[,,]\s*\d{1,2}岁", 0.6,
@@ -315,7 +325,8 @@ PRECLINICAL_WITH_PATIENTS = 0.3   # an animal cue in a record whose patients wer
 ONE_PATIENT_CUES = frozenset({"case_report__en_one_treated", "case_report__zh_one_patient", "case_report__zh_age", "case_report__zh_few_patients",
                               "case_report__en_few_patients", "case_report__zh_first_case",
                               "case_report__zh_profile", "case_report__pseudonym", "case_report__en_patient",
-                              "case_report__zh_this_patient", "case_report__zh_named"})
+                              "case_report__zh_this_patient", "case_report__zh_named", "case_report__en_first_person",
+                              "case_report__en_one_person"})
 ONE_PATIENT_IN_COHORT = 0.4
 FEW_PATIENT_CUES = frozenset({"case_report__zh_few_patients", "case_report__en_few_patients"})
 TRIAL_LABELS = frozenset({"rct", "controlled_trial", "single_arm_trial"})
@@ -460,6 +471,10 @@ class DesignExtractor(FieldExtractor):
                 return None
             if _CASE_TRAPS_AFTER.search(text[hit.end:min(e, hit.end + 14)]):
                 return None
+        if hit.pattern == "case_report__en_one_person" and (_GENERIC.search(text, s, e) or not _TREATED.search(text, s, e)
+                                                            or re.search(r"\b(?:if|when|whether|each|every|any)\b", text[s:hit.start], re.I)
+                                                            or _OTHER_COUNT_EN.search(text, s, e)):
+            return None  # a generic or conditional patient, or one of a counted group
         if hit.pattern == "case_report__en_one_treated" and _GENERIC.search(text, s, hit.end):
             return None  # "Islets are usually infused into the liver of a recipient": how it is done, not who
         if hit.pattern == "case_report__zh_this_patient" and not _TREATED.search(text, s, e):
