@@ -112,8 +112,11 @@ def test_sources_coordination_and_footnotes(text, expected):
     ("与骨髓干细胞和脐血干细胞相比,脐带间充质干细胞有其优势,本研究为30例患者移植脐带间充质干细胞。", ["UC-MSC"]),
     ("為解決供體不足,部分公司轉向幹細胞技術。例如某美國公司將胚胎幹細胞分化的胰島移植給12名患者。本研究則為一名第1型糖尿病男性移植了基因編輯的捐贈者胰島細胞。",
      ["islet"]),
+    # (when other actors' approaches are all a record names, they are what it is about)
     ("为解决供体短缺问题,部分企业转向干细胞技术。如美国某公司将胚胎干细胞衍生的胰岛移植给12名患者;中国某公司也利用患者自身脂肪组织重编程干细胞培育胰岛。",
-     []),
+     ["ESC-islet", "iPSC-islet"]),
+    ("为解决供体短缺问题,部分企业转向干细胞技术。如美国某公司将胚胎干细胞衍生的胰岛移植给12名患者;中国某公司也利用患者自身脂肪组织重编程干细胞培育胰岛。"
+     "本研究则为一名1型糖尿病患者移植了基因编辑的供体胰岛细胞。", ["islet"]),
     ("Other companies have taken different routes: one transplanted islets made from embryonic stem cells into 12 patients. "
      "In this study, a man with type 1 diabetes received gene-edited donor islet cells.", ["islet"]),
     ("背景:以自体骨髓、脐血单个核细胞移植治疗糖尿病足有改善作用。\n目的:观察脐带间充质干细胞移植治疗糖尿病足的疗效。\n方法:30例患者接受脐带间充质干细胞移植。",
@@ -124,6 +127,10 @@ def test_sources_coordination_and_footnotes(text, expected):
     ("Fifteen patients with type 1 diabetes received autologous haematopoietic stem cell transplantation, a procedure also used for lymphoma.", ["HSC"]),
     ("UC-MSC组与对照组相比,HbA1c下降更明显。患者接受脐带间充质干细胞输注。", ["UC-MSC"]),
     ("Background: Umbilical cord MSCs may preserve beta cells.\nMethods: Thirty adults received umbilical cord MSCs.", ["UC-MSC"]),
+    # ... and a record whose only cells are named after other actors or under Background keeps them
+    ("Several companies are racing to make islets. Vertex transplanted islets made from embryonic stem cells into 12 patients.", ["ESC-islet"]),
+    ("多家企业正在研发干细胞胰岛。某公司将胚胎干细胞分化的胰岛移植给12名患者。", ["ESC-islet"]),
+    ("背景:脐带间充质干细胞移植可改善2型糖尿病患者的血糖。", ["UC-MSC"]),
 ])
 def test_cells_named_only_as_other_treatments(text, expected):
     assert cell_types(text) == expected

@@ -408,6 +408,7 @@ _NEXT_HEADER = re.compile(r"(?:^|\n)[ \t]*[【\[]?(?:目的|方法|结果|结论
                           r"Conclusions?|CONCLUSIONS?|Design|DESIGN|Purpose|PURPOSE)[】\]]?[ \t]*[:：]")
 BACKGROUND_SECTION_REACH = 600
 BACKGROUND_SECTION_FACTOR = 0.45
+BACKGROUND_SECTION_TAG = "+background_section"
 OTHER_DISEASE_FACTOR = 0.3
 # the items compared with the study's cells: "与骨髓干细胞和脐血干细胞相比,脐带间充质干细胞有其优势"
 _COMPARED_OPEN = compile_cues((r"(?:与|和|跟|同|较之?)[^,。;]{0,20}$",))
@@ -421,6 +422,8 @@ _OTHER_ACTORS = compile_cues((
 ))
 OTHER_ACTORS_REACH = 300   # chars back, within the paragraph
 OTHER_ACTORS_FACTOR = 0.4
+OTHER_ACTORS_TAG = "+other_actors"
+SOFT_TAGS = {OTHER_ACTORS_TAG: OTHER_ACTORS_FACTOR, BACKGROUND_SECTION_TAG: BACKGROUND_SECTION_FACTOR}
 
 # the document's own cell type, for a record that names no cell at all
 DOCUMENT_TAG = "__document"
@@ -516,11 +519,15 @@ class CellTypeExtractor(FieldExtractor):
             score *= OTHER_DISEASE_FACTOR
         if _COMPARED_OPEN.search(before) and _COMPARED_CLOSE.search(after):
             score *= COMPARED_FACTOR
+        # soft demotions: undone in ``decide`` when the record names no other cell of its own
+        name = pattern.name
         if not own and self._after_other_actors(text, m.start()):
             score *= OTHER_ACTORS_FACTOR
+            name += OTHER_ACTORS_TAG
         if self._in_background_section(text, m.start()):
             score *= BACKGROUND_SECTION_FACTOR
-        return [self.hit({"value": label}, m.start(), m.end(), pattern, score=round(score, 4))]
+            name += BACKGROUND_SECTION_TAG
+        return [self.hit({"value": label}, m.start(), m.end(), name, score=round(score, 4))]
 
     @staticmethod
     def _in_background_section(text: str, start: int) -> bool:
@@ -567,11 +574,18 @@ class CellTypeExtractor(FieldExtractor):
         """Every type with a substantive mention; generic MSC only when no sourced MSC type is kept.
 
         The document's type (``find``) decides only for a record that names no cell of its own.
+        Mentions softly demoted (another actor's approach, a Background section) count at full
+        weight again when nothing else is kept: then they are all the record says of its cells.
         """
         own = [h for h in hits if not h.pattern.endswith(DOCUMENT_TAG)]
         if not own:
             return sorted(hits, key=lambda h: h.start)[:1]
-        hits = own
+        kept = self._decide(own)
+        if not kept and any(tag in h.pattern for h in own for tag in SOFT_TAGS):
+            kept = self._decide([_undemoted(h) for h in own])
+        return kept
+
+    def _decide(self, hits: list[Hit]) -> list[Hit]:
         # "干细胞来源胰岛移植": the islet noun inside a stem-cell islet phrase is that phrase
         sc_spans = [(h.start, h.end) for h in hits if h.value["value"] in SC_ISLET_LABELS]
         hits = [h for h in hits if h.value["value"] != "islet" or not any(a < h.end and h.start < b for a, b in sc_spans)]
@@ -600,6 +614,15 @@ class CellTypeExtractor(FieldExtractor):
         if "stem-cell-educator" in labels:
             kept = [h for h in kept if h.value["value"] != "UCB"]
         return sorted(kept, key=lambda h: h.start)
+
+
+def _undemoted(h: Hit) -> Hit:
+    """``h`` with its soft demotions undone (score restored, tags dropped from the pattern name)."""
+    score, name = h.score, h.pattern
+    for tag, factor in SOFT_TAGS.items():
+        if tag in name:
+            score, name = score / factor, name.replace(tag, "")
+    return Hit(h.field, dict(h.value), h.start, h.end, h.extractor, name, round(score, 4), list(h.warnings))
 
 
 def _places(group: list[Hit]) -> int:
