@@ -85,6 +85,9 @@ def test_in_vitro_manufacture_is_no_experiment(text, expected):
     ("A 45-year-old man received the cells; his insulin dose fell by half from baseline.", ["case_report"]),
     ("Sixty patients were randomized to cells or placebo; HbA1c fell from baseline in the cell group.", ["rct"]),
     ("HbA1c fell from baseline after the infusion.", []),
+    ("Forty patients with type 2 diabetes received the cells; HbA1c fell from baseline in the treatment group more than in the control group.",
+     ["controlled_trial"]),
+    ("共纳入40例2型糖尿病患者,治疗组HbA1c较基线下降1.1%,对照组下降0.3%。", []),
     # traps: a randomised trial where all received background therapy; a placebo group that exists
     ("All 60 patients received metformin and were randomized to cells or placebo.", ["rct"]),
     ("研究设置了安慰剂组,60例患者随机分为两组。", ["rct"]),

@@ -52,6 +52,9 @@ EVIDENCE_PATTERNS: tuple[Pattern, ...] = (
     zp("_human__en", rf"\b(?:an?|one)\s+(?:\d{{1,2}}-year-old\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_EN})\b"
                      rf"|\b(?:treated|transplanted into|infused into|given to)\s+(?:an?|one)\s+(?:\d{{1,2}}-year-old\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_EN})\b", 1.0,
        examples=("In 2022 it treated a 33-year-old woman with type 1 diabetes, who stopped insulin.",)),
+    # groups or arms named: the record compares groups, so a comparison with baseline is no sign of one arm
+    zp("_arms__all", r"(?:治疗|试验|干预|对照|安慰剂|观察|移植|细胞|两|三|各)组|\b(?:two|three|both|treatment|treated|control|placebo|cell|intervention|sham)\s+(?:groups?|arms?)\b", 1.0,
+       examples=("HbA1c fell from baseline in the treatment group.",)),
 )
 _TREATED = compile_cues((_TREAT_ZH, rf"\b(?:{_TREAT_EN})\b", r"\b(?:treated|transplanted|infused|injected)\b"))
 # a cohort that is planned is still the study's own ("计划治疗20名", "plans to enrol 40 adults")
@@ -318,7 +321,7 @@ FALLBACK_PATTERNS = frozenset({"single_arm_trial__all_treated", "single_arm_tria
 COHORT_ONLY = frozenset({"single_arm_trial__vs_baseline"})   # needs a counted, treated cohort in the record
 FALLBACK_MIN_OTHER = 0.4   # another design's hit at or above this silences the fallbacks
 
-EVIDENCE_LABELS = frozenset({"_human", "_cohort"})
+EVIDENCE_LABELS = frozenset({"_human", "_cohort", "_arms"})
 PRECLINICAL_WITH_PATIENTS = 0.3   # an animal cue in a record whose patients were treated: background
 # the cues that only say one patient is described (not "病例报告"/"case report"): in a record that
 # counts four or more treated participants, that patient is one of the cohort
@@ -500,6 +503,8 @@ class DesignExtractor(FieldExtractor):
     @staticmethod
     def _evidence(hit: Hit, text: str, s: int, e: int) -> Optional[Hit]:
         """A "_human"/"_cohort" hit counts when its sentence treats (or plans to treat) the people."""
+        if hit.value["value"] == "_arms":
+            return hit
         if BACKGROUND_CUES.search(text, max(s, hit.start - 30), hit.start):
             return None  # "此前该院已为20名患者…", "previous studies in 40 patients"
         around = text[s:hit.start] + " " + text[hit.end:e]
@@ -516,9 +521,10 @@ class DesignExtractor(FieldExtractor):
         The evidence hits reweigh the cues first: treated people make animal and in-vitro cues
         background; a counted cohort makes a single patient (its first, a story) part of the trial.
         """
-        humans = any(h.value["value"] in EVIDENCE_LABELS for h in hits)
+        humans = any(h.value["value"] in ("_human", "_cohort") for h in hits)
         cohort = any(h.value["value"] == "_cohort" for h in hits)
-        hits = [h for h in hits if h.value["value"] not in EVIDENCE_LABELS and (cohort or h.pattern not in COHORT_ONLY)]
+        arms = any(h.value["value"] == "_arms" for h in hits)
+        hits = [h for h in hits if h.value["value"] not in EVIDENCE_LABELS and ((cohort and not arms) or h.pattern not in COHORT_ONLY)]
         if humans:
             hits = [h for h in hits if h.pattern != "preclinical__in_vitro"]
             for h in hits:
