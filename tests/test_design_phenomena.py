@@ -28,6 +28,8 @@ def design(text: str) -> list[str]:
     # traps: people randomised after animal work
     ("Based on results in mice, 60 patients with type 2 diabetes were randomized to cells or placebo.", ["rct"]),
     ("在小鼠实验的基础上,研究将60例患者随机分为两组。", ["rct"]),
+    ("在动物实验成功的基础上,团队开展了随机对照临床试验。", ["rct"]),
+    ("After success in animal models, the team ran a randomized clinical trial.", ["rct"]),
 ])
 def test_animals_with_arms_are_preclinical(text, expected):
     assert design(text) == expected

@@ -293,8 +293,8 @@ _PLURAL_META = re.compile(r"analyses$", re.I)
 # arm make an animal experiment, whatever its arms
 _ANIMALS = compile_cues((r"大鼠|小鼠|鼠|猕猴|猴|犬|猪|兔|动物|(?<![\d.])\d+\s*只|[两二三四五六七八九十百]+只(?![有要是需])",
                          r"\b(?:mice|mouse|murine|rats?|rodents?|animals?|dogs?|pigs?|swine|rabbits?|monkeys?|primates?|macaques?|canine|porcine)\b"))
-_PEOPLE = compile_cues((r"患者|病人|患儿|受试者|参与者|志愿者|例",
-                        r"\b(?:patients?|participants?|volunteers?|adults|children|people|individuals|men|women)\b"))
+_PEOPLE = compile_cues((r"患者|病人|患儿|受试者|参与者|志愿者|例|临床|人体",
+                        r"\b(?:patients?|participants?|volunteers?|adults|children|people|individuals|men|women|clinical|humans?)\b"))
 # "the cells were expanded in vitro", "在体外诱导分化": cells made for a patient, not an experiment
 _MANUFACTURE = compile_cues((r"培养|扩增|诱导|分化|制备|再造|培育|重编程|生产|制造|构建|形成|生成",
                              r"\b(?:expand(?:ed|ing)?|cultur(?:ed|ing)|differentiat(?:ed|ing)|manufactur(?:ed|ing)|grown|grew|generat(?:ed|ing)|"
