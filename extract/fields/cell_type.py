@@ -264,17 +264,18 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
        traps=("人体胰腺中约有100万个胰岛,移植后功能恢复。",)),
     # ("将干细胞分化的胰岛细胞植入" and "transplanted stem cell-derived islets" are not donor islets)
     zp("islet__zh_into", r"(?:将|把)(?:(?!干细胞|iPS|PSC|ES细胞|重编程|诱导|分化|再生|类器官|制成|制备|培育|培养)[^,。;]){0,16}?胰岛(?:细胞)?"
-                         r"(?:植入|注入|输入|(?:移植|注射|输注|回输)(?:到|至|进|入|给|回|于))"
-                         r"|(?:移植|植入|输注)(?:后)?的(?:(?!干细胞|iPS|PSC)[^,。;]){0,6}?胰岛(?:细胞)?(?![^,。;]{0,8}?(?:干细胞|iPS|PSC))", 0.8,
-       examples=("科学家们首次成功将经过基因编辑的胰岛细胞植入患者体内。", "醫師將經過基因改造的胰島細胞移植到一名第1型糖尿病男性的手臂肌肉。",
-                 "醫療團隊對移植的胰島細胞進行客製化改造。"),
+                         r"(?:植入|注入|输入|(?:移植|注射|输注|回输)(?:到|至|进|入|给|回|于))", 0.8,
+       examples=("科学家们首次成功将经过基因编辑的胰岛细胞植入患者体内。", "醫師將經過基因改造的胰島細胞移植到一名第1型糖尿病男性的手臂肌肉。"),
        traps=("研究团队将干细胞分化的胰岛细胞植入患者前臂。", "将胰岛移植纳入医保后,手术量明显增加。")),
+    # "the transplanted islets": also said of islets in general ("MSC可保护移植的胰岛"), so scored like any
+    # islet mention: the sentence must show them given here
+    zp("islet__transplanted", r"(?:移植|植入|输注)(?:后)?的(?:(?!干细胞|iPS|PSC)[^,。;]){0,6}?胰岛(?:细胞)?(?![^,。;]{0,8}?(?:干细胞|iPS|PSC))"
+                              r"|\btransplanted\s+(?:human\s+)?islets?\b(?!\s+(?:derived|made|grown|generated|differentiated))", 0.5,
+       examples=("醫療團隊採用CRISPR技術,對移植的胰島細胞進行客製化改造,患者接受治療後停用胰島素。",)),
     zp("islet__en_into", r"\b(?:transplanted|implanted|infused|injected|grafted|placed|put)\s+(?:(?:the|these|its|their|his|her)\s+)?"
                          r"(?:(?![\w-]*(?:stem|deriv|iPS|PSC|ESC|made|grown|lab))[\w-]+\s+){0,3}?islets?(?:\s+cells?)?\s+(?:in)?to\b"
-                         r"|\bislets?(?:\s+cells?)?\s+(?:were|was|had been)\s+(?:transplanted|implanted|infused|injected)\s+into\b"
-                         r"|\btransplanted\s+(?:human\s+)?islets?\b(?!\s+(?:derived|made|grown|generated|differentiated))", 0.8,
-       examples=("Surgeons implanted gene-edited islet cells into the forearm of a man with type 1 diabetes.",
-                 "Transplanted islets – over 1 Million in total now, from two donors – reside in my liver."),
+                         r"|\bislets?(?:\s+cells?)?\s+(?:were|was|had been)\s+(?:transplanted|implanted|infused|injected)\s+into\b", 0.8,
+       examples=("Surgeons implanted gene-edited islet cells into the forearm of a man with type 1 diabetes.",),
        traps=("The company infused its stem cell-derived islet product into 14 participants.",
               "Surgeons transplanted lab-grown islets into the patient.")),
     zp("islet__en_from_donor", r"\bislets?(?:\s+cells?)?\s+(?:(?:were|was)\s+)?(?:(?:isolated|obtained|harvested|taken|procured|recovered|derived)\s+)?from\s+(?:the\s+pancreas\s+of\s+)?(?:(?:a|an|one|two|three|multiple|several|\d+)\s+)?"
