@@ -56,6 +56,7 @@ def cell_types(text: str) -> list[str]:
     ("The company infused its stem cell-derived islet product into 14 participants.", []),
     ("Surgeons transplanted lab-grown islets into the patient.", []),
     ("人体胰腺中约有100万个胰岛。", []),
+    ("Islet transplantation typically requires more than 10,000 IEQ/kg, often from two or more pancreases.", []),
     ("The company's hypoimmune iPSC-derived islet cells are in preclinical testing.", ["iPSC-islet"]),
     ("Islet transplantation in patients with type 1 diabetes is limited by donor shortage.", []),
 ])

@@ -246,8 +246,9 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
     zp("islet__en_primary", r"\bprimary\s+(?:human\s+)?(?:pancreatic\s+)?islet(?:\s+cells?|s)?\b", 0.8,
        examples=("HIP-engineered primary pancreatic islet cells were transplanted into a patient.",)),
     # islets given as the study's treatment, without the word donor: islets co-transplanted with other
-    # cells, islets counted as a dose, islet cells put into a patient, gene-edited islets ("UP421")
-    zp("islet__cotransplant_zh", rf"(?:与|和|及|同|加|联合)胰岛(?:细胞)?(?:联合|共同|同时|序贯|共)?移植(?![^,。;]{{0,6}}?(?:相比|比较))"
+    # cells, islets counted as a dose (a count alone is also how reviews state a threshold: it needs the
+    # sentence to show the islets given), islet cells put into a patient, gene-edited islets ("UP421")
+    zp("islet__cotransplant_zh", rf"(?:与|和|及|同|加|联合)(?:\d+\s*(?:个|块)?)?胰岛(?:细胞)?(?:联合|共同|同时|序贯|共)?移植(?![^,。;]{{0,6}}?(?:相比|比较))"
                                  rf"|胰岛(?:细胞)?(?:与|和|及)[^,。;]{{0,16}}?(?:联合|共同|同时|序贯)移植", 0.8,
        examples=("该研究将间充质干细胞与胰岛细胞联合移植给20名1型糖尿病患者。", "脐带间充质干细胞(UCMSCs)与胰岛细胞联合移植对胰岛活性的影响。",
                  "醫師為患者進行胰島與骨髓幹細胞同時移植。"),
@@ -259,7 +260,7 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
                  "Effectiveness of using sequential transplantation of umbilical cord stem cells and pancreatic islet cells to treat diabetes in children.",
                  "Islets were co-transplanted with MSCs under the kidney capsule of diabetic mice."),
        traps=("Unlike islet transplantation, MSC therapy needs no immunosuppression.",)),
-    zp("islet__counted", r"\b\d[\d,.]*\s*IEQs?\b|\bislet equivalents?\b|胰岛当量|(?<![\d.万亿])\d{2,6}\s*(?:个|块)胰岛(?:细胞)?(?=[^,。;]{0,8}?移植)", 0.8,
+    zp("islet__counted", r"\b\d[\d,.]*\s*IEQs?\b|\bislet equivalents?\b|胰岛当量|(?<![\d.万亿])\d{2,6}\s*(?:个|块)胰岛(?:细胞)?(?=[^,。;]{0,8}?移植)", 0.5,
        examples=("Each patient received 5,000 IEQ/kg into the portal vein.", "(1)500个胰岛移植组; (2)UCMSCs组"),
        traps=("人体胰腺中约有100万个胰岛,移植后功能恢复。",)),
     # ("将干细胞分化的胰岛细胞植入" and "transplanted stem cell-derived islets" are not donor islets)
