@@ -154,3 +154,14 @@ def test_cells_named_only_as_other_treatments(text, expected):
 ])
 def test_marker_named_and_other_sources(text, expected):
     assert cell_types(text) == expected
+
+
+# named products (data/vocab_cell_products.json)
+@pytest.mark.parametrize("text,expected", [
+    ("Patients received VCTX211 in a phase 1 trial.", ["ESC-islet"]),
+    ("The CIT-07 trial used purified human pancreatic islets (PHPI) in 48 patients.", ["islet"]),
+    ("PEC-Encap cells in the Encaptra device were implanted.", ["ESC-islet"]),
+    ("该研究为一名1型糖尿病患者移植了UP421。", ["islet"]),
+])
+def test_named_products(text, expected):
+    assert cell_types(text) == expected
