@@ -185,3 +185,17 @@ def test_page_paths_and_labels(text, expected):
 ])
 def test_one_person_without_age(text, expected):
     assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the team's earlier report ("曾报道", "had reported") is background; "如今"/"now" returns to the study
+    ("2021年该团队曾报道一例患者,如今这项随机对照试验纳入了80例患者。", ["rct"]),
+    ("2021年該團隊曾報道一例患者,如今這項隨機對照試驗納入了80例患者。", ["rct"]),
+    ("The team had reported a case of one patient in 2021; the new trial randomized 80 patients to cells or placebo.", ["rct"]),
+    ("此前一项荟萃分析显示干细胞可降低HbA1c。本次随机对照试验纳入60例2型糖尿病患者。", ["rct"]),
+    # traps: 曾 as a surname; a background design with no study of its own after it
+    ("曾教授团队开展的随机对照试验共纳入60例患者。", ["rct"]),
+    ("该团队曾开展一项随机对照试验。本次研究为单臂试验,共纳入20例患者。", ["single_arm_trial"]),
+])
+def test_background_then_the_present_study(text, expected):
+    assert design(text) == expected

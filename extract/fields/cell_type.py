@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from ..document import Document
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import (BACKGROUND_CUES, SELF_CUES, ascii_boundaries, compile_cues, in_reference, in_related_links, in_title,
+from .context import (SELF_CUES, background_before, ascii_boundaries, compile_cues, in_reference, in_related_links, in_title,
                       sentence_bounds, zp)
 
 _D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
@@ -502,7 +502,7 @@ class CellTypeExtractor(FieldExtractor):
                 score = 0.1
         elif treated or own:
             score += 0.3
-        if BACKGROUND_CUES.search(text, max(s, m.start() - 30), m.start()) or _OPTIONS.search(text, s, e):
+        if background_before(text, max(s, m.start() - 30), m.start()) or _OPTIONS.search(text, s, e):
             score *= 0.5
         if label in MSC_SOURCED and (_SUBGROUP_BEFORE.search(text[max(s, m.start() - 20):m.start()])
                                      or _SUBGROUP_AFTER.search(text[m.end():e])):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import (BACKGROUND_CUES, SELF_CUES, compile_cues, in_reference, in_related_links, sentence_bounds,
+from .context import (SELF_CUES, background_before, compile_cues, in_reference, in_related_links, sentence_bounds,
                       table_column_header, zp)
 
 _T1 = r"(?:1|一|Ⅰ|I)"
@@ -194,7 +194,7 @@ class ConditionExtractor(FieldExtractor):
     @staticmethod
     def _names_cohort(text: str, start: int, end: int, s: int, e: int) -> bool:
         """Whether the typed mention is the population of a counted cohort (not background)."""
-        if BACKGROUND_CUES.search(text, max(s, start - 30), start):
+        if background_before(text, max(s, start - 30), start):
             return False
         before, after = text[max(s, start - 60):start], text[end:min(e, end + 20)]
         return bool((_COUNT_BEFORE.search(before) and _PEOPLE_AFTER.search(after))

@@ -7,7 +7,7 @@ from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
 from .prefilter import may_match
-from .context import BACKGROUND_CUES, FUTURE_CUES, ascii_boundaries, compile_cues, context_score, in_journal_name, sentence_bounds, zp
+from .context import FUTURE_CUES, background_before, ascii_boundaries, compile_cues, context_score, in_journal_name, sentence_bounds, zp
 
 # ---------------------------------------------------------------------------------------------
 # design
@@ -505,7 +505,7 @@ class DesignExtractor(FieldExtractor):
         """A "_human"/"_cohort" hit counts when its sentence treats (or plans to treat) the people."""
         if hit.value["value"] == "_arms":
             return hit
-        if BACKGROUND_CUES.search(text, max(s, hit.start - 30), hit.start):
+        if background_before(text, max(s, hit.start - 30), hit.start):
             return None  # "此前该院已为20名患者…", "previous studies in 40 patients"
         around = text[s:hit.start] + " " + text[hit.end:e]
         if not _TREATED.search(around) and not _TREATED.search(text, hit.start, hit.end):
