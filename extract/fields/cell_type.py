@@ -1,8 +1,10 @@
 """Cell types (controlled vocabulary of the guideline): every type the study itself uses."""
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from functools import lru_cache
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Optional
@@ -534,18 +536,18 @@ class CellTypeExtractor(FieldExtractor):
     @staticmethod
     def _in_background_section(text: str, start: int) -> bool:
         """Whether ``start`` lies under a "背景:"/"Background:" heading, before the next section heading."""
-        lo = max(0, start - BACKGROUND_SECTION_REACH)
-        last = None
-        for last in _BACKGROUND_HEADER.finditer(text, lo, start):
-            pass
-        return last is not None and not _NEXT_HEADER.search(text, last.end(), start)
+        sections = _background_sections(text)
+        i = bisect.bisect_right(sections, (start, len(text) + 1)) - 1
+        return i >= 0 and sections[i][0] <= start < sections[i][1]
 
     @staticmethod
     def _after_other_actors(text: str, start: int) -> bool:
         """Whether other actors ("部分企业", "other companies") are introduced earlier in the paragraph."""
         para = text.rfind("\n", max(0, start - OTHER_ACTORS_REACH), start) + 1
         lo = max(para, start - OTHER_ACTORS_REACH)
-        return bool(_OTHER_ACTORS.search(text, lo, start))
+        cues = _other_actor_cues(text)
+        i = bisect.bisect_left(cues, lo)
+        return i < len(cues) and cues[i] <= start
 
     @staticmethod
     def _in_catalogue(text: str, start: int, end: int, s: int, e: int) -> bool:
@@ -616,6 +618,22 @@ class CellTypeExtractor(FieldExtractor):
         if "stem-cell-educator" in labels:
             kept = [h for h in kept if h.value["value"] != "UCB"]
         return sorted(kept, key=lambda h: h.start)
+
+
+@lru_cache(maxsize=4)
+def _background_sections(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every Background section: from its heading to the next heading, at most a reach long."""
+    out = []
+    for m in _BACKGROUND_HEADER.finditer(text):
+        nxt = _NEXT_HEADER.search(text, m.end(), m.end() + BACKGROUND_SECTION_REACH)
+        out.append((m.end(), nxt.start() if nxt else min(len(text), m.end() + BACKGROUND_SECTION_REACH)))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _other_actor_cues(text: str) -> list[int]:
+    """End offsets of the other-actor cues of ``text`` (sorted), found once per text."""
+    return [m.end() for m in _OTHER_ACTORS.finditer(text)]
 
 
 def _undemoted(h: Hit) -> Hit:

@@ -322,6 +322,11 @@ COHORT_ONLY = frozenset({"single_arm_trial__vs_baseline"})   # needs a counted, 
 FALLBACK_MIN_OTHER = 0.4   # another design's hit at or above this silences the fallbacks
 
 EVIDENCE_LABELS = frozenset({"_human", "_cohort", "_arms"})
+# broad cues that match at every person or comparison of a long text: a few hits say all they can
+FEW_HITS_ENOUGH = frozenset({"case_report__en_one_person", "case_report__zh_this_patient", "case_report__zh_named",
+                             "single_arm_trial__vs_baseline", "single_arm_trial__all_treated"})
+FEW_HITS_MAX = 3
+FEW_HITS_TRIED = 20       # matches examined per span: a cue that fails twenty times is not the record's
 PRECLINICAL_WITH_PATIENTS = 0.3   # an animal cue in a record whose patients were treated: background
 # the cues that only say one patient is described (not "病例报告"/"case report"): in a record that
 # counts four or more treated participants, that patient is one of the cohort
@@ -415,10 +420,13 @@ class DesignExtractor(FieldExtractor):
             if not may_match(pat.literals, view, lowered):
                 continue  # none of the pattern's required words is in the span
             evidence = pat.name.split("__", 1)[0] in EVIDENCE_LABELS
-            for m in span.finditer(pat.compiled):
+            few = pat.name in FEW_HITS_ENOUGH
+            n_found = 0
+            for n_tried, m in enumerate(span.finditer(pat.compiled), 1):
                 found = [c for h in self.parse(m, pat, span) if (c := self.validate(h, span)) is not None]
                 hits.extend(found)
-                if evidence and found:
+                n_found += len(found)
+                if (evidence and found) or (few and (n_found >= FEW_HITS_MAX or n_tried >= FEW_HITS_TRIED)):
                     break
         return hits
 
