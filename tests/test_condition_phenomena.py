@@ -35,3 +35,16 @@ def condition(text: str) -> list[str]:
 ])
 def test_both_types(text, expected):
     assert condition(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # OCR text with its spaces lost (English only: Chinese has none to lose)
+    ("The59-year-oldman,whohad Type2diabetesfor25years, has beencompletelyweanedoffinsulin.", ["T2D"]),
+    ("Childrenwith type1diabetes received cord blood.", ["T1D"]),
+    ("Patients with Type2 diabetes were enrolled.", ["T2D"]),
+    # traps: other typed things; the spaced form is counted once
+    ("Type1 collagen was measured.", []),
+    ("Patients with type 1 diabetes and type1 collagen deposits.", ["T1D"]),
+])
+def test_ocr_glued_types(text, expected):
+    assert condition(text) == expected

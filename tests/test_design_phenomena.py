@@ -199,3 +199,12 @@ def test_one_person_without_age(text, expected):
 ])
 def test_background_then_the_present_study(text, expected):
     assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The59-year-oldman,whohad Type2diabetesfor25years, has beencompletelyweanedoffinsulin.", ["case_report"]),
+    ("The 59-year-old man, who had type 2 diabetes for 25 years, has been weaned off insulin.", ["case_report"]),
+    ("The 59-year-old men in the trial were weaned off insulin.", []),                       # trap: plural
+])
+def test_ocr_glued_case_profile(text, expected):
+    assert design(text) == expected

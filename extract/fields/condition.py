@@ -48,6 +48,13 @@ CONDITION_PATTERNS: tuple[Pattern, ...] = (
     # "type one diabetes", MeSH "Diabetes Mellitus, Type 1", "DM1"/"DMT1"
     zp("T1D__en", r"\btype[- ](?:1|I|one)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT1DM?\b|\bdiabetes mellitus,?\s+type[- ](?:1|I)\b|\bDMT?-?1\b", 1.0,
        examples=("MH  - Diabetes Mellitus, Type 1/therapy", "She has lived with type one diabetes since childhood.")),
+    # OCR text with its spaces lost: "whohad Type2diabetesfor25years", "type1diabetes"
+    # (only where a space is missing: "type 1 diabetes" is read by the patterns below)
+    zp("T1D__glued", r"type(?:1|I)(?=\s*diabet)|type[- ](?:1|I)(?=diabet)", 1.0,
+       examples=("The59-year-oldman,whohad Type1diabetesfor25years.", "Patients with type 1diabetes were enrolled."),
+       traps=("Type 1 collagen was measured.",)),
+    zp("T2D__glued", r"type(?:2|II)(?=\s*diabet)|type[- ](?:2|II)(?=diabet)", 1.0,
+       examples=("The59-year-oldman,whohad Type2diabetesfor25years.", "Patients with Type2 diabetes were enrolled.")),
     zp("T2D__zh", rf"(?:第)?{_T2}型{_DM}|糖尿病\s*[,,]\s*2型|{_T2}型\s*\(T2DM?\)|非胰岛素依赖型糖尿病|(?<![\d.])(?:第)?{_T2}型(?:糖友|糖尿病友|病友|患者|患儿|病人)", 1.0),
     zp("T2D__en", r"\btype[- ](?:2|II|two)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT2DM?\b|\bNIDDM\b|\bnon[- ]insulin[- ]dependent diabetes\b"
                   r"|\bdiabetes mellitus,?\s+type[- ](?:2|II)\b|\bDMT?-?2\b", 1.0,

@@ -226,7 +226,9 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     # a patient given a pseudonym ("老周(化名)", "not her real name") is a patient story: one case
     zp("case_report__pseudonym", r"[(（]\s*(?:[均皆都]?(?:为|系|是))?化名\s*[)）]|[均皆都](?:为|系|是)化名|\(\s*not (?:his|her|their) real names?\s*\)"
                                  r"|\b(?:his|her|their|whose) names? (?:has|have) been changed\b", 0.5),
-    zp("case_report__en_patient", r"\ba \d{1,2}-year-old (?:man|woman|male|female|patient|boy|girl)\b|\bthis case\b|\bone patient\b(?= (?:with|who|was|received))", 0.55,
+    # (OCR text may lose the spaces: "The59-year-oldman,whohad …")
+    zp("case_report__en_patient", r"\b(?:a|an|the|one)\s*\d{1,2}-year-old\s*(?:man|woman|male|female|patient|boy|girl)(?![a-z])|\bthis case\b|\bone patient\b(?= (?:with|who|was|received))", 0.55,
+       examples=("The59-year-oldman,whohad Type2diabetesfor25years, has been weaned off insulin.",),
        traps=("Six patients responded and one patient was off insulin at 15 months.",)),
     # narrative reviews
     zp("review__zh", r"综述|研究进展|进展与展望|进展与挑战|未来方向|文献复习", 0.6),
