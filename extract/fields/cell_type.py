@@ -1,8 +1,10 @@
 """Cell types (controlled vocabulary of the guideline): every type the study itself uses."""
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from functools import lru_cache
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Optional
@@ -11,11 +13,16 @@ from pydantic import BaseModel
 
 from ..document import Document
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import (BACKGROUND_CUES, SELF_CUES, ascii_boundaries, compile_cues, in_reference, in_related_links, in_title,
+from .context import (SELF_CUES, background_before, ascii_boundaries, compile_cues, in_reference, in_related_links, in_title,
                       sentence_bounds, zp)
 
 _D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
 _GLUED = r"(?-i:(?![a-z0-9]))"  # the end of an abbreviation: a word boundary, or a glued capital ("MSCIntravenous")
+# ... or a footnote marker glued to it in a flattened table ("MSCs3+insulin", "AHSCT7+insulin"): one
+# digit that no other digit, decimal or "× 10" follows
+_FOOTNOTE = r"(?=[1-9](?![\d.,]|\s*[×x]))"
+_END = rf"(?-i:(?![a-z0-9])|{_FOOTNOTE})"
+_WORD_END = rf"(?:(?![A-Za-z0-9])|{_FOOTNOTE})"   # a word boundary (no glued capital: "MSCT"), or a footnote
 
 
 def _hy(word: str) -> str:
@@ -72,7 +79,7 @@ def _msc_source_patterns() -> tuple[Pattern, ...]:
     out: list[Pattern] = []
     for label, (zh, en) in MSC_SOURCE_WORDS.items():
         out.append(zp(f"{label}__from_zh",
-                      rf"{_FROM_ZH_LEAD}[^,。;、()]{{0,8}}?(?:{zh}){_TAKEN_ZH}?的?{_MSC_NOUN_ZH}"
+                      rf"{_FROM_ZH_LEAD}[^,。;、()]{{0,8}}?(?:{zh})(?:{_TAKEN_ZH})?的?{_MSC_NOUN_ZH}"
                       rf"|(?<![、和或及])(?:{zh}){_TAKEN_ZH}的{_MSC_NOUN_ZH}"
                       rf"|{_MSC_NOUN_ZH}\s*[(,]?\s*(?:均|皆)?{_FROM_ZH_LEAD}[^,。;、()]{{0,8}}?(?:{zh})"
                       # "接受自体脂肪,间质干细胞治疗": the autologous source and the cell noun split by a comma
@@ -93,9 +100,10 @@ COORD_PATTERNS: tuple[Pattern, ...] = (
     zp("coord__zh", rf"(?<![、和或及,])(?:{_SRC_ZH})(?:来源)?\s*(?:/|和|与|及|、)\s*(?:{_SRC_ZH})(?:来源的?|源性)?{_MSC_NOUN_ZH}", 1.0,
        examples=("患者分别接受脐带和脂肪间充质干细胞输注。",),
        traps=("骨髓、脂肪和脐带间充质干细胞均有报道。",)),
-    zp("coord__en", rf"\b(?:{_SRC_EN})(?:{_D}{_DERIVED})?\s*(?:/|\band\b|&)\s*(?:{_SRC_EN})(?:{_D}tissue)?(?:{_D}{_DERIVED})?{_D}"
+    zp("coord__en", rf"\b(?:{_SRC_EN})(?:{_D}{_DERIVED})?-?\s*(?:/|\band\b|&)\s*(?:{_SRC_EN})(?:{_D}tissue)?(?:{_D}{_DERIVED})?{_D}"
                     rf"(?:{_MESENCHYMAL}|{_STROMAL}|MSCs?\b|stem cells?)", 1.0,
-       examples=("A trial of Umbilical Cord/Adipose-Derived Mesenchymal Stem Cells in Type 2 Diabetes enrolled 30 patients.",)),
+       examples=("A trial of Umbilical Cord/Adipose-Derived Mesenchymal Stem Cells in Type 2 Diabetes enrolled 30 patients.",
+                 "A study of umbilical cord- and adipose-derived mesenchymal stem cells enrolled 30 patients.")),
 )
 
 # stem-cell-derived islets whose stem cell is not named ("干细胞来源胰岛", "stem cell-derived islets",
@@ -104,16 +112,27 @@ COORD_PATTERNS: tuple[Pattern, ...] = (
 # for them and reports nothing else)
 _AUTOLOGOUS = compile_cues((r"自体|自身|患者自己|本人的|重编程", r"\bautologous\b|\b(?:his|her|their|patients?['’]s?|the patient['’]s)\s+own\b|\breprogramm"))
 AUTOLOGOUS_REACH = 80      # chars before the sentence where "自体"/"reprogrammed" still tells the source
-_ISLET_NOUN_EN = rf"(?:islets?|islet cells?|islet tissue|beta{_D}cells?|β{_D}cells?|insulin{_D}(?:producing|secreting) cells?)"
+_ISLET_NOUN_EN = (rf"(?:islets?|islet cells?|islet tissue|beta{_D}cells?|β{_D}cells?|(?:beta|β|islet){_D}like (?:cells?|clusters?|organoids?)"
+                  rf"|insulin{_D}(?:producing|secreting) (?:cells?|clusters?|tissue|organoids?|spheroids?))")
 SC_ISLET_PATTERNS: tuple[Pattern, ...] = (
     zp("scislet__zh", rf"(?<!间充质)(?<!造血)(?<!间质)(?<!胚胎)干细胞(?:[^,。;:\n]{{0,4}}?)(?:{_FROM_ZH}|诱导(?:分化)?(?:出|形成|而成)?的?)"
-                      rf"(?:[^,。;:\n]{{0,8}}?){_ISLET_ZH}|(?:自体|自身)再生胰岛", 1.0,
+                      rf"(?:[^,。;:\n]{{0,8}}?){_ISLET_ZH}|(?:自体|自身)再生胰岛"
+                      # islets made from the patient's own cells, or grown in a laboratory: made, not donated
+                      rf"|(?:自体|自身|患者自己的?|(?:他|她)(?:自己|自身)的?)(?:[^,。;:\n]{{0,6}}?)细胞{_FROM_ZH}[^,。;:\n]{{0,4}}?{_ISLET_ZH}"
+                      rf"|实验室(?:里|中)?(?:培育|培养|制造|制备)(?:出|而成)?的{_ISLET_ZH}", 1.0,
        examples=("团队通过干细胞诱导的自体再生胰岛组织移植,治愈了一名病程18年的2型糖尿病患者。",
-                 "2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植。"),
-       traps=("间充质干细胞来源的外泌体可改善胰岛功能。",)),
+                 "2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植。",
+                 "去年,他们为一位38岁的1型糖尿病女性移植了由她自身细胞制成的胰岛。"),
+       traps=("间充质干细胞来源的外泌体可改善胰岛功能。", "患者自身的胰岛细胞已被免疫系统破坏。")),
     zp("scislet__en", rf"\bstem{_D}cells?{_D}(?:{_DERIVED}|based|generated|grown|made|differentiated)\s+(?:[\w-]+\s+){{0,3}}?{_ISLET_NOUN_EN}\b"
-                      rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|differentiated|produced|manufactured)\s+from\s+(?:[\w'’-]+\s+){{0,4}}?stem cells\b", 1.0,
-       examples=("A 47-year-old man has stayed off insulin after receiving islets grown from his own stem cells.",)),
+                      rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|differentiated|produced|manufactured)\s+from\s+(?:[\w'’-]+\s+){{0,4}}?stem cells\b"
+                      rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|produced)\s+from\s+"
+                      rf"(?:his|her|their|(?:the|a) patient['’]s|patients['’])\s+own\s+(?:[\w-]+\s+){{0,2}}?cells\b"
+                      rf"|\blab(?:oratory)?[- ](?:grown|made)\s+(?:[\w-]+\s+){{0,2}}?{_ISLET_NOUN_EN}\b", 1.0,
+       examples=("A 47-year-old man has stayed off insulin after receiving islets grown from his own stem cells.",
+                 "Surgeons transplanted islets made from her own blood cells into a 38-year-old woman.",
+                 "This spring the surgeons transplanted the lab-grown islets into a 52-year-old man."),
+       traps=("Her own islet cells had been destroyed by the immune system.",)),
 )
 
 # a chain of steps, possibly across clauses and sentences: reprogramming (or the iPSC / ESC named)
@@ -141,32 +160,37 @@ CHAIN_PATTERNS: tuple[Pattern, ...] = (
 CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + SC_ISLET_PATTERNS + CHAIN_PATTERNS + (
     # umbilical cord MSC (incl. Wharton's jelly)
     zp("UC-MSC__zh", r"脐带(?:来源的?|源性?)?(?:华通氏?胶)?(?:来源的?)?(?:间充质|间质|充质|MSC)|华通氏?胶(?:来源的?)?(?:间充质|MSC|干细胞)?|脐带干细胞", 1.0),
-    zp("UC-MSC__en", rf"\b{_UMBILICAL}{_D}cord(?:{_D}(?:tissue|{_DERIVED}))*{_D}(?:{_MESENCHYMAL}|MSCs?|{_STROMAL}|stem cells?)|\bWharton'?s{_D}jelly|\bWJ{_D}MSCs?\b", 1.0),
+    zp("UC-MSC__en", rf"\b{_UMBILICAL}{_D}cord(?:{_D}(?:tissue|{_DERIVED}))*{_D}(?:{_MESENCHYMAL}|MSCs?|{_STROMAL}|stem cells?)|\bWharton'?s{_D}jelly|\bWJ{_D}MSCs?{_WORD_END}", 1.0,
+       examples=("Hu, 2013 [9] China 15/14 E 6/9 WJ-MSCs5+insulin (twice, 4 weeks interval) IV",)),
     # a table flattened with its cells glued ("AD-MSCIntravenous injection"): the hyphenated source
     # abbreviation may run straight into the next cell's capital
-    zp("UC-MSC__abbr", rf"\bh?UC{_D}MSCs?{_GLUED}|\bhucMSCs?\b|\bUCMSCs?\b", 1.0, 0),
+    zp("UC-MSC__abbr", rf"\bh?UC{_D}MSCs?{_END}|\bhucMSCs?{_WORD_END}|\bUCMSCs?{_WORD_END}", 1.0, 0),
     # bone marrow MSC
     zp("BM-MSC__zh", r"骨髓(?:来源的?|源性?)?(?:间充质|间质|基质)(?:干细胞|细胞|MSC)?", 1.0),
     zp("BM-MSC__en", rf"\bbone{_D}marrow(?:{_D}{_DERIVED})?{_D}(?:{_MESENCHYMAL}|{_STROMAL}|MSCs?\b)|\bmarrow stromal", 1.0),
-    zp("BM-MSC__abbr", rf"\bh?BM{_D}MSCs?{_GLUED}|\bBMSCs?\b", 1.0, 0),
+    zp("BM-MSC__abbr", rf"\b[ah]?BM{_D}MSCs?{_END}|\bBMSCs?{_WORD_END}", 1.0, 0),
     # adipose MSC
     zp("AD-MSC__zh", r"脂肪(?:组织)?(?:来源的?|源性?)?(?:间充质|间质|基质|干细胞)", 1.0),
     zp("AD-MSC__en", rf"\b{_ADIPOSE}(?:{_D}tissue)?(?:{_D}{_DERIVED})?{_D}(?:{_MESENCHYMAL}|{_STROMAL}|stem|MSCs?\b)", 1.0,
        examples=("Patients received adipose-de-rived mesenchymal stem cells.",)),
-    zp("AD-MSC__abbr", rf"\bh?AD{_D}MSCs?{_GLUED}|\bADSCs?\b|\bAT{_D}MSCs?\b", 1.0, 0),
+    zp("AD-MSC__abbr", rf"\b[ah]?AD{_D}MSCs?{_END}|\bADSCs?{_WORD_END}|\bAT{_D}MSCs?{_WORD_END}", 1.0, 0,
+       examples=("Zhang, 2016 [7] China 16/17 E 7/9 ADMSCs6+insulin IV 1 × 107 6, 12, 24",)),
     # placenta / amnion MSC
     zp("P-MSC__zh", r"胎盘(?:来源的?|源性?)?(?:间充质|间质|干细胞|MSC)|羊膜(?:来源的?)?间充质", 1.0),
     zp("P-MSC__en", rf"\b{_PLACENTA}(?:l)?(?:{_D}{_DERIVED})?{_D}(?:{_MESENCHYMAL}|MSCs?|stem)|\bamni(?:otic|on)(?:{_D}membrane)?{_D}(?:derived{_D})?mesenchymal", 1.0),
-    zp("P-MSC__abbr", rf"\bh?P{_D}MSCs?{_GLUED}|\bhAMSCs?\b", 1.0, 0),
+    zp("P-MSC__abbr", rf"\bh?P{_D}MSCs?{_END}|\bhAMSCs?{_WORD_END}", 1.0, 0),
     # MSC, source not stated (dropped by decide when a sourced MSC type is present)
     zp("MSC__zh", r"(?<!脐带)(?<!骨髓)(?<!脂肪)(?<!胎盘)(?<!来源)(?<!来源的)(?:间充质(?:干细胞|基质细胞|干/基质细胞|前体细胞|祖细胞)|间质干细胞)|間充質", 0.8),
     zp("MSC__en", rf"\b{_MESENCHYMAL} (?:stem|{_STROMAL}|precursor|progenitor)(?:/stromal)? cells?\b", 0.8,
        examples=("Allogeneic mesenchymal precursor cells were infused in 61 patients.",)),
-    zp("MSC__abbr", r"(?<![-‐A-Za-z])MSCs?\b", 0.8, 0),
+    zp("MSC__abbr", rf"(?<![-‐A-Za-z])MSCs?{_WORD_END}", 0.8, 0,
+       examples=("Carlsson, 2015 [16] Sweden 10/10 E 1/8 MSCs3+insulin IV9 2.75 × 106",),
+       traps=("Dr. Chen holds an MSc in biology.", "MSC2 × 10^6 cells")),
     # bone marrow mononuclear cells
     zp("BM-MNC__zh", r"骨髓单个?核细胞|(?<!血)单个核细胞|骨髓干细胞\s*\(\s*(?:BM)?MNCs?\s*\)", 1.0),
-    zp("BM-MNC__en", rf"\bbone{_D}marrow(?:{_D}derived)?{_D}mononuclear|\bBM{_D}MNCs?{_GLUED}|(?<![-‐A-Za-z])MNCs?\b", 1.0,
-       examples=("Okafor et al. [22]BM-MNCIntra-arterial injection1 × 10^8 cellsTwice12 months",)),
+    zp("BM-MNC__en", rf"\bbone{_D}marrow(?:{_D}derived)?{_D}mononuclear|(?<![A-Za-z0-9])a?BM{_D}MNCs?{_END}|(?<![-‐A-Za-z])MNCs?{_WORD_END}", 1.0,
+       examples=("Okafor et al. [22]BM-MNCIntra-arterial injection1 × 10^8 cellsTwice12 months",
+                 "Cai, 2016 [8] China 21/21 E11 12/9 aBM-MNCs1+UC-MSCs2+insulin Via dorsal pancreatic artery")),
     # umbilical cord blood
     zp("UCB__zh", r"脐(?:带)?血", 1.0),
     zp("UCB__en", rf"\b(?:umbilical{_D})?cord{_D}blood\b|\bh?UCBs?\b", 1.0),
@@ -196,9 +220,21 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
                         rf"|{_ISLET_EN}{_FROM_EN}(?:human\s+)?(?:embryonic stem cells?|h?ESCs?\b)"
                         rf"|\bdifferentiated\s+(?:human\s+)?(?:embryonic stem cells|h?ESCs?\b){_INTO_EN}", 1.0),
     zp("ESC-islet__made_from", rf"{_MADE_FROM_EN}(?:embryonic stem cells?|h?ESCs?\b)|{_MADE_FROM_ZH}胚胎干细胞{_MADE_ZH}", 0.7),
-    # haematopoietic stem cells
-    zp("HSC__zh", r"造血干细胞", 1.0),
-    zp("HSC__en", r"\bha?ematopoietic stem\b|\ba?HSCT?s?\b|\bAHSCT?\b|\bAHST\b", 1.0),
+    # haematopoietic stem cells; CD34+ cells and mobilised peripheral-blood stem cells are haematopoietic
+    # (a bare "CD34+细胞"/"CD34+ cells" is also a marker in an MSC product's quality control)
+    zp("HSC__zh", r"造血干细胞|CD34\s*\+\s*(?:阳性)?(?:造血)?干细胞|(?:自体|异体)CD34\s*\+\s*细胞|外周血(?:造血)?干细胞", 1.0,
+       examples=("患者接受自体外周血CD34+干细胞移植。", "患者接受自體外周血幹細胞移植。"),
+       traps=("细胞表面标志物CD73、CD90阳性,CD34+细胞比例低于2%。",)),
+    zp("HSC__en_cd34", r"\bCD34\s*\+\s*(?:(?:hematopoietic|haematopoietic)\s+)?(?:stem|progenitor)\s+cells?\b|\bCD34\s*\+[- ](?:selected|enriched)\s+cells?\b"
+                       r"|\b(?:autologous|allogeneic|mobili[sz]ed)\s+CD34\s*\+\s*cells?\b|\bperipheral[- ]blood stem cells?\b|\bPBSCs?\b", 1.0,
+       examples=("Patients received autologous CD34+ cells mobilized from peripheral blood.",),
+       traps=("The MSC product contained fewer than 2% CD34+ cells.",)),
+    # other named stem-cell sources: dental pulp, exfoliated deciduous teeth, menstrual blood, endometrium
+    zp("other__source", r"牙髓干细胞|乳牙干细胞|经血干细胞|子宫内膜干细胞|\bdental[- ]pulp stem cells?\b|\bDPSCs?\b|\bSHED\b"
+                        r"|\bstem cells from (?:human )?exfoliated deciduous teeth\b|\bmenstrual[- ]blood(?:[- ]derived)? stem cells?\b|\bendometrial stem cells?\b", 1.0,
+       examples=("研究纳入20例患者,接受牙髓干细胞静脉输注。", "Patients received dental pulp stem cells intravenously.")),
+    zp("HSC__en", rf"\bha?ematopoietic stem\b|\ba?HSCT?s?{_WORD_END}|\bAHSCT?{_WORD_END}|\bAHST\b", 1.0,
+       examples=("Gu, 2018 [20] China 20/20 E 7/13 AHSCT7+insulin IV NA 3, 6, 12", "Ghodsi, 2012 [10] Iran 13/17 E 6/7 HSCs4+insulin IV")),
     # donor islets: mostly background, so scored low unless a donor/treatment context lifts them
     zp("islet__zh", r"(?<!干细胞来源的)(?<!衍生的)(?<!供体)(?<!异体)胰岛(?:细胞)?移植", 0.5,
        examples=("1893-2005年全世界共有1154名患者接受胰岛移植。",)),
@@ -211,6 +247,52 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
     # primary islet cells come from a donor pancreas ("an allogeneic primary islet cell therapy")
     zp("islet__en_primary", r"\bprimary\s+(?:human\s+)?(?:pancreatic\s+)?islet(?:\s+cells?|s)?\b", 0.8,
        examples=("HIP-engineered primary pancreatic islet cells were transplanted into a patient.",)),
+    # islets given as the study's treatment, without the word donor: islets co-transplanted with other
+    # cells, islets counted as a dose (a count alone is also how reviews state a threshold: it needs the
+    # sentence to show the islets given), islet cells put into a patient, gene-edited islets ("UP421")
+    zp("islet__cotransplant_zh", rf"(?:与|和|及|同|加|联合)(?:\d+\s*(?:个|块)?)?胰岛(?:细胞)?(?:联合|共同|同时|序贯|共)?移植(?![^,。;]{{0,6}}?(?:相比|比较))"
+                                 rf"|胰岛(?:细胞)?(?:与|和|及)[^,。;]{{0,16}}?(?:联合|共同|同时|序贯)移植", 0.8,
+       examples=("该研究将间充质干细胞与胰岛细胞联合移植给20名1型糖尿病患者。", "脐带间充质干细胞(UCMSCs)与胰岛细胞联合移植对胰岛活性的影响。",
+                 "醫師為患者進行胰島與骨髓幹細胞同時移植。"),
+       traps=("与胰岛移植相比,该方法无需供体。", "和胰島移植相比,幹細胞治療無需終身服藥。")),
+    zp("islet__cotransplant_en", rf"\bco-?transplant(?:ation|ed|ing)?\s+(?:of\s+)?(?:[\w-]+\s+){{0,6}}?(?:with|and|plus)\s+(?:(?:human|donor|allogeneic|pancreatic)\s+)*islets?\b"
+                                 rf"|\bislets?(?:\s+cells?)?\s+(?:were\s+|was\s+)?co-?transplanted\b"
+                                 rf"|(?:sequential|simultaneous|combined|joint)\s+transplantation\s+of\s+(?:[\w-]+\s+){{0,6}}?(?:and|with|plus)\s+(?:pancreatic\s+)?islets?(?:\s+cells?)?\b", 0.8,
+       examples=("Co-transplantation of mesenchymal stem cells with islets was performed in 20 patients with type 1 diabetes.",
+                 "Effectiveness of using sequential transplantation of umbilical cord stem cells and pancreatic islet cells to treat diabetes in children.",
+                 "Islets were co-transplanted with MSCs under the kidney capsule of diabetic mice."),
+       traps=("Unlike islet transplantation, MSC therapy needs no immunosuppression.",)),
+    zp("islet__counted", r"\b\d[\d,.]*\s*IEQs?\b|\bislet equivalents?\b|胰岛当量|(?<![\d.万亿])\d{2,6}\s*(?:个|块)胰岛(?:细胞)?(?=[^,。;]{0,8}?移植)", 0.5,
+       examples=("Each patient received 5,000 IEQ/kg into the portal vein.", "(1)500个胰岛移植组; (2)UCMSCs组"),
+       traps=("人体胰腺中约有100万个胰岛,移植后功能恢复。",)),
+    # ("将干细胞分化的胰岛细胞植入" and "transplanted stem cell-derived islets" are not donor islets)
+    zp("islet__zh_into", r"(?:将|把)(?:(?!干细胞|iPS|PSC|ES细胞|重编程|诱导|分化|再生|类器官|制成|制备|培育|培养)[^,。;]){0,16}?胰岛(?:细胞)?"
+                         r"(?:植入|注入|输入|(?:移植|注射|输注|回输)(?:到|至|进|入|给|回|于))", 0.8,
+       examples=("科学家们首次成功将经过基因编辑的胰岛细胞植入患者体内。", "醫師將經過基因改造的胰島細胞移植到一名第1型糖尿病男性的手臂肌肉。"),
+       traps=("研究团队将干细胞分化的胰岛细胞植入患者前臂。", "将胰岛移植纳入医保后,手术量明显增加。")),
+    # "the transplanted islets": also said of islets in general ("MSC可保护移植的胰岛"), so scored like any
+    # islet mention: the sentence must show them given here
+    zp("islet__transplanted", r"(?:移植|植入|输注)(?:后)?的(?:(?!干细胞|iPS|PSC)[^,。;]){0,6}?胰岛(?:细胞)?(?![^,。;]{0,8}?(?:干细胞|iPS|PSC))"
+                              r"|\btransplanted\s+(?:human\s+)?islets?\b(?!\s+(?:derived|made|grown|generated|differentiated))", 0.5,
+       examples=("醫療團隊採用CRISPR技術,對移植的胰島細胞進行客製化改造,患者接受治療後停用胰島素。",)),
+    zp("islet__en_into", r"\b(?:transplanted|implanted|infused|injected|grafted|placed|put)\s+(?:(?:the|these|its|their|his|her)\s+)?"
+                         r"(?:(?![\w-]*(?:stem|deriv|iPS|PSC|ESC|made|grown|lab))[\w-]+\s+){0,3}?islets?(?:\s+cells?)?\s+(?:in)?to\b"
+                         r"|\bislets?(?:\s+cells?)?\s+(?:were|was|had been)\s+(?:transplanted|implanted|infused|injected)\s+into\b", 0.8,
+       examples=("Surgeons implanted gene-edited islet cells into the forearm of a man with type 1 diabetes.",),
+       traps=("The company infused its stem cell-derived islet product into 14 participants.",
+              "Surgeons transplanted lab-grown islets into the patient.")),
+    zp("islet__en_from_donor", r"\bislets?(?:\s+cells?)?\s+(?:(?:were|was)\s+)?(?:(?:isolated|obtained|harvested|taken|procured|recovered|derived)\s+)?from\s+(?:the\s+pancreas\s+of\s+)?(?:(?:a|an|one|two|three|multiple|several|\d+)\s+)?"
+                               r"(?:(?:deceased|brain[- ]dead|cadaveric|organ|non-?diabetic|healthy|human|multiple)\s+)*(?:donors?|cadavers?|donor pancreas|donated pancreas)\b", 0.5,
+       examples=("A 50-year-old woman with type 1 diabetes received islets from a deceased donor in 2019.",
+                 "The islet cells were derived from the pancreas of a deceased organ donor and infused into the portal vein.")),
+    zp("islet__zh_from_donor", r"胰岛(?:细胞)?(?:取自|来自|来源于|分离自|获取自|源自)[^,。;]{0,12}?(?:供体|供者|捐赠者?|捐献者?|遗体|尸体|脑死亡)", 0.5,
+       examples=("胰岛细胞取自一名已故器官捐献者的胰腺,经门静脉输注给一名52岁的1型糖尿病女性。",)),
+    zp("islet__engineered", r"(?:基因编辑|基因改造|基因工程改造|基因修饰|CRISPR(?:编辑|改造)?)(?:过|后)?的?(?:(?!干细胞|iPS|PSC|ES细胞)[^,。;]){0,4}?胰岛(?:细胞)?"
+                            r"|\b(?:gene[- ](?:edited|modified|engineered)|genetically[- ](?:engineered|modified|edited)|CRISPR[- ](?:edited|modified)|hypoimmune|HIP[- ](?:edited|modified|engineered))\s+"
+                            r"(?:(?:primary|human|donor|allogeneic|pancreatic|deceased[- ]donor)\s+)*islets?(?:\s+cells?)?\b", 0.8,
+       examples=("Surgeons implanted gene-edited islet cells into the forearm of a man with type 1 diabetes.",
+                 "科学家们首次成功将经过基因编辑的胰岛细胞植入患者体内。"),
+       traps=("The company's hypoimmune iPSC-derived islet cells are in preclinical testing.", "基因编辑的干细胞来源胰岛细胞仍在研发中。")),
     # stem cell educator
     zp("stem-cell-educator__all", r"\bstem cell educator\b|干细胞教育(?:者|器)", 1.0),
 )
@@ -287,9 +369,16 @@ _SOURCE_HEDGE = compile_cues((r"可|或|和|及|与|\b(?:or|and|can|could|may|mi
 # a patient who underwent or received the islets: "underwent islet cell transplantation", "接受了胰岛移植",
 # "为其实施胰岛移植"; islet "recipients" / "接受者" in the sentence
 _RECEIVED_BEFORE = compile_cues((
-    r"(?:接受了?|接受过|行|进行了?|实施了?|施行了?|完成了?|做了|采用)(?:[^,。;]{0,12}?)$",
-    r"\b(?:underwent|undergone|undergo(?:es|ing)?|received|receiving|receives|had|given|get|got)\s+"
-    r"(?:(?:an?|his|her|their|two|three|second|first|repeat(?:ed)?|single|multiple|the)\s+)*(?:(?:allogeneic|intraportal|clinical|human)\s+)?$",
+    r"(?:接受了?|接受过|行|进行了?|实施了?|施行了?|完成了?|做了|采用|经过|经历了?|做过)(?:[^,。;]{0,12}?)$",
+    r"\b(?:underwent|undergone|undergo(?:es|ing)?|received|receiving|receives|had|given|get|got|performed|carried out|did)\s+"
+    r"(?:(?:an?|his|her|their|two|three|second|first|repeat(?:ed)?|single|multiple|the)\s+)*(?:(?:allogeneic|intraportal|clinical|human|pancreatic)\s+)?$",
+    # the patient's own transplant: "90 days after my second pancreatic islet transplant"
+    r"\b(?:my|his|her|their|the patient['’]s)\s+(?:(?:first|second|third|fourth|two|three|latest|last|recent|most recent|pancreatic)\s+)*$",
+))
+# ... or the transplant done on one patient: "an islet cell transplant on a 36-year-old woman"
+_RECEIVED_AFTER = compile_cues((
+    r"^\s*(?:(?:surgery|procedure|operation)\s+)?(?:on|in|into|for|to)\s+(?:a|an|one|this)\s+(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:patient|man|woman|girl|boy|recipient|person|participant)\b",
 ))
 _RECIPIENTS = compile_cues((r"接受者|受者|受植者", r"\brecipients?\b"))
 SC_ISLET = "_sc_islet"     # stem-cell-derived islets of an unnamed source: no label, but no donor islets
@@ -300,6 +389,45 @@ _NEXT_STEP = compile_cues((r"下一步|未来|(?:正在|将|拟|计划|准备)(?
                           r"\bnext step\b|\bfuture\b|\bdevelop(?:s|ing|ment)?\b|\b(?:intends?|plans?|planning|aims?|expects?) to (?:initiate|start|launch|begin|file|test)\b"))
 NEXT_STEP_FACTOR = 0.5
 NEXT_STEP_REACH = 80       # chars before the term, within its sentence
+
+# a simile or another disease's treatment: "就像治疗白血病的造血干细胞移植", "as with bone marrow
+# transplants for leukaemia" name a cell type the study does not use
+_ANALOGY_BEFORE = compile_cues((r"(?:就像|就好像|好比|如同|犹如|类似于|正如)[^,。;]{0,20}$",
+                                r"\b(?:just\s+)?(?:like|as with|as in|akin to)\b[^.;,]{0,40}$"))
+_OTHER_DISEASES = (r"白血病|淋巴瘤|骨髓瘤|血液病|血液肿瘤|血癌|癌症|肿瘤|再生障碍性贫血|地中海贫血|"
+                   r"\bleuka?emias?\b|\blymphomas?\b|\bmyelomas?\b|\bblood cancers?\b|\bcancers?\b|\baplastic an(?:a)?emia\b|\bsickle[- ]cell\b")
+_OTHER_DISEASE_BEFORE = compile_cues((rf"(?:治疗|用于|救治)[^,。;]{{0,6}}?(?:{_OTHER_DISEASES})的?[^,。;]{{0,4}}$",
+                                      # the cells of another disease's patients: "白血病人的造血干细胞已经被毁"
+                                      rf"(?:{_OTHER_DISEASES})(?:病)?(?:人|患者|病人)的?[^,。;]{{0,4}}$",
+                                      rf"\b(?:for|in|of)\s+(?:[\w-]+\s+){{0,2}}?(?:{_OTHER_DISEASES})\s+(?:patients?['’]?s?\s+)?$"))
+_OTHER_DISEASE_AFTER = compile_cues((rf"^[^,。;]{{0,6}}?(?:治疗|用于|救治)[^,。;]{{0,6}}?(?:{_OTHER_DISEASES})",
+                                     rf"^\s*(?:(?:transplant(?:ation)?s?|therapy|therapies)\s+)?(?:for|in|to treat)\s+(?:[\w-]+\s+){{0,2}}?(?:{_OTHER_DISEASES})"))
+# ... or the first clause of a sentence opened as a simile: "就像治疗白血病的移植造血干细胞,所不同的是…"
+_ANALOGY_OPENING = compile_cues((r"^\s*(?:就像|就好像|好比|如同|犹如|正如)", r"^\s*(?:just\s+)?(?:like|as with|as in)\b"))
+ANALOGY_FACTOR = 0.3
+# the Background section of a structured abstract names earlier treatments: "背景:以自体骨髓、脐血单个核细胞移植治疗
+#糖尿病足,对…有改善作用" (the study's own cells come again under Methods)
+_BACKGROUND_HEADER = re.compile(r"(?:^|\n)[ \t]*[【\[]?(?:研究)?(?:背景|Background|BACKGROUND|Introduction|INTRODUCTION|引言|前言)[】\]]?[ \t]*[:：]")
+_NEXT_HEADER = re.compile(r"(?:^|\n)[ \t]*[【\[]?(?:目的|方法|结果|结论|设计|Objectives?|OBJECTIVES?|Aims?|AIMS?|Methods|METHODS|Results|RESULTS|"
+                          r"Conclusions?|CONCLUSIONS?|Design|DESIGN|Purpose|PURPOSE)[】\]]?[ \t]*[:：]")
+BACKGROUND_SECTION_REACH = 600
+BACKGROUND_SECTION_FACTOR = 0.45
+BACKGROUND_SECTION_TAG = "+background_section"
+OTHER_DISEASE_FACTOR = 0.3
+# the items compared with the study's cells: "与骨髓干细胞和脐血干细胞相比,脐带间充质干细胞有其优势"
+_COMPARED_OPEN = compile_cues((r"(?:与|和|跟|同|较之?)[^,。;]{0,20}$",))
+_COMPARED_CLOSE = compile_cues((r"^[^,。;]{0,24}?(?:相比|相较|比较|比起来)",))
+COMPARED_FACTOR = 0.4
+# other actors introduced earlier in the paragraph: "部分企业转向干细胞技术。如美国某公司……", "Other companies
+# have taken different routes": the approaches that follow are theirs, until a sentence names the study's own
+_OTHER_ACTORS = compile_cues((
+    r"(?:部分|一些|多家|其他|其它|另一些|另外的?|别的|不少|许多|众多)(?:企业|公司|药企|团队|机构|研究团队|研究者|研究人员|课题组|实验室)|竞争对手",
+    r"\b(?:other|several|some|rival|competing|many)\s+(?:companies|firms|groups|teams|labs|laboratories|developers|biotechs?)\b|\bcompetitors?\b|\brivals?\b",
+))
+OTHER_ACTORS_REACH = 300   # chars back, within the paragraph
+OTHER_ACTORS_FACTOR = 0.4
+OTHER_ACTORS_TAG = "+other_actors"
+SOFT_TAGS = {OTHER_ACTORS_TAG: OTHER_ACTORS_FACTOR, BACKGROUND_SECTION_TAG: BACKGROUND_SECTION_FACTOR}
 
 # the document's own cell type, for a record that names no cell at all
 DOCUMENT_TAG = "__document"
@@ -369,13 +497,14 @@ class CellTypeExtractor(FieldExtractor):
             # islet transplantation is the usual comparator: only donor islets given here count,
             # or islets a patient of the study underwent or received ("underwent islet cell
             # transplantation twice", "患者接受胰岛移植")
-            received = bool(_RECEIVED_BEFORE.search(text[max(s, m.start() - 40):m.start()]) or _RECIPIENTS.search(text, s, e))
+            received = bool(_RECEIVED_BEFORE.search(text[max(s, m.start() - 40):m.start()]) or _RECIPIENTS.search(text, s, e)
+                            or _RECEIVED_AFTER.search(text[m.end():min(e, m.end() + 60)]))
             score += 0.3 * own + 0.3 * bool((_DONOR.search(text, s, e) and treated) or received)
             if _NOT_TREATMENT.search(text, s, e):
                 score = 0.1
         elif treated or own:
             score += 0.3
-        if BACKGROUND_CUES.search(text, max(s, m.start() - 30), m.start()) or _OPTIONS.search(text, s, e):
+        if background_before(text, max(s, m.start() - 30), m.start()) or _OPTIONS.search(text, s, e):
             score *= 0.5
         if label in MSC_SOURCED and (_SUBGROUP_BEFORE.search(text[max(s, m.start() - 20):m.start()])
                                      or _SUBGROUP_AFTER.search(text[m.end():e])):
@@ -386,7 +515,39 @@ class CellTypeExtractor(FieldExtractor):
             score *= 0.4  # a reference-list entry or a link to another article is never the study's own treatment
         if _NEXT_STEP.search(text, max(s, m.start() - NEXT_STEP_REACH), m.start()):
             score *= NEXT_STEP_FACTOR  # "下一步将研发干细胞分化胰岛": a product still to be developed
-        return [self.hit({"value": label}, m.start(), m.end(), pattern, score=round(score, 4))]
+        before, after = text[max(s, m.start() - 40):m.start()], text[m.end():min(e, m.end() + 40)]
+        opening = text[s:m.start()]
+        if _ANALOGY_BEFORE.search(before) or (_ANALOGY_OPENING.search(opening) and not re.search(r"[,，:：;；]", opening)):
+            score *= ANALOGY_FACTOR
+        if _OTHER_DISEASE_BEFORE.search(before) or _OTHER_DISEASE_AFTER.search(after):
+            score *= OTHER_DISEASE_FACTOR
+        if _COMPARED_OPEN.search(before) and _COMPARED_CLOSE.search(after):
+            score *= COMPARED_FACTOR
+        # soft demotions: undone in ``decide`` when the record names no other cell of its own
+        name = pattern.name
+        if not own and self._after_other_actors(text, m.start()):
+            score *= OTHER_ACTORS_FACTOR
+            name += OTHER_ACTORS_TAG
+        if self._in_background_section(text, m.start()):
+            score *= BACKGROUND_SECTION_FACTOR
+            name += BACKGROUND_SECTION_TAG
+        return [self.hit({"value": label}, m.start(), m.end(), name, score=round(score, 4))]
+
+    @staticmethod
+    def _in_background_section(text: str, start: int) -> bool:
+        """Whether ``start`` lies under a "背景:"/"Background:" heading, before the next section heading."""
+        sections = _background_sections(text)
+        i = bisect.bisect_right(sections, (start, len(text) + 1)) - 1
+        return i >= 0 and sections[i][0] <= start < sections[i][1]
+
+    @staticmethod
+    def _after_other_actors(text: str, start: int) -> bool:
+        """Whether other actors ("部分企业", "other companies") are introduced earlier in the paragraph."""
+        para = text.rfind("\n", max(0, start - OTHER_ACTORS_REACH), start) + 1
+        lo = max(para, start - OTHER_ACTORS_REACH)
+        cues = _other_actor_cues(text)
+        i = bisect.bisect_left(cues, lo)
+        return i < len(cues) and cues[i] <= start
 
     @staticmethod
     def _in_catalogue(text: str, start: int, end: int, s: int, e: int) -> bool:
@@ -417,11 +578,18 @@ class CellTypeExtractor(FieldExtractor):
         """Every type with a substantive mention; generic MSC only when no sourced MSC type is kept.
 
         The document's type (``find``) decides only for a record that names no cell of its own.
+        Mentions softly demoted (another actor's approach, a Background section) count at full
+        weight again when nothing else is kept: then they are all the record says of its cells.
         """
         own = [h for h in hits if not h.pattern.endswith(DOCUMENT_TAG)]
         if not own:
             return sorted(hits, key=lambda h: h.start)[:1]
-        hits = own
+        kept = self._decide(own)
+        if not kept and any(tag in h.pattern for h in own for tag in SOFT_TAGS):
+            kept = self._decide([_undemoted(h) for h in own])
+        return kept
+
+    def _decide(self, hits: list[Hit]) -> list[Hit]:
         # "干细胞来源胰岛移植": the islet noun inside a stem-cell islet phrase is that phrase
         sc_spans = [(h.start, h.end) for h in hits if h.value["value"] in SC_ISLET_LABELS]
         hits = [h for h in hits if h.value["value"] != "islet" or not any(a < h.end and h.start < b for a, b in sc_spans)]
@@ -432,7 +600,7 @@ class CellTypeExtractor(FieldExtractor):
         for label, group in by.items():
             best = sorted(group, key=lambda h: (-h.score, h.start))[0]
             # a type named in several places is the article's subject even without a verb
-            if best.score >= KEEP_MIN_SCORE or (len(group) >= 3 and label != "islet"):
+            if best.score >= KEEP_MIN_SCORE or (_places(group) >= 3 and label != "islet"):
                 kept.append(best)
         labels = {h.value["value"] for h in kept}
         if labels & MSC_SOURCED:
@@ -450,6 +618,41 @@ class CellTypeExtractor(FieldExtractor):
         if "stem-cell-educator" in labels:
             kept = [h for h in kept if h.value["value"] != "UCB"]
         return sorted(kept, key=lambda h: h.start)
+
+
+@lru_cache(maxsize=4)
+def _background_sections(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every Background section: from its heading to the next heading, at most a reach long."""
+    out = []
+    for m in _BACKGROUND_HEADER.finditer(text):
+        nxt = _NEXT_HEADER.search(text, m.end(), m.end() + BACKGROUND_SECTION_REACH)
+        out.append((m.end(), nxt.start() if nxt else min(len(text), m.end() + BACKGROUND_SECTION_REACH)))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _other_actor_cues(text: str) -> list[int]:
+    """End offsets of the other-actor cues of ``text`` (sorted), found once per text."""
+    return [m.end() for m in _OTHER_ACTORS.finditer(text)]
+
+
+def _undemoted(h: Hit) -> Hit:
+    """``h`` with its soft demotions undone (score restored, tags dropped from the pattern name)."""
+    score, name = h.score, h.pattern
+    for tag, factor in SOFT_TAGS.items():
+        if tag in name:
+            score, name = score / factor, name.replace(tag, "")
+    return Hit(h.field, dict(h.value), h.start, h.end, h.extractor, name, round(score, 4), list(h.warnings))
+
+
+def _places(group: list[Hit]) -> int:
+    """How many separate places of the text the hits stand in (patterns matching one phrase count once)."""
+    n, end = 0, -1
+    for h in sorted(group, key=lambda h: h.start):
+        if h.start >= end:
+            n += 1
+        end = max(end, h.end)
+    return n
 
 
 EXTRACTOR = CellTypeExtractor()

@@ -7,14 +7,30 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import (BACKGROUND_CUES, SELF_CUES, compile_cues, in_reference, in_related_links, sentence_bounds,
+from .context import (SELF_CUES, background_before, compile_cues, in_reference, in_related_links, sentence_bounds,
                       table_column_header, zp)
 
 _T1 = r"(?:1|一|Ⅰ|I)"
 _T2 = r"(?:2|二|Ⅱ|II)"
 _DM = r"(?:糖尿病|DM\b)"
 
+# one type named in full, with its abbreviation in brackets: "type 1 DM (T1DM)", "1型糖尿病(T1DM)", "T1D"
+_ABBR = r"(?:\s*[(（][^()（）]{1,14}[)）])?"
+_T1_NAME = rf"(?:(?:第)?{_T1}型(?:糖尿病)?{_ABBR}|\btype[- ](?:1|I|one)\b(?:\s*(?:diabetes(?: mellitus)?|DM\b))?{_ABBR}|\bT1DM?\b{_ABBR})"
+_T2_NAME = rf"(?:(?:第)?{_T2}型(?:糖尿病|DM\b)?{_ABBR}|\btype[- ](?:2|II|two)\b(?:\s*(?:diabetes(?: mellitus)?|DM\b))?{_ABBR}|\bT2DM?\b{_ABBR})"
+_AND = r"\s*(?:and|or|&|/|,|和|与|及|或|、|以及|as well as)\s*(?:(?:those|patients|people|individuals) with\s+)?"
+# the two full names coordinated, in either order (validate: the diabetes is named in or right after them)
+_BOTH_NAMED = rf"{_T1_NAME}{_AND}{_T2_NAME}|{_T2_NAME}{_AND}{_T1_NAME}"
+_DIABETES_WORD = re.compile(r"糖尿病|diabetes|DM\b|T[12]D", re.I)
+DIABETES_AFTER = 30       # chars after a coordination of two types where "diabetes" may follow
+
 CONDITION_PATTERNS: tuple[Pattern, ...] = (
+    zp("both__named", _BOTH_NAMED, 1.0,
+       examples=("We undertook a meta-analysis of stem cell therapy for both type 1 DM (T1DM) and type 2 DM (T2DM).",
+                 "本研究评价干细胞治疗1型糖尿病(T1DM)和2型糖尿病(T2DM)患者的疗效。",
+                 "本研究評價幹細胞治療第1型糖尿病(T1DM)和第2型糖尿病(T2DM)患者的療效。",
+                 "Patients with type 2 and type 1 diabetes were enrolled."),
+       traps=("Type 1 collagen and type 2 collagen were measured.", "M1型与M2型巨噬细胞的比例改变。", "1型与2型胶原蛋白表达增加。")),
     # both types named together as one population: "1型和2型糖尿病", "type 1 and type 2 diabetes"
     zp("both__zh", rf"(?:第)?{_T1}型(?:糖尿病)?\s*(?:和|与|及|或|、|/|以及)\s*(?:第)?{_T2}型{_DM}", 1.0),
     zp("both__en", r"\btype[- ](?:1|I)\s*(?:and|&|or|/|,)\s*(?:type[- ])?(?:2|II)\s*(?:diabetes|DM\b)", 1.0),
@@ -32,6 +48,13 @@ CONDITION_PATTERNS: tuple[Pattern, ...] = (
     # "type one diabetes", MeSH "Diabetes Mellitus, Type 1", "DM1"/"DMT1"
     zp("T1D__en", r"\btype[- ](?:1|I|one)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT1DM?\b|\bdiabetes mellitus,?\s+type[- ](?:1|I)\b|\bDMT?-?1\b", 1.0,
        examples=("MH  - Diabetes Mellitus, Type 1/therapy", "She has lived with type one diabetes since childhood.")),
+    # OCR text with its spaces lost: "whohad Type2diabetesfor25years", "type1diabetes"
+    # (only where a space is missing: "type 1 diabetes" is read by the patterns below)
+    zp("T1D__glued", r"type(?:1|I)(?=\s*diabet)|type[- ](?:1|I)(?=diabet)", 1.0,
+       examples=("The59-year-oldman,whohad Type1diabetesfor25years.", "Patients with type 1diabetes were enrolled."),
+       traps=("Type 1 collagen was measured.",)),
+    zp("T2D__glued", r"type(?:2|II)(?=\s*diabet)|type[- ](?:2|II)(?=diabet)", 1.0,
+       examples=("The59-year-oldman,whohad Type2diabetesfor25years.", "Patients with Type2 diabetes were enrolled.")),
     zp("T2D__zh", rf"(?:第)?{_T2}型{_DM}|糖尿病\s*[,,]\s*2型|{_T2}型\s*\(T2DM?\)|非胰岛素依赖型糖尿病|(?<![\d.])(?:第)?{_T2}型(?:糖友|糖尿病友|病友|患者|患儿|病人)", 1.0),
     zp("T2D__en", r"\btype[- ](?:2|II|two)\b(?:\s*(?:diabetes|diabetic|DM\b))|\bT2DM?\b|\bNIDDM\b|\bnon[- ]insulin[- ]dependent diabetes\b"
                   r"|\bdiabetes mellitus,?\s+type[- ](?:2|II)\b|\bDMT?-?2\b", 1.0,
@@ -71,6 +94,8 @@ _PEOPLE_AFTER = compile_cues((rf"^[^,。;:]{{0,6}}?{_PEOPLE_ZH}", rf"^\s*(?:[\w-
 # "40 adults who had been diagnosed with type 1 diabetes": counted people, then the type
 _COUNT_WITH_BEFORE = compile_cues((
     rf"{_N_EN}\s+(?:{_NOT_MANY_EN}[\w-]+\s+){{0,3}}?{_WHO_EN}\s+(?:[\w-]+\s+){{0,5}}?(?:with|who had|having)\s+(?:[\w-]+\s+){{0,3}}?$",
+    # the second count of a pair, its people elided: "30 individuals with T1D and 25 with T2D"
+    rf"(?:\band|,)\s+{_N_EN}\s+(?:with|who had|having)\s+$",
 ))
 # "纳入2型糖尿病患者42例": the type, people, then the count
 _PEOPLE_COUNT_AFTER = compile_cues((rf"^[^,。;:]{{0,6}}?{_PEOPLE_ZH}(?:共)?\s*\d{{1,4}}\s*(?:例|名|位)",))
@@ -176,7 +201,7 @@ class ConditionExtractor(FieldExtractor):
     @staticmethod
     def _names_cohort(text: str, start: int, end: int, s: int, e: int) -> bool:
         """Whether the typed mention is the population of a counted cohort (not background)."""
-        if BACKGROUND_CUES.search(text, max(s, start - 30), start):
+        if background_before(text, max(s, start - 30), start):
             return False
         before, after = text[max(s, start - 60):start], text[end:min(e, end + 20)]
         return bool((_COUNT_BEFORE.search(before) and _PEOPLE_AFTER.search(after))
@@ -187,6 +212,8 @@ class ConditionExtractor(FieldExtractor):
         if hit.pattern.endswith("__cell"):
             # "1型" alone names a diabetes type only under a column about the diabetes
             return hit if _DIABETES_HEADER.search(table_column_header(text, hit.start) or "") else None
+        if hit.pattern.startswith("both__named") and not _DIABETES_WORD.search(text, hit.start, min(len(text), hit.end + DIABETES_AFTER)):
+            return None  # "1型与2型胶原": two types of something else
         if hit.value["value"] != "unspecified":
             return hit
         # "1型糖尿病" / "type 2 diabetes" / "diabetes mellitus, type 1" are typed, not unspecified
@@ -227,6 +254,8 @@ class ConditionExtractor(FieldExtractor):
             return [self._as(first("both"), "both")]
         if len(counted) == 1:
             return [sorted((h for h in by[counted[0]] if h.pattern.endswith(COHORT_TAG)), key=lambda h: h.start)[0]]
+        if len(counted) == 2:   # "1型糖尿病患者20例、2型糖尿病患者25例": a counted population of each type
+            return [self._as(sorted((h for lab in counted for h in by[lab] if h.pattern.endswith(COHORT_TAG)), key=lambda h: h.start)[0], "both")]
         only = [lab for lab in ("T1D", "T2D") if any(h.pattern.endswith(ONLY_TAG) for h in by[lab])]
         if len(only) == 1:  # the scope stated as exclusive: mentions of the other type are what it excludes
             return [sorted((h for h in by[only[0]] if h.pattern.endswith(ONLY_TAG)), key=lambda h: h.start)[0]]

@@ -100,6 +100,8 @@ def cues(name: str) -> re.Pattern[str]:
 SELF_CUES = cues("self")
 # background, citation or future-work context: "既往研究", "previous studies", "需要更多随机对照试验"
 BACKGROUND_CUES = cues("background")
+# a return to the reported study after background: "…曾报道一例患者,如今这项随机对照试验…"
+PRESENT_CUES = cues("present")
 # future work / calls for evidence: "尚需随机对照试验验证", "larger trials are needed"
 FUTURE_CUES = cues("future")
 _TITLE_OPEN = cues("title_open")
@@ -282,6 +284,14 @@ def study_table_fields(text: str, pos: int) -> Optional[frozenset[str]]:
 
 # --- scoring ---------------------------------------------------------------------------------
 
+def background_before(text: str, lo: int, start: int) -> bool:
+    """Whether a background cue lies in [lo, start) with no return to the present after it."""
+    last = None
+    for last in BACKGROUND_CUES.finditer(text, lo, start):
+        pass
+    return last is not None and not PRESENT_CUES.search(text, last.end(), start)
+
+
 def context_score(text: str, start: int, end: int, lo: int, hi: int, base: float,
                   *, self_bonus: float = 0.4, title_bonus: float = 0.45,
                   background_factor: float = 0.5) -> float:
@@ -296,7 +306,7 @@ def context_score(text: str, start: int, end: int, lo: int, hi: int, base: float
         if near:
             score += self_bonus if min(near) <= SELF_NEAR else self_bonus / 2
     # background cues count only before the match, within its sentence
-    if (BACKGROUND_CUES.search(text, max(s, start - 30), start) or in_reference(text, start)
+    if (background_before(text, max(s, start - 30), start) or in_reference(text, start)
             or in_related_links(text, start)):
         score *= background_factor
     return round(score, 4)
