@@ -242,6 +242,9 @@ class Quantity:
 
 # ==== composition ============================================================================
 
+MAX_CN_TOKENS = 24   # 一千二百三十四万五千六百七十八亿… is far beyond any count or dose
+
+
 def _compose_cn(s: str) -> Optional[float]:
     """Compose a Chinese (or mixed Arabic/Chinese) numeral: 三万四千五百零七, 3万4000, 2千零30万, 十几万.
 
@@ -254,6 +257,8 @@ def _compose_cn(s: str) -> Optional[float]:
     if "".join(tokens) != s or not tokens:
         return None
     tokens = [t for t in tokens if t not in ("余", "餘", "多")]   # "500余万": an approximation of 500万
+    if not tokens or len(tokens) > MAX_CN_TOKENS:
+        return None   # "多" alone is no number; nor is a run of numerals longer than any count
     if not any(t in CN_SMALL_UNITS or t in CN_BIG_UNITS for t in tokens):
         if all(t in CN_DIGIT_VALUES for t in tokens):
             return float("".join(str(CN_DIGIT_VALUES[t]) for t in tokens))

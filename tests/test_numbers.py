@@ -9,6 +9,8 @@ from extract.numbers import Quantity, as_int, find_quantities, parse_number, par
 @pytest.mark.parametrize("text,expected", [
     ("1,234.5", 1234.5), ("两", 2), ("三十", 30), ("一百零五", 105), ("twelve", 12),
     ("twenty-four", 24), ("兩", 2), ("", None), ("abc", None),
+    # no match: an approximation word alone, a run of numerals longer than any count (found by fuzzing)
+    ("多", None), ("余", None), ("两" * 400, None),
 ])
 def test_parse_number(text, expected):
     assert parse_number(text) == expected
