@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from . import metadata, nlp, segment_tables
+from . import metadata, nlp, segment_openers, segment_tables
 from .document import Document
 from .fields.base import Hit
 from .fields.identifiers import find_dois, registry_ids
@@ -102,6 +102,11 @@ PUBLICATION_SENTENCE = re.compile(
     r"\b(?:study|trial|analysis|paper|report|review)\s+(?:was\s+)?(?:published|reported)\s+in\s+(?:19|20)\d{2}\b|"
     r"(?<!\d)(?:19|20)\d{2}\s*年\s*(?:在[^。!?,，]{0,20}?)?(?:发表|發表|刊登|刊出|报道|报导|報導)的(?:一项|一項|一篇)?[^。!?,，]{0,12}?"
     r"(?:研究|试验|試驗|病例|论文|論文|综述|綜述|分析)")
+# a sentence about several journals' papers introduces no one study: "《Cell》《Nature Biotechnology》等国际权威期刊先后
+# 发表了相关研究", "《柳叶刀》、《自然》等顶级期刊", "journals such as Cell and Nature have published…"
+SEVERAL_JOURNALS = re.compile(r"》\s*[、,，和与與及]?\s*《|等\s*(?:国际|國際|国内|國內)?\s*(?:权威|權威|知名|顶级|頂級|顶尖|頂尖|主流)?\s*"
+                              r"(?:医学|醫學|学术|學術)?\s*(?:期刊|杂志|雜誌)|\bjournals such as\b|\bjournals including\b",
+                              re.IGNORECASE)
 NEGATION_BEFORE = re.compile(r"未|沒|没|\bnot (?:yet )?$|\byet to be $", re.IGNORECASE)
 SOURCE_LEAD = re.compile(r"^\s*(?:[-•*·]\s*)?(?:据|根据|據|根據|援引|来源|來源|According to|Source)", re.IGNORECASE)
 ANAPHORA = re.compile(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|该团队|該團隊|该成果|該成果|"
@@ -323,6 +328,11 @@ class Mention:
     # hits segmentation read in that context (a group heading's design), taken only for a field the
     # mention's own text and context give no hit for
     context_hits: list[Hit] = field(default_factory=list)
+    # the fields read from ``context`` (None: the default set of ``assemble.CONTEXT_FIELDS``)
+    context_fields: Optional[frozenset[str]] = None
+    # a remainder left after two or more studies were cut out of its paragraphs: kept only when its record holds
+    # a number or an identifier of its own (a review's or roundup's text around the studies it tells is none)
+    weak: bool = False
 
 
 @dataclass
@@ -443,6 +453,8 @@ def is_intro(doc: Document, line: _Line, max_ref: Optional[int]) -> bool:
     first = doc.view[s:e]
     if ANAPHORA.search(first[:20]) or PRIOR_STUDY.search(first):
         return False                    # "该团队2021年曾在《X》发表一项…": an earlier study, told inside another
+    if SEVERAL_JOURNALS.search(first):
+        return False                    # "《Cell》《Nature Biotechnology》等国际权威期刊先后发表了相关研究": no one study
     if DATE_LEAD.match(t):
         head = t[:200]
         return bool(PUB_VERB.search(head) or "《" in head or find_markers(head, max_number=max_ref))
@@ -713,7 +725,8 @@ def publication_sentence(doc: Document, lines: list[_Line]) -> Optional[tuple[in
         if is_heading(ln):
             continue
         for s, e in _sentences(doc, ln.start, ln.end):
-            if PUBLICATION_SENTENCE.search(doc.view, s, e) and not SUB_STUDY.search(doc.view, s, e):
+            if PUBLICATION_SENTENCE.search(doc.view, s, e) and not SUB_STUDY.search(doc.view, s, e) \
+                    and not SEVERAL_JOURNALS.search(doc.view, s, e):
                 return s, e
     return None
 
@@ -881,6 +894,23 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
         if not any(a <= k < b for a, b in planned) and k not in cuts:
             cuts.append(k)
             line_bound[k] = cue_end
+    openers: dict[int, segment_openers.Opener] = {}
+    # (a clause opener needs no line of its own: past the first sentence, or the intro, it may open a study)
+    first = _sentences(doc, *m.spans[0])
+    opener_protect = max(first[0][1] if first else m.spans[0][1], m.intro[1] if m.intro and m.kind != "nested" else 0)
+    for op in _sentence_openers(doc, m, opener_protect, planned):
+        same = [c for c in cuts if op.start <= c < _sentence_end(doc, op.start)]
+        if same:
+            # a nested-study cue in the opener's own sentence ("与此同时,另一家医院的团队…"): one study, from the opener
+            for c in same:
+                cuts.remove(c)
+                if c in line_bound:
+                    line_bound[op.start] = line_bound.pop(c)
+            cuts.append(op.start)
+            continue
+        cuts.append(op.start)
+        line_bound[op.start] = op.cue_end
+        openers[op.start] = op
     cuts.sort()
     out = [m]
     if planned:
@@ -891,6 +921,38 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
     if not cuts:
         return out
     main = out[0]
+    nested = _nested_ranges(doc, m, cuts, line_bound, openers)
+    weak = False
+    if openers and not _has_study_content(doc, _subtract(main.spans, nested), main.intro):
+        # what is left reports no study: a review or roundup around the studies it tells (two or more cut out),
+        # or one study told with an opener-like clause (nothing to cut it from)
+        if len(cuts) >= 2:
+            weak = True
+        else:
+            cuts = [c for c in cuts if c not in openers]
+            openers = {}
+            if not cuts:
+                return out
+            nested = _nested_ranges(doc, m, cuts, line_bound, openers)
+    rest = _subtract(main.spans, nested)
+    if weak:
+        rest = _subtract(rest, _tally_sentences(doc, rest))
+    out[0] = Mention(rest, list(main.hits), main.kind, main.intro, list(main.refs), weak=weak)
+    for a, b in nested:
+        spans = _clip(main.spans, a, b)
+        if spans:
+            n = Mention(spans, [], "nested", (a, min(b, _sentence_end(doc, a))), [])
+            if a in openers:
+                _opener_metadata(doc, n, openers[a], main)
+            out.append(n)
+    return out
+
+
+def _nested_ranges(doc: Document, m: Mention, cuts: list[int], line_bound: dict[int, int],
+                   openers: dict[int, segment_openers.Opener]) -> list[tuple[int, int]]:
+    """(start, end) of each nested study: to the next cut, heading or end of the mention; a study that ends with
+    its paragraph (an earlier study, another team's, a clause opener) ends there or where the text turns back to the
+    reported study; a clause opener's study also ends at a sentence that jumps to another year ("2014年,…")."""
     end = m.spans[-1][1]
     headings = [ln.start for s, e in m.spans for ln in _lines(doc, s, e) if is_heading(ln)]
     nested: list[tuple[int, int]] = []
@@ -904,13 +966,117 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
             back = BACK_TO_MAIN.search(doc.view, line_bound[a], b)
             if back:
                 b = _clause_start(doc, a, back.start(), CLAUSE_START)
+        if a in openers:
+            b = _date_jump(doc, openers[a], b)
         nested.append((a, b))
-    out[0] = Mention(_subtract(main.spans, nested), list(main.hits), main.kind, main.intro, list(main.refs))
-    for a, b in nested:
-        spans = _clip(main.spans, a, b)
-        if spans:
-            out.append(Mention(spans, [], "nested", (a, min(b, _sentence_end(doc, a))), []))
+    return nested
+
+
+# a sentence that opens with a year ("2014年,大部分…", "In 2014, most centres…")
+YEAR_SENTENCE = re.compile(r"(?:(?<=[。!?！？\n])|(?<=\. ))\s*(?:(?:19|20)(\d{2})\s*年|In ((?:19|20)\d{2})\b)")
+
+
+def _date_jump(doc: Document, op: segment_openers.Opener, b: int) -> int:
+    """Where a clause opener's study ends before ``b``: a later sentence that opens with another year and does
+    not refer back to it ("…术后3年内脱离胰岛素者达53%。2014年,大部分国际胰岛移植中心…")."""
+    for y in YEAR_SENTENCE.finditer(doc.view, op.cue_end, b):
+        year = y.group(0).strip()[:4] if y.group(1) else y.group(2)
+        if year != op.year and not ANAPHORA.search(doc.view, y.end(), min(b, y.end() + 20)):
+            return y.start() + (len(y.group(0)) - len(y.group(0).lstrip()))
+    return b
+
+
+def _sentence_openers(doc: Document, m: Mention, protect: int,
+                      planned: list[tuple[int, int]]) -> list[segment_openers.Opener]:
+    """Clause openers (``segment_openers``) that cut a study of their own out of the mention.
+
+    Past the protected opening (first line, intro); not in a planned trial's sentence; naming an actor the
+    mention did not name before; and an author, dated or transition opener only after the mention has told a
+    study of its own (the first one is usually the study itself: "We read with interest the report by Haldane and
+    colleagues…").
+    """
+    out: list[segment_openers.Opener] = []
+    for s, e in m.spans:
+        for op in segment_openers.find_openers(doc.view, s, e):
+            if op.start < protect or any(a <= op.start < b for a, b in planned):
+                continue
+            if _actor_named_before(doc, m, op):
+                continue
+            if op.kind in ("authors", "dated", "transition") and not out and not _study_before(doc, m, op.start):
+                continue                # (a study cut out before it counts as told)
+            out.append(op)
     return out
+
+
+def _actor_named_before(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:
+    """Did the mention name the opener's actor before it ("此外,长征医院团队还…" after "长征医院…")?"""
+    before = "".join(doc.view[s:min(e, op.start)] for s, e in m.spans if s < op.start)
+    latin = segment_openers.LATIN_NAME.search(op.actor)
+    core = latin.group(0) if latin else op.actor
+    if len(core) >= 2 and core in before:
+        return True
+    orgs = {k for k, _, _ in metadata.org_table().find(op.actor, 0, len(op.actor))}
+    return bool(orgs) and bool(orgs & {k for k, _, _ in metadata.org_table().find(before, 0, len(before))})
+
+
+def _study_before(doc: Document, m: Mention, pos: int) -> bool:
+    """Has the mention told a study before ``pos``: its intro, a cohort, a case or an identifier?"""
+    if m.intro is not None and m.intro[0] < pos:
+        return True
+    return _has_study_content(doc, [(s, min(e, pos)) for s, e in m.spans if s < pos], None)
+
+
+# one patient without a count: "一名血糖控制不佳的1型糖尿病男性患者", "a man with type 1 diabetes"
+ONE_PATIENT = re.compile(r"(?:一|1)\s*(?:名|位|例)[^,，。;；]{0,20}?(?:患者|病人|病患|男性|女性|男子|女子|男孩|女孩|儿童|兒童)|"
+                         r"\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|patient)\s+(?:with|who|suffering)\b",
+                         re.IGNORECASE)
+
+
+def _has_study_content(doc: Document, spans: list[tuple[int, int]], intro: Optional[tuple[int, int]]) -> bool:
+    """Do the spans tell a study: the intro, a cohort (not a round claim), a case, an identifier?"""
+    if intro is not None and any(s <= intro[0] < e for s, e in spans):
+        return True
+    for s, e in spans:
+        text = doc.view[s:e]
+        cohorts = [c for c in LEAD_STUDY.finditer(text) if not APPROX_BEFORE.search(text, max(0, c.start() - 12), c.start())
+                   and not TALLY.search(text, max(0, c.start() - 40), c.start())]
+        if cohorts or CASE_CUE.search(text) or SECTION_COHORT.search(text) or ONE_PATIENT.search(text) \
+                or registry_ids(text) or find_dois(text) or re.search(r"\bPMID\b", text):
+            return True
+    return False
+
+
+# a worldwide or nationwide tally is background, not a cohort ("1893-2005年全世界共有1154名患者接受胰岛移植",
+# "Worldwide, more than 1,500 people have received islet transplants")
+TALLY = re.compile(r"全世界|全球|世界上|世界范围内|世界範圍內|全国|全國|全美|全台|全港|\b(?:worldwide|globally|around the world|"
+                   r"in the world|nationwide|across the country)\b", re.IGNORECASE)
+
+
+def _tally_sentences(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences of the spans that give a worldwide or nationwide tally of patients (background statistics)."""
+    out = []
+    for s, e in spans:
+        for a, b in _sentences(doc, s, e):
+            if TALLY.search(doc.view, a, b) and LEAD_STUDY.search(doc.view, a, b):
+                out.append((a, b))
+    return out
+
+
+def _opener_metadata(doc: Document, n: Mention, op: segment_openers.Opener, main: Mention) -> None:
+    """What a clause opener tells about its study: a registry's data is an observational study, published in the
+    year its source names ("根据2012年…注册中心提供的数据"); the diabetes type of a study that names none is the
+    paragraph's or the document's (its lead line)."""
+    if op.kind == "registry":
+        n.hits.append(Hit("design", {"value": "observational"}, op.start, op.cue_end, "segment", "registry_source", 0.8))
+        if op.year:
+            k = doc.view.find(op.year, op.start, op.cue_end)
+            n.hits.append(Hit("pub_date", {"value": op.year}, k, k + 4, "segment", "registry_source_year", 0.8))
+    para_s = doc.view.rfind("\n", 0, op.start) + 1
+    para_e = doc.view.find("\n", op.start)
+    lead = main.spans[0]
+    lead_e = doc.view.find("\n", lead[0], lead[1])
+    n.context = [(lead[0], lead_e if lead_e >= 0 else lead[1]), (para_s, para_e if para_e >= 0 else len(doc.view))]
+    n.context_fields = frozenset({"condition"})
 
 
 def _other_product_trials(doc: Document, m: Mention, protect: int) -> list[tuple[int, int]]:
