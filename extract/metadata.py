@@ -62,10 +62,16 @@ _CAP_NAME = r"(?-i:[A-Z][\w&'’.-]*(?:\s+(?:(?:of|and|the|in|for|&)\s+)*[A-Z][\
 PUB_VERB_BEFORE = re.compile(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊载|刊載|报道|报导|報導|公布)(?:于|於|在)?\s*$|"
                              r"(?:发布|發布|發佈)(?:于|於|在|到)\s*$|"
                              r"\b(?:published|reported|described|appeared)\s+(?:online\s+)?(?:(?:in|on)\s+)?$|"
-                             r"\b(?:published|appeared|reported|wrote|writes|write)\s+(?:online\s+)?in\s+(?:the\s+)?(?:journal\s+)?"
+                             r"\b(?:published|appeared|reported|wrote|writes|write|writing)\s+(?:online\s+)?in\s+(?:the\s+)?(?:journal\s+)?"
                              + _CAP_NAME + r"\s+(?:on|in)\s+$", re.I)
 PUB_VERB_AFTER = re.compile(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布|"
                             r"(?:发布|發布|發佈)(?:于|於|在|到))")
+# an issue's date: "the November 2022 issue of Diabetes Care"
+ISSUE_AFTER = re.compile(r"\s+(?:print\s+)?(?:issue|edition)\s+of\b", re.I)
+# the year that names a paper: "a 2019 study in Diabetes Care", "In a 2021 Stem Cell Research & Therapy paper", "their 2020
+# meta-analysis" (a bare year the date patterns do not read)
+PAPER_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+((?:19|20)\d{2})\s+(?:[\w&'’-]+\s+){0,4}?"
+                        r"(?<!\bin\s)(?:study|trial|paper|report|analysis|meta-analysis|review|article|publication)\b")
 PUB_VERB_BEFORE_CHARS = 90
 PUB_VERB_AFTER_CHARS = 24
 # a date next to a 《journal》 is when the journal published it: "2025年《Cell Stem Cell》期刊汇总…",
@@ -145,6 +151,9 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                        + r"\.?\s+(?:\d{1,2},?\s+)?\d{4})[ \t.]*$")),
     ("zh_label", re.compile(r"(?:出版日期|出版年月|出版年份|出版年|刊出日期|网络出版(?:日期|时间)|網路出版(?:日期|時間)|网络首发(?:日期|时间)|網路首發(?:日期|時間)|发表日期|發表日期|发表时间|發表時間)\s*[:：]\s*"
                             r"(\d{4}[^\n]{0,12})")),
+    # a labelled citation without the NLM full stop: "Source: Diabetes Care 2019;42(3):400-409", "来源:中华糖尿病杂志 2023;15(5)"
+    ("source_citation", re.compile(r"(?mi)^[ \t]*(?:Source|Citation|Cite this article|Published in|来源|來源|出处|出處|引用本文|引用格式)"
+                                   r"[ \t]*[:：][ \t]*[^\n\d]{2,120}?[ \t,，.]((?:19|20)\d{2})[ \t]*[;；:][ \t]*\d")),
     ("year_volume", re.compile(r"(?m)^\s*(?:Year|年份)\s*:\s*(\d{4})\s*$", re.I)),
     ("journal_label", re.compile(r"(?m)^[ \t]*(?:期刊|刊物|出处|出處|Journal|Published in)\s*[:：][^\n]{2,80}?[(（]\s*"
                                  r"(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?|\d{4}\s*年|"
@@ -223,11 +232,17 @@ NOT_TITLE_LINE = re.compile(r"(?i)skip to|\blogo|copyright|©|open access|author
 TITLE_MIN_WORDS, TITLE_MAX_WORDS, TITLE_MIN_CJK, TITLE_MAX_CHARS, TITLE_MAX_UPPER = 4, 45, 8, 320, 0.6
 # 《…》 read as the journal: after 在/于/期刊/杂志, or before 杂志/上/发表/子刊
 ZH_JOURNAL = (
-    re.compile(r"(?:在|于|於|期刊|杂志|雜誌|刊物|学报)\s*(?:杂志|雜誌|期刊)?\s*《([^《》]{2,60})》"),
+    re.compile(r"(?:在|于|於|期刊|杂志|雜誌|刊物|学报|出版的|出版之)\s*(?:杂志|雜誌|期刊)?\s*《([^《》]{2,60})》"),
     re.compile(r"《([^《》]{2,60})》\s*(?=杂志|雜誌|期刊|子刊|上|发表|發表|刊发|刊發|刊登|报道|报导|報導|研究|案例|\()"),
+    # a Latin name without 《》 after the verb: "于2023年5月12日发表在Stem Cell Research & Therapy上", "刊登於國際期刊Diabetes Care,"
+    re.compile(r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:在|于|於)\s*(?:国际|國際|国外|國外)?\s*(?:学术|學術|医学|醫學|权威|權威)?\s*"
+               r"(?:期刊|杂志|雜誌)?\s*((?-i:[A-Z])[A-Za-z&'’.\- ]{1,80}?[A-Za-z])\s*(?=上|杂志|雜誌|期刊|[,，。;；(（]|$)"),
 )
 # 《…》 / “…” read as the paper title: after 名为/题为/关于/一篇
-ZH_TITLE = re.compile(r"(?:名为|名為|题为|題為|题目为|題目為|关于|關於|一篇|篇|论文|論文)\s*[《“\"「『]([^《》“”\"「」『』\n]{6,300})[》”\"」』]")
+ZH_TITLE = re.compile(r"(?:(?:名为|名為|题为|題為|题目为|題目為|关于|關於|一篇|篇|论文|論文)\s*[《“\"「『]|"
+                      # "以“…”为题发表" (the title before its verb)
+                      r"以\s*[《“\"「『](?=[^《》“”\"「」『』\n]{6,300}[》”\"」』]\s*(?:为题|為題)))"
+                      r"([^《》“”\"「」『』\n]{6,300})[》”\"」』]")
 # an English paper title quoted in English text: 'a paper titled "…"', 'entitled “…”'
 EN_TITLE = re.compile(r"\b(?:titled|entitled|headlined)\s*[:,]?\s*[“\"‘']([^“”\"‘’\n]{12,300}?)[,.]?[”\"’']")
 # an English title in 《》 inside Chinese text (a journal name is shorter and has no colon): "《Adipose stromal cells in
@@ -240,10 +255,17 @@ JOURNAL_SHAPE = re.compile(r"^(?:The\s+)?(?:(?:[A-Z][a-z]+\s+){0,2}(?:Journal|An
                            r"\s+of\b|[A-Z][\w&'’-]*(?:\s+(?:and|of|&|in|for|the)?\s*[A-Z][\w&'’-]*)*\s+(?:Journal|Reviews?|Reports|"
                            r"Research|Letters|Medicine|Communications|Therapeutics|Therapy)$)")
 _NOT_JOURNAL = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+_EN_JOURNAL_NAME = (r"(?:the\s+)?(?:journal\s+)?" + _NOT_JOURNAL +
+                    r"([A-Z][\w&'’-]*(?:,?\s+(?:(?:and|of|the|in|for|&)\s+)*" + _NOT_JOURNAL + r"[A-Z][\w&'’-]*)*)")
 EN_JOURNAL = re.compile(
-    r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|earlier\s+this\s+\w+\s+|recently\s+)?"
-    r"in\s+(?:the\s+)?(?:journal\s+)?" + _NOT_JOURNAL +
-    r"([A-Z][\w&'’-]*(?:,?\s+(?:(?:and|of|the|in|for|&)\s+)*" + _NOT_JOURNAL + r"[A-Z][\w&'’-]*)*)")
+    r"\b(?:published|appeared|reported|(?i:writing|wrote))\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|earlier\s+this\s+\w+\s+|recently\s+)?"
+    r"in\s+" + _EN_JOURNAL_NAME)
+# a journal named by the paper's noun, not a verb: "a 2019 study in Diabetes Care", "the November 2022 issue of Cell
+# Metabolism", "a 2021 Stem Cell Research & Therapy paper"; the name must read as a journal ("a study in China" is none)
+EN_JOURNAL_NOUN = re.compile(r"\b(?:study|trial|paper|report|analysis|meta-analysis|article)\s+in\s+" + _EN_JOURNAL_NAME + "|"
+                             r"\bissue\s+of\s+" + _EN_JOURNAL_NAME.replace("([A-Z]", "(?P<issue>[A-Z]", 1) + "|"
+                             r"\b(?:a|an|the|their|its)\s+(?:19|20)\d{2}\s+(?P<before>[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|the|in|for|&)\s+)*"
+                             r"[A-Z][\w&'’-]*){0,6})\s+(?:study|trial|paper|report|analysis|meta-analysis|article)\b")
 ZH_INSTITUTION = re.compile(
     r"([A-Za-z\u4e00-\u9fff]{2,24}?(?:大学|大學|医院|醫院|研究所|研究院|医学院|醫學院|诊所|診所|研究中心|科学院|科學院|公司|集团|集團))"
     r"(?:(?:(?![在于於和与與及的了是对對从從向将將把被])[\u4e00-\u9fff]){0,12}?(?:附属医院|附屬醫院|医院|醫院|学院|學院|中心|研究所))*")
@@ -389,6 +411,11 @@ def published_date(doc: Document, start: int, end: int, *, year_hint: Optional[s
                  if not background_date(view, start, h.start, cues=main_study)), None)
     if cite is not None:
         found.append(cite)
+    paper = next((m for m in PAPER_YEAR.finditer(view, start, end) if _fmt(m.group(1))
+                  and not _future(view, start, m.start(1), m.group(1), news)
+                  and not background_date(view, start, m.start(1), cues=main_study)), None)
+    if paper is not None:
+        found.append(Hit("pub_date", {"value": paper.group(1)}, paper.start(1), paper.end(1), EXTRACTOR, "paper_year", 0.8))
     return min(found, key=lambda h: h.start) if found else None
 
 
@@ -404,9 +431,11 @@ def _governed(view: str, start: int, end: int, ds: int, de: int) -> bool:
     """Does a publication verb or a 《journal》 next to it, on the same line, govern the date at ``view[ds:de]``?"""
     if TIMESTAMP_AFTER.match(view, de, min(end, de + 8)):
         return False
+    if view[ds:ds + 3].lower() == "in ":
+        ds += 3                         # "in 2024" (en_y): the preposition belongs to the governing verb phrase
     before = view[max(start, ds - PUB_VERB_BEFORE_CHARS):ds].rpartition("\n")[2]
     after = view[de:min(end, de + PUB_VERB_AFTER_CHARS)].partition("\n")[0]
-    if PUB_VERB_BEFORE.search(before) or PUB_VERB_AFTER.match(after):
+    if PUB_VERB_BEFORE.search(before) or PUB_VERB_AFTER.match(after) or ISSUE_AFTER.match(after):
         return True
     if NOT_EDITION.match(view, de, min(end, de + 4)):
         return False
@@ -729,6 +758,12 @@ def intro_hits(doc: Document, start: int, end: int, *, year_hint: Optional[str] 
         m = EN_JOURNAL.search(view, start, end)
         if m:
             hits.append(_group_hit("journal", m, 1, "en_journal", text=doc.text))
+    if not any(h.field == "journal" for h in hits):
+        for m in EN_JOURNAL_NOUN.finditer(view, start, end):
+            g = next(i for i, v in enumerate(m.groups(), 1) if v)
+            if _journal_like(m.group(g), bracketed=False):
+                hits.append(_group_hit("journal", m, g, "en_journal_noun", text=doc.text))
+                break
     inst = institution_hit(doc, start, end)
     if inst:
         hits.append(inst)

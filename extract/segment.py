@@ -94,9 +94,16 @@ EN_PUB = re.compile(r"\b(?:published|reported)\s+(?:online\s+)?in\s+(?:the\s+)?(
 PUBLICATION_SENTENCE = re.compile(
     JOURNAL_PUB.pattern + "|"
     r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:于|於|在)[^。!?]{0,20}《|"
-    r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|recently\s+|"
+    # a Latin journal without 《》: "发表在Stem Cell Research & Therapy上", "刊登於國際期刊Diabetes Care"
+    r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:于|於|在)\s*(?:国际|國際)?\s*(?:学术|學術|医学|醫學|权威|權威)?\s*"
+    r"(?:期刊|杂志|雜誌)?\s*(?-i:[A-Z][a-z]+|[A-Z]{3,})|"
+    r"\b(?:published|appeared|reported|(?i:writing|wrote))\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|recently\s+|"
     r"(?:on\s+)?" + _MONTHS + r"\.?\s+\d{1,2}(?:,\s*\d{4})?\s+)?"
     r"in\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]|"
+    # "A 2019 study in Diabetes Care found…", "In a 2021 Stem Cell Research & Therapy paper, …", "the November 2022 issue of…"
+    r"\b(?:[Aa]n?|[Tt]heir|[Ii]ts)\s+(?:19|20)\d{2}\s+(?:[\w&'’-]+\s+){0,6}?(?:study|trial|paper|report|analysis|meta-analysis|article)"
+    r"\b(?:\s+in\s+(?:the\s+)?(?:journal\s+)?[A-Z]|(?<=paper)|(?<=article))|"
+    r"\b(?:19|20)\d{2}\s+(?:issue|edition)\s+of\s+(?:the\s+)?(?:journal\s+)?[A-Z]|"
     r"\bpublished\s+(?:a|an|the|their|his|her)\s+[^.;]{0,60}?\bin\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]|"
     # a year of publication without a journal: "one randomized trial published in 2020", "2022年发表的研究中"
     r"\b(?:study|trial|analysis|paper|report|review)\s+(?:was\s+)?(?:published|reported)\s+in\s+(?:19|20)\d{2}\b|"
@@ -195,6 +202,15 @@ PRIOR_STUDY = re.compile(
     r"(?:patients?|wom[ae]n|m[ae]n|study|trial|case)\b|"
     # "The new study builds on the case of the team's first patient"
     r"\b(?:builds?|built|building)\s+on\s+(?:the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}?case(?:\s+report)?\s+(?:of|in)\b")
+# the team's earlier paper, told before the study being reported: no intro of it ("该团队2021年曾在《细胞研究》发表论文报道
+# 这一方法", "此前,團隊已在《自然》發表…", "The method had been published in Science in 2020", "back in 2018")
+# (the team as the subject: "此前,2021年《柳叶刀》子刊报道1例…" in a digest is another study, not background)
+PRIOR_PUBLICATION = re.compile(r"(?:团队|團隊|课题组|課題組|研究组|研究組|他们|他們|该院|該院|本院)[^。!?！？;；]{0,20}?"
+                               r"(?:曾经?|曾經|此前|先前|早前|早先)[^。!?！？;；]{0,30}?(?:发表|發表|报道|報導|刊登|刊发|刊發)|"
+                               r"(?:曾经?|曾經)(?:在|于|於)[^。!?！？;；]{0,30}?(?:发表|發表|报道|報導|刊登|刊发|刊發)|"
+                               r"\b(?:had|previously)\s+(?:been\s+)?(?:published|reported|described)\b|"
+                               r"\bback in (?:19|20)\d{2}\b|\bin an? (?:earlier|previous|prior) (?:paper|study|report)\b",
+                               re.IGNORECASE)
 # a clause that turns back to the reported study ("这次的随机对照试验证实了效果", "the new trial"): an
 # earlier study's description ends before it
 BACK_TO_MAIN = re.compile(r"这次|這次|本次|此次|\b(?:this time|the (?:new|current|present|latest) (?:trial|study))\b",
@@ -451,7 +467,7 @@ def is_intro(doc: Document, line: _Line, max_ref: Optional[int]) -> bool:
         return False
     s, e = first_sentence(line)
     first = doc.view[s:e]
-    if ANAPHORA.search(first[:20]) or PRIOR_STUDY.search(first):
+    if ANAPHORA.search(first[:20]) or PRIOR_STUDY.search(first) or PRIOR_PUBLICATION.search(first):
         return False                    # "该团队2021年曾在《X》发表一项…": an earlier study, told inside another
     if SEVERAL_JOURNALS.search(first):
         return False                    # "《Cell》《Nature Biotechnology》等国际权威期刊先后发表了相关研究": no one study
@@ -720,14 +736,20 @@ def _merge_same(doc: Document, segs: list[_Segment], max_ref: Optional[int]) -> 
 # --- stage 4: cited studies and registry listings -----------------------------------------
 
 def publication_sentence(doc: Document, lines: list[_Line]) -> Optional[tuple[int, int]]:
-    """The first sentence of a single-study document that says where the study was published."""
+    """The first sentence of a single-study document that says where the study was published.
+
+    A sentence naming another study ("另一项研究…", "a 2019 study") is none, unless it is the document's first: then
+    it introduces the document's own study ("A 2019 study in Diabetes Care enrolled 30 patients…").
+    """
+    first = True
     for ln in lines:
         if is_heading(ln):
             continue
         for s, e in _sentences(doc, ln.start, ln.end):
-            if PUBLICATION_SENTENCE.search(doc.view, s, e) and not SUB_STUDY.search(doc.view, s, e) \
-                    and not SEVERAL_JOURNALS.search(doc.view, s, e):
+            if PUBLICATION_SENTENCE.search(doc.view, s, e) and (first or not SUB_STUDY.search(doc.view, s, e)) \
+                    and not SEVERAL_JOURNALS.search(doc.view, s, e) and not PRIOR_PUBLICATION.search(doc.view, s, e):
                 return s, e
+            first = False
     return None
 
 

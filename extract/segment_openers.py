@@ -39,6 +39,13 @@ LATIN_NAME = re.compile(r"(?<![A-Za-z0-9-])(?-i:[A-Z][a-z]{2}[A-Za-z0-9&-]*)")
 ANAPHORIC_ACTOR = re.compile(r"^\s*(?:该|該|这|這|此|本|其|上述|同一|他们|他們|她们|她們|研究团队|研究團隊|研究人员|研究人員|"
                              r"(?:the|this|these|that|its|their|our)\s+(?:[\w-]+\s+)?(?:team|group|researchers|investigators|"
                              r"study|trial|company|hospital|authors)\b|they\b|it\b|he\b|she\b|we\b)", re.IGNORECASE)
+# a sentence that refers back to the study being reported is no other study's ("2024年4月30日,《细胞发现》在线发表了这项
+# 研究", "该研究由王某等人完成", "Smith and colleagues published the findings in Cell")
+BACK_REFERENCE = re.compile(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|这一研究|這一研究|该成果|該成果|这一成果|這一成果|"
+                            r"这项成果|這項成果|该病例|該病例|这一病例|這一病例|该试验|該試驗|这项试验|這項試驗|本试验|本試驗|"
+                            r"\b(?:the|this|these|their|its) (?:study|trial|research|results|findings|paper|case|data)\b"
+                            r"(?!\s+(?:by|from|of|led by|conducted by|in which)\b)",
+                            re.IGNORECASE)
 # words that make the clause report a study (a study noun, a publication, data or a counted cohort)
 STUDY_CUE = re.compile(
     r"试验|試驗|(?:的|一项|一項)[^,，。;；]{0,12}?研究|研究(?:显示|顯示|表明|发现|發現|结果|結果|纳入|納入|证实|證實|报道|報導|收效|取得)|"
@@ -88,7 +95,7 @@ AUTHORS_VERB = re.compile(r"发表|發表|报道|報導|报告|報告|开展|開
 # "the trial by Gu and colleagues": the study noun before the authors
 STUDY_BY = re.compile(r"\b(?:trial|study|report|series|paper|work)\s+(?:by|from|of)\s+$", re.IGNORECASE)
 # a speaker's comment is no study ("另一家医院的专家表示", "experts at X said")
-SPEECH = re.compile(r"表示|认为|認為|指出|称|稱|说|說|评论|評論|\b(?:said|says|told|commented|noted|believes?)\b", re.IGNORECASE)
+SPEECH = re.compile(r"表示|认为|認為|指出|称|稱|说|說|所言|评论|評論|\b(?:said|says|told|commented|noted|believes?)\b", re.IGNORECASE)
 CLAUSE_PUNCT = "\n,，。;；:：!?！？"
 SENTENCE_PUNCT = "\n。;；!?！？"
 # ... before an English lead (a comma ends no clause before "For example" at a sentence start)
@@ -141,12 +148,17 @@ def _clause_end(view: str, pos: int, end: int) -> int:
     return k
 
 
+# a journal as the actor: "2023年,《柳叶刀》发表的一项荟萃分析…"
+JOURNAL_ACTOR = re.compile(r"《[^《》\n]{2,40}》")
+
+
 def _actor(view: str, s: int, e: int) -> str:
-    """The actor phrase in ``view[s:e]`` (up to its organisation word or Latin name), or ""."""
+    """The actor phrase in ``view[s:e]`` (up to its organisation word, Latin name or 《journal》), or ""."""
     text = view[s:e]
     org = ORG_WORD.search(text)
     name = LATIN_NAME.search(text)
-    ends = [m.end() for m in (org, name) if m]
+    journal = JOURNAL_ACTOR.search(text)
+    ends = [m.end() for m in (org, name, journal) if m]
     if not ends:
         return ""
     phrase = text[:max(ends)].strip(" ,，")
@@ -185,7 +197,9 @@ def find_openers(view: str, start: int, end: int) -> list[Opener]:
             while after < end and view[after] in " ,，":
                 after += 1
             actor = _actor(view, after, min(_clause_end(view, after, end), after + ACTOR_CHARS))
-            if actor and STUDY_CUE.search(view, after, min(sent_end, after + CUE_CHARS)):
+            if actor and STUDY_CUE.search(view, after, min(sent_end, after + CUE_CHARS)) \
+                    and not SPEECH.search(view, after, min(sent_end, after + ACTOR_CHARS + 10)):
+                # ("如长征医院殷浩教授所说,…", "For example, Dr Lee said…": a quote, not a study)
                 op = Opener(kind, _clause_start(view, start, p), m.end(), actor)
                 example_para.add(para)
         elif kind == "registry" and _at_clause_start(view, start, p, english=english):
@@ -231,6 +245,8 @@ def find_openers(view: str, start: int, end: int) -> list[Opener]:
             actor = _actor(view, cs, p)
             if actor and cs > para and (STUDY_CUE.search(view, p, sent_end) or TREATMENT.search(view, p, sent_end)):
                 op = Opener(kind, cs, m.end(), actor)
+        if op is not None and BACK_REFERENCE.search(view, op.start, sent_end):
+            op = None                   # "…等人完成了该研究", "In 2024, Cell published this study"
         if op is not None and (not out or op.start > out[-1].start):
             out.append(op)
     return _with_list_items(view, start, end, out)

@@ -412,3 +412,44 @@ def test_abstract_page_and_chinese_post_are_one_study(tmp_path) -> None:
     recs = [json.loads(x) for x in (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["study"]["title"] for r in recs] == [title, title]
     assert len({r["study_id"] for r in recs}) == 1
+
+
+# --- publication phrases of news prose, in three scripts (ERRORS.md 4.11) --------------------------------
+@pytest.mark.parametrize("text, field, expected", [
+    # the year that names the paper; the journal the paper's noun names
+    ("A 2019 study in Diabetes Care enrolled 30 patients with type 2 diabetes who received cord MSC.", "pub_date", "2019"),
+    ("A 2019 study in Diabetes Care enrolled 30 patients with type 2 diabetes who received cord MSC.", "journal", "Diabetes Care"),
+    ("In a 2021 Stem Cell Research & Therapy paper, researchers reported 30 patients with type 2 diabetes.", "journal",
+     "Stem Cell Research & Therapy"),
+    ("The study, which appeared in the November 2022 issue of Diabetes Care, enrolled 30 patients with type 2 diabetes.",
+     "pub_date", "2022-11"),
+    ("Writing in Cell Metabolism in 2023, the team reported that 12 patients with type 1 diabetes received islets.",
+     "journal", "Cell Metabolism"),
+    ("In 2023 the team transplanted islets into a 25-year-old woman with type 1 diabetes; the results were published in "
+     "Cell in 2024.", "pub_date", "2024"),
+    # a labelled citation without the NLM full stop
+    ("Source: Diabetes Care 2019;42(3):400-409. / Thirty patients with type 2 diabetes received cord MSC.", "pub_date", "2019"),
+    ("来源:中华糖尿病杂志 2023;15(5):300-305 / 30名2型糖尿病患者接受脐带间充质干细胞治疗。", "pub_date", "2023"),
+    # a Latin journal without 《》 in Chinese text; the title before 为题; "出版的《…》"
+    ("该成果以“Cord MSC for type 2 diabetes”为题,于2023年5月12日发表在Stem Cell Research & Therapy上,研究纳入30名2型糖尿病患者。",
+     "journal", "Stem Cell Research & Therapy"),
+    ("该成果以“Cord MSC for type 2 diabetes”为题,于2023年5月12日发表在Stem Cell Research & Therapy上,研究纳入30名2型糖尿病患者。",
+     "title", "Cord MSC for type 2 diabetes"),
+    ("相關研究以《臍帶幹細胞治療第2型糖尿病》為題,2023年5月12日刊登於國際期刊Stem Cell Research & Therapy,共納入30名第2型糖尿病患者。",
+     "journal", "Stem Cell Research & Therapy"),
+    ("該研究發表於2024年4月30日出版的《細胞發現》,一名59歲第2型糖尿病患者停用胰島素33個月。", "journal", "細胞發現"),
+    # the team's earlier paper told first is background: the study's own publication wins
+    ("该团队2021年曾在《细胞研究》发表论文报道这一方法。2023年,团队为一名25岁1型糖尿病女性患者实施了干细胞来源胰岛移植,"
+     "研究成果于2024年发表在《细胞》上。", "pub_date", "2024"),
+    ("該團隊此前已在《自然》發表論文報導這一方法。2023年,團隊為一名25歲第1型糖尿病女性患者實施了幹細胞來源胰島移植,"
+     "研究成果於2024年發表在《細胞》上。", "journal", "細胞"),
+    ("The method had been published in Science in 2020. In 2023 the team transplanted islets into a 25-year-old woman "
+     "with type 1 diabetes; the results were published in Cell in 2024.", "pub_date", "2024"),
+    # no match: a study in a country; a year in a review's heading; a Nature-family journal ("Nature子刊")
+    ("A study in China enrolled 30 patients with type 2 diabetes in 2019 who received cord MSC.", "journal", None),
+    ("Thirty patients with type 2 diabetes received cord MSC. / Related: The 2025 ADA cell therapy sessions in review",
+     "pub_date", None),
+    ("研究成果发表在Nature子刊上,共纳入30名2型糖尿病患者。", "journal", None),
+])
+def test_publication_phrases_of_news_prose(text: str, field: str, expected: str | None) -> None:
+    assert _study(text.replace(" / ", "\n"), field) == [expected]

@@ -168,3 +168,16 @@ def test_one_study_or_background_stays_one_mention(text: str) -> None:
 def test_opener_kinds(text: str, kinds: list[str]) -> None:
     doc = _doc(text)
     assert [o.kind for o in find_openers(doc.view, 0, len(doc.view))] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    # no match: the reported study's own publication, authors or quote, told after its results
+    "某医院为一名59岁2型糖尿病患者移植了干细胞来源的胰岛,患者已停用胰岛素33个月。2024年4月30日,国际期刊《Cell Discovery》在线发表了这项研究。",
+    "某醫院為一名59歲第2型糖尿病患者移植了幹細胞來源的胰島,患者已停用胰島素33個月。該研究由王某等人完成。",
+    "A hospital transplanted stem cell-derived islets into a 59-year-old man with type 2 diabetes. Smith and colleagues "
+    "published the findings in Cell Discovery.",
+    "某医院为20名2型糖尿病患者输注了脐带间充质干细胞,HbA1c平均下降1.1%。如该院殷浩教授所言,这一结果令人鼓舞。",
+    "A hospital gave 20 patients with type 2 diabetes cord MSCs. For example, Dr Lee said the results were encouraging.",
+])
+def test_the_reported_study_told_on_is_not_another(text: str) -> None:
+    assert len(_texts(text)) == 1
