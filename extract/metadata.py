@@ -280,7 +280,10 @@ EN_INSTITUTION = (
                r"(?:University|Institute|Hospital|College|Medical Center|Medical School|Clinic)\b"
                r"(?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]+)+)?)"),
 )
-ALIAS_CODE = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{1,6}-\d{2,4}[A-Z]?|[A-Z]\d{2}[A-Z])(?![A-Za-z0-9-])")
+# (also a code written without its hyphen, "NV210", "VX880" in Chinese posts: two to four capitals and three or four
+# digits that are no year, "EASD2024" is a meeting)
+ALIAS_CODE = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{1,6}-\d{2,4}[A-Z]?|[A-Z]\d{2}[A-Z]|[A-Z]{2,4}(?!(?:19|20)\d{2}(?![0-9]))\d{3,4}[A-Z]?)"
+                        r"(?![A-Za-z0-9-])")
 # an INN of a cell therapy; ASCII boundaries, since "\\b" does not fire between a CJK character and a Latin letter
 # ("在研疗法Ravostemcel已完成1期试验")
 ALIAS_INN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{4,}(?:cel|leucel))(?![A-Za-z0-9])")
