@@ -64,7 +64,8 @@ PUB_VERB_BEFORE = re.compile(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊�
                              r"\b(?:published|reported|described|appeared)\s+(?:online\s+)?(?:(?:in|on)\s+)?$|"
                              r"\b(?:published|appeared|reported|wrote|writes|write|writing)\s+(?:online\s+)?in\s+(?:the\s+)?(?:journal\s+)?"
                              + _CAP_NAME + r"\s+(?:on|in)\s+$", re.I)
-PUB_VERB_AFTER = re.compile(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布|"
+# (the subject may stand between the date and its verb: "2021年淮西医科大学徐明远团队发表过一项I期研究")
+PUB_VERB_AFTER = re.compile(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?|[^。,，;；!?！？\n\d]{1,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布|"
                             r"(?:发布|發布|發佈)(?:于|於|在|到))")
 # an issue's date: "the November 2022 issue of Diabetes Care"
 ISSUE_AFTER = re.compile(r"\s+(?:print\s+)?(?:issue|edition)\s+of\b", re.I)
@@ -85,7 +86,8 @@ NOT_EDITION = re.compile(r"\s*(?:版|修订|修訂|更新)")
 # an inline citation after a claim: "(Cell Res., 2022)", "(N Engl J Med 2024;390:901)", "（《细胞研究》，2022年）",
 # "(《Nature》2025年7月研究)"; the name is checked to be a journal (``_journal_like``)
 INLINE_CITATION = re.compile(
-    r"[(（]\s*(?:《(?P<zh>[^《》()（）\n]{2,60})》|(?P<en>(?-i:[A-Z])[A-Za-z.&'’ -]{1,60}?))\s*[.,，]?\s*"
+    # (an id may come first: "(IRCT20200415047087N1; Stem Cell Res Ther, February 2024)")
+    r"[(（]\s*(?:[A-Za-z]{2,8}[\w-]{4,30}\s*[;；]\s*)?(?:《(?P<zh>[^《》()（）\n]{2,60})》|(?P<en>(?-i:[A-Z])[A-Za-z.&'’ -]{1,60}?))\s*[.,，]?\s*"
     r"(?:(?:Epub|published|online)\s+(?:online\s+)?)?(?P<date>(?:19|20)\d{2}(?:\s*年(?:\s*\d{1,2}\s*月)?)?|(?:\d{1,2}\s+)?" + _MON + r"\.?\s+(?:\d{1,2},?\s+)?\d{4})"
     r"\s*(?:[;:][^()（）\n]{0,60})?(?:研究|发表|發表|报道|報導|论文|論文|刊文)?\s*[)）]")
 # a journal-name word, for a Latin name in an inline citation that the journal table does not know

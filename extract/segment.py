@@ -211,6 +211,8 @@ PRIOR_PUBLICATION = re.compile(r"(?:团队|團隊|课题组|課題組|研究组|
                                r"\b(?:had|previously)\s+(?:been\s+)?(?:published|reported|described)\b|"
                                r"\bback in (?:19|20)\d{2}\b|\bin an? (?:earlier|previous|prior) (?:paper|study|report)\b",
                                re.IGNORECASE)
+# intro dates that a publication verb, a journal or a citation governs (metadata.published_date's patterns)
+GOVERNED_DATE_PATTERNS = frozenset({"inline_citation", "paper_year"})
 # a clause that turns back to the reported study ("这次的随机对照试验证实了效果", "the new trial"): an
 # earlier study's description ends before it
 BACK_TO_MAIN = re.compile(r"这次|這次|本次|此次|\b(?:this time|the (?:new|current|present|latest) (?:trial|study))\b",
@@ -621,7 +623,14 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
             out.append(_Boundary(ln.start, "intro", ln))
     # a numbered list whose items each name a trial of their own by its registry id is a list of studies
     taken = {b.pos for b in out}
-    out.extend(_Boundary(ln.start, "row", ln) for ln in registry_items(lines) if ln.start not in taken)
+    items = registry_items(lines)
+    out.extend(_Boundary(ln.start, "row", ln) for ln in items if ln.start not in taken)
+    if items:
+        # the last registered trial ends at the next item of another numbering style ("2. XH-AD03…" after "（2）…")
+        last = next(k for k, ln in enumerate(lines) if ln.start == items[-1].start)
+        nxt = next((ln for ln in lines[last + 1:] if DIGIT_ITEM.match(ln.text)), None)
+        if nxt is not None and nxt.start not in taken:
+            out.append(_Boundary(nxt.start, "end", nxt))
     out.sort(key=lambda b: b.pos)
     # one digit-numbered section that reports a study is a part of the article, not a list of studies
     numbered = [b for b in out if b.kind == "case" and not CASE_HEADING.match(b.line.text)
@@ -631,18 +640,46 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
     return out
 
 
+# the numbering styles of list items: "1." / "1、", "1)" / "1）", "(1)" / "（1）"; a list nested in another uses another one
+ITEM_STYLES = (re.compile(r"^\s*\d{1,2}\s*[、.．](?![\d.])"), re.compile(r"^\s*\d{1,2}\s*[)）]"),
+               re.compile(r"^\s*[(（]\d{1,2}[)）]"))
+
+
 def registry_items(lines: list[_Line]) -> list[_Line]:
     """The first lines of the items of a numbered list ("1. Trial hypothesis: … / Study ID: NCT…") when two
-    or more items each name one registry id of their own (a list of registered trials)."""
-    starts = [k for k, ln in enumerate(lines) if DIGIT_ITEM.match(ln.text)]
-    if len(starts) < REGISTRY_ITEMS_MIN:
-        return []
-    ids: list[set[str]] = []
-    for a, b in zip(starts, starts[1:] + [len(lines)]):
-        ids.append({r[0] for ln in lines[a:b] for r in registry_ids(ln.text)})
-    if not all(len(i) == 1 for i in ids) or len(set.union(*ids)) != len(ids):
-        return []
-    return [lines[k] for k in starts]
+    or more items each name one registry id of their own (a list of registered trials).
+
+    Each numbering style is read on its own, an item running to the next item of any style: a pipeline's
+    "1. XH-UC01注射液" holds "（1）Ⅰ期临床试验（登记号：CTR…）" and "（2）Ⅱ期临床试验（登记号：CTR…）", two trials.
+    """
+    starts_any = [k for k, ln in enumerate(lines) if DIGIT_ITEM.match(ln.text)]
+    for style in ITEM_STYLES:
+        starts = [k for k in starts_any if style.match(lines[k].text)]
+        if len(starts) < REGISTRY_ITEMS_MIN:
+            continue
+        ids: list[set[str]] = []
+        for a in starts:
+            b = next((k for k in starts_any if k > a), len(lines))
+            ids.append({r[0] for ln in lines[a:b] for r in registry_ids(ln.text)})
+        if all(len(i) == 1 for i in ids) and len(set.union(*ids)) == len(ids):
+            return [lines[k] for k in starts]
+    return []
+
+
+def registry_item_context(lines: list[_Line], items: list[_Line]) -> dict[int, list[tuple[int, int]]]:
+    """For items of a nested list, the outer item that holds them (its heading and text up to the first item):
+    "1. XH-UC01注射液（人脐带间充质干细胞注射液，2型糖尿病适应症）" tells each trial's cell type and condition."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    if not items:
+        return out
+    style = next((st for st in ITEM_STYLES if st.match(items[0].text)), None)
+    first = next(k for k, ln in enumerate(lines) if ln.start == items[0].start)
+    outer = next((k for k in range(first - 1, -1, -1) if DIGIT_ITEM.match(lines[k].text)
+                  and not (style and style.match(lines[k].text))), None)
+    if outer is None:
+        return out
+    ctx = [(lines[outer].start, lines[first - 1].end)]
+    return {ln.start: ctx for ln in items}
 
 
 def _identity(doc: Document, line: _Line, max_ref: Optional[int]) -> tuple[set[str], set[int]]:
@@ -1252,6 +1289,13 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
             # a date in a table cell is a publication date only when its cell says so ("首例患者已于2024年
             # 完成移植，结果尚未公布" is an event)
             hits = [h for h in hits if h.field != "pub_date" or _published_cell(doc, m.intro, h.start)]
+        elif m.kind == "study" and not is_intro(doc, _line_at(lines, m.intro[0]), None) \
+                and not _date_leads(doc, m.intro):
+            # a numbered item or section opened by plain text: a date inside it is an event ("Ⅰ期临床试验已于2024年3月
+            # 完成"), a publication date only when a verb or a journal governs it; a digest item that opens with its
+            # date ("【研究二】2024年3月,美国一项研究纳入…") is dated by it
+            hits = [h for h in hits if h.field != "pub_date" or h.pattern in GOVERNED_DATE_PATTERNS
+                    or metadata._governed(doc.view, m.intro[0], m.intro[1], h.start, h.end)]
         m.hits.extend(_not_after_news(doc, h) for h in hits)
     elif m.kind == "nested" and m.intro is not None:
         hint = _year_hint(doc, lines, m.intro[0])
@@ -1314,6 +1358,19 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
     m.hits.extend(metadata.alias_hits(doc, m.spans))
 
 
+# an item's marker before its text: "【研究二】", "(1)", "1.", "Case 2:", "- "
+ITEM_MARKER = re.compile(r"\s*(?:【[^】\n]{1,12}】|\[[^\]\n]{1,12}\]|[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[、.．)）]|[-•*·]\s)?\s*")
+
+
+def _date_leads(doc: Document, span: tuple[int, int]) -> bool:
+    """Does the text at ``span`` open with a date, after its item marker ("【研究二】2024年3月,…", "(2) March 2024: …")?"""
+    m = ITEM_MARKER.match(doc.view, span[0], span[1])
+    k = m.end() if m else span[0]
+    if CASE_HEADING.match(doc.view, span[0], span[1]):
+        k = max(k, CASE_HEADING.match(doc.view, span[0], span[1]).end())
+    return bool(DATE_LEAD.match(doc.view[k:span[1]]))
+
+
 def _line_at(lines: list[_Line], pos: int) -> _Line:
     """The body line holding ``pos``."""
     return next((ln for ln in lines if ln.start <= pos < ln.end), lines[0])
@@ -1351,6 +1408,7 @@ def segment(doc: Document) -> list[Mention]:
     segs = sequential_segments(doc, lines, bounds, max_ref)
     _attach_row_sections(doc, lines, bounds, segs)
     _, row_context = plain_tables(lines)
+    item_context = registry_item_context(lines, registry_items(lines))
     row_starts = {b.pos for b in bounds if b.kind == "row"}
     mentions: list[Mention] = []
     intro_starts = {s.intro.start for s in segs if s.intro}
@@ -1375,6 +1433,12 @@ def segment(doc: Document) -> list[Mention]:
                 num = ROW_NUMBER.match(seg.intro.text)
                 lead = [(seg.intro.start, seg.intro.start + num.end())] if num else []
             ctx = row_context.get(seg.intro.start, []) if seg.intro else []
+            if seg.intro is not None and not ctx and seg.intro.start in item_context:
+                # a registered trial of a nested list: its product's item tells its cell type and condition
+                mentions.append(Mention(_spans_from_lines(seg.lines, lead), kind="study", intro=intro,
+                                        context=item_context[seg.intro.start],
+                                        context_fields=frozenset({"condition", "cell_type"})))
+                continue
             mentions.append(Mention(_spans_from_lines(seg.lines, lead), kind="study", intro=intro, context=ctx,
                                     context_hits=_group_design_hits(doc, ctx)))
     else:

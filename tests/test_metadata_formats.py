@@ -453,3 +453,18 @@ def test_abstract_page_and_chinese_post_are_one_study(tmp_path) -> None:
 ])
 def test_publication_phrases_of_news_prose(text: str, field: str, expected: str | None) -> None:
     assert _study(text.replace(" / ", "\n"), field) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject between the year and its verb; an id before the journal of an inline citation
+    ("2021年淮西医科大学徐明远团队发表过一项I期研究,20例2型糖尿病患者单次输注脐带间充质干细胞。", "2021"),
+    ("2021年淮西醫科大學徐明遠團隊發表過一項I期研究,20例第2型糖尿病患者單次輸注臍帶間質幹細胞。", "2021"),
+    ("Twenty patients with type 2 diabetes received placenta MSCs (IRCT20200415047087N1; Stem Cell Res Ther, February 2024).",
+     "2024-02"),
+    # no match: an event year whose clause ends before the verb
+    ("2019年完成移植,患者至今停用胰岛素。", None),
+])
+def test_published_date_subject_and_id_prefix(text: str, expected: str | None) -> None:
+    doc = _doc(text, "zh" if not text[0].isascii() else "en")
+    hit = published_date(doc, 0, len(text))
+    assert (hit.value["value"] if hit else None) == expected

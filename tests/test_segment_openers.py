@@ -181,3 +181,28 @@ def test_opener_kinds(text: str, kinds: list[str]) -> None:
 ])
 def test_the_reported_study_told_on_is_not_another(text: str) -> None:
     assert len(_texts(text)) == 1
+
+
+# --- a nested list of registered trials: one study per inner item ---------------------------------------------
+@pytest.mark.parametrize("text, first, second, absent", [
+    ("二、核心在研产品进展 / 1. AB-UC01注射液(人脐带间充质干细胞,2型糖尿病) / AB-UC01为公司自主研发的细胞注射液。 / "
+     "(1)I期临床试验(登记号:CTR20220001)已于2024年3月完成,共入组24例2型糖尿病患者,随访24周。 / "
+     "(2)II期临床试验(登记号:CTR20240002)为随机、双盲、安慰剂对照研究,已入组96例。 / "
+     "2. AB-AD03(自体脂肪间充质干细胞,膝骨关节炎):II期临床进行中。", "24例", "96例", "AB-AD03"),
+    ("二、核心在研產品進展 / 1. AB-UC01注射液(人臍帶間質幹細胞,第2型糖尿病) / AB-UC01為公司自主研發的細胞注射液。 / "
+     "(1)I期臨床試驗(登記號:CTR20220001)已於2024年3月完成,共入組24例第2型糖尿病患者,隨訪24週。 / "
+     "(2)II期臨床試驗(登記號:CTR20240002)為隨機、雙盲、安慰劑對照研究,已入組96例。 / "
+     "2. AB-AD03(自體脂肪間質幹細胞,膝骨關節炎):II期臨床進行中。", "24例", "96例", "AB-AD03"),
+    ("Pipeline / 1. AB-UC01 (umbilical cord MSC, type 2 diabetes) / (1) Phase 1 (NCT05000001) completed in March 2024 "
+     "with 24 patients with type 2 diabetes followed for 24 weeks. / (2) Phase 2 (NCT05000002), a randomized, "
+     "placebo-controlled trial, has enrolled 96 patients. / 2. AB-AD03 (adipose MSC, knee osteoarthritis): phase 2 ongoing.",
+     "24 patients", "96 patients", "AB-AD03"),
+])
+def test_nested_list_of_registered_trials(text: str, first: str, second: str, absent: str) -> None:
+    doc = _doc(text)
+    recs = extract_records(doc)
+    texts = ["".join(doc.text[s:e] for s, e in r.mention) for r in recs]
+    _check(texts, [[first], [second]], absent=[absent])
+    # each trial takes its product's cell type from the item that holds it; a completion date is no publication
+    assert [r.study.cell_types for r in recs] == [["UC-MSC"], ["UC-MSC"]]
+    assert [r.study.pub_date for r in recs] == [None, None]
