@@ -211,6 +211,10 @@ PRIOR_PUBLICATION = re.compile(r"(?:团队|團隊|课题组|課題組|研究组|
                                r"\b(?:had|previously)\s+(?:been\s+)?(?:published|reported|described)\b|"
                                r"\bback in (?:19|20)\d{2}\b|\bin an? (?:earlier|previous|prior) (?:paper|study|report)\b",
                                re.IGNORECASE)
+# a page that comments on a study (a letter to the editor, a comment, an editorial): its header date is its own
+COMMENTARY_PAGE = re.compile(r"(?m)^[^\n]{0,60}?(?:\b(?:Correspondence|Letters? to the [Ee]ditor|To the [Ee]ditor|Editorial|"
+                             r"Commentary|News (?:&|and) [Vv]iews)\b|读者来信|讀者來信|致编辑|致編輯|述评|述評|评论文章|評論文章)")
+COMMENTARY_HEAD_CHARS = 400
 # intro dates that a publication verb, a journal or a citation governs (metadata.published_date's patterns)
 GOVERNED_DATE_PATTERNS = frozenset({"inline_citation", "paper_year"})
 # a clause that turns back to the reported study ("这次的随机对照试验证实了效果", "the new trial"): an
@@ -1333,7 +1337,11 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
     if m.kind == "document" and not any(h.field == "pub_date" for h in m.hits):
         # a record's header date, "published today", else the date a publication verb, a 《journal》 or an
         # inline citation governs anywhere in the text ("…停用胰岛素(Cell Res., 2022)")
-        hd = metadata.header_date(doc, *body) or next(
+        cited = next((h for s, e in m.spans for h in metadata.inline_citation_dates(doc.view, s, e)), None) \
+            if COMMENTARY_PAGE.search(doc.view, body[0], min(body[1], body[0] + COMMENTARY_HEAD_CHARS)) else None
+        # (a letter or comment on a study: the page's own date is the letter's, the study's is in its citation,
+        # "We read with interest the report by Haldane and colleagues (Cell Rep Med, Epub 16 April 2024; doi…)")
+        hd = cited or metadata.header_date(doc, *body) or next(
             (h for s, e in m.spans for h in [metadata.today_date(doc, s, e)] if h), None) or next(
             (h for s, e in m.spans for h in [metadata.published_date(
                 doc, s, e, year_hint=_year_hint(doc, lines, s), main_study=True)] if h), None)

@@ -468,3 +468,19 @@ def test_published_date_subject_and_id_prefix(text: str, expected: str | None) -
     doc = _doc(text, "zh" if not text[0].isascii() else "en")
     hit = published_date(doc, 0, len(text))
     assert (hit.value["value"] if hit else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Diabetes Letters — Correspondence / Published online 2 August 2024 / To the Editor: / We read with interest the "
+     "report by Haldane and colleagues (Cell Rep Med, Epub 16 April 2024; doi:10.1016/j.xcrm.2024.101512): 128 patients "
+     "with type 2 diabetes were randomised to cord MSCs or placebo.", "2024-04-16"),
+    ("读者来信 / 发布日期:2024-08-02 / 编辑您好:我们读到王某等人的报告(《中华糖尿病杂志》,2024年4月),128名2型糖尿病患者"
+     "随机接受脐带间充质干细胞或安慰剂。", "2024-04"),
+    ("讀者來信 / 發布日期:2024-08-02 / 編輯您好:我們讀到王某等人的報告(《中華糖尿病雜誌》,2024年4月),128名第2型糖尿病患者"
+     "隨機接受臍帶間質幹細胞或安慰劑。", "2024-04"),
+    # no match: a study's own page keeps its header date over a cited paper
+    ("Published online 2 August 2024 / 128 patients with type 2 diabetes were randomised to cord MSCs or placebo, as in "
+     "an earlier pilot (Cell Rep Med, 2021).", "2024-08-02"),
+])
+def test_letter_page_takes_the_cited_study_date(text: str, expected: str) -> None:
+    assert _study(text.replace(" / ", "\n"), "pub_date") == [expected]
