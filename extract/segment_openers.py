@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 # --- data ---------------------------------------------------------------------------------
@@ -35,6 +36,10 @@ ORG_WORD = re.compile(
 # a Latin proper name as the actor ("Vertex", "Sana Biotechnology"), not a sentence's first word
 # (a capital and two lower-case letters: "MSCs", "HbA1c", "NCT" are no actors)
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9-])(?-i:[A-Z][a-z]{2}[A-Za-z0-9&-]*)")
+# capitalised words that name no actor (a sentence's first word, a group of people)
+LATIN_STOP = re.compile(r"(?:Patients?|Participants?|People|Adults|Children|Women|Men|Results?|Data|Some|Many|Most|Others?|"
+                        r"These|Those|This|That|The|Their|Its|Our|For|After|Before|During|Both|Several|All|One|Two|Three|"
+                        r"Phase|Type|Insulin|Diabetes|Stem|Cells?|Islets?|However|Also|Such|Like)$")
 # an actor already known to the reader: the study being reported, not another one
 ANAPHORIC_ACTOR = re.compile(r"^\s*(?:该|該|这|這|此|本|其|上述|同一|他们|他們|她们|她們|研究团队|研究團隊|研究人员|研究人員|"
                              r"(?:the|this|these|that|its|their|our)\s+(?:[\w-]+\s+)?(?:team|group|researchers|investigators|"
@@ -65,7 +70,13 @@ LEAD = re.compile(
     r"(?P<registry>根据|根據|依据|依據|\bAccording to\b|\b(?:Data|Figures) from\b|\bBased on data from\b)|"
     r"(?P<dated>(?<!\d)(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号號])?|\bIn (?:(?-i:[A-Z][a-z]+)\s+)?(?:19|20)\d{2}\b)|"
     r"(?P<transition>与此同时|與此同時|同一时期|同一時期|另一方面|无独有偶|無獨有偶|此外|另外|"
-    r"\bMeanwhile\b|\bSeparately\b|\bElsewhere\b|\bIn addition\b|\bIn (?:a|another) separate\b)|"
+    r"\bMeanwhile\b|\bSeparately\b|\bElsewhere\b|\bIn addition\b|\bIn (?:a|another) separate\b|"
+    # a place as the new scene: "在国内,…", "In China, a team at…" (the place checked to be a country)
+    r"(?:在)?(?:国内|國內|国外|國外|海外)(?=\s*[,，])|\bIn (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=,)|"
+    # besides the one told: "除了Vertex(之外),Sana公司也…", "Besides Vertex, …", "Apart from Vertex, …"
+    r"除了[^,，。;；\n]{1,20}?(?:之外|以外)?(?=[,，])|除[^,，。;；\n]{1,20}?(?:之外|以外)(?=[,，])|"
+    r"\b(?:Besides|Beyond|Apart from|Aside from|In addition to)\s+[^,.;\n]{1,40}?(?=,))|"
+    r"(?P<example_after>,\s*for (?:example|instance),|以[^,，。;；\n]{1,20}?(?:为例|為例)(?=[,，]))|"
     r"(?P<authors>(?<=[\u4e00-\u9fff])等人|\bet al\b\.?|\band (?:his |her |their )?(?:colleagues|co-?workers)\b)|"
     r"(?P<also>(?<=[\u4e00-\u9fff])(?:也|亦|同样|同樣)(?=[\u4e00-\u9fff])|\b(?:has|have) also\b)", re.IGNORECASE)
 # a registry as the source of the data (a trial registry's tally of trials is background)
@@ -113,6 +124,12 @@ class Opener:
     year: Optional[str] = None
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    from .metadata import countries   # (the countries table is data of the metadata module)
+    return frozenset(name for name, _ in countries() if name.isascii())
+
+
 # --- cue reading --------------------------------------------------------------------------
 
 def _clause_start(view: str, floor: int, pos: int, stops: str = CLAUSE_PUNCT) -> int:
@@ -156,7 +173,7 @@ def _actor(view: str, s: int, e: int) -> str:
     """The actor phrase in ``view[s:e]`` (up to its organisation word, Latin name or 《journal》), or ""."""
     text = view[s:e]
     org = ORG_WORD.search(text)
-    name = LATIN_NAME.search(text)
+    name = next((n for n in LATIN_NAME.finditer(text) if not LATIN_STOP.match(n.group(0))), None)
     journal = JOURNAL_ACTOR.search(text)
     ends = [m.end() for m in (org, name, journal) if m]
     if not ends:
@@ -226,6 +243,17 @@ def find_openers(view: str, start: int, end: int) -> list[Opener]:
                 if actor and not SPEECH.search(view, after, verb.start()):
                     year = re.search(r"(?:19|20)\d{2}", m.group(0))
                     op = Opener(kind, _clause_start(view, start, p), verb.end(), actor, year.group(0) if year else None)
+        elif kind == "example_after":
+            # "Sana Biotechnology, for example, transplanted…" (the actor before the lead), "以Sana公司为例,…"
+            cs = _clause_start(view, start, p, SENTENCE_PUNCT)
+            zh_lead = m.group(0).startswith("以")
+            actor = _actor(view, m.start() + 1, m.end() - 2) if zh_lead else _actor(view, cs, p)
+            if actor and (STUDY_CUE.search(view, cs, sent_end) or TREATMENT.search(view, m.end(), sent_end)) \
+                    and not SPEECH.search(view, m.end(), min(sent_end, m.end() + 40)):
+                op = Opener("example", p if zh_lead else cs, m.end(), actor)
+                example_para.add(para)
+        elif kind == "transition" and m.group(0).startswith("In ") and m.group(0)[3:] not in _country_names():
+            pass                        # "In Addition,", "In Phase 2,": no place
         elif kind == "transition" and _at_clause_start(view, start, p, english=english):
             after = m.end()
             while after < end and view[after] in " ,，":

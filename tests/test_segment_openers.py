@@ -206,3 +206,32 @@ def test_nested_list_of_registered_trials(text: str, first: str, second: str, ab
     # each trial takes its product's cell type from the item that holds it; a completion date is no publication
     assert [r.study.cell_types for r in recs] == [["UC-MSC"], ["UC-MSC"]]
     assert [r.study.pub_date for r in recs] == [None, None]
+
+
+# --- more ways to bring in the next actor: the example after its actor, "besides X", a new country ---------------
+@pytest.mark.parametrize("text, main, other", [
+    ("Vertex said 12 patients with type 1 diabetes who received zimislecel stopped insulin within a year. / Other groups "
+     "are pursuing similar approaches. Sana Biotechnology, for example, transplanted gene-edited islets into one man with "
+     "type 1 diabetes without immunosuppression.", "12 patients", "Sana"),
+    ("Vertex公司称,12名1型糖尿病患者接受zimislecel治疗一年后10人停用胰岛素。 / 除了Vertex,Sana公司也公布了一名1型糖尿病男性"
+     "接受基因编辑胰岛移植后无需免疫抑制剂的结果。", "12名", "Sana"),
+    ("Vertex公司稱,12名第1型糖尿病患者接受zimislecel治療一年後10人停用胰島素。 / 以Sana公司為例,一名第1型糖尿病男性接受"
+     "基因編輯胰島移植後無需免疫抑制劑。", "12名", "Sana"),
+    ("Vertex said 12 patients with type 1 diabetes who received zimislecel stopped insulin within a year. / In China, a team "
+     "at Tianjin First Central Hospital reported that a 25-year-old woman with type 1 diabetes stopped insulin after "
+     "receiving iPSC-derived islets.", "12 patients", "Tianjin"),
+    ("Vertex公司称,12名1型糖尿病患者接受zimislecel治疗一年后10人停用胰岛素。 / 在国内,天津市第一中心医院团队报告了一名25岁1型"
+     "糖尿病女性接受化学重编程干细胞来源胰岛移植后停用胰岛素。", "12名", "天津"),
+])
+def test_more_ways_to_the_next_actor(text: str, main: str, other: str) -> None:
+    _check(_texts(text), [[main], [other]])
+
+
+@pytest.mark.parametrize("text", [
+    # no match: people, not an actor; no place; nothing besides a drug
+    "A hospital gave 20 patients with type 2 diabetes cord MSCs. Patients, for example, reported fewer hypoglycaemic events.",
+    "A hospital gave 20 patients with type 2 diabetes cord MSCs. In Phase 2, the team will enrol 60 patients.",
+    "某医院为20名2型糖尿病患者输注脐带间充质干细胞。除了降糖药,患者还需要控制饮食。",
+])
+def test_more_ways_traps(text: str) -> None:
+    assert len(_texts(text)) == 1
