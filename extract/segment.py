@@ -1060,15 +1060,33 @@ def _sentence_openers(doc: Document, m: Mention, protect: int,
     """
     out: list[segment_openers.Opener] = []
     for s, e in m.spans:
-        for op in segment_openers.find_openers(doc.view, s, e):
+        cands = segment_openers.find_openers(doc.view, s, e)
+        taken = {op.start for op in cands}
+        for ln in _lines(doc, s, e):
+            if ln.start > protect and ln.start not in taken and not is_heading(ln):
+                op = segment_openers.paragraph_actor(doc.view, ln.start, ln.end)
+                if op is not None and _new_cohort(doc, m, op):
+                    cands.append(op)
+        for op in sorted(cands, key=lambda o: o.start):
             if op.start < protect or any(a <= op.start < b for a, b in planned):
                 continue
             if _actor_named_before(doc, m, op):
                 continue
-            if op.kind in ("authors", "dated", "transition") and not out and not _study_before(doc, m, op.start):
+            if op.kind in ("authors", "dated", "transition", "actor") and not out and not _study_before(doc, m, op.start):
                 continue                # (a study cut out before it counts as told)
             out.append(op)
     return out
+
+
+def _new_cohort(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:
+    """Does the opener's sentence name a cohort or case other than the one the mention told before (a new count or
+    age after an earlier one)?"""
+    before: set[str] = set()
+    for s, e in m.spans:
+        if s < op.start:
+            before |= segment_openers.cohort_numbers(doc.view, s, min(e, op.start))
+    now = segment_openers.cohort_numbers(doc.view, op.start, _sentence_end(doc, op.start))
+    return bool(now) and bool(before) and not (now & before)
 
 
 def _actor_named_before(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:

@@ -172,10 +172,9 @@ JOURNAL_ACTOR = re.compile(r"《[^《》\n]{2,40}》")
 def _actor(view: str, s: int, e: int) -> str:
     """The actor phrase in ``view[s:e]`` (up to its organisation word, Latin name or 《journal》), or ""."""
     text = view[s:e]
-    org = ORG_WORD.search(text)
-    name = next((n for n in LATIN_NAME.finditer(text) if not LATIN_STOP.match(n.group(0))), None)
-    journal = JOURNAL_ACTOR.search(text)
-    ends = [m.end() for m in (org, name, journal) if m]
+    # (to the last name in the window: "Researchers at Tianjin First Central Hospital")
+    ends = [m.end() for rx in (ORG_WORD, JOURNAL_ACTOR) for m in rx.finditer(text)]
+    ends += [n.end() for n in LATIN_NAME.finditer(text) if not LATIN_STOP.match(n.group(0))]
     if not ends:
         return ""
     phrase = text[:max(ends)].strip(" ,，")
@@ -302,3 +301,46 @@ def _with_list_items(view: str, start: int, end: int, openers: list[Opener]) -> 
                     and not SPEECH.search(view, s, min(sent_end, s + 40)):
                 out.append(Opener("item", s, s + len(actor), actor))
     return sorted(out, key=lambda o: o.start)
+
+
+# --- a paragraph whose subject is a new actor with a new cohort --------------------------------------------
+
+# a report verb after the paragraph's subject
+ACTOR_VERB = re.compile(r"报告|報告|公布|公佈|宣布|宣佈|发表|發表|完成|开展|開展|实施|實施|纳入|納入|招募|为|為|对|對|"
+                        r"\b(?:reported|announced|published|presented|said|says|treated|transplanted|enrolled|gave|infused|"
+                        r"described|recruited|randomi[sz]ed)\b", re.IGNORECASE)
+SUBJECT_CHARS = 64
+# the numbers that name a cohort or a case: "12名…患者", "12 patients", "25岁", "25-year-old"
+COHORT_NUMBER = re.compile(r"(\d[\d,]*)\s*(?:名|例|位|只|隻|人(?!次|份|民|口|工|类|類|群|员|員))|(\d{1,3})\s*[岁歲]|\b(\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:patients|participants|people|adults|children|recipients|volunteers|subjects)\b|"
+                           r"\b(\d{1,3})-year-old\b", re.IGNORECASE)
+
+
+# the writer's own institution: "我院", "本院", "我们", "Our team" (a generic "Researchers" names no one: checked apart)
+SELF_ACTOR = re.compile(r"(?:我院|本院|我们|我們|我科|本科|本中心|本团队|本團隊|\b(?:Our|We)\b)")
+
+
+def cohort_numbers(view: str, start: int, end: int) -> set[str]:
+    """The numbers of the cohorts and cases named in ``view[start:end]``."""
+    return {next(g for g in m.groups() if g).replace(",", "") for m in COHORT_NUMBER.finditer(view, start, end)}
+
+
+def paragraph_actor(view: str, para: int, end: int) -> Optional[Opener]:
+    """A paragraph that opens with a new subject reporting a cohort or a case ("Researchers at Tianjin First
+    Central Hospital reported that a 25-year-old woman…", "天津市第一中心医院团队为一名25岁…患者实施了…"): a candidate;
+    the caller checks that the actor and the cohort are new to the mention."""
+    sent_end = _sentence_end(view, para, end)
+    verb = ACTOR_VERB.search(view, para, min(sent_end, para + SUBJECT_CHARS))
+    if verb is None or not cohort_numbers(view, verb.start(), sent_end):
+        return None
+    lead = re.match(r"[ \t]*(?:[-•*·]\s*)?", view[para:verb.start()])
+    s = para + (lead.end() if lead else 0)
+    actor = _actor(view, s, verb.start())
+    # the subject opens the paragraph and names someone ("Researchers", "研究团队", "我院", "研究由…" name no one new)
+    if not actor or re.search(r"[,，:：;；]|由|是|选取|選取|\s(?:is|was|are|were)\s", actor) or SELF_ACTOR.search(actor) \
+            or len(ORG_WORD.sub("", actor).strip(" 的之")) < 2:
+        return None
+    if BACK_REFERENCE.search(view, para, sent_end):
+        return None
+    return Opener("actor", para, verb.end(), actor)
+

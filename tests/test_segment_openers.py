@@ -235,3 +235,28 @@ def test_more_ways_to_the_next_actor(text: str, main: str, other: str) -> None:
 ])
 def test_more_ways_traps(text: str) -> None:
     assert len(_texts(text)) == 1
+
+
+# --- a paragraph whose subject is a new actor reporting another cohort ---------------------------------------
+@pytest.mark.parametrize("text, main, other", [
+    ("Vertex said 12 patients with type 1 diabetes who received zimislecel stopped insulin within a year. / Researchers at "
+     "Tianjin First Central Hospital reported that a 25-year-old woman with type 1 diabetes stopped insulin after "
+     "receiving iPSC-derived islets.", "12 patients", "25-year-old"),
+    ("Vertex公司称,12名1型糖尿病患者接受zimislecel治疗一年后10人停用胰岛素。 / 天津市第一中心医院团队为一名25岁1型糖尿病女性"
+     "实施了化学重编程干细胞来源胰岛移植,术后75天停用胰岛素。", "12名", "25岁"),
+    ("Vertex公司稱,12名第1型糖尿病患者接受zimislecel治療一年後10人停用胰島素。 / 天津市第一中心醫院團隊為一名25歲第1型糖尿病女性"
+     "實施了化學重編程幹細胞來源胰島移植,術後75天停用胰島素。", "12名", "25歲"),
+])
+def test_new_actor_with_another_cohort(text: str, main: str, other: str) -> None:
+    _check(_texts(text), [[main], [other]])
+
+
+@pytest.mark.parametrize("text", [
+    # no match: the hospital named late reports the same case; our own hospital; a generic subject
+    "A 59-year-old man with type 2 diabetes has been off insulin for 33 months after a stem cell-derived islet transplant. / "
+    "Shanghai Changzheng Hospital announced on Tuesday that the 59-year-old man had been weaned off insulin.",
+    "某医院为20名2型糖尿病患者输注了脐带间充质干细胞。 / 我院内分泌科于2019年开展干细胞临床研究,目前已入组患者26例。",
+    "A hospital gave 20 patients with type 2 diabetes cord MSCs. / Researchers also treated 6 patients with type 1 diabetes.",
+])
+def test_new_actor_traps(text: str) -> None:
+    assert len(_texts(text)) == 1
