@@ -96,6 +96,10 @@ def find_hits(doc: Document, mention: Mention,
         for start, end in mention.spans:
             hits.extend(ex.find(Span(doc, start, end)))
         kept.extend(ex.decide(hits))
+    if mention.kind == "nested" and mention.context:
+        # a study cut out of a longer text that says only "diabetes" ("加拿大某大学报告33位糖尿病病人") is about the type its
+        # paragraph or document is about, as a record naming no diabetes at all is (fields/condition.py)
+        kept = [h for h in kept if not (h.field == "condition" and h.value.get("value") == "unspecified")]
     have = {h.field for h in kept}
     fields = CONTEXT_FIELDS if mention.context_fields is None else mention.context_fields
     for start, end in sorted(mention.context, reverse=True):

@@ -260,3 +260,18 @@ def test_new_actor_with_another_cohort(text: str, main: str, other: str) -> None
 ])
 def test_new_actor_traps(text: str) -> None:
     assert len(_texts(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "第1型糖尿病的胰岛移植 / 第1型糖尿病病人需终身注射胰岛素。根据胰岛移植登记处资料分析237例胰岛移植,术后一年仅11%不需胰岛素。"
+    "近年来疗效进步,如加拿大某大学报告33位糖尿病病人,单独胰岛移植后成功率达85%。",
+    "第1型糖尿病的胰島移植 / 第1型糖尿病病人需終身注射胰島素。根據胰島移植登錄資料分析237例胰島移植,術後一年僅11%不需胰島素。"
+    "近年來療效進步,如加拿大某大學報告33位糖尿病病人,單獨胰島移植後成功率達85%。",
+    "Islet transplantation in type 1 diabetes / People with type 1 diabetes need insulin for life. According to the "
+    "International Islet Transplant Registry, 11% of 237 islet transplants left recipients insulin-free at one year. "
+    "Results have improved; for example, the University of Alberta reported 33 patients with diabetes who received islets.",
+])
+def test_cut_out_study_saying_only_diabetes_takes_the_texts_type(text: str) -> None:
+    doc = _doc(text)
+    recs = extract_records(doc)
+    assert [r.study.condition for r in recs] == ["T1D", "T1D"]
