@@ -232,7 +232,8 @@ PLANNED_STUDY = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,5}?(?:trial|study)\s*(?:\([^)]{0,40}\)\s*)?(?:is|are|has been|will be)\s+"
     r"(?:now\s+|already\s+)?(?:planned|being planned|under ?way|in preparation|scheduled|expected to (?:start|begin))\b|"
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:follow-on|planned|upcoming|subsequent|next)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
-    r"\bplans?\s+(?:to\s+(?:launch|start|begin|run|conduct)|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
+    r"\b(?:plans?|planning|hopes?|hoping|aims?|aiming|intends?|intending|wants?)\s+(?:to\s+(?:launch|start|begin|run|conduct|"
+    r"open|carry out)|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
     # "researchers are opening a phase 1 trial of … (NCT…)"
     r"\b(?:is|are)\s+(?:now\s+)?(?:opening|launching|starting|initiating|preparing)\s+(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:trial|study)\b|"
     # a trial started with an enrolment target: "今年啟動…臨床試驗(jRCT…),預計收治3名患者"
@@ -1072,7 +1073,8 @@ def _sentence_openers(doc: Document, m: Mention, protect: int,
                 continue
             if _actor_named_before(doc, m, op):
                 continue
-            if op.kind in ("authors", "dated", "transition", "actor") and not out and not _study_before(doc, m, op.start):
+            if op.kind in ("authors", "dated", "transition", "actor", "other") and not out \
+                    and not _study_before(doc, m, op.start):
                 continue                # (a study cut out before it counts as told)
             out.append(op)
     return out

@@ -77,6 +77,11 @@ LEAD = re.compile(
     r"除了[^,，。;；\n]{1,20}?(?:之外|以外)?(?=[,，])|除[^,，。;；\n]{1,20}?(?:之外|以外)(?=[,，])|"
     r"\b(?:Besides|Beyond|Apart from|Aside from|In addition to)\s+[^,.;\n]{1,40}?(?=,))|"
     r"(?P<example_after>,\s*for (?:example|instance),|以[^,，。;；\n]{1,20}?(?:为例|為例)(?=[,，]))|"
+    # another study with its own cohort: "另有研究指出,30名…", "类似的结果也出现在国内一项研究中:20名…",
+    # "Results from a different trial, in which 30 patients…", "Similar results were reported by a group that treated 20…"
+    r"(?P<other>另有(?:一项|一項)?(?=[^。,，]{0,6}(?:研究|试验|試驗|报告|報告))|(?:还有|還有|也有|亦有)(?:一项|一項)?(?=研究|试验|試驗)|"
+    r"(?:类似|類似|相似)的?(?:结果|結果|发现|發現)|\b(?:a|an) (?:different|third|parallel|related|smaller|larger) (?:study|trial|analysis)\b|"
+    r"\bSimilar (?:results|findings) (?:were|have been) (?:reported|seen|found)\b)|"
     r"(?P<authors>(?<=[\u4e00-\u9fff])等人|\bet al\b\.?|\band (?:his |her |their )?(?:colleagues|co-?workers)\b)|"
     r"(?P<also>(?<=[\u4e00-\u9fff])(?:也|亦|同样|同樣)(?=[\u4e00-\u9fff])|\b(?:has|have) also\b)", re.IGNORECASE)
 # a registry as the source of the data (a trial registry's tally of trials is background)
@@ -92,6 +97,11 @@ TREATMENT = re.compile(r"移植|治疗|治療|输注|輸注|\d+\s*(?:名|例|位
 # general figure is background ("依據CITR資料,胰島移植後5年維持不需胰島素者約5成")
 COUNTED = re.compile(r"\d[\d,]*\s*(?:名|例|位|人|次)|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|recipients|"
                      r"transplants?|procedures|people|subjects)\b", re.IGNORECASE)
+# a trial still to come
+FUTURE = re.compile(r"计划|計劃|将|將|拟|擬|预计|預計|准备|準備|\b(?:plans?|hopes?|aims?|aiming|intends?|will|would|expects?|"
+                    r"to recruit|to enrol+)\b", re.IGNORECASE)
+# one patient: "一名25岁女性", "a 25-year-old woman"
+ONE_CASE = re.compile(r"(?:一|1)\s*(?:名|位|例)[^,，。;；]{0,20}?(?:患者|病人|男性|女性|男子|女子)|\b\d{1,3}-year-old\b", re.IGNORECASE)
 # a dated report: a publication verb and a study noun after it
 DATED_VERB = re.compile(r"公布|公佈|发表|發表|报告|報告|报道|報導|宣布|宣佈|\b(?:published|reported|presented|announced)\b",
                         re.IGNORECASE)
@@ -251,6 +261,12 @@ def find_openers(view: str, start: int, end: int) -> list[Opener]:
                     and not SPEECH.search(view, m.end(), min(sent_end, m.end() + 40)):
                 op = Opener("example", p if zh_lead else cs, m.end(), actor)
                 example_para.add(para)
+        elif kind == "other":
+            # its own cohort in the sentence: a study, not a general claim ("也有研究表明干细胞可改善血糖"), nor a
+            # trial still to come ("hopes to run a larger trial, aiming to recruit 120 people")
+            if (COUNTED.search(view, m.end(), sent_end) or ONE_CASE.search(view, m.end(), sent_end)) \
+                    and not FUTURE.search(view, _clause_start(view, start, p, SENTENCE_PUNCT), sent_end):
+                op = Opener(kind, _clause_start(view, start, p), m.end(), "")
         elif kind == "transition" and m.group(0).startswith("In ") and m.group(0)[3:] not in _country_names():
             pass                        # "In Addition,", "In Phase 2,": no place
         elif kind == "transition" and _at_clause_start(view, start, p, english=english):

@@ -275,3 +275,27 @@ def test_cut_out_study_saying_only_diabetes_takes_the_texts_type(text: str) -> N
     doc = _doc(text)
     recs = extract_records(doc)
     assert [r.study.condition for r in recs] == ["T1D", "T1D"]
+
+
+# --- another study with its own cohort, named by no actor -------------------------------------------------------
+@pytest.mark.parametrize("text, main, other", [
+    ("Vertex said 12 patients with type 1 diabetes who received zimislecel stopped insulin within a year. / Results from a "
+     "different trial, in which 30 patients with type 2 diabetes received cord MSCs, were less clear.", "12 patients", "30 patients"),
+    ("Vertex公司称,12名1型糖尿病患者接受zimislecel治疗一年后10人停用胰岛素。 / 类似的结果也出现在国内一项研究中:20名1型糖尿病患者"
+     "接受化学诱导胰岛移植后,15人停用胰岛素。", "12名", "20名"),
+    ("Vertex公司稱,12名第1型糖尿病患者接受治療一年後10人停用胰島素。 / 另有研究指出,30名第2型糖尿病患者接受臍帶間質幹細胞後"
+     "HbA1c下降1%。", "12名", "30名"),
+])
+def test_another_study_with_its_own_cohort(text: str, main: str, other: str) -> None:
+    _check(_texts(text), [[main], [other]])
+
+
+@pytest.mark.parametrize("text", [
+    # no match: a general claim; a trial still to come
+    "某医院为12名1型糖尿病患者移植胰岛,10人停用胰岛素。也有研究表明干细胞可改善血糖。",
+    "A hospital gave 12 patients with type 1 diabetes islets. The team now hopes to run a larger trial, aiming to recruit "
+    "120 people.",
+    "某醫院為12名第1型糖尿病患者移植胰島。團隊計劃開展一項更大規模的研究,預計招募120名患者。",
+])
+def test_another_study_traps(text: str) -> None:
+    assert len(_texts(text)) == 1
