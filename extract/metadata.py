@@ -218,6 +218,12 @@ PAGE_CUE = re.compile(r"\b10\.\d{4,9}/|\bPMC?ID\s*:|\bPMC\d{5,}|^[ \t]*(?:Author
                       r"^[ \t]*\.?[ \t]*(?:[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+)?(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}[^;\n]{0,8})?;|"
                       r"【?(?:作者|中图分类号|中圖分類號|文献标志码|文献标识码|文獻標識碼|基金项目|基金項目|收稿日期)】?\s*[:：]|\[J\]",
                       re.I | re.M)
+# an author line under a paper's title: "张三 李四 王五", "張三、李四", "John Smith, Mary Lee and Ann Wu", "Smith J, Lee MK"
+AUTHOR_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[\u4e00-\u9fff]{2,4}[\d*,]*(?:[ \t、,，]+[\u4e00-\u9fff]{2,4}[\d*,]*){1,12}|"
+    r"(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z'’-]+)[\d*]*(?:[ \t]*(?:,|\band\b)[ \t]*"
+    r"(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z'’-]+)[\d*]*){1,20}|"
+    r"(?-i:[A-Z][a-z'’-]+[ \t]+[A-Z]{1,3})(?:[ \t]*,[ \t]*(?-i:[A-Z][a-z'’-]+[ \t]+[A-Z]{1,3})){1,20})[ \t]*$")
 ARTICLE_TYPE_LINE = re.compile(r"(?i)^(?:research article|original (?:article|research|paper)|review(?: article)?|"
                                r"clinical (?:trial|study)|randomi[sz]ed controlled trial|case report|brief report|"
                                r"short communication|systematic review|meta-analysis|letter|editorial|article|论著|論著|"
@@ -656,7 +662,7 @@ def page_title(doc: Document, start: int, end: int) -> Optional[Hit]:
     above = [ln for ln in view[start:head.start()].split("\n") if ln.strip()]
     # a structured abstract's first section ("Methods: 64 patients…") right under the title shows an abstract
     # page by itself; an "Abstract"/"Summary" heading needs a journal-page cue above it
-    if not PAGE_CUE.search(view, start, head.start()) and not (
+    if not PAGE_CUE.search(view, start, head.start()) and not AUTHOR_LINE.search(view, start, head.start()) and not (
             head.re is STRUCTURED_HEADING and len(above) <= STRUCTURED_MAX_LINES_ABOVE):
         return None
     pos = start

@@ -484,3 +484,20 @@ def test_published_date_subject_and_id_prefix(text: str, expected: str | None) -
 ])
 def test_letter_page_takes_the_cited_study_date(text: str, expected: str) -> None:
     assert _study(text.replace(" / ", "\n"), "pub_date") == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an abstract page without a DOI or label: the author line under the title shows it
+    ("脐带间充质干细胞治疗2型糖尿病的临床研究 / 张三 李四 王五 / (某市第一人民医院内分泌科, 某市 310000) / 摘要 目的 探讨"
+     "脐带间充质干细胞治疗2型糖尿病的疗效。方法 选取60例2型糖尿病患者。", "脐带间充质干细胞治疗2型糖尿病的临床研究"),
+    ("臍帶間質幹細胞治療第2型糖尿病的臨床研究 / 張三、李四 / 摘要:目的:探討臍帶間質幹細胞治療第2型糖尿病的療效。方法:選取60例"
+     "第2型糖尿病患者。", "臍帶間質幹細胞治療第2型糖尿病的臨床研究"),
+    ("Umbilical cord mesenchymal stem cells for type 2 diabetes: a randomized trial / John Smith, Mary Lee and Ann Wu / "
+     "Abstract / Background: We tested cord MSC. Methods: 60 patients with type 2 diabetes were randomized.",
+     "Umbilical cord mesenchymal stem cells for type 2 diabetes: a randomized trial"),
+    # no match: a news post with a summary heading and no author line
+    ("Stem cells help people with type 2 diabetes / By our health desk / Summary / 60 patients with type 2 diabetes "
+     "received cord MSC in a hospital trial.", None),
+])
+def test_page_title_over_an_author_line(text: str, expected: str | None) -> None:
+    assert _study(text.replace(" / ", "\n"), "title") == [expected]
