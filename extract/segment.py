@@ -1375,7 +1375,7 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
                 m.hits.append(h)
     if m.kind == "document" and m.spans and not any(h.field == "institution" for h in m.hits):
         s = m.spans[0][0]
-        inst = metadata.institution_hit(doc, s, min(m.spans[0][1], s + INSTITUTION_LEAD_CHARS))
+        inst = _institution_not_quoted(doc, s, min(m.spans[0][1], s + INSTITUTION_LEAD_CHARS))
         if inst:
             m.hits.append(inst)
     if not any(h.field == "country" for h in m.hits) and m.spans and m.kind != "nested":
@@ -1397,6 +1397,39 @@ def _date_leads(doc: Document, span: tuple[int, int]) -> bool:
     if CASE_HEADING.match(doc.view, span[0], span[1]):
         k = max(k, CASE_HEADING.match(doc.view, span[0], span[1]).end())
     return bool(DATE_LEAD.match(doc.view[k:span[1]]))
+
+
+# an outside expert's words: a headline "中科院程新:…", "…程新博士告诉生辉", "said Dr Lee of X University"
+SPEAKER = re.compile(r"(?:博士|教授|医生|醫生|主任|研究员|研究員|院士|专家|專家)[^。,，;；]{0,8}?(?:告诉|告訴|表示|认为|認為|指出|说|說|[:：])|"
+                     r"(?:院|所|大学|大學|医院|醫院|中心)[\u4e00-\u9fff]{2,3}\s*[:：]|"
+                     r"\b(?:said|says|told|commented)\b[^.;]{0,60}?\b(?:Dr|Prof|professor|director|chief|head)\b|"
+                     r"\b(?:Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?[^.;]{0,60}?\b(?:said|says|told|commented)\b")
+
+
+def _institution_not_quoted(doc: Document, start: int, end: int) -> Optional[Hit]:
+    """The first institution of the opening text outside a sentence that quotes someone: the commentator's
+    institution in "糖尿病功能性治愈现曙光!中科院程新:…" or "…,中国科学院…程新博士告诉生辉" is not the study's."""
+    for s, e in _sentences(doc, start, end):
+        for ln_s, ln_e in _clauses_by_line(doc, s, e):
+            if SPEAKER.search(doc.view, ln_s, ln_e):
+                continue
+            inst = metadata.institution_hit(doc, ln_s, ln_e)
+            if inst:
+                return inst
+    return None
+
+
+def _clauses_by_line(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
+    """``[s, e)`` cut at its line breaks and at "!"/"?" (a headline's two halves)."""
+    out, a = [], s
+    for k in range(s, e):
+        if doc.view[k] in "\n!?！？":
+            if k > a:
+                out.append((a, k))
+            a = k + 1
+    if e > a:
+        out.append((a, e))
+    return out
 
 
 def _line_at(lines: list[_Line], pos: int) -> _Line:

@@ -501,3 +501,18 @@ def test_letter_page_takes_the_cited_study_date(text: str, expected: str) -> Non
 ])
 def test_page_title_over_an_author_line(text: str, expected: str | None) -> None:
     assert _study(text.replace(" / ", "\n"), "title") == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an outside expert's institution is not the study's (headline speaker, quoted comment)
+    ("干细胞治愈糖尿病现曙光!中科院程新:我国处于领先 / 上周 Vertex 公司公布,接受其干细胞来源胰岛治疗的首位1型糖尿病患者胰岛素用量"
+     "减少91%,12名患者参与试验。", None),
+    ("A stem cell product cut insulin use by 91% in the first of 12 patients with type 1 diabetes, Vertex said. \"This is "
+     "a milestone,\" Dr. Anna Berg of Karolinska Institute told reporters.", None),
+    ("杭州某医院团队为12名1型糖尿病患者移植干细胞来源胰岛。北京协和医院李教授表示,这一结果令人鼓舞。", "杭州某医院"),
+    # no match: a label line names the study's own sponsor
+    ("Sponsor: Jiangchuan Medical University Affiliated Hospital / 120 patients with type 2 diabetes were randomized to "
+     "cord MSC or placebo.", "Jiangchuan Medical University Affiliated Hospital"),
+])
+def test_institution_of_a_quoted_expert_is_not_the_studys(text: str, expected: str | None) -> None:
+    assert _study(text.replace(" / ", "\n"), "institution") == [expected]
