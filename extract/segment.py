@@ -1060,6 +1060,7 @@ def _sentence_openers(doc: Document, m: Mention, protect: int,
     colleagues…").
     """
     out: list[segment_openers.Opener] = []
+    orgs = [(a, k) for s, e in m.spans for k, a, _ in metadata.org_table().find(doc.view, s, e)]
     for s, e in m.spans:
         cands = segment_openers.find_openers(doc.view, s, e)
         taken = {op.start for op in cands}
@@ -1071,7 +1072,7 @@ def _sentence_openers(doc: Document, m: Mention, protect: int,
         for op in sorted(cands, key=lambda o: o.start):
             if op.start < protect or any(a <= op.start < b for a, b in planned):
                 continue
-            if _actor_named_before(doc, m, op):
+            if _actor_named_before(doc, m, op, orgs):
                 continue
             if op.kind in ("authors", "dated", "transition", "actor", "other") and not out \
                     and not _study_before(doc, m, op.start):
@@ -1091,15 +1092,15 @@ def _new_cohort(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:
     return bool(now) and bool(before) and not (now & before)
 
 
-def _actor_named_before(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:
-    """Did the mention name the opener's actor before it ("此外,长征医院团队还…" after "长征医院…")?"""
-    before = "".join(doc.view[s:min(e, op.start)] for s, e in m.spans if s < op.start)
+def _actor_named_before(doc: Document, m: Mention, op: segment_openers.Opener, orgs: list[tuple[int, str]]) -> bool:
+    """Did the mention name the opener's actor before it ("此外,长征医院团队还…" after "长征医院…")? ``orgs`` are the
+    (position, key) of the institutions table's names in the mention."""
     latin = segment_openers.LATIN_NAME.search(op.actor)
     core = latin.group(0) if latin else op.actor
-    if len(core) >= 2 and core in before:
+    if len(core) >= 2 and doc.view.find(core, m.spans[0][0], op.start) >= 0:
         return True
-    orgs = {k for k, _, _ in metadata.org_table().find(op.actor, 0, len(op.actor))}
-    return bool(orgs) and bool(orgs & {k for k, _, _ in metadata.org_table().find(before, 0, len(before))})
+    mine = {k for k, _, _ in metadata.org_table().find(op.actor, 0, len(op.actor))}
+    return bool(mine & {k for a, k in orgs if a < op.start})
 
 
 def _study_before(doc: Document, m: Mention, pos: int) -> bool:

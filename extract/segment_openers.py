@@ -20,6 +20,7 @@ with no study word is no study ("像Vertex这样的公司", "For example, the AD
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -117,6 +118,7 @@ AUTHORS_VERB = re.compile(r"发表|發表|报道|報導|报告|報告|开展|開
 STUDY_BY = re.compile(r"\b(?:trial|study|report|series|paper|work)\s+(?:by|from|of)\s+$", re.IGNORECASE)
 # a speaker's comment is no study ("另一家医院的专家表示", "experts at X said")
 SPEECH = re.compile(r"表示|认为|認為|指出|称|稱|说|說|所言|评论|評論|\b(?:said|says|told|commented|noted|believes?)\b", re.IGNORECASE)
+NEWLINE = re.compile(r"\n")
 CLAUSE_PUNCT = "\n,，。;；:：!?！？"
 SENTENCE_PUNCT = "\n。;；!?！？"
 # ... before an English lead (a comma ends no clause before "For example" at a sentence start)
@@ -142,9 +144,15 @@ def _country_names() -> frozenset[str]:
 
 # --- cue reading --------------------------------------------------------------------------
 
+# a sentence or clause is read at most this far either side of a cue (a long unpunctuated line, a flattened table,
+# stays linear: every cue looks at a bounded window)
+REACH = 400
+
+
 def _clause_start(view: str, floor: int, pos: int, stops: str = CLAUSE_PUNCT) -> int:
     """Where the clause holding ``pos`` starts: after the last stop character (or ". "), spaces skipped."""
     k = pos
+    floor = max(floor, pos - REACH)
     while k > floor and view[k - 1] not in stops:
         k -= 1
     # an English clause ends at ". " too
@@ -157,6 +165,7 @@ def _clause_start(view: str, floor: int, pos: int, stops: str = CLAUSE_PUNCT) ->
 
 def _sentence_end(view: str, pos: int, end: int) -> int:
     k = pos
+    end = min(end, pos + REACH)
     while k < end and view[k] not in SENTENCE_PUNCT:
         if view[k] == "." and (k + 1 >= end or view[k + 1].isspace()) and not _abbrev_before(view, k):
             return k + 1
@@ -170,6 +179,7 @@ def _abbrev_before(view: str, k: int) -> bool:
 
 def _clause_end(view: str, pos: int, end: int) -> int:
     k = pos
+    end = min(end, pos + REACH)
     while k < end and view[k] not in CLAUSE_PUNCT:
         k += 1
     return k
@@ -210,13 +220,17 @@ def find_openers(view: str, start: int, end: int) -> list[Opener]:
     """
     out: list[Opener] = []
     example_para: set[int] = set()       # paragraphs (line starts) that gave an example opener
+    breaks = [b.start() for b in NEWLINE.finditer(view, start, end)]
     for m in LEAD.finditer(view, start, end):
         kind = m.lastgroup or ""
         p = m.start()
+        if kind == "also" and not example_para:
+            continue                    # (only the next item of an example list)
         english = not re.search(r"[\u4e00-\u9fff]", m.group(0))
         sent_end = _sentence_end(view, m.end(), end)
         clause_end = _clause_end(view, m.end(), end)
-        para = view.rfind("\n", start, p) + 1
+        i = bisect_right(breaks, p - 1)
+        para = breaks[i - 1] + 1 if i else start
         op: Optional[Opener] = None
         if kind == "example" and _at_clause_start(view, start, p, english=english):
             after = m.end()
