@@ -96,11 +96,16 @@ def find_hits(doc: Document, mention: Mention,
         for start, end in mention.spans:
             hits.extend(ex.find(Span(doc, start, end)))
         kept.extend(ex.decide(hits))
+    if mention.kind == "nested" and mention.context:
+        # a study cut out of a longer text that says only "diabetes" ("加拿大某大学报告33位糖尿病病人") is about the type its
+        # paragraph or document is about, as a record naming no diabetes at all is (fields/condition.py)
+        kept = [h for h in kept if not (h.field == "condition" and h.value.get("value") == "unspecified")]
     have = {h.field for h in kept}
+    fields = CONTEXT_FIELDS if mention.context_fields is None else mention.context_fields
     for start, end in sorted(mention.context, reverse=True):
         for ex in extractors:
             found = [h for h in ex.decide(ex.find(Span(doc, start, end)))
-                     if h.field in CONTEXT_FIELDS and h.field not in have]
+                     if h.field in fields and h.field not in have]
             kept.extend(found)
         have |= {h.field for h in kept}
     kept.extend(h for h in mention.context_hits if h.field not in have)
@@ -165,12 +170,19 @@ def extract_records(doc: Document) -> list[Record]:
         hits = find_hits(doc, mention)
         anchor = mention_anchor(doc, mention, hits)
         rec = build_record(doc, mention, hits, rid=record_id(doc, mention, hits, anchors[anchor]))
-        if not has_facts(rec):
+        if not has_facts(rec) or (mention.weak and not has_own_numbers(rec)):
             continue
         anchors[anchor] += 1
         seen_spans.add(first)
         records.append(rec)
     return records
+
+
+def has_own_numbers(rec: Record) -> bool:
+    """A record holds a cohort, an HbA1c value, a dose or an identifier: a study of its own, not a review's
+    general remarks (their design, condition, cell type, "5年" or "每日4-7次" alone tell no study)."""
+    s = rec.study
+    return bool(rec.cohort_sizes or rec.hba1c or rec.doses or s.doi or s.pmid or s.registry_ids)
 
 
 def has_facts(rec: Record) -> bool:

@@ -62,10 +62,17 @@ _CAP_NAME = r"(?-i:[A-Z][\w&'’.-]*(?:\s+(?:(?:of|and|the|in|for|&)\s+)*[A-Z][\
 PUB_VERB_BEFORE = re.compile(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊载|刊載|报道|报导|報導|公布)(?:于|於|在)?\s*$|"
                              r"(?:发布|發布|發佈)(?:于|於|在|到)\s*$|"
                              r"\b(?:published|reported|described|appeared)\s+(?:online\s+)?(?:(?:in|on)\s+)?$|"
-                             r"\b(?:published|appeared|reported|wrote|writes|write)\s+(?:online\s+)?in\s+(?:the\s+)?(?:journal\s+)?"
+                             r"\b(?:published|appeared|reported|wrote|writes|write|writing)\s+(?:online\s+)?in\s+(?:the\s+)?(?:journal\s+)?"
                              + _CAP_NAME + r"\s+(?:on|in)\s+$", re.I)
-PUB_VERB_AFTER = re.compile(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布|"
+# (the subject may stand between the date and its verb: "2021年淮西医科大学徐明远团队发表过一项I期研究")
+PUB_VERB_AFTER = re.compile(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?|[^。,，;；!?！？\n\d]{1,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布|"
                             r"(?:发布|發布|發佈)(?:于|於|在|到))")
+# an issue's date: "the November 2022 issue of Diabetes Care"
+ISSUE_AFTER = re.compile(r"\s+(?:print\s+)?(?:issue|edition)\s+of\b", re.I)
+# the year that names a paper: "a 2019 study in Diabetes Care", "In a 2021 Stem Cell Research & Therapy paper", "their 2020
+# meta-analysis" (a bare year the date patterns do not read)
+PAPER_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+((?:19|20)\d{2})\s+(?:[\w&'’-]+\s+){0,4}?"
+                        r"(?<!\bin\s)(?:study|trial|paper|report|analysis|meta-analysis|review|article|publication)\b")
 PUB_VERB_BEFORE_CHARS = 90
 PUB_VERB_AFTER_CHARS = 24
 # a date next to a 《journal》 is when the journal published it: "2025年《Cell Stem Cell》期刊汇总…",
@@ -79,7 +86,8 @@ NOT_EDITION = re.compile(r"\s*(?:版|修订|修訂|更新)")
 # an inline citation after a claim: "(Cell Res., 2022)", "(N Engl J Med 2024;390:901)", "（《细胞研究》，2022年）",
 # "(《Nature》2025年7月研究)"; the name is checked to be a journal (``_journal_like``)
 INLINE_CITATION = re.compile(
-    r"[(（]\s*(?:《(?P<zh>[^《》()（）\n]{2,60})》|(?P<en>(?-i:[A-Z])[A-Za-z.&'’ -]{1,60}?))\s*[.,，]?\s*"
+    # (an id may come first: "(IRCT20200415047087N1; Stem Cell Res Ther, February 2024)")
+    r"[(（]\s*(?:[A-Za-z]{2,8}[\w-]{4,30}\s*[;；]\s*)?(?:《(?P<zh>[^《》()（）\n]{2,60})》|(?P<en>(?-i:[A-Z])[A-Za-z.&'’ -]{1,60}?))\s*[.,，]?\s*"
     r"(?:(?:Epub|published|online)\s+(?:online\s+)?)?(?P<date>(?:19|20)\d{2}(?:\s*年(?:\s*\d{1,2}\s*月)?)?|(?:\d{1,2}\s+)?" + _MON + r"\.?\s+(?:\d{1,2},?\s+)?\d{4})"
     r"\s*(?:[;:][^()（）\n]{0,60})?(?:研究|发表|發表|报道|報導|论文|論文|刊文)?\s*[)）]")
 # a journal-name word, for a Latin name in an inline citation that the journal table does not know
@@ -145,6 +153,9 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                        + r"\.?\s+(?:\d{1,2},?\s+)?\d{4})[ \t.]*$")),
     ("zh_label", re.compile(r"(?:出版日期|出版年月|出版年份|出版年|刊出日期|网络出版(?:日期|时间)|網路出版(?:日期|時間)|网络首发(?:日期|时间)|網路首發(?:日期|時間)|发表日期|發表日期|发表时间|發表時間)\s*[:：]\s*"
                             r"(\d{4}[^\n]{0,12})")),
+    # a labelled citation without the NLM full stop: "Source: Diabetes Care 2019;42(3):400-409", "来源:中华糖尿病杂志 2023;15(5)"
+    ("source_citation", re.compile(r"(?mi)^[ \t]*(?:Source|Citation|Cite this article|Published in|来源|來源|出处|出處|引用本文|引用格式)"
+                                   r"[ \t]*[:：][ \t]*[^\n\d]{2,120}?[ \t,，.]((?:19|20)\d{2})[ \t]*[;；:][ \t]*\d")),
     ("year_volume", re.compile(r"(?m)^\s*(?:Year|年份)\s*:\s*(\d{4})\s*$", re.I)),
     ("journal_label", re.compile(r"(?m)^[ \t]*(?:期刊|刊物|出处|出處|Journal|Published in)\s*[:：][^\n]{2,80}?[(（]\s*"
                                  r"(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?|\d{4}\s*年|"
@@ -207,6 +218,12 @@ PAGE_CUE = re.compile(r"\b10\.\d{4,9}/|\bPMC?ID\s*:|\bPMC\d{5,}|^[ \t]*(?:Author
                       r"^[ \t]*\.?[ \t]*(?:[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+)?(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}[^;\n]{0,8})?;|"
                       r"【?(?:作者|中图分类号|中圖分類號|文献标志码|文献标识码|文獻標識碼|基金项目|基金項目|收稿日期)】?\s*[:：]|\[J\]",
                       re.I | re.M)
+# an author line under a paper's title: "张三 李四 王五", "張三、李四", "John Smith, Mary Lee and Ann Wu", "Smith J, Lee MK"
+AUTHOR_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[\u4e00-\u9fff]{2,4}[\d*,]*(?:[ \t、,，]+[\u4e00-\u9fff]{2,4}[\d*,]*){1,12}|"
+    r"(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z'’-]+)[\d*]*(?:[ \t]*(?:,|\band\b)[ \t]*"
+    r"(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z'’-]+)[\d*]*){1,20}|"
+    r"(?-i:[A-Z][a-z'’-]+[ \t]+[A-Z]{1,3})(?:[ \t]*,[ \t]*(?-i:[A-Z][a-z'’-]+[ \t]+[A-Z]{1,3})){1,20})[ \t]*$")
 ARTICLE_TYPE_LINE = re.compile(r"(?i)^(?:research article|original (?:article|research|paper)|review(?: article)?|"
                                r"clinical (?:trial|study)|randomi[sz]ed controlled trial|case report|brief report|"
                                r"short communication|systematic review|meta-analysis|letter|editorial|article|论著|論著|"
@@ -223,11 +240,17 @@ NOT_TITLE_LINE = re.compile(r"(?i)skip to|\blogo|copyright|©|open access|author
 TITLE_MIN_WORDS, TITLE_MAX_WORDS, TITLE_MIN_CJK, TITLE_MAX_CHARS, TITLE_MAX_UPPER = 4, 45, 8, 320, 0.6
 # 《…》 read as the journal: after 在/于/期刊/杂志, or before 杂志/上/发表/子刊
 ZH_JOURNAL = (
-    re.compile(r"(?:在|于|於|期刊|杂志|雜誌|刊物|学报)\s*(?:杂志|雜誌|期刊)?\s*《([^《》]{2,60})》"),
+    re.compile(r"(?:在|于|於|期刊|杂志|雜誌|刊物|学报|出版的|出版之)\s*(?:杂志|雜誌|期刊)?\s*《([^《》]{2,60})》"),
     re.compile(r"《([^《》]{2,60})》\s*(?=杂志|雜誌|期刊|子刊|上|发表|發表|刊发|刊發|刊登|报道|报导|報導|研究|案例|\()"),
+    # a Latin name without 《》 after the verb: "于2023年5月12日发表在Stem Cell Research & Therapy上", "刊登於國際期刊Diabetes Care,"
+    re.compile(r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:在|于|於)\s*(?:国际|國際|国外|國外)?\s*(?:学术|學術|医学|醫學|权威|權威)?\s*"
+               r"(?:期刊|杂志|雜誌)?\s*((?-i:[A-Z])[A-Za-z&'’.\- ]{1,80}?[A-Za-z])\s*(?=上|杂志|雜誌|期刊|[,，。;；(（]|$)"),
 )
 # 《…》 / “…” read as the paper title: after 名为/题为/关于/一篇
-ZH_TITLE = re.compile(r"(?:名为|名為|题为|題為|题目为|題目為|关于|關於|一篇|篇|论文|論文)\s*[《“\"「『]([^《》“”\"「」『』\n]{6,300})[》”\"」』]")
+ZH_TITLE = re.compile(r"(?:(?:名为|名為|题为|題為|题目为|題目為|关于|關於|一篇|篇|论文|論文)\s*[《“\"「『]|"
+                      # "以“…”为题发表" (the title before its verb)
+                      r"以\s*[《“\"「『](?=[^《》“”\"「」『』\n]{6,300}[》”\"」』]\s*(?:为题|為題)))"
+                      r"([^《》“”\"「」『』\n]{6,300})[》”\"」』]")
 # an English paper title quoted in English text: 'a paper titled "…"', 'entitled “…”'
 EN_TITLE = re.compile(r"\b(?:titled|entitled|headlined)\s*[:,]?\s*[“\"‘']([^“”\"‘’\n]{12,300}?)[,.]?[”\"’']")
 # an English title in 《》 inside Chinese text (a journal name is shorter and has no colon): "《Adipose stromal cells in
@@ -240,10 +263,17 @@ JOURNAL_SHAPE = re.compile(r"^(?:The\s+)?(?:(?:[A-Z][a-z]+\s+){0,2}(?:Journal|An
                            r"\s+of\b|[A-Z][\w&'’-]*(?:\s+(?:and|of|&|in|for|the)?\s*[A-Z][\w&'’-]*)*\s+(?:Journal|Reviews?|Reports|"
                            r"Research|Letters|Medicine|Communications|Therapeutics|Therapy)$)")
 _NOT_JOURNAL = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+_EN_JOURNAL_NAME = (r"(?:the\s+)?(?:journal\s+)?" + _NOT_JOURNAL +
+                    r"([A-Z][\w&'’-]*(?:,?\s+(?:(?:and|of|the|in|for|&)\s+)*" + _NOT_JOURNAL + r"[A-Z][\w&'’-]*)*)")
 EN_JOURNAL = re.compile(
-    r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|earlier\s+this\s+\w+\s+|recently\s+)?"
-    r"in\s+(?:the\s+)?(?:journal\s+)?" + _NOT_JOURNAL +
-    r"([A-Z][\w&'’-]*(?:,?\s+(?:(?:and|of|the|in|for|&)\s+)*" + _NOT_JOURNAL + r"[A-Z][\w&'’-]*)*)")
+    r"\b(?:published|appeared|reported|(?i:writing|wrote))\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|earlier\s+this\s+\w+\s+|recently\s+)?"
+    r"in\s+" + _EN_JOURNAL_NAME)
+# a journal named by the paper's noun, not a verb: "a 2019 study in Diabetes Care", "the November 2022 issue of Cell
+# Metabolism", "a 2021 Stem Cell Research & Therapy paper"; the name must read as a journal ("a study in China" is none)
+EN_JOURNAL_NOUN = re.compile(r"\b(?:study|trial|paper|report|analysis|meta-analysis|article)\s+in\s+" + _EN_JOURNAL_NAME + "|"
+                             r"\bissue\s+of\s+" + _EN_JOURNAL_NAME.replace("([A-Z]", "(?P<issue>[A-Z]", 1) + "|"
+                             r"\b(?:a|an|the|their|its)\s+(?:19|20)\d{2}\s+(?P<before>[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|the|in|for|&)\s+)*"
+                             r"[A-Z][\w&'’-]*){0,6})\s+(?:study|trial|paper|report|analysis|meta-analysis|article)\b")
 ZH_INSTITUTION = re.compile(
     r"([A-Za-z\u4e00-\u9fff]{2,24}?(?:大学|大學|医院|醫院|研究所|研究院|医学院|醫學院|诊所|診所|研究中心|科学院|科學院|公司|集团|集團))"
     r"(?:(?:(?![在于於和与與及的了是对對从從向将將把被])[\u4e00-\u9fff]){0,12}?(?:附属医院|附屬醫院|医院|醫院|学院|學院|中心|研究所))*")
@@ -258,7 +288,10 @@ EN_INSTITUTION = (
                r"(?:University|Institute|Hospital|College|Medical Center|Medical School|Clinic)\b"
                r"(?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]+)+)?)"),
 )
-ALIAS_CODE = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{1,6}-\d{2,4}[A-Z]?|[A-Z]\d{2}[A-Z])(?![A-Za-z0-9-])")
+# (also a code written without its hyphen, "NV210", "VX880" in Chinese posts: two to four capitals and three or four
+# digits that are no year, "EASD2024" is a meeting)
+ALIAS_CODE = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{1,6}-\d{2,4}[A-Z]?|[A-Z]\d{2}[A-Z]|[A-Z]{2,4}(?!(?:19|20)\d{2}(?![0-9]))\d{3,4}[A-Z]?)"
+                        r"(?![A-Za-z0-9-])")
 # an INN of a cell therapy; ASCII boundaries, since "\\b" does not fire between a CJK character and a Latin letter
 # ("在研疗法Ravostemcel已完成1期试验")
 ALIAS_INN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{4,}(?:cel|leucel))(?![A-Za-z0-9])")
@@ -389,6 +422,11 @@ def published_date(doc: Document, start: int, end: int, *, year_hint: Optional[s
                  if not background_date(view, start, h.start, cues=main_study)), None)
     if cite is not None:
         found.append(cite)
+    paper = next((m for m in PAPER_YEAR.finditer(view, start, end) if _fmt(m.group(1))
+                  and not _future(view, start, m.start(1), m.group(1), news)
+                  and not background_date(view, start, m.start(1), cues=main_study)), None)
+    if paper is not None:
+        found.append(Hit("pub_date", {"value": paper.group(1)}, paper.start(1), paper.end(1), EXTRACTOR, "paper_year", 0.8))
     return min(found, key=lambda h: h.start) if found else None
 
 
@@ -404,9 +442,11 @@ def _governed(view: str, start: int, end: int, ds: int, de: int) -> bool:
     """Does a publication verb or a 《journal》 next to it, on the same line, govern the date at ``view[ds:de]``?"""
     if TIMESTAMP_AFTER.match(view, de, min(end, de + 8)):
         return False
+    if view[ds:ds + 3].lower() == "in ":
+        ds += 3                         # "in 2024" (en_y): the preposition belongs to the governing verb phrase
     before = view[max(start, ds - PUB_VERB_BEFORE_CHARS):ds].rpartition("\n")[2]
     after = view[de:min(end, de + PUB_VERB_AFTER_CHARS)].partition("\n")[0]
-    if PUB_VERB_BEFORE.search(before) or PUB_VERB_AFTER.match(after):
+    if PUB_VERB_BEFORE.search(before) or PUB_VERB_AFTER.match(after) or ISSUE_AFTER.match(after):
         return True
     if NOT_EDITION.match(view, de, min(end, de + 4)):
         return False
@@ -622,7 +662,7 @@ def page_title(doc: Document, start: int, end: int) -> Optional[Hit]:
     above = [ln for ln in view[start:head.start()].split("\n") if ln.strip()]
     # a structured abstract's first section ("Methods: 64 patients…") right under the title shows an abstract
     # page by itself; an "Abstract"/"Summary" heading needs a journal-page cue above it
-    if not PAGE_CUE.search(view, start, head.start()) and not (
+    if not PAGE_CUE.search(view, start, head.start()) and not AUTHOR_LINE.search(view, start, head.start()) and not (
             head.re is STRUCTURED_HEADING and len(above) <= STRUCTURED_MAX_LINES_ABOVE):
         return None
     pos = start
@@ -729,6 +769,12 @@ def intro_hits(doc: Document, start: int, end: int, *, year_hint: Optional[str] 
         m = EN_JOURNAL.search(view, start, end)
         if m:
             hits.append(_group_hit("journal", m, 1, "en_journal", text=doc.text))
+    if not any(h.field == "journal" for h in hits):
+        for m in EN_JOURNAL_NOUN.finditer(view, start, end):
+            g = next(i for i, v in enumerate(m.groups(), 1) if v)
+            if _journal_like(m.group(g), bracketed=False):
+                hits.append(_group_hit("journal", m, g, "en_journal_noun", text=doc.text))
+                break
     inst = institution_hit(doc, start, end)
     if inst:
         hits.append(inst)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from . import metadata, nlp, segment_tables
+from . import metadata, nlp, segment_openers, segment_tables
 from .document import Document
 from .fields.base import Hit
 from .fields.identifiers import find_dois, registry_ids
@@ -94,14 +94,26 @@ EN_PUB = re.compile(r"\b(?:published|reported)\s+(?:online\s+)?in\s+(?:the\s+)?(
 PUBLICATION_SENTENCE = re.compile(
     JOURNAL_PUB.pattern + "|"
     r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:于|於|在)[^。!?]{0,20}《|"
-    r"\b(?:published|appeared|reported)\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|recently\s+|"
+    # a Latin journal without 《》: "发表在Stem Cell Research & Therapy上", "刊登於國際期刊Diabetes Care"
+    r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:于|於|在)\s*(?:国际|國際)?\s*(?:学术|學術|医学|醫學|权威|權威)?\s*"
+    r"(?:期刊|杂志|雜誌)?\s*(?-i:[A-Z][a-z]+|[A-Z]{3,})|"
+    r"\b(?:published|appeared|reported|(?i:writing|wrote))\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|recently\s+|"
     r"(?:on\s+)?" + _MONTHS + r"\.?\s+\d{1,2}(?:,\s*\d{4})?\s+)?"
     r"in\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]|"
+    # "A 2019 study in Diabetes Care found…", "In a 2021 Stem Cell Research & Therapy paper, …", "the November 2022 issue of…"
+    r"\b(?:[Aa]n?|[Tt]heir|[Ii]ts)\s+(?:19|20)\d{2}\s+(?:[\w&'’-]+\s+){0,6}?(?:study|trial|paper|report|analysis|meta-analysis|article)"
+    r"\b(?:\s+in\s+(?:the\s+)?(?:journal\s+)?[A-Z]|(?<=paper)|(?<=article))|"
+    r"\b(?:19|20)\d{2}\s+(?:issue|edition)\s+of\s+(?:the\s+)?(?:journal\s+)?[A-Z]|"
     r"\bpublished\s+(?:a|an|the|their|his|her)\s+[^.;]{0,60}?\bin\s+(?:the\s+)?(?:journal\s+)?(?!" + _MONTHS + r")[A-Z]|"
     # a year of publication without a journal: "one randomized trial published in 2020", "2022年发表的研究中"
     r"\b(?:study|trial|analysis|paper|report|review)\s+(?:was\s+)?(?:published|reported)\s+in\s+(?:19|20)\d{2}\b|"
     r"(?<!\d)(?:19|20)\d{2}\s*年\s*(?:在[^。!?,，]{0,20}?)?(?:发表|發表|刊登|刊出|报道|报导|報導)的(?:一项|一項|一篇)?[^。!?,，]{0,12}?"
     r"(?:研究|试验|試驗|病例|论文|論文|综述|綜述|分析)")
+# a sentence about several journals' papers introduces no one study: "《Cell》《Nature Biotechnology》等国际权威期刊先后
+# 发表了相关研究", "《柳叶刀》、《自然》等顶级期刊", "journals such as Cell and Nature have published…"
+SEVERAL_JOURNALS = re.compile(r"》\s*[、,，和与與及]?\s*《|等\s*(?:国际|國際|国内|國內)?\s*(?:权威|權威|知名|顶级|頂級|顶尖|頂尖|主流)?\s*"
+                              r"(?:医学|醫學|学术|學術)?\s*(?:期刊|杂志|雜誌)|\bjournals such as\b|\bjournals including\b",
+                              re.IGNORECASE)
 NEGATION_BEFORE = re.compile(r"未|沒|没|\bnot (?:yet )?$|\byet to be $", re.IGNORECASE)
 SOURCE_LEAD = re.compile(r"^\s*(?:[-•*·]\s*)?(?:据|根据|據|根據|援引|来源|來源|According to|Source)", re.IGNORECASE)
 ANAPHORA = re.compile(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|该团队|該團隊|该成果|該成果|"
@@ -190,6 +202,21 @@ PRIOR_STUDY = re.compile(
     r"(?:patients?|wom[ae]n|m[ae]n|study|trial|case)\b|"
     # "The new study builds on the case of the team's first patient"
     r"\b(?:builds?|built|building)\s+on\s+(?:the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}?case(?:\s+report)?\s+(?:of|in)\b")
+# the team's earlier paper, told before the study being reported: no intro of it ("该团队2021年曾在《细胞研究》发表论文报道
+# 这一方法", "此前,團隊已在《自然》發表…", "The method had been published in Science in 2020", "back in 2018")
+# (the team as the subject: "此前,2021年《柳叶刀》子刊报道1例…" in a digest is another study, not background)
+PRIOR_PUBLICATION = re.compile(r"(?:团队|團隊|课题组|課題組|研究组|研究組|他们|他們|该院|該院|本院)[^。!?！？;；]{0,20}?"
+                               r"(?:曾经?|曾經|此前|先前|早前|早先)[^。!?！？;；]{0,30}?(?:发表|發表|报道|報導|刊登|刊发|刊發)|"
+                               r"(?:曾经?|曾經)(?:在|于|於)[^。!?！？;；]{0,30}?(?:发表|發表|报道|報導|刊登|刊发|刊發)|"
+                               r"\b(?:had|previously)\s+(?:been\s+)?(?:published|reported|described)\b|"
+                               r"\bback in (?:19|20)\d{2}\b|\bin an? (?:earlier|previous|prior) (?:paper|study|report)\b",
+                               re.IGNORECASE)
+# a page that comments on a study (a letter to the editor, a comment, an editorial): its header date is its own
+COMMENTARY_PAGE = re.compile(r"(?m)^[^\n]{0,60}?(?:\b(?:Correspondence|Letters? to the [Ee]ditor|To the [Ee]ditor|Editorial|"
+                             r"Commentary|News (?:&|and) [Vv]iews)\b|读者来信|讀者來信|致编辑|致編輯|述评|述評|评论文章|評論文章)")
+COMMENTARY_HEAD_CHARS = 400
+# intro dates that a publication verb, a journal or a citation governs (metadata.published_date's patterns)
+GOVERNED_DATE_PATTERNS = frozenset({"inline_citation", "paper_year"})
 # a clause that turns back to the reported study ("这次的随机对照试验证实了效果", "the new trial"): an
 # earlier study's description ends before it
 BACK_TO_MAIN = re.compile(r"这次|這次|本次|此次|\b(?:this time|the (?:new|current|present|latest) (?:trial|study))\b",
@@ -205,7 +232,8 @@ PLANNED_STUDY = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,5}?(?:trial|study)\s*(?:\([^)]{0,40}\)\s*)?(?:is|are|has been|will be)\s+"
     r"(?:now\s+|already\s+)?(?:planned|being planned|under ?way|in preparation|scheduled|expected to (?:start|begin))\b|"
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:follow-on|planned|upcoming|subsequent|next)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
-    r"\bplans?\s+(?:to\s+(?:launch|start|begin|run|conduct)|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
+    r"\b(?:plans?|planning|hopes?|hoping|aims?|aiming|intends?|intending|wants?)\s+(?:to\s+(?:launch|start|begin|run|conduct|"
+    r"open|carry out)|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
     # "researchers are opening a phase 1 trial of … (NCT…)"
     r"\b(?:is|are)\s+(?:now\s+)?(?:opening|launching|starting|initiating|preparing)\s+(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:trial|study)\b|"
     # a trial started with an enrolment target: "今年啟動…臨床試驗(jRCT…),預計收治3名患者"
@@ -323,6 +351,11 @@ class Mention:
     # hits segmentation read in that context (a group heading's design), taken only for a field the
     # mention's own text and context give no hit for
     context_hits: list[Hit] = field(default_factory=list)
+    # the fields read from ``context`` (None: the default set of ``assemble.CONTEXT_FIELDS``)
+    context_fields: Optional[frozenset[str]] = None
+    # a remainder left after two or more studies were cut out of its paragraphs: kept only when its record holds
+    # a number or an identifier of its own (a review's or roundup's text around the studies it tells is none)
+    weak: bool = False
 
 
 @dataclass
@@ -441,8 +474,10 @@ def is_intro(doc: Document, line: _Line, max_ref: Optional[int]) -> bool:
         return False
     s, e = first_sentence(line)
     first = doc.view[s:e]
-    if ANAPHORA.search(first[:20]) or PRIOR_STUDY.search(first):
+    if ANAPHORA.search(first[:20]) or PRIOR_STUDY.search(first) or PRIOR_PUBLICATION.search(first):
         return False                    # "该团队2021年曾在《X》发表一项…": an earlier study, told inside another
+    if SEVERAL_JOURNALS.search(first):
+        return False                    # "《Cell》《Nature Biotechnology》等国际权威期刊先后发表了相关研究": no one study
     if DATE_LEAD.match(t):
         head = t[:200]
         return bool(PUB_VERB.search(head) or "《" in head or find_markers(head, max_number=max_ref))
@@ -593,7 +628,14 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
             out.append(_Boundary(ln.start, "intro", ln))
     # a numbered list whose items each name a trial of their own by its registry id is a list of studies
     taken = {b.pos for b in out}
-    out.extend(_Boundary(ln.start, "row", ln) for ln in registry_items(lines) if ln.start not in taken)
+    items = registry_items(lines)
+    out.extend(_Boundary(ln.start, "row", ln) for ln in items if ln.start not in taken)
+    if items:
+        # the last registered trial ends at the next item of another numbering style ("2. XH-AD03…" after "（2）…")
+        last = next(k for k, ln in enumerate(lines) if ln.start == items[-1].start)
+        nxt = next((ln for ln in lines[last + 1:] if DIGIT_ITEM.match(ln.text)), None)
+        if nxt is not None and nxt.start not in taken:
+            out.append(_Boundary(nxt.start, "end", nxt))
     out.sort(key=lambda b: b.pos)
     # one digit-numbered section that reports a study is a part of the article, not a list of studies
     numbered = [b for b in out if b.kind == "case" and not CASE_HEADING.match(b.line.text)
@@ -603,18 +645,46 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
     return out
 
 
+# the numbering styles of list items: "1." / "1、", "1)" / "1）", "(1)" / "（1）"; a list nested in another uses another one
+ITEM_STYLES = (re.compile(r"^\s*\d{1,2}\s*[、.．](?![\d.])"), re.compile(r"^\s*\d{1,2}\s*[)）]"),
+               re.compile(r"^\s*[(（]\d{1,2}[)）]"))
+
+
 def registry_items(lines: list[_Line]) -> list[_Line]:
     """The first lines of the items of a numbered list ("1. Trial hypothesis: … / Study ID: NCT…") when two
-    or more items each name one registry id of their own (a list of registered trials)."""
-    starts = [k for k, ln in enumerate(lines) if DIGIT_ITEM.match(ln.text)]
-    if len(starts) < REGISTRY_ITEMS_MIN:
-        return []
-    ids: list[set[str]] = []
-    for a, b in zip(starts, starts[1:] + [len(lines)]):
-        ids.append({r[0] for ln in lines[a:b] for r in registry_ids(ln.text)})
-    if not all(len(i) == 1 for i in ids) or len(set.union(*ids)) != len(ids):
-        return []
-    return [lines[k] for k in starts]
+    or more items each name one registry id of their own (a list of registered trials).
+
+    Each numbering style is read on its own, an item running to the next item of any style: a pipeline's
+    "1. XH-UC01注射液" holds "（1）Ⅰ期临床试验（登记号：CTR…）" and "（2）Ⅱ期临床试验（登记号：CTR…）", two trials.
+    """
+    starts_any = [k for k, ln in enumerate(lines) if DIGIT_ITEM.match(ln.text)]
+    for style in ITEM_STYLES:
+        starts = [k for k in starts_any if style.match(lines[k].text)]
+        if len(starts) < REGISTRY_ITEMS_MIN:
+            continue
+        ids: list[set[str]] = []
+        for a in starts:
+            b = next((k for k in starts_any if k > a), len(lines))
+            ids.append({r[0] for ln in lines[a:b] for r in registry_ids(ln.text)})
+        if all(len(i) == 1 for i in ids) and len(set.union(*ids)) == len(ids):
+            return [lines[k] for k in starts]
+    return []
+
+
+def registry_item_context(lines: list[_Line], items: list[_Line]) -> dict[int, list[tuple[int, int]]]:
+    """For items of a nested list, the outer item that holds them (its heading and text up to the first item):
+    "1. XH-UC01注射液（人脐带间充质干细胞注射液，2型糖尿病适应症）" tells each trial's cell type and condition."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    if not items:
+        return out
+    style = next((st for st in ITEM_STYLES if st.match(items[0].text)), None)
+    first = next(k for k, ln in enumerate(lines) if ln.start == items[0].start)
+    outer = next((k for k in range(first - 1, -1, -1) if DIGIT_ITEM.match(lines[k].text)
+                  and not (style and style.match(lines[k].text))), None)
+    if outer is None:
+        return out
+    ctx = [(lines[outer].start, lines[first - 1].end)]
+    return {ln.start: ctx for ln in items}
 
 
 def _identity(doc: Document, line: _Line, max_ref: Optional[int]) -> tuple[set[str], set[int]]:
@@ -708,13 +778,20 @@ def _merge_same(doc: Document, segs: list[_Segment], max_ref: Optional[int]) -> 
 # --- stage 4: cited studies and registry listings -----------------------------------------
 
 def publication_sentence(doc: Document, lines: list[_Line]) -> Optional[tuple[int, int]]:
-    """The first sentence of a single-study document that says where the study was published."""
+    """The first sentence of a single-study document that says where the study was published.
+
+    A sentence naming another study ("另一项研究…", "a 2019 study") is none, unless it is the document's first: then
+    it introduces the document's own study ("A 2019 study in Diabetes Care enrolled 30 patients…").
+    """
+    first = True
     for ln in lines:
         if is_heading(ln):
             continue
         for s, e in _sentences(doc, ln.start, ln.end):
-            if PUBLICATION_SENTENCE.search(doc.view, s, e) and not SUB_STUDY.search(doc.view, s, e):
+            if PUBLICATION_SENTENCE.search(doc.view, s, e) and (first or not SUB_STUDY.search(doc.view, s, e)) \
+                    and not SEVERAL_JOURNALS.search(doc.view, s, e) and not PRIOR_PUBLICATION.search(doc.view, s, e):
                 return s, e
+            first = False
     return None
 
 
@@ -881,6 +958,23 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
         if not any(a <= k < b for a, b in planned) and k not in cuts:
             cuts.append(k)
             line_bound[k] = cue_end
+    openers: dict[int, segment_openers.Opener] = {}
+    # (a clause opener needs no line of its own: past the first sentence, or the intro, it may open a study)
+    first = _sentences(doc, *m.spans[0])
+    opener_protect = max(first[0][1] if first else m.spans[0][1], m.intro[1] if m.intro and m.kind != "nested" else 0)
+    for op in _sentence_openers(doc, m, opener_protect, planned):
+        same = [c for c in cuts if op.start <= c < _sentence_end(doc, op.start)]
+        if same:
+            # a nested-study cue in the opener's own sentence ("与此同时,另一家医院的团队…"): one study, from the opener
+            for c in same:
+                cuts.remove(c)
+                if c in line_bound:
+                    line_bound[op.start] = line_bound.pop(c)
+            cuts.append(op.start)
+            continue
+        cuts.append(op.start)
+        line_bound[op.start] = op.cue_end
+        openers[op.start] = op
     cuts.sort()
     out = [m]
     if planned:
@@ -891,6 +985,38 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
     if not cuts:
         return out
     main = out[0]
+    nested = _nested_ranges(doc, m, cuts, line_bound, openers)
+    weak = False
+    if openers and not _has_study_content(doc, _subtract(main.spans, nested), main.intro):
+        # what is left reports no study: a review or roundup around the studies it tells (two or more cut out),
+        # or one study told with an opener-like clause (nothing to cut it from)
+        if len(cuts) >= 2:
+            weak = True
+        else:
+            cuts = [c for c in cuts if c not in openers]
+            openers = {}
+            if not cuts:
+                return out
+            nested = _nested_ranges(doc, m, cuts, line_bound, openers)
+    rest = _subtract(main.spans, nested)
+    if weak:
+        rest = _subtract(rest, _tally_sentences(doc, rest))
+    out[0] = Mention(rest, list(main.hits), main.kind, main.intro, list(main.refs), weak=weak)
+    for a, b in nested:
+        spans = _clip(main.spans, a, b)
+        if spans:
+            n = Mention(spans, [], "nested", (a, min(b, _sentence_end(doc, a))), [])
+            if a in openers:
+                _opener_metadata(doc, n, openers[a], main)
+            out.append(n)
+    return out
+
+
+def _nested_ranges(doc: Document, m: Mention, cuts: list[int], line_bound: dict[int, int],
+                   openers: dict[int, segment_openers.Opener]) -> list[tuple[int, int]]:
+    """(start, end) of each nested study: to the next cut, heading or end of the mention; a study that ends with
+    its paragraph (an earlier study, another team's, a clause opener) ends there or where the text turns back to the
+    reported study; a clause opener's study also ends at a sentence that jumps to another year ("2014年,…")."""
     end = m.spans[-1][1]
     headings = [ln.start for s, e in m.spans for ln in _lines(doc, s, e) if is_heading(ln)]
     nested: list[tuple[int, int]] = []
@@ -904,13 +1030,137 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
             back = BACK_TO_MAIN.search(doc.view, line_bound[a], b)
             if back:
                 b = _clause_start(doc, a, back.start(), CLAUSE_START)
+        if a in openers:
+            b = _date_jump(doc, openers[a], b)
         nested.append((a, b))
-    out[0] = Mention(_subtract(main.spans, nested), list(main.hits), main.kind, main.intro, list(main.refs))
-    for a, b in nested:
-        spans = _clip(main.spans, a, b)
-        if spans:
-            out.append(Mention(spans, [], "nested", (a, min(b, _sentence_end(doc, a))), []))
+    return nested
+
+
+# a sentence that opens with a year ("2014年,大部分…", "In 2014, most centres…")
+YEAR_SENTENCE = re.compile(r"(?:(?<=[。!?！？\n])|(?<=\. ))\s*(?:(?:19|20)(\d{2})\s*年|In ((?:19|20)\d{2})\b)")
+
+
+def _date_jump(doc: Document, op: segment_openers.Opener, b: int) -> int:
+    """Where a clause opener's study ends before ``b``: a later sentence that opens with another year and does
+    not refer back to it ("…术后3年内脱离胰岛素者达53%。2014年,大部分国际胰岛移植中心…")."""
+    for y in YEAR_SENTENCE.finditer(doc.view, op.cue_end, b):
+        year = y.group(0).strip()[:4] if y.group(1) else y.group(2)
+        if year != op.year and not ANAPHORA.search(doc.view, y.end(), min(b, y.end() + 20)):
+            return y.start() + (len(y.group(0)) - len(y.group(0).lstrip()))
+    return b
+
+
+def _sentence_openers(doc: Document, m: Mention, protect: int,
+                      planned: list[tuple[int, int]]) -> list[segment_openers.Opener]:
+    """Clause openers (``segment_openers``) that cut a study of their own out of the mention.
+
+    Past the protected opening (first line, intro); not in a planned trial's sentence; naming an actor the
+    mention did not name before; and an author, dated or transition opener only after the mention has told a
+    study of its own (the first one is usually the study itself: "We read with interest the report by Haldane and
+    colleagues…").
+    """
+    out: list[segment_openers.Opener] = []
+    orgs = [(a, k) for s, e in m.spans for k, a, _ in metadata.org_table().find(doc.view, s, e)]
+    for s, e in m.spans:
+        cands = segment_openers.find_openers(doc.view, s, e)
+        taken = {op.start for op in cands}
+        for ln in _lines(doc, s, e):
+            if ln.start > protect and ln.start not in taken and not is_heading(ln):
+                op = segment_openers.paragraph_actor(doc.view, ln.start, ln.end)
+                if op is not None and _new_cohort(doc, m, op):
+                    cands.append(op)
+        for op in sorted(cands, key=lambda o: o.start):
+            if op.start < protect or any(a <= op.start < b for a, b in planned):
+                continue
+            if _actor_named_before(doc, m, op, orgs):
+                continue
+            if op.kind in ("authors", "dated", "transition", "actor", "other") and not out \
+                    and not _study_before(doc, m, op.start):
+                continue                # (a study cut out before it counts as told)
+            out.append(op)
     return out
+
+
+def _new_cohort(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:
+    """Does the opener's sentence name a cohort or case other than the one the mention told before (a new count or
+    age after an earlier one)?"""
+    before: set[str] = set()
+    for s, e in m.spans:
+        if s < op.start:
+            before |= segment_openers.cohort_numbers(doc.view, s, min(e, op.start))
+    now = segment_openers.cohort_numbers(doc.view, op.start, _sentence_end(doc, op.start))
+    return bool(now) and bool(before) and not (now & before)
+
+
+def _actor_named_before(doc: Document, m: Mention, op: segment_openers.Opener, orgs: list[tuple[int, str]]) -> bool:
+    """Did the mention name the opener's actor before it ("此外,长征医院团队还…" after "长征医院…")? ``orgs`` are the
+    (position, key) of the institutions table's names in the mention."""
+    latin = segment_openers.LATIN_NAME.search(op.actor)
+    core = latin.group(0) if latin else op.actor
+    if len(core) >= 2 and doc.view.find(core, m.spans[0][0], op.start) >= 0:
+        return True
+    mine = {k for k, _, _ in metadata.org_table().find(op.actor, 0, len(op.actor))}
+    return bool(mine & {k for a, k in orgs if a < op.start})
+
+
+def _study_before(doc: Document, m: Mention, pos: int) -> bool:
+    """Has the mention told a study before ``pos``: its intro, a cohort, a case or an identifier?"""
+    if m.intro is not None and m.intro[0] < pos:
+        return True
+    return _has_study_content(doc, [(s, min(e, pos)) for s, e in m.spans if s < pos], None)
+
+
+# one patient without a count: "一名血糖控制不佳的1型糖尿病男性患者", "a man with type 1 diabetes"
+ONE_PATIENT = re.compile(r"(?:一|1)\s*(?:名|位|例)[^,，。;；]{0,20}?(?:患者|病人|病患|男性|女性|男子|女子|男孩|女孩|儿童|兒童)|"
+                         r"\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|patient)\s+(?:with|who|suffering)\b",
+                         re.IGNORECASE)
+
+
+def _has_study_content(doc: Document, spans: list[tuple[int, int]], intro: Optional[tuple[int, int]]) -> bool:
+    """Do the spans tell a study: the intro, a cohort (not a round claim), a case, an identifier?"""
+    if intro is not None and any(s <= intro[0] < e for s, e in spans):
+        return True
+    for s, e in spans:
+        text = doc.view[s:e]
+        cohorts = [c for c in LEAD_STUDY.finditer(text) if not APPROX_BEFORE.search(text, max(0, c.start() - 12), c.start())
+                   and not TALLY.search(text, max(0, c.start() - 40), c.start())]
+        if cohorts or CASE_CUE.search(text) or SECTION_COHORT.search(text) or ONE_PATIENT.search(text) \
+                or registry_ids(text) or find_dois(text) or re.search(r"\bPMID\b", text):
+            return True
+    return False
+
+
+# a worldwide or nationwide tally is background, not a cohort ("1893-2005年全世界共有1154名患者接受胰岛移植",
+# "Worldwide, more than 1,500 people have received islet transplants")
+TALLY = re.compile(r"全世界|全球|世界上|世界范围内|世界範圍內|全国|全國|全美|全台|全港|\b(?:worldwide|globally|around the world|"
+                   r"in the world|nationwide|across the country)\b", re.IGNORECASE)
+
+
+def _tally_sentences(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences of the spans that give a worldwide or nationwide tally of patients (background statistics)."""
+    out = []
+    for s, e in spans:
+        for a, b in _sentences(doc, s, e):
+            if TALLY.search(doc.view, a, b) and LEAD_STUDY.search(doc.view, a, b):
+                out.append((a, b))
+    return out
+
+
+def _opener_metadata(doc: Document, n: Mention, op: segment_openers.Opener, main: Mention) -> None:
+    """What a clause opener tells about its study: a registry's data is an observational study, published in the
+    year its source names ("根据2012年…注册中心提供的数据"); the diabetes type of a study that names none is the
+    paragraph's or the document's (its lead line)."""
+    if op.kind == "registry":
+        n.hits.append(Hit("design", {"value": "observational"}, op.start, op.cue_end, "segment", "registry_source", 0.8))
+        if op.year:
+            k = doc.view.find(op.year, op.start, op.cue_end)
+            n.hits.append(Hit("pub_date", {"value": op.year}, k, k + 4, "segment", "registry_source_year", 0.8))
+    para_s = doc.view.rfind("\n", 0, op.start) + 1
+    para_e = doc.view.find("\n", op.start)
+    lead = main.spans[0]
+    lead_e = doc.view.find("\n", lead[0], lead[1])
+    n.context = [(lead[0], lead_e if lead_e >= 0 else lead[1]), (para_s, para_e if para_e >= 0 else len(doc.view))]
+    n.context_fields = frozenset({"condition"})
 
 
 def _other_product_trials(doc: Document, m: Mention, protect: int) -> list[tuple[int, int]]:
@@ -1064,6 +1314,13 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
             # a date in a table cell is a publication date only when its cell says so ("首例患者已于2024年
             # 完成移植，结果尚未公布" is an event)
             hits = [h for h in hits if h.field != "pub_date" or _published_cell(doc, m.intro, h.start)]
+        elif m.kind == "study" and not is_intro(doc, _line_at(lines, m.intro[0]), None) \
+                and not _date_leads(doc, m.intro):
+            # a numbered item or section opened by plain text: a date inside it is an event ("Ⅰ期临床试验已于2024年3月
+            # 完成"), a publication date only when a verb or a journal governs it; a digest item that opens with its
+            # date ("【研究二】2024年3月,美国一项研究纳入…") is dated by it
+            hits = [h for h in hits if h.field != "pub_date" or h.pattern in GOVERNED_DATE_PATTERNS
+                    or metadata._governed(doc.view, m.intro[0], m.intro[1], h.start, h.end)]
         m.hits.extend(_not_after_news(doc, h) for h in hits)
     elif m.kind == "nested" and m.intro is not None:
         hint = _year_hint(doc, lines, m.intro[0])
@@ -1101,7 +1358,11 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
     if m.kind == "document" and not any(h.field == "pub_date" for h in m.hits):
         # a record's header date, "published today", else the date a publication verb, a 《journal》 or an
         # inline citation governs anywhere in the text ("…停用胰岛素(Cell Res., 2022)")
-        hd = metadata.header_date(doc, *body) or next(
+        cited = next((h for s, e in m.spans for h in metadata.inline_citation_dates(doc.view, s, e)), None) \
+            if COMMENTARY_PAGE.search(doc.view, body[0], min(body[1], body[0] + COMMENTARY_HEAD_CHARS)) else None
+        # (a letter or comment on a study: the page's own date is the letter's, the study's is in its citation,
+        # "We read with interest the report by Haldane and colleagues (Cell Rep Med, Epub 16 April 2024; doi…)")
+        hd = cited or metadata.header_date(doc, *body) or next(
             (h for s, e in m.spans for h in [metadata.today_date(doc, s, e)] if h), None) or next(
             (h for s, e in m.spans for h in [metadata.published_date(
                 doc, s, e, year_hint=_year_hint(doc, lines, s), main_study=True)] if h), None)
@@ -1115,7 +1376,7 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
                 m.hits.append(h)
     if m.kind == "document" and m.spans and not any(h.field == "institution" for h in m.hits):
         s = m.spans[0][0]
-        inst = metadata.institution_hit(doc, s, min(m.spans[0][1], s + INSTITUTION_LEAD_CHARS))
+        inst = _institution_not_quoted(doc, s, min(m.spans[0][1], s + INSTITUTION_LEAD_CHARS))
         if inst:
             m.hits.append(inst)
     if not any(h.field == "country" for h in m.hits) and m.spans and m.kind != "nested":
@@ -1124,6 +1385,52 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
         if c:
             m.hits.append(c)
     m.hits.extend(metadata.alias_hits(doc, m.spans))
+
+
+# an item's marker before its text: "【研究二】", "(1)", "1.", "Case 2:", "- "
+ITEM_MARKER = re.compile(r"\s*(?:【[^】\n]{1,12}】|\[[^\]\n]{1,12}\]|[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[、.．)）]|[-•*·]\s)?\s*")
+
+
+def _date_leads(doc: Document, span: tuple[int, int]) -> bool:
+    """Does the text at ``span`` open with a date, after its item marker ("【研究二】2024年3月,…", "(2) March 2024: …")?"""
+    m = ITEM_MARKER.match(doc.view, span[0], span[1])
+    k = m.end() if m else span[0]
+    if CASE_HEADING.match(doc.view, span[0], span[1]):
+        k = max(k, CASE_HEADING.match(doc.view, span[0], span[1]).end())
+    return bool(DATE_LEAD.match(doc.view[k:span[1]]))
+
+
+# an outside expert's words: a headline "中科院程新:…", "…程新博士告诉生辉", "said Dr Lee of X University"
+SPEAKER = re.compile(r"(?:博士|教授|医生|醫生|主任|研究员|研究員|院士|专家|專家)[^。,，;；]{0,8}?(?:告诉|告訴|表示|认为|認為|指出|说|說|[:：])|"
+                     r"(?:院|所|大学|大學|医院|醫院|中心)[\u4e00-\u9fff]{2,3}\s*[:：]|"
+                     r"\b(?:said|says|told|commented)\b[^.;]{0,60}?\b(?:Dr|Prof|professor|director|chief|head)\b|"
+                     r"\b(?:Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?[^.;]{0,60}?\b(?:said|says|told|commented)\b")
+
+
+def _institution_not_quoted(doc: Document, start: int, end: int) -> Optional[Hit]:
+    """The first institution of the opening text outside a sentence that quotes someone: the commentator's
+    institution in "糖尿病功能性治愈现曙光!中科院程新:…" or "…,中国科学院…程新博士告诉生辉" is not the study's."""
+    for s, e in _sentences(doc, start, end):
+        for ln_s, ln_e in _clauses_by_line(doc, s, e):
+            if SPEAKER.search(doc.view, ln_s, ln_e):
+                continue
+            inst = metadata.institution_hit(doc, ln_s, ln_e)
+            if inst:
+                return inst
+    return None
+
+
+def _clauses_by_line(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
+    """``[s, e)`` cut at its line breaks and at "!"/"?" (a headline's two halves)."""
+    out, a = [], s
+    for k in range(s, e):
+        if doc.view[k] in "\n!?！？":
+            if k > a:
+                out.append((a, k))
+            a = k + 1
+    if e > a:
+        out.append((a, e))
+    return out
 
 
 def _line_at(lines: list[_Line], pos: int) -> _Line:
@@ -1163,6 +1470,7 @@ def segment(doc: Document) -> list[Mention]:
     segs = sequential_segments(doc, lines, bounds, max_ref)
     _attach_row_sections(doc, lines, bounds, segs)
     _, row_context = plain_tables(lines)
+    item_context = registry_item_context(lines, registry_items(lines))
     row_starts = {b.pos for b in bounds if b.kind == "row"}
     mentions: list[Mention] = []
     intro_starts = {s.intro.start for s in segs if s.intro}
@@ -1187,6 +1495,12 @@ def segment(doc: Document) -> list[Mention]:
                 num = ROW_NUMBER.match(seg.intro.text)
                 lead = [(seg.intro.start, seg.intro.start + num.end())] if num else []
             ctx = row_context.get(seg.intro.start, []) if seg.intro else []
+            if seg.intro is not None and not ctx and seg.intro.start in item_context:
+                # a registered trial of a nested list: its product's item tells its cell type and condition
+                mentions.append(Mention(_spans_from_lines(seg.lines, lead), kind="study", intro=intro,
+                                        context=item_context[seg.intro.start],
+                                        context_fields=frozenset({"condition", "cell_type"})))
+                continue
             mentions.append(Mention(_spans_from_lines(seg.lines, lead), kind="study", intro=intro, context=ctx,
                                     context_hits=_group_design_hits(doc, ctx)))
     else:

@@ -127,3 +127,22 @@ def test_more_registries(text: str, expected: list[str]) -> None:
 ])
 def test_pmid_from_pubmed_link(text: str, expected: list[str]) -> None:
     assert _values(text, "pmid") == expected
+
+
+# --- product codes written without their hyphen (ERRORS.md 4.10) ---------------------------------------
+@pytest.mark.parametrize("text, want", [
+    ("The NV210 product was given to 14 patients with type 1 diabetes.", ["NV210"]),
+    ("諾德生技的NV210細胞已完成1期試驗。", ["NV210"]),
+    ("该公司的AB4170细胞注射液获批临床。", ["AB4170"]),
+    ("在EASD2024年会上,NV-210的数据显示14名患者受益。", ["NV-210"]),        # a meeting and its year: no code
+    # no match: registry numbers, standards, markers, years
+    ("The CTR20243058 trial was run at an ISO9001 site.", []),
+    ("CD34+细胞与IL6水平、HbA1c均有变化。", []),
+    ("ADA2025年会公布了结果。", []),
+])
+def test_product_codes_without_hyphen(text: str, want: list[str]) -> None:
+    from extract import metadata
+    from extract.document import SourceDoc
+    from extract.pipeline import to_document
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    assert [c for c, _, _ in metadata.product_codes(doc.view, 0, len(doc.view))] == want

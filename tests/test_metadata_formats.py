@@ -412,3 +412,107 @@ def test_abstract_page_and_chinese_post_are_one_study(tmp_path) -> None:
     recs = [json.loads(x) for x in (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["study"]["title"] for r in recs] == [title, title]
     assert len({r["study_id"] for r in recs}) == 1
+
+
+# --- publication phrases of news prose, in three scripts (ERRORS.md 4.11) --------------------------------
+@pytest.mark.parametrize("text, field, expected", [
+    # the year that names the paper; the journal the paper's noun names
+    ("A 2019 study in Diabetes Care enrolled 30 patients with type 2 diabetes who received cord MSC.", "pub_date", "2019"),
+    ("A 2019 study in Diabetes Care enrolled 30 patients with type 2 diabetes who received cord MSC.", "journal", "Diabetes Care"),
+    ("In a 2021 Stem Cell Research & Therapy paper, researchers reported 30 patients with type 2 diabetes.", "journal",
+     "Stem Cell Research & Therapy"),
+    ("The study, which appeared in the November 2022 issue of Diabetes Care, enrolled 30 patients with type 2 diabetes.",
+     "pub_date", "2022-11"),
+    ("Writing in Cell Metabolism in 2023, the team reported that 12 patients with type 1 diabetes received islets.",
+     "journal", "Cell Metabolism"),
+    ("In 2023 the team transplanted islets into a 25-year-old woman with type 1 diabetes; the results were published in "
+     "Cell in 2024.", "pub_date", "2024"),
+    # a labelled citation without the NLM full stop
+    ("Source: Diabetes Care 2019;42(3):400-409. / Thirty patients with type 2 diabetes received cord MSC.", "pub_date", "2019"),
+    ("来源:中华糖尿病杂志 2023;15(5):300-305 / 30名2型糖尿病患者接受脐带间充质干细胞治疗。", "pub_date", "2023"),
+    # a Latin journal without 《》 in Chinese text; the title before 为题; "出版的《…》"
+    ("该成果以“Cord MSC for type 2 diabetes”为题,于2023年5月12日发表在Stem Cell Research & Therapy上,研究纳入30名2型糖尿病患者。",
+     "journal", "Stem Cell Research & Therapy"),
+    ("该成果以“Cord MSC for type 2 diabetes”为题,于2023年5月12日发表在Stem Cell Research & Therapy上,研究纳入30名2型糖尿病患者。",
+     "title", "Cord MSC for type 2 diabetes"),
+    ("相關研究以《臍帶幹細胞治療第2型糖尿病》為題,2023年5月12日刊登於國際期刊Stem Cell Research & Therapy,共納入30名第2型糖尿病患者。",
+     "journal", "Stem Cell Research & Therapy"),
+    ("該研究發表於2024年4月30日出版的《細胞發現》,一名59歲第2型糖尿病患者停用胰島素33個月。", "journal", "細胞發現"),
+    # the team's earlier paper told first is background: the study's own publication wins
+    ("该团队2021年曾在《细胞研究》发表论文报道这一方法。2023年,团队为一名25岁1型糖尿病女性患者实施了干细胞来源胰岛移植,"
+     "研究成果于2024年发表在《细胞》上。", "pub_date", "2024"),
+    ("該團隊此前已在《自然》發表論文報導這一方法。2023年,團隊為一名25歲第1型糖尿病女性患者實施了幹細胞來源胰島移植,"
+     "研究成果於2024年發表在《細胞》上。", "journal", "細胞"),
+    ("The method had been published in Science in 2020. In 2023 the team transplanted islets into a 25-year-old woman "
+     "with type 1 diabetes; the results were published in Cell in 2024.", "pub_date", "2024"),
+    # no match: a study in a country; a year in a review's heading; a Nature-family journal ("Nature子刊")
+    ("A study in China enrolled 30 patients with type 2 diabetes in 2019 who received cord MSC.", "journal", None),
+    ("Thirty patients with type 2 diabetes received cord MSC. / Related: The 2025 ADA cell therapy sessions in review",
+     "pub_date", None),
+    ("研究成果发表在Nature子刊上,共纳入30名2型糖尿病患者。", "journal", None),
+])
+def test_publication_phrases_of_news_prose(text: str, field: str, expected: str | None) -> None:
+    assert _study(text.replace(" / ", "\n"), field) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject between the year and its verb; an id before the journal of an inline citation
+    ("2021年淮西医科大学徐明远团队发表过一项I期研究,20例2型糖尿病患者单次输注脐带间充质干细胞。", "2021"),
+    ("2021年淮西醫科大學徐明遠團隊發表過一項I期研究,20例第2型糖尿病患者單次輸注臍帶間質幹細胞。", "2021"),
+    ("Twenty patients with type 2 diabetes received placenta MSCs (IRCT20200415047087N1; Stem Cell Res Ther, February 2024).",
+     "2024-02"),
+    # no match: an event year whose clause ends before the verb
+    ("2019年完成移植,患者至今停用胰岛素。", None),
+])
+def test_published_date_subject_and_id_prefix(text: str, expected: str | None) -> None:
+    doc = _doc(text, "zh" if not text[0].isascii() else "en")
+    hit = published_date(doc, 0, len(text))
+    assert (hit.value["value"] if hit else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Diabetes Letters — Correspondence / Published online 2 August 2024 / To the Editor: / We read with interest the "
+     "report by Haldane and colleagues (Cell Rep Med, Epub 16 April 2024; doi:10.1016/j.xcrm.2024.101512): 128 patients "
+     "with type 2 diabetes were randomised to cord MSCs or placebo.", "2024-04-16"),
+    ("读者来信 / 发布日期:2024-08-02 / 编辑您好:我们读到王某等人的报告(《中华糖尿病杂志》,2024年4月),128名2型糖尿病患者"
+     "随机接受脐带间充质干细胞或安慰剂。", "2024-04"),
+    ("讀者來信 / 發布日期:2024-08-02 / 編輯您好:我們讀到王某等人的報告(《中華糖尿病雜誌》,2024年4月),128名第2型糖尿病患者"
+     "隨機接受臍帶間質幹細胞或安慰劑。", "2024-04"),
+    # no match: a study's own page keeps its header date over a cited paper
+    ("Published online 2 August 2024 / 128 patients with type 2 diabetes were randomised to cord MSCs or placebo, as in "
+     "an earlier pilot (Cell Rep Med, 2021).", "2024-08-02"),
+])
+def test_letter_page_takes_the_cited_study_date(text: str, expected: str) -> None:
+    assert _study(text.replace(" / ", "\n"), "pub_date") == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an abstract page without a DOI or label: the author line under the title shows it
+    ("脐带间充质干细胞治疗2型糖尿病的临床研究 / 张三 李四 王五 / (某市第一人民医院内分泌科, 某市 310000) / 摘要 目的 探讨"
+     "脐带间充质干细胞治疗2型糖尿病的疗效。方法 选取60例2型糖尿病患者。", "脐带间充质干细胞治疗2型糖尿病的临床研究"),
+    ("臍帶間質幹細胞治療第2型糖尿病的臨床研究 / 張三、李四 / 摘要:目的:探討臍帶間質幹細胞治療第2型糖尿病的療效。方法:選取60例"
+     "第2型糖尿病患者。", "臍帶間質幹細胞治療第2型糖尿病的臨床研究"),
+    ("Umbilical cord mesenchymal stem cells for type 2 diabetes: a randomized trial / John Smith, Mary Lee and Ann Wu / "
+     "Abstract / Background: We tested cord MSC. Methods: 60 patients with type 2 diabetes were randomized.",
+     "Umbilical cord mesenchymal stem cells for type 2 diabetes: a randomized trial"),
+    # no match: a news post with a summary heading and no author line
+    ("Stem cells help people with type 2 diabetes / By our health desk / Summary / 60 patients with type 2 diabetes "
+     "received cord MSC in a hospital trial.", None),
+])
+def test_page_title_over_an_author_line(text: str, expected: str | None) -> None:
+    assert _study(text.replace(" / ", "\n"), "title") == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an outside expert's institution is not the study's (headline speaker, quoted comment)
+    ("干细胞治愈糖尿病现曙光!中科院程新:我国处于领先 / 上周 Vertex 公司公布,接受其干细胞来源胰岛治疗的首位1型糖尿病患者胰岛素用量"
+     "减少91%,12名患者参与试验。", None),
+    ("A stem cell product cut insulin use by 91% in the first of 12 patients with type 1 diabetes, Vertex said. \"This is "
+     "a milestone,\" Dr. Anna Berg of Karolinska Institute told reporters.", None),
+    ("杭州某医院团队为12名1型糖尿病患者移植干细胞来源胰岛。北京协和医院李教授表示,这一结果令人鼓舞。", "杭州某医院"),
+    # no match: a label line names the study's own sponsor
+    ("Sponsor: Jiangchuan Medical University Affiliated Hospital / 120 patients with type 2 diabetes were randomized to "
+     "cord MSC or placebo.", "Jiangchuan Medical University Affiliated Hospital"),
+])
+def test_institution_of_a_quoted_expert_is_not_the_studys(text: str, expected: str | None) -> None:
+    assert _study(text.replace(" / ", "\n"), "institution") == [expected]
