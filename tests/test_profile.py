@@ -138,3 +138,51 @@ def test_profile_fields_reach_the_record_with_evidence() -> None:
     for name in ("patient_age", "patient_sex", "procedure_year", "organisations", "insulin_free_days"):
         ev = s.evidence[name][0]
         assert doc.text[ev.start:ev.end] == ev.quote
+
+
+@pytest.mark.parametrize("text, years", [
+    # years on insulin: in type 1 diabetes insulin starts at diagnosis
+    ("這項成就令他得以擺脫長達37年的胰島素依賴。", 37.0),
+    ("这名患者终于摆脱了30年的胰岛素注射。", 30.0),
+    ("他注射胰岛素长达25年,血糖仍不稳定。", 25.0),
+    ("freed from insulin after 37 years of insulin injections", 37.0),
+    ("He had been insulin-dependent for 20 years.", 20.0),
+    # the age at diagnosis with the patient's age
+    ("這名現年42歲的患者年僅5歲時確診第1型糖尿病。", 37.0),
+    ("一名男子,12岁时确诊,现年30岁。", 18.0),
+    ("The study has one patient, a forty-three-year-old man diagnosed with T1D at the age of four.", 39.0),
+    ("A 42-year-old man, diagnosed with type 1 diabetes at age 5, received the cells.", 37.0),
+])
+def test_years_with_diabetes_from_years_on_insulin_and_the_age_at_diagnosis(text: str, years: float) -> None:
+    assert profile(text)["disease_duration_years"] == years
+
+
+@pytest.mark.parametrize("text", [
+    "患者停用胰岛素已1年。",                       # no match: time off insulin
+    "胰岛素治疗3年后加用二甲双胍。",                # no match: a time point
+    "Patients were diagnosed at a mean age of 12 years.",
+    "确诊时平均年龄12岁。",
+    "他在12岁时确诊。",                             # an age at diagnosis without the patient's age
+    "insulin-independent for 2 years",
+])
+def test_no_years_with_diabetes(text: str) -> None:
+    assert "disease_duration_years" not in profile(text)
+
+
+@pytest.mark.parametrize("text, age", [
+    ("The study has one patient, a forty-three-year-old man.", 43),
+    ("一名四十二岁的男性患者接受了移植。", 42),
+    ("這名現年42歲的患者", 42),
+    ("如今三十岁的他已不再注射胰岛素。", 30),
+])
+def test_ages_in_words_and_now_aged(text: str, age: int) -> None:
+    assert profile(text)["patient_age"] == age
+
+
+@pytest.mark.parametrize("text", [
+    "The study appeared in Nature Biotechnology last week.",    # a journal
+    "像Vertex制药公司VX-880疗法的最新2期试验显示",               # a product code after 公司
+    "Cell Stem Cell Therapeutics reported",                      # no match: generic words only
+])
+def test_journals_and_product_codes_are_no_company(text: str) -> None:
+    assert "sponsor" not in profile(text)
