@@ -11,12 +11,15 @@ from rapidfuzz import fuzz
 from ..models import Link, LinkSignal, Record
 from . import settings
 from .institutions import alias_key, institution_key, org_table, product_table, relate_institutions
-from .normalise import (context_numbers, is_cjk, journal_table, norm_doi, norm_name, norm_registry, norm_title, parse_date,
-                        same_unknown_journal, title_similarity)
+from .normalise import (context_numbers, fold, is_cjk, simplified, journal_table, norm_doi, norm_name, norm_registry, norm_title,
+                        parse_date, same_unknown_journal, title_similarity)
 
 W = settings.WEIGHTS
 # signals that describe a kind of study rather than one study
 PROFILE_SIGNALS = frozenset({"journal", "date", "design", "condition", "cell_type", "country", "city"})
+# signals that are facts of the study (numbers it reports), as opposed to its profile
+FACT_SIGNALS = frozenset({"n_total", "n_studies", "hba1c", "dose", "follow_up", "infusions", "interval",
+                          "context_numbers"})
 _KNOWN_PRODUCTS = frozenset(product_table().products)
 _TITLE_NUM = re.compile(r"\d+(?:\.\d+)?")
 Sig = tuple[str, float, Optional[str]]  # (signal name, weight, detail)
@@ -71,6 +74,8 @@ class Features:
     inst_id: Optional[str] = None               # the institution's table id
     inst_key: Optional[tuple[str, frozenset[str]]] = None   # ... or its normalised key (institutions.py)
     has_profile: bool = False                   # any of age, sex, duration, insulin_free, procedure_year
+    main_alias: Optional[str] = None            # the product the mention names most (None: no product)
+    main_sponsor: Optional[str] = None          # the company it names most (None: none, or a tie)
 
 
 def features(r: Record, text: Optional[str] = None) -> Features:
@@ -83,8 +88,23 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         {"total": totals, "arm": arms, "studies_included": included}[c.role].add(c.n)
     hba1c = sorted({round(v, 2) for h in r.hba1c for v in (h.before, h.after, h.change) if v is not None})
     orgs, products = org_table(), product_table()
-    org_ids = {o for name in [*s.organisations, *([s.institution] if s.institution else [])]
-               if (o := orgs.lookup(name))}
+    inst = s.institution or ""
+    inst_id = orgs.lookup(inst) if inst else None
+    inst_key = institution_key(inst) if inst else None
+    named = [*s.sponsors]
+    if (inst_id and orgs.orgs[inst_id].kind == "company") or (not inst_id and inst_key and "company" in inst_key[1]):
+        # a company read as the institution ("Vertex制药公司") is a sponsor: counted once, as the sponsor
+        named.append(inst)
+        inst, inst_id, inst_key = "", None, None
+    org_ids = {o for name in [*s.organisations, *([inst] if inst else [])] if (o := orgs.lookup(name))}
+    aliases = [products.canonical(x) for x in s.aliases if len(alias_key(x)) >= 3]
+    quote = _quote(r, text)
+    sponsors = (frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
+                | frozenset(sp for x in aliases if (p := products.products.get(x)) and (sp := p.sponsor))
+                | frozenset(k for x in named if (k := sponsor_key(x))))
+    main_alias = _main(aliases, quote, products.find)
+    main_sponsor = (products.products[main_alias].sponsor if main_alias in products.products else None) \
+        or _main_company(sponsors, quote)
     return Features(
         rid=r.record_id, doc_id=r.doc_id,
         doi=norm_doi(s.doi), pmid=(s.pmid or None), pmcid=(s.pmcid or "").upper() or None,
@@ -101,29 +121,79 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         follow_up=tuple(sorted({f.days for f in r.follow_up})),
         infusions=frozenset(g.infusions for g in r.regimen if g.infusions is not None),
         intervals=tuple(sorted({g.interval_days for g in r.regimen if g.interval_days is not None})),
-        institution=norm_name(s.institution), country=norm_name(s.country),
-        aliases=frozenset(products.canonical(x) for x in s.aliases if len(alias_key(x)) >= 3),
-        context=_context(r, text, totals | arms | included, hba1c),
+        institution=norm_name(inst), country=norm_name(s.country),
+        aliases=frozenset(aliases),
+        context=_context(quote, totals | arms | included, hba1c),
         orgs=frozenset(o for o in org_ids if orgs.orgs[o].kind != "company"),
-        sponsors=frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
-        | frozenset(sp for x in s.aliases if (p := products.products.get(products.canonical(x))) and (sp := p.sponsor))
-        | frozenset(orgs.lookup(x) or "co:" + norm_name(x) for x in s.sponsors),
-        inst_raw=s.institution or "",
-        inst_id=orgs.lookup(s.institution) if s.institution else None,
-        inst_key=institution_key(s.institution) if s.institution else None,
+        sponsors=sponsors,
+        inst_raw=inst, inst_id=inst_id, inst_key=inst_key,
         age=s.patient_age, sex=s.patient_sex, duration=s.disease_duration_years, insulin_free=s.insulin_free_days,
         procedure_year=s.procedure_year, city=norm_name(s.city),
         has_profile=any(v is not None for v in (s.patient_age, s.patient_sex, s.disease_duration_years,
                                                  s.insulin_free_days, s.procedure_year)),
+        main_alias=main_alias, main_sponsor=main_sponsor,
     )
 
 
-def _context(r: Record, text: Optional[str], ns: set[int], hba1c: list[float]) -> Optional[dict[str, float]]:
+def _quote(r: Record, text: Optional[str]) -> Optional[str]:
+    """The mention's text (its spans joined), or None without the document text."""
     if not text or not r.mention:
         return None
-    quote = " ".join(text[a:b] for a, b in r.mention)
+    return " ".join(text[a:b] for a, b in r.mention)
+
+
+def _context(quote: Optional[str], ns: set[int], hba1c: list[float]) -> Optional[dict[str, float]]:
+    if quote is None:
+        return None
     exclude = frozenset(float(x) for x in ns) | frozenset(abs(x) for x in hba1c)
     return context_numbers(quote, exclude=exclude)
+
+
+def sponsor_key(name: str) -> Optional[str]:
+    """A company's key: its table id, else "co:" and the proper part of its name (None: a generic name)."""
+    oid = org_table().lookup(name)
+    if oid:
+        return oid
+    key = institution_key(name)
+    return "co:" + key[0] if key else None
+
+
+def _main(names: list[str], quote: Optional[str], find) -> Optional[str]:  # type: ignore[no-untyped-def]
+    """The name a mention is about: the one it repeats most (a product named in passing, "like Vertex's
+    zimislecel", is not its subject); the first named on a tie or without the text."""
+    if not names:
+        return None
+    uniq = list(dict.fromkeys(names))
+    if len(uniq) == 1 or quote is None:
+        return uniq[0]
+    view = simplified(quote)
+    counts = {n: 0 for n in uniq}
+    for pid, _, _ in find(view):
+        if pid in counts:
+            counts[pid] += 1
+    best = max(counts.values())
+    return next(n for n in uniq if counts[n] == best)
+
+
+def _main_company(sponsors: frozenset[str], quote: Optional[str]) -> Optional[str]:
+    """The company a mention names most; None on a tie (a story on two companies' programmes)."""
+    if len(sponsors) <= 1:
+        return next(iter(sponsors), None)
+    if quote is None:
+        return None
+    counts: dict[str, int] = dict.fromkeys(sponsors, 0)
+    view = simplified(quote)
+    for oid, _, _ in org_table().find(view):
+        if oid in counts:
+            counts[oid] += 1
+    folded = fold(quote)
+    for k in counts:
+        if k.startswith("co:"):
+            counts[k] += folded.count(k[3:])
+    ranked = sorted(counts.values(), reverse=True)
+    if ranked[0] == ranked[1]:
+        return None
+    return max(counts, key=lambda k: counts[k])
 
 
 # ---------------------------------------------------------------- hard contradictions
@@ -414,6 +484,10 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
     if a.design and b.design:
         if a.design == b.design:
             sig.append(("design", W["design_equal"], a.design))
+        elif (frozenset({a.design, b.design}) in settings.DESIGN_ONE_PATIENT
+              and (a.n_total | b.n_total) == {1}):
+            # a first-in-human trial that has treated one patient is told as a case report too
+            sig.append(("design", W["design_one_patient"], f"{a.design} vs {b.design}, one patient"))
         elif frozenset({settings.DESIGN_GROUP[a.design], settings.DESIGN_GROUP[b.design]}) not in settings.DESIGN_HARD:
             near = frozenset({a.design, b.design}) in settings.DESIGN_NEAR
             sig.append(("design", W["design_near"] if near else W["design_far"],
@@ -423,13 +497,13 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
         same = a.country == b.country
         sig.append(("country", W["country_equal"] if same else W["country_differ"],
                               a.country if same else f"{a.country} vs {b.country}"))
-    if a.aliases & b.aliases:
+    ma, mb = a.main_alias, b.main_alias
+    if ma and mb and ma != mb and ma in _KNOWN_PRODUCTS and mb in _KNOWN_PRODUCTS:
+        # each is about another product of the table (VX-264 vs VX-880), whatever they name in passing
+        shared = a.aliases & b.aliases
+        sig.append(("alias", W["alias_differ"], f"{ma} vs {mb}" + (f" (both name {','.join(sorted(shared))})" if shared else "")))
+    elif a.aliases & b.aliases:
         sig.append(("alias", W["alias_equal"], ",".join(sorted(a.aliases & b.aliases))))
-    else:
-        pa, pb = a.aliases & _KNOWN_PRODUCTS, b.aliases & _KNOWN_PRODUCTS
-        if pa and pb:
-            # two named products of the table (VX-880 vs VX-264): two programmes
-            sig.append(("alias", W["alias_differ"], f"{sorted(pa)} vs {sorted(pb)}"))
 
 
 def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
@@ -462,9 +536,14 @@ def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
         sig.append(("institution", max(0.0, W["institution_equal"] - pen), detail + note))
     elif how == "related":
         sig.append(("institution", W["institution_related"], detail))
-    if a.sponsors & b.sponsors and not a.aliases & b.aliases:
+    shared_sp = a.sponsors & b.sponsors
+    if shared_sp and not a.aliases & b.aliases:
         # (a shared product already names its sponsor: counted once, as the alias)
-        sig.append(("sponsor", W["sponsor_equal"], ",".join(sorted(a.sponsors & b.sponsors))))
+        if a.main_sponsor and a.main_sponsor == b.main_sponsor:
+            sig.append(("sponsor", W["sponsor_equal"], a.main_sponsor))
+        elif not (a.main_sponsor and b.main_sponsor):
+            # one story names two companies equally often: the shared one may be the other study's
+            sig.append(("sponsor", W["sponsor_side"], ",".join(sorted(shared_sp)) + " (one of several)"))
     elif a.city and a.city == b.city and how is None:
         sig.append(("city", W["city_equal"], a.city))
 

@@ -50,6 +50,20 @@ LINK_THRESHOLD: float = float(ESTIMATED.get("link_threshold", HAND_LINK_THRESHOL
 # but above what any two studies of the same kind share (condition + cell type + design = 2.5),
 # so that look-alike studies cannot be chained together through one ambiguous record.
 CLUSTER_AVG_THRESHOLD: float = 3.5
+# A group of reports joins another study when their joint profile (cluster.joint_signals: per signal the
+# best cross pair) reaches the link threshold plus this margin: a study of many reports offers more
+# chances to share something by chance than one record does.
+JOINT_MARGIN: float = 1.0
+# ... and when what identifies the study in it (sponsor, hospital, patient, numbers; not the kind of study:
+# design, condition, cell type, journal, year, country) weighs at least this much: many reports of one
+# kind of study share the kind.
+JOINT_MIN_IDENTIFYING: float = 4.5
+# ... of which this much from who and what it is about (sponsor, hospital, product, the patient;
+# cluster.JOINT_PROFILE): numbers, near titles and dates that a record shares with one report and
+# another by chance do not make it one of them
+JOINT_MIN_PROFILE: float = 3.0
+# Pairs at least this good (no contradiction, two documents) make their groups candidates for it.
+JOINT_PAIR_FLOOR: float = 2.0
 # Clusters are never grown past this size: a study reported in more documents than this is
 # vanishingly rare in this domain, and the cap bounds the cross-pair checks.
 MAX_CLUSTER_SIZE: int = 200
@@ -143,10 +157,12 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "cell_type_differ": -2.0,        # two reviews/meta-analyses naming other cell types (of included studies)
     "design_equal": 1.0,
     "design_near": -1.0,
+    "design_one_patient": 0.0,       # case report vs single-arm trial of one patient (DESIGN_ONE_PATIENT)
     "design_far": -3.0,
     "institution_equal": 3.0,
     "institution_related": 1.5,      # an affiliated hospital and its university
     "sponsor_equal": 3.0,            # the company behind the product (Vertex, Sana)
+    "sponsor_side": 1.0,             # shared, but one side names two companies equally often
     "city_equal": 0.5,
     "alias_differ": -2.0,            # two different products of the table
     # one patient's profile (case reports retold in several languages)
@@ -227,6 +243,11 @@ DESIGN_NEAR: frozenset[frozenset[str]] = frozenset({
     frozenset({"meta_analysis", "review"}), frozenset({"observational", "controlled_trial"}),
     frozenset({"case_report", "single_arm_trial"}), frozenset({"observational", "single_arm_trial"}),
     frozenset({"case_report", "observational"}),
+})
+
+# Designs that one patient's first-in-human treatment is given as (a trial by its sponsor, a case by news).
+DESIGN_ONE_PATIENT: frozenset[frozenset[str]] = frozenset({
+    frozenset({"case_report", "single_arm_trial"}), frozenset({"case_report", "observational"}),
 })
 
 # Cell types: a generic value is compatible with its specific forms.
