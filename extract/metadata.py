@@ -779,7 +779,26 @@ def institution_hit(doc: Document, start: int, end: int) -> Optional[Hit]:
 
 
 def _suffix_institution(doc: Document, start: int, end: int) -> Optional[Hit]:
+    return next(iter(institution_names(doc, start, end, limit=1)), None)
+
+
+_EN_GENERIC_INST = frozenset({"Clinic", "Hospital", "University", "Institute", "College"})
+
+
+def institution_names(doc: Document, start: int, end: int, *, limit: int = 8) -> list[Hit]:
+    """Institutions (not companies) named in ``[start, end)`` by a Chinese suffix (医院, 大学, 研究所 ...) or an
+    English pattern ('researchers at X', 'X University', 'University of X'), Chinese ones first, each
+    once, at most ``limit``."""
     view = doc.view
+    out: list[Hit] = []
+    seen: set[str] = set()
+
+    def add(h: Hit) -> bool:
+        if h.value["value"] not in seen:
+            seen.add(h.value["value"])
+            out.append(h)
+        return len(out) >= limit
+
     for m in ZH_INSTITUTION.finditer(view, start, end):
         name = m.group(0)
         cut = _INST_CUT.match(name[:-2])
@@ -790,13 +809,15 @@ def _suffix_institution(doc: Document, start: int, end: int) -> Optional[Hit]:
         s += example.end() if example else 0
         if _INST_COMPANY.search(doc.view[s:m.end()]):
             continue
-        if m.end() - s >= 3:
-            return Hit("institution", {"value": doc.text[s:m.end()]}, s, m.end(), EXTRACTOR, "zh_institution")
+        if m.end() - s >= 3 and add(Hit("institution", {"value": doc.text[s:m.end()]}, s, m.end(), EXTRACTOR,
+                                        "zh_institution")):
+            return out
     for rx in EN_INSTITUTION:
-        m = rx.search(view, start, end)
-        if m and m.group(1).strip() not in ("Clinic", "Hospital", "University", "Institute", "College"):
-            return _group_hit("institution", m, 1, "en_institution", text=doc.text)
-    return None
+        for m in rx.finditer(view, start, end):
+            if m.group(1).strip() not in _EN_GENERIC_INST and add(
+                    _group_hit("institution", m, 1, "en_institution", text=doc.text)):
+                return out
+    return out
 
 
 def country_hit(doc: Document, start: int, end: int) -> Optional[Hit]:

@@ -3,8 +3,13 @@ as a case report, a company read as the institution, and reports that each tell 
 (joint profile, cluster.grow) without chaining look-alikes together."""
 from __future__ import annotations
 
+from typing import Optional
+
+import pytest
+
 from extract.dedupe import dedupe, explain, settings
 from extract.dedupe.compare import features
+from extract.dedupe.people import person_keys, shared_person
 from test_dedupe import rec, sig
 from test_dedupe_cluster import groups
 
@@ -129,3 +134,49 @@ def test_numbers_shared_with_two_reports_each_are_no_joint_profile() -> None:
     assert explain(a, b).score >= T and explain(a, c).score < T and explain(b, c).score < T
     dedupe([a, b, c])
     assert groups([a, b, c]) == {frozenset({"a", "b"}), frozenset({"c"})}
+
+
+def test_equal_totals_split_into_other_arms_are_two_cohorts() -> None:
+    # 40 = 20 + 20 in one report, 40 = 15 + 25 in a table row of another study: no shared cohort
+    a = rec("a", n=40, arms=(20, 21), condition="T1D", cell_types=["HSC"], design="controlled_trial")
+    b = rec("b", arms=(15, 25), condition="T1D", cell_types=["HSC"], design="controlled_trial")
+    link = explain(a, b)
+    assert sig(link, "n_total") == settings.WEIGHTS["n_arms_differ"] and link.score < T
+    # randomised vs analysed arms (21/21 vs 20/19) are no conflict
+    c = rec("c", arms=(20, 19), condition="T1D", cell_types=["HSC"], design="controlled_trial")
+    assert sig(explain(rec("d", n=42, arms=(21,)), c), "n_total") >= 0
+
+
+# ---------------------------------------------------------------- people across scripts
+
+@pytest.mark.parametrize("a, b, kind", [
+    ("邓宏魁", "Hongkui Deng", "full"),
+    ("鄧宏魁", "Deng Hongkui", "full"),
+    ("Jinquan Cai", "Cai J", "full"),
+    ("Richard K. Burt", "Burt RK", "full"),
+    ("Cai", "Jinquan Cai", "surname"),         # a table row gives the surname alone
+    ("Voltarelli", "Júlio C. Voltarelli", "surname"),
+    ("Jinquan Cai", "Wei Cai", None),          # two initials: two people
+    ("殷浩", "Yin Hao", "full"),
+])
+def test_one_person_across_scripts(a: str, b: str, kind: Optional[str]) -> None:
+    hit = shared_person(person_keys(a), person_keys(b))
+    assert (hit[0] if hit else None) == kind
+
+
+def test_an_investigator_both_reports_name_is_evidence() -> None:
+    a = rec("a", lang="zh", investigators=["邓宏魁"], condition="T1D")
+    b = rec("b", investigators=["Hongkui Deng", "Zhongyang Shen"], condition="T1D")
+    assert sig(explain(a, b), "investigator") == settings.WEIGHTS["investigator_equal"]
+    # a surname alone counts less, and not at all for the commonest surnames
+    row = rec("row", investigators=["Cai"], condition="T1D")
+    assert sig(explain(row, rec("c", investigators=["Jinquan Cai"])), "investigator") == settings.WEIGHTS["investigator_surname"]
+    assert sig(explain(rec("w", investigators=["Wang"]), rec("v", investigators=["Shusen Wang"])), "investigator") == 0
+
+
+def test_a_hospital_named_anywhere_counts_less_than_the_studys_own() -> None:
+    a = rec("a", organisations=["Fuzhou General Hospital"], condition="T1D")
+    b = rec("b", lang="zh", organisations=["福州总医院器官移植研究所"], condition="T1D")
+    assert sig(explain(a, b), "institution") == settings.WEIGHTS["institution_named"]
+    own = explain(rec("a", institution="Fuzhou General Hospital"), rec("b", lang="zh", institution="福州总医院"))
+    assert sig(own, "institution") == settings.WEIGHTS["institution_equal"]

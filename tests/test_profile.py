@@ -186,3 +186,46 @@ def test_ages_in_words_and_now_aged(text: str, age: int) -> None:
 ])
 def test_journals_and_product_codes_are_no_company(text: str) -> None:
     assert "sponsor" not in profile(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("北京大学邓宏魁团队在《细胞》发表论文。", ["邓宏魁"]),
+    ("北京大學鄧宏魁團隊在《細胞》發表論文。", ["鄧宏魁"]),
+    ("上海长征医院殷浩教授介绍,该疗法已完成首例移植。", ["殷浩"]),
+    ("2024年,王树森等人发表了这一病例。", ["王树森"]),
+    ("Voltarelli et al. reported 15 patients with new-onset type 1 diabetes.", ["Voltarelli"]),
+    ("said Dr. James Shapiro of the University of Alberta", ["James Shapiro"]),
+    ("Richard K. Burt, MD, chief of immunotherapy", ["Richard K. Burt"]),
+    ("Jinquan Cai,1 Zhixian Wu,1 Xiumin Xu,2,3", ["Jinquan Cai", "Zhixian Wu", "Xiumin Xu"]),
+    ("Anil Bhansali 1,, Vimal Upreti 1, Rama Walia 1", ["Anil Bhansali", "Vimal Upreti", "Rama Walia"]),
+    ("Cai, 2016 [8] China 21/21 E11", ["Cai"]),
+    ("The trial, led by Hongkui Deng of Peking University, enrolled", ["Hongkui Deng"]),
+])
+def test_investigators(text: str, names: list[str]) -> None:
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
+    assert [h.value["value"] for h in hits if h.field == "investigator"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "研究团队表示,该课题组此前已报告过小鼠实验。",   # no match: no name before 团队/课题组
+    "武汉团队与江苏团队合作",                        # no match: places before 团队
+    "June 2016 | Brazil | 15",                      # no match: a month before the year
+    "The et al. style is used.",
+    "Type Diabetes 2 remains common",
+])
+def test_no_investigators(text: str) -> None:
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
+    assert not [h for h in hits if h.field == "investigator"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Verified November 2012 by Fuzhou General Hospital.", ["Fuzhou General Hospital"]),
+    ("福州总医院器官移植研究所的团队完成了移植。", ["福州总医院器官移植研究所"]),
+    ("福州總醫院器官移植研究所的團隊完成了移植。", ["福州總醫院器官移植研究所"]),
+    ("chief of immunotherapy at Northwestern University Feinberg School of Medicine", ["Northwestern University"]),
+    ("美国Nordvale生物技术公司宣布", None),             # no match: a company is a sponsor
+])
+def test_institutions_the_table_lacks_are_organisations_as_written(text: str, names: Optional[list[str]]) -> None:
+    assert profile(text).get("organisation") == names

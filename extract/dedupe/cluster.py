@@ -151,8 +151,8 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
 
 # who and what a study is about: what a joint profile needs besides numbers (which coincide by chance across
 # many reports, as do near titles and dates)
-JOINT_PROFILE = frozenset({"alias", "sponsor", "institution", "city", "age", "sex", "disease_duration",
-                           "insulin_free", "procedure_year"})
+JOINT_PROFILE = frozenset({"alias", "sponsor", "institution", "city", "investigator", "age", "sex",
+                           "disease_duration", "insulin_free", "procedure_year"})
 
 
 def joint_signals(a: list[int], b: list[int], cache: PairCache) -> Optional[tuple[list[Sig], float]]:

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from ..models import Link, LinkSignal, Record
 from . import settings
 from .institutions import alias_key, institution_key, org_table, product_table, relate_institutions
+from .people import person_keys, shared_person, surnames
 from .normalise import (context_numbers, fold, is_cjk, simplified, journal_table, norm_doi, norm_name, norm_registry, norm_title,
                         parse_date, same_unknown_journal, title_similarity)
 
@@ -73,7 +74,10 @@ class Features:
     tf: Optional[Mapping[object, int]] = None   # cohort size / institution -> records giving it in the run
     inst_id: Optional[str] = None               # the institution's table id
     inst_key: Optional[tuple[str, frozenset[str]]] = None   # ... or its normalised key (institutions.py)
+    other_insts: frozenset[tuple[str, frozenset[str]]] = frozenset()   # keys of the other institutions the
+    # table lacks that the mention names
     has_profile: bool = False                   # any of age, sex, duration, insulin_free, procedure_year
+    people: frozenset[tuple[str, str]] = frozenset()   # investigators' (surname, initial) keys (people.py)
     main_alias: Optional[str] = None            # the product the mention names most (None: no product)
     main_sponsor: Optional[str] = None          # the company it names most (None: none, or a tie)
 
@@ -97,6 +101,8 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         named.append(inst)
         inst, inst_id, inst_key = "", None, None
     org_ids = {o for name in [*s.organisations, *([inst] if inst else [])] if (o := orgs.lookup(name))}
+    others = frozenset(k for name in s.organisations if not orgs.lookup(name)
+                       and (k := institution_key(name)) and "company" not in k[1] and k != inst_key)
     aliases = [products.canonical(x) for x in s.aliases if len(alias_key(x)) >= 3]
     quote = _quote(r, text)
     sponsors = (frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
@@ -126,12 +132,13 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         context=_context(quote, totals | arms | included, hba1c),
         orgs=frozenset(o for o in org_ids if orgs.orgs[o].kind != "company"),
         sponsors=sponsors,
-        inst_raw=inst, inst_id=inst_id, inst_key=inst_key,
+        inst_raw=inst, inst_id=inst_id, inst_key=inst_key, other_insts=others,
         age=s.patient_age, sex=s.patient_sex, duration=s.disease_duration_years, insulin_free=s.insulin_free_days,
         procedure_year=s.procedure_year, city=norm_name(s.city),
         has_profile=any(v is not None for v in (s.patient_age, s.patient_sex, s.disease_duration_years,
                                                  s.insulin_free_days, s.procedure_year)),
         main_alias=main_alias, main_sponsor=main_sponsor,
+        people=frozenset(k for x in s.investigators for k in person_keys(x)),
     )
 
 
@@ -277,10 +284,11 @@ def _tf_note(key: object, tf: Optional[Mapping[object, int]]) -> str:
 
 
 def _inst_keys(f: Features) -> set[object]:
-    """The institution terms of a record: its table organisations, else its normalised institution name."""
+    """The institution terms of a record: its table organisations, else its normalised institution names."""
     keys: set[object] = {("org", o) for o in f.orgs}
     if f.institution and not f.inst_id:
         keys.add(("inst", f.inst_key[0] if f.inst_key else f.institution))
+    keys.update(("inst", k[0]) for k in f.other_insts)
     return keys
 
 
@@ -290,7 +298,7 @@ def term_frequencies(feats: list[Features]) -> dict[object, int]:
     tf: dict[object, int] = {}
     for f in feats:
         ns = set(f.n_total) | ({sum(f.n_arms)} if len(f.n_arms) >= 2 else set())
-        for key in [*ns, *_inst_keys(f)]:
+        for key in [*ns, *_inst_keys(f), *(("person", x) for x in surnames(f.people))]:
             tf[key] = tf.get(key, 0) + 1
     for f in feats:
         f.tf = tf
@@ -394,6 +402,10 @@ def _cohort(a: Features, b: Features, sig: list[Sig]) -> None:
     Arms follow from the total (1:1 randomisation halves it), so agreeing on both is barely more
     evidence than agreeing on one: the best source counts, with a small bonus for corroboration.
     """
+    if a.n_arms and b.n_arms and not any(_close(x, y) for x in a.n_arms for y in b.n_arms):
+        # both split their cohort and no arm agrees (20 + 20 vs 15 + 25): two cohorts, whatever the total
+        sig.append(("n_total", W["n_arms_differ"], f"arms {sorted(a.n_arms)} vs {sorted(b.n_arms)}"))
+        return
     found: list[tuple[float, str]] = []
     shared = a.n_total & b.n_total
     if shared:
@@ -425,6 +437,11 @@ def _cohort(a: Features, b: Features, sig: list[Sig]) -> None:
         close = min(max(x, y) / max(min(x, y), 1) for x in a.n_total for y in b.n_total) <= settings.N_TOTAL_CLOSE_RATIO
         w = W["n_total_far"] if far else W["n_total_close"] if close else W["n_total_differ"]
         sig.append(("n_total", w, f"{sorted(a.n_total)} vs {sorted(b.n_total)}"))
+
+
+def _close(x: int, y: int) -> bool:
+    """Two cohort sizes within enrolled-vs-analysed distance (21 vs 20 randomised/analysed)."""
+    return max(x, y) <= settings.N_TOTAL_CLOSE_RATIO * min(x, y) or abs(x - y) <= 1
 
 
 def _numbers(a: Features, b: Features, sig: list[Sig]) -> None:
@@ -508,7 +525,8 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
 
 def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
     """Institution (table id, the romanised key of an unknown name, or a fuzzy match) and sponsor."""
-    if not (a.orgs or a.inst_raw or a.sponsors or a.city) or not (b.orgs or b.inst_raw or b.sponsors or b.city):
+    if not (a.orgs or a.inst_raw or a.sponsors or a.city or a.other_insts) \
+            or not (b.orgs or b.inst_raw or b.sponsors or b.city or b.other_insts):
         return
     how: Optional[str] = None
     shared = a.orgs & b.orgs
@@ -516,6 +534,14 @@ def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
         how, detail = "same", ",".join(sorted(shared))
     elif a.orgs and b.orgs and any(org_table().related(x, y) for x in a.orgs for y in b.orgs):
         how, detail = "related", "affiliated"
+    if how is None and (a.other_insts or b.other_insts):
+        # other institutions the table lacks, named anywhere in the mentions
+        ka = a.other_insts | ({a.inst_key} if a.inst_key and not a.inst_id else set())
+        kb = b.other_insts | ({b.inst_key} if b.inst_key and not b.inst_id else set())
+        same = next((x for x in sorted(ka, key=str) for y in sorted(kb, key=str)
+                     if relate_institutions(None, x, None, y) == "same"), None)
+        if same is not None:
+            how, detail = "named", same[0]
     if how != "same" and a.inst_raw and b.inst_raw:
         rel = "same" if a.institution == b.institution else relate_institutions(
             a.inst_id, a.inst_key, b.inst_id, b.inst_key)
@@ -536,6 +562,10 @@ def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
         sig.append(("institution", max(0.0, W["institution_equal"] - pen), detail + note))
     elif how == "related":
         sig.append(("institution", W["institution_related"], detail))
+    elif how == "named":
+        # one of the institutions a text names anywhere (an affiliation line, a quoted expert's hospital):
+        # weaker than the study's own institution
+        sig.append(("institution", W["institution_named"], detail))
     shared_sp = a.sponsors & b.sponsors
     if shared_sp and not a.aliases & b.aliases:
         # (a shared product already names its sponsor: counted once, as the alias)
@@ -569,6 +599,23 @@ def _profile(a: Features, b: Features, sig: list[Sig]) -> None:
         gap = abs(a.procedure_year - b.procedure_year)
         sig.append(("procedure_year", W["procedure_year_equal"] if gap == 0 else W["procedure_year_differ"],
                     f"{a.procedure_year} vs {b.procedure_year}"))
+
+
+def _people(a: Features, b: Features, sig: list[Sig]) -> None:
+    """An investigator both name: the same person (surname and initial), or a surname one side gives alone
+    ("Cai, 2016" in a table row; not the commonest Chinese surnames, which name many teams)."""
+    if not a.people or not b.people:
+        return
+    hit = shared_person(a.people, b.people)
+    if hit is None:
+        return
+    kind, name = hit
+    surname = name.split()[0]
+    if kind == "surname" and surname in settings.COMMON_SURNAMES:
+        return
+    w = W["investigator_equal"] if kind == "full" else W["investigator_surname"]
+    key = ("person", surname)
+    sig.append(("investigator", round(max(0.0, w - _tf_penalty(key, a.tf)), 2), name + _tf_note(key, a.tf)))
 
 
 def _overridable(a: Features, b: Features, fact_conflicts: list[str]) -> bool:
@@ -618,6 +665,7 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
     _context_signal(a, b, sig)
     _categories(a, b, sig)
     _profile(a, b, sig)
+    _people(a, b, sig)
     if a.doc_id == b.doc_id:
         sig.append(("same_document", W["same_document"], a.doc_id))
     day = W["date_day"]

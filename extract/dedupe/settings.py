@@ -94,6 +94,11 @@ CO_CITED_MIN_FACTS: float = 2.5
 TF_FREE: float = 6.0
 TF_SCALE: float = 0.5
 
+# Surnames that name too many teams to count alone (a full name with its initial still counts).
+COMMON_SURNAMES: frozenset[str] = frozenset({"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu",
+                                             "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "lin", "kim",
+                                             "lee", "park", "nguyen", "smith"})
+
 # Relative tolerances for numeric fingerprints.
 HBA1C_TOL: float = 0.051          # %-points, as the scorer
 DOSE_REL_TOL: float = 0.01
@@ -139,6 +144,7 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "n_total_differ": -1.5,          # enrolled vs analysed, extension cohorts: mild
     "n_total_far": -2.5,             # ratio beyond N_TOTAL_FAR_RATIO
     "n_total_close": -0.5,           # within N_TOTAL_CLOSE_RATIO: enrolled vs analysed
+    "n_arms_differ": -2.0,           # both give arms and none agrees (20/20 vs 15/25)
     "n_corroborated": 0.5,           # total and arms agree as well (arms mostly follow from n)
     "n_arm_cap": 4.0,
     "n_studies_equal": 3.0,
@@ -161,6 +167,7 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "design_far": -3.0,
     "institution_equal": 3.0,
     "institution_related": 1.5,      # an affiliated hospital and its university
+    "institution_named": 1.5,        # both name a hospital the table lacks somewhere, not as the study's own
     "sponsor_equal": 3.0,            # the company behind the product (Vertex, Sana)
     "sponsor_side": 1.0,             # shared, but one side names two companies equally often
     "city_equal": 0.5,
@@ -175,6 +182,9 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "insulin_free_equal": 1.5,
     "procedure_year_equal": 1.0,
     "procedure_year_differ": -1.0,
+    # an investigator both reports name (authors, team lead: "Voltarelli et al.", 邓宏魁团队 / Hongkui Deng)
+    "investigator_equal": 3.0,
+    "investigator_surname": 1.5,     # one side gives the surname alone ("Cai, 2016" in a table row)
     "country_equal": 0.5,
     # the country of a report is often its outlet's or its sponsor's (a Chinese post on a US trial):
     # weak evidence against, as the labelled pairs show

@@ -25,6 +25,10 @@ from .base import FieldExtractor, Hit, Pattern, Span
 from .context import zp
 
 NAME = "profile"
+# people kept per mention (the first named: the study's own authors come before those it cites)
+MAX_INVESTIGATORS = 20
+# institutions the table lacks kept per mention
+MAX_INSTITUTIONS = 8
 _N_ZH = r"\d{1,3}(?:\.\d)?|[一二两三四五六七八九十]{1,3}"
 _N_EN = (r"\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a|an")
@@ -130,6 +134,62 @@ COMPANY_PATTERNS: tuple[Pattern, ...] = (
        traps=("Therapeutics公司的产品",)),
 )
 
+# investigators: people named as the study's authors or team leads ("Voltarelli et al.", "Dr. Burt",
+# "Jinquan Cai,1", "邓宏魁团队", "殷浩教授"), by their name as written; dedupe/people.py compares them
+# across scripts (邓宏魁 = Hongkui Deng = Deng H)
+_NAME_EN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+_SURNAME_ZH = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+               "沈姚卢姜崔钟谭陆汪范金廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔"
+               "汤殷葛詹桂欧翁施洪柯窦")   # not 于 万 向 方 任 石 龙: more often words (于是, 万名, 方面, 任何)
+# words before 团队/教授 that start like a surname but are places or common words
+_NOT_NAME_ZH = frozenset({"武汉", "江苏", "江西", "江门", "石家庄", "徐州", "高校", "高端", "高水平", "黄山", "金华",
+                          "许多", "严重", "史上", "苏州", "吴江", "韩国", "马来西亚", "孟加拉", "罗氏", "曾经", "陈旧",
+                          "杨凌", "武警", "邵阳", "汤姆", "周边", "孙中山", "黄埔", "林业", "胡同", "朱雀", "何种",
+                          "戴着", "郑州", "梁山", "谢谢", "冯氏", "董事", "潘多拉", "蒋介石", "卢森堡", "钟南山"})
+_ROLE_ZH = r"(?:教授|研究员|院士|博士|主任医师|副主任医师|主任|医生|医师|团队|课题组|等人|领衔|带领)"
+# words before "et al." or a year that are no person ("Table 2016", "June 2016")
+_NOT_NAME = frozenset({"The", "This", "That", "These", "Table", "Figure", "Fig", "Type", "Phase", "In", "On", "At",
+                       "From", "Since", "By", "And", "Of", "For", "To", "With", "January", "February", "March",
+                       "April", "May", "June", "July", "August", "September", "October", "November", "December",
+                       "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                       "Spring", "Summer", "Fall", "Autumn", "Winter", "China", "Diabetes", "Cell", "Nature",
+                       "Science", "Lancet", "Study", "Trial", "Year", "Published", "Updated", "Posted"})
+INVESTIGATOR_PATTERNS: tuple[Pattern, ...] = (
+    zp("investigator__et_al", rf"(?<![A-Za-z])(?P<name>{_NAME_EN})\s+(?:[A-Z]{{1,3}}\s+)?et\s+al\b", flags=0,
+       examples=("Voltarelli et al. reported 15 patients.", "as shown by Bhansali et al (2009)"),
+       traps=("The et al. trap",)),
+    zp("investigator__dr", rf"\b(?:Dr|Prof|Professor)\.?\s+(?P<name>{_NAME_EN}(?:\s+[A-Z]\.)?(?:\s+{_NAME_EN})?)", flags=0,
+       examples=("said Dr. James Shapiro of the University of Alberta", "Professor Camillo Ricordi said")),
+    zp("investigator__degree", rf"(?<![A-Za-z])(?P<name>{_NAME_EN}(?:\s+[A-Z]\.){{0,2}}\s+{_NAME_EN}),\s+(?:MD|PhD|M\.D\.|Ph\.D\.)\b",
+       flags=0, examples=("Richard K. Burt, MD, chief of immunotherapy", "Carlos E. B. Couri, MD, PhD;")),
+    zp("investigator__byline", rf"(?<![A-Za-z])(?P<name>{_NAME_EN}\s+{_NAME_EN})(?:,\d|\s\d{{1,2}}(?:,\d{{1,2}})*(?:,|$))",
+       flags=re.M, examples=("Jinquan Cai,1 Zhixian Wu,1 Xiumin Xu,2,3", "Anil Bhansali 1,, Vimal Upreti 1, Rama Walia 1"),
+       traps=("Type Diabetes 2 remains common",)),
+    zp("investigator__led", rf"\b(?:led by|headed by|senior author|first author|lead author|principal investigator)\s+"
+       rf"(?:Dr\.?\s+|Professor\s+)?(?P<name>{_NAME_EN}(?:\s+[A-Z]\.)?\s+{_NAME_EN})", flags=0,
+       examples=("The trial, led by Hongkui Deng of Peking University,", "senior author Jay Skyler")),
+    zp("investigator__row", rf"(?:^|\|)[ \t]*(?P<name>{_NAME_EN}),?[ \t]+(?:19|20)\d{{2}}\b(?=[ \t]*(?:\[\d+\]|\||\t|$))", flags=re.M,
+       examples=("Cai, 2016 [8] China 21/21", "| Voltarelli 2007 | Brazil | 15 |"),
+       traps=("June 2016 | Brazil",)),
+    zp("investigator__zh", rf"(?P<name>[{_SURNAME_ZH}][\u4e00-\u9fff]{{0,2}}?)(?={_ROLE_ZH})", flags=0,
+       examples=("北京大学邓宏魁团队在《细胞》发表论文", "上海长征医院殷浩教授介绍", "王树森等人发表"),
+       traps=("研究团队表示", "该课题组此前报告")),
+)
+
+
+def _investigator(name: str, m: re.Match[str], pattern: Pattern) -> Optional[str]:
+    """The name as a person's name, or None (a month, a journal, a generic Chinese word before 团队)."""
+    if pattern.name == "investigator__zh":
+        if name in _NOT_NAME_ZH or name[:2] in _NOT_NAME_ZH:
+            return None
+        if len(name) < 2:
+            return name if m.string[m.end():m.end() + 2] in ("教授", "院士", "博士", "医生", "医师", "主任", "研究") else None
+        return name
+    first = name.split()[0]
+    if first in _NOT_NAME or name.split()[-1] in _NOT_NAME:
+        return None
+    return name
+
 
 def _number(text: str) -> Optional[float]:
     t = text.lower()
@@ -141,7 +201,7 @@ class ProfileExtractor(FieldExtractor):
 
     name = NAME
     field = "profile"
-    patterns = PROFILE_PATTERNS + COMPANY_PATTERNS
+    patterns = PROFILE_PATTERNS + COMPANY_PATTERNS + INVESTIGATOR_PATTERNS
 
     def find(self, span: Span) -> list[Hit]:
         hits = super().find(span)
@@ -151,6 +211,12 @@ class ProfileExtractor(FieldExtractor):
             hits.append(Hit("organisation", {"value": org.name}, s, e, NAME, "org_table"))
             if org.city and org.kind == "hospital":
                 hits.append(Hit("city", {"value": org.city}, s, e, NAME, "org_city", 0.8))
+        # hospitals and universities the table lacks, as written (a study's reports name its hospital in an
+        # affiliation line, a registry's "Verified by", a quote's "at X University")
+        from ..metadata import institution_names
+        for h in institution_names(span.doc, span.start, span.end, limit=MAX_INSTITUTIONS):
+            if table.lookup(h.value["value"]) is None:
+                hits.append(Hit("organisation", h.value, h.start, h.end, NAME, "institution_name", 0.9))
         return hits
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
@@ -189,6 +255,11 @@ class ProfileExtractor(FieldExtractor):
                 return
             if name.lower() not in _CO_GENERIC and not org_table().lookup(name):
                 yield Hit("sponsor", {"value": name}, m.start("name"), m.end("name"), NAME, pattern.name)
+        elif kind == "investigator":
+            if _investigator(g["name"], m, pattern):
+                # the name as written (the view is in simplified script)
+                name = span.doc.text[m.start("name"):m.end("name")]
+                yield Hit("investigator", {"value": name}, m.start("name"), m.end("name"), NAME, pattern.name)
         elif kind == "procedure_year":
             yield Hit("procedure_year", {"value": int(g["year"])}, m.start("year"), m.end("year"), NAME, pattern.name)
 
@@ -198,7 +269,11 @@ class ProfileExtractor(FieldExtractor):
         kept: list[Hit] = []
         seen: set[object] = set()
         for h in sorted(hits, key=lambda h: (h.start, -h.score)):
-            key = (h.field, h.value["value"]) if h.field in ("organisation", "sponsor") else h.field
+            key = (h.field, h.value["value"]) if h.field in ("organisation", "sponsor", "investigator") else h.field
+            if h.field == "investigator" and sum(1 for k in kept if k.field == "investigator") >= MAX_INVESTIGATORS:
+                continue   # a reference list names hundreds
+            if h.pattern == "institution_name" and sum(1 for k in kept if k.pattern == "institution_name") >= MAX_INSTITUTIONS:
+                continue
             if key in seen:
                 continue
             seen.add(key)
