@@ -28,7 +28,7 @@ META_SINGLE = {"title": "title", "journal": "journal", "pub_date": "pub_date", "
                "disease_duration_years": "disease_duration_years", "insulin_free_days": "insulin_free_days",
                "procedure_year": "procedure_year"}
 META_LIST = {"registry_id": "registry_ids", "cell_type": "cell_types", "alias": "aliases",
-             "organisation": "organisations", "sponsor": "sponsors"}
+             "organisation": "organisations", "sponsor": "sponsors", "investigator": "investigators"}
 
 
 def _line_at(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:

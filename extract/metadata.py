@@ -278,6 +278,12 @@ ZH_INSTITUTION = re.compile(
     r"([A-Za-z\u4e00-\u9fff]{2,24}?(?:大学|大學|医院|醫院|研究所|研究院|医学院|醫學院|诊所|診所|研究中心|科学院|科學院|公司|集团|集團))"
     r"(?:(?:(?![在于於和与與及的了是对對从從向将將把被])[\u4e00-\u9fff]){0,12}?(?:附属医院|附屬醫院|医院|醫院|学院|學院|中心|研究所))*")
 _INST_LEAD = re.compile(r"^(?:近日|日前|此前|由|在|于|於|据|據|经|經|联合|聯合|我国|我國|国内|國內)+")
+# "such as" before an example ("如美国X医院", "像Vertex公司"): only before a country or a Latin name, since
+# 如 also begins place names (如皋市人民医院, 如东县)
+_INST_EXAMPLE = re.compile(r"^(?:例如|比如|譬如|诸如|諸如|如|像)(?=美国|美國|英国|英國|日本|德国|德國|法国|法國|瑞典|加拿大|"
+                           r"澳大利亚|澳洲|韩国|韓國|[A-Za-z])")
+# a company is the study's sponsor, not the place it was done (data/institutions.json keeps companies apart too)
+_INST_COMPANY = re.compile(r"(?:公司|集团|集團)$")
 # a Chinese institution name starts after the last verb/particle the match swallowed ("…提到了解放军总医院")
 _INST_CUT = re.compile(r".*[了的在于於由是和与與及对對从從被向把将將自]")
 EN_INSTITUTION = (
@@ -819,20 +825,45 @@ def institution_hit(doc: Document, start: int, end: int) -> Optional[Hit]:
 
 
 def _suffix_institution(doc: Document, start: int, end: int) -> Optional[Hit]:
+    return next(iter(institution_names(doc, start, end, limit=1)), None)
+
+
+_EN_GENERIC_INST = frozenset({"Clinic", "Hospital", "University", "Institute", "College"})
+
+
+def institution_names(doc: Document, start: int, end: int, *, limit: int = 8) -> list[Hit]:
+    """Institutions (not companies) named in ``[start, end)`` by a Chinese suffix (医院, 大学, 研究所 ...) or an
+    English pattern ('researchers at X', 'X University', 'University of X'), Chinese ones first, each
+    once, at most ``limit``."""
     view = doc.view
+    out: list[Hit] = []
+    seen: set[str] = set()
+
+    def add(h: Hit) -> bool:
+        if h.value["value"] not in seen:
+            seen.add(h.value["value"])
+            out.append(h)
+        return len(out) >= limit
+
     for m in ZH_INSTITUTION.finditer(view, start, end):
         name = m.group(0)
         cut = _INST_CUT.match(name[:-2])
         s = m.start() + (cut.end() if cut else 0)
         lead = _INST_LEAD.match(doc.view[s:m.end()])
         s += lead.end() if lead else 0
-        if m.end() - s >= 3:
-            return Hit("institution", {"value": doc.text[s:m.end()]}, s, m.end(), EXTRACTOR, "zh_institution")
+        example = _INST_EXAMPLE.match(doc.view[s:m.end()])
+        s += example.end() if example else 0
+        if _INST_COMPANY.search(doc.view[s:m.end()]):
+            continue
+        if m.end() - s >= 3 and add(Hit("institution", {"value": doc.text[s:m.end()]}, s, m.end(), EXTRACTOR,
+                                        "zh_institution")):
+            return out
     for rx in EN_INSTITUTION:
-        m = rx.search(view, start, end)
-        if m and m.group(1).strip() not in ("Clinic", "Hospital", "University", "Institute", "College"):
-            return _group_hit("institution", m, 1, "en_institution", text=doc.text)
-    return None
+        for m in rx.finditer(view, start, end):
+            if m.group(1).strip() not in _EN_GENERIC_INST and add(
+                    _group_hit("institution", m, 1, "en_institution", text=doc.text)):
+                return out
+    return out
 
 
 def country_hit(doc: Document, start: int, end: int) -> Optional[Hit]:

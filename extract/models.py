@@ -135,9 +135,11 @@ class StudyMeta(_Model):
     aliases: list[str] = Field(default_factory=list)  # trial/product/cohort names: "VX-880", "zimislecel"
     # the study's profile, for linking reports that share no identifier (case reports, small series)
     organisations: list[str] = Field(default_factory=list)  # hospitals, universities, sponsors of the
-    # bilingual table, by their English name ("Tianjin First Central Hospital" for 天津市第一中心医院)
+    # bilingual table, by their English name ("Tianjin First Central Hospital" for 天津市第一中心医院), then
+    # hospitals and universities the table lacks, as written ("Fuzhou General Hospital")
     sponsors: list[str] = Field(default_factory=list)  # companies the table does not know ("Aurelis")
     city: Optional[str] = None              # English name of the city of the treating institution
+    investigators: list[str] = Field(default_factory=list)  # authors / team leads as written ("Voltarelli", "邓宏魁")
     patient_age: Optional[int] = Field(default=None, ge=0, le=120)   # one patient's age in years
     patient_sex: Optional[Literal["male", "female"]] = None           # one patient's sex
     disease_duration_years: Optional[float] = Field(default=None, ge=0, le=100)  # how long the patient had diabetes

@@ -174,3 +174,22 @@ def test_a_company_the_table_lacks_is_a_sponsor_in_both_languages() -> None:
     (a,), (b,) = extract_records(zh), extract_records(en)
     assert a.study.sponsors == ["Aurelis"] and b.study.sponsors == ["Aurelis"]
     assert sig(explain(a, b), "sponsor") > 0
+
+
+# ---------------------------------------------------------------- the institution of a mention
+
+@pytest.mark.parametrize("text, expected", [
+    # a company is the sponsor, not the place of the study: the hospital after it is the institution
+    ("美国Sana公司与乌普萨拉大学医院合作完成了首例移植。", "乌普萨拉大学医院"),
+    ("美國Sana公司與烏普薩拉大學醫院合作完成了首例移植。", "烏普薩拉大學醫院"),
+    ("如美国Vertex制药公司今年公布的研究显示,12名患者接受了移植。", None),
+    ("某再生医学集团宣布其干细胞疗法获批临床。", None),
+    # "such as" before an example is no part of the name; 如 that begins a place name is
+    ("例如北京协和医院的团队报告了一例移植。", "北京协和医院"),
+    ("如皋市人民医院为一名患者实施了移植。", "如皋市人民医院"),
+    ("Researchers at the Karolinska Institute in Stockholm reported", "Karolinska Institute"),
+])
+def test_the_institution_of_a_mention_is_no_company(text: str, expected: Optional[str]) -> None:
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    hit = metadata.institution_hit(doc, 0, len(doc.text))
+    assert (hit.value["value"] if hit else None) == expected

@@ -138,3 +138,94 @@ def test_profile_fields_reach_the_record_with_evidence() -> None:
     for name in ("patient_age", "patient_sex", "procedure_year", "organisations", "insulin_free_days"):
         ev = s.evidence[name][0]
         assert doc.text[ev.start:ev.end] == ev.quote
+
+
+@pytest.mark.parametrize("text, years", [
+    # years on insulin: in type 1 diabetes insulin starts at diagnosis
+    ("這項成就令他得以擺脫長達37年的胰島素依賴。", 37.0),
+    ("这名患者终于摆脱了30年的胰岛素注射。", 30.0),
+    ("他注射胰岛素长达25年,血糖仍不稳定。", 25.0),
+    ("freed from insulin after 37 years of insulin injections", 37.0),
+    ("He had been insulin-dependent for 20 years.", 20.0),
+    # the age at diagnosis with the patient's age
+    ("這名現年42歲的患者年僅5歲時確診第1型糖尿病。", 37.0),
+    ("一名男子,12岁时确诊,现年30岁。", 18.0),
+    ("The study has one patient, a forty-three-year-old man diagnosed with T1D at the age of four.", 39.0),
+    ("A 42-year-old man, diagnosed with type 1 diabetes at age 5, received the cells.", 37.0),
+])
+def test_years_with_diabetes_from_years_on_insulin_and_the_age_at_diagnosis(text: str, years: float) -> None:
+    assert profile(text)["disease_duration_years"] == years
+
+
+@pytest.mark.parametrize("text", [
+    "患者停用胰岛素已1年。",                       # no match: time off insulin
+    "胰岛素治疗3年后加用二甲双胍。",                # no match: a time point
+    "Patients were diagnosed at a mean age of 12 years.",
+    "确诊时平均年龄12岁。",
+    "他在12岁时确诊。",                             # an age at diagnosis without the patient's age
+    "insulin-independent for 2 years",
+])
+def test_no_years_with_diabetes(text: str) -> None:
+    assert "disease_duration_years" not in profile(text)
+
+
+@pytest.mark.parametrize("text, age", [
+    ("The study has one patient, a forty-three-year-old man.", 43),
+    ("一名四十二岁的男性患者接受了移植。", 42),
+    ("這名現年42歲的患者", 42),
+    ("如今三十岁的他已不再注射胰岛素。", 30),
+])
+def test_ages_in_words_and_now_aged(text: str, age: int) -> None:
+    assert profile(text)["patient_age"] == age
+
+
+@pytest.mark.parametrize("text", [
+    "The study appeared in Nature Biotechnology last week.",    # a journal
+    "像Vertex制药公司VX-880疗法的最新2期试验显示",               # a product code after 公司
+    "Cell Stem Cell Therapeutics reported",                      # no match: generic words only
+])
+def test_journals_and_product_codes_are_no_company(text: str) -> None:
+    assert "sponsor" not in profile(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("北京大学邓宏魁团队在《细胞》发表论文。", ["邓宏魁"]),
+    ("北京大學鄧宏魁團隊在《細胞》發表論文。", ["鄧宏魁"]),
+    ("上海长征医院殷浩教授介绍,该疗法已完成首例移植。", ["殷浩"]),
+    ("2024年,王树森等人发表了这一病例。", ["王树森"]),
+    ("Voltarelli et al. reported 15 patients with new-onset type 1 diabetes.", ["Voltarelli"]),
+    ("said Dr. James Shapiro of the University of Alberta", ["James Shapiro"]),
+    ("Richard K. Burt, MD, chief of immunotherapy", ["Richard K. Burt"]),
+    ("Jinquan Cai,1 Zhixian Wu,1 Xiumin Xu,2,3", ["Jinquan Cai", "Zhixian Wu", "Xiumin Xu"]),
+    ("Anil Bhansali 1,, Vimal Upreti 1, Rama Walia 1", ["Anil Bhansali", "Vimal Upreti", "Rama Walia"]),
+    ("Cai, 2016 [8] China 21/21 E11", ["Cai"]),
+    ("The trial, led by Hongkui Deng of Peking University, enrolled", ["Hongkui Deng"]),
+])
+def test_investigators(text: str, names: list[str]) -> None:
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
+    assert [h.value["value"] for h in hits if h.field == "investigator"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "研究团队表示,该课题组此前已报告过小鼠实验。",   # no match: no name before 团队/课题组
+    "武汉团队与江苏团队合作",                        # no match: places before 团队
+    "June 2016 | Brazil | 15",                      # no match: a month before the year
+    "The et al. style is used.",
+    "Type Diabetes 2 remains common",
+])
+def test_no_investigators(text: str) -> None:
+    doc = to_document(SourceDoc("t.txt", text, "txt"))
+    hits = EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text))))
+    assert not [h for h in hits if h.field == "investigator"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Verified November 2012 by Fuzhou General Hospital.", ["Fuzhou General Hospital"]),
+    ("福州总医院器官移植研究所的团队完成了移植。", ["福州总医院器官移植研究所"]),
+    ("福州總醫院器官移植研究所的團隊完成了移植。", ["福州總醫院器官移植研究所"]),
+    ("chief of immunotherapy at Northwestern University Feinberg School of Medicine", ["Northwestern University"]),
+    ("美国Nordvale生物技术公司宣布", None),             # no match: a company is a sponsor
+])
+def test_institutions_the_table_lacks_are_organisations_as_written(text: str, names: Optional[list[str]]) -> None:
+    assert profile(text).get("organisation") == names

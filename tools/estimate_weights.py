@@ -3,11 +3,11 @@
     python tools/estimate_weights.py            # estimate, cross-validate by set, print before/after
     python tools/estimate_weights.py --write    # ... and write extract/data/link_weights.json
 
-Labelled sets: the shared dev set and the training half (``/work/split/A``) of real articles, and the
-blind sets in ``tests/data/blind*`` (never the held-back half B nor ``../shared/eval/train``). Each set is
-run through the pipeline; its records are aligned to the gold studies as the scorer does; every pair of
-aligned records in one set is a labelled pair (same gold study = match). Pairs across sets are not
-used: separately annotated sets name one study differently.
+Labelled sets: the shared dev and training sets of real articles (run together, so that a study reported
+in both counts all its pairs) and the blind sets in ``tests/data/blind*``. Each set is run through the
+pipeline; its records are aligned to the gold studies as the scorer does; every pair of aligned records
+in one set is a labelled pair (same gold study = match). Pairs across sets are not used: separately
+annotated sets name one study differently.
 
 For every comparison level L (a weight of the ladder: ``title_exact``, ``age_differ``, ...):
 ``m = P(L | match)``, ``u = P(L | non-match)`` with half-count smoothing, the data weight
@@ -15,16 +15,20 @@ For every comparison level L (a weight of the ladder: ``title_exact``, ``age_dif
 pseudo-pairs, so a level seen in few pairs keeps about its hand weight. Graded signals (cohort size,
 HbA1c values, numbers quoted in the text) keep their shape and get one scale factor each. The link
 threshold is the one that maximises pairwise F1 at precision >= ``MIN_PRECISION`` on the pairs.
-Cross-validation by set: weights and threshold estimated without one set, scored on it.
+Cross-validation by set: the folds are dev, the two halves of train (by site, as /work/split does) and
+each blind set; weights and threshold are estimated on the pairs of the other folds and scored on the pairs
+inside the held-out one (pairs across two folds are in neither).
 """
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import hashlib
 import itertools
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -40,10 +44,10 @@ from extract.dedupe.compare import features, signals, term_frequencies  # noqa: 
 from extract.models import Record  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
-SETS: dict[str, Path] = {
-    "dev": EVAL / "dev",
-    "A": Path("/work/split/A"),
-    **{f"blind{s}": ROOT / "tests" / "data" / f"blind{s}" for s in ("", "2", "3", "4", "5")},
+# labelled sets: one run each (folders of one set are run together)
+SETS: dict[str, tuple[Path, ...]] = {
+    "dev+train": (EVAL / "dev", EVAL / "train"),
+    **{f"blind{s}": (ROOT / "tests" / "data" / f"blind{s}",) for s in ("", "2", "3", "4", "5")},
 }
 OUT = ROOT / "extract" / "data" / "link_weights.json"
 PRIOR_PAIRS = 10.0        # pseudo-pairs at the hand weight
@@ -70,23 +74,51 @@ def _scorer():
 def level_of(name: str, w: float) -> str:
     """The comparison level of one signal: its weight's name, or ``name+`` for a graded agreement."""
     key = getattr(w, "key", None)
-    if key in ("hba1c_differ", "institution_related"):
+    if key in ("hba1c_differ", "institution_related", "institution_named"):
         return key
     if name in GRADED and w > 0:
         return name + "+"
     return key or f"{name}{'+' if w > 0 else '-'}"
 
 
-def labelled_pairs(name: str, folder: Path, runs: Path) -> list[tuple[bool, list[tuple[str, float]]]]:
-    """(match?, [(level, hand weight)]) for every pair of aligned records of one set."""
+Pair = tuple[bool, list[tuple[str, float]]]
+FoldPair = tuple[bool, list[tuple[str, float]], str, str]
+
+
+def fold_of(set_name: str, folder: Path, doc_id: str) -> str:
+    """The cross-validation fold of one document: its set, train split in two halves by site."""
+    if folder.name != "train":
+        return folder.name if set_name == "dev+train" else set_name
+    site = re.split(r"[-_]", doc_id, maxsplit=1)[0]
+    return "train-" + ("A" if int(hashlib.sha1(site.encode()).hexdigest(), 16) % 2 == 0 else "B")
+
+
+def _merged(folders: tuple[Path, ...], into: Path) -> Path:
+    """One folder of docs and gold holding the files of ``folders`` (symlinks)."""
+    if len(folders) == 1:
+        return folders[0]
+    for sub in ("docs", "gold"):
+        (into / sub).mkdir(parents=True, exist_ok=True)
+        for f in folders:
+            for x in (f / sub).iterdir():
+                link = into / sub / x.name
+                if not link.exists():
+                    link.symlink_to(x.resolve())
+    return into
+
+
+def labelled_pairs(name: str, folders: tuple[Path, ...], runs: Path) -> list[FoldPair]:
+    """(match?, [(level, hand weight)], fold of a, fold of b) for every pair of aligned records of one set."""
     sc = _scorer()
+    folder = _merged(folders, runs / f"{name}-input")
+    origin = {x.name: f for f in folders for x in (f / "docs").iterdir()}
     out_dir = runs / name
     if not (out_dir / "records.jsonl").exists():
         pipeline.run(folder / "docs", out_dir, use_cache=False)
     gold, run = sc.load_gold(folder / "gold"), sc.load_run(out_dir)
     texts = {json.loads(x)["doc_id"]: json.loads(x).get("text", "")
              for x in (out_dir / "documents.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()}
-    aligned: list[tuple[str, Record]] = []
+    aligned: list[tuple[str, str, Record]] = []
     for doc_id, g in gold.items():
         studies, recs = g.get("studies", []), run.get(doc_id, [])
         gfs = [sc.gold_facts(s) for s in studies]
@@ -94,19 +126,20 @@ def labelled_pairs(name: str, folder: Path, runs: Path) -> list[tuple[bool, list
         table = [[sc.pair_counts(gf, opt, pf) for pf in pfs] for gf, opt in gfs]
         for i, j in sc.assign([[sum(c[0] + 0.5 * c[3] for c in cell.values()) for cell in row] for row in table]):
             if not studies[i].get("optional_mention"):
-                aligned.append((studies[i]["study_key"], Record.model_validate(recs[j])))
+                aligned.append((studies[i]["study_key"], fold_of(name, origin.get(doc_id, folder), doc_id),
+                                Record.model_validate(recs[j])))
     # every record of the run counts for the term frequencies, as in dedupe
     all_feats = {r["record_id"]: features(Record.model_validate(r), texts.get(r["doc_id"]))
                  for rs in run.values() for r in rs}
     term_frequencies(list(all_feats.values()))
-    feats = [(k, all_feats[r.record_id]) for k, r in aligned]
-    pairs = []
-    for (ka, fa), (kb, fb) in itertools.combinations(feats, 2):
+    feats = [(k, fold, all_feats[r.record_id]) for k, fold, r in aligned]
+    pairs: list[FoldPair] = []
+    for (ka, da, fa), (kb, db, fb) in itertools.combinations(feats, 2):
         sig, level, _ = signals(fa, fb)
         if level == "contradiction":
-            pairs.append((ka == kb, [("contradiction", -100.0)]))
+            pairs.append((ka == kb, [("contradiction", -100.0)], da, db))
             continue
-        pairs.append((ka == kb, [(level_of(n, w), float(w)) for n, w, _ in sig]))
+        pairs.append((ka == kb, [(level_of(n, w), float(w)) for n, w, _ in sig], da, db))
     return pairs
 
 
@@ -310,13 +343,16 @@ def main() -> int:
     args = ap.parse_args()
     runs = args.runs or Path(tempfile.mkdtemp(prefix="estimate-weights-"))
     learn = (lambda ps: estimate(ps)) if args.method == "fs" else (lambda ps: fit(ps, estimate(ps), args.lam))
-    by_set = {name: labelled_pairs(name, folder, runs) for name, folder in SETS.items() if (folder / "gold").is_dir()}
+    labelled = [p for name, folders in SETS.items() if all((f / "gold").is_dir() for f in folders)
+                for p in labelled_pairs(name, folders, runs)]
+    folds = sorted({d for *_, da, db in labelled for d in (da, db)})
     synthetic = scale_pairs(SCALE_RECORDS)
     hand_t = settings.HAND_LINK_THRESHOLD
-    print(f"{'held-out set':<10} {'pairs':>6} {'matches':>7}   hand weights (t={hand_t})      estimated (CV)")
+    print(f"{'held-out fold':<13} {'pairs':>6} {'matches':>7}   hand weights (t={hand_t})      estimated (CV)")
     tot = {"hand": [0, 0, 0], "est": [0, 0, 0]}
-    for name, pairs in by_set.items():
-        train = [p for other, ps in by_set.items() if other != name for p in ps]
+    for name in folds:
+        pairs = [(m, s) for m, s, da, db in labelled if da == db == name]
+        train = [(m, s) for m, s, da, db in labelled if name not in (da, db)]
         est = learn(train)
         t = pick_threshold(args.threshold, [(m, rescore(s, est)) for m, s in train], scale_threshold(synthetic, est))
         hand = prf([(m, sum(w for _, w in s)) for m, s in pairs], hand_t)
@@ -324,13 +360,13 @@ def main() -> int:
         for k, r in (("hand", hand), ("est", cv)):
             for i in range(3):
                 tot[k][i] += r[3 + i]
-        print(f"{name:<10} {len(pairs):>6} {sum(m for m, _ in pairs):>7}   P {hand[0]:.3f} R {hand[1]:.3f} F1 {hand[2]:.3f}"
+        print(f"{name:<13} {len(pairs):>6} {sum(m for m, _ in pairs):>7}   P {hand[0]:.3f} R {hand[1]:.3f} F1 {hand[2]:.3f}"
               f"   P {cv[0]:.3f} R {cv[1]:.3f} F1 {cv[2]:.3f} (t={t})")
     for k in ("hand", "est"):
         tp, fp, fn = tot[k]
         p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
         print(f"{'pooled ' + k:<18} P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f} (tp {tp}, fp {fp}, fn {fn})")
-    everything = [p for ps in by_set.values() for p in ps]
+    everything = [(m, s) for m, s, _, _ in labelled]
     est = learn(everything)
     floor = scale_threshold(synthetic, est)
     t = pick_threshold(args.threshold, [(m, rescore(s, est)) for m, s in everything], floor)
@@ -343,9 +379,9 @@ def main() -> int:
               f"{e['hand']:>6} {e['weight']:>6}")
     if args.write:
         doc = {"about": "Linking weights estimated by tools/estimate_weights.py (Fellegi-Sunter m/u per comparison "
-                        "level on labelled pairs of dev, split A and the blind sets, shrunk towards the hand weights; "
+                        "level on labelled pairs of dev + train and the blind sets, fitted with a pull towards the hand weights; "
                         "graded signals scaled). Re-run the tool to re-estimate; settings.HAND_WEIGHTS is the prior.",
-               "sets": sorted(by_set), "pairs": len(everything), "matches": sum(m for m, _ in everything),
+               "sets": sorted(SETS), "folds": folds, "pairs": len(everything), "matches": sum(m for m, _ in everything),
                "prior_pairs": PRIOR_PAIRS, "min_precision": MIN_PRECISION,
                "link_threshold": t, "weights": constrain(to_weights(est), t), "levels": est}
         OUT.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -14,9 +14,9 @@ from typing import Mapping, Optional
 from ..models import Link, LinkSignal, Record, Study
 from . import settings
 from .blocking import BlockStats, candidate_pairs
-from .cluster import PairCache, Scored, cluster
+from .cluster import PairCache, Scored, cluster, grow
 from .cocite import co_cited_signal, doc_studies
-from .compare import HARD, Features, Sig, features, signals, term_frequencies, to_link
+from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_frequencies, to_link
 from .decisions import Decisions
 from .merge import assign_ids, build_study
 
@@ -93,6 +93,7 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
     forbidden = {(s.i, s.j) for s in cannot}
     scored: list[Scored] = []
     near: list[Scored] = []   # just short of a link: co-citation may lift them (step 5)
+    weak: list[Scored] = []   # make two groups candidates for a joint-profile merge (step 6)
     threshold = settings.LINK_THRESHOLD
     near_floor = threshold - settings.WEIGHTS["co_cited"]
     for i, j in pairs:
@@ -105,8 +106,12 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
             s = Scored(i, j, score, level, sig)
             scored.append(s)
             cache.add(s)
-        elif score >= near_floor and feats[i].doc_id != feats[j].doc_id and _fact_weight(sig) >= settings.CO_CITED_MIN_FACTS:
-            near.append(Scored(i, j, score, level, sig))
+        elif feats[i].doc_id != feats[j].doc_id and score >= settings.JOINT_PAIR_FLOOR:
+            s = Scored(i, j, score, level, sig)
+            weak.append(s)
+            cache.add(s)
+            if score >= near_floor and _fact_weight(sig) >= settings.CO_CITED_MIN_FACTS:
+                near.append(s)
     # 4. cluster best-first with contradiction and average-linkage checks (a must-link first of all)
     forced = [_forced(feats, i, j, label, cache) for i, j, label in must]
     groups = cluster(feats, forced + scored, cache)
@@ -116,7 +121,10 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
         for s in lifted:
             cache.add(s)
         groups = cluster(feats, forced + scored + lifted, cache)
-    # 6. merge, name and label
+    # 6. groups whose reports together share enough with another group's (joint profile) merge
+    if weak:
+        groups = grow(feats, groups, weak + [s for s in scored if s.level != "contradiction"], cache)
+    # 7. merge, name and label
     clusters = [sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
                 for members, _ in groups]
     ids = assign_ids(clusters)
@@ -160,13 +168,8 @@ def _previous_ids(sid: str, recs: list[Record], previous: Mapping[str, str],
     return sorted(out)
 
 
-# signals that are facts of the study (numbers it reports), as opposed to its profile
-_FACT_SIGNALS = frozenset({"n_total", "n_studies", "hba1c", "dose", "follow_up", "infusions", "interval",
-                           "context_numbers"})
-
-
 def _fact_weight(sig: list[Sig]) -> float:
-    return sum(w for name, w, _ in sig if name in _FACT_SIGNALS and w > 0)
+    return sum(w for name, w, _ in sig if name in FACT_SIGNALS and w > 0)
 
 
 def _co_cited(feats: list[Features], groups: list[tuple[list[int], list[Link]]], near: list[Scored]) -> list[Scored]:

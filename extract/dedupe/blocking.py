@@ -14,6 +14,7 @@ from typing import Callable, Hashable, Iterable, Iterator, Optional
 
 from . import settings
 from .compare import Features
+from .institutions import romanised_keys
 from .normalise import title_tokens
 
 Key = tuple[Hashable, ...]
@@ -119,11 +120,26 @@ def _rule_institution(f: Features) -> Iterable[list[Key]]:
         yield _ladder("inst", f.institution, f.condition, f.year)
 
 
+def _rule_institution_key(f: Features) -> Iterable[list[Key]]:
+    # a name the table lacks, in two languages: its proper part romanised (淮西医科大学 / Huaixi Medical
+    # University meet on "huaixi"; compare.relate_institutions then decides)
+    keys = set(f.other_insts) | ({f.inst_key} if f.inst_key and not f.inst_id else set())
+    for proper in sorted({k[0] for k in keys}):
+        for key in romanised_keys(proper):
+            yield _ladder("ikey", key, f.condition, f.year)
+
+
 def _rule_org(f: Features) -> Iterable[list[Key]]:
     # an institution or sponsor of the bilingual table, in any language
     cell = min(f.cell_types) if f.cell_types else None
     for o in f.orgs | f.sponsors:
         yield _ladder("org", o, f.condition, cell, f.year)
+
+
+def _rule_person(f: Features) -> Iterable[list[Key]]:
+    # an investigator in any script: surname first, then the initial (a surname alone stays coarse)
+    for sur, initial in f.people:
+        yield _ladder("person", sur, initial or None, f.condition)
 
 
 def _rule_patient(f: Features) -> Iterable[list[Key]]:
@@ -144,13 +160,16 @@ RULES: dict[str, Rule] = {
     "hba1c_value": _rule_hba1c_value,
     "institution": _rule_institution,
     "organisation": _rule_org,
+    "institution_key": _rule_institution_key,
     "patient": _rule_patient,
+    "person": _rule_person,
     "context": _rule_context,
 }
 STAR_RULES = frozenset({"identifier"})
 # rules whose keys are weak evidence get a smaller block cap (fewer, better pairs)
 WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "hba1c_value", "institution", "context",
-                        "organisation", "patient"})
+                        "organisation", "institution_key", "patient",
+                        "person"})
 
 
 def _title_ladders(feats: list[Features]) -> list[list[list[Key]]]:

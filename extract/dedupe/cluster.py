@@ -11,7 +11,7 @@ from typing import Optional
 
 from ..models import Link
 from . import settings
-from .compare import Features, Sig, signals, to_link
+from .compare import FACT_SIGNALS, PROFILE_SIGNALS, W, Features, Sig, signals, to_link
 
 
 @dataclass(slots=True)
@@ -145,3 +145,103 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
             link.decision = next((d for n, _, d in s.sig if n == "decision"), None)
         la.append(link)
     return [(sorted(m), links.get(root, [])) for root, m in members.items()]
+
+
+# ---------------------------------------------------------------- growing studies by their joint profile
+
+# who and what a study is about: what a joint profile needs besides numbers (which coincide by chance across
+# many reports, as do near titles and dates)
+JOINT_PROFILE = frozenset({"alias", "sponsor", "institution", "city", "investigator", "age", "sex",
+                           "disease_duration", "insulin_free", "procedure_year"})
+
+
+def joint_signals(a: list[int], b: list[int], cache: PairCache) -> Optional[tuple[list[Sig], float]]:
+    """Two groups compared as two studies: per signal the best value any cross pair gives (one report
+    names the sponsor, another the hospital, a third the patient), or None on a contradiction.
+
+    A study's reports each tell part of it; what one record shares with the study is the union of what
+    it shares with its reports. Each signal of the study's profile counts once (its best cross pair), a
+    negative one only when no cross pair does better; the title as its worst cross pair gives it (a
+    study has one title: near one report's and far from another's is chance); the numbers as one report
+    gives them (the cross pair whose numbers agree best: numbers that coincide with two reports each
+    are chance); "nothing identifying shared" is judged on the whole.
+    """
+    best: dict[str, Sig] = {}
+    facts: tuple[float, list[Sig]] = (float("-inf"), [])
+    for x in a:
+        for y in b:
+            s = cache.get(x, y)
+            if s.level == "contradiction":
+                return None
+            pair_facts = [sig for sig in s.sig if sig[0] in FACT_SIGNALS]
+            total = sum(w for _, w, _ in pair_facts)
+            if total > facts[0]:
+                facts = (total, pair_facts)
+            for sig in s.sig:
+                if sig[0] == "profile_only" or sig[0] in FACT_SIGNALS:
+                    continue
+                old = best.get(sig[0])
+                if old is None or (sig[1] < old[1] if sig[0] == "title" else sig[1] > old[1]):
+                    best[sig[0]] = sig
+    out = facts[1] + list(best.values())
+    if identifying(out) <= 0:
+        out.append(("profile_only", W["profile_only"], "nothing identifying shared"))
+    return out, round(sum(w for _, w, _ in out), 3)
+
+
+def identifying(sig: list[Sig]) -> float:
+    """The weight of what identifies one study (not journal, year, design, condition, cell type, country)."""
+    return sum(w for n, w, _ in sig if w > 0 and (n not in PROFILE_SIGNALS or (n == "date" and w >= W["date_day"])))
+
+
+def grow(feats: list[Features], groups: list[tuple[list[int], list[Link]]], near: list[Scored],
+         cache: PairCache, *, threshold: Optional[float] = None) -> list[tuple[list[int], list[Link]]]:
+    """Merge groups whose joint profile (``joint_signals``) clears the threshold by JOINT_MARGIN.
+
+    ``near`` are the pairs (across documents, no contradiction) that make two groups candidates; the best
+    candidates are tried first, and merging goes on until no pair of groups qualifies.
+    """
+    threshold = (settings.LINK_THRESHOLD if threshold is None else threshold) + settings.JOINT_MARGIN
+    of = {i: g for g, (members, _) in enumerate(groups) for i in members}
+    members = {g: list(m) for g, (m, _) in enumerate(groups)}
+    links = {g: list(ls) for g, (_, ls) in enumerate(groups)}
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    order = sorted(near, key=lambda s: (-s.score, *sorted((feats[s.i].rid, feats[s.j].rid))))
+    tried: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+    changed = True
+    while changed:
+        changed = False
+        for s in order:
+            ga, gb = find(of[s.i]), find(of[s.j])
+            if ga == gb:
+                continue
+            a, b = members[ga], members[gb]
+            if len(a) < 2 and len(b) < 2 or len(a) + len(b) > settings.MAX_CLUSTER_SIZE:
+                continue   # two lone records: their own pair score decides
+            key = (tuple(sorted(a)), tuple(sorted(b)))
+            if key in tried:
+                continue
+            tried.add(key)
+            joint = joint_signals(a, b, cache)
+            if joint is None or joint[1] < threshold or identifying(joint[0]) < settings.JOINT_MIN_IDENTIFYING \
+                    or sum(w for n, w, _ in joint[0] if w > 0 and n in JOINT_PROFILE) < settings.JOINT_MIN_PROFILE:
+                continue
+            sig, score = joint
+            if len(a) < len(b):
+                ga, gb, a, b = gb, ga, b, a
+            parent[gb] = ga
+            a.extend(b)
+            del members[gb]
+            links[ga].extend(links.pop(gb, []))
+            link = to_link(feats[s.i], feats[s.j], sig, "joint", score)
+            link.linked, link.threshold = True, threshold
+            links[ga].append(link)
+            changed = True
+    return [(sorted(m), links.get(g, [])) for g, m in members.items()]

@@ -11,12 +11,16 @@ from rapidfuzz import fuzz
 from ..models import Link, LinkSignal, Record
 from . import settings
 from .institutions import alias_key, institution_key, org_table, product_table, relate_institutions
-from .normalise import (context_numbers, is_cjk, journal_table, norm_doi, norm_name, norm_registry, norm_title, parse_date,
-                        same_unknown_journal, title_similarity)
+from .people import person_keys, shared_person, surnames
+from .normalise import (context_numbers, fold, is_cjk, simplified, journal_table, norm_doi, norm_name, norm_registry, norm_title,
+                        parse_date, same_unknown_journal, title_similarity)
 
 W = settings.WEIGHTS
 # signals that describe a kind of study rather than one study
 PROFILE_SIGNALS = frozenset({"journal", "date", "design", "condition", "cell_type", "country", "city"})
+# signals that are facts of the study (numbers it reports), as opposed to its profile
+FACT_SIGNALS = frozenset({"n_total", "n_studies", "hba1c", "dose", "follow_up", "infusions", "interval",
+                          "context_numbers"})
 _KNOWN_PRODUCTS = frozenset(product_table().products)
 _TITLE_NUM = re.compile(r"\d+(?:\.\d+)?")
 Sig = tuple[str, float, Optional[str]]  # (signal name, weight, detail)
@@ -70,7 +74,12 @@ class Features:
     tf: Optional[Mapping[object, int]] = None   # cohort size / institution -> records giving it in the run
     inst_id: Optional[str] = None               # the institution's table id
     inst_key: Optional[tuple[str, frozenset[str]]] = None   # ... or its normalised key (institutions.py)
+    other_insts: frozenset[tuple[str, frozenset[str]]] = frozenset()   # keys of the other institutions the
+    # table lacks that the mention names
     has_profile: bool = False                   # any of age, sex, duration, insulin_free, procedure_year
+    people: frozenset[tuple[str, str]] = frozenset()   # investigators' (surname, initial) keys (people.py)
+    main_alias: Optional[str] = None            # the product the mention names most (None: no product)
+    main_sponsor: Optional[str] = None          # the company it names most (None: none, or a tie)
 
 
 def features(r: Record, text: Optional[str] = None) -> Features:
@@ -83,8 +92,25 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         {"total": totals, "arm": arms, "studies_included": included}[c.role].add(c.n)
     hba1c = sorted({round(v, 2) for h in r.hba1c for v in (h.before, h.after, h.change) if v is not None})
     orgs, products = org_table(), product_table()
-    org_ids = {o for name in [*s.organisations, *([s.institution] if s.institution else [])]
-               if (o := orgs.lookup(name))}
+    inst = s.institution or ""
+    inst_id = orgs.lookup(inst) if inst else None
+    inst_key = institution_key(inst) if inst else None
+    named = [*s.sponsors]
+    if (inst_id and orgs.orgs[inst_id].kind == "company") or (not inst_id and inst_key and "company" in inst_key[1]):
+        # a company read as the institution ("Vertex制药公司") is a sponsor: counted once, as the sponsor
+        named.append(inst)
+        inst, inst_id, inst_key = "", None, None
+    org_ids = {o for name in [*s.organisations, *([inst] if inst else [])] if (o := orgs.lookup(name))}
+    others = frozenset(k for name in s.organisations if not orgs.lookup(name)
+                       and (k := institution_key(name)) and "company" not in k[1] and k != inst_key)
+    aliases = [products.canonical(x) for x in s.aliases if len(alias_key(x)) >= 3]
+    quote = _quote(r, text)
+    sponsors = (frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
+                | frozenset(sp for x in aliases if (p := products.products.get(x)) and (sp := p.sponsor))
+                | frozenset(k for x in named if (k := sponsor_key(x))))
+    main_alias = _main(aliases, quote, products.find)
+    main_sponsor = (products.products[main_alias].sponsor if main_alias in products.products else None) \
+        or _main_company(sponsors, quote)
     return Features(
         rid=r.record_id, doc_id=r.doc_id,
         doi=norm_doi(s.doi), pmid=(s.pmid or None), pmcid=(s.pmcid or "").upper() or None,
@@ -101,29 +127,80 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         follow_up=tuple(sorted({f.days for f in r.follow_up})),
         infusions=frozenset(g.infusions for g in r.regimen if g.infusions is not None),
         intervals=tuple(sorted({g.interval_days for g in r.regimen if g.interval_days is not None})),
-        institution=norm_name(s.institution), country=norm_name(s.country),
-        aliases=frozenset(products.canonical(x) for x in s.aliases if len(alias_key(x)) >= 3),
-        context=_context(r, text, totals | arms | included, hba1c),
+        institution=norm_name(inst), country=norm_name(s.country),
+        aliases=frozenset(aliases),
+        context=_context(quote, totals | arms | included, hba1c),
         orgs=frozenset(o for o in org_ids if orgs.orgs[o].kind != "company"),
-        sponsors=frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
-        | frozenset(sp for x in s.aliases if (p := products.products.get(products.canonical(x))) and (sp := p.sponsor))
-        | frozenset(orgs.lookup(x) or "co:" + norm_name(x) for x in s.sponsors),
-        inst_raw=s.institution or "",
-        inst_id=orgs.lookup(s.institution) if s.institution else None,
-        inst_key=institution_key(s.institution) if s.institution else None,
+        sponsors=sponsors,
+        inst_raw=inst, inst_id=inst_id, inst_key=inst_key, other_insts=others,
         age=s.patient_age, sex=s.patient_sex, duration=s.disease_duration_years, insulin_free=s.insulin_free_days,
         procedure_year=s.procedure_year, city=norm_name(s.city),
         has_profile=any(v is not None for v in (s.patient_age, s.patient_sex, s.disease_duration_years,
                                                  s.insulin_free_days, s.procedure_year)),
+        main_alias=main_alias, main_sponsor=main_sponsor,
+        people=frozenset(k for x in s.investigators for k in person_keys(x)),
     )
 
 
-def _context(r: Record, text: Optional[str], ns: set[int], hba1c: list[float]) -> Optional[dict[str, float]]:
+def _quote(r: Record, text: Optional[str]) -> Optional[str]:
+    """The mention's text (its spans joined), or None without the document text."""
     if not text or not r.mention:
         return None
-    quote = " ".join(text[a:b] for a, b in r.mention)
+    return " ".join(text[a:b] for a, b in r.mention)
+
+
+def _context(quote: Optional[str], ns: set[int], hba1c: list[float]) -> Optional[dict[str, float]]:
+    if quote is None:
+        return None
     exclude = frozenset(float(x) for x in ns) | frozenset(abs(x) for x in hba1c)
     return context_numbers(quote, exclude=exclude)
+
+
+def sponsor_key(name: str) -> Optional[str]:
+    """A company's key: its table id, else "co:" and the proper part of its name (None: a generic name)."""
+    oid = org_table().lookup(name)
+    if oid:
+        return oid
+    key = institution_key(name)
+    return "co:" + key[0] if key else None
+
+
+def _main(names: list[str], quote: Optional[str], find) -> Optional[str]:  # type: ignore[no-untyped-def]
+    """The name a mention is about: the one it repeats most (a product named in passing, "like Vertex's
+    zimislecel", is not its subject); the first named on a tie or without the text."""
+    if not names:
+        return None
+    uniq = list(dict.fromkeys(names))
+    if len(uniq) == 1 or quote is None:
+        return uniq[0]
+    view = simplified(quote)
+    counts = {n: 0 for n in uniq}
+    for pid, _, _ in find(view):
+        if pid in counts:
+            counts[pid] += 1
+    best = max(counts.values())
+    return next(n for n in uniq if counts[n] == best)
+
+
+def _main_company(sponsors: frozenset[str], quote: Optional[str]) -> Optional[str]:
+    """The company a mention names most; None on a tie (a story on two companies' programmes)."""
+    if len(sponsors) <= 1:
+        return next(iter(sponsors), None)
+    if quote is None:
+        return None
+    counts: dict[str, int] = dict.fromkeys(sponsors, 0)
+    view = simplified(quote)
+    for oid, _, _ in org_table().find(view):
+        if oid in counts:
+            counts[oid] += 1
+    folded = fold(quote)
+    for k in counts:
+        if k.startswith("co:"):
+            counts[k] += folded.count(k[3:])
+    ranked = sorted(counts.values(), reverse=True)
+    if ranked[0] == ranked[1]:
+        return None
+    return max(counts, key=lambda k: counts[k])
 
 
 # ---------------------------------------------------------------- hard contradictions
@@ -207,10 +284,11 @@ def _tf_note(key: object, tf: Optional[Mapping[object, int]]) -> str:
 
 
 def _inst_keys(f: Features) -> set[object]:
-    """The institution terms of a record: its table organisations, else its normalised institution name."""
+    """The institution terms of a record: its table organisations, else its normalised institution names."""
     keys: set[object] = {("org", o) for o in f.orgs}
     if f.institution and not f.inst_id:
         keys.add(("inst", f.inst_key[0] if f.inst_key else f.institution))
+    keys.update(("inst", k[0]) for k in f.other_insts)
     return keys
 
 
@@ -220,7 +298,7 @@ def term_frequencies(feats: list[Features]) -> dict[object, int]:
     tf: dict[object, int] = {}
     for f in feats:
         ns = set(f.n_total) | ({sum(f.n_arms)} if len(f.n_arms) >= 2 else set())
-        for key in [*ns, *_inst_keys(f)]:
+        for key in [*ns, *_inst_keys(f), *(("person", x) for x in surnames(f.people))]:
             tf[key] = tf.get(key, 0) + 1
     for f in feats:
         f.tf = tf
@@ -324,6 +402,10 @@ def _cohort(a: Features, b: Features, sig: list[Sig]) -> None:
     Arms follow from the total (1:1 randomisation halves it), so agreeing on both is barely more
     evidence than agreeing on one: the best source counts, with a small bonus for corroboration.
     """
+    if a.n_arms and b.n_arms and not any(_close(x, y) for x in a.n_arms for y in b.n_arms):
+        # both split their cohort and no arm agrees (20 + 20 vs 15 + 25): two cohorts, whatever the total
+        sig.append(("n_total", W["n_arms_differ"], f"arms {sorted(a.n_arms)} vs {sorted(b.n_arms)}"))
+        return
     found: list[tuple[float, str]] = []
     shared = a.n_total & b.n_total
     if shared:
@@ -355,6 +437,11 @@ def _cohort(a: Features, b: Features, sig: list[Sig]) -> None:
         close = min(max(x, y) / max(min(x, y), 1) for x in a.n_total for y in b.n_total) <= settings.N_TOTAL_CLOSE_RATIO
         w = W["n_total_far"] if far else W["n_total_close"] if close else W["n_total_differ"]
         sig.append(("n_total", w, f"{sorted(a.n_total)} vs {sorted(b.n_total)}"))
+
+
+def _close(x: int, y: int) -> bool:
+    """Two cohort sizes within enrolled-vs-analysed distance (21 vs 20 randomised/analysed)."""
+    return max(x, y) <= settings.N_TOTAL_CLOSE_RATIO * min(x, y) or abs(x - y) <= 1
 
 
 def _numbers(a: Features, b: Features, sig: list[Sig]) -> None:
@@ -414,6 +501,10 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
     if a.design and b.design:
         if a.design == b.design:
             sig.append(("design", W["design_equal"], a.design))
+        elif (frozenset({a.design, b.design}) in settings.DESIGN_ONE_PATIENT
+              and (a.n_total | b.n_total) == {1}):
+            # a first-in-human trial that has treated one patient is told as a case report too
+            sig.append(("design", W["design_one_patient"], f"{a.design} vs {b.design}, one patient"))
         elif frozenset({settings.DESIGN_GROUP[a.design], settings.DESIGN_GROUP[b.design]}) not in settings.DESIGN_HARD:
             near = frozenset({a.design, b.design}) in settings.DESIGN_NEAR
             sig.append(("design", W["design_near"] if near else W["design_far"],
@@ -423,18 +514,19 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
         same = a.country == b.country
         sig.append(("country", W["country_equal"] if same else W["country_differ"],
                               a.country if same else f"{a.country} vs {b.country}"))
-    if a.aliases & b.aliases:
+    ma, mb = a.main_alias, b.main_alias
+    if ma and mb and ma != mb and ma in _KNOWN_PRODUCTS and mb in _KNOWN_PRODUCTS:
+        # each is about another product of the table (VX-264 vs VX-880), whatever they name in passing
+        shared = a.aliases & b.aliases
+        sig.append(("alias", W["alias_differ"], f"{ma} vs {mb}" + (f" (both name {','.join(sorted(shared))})" if shared else "")))
+    elif a.aliases & b.aliases:
         sig.append(("alias", W["alias_equal"], ",".join(sorted(a.aliases & b.aliases))))
-    else:
-        pa, pb = a.aliases & _KNOWN_PRODUCTS, b.aliases & _KNOWN_PRODUCTS
-        if pa and pb:
-            # two named products of the table (VX-880 vs VX-264): two programmes
-            sig.append(("alias", W["alias_differ"], f"{sorted(pa)} vs {sorted(pb)}"))
 
 
 def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
     """Institution (table id, the romanised key of an unknown name, or a fuzzy match) and sponsor."""
-    if not (a.orgs or a.inst_raw or a.sponsors or a.city) or not (b.orgs or b.inst_raw or b.sponsors or b.city):
+    if not (a.orgs or a.inst_raw or a.sponsors or a.city or a.other_insts) \
+            or not (b.orgs or b.inst_raw or b.sponsors or b.city or b.other_insts):
         return
     how: Optional[str] = None
     shared = a.orgs & b.orgs
@@ -442,6 +534,14 @@ def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
         how, detail = "same", ",".join(sorted(shared))
     elif a.orgs and b.orgs and any(org_table().related(x, y) for x in a.orgs for y in b.orgs):
         how, detail = "related", "affiliated"
+    if how is None and (a.other_insts or b.other_insts):
+        # other institutions the table lacks, named anywhere in the mentions
+        ka = a.other_insts | ({a.inst_key} if a.inst_key and not a.inst_id else set())
+        kb = b.other_insts | ({b.inst_key} if b.inst_key and not b.inst_id else set())
+        same = next((x for x in sorted(ka, key=str) for y in sorted(kb, key=str)
+                     if relate_institutions(None, x, None, y) == "same"), None)
+        if same is not None:
+            how, detail = "named", same[0]
     if how != "same" and a.inst_raw and b.inst_raw:
         rel = "same" if a.institution == b.institution else relate_institutions(
             a.inst_id, a.inst_key, b.inst_id, b.inst_key)
@@ -462,9 +562,18 @@ def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
         sig.append(("institution", max(0.0, W["institution_equal"] - pen), detail + note))
     elif how == "related":
         sig.append(("institution", W["institution_related"], detail))
-    if a.sponsors & b.sponsors and not a.aliases & b.aliases:
+    elif how == "named":
+        # one of the institutions a text names anywhere (an affiliation line, a quoted expert's hospital):
+        # weaker than the study's own institution
+        sig.append(("institution", W["institution_named"], detail))
+    shared_sp = a.sponsors & b.sponsors
+    if shared_sp and not a.aliases & b.aliases:
         # (a shared product already names its sponsor: counted once, as the alias)
-        sig.append(("sponsor", W["sponsor_equal"], ",".join(sorted(a.sponsors & b.sponsors))))
+        if a.main_sponsor and a.main_sponsor == b.main_sponsor:
+            sig.append(("sponsor", W["sponsor_equal"], a.main_sponsor))
+        elif not (a.main_sponsor and b.main_sponsor):
+            # one story names two companies equally often: the shared one may be the other study's
+            sig.append(("sponsor", W["sponsor_side"], ",".join(sorted(shared_sp)) + " (one of several)"))
     elif a.city and a.city == b.city and how is None:
         sig.append(("city", W["city_equal"], a.city))
 
@@ -490,6 +599,23 @@ def _profile(a: Features, b: Features, sig: list[Sig]) -> None:
         gap = abs(a.procedure_year - b.procedure_year)
         sig.append(("procedure_year", W["procedure_year_equal"] if gap == 0 else W["procedure_year_differ"],
                     f"{a.procedure_year} vs {b.procedure_year}"))
+
+
+def _people(a: Features, b: Features, sig: list[Sig]) -> None:
+    """An investigator both name: the same person (surname and initial), or a surname one side gives alone
+    ("Cai, 2016" in a table row; not the commonest Chinese surnames, which name many teams)."""
+    if not a.people or not b.people:
+        return
+    hit = shared_person(a.people, b.people)
+    if hit is None:
+        return
+    kind, name = hit
+    surname = name.split()[0]
+    if kind == "surname" and surname in settings.COMMON_SURNAMES:
+        return
+    w = W["investigator_equal"] if kind == "full" else W["investigator_surname"]
+    key = ("person", surname)
+    sig.append(("investigator", round(max(0.0, w - _tf_penalty(key, a.tf)), 2), name + _tf_note(key, a.tf)))
 
 
 def _overridable(a: Features, b: Features, fact_conflicts: list[str]) -> bool:
@@ -539,6 +665,7 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
     _context_signal(a, b, sig)
     _categories(a, b, sig)
     _profile(a, b, sig)
+    _people(a, b, sig)
     if a.doc_id == b.doc_id:
         sig.append(("same_document", W["same_document"], a.doc_id))
     day = W["date_day"]

@@ -253,6 +253,14 @@ def _same_proper(a: str, b: str) -> bool:
     return False
 
 
+def romanised_keys(proper: str) -> tuple[str, ...]:
+    """Blocking keys of an institution's proper name: a Latin name as is, a Chinese one by the pinyin of its
+    last 2-4 characters (the forms ``_same_proper`` compares)."""
+    if not _CJK.match(proper):
+        return (proper,)
+    return tuple(_pinyin(proper[-k:]) for k in range(2, min(4, len(proper)) + 1))
+
+
 def same_institution(a: str, b: str) -> Optional[str]:
     """How two institution names (any language) relate: "same", "related" (one part of the other), or None."""
     table = org_table()

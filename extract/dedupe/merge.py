@@ -14,7 +14,7 @@ from .normalise import journal_table, norm_doi, norm_registry, norm_title
 META_FIELDS = ("title", "journal", "pub_date", "doi", "pmid", "pmcid", "registry_ids", "design",
                "condition", "cell_types", "institution", "country", "aliases",
                # the profile (fields/profile.py)
-               "organisations", "sponsors", "city", "patient_age", "patient_sex", "disease_duration_years",
+               "organisations", "sponsors", "investigators", "city", "patient_age", "patient_sex", "disease_duration_years",
                "insulin_free_days", "procedure_year")
 # single-valued facts of one study: two different values are a conflict
 CONFLICT_FIELDS = ("doi", "pmid", "pmcid", "design", "condition", "country")

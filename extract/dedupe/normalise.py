@@ -41,6 +41,12 @@ def fold(text: str) -> str:
     return s.lower()
 
 
+def simplified(text: str) -> str:
+    """NFKC and traditional -> simplified, case kept (the form the name tables search)."""
+    s = unicodedata.normalize("NFKC", text)
+    return _t2s().convert(s) if _CJK_RE.search(s) else s
+
+
 def norm_title(title: Optional[str]) -> str:
     """Title for comparison: folded, punctuation removed, single spaces."""
     if not title:

@@ -50,6 +50,20 @@ LINK_THRESHOLD: float = float(ESTIMATED.get("link_threshold", HAND_LINK_THRESHOL
 # but above what any two studies of the same kind share (condition + cell type + design = 2.5),
 # so that look-alike studies cannot be chained together through one ambiguous record.
 CLUSTER_AVG_THRESHOLD: float = 3.5
+# A group of reports joins another study when their joint profile (cluster.joint_signals: per signal the
+# best cross pair) reaches the link threshold plus this margin: a study of many reports offers more
+# chances to share something by chance than one record does.
+JOINT_MARGIN: float = 1.0
+# ... and when what identifies the study in it (sponsor, hospital, patient, numbers; not the kind of study:
+# design, condition, cell type, journal, year, country) weighs at least this much: many reports of one
+# kind of study share the kind.
+JOINT_MIN_IDENTIFYING: float = 4.5
+# ... of which this much from who and what it is about (sponsor, hospital, product, the patient;
+# cluster.JOINT_PROFILE): numbers, near titles and dates that a record shares with one report and
+# another by chance do not make it one of them
+JOINT_MIN_PROFILE: float = 3.0
+# Pairs at least this good (no contradiction, two documents) make their groups candidates for it.
+JOINT_PAIR_FLOOR: float = 2.0
 # Clusters are never grown past this size: a study reported in more documents than this is
 # vanishingly rare in this domain, and the cap bounds the cross-pair checks.
 MAX_CLUSTER_SIZE: int = 200
@@ -79,6 +93,11 @@ CO_CITED_MIN_FACTS: float = 2.5
 # run loses TF_SCALE bits per doubling (splink's term-frequency adjustment, in its simplest form).
 TF_FREE: float = 6.0
 TF_SCALE: float = 0.5
+
+# Surnames that name too many teams to count alone (a full name with its initial still counts).
+COMMON_SURNAMES: frozenset[str] = frozenset({"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu",
+                                             "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "lin", "kim",
+                                             "lee", "park", "nguyen", "smith"})
 
 # Relative tolerances for numeric fingerprints.
 HBA1C_TOL: float = 0.051          # %-points, as the scorer
@@ -125,6 +144,7 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "n_total_differ": -1.5,          # enrolled vs analysed, extension cohorts: mild
     "n_total_far": -2.5,             # ratio beyond N_TOTAL_FAR_RATIO
     "n_total_close": -0.5,           # within N_TOTAL_CLOSE_RATIO: enrolled vs analysed
+    "n_arms_differ": -2.0,           # both give arms and none agrees (20/20 vs 15/25)
     "n_corroborated": 0.5,           # total and arms agree as well (arms mostly follow from n)
     "n_arm_cap": 4.0,
     "n_studies_equal": 3.0,
@@ -143,10 +163,13 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "cell_type_differ": -2.0,        # two reviews/meta-analyses naming other cell types (of included studies)
     "design_equal": 1.0,
     "design_near": -1.0,
+    "design_one_patient": 0.0,       # case report vs single-arm trial of one patient (DESIGN_ONE_PATIENT)
     "design_far": -3.0,
     "institution_equal": 3.0,
     "institution_related": 1.5,      # an affiliated hospital and its university
+    "institution_named": 1.5,        # both name a hospital the table lacks somewhere, not as the study's own
     "sponsor_equal": 3.0,            # the company behind the product (Vertex, Sana)
+    "sponsor_side": 1.0,             # shared, but one side names two companies equally often
     "city_equal": 0.5,
     "alias_differ": -2.0,            # two different products of the table
     # one patient's profile (case reports retold in several languages)
@@ -159,6 +182,9 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "insulin_free_equal": 1.5,
     "procedure_year_equal": 1.0,
     "procedure_year_differ": -1.0,
+    # an investigator both reports name (authors, team lead: "Voltarelli et al.", 邓宏魁团队 / Hongkui Deng)
+    "investigator_equal": 3.0,
+    "investigator_surname": 1.5,     # one side gives the surname alone ("Cai, 2016" in a table row)
     "country_equal": 0.5,
     # the country of a report is often its outlet's or its sponsor's (a Chinese post on a US trial):
     # weak evidence against, as the labelled pairs show
@@ -227,6 +253,11 @@ DESIGN_NEAR: frozenset[frozenset[str]] = frozenset({
     frozenset({"meta_analysis", "review"}), frozenset({"observational", "controlled_trial"}),
     frozenset({"case_report", "single_arm_trial"}), frozenset({"observational", "single_arm_trial"}),
     frozenset({"case_report", "observational"}),
+})
+
+# Designs that one patient's first-in-human treatment is given as (a trial by its sponsor, a case by news).
+DESIGN_ONE_PATIENT: frozenset[frozenset[str]] = frozenset({
+    frozenset({"case_report", "single_arm_trial"}), frozenset({"case_report", "observational"}),
 })
 
 # Cell types: a generic value is compatible with its specific forms.

@@ -20,14 +20,22 @@ import re
 from typing import Iterable, Optional
 
 from ..dedupe.institutions import org_table
-from ..numbers import parse_number
+from ..numbers import EN_TEEN_WORDS, EN_TENS_WORDS, EN_UNIT_WORDS, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import zp
 
 NAME = "profile"
+# people kept per mention (the first named: the study's own authors come before those it cites)
+MAX_INVESTIGATORS = 20
+# institutions the table lacks kept per mention
+MAX_INSTITUTIONS = 8
 _N_ZH = r"\d{1,3}(?:\.\d)?|[一二两三四五六七八九十]{1,3}"
 _N_EN = (r"\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a|an")
+# an age: digits, a Chinese numeral, or English words below 100 ("forty-three")
+_AGE_EN = (rf"(?:\d{{1,2}}|(?:{'|'.join(EN_TENS_WORDS)})(?:[- ](?:{'|'.join(EN_UNIT_WORDS)}))?|{'|'.join(EN_TEEN_WORDS)}|"
+           rf"{'|'.join(EN_UNIT_WORDS)})")
+_AGE_ZH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _UNIT_DAYS = {"年": 365.0, "个月": 30.4, "月": 30.4, "周": 7.0, "天": 1.0, "日": 1.0,
               "year": 365.0, "month": 30.4, "week": 7.0, "day": 1.0}
 # one patient: the counted noun phrase before the age, or 男/女 right after it
@@ -36,6 +44,9 @@ _SEX_ZH = r"(?P<sex>男|女)(?:性|子|孩|童|士)?"
 _SEX_EN = r"(?P<sex>man|woman|men|women|male|female|boy|girl|gentleman|lady|mother|father)"
 _INSULIN_ZH = r"(?:外源性)?胰岛素(?:注射|治疗)?"
 _OFF_ZH = r"(?:停用|脱离|摆脱|不再使用|未再使用|不再注射|未再注射|无需|无须|不需要|不需|不用|停止使用|停止注射)"
+# not after a word of stopping ("停用胰岛素已1年" is time off insulin): one lookbehind per word (fixed widths)
+_NOT_OFF_ZH = "".join(f"(?<!{w})" for w in ("停用", "脱离", "摆脱", "无需", "无须", "不需", "不用", "告别",
+                                            "不再使用", "未再使用", "不再注射", "未再注射", "停止使用", "停止注射"))
 _OFF_EN = (r"(?:off insulin|insulin[- ]free|insulin[- ]independent|independent of (?:exogenous )?insulin|"
            r"free (?:of|from) (?:exogenous )?insulin|without (?:any )?(?:exogenous )?insulin(?: injections?)?|"
            r"(?:no longer|not) (?:needed|needing|required|requiring|taking|used|using) insulin)")
@@ -45,13 +56,18 @@ _TREAT_ZH = r"(?:实施|接受|进行|完成|开展|做)(?:了)?[^。;!?\n]{0,16
 _TREAT_EN = r"(?:underwent|received|was treated|were treated|treated|transplanted|was transplanted|performed|infused)"
 
 PROFILE_PATTERNS: tuple[Pattern, ...] = (
-    zp("age__zh", rf"{_ONE_ZH}[^。;,，、\d]{{0,8}}?(?<![\d~\-至到])(?P<age>\d{{1,2}})\s*(?:岁|周岁)(?![以至到~\-])(?:的)?\s*(?:{_SEX_ZH})?",
-       examples=("一名47岁男性2型糖尿病患者接受了移植。", "一位34歲的女性患者。"),
+    zp("age__zh", rf"{_ONE_ZH}[^。;,，、\d]{{0,8}}?(?<![\d~\-至到])(?P<age>{_AGE_ZH})\s*(?:岁|周岁)(?![以至到~\-])(?:的)?\s*(?:{_SEX_ZH})?",
+       examples=("一名47岁男性2型糖尿病患者接受了移植。", "一位34歲的女性患者。", "一名四十二岁的男性患者"),
        traps=("纳入18-65岁的患者60例。", "患者年龄45岁以上。")),
     zp("age_sex__zh", rf"(?<![\d~\-至到])(?P<age>\d{{1,2}})\s*(?:岁|周岁)(?:的)?\s*{_SEX_ZH}(?!性?患者们)",
        examples=("患者为52岁女性,病程9年。", "一名有着37年1型糖尿病史的42岁男性接受了注射。")),
-    zp("age__en", rf"\b(?:a|an|one|the)\s+(?P<age>\d{{1,2}})[- ]year[- ]old\s+(?:\w+\s+){{0,2}}?{_SEX_EN}?",
-       examples=("A 47-year-old man with type 2 diabetes has stayed off insulin.", "an 8-year-old girl with T1D"),
+    # "现年42岁" (now aged): said of one person
+    zp("age_now__zh", rf"(?:现年|如今|今年已|今年)\s*(?P<age>{_AGE_ZH})\s*(?:岁|周岁)(?![以至到~\-])",
+       examples=("这名现年42岁的患者5岁时确诊。", "如今三十岁的他已不再注射胰岛素。"),
+       traps=("今年5月,该院完成了移植。",)),
+    zp("age__en", rf"\b(?:a|an|one|the)\s+(?P<age>{_AGE_EN})[- ]year[- ]old\s+(?:\w+\s+){{0,2}}?{_SEX_EN}?",
+       examples=("A 47-year-old man with type 2 diabetes has stayed off insulin.", "an 8-year-old girl with T1D",
+                 "The study has one patient, a forty-three-year-old man diagnosed with T1D"),
        traps=("Patients aged 18 to 65 years were enrolled.", "the 47 year olds in the trial")),
     zp("age_aged__en", rf"\b(?:a|one)\s+{_SEX_EN},?\s+(?:aged|age)\s+(?P<age>\d{{1,2}})\b",
        examples=("A woman aged 34 received the cells.",)),
@@ -65,6 +81,27 @@ PROFILE_PATTERNS: tuple[Pattern, ...] = (
        examples=("a man with a 14-year history of type 1 diabetes",)),
     zp("duration__en_for", rf"\b(?:had|has had|lived with|living with|suffered from|been living with)\s+{_DIAB_EN}\s+for\s+(?:(?:more than|over|nearly|almost|about)\s+)?(?P<num>{_N_EN})\s+(?P<unit>years?)",
        examples=("She had type 1 diabetes for 11 years.",)),
+    # years on insulin: in type 1 diabetes insulin starts at diagnosis ("擺脫37年胰島素", "37 years of injections")
+    zp("duration__zh_insulin", rf"(?:摆脱|告别|结束|依赖|注射|使用)(?:了)?(?:长达|近|超过|整整)?\s*(?P<num>{_N_ZH})\s*(?P<unit>年)(?:之久)?(?:的|来的)?\s*{_INSULIN_ZH}(?:依赖|注射)?",
+       examples=("让他得以擺脫長達37年的胰島素依賴。", "这名患者终于摆脱了30年的胰岛素注射。"),
+       traps=("患者停用胰岛素已1年。", "使用3年后胰岛素用量减少。")),
+    zp("duration__zh_insulin_after", rf"{_NOT_OFF_ZH}{_INSULIN_ZH}(?:依赖|注射)?(?:了)?(?:长达|已达|已有|已经|已|近|超过)\s*(?P<num>{_N_ZH})\s*(?P<unit>年)(?![后後以])",
+       examples=("他注射胰岛素长达37年。", "依賴胰島素已經20年的患者"),
+       traps=("胰岛素治疗3年后加用二甲双胍。", "患者停用胰岛素已1年。", "術後脫離胰島素已經2年。")),
+    zp("duration__en_insulin", rf"\b(?:after|following|ending|ended|to end)\s+(?:more than |over |nearly |almost |about )?(?P<num>{_N_EN})\s+(?P<unit>years?)\s+of\s+(?:daily\s+)?(?:insulin\s+(?:injections?|dependence|therapy|shots)|injecting insulin|insulin)\b",
+       examples=("freed from insulin after 37 years of insulin injections", "after 20 years of daily insulin shots"),
+       traps=("after 2 years of follow-up, insulin use fell",)),
+    zp("duration__en_insulin_for", rf"\b(?:insulin[- ]dependent|dependent on insulin|relied on insulin|injected insulin|needed insulin(?: injections)?|taken insulin)\s+for\s+(?:more than |over |nearly |almost |about )?(?P<num>{_N_EN})\s+(?P<unit>years?)\b",
+       examples=("He had been insulin-dependent for 37 years.", "she had relied on insulin for 20 years"),
+       traps=("insulin-independent for 2 years",)),
+    # the age at diagnosis: with the patient's age it gives the years with diabetes (42 - 5 = 37)
+    zp("diagnosis_age__zh", rf"(?<![\d~\-至到])(?P<dx>{_AGE_ZH})\s*(?:岁|周岁)(?:时|那年)?[^。;,，\d]{{0,3}}?(?:被)?(?:确诊|诊断|查出)",
+       examples=("這名現年42歲的患者年僅5歲時確診第1型糖尿病。", "他在12岁时被诊断为1型糖尿病。"),
+       traps=("确诊时平均年龄12岁。",)),
+    zp("diagnosis_age__en", rf"\bdiagnosed(?:\s+with\s+(?:(?:type\s*[12]\s+)?diabetes|T[12]D))?\s+(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|when\s+(?:he|she)\s+was\s+|aged\s+)(?P<dx>{_AGE_EN})\b",
+       examples=("he was diagnosed with type 1 diabetes at age 5", "She was diagnosed at the age of 12.",
+                 "diagnosed when he was 5", "a forty-three-year-old man diagnosed with T1D at the age of four"),
+       traps=("diagnosed at a mean age of 12",)),
     zp("insulin_free__zh", rf"{_OFF_ZH}{_INSULIN_ZH}(?:治疗)?(?:已|已经|至今|长达|超过|达|已达|已有|已超过)+\s*(?P<num>{_N_ZH})\s*(?:个)?\s*(?P<half>半)?(?P<unit>年|个月|月|周|天)",
        examples=("术后停用胰岛素已20个月。", "患者脱離胰島素已經1年。"),
        traps=("停用胰岛素治疗后3个月复查。",)),
@@ -97,6 +134,62 @@ COMPANY_PATTERNS: tuple[Pattern, ...] = (
        traps=("Therapeutics公司的产品",)),
 )
 
+# investigators: people named as the study's authors or team leads ("Voltarelli et al.", "Dr. Burt",
+# "Jinquan Cai,1", "邓宏魁团队", "殷浩教授"), by their name as written; dedupe/people.py compares them
+# across scripts (邓宏魁 = Hongkui Deng = Deng H)
+_NAME_EN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+_SURNAME_ZH = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+               "沈姚卢姜崔钟谭陆汪范金廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔"
+               "汤殷葛詹桂欧翁施洪柯窦")   # not 于 万 向 方 任 石 龙: more often words (于是, 万名, 方面, 任何)
+# words before 团队/教授 that start like a surname but are places or common words
+_NOT_NAME_ZH = frozenset({"武汉", "江苏", "江西", "江门", "石家庄", "徐州", "高校", "高端", "高水平", "黄山", "金华",
+                          "许多", "严重", "史上", "苏州", "吴江", "韩国", "马来西亚", "孟加拉", "罗氏", "曾经", "陈旧",
+                          "杨凌", "武警", "邵阳", "汤姆", "周边", "孙中山", "黄埔", "林业", "胡同", "朱雀", "何种",
+                          "戴着", "郑州", "梁山", "谢谢", "冯氏", "董事", "潘多拉", "蒋介石", "卢森堡", "钟南山"})
+_ROLE_ZH = r"(?:教授|研究员|院士|博士|主任医师|副主任医师|主任|医生|医师|团队|课题组|等人|领衔|带领)"
+# words before "et al." or a year that are no person ("Table 2016", "June 2016")
+_NOT_NAME = frozenset({"The", "This", "That", "These", "Table", "Figure", "Fig", "Type", "Phase", "In", "On", "At",
+                       "From", "Since", "By", "And", "Of", "For", "To", "With", "January", "February", "March",
+                       "April", "May", "June", "July", "August", "September", "October", "November", "December",
+                       "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                       "Spring", "Summer", "Fall", "Autumn", "Winter", "China", "Diabetes", "Cell", "Nature",
+                       "Science", "Lancet", "Study", "Trial", "Year", "Published", "Updated", "Posted"})
+INVESTIGATOR_PATTERNS: tuple[Pattern, ...] = (
+    zp("investigator__et_al", rf"(?<![A-Za-z])(?P<name>{_NAME_EN})\s+(?:[A-Z]{{1,3}}\s+)?et\s+al\b", flags=0,
+       examples=("Voltarelli et al. reported 15 patients.", "as shown by Bhansali et al (2009)"),
+       traps=("The et al. trap",)),
+    zp("investigator__dr", rf"\b(?:Dr|Prof|Professor)\.?\s+(?P<name>{_NAME_EN}(?:\s+[A-Z]\.)?(?:\s+{_NAME_EN})?)", flags=0,
+       examples=("said Dr. James Shapiro of the University of Alberta", "Professor Camillo Ricordi said")),
+    zp("investigator__degree", rf"(?<![A-Za-z])(?P<name>{_NAME_EN}(?:\s+[A-Z]\.){{0,2}}\s+{_NAME_EN}),\s+(?:MD|PhD|M\.D\.|Ph\.D\.)\b",
+       flags=0, examples=("Richard K. Burt, MD, chief of immunotherapy", "Carlos E. B. Couri, MD, PhD;")),
+    zp("investigator__byline", rf"(?<![A-Za-z])(?P<name>{_NAME_EN}\s+{_NAME_EN})(?:,\d|\s\d{{1,2}}(?:,\d{{1,2}})*(?:,|$))",
+       flags=re.M, examples=("Jinquan Cai,1 Zhixian Wu,1 Xiumin Xu,2,3", "Anil Bhansali 1,, Vimal Upreti 1, Rama Walia 1"),
+       traps=("Type Diabetes 2 remains common",)),
+    zp("investigator__led", rf"\b(?:led by|headed by|senior author|first author|lead author|principal investigator)\s+"
+       rf"(?:Dr\.?\s+|Professor\s+)?(?P<name>{_NAME_EN}(?:\s+[A-Z]\.)?\s+{_NAME_EN})", flags=0,
+       examples=("The trial, led by Hongkui Deng of Peking University,", "senior author Jay Skyler")),
+    zp("investigator__row", rf"(?:^|\|)[ \t]*(?P<name>{_NAME_EN}),?[ \t]+(?:19|20)\d{{2}}\b(?=[ \t]*(?:\[\d+\]|\||\t|$))", flags=re.M,
+       examples=("Cai, 2016 [8] China 21/21", "| Voltarelli 2007 | Brazil | 15 |"),
+       traps=("June 2016 | Brazil",)),
+    zp("investigator__zh", rf"(?P<name>[{_SURNAME_ZH}][\u4e00-\u9fff]{{0,2}}?)(?={_ROLE_ZH})", flags=0,
+       examples=("北京大学邓宏魁团队在《细胞》发表论文", "上海长征医院殷浩教授介绍", "王树森等人发表"),
+       traps=("研究团队表示", "该课题组此前报告")),
+)
+
+
+def _investigator(name: str, m: re.Match[str], pattern: Pattern) -> Optional[str]:
+    """The name as a person's name, or None (a month, a journal, a generic Chinese word before 团队)."""
+    if pattern.name == "investigator__zh":
+        if name in _NOT_NAME_ZH or name[:2] in _NOT_NAME_ZH:
+            return None
+        if len(name) < 2:
+            return name if m.string[m.end():m.end() + 2] in ("教授", "院士", "博士", "医生", "医师", "主任", "研究") else None
+        return name
+    first = name.split()[0]
+    if first in _NOT_NAME or name.split()[-1] in _NOT_NAME:
+        return None
+    return name
+
 
 def _number(text: str) -> Optional[float]:
     t = text.lower()
@@ -108,7 +201,7 @@ class ProfileExtractor(FieldExtractor):
 
     name = NAME
     field = "profile"
-    patterns = PROFILE_PATTERNS + COMPANY_PATTERNS
+    patterns = PROFILE_PATTERNS + COMPANY_PATTERNS + INVESTIGATOR_PATTERNS
 
     def find(self, span: Span) -> list[Hit]:
         hits = super().find(span)
@@ -118,19 +211,32 @@ class ProfileExtractor(FieldExtractor):
             hits.append(Hit("organisation", {"value": org.name}, s, e, NAME, "org_table"))
             if org.city and org.kind == "hospital":
                 hits.append(Hit("city", {"value": org.city}, s, e, NAME, "org_city", 0.8))
+        # hospitals and universities the table lacks, as written (a study's reports name its hospital in an
+        # affiliation line, a registry's "Verified by", a quote's "at X University")
+        from ..metadata import institution_names
+        for h in institution_names(span.doc, span.start, span.end, limit=MAX_INSTITUTIONS):
+            if table.lookup(h.value["value"]) is None:
+                hits.append(Hit("organisation", h.value, h.start, h.end, NAME, "institution_name", 0.9))
         return hits
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         kind = pattern.name.split("__")[0]
         g = m.groupdict()
-        if kind in ("age", "age_sex", "age_aged"):
-            age = int(g["age"])
+        if kind in ("age", "age_sex", "age_aged", "age_now"):
+            num = _number(g["age"])
+            if num is None:
+                return
+            age = int(num)
             if not 0 < age <= 110:
                 return
             yield Hit("patient_age", {"value": age}, m.start("age"), m.end("age"), NAME, pattern.name)
             if g.get("sex"):
                 sex = "male" if g["sex"].lower() in ("男", "man", "men", "male", "boy", "gentleman", "father") else "female"
                 yield Hit("patient_sex", {"value": sex}, m.start("sex"), m.end("sex"), NAME, pattern.name)
+        elif kind == "diagnosis_age":
+            dx = _number(g["dx"])
+            if dx is not None:
+                yield Hit("diagnosis_age", {"value": int(dx)}, m.start(), m.end(), NAME, pattern.name)
         elif kind in ("duration", "insulin_free"):
             num = _number(g["num"])
             unit = (g.get("unit") or "year").lower().rstrip("s")
@@ -145,22 +251,52 @@ class ProfileExtractor(FieldExtractor):
                 yield Hit("insulin_free_days", {"value": round(days, 1)}, m.start(), m.end(), NAME, pattern.name)
         elif kind == "company":
             name = g["name"]
+            if _not_a_company(name, m.group(0)):
+                return
             if name.lower() not in _CO_GENERIC and not org_table().lookup(name):
                 yield Hit("sponsor", {"value": name}, m.start("name"), m.end("name"), NAME, pattern.name)
+        elif kind == "investigator":
+            if _investigator(g["name"], m, pattern):
+                # the name as written (the view is in simplified script)
+                name = span.doc.text[m.start("name"):m.end("name")]
+                yield Hit("investigator", {"value": name}, m.start("name"), m.end("name"), NAME, pattern.name)
         elif kind == "procedure_year":
             yield Hit("procedure_year", {"value": int(g["year"])}, m.start("year"), m.end("year"), NAME, pattern.name)
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
-        """One value per profile field (the first in the text), every distinct organisation once."""
+        """One value per profile field (the first in the text), every distinct organisation once; an age at
+        diagnosis gives the years with diabetes when the text states the patient's age but no duration."""
         kept: list[Hit] = []
         seen: set[object] = set()
         for h in sorted(hits, key=lambda h: (h.start, -h.score)):
-            key = (h.field, h.value["value"]) if h.field in ("organisation", "sponsor") else h.field
+            key = (h.field, h.value["value"]) if h.field in ("organisation", "sponsor", "investigator") else h.field
+            if h.field == "investigator" and sum(1 for k in kept if k.field == "investigator") >= MAX_INVESTIGATORS:
+                continue   # a reference list names hundreds
+            if h.pattern == "institution_name" and sum(1 for k in kept if k.pattern == "institution_name") >= MAX_INSTITUTIONS:
+                continue
             if key in seen:
                 continue
             seen.add(key)
             kept.append(h)
+        dx = next((h for h in kept if h.field == "diagnosis_age"), None)
+        kept = [h for h in kept if h.field != "diagnosis_age"]
+        age = next((h.value["value"] for h in kept if h.field == "patient_age"), None)
+        if dx is not None and age is not None and "disease_duration_years" not in seen and age > dx.value["value"]:
+            kept.append(Hit("disease_duration_years", {"value": float(age - dx.value["value"])}, dx.start, dx.end,
+                            NAME, dx.pattern, dx.score))
         return kept
+
+
+# a journal ("Nature Biotechnology") or a product code ("公司VX-880") read where a company name stands
+_CODE_LIKE = re.compile(r"[A-Za-z]+-?\d")
+
+
+def _not_a_company(name: str, matched: str) -> bool:
+    from ..dedupe.institutions import product_table
+    from ..dedupe.normalise import journal_key, journal_table
+    if _CODE_LIKE.match(name) or product_table().canonical(name) in product_table().products:
+        return True
+    return journal_key(matched) in journal_table().keys
 
 
 EXTRACTOR = ProfileExtractor()

@@ -1,0 +1,70 @@
+"""People across scripts: the keys under which two reports name one investigator.
+
+A key is (surname, initial of the given name): "Jinquan Cai", "Cai J", "蔡金全" -> ("cai", "j"); a surname
+alone ("Cai, 2016", "Voltarelli et al.", "王教授") -> ("cai", ""). A Chinese name is romanised by pinyin
+(邓宏魁 -> ("deng", "h")); a Latin two-word name may be in either order (Hongkui Deng / Deng Hongkui), so
+it gives both readings.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .institutions import _pinyin
+from .normalise import simplified
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*\.?")
+# compound Chinese surnames (欧阳, 司马): the rest is the given name
+_ZH_COMPOUND = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐")
+
+Key = tuple[str, str]
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+@lru_cache(maxsize=20_000)
+def person_keys(name: str) -> frozenset[Key]:
+    """The keys of one name as written (empty when it is no usable name)."""
+    name = name.strip()
+    if not name:
+        return frozenset()
+    if _CJK.search(name):
+        chars = "".join(_CJK.findall(simplified(name)))
+        sur = next((c for c in _ZH_COMPOUND if chars.startswith(c)), chars[:1])
+        given = chars[len(sur):]
+        return frozenset({(_pinyin(sur), _pinyin(given)[:1] if given else "")})
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()   # Júlio -> Julio
+    words = [w.rstrip(".") for w in _WORD.findall(plain)]
+    if not words:
+        return frozenset()
+    full = [w for w in words if len(w) > 1 and not w.isupper()]   # "Richard K. Burt" -> Richard, Burt
+    initials = [w for w in words if len(w) == 1 or w.isupper()]    # "Voltarelli JC" -> JC
+    if len(full) == 1:
+        initial = initials[0][0] if initials else ""
+        return frozenset({(_ascii(full[0]), _ascii(initial))})
+    if len(full) >= 2:
+        first, last = full[0], full[-1]
+        return frozenset({(_ascii(last), _ascii(first[0])), (_ascii(first), _ascii(last[0]))})
+    return frozenset()
+
+
+def surnames(keys: frozenset[Key]) -> frozenset[str]:
+    return frozenset(s for s, _ in keys)
+
+
+def shared_person(a: frozenset[Key], b: frozenset[Key]) -> tuple[str, str] | None:
+    """("full", name) when both name one person with the same initial, ("surname", name) when one side
+    gives the surname alone, else None (two different initials are two people)."""
+    full = {k for k in a & b if k[1]}
+    if full:
+        s, i = min(full)
+        return "full", f"{s} {i}"
+    for s, i in sorted(a):
+        for t, j in b:
+            if s == t and (not i or not j):
+                return "surname", s
+    return None
