@@ -1,0 +1,56 @@
+"""The Dask engine (extract/distributed.py): a run on a local cluster of worker processes writes the same
+outputs, byte for byte, as a local run; a lost task costs its files, never the run."""
+from __future__ import annotations
+
+import faulthandler
+import json
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from extract import distributed, pipeline
+from extract.ingest import discover
+
+pytest.importorskip("distributed")
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUTS = ("documents.jsonl", "records.jsonl", "studies.jsonl")
+
+
+@pytest.fixture(autouse=True)
+def watchdog() -> Iterator[None]:
+    faulthandler.dump_traceback_later(600, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
+
+
+def test_a_local_dask_cluster_gives_the_local_outputs(tmp_path: Path) -> None:
+    # the sample corpus: every reader (txt in three encodings, HTML, PDF, a feed of many documents),
+    # cross-language duplicates for deduplication; chunks of 4 so that several tasks finish out of order
+    src = tmp_path / "in"
+    shutil.copytree(ROOT / "corpus", src)
+    (src / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    pipeline.run(src, tmp_path / "local", use_cache=False, jobs=2)
+    old = distributed.CHUNK_FILES
+    distributed.CHUNK_FILES = 4
+    try:
+        s = pipeline.run(src, tmp_path / "dask", use_cache=False, jobs=2, dask="local")
+    finally:
+        distributed.CHUNK_FILES = old
+    assert s.documents > 15 and s.failed >= 1
+    for name in OUTPUTS:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
+
+
+def test_a_lost_task_fails_its_files_alone(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("y", encoding="utf-8")
+    files = discover(tmp_path)
+    lost = distributed._lost(list(enumerate(files)), RuntimeError("worker lost"))
+    assert [i for i, _ in lost] == [0, 1]
+    rows = [json.loads(data)[0]["row"] for _, data in lost]
+    assert [(r["doc_id"], r["status"], r["error_code"]) for r in rows] == [("a.txt", "error", "E199"),
+                                                                          ("b.txt", "error", "E199")]
+    assert "worker lost" in rows[0]["error"]
