@@ -441,15 +441,18 @@ class Stage:
         self.dir = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=out_dir))
         self.results = open(self.dir / "results.jsonl", "w+b")
         self.spans: list[tuple[int, int]] = []
+        self.rows: list[list[_Row]] = []   # per entry: what the runner keeps of its documents
         self._last: tuple[int, Any] = (-1, None)
 
     def add(self, data: str) -> int:
         """Stage one file's results; returns its entry number."""
         raw = data.encode("utf-8", "surrogatepass") + b"\n"
+        entry = len(self.spans)
+        self.rows.append(_rows_of(entry, json.loads(data)))
         self.results.seek(0, os.SEEK_END)
         self.spans.append((self.results.tell(), len(raw)))
         self.results.write(raw)
-        return len(self.spans) - 1
+        return entry
 
     def read(self, entry: int) -> list[dict[str, Any]]:
         """The staged results of one entry (the last one read is kept: rows of an entry come together)."""
@@ -508,9 +511,9 @@ class _Row:
     same_content_as: Optional[list[str]] = None
 
 
-def _rows_of(stage: Stage, entry: int) -> list[_Row]:
+def _rows_of(entry: int, items: list[dict[str, Any]]) -> list[_Row]:
     out = []
-    for pos, item in enumerate(stage.read(entry)):
+    for pos, item in enumerate(items):
         row = item["row"]
         out.append(_Row(entry, pos, row["doc_id"], row["status"], row.get("error_code"), row.get("content_hash"),
                         row.get("source_path") or row["doc_id"], [r["record_id"] for r in item["records"]]))
@@ -551,7 +554,7 @@ def _process(files: list[ingest.InputFile], out_dir: Path, cache_path: Optional[
             i = todo[j]
             entries[i] = stage.add(data)
             if cache:
-                cache.put_payload(keys[i], data, [r.error_code for r in _rows_of(stage, entries[i])])
+                cache.put_payload(keys[i], data, [r.error_code for r in stage.rows[entries[i]]])
             if progress:
                 progress(1)
     finally:
@@ -569,9 +572,9 @@ def _ordered_rows(stage: Stage, entries: list[Optional[int]], kept: list[int], w
     against anything else, such as a kept document of an earlier run: a later document (or record) whose id
     repeats an earlier one is left out with a warning.
     """
-    rows = [r for e in entries if e is not None for r in _rows_of(stage, e)]
+    rows = [r for e in entries if e is not None for r in stage.rows[e]]
     if kept:
-        rows = sorted(rows + [r for e in kept for r in _rows_of(stage, e)], key=lambda r: r.key)
+        rows = sorted(rows + [r for e in kept for r in stage.rows[e]], key=lambda r: r.key)
     seen_docs: set[str] = set()
     seen_recs: set[str] = set()
     out: list[_Row] = []

@@ -99,9 +99,11 @@ def test_documents_texts_stay_on_disk_until_asked(tmp_path: Path) -> None:
         texts.add("c", "HbA1c \U0001f600")
         assert texts["c"] == "HbA1c \U0001f600" and texts["a"] == "糖化血红蛋白 8.6%" and texts.get("b") == ""
         assert texts.get("zz") is None and len(texts) == 3 and list(texts) == ["a", "b", "c"]
-        e1 = stage.add('[{"row": {"doc_id": "x"}, "records": []}]')
-        e2 = stage.add('[{"row": {"doc_id": "y"}, "records": [{"record_id": "r"}]}]')
+        e1 = stage.add('[{"row": {"doc_id": "x", "status": "ok"}, "records": []}]')
+        e2 = stage.add('[{"row": {"doc_id": "y", "status": "ok", "source_path": "y.txt"}, '
+                       '"records": [{"record_id": "r"}]}]')
         assert stage.read(e2)[0]["records"] == [{"record_id": "r"}] and stage.read(e1)[0]["row"]["doc_id"] == "x"
+        assert [(r.doc_id, r.key, r.record_ids) for r in stage.rows[e2]] == [("y", "y.txt", ["r"])]
     finally:
         texts.close()
         stage.close()
