@@ -86,6 +86,12 @@ def pipeline(lang: str) -> Language:
     return nlp
 
 
+def prepare() -> None:
+    """Load what finding sentences needs (jieba's dictionary with ours, spaCy's English tokenizer), once."""
+    _jieba_ready()
+    pipeline("en")
+
+
 def _key(lang: str) -> str:
     return "zh" if _is_zh(lang) else "en"
 

@@ -399,6 +399,9 @@ def prepare_nlp(out_dir: Path) -> None:
     if not jieba.dt.initialized:
         jieba.dt.tmp_dir = str(_jieba_cache_dir(out_dir))
     try:
+        from . import nlp
+
+        nlp.prepare()   # whatever the warm-up texts ask of them
         for i, text in enumerate(WARM_UP_TEXTS):
             process_source(SourceDoc(doc_id=f"warm-up-{i}", raw_text=text, source_format="txt"))
         import pdfplumber  # noqa: F401 - the readers import these lazily

@@ -55,3 +55,34 @@ def test_a_lost_task_fails_its_files_alone(tmp_path: Path) -> None:
     assert [(r["doc_id"], r["status"], r["error_code"]) for r in rows] == [("a.txt", "error", "E199"),
                                                                           ("b.txt", "error", "E199")]
     assert "worker lost" in rows[0]["error"]
+
+
+def test_a_chunk_keeps_the_time_limit_in_a_dask_task_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a Dask worker runs tasks in a thread of a daemon process: the chunk's supervised process (forked from
+    # it) still stops a hanging document at its time limit, and the other files of the chunk are done
+    import multiprocessing
+    import threading
+    import time
+
+    for i in range(3):
+        (tmp_path / f"doc{i}.txt").write_text("A trial enrolled 48 adults; HbA1c fell from 8.2% to 7.4%.\n",
+                                              encoding="utf-8")
+    real = pipeline.process_source
+
+    def hanging(src):
+        if src.doc_id == "doc1.txt":
+            time.sleep(60)
+        return real(src)
+
+    monkeypatch.setattr(pipeline, "process_source", hanging)
+    monkeypatch.setitem(multiprocessing.current_process()._config, "daemon", True)   # as in a Dask worker
+    got: list = []
+    t = threading.Thread(target=lambda: got.extend(distributed.run_chunk(list(enumerate(discover(tmp_path))), 2.0,
+                                                                         None)))
+    t0 = time.monotonic()
+    t.start()
+    t.join(120)
+    assert not t.is_alive() and time.monotonic() - t0 < 60
+    rows = {json.loads(data)[0]["row"]["doc_id"]: json.loads(data)[0]["row"] for _, data in got}
+    assert rows["doc1.txt"]["error_code"] == "E109" and "abandoned" in rows["doc1.txt"]["error"]   # the alarm, not the kill
+    assert rows["doc0.txt"]["status"] == rows["doc2.txt"]["status"] == "ok"
