@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
@@ -22,14 +23,23 @@ from .ingest import InputFile
 CHUNK_FILES = 16          # files per task: enough to amortise a task's round trip, few enough to spread
 IN_FLIGHT_PER_WORKER = 4  # chunks submitted ahead per worker
 _warm = False
+_warm_lock = threading.Lock()
 
 
 def _warm_up() -> None:
-    """Load pipelines, dictionaries and patterns once per Dask worker process, before it forks."""
+    """Once per Dask worker process, before it forks: load pipelines, dictionaries and patterns."""
     global _warm
-    if not _warm:
+    with _warm_lock:
+        if _warm:
+            return
+        import multiprocessing
+
         from .pipeline import prepare_nlp
 
+        # Dask starts its worker processes as daemons, and multiprocessing refuses children to a daemon;
+        # the supervised processes are reaped by the task that forks them all the same. Cleared for good
+        # (not around each task): tasks of one worker may run in several threads at once.
+        multiprocessing.current_process()._config["daemon"] = False  # type: ignore[attr-defined]
         prepare_nlp(Path(tempfile.gettempdir()))
         _warm = True
 
@@ -37,24 +47,14 @@ def _warm_up() -> None:
 def run_chunk(items: list[tuple[int, InputFile]], time_limit_s: Optional[float],
               memory_limit_mb: Optional[float]) -> list[tuple[int, str]]:
     """Process one chunk of files on a Dask worker: (index, result text) per file."""
-    import multiprocessing
-
     from .pipeline import process_all
 
     _warm_up()
-    # Dask starts its worker processes as daemons, and multiprocessing refuses children to a daemon; the
-    # supervised process is one all the same: it is killed and reaped by this task before it returns
-    config = multiprocessing.current_process()._config  # type: ignore[attr-defined]
-    daemon = config.get("daemon")
-    config["daemon"] = False
-    try:
-        out: list[tuple[int, str]] = []
-        for j, data in process_all([f for _, f in items], jobs=1, time_limit_s=time_limit_s,
-                                   memory_limit_mb=memory_limit_mb):
-            out.append((items[j][0], data))
-        return out
-    finally:
-        config["daemon"] = daemon
+    out: list[tuple[int, str]] = []
+    for j, data in process_all([f for _, f in items], jobs=1, time_limit_s=time_limit_s,
+                               memory_limit_mb=memory_limit_mb):
+        out.append((items[j][0], data))
+    return out
 
 
 def _lost(items: list[tuple[int, InputFile]], error: BaseException) -> list[tuple[int, str]]:

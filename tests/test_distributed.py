@@ -76,6 +76,7 @@ def test_a_chunk_keeps_the_time_limit_in_a_dask_task_thread(tmp_path: Path, monk
 
     monkeypatch.setattr(pipeline, "process_source", hanging)
     monkeypatch.setitem(multiprocessing.current_process()._config, "daemon", True)   # as in a Dask worker
+    monkeypatch.setattr(distributed, "_warm", False)
     got: list = []
     t = threading.Thread(target=lambda: got.extend(distributed.run_chunk(list(enumerate(discover(tmp_path))), 2.0,
                                                                          None)))
