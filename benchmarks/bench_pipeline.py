@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SLOW_S = 5.0
 HOSTILE_BYTES = 200_000
-HOSTILE_LIMIT_S = 30.0     # an input still running then is stopped (and reported as a timeout)
-PROBE_CHARS = 20_000       # a slow input's patterns are timed one by one on this much of its text …
-PROBE_CAP_S = 1.0          # … each for at most this long
+HOSTILE_LIMIT_S = 60.0     # wall seconds: an input still running then is stopped (reported as a timeout)
+PROBE_CHARS = 2_000        # a slow input's patterns are timed one by one on this much of its text (a regex
+                           # scan cannot be stopped from Python: a quadratic one on 200 kB runs for hours)
 # (name, unit repeated to HOSTILE_BYTES): the shapes of the slow inputs reported in issue 13 and 14
 HOSTILE = [("digits", "1"), ("zh-numerals", "一"), ("zh-numerals-mixed", "十二万"), ("brackets", "("),
            ("nested-brackets", "(（["), ("no-spaces-en", "a"), ("no-spaces-zh", "糖"), ("decimals", "1.5"),
@@ -228,18 +228,17 @@ def slow_inputs(tmp: Path) -> None:
         sec, cpu = time.perf_counter() - t, time.process_time() - c
         line = f"  {name:<20} {cpu:7.2f} s CPU {sec:7.2f} s wall  {outcome}"
         if cpu > SLOW_S:
-            # each pattern alone on the first PROBE_CHARS of the text (capped): the ones that cost the time
+            # each pattern alone on the first PROBE_CHARS of the text: the ones that cost the time
             view = to_document(src).view[:PROBE_CHARS]
             costs = []
             for pname, rx in pats:
                 t = time.perf_counter()
                 for _ in rx.finditer(view):
-                    if time.perf_counter() - t > PROBE_CAP_S:
-                        break
+                    pass
                 costs.append((time.perf_counter() - t, pname))
             costs.sort(reverse=True)
-            line += (f"  SLOW; costly patterns on its first {PROBE_CHARS // 1000}k characters: "
-                     + ", ".join(f"{n} {c:.2f}s" for c, n in costs[:4] if c > 0.01))
+            line += (f"  SLOW; costliest patterns on its first {PROBE_CHARS:,} characters: "
+                     + ", ".join(f"{n} {c * 1000:.0f} ms" for c, n in costs[:4] if c > 0.001))
         print(line, flush=True)
 
 
