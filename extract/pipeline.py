@@ -2,8 +2,13 @@
 
 Run safety: every input file gets a status within its time limit (readers cannot swallow the alarm, and
 files are processed in supervised worker processes that are replaced when they die or hang); the cache is
-written as each file finishes and heals itself; the outputs are replaced as one set under a lock, with a
-manifest written last; and a run never drops earlier results silently (see ``run``).
+written as files finish (in batches) and heals itself; the outputs are replaced as one set under a lock,
+with a manifest written last; and a run never drops earlier results silently (see ``run``).
+
+Scale: workers fork from a warmed-up parent and send each file's results back as one JSON text, which is
+staged on disk as it arrives (``Stage``); the parent keeps only each document's ids until deduplication,
+which reads the records back (and the texts on demand, ``StagedTexts``), and the documents are written
+from the stage. ``dask`` runs the same per-file work on a Dask cluster (``distributed``).
 """
 from __future__ import annotations
 
