@@ -6,8 +6,9 @@ the key is sha256(file bytes) + doc path + a fingerprint of every source and dat
 
 The cache is an optimisation, never a reason for a run to fail: a corrupt, truncated or foreign file
 (or a symbolic link planted in its place) is set aside with a warning and rebuilt; a full disk while
-caching turns caching off for the rest of the run, with a warning. Results are committed as each file
-finishes, so an interrupted run resumes where it stopped.
+caching turns caching off for the rest of the run, with a warning. Results are committed as files
+finish, in batches (every COMMIT_FILES files or COMMIT_SECONDS seconds, and when the run stops), so an
+interrupted run resumes where it stopped (a killed one after its last batch).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import stat
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 from . import PIPELINE_VERSION
 from .models import DocumentRow, Record
@@ -30,6 +31,8 @@ CACHE_FORMAT = "extract-cache/2"     # stored in the file: anything else is a fo
 UNCACHED_CODES = {"E108", "E109", "E113", "E199"}
 MAX_HASH_BYTES = 100 * 1024 * 1024   # larger files are refused by every reader's size limit: never hashed
 BUSY_TIMEOUT_S = 10.0                # another process (a second run sharing --cache) holds the write lock
+COMMIT_FILES = 64                    # results are committed in batches: every this many files …
+COMMIT_SECONDS = 2.0                 # … or this many seconds, whichever comes first, and at the end
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +83,7 @@ class Cache:
         self.path = path
         self.warnings: list[str] = []
         self.db: Optional[sqlite3.Connection] = None
+        self._pending, self._last_commit = 0, time.monotonic()   # stored since the last commit
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -181,6 +185,11 @@ class Cache:
     # --- use ---------------------------------------------------------------------------------
 
     def get(self, key: Optional[str]) -> Optional[list[tuple[DocumentRow, list[Record]]]]:
+        payload = self.get_payload(key)
+        return None if payload is None else _parse(payload)
+
+    def get_payload(self, key: Optional[str]) -> Optional[str]:
+        """One file's results as stored (``payload``), once they are known to read back; None on a miss."""
         if key is None or self.db is None:
             return None
         try:
@@ -188,29 +197,47 @@ class Cache:
         except sqlite3.Error as e:
             self._failed(e, "reading")
             return None
-        if row is None:
+        if row is None or not isinstance(row[0], str):
             return None
         try:
-            items = json.loads(row[0])
-            return [(DocumentRow.model_validate(i["row"]), [Record.model_validate(r) for r in i["records"]])
-                    for i in items]
+            _parse(row[0])
         except (ValueError, KeyError, TypeError):
             return None  # an unreadable entry is a miss, never an error
+        return row[0]
 
     def put(self, key: Optional[str], results: list[tuple[DocumentRow, list[Record]]]) -> None:
-        """Store one file's results and commit at once (an interrupted run keeps what it finished)."""
-        if key is None or self.db is None or any(row.error_code in UNCACHED_CODES for row, _ in results):
+        """Store one file's results (committed with the batch it falls in)."""
+        self.put_payload(key, payload(results), [row.error_code for row, _ in results])
+
+    def put_payload(self, key: Optional[str], data: str, error_codes: Iterable[Optional[str]]) -> None:
+        """Store one file's results (``payload``); committed in batches of files or seconds, and on close.
+
+        A run that is killed loses at most the last batch (those files are processed again next time);
+        results whose error depends on the machine or the run (UNCACHED_CODES) are never stored.
+        """
+        if key is None or self.db is None or any(c in UNCACHED_CODES for c in error_codes):
             return
-        payload = json.dumps([{"row": row.model_dump(mode="json"),
-                               "records": [r.model_dump(mode="json") for r in recs]}
-                              for row, recs in results], ensure_ascii=False)
         try:
-            self.db.execute("INSERT OR REPLACE INTO results (key, payload) VALUES (?, ?)", (key, payload))
-            self.db.commit()
+            self.db.execute("INSERT OR REPLACE INTO results (key, payload) VALUES (?, ?)", (key, data))
+            self._pending += 1
+            if self._pending >= COMMIT_FILES or time.monotonic() - self._last_commit >= COMMIT_SECONDS:
+                self.commit()
         except sqlite3.Error as e:
             self._failed(e, "writing")
 
+    def commit(self) -> None:
+        """Commit the stored results (a batch), so that an interrupted run resumes after them."""
+        if self.db is None:
+            return
+        try:
+            self.db.commit()
+        except sqlite3.Error as e:
+            self._failed(e, "writing")
+        self._pending, self._last_commit = 0, time.monotonic()
+
     def close(self) -> None:
+        if self.db is not None and self._pending:
+            self.commit()
         if self.db is not None:
             try:
                 self.db.close()
@@ -224,3 +251,14 @@ def path_for_sqlite(path: Path) -> Path:
     if os.path.islink(path):
         raise ValueError(f"{path} is a symbolic link")
     return path
+
+
+def payload(results: list[tuple[DocumentRow, list[Record]]]) -> str:
+    """One file's results as one JSON text: what the cache stores and workers send back."""
+    return json.dumps([{"row": row.model_dump(mode="json"), "records": [r.model_dump(mode="json") for r in recs]}
+                       for row, recs in results], ensure_ascii=False)
+
+
+def _parse(data: str) -> list[tuple[DocumentRow, list[Record]]]:
+    items = json.loads(data)
+    return [(DocumentRow.model_validate(i["row"]), [Record.model_validate(r) for r in i["records"]]) for i in items]

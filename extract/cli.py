@@ -56,6 +56,10 @@ def run(
                                     "(by default they are kept, and an empty INPUT is refused)."),
     follow_links: bool = typer.Option(False, "--follow-links",
                                       help="Follow symbolic links that lead out of INPUT (never to devices or pipes)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
+                                       help="Process the files on a Dask cluster: a scheduler address "
+                                            "(tcp://host:8786; every worker must see INPUT at the same path), "
+                                            "or 'local' for a local cluster of --jobs processes. Same outputs."),
 ) -> None:
     """Process every article under INPUT and write documents/records/studies.jsonl and manifest.json.
 
@@ -84,12 +88,20 @@ def run(
     ticker = _Ticker(bar)
     options = {"jobs": jobs, "time_limit": time_limit, "memory_limit": memory_limit, "cache": not no_cache,
                "prune": prune, "follow_links": follow_links}
+    if dask:
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            typer.echo("error: --dask needs the 'distributed' package (pip install 'stemcell-evidence-extract[dask]')",
+                       err=True)
+            raise typer.Exit(EXIT_USAGE)
+        options["dask"] = dask
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         summary = run_pipeline(input, out, jobs=jobs, time_limit_s=time_limit or None,
                                memory_limit_mb=memory_limit or None, progress=bar.update, files=files,
                                use_cache=not no_cache, cache_path=cache, prune=prune, follow_links=follow_links,
-                               stage=ticker.stage, options=options)
+                               stage=ticker.stage, options=options, dask=dask)
     except KeyboardInterrupt:
         ticker.stop()
         bar.close()

@@ -1,10 +1,15 @@
-"""Sentences and tokens with character offsets, from blank spaCy pipelines (nothing downloaded).
+"""Sentences and tokens with character offsets (nothing downloaded).
 
-Chinese is segmented by jieba (with the domain dictionary ``data/userdict.txt``) on the
-same-length simplified copy of the text, so traditional text segments as well as simplified
-and every offset still points into the text the caller gave. Numbers and units are matched
-by the field extractors' regexes on the normalised string; sentences and tokens are for
-context windows and keywords.
+Sentences are those of spaCy's sentencizer over blank spaCy pipelines (Chinese segmented by jieba with
+the domain dictionary ``data/userdict.txt`` on the same-length simplified copy of the text, so traditional
+text segments as well as simplified and every offset still points into the text the caller gave), but
+found without tokenizing the whole text: the sentencizer only looks at the tokens around sentence marks,
+and both tokenizers cut the text into pieces that they segment independently (jieba: runs of
+``[\u4E00-\u9FD5a-zA-Z0-9+#&._%-]``, every other character alone; spaCy English: whitespace-separated
+chunks). So only the few pieces holding a sentence mark go through the tokenizer; every other piece is one
+word-like token. ``reference_sentences`` is the full-tokenizer path, kept to prove that both agree
+(tests/test_nlp.py, benchmarks/sentence_agreement.py). Tokens (``tokens``) still come from the full
+pipelines. Numbers and units are matched by the field extractors' regexes on the normalised string.
 
 Sentences break at sentence punctuation and at line breaks: after ``normalise`` a newline in
 Chinese text is a real break (heading, list item, paragraph). In English a newline followed by
@@ -14,9 +19,11 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 import spacy
 from spacy.language import Language
@@ -77,6 +84,12 @@ def pipeline(lang: str) -> Language:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
     return nlp
+
+
+def prepare() -> None:
+    """Load what finding sentences needs (jieba's dictionary with ours, spaCy's English tokenizer), once."""
+    _jieba_ready()
+    pipeline("en")
 
 
 def _key(lang: str) -> str:
@@ -148,26 +161,143 @@ def sentences(text: str, lang: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=16)
 def _sentences(text: str, lang: str) -> tuple[tuple[int, int], ...]:
-    nlp = pipeline(lang)
     blocks = _blocks(text, lang)
     view = matching_view(text, lang) if lang == "zh" else text
+    find = _zh_starts if lang == "zh" else _en_starts
+    out: list[tuple[int, int]] = []
+    for bs, be in blocks:
+        starts = find(view[bs:be])
+        _finish(text, [(bs + s, bs + e) for s, e in zip(starts, [*starts[1:], be - bs])], out)
+    return tuple(out)
+
+
+def reference_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """``sentences`` through the full spaCy pipeline (every token): the reference the fast path must equal."""
+    key = _key(lang)
+    nlp = pipeline(key)
+    blocks = _blocks(text, key)
+    view = matching_view(text, key) if key == "zh" else text
     out: list[tuple[int, int]] = []
     for (bs, be), doc in zip(blocks, nlp.pipe(view[bs:be] for bs, be in blocks)):
-        block: list[tuple[int, int]] = []
-        for sent in doc.sents:
-            s, e = bs + sent.start_char, bs + sent.end_char
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if s >= e:
-                continue
-            if block and _glued(text, block[-1], s):
-                block[-1] = (block[-1][0], e)
-            else:
-                block.append((s, e))
-        out.extend(block)
-    return tuple(out)
+        _finish(text, [(bs + sent.start_char, bs + sent.end_char) for sent in doc.sents], out)
+    return out
+
+
+def _finish(text: str, spans: list[tuple[int, int]], out: list[tuple[int, int]]) -> None:
+    """Strip each sentence of one block, glue '.' breaks that are no sentence end, and add them to ``out``."""
+    block: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            continue
+        if block and _glued(text, block[-1], s):
+            block[-1] = (block[-1][0], e)
+        else:
+            block.append((s, e))
+    out.extend(block)
+
+
+# --- the sentencizer's decisions, from the tokens around sentence marks only ------------------
+# spaCy's sentencizer starts a sentence at the first token after a sentence mark (a token whose text is
+# in its punct_chars) that is neither punctuation (every character of Unicode category P*) nor a mark.
+# Both tokenizers leave a single space after a token out of the token stream and make any other
+# whitespace between two words a token of its own (not punctuation: it starts the sentence).
+
+ZH_MARKS = frozenset(Sentencizer.default_punct_chars) | frozenset(ZH_EXTRA_PUNCT)
+EN_MARKS = frozenset(Sentencizer.default_punct_chars)
+_JIEBA_RUN = "[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]"   # jieba's re_han_default: one block, cut by its DAG
+_ZH_PIECE = re.compile(f"(?P<run>{_JIEBA_RUN}+)|(?P<ws>\\s+)|(?P<ch>.)", re.DOTALL)
+_EN_PIECE = re.compile(r"(?P<ws>\s+)|(?P<chunk>\S+)")
+_EN_MARK = re.compile("[" + "".join(re.escape(c) for c in sorted(EN_MARKS)) + "]")
+
+
+def _is_punct(word: str) -> bool:
+    """spaCy's IS_PUNCT lexeme attribute."""
+    return all(unicodedata.category(c).startswith("P") for c in word)
+
+
+def _space_token(view: str, s: int, e: int) -> Optional[int]:
+    """Start of the whitespace token in the gap [s, e) between two words, if any (a first ' ' is not one)."""
+    t = s + 1 if view[s] == " " else s
+    return t if t < e else None
+
+
+def _zh_starts(view: str) -> list[int]:
+    """Token offsets where the sentencizer starts sentences in one block (jieba + sentencizer, same result).
+
+    jieba cuts each run of ``_JIEBA_RUN`` alone and yields every other character alone, so a run is cut
+    (by jieba itself) only when it holds a '.' (the one mark a run can hold) or, right after a mark, when it
+    opens with punctuation; any other run starts with a word that is not punctuation.
+    """
+    import jieba
+
+    _jieba_ready()
+    starts = [0]
+    pending = False   # a mark was seen and no sentence started since
+    for m in _ZH_PIECE.finditer(view):
+        s, e = m.span()
+        kind = m.lastgroup
+        if kind == "run":
+            run = m.group()
+            if "." in run or (pending and _is_punct(run[0])):
+                pos = s
+                for word in jieba.cut(run):
+                    if word in ZH_MARKS:
+                        pending = True
+                    elif pending and not _is_punct(word):
+                        starts.append(pos)
+                        pending = False
+                    pos += len(word)
+            elif pending:
+                starts.append(s)
+                pending = False
+        elif kind == "ws":
+            t = _space_token(view, s, e)
+            if pending and t is not None:
+                starts.append(t)
+                pending = False
+        else:
+            c = view[s]
+            if c in ZH_MARKS:
+                pending = True
+            elif pending and not _is_punct(c):
+                starts.append(s)
+                pending = False
+    return starts
+
+
+def _en_starts(view: str) -> list[int]:
+    """Token offsets where the sentencizer starts sentences in one block (spaCy English, same result).
+
+    spaCy tokenizes each whitespace-separated chunk alone; only chunks holding a mark, and right after a
+    mark a chunk that opens with punctuation, go through the tokenizer.
+    """
+    tokenizer = pipeline("en").tokenizer
+    starts = [0]
+    pending = False
+    for m in _EN_PIECE.finditer(view):
+        s, e = m.span()
+        if m.lastgroup == "ws":
+            t = _space_token(view, s, e)
+            if pending and t is not None:
+                starts.append(t)
+                pending = False
+            continue
+        chunk = m.group()
+        if _EN_MARK.search(chunk) or (pending and _is_punct(chunk[0])):
+            for tok in tokenizer(chunk):
+                if tok.text in EN_MARKS:
+                    pending = True
+                elif pending and not tok.is_punct:
+                    starts.append(s + tok.idx)
+                    pending = False
+        elif pending:
+            starts.append(s)
+            pending = False
+    return starts
 
 
 @lru_cache(maxsize=16)

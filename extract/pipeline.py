@@ -2,26 +2,33 @@
 
 Run safety: every input file gets a status within its time limit (readers cannot swallow the alarm, and
 files are processed in supervised worker processes that are replaced when they die or hang); the cache is
-written as each file finishes and heals itself; the outputs are replaced as one set under a lock, with a
-manifest written last; and a run never drops earlier results silently (see ``run``).
+written as files finish (in batches) and heals itself; the outputs are replaced as one set under a lock,
+with a manifest written last; and a run never drops earlier results silently (see ``run``).
+
+Scale: workers fork from a warmed-up parent and send each file's results back as one JSON text, which is
+staged on disk as it arrives (``Stage``); the parent keeps only each document's ids until deduplication,
+which reads the records back (and the texts on demand, ``StagedTexts``), and the documents are written
+from the stage. ``dask`` runs the same per-file work on a Dask cluster (``distributed``).
 """
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import hashlib
 import json
 import os
 import shutil
 import signal
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Mapping, Optional
 
 from . import __version__, ingest
 from .assemble import extract_records
-from .cache import CACHE_FILE, Cache, code_fingerprint, file_key
+from .cache import CACHE_FILE, Cache, code_fingerprint, file_key, payload
 from .dedupe import dedupe
 from .dedupe.decisions import apply_values
 from .dedupe.decisions import load as load_decisions
@@ -34,7 +41,8 @@ from .language import detect_language
 from .models import DocumentRow, Record, Study
 from .normalise import matching_view, normalise
 from .validate import validate_record
-from .write import OUTPUT_FILES, OutputLock, commit_outputs, new_run_id, recover, stage_jsonl
+from .write import (OUTPUT_FILES, STAGE_PREFIX, OutputLock, commit_outputs, new_run_id, recover, stage_jsonl,
+                    stage_lines)
 
 DEFAULT_TIME_LIMIT = 120.0      # seconds per input file: no pathological input may hang the batch
 DEFAULT_MEMORY_LIMIT_MB = 3072  # growth allowed per worker process beyond what it inherited
@@ -210,29 +218,41 @@ def process_file(f: ingest.InputFile, time_limit_s: Optional[float] = DEFAULT_TI
     return results
 
 
-def _work(task: tuple[ingest.InputFile, Optional[float]], alive: Callable[[], None]) -> list[DocResult]:
+def _work(task: tuple[ingest.InputFile, Optional[float]], alive: Callable[[], None]) -> str:
+    """A worker's job for one file: its results as one JSON text (the cache payload), cheap to send back."""
     f, limit = task
-    return process_file(f, limit, alive)
+    return pack(process_file(f, limit, alive))
 
 
-def _on_failure(task: tuple[ingest.InputFile, Optional[float]], code: str, message: str) -> list[DocResult]:
+def pack(results: list[DocResult]) -> str:
+    return payload([(r.row, r.records) for r in results])
+
+
+def _on_failure(task: tuple[ingest.InputFile, Optional[float]], code: str, message: str) -> str:
     f = task[0]
     err: ExtractError = DocumentTimeout(message) if code == "E109" else InternalError(message)
-    return [_failed(f.rel, f, err)]
+    return pack([_failed(f.rel, f, err)])
 
 
 def process_all(files: list[ingest.InputFile], *, jobs: int = 1,
                 time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT,
                 memory_limit_mb: Optional[float] = DEFAULT_MEMORY_LIMIT_MB,
-                isolate: Optional[bool] = None) -> Iterator[tuple[int, list[DocResult]]]:
-    """(index, results) per file as each finishes, in any order; the caller orders them (same output, any N).
+                isolate: Optional[bool] = None, dask: Optional[str] = None) -> Iterator[tuple[int, str]]:
+    """(index, results as ``pack`` text) per file as each finishes, in any order; the caller orders them.
 
     Files are processed in supervised worker processes (``workers.WorkerPool``) where the platform can
     fork, also for jobs=1 (a worker that dies or hangs costs one file, never the run); ``isolate=False``
-    processes them in this process instead.
+    processes them in this process instead. ``dask`` (a scheduler address, or "local") sends them to a
+    Dask cluster in chunks (``distributed``), each chunk again in a supervised worker there.
     """
     from .workers import WorkerPool, can_fork
 
+    if dask:
+        from .distributed import process_on_dask
+
+        yield from process_on_dask(files, dask, jobs=jobs, time_limit_s=time_limit_s,
+                                   memory_limit_mb=memory_limit_mb)
+        return
     if isolate is None:
         isolate = can_fork()
     tasks = [(f, time_limit_s) for f in files]
@@ -242,7 +262,14 @@ def process_all(files: list[ingest.InputFile], *, jobs: int = 1,
         return
     pool = WorkerPool(_work, jobs=jobs, time_limit_s=time_limit_s, memory_limit_mb=memory_limit_mb,
                       on_failure=_on_failure)
-    yield from pool.run(tasks)
+    # workers fork from this warmed-up process: frozen objects are never scanned by their collector, so
+    # the pages they share with it stay shared (no copy-on-write of the loaded dictionaries and patterns)
+    gc.collect()
+    gc.freeze()
+    try:
+        yield from pool.run(tasks)
+    finally:
+        gc.unfreeze()
 
 
 def previous_study_ids(path: Path) -> dict[str, str]:
@@ -259,57 +286,14 @@ def previous_study_ids(path: Path) -> dict[str, str]:
     return ids
 
 
-def link_same_content(rows: list[DocumentRow]) -> None:
-    """Documents with identical content point to the first of them (which lists all its copies).
-
-    Linear in the number of copies: 8,000 identical feed items give 7,999 one-element lists and one list
-    of 7,999, not 8,000 lists of 7,999.
-    """
-    by_hash: dict[str, list[DocumentRow]] = {}
-    for r in rows:
-        if r.content_hash:
-            by_hash.setdefault(r.content_hash, []).append(r)
-    for group in by_hash.values():
-        if len(group) < 2:
-            continue
-        first = group[0]
-        first.same_content_as = [r.doc_id for r in group[1:]]
-        for r in group[1:]:
-            r.same_content_as = [first.doc_id]
-
-
-def unique_ids(results: list[DocResult], warnings: list[str]) -> list[DocResult]:
-    """Drop a later document whose doc_id (or a record whose record_id) repeats an earlier one, with a warning.
-
-    Readers make ids unique (a feed item id cannot equal another file's id); this guards the contract
-    against anything else, such as a kept document of an earlier run.
-    """
-    seen_docs: set[str] = set()
-    seen_recs: set[str] = set()
-    out: list[DocResult] = []
-    for r in results:
-        if r.row.doc_id in seen_docs:
-            warnings.append(f"duplicate doc_id {r.row.doc_id!r}: the later document was left out")
-            continue
-        seen_docs.add(r.row.doc_id)
-        recs = []
-        for rec in r.records:
-            if rec.record_id in seen_recs:
-                warnings.append(f"duplicate record_id {rec.record_id} in {r.row.doc_id!r}: left out")
-                continue
-            seen_recs.add(rec.record_id)
-            recs.append(rec)
-        out.append(DocResult(r.row, recs) if len(recs) != len(r.records) else r)
-    return out
-
-
 def _source_file(row: dict[str, Any]) -> str:
     return str(row.get("source_path") or str(row.get("doc_id", "")).split("#", 1)[0])
 
 
-def earlier_results(out_dir: Path, present: set[str], warnings: list[str]) -> tuple[list[DocResult], int]:
-    """Documents (with their records) of the last run whose files are not among ``present``, and how many
-    documents the last run had. Streamed: only the documents to keep are held in memory.
+def earlier_results(out_dir: Path, present: set[str], warnings: list[str], stage: "Stage") -> tuple[list[int], int]:
+    """Stage the documents (with their records) of the last run whose files are not among ``present``;
+    returns their entries in ``stage`` and how many documents the last run had. Streamed: only the
+    record lines of the documents to keep are gathered, per document, on the way to the stage.
 
     Lines that cannot be read back (outputs damaged by hand) cannot be kept: the damaged files are copied
     aside (``NAME.damaged-…``) before this run replaces them, with a warning, so nothing is lost silently.
@@ -318,32 +302,43 @@ def earlier_results(out_dir: Path, present: set[str], warnings: list[str]) -> tu
     if not docs_path.exists():
         return [], 0
     total = bad = 0
-    missing: list[dict[str, Any]] = []
-    for row in _json_lines(docs_path):
+    missing: list[int] = []       # line numbers of the documents to keep
+    wanted: set[str] = set()
+    for n, row in enumerate(_json_lines(docs_path)):
         total += 1
         if row is None:
             bad += 1
         elif _source_file(row) not in present:
-            missing.append(row)
-    wanted = {r["doc_id"] for r in missing if isinstance(r.get("doc_id"), str)}
-    by_doc: dict[str, list[Record]] = {}
+            missing.append(n)
+            if isinstance(row.get("doc_id"), str):
+                wanted.add(row["doc_id"])
+    by_doc: dict[str, list[str]] = {}   # their records, as staged JSON lines
     bad_records = 0
     if wanted and recs_path.exists():
         for rec in _json_lines(recs_path):
             try:
                 if rec is not None and rec.get("doc_id") in wanted:
-                    by_doc.setdefault(rec["doc_id"], []).append(Record.model_validate(rec))
+                    by_doc.setdefault(rec["doc_id"], []).append(
+                        json.dumps(Record.model_validate(rec).model_dump(mode="json"), ensure_ascii=False))
             except ValueError:
                 bad_records += 1
             if rec is None:
                 bad_records += 1
-    kept = []
-    for r in missing:
+    kept: list[int] = []
+    todo = iter(missing)
+    nxt = next(todo, None)
+    for n, r in enumerate(_json_lines(docs_path)):
+        if n != nxt:
+            continue
+        nxt = next(todo, None)
         try:
-            kept.append(DocResult(DocumentRow.model_validate({**r, "same_content_as": []}),
-                                  by_doc.get(r["doc_id"], [])))
+            row = DocumentRow.model_validate({**r, "same_content_as": []})   # type: ignore[dict-item]
         except (ValueError, KeyError, TypeError):
             bad += 1
+            continue
+        recs = by_doc.get(row.doc_id, [])
+        kept.append(stage.add('[{"row": ' + json.dumps(row.model_dump(mode="json"), ensure_ascii=False)
+                              + ', "records": [' + ", ".join(recs) + "]}]"))
     if bad or bad_records:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         for path in (docs_path, recs_path):
@@ -409,6 +404,9 @@ def prepare_nlp(out_dir: Path) -> None:
     if not jieba.dt.initialized:
         jieba.dt.tmp_dir = str(_jieba_cache_dir(out_dir))
     try:
+        from . import nlp
+
+        nlp.prepare()   # whatever the warm-up texts ask of them
         for i, text in enumerate(WARM_UP_TEXTS):
             process_source(SourceDoc(doc_id=f"warm-up-{i}", raw_text=text, source_format="txt"))
         import pdfplumber  # noqa: F401 - the readers import these lazily
@@ -438,43 +436,210 @@ def _keys(files: list[ingest.InputFile], warnings: list[str]) -> list[Optional[s
     return keys
 
 
-def _process(files: list[ingest.InputFile], out_dir: Path, cache_path: Optional[Path], use_cache: bool,
-             warnings: list[str], *, jobs: int, time_limit_s: Optional[float], memory_limit_mb: Optional[float],
-             isolate: Optional[bool], progress: Optional[Callable[[int], None]]
-             ) -> tuple[list[list[DocResult]], list[int]]:
-    """Results per file (from the cache, else processed), and the indices of the files processed.
+class Stage:
+    """Results staged on disk while a run goes on, so that memory stays flat in the corpus size.
 
-    Each file is cached as soon as it finishes, so an interrupted run resumes where it stopped.
+    Each file's results (the ``pack`` text) are appended to one file as they arrive, in any order, and
+    read back by their (offset, length); document texts are staged apart for deduplication
+    (``StagedTexts``). Lives in a hidden folder of the output folder, removed when the run ends (and by
+    the next run, ``write.recover``, if this one was killed).
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=out_dir))
+        self.results = open(self.dir / "results.jsonl", "w+b")
+        self.spans: list[tuple[int, int]] = []
+        self.rows: list[list[_Row]] = []   # per entry: what the runner keeps of its documents
+        self._last: tuple[int, Any] = (-1, None)
+
+    def add(self, data: str) -> int:
+        """Stage one file's results; returns its entry number."""
+        raw = data.encode("utf-8", "surrogatepass") + b"\n"
+        entry = len(self.spans)
+        self.rows.append(_rows_of(entry, json.loads(data)))
+        self.results.seek(0, os.SEEK_END)
+        self.spans.append((self.results.tell(), len(raw)))
+        self.results.write(raw)
+        return entry
+
+    def read(self, entry: int) -> list[dict[str, Any]]:
+        """The staged results of one entry (the last one read is kept: rows of an entry come together)."""
+        if self._last[0] != entry:
+            off, n = self.spans[entry]
+            self.results.seek(off)
+            self._last = (entry, json.loads(self.results.read(n).decode("utf-8", "surrogatepass")))
+        return self._last[1]  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        self.results.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class StagedTexts(Mapping[str, str]):
+    """doc_id -> text of the documents of a run, read from disk when asked (deduplication's ``texts``)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.fh = open(folder / "texts", "w+b")
+        self.at: dict[str, tuple[int, int]] = {}
+
+    def add(self, doc_id: str, text: str) -> None:
+        raw = text.encode("utf-8", "surrogatepass")
+        self.fh.seek(0, os.SEEK_END)
+        self.at[doc_id] = (self.fh.tell(), len(raw))
+        self.fh.write(raw)
+
+    def __getitem__(self, doc_id: str) -> str:
+        off, n = self.at[doc_id]
+        self.fh.seek(off)
+        return self.fh.read(n).decode("utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.at)
+
+    def __len__(self) -> int:
+        return len(self.at)
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+@dataclass
+class _Row:
+    """What the runner keeps of one document until the outputs are written (its text stays on disk)."""
+
+    entry: int
+    pos: int
+    doc_id: str
+    status: str
+    error_code: Optional[str]
+    content_hash: Optional[str]
+    key: str                   # order of earlier documents kept: source path, else doc_id
+    record_ids: list[str]
+    dropped: Optional[set[int]] = None      # positions of records left out (their id repeats an earlier one)
+    same_content_as: Optional[list[str]] = None
+
+
+def _rows_of(entry: int, items: list[dict[str, Any]]) -> list[_Row]:
+    out = []
+    for pos, item in enumerate(items):
+        row = item["row"]
+        out.append(_Row(entry, pos, row["doc_id"], row["status"], row.get("error_code"), row.get("content_hash"),
+                        row.get("source_path") or row["doc_id"], [r["record_id"] for r in item["records"]]))
+    return out
+
+
+def _process(files: list[ingest.InputFile], out_dir: Path, cache_path: Optional[Path], use_cache: bool,
+             warnings: list[str], stage: Stage, *, jobs: int, time_limit_s: Optional[float],
+             memory_limit_mb: Optional[float], isolate: Optional[bool], dask: Optional[str],
+             progress: Optional[Callable[[int], None]]) -> tuple[list[Optional[int]], list[int]]:
+    """Stage each file's results (from the cache, else processed); returns each file's entry in ``stage``
+    and the indices of the files processed.
+
+    Results are staged and cached as each file finishes (the cache commits them in batches), so memory
+    does not grow with the corpus and an interrupted run resumes where it stopped.
     """
     cache = Cache(cache_path or out_dir / CACHE_FILE) if use_cache else None
     if cache:
         warnings.extend(cache.warnings)
         cache.warnings.clear()
+    entries: list[Optional[int]] = [None] * len(files)
     try:
         keys = _keys(files, warnings) if cache else [None] * len(files)
-        per_file: list[Optional[list[DocResult]]] = []
-        for key in keys:
-            hit = cache.get(key) if cache else None
-            per_file.append([DocResult(row, recs) for row, recs in hit] if hit is not None else None)
-        todo = [i for i, r in enumerate(per_file) if r is None]
+        todo = []
+        for i, key in enumerate(keys):
+            hit = cache.get_payload(key) if cache else None
+            if hit is None:
+                todo.append(i)
+            else:
+                entries[i] = stage.add(hit)
         if progress and len(todo) < len(files):
             progress(len(files) - len(todo))
-        if todo:
+        if todo and not dask:
             prepare_nlp(out_dir)
         # 2-5. normalise, segment, extract, validate: per document, in parallel when asked
-        for j, res in process_all([files[i] for i in todo], jobs=jobs, time_limit_s=time_limit_s,
-                                  memory_limit_mb=memory_limit_mb, isolate=isolate):
+        for j, data in process_all([files[i] for i in todo], jobs=jobs, time_limit_s=time_limit_s,
+                                   memory_limit_mb=memory_limit_mb, isolate=isolate, dask=dask):
             i = todo[j]
-            per_file[i] = res
+            entries[i] = stage.add(data)
             if cache:
-                cache.put(keys[i], [(r.row, r.records) for r in res])
+                cache.put_payload(keys[i], data, [r.error_code for r in stage.rows[entries[i]]])
             if progress:
                 progress(1)
     finally:
         if cache:
             cache.close()
             warnings.extend(cache.warnings)
-    return [res or [] for res in per_file], todo
+    return entries, todo
+
+
+def _ordered_rows(stage: Stage, entries: list[Optional[int]], kept: list[int], warnings: list[str]) -> list[_Row]:
+    """The documents in output order (input files in order, earlier documents kept in their place by source
+    path), without repeated doc_ids or record_ids, identical contents linked.
+
+    Readers make ids unique (a feed item id cannot equal another file's id); the check guards the contract
+    against anything else, such as a kept document of an earlier run: a later document (or record) whose id
+    repeats an earlier one is left out with a warning.
+    """
+    rows = [r for e in entries if e is not None for r in stage.rows[e]]
+    if kept:
+        rows = sorted(rows + [r for e in kept for r in stage.rows[e]], key=lambda r: r.key)
+    seen_docs: set[str] = set()
+    seen_recs: set[str] = set()
+    out: list[_Row] = []
+    for r in rows:
+        if r.doc_id in seen_docs:
+            warnings.append(f"duplicate doc_id {r.doc_id!r}: the later document was left out")
+            continue
+        seen_docs.add(r.doc_id)
+        for k, rid in enumerate(r.record_ids):
+            if rid in seen_recs:
+                warnings.append(f"duplicate record_id {rid} in {r.doc_id!r}: left out")
+                r.dropped = (r.dropped or set()) | {k}
+                continue
+            seen_recs.add(rid)
+        out.append(r)
+    _link_same_content(out)
+    return out
+
+
+def _link_same_content(rows: list[_Row]) -> None:
+    """Documents with identical content point to the first of them (which lists all its copies).
+
+    Linear in the number of copies: 8,000 identical feed items give 7,999 one-element lists and one list
+    of 7,999, not 8,000 lists of 7,999.
+    """
+    by_hash: dict[str, list[_Row]] = {}
+    for r in rows:
+        if r.content_hash:
+            by_hash.setdefault(r.content_hash, []).append(r)
+    for group in by_hash.values():
+        if len(group) < 2:
+            continue
+        first = group[0]
+        first.same_content_as = [r.doc_id for r in group[1:]]
+        for r in group[1:]:
+            r.same_content_as = [first.doc_id]
+
+
+def _records_and_texts(stage: Stage, rows: list[_Row], texts: StagedTexts) -> list[Record]:
+    """The records deduplication needs, read back from the stage, and the texts of the documents."""
+    records = []
+    for r in rows:
+        item = stage.read(r.entry)[r.pos]
+        if r.status == "ok":
+            texts.add(r.doc_id, item["row"].get("text") or "")
+        for k, rec in enumerate(item["records"]):
+            if not (r.dropped and k in r.dropped):
+                records.append(Record.model_validate(rec))
+    return records
+
+
+def _document_lines(stage: Stage, rows: list[_Row]) -> Iterator[str]:
+    for r in rows:
+        row = stage.read(r.entry)[r.pos]["row"]
+        if r.same_content_as is not None:
+            row = {**row, "same_content_as": r.same_content_as}
+        yield json.dumps(row, ensure_ascii=False)
 
 
 def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT,
@@ -482,13 +647,18 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
         files: Optional[list[ingest.InputFile]] = None, use_cache: bool = True,
         cache_path: Optional[Path] = None, prune: bool = False, follow_links: bool = False,
         memory_limit_mb: Optional[float] = DEFAULT_MEMORY_LIMIT_MB, isolate: Optional[bool] = None,
-        stage: Optional[Callable[[str], None]] = None, options: Optional[dict[str, Any]] = None) -> RunSummary:
+        stage: Optional[Callable[[str], None]] = None, options: Optional[dict[str, Any]] = None,
+        dask: Optional[str] = None) -> RunSummary:
     """Run the whole pipeline over ``root`` and write the contract files into ``out_dir``.
 
     Earlier results are never dropped silently: documents of the last run whose files are not in this
     input are kept (``prune=True`` drops them), and an input without any file is refused (RunRefused)
     while ``out_dir`` holds documents, unless ``prune``. A second run into the same ``out_dir`` while one
     is writing is refused (OutputBusy). ``stage`` is told when deduplication and writing start.
+
+    Streaming: each file's results are staged on disk as it finishes; only each document's ids (and the
+    records, for deduplication) are held in memory. ``dask`` names a Dask scheduler ("local" starts one)
+    to process the files on; the outputs are the same byte for byte.
     """
     t0 = time.perf_counter()
     started = _now()
@@ -498,61 +668,72 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
     out_dir.mkdir(parents=True, exist_ok=True)
     with OutputLock(out_dir):
         warnings = recover(out_dir)
-        # 1. ingest: every file under root, in a stable order (never our own output folder)
-        if files is None:
-            files = ingest.discover(root, exclude=[out_dir], follow_links=follow_links)
-        present = {f.rel for f in files}
-        outside = sum(1 for f in files if f.refused)
-        if outside:
-            warnings.append(f"{outside} symbolic link(s) lead out of the input folder and were not followed "
-                            "(E112); --follow-links reads them")
-        kept, before = ([], 0) if prune else earlier_results(out_dir, present, warnings)
-        if not files and not prune and before:
-            raise RunRefused(f"the input {root} holds no files, and {out_dir} holds {before} documents of an "
-                             "earlier run: nothing was replaced (run with --prune to empty it)")
-        pruned = _count_missing(out_dir / "documents.jsonl", present) if prune else 0
-        per_file, todo = _process(files, out_dir, cache_path if use_cache else None, use_cache, warnings,
-                                  jobs=jobs, time_limit_s=time_limit_s, memory_limit_mb=memory_limit_mb,
-                                  isolate=isolate, progress=progress)
-        results = [r for res in per_file for r in res]
-        if kept:
-            # earlier documents go back in their place in the stable (source path) order
-            order = {id(r): (r.row.source_path or r.row.doc_id) for r in results + kept}
-            results = sorted(results + kept, key=lambda r: order[id(r)])
-        results = unique_ids(results, warnings)
-        rows = [r.row for r in results]
-        records = [rec for r in results for rec in r.records]
-        link_same_content(rows)
-        # 6. curator decisions (OUT/decisions.jsonl), then dedupe across all documents
-        if stage:
-            stage("deduplicating")
-        decisions = load_decisions(out_dir)
-        apply_values(records, decisions)
-        studies: list[Study] = dedupe(records, texts={r.doc_id: r.text for r in rows if r.status == "ok"},
-                                      previous=previous_study_ids(out_dir / "records.jsonl"),
-                                      history=previous_history(out_dir / "studies.jsonl"), decisions=decisions)
-        # 7. write: the three files and the manifest replace the previous ones as one set
-        if stage:
-            stage("writing")
-        s = RunSummary(documents=len(rows), records=len(records), studies=len(studies),
-                       reprocessed=len(todo), cached=len(files) - len(todo), kept=len(kept), pruned=pruned)
-        s.ok = sum(r.status == "ok" for r in rows)
-        s.failed = sum(r.status == "error" for r in rows)
-        s.skipped = sum(r.status == "skipped" for r in rows)
-        s.decisions = decisions.summary() if decisions.items else ""
-        s.failures = [(r.doc_id, r.error_code or "") for r in rows if r.status == "error"]
-        s.warnings = warnings
-        run_id = new_run_id()
-        staged = []
+        staged_results = Stage(out_dir)
+        texts = StagedTexts(staged_results.dir)
         try:
-            for name, items in zip(OUTPUT_FILES, (rows, records, studies)):
-                staged.append(stage_jsonl(out_dir / name, items, run_id))  # type: ignore[arg-type]
-        except BaseException:
-            for st in staged:
-                st.tmp.unlink(missing_ok=True)
-            raise
-        s.seconds = time.perf_counter() - t0
-        commit_outputs(out_dir, staged, _manifest(root, s, started, options, run_id), run_id)
+            s = _run(root, out_dir, staged_results, texts, warnings, t0=t0, started=started, jobs=jobs,
+                     time_limit_s=time_limit_s, progress=progress, files=files, use_cache=use_cache,
+                     cache_path=cache_path, prune=prune, follow_links=follow_links, memory_limit_mb=memory_limit_mb,
+                     isolate=isolate, stage=stage, options=options, dask=dask)
+        finally:
+            texts.close()
+            staged_results.close()
+    return s
+
+
+def _run(root: Path, out_dir: Path, staged_results: Stage, texts: StagedTexts, warnings: list[str], *, t0: float,
+         started: str, jobs: int, time_limit_s: Optional[float], progress: Optional[Callable[[int], None]],
+         files: Optional[list[ingest.InputFile]], use_cache: bool, cache_path: Optional[Path], prune: bool,
+         follow_links: bool, memory_limit_mb: Optional[float], isolate: Optional[bool],
+         stage: Optional[Callable[[str], None]], options: Optional[dict[str, Any]], dask: Optional[str]) -> RunSummary:
+    # 1. ingest: every file under root, in a stable order (never our own output folder)
+    if files is None:
+        files = ingest.discover(root, exclude=[out_dir], follow_links=follow_links)
+    present = {f.rel for f in files}
+    outside = sum(1 for f in files if f.refused)
+    if outside:
+        warnings.append(f"{outside} symbolic link(s) lead out of the input folder and were not followed "
+                        "(E112); --follow-links reads them")
+    kept, before = ([], 0) if prune else earlier_results(out_dir, present, warnings, staged_results)
+    if not files and not prune and before:
+        raise RunRefused(f"the input {root} holds no files, and {out_dir} holds {before} documents of an "
+                         "earlier run: nothing was replaced (run with --prune to empty it)")
+    pruned = _count_missing(out_dir / "documents.jsonl", present) if prune else 0
+    entries, todo = _process(files, out_dir, cache_path if use_cache else None, use_cache, warnings,
+                             staged_results, jobs=jobs, time_limit_s=time_limit_s, memory_limit_mb=memory_limit_mb,
+                             isolate=isolate, dask=dask, progress=progress)
+    rows = _ordered_rows(staged_results, entries, kept, warnings)
+    # 6. curator decisions (OUT/decisions.jsonl), then dedupe across all documents
+    if stage:
+        stage("deduplicating")
+    records = _records_and_texts(staged_results, rows, texts)
+    decisions = load_decisions(out_dir)
+    apply_values(records, decisions)
+    studies: list[Study] = dedupe(records, texts=texts, previous=previous_study_ids(out_dir / "records.jsonl"),
+                                  history=previous_history(out_dir / "studies.jsonl"), decisions=decisions)
+    # 7. write: the three files and the manifest replace the previous ones as one set
+    if stage:
+        stage("writing")
+    s = RunSummary(documents=len(rows), records=len(records), studies=len(studies),
+                   reprocessed=len(todo), cached=len(files) - len(todo), kept=len(kept), pruned=pruned)
+    s.ok = sum(r.status == "ok" for r in rows)
+    s.failed = sum(r.status == "error" for r in rows)
+    s.skipped = sum(r.status == "skipped" for r in rows)
+    s.decisions = decisions.summary() if decisions.items else ""
+    s.failures = [(r.doc_id, r.error_code or "") for r in rows if r.status == "error"]
+    s.warnings = warnings
+    run_id = new_run_id()
+    staged = []
+    try:
+        staged.append(stage_lines(out_dir / OUTPUT_FILES[0], _document_lines(staged_results, rows), run_id))
+        for name, items in zip(OUTPUT_FILES[1:], (records, studies)):
+            staged.append(stage_jsonl(out_dir / name, items, run_id))  # type: ignore[arg-type]
+    except BaseException:
+        for st in staged:
+            st.tmp.unlink(missing_ok=True)
+        raise
+    s.seconds = time.perf_counter() - t0
+    commit_outputs(out_dir, staged, _manifest(root, s, started, options, run_id), run_id)
     return s
 
 

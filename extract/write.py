@@ -6,8 +6,8 @@ How a run's outputs replace the previous ones (``commit_outputs``):
 2. a journal (``.extract-commit.json``) naming the temporary files and their targets is written atomically;
 3. each temporary file is renamed over its target, ``manifest.json`` last, then the journal is removed.
 
-A run that dies before step 2 leaves the previous set untouched (its temporary files are removed by the
-next run); one that dies during step 3 is rolled forward by the next run (``recover``), since every file it
+A run that dies before step 2 leaves the previous set untouched (its temporary files, and the results it
+staged while it ran, are removed by the next run); one that dies during step 3 is rolled forward by the next run (``recover``), since every file it
 names is complete. ``manifest.json`` names the files of one run with their SHA-256, so a reader can check
 that what it reads is one set. Files are created with mode 0666 minus the umask, like any other file.
 An advisory lock (``.extract.lock``) refuses a second run into the same folder while one is writing.
@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import secrets
+import shutil
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
@@ -30,6 +31,7 @@ MANIFEST = "manifest.json"
 JOURNAL = ".extract-commit.json"
 LOCK_FILE = ".extract.lock"
 TMP_SUFFIX = ".tmp"
+STAGE_PREFIX = ".extract-stage-"   # a run's staged results (pipeline.Stage): removed at its end or by the next run
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
@@ -139,6 +141,10 @@ def recover(out_dir: Path) -> list[str]:
     for p in out_dir.glob(f".*{TMP_SUFFIX}"):
         if any(p.name.startswith(f".{name}.") for name in (*OUTPUT_FILES, MANIFEST, JOURNAL)):
             _unlink(p)
+    for p in out_dir.glob(f"{STAGE_PREFIX}*"):
+        # under the output lock: a staging folder here belongs to a run that was killed
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
     return notes
 
 

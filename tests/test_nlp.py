@@ -114,3 +114,58 @@ def test_dev_documents_sentence_cover() -> None:
     for p in docs:
         text = normalise(p.read_text(encoding="utf-8")).text
         _check_cover(text, nlp.sentences(text, detect_language(text)))
+
+
+# --- the sentence finder equals the full tokenizer path ---------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# pieces that move sentence ends: marks, punctuation after them, whitespace of each kind, jieba's run
+# characters (a '.' inside a run: 8.5%, 1.2.3, ......), spaCy's special cases (e.g., U.S., a.m., :) etc.)
+ZH_PIECES = ["糖化血红蛋白", "患者", "降至", "8.5%", "1.2.3", "。", "!", "?", ";", "…", "......", ".", "”", "」", ")",
+             "(", "（", "，", "、", " ", "  ", "\t", " \t", "-", "--", "%", "#", "&", "_", "+", "A.", "a", "HbA1c", "12",
+             "例", "等等", "“", "’", "·", "。”", "?!", "\u200b", "\u3000", "|", "*", "~"]
+EN_PIECES = ["patients", "Wang", "et al.", "e.g.", "U.S.", "a.m.", "etc.", "Dr.", "Fig.", "No.", ":)", ":-)", "(", ")",
+             ".", "..", "...", "!", "?", "?!", ";", "'s", '"', "'", "”", "“", "8.5%", "1.2", "3.", "A.", "B.C.", " ", "  ",
+             "\t", " \n", "\n", "-", "--", "—", "%", "#", "&", "_", "+", "[1]", "Mr.", "vs.", "i.e.", "。", "·", "x",
+             "U.S.A.", "www.example.com", "http://x.org/a.b", "n=24.", "p<0.05.", "1990s.", "Jan.", "St."]
+
+
+def _agree(text: str, lang: str) -> None:
+    nlp._sentences.cache_clear()
+    assert nlp.sentences(text, lang) == nlp.reference_sentences(text, lang), repr(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(ZH_PIECES), min_size=1, max_size=40), st.sampled_from(["zh", "zh-Hant", "en"]))
+def test_sentence_finder_equals_full_tokenizers_zh(pieces: list[str], lang: str) -> None:
+    _agree("".join(pieces), lang)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(EN_PIECES), min_size=1, max_size=40), st.sampled_from(["en", "zh"]))
+def test_sentence_finder_equals_full_tokenizers_en(pieces: list[str], lang: str) -> None:
+    _agree("".join(pieces), lang)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80),
+       st.sampled_from(["zh", "en"]))
+def test_sentence_finder_equals_full_tokenizers_any_text(text: str, lang: str) -> None:
+    _agree(normalise(text).text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("结果显示。  ”下一句", "zh"),        # two spaces: a space token starts the sentence before the quote
+    ("结果显示。 ”下一句", "zh"),         # one space belongs to the mark: the quote stays
+    ("版本1.2.3发布.下一句", "zh"),       # jieba leaves the second '.' of 1.2.3 alone: a mark
+    ("等等......然后", "zh"),             # '......' is one token and a mark
+    ("完成。-5%的患者", "zh"),            # a run opening with punctuation right after a mark
+    ("He said :) . Then left", "en"),
+    ("in the U.S. Then we", "en"),
+    ("fell.  \"Next\" one", "en"),
+    ("ended (n=4). )Next", "en"),
+])
+def test_sentence_finder_equals_full_tokenizers_cases(text: str, lang: str) -> None:
+    _agree(text, lang)
