@@ -168,7 +168,9 @@ RECORD_DATES = frozenset({"nlm_citation"})
 TIMED_LABELS = frozenset({"zh_label"})
 # dates an article first appeared online: a citation line's own date beats them, whatever its precision
 EPUB_DATES = frozenset({"epub", "ahead_of_print"})
-NLM_JOURNAL = re.compile(r"(?m)^[ \t]*(?:Published in final edited form as:\s*)?([A-Z][A-Za-z&'’ .()-]{1,80}?)\.\s+"
+# at a line start, or inside a bracket in prose ("The report (Transplantation. 2023;107(9):1890-1902) is…"); a
+# bracket inside the name is closed there ("J Clin Invest (Lond)")
+NLM_JOURNAL = re.compile(r"(?m)(?:^[ \t]*(?:Published in final edited form as:\s*)?|(?<=\())([A-Z](?:[A-Za-z&'’ .-]|\([A-Za-z .]{1,20}\)){1,80}?)\.\s+"
                          + NLM_DATE + r"\s*[;:]")
 # "今天刊登於《細胞》", "今(16)日公布…成果", "published today in": the study appeared on the news date
 TODAY_PUBLICATION = re.compile(

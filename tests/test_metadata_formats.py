@@ -123,6 +123,13 @@ def test_citation_date_over_epub(text: str, expected: str | None) -> None:
     ("Published in final edited form as: Am J Transplant. 2020 Aug 9;21(4):1477–1492.", "Am J Transplant"),
     ("Indian Journal of Endocrinology logoLink to Indian Journal of Endocrinology\n. 2014 Nov-Dec;18(6):838–845.",
      "Indian Journal of Endocrinology"),
+    # an NLM citation in brackets inside a sentence: the journal, never the words before the bracket
+    ("The findings (Cell Stem Cell. 2024;31(5):640-652; doi:10.1016/j.stem.2024.04.001) were welcomed.", "Cell Stem Cell"),
+    ("The registry report (Transplantation. 2023;107(9):1890-1902) is observational.", "Transplantation"),
+    ("Details appear in the paper (Diabetes Care. 2022 Mar;45(3):e41-e43).", "Diabetes Care"),
+    ("Ann Transl Med (Lond). 2021;9(2):112-118.", "Ann Transl Med (Lond)"),
+    # no journal: a bracket of prose or a bare year
+    ("The report (released in 2023; 45 centres) is observational.", None),
     # no journal: a PMC collection logo is not a journal
     ("NIHPA Author Manuscripts logoLink to NIHPA Author Manuscripts\n. Author manuscript; available in PMC: 2022.", None),
 ])
