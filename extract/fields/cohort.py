@@ -30,7 +30,7 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
-from .cohort_roles import (CHANGE_IN_BEFORE, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
+from .cohort_roles import (CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
                            in_event_list, in_reference_entry, is_age, is_audience, is_event_label, is_hedged,
                            is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_search_yield, is_share,
                            is_study_target, is_wide_scope, is_year, outcome_verb_first, registry_source,
@@ -467,7 +467,8 @@ class CohortExtractor(FieldExtractor):
             if not is_study_target(_clause_before(view, span, hit.start, PLAN_REACH), view[lo:hi]):
                 return None   # "计划开展一项约120人的试验", "plans to enroll 40 participants": a plan, not this study's size
             # "研究计划入组36名患者": the target size of the study being reported stands for its n
-        if not strong and role == "total" and COMPARATIVE_BEFORE.search(prev):
+        if not strong and role == "total" and COMPARATIVE_BEFORE.search(prev) and not approximate_subject(
+                view, span.start, hit.start, hit.end, span.end):
             return None   # "fewer than 1,000 people", "more than ten recipients": a comparison, not a count
         if role == "total" and ((not strong and COORDINATED_BEFORE.search(prev)) or COORDINATED_AFTER.match(view, hit.end)
                                 or PER_UNIT_AFTER.match(view, hit.end)):

@@ -125,8 +125,9 @@ PATTERNS: tuple[Pattern, ...] = (
     P("zh_total_table_cell",
       r"(?:(?<=\|)|(?<=\|\s)|(?<=\|\s\s))(?:首批|共|入组|入組|共入组|共入組)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)\s*(?=[;；,，|]|$)", 0.85),
     P("zh_total_noun",
-      r"(?P<n>" + ZH_NUM + r")\s*" + ZH_CLASSIFIER + ZH_MOD + r"{0,30}?" + ZH_PERSON, 0.7,
-      examples=("研究团队为30例2型糖尿病患者输注了干细胞。", "該院為24名第一型糖尿病病童進行幹細胞治療。"),
+      r"(?P<n>" + ZH_NUM + r")" + ZH_APPROX + r"\s*" + ZH_CLASSIFIER + ZH_MOD + r"{0,30}?" + ZH_PERSON, 0.7,
+      examples=("研究团队为30例2型糖尿病患者输注了干细胞。", "該院為24名第一型糖尿病病童進行幹細胞治療。",
+                "该院已为200余例2型糖尿病患者实施干细胞移植。", "30多名第1型糖尿病患者接受了幹細胞治療。"),
       traps=("27例一次插管成功,3例插管失败的患者改行球囊辅助灌注。", "第一例是一名52岁女性,治疗后停用胰岛素。",
              "其中3名患者出现发热。")),
     # "2型糖尿病患者32例随机分为两组": the person noun, then the count, then what was done with the cohort
