@@ -144,3 +144,23 @@ def test_follow_up_number_forms(text, expected):
 ])
 def test_hba1c_comparators(text, expected):
     assert hba1c(text) == expected
+
+
+# ---- HbA1c changes stated as a range give both ends; percentages said in words (news transcripts) ----
+@pytest.mark.parametrize("text,expected", [
+    ("HbA1c下降0.5%~1.2%。", [(None, None, -1.2), (None, None, -0.5)]),
+    ("治疗后HbA1c下降幅度在0.5%与1.2%之间。", [(None, None, -1.2), (None, None, -0.5)]),
+    ("治療後HbA1c下降幅度介於0.5%與1.2%之間。", [(None, None, -1.2), (None, None, -0.5)]),
+    ("After treatment HbA1c fell by between 0.5% and 1.2%.", [(None, None, -1.2), (None, None, -0.5)]),
+    ("HbA1c decreased by 0.5 to 1.2 percentage points.", [(None, None, -1.2), (None, None, -0.5)]),
+    ("治疗后HbA1c由百分之八点五降至百分之六点五。", [(8.5, 6.5, None)]),
+    ("治療後糖化血紅蛋白由百分之八點五降至百分之六點五。", [(8.5, 6.5, None)]),
+    ("治疗后糖化血红蛋白下降了一点二个百分点。", [(None, None, -1.2)]),
+    ("治疗后糖化血红蛋白从百分之九降到百分之七。", [(9.0, 7.0, None)]),
+    # no match: a criterion range stays a criterion; a proportion of patients said in words is no HbA1c value
+    ("Patients with HbA1c between 7.5% and 10% were enrolled.", []),
+    ("入选HbA1c介于7.5%和10%之间的患者。", []),
+    ("治疗后百分之四十的患者HbA1c达标。", []),
+])
+def test_hba1c_ranges_and_spoken(text, expected):
+    assert hba1c(text) == expected
