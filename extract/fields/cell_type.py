@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from ..document import Document
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import (SELF_CUES, background_before, ascii_boundaries, compile_cues, in_reference, in_related_links, in_title,
-                      sentence_bounds, zp)
+                      flat_table_header, sentence_bounds, table_column_header, zp)
 
 _D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
 _GLUED = r"(?-i:(?![a-z0-9]))"  # the end of an abbreviation: a word boundary, or a glued capital ("MSCIntravenous")
@@ -380,6 +380,9 @@ _RECEIVED_AFTER = compile_cues((
     r"^\s*(?:(?:surgery|procedure|operation)\s+)?(?:on|in|into|for|to)\s+(?:a|an|one|this)\s+(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:patient|man|woman|girl|boy|recipient|person|participant)\b",
 ))
+# a table row under a column of cells ("No. Population Cells Follow-up Result", "| 细胞类型 |"): the row gives
+# the study's cells as received ("Donor islets plus sirolimus")
+_CELL_COLUMN = re.compile(r"\b(?:cells?|cell\s+type|cell\s+source|intervention|treatment|therapy)\b|细胞|干预|治疗方法", re.I)
 _RECIPIENTS = compile_cues((r"接受者|受者|受植者", r"\brecipients?\b"))
 SC_ISLET = "_sc_islet"     # stem-cell-derived islets of an unnamed source: no label, but no donor islets
 SC_ISLET_LABELS = frozenset({"iPSC-islet", "ESC-islet", SC_ISLET})
@@ -498,7 +501,9 @@ class CellTypeExtractor(FieldExtractor):
             # or islets a patient of the study underwent or received ("underwent islet cell
             # transplantation twice", "患者接受胰岛移植")
             received = bool(_RECEIVED_BEFORE.search(text[max(s, m.start() - 40):m.start()]) or _RECIPIENTS.search(text, s, e)
-                            or _RECEIVED_AFTER.search(text[m.end():min(e, m.end() + 60)]))
+                            or _RECEIVED_AFTER.search(text[m.end():min(e, m.end() + 60)])
+                            or _CELL_COLUMN.search(table_column_header(text, m.start()) or "")
+                            or flat_table_header(text, m.start(), _CELL_COLUMN) is not None)
             score += 0.3 * own + 0.3 * bool((_DONOR.search(text, s, e) and treated) or received)
             if _NOT_TREATMENT.search(text, s, e):
                 score = 0.1

@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 from ..numbers import as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import in_related_links
-from .cohort_tables import table_row_arms
+from .cohort_tables import table_row_arms, table_row_total
 from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
                              COMPLETED_AFTER, CONTEXT, COORDINATED_AFTER, COORDINATED_BEFORE, DENOMINATOR_AFTER,
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
@@ -122,6 +122,7 @@ ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.
 UNIT_LABEL = re.compile(r"^(?:kg|mg|g|ml|mL|cells?|units?|IU|doses?|infusions?)$", re.I)
 # the name the evidence of a table row's arms gives (not a regex pattern: see cohort_tables)
 TABLE_ARM_PATTERN = "table_arm_pair"
+TABLE_TOTAL_PATTERN = "table_row_total"
 # items of one list lie this close (characters between their starts)
 LIST_REACH = 120
 # totals that allocate their persons ("Two patients were treated with cells. One patient was treated
@@ -195,6 +196,9 @@ class CohortExtractor(FieldExtractor):
         for n, start, end, which in table_row_arms(span.doc.view, span.start, span.end):
             hits.append(self.hit({"n": n, "role": "arm", "label": ("experimental", "control")[which]}, start, end,
                                  TABLE_ARM_PATTERN))
+        if not any(h.value["role"] == "total" for h in hits) and (row := table_row_total(span.doc.view, span.start, span.end)):
+            hits.append(self.hit({"n": row[0], "role": "total", "label": None}, row[1], row[2], TABLE_TOTAL_PATTERN,
+                                 score=0.8))
         return hits
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:

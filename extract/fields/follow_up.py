@@ -21,7 +21,8 @@ from typing import Iterable, Optional
 
 from ..durations import DURATION_EN, DURATION_ZH, LIST_ITEM_EN, LIST_ITEM_ZH, parse_duration
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import compile_cues, in_reference, in_related_links, sentence_bounds, table_column_header, zp
+from .context import (FLAT_ROW_MAX, compile_cues, flat_table_header, in_reference, in_related_links, sentence_bounds,
+                      table_column_header, zp)
 
 # ---- parts (data): a duration, a qualifier, a follow-up word, a treatment word ----
 # the duration itself is composed in extract/durations.py ("两年零三个月", "two and a half years", "3-6个月")
@@ -334,6 +335,33 @@ def table_row_follow_up(text: str, lo: int, hi: int) -> Optional[tuple[float, in
     return float(round(last * per)), start, end
 
 
+# ---- a table of studies flattened to single-spaced lines ("No. Population Cells Follow-up Result" above rows such as
+# "2 Adults with T1DM (n=9) Donor islets 2 years Insulin-free in five"): under a header line naming a follow-up column,
+# the one duration of a row is that study's follow-up ----
+_ROW_DURATION = re.compile(rf"(?P<dur>{DURATION_EN})|(?P<zdur>{DURATION_ZH})", re.I)
+# durations of a row that are no follow-up: an age, the disease's duration ("10-year history", "病程5年")
+_ROW_NOT_FOLLOW_UP_AFTER = re.compile(r"[\s-]*(?:old\b|of\s+age|of\s+(?:disease|diabetes)|history|duration|病程|病史|糖尿病史|岁|歲)",
+                                      re.I)
+_ROW_NOT_FOLLOW_UP_BEFORE = re.compile(r"(?:aged|age|病程|病史|duration\s+of\s+(?:diabetes|disease))\s*[:：]?\s*$", re.I)
+TABLE_ROW_DURATION_PATTERN = "table__row_duration"
+
+
+def table_row_duration(text: str, lo: int, hi: int) -> Optional[tuple[float, int, int]]:
+    """(days, start, end) of the one duration in the table row [lo, hi) under a flattened header naming a follow-up
+    column, or None (no such header above, the span holding the header or several lines, none or several durations)."""
+    if hi - lo > FLAT_ROW_MAX or text.count("\n", lo, hi) > 1 or flat_table_header(text, lo, _FU_HEADER) is None:
+        return None
+    found = []
+    for m in _ROW_DURATION.finditer(text, lo, hi):
+        if _ROW_NOT_FOLLOW_UP_AFTER.match(text, m.end()) or _ROW_NOT_FOLLOW_UP_BEFORE.search(text, max(lo, m.start() - 24),
+                                                                                             m.start()):
+            continue
+        dur = parse_duration(m.group(0))
+        if dur is not None:
+            found.append((float(dur.high), m.start(), m.end()))
+    return found[0] if len(found) == 1 else None
+
+
 class FollowUpExtractor(FieldExtractor):
     """Durations next to follow-up words, durability and the last assessment; ``decide`` keeps the
     best-attested one."""
@@ -348,6 +376,8 @@ class FollowUpExtractor(FieldExtractor):
         row = table_row_follow_up(span.doc.view, span.start, span.end)
         if row is not None and MIN_DAYS <= row[0] <= MAX_DAYS:
             hits.append(self.hit({"days": row[0]}, row[1], row[2], TABLE_ROW_PATTERN, score=0.85))
+        elif (cell := table_row_duration(span.doc.view, span.start, span.end)) and MIN_DAYS <= cell[0] <= MAX_DAYS:
+            hits.append(self.hit({"days": cell[0]}, cell[1], cell[2], TABLE_ROW_DURATION_PATTERN, score=0.8))
         return hits
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
