@@ -151,6 +151,20 @@ CHAIN_PATTERNS: tuple[Pattern, ...] = (
        examples=("团队先把患者的皮肤成纤维细胞重编程成iPSC,随后定向诱导出可分泌胰岛素的细胞团并回输给一名34岁1型糖尿病女性。",)),
     zp("iPSC-islet__chain_en", rf"(?:{_REPROG_SRC_EN}|\binduced pluripotent stem cells?|\biPSCs?\b)[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_EN}", 0.8,
        examples=("Doctors turned a patient's skin cells into stem cells and then coaxed them into insulin-producing cells.",)),
+    # the patient's own body cells turned straight into islets, the stem-cell step unnamed ("在体外将患者的皮肤细胞
+    # 诱导成胰岛细胞", "reprogrammed the patient's own fat cells in the lab into islet-like clusters")
+    zp("iPSC-islet__direct_zh", rf"(?:皮肤|血液?|体|成纤维|脂肪|尿液?|自体|自身)细胞[^,。;\n]{{0,10}}?(?:重编程|诱导|转化|转变|变)(?:成|为|形成)"
+                               rf"[^,。;\n]{{0,8}}?{_ISLET_ZH}", 0.8,
+       examples=("研究人员在体外将患者的皮肤细胞诱导成胰岛细胞,再移植给一名39岁1型糖尿病女性。",
+                 "研究人員在體外將患者的皮膚細胞誘導成胰島細胞,再移植給一名39歲第1型糖尿病女性。",
+                 "团队把一名1型糖尿病患者的脂肪细胞重编程为可分泌胰岛素的细胞团并回输。"),
+       traps=("脂肪细胞对胰岛素的敏感性下降。", "研究人员将供体胰岛细胞移植给一名1型糖尿病患者。")),
+    zp("iPSC-islet__direct_en", rf"\b(?:reprogramm\w*|turned|converted|transformed)\s+(?:[\w'’]+\s+){{0,4}}?(?:skin|blood|fat|body|somatic)"
+                               rf"\s+cells\s+(?:[\w'’]+\s+){{0,4}}?into\s+(?:[\w-]+\s+){{0,3}}?{_ISLET_NOUN_EN}", 0.8,
+       examples=("Researchers reprogrammed the patient's own fat cells in the lab into islet-like clusters and implanted "
+                 "them in a 25-year-old woman with type 1 diabetes.",
+                 "The team converted a patient's skin cells directly into insulin-producing cells and transplanted them."),
+       traps=("Fat cells became resistant to insulin in the 30 patients with type 2 diabetes.",)),
     zp("ESC-islet__chain_zh", rf"胚胎干细胞[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_ZH}", 0.8,
        examples=("该公司从人类胚胎干细胞出发,经过七个阶段,最终分化出成熟的胰岛细胞。",)),
     zp("ESC-islet__chain_en", rf"\b(?:embryonic stem cells?|hESCs?\b)[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_EN}", 0.8),
