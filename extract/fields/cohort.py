@@ -31,7 +31,7 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
 from .cohort_roles import (CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
-                           in_event_list, in_reference_entry, is_age, is_audience, is_event_label, is_hedged,
+                           in_event_list, in_reference_entry, is_age, is_audience, is_event_label, is_hedged, is_outcome_group,
                            is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_search_yield, is_share,
                            is_study_target, is_wide_scope, is_year, outcome_verb_first, registry_source,
                            study_subset_label, untimed_completion, zh_outcome_in_np)
@@ -112,6 +112,8 @@ POPULATION_PHRASE = re.compile(r"\b(?:patients|participants|subjects|individuals
                                r"(?:diabetes|T[12]DM?|DM|IDDM|NIDDM)\s*$"
                                r"|(?:糖尿病|T[12]DM?)[^组組]{0,6}(?:患者|病人|受试者|受試者|患儿|患兒|病童)\s*$", re.I)
 N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
+# the value of an "n =" ("n = 14", "N=9") when the groups after a population's count are added up
+N_EQUALS_VALUE = re.compile(r"\b[nN]\s*=\s*(\d{1,5})(?!\d|\.\d)")
 # a new clause about a part of the counted persons, or with another count as its subject ("移植给12名患者,一年后
 # 10人无需注射胰岛素": what happened is the 10's)
 PART_CLAUSE = re.compile(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them|"
@@ -278,7 +280,8 @@ class CohortExtractor(FieldExtractor):
                 return   # "(n = 21/group)": a size per group, read by the each-group patterns
             raw = m.group("label") or ""
             if label is None or TOTAL_LABELS.match(label.split()[-1]) or STUDY_OF.match(raw) \
-                    or self._population_bracket(m, span) or (UNIT_LABEL.match(label) and self._lone_bracket(m, span)):
+                    or self._population_bracket(m, span) or (UNIT_LABEL.match(label) and self._lone_bracket(m, span)) \
+                    or self._sum_of_groups_after(m, span, n):
                 role, label = "total", None
             elif UNIT_LABEL.match(label):
                 label = self._dose_label(span, m.start("label"), m.end("label")) or label
@@ -320,6 +323,15 @@ class CohortExtractor(FieldExtractor):
         bracket = view.find("(", bracket, m.end()) if view.find("(", bracket, m.end()) >= 0 else bracket
         phrase = re.split(r"[.;:\n(（。；：]", view[max(span.start, bracket - 80):bracket])[-1]
         return bool(POPULATION_PHRASE.search(phrase)) and self._lone_bracket(m, span)
+
+    @staticmethod
+    def _sum_of_groups_after(m: re.Match[str], span: Span, n: int) -> bool:
+        """The "n =" values after this one in its sentence, two or more, add up to it: this is the whole cohort the
+        groups split ("Participants with type 1 diabetes (N = 30) were assigned to Group A (n = 10), Group B (n = 12)
+        and Group C (n = 8)")."""
+        lo, hi = _sentence(span.doc.view, span, m.start(), m.end())
+        later = [int(v.group(1)) for v in N_EQUALS_VALUE.finditer(span.doc.view, m.end(), hi)]
+        return len(later) >= 2 and sum(later) == n
 
     def _several_in_sentence(self, hit: Hit, span: Span) -> bool:
         """Another hit of the hit's pattern stands in its sentence ("the first three received the low dose; the next
@@ -576,6 +588,8 @@ class CohortExtractor(FieldExtractor):
             lo, _ = _sentence(view, span, hit.start, hit.end)
             if is_event_label(label) or (in_event_list(view, lo, hit.start) and not GROUPISH.search(label)):
                 return "event"        # "Adverse events were mild: headache (n = 4)"
+            if is_outcome_group(label):
+                return "outcome group"  # "a larger decline than non-responders (n = 5)"
         if role == "total" and hit.pattern not in SPLIT_PATTERNS and is_rest(view, cs):
             return "rest"             # "The other two patients cut their insulin", "all but four participants"
         if role == "total" and (n > 1 or hit.pattern in WEAK | SINGLE_CASE_PATTERNS) and is_ordinal_subject(view, cs):

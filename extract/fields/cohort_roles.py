@@ -103,6 +103,18 @@ def is_event_label(label: str) -> bool:
     return any(w in low for w in EVENT_WORDS)
 
 
+# ---- a group defined by its outcome: "responders (n = 11) … non-responders (n = 5)", "completers (n = 19)",
+# "应答者(n=11)": who did well or badly after treatment, not an arm the study assigned ----
+OUTCOME_GROUP_LABEL = re.compile(r"\b(?:non-?\s?)?responders?$|\bcompleters?$|\bdrop-?outs?$|\bwithdrawals?$|"
+                                 r"\b(?:graft\s+)?failures?$|\binsulin[- ](?:free|independent)(?:\s+\w+)?$|"
+                                 r"(?:无|無)?(?:应答|應答)(?:者|组|組)$|(?:有效|无效|無效|完成|脱落|脫落)(?:者|组|組)$", re.I)
+
+
+def is_outcome_group(label: str) -> bool:
+    """An arm label that names an outcome group ("non-responders", "insulin-free recipients", "无应答者")."""
+    return bool(OUTCOME_GROUP_LABEL.search(label.strip()))
+
+
 def in_event_list(view: str, sentence_start: int, start: int) -> bool:
     """The count stands after an adverse-event cue in its sentence ("Adverse events were mild: headache (n = 4)")."""
     return bool(EVENT_CUE.search(view, sentence_start, start))
