@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..durations import DURATION_EN, DURATION_ZH, LIST_ITEM_EN, LIST_ITEM_ZH, parse_duration
+from ..durations import DURATION_EN, DURATION_ZH, LIST_ITEM_EN, LIST_ITEM_ZH, TIMEPOINT_EN, parse_duration, timepoint_days
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import (FLAT_ROW_MAX, compile_cues, flat_table_header, in_reference, in_related_links, sentence_bounds,
                       table_column_header, zp)
@@ -54,7 +54,9 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("median__zh", rf"(?:中位|平均){_FU_ZH}(?:时间|期)?(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0,
        examples=("中位随访32周(12~60周),无患者复发。", "中位隨訪時間為2.5年(範圍1-4年)。"),
        traps=("中位病程10年的患者接受了治疗。",)),
-    zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}\s+(?:time\s+|period\s+|duration\s+)?(?:was\s+|of\s+|lasted\s+|:\s*|=\s*)?{_QUAL_EN}{DUR_EN}", 1.0),
+    zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}(?:\s+(?:time|period|duration))?(?:\s+(?:was|of|lasted)\s+|\s*[:=]\s*|\s+){_QUAL_EN}{DUR_EN}", 1.0,
+       examples=("Eighteen patients received UC-MSC. Mean follow-up: 14.5 ± 3.2 months.", "Median follow-up was 3 years."),
+       traps=("Mean follow-up HbA1c was 7.1%.",)),
     # "The 30-month median observation showed ...": the summary value written before its noun
     zp("median__en_dur_observation", rf"\b{DUR_EN}\s+(?:median|mean|average)\s+(?:observation|{_FU_EN})", 1.0,
        examples=("The 30-month median observation showed that 31 stayed insulin free.",),
@@ -73,13 +75,24 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # "研究周期为24周", "試驗總時長一年半": the study's stated length
     zp("stated__zh_study_length", rf"(?:研究|试验)(?:总)?(?:周期|时长|期限|持续时间|总时长)(?:为|共|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.8,
        examples=("研究周期为24周,共纳入30例患者。", "試驗總時長為一年半。"), traps=("研究周期较短。",)),
-    zp("stated__en_fu_of", rf"\b{_FU_EN}\s+(?:period\s+|duration\s+|time\s+|study\s+)?(?:of|was|lasted|:|=)\s+{_QUAL_EN}{DUR_EN}", 0.9),
+    zp("stated__en_fu_of", rf"\b{_FU_EN}(?:\s+(?:period|duration|time|study))?(?:\s+(?:of|was|lasted)\s+|\s*[:=]\s*){_QUAL_EN}{DUR_EN}", 0.9,
+       examples=("Forty patients received islets. Follow-up: 24 months.", "The follow-up period was 2 years."),
+       traps=("Follow-up: ongoing.",)),
     # (an article and a period may wrap the duration: "tracked over a one-year period", "for a period of 18 months")
     zp("stated__en_followed_for", rf"\b(?:followed(?:\s+up)?|monitored|observed|tracked)\s+(?:\w+\s+){{0,3}}?(?:for|over)\s+(?:(?:a|an|the)\s+(?:period\s+of\s+)?)?{_QUAL_EN}{DUR_EN}", 0.9,
        examples=("The trial focused on 30 adults whose blood glucose was continuously tracked over a one-year period.",
                  "Twenty patients were monitored for a period of 18 months after the infusion.")),
     zp("stated__en_through", rf"\b(?:through(?:out)?|during|over|after|completed)\s+(?:the\s+|a\s+)?{_QUAL_EN}{DUR_EN}(?:\s+of)?\s+(?:{_POST_EN}\s+)?(?:{_FU_EN}|observation)", 0.9,
        examples=("Fifteen children completed 1 year of postinfusion follow-up.",)),
+    # "(follow-up, 24 months)", "(median follow-up: 3 years)": a bracketed summary of the follow-up
+    zp("stated__en_bracket", rf"[(\[]\s*(?:(?:median|mean)\s+)?{_FU_EN}\s*(?:time\s*)?[,:;=]\s*{_QUAL_EN}{DUR_EN}\s*[)\]]", 0.9,
+       examples=("Eighteen patients with type 2 diabetes received UC-MSC (follow-up, 24 months).",
+                 "Twelve patients received islets (median follow-up: 3 years)."),
+       traps=("Patients were seen at each visit (follow-up, weekly).",)),
+    # "followed up to 2 years", "monitored for up to 18 months": the longest follow-up
+    zp("stated__en_followed_up_to", rf"\b(?:followed|monitored|observed|tracked)\s+(?:for\s+)?up\s+to\s+{DUR_EN}", 0.85,
+       examples=("Eighteen patients received UC-MSC; patients were followed up to 2 years.",),
+       traps=("Patients were followed up. Two years later the clinic closed.",)),
     # "a 2-year follow-up"; "at 2-year follow-up" is a time point (parse lowers it)
     zp("stated__en_dur_fu", rf"\b{DUR_EN}(?:\s+of)?\s+(?:{_POST_EN}\s+)?{_FU_EN}", 0.75),
     # "The total study duration was 24 weeks"
@@ -180,6 +193,11 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("tp__en_on_later", rf"\b{DUR_EN}\s+(?:on|later|afterwards)\s*,", 0.5,
        examples=("A 31-year-old man received the cells. Two and a half years on, he still needs no insulin.",),
        traps=("Three months later, she stopped insulin.", "Ten years later, the hospital opened a new centre.")),
+    # "By month 12, HbA1c had fallen to 6.8%", "At week 48, ...": a time point named unit first, opening its clause
+    zp("tp__en_clause_unit_first", rf"{_CLAUSE_START}(?:At|By|After)\s+(?:the\s+end\s+of\s+)?(?P<dur>{TIMEPOINT_EN})\s*,", 0.45,
+       examples=("Eighteen patients received UC-MSC. By month 12, HbA1c had fallen to 6.8%.",
+                 "Forty patients were randomized. At week 48, C-peptide was higher in the cell group."),
+       traps=("By month 3, she had stopped insulin.",)),
     # "12-month results", "one-year data": the results' time point is the last assessment
     zp("tp__en_results_at", rf"\b(?:results?|data|outcomes?|findings)\s+(?:at|after)\s+{DUR_EN}", 0.5,
        examples=("Results at one year showed that 5 of 7 patients were insulin independent.",)),
@@ -382,6 +400,9 @@ class FollowUpExtractor(FieldExtractor):
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         dur = parse_duration(m.group("dur"))
+        if dur is None and (days := timepoint_days(m.group("dur"))) is not None:
+            lead = len(m.group(0)) - len(m.group(0).lstrip(" \t,"))
+            return [self.hit({"days": float(days)}, m.start() + lead, m.end(), pattern)]   # "month 12": a time point
         if dur is None:
             return []
         text = span.doc.view
