@@ -36,10 +36,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # procedures counted for their patients: "1999年至2010年共尝试过677例胰岛移植手术", "完成了30例干细胞移植",
     # "677 islet transplants were performed" (a registry's or a series' procedures; organs are not cells)
     P("zh_total_procedures",
-      r"(?:尝试|嘗試|进行|進行|完成|实施|實施|开展|開展|施行)(?:过|過|了)?\s*(?P<n>" + ZH_NUM + r")\s*例"
+      r"(?:尝试|嘗試|进行|進行|完成|实施|實施|开展|開展|施行|分析|回顾|回顧)(?:过|過|了|的)?\s*(?P<n>" + ZH_NUM + r")\s*例"
       + CELL_PROCEDURE_ZH + r"(?:手术|手術)?", 0.85,
       examples=("根据注册中心的数据,1999年至2010年共尝试过677例胰岛移植手术。", "該院共進行123例自體胰島細胞移植。",
-                "该院共完成30例干细胞移植治疗糖尿病。"),
+                "该院共完成30例干细胞移植治疗糖尿病。", "根據登錄資料分析1990-1999年間進行的237例人體胰島移植。",
+                "研究回顾性分析了45例自体干细胞移植治疗1型糖尿病的资料。"),
       traps=("该院已完成300例肝移植手术。", "共进行了3次干细胞输注。")),
     P("en_total_procedures",
       r"(?P<n>" + EN_NUM + r")\s+(?:[\w\-]+\s+){0,2}?(?:islet|cell|stem[\s\-]cell)(?:[\s\-](?:cell|graft))?\s+(?:transplants|"
