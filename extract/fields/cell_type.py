@@ -221,6 +221,13 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
                          rf"|{_ISLET_EN}{_FROM_EN}(?:(?:human|chemically)\s+)?(?:induced pluripotent stem cells?|iPSCs?\b)"
                          rf"|\bdifferentiated\s+(?:human\s+)?(?:induced pluripotent stem cells|iPSCs?\b){_INTO_EN}"
                          rf"|{_ISLET_EN}{_FROM_EN}{_REPROG_EN}", 1.0),
+    # islets named by the reprogramming that made them: "自体来源化学重编程胰岛移植", "chemically reprogrammed islets"
+    zp("iPSC-islet__reprogrammed_islet", rf"重编程(?:的|后的)?(?:{_ISLET_ZH})(?!素)"
+                                         rf"|\breprogrammed\s+(?:(?:autologous|human|stem[\s-]cell)\s+)?(?:islets?|islet\s+cells?|beta[\s-]cells?)\b", 0.9,
+       examples=("中国团队的自体来源化学重编程胰岛移植患者在移植后3个月内停用胰岛素。",
+                 "該團隊的自體化學重編程胰島細胞移植使一名患者停用胰島素。",
+                 "A woman with type 1 diabetes received chemically reprogrammed islets and stopped insulin."),
+       traps=("研究人员尝试重编程胰岛素基因的表达。",)),
     zp("iPSC-islet__zh_reprog", rf"{_REPROG_ZH}{_FROM_ZH}{_MOD_ZH}{_ISLET_ZH}", 1.0),
     # "经化学诱导重编程获得的多能干细胞,分化制备出功能性胰岛细胞": reprogrammed pluripotent cells turned into islets
     zp("iPSC-islet__zh_reprog_pluri", rf"重编程[^,。;\n]{{0,8}}?多能干细胞[,、]?[^。;\n]{{0,4}}?"
