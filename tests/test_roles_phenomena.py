@@ -25,7 +25,10 @@ def roles(text: str) -> tuple[list[int], list[int]]:
     ("第2型糖尿病患者(n=30)分為治療組(n=15)和對照組(n=15)。", [30], [15, 15]),
     ("Patients (N = 28) with type 2 diabetes were split into three cohorts (Cohort 1, n = 14; Cohort 2, n = 9; "
      "and Cohort 3 receiving basal insulin, n = 5).", [28], [5, 9, 14]),
-    # no match: groups by disease that add up to nothing stated stay groups
+    # no match: a group whose size happens to equal the others' sum stays a group; groups by disease stay groups
+    ("Thirty-six people with type 2 diabetes were divided into group A (n = 18), group B (n = 11) and group C "
+     "(n = 7).", [36], [7, 11, 18]),
+    ("36例2型糖尿病患者分为A组(n=18)、B组(n=11)和C组(n=7)。", [36], [7, 11, 18]),
     ("Patients with type 1 diabetes (n = 20) and type 2 diabetes (n = 25) received MSC.", [], [20, 25]),
     # outcome groups are not arms
     ("Sixteen patients with type 2 diabetes were treated. Responders (n = 11) showed a larger HbA1c decline than "

@@ -329,7 +329,12 @@ class CohortExtractor(FieldExtractor):
         """The "n =" values after this one in its sentence, two or more, add up to it: this is the whole cohort the
         groups split ("Participants with type 1 diabetes (N = 30) were assigned to Group A (n = 10), Group B (n = 12)
         and Group C (n = 8)")."""
+        label = m.group("label") or ""
+        if GROUPISH.search(label):
+            return False   # "group A (n = 18), group B (n = 11) and group C (n = 7)": a group, whatever the sums
         lo, hi = _sentence(span.doc.view, span, m.start(), m.end())
+        if N_EQUALS.search(span.doc.view, lo, m.start()):
+            return False   # the whole cohort is named before its groups, not after one of them
         later = [int(v.group(1)) for v in N_EQUALS_VALUE.finditer(span.doc.view, m.end(), hi)]
         return len(later) >= 2 and sum(later) == n
 
