@@ -84,6 +84,12 @@ def test_count_approximations(text, expected):
     ("Patients received 0.5 3 106/kg (n = 12) of the cells.", [(5e5, 5e5, True)]),
     ("Arm A: 2.5E+6 cells/kg, intravenous, in 20 patients.", [(2.5e6, 2.5e6, True)]),
     ("Each patient received 1.2 × 10(6) cells/kg intravenously.", [(1.2e6, 1.2e6, True)]),
+    ("Patients received 100 million umbilical cord MSCs per infusion.", [(1e8, 1e8, False)]),
+    ("Each patient received 2 × 10^6 autologous bone marrow mononuclear cells.", [(2e6, 2e6, False)]),
+    ("Patients received 1,000,000 cells/kg of umbilical cord MSC.", [(1e6, 1e6, True)]),
+    ("Patients received 500,000 cells/kg of umbilical cord MSC.", [(5e5, 5e5, True)]),
+    ("每次输注1×10⁶/kg脐带间充质干细胞。", [(1e6, 1e6, True)]),
+    ("每次輸注1.5億個臍帶間充質幹細胞。", [(1.5e8, 1.5e8, False)]),
     # ranges: one dose with both ends, however the range is said
     ("每次剂量在1×10^6/kg与2×10^6/kg之间。", [(1e6, 2e6, True)]),
     ("每次剂量介于1×10^6/kg和2×10^6/kg之间的脐带干细胞。", [(1e6, 2e6, True)]),
@@ -101,6 +107,9 @@ def test_count_approximations(text, expected):
     ("输注细胞后差异显著(P=1.5×10−6)。", []),
     ("每次输注不超过1×10^8个细胞。", []),
     ("花了20多万做干细胞治疗。", []),
+    ("Each islet contains about 1,000 cells.", []),
+    ("In 2019, 30 patients with type 2 diabetes received umbilical cord MSCs.", []),
+    ("The registry counted 120,000 patients given stem cells.", []),
 ])
 def test_dose_number_forms(text, expected):
     assert doses(text) == expected

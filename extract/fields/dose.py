@@ -25,6 +25,11 @@ GLUED_QUANTITY = rf"(?<=[a-z]){ARABIC}(?:{SPREAD})?{SCI}"
 # (never right after "×": "× 10811.72" is an exponent glued to the next cell, not the count 10811.72)
 CELL_QUANTITY = (rf"(?:(?<![A-Za-z\d.])(?<![x×X*·]\s)(?:{QUAL_BEFORE})?(?:{SCI_MEAN_SD}|{SCALAR_OR_RANGE})"
                  rf"|{GLUED_QUANTITY})")
+# a count written out in full with thousands separators ("1,000,000 cells/kg", "500,000 cells/kg"): 100,000 or more
+FULL_COUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3}){2,}|[1-9]\d{2},\d{3})(?![\d,]|\.\d)")
+# words that never name a cell's source between a count and its cell noun (dose_named_cells)
+NAMED_GAP_STOP = re.compile(r"\b(?:patients?|participants?|people|persons|subjects|recipients|children|adults|given|received|"
+                            r"receiving|were|was|with|and|or|in|to|the)\b", re.I)
 # acronyms of the cells given: ASCs, ADSCs, HSCs, MPCs, EPCs, BMMNCs, BM-MNCs, hUC-MSCs, TNCs, iPSCs
 # (case-sensitive: "SC" alone is subcutaneous, "disc" is no cell)
 CELL_ACRONYM = r"(?-i:(?<![A-Za-z])(?:[A-Za-z]{1,4}-)?(?:[a-z]?[A-Z]{1,4}(?:SC|PC|NC)|[a-z]?[A-Z]{0,4}(?:MSC|MNC))s?(?![A-Za-z]))"
@@ -90,6 +95,15 @@ PATTERNS: tuple[Pattern, ...] = (
     P("dose_cells",
       rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})?[^\S\n]*(?:个|個|of)?[^\S\n]*"
       rf"(?:[^\d,，。;；\n()（）]{{0,14}}?){CELL_NOUN}(?P<pk3>{PER_KG})?", 0.9),
+    # "100 million umbilical cord MSCs", "2 × 10^6 autologous bone marrow mononuclear cells": English words naming
+    # the source between the count and the cell noun (letters only, a few words)
+    P("dose_named_cells",
+      rf"(?P<q>{CELL_QUANTITY})[^\S\n]+(?:of[^\S\n]+)?(?:(?:[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)[^\S\n]+){{1,4}}?{CELL_NOUN}"
+      rf"(?P<pk3>{PER_KG})?", 0.85,
+      examples=("Thirty patients with type 2 diabetes received 100 million umbilical cord MSCs per infusion.",
+                "Each patient received 2 × 10^6 autologous bone marrow mononuclear cells per kg."),
+      traps=("In 2019, 30 patients with type 2 diabetes received umbilical cord MSCs.",
+             "About 1,000 of the donated islet cells were counted.")),
     P("dose_per_kg", rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})", 0.8),
     # "1亿个/次", "2 × 10^8 per infusion": a count per administration
     P("dose_per_time",
@@ -176,8 +190,10 @@ class DoseExtractor(FieldExtractor):
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         q_txt = m.group("q")
-        if not MAGNITUDE_MARK.search(q_txt):
+        if not MAGNITUDE_MARK.search(q_txt) and not FULL_COUNT.search(q_txt):
             return
+        if pattern.name == "dose_named_cells" and NAMED_GAP_STOP.search(span.doc.view, m.end("q"), m.end()):
+            return   # "120,000 patients given stem cells": the words between count persons or tell an action
         if NOT_CELLS.match(span.doc.view[m.end("q"):m.end("q") + 8]):
             return
         q = parse_quantity(q_txt, cells=True)
