@@ -26,7 +26,13 @@ def follow_up(text: str) -> list[float]:
     ("Forty patients with type 2 diabetes were randomized. At week 48, C-peptide was higher in the cell group.", [336]),
     ("18例2型糖尿病患者接受脐带间充质干细胞治疗,治疗后第12个月HbA1c降至6.8%。", [365]),
     ("18例第2型糖尿病患者接受臍帶間充質幹細胞治療,追蹤一年半,HbA1c降至6.8%。", [548]),
+    ("A 49-year-old woman with type 1 diabetes and an HbA1c of 9.1% received islets. Two years later her HbA1c "
+     "was 6.2%.", [730]),
+    ("15例1型糖尿病患者接受脐血治疗。一年后:HbA1c 6.9%,C肽0.4 nmol/L。", [365]),
+    ("15例第1型糖尿病患者接受臍血治療。一年後:HbA1c 6.9%,C肽0.4 nmol/L。", [365]),
     # no match: a time to an event, a bracket without a duration, a follow-up HbA1c value
+    ("A woman with type 1 diabetes received islets. Three months later she stopped insulin.", []),
+    ("一名1型糖尿病女性接受胰岛移植。三个月后:她停用了胰岛素。", []),
     ("A woman with type 1 diabetes received islets. By month 3, she had stopped insulin.", []),
     ("Patients were seen at each visit (follow-up, weekly).", []),
     ("Mean follow-up HbA1c was 7.1% in the 30 patients.", []),

@@ -198,6 +198,11 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        examples=("Eighteen patients received UC-MSC. By month 12, HbA1c had fallen to 6.8%.",
                  "Forty patients were randomized. At week 48, C-peptide was higher in the cell group."),
        traps=("By month 3, she had stopped insulin.",)),
+    # "Two years later her HbA1c was 6.2%": a time point running straight into a measure (no comma)
+    zp("tp__en_later_measure", rf"\b{DUR_EN}\s+(?:later|on)(?=\s+(?:(?:her|his|their|the|mean|median)\s+)?(?:HbA1c|A1c|"
+                               rf"glycated|C-peptide|fasting|blood\s+glucose|insulin\s+dose)\b)", 0.45,
+       examples=("A 49-year-old woman with an HbA1c of 9.1% received islets. Two years later her HbA1c was 6.2%.",),
+       traps=("Three months later she stopped insulin.",)),
     # "12-month results", "one-year data": the results' time point is the last assessment
     zp("tp__en_results_at", rf"\b(?:results?|data|outcomes?|findings)\s+(?:at|after)\s+{DUR_EN}", 0.5,
        examples=("Results at one year showed that 5 of 7 patients were insulin independent.",)),
@@ -215,9 +220,9 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # "治疗48周后", "移植12个月后"
     zp("tp__zh_treat_dur_after", rf"{_TREAT_ZH}{_QUAL_ZH}{DUR_ZH}后", 0.45),
     # a clause opening "4个月后," or "现在两年过去": the time since treatment at the last assessment
-    zp("tp__zh_later", rf"{_CLAUSE_START_ZH}{DUR_ZH}(?:后|过去了|过去)(?=[,了]|{_THEN_RESULT_ZH})", 0.45,
+    zp("tp__zh_later", rf"{_CLAUSE_START_ZH}{DUR_ZH}(?:后|过去了|过去)(?=[,了]|[:：]\s*{_THEN_RESULT_ZH}|{_THEN_RESULT_ZH})", 0.45,
        examples=("一名男性接受了注射。4个月后,这些胰岛细胞依然正常运作。", "一名1型糖尿病患者接受干细胞治疗,1年后糖化血红蛋白降至6.8%。",
-                 "将胰岛移植给12名1型糖尿病患者,一年后10人无需注射胰岛素。"),
+                 "将胰岛移植给12名1型糖尿病患者,一年后10人无需注射胰岛素。", "15例1型糖尿病患者接受脐血治疗。一年后:HbA1c 6.9%。"),
        traps=("一名女性接受了移植。3个月后,她停用了胰岛素。", "团队于2010年成立。十年后,该团队发表了论文。")),
     zp("tp__zh_clause_time", rf"{_CLAUSE_START_ZH}(?:第)?{DUR_ZH}(?:时|末)(?=,|{_THEN_RESULT_ZH})", 0.45,
        examples=("3个月后,HbA1c降至7.0%。6个月时,患者已停用格列齐特。", "治療後1個月血糖下降;6個月時,患者已停藥。"),
@@ -288,7 +293,7 @@ _RESULT_IN_SENTENCE = compile_cues((
     r"复发|终点|不良|已|功能|运作|伤口|评估|检测|复查|测定",
 ))
 # the time-point patterns that need such a result (the others carry a follow-up, results or visit word)
-_NEEDS_RESULT = ("tp__en_clause_at", "tp__en_after_treat", "tp__en_post", "tp__en_clause_dur_after", "tp__en_on_later",
+_NEEDS_RESULT = ("tp__en_clause_at", "tp__en_later_measure", "tp__en_after_treat", "tp__en_post", "tp__en_clause_dur_after", "tp__en_on_later",
                  "tp__zh_full", "tp__zh_at", "tp__zh_after", "tp__zh_treat_dur_after", "tp__zh_later",
                  "tp__zh_clause_time", "tp__zh_since", "tp__zh_passed")
 # a window, not a time point: "注射后3个月内,38%患者血糖显著下降", "within 3 months after"
