@@ -40,6 +40,11 @@ def roles(text: str) -> tuple[list[int], list[int]]:
      "nausea (n = 2).", [32], []),
     ("四十名2型糖尿病患者接受了脐带间充质干细胞治疗,其中35例完成随访,5例出现发热。", [40], []),
     ("四十名第2型糖尿病患者接受臍帶間充質幹細胞治療,其中35例完成隨訪,5例出現發熱。", [40], []),
+    # background in the sentence before never makes the next sentence's count background
+    ("More than 1,000 patients were registered worldwide. Thirty patients with type 2 diabetes received MSC.", [30], []),
+    ("全球已有1000多名患者接受干细胞治疗。30例2型糖尿病患者接受了脐带间充质干细胞治疗。", [30], []),
+    ("全球已有1000多名患者接受幹細胞治療。30例第2型糖尿病患者接受了臍帶間充質幹細胞治療。", [30], []),
+    ("全国已有1000名患者接受干细胞治疗。", [], []),
     # one named patient of several is not the cohort
     ("研究团队报告了三名1型糖尿病患者的结果。第二例是一名45岁男性,治疗后停用胰岛素。", [3], []),
     ("The team reported results for three patients with type 1 diabetes. The second patient, a 41-year-old man, "

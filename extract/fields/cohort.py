@@ -552,7 +552,8 @@ class CohortExtractor(FieldExtractor):
                 return None
             if re.search(r"\b(?:among|in|of)\s*$", prev):
                 hit.score = 0.5
-        bg_before = view[max(span.start, hit.start - 12):hit.start]
+        # (within the count's sentence: "…registered worldwide. Thirty patients received MSC" is this study's)
+        bg_before = re.split(r"[。！？!?\n]|\.\s", view[max(span.start, hit.start - 12):hit.start])[-1]
         if _any(bg_before, BACKGROUND_BEFORE["zh"] + BACKGROUND_BEFORE["en"]) and not strong and not (
                 not _any(bg_before, WIDE_BACKGROUND) and TREATED_AFTER.match(view, hit.end)):
             return None   # "目前已有14名患者接受植入" is a trial's treated patients; "全国已有…" stays background
