@@ -228,7 +228,9 @@ def flat_table_header(text: str, pos: int, cue: "re.Pattern[str]") -> Optional[s
     A header is a short line of three or more words without digits (a caption "Table 2: …" has one); a blank
     line above ends the table before any header.
     """
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = text.rfind("\n", max(0, pos - FLAT_ROW_MAX), pos) + 1
+    if line_start == 0 and pos > FLAT_ROW_MAX:
+        return None   # a line longer than a row: running text (and the look-back stays bounded)
     above = text[max(0, line_start - 8000):line_start].split("\n")[:-1][-FLAT_HEADER_REACH:]
     for line in reversed(above):
         if not line.strip():
