@@ -52,3 +52,21 @@ def roles(text: str) -> tuple[list[int], list[int]]:
 ])
 def test_count_roles(text, totals, arms):
     assert roles(text) == (totals, arms)
+
+
+def studies(text: str) -> list[int]:
+    return sorted(h.value["n"] for h in decided_hits(EXTRACTOR, text) if h.value["role"] == "studies_included")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the studies' participants said between the count and its inclusion verb
+    ("Fourteen RCTs involving 812 patients with type 2 diabetes were included in this meta-analysis.", [14]),
+    ("Nine trials with 412 participants were included.", [9]),
+    ("结果 共纳入14项有关干细胞治疗2型糖尿病的随机对照试验,涉及812名患者。", [14]),
+    ("結果 共納入14項有關幹細胞治療第2型糖尿病的隨機對照試驗,涉及812名患者。", [14]),
+    # no match: trials counted but not included; a list of trials' sizes
+    ("Two trials involving 40 patients were registered worldwide.", []),
+    ("Two small trials (20 and 21 participants) were reported earlier.", []),
+])
+def test_studies_included(text, expected):
+    assert studies(text) == expected

@@ -112,6 +112,13 @@ POPULATION_PHRASE = re.compile(r"\b(?:patients|participants|subjects|individuals
                                r"(?:diabetes|T[12]DM?|DM|IDDM|NIDDM)\s*$"
                                r"|(?:糖尿病|T[12]DM?)[^组組]{0,6}(?:患者|病人|受试者|受試者|患儿|患兒|病童)\s*$", re.I)
 N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
+# the participants of counted studies, said between the count and its inclusion verb ("14 RCTs involving 812
+# patients with type 2 diabetes were included", "9 studies (n = 412)", "9项研究(共412例患者)")
+STUDIES_PARTICIPANTS = re.compile(
+    r"\s*[(,，（]?\s*(?:(?:involving|including|with|enrolling|comprising|covering|of)\s+(?:a\s+total\s+of\s+)?[\d,]+\s+"
+    r"(?:[A-Za-z-]+\s+){0,3}?(?:patients|participants|subjects|individuals|people)(?:\s+with\s+(?:type\s+[12]\s+)?"
+    r"(?:diabetes(?:\s+mellitus)?|T[12]DM?))?|[nN]\s*=\s*[\d,]+|(?:共|涉及|包括)?\s*\d+\s*(?:例|名)(?:患者|受试者|受試者)?)"
+    r"\s*[),，）]?", re.I)
 # the value of an "n =" ("n = 14", "N=9") when the groups after a population's count are added up
 N_EQUALS_VALUE = re.compile(r"\b[nN]\s*=\s*(\d{1,5})(?!\d|\.\d)")
 # a new clause about a part of the counted persons, or with another count as its subject ("移植给12名患者,一年后
@@ -296,8 +303,12 @@ class CohortExtractor(FieldExtractor):
             if is_search_yield(view, m.start(), m.end()):
                 return   # "47 studies were retrieved", "检索到63篇文献": what a search found, not what it included
             before = view[max(span.start, m.start() - 15):m.start()]
-            after = view[m.end():min(span.end, m.end() + 25)]
-            after_long = view[m.end():min(span.end, m.end() + 45)]
+            # "Fourteen RCTs involving 812 patients with type 2 diabetes were included": the studies' participants
+            # said between the count and its inclusion verb are skipped
+            skip = STUDIES_PARTICIPANTS.match(view, m.end(), min(span.end, m.end() + 90))
+            tail = skip.end() if skip else m.end()
+            after = view[tail:min(span.end, tail + 25)]
+            after_long = view[tail:min(span.end, tail + 45)]
             pooled = POOLING_BEFORE.search(view, max(span.start, m.start() - 14), m.start())
             if not pooled and _any(_clause_before(view, span, m.start(), 15),
                                    BACKGROUND_BEFORE["zh"] + BACKGROUND_BEFORE["en"]):
