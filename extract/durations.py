@@ -38,7 +38,7 @@ _WB, _WE = r"(?<![A-Za-z])", r"(?![A-Za-z])"
 # the number words are numbers.py's (one table, one parser: ``parse_number`` reads what this matches)
 _EN_WORD = "|".join(sorted([*EN_UNIT_WORDS, *EN_TEEN_WORDS, *EN_TENS_WORDS, "hundred"], key=len, reverse=True))
 _EN_WORDS = rf"(?:{_WB}(?:{_EN_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_EN_WORD})){{0,3}}{_WE}|{_WB}an?{_WE})"
-NUM_EN = rf"(?<![\d.])(?:{_ARABIC}|{_EN_WORDS})"
+NUM_EN = rf"(?<![\d.])(?:{_MEAN_SD}|{_ARABIC}|{_EN_WORDS})"
 
 # units: (zh regex, en regex) per unit name, largest first; the names key numbers.DURATION_DAYS
 UNITS: dict[str, tuple[str, str]] = {

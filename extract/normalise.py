@@ -306,6 +306,37 @@ def normalise(raw: str) -> Normalised:
 
 
 
+# ---- spoken percentages: news transcripts write "百分之八点五" for 8.5% and "一点二个百分点" for 1.2 points; the
+# view reads them as Arabic figures, right-aligned in the same width ("  8.5%") so every offset holds ----
+_CN_FRACTION_DIGITS = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+                       "七": "7", "八": "8", "九": "9"}
+_CN_WHOLE = "[零〇一二两三四五六七八九十百]{1,5}"
+_CN_FRACTION = "[零〇一二三四五六七八九]{1,3}"
+SPOKEN_PERCENT = re.compile(
+    rf"百分之(?P<whole>{_CN_WHOLE}|\d{{1,3}})(?:点(?P<frac>{_CN_FRACTION}))?"
+    # a decimal said in words before a percent sign or "个百分点" ("三点五%", "一点二个百分点"); never a clock time
+    rf"|(?P<whole2>{_CN_WHOLE})点(?P<frac2>{_CN_FRACTION})(?=\s*(?:%|％|个百分点|百分点))")
+
+
+def _spoken_figure(m: re.Match[str]) -> str:
+    """The Arabic figure of one spoken percentage, padded to the width it replaces (unchanged if it cannot be)."""
+    from .numbers import parse_number   # (numbers does not import this module; imported here to keep it light)
+    whole, frac = (m.group("whole"), m.group("frac")) if m.group("whole") else (m.group("whole2"), m.group("frac2"))
+    value = parse_number(whole)
+    if value is None:
+        return m.group(0)
+    figure = str(int(value)) + ("." + "".join(_CN_FRACTION_DIGITS[c] for c in frac) if frac else "")
+    figure += "%" if m.group("whole") else ""
+    return figure.rjust(len(m.group(0))) if len(figure) <= len(m.group(0)) else m.group(0)
+
+
+def spoken_numbers(line: str) -> str:
+    """``line`` (simplified) with spoken percentages as figures, same length: "由百分之八点五降至百分之六点五"."""
+    if "百分之" not in line and "点" not in line:
+        return line
+    return SPOKEN_PERCENT.sub(_spoken_figure, line)
+
+
 @lru_cache(maxsize=4)
 def converter(config: str) -> OpenCC:
     """One OpenCC converter per config (``t2s``, ``s2t``) per process."""
@@ -336,7 +367,8 @@ def matching_view(text: str, lang: str) -> str:
         return text
     # line by line: a pattern like "[^\n]*[Han][^\n]*" restarts at every position of a long line without
     # Han characters and costs the square of its length
-    view = "\n".join(to_simplified(line) if _HAN_RE.search(line) else line for line in text.split("\n"))
+    view = "\n".join(spoken_numbers(to_simplified(line)) if _HAN_RE.search(line) else line
+                     for line in text.split("\n"))
     if len(view) != len(text):  # cannot happen (each line keeps its length); guard the contract
         raise ValueError("matching view changed the text length")
     return view

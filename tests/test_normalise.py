@@ -137,3 +137,20 @@ def test_matching_view_same_length_on_dev_documents() -> None:
         text = normalise(p.read_text(encoding="utf-8")).text
         for lang in ("zh", "zh-Hant", "en"):
             assert len(matching_view(text, lang)) == len(text)
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("HbA1c由百分之八点五降至百分之六点五", "HbA1c由  8.5%降至  6.5%"),
+    ("糖化血紅蛋白由百分之八點五降至百分之六點五", "糖化血红蛋白由  8.5%降至  6.5%"),
+    ("下降了一点二个百分点", "下降了1.2个百分点"),
+    ("百分之二十的患者", "  20%的患者"),
+    ("百分之百", "100%"),
+    # unchanged: a clock time, "一点" as "a little", a percentage not said in words
+    ("下午三点五十分", "下午三点五十分"),
+    ("血糖好了一点", "血糖好了一点"),
+    ("HbA1c降至6.5%", "HbA1c降至6.5%"),
+])
+def test_view_reads_spoken_percentages(raw: str, expected: str) -> None:
+    """Spoken percentages become figures in the matching view, in the same width (offsets hold)."""
+    view = matching_view(raw, "zh")
+    assert view == expected and len(view) == len(raw)

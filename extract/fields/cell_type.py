@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from ..document import Document
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import (SELF_CUES, background_before, ascii_boundaries, compile_cues, in_reference, in_related_links, in_title,
-                      sentence_bounds, zp)
+                      flat_table_header, sentence_bounds, table_column_header, zp)
 
 _D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
 _GLUED = r"(?-i:(?![a-z0-9]))"  # the end of an abbreviation: a word boundary, or a glued capital ("MSCIntravenous")
@@ -151,6 +151,20 @@ CHAIN_PATTERNS: tuple[Pattern, ...] = (
        examples=("团队先把患者的皮肤成纤维细胞重编程成iPSC,随后定向诱导出可分泌胰岛素的细胞团并回输给一名34岁1型糖尿病女性。",)),
     zp("iPSC-islet__chain_en", rf"(?:{_REPROG_SRC_EN}|\binduced pluripotent stem cells?|\biPSCs?\b)[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_EN}", 0.8,
        examples=("Doctors turned a patient's skin cells into stem cells and then coaxed them into insulin-producing cells.",)),
+    # the patient's own body cells turned straight into islets, the stem-cell step unnamed ("在体外将患者的皮肤细胞
+    # 诱导成胰岛细胞", "reprogrammed the patient's own fat cells in the lab into islet-like clusters")
+    zp("iPSC-islet__direct_zh", rf"(?:皮肤|血液?|体|成纤维|脂肪|尿液?|自体|自身)细胞[^,。;\n]{{0,10}}?(?:重编程|诱导|转化|转变|变)(?:成|为|形成)"
+                               rf"[^,。;\n]{{0,8}}?{_ISLET_ZH}", 0.8,
+       examples=("研究人员在体外将患者的皮肤细胞诱导成胰岛细胞,再移植给一名39岁1型糖尿病女性。",
+                 "研究人員在體外將患者的皮膚細胞誘導成胰島細胞,再移植給一名39歲第1型糖尿病女性。",
+                 "团队把一名1型糖尿病患者的脂肪细胞重编程为可分泌胰岛素的细胞团并回输。"),
+       traps=("脂肪细胞对胰岛素的敏感性下降。", "研究人员将供体胰岛细胞移植给一名1型糖尿病患者。")),
+    zp("iPSC-islet__direct_en", rf"\b(?:reprogramm\w*|turned|converted|transformed)\s+(?:[\w'’]+\s+){{0,4}}?(?:skin|blood|fat|body|somatic)"
+                               rf"\s+cells\s+(?:[\w'’]+\s+){{0,4}}?into\s+(?:[\w-]+\s+){{0,3}}?{_ISLET_NOUN_EN}", 0.8,
+       examples=("Researchers reprogrammed the patient's own fat cells in the lab into islet-like clusters and implanted "
+                 "them in a 25-year-old woman with type 1 diabetes.",
+                 "The team converted a patient's skin cells directly into insulin-producing cells and transplanted them."),
+       traps=("Fat cells became resistant to insulin in the 30 patients with type 2 diabetes.",)),
     zp("ESC-islet__chain_zh", rf"胚胎干细胞[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_ZH}", 0.8,
        examples=("该公司从人类胚胎干细胞出发,经过七个阶段,最终分化出成熟的胰岛细胞。",)),
     zp("ESC-islet__chain_en", rf"\b(?:embryonic stem cells?|hESCs?\b)[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_EN}", 0.8),
@@ -207,6 +221,13 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
                          rf"|{_ISLET_EN}{_FROM_EN}(?:(?:human|chemically)\s+)?(?:induced pluripotent stem cells?|iPSCs?\b)"
                          rf"|\bdifferentiated\s+(?:human\s+)?(?:induced pluripotent stem cells|iPSCs?\b){_INTO_EN}"
                          rf"|{_ISLET_EN}{_FROM_EN}{_REPROG_EN}", 1.0),
+    # islets named by the reprogramming that made them: "自体来源化学重编程胰岛移植", "chemically reprogrammed islets"
+    zp("iPSC-islet__reprogrammed_islet", rf"重编程(?:的|后的)?(?:{_ISLET_ZH})(?!素)"
+                                         rf"|\breprogrammed\s+(?:(?:autologous|human|stem[\s-]cell)\s+)?(?:islets?|islet\s+cells?|beta[\s-]cells?)\b", 0.9,
+       examples=("中国团队的自体来源化学重编程胰岛移植患者在移植后3个月内停用胰岛素。",
+                 "該團隊的自體化學重編程胰島細胞移植使一名患者停用胰島素。",
+                 "A woman with type 1 diabetes received chemically reprogrammed islets and stopped insulin."),
+       traps=("研究人员尝试重编程胰岛素基因的表达。",)),
     zp("iPSC-islet__zh_reprog", rf"{_REPROG_ZH}{_FROM_ZH}{_MOD_ZH}{_ISLET_ZH}", 1.0),
     # "经化学诱导重编程获得的多能干细胞,分化制备出功能性胰岛细胞": reprogrammed pluripotent cells turned into islets
     zp("iPSC-islet__zh_reprog_pluri", rf"重编程[^,。;\n]{{0,8}}?多能干细胞[,、]?[^。;\n]{{0,4}}?"
@@ -380,6 +401,9 @@ _RECEIVED_AFTER = compile_cues((
     r"^\s*(?:(?:surgery|procedure|operation)\s+)?(?:on|in|into|for|to)\s+(?:a|an|one|this)\s+(?:\d{1,3}-year-old\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:patient|man|woman|girl|boy|recipient|person|participant)\b",
 ))
+# a table row under a column of cells ("No. Population Cells Follow-up Result", "| 细胞类型 |"): the row gives
+# the study's cells as received ("Donor islets plus sirolimus")
+_CELL_COLUMN = re.compile(r"\b(?:cells?|cell\s+type|cell\s+source|intervention|treatment|therapy)\b|细胞|干预|治疗方法", re.I)
 _RECIPIENTS = compile_cues((r"接受者|受者|受植者", r"\brecipients?\b"))
 SC_ISLET = "_sc_islet"     # stem-cell-derived islets of an unnamed source: no label, but no donor islets
 SC_ISLET_LABELS = frozenset({"iPSC-islet", "ESC-islet", SC_ISLET})
@@ -498,7 +522,9 @@ class CellTypeExtractor(FieldExtractor):
             # or islets a patient of the study underwent or received ("underwent islet cell
             # transplantation twice", "患者接受胰岛移植")
             received = bool(_RECEIVED_BEFORE.search(text[max(s, m.start() - 40):m.start()]) or _RECIPIENTS.search(text, s, e)
-                            or _RECEIVED_AFTER.search(text[m.end():min(e, m.end() + 60)]))
+                            or _RECEIVED_AFTER.search(text[m.end():min(e, m.end() + 60)])
+                            or _CELL_COLUMN.search(table_column_header(text, m.start()) or "")
+                            or flat_table_header(text, m.start(), _CELL_COLUMN) is not None)
             score += 0.3 * own + 0.3 * bool((_DONOR.search(text, s, e) and treated) or received)
             if _NOT_TREATMENT.search(text, s, e):
                 score = 0.1

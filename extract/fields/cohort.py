@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 from ..numbers import as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import in_related_links
-from .cohort_tables import table_row_arms
+from .cohort_tables import table_row_arms, table_row_total
 from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
                              COMPLETED_AFTER, CONTEXT, COORDINATED_AFTER, COORDINATED_BEFORE, DENOMINATOR_AFTER,
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
@@ -30,8 +30,8 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
-from .cohort_roles import (CHANGE_IN_BEFORE, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
-                           in_event_list, in_reference_entry, is_age, is_audience, is_event_label, is_hedged,
+from .cohort_roles import (CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
+                           in_event_list, in_reference_entry, is_age, is_audience, is_event_label, is_hedged, is_outcome_group,
                            is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_search_yield, is_share,
                            is_study_target, is_wide_scope, is_year, outcome_verb_first, registry_source,
                            study_subset_label, untimed_completion, zh_outcome_in_np)
@@ -112,6 +112,15 @@ POPULATION_PHRASE = re.compile(r"\b(?:patients|participants|subjects|individuals
                                r"(?:diabetes|T[12]DM?|DM|IDDM|NIDDM)\s*$"
                                r"|(?:糖尿病|T[12]DM?)[^组組]{0,6}(?:患者|病人|受试者|受試者|患儿|患兒|病童)\s*$", re.I)
 N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
+# the participants of counted studies, said between the count and its inclusion verb ("14 RCTs involving 812
+# patients with type 2 diabetes were included", "9 studies (n = 412)", "9项研究(共412例患者)")
+STUDIES_PARTICIPANTS = re.compile(
+    r"\s*[(,，（]?\s*(?:(?:involving|including|with|enrolling|comprising|covering|of)\s+(?:a\s+total\s+of\s+)?[\d,]+\s+"
+    r"(?:[A-Za-z-]+\s+){0,3}?(?:patients|participants|subjects|individuals|people)(?:\s+with\s+(?:type\s+[12]\s+)?"
+    r"(?:diabetes(?:\s+mellitus)?|T[12]DM?))?|[nN]\s*=\s*[\d,]+|(?:共|涉及|包括)?\s*\d+\s*(?:例|名)(?:患者|受试者|受試者)?)"
+    r"\s*[),，）]?", re.I)
+# the value of an "n =" ("n = 14", "N=9") when the groups after a population's count are added up
+N_EQUALS_VALUE = re.compile(r"\b[nN]\s*=\s*(\d{1,5})(?!\d|\.\d)")
 # a new clause about a part of the counted persons, or with another count as its subject ("移植给12名患者,一年后
 # 10人无需注射胰岛素": what happened is the 10's)
 PART_CLAUSE = re.compile(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them|"
@@ -122,6 +131,7 @@ ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.
 UNIT_LABEL = re.compile(r"^(?:kg|mg|g|ml|mL|cells?|units?|IU|doses?|infusions?)$", re.I)
 # the name the evidence of a table row's arms gives (not a regex pattern: see cohort_tables)
 TABLE_ARM_PATTERN = "table_arm_pair"
+TABLE_TOTAL_PATTERN = "table_row_total"
 # items of one list lie this close (characters between their starts)
 LIST_REACH = 120
 # totals that allocate their persons ("Two patients were treated with cells. One patient was treated
@@ -195,6 +205,9 @@ class CohortExtractor(FieldExtractor):
         for n, start, end, which in table_row_arms(span.doc.view, span.start, span.end):
             hits.append(self.hit({"n": n, "role": "arm", "label": ("experimental", "control")[which]}, start, end,
                                  TABLE_ARM_PATTERN))
+        if not any(h.value["role"] == "total" for h in hits) and (row := table_row_total(span.doc.view, span.start, span.end)):
+            hits.append(self.hit({"n": row[0], "role": "total", "label": None}, row[1], row[2], TABLE_TOTAL_PATTERN,
+                                 score=0.8))
         return hits
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
@@ -274,7 +287,8 @@ class CohortExtractor(FieldExtractor):
                 return   # "(n = 21/group)": a size per group, read by the each-group patterns
             raw = m.group("label") or ""
             if label is None or TOTAL_LABELS.match(label.split()[-1]) or STUDY_OF.match(raw) \
-                    or self._population_bracket(m, span) or (UNIT_LABEL.match(label) and self._lone_bracket(m, span)):
+                    or self._population_bracket(m, span) or (UNIT_LABEL.match(label) and self._lone_bracket(m, span)) \
+                    or self._sum_of_groups_after(m, span, n):
                 role, label = "total", None
             elif UNIT_LABEL.match(label):
                 label = self._dose_label(span, m.start("label"), m.end("label")) or label
@@ -289,8 +303,12 @@ class CohortExtractor(FieldExtractor):
             if is_search_yield(view, m.start(), m.end()):
                 return   # "47 studies were retrieved", "检索到63篇文献": what a search found, not what it included
             before = view[max(span.start, m.start() - 15):m.start()]
-            after = view[m.end():min(span.end, m.end() + 25)]
-            after_long = view[m.end():min(span.end, m.end() + 45)]
+            # "Fourteen RCTs involving 812 patients with type 2 diabetes were included": the studies' participants
+            # said between the count and its inclusion verb are skipped
+            skip = STUDIES_PARTICIPANTS.match(view, m.end(), min(span.end, m.end() + 90))
+            tail = skip.end() if skip else m.end()
+            after = view[tail:min(span.end, tail + 25)]
+            after_long = view[tail:min(span.end, tail + 45)]
             pooled = POOLING_BEFORE.search(view, max(span.start, m.start() - 14), m.start())
             if not pooled and _any(_clause_before(view, span, m.start(), 15),
                                    BACKGROUND_BEFORE["zh"] + BACKGROUND_BEFORE["en"]):
@@ -316,6 +334,20 @@ class CohortExtractor(FieldExtractor):
         bracket = view.find("(", bracket, m.end()) if view.find("(", bracket, m.end()) >= 0 else bracket
         phrase = re.split(r"[.;:\n(（。；：]", view[max(span.start, bracket - 80):bracket])[-1]
         return bool(POPULATION_PHRASE.search(phrase)) and self._lone_bracket(m, span)
+
+    @staticmethod
+    def _sum_of_groups_after(m: re.Match[str], span: Span, n: int) -> bool:
+        """The "n =" values after this one in its sentence, two or more, add up to it: this is the whole cohort the
+        groups split ("Participants with type 1 diabetes (N = 30) were assigned to Group A (n = 10), Group B (n = 12)
+        and Group C (n = 8)")."""
+        label = m.group("label") or ""
+        if GROUPISH.search(label):
+            return False   # "group A (n = 18), group B (n = 11) and group C (n = 7)": a group, whatever the sums
+        lo, hi = _sentence(span.doc.view, span, m.start(), m.end())
+        if N_EQUALS.search(span.doc.view, lo, m.start()):
+            return False   # the whole cohort is named before its groups, not after one of them
+        later = [int(v.group(1)) for v in N_EQUALS_VALUE.finditer(span.doc.view, m.end(), hi)]
+        return len(later) >= 2 and sum(later) == n
 
     def _several_in_sentence(self, hit: Hit, span: Span) -> bool:
         """Another hit of the hit's pattern stands in its sentence ("the first three received the low dose; the next
@@ -467,7 +499,8 @@ class CohortExtractor(FieldExtractor):
             if not is_study_target(_clause_before(view, span, hit.start, PLAN_REACH), view[lo:hi]):
                 return None   # "计划开展一项约120人的试验", "plans to enroll 40 participants": a plan, not this study's size
             # "研究计划入组36名患者": the target size of the study being reported stands for its n
-        if not strong and role == "total" and COMPARATIVE_BEFORE.search(prev):
+        if not strong and role == "total" and COMPARATIVE_BEFORE.search(prev) and not approximate_subject(
+                view, span.start, hit.start, hit.end, span.end):
             return None   # "fewer than 1,000 people", "more than ten recipients": a comparison, not a count
         if role == "total" and ((not strong and COORDINATED_BEFORE.search(prev)) or COORDINATED_AFTER.match(view, hit.end)
                                 or PER_UNIT_AFTER.match(view, hit.end)):
@@ -530,7 +563,8 @@ class CohortExtractor(FieldExtractor):
                 return None
             if re.search(r"\b(?:among|in|of)\s*$", prev):
                 hit.score = 0.5
-        bg_before = view[max(span.start, hit.start - 12):hit.start]
+        # (within the count's sentence: "…registered worldwide. Thirty patients received MSC" is this study's)
+        bg_before = re.split(r"[。！？!?\n]|\.\s", view[max(span.start, hit.start - 12):hit.start])[-1]
         if _any(bg_before, BACKGROUND_BEFORE["zh"] + BACKGROUND_BEFORE["en"]) and not strong and not (
                 not _any(bg_before, WIDE_BACKGROUND) and TREATED_AFTER.match(view, hit.end)):
             return None   # "目前已有14名患者接受植入" is a trial's treated patients; "全国已有…" stays background
@@ -571,6 +605,8 @@ class CohortExtractor(FieldExtractor):
             lo, _ = _sentence(view, span, hit.start, hit.end)
             if is_event_label(label) or (in_event_list(view, lo, hit.start) and not GROUPISH.search(label)):
                 return "event"        # "Adverse events were mild: headache (n = 4)"
+            if is_outcome_group(label):
+                return "outcome group"  # "a larger decline than non-responders (n = 5)"
         if role == "total" and hit.pattern not in SPLIT_PATTERNS and is_rest(view, cs):
             return "rest"             # "The other two patients cut their insulin", "all but four participants"
         if role == "total" and (n > 1 or hit.pattern in WEAK | SINGLE_CASE_PATTERNS) and is_ordinal_subject(view, cs):

@@ -36,10 +36,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # procedures counted for their patients: "1999年至2010年共尝试过677例胰岛移植手术", "完成了30例干细胞移植",
     # "677 islet transplants were performed" (a registry's or a series' procedures; organs are not cells)
     P("zh_total_procedures",
-      r"(?:尝试|嘗試|进行|進行|完成|实施|實施|开展|開展|施行)(?:过|過|了)?\s*(?P<n>" + ZH_NUM + r")\s*例"
+      r"(?:尝试|嘗試|进行|進行|完成|实施|實施|开展|開展|施行|分析|回顾|回顧)(?:过|過|了|的)?\s*(?P<n>" + ZH_NUM + r")\s*例"
       + CELL_PROCEDURE_ZH + r"(?:手术|手術)?", 0.85,
       examples=("根据注册中心的数据,1999年至2010年共尝试过677例胰岛移植手术。", "該院共進行123例自體胰島細胞移植。",
-                "该院共完成30例干细胞移植治疗糖尿病。"),
+                "该院共完成30例干细胞移植治疗糖尿病。", "根據登錄資料分析1990-1999年間進行的237例人體胰島移植。",
+                "研究回顾性分析了45例自体干细胞移植治疗1型糖尿病的资料。"),
       traps=("该院已完成300例肝移植手术。", "共进行了3次干细胞输注。")),
     P("en_total_procedures",
       r"(?P<n>" + EN_NUM + r")\s+(?:[\w\-]+\s+){0,2}?(?:islet|cell|stem[\s\-]cell)(?:[\s\-](?:cell|graft))?\s+(?:transplants|"
@@ -125,8 +126,9 @@ PATTERNS: tuple[Pattern, ...] = (
     P("zh_total_table_cell",
       r"(?:(?<=\|)|(?<=\|\s)|(?<=\|\s\s))(?:首批|共|入组|入組|共入组|共入組)?\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)\s*(?=[;；,，|]|$)", 0.85),
     P("zh_total_noun",
-      r"(?P<n>" + ZH_NUM + r")\s*" + ZH_CLASSIFIER + ZH_MOD + r"{0,30}?" + ZH_PERSON, 0.7,
-      examples=("研究团队为30例2型糖尿病患者输注了干细胞。", "該院為24名第一型糖尿病病童進行幹細胞治療。"),
+      r"(?P<n>" + ZH_NUM + r")" + ZH_APPROX + r"\s*" + ZH_CLASSIFIER + ZH_MOD + r"{0,30}?" + ZH_PERSON, 0.7,
+      examples=("研究团队为30例2型糖尿病患者输注了干细胞。", "該院為24名第一型糖尿病病童進行幹細胞治療。",
+                "该院已为200余例2型糖尿病患者实施干细胞移植。", "30多名第1型糖尿病患者接受了幹細胞治療。"),
       traps=("27例一次插管成功,3例插管失败的患者改行球囊辅助灌注。", "第一例是一名52岁女性,治疗后停用胰岛素。",
              "其中3名患者出现发热。")),
     # "2型糖尿病患者32例随机分为两组": the person noun, then the count, then what was done with the cohort

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .cohort_lexicon import EN_NUM, ZH_NUM
+from .cohort_lexicon import EN_NUM, WIDE_BACKGROUND, ZH_NUM
 from .context import in_reference
 
 # ---- a year, a date, a page: never a count ----
@@ -101,6 +101,18 @@ def is_event_label(label: str) -> bool:
     """An arm label that names a symptom or event ("headache", "发热")."""
     low = label.lower()
     return any(w in low for w in EVENT_WORDS)
+
+
+# ---- a group defined by its outcome: "responders (n = 11) … non-responders (n = 5)", "completers (n = 19)",
+# "应答者(n=11)": who did well or badly after treatment, not an arm the study assigned ----
+OUTCOME_GROUP_LABEL = re.compile(r"\b(?:non-?\s?)?responders?$|\bcompleters?$|\bdrop-?outs?$|\bwithdrawals?$|"
+                                 r"\b(?:graft\s+)?failures?$|\binsulin[- ](?:free|independent)(?:\s+\w+)?$|"
+                                 r"(?:无|無)?(?:应答|應答)(?:者|组|組)$|(?:有效|无效|無效|完成|脱落|脫落)(?:者|组|組)$", re.I)
+
+
+def is_outcome_group(label: str) -> bool:
+    """An arm label that names an outcome group ("non-responders", "insulin-free recipients", "无应答者")."""
+    return bool(OUTCOME_GROUP_LABEL.search(label.strip()))
 
 
 def in_event_list(view: str, sentence_start: int, start: int) -> bool:
@@ -210,6 +222,27 @@ def outcome_verb_first(clause: str, outcome_words: tuple[str, ...]) -> bool:
                 return True
             i = low.find(w.lower(), i + 1)
     return False
+
+
+# ---- an approximate count as a sentence's subject: "More than 30 patients with type 2 diabetes were treated", "超过
+# 200名患者接受了治疗" is the cohort as stated (the guideline reads "more than 3 years" as 3 years); a comparison
+# inside a sentence ("fewer than 1,000 people", "more than ten recipients stayed insulin free") is not ----
+APPROX_SUBJECT_LEAD = re.compile(r"(?:^|[.!?。！？\n]\s*|\b(?:In\s+total|Overall|In\s+all),\s*)"
+                                 r"(?:more\s+than|over|nearly|almost|approximately|about|超过|超過|逾|近)\s*$", re.I)
+ZH_ALLOCATION_VERBS = re.compile(r"接受|入组|入組|纳入|納入|参与|參與|参加|參加|进行了|進行了")
+
+
+def approximate_subject(view: str, lo: int, start: int, end: int, limit: int) -> bool:
+    """The count at ``start:end`` opens its sentence after "more than"/"超过" and its clause allocates the persons
+    ("were treated", "received", "接受了"), not an outcome."""
+    if not APPROX_SUBJECT_LEAD.search(view[max(lo, start - 30):start]) and not (
+            start - lo <= 16 and re.fullmatch(r"\s*(?:more\s+than|over|nearly|almost|approximately|about|超过|超過|逾|近)\s*",
+                                              view[lo:start], re.I)):
+        return False
+    clause = clause_after(view, end, limit)
+    if any(w in clause.lower() for w in WIDE_BACKGROUND):
+        return False   # "more than 1,000 patients registered worldwide": beyond any one study
+    return bool(ALLOCATION_VERBS_EN.search(clause) or ZH_ALLOCATION_VERBS.search(clause))
 
 
 # ---- a change counted in part of the cohort: "HbA1c decreased in 15 patients", "15例患者HbA1c明显下降" (when the

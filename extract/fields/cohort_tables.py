@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .context import FLAT_ROW_MAX, flat_table_header
+
 # a slash-joined heading of a header line ("E/C", "Female/male", "治疗组/对照组")
 HEADING_PAIR = re.compile(r"[A-Za-z\u4e00-\u9fff]+\s*/\s*[A-Za-z\u4e00-\u9fff]+")
 # the heading of the group sizes: experimental/treated over control
@@ -62,3 +64,19 @@ def table_row_arms(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int
                     found.append([(a, pos + m.start(1), pos + m.end(1), 0), (b, pos + m.start(2), pos + m.end(2), 1)])
         pos += len(line) + 1
     return found[0] if len(found) == 1 else []
+
+
+# ---- a row of a single-spaced table under a header naming a count column ("研究 例数 细胞类型 随访" above
+# "李等 2019 32例 脐带间充质干细胞 12个月"): the row's one count of persons is that study's size ----
+ROW_COUNT = re.compile(r"(?<![\d.\-/])(\d{1,5})\s*(?:例|名|人|patients|participants|subjects)(?!\s*(?:中|次|年|次数)|\w)", re.I)
+
+
+def table_row_total(text: str, lo: int, hi: int) -> Optional[tuple[int, int, int]]:
+    """(n, start, end) of the one count of persons in the table row [lo, hi) under a flattened header with a count
+    column, or None (the span longer than a row, no such header, none or several counts)."""
+    if hi - lo > FLAT_ROW_MAX or text.count("\n", lo, hi) > 1 or flat_table_header(text, lo, COUNT_HEADING) is None:
+        return None
+    counts = [m for m in ROW_COUNT.finditer(text, lo, hi) if int(m.group(1)) > 0]
+    if len(counts) != 1:
+        return None
+    return int(counts[0].group(1)), counts[0].start(), counts[0].end()

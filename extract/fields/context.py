@@ -215,6 +215,31 @@ TABLE_SEP = "|"
 _CELL_SEP = re.compile(r"\||\t+")
 
 
+# ---- a table of studies flattened to single-spaced lines: a header line ("No. Population Cells Follow-up Result
+# Ref") above its rows, which carry no separator a column could be read by ----
+FLAT_HEADER_MAX = 200    # a longer line is running text, not a header row
+FLAT_ROW_MAX = 600       # a longer span is more than one row
+FLAT_HEADER_REACH = 40   # rows a header may stand above
+
+
+def flat_table_header(text: str, pos: int, cue: "re.Pattern[str]") -> Optional[str]:
+    """The header line naming ``cue`` above the row of ``pos`` in an unbroken block of lines, or None.
+
+    A header is a short line of three or more words without digits (a caption "Table 2: …" has one); a blank
+    line above ends the table before any header.
+    """
+    line_start = text.rfind("\n", max(0, pos - FLAT_ROW_MAX), pos) + 1
+    if line_start == 0 and pos > FLAT_ROW_MAX:
+        return None   # a line longer than a row: running text (and the look-back stays bounded)
+    above = text[max(0, line_start - 8000):line_start].split("\n")[:-1][-FLAT_HEADER_REACH:]
+    for line in reversed(above):
+        if not line.strip():
+            return None
+        if len(line) <= FLAT_HEADER_MAX and not re.search(r"\d", line) and len(line.split()) >= 3 and cue.search(line):
+            return line
+    return None
+
+
 def table_column_header(text: str, pos: int) -> Optional[str]:
     """The header of the table column ``pos`` lies in ("随访" for "| 104周 |"), or None outside a table.
 

@@ -25,6 +25,11 @@ GLUED_QUANTITY = rf"(?<=[a-z]){ARABIC}(?:{SPREAD})?{SCI}"
 # (never right after "×": "× 10811.72" is an exponent glued to the next cell, not the count 10811.72)
 CELL_QUANTITY = (rf"(?:(?<![A-Za-z\d.])(?<![x×X*·]\s)(?:{QUAL_BEFORE})?(?:{SCI_MEAN_SD}|{SCALAR_OR_RANGE})"
                  rf"|{GLUED_QUANTITY})")
+# a count written out in full with thousands separators ("1,000,000 cells/kg", "500,000 cells/kg"): 100,000 or more
+FULL_COUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3}){2,}|[1-9]\d{2},\d{3})(?![\d,]|\.\d)")
+# words that never name a cell's source between a count and its cell noun (dose_named_cells)
+NAMED_GAP_STOP = re.compile(r"\b(?:patients?|participants?|people|persons|subjects|recipients|children|adults|given|received|"
+                            r"receiving|were|was|with|and|or|in|to|the)\b", re.I)
 # acronyms of the cells given: ASCs, ADSCs, HSCs, MPCs, EPCs, BMMNCs, BM-MNCs, hUC-MSCs, TNCs, iPSCs
 # (case-sensitive: "SC" alone is subcutaneous, "disc" is no cell)
 CELL_ACRONYM = r"(?-i:(?<![A-Za-z])(?:[A-Za-z]{1,4}-)?(?:[a-z]?[A-Z]{1,4}(?:SC|PC|NC)|[a-z]?[A-Z]{0,4}(?:MSC|MNC))s?(?![A-Za-z]))"
@@ -62,6 +67,8 @@ STOCK_BEFORE = re.compile(r"(?:储备|儲備|库存|庫存|存量|产能|產能|
 # "1000多万个细胞": an approximate count said with 多/余/几 inside the number needs its classifier
 APPROX_INSIDE = re.compile(r"[余餘多几幾](?=[十百千万萬亿億])")
 COUNT_CLASSIFIER = re.compile(r"\s*(?:个|個)")
+# the magnitude or power of ten ending a range's last end, which its first end shares ("1 and 2 million")
+_TAIL_MULT = re.compile(rf"(?:{MAGNITUDE}|{SCI})$", re.I)
 # one cell of a table row of doses: a count with its power of ten, perhaps a mean ± SD
 ROW_ITEM = rf"{ARABIC}(?:{SPREAD})?{SCI}"
 # a table column of doses: the header names the dose ("Mean dose of stem cells (/kg)", "细胞剂量(×10^6/kg)");
@@ -88,6 +95,15 @@ PATTERNS: tuple[Pattern, ...] = (
     P("dose_cells",
       rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})?[^\S\n]*(?:个|個|of)?[^\S\n]*"
       rf"(?:[^\d,，。;；\n()（）]{{0,14}}?){CELL_NOUN}(?P<pk3>{PER_KG})?", 0.9),
+    # "100 million umbilical cord MSCs", "2 × 10^6 autologous bone marrow mononuclear cells": English words naming
+    # the source between the count and the cell noun (letters only, a few words)
+    P("dose_named_cells",
+      rf"(?P<q>{CELL_QUANTITY})[^\S\n]+(?:of[^\S\n]+)?(?:(?:[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)[^\S\n]+){{1,4}}?{CELL_NOUN}"
+      rf"(?P<pk3>{PER_KG})?", 0.85,
+      examples=("Thirty patients with type 2 diabetes received 100 million umbilical cord MSCs per infusion.",
+                "Each patient received 2 × 10^6 autologous bone marrow mononuclear cells per kg."),
+      traps=("In 2019, 30 patients with type 2 diabetes received umbilical cord MSCs.",
+             "About 1,000 of the donated islet cells were counted.")),
     P("dose_per_kg", rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})", 0.8),
     # "1亿个/次", "2 × 10^8 per infusion": a count per administration
     P("dose_per_time",
@@ -112,6 +128,15 @@ PATTERNS: tuple[Pattern, ...] = (
       rf"(?P<pk2>{PER_KG})?", 0.8),
 )
 _CELL_OR_DOSE = re.compile(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", re.I)
+# a range said with "between X and Y" / "介于X和Y之间" / "在X与Y之间": its two ends are one dose [X, Y], not a list
+# of two doses, also when each end carries its unit ("在1×10^6/kg与2×10^6/kg之间")
+RANGE_OPEN_BEFORE = re.compile(r"(?:\bbetween|介于|介於|在)\s*$", re.I)
+RANGE_OPEN_AT = re.compile(r"(?:between|介于|介於)", re.I)   # a quantity's own lead word (numbers._RANGE_LEAD)
+RANGE_CLOSE_AFTER = re.compile(r"[^\S\n]*(?:之间|之間)")
+RANGE_JOIN = re.compile(r"[^\S\n]*(?:与|與|和|及|至|到|and|to)[^\S\n]*$", re.I)
+RANGE_CLOSE = re.compile(r"之间|之間")
+RANGE_JOIN_GAP = 6       # characters of "与"/" and " between a range's two ends
+RANGE_OPEN_REACH = 12    # characters before the first end where "between"/"介于" may stand ("a dose of between")
 GROUP_LABEL = re.compile(r"(?:组|組|group|arm|cohort)\s*[(（]?\s*$", re.I)
 
 
@@ -159,10 +184,16 @@ class DoseExtractor(FieldExtractor):
     patterns = PATTERNS
     context = CONTEXT
 
+    def find(self, span: Span) -> list[Hit]:
+        """The patterns' hits, with two ends of a stated range joined into one dose (``_joined_ranges``)."""
+        return _joined_ranges(super().find(span), span)
+
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         q_txt = m.group("q")
-        if not MAGNITUDE_MARK.search(q_txt):
+        if not MAGNITUDE_MARK.search(q_txt) and not FULL_COUNT.search(q_txt):
             return
+        if pattern.name == "dose_named_cells" and NAMED_GAP_STOP.search(span.doc.view, m.end("q"), m.end()):
+            return   # "120,000 patients given stem cells": the words between count persons or tell an action
         if NOT_CELLS.match(span.doc.view[m.end("q"):m.end("q") + 8]):
             return
         q = parse_quantity(q_txt, cells=True)
@@ -196,6 +227,19 @@ class DoseExtractor(FieldExtractor):
                 if iq is not None:
                     yield self.hit({"cells_min": iq.low, "cells_max": iq.high, "per_kg": per_kg},
                                    m.start(), m.end(), pattern, score=score)
+            return
+        if pattern.name in ("dose_list", "dose_sci_list") and _is_range(span, m.start(), m.end()):
+            # "between 1 and 2 million cells/kg", "介于1×10^6和2×10^6个细胞/kg之间": one dose, its two ends
+            items = re.findall(SCI_ITEM if pattern.name == "dose_sci_list" else ARABIC, m.group("items"))
+            first = None
+            if len(items) == 1:
+                first = parse_scalar(items[0], cells=True) if pattern.name == "dose_sci_list" else \
+                    parse_quantity(items[0] + (_TAIL_MULT.search(q_txt).group(0) if _TAIL_MULT.search(q_txt) else ""),
+                                   cells=True)
+            low = first if isinstance(first, float) or first is None else first.low
+            if low is not None and low < q.low:
+                yield self.hit({"cells_min": low, "cells_max": q.high, "per_kg": per_kg}, m.start(), m.end(), pattern,
+                               score=score)
             return
         if pattern.name == "dose_list":
             # each listed value shares the last one's power of ten or magnitude
@@ -232,7 +276,8 @@ class DoseExtractor(FieldExtractor):
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
         """Each distinct dose once, the best-scored evidence kept; a list read as a range is the list."""
-        listed = [h for h in hits if h.pattern in ("dose_list", "dose_sci_list")]
+        listed = [h for h in hits if h.pattern in ("dose_list", "dose_sci_list")
+                  and h.value["cells_min"] == h.value["cells_max"]]
         # "0.5 × 10^6 and 1.0 × 10^6 cells/kg" also reads as a range: the list's values are the doses
         hits = [h for h in hits if not (h.value["cells_min"] < h.value["cells_max"] and any(
             o.start < h.end and h.start < o.end and o.value["cells_min"] == h.value["cells_min"] for o in listed) and any(
@@ -245,6 +290,39 @@ class DoseExtractor(FieldExtractor):
             if key not in kept and not same:
                 kept[key] = h
         return sorted(kept.values(), key=lambda h: h.start)
+
+
+def _is_range(span: Span, start: int, end: int) -> bool:
+    """The values at ``start:end`` are the ends of a range: "between"/"介于"/"在" before, or "之间" after."""
+    view = span.doc.view
+    return bool(RANGE_OPEN_BEFORE.search(view, max(span.start, start - RANGE_OPEN_REACH), start)
+                or RANGE_OPEN_AT.match(view, start) or RANGE_CLOSE_AFTER.match(view, end, min(span.end, end + 8)))
+
+
+def _joined_ranges(hits: list[Hit], span: Span) -> list[Hit]:
+    """Two single doses joined by "与/和/and" inside "between … and …" or "在…与…之间" become one range dose."""
+    view = span.doc.view
+    singles = sorted((h for h in hits if h.value["cells_min"] == h.value["cells_max"]), key=lambda h: h.start)
+    joined: list[Hit] = []
+    for a in singles:
+        for b in singles:
+            if not (a.end <= b.start <= a.end + RANGE_JOIN_GAP and a.value["per_kg"] == b.value["per_kg"]
+                    and a.value["cells_min"] < b.value["cells_min"] and RANGE_JOIN.match(view[a.end:b.start])):
+                continue
+            opened = RANGE_OPEN_BEFORE.search(view, max(span.start, a.start - RANGE_OPEN_REACH), a.start) \
+                or RANGE_OPEN_AT.search(view, a.start, a.end)
+            closed = RANGE_CLOSE.search(view, b.start, min(span.end, b.end + 8))
+            if opened and (closed or opened.group(0).strip().lower() == "between"):
+                joined.append(Hit(a.field, {"cells_min": a.value["cells_min"], "cells_max": b.value["cells_max"],
+                                            "per_kg": a.value["per_kg"]}, a.start, b.end, a.extractor, a.pattern,
+                                  score=max(a.score, b.score)))
+    if not joined:
+        return hits
+    # the ends read alone (also by a pattern that starts at the dose word before them) are the range's
+    ends = {id(h) for h in hits for j in joined if h.start < j.end and j.start < h.end
+            and h.value["cells_min"] == h.value["cells_max"]
+            and h.value["cells_min"] in (j.value["cells_min"], j.value["cells_max"])}
+    return [h for h in hits if id(h) not in ends] + joined
 
 
 EXTRACTOR = DoseExtractor()

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from ..durations import DURATION_EN, DURATION_ZH, LIST_ITEM_EN, LIST_ITEM_ZH, parse_duration
+from ..durations import DURATION_EN, DURATION_ZH, LIST_ITEM_EN, LIST_ITEM_ZH, TIMEPOINT_EN, parse_duration, timepoint_days
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import compile_cues, in_reference, in_related_links, sentence_bounds, table_column_header, zp
+from .context import (FLAT_ROW_MAX, compile_cues, flat_table_header, in_reference, in_related_links, sentence_bounds,
+                      table_column_header, zp)
 
 # ---- parts (data): a duration, a qualifier, a follow-up word, a treatment word ----
 # the duration itself is composed in extract/durations.py ("两年零三个月", "two and a half years", "3-6个月")
@@ -53,7 +54,9 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("median__zh", rf"(?:中位|平均){_FU_ZH}(?:时间|期)?(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0,
        examples=("中位随访32周(12~60周),无患者复发。", "中位隨訪時間為2.5年(範圍1-4年)。"),
        traps=("中位病程10年的患者接受了治疗。",)),
-    zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}\s+(?:time\s+|period\s+|duration\s+)?(?:was\s+|of\s+|lasted\s+|:\s*|=\s*)?{_QUAL_EN}{DUR_EN}", 1.0),
+    zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}(?:\s+(?:time|period|duration))?(?:\s+(?:was|of|lasted)\s+|\s*[:=]\s*|\s+){_QUAL_EN}{DUR_EN}", 1.0,
+       examples=("Eighteen patients received UC-MSC. Mean follow-up: 14.5 ± 3.2 months.", "Median follow-up was 3 years."),
+       traps=("Mean follow-up HbA1c was 7.1%.",)),
     # "The 30-month median observation showed ...": the summary value written before its noun
     zp("median__en_dur_observation", rf"\b{DUR_EN}\s+(?:median|mean|average)\s+(?:observation|{_FU_EN})", 1.0,
        examples=("The 30-month median observation showed that 31 stayed insulin free.",),
@@ -72,13 +75,24 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # "研究周期为24周", "試驗總時長一年半": the study's stated length
     zp("stated__zh_study_length", rf"(?:研究|试验)(?:总)?(?:周期|时长|期限|持续时间|总时长)(?:为|共|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.8,
        examples=("研究周期为24周,共纳入30例患者。", "試驗總時長為一年半。"), traps=("研究周期较短。",)),
-    zp("stated__en_fu_of", rf"\b{_FU_EN}\s+(?:period\s+|duration\s+|time\s+|study\s+)?(?:of|was|lasted|:|=)\s+{_QUAL_EN}{DUR_EN}", 0.9),
+    zp("stated__en_fu_of", rf"\b{_FU_EN}(?:\s+(?:period|duration|time|study))?(?:\s+(?:of|was|lasted)\s+|\s*[:=]\s*){_QUAL_EN}{DUR_EN}", 0.9,
+       examples=("Forty patients received islets. Follow-up: 24 months.", "The follow-up period was 2 years."),
+       traps=("Follow-up: ongoing.",)),
     # (an article and a period may wrap the duration: "tracked over a one-year period", "for a period of 18 months")
     zp("stated__en_followed_for", rf"\b(?:followed(?:\s+up)?|monitored|observed|tracked)\s+(?:\w+\s+){{0,3}}?(?:for|over)\s+(?:(?:a|an|the)\s+(?:period\s+of\s+)?)?{_QUAL_EN}{DUR_EN}", 0.9,
        examples=("The trial focused on 30 adults whose blood glucose was continuously tracked over a one-year period.",
                  "Twenty patients were monitored for a period of 18 months after the infusion.")),
     zp("stated__en_through", rf"\b(?:through(?:out)?|during|over|after|completed)\s+(?:the\s+|a\s+)?{_QUAL_EN}{DUR_EN}(?:\s+of)?\s+(?:{_POST_EN}\s+)?(?:{_FU_EN}|observation)", 0.9,
        examples=("Fifteen children completed 1 year of postinfusion follow-up.",)),
+    # "(follow-up, 24 months)", "(median follow-up: 3 years)": a bracketed summary of the follow-up
+    zp("stated__en_bracket", rf"[(\[]\s*(?:(?:median|mean)\s+)?{_FU_EN}\s*(?:time\s*)?[,:;=]\s*{_QUAL_EN}{DUR_EN}\s*[)\]]", 0.9,
+       examples=("Eighteen patients with type 2 diabetes received UC-MSC (follow-up, 24 months).",
+                 "Twelve patients received islets (median follow-up: 3 years)."),
+       traps=("Patients were seen at each visit (follow-up, weekly).",)),
+    # "followed up to 2 years", "monitored for up to 18 months": the longest follow-up
+    zp("stated__en_followed_up_to", rf"\b(?:followed|monitored|observed|tracked)\s+(?:for\s+)?up\s+to\s+{DUR_EN}", 0.85,
+       examples=("Eighteen patients received UC-MSC; patients were followed up to 2 years.",),
+       traps=("Patients were followed up. Two years later the clinic closed.",)),
     # "a 2-year follow-up"; "at 2-year follow-up" is a time point (parse lowers it)
     zp("stated__en_dur_fu", rf"\b{DUR_EN}(?:\s+of)?\s+(?:{_POST_EN}\s+)?{_FU_EN}", 0.75),
     # "The total study duration was 24 weeks"
@@ -179,6 +193,16 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("tp__en_on_later", rf"\b{DUR_EN}\s+(?:on|later|afterwards)\s*,", 0.5,
        examples=("A 31-year-old man received the cells. Two and a half years on, he still needs no insulin.",),
        traps=("Three months later, she stopped insulin.", "Ten years later, the hospital opened a new centre.")),
+    # "By month 12, HbA1c had fallen to 6.8%", "At week 48, ...": a time point named unit first, opening its clause
+    zp("tp__en_clause_unit_first", rf"{_CLAUSE_START}(?:At|By|After)\s+(?:the\s+end\s+of\s+)?(?P<dur>{TIMEPOINT_EN})\s*,", 0.45,
+       examples=("Eighteen patients received UC-MSC. By month 12, HbA1c had fallen to 6.8%.",
+                 "Forty patients were randomized. At week 48, C-peptide was higher in the cell group."),
+       traps=("By month 3, she had stopped insulin.",)),
+    # "Two years later her HbA1c was 6.2%": a time point running straight into a measure (no comma)
+    zp("tp__en_later_measure", rf"\b{DUR_EN}\s+(?:later|on)(?=\s+(?:(?:her|his|their|the|mean|median)\s+)?(?:HbA1c|A1c|"
+                               rf"glycated|C-peptide|fasting|blood\s+glucose|insulin\s+dose)\b)", 0.45,
+       examples=("A 49-year-old woman with an HbA1c of 9.1% received islets. Two years later her HbA1c was 6.2%.",),
+       traps=("Three months later she stopped insulin.",)),
     # "12-month results", "one-year data": the results' time point is the last assessment
     zp("tp__en_results_at", rf"\b(?:results?|data|outcomes?|findings)\s+(?:at|after)\s+{DUR_EN}", 0.5,
        examples=("Results at one year showed that 5 of 7 patients were insulin independent.",)),
@@ -196,9 +220,9 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # "治疗48周后", "移植12个月后"
     zp("tp__zh_treat_dur_after", rf"{_TREAT_ZH}{_QUAL_ZH}{DUR_ZH}后", 0.45),
     # a clause opening "4个月后," or "现在两年过去": the time since treatment at the last assessment
-    zp("tp__zh_later", rf"{_CLAUSE_START_ZH}{DUR_ZH}(?:后|过去了|过去)(?=[,了]|{_THEN_RESULT_ZH})", 0.45,
+    zp("tp__zh_later", rf"{_CLAUSE_START_ZH}{DUR_ZH}(?:后|过去了|过去)(?=[,了]|[:：]\s*{_THEN_RESULT_ZH}|{_THEN_RESULT_ZH})", 0.45,
        examples=("一名男性接受了注射。4个月后,这些胰岛细胞依然正常运作。", "一名1型糖尿病患者接受干细胞治疗,1年后糖化血红蛋白降至6.8%。",
-                 "将胰岛移植给12名1型糖尿病患者,一年后10人无需注射胰岛素。"),
+                 "将胰岛移植给12名1型糖尿病患者,一年后10人无需注射胰岛素。", "15例1型糖尿病患者接受脐血治疗。一年后:HbA1c 6.9%。"),
        traps=("一名女性接受了移植。3个月后,她停用了胰岛素。", "团队于2010年成立。十年后,该团队发表了论文。")),
     zp("tp__zh_clause_time", rf"{_CLAUSE_START_ZH}(?:第)?{DUR_ZH}(?:时|末)(?=,|{_THEN_RESULT_ZH})", 0.45,
        examples=("3个月后,HbA1c降至7.0%。6个月时,患者已停用格列齐特。", "治療後1個月血糖下降;6個月時,患者已停藥。"),
@@ -269,7 +293,7 @@ _RESULT_IN_SENTENCE = compile_cues((
     r"复发|终点|不良|已|功能|运作|伤口|评估|检测|复查|测定",
 ))
 # the time-point patterns that need such a result (the others carry a follow-up, results or visit word)
-_NEEDS_RESULT = ("tp__en_clause_at", "tp__en_after_treat", "tp__en_post", "tp__en_clause_dur_after", "tp__en_on_later",
+_NEEDS_RESULT = ("tp__en_clause_at", "tp__en_later_measure", "tp__en_after_treat", "tp__en_post", "tp__en_clause_dur_after", "tp__en_on_later",
                  "tp__zh_full", "tp__zh_at", "tp__zh_after", "tp__zh_treat_dur_after", "tp__zh_later",
                  "tp__zh_clause_time", "tp__zh_since", "tp__zh_passed")
 # a window, not a time point: "注射后3个月内,38%患者血糖显著下降", "within 3 months after"
@@ -334,6 +358,33 @@ def table_row_follow_up(text: str, lo: int, hi: int) -> Optional[tuple[float, in
     return float(round(last * per)), start, end
 
 
+# ---- a table of studies flattened to single-spaced lines ("No. Population Cells Follow-up Result" above rows such as
+# "2 Adults with T1DM (n=9) Donor islets 2 years Insulin-free in five"): under a header line naming a follow-up column,
+# the one duration of a row is that study's follow-up ----
+_ROW_DURATION = re.compile(rf"(?P<dur>{DURATION_EN})|(?P<zdur>{DURATION_ZH})", re.I)
+# durations of a row that are no follow-up: an age, the disease's duration ("10-year history", "病程5年")
+_ROW_NOT_FOLLOW_UP_AFTER = re.compile(r"[\s-]*(?:old\b|of\s+age|of\s+(?:disease|diabetes)|history|duration|病程|病史|糖尿病史|岁|歲)",
+                                      re.I)
+_ROW_NOT_FOLLOW_UP_BEFORE = re.compile(r"(?:aged|age|病程|病史|duration\s+of\s+(?:diabetes|disease))\s*[:：]?\s*$", re.I)
+TABLE_ROW_DURATION_PATTERN = "table__row_duration"
+
+
+def table_row_duration(text: str, lo: int, hi: int) -> Optional[tuple[float, int, int]]:
+    """(days, start, end) of the one duration in the table row [lo, hi) under a flattened header naming a follow-up
+    column, or None (no such header above, the span holding the header or several lines, none or several durations)."""
+    if hi - lo > FLAT_ROW_MAX or text.count("\n", lo, hi) > 1 or flat_table_header(text, lo, _FU_HEADER) is None:
+        return None
+    found = []
+    for m in _ROW_DURATION.finditer(text, lo, hi):
+        if _ROW_NOT_FOLLOW_UP_AFTER.match(text, m.end()) or _ROW_NOT_FOLLOW_UP_BEFORE.search(text, max(lo, m.start() - 24),
+                                                                                             m.start()):
+            continue
+        dur = parse_duration(m.group(0))
+        if dur is not None:
+            found.append((float(dur.high), m.start(), m.end()))
+    return found[0] if len(found) == 1 else None
+
+
 class FollowUpExtractor(FieldExtractor):
     """Durations next to follow-up words, durability and the last assessment; ``decide`` keeps the
     best-attested one."""
@@ -348,10 +399,15 @@ class FollowUpExtractor(FieldExtractor):
         row = table_row_follow_up(span.doc.view, span.start, span.end)
         if row is not None and MIN_DAYS <= row[0] <= MAX_DAYS:
             hits.append(self.hit({"days": row[0]}, row[1], row[2], TABLE_ROW_PATTERN, score=0.85))
+        elif (cell := table_row_duration(span.doc.view, span.start, span.end)) and MIN_DAYS <= cell[0] <= MAX_DAYS:
+            hits.append(self.hit({"days": cell[0]}, cell[1], cell[2], TABLE_ROW_DURATION_PATTERN, score=0.8))
         return hits
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         dur = parse_duration(m.group("dur"))
+        if dur is None and (days := timepoint_days(m.group("dur"))) is not None:
+            lead = len(m.group(0)) - len(m.group(0).lstrip(" \t,"))
+            return [self.hit({"days": float(days)}, m.start() + lead, m.end(), pattern)]   # "month 12": a time point
         if dur is None:
             return []
         text = span.doc.view

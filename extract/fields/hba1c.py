@@ -219,9 +219,12 @@ _SHARED_UNIT_RE = re.compile(rf"\s*(?:vs\.?|versus|and|or|和|与|與|对|對)\s
 CHANGE_RE = re.compile(
     rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})(?:\s*(?:了|幅度|幅|by|of|达|達|为|為|約|约|平均|约为|約為|on\s+average|"
     rf"averaged|an\s+average\s+of|a\s+mean\s+of|mean|significantly|from\s+baseline|是|:|=|达到|達到|was|were|"
+    # a change stated as a range: "fell by between 0.5% and 1.2%", "下降幅度在0.5%与1.2%之间" (both ends are changes)
+    rf"(?P<lead>between|介于|介於|在)|"
     rf"[\u4e00-\u9fff]{{1,6}}[组組]\s*[(（]|(?:in|among)\s+(?:the\s+)?['‘\"“]?[A-Za-z][\w-]*['’\"”]?(?:\s+(?:group|arm))?(?=\s+(?:was|were|of|by)\b)))*"
     rf"\s*(?P<sign>[-−+])?"
-    + _V("a") + rf"(?:\s*(?:-|–|—|~|～|至|到|to)\s*" + _V("b") + ")?", re.IGNORECASE)
+    + _V("a") + rf"(?:(?:\s*(?:-|–|—|~|～|至|到|to)\s*|(?(lead)\s*(?:and|与|與|和)\s*|(?!)))" + _V("b")
+    + r"(?:\s*(?:之间|之間))?)?", re.IGNORECASE)
 AFTER_RE = re.compile(TO + rf"(?:{_GAP}{{0,6}}?)\s*(?:为|為|of)?\s*{POST_PHRASE_ZH}?\s*" + _V("a"), re.IGNORECASE)
 LONE_RE = re.compile(rf"(?P<pre>{COMPARE}\s*)?(?P<sign>(?<![\d.%)\w])[-−+]\s?)?" + _V("a")
                      + r"(?P<approx>\s*左右)?", re.IGNORECASE)
@@ -790,7 +793,7 @@ class HbA1cExtractor(FieldExtractor):
                 unit = _unit_name(su.group("u"))
             v = parse_number(lm.group("a"))
             between = _BETWEEN_RE.search(view[max(start, lm.start() - 10):lm.start()]) and \
-                re.match(r"\s*(?:and|~|-|至|到)\s*\d", view[lm.end():lm.end() + 8], re.I)
+                re.match(r"\s*(?:and|~|-|至|到|和|与|與|及)\s*\d", view[lm.end():lm.end() + 8], re.I)
             blocked = (lm.group("pre") or not unit or v is None or between or _PROP_RE.search(gap) or _CI_RE.search(gap)
                        or re.search(r"\d", _TIME_RE.sub("", gap)) or RANGE_AFTER_RE.match(view, lm.end())
                        or prev_role == "range")

@@ -62,6 +62,11 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("count__zh_single", rf"(?P<single>单次){_GAP}{_ADMIN_ZH}|(?P<single2>单次)给药", 0.9),
     # "经胰背动脉一次性注入": all cells at once, one administration ("一次性注射器" is a disposable syringe)
     zp("count__zh_at_once", rf"(?P<single>一次性)(?:{_ADMIN_ZH}|注入|输入)(?![器针管液])", 0.85),
+    # "每两周输注一次…,连续4次": the number of a series of administrations given once per period
+    zp("count__zh_series", rf"{_ADMIN_ZH}(?:[一1]次)[^。;；\n]{{0,24}}?[,，]\s*连续(?:{_ADMIN_ZH})?{_N_ZH}次"
+       r"(?!\s*(?:检测|测|复查|随访|化验|评估|监测|测定))", 0.8,
+       examples=("18例2型糖尿病患者每两周输注一次脐带间充质干细胞,连续4次。", "18例第2型糖尿病患者每兩週輸注一次臍帶間充質幹細胞,連續4次。"),
+       traps=("患者注射一次干细胞,连续3次检测血糖均正常后出院。",)),
     zp("count__zh_total", rf"共(?:计)?(?:{_SHOT_ZH}|输注|注射|回输)?了?{_N_ZH}次", 0.6),
     # "每人打两针", "一共打3针": shots of the cells
     # "每人输3次": colloquial "输" for 输注, counted per patient ("输血" is a blood transfusion)
