@@ -101,7 +101,7 @@ def test_windowed_matches_are_finditer_matches(hop_ratio: int, monkeypatch: pyte
     from extract.fields import base
 
     monkeypatch.setattr(base, "HOP_RATIO", hop_ratio)
-    for raw in _texts()[:10]:
+    for raw in _texts()[:6]:
         doc = to_document(SourceDoc("t.txt", raw, "txt"))
         for start, end in ((0, len(doc.view)), (len(doc.view) // 3, len(doc.view))):
             span = Span(doc, start, end)
