@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
 from ..document import Document
-from .prefilter import LiteralIndex, anchor, may_match_in, required_literals, windows
+from .prefilter import LiteralIndex, anchor, may_match_in, min_width, required_literals, windows
 
 
 @dataclass(frozen=True)
@@ -118,26 +118,10 @@ class Pattern:
     @property
     def nonempty(self) -> bool:
         """No match is empty (finditer's step after an empty match differs: such a pattern is not hopped)."""
-        return _min_width(self.regex, self.flags) > 0
+        return min_width(self.regex, self.flags) > 0
 
 
 _CACHE: dict[tuple[str, int], re.Pattern[str]] = {}
-_MIN_WIDTH: dict[tuple[str, int], int] = {}
-
-
-def _min_width(regex: str, flags: int) -> int:
-    key = (regex, flags)
-    if key not in _MIN_WIDTH:
-        _MIN_WIDTH[key] = _parse_width(regex, flags)
-    return _MIN_WIDTH[key]
-
-
-def _parse_width(regex: str, flags: int) -> int:
-    try:
-        from re import _parser as parser  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse as parser  # type: ignore[no-redef]
-    return parser.parse(regex, flags).getwidth()[0]
 
 
 def _compile(regex: str, flags: int) -> re.Pattern[str]:

@@ -96,11 +96,25 @@ def _node(op: object, av: object, ignore_case: bool) -> Lits:
 
 
 @lru_cache(maxsize=4096)
+def parse(regex: str, flags: int):  # -> re._parser.SubPattern | None
+    """The parsed regex (parsed once for all the questions below), None when it does not parse."""
+    try:
+        return P.parse(regex, flags)
+    except re.error:
+        return None
+
+
+def min_width(regex: str, flags: int) -> int:
+    """The shortest text a match can be (0: the regex matches an empty string; -1: it does not parse)."""
+    parsed = parse(regex, flags)
+    return -1 if parsed is None else parsed.getwidth()[0]
+
+
+@lru_cache(maxsize=4096)
 def required_literals(regex: str, flags: int) -> Lits:
     """Strings one of which every match of ``regex`` contains (lower-cased under IGNORECASE), or None."""
-    try:
-        parsed = P.parse(regex, flags)
-    except re.error:
+    parsed = parse(regex, flags)
+    if parsed is None:
         return None
     ignore_case = bool(flags & re.IGNORECASE) or bool(parsed.state.flags & re.IGNORECASE)
     return _seq(list(parsed), ignore_case)
@@ -115,12 +129,12 @@ def _width(items: list) -> int:
 def anchor(regex: str, flags: int) -> Optional[tuple[frozenset[str], int]]:
     """(literals, reach): every match contains one of ``literals`` (lower-cased under IGNORECASE) and starts
     at most ``reach`` characters before that occurrence's start; None when no literal is that near the start."""
-    try:
-        parsed = P.parse(regex, flags)
-    except re.error:
+    parsed = parse(regex, flags)
+    if parsed is None:
         return None
     ignore_case = bool(flags & re.IGNORECASE) or bool(parsed.state.flags & re.IGNORECASE)
     items = list(parsed)
+    reach = 0   # the longest text the items before the current one can match
     i = 0
     while i < len(items):
         op, av = items[i]
@@ -130,14 +144,14 @@ def anchor(regex: str, flags: int) -> Optional[tuple[frozenset[str], int]]:
                 j += 1
             text = "".join(chr(a) for _, a in items[i:j])
             lits: Lits = frozenset([text.lower() if ignore_case else text])
-            end = j
+            end, width = j, j - i
         else:
-            lits, end = _node(op, av, ignore_case), i + 1
+            lits, end, width = _node(op, av, ignore_case), i + 1, _width(items[i:i + 1])
+        reach += width
+        if reach >= C.MAXREPEAT:
+            return None   # the distance from the start to this literal, or to any later one, is unbounded
         if lits is not None and min(len(x) for x in lits) >= MIN_LEN:
-            reach = _width(items[:end])
-            return (lits, reach) if reach < C.MAXREPEAT else None
-        if _width(items[:end]) >= C.MAXREPEAT:
-            return None   # the distance from the start to any later literal is unbounded
+            return lits, reach
         i = end
     return None
 
