@@ -18,7 +18,8 @@ from .normalise import converter
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # identifiers and addresses are Latin letters without being English prose
-_NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\b10\.\d{4,9}/\S+")
+# (an address starts where its run of non-spaces starts: a long unspaced run is not rescanned from each position)
+_NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|(?<!\S)\S+@\S+|\b10\.\d{4,9}/\S+")
 
 SAMPLE_CHARS = 200_000      # language is decided on the first part of very large documents
 SCRIPT_SAMPLE_HAN = 20_000  # Han characters converted to decide the script

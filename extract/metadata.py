@@ -287,7 +287,7 @@ _INST_EXAMPLE = re.compile(r"^(?:例如|比如|譬如|诸如|諸如|如|像)(?=�
 # a company is the study's sponsor, not the place it was done (data/institutions.json keeps companies apart too)
 _INST_COMPANY = re.compile(r"(?:公司|集团|集團)$")
 # a Chinese institution name starts after the last verb/particle the match swallowed ("…提到了解放军总医院")
-_INST_CUT = re.compile(r".*[了的在于於由是和与與及对對从從被向把将將自]")
+_INST_CUT = re.compile(r"\A.*[了的在于於由是和与與及对對从從被向把将將自]")
 EN_INSTITUTION = (
     re.compile(r"\b(?:[Rr]esearchers|[Ss]cientists|[Tt]eam|[Ii]nvestigators|colleagues|doctors)\s+(?:at|from)\s+(?:the\s+)?"
                r"([A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for|de|&)\s+)?[A-Z][\w.&'’-]*)*)"),

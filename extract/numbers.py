@@ -80,7 +80,9 @@ DURATION_DAYS: dict[str, float] = {
 _CN_DIGIT_CHARS = "".join(CN_DIGIT_VALUES)
 _CN_MULT_CHARS = "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 CN_DIGITS = _CN_DIGIT_CHARS + _CN_MULT_CHARS
-CN_NUMBER = f"[{CN_DIGITS}]+"
+# (bounded: a longer run is no number, see MAX_CN_TOKENS; unbounded, a pattern would rescan a long run of
+# numerals from each of its positions, quadratic or worse)
+CN_NUMBER = f"[{CN_DIGITS}]{{1,24}}"
 # Lancet and other journals print the decimal point as a middle dot ("6·9%", "p=0·0006"); a middle dot
 # before "10" with an exponent is a multiplication sign ("1·10^6", "1·10(6)"), not a decimal point
 MIDDLE_DOT = "\u00b7"
@@ -104,7 +106,9 @@ COMPOSITE = (rf"(?:{_ARABIC_COMPOSITE}"
 # a count as stated, with its digits (no unstated 几: "几十例" is a vague amount): Arabic with multipliers
 # ("3万4000", "1.2万", "25万6千") or a Chinese numeral that starts with a digit word or 十 ("三万四千五百零七")
 _CN_COUNT_HEAD = "".join(c for c in CN_DIGIT_VALUES if c not in "零〇") + "十拾"
-COUNT_COMPOSITE = rf"(?:{_ARABIC_COMPOSITE}|[{_CN_COUNT_HEAD}][{CN_DIGITS}]*[{_CN_MULT_CHARS}][{CN_DIGITS}]*)"
+# (the digits before the first multiplier read once, possessively: the ends tried are the same, each once)
+COUNT_COMPOSITE = (rf"(?:{_ARABIC_COMPOSITE}|[{_CN_COUNT_HEAD}][{_CN_DIGIT_CHARS}]{{0,23}}+[{_CN_MULT_CHARS}]"
+                   rf"[{CN_DIGITS}]{{0,23}})")
 
 # English composition: below 100, hundreds, thousands, dozens ("One hundred and twelve", "forty-two")
 _EN_UNITS = "|".join(EN_UNIT_WORDS)

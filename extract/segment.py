@@ -158,7 +158,8 @@ CASE_CUE = re.compile(r"(?<![~～\-–至到])(?<![~～\-–至到]\d)(?<![~～\
                       r"\b\d{1,3}-year-old\b|\baged \d{1,3}\b", re.IGNORECASE)
 MAX_HEADING_CHARS = 60
 # a numbered heading that names a cohort ("40人對照研究", "14项RCT、812名患者", "a 38-patient trial")
-HEADING_COHORT = re.compile(r"\d+\s*(?:名|例|位|人)[^,，。;；]{0,6}?(?:患者|病人|病患|受试者|受試者|研究|试验|試驗|对照|對照)|"
+# (counts start where their digits start: a long run of digits is not rescanned from each digit)
+HEADING_COHORT = re.compile(r"(?<!\d)\d+\s*(?:名|例|位|人)[^,，。;；]{0,6}?(?:患者|病人|病患|受试者|受試者|研究|试验|試驗|对照|對照)|"
                             r"\b\d+[- ](?:patients?|participants?|adults|children)\b", re.IGNORECASE)
 # a cohort in a numbered section's opening text, its description between count and noun
 SECTION_COHORT = re.compile(r"(?:纳入|納入|招募|入组|入組|收治|选取|選取|共)\s*\d+\s*(?:名|例|位)[^,，。;；]{0,24}?"
@@ -305,7 +306,7 @@ SUPPORT_NOTE = re.compile(r"文献|文獻|参考|參考|支持|来源|來源|\bs
 REGISTRY_LISTING = re.compile(r"例如|比如|诸如|諸如|譬如|等(?:试验|試驗|研究|项目|項目|临床|臨床)|"
                               r"\be\.g\.|\bsuch as\b|\bfor example\b|\bfor instance\b|\bincluding\b", re.IGNORECASE)
 # text before the first intro of a multi-study post reports a study of its own
-LEAD_STUDY = re.compile(r"\d+\s*(?:名|例|位|只|隻)[^,，。]{0,8}?(?:患者|病人|病患|受试者|受試者|志愿者|志願者|儿童|兒童|小鼠|大鼠)|"
+LEAD_STUDY = re.compile(r"(?<!\d)\d+\s*(?:名|例|位|只|隻)[^,，。]{0,8}?(?:患者|病人|病患|受试者|受試者|志愿者|志願者|儿童|兒童|小鼠|大鼠)|"
                         r"\b\d[\d,]*\s+(?:(?:\w+\s+){0,2}(?:patients|participants|subjects|volunteers|adults|children|"
                         r"recipients|individuals|mice|rats)|of\s+\d+\s+(?:patients|participants|mice))\b|\(\s*n\s*=\s*\d+",
                         re.IGNORECASE)

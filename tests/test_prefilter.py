@@ -8,7 +8,8 @@ import pytest
 
 from extract.document import SourceDoc
 from extract.fields import EXTRACTORS
-from extract.fields.prefilter import may_match, required_literals
+from extract.fields.base import Span, span_literals
+from extract.fields.prefilter import LiteralIndex, anchor, may_match, may_match_in, required_literals
 from extract.pipeline import to_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,3 +61,56 @@ def test_no_registered_pattern_is_skipped_where_it_matches() -> None:
                 for m in pat.compiled.finditer(view):
                     # the matched text itself must contain one of the required literals
                     assert may_match(pat.literals, m.group(0), m.group(0).lower()), (ex.name, pat.name, m.group(0))
+
+
+# --- one pass for all patterns: the literal index, anchors and windows (issue 13) ---------------------------
+
+@pytest.mark.parametrize("regex, flags, expected", [
+    (r"(?<![A-Za-z])(?:patients|subjects)\s*x", re.I, ({"patients", "subjects"}, 8)),
+    (r"糖化血红蛋白\s*(\d+)", 0, ({"糖化血红蛋白"}, 6)),
+    (r"(?:a|bc)?(?:HbA1c|A1C)\s+\d", re.I, ({"hba1c", "a1c"}, 7)),
+    (r"共纳入\d+例", 0, ({"共纳入"}, 3)),
+    # no anchor: the literal is an unbounded distance from the start, or there is none
+    (r"\d+\s*例患者", 0, None),
+    (r"[A-Za-z]+\s+patients", re.I, None),
+    (r"(?:trial)?\d", 0, None),
+])
+def test_anchor(regex: str, flags: int, expected: tuple[set[str], int] | None) -> None:
+    got = anchor(regex, flags)
+    assert (None if got is None else (set(got[0]), got[1])) == expected
+
+
+def test_literal_index_finds_what_substring_tests_find(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.fields.prefilter as pf
+
+    index = LiteralIndex()
+    index.add([frozenset({"hba1c", "a1c", "患者", "ab"}), frozenset({"HbA1c"}), None])
+    for raw in _texts()[:8] + ["", "abab HBA1C a1c", "İstanbul hba1c"]:
+        got = index.present(raw, raw.lower())
+        monkeypatch.setattr(pf, "ahocorasick", None)
+        plain = LiteralIndex()
+        plain.add([frozenset(index._literals)])
+        assert got == plain.present(raw, raw.lower())
+        monkeypatch.undo()
+        assert set(got) == {s for s in index._literals if s in raw or s in raw.lower()}
+
+
+@pytest.mark.parametrize("hop_ratio", [0, 10**9])   # always one scan from the first window / always hop
+def test_windowed_matches_are_finditer_matches(hop_ratio: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Span.matches (windows before anchor literals, hopping) gives exactly the matches of finditer."""
+    from extract.fields import base
+
+    monkeypatch.setattr(base, "HOP_RATIO", hop_ratio)
+    for raw in _texts()[:6]:
+        doc = to_document(SourceDoc("t.txt", raw, "txt"))
+        for start, end in ((0, len(doc.view)), (len(doc.view) // 3, len(doc.view))):
+            span = Span(doc, start, end)
+            for ex in EXTRACTORS:
+                present = span_literals(span, ex.patterns)
+                for pat in ex.patterns:
+                    want = [(m.span(), m.groups()) for m in span.finditer(pat.compiled)]
+                    if want and not may_match_in(pat.literals, present):
+                        raise AssertionError((ex.name, pat.name, "skipped"))
+                    if may_match_in(pat.literals, present):
+                        got = [(m.span(), m.groups()) for m in span.matches(pat, present)]
+                        assert got == want, (ex.name, pat.name)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
 from ..document import Document
-from .prefilter import may_match, required_literals
+from .prefilter import LiteralIndex, anchor, may_match_in, min_width, required_literals, windows
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,40 @@ class Span:
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """Matches of ``pattern`` inside the span; match offsets are absolute (pos/endpos)."""
         return pattern.finditer(self.doc.view, self.start, self.end)
+
+    def matches(self, pat: "Pattern", present: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+        """The matches ``finditer`` gives, tried only where they can start: within the pattern's reach
+        before an occurrence of its anchor literal (``present``: ``span_literals``). Where those windows
+        cover much of the span, one scan from the first window is cheaper than a try per position."""
+        rx = pat.compiled
+        wins = windows(pat.anchor, present) if pat.nonempty else None
+        if wins is None:
+            return rx.finditer(self.doc.view, self.start, self.end)
+        if not wins:
+            return iter(())
+        if sum(hi - lo + 1 for lo, hi in wins) * HOP_RATIO > self.end - self.start:
+            return rx.finditer(self.doc.view, self.start + wins[0][0], self.end)
+        return _hop(rx, self.doc.view, self.start, self.end, wins)
+
+
+HOP_RATIO = 16   # a try at one position costs about as much as scanning this many positions in one search
+
+
+def _hop(rx: re.Pattern[str], text: str, start: int, end: int,
+         wins: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, start, end)`` for a pattern that matches no empty string and can start only in
+    ``wins`` (indexes relative to ``start``): a match tried at each position of each window, the next try
+    after a match where it ends, as finditer does."""
+    pos = start
+    for lo, hi in wins:
+        p, last = max(start + lo, pos), start + hi
+        while p <= last:
+            m = rx.match(text, p, end)
+            if m is None:
+                p += 1
+                continue
+            yield m
+            pos = p = m.end()
 
 
 @dataclass
@@ -76,6 +110,16 @@ class Pattern:
         """Strings one of which every match contains (None: no such guarantee); see prefilter.py."""
         return required_literals(self.regex, self.flags)
 
+    @property
+    def anchor(self) -> Optional[tuple[frozenset[str], int]]:
+        """(literals, reach): a match starts at most ``reach`` before an occurrence of one of them; see prefilter.py."""
+        return anchor(self.regex, self.flags)
+
+    @property
+    def nonempty(self) -> bool:
+        """No match is empty (finditer's step after an empty match differs: such a pattern is not hopped)."""
+        return min_width(self.regex, self.flags) > 0
+
 
 _CACHE: dict[tuple[str, int], re.Pattern[str]] = {}
 
@@ -85,6 +129,35 @@ def _compile(regex: str, flags: int) -> re.Pattern[str]:
     if key not in _CACHE:
         _CACHE[key] = re.compile(regex, flags)
     return _CACHE[key]
+
+
+# one index of the literals of every extractor's patterns; a span's literals found once for all extractors
+# (find_hits runs each extractor over the same spans in turn)
+_INDEX = LiteralIndex()
+_SEEN_PATTERNS: dict[int, tuple[Pattern, ...]] = {}
+_SPAN_LITERALS: dict[tuple[int, int, int], tuple[Document, dict[str, list[int]]]] = {}
+_SPAN_CACHE_MAX = 512
+
+
+def span_literals(span: Span, patterns: tuple[Pattern, ...]) -> dict[str, list[int]]:
+    """The registered literals the span holds, each with the indexes in the span where it starts (the patterns' literals
+    registered first)."""
+    if _SEEN_PATTERNS.get(id(patterns)) is not patterns:
+        _SEEN_PATTERNS[id(patterns)] = patterns
+        before = len(_INDEX._literals)
+        _INDEX.add([p.literals for p in patterns] + [a[0] for p in patterns if (a := anchor(p.regex, p.flags))])
+        if len(_INDEX._literals) != before:
+            _SPAN_LITERALS.clear()   # found before the new literals were known
+    key = (id(span.doc), span.start, span.end)
+    got = _SPAN_LITERALS.get(key)
+    if got is not None and got[0] is span.doc:
+        return got[1]
+    view = span.view
+    present = _INDEX.present(view, view.lower())
+    if len(_SPAN_LITERALS) >= _SPAN_CACHE_MAX:
+        _SPAN_LITERALS.clear()
+    _SPAN_LITERALS[key] = (span.doc, present)
+    return present
 
 
 class FieldExtractor:
@@ -102,12 +175,11 @@ class FieldExtractor:
 
     def find(self, span: Span) -> list[Hit]:
         hits: list[Hit] = []
-        view = span.view
-        lowered = view.lower()
+        present = span_literals(span, self.patterns)
         for pat in self.patterns:
-            if not may_match(pat.literals, view, lowered):
+            if not may_match_in(pat.literals, present):
                 continue  # none of the pattern's required words is in the span
-            for m in span.finditer(pat.compiled):
+            for m in span.matches(pat, present):
                 for hit in self.parse(m, pat, span):
                     checked = self.validate(hit, span)
                     if checked is not None:

@@ -27,6 +27,7 @@ ZH_PERSON = (r"(?:患者|病人|受试者|受試者|糖友|参与者|參與者|�
              r"青少年|成人|病例|研究对象|研究對象|受试对象|男性|女性|男子|女子|病友(?![群圈会會])|病患(?!者)|个案|個案)")
 # words between a count and its noun: anything inside the clause except another count ("一名61岁、病史12年的女性患者")
 ZH_MOD = r"(?:(?!\d+\s*[例名位]|[例名位])[^,，。;；!?！？\n()（）])"
+WORD_MAX = 40   # characters of one word between a count and its noun (longer: an unspaced run, not a word)
 EN_PERSON = (r"(?:patients|participants|subjects|individuals|people|persons|volunteers|children|"
              r"adolescents|adults|men|women|cases|recipients|diabetics|youths|boys|girls)\b")
 NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
@@ -188,10 +189,12 @@ GROUP_COUNT = re.compile(r"(?:分为|分為|分成|into|in)\s*(?:[^,，。;；\d
 # a bare total followed by its person noun and a comma ("共18位患者,"): what follows the comma is another clause
 NOUN_THEN_COMMA = re.compile(r"\s*(?:" + ZH_PERSON + r")?\s*[,，;；]")
 # a count of persons before "每组N例"/"N per arm": the total the groups share
-PERSON_COUNT = re.compile(rf"(?P<t>{ZH_NUM}|{EN_NUM})\s*(?:例|名|位|人|(?:[\w\-]+\s+){{0,3}}?{EN_PERSON}|were\b)", re.I)
+# (a word is at most WORD_MAX characters: an unspaced run is not rescanned from each of its positions)
+PERSON_COUNT = re.compile(rf"(?P<t>{ZH_NUM}|{EN_NUM})\s*(?:例|名|位|人|(?:[\w\-]{{1,{WORD_MAX}}}\s+){{0,3}}?{EN_PERSON}|were\b)",
+                          re.I)
 EACH_K = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4}
 # a count of studies: its breakdown is not one of patients into groups
-STUDY_NOUN_AFTER = re.compile(r"\s*(?:项|項|篇|(?:[\w\-]+\s+){0,2}?(?:studies|trials|RCTs)\b)", re.I)
+STUDY_NOUN_AFTER = re.compile(rf"\s*(?:项|項|篇|(?:[\w\-]{{1,{WORD_MAX}}}\s+){{0,2}}?(?:studies|trials|RCTs)\b)", re.I)
 # sex breakdown of a cohort ("3 patients (2 men, 1 woman)"): not a cohort size on its own
 SEX_NOUN = re.compile(rf"(?:{EN_NUM}|{ZH_NUM})\s*(?:例|名|位|人)?\s*(?:men|women|males|females|boys|girls|男性|女性|男|女)",
                       re.I)

@@ -213,7 +213,8 @@ PATTERNS: tuple[Pattern, ...] = (
       traps=("患者年龄58岁,病程9年。", "该名患者已停药。")),
     # ---- arms ----
     P("n_equals",
-      r"(?:(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*){0,2}?)\s*)?"
+      # (a label starts where its word starts: an unspaced run is not rescanned from each character)
+      r"(?:(?P<label>(?<![A-Za-z\u4e00-\u9fff])[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*){0,2}?)\s*)?"
       r"[(\[（](?:[^()\[\]（）;；\n]{1,40}[;；,，]\s*)?\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.85,
       examples=("Patients received MSCs (n = 33) or placebo (n = 31).", "治療組(n=25)與對照組(n=24)。",
                 "1 Adolescents with new-onset T1DM (n=18) Autologous adipose-derived MSC"),

@@ -5,8 +5,8 @@ import re
 from collections import defaultdict
 from typing import Iterable, Optional
 
-from .base import FieldExtractor, Hit, Pattern, Span
-from .prefilter import may_match
+from .base import FieldExtractor, Hit, Pattern, Span, span_literals
+from .prefilter import may_match_in
 from .context import FUTURE_CUES, background_before, ascii_boundaries, compile_cues, context_score, in_journal_name, sentence_bounds, zp
 
 # ---------------------------------------------------------------------------------------------
@@ -416,15 +416,14 @@ class DesignExtractor(FieldExtractor):
         text with hundreds of counted patients costs one validated hit per evidence pattern.
         """
         hits: list[Hit] = []
-        view = span.view
-        lowered = view.lower()
+        present = span_literals(span, self.patterns)
         for pat in self.patterns:
-            if not may_match(pat.literals, view, lowered):
+            if not may_match_in(pat.literals, present):
                 continue  # none of the pattern's required words is in the span
             evidence = pat.name.split("__", 1)[0] in EVIDENCE_LABELS
             few = pat.name in FEW_HITS_ENOUGH
             n_found = 0
-            for n_tried, m in enumerate(span.finditer(pat.compiled), 1):
+            for n_tried, m in enumerate(span.matches(pat, present), 1):
                 found = [c for h in self.parse(m, pat, span) if (c := self.validate(h, span)) is not None]
                 hits.extend(found)
                 n_found += len(found)

@@ -23,7 +23,9 @@ from .context import TABLE_SEP, sentence_bounds, table_column_header
 # "infused4.9 ± 3.10 × 108"): only with a power of ten, so that "HbA1c" or "T2DM" never give one
 GLUED_QUANTITY = rf"(?<=[a-z]){ARABIC}(?:{SPREAD})?{SCI}"
 # (never right after "×": "× 10811.72" is an exponent glued to the next cell, not the count 10811.72)
-CELL_QUANTITY = (rf"(?:(?<![A-Za-z\d.])(?<![x×X*·]\s)(?:{QUAL_BEFORE})?(?:{SCI_MEAN_SD}|{SCALAR_OR_RANGE})"
+# (nor inside a run of Chinese numerals: the run's count starts where the run starts; without it a long run is
+# rescanned from each numeral)
+CELL_QUANTITY = (rf"(?:(?<![A-Za-z\d.])(?<![x×X*·]\s)(?<![{CN_DIGITS}])(?:{QUAL_BEFORE})?(?:{SCI_MEAN_SD}|{SCALAR_OR_RANGE})"
                  rf"|{GLUED_QUANTITY})")
 # a count written out in full with thousands separators ("1,000,000 cells/kg", "500,000 cells/kg"): 100,000 or more
 FULL_COUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3}){2,}|[1-9]\d{2},\d{3})(?![\d,]|\.\d)")
@@ -54,7 +56,9 @@ PER_VOLUME = re.compile(r"^\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:well|m
 TOTAL_BEFORE = re.compile(r"(?:总计|總計|共计|共計|累计|累計|总共|總共|合计|合計|总剂量|總劑量|total\s+of|in\s+total|cumulative|"
                           r"total\s+dose\s+of|total)\s*(?:为|為|达|達|of)?\s*(?:输注|輸注|注射|回输|回輸|移植|infused|injected)?\s*$", re.I)
 # values listed before the one that carries the power of ten: "0.5, 1.0 or 2.0 × 10^6 cells/kg"
-LIST_ITEMS = rf"(?P<items>(?:{ARABIC}\s*(?:,|，|、)\s*)*{ARABIC}\s*,?\s*(?:or|and|和|或|及|与|與)\s*)"
+# (at most LIST_MAX items before the last: a long run "1,1,1,…" is not rescanned from each of its items)
+LIST_MAX = 20
+LIST_ITEMS = rf"(?P<items>(?:{ARABIC}\s*(?:,|，|、)\s*){{0,{LIST_MAX}}}{ARABIC}\s*,?\s*(?:or|and|和|或|及|与|與)\s*)"
 # values listed each with its own power of ten or magnitude, the unit after the last one:
 # "每公斤0.5×10^6、1×10^6、2×10^6个细胞", "0.5×106、1.0×106、2.0×106个细胞/kg", "1, 2 and 4 × 10^8 cells" is LIST_ITEMS
 SCI_ITEM = rf"{ARABIC}(?:{SCI}|{MAGNITUDE})"

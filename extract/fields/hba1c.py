@@ -40,7 +40,8 @@ OTHER_MEASURE = (r"(?:空腹|餐后|餐後|血糖(?!控制)|(?<![A-Za-z])(?:FBG|
                  r"cholesterol|triglyceride|glucose|血压|血壓|blood\s+pressure|低血糖|hypoglyc|"
                  r"炎症|肌酐|creatinine)")
 # a measure word followed by a group word names the group ("单用胰岛素的对照组", "insulin-only arm")
-IN_GROUP_NAME = (r"(?:(?:强化|強化|治疗|治療|注射|泵)?(?:的[^\d,，。;；:：\s]{0,3}?)?(?:组|組)(?!间|間|内|內)|[\s-]*(?:only|alone|treated|therapy|"
+# (the gap read once, possessively, from its start: a run of dashes or spaces is never rescanned)
+IN_GROUP_NAME = (r"(?:(?:强化|強化|治疗|治療|注射|泵)?(?:的[^\d,，。;；:：\s]{0,3}?)?(?:组|組)(?!间|間|内|內)|(?<![\s-])[\s-]*+(?:only|alone|treated|therapy|"
                  r"treatment)?\s*(?:group|arm)\b)")
 CLAUSE_END = r"(?:[。!?！？\n]|\.\s|\.$)"
 # ("a 1.2-point drop in HbA1c", "fell 1.2 points": points of HbA1c are percentage points)
@@ -185,8 +186,9 @@ P = Pattern
 PATTERNS: tuple[Pattern, ...] = (
     P("hba1c_term", TERM, 0.9),
     # "a 0.8% reduction in HbA1c": the change stated before the term
+    # ((?<!\d): a value starts where its digits start; without it a long run of digits is rescanned from each digit)
     P("hba1c_change_before_term",
-      value_rx("v") + r"\s*(?:absolute\s+)?(?:mean\s+)?(?P<dir>" + DOWN + "|" + UP + r")\s+in\s+"
+      r"(?<!\d)" + value_rx("v") + r"\s*(?:absolute\s+)?(?:mean\s+)?(?P<dir>" + DOWN + "|" + UP + r")\s+in\s+"
       r"(?:mean\s+|the\s+)?" + TERM, 0.85),
 )
 
@@ -200,7 +202,7 @@ PAIR_RE = re.compile(
     r"(?:平均|均值|mean|average)?\s*(?:为|為|of)?\s*" + _V("a")
     + rf"(?:{_GAP}{{0,20}}?)\s*(?:{BASELINE})?\s*,?\s*" + TO + r"\s*(?:最低|约|約|about|approximately|a\s+mean\s+of)?"
     rf"\s*,?\s*(?:为|為)?\s*{POST_PHRASE_ZH}?\s*" + _V("b"), re.IGNORECASE)
-ARROW_RE = re.compile(_V("a") + r"\s*(?:→|->|=>|to)\s*" + _V("b"), re.IGNORECASE)
+ARROW_RE = re.compile(r"(?<!\d)" + _V("a") + r"\s*(?:→|->|=>|to)\s*" + _V("b"), re.IGNORECASE)
 # "from baseline (8.1%) to 6 months (7.2%)": each value in brackets after its time point
 PAREN_PAIR_RE = re.compile(
     FROM + rf"\s*(?:{BASELINE})?\s*[(（]\s*" + _V("a") + r"\s*[)）]\s*(?:,\s*)?" + TO

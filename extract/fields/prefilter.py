@@ -6,12 +6,25 @@ paragraph with no HbA1c term). ``required_literals`` derives, from the parsed re
 strings such that any match must contain one of them; a substring test (C speed) then skips the
 pattern. ``None`` means "no usable guarantee": the pattern always runs. The derivation is
 conservative: when in doubt it gives up rather than risk skipping a real match.
+
+``anchor`` goes further for patterns whose required literal sits a bounded distance from the match start
+(``(?<![A-Za-z])(?:patients|subjects)\\s*…``, "糖化血红蛋白\\s*…"): no match can start more than that distance
+before the literal's first occurrence, so the scan starts there (lookbehinds still see the text before it:
+``re`` reads the whole string, ``pos`` only moves the first try). ``LiteralIndex`` finds, in one pass over a span (an Aho-Corasick automaton, pyahocorasick; plain substring
+tests where it is missing), which of the literals of all registered patterns the span holds; each
+pattern's check is then a set intersection instead of its own substring scans, and one span read by
+every extractor is sliced, lower-cased and scanned once.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
+
+try:
+    import ahocorasick  # pyahocorasick
+except ImportError:  # pragma: no cover - the plain fallback gives the same sets, slower
+    ahocorasick = None
 
 try:  # Python >= 3.11
     from re import _constants as C  # type: ignore[attr-defined]
@@ -83,14 +96,64 @@ def _node(op: object, av: object, ignore_case: bool) -> Lits:
 
 
 @lru_cache(maxsize=4096)
+def parse(regex: str, flags: int):  # -> re._parser.SubPattern | None
+    """The parsed regex (parsed once for all the questions below), None when it does not parse."""
+    try:
+        return P.parse(regex, flags)
+    except re.error:
+        return None
+
+
+def min_width(regex: str, flags: int) -> int:
+    """The shortest text a match can be (0: the regex matches an empty string; -1: it does not parse)."""
+    parsed = parse(regex, flags)
+    return -1 if parsed is None else parsed.getwidth()[0]
+
+
+@lru_cache(maxsize=4096)
 def required_literals(regex: str, flags: int) -> Lits:
     """Strings one of which every match of ``regex`` contains (lower-cased under IGNORECASE), or None."""
-    try:
-        parsed = P.parse(regex, flags)
-    except re.error:
+    parsed = parse(regex, flags)
+    if parsed is None:
         return None
     ignore_case = bool(flags & re.IGNORECASE) or bool(parsed.state.flags & re.IGNORECASE)
     return _seq(list(parsed), ignore_case)
+
+
+def _width(items: list) -> int:
+    """The longest text a sequence of parsed items can match (C.MAXREPEAT or more: unbounded)."""
+    return P.SubPattern(P.State(), items).getwidth()[1] if items else 0
+
+
+@lru_cache(maxsize=4096)
+def anchor(regex: str, flags: int) -> Optional[tuple[frozenset[str], int]]:
+    """(literals, reach): every match contains one of ``literals`` (lower-cased under IGNORECASE) and starts
+    at most ``reach`` characters before that occurrence's start; None when no literal is that near the start."""
+    parsed = parse(regex, flags)
+    if parsed is None:
+        return None
+    ignore_case = bool(flags & re.IGNORECASE) or bool(parsed.state.flags & re.IGNORECASE)
+    items = list(parsed)
+    reach = 0   # the longest text the items before the current one can match
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op is C.LITERAL:   # a run of literal characters is one literal
+            j = i
+            while j < len(items) and items[j][0] is C.LITERAL:
+                j += 1
+            text = "".join(chr(a) for _, a in items[i:j])
+            lits: Lits = frozenset([text.lower() if ignore_case else text])
+            end, width = j, j - i
+        else:
+            lits, end, width = _node(op, av, ignore_case), i + 1, _width(items[i:i + 1])
+        reach += width
+        if reach >= C.MAXREPEAT:
+            return None   # the distance from the start to this literal, or to any later one, is unbounded
+        if lits is not None and min(len(x) for x in lits) >= MIN_LEN:
+            return lits, reach
+        i = end
+    return None
 
 
 def may_match(lits: Lits, text: str, lowered: str) -> bool:
@@ -98,3 +161,75 @@ def may_match(lits: Lits, text: str, lowered: str) -> bool:
     if lits is None:
         return True
     return any(s in lowered for s in lits) or any(s in text for s in lits)
+
+
+class LiteralIndex:
+    """The literals of many patterns, found together: ``present`` is exactly the set of literals ``s``
+    with ``s in lowered or s in text``, so ``may_match_in`` answers as ``may_match`` does."""
+
+    def __init__(self) -> None:
+        self._literals: set[str] = set()
+        self._automaton = None
+
+    def add(self, sets: Iterable[Lits]) -> None:
+        """Register the literals of some patterns (the automaton is rebuilt when a literal is new)."""
+        new = {s for lits in sets if lits is not None for s in lits} - self._literals
+        if new:
+            self._literals |= new
+            self._automaton = None
+
+    def _built(self):
+        if self._automaton is None and ahocorasick is not None and self._literals:
+            a = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+            for s in self._literals:
+                a.add_word(s, s)
+            a.make_automaton()
+            self._automaton = a
+        return self._automaton
+
+    def present(self, text: str, lowered: str) -> dict[str, list[int]]:
+        """The registered literals that occur in ``lowered`` or in ``text``, each with the sorted indexes where
+        its occurrences start (empty when ``lowered`` has another length than ``text``, so other indexes)."""
+        a = self._built()
+        found: dict[str, set[int]] = {}
+        same = len(lowered) == len(text)
+        if a is None:
+            for s in self._literals:
+                for string in (lowered, text):
+                    i = string.find(s)
+                    while i >= 0:
+                        found.setdefault(s, set()).add(i)
+                        i = string.find(s, i + 1)
+        else:
+            for string in ((lowered, text) if lowered != text else (text,)):
+                for end, s in a.iter(string):
+                    found.setdefault(s, set()).add(end - len(s) + 1)
+        return {s: sorted(at) if same else [] for s, at in found.items()}
+
+
+def may_match_in(lits: Lits, present: dict[str, int]) -> bool:
+    """``may_match`` given the literals a ``LiteralIndex`` found in the text."""
+    return lits is None or not lits.isdisjoint(present)
+
+
+def windows(anchored: Optional[tuple[frozenset[str], int]], present: dict[str, list[int]]
+            ) -> Optional[list[tuple[int, int]]]:
+    """Where a match can start: merged intervals [lo, hi] of text indexes (None: anywhere)."""
+    if anchored is None:
+        return None
+    lits, reach = anchored
+    starts: list[int] = []
+    for s in lits:
+        at = present.get(s)
+        if at is not None:
+            if not at:
+                return None   # present, positions unknown
+            starts.extend(at)
+    out: list[tuple[int, int]] = []
+    for o in sorted(starts):
+        lo = max(0, o - reach)
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], o))
+        else:
+            out.append((lo, o))
+    return out
