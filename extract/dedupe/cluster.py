@@ -73,9 +73,38 @@ def registry_bridge(x: Features, y: Features, group: list[Features]) -> frozense
     return frozenset(rx & ry)
 
 
+def _units(group: list[int], cache: PairCache) -> list[list[int]]:
+    """The members of a group tied by a shared identifier (DOI, PMID, registry id), as units.
+
+    A trial listing that only names the registry id is one study with its registry record by that id; its
+    thin pairs with the other group's records say nothing against the merge. Only pairs already scored are
+    read (nothing is computed), and a large group is left as single members (bounded cost).
+    """
+    if len(group) < 2 or len(group) > settings.UNIT_MAX_GROUP:
+        return [[x] for x in group]
+    parent = {x: x for x in group}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for k, x in enumerate(group):
+        for y in group[k + 1:]:
+            c = cache.peek(x, y)
+            if c is not None and c.level.startswith("identifier:"):
+                parent[find(y)] = find(x)
+    units: dict[int, list[int]] = {}
+    for x in group:
+        units.setdefault(find(x), []).append(x)
+    return list(units.values())
+
+
 def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
                avg_threshold: float) -> bool:
-    total = 0.0
+    """No cross pair is a hard contradiction (unless a registry bridges it) and the average cross score
+    clears ``avg_threshold``; records tied by an identifier count as one unit, by their best pair."""
+    scores: dict[tuple[int, int], float] = {}
     group: Optional[list[Features]] = None
     for x in a:
         for y in b:
@@ -92,10 +121,12 @@ def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
                 _, level, score = signals(fx, fy, bridge)
                 if level == "contradiction":
                     return False
-                total += score
+                scores[(x, y)] = score
                 continue
-            total += s.score
-    return total / (len(a) * len(b)) >= avg_threshold
+            scores[(x, y)] = s.score
+    ua, ub = _units(a, cache), _units(b, cache)
+    total = sum(max(scores[(x, y)] for x in u for y in v) for u in ua for v in ub)
+    return total / (len(ua) * len(ub)) >= avg_threshold
 
 
 def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,

@@ -12,6 +12,7 @@ from ..models import Link, LinkSignal, Record
 from . import settings
 from .institutions import alias_key, institution_key, org_table, product_table, relate_institutions
 from .people import person_keys, shared_person, surnames
+from .period import YM, study_period
 from .normalise import (context_numbers, fold, is_cjk, simplified, journal_table, norm_doi, norm_name, norm_registry, norm_title,
                         parse_date, same_unknown_journal, title_similarity)
 
@@ -80,6 +81,8 @@ class Features:
     people: frozenset[tuple[str, str]] = frozenset()   # investigators' (surname, initial) keys (people.py)
     main_alias: Optional[str] = None            # the product the mention names most (None: no product)
     main_sponsor: Optional[str] = None          # the company it names most (None: none, or a tie)
+    period_starts: frozenset[YM] = frozenset()  # (year, month) the study period starts (period.py)
+    period_ends: frozenset[YM] = frozenset()    # ... and ends (a registry gives primary and study completion)
 
 
 def features(r: Record, text: Optional[str] = None) -> Features:
@@ -105,6 +108,7 @@ def features(r: Record, text: Optional[str] = None) -> Features:
                        and (k := institution_key(name)) and "company" not in k[1] and k != inst_key)
     aliases = [products.canonical(x) for x in s.aliases if len(alias_key(x)) >= 3]
     quote = _quote(r, text)
+    period = study_period(quote) if quote else None
     sponsors = (frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
                 | frozenset(sp for x in aliases if (p := products.products.get(x)) and (sp := p.sponsor))
                 | frozenset(k for x in named if (k := sponsor_key(x))))
@@ -139,6 +143,7 @@ def features(r: Record, text: Optional[str] = None) -> Features:
                                                  s.insulin_free_days, s.procedure_year)),
         main_alias=main_alias, main_sponsor=main_sponsor,
         people=frozenset(k for x in s.investigators for k in person_keys(x)),
+        period_starts=period.starts if period else frozenset(), period_ends=period.ends if period else frozenset(),
     )
 
 
@@ -601,6 +606,33 @@ def _profile(a: Features, b: Features, sig: list[Sig]) -> None:
                     f"{a.procedure_year} vs {b.procedure_year}"))
 
 
+def _months_apart(x: YM, y: YM) -> int:
+    return abs((x[0] * 12 + x[1]) - (y[0] * 12 + y[1]))
+
+
+def _period(a: Features, b: Features, sig: list[Sig]) -> None:
+    """The study period to the month: start and end agreeing identify a study (a registry record and its
+    paper); a start alone says less (a registry's completion date may differ from the paper's last visit);
+    two full periods months apart at both ends are other studies, or other phases of one programme."""
+    if not a.period_starts or not b.period_starts:
+        return
+    start = a.period_starts & b.period_starts
+    end = a.period_ends & b.period_ends
+    if start and end:
+        sig.append(("study_period", W["period_equal"], f"{_ym(max(start))} to {_ym(max(end))}"))
+    elif start:
+        sig.append(("study_period", W["period_start"], f"from {_ym(max(start))}"))
+    elif a.period_ends and b.period_ends and all(
+            _months_apart(x, y) > settings.PERIOD_TOL_MONTHS for x in a.period_starts for y in b.period_starts) and all(
+            _months_apart(x, y) > settings.PERIOD_TOL_MONTHS for x in a.period_ends for y in b.period_ends):
+        sig.append(("study_period", W["period_differ"],
+                    f"{_ym(min(a.period_starts))} vs {_ym(min(b.period_starts))}"))
+
+
+def _ym(x: YM) -> str:
+    return f"{x[0]}-{x[1]:02d}"
+
+
 def _people(a: Features, b: Features, sig: list[Sig]) -> None:
     """An investigator both name: the same person (surname and initial), or a surname one side gives alone
     ("Cai, 2016" in a table row; not the commonest Chinese surnames, which name many teams)."""
@@ -665,6 +697,7 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
     _context_signal(a, b, sig)
     _categories(a, b, sig)
     _profile(a, b, sig)
+    _period(a, b, sig)
     _people(a, b, sig)
     if a.doc_id == b.doc_id:
         sig.append(("same_document", W["same_document"], a.doc_id))
