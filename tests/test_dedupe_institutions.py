@@ -193,3 +193,46 @@ def test_the_institution_of_a_mention_is_no_company(text: str, expected: Optiona
     doc = to_document(SourceDoc("t.txt", text, "txt"))
     hit = metadata.institution_hit(doc, 0, len(doc.text))
     assert (hit.value["value"] if hit else None) == expected
+
+
+# ---------------------------------------------------------------- hospitals by nickname, number or former name
+
+@pytest.mark.parametrize("name, oid", [
+    ("臺北榮總", "taipei-veterans-general-hospital"),
+    ("台北荣民总医院", "taipei-veterans-general-hospital"),
+    ("Taipei Veterans General Hospital", "taipei-veterans-general-hospital"),
+    ("福州總醫院", "fuzhou-general-hospital"),
+    ("联勤保障部队第九〇〇医院", "fuzhou-general-hospital"),          # the same hospital under its later name
+    ("900医院", "fuzhou-general-hospital"),
+    ("Fuzhou General Hospital", "fuzhou-general-hospital"),
+    ("浙大一院", "zju-first-hospital"),
+    ("First Affiliated Hospital of Zhejiang University", "zju-first-hospital"),
+    ("湘雅二醫院", "second-xiangya-hospital"),
+    ("The Second Xiangya Hospital of Central South University", "second-xiangya-hospital"),
+    ("北大医院", "peking-university-first-hospital"),
+    ("Peking University First Hospital", "peking-university-first-hospital"),
+    ("上海六院", "shanghai-sixth-peoples-hospital"),
+    ("麻省總醫院", "mgh"),
+    ("Karolinska Institutet", "karolinska"),
+    ("卡罗林斯卡学院", "karolinska"),
+])
+def test_hospitals_by_nickname_and_former_name(name: str, oid: str) -> None:
+    assert org_table().lookup(name) == oid
+
+
+@pytest.mark.parametrize("text", [
+    "湖南大学和河南大学的研究者",      # no match: "南大" is no nickname here
+    "该团队荣获国家科技进步奖。",        # no match: 荣获 is no 荣总
+    "福州市鼓楼区的一家诊所",
+])
+def test_no_hospital_in_words_that_contain_a_short_name(text: str) -> None:
+    assert not list(org_table().find(to_document(SourceDoc("t.txt", text, "txt")).view))
+
+
+def test_a_hospital_by_nickname_links_a_case_across_scripts() -> None:
+    a = rec("a", lang="zh-Hant", organisations=["臺北榮總"], institution="臺北榮總", condition="T1D",
+            design="case_report", patient_age=42, patient_sex="female", n=1)
+    b = rec("b", organisations=["Taipei Veterans General Hospital"], institution="Taipei Veterans General Hospital",
+            condition="T1D", design="case_report", patient_age=42, patient_sex="female", n=1)
+    link = explain(a, b)
+    assert sig(link, "institution") == settings.WEIGHTS["institution_equal"] and link.linked

@@ -221,9 +221,12 @@ def test_no_investigators(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Verified November 2012 by Fuzhou General Hospital.", ["Fuzhou General Hospital"]),
-    ("福州总医院器官移植研究所的团队完成了移植。", ["福州总医院器官移植研究所"]),
-    ("福州總醫院器官移植研究所的團隊完成了移植。", ["福州總醫院器官移植研究所"]),
+    ("Verified November 2012 by Lanzhou General Hospital.", ["Lanzhou General Hospital"]),
+    ("兰州总医院器官移植研究所的团队完成了移植。", ["兰州总医院器官移植研究所"]),
+    ("蘭州總醫院器官移植研究所的團隊完成了移植。", ["蘭州總醫院器官移植研究所"]),
+    # one of the table, by its English name whichever script or form names it
+    ("福州總醫院器官移植研究所的團隊完成了移植。", ["Fuzhou General Hospital"]),
+    ("该研究由联勤保障部队第九〇〇医院完成。", ["Fuzhou General Hospital"]),
     ("chief of immunotherapy at Northwestern University Feinberg School of Medicine", ["Northwestern University"]),
     ("美国Nordvale生物技术公司宣布", None),             # no match: a company is a sponsor
 ])
