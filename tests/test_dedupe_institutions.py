@@ -94,6 +94,10 @@ def _aliases(text: str) -> list[str]:
     ("Sana公司的UP421在乌普萨拉完成首例移植", ["UP421"]),
     ("The FDA approved Lantidra (donislecel) in 2023.", ["Lantidra", "donislecel"]),
     ("Stempeucel治疗糖尿病足", ["Stempeucel"]),
+    ("赵勇团队的干细胞教育者疗法治疗1型糖尿病", ["干细胞教育者"]),
+    ("幹細胞教育者療法", ["幹細胞教育者"]),               # as written; the table maps it (simplified view)
+    ("Seraxis公司的SR-02胰岛细胞获准临床试验", ["SR-02"]),
+    ("福泰的VX－880疗法", ["VX-880"]),                 # a full-width hyphen
 ])
 def test_product_names_are_read_in_any_script(text: str, want: list[str]) -> None:
     assert _aliases(text) == want
