@@ -73,39 +73,40 @@ def registry_bridge(x: Features, y: Features, group: list[Features]) -> frozense
     return frozenset(rx & ry)
 
 
-def _units(group: list[int], cache: PairCache) -> list[list[int]]:
-    """The members of a group tied by a shared identifier (DOI, PMID, registry id), as units.
+def _tied(group: list[int], cache: PairCache) -> set[int]:
+    """Members of a group tied to another member by a shared identifier (DOI, PMID, registry id).
 
-    A trial listing that only names the registry id is one study with its registry record by that id; its
-    thin pairs with the other group's records say nothing against the merge. Only pairs already scored are
-    read (nothing is computed), and a large group is left as single members (bounded cost).
+    Only pairs already scored are read (nothing is computed); a large group is not searched (bounded cost).
     """
     if len(group) < 2 or len(group) > settings.UNIT_MAX_GROUP:
-        return [[x] for x in group]
-    parent = {x: x for x in group}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
+        return set()
+    out: set[int] = set()
     for k, x in enumerate(group):
         for y in group[k + 1:]:
             c = cache.peek(x, y)
             if c is not None and c.level.startswith("identifier:"):
-                parent[find(y)] = find(x)
-    units: dict[int, list[int]] = {}
-    for x in group:
-        units.setdefault(find(x), []).append(x)
-    return list(units.values())
+                out.update((x, y))
+    return out
+
+
+def _uninformative(s: Scored) -> bool:
+    """A pair that shares nothing identifying and contradicts nothing: its only penalty is ``profile_only``."""
+    return any(n == "profile_only" for n, _, _ in s.sig) and not any(
+        w < 0 and n != "profile_only" for n, w, _ in s.sig)
 
 
 def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
                avg_threshold: float) -> bool:
     """No cross pair is a hard contradiction (unless a registry bridges it) and the average cross score
-    clears ``avg_threshold``; records tied by an identifier count as one unit, by their best pair."""
-    scores: dict[tuple[int, int], float] = {}
+    clears ``avg_threshold``.
+
+    A thin record tied to its group by an identifier (a trial listing that only names the registry id)
+    says nothing against the merge: its cross pairs that share nothing and contradict nothing are left
+    out of the average (pairs with any evidence against still count).
+    """
+    total, counted, skipped = 0.0, 0, 0.0
     group: Optional[list[Features]] = None
+    tied = _tied(a, cache) | _tied(b, cache)
     for x in a:
         for y in b:
             s = cache.get(x, y)
@@ -121,12 +122,17 @@ def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
                 _, level, score = signals(fx, fy, bridge)
                 if level == "contradiction":
                     return False
-                scores[(x, y)] = score
+                total += score
+                counted += 1
                 continue
-            scores[(x, y)] = s.score
-    ua, ub = _units(a, cache), _units(b, cache)
-    total = sum(max(scores[(x, y)] for x in u for y in v) for u in ua for v in ub)
-    return total / (len(ua) * len(ub)) >= avg_threshold
+            if (x in tied or y in tied) and _uninformative(s):
+                skipped += s.score
+                continue
+            total += s.score
+            counted += 1
+    if not counted:
+        return skipped / (len(a) * len(b)) >= avg_threshold
+    return total / counted >= avg_threshold
 
 
 def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,

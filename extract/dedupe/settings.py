@@ -50,7 +50,7 @@ LINK_THRESHOLD: float = float(ESTIMATED.get("link_threshold", HAND_LINK_THRESHOL
 # but above what any two studies of the same kind share (condition + cell type + design = 2.5),
 # so that look-alike studies cannot be chained together through one ambiguous record.
 CLUSTER_AVG_THRESHOLD: float = 3.5
-# groups up to this size are read as units of records tied by an identifier in the average (cluster._units)
+# groups up to this size are searched for records tied by an identifier (cluster._tied)
 UNIT_MAX_GROUP: int = 30
 # A group of reports joins another study when their joint profile (cluster.joint_signals: per signal the
 # best cross pair) reaches the link threshold plus this margin: a study of many reports offers more
