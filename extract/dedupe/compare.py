@@ -27,6 +27,8 @@ _TITLE_NUM = re.compile(r"\d+(?:\.\d+)?")
 Sig = tuple[str, float, Optional[str]]  # (signal name, weight, detail)
 # the weight a hard contradiction reports in an explanation (it forbids the link outright)
 HARD = -100.0
+# patterns of values read from the document rather than the mention (fields/condition.py DOCUMENT_TAG)
+WEAK_EVIDENCE_SUFFIX = "__document"
 # ladder levels that override a contradicting fact
 DECISIVE_LEVELS = frozenset({"identifier:doi", "identifier:pmid", "identifier:pmcid"})
 
@@ -49,6 +51,7 @@ class Features:
     day: Optional[int] = None
     design: Optional[str] = None
     condition: Optional[str] = None
+    condition_weak: bool = False                # the condition is only the document's (no cue in the mention)
     cell_types: frozenset[str] = frozenset()
     n_total: frozenset[int] = frozenset()
     n_arms: frozenset[int] = frozenset()
@@ -123,6 +126,7 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         journal=journal_table().canonical(s.journal),
         year=y, month=m, day=d,
         design=s.design, condition=s.condition, cell_types=frozenset(s.cell_types),
+        condition_weak=_weak(s.evidence.get("condition", [])),
         n_total=frozenset(totals), n_arms=frozenset(arms), n_studies=frozenset(included),
         hba1c=tuple(hba1c),
         hba1c_pairs=tuple(sorted({(round(h.before, 2), round(h.after, 2)) for h in r.hba1c
@@ -145,6 +149,12 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         people=frozenset(k for x in s.investigators for k in person_keys(x)),
         period_starts=period.starts if period else frozenset(), period_ends=period.ends if period else frozenset(),
     )
+
+
+def _weak(evidence: list) -> bool:  # type: ignore[type-arg]
+    """A value read only from a weak cue: the document's type of diabetes given to a mention that names none
+    (a multi-study story on type 1 diabetes that mentions a type 2 trial in one line)."""
+    return bool(evidence) and all((e.pattern or "").endswith(WEAK_EVIDENCE_SUFFIX) for e in evidence)
 
 
 def _quote(r: Record, text: Optional[str]) -> Optional[str]:
@@ -239,7 +249,9 @@ def contradictions(a: Features, b: Features) -> tuple[list[str], list[str]]:
         ids.append(f"pmcid {a.pmcid} != {b.pmcid}")
     facts = []
     ca, cb = a.condition, b.condition
-    if ca and cb and ca != cb and ca not in settings.CONDITION_OPEN and cb not in settings.CONDITION_OPEN:
+    if ca and cb and ca != cb and ca not in settings.CONDITION_OPEN and cb not in settings.CONDITION_OPEN \
+            and not (a.condition_weak or b.condition_weak):
+        # (a conflict with a condition that is only the document's lowers the score instead: _categories)
         facts.append(f"condition {ca} vs {cb}")
     if not cells_compatible(a.cell_types, b.cell_types) and not _both_synthesis(a, b):
         facts.append(f"cell types {sorted(a.cell_types)} vs {sorted(b.cell_types)}")
@@ -495,6 +507,10 @@ def _context_signal(a: Features, b: Features, sig: list[Sig]) -> None:
 def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
     if a.condition and a.condition == b.condition and a.condition not in settings.CONDITION_OPEN:
         sig.append(("condition", W["condition_equal"], a.condition))
+    elif (a.condition and b.condition and a.condition != b.condition and a.condition not in settings.CONDITION_OPEN
+          and b.condition not in settings.CONDITION_OPEN and (a.condition_weak or b.condition_weak)):
+        # one side's condition is only its document's (a hard contradiction otherwise, see contradictions)
+        sig.append(("condition", W["condition_differ_weak"], f"{a.condition} vs {b.condition} (one from the document)"))
     if a.cell_types and b.cell_types:
         if a.cell_types & b.cell_types:
             sig.append(("cell_type", W["cell_type_equal"],

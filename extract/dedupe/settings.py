@@ -190,6 +190,8 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "period_equal": 3.0,
     "period_start": 1.5,
     "period_differ": -1.0,
+    # T1D vs T2D where one side's condition is only its document's (a weak cue): not a contradiction
+    "condition_differ_weak": -3.0,
     # an investigator both reports name (authors, team lead: "Voltarelli et al.", 邓宏魁团队 / Hongkui Deng)
     "investigator_equal": 3.0,
     "investigator_surname": 1.5,     # one side gives the surname alone ("Cai, 2016" in a table row)
