@@ -104,9 +104,9 @@ def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
     says nothing against the merge: its cross pairs that share nothing and contradict nothing are left
     out of the average (pairs with any evidence against still count).
     """
-    total, counted, skipped = 0.0, 0, 0.0
+    total = 0.0
+    thin: list[tuple[int, int, float]] = []     # uninformative pairs, left out if a side is tied by an id
     group: Optional[list[Features]] = None
-    tied = _tied(a, cache) | _tied(b, cache)
     for x in a:
         for y in b:
             s = cache.get(x, y)
@@ -123,16 +123,18 @@ def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
                 if level == "contradiction":
                     return False
                 total += score
-                counted += 1
                 continue
-            if (x in tied or y in tied) and _uninformative(s):
-                skipped += s.score
-                continue
-            total += s.score
-            counted += 1
-    if not counted:
-        return skipped / (len(a) * len(b)) >= avg_threshold
-    return total / counted >= avg_threshold
+            if _uninformative(s):
+                thin.append((x, y, s.score))
+            else:
+                total += s.score
+    n = len(a) * len(b)
+    if thin and (len(a) > 1 or len(b) > 1):   # (the ties are searched only when they can matter)
+        tied = _tied(a, cache) | _tied(b, cache)
+        kept = [w for x, y, w in thin if x not in tied and y not in tied]
+        if len(kept) < len(thin) and n - len(thin) + len(kept) > 0:
+            return (total + sum(kept)) / (n - len(thin) + len(kept)) >= avg_threshold
+    return (total + sum(w for _, _, w in thin)) / n >= avg_threshold
 
 
 def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
