@@ -8,6 +8,7 @@ import pytest
 
 from extract import metadata
 from extract.dedupe import explain, settings
+from extract.dedupe.compare import features
 from extract.dedupe.institutions import institution_key, org_table, product_table, same_institution
 from extract.document import SourceDoc
 from extract.pipeline import to_document
@@ -98,6 +99,11 @@ def _aliases(text: str) -> list[str]:
     ("幹細胞教育者療法", ["幹細胞教育者"]),               # as written; the table maps it (simplified view)
     ("Seraxis公司的SR-02胰岛细胞获准临床试验", ["SR-02"]),
     ("福泰的VX－880疗法", ["VX-880"]),                 # a full-width hyphen
+    # a brand told with its INN in brackets, either way round (a product the table lacks)
+    ("Today, the FDA approved Lumivy (tovaislecel-mrdn), an allogeneic islet therapy.", ["Lumivy", "tovaislecel"]),
+    ("美国FDA批准Lumivy（tovaislecel）用于1型糖尿病", ["Lumivy", "tovaislecel"]),
+    ("美國FDA核准tovaislecel（Lumivy）上市", ["tovaislecel", "Lumivy"]),
+    ("a cell therapy (zimislecel) for T1D; Therapy (ravostemcel)", ["zimislecel", "ravostemcel"]),   # no brand
 ])
 def test_product_names_are_read_in_any_script(text: str, want: list[str]) -> None:
     assert _aliases(text) == want
@@ -240,3 +246,19 @@ def test_a_hospital_by_nickname_links_a_case_across_scripts() -> None:
             condition="T1D", design="case_report", patient_age=42, patient_sex="female", n=1)
     link = explain(a, b)
     assert sig(link, "institution") == settings.WEIGHTS["institution_equal"] and link.linked
+
+
+def test_a_company_in_two_languages_links_the_story_that_names_no_product() -> None:
+    # en: the approval names the brand five times, the table's Lantidra once in passing; zh-Hant: only the company
+    en = ("FDA approved Lumivy (tovaislecel-mrdn). Lumivy is made by Meridian Cell Therapeutics, Inc. Lumivy was "
+          "studied in 56 patients with type 1 diabetes. Unlike Lantidra (donislecel), Lumivy comes from stem cells. "
+          "Lumivy is given once.")
+    zh = "美國Meridian公司研發的幹細胞胰島療法獲准,56名第一型糖尿病患者接受治療。"
+    a = rec("en", aliases=["Lumivy", "tovaislecel", "Lantidra", "donislecel"], sponsors=["Meridian"],
+            condition="T1D", n=56)
+    b = rec("zh", lang="zh-Hant", sponsors=["Meridian"], condition="T1D", n=56)
+    a.mention, b.mention = [(0, len(en))], [(0, len(zh))]
+    fa = features(a, en)
+    assert fa.main_alias == "lumivy" and fa.main_sponsor == "co:meridian"
+    link = explain(a, b, texts={"doc-en": en, "doc-zh": zh})
+    assert sig(link, "sponsor") == settings.WEIGHTS["sponsor_equal"] and link.linked

@@ -193,6 +193,12 @@ def _main(names: list[str], quote: Optional[str], find) -> Optional[str]:  # typ
     for pid, _, _ in find(view):
         if pid in counts:
             counts[pid] += 1
+    # a name the table lacks ("tovaislecel") by its own occurrences (spaces and dashes ignored)
+    unknown = [n for n in uniq if n not in _KNOWN_PRODUCTS]
+    if unknown:
+        keyed = alias_key(quote)
+        for n in unknown:
+            counts[n] += keyed.count(alias_key(n))
     best = max(counts.values())
     return next(n for n in uniq if counts[n] == best)
 

@@ -139,13 +139,17 @@ PROFILE_PATTERNS: tuple[Pattern, ...] = (
 _WORDS = {"a": 1, "an": 1}
 # a company the table does not know: "Aurelis Therapeutics, Inc.", "美國生技公司Aurelis", "Meridian公司"
 _CO_SUFFIX = r"(?:Therapeutics|Biotherapeutics|Biotechnology|Biosciences|Pharmaceuticals|Pharma|Biotech|Biologics)"
+# generic words between a company's proper name and its suffix
+_CO_MIDDLE = r"(?:Cell|Cellular|Cells|Gene|Stem|Regenerative|Medicine|Bio|Life|Islet|Immune)"
 _CO_GENERIC = frozenset({"islet", "cell", "cellular", "gene", "stem", "fierce", "regenerative", "advanced", "novel",
                          "global", "clinical", "american", "national", "the", "therapeutics", "biotechnology",
                          "pharmaceuticals", "biotech", "biosciences", "pharma", "new", "our", "its", "and"})
 COMPANY_PATTERNS: tuple[Pattern, ...] = (
-    zp("company__en", rf"\b(?P<name>[A-Z][A-Za-z0-9]{{2,}})\s+{_CO_SUFFIX}\b", flags=0,
-       examples=("NEWSWIRE -- Aurelis Therapeutics, Inc. today announced", "Halcyon Biotherapeutics reported"),
-       traps=("Fierce Biotech reported", "islet therapeutics are promising")),
+    # the proper name before up to two generic words of the field ("Meridian Cell Therapeutics, Inc.")
+    zp("company__en", rf"\b(?P<name>[A-Z][A-Za-z0-9]{{2,}})(?:\s+{_CO_MIDDLE}){{0,2}}\s+{_CO_SUFFIX}\b", flags=0,
+       examples=("NEWSWIRE -- Aurelis Therapeutics, Inc. today announced", "Halcyon Biotherapeutics reported",
+                 "FDA granted the approval to Meridian Cell Therapeutics, Inc.", "Nordvale Regenerative Medicine Therapeutics said"),
+       traps=("Fierce Biotech reported", "islet therapeutics are promising", "The Cell Therapeutics sector grew")),
     zp("company__zh_after", r"(?:公司|药企|藥企|企业|企業)\s*(?P<name>[A-Z][A-Za-z0-9-]{2,})(?![A-Za-z0-9-])", flags=0,
        examples=("美國生技公司Aurelis今年6月在美國糖尿病學會年會公布", "生物技术公司Nordvale最近开始临床试验")),
     zp("company__zh_before", r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Za-z0-9-]{2,})\s*(?:公司|生技|生物科技|生物技术|制药)", flags=0,
