@@ -256,6 +256,18 @@ def test_institutions_the_table_lacks_are_organisations_as_written(text: str, na
     ("该患者男,52岁,2型糖尿病病史15年,接受干细胞胰岛移植后停用胰岛素。",
      {"patient_age": 52, "patient_sex": "male", "disease_duration_years": 15.0}),
     ("患者,女,25歲,第1型糖尿病病史11年。", {"patient_age": 25, "patient_sex": "female", "disease_duration_years": 11.0}),
+    # one person by an address term or a nickname (hospital posts, patient stories)
+    ("58岁的王阿姨患2型糖尿病已有12年,每天打4针胰岛素。", {"patient_age": 58, "patient_sex": "female",
+                                                       "disease_duration_years": 12.0}),
+    ("58歲的王阿姨患第2型糖尿病已有12年。", {"patient_age": 58, "patient_sex": "female", "disease_duration_years": 12.0}),
+    ("A 58-year-old grandmother who had lived with type 2 diabetes for 12 years joined the trial.",
+     {"patient_age": 58, "patient_sex": "female", "disease_duration_years": 12.0}),
+    ("63岁的张大爷接受了干细胞治疗。", {"patient_age": 63, "patient_sex": "male"}),
+    ("19岁的小陈是一名大学生。", {"patient_age": 19}),
+    # years with diabetes from the time of diagnosis
+    ("患者男,63岁,患者12年前诊断为2型糖尿病,先后予二甲双胍治疗。", {"patient_age": 63, "patient_sex": "male",
+                                                           "disease_duration_years": 12.0}),
+    ("她11年前被確診為第1型糖尿病。", {"disease_duration_years": 11.0}),
 ])
 def test_case_profiles_in_other_constructions(text: str, want: dict[str, Any]) -> None:
     p = profile(text)
@@ -272,6 +284,10 @@ def test_case_profiles_in_other_constructions(text: str, want: dict[str, Any]) -
     ("停用胰岛素3个月后复查血糖。", "insulin_free_days"),                  # a visit after stopping
     ("脫離胰島素1年時C肽仍可測得。", "insulin_free_days"),
     ("He was diagnosed with type 1 diabetes at age 11.", "disease_duration_years"),
+    ("18岁以上的患者均可入组。", "patient_age"),                           # a threshold, not a person
+    ("患者年龄40-65岁的女士和先生均可报名。", "patient_age"),
+    ("18岁的小朋友们参加了夏令营。", "patient_age"),
+    ("12年前诊断的患者占30%。", "disease_duration_years"),
 ])
 def test_no_case_profile_value(text: str, absent: str) -> None:
     assert absent not in profile(text)
