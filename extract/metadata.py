@@ -307,6 +307,14 @@ ALIAS_STOP = re.compile(r"^(?:IL|CD|TNF|HLA|GLP|DPP|SGLT|IGF|FGF|TGF|VEGF|HOMA|C
                         r"HNF|GAD|IA|ZNT|MODY|HIV|HBV|HCV|CTLA|TLR|MMP|SDF|CXCR|STAT|TRAF|NGSP|IFCC|BMI|UC|BM|AD|MSC|"
                         r"ESC|IPSC|HUC|HESC|ICD|GB|T|DOI|ISSN|ISBN)$", re.I)
 ALIAS_INN_STOP = frozenset({"cancel", "excel", "parcel", "marcel", "carousel"})
+# a brand name told with its INN in brackets, either way round: "approved Lumivy (tovaislecel-mrdn)",
+# "tovaislecel（Lumivy）" - the two name one product
+BRAND_BEFORE_INN = re.compile(r"(?<![A-Za-z0-9-])([A-Z][A-Za-z]{3,})[®™]?\s*[(（]\s*$")
+BRAND_AFTER_INN = re.compile(r"(?:-[a-z]{4})?\s*[(（]\s*([A-Z][A-Za-z]{3,})[®™]?\s*[)）]")
+BRAND_STOP = frozenset({"Therapy", "Therapies", "Product", "Products", "Drug", "Drugs", "Treatment", "Approval",
+                        "Trial", "Study", "Cells", "Cell", "Injection", "Infusion", "Phase", "Islets", "Islet",
+                        "Vertex", "Sana", "Note", "Approved", "Brand", "Name", "Suspension", "Allogeneic",
+                        "Autologous", "The", "This", "Brands", "Biologics", "Therapeutics", "Inc"})
 
 
 @lru_cache(maxsize=1)
@@ -917,6 +925,11 @@ def alias_hits(doc: Document, spans: list[tuple[int, int]]) -> list[Hit]:
             name = m.group(1).lower()
             if name not in ALIAS_INN_STOP:
                 add(name, m.start(1), m.end(1), "alias_inn")
+                before = BRAND_BEFORE_INN.search(doc.view, max(s, m.start(1) - 40), m.start(1))
+                after = BRAND_AFTER_INN.match(doc.view, m.end(1), min(e, m.end(1) + 40))
+                for b in (before, after):
+                    if b and b.group(1) not in BRAND_STOP:
+                        add(doc.text[b.start(1):b.end(1)], b.start(1), b.end(1), "alias_brand")
     return sorted(hits, key=lambda h: h.start)
 
 

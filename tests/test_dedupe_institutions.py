@@ -8,6 +8,7 @@ import pytest
 
 from extract import metadata
 from extract.dedupe import explain, settings
+from extract.dedupe.compare import features
 from extract.dedupe.institutions import institution_key, org_table, product_table, same_institution
 from extract.document import SourceDoc
 from extract.pipeline import to_document
@@ -94,6 +95,15 @@ def _aliases(text: str) -> list[str]:
     ("Sana公司的UP421在乌普萨拉完成首例移植", ["UP421"]),
     ("The FDA approved Lantidra (donislecel) in 2023.", ["Lantidra", "donislecel"]),
     ("Stempeucel治疗糖尿病足", ["Stempeucel"]),
+    ("赵勇团队的干细胞教育者疗法治疗1型糖尿病", ["干细胞教育者"]),
+    ("幹細胞教育者療法", ["幹細胞教育者"]),               # as written; the table maps it (simplified view)
+    ("Seraxis公司的SR-02胰岛细胞获准临床试验", ["SR-02"]),
+    ("福泰的VX－880疗法", ["VX-880"]),                 # a full-width hyphen
+    # a brand told with its INN in brackets, either way round (a product the table lacks)
+    ("Today, the FDA approved Lumivy (tovaislecel-mrdn), an allogeneic islet therapy.", ["Lumivy", "tovaislecel"]),
+    ("美国FDA批准Lumivy（tovaislecel）用于1型糖尿病", ["Lumivy", "tovaislecel"]),
+    ("美國FDA核准tovaislecel（Lumivy）上市", ["tovaislecel", "Lumivy"]),
+    ("a cell therapy (zimislecel) for T1D; Therapy (ravostemcel)", ["zimislecel", "ravostemcel"]),   # no brand
 ])
 def test_product_names_are_read_in_any_script(text: str, want: list[str]) -> None:
     assert _aliases(text) == want
@@ -193,3 +203,62 @@ def test_the_institution_of_a_mention_is_no_company(text: str, expected: Optiona
     doc = to_document(SourceDoc("t.txt", text, "txt"))
     hit = metadata.institution_hit(doc, 0, len(doc.text))
     assert (hit.value["value"] if hit else None) == expected
+
+
+# ---------------------------------------------------------------- hospitals by nickname, number or former name
+
+@pytest.mark.parametrize("name, oid", [
+    ("臺北榮總", "taipei-veterans-general-hospital"),
+    ("台北荣民总医院", "taipei-veterans-general-hospital"),
+    ("Taipei Veterans General Hospital", "taipei-veterans-general-hospital"),
+    ("福州總醫院", "fuzhou-general-hospital"),
+    ("联勤保障部队第九〇〇医院", "fuzhou-general-hospital"),          # the same hospital under its later name
+    ("900医院", "fuzhou-general-hospital"),
+    ("Fuzhou General Hospital", "fuzhou-general-hospital"),
+    ("浙大一院", "zju-first-hospital"),
+    ("First Affiliated Hospital of Zhejiang University", "zju-first-hospital"),
+    ("湘雅二醫院", "second-xiangya-hospital"),
+    ("The Second Xiangya Hospital of Central South University", "second-xiangya-hospital"),
+    ("北大医院", "peking-university-first-hospital"),
+    ("Peking University First Hospital", "peking-university-first-hospital"),
+    ("上海六院", "shanghai-sixth-peoples-hospital"),
+    ("麻省總醫院", "mgh"),
+    ("Karolinska Institutet", "karolinska"),
+    ("卡罗林斯卡学院", "karolinska"),
+])
+def test_hospitals_by_nickname_and_former_name(name: str, oid: str) -> None:
+    assert org_table().lookup(name) == oid
+
+
+@pytest.mark.parametrize("text", [
+    "湖南大学和河南大学的研究者",      # no match: "南大" is no nickname here
+    "该团队荣获国家科技进步奖。",        # no match: 荣获 is no 荣总
+    "福州市鼓楼区的一家诊所",
+])
+def test_no_hospital_in_words_that_contain_a_short_name(text: str) -> None:
+    assert not list(org_table().find(to_document(SourceDoc("t.txt", text, "txt")).view))
+
+
+def test_a_hospital_by_nickname_links_a_case_across_scripts() -> None:
+    a = rec("a", lang="zh-Hant", organisations=["臺北榮總"], institution="臺北榮總", condition="T1D",
+            design="case_report", patient_age=42, patient_sex="female", n=1)
+    b = rec("b", organisations=["Taipei Veterans General Hospital"], institution="Taipei Veterans General Hospital",
+            condition="T1D", design="case_report", patient_age=42, patient_sex="female", n=1)
+    link = explain(a, b)
+    assert sig(link, "institution") == settings.WEIGHTS["institution_equal"] and link.linked
+
+
+def test_a_company_in_two_languages_links_the_story_that_names_no_product() -> None:
+    # en: the approval names the brand five times, the table's Lantidra once in passing; zh-Hant: only the company
+    en = ("FDA approved Lumivy (tovaislecel-mrdn). Lumivy is made by Meridian Cell Therapeutics, Inc. Lumivy was "
+          "studied in 56 patients with type 1 diabetes. Unlike Lantidra (donislecel), Lumivy comes from stem cells. "
+          "Lumivy is given once.")
+    zh = "美國Meridian公司研發的幹細胞胰島療法獲准,56名第一型糖尿病患者接受治療。"
+    a = rec("en", aliases=["Lumivy", "tovaislecel", "Lantidra", "donislecel"], sponsors=["Meridian"],
+            condition="T1D", n=56)
+    b = rec("zh", lang="zh-Hant", sponsors=["Meridian"], condition="T1D", n=56)
+    a.mention, b.mention = [(0, len(en))], [(0, len(zh))]
+    fa = features(a, en)
+    assert fa.main_alias == "lumivy" and fa.main_sponsor == "co:meridian"
+    link = explain(a, b, texts={"doc-en": en, "doc-zh": zh})
+    assert sig(link, "sponsor") == settings.WEIGHTS["sponsor_equal"] and link.linked

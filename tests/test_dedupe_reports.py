@@ -175,8 +175,9 @@ def test_an_investigator_both_reports_name_is_evidence() -> None:
 
 
 def test_a_hospital_named_anywhere_counts_less_than_the_studys_own() -> None:
-    a = rec("a", organisations=["Fuzhou General Hospital"], condition="T1D")
-    b = rec("b", lang="zh", organisations=["福州总医院器官移植研究所"], condition="T1D")
+    # (a hospital the table lacks: one of the table is its organisation wherever it is named)
+    a = rec("a", organisations=["Lanzhou General Hospital"], condition="T1D")
+    b = rec("b", lang="zh", organisations=["兰州总医院器官移植研究所"], condition="T1D")
     assert sig(explain(a, b), "institution") == settings.WEIGHTS["institution_named"]
-    own = explain(rec("a", institution="Fuzhou General Hospital"), rec("b", lang="zh", institution="福州总医院"))
+    own = explain(rec("a", institution="Lanzhou General Hospital"), rec("b", lang="zh", institution="兰州总医院"))
     assert sig(own, "institution") == settings.WEIGHTS["institution_equal"]

@@ -221,11 +221,73 @@ def test_no_investigators(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Verified November 2012 by Fuzhou General Hospital.", ["Fuzhou General Hospital"]),
-    ("福州总医院器官移植研究所的团队完成了移植。", ["福州总医院器官移植研究所"]),
-    ("福州總醫院器官移植研究所的團隊完成了移植。", ["福州總醫院器官移植研究所"]),
+    ("Verified November 2012 by Lanzhou General Hospital.", ["Lanzhou General Hospital"]),
+    ("兰州总医院器官移植研究所的团队完成了移植。", ["兰州总医院器官移植研究所"]),
+    ("蘭州總醫院器官移植研究所的團隊完成了移植。", ["蘭州總醫院器官移植研究所"]),
+    # one of the table, by its English name whichever script or form names it
+    ("福州總醫院器官移植研究所的團隊完成了移植。", ["Fuzhou General Hospital"]),
+    ("该研究由联勤保障部队第九〇〇医院完成。", ["Fuzhou General Hospital"]),
     ("chief of immunotherapy at Northwestern University Feinberg School of Medicine", ["Northwestern University"]),
     ("美国Nordvale生物技术公司宣布", None),             # no match: a company is a sponsor
 ])
 def test_institutions_the_table_lacks_are_organisations_as_written(text: str, names: Optional[list[str]]) -> None:
     assert profile(text).get("organisation") == names
+
+
+# ---------------------------------------------------------------- case profiles told in other constructions
+
+@pytest.mark.parametrize("text, want", [
+    # sex after a clause about the one patient, a case record's header, years with diabetes without 已,
+    # "糖尿病史长达20年", time off insulin without 已 — zh, zh-Hant and en side by side
+    ("上海长征医院团队为一名59岁、患2型糖尿病25年的男性患者实施了自体再生胰岛移植,患者已完全停用胰岛素33个月。",
+     {"patient_age": 59, "patient_sex": "male", "disease_duration_years": 25.0, "insulin_free_days": 1003.2}),
+    ("上海長征醫院團隊為一名59歲、患2型糖尿病25年的男性患者實施了自體再生胰島移植,患者已完全停用胰島素33個月。",
+     {"patient_age": 59, "patient_sex": "male", "disease_duration_years": 25.0, "insulin_free_days": 1003.2}),
+    ("A 59-year-old man who had lived with type 2 diabetes for 25 years has been off insulin for 33 months.",
+     {"patient_age": 59, "patient_sex": "male", "disease_duration_years": 25.0, "insulin_free_days": 1003.2}),
+    ("天津团队为一名25岁的1型糖尿病女性患者移植了干细胞来源胰岛。", {"patient_age": 25, "patient_sex": "female"}),
+    ("該院為一名罹患第1型糖尿病11年的25歲女性進行幹細胞胰島移植,她已一年未施打胰島素。",
+     {"patient_age": 25, "patient_sex": "female", "disease_duration_years": 11.0, "insulin_free_days": 365.0}),
+    ("The patient, a 25-year-old woman diagnosed with type 1 diabetes 11 years ago, has been insulin independent "
+     "for one year.", {"patient_age": 25, "patient_sex": "female", "disease_duration_years": 11.0,
+                       "insulin_free_days": 365.0}),
+    ("一位今年58岁、糖尿病史长达20年的男子接受了干细胞移植,目前已脱离胰岛素11个月。",
+     {"patient_age": 58, "patient_sex": "male", "disease_duration_years": 20.0, "insulin_free_days": 334.4}),
+    ("该患者男,52岁,2型糖尿病病史15年,接受干细胞胰岛移植后停用胰岛素。",
+     {"patient_age": 52, "patient_sex": "male", "disease_duration_years": 15.0}),
+    ("患者,女,25歲,第1型糖尿病病史11年。", {"patient_age": 25, "patient_sex": "female", "disease_duration_years": 11.0}),
+    # one person by an address term or a nickname (hospital posts, patient stories)
+    ("58岁的王阿姨患2型糖尿病已有12年,每天打4针胰岛素。", {"patient_age": 58, "patient_sex": "female",
+                                                       "disease_duration_years": 12.0}),
+    ("58歲的王阿姨患第2型糖尿病已有12年。", {"patient_age": 58, "patient_sex": "female", "disease_duration_years": 12.0}),
+    ("A 58-year-old grandmother who had lived with type 2 diabetes for 12 years joined the trial.",
+     {"patient_age": 58, "patient_sex": "female", "disease_duration_years": 12.0}),
+    ("63岁的张大爷接受了干细胞治疗。", {"patient_age": 63, "patient_sex": "male"}),
+    ("19岁的小陈是一名大学生。", {"patient_age": 19}),
+    # years with diabetes from the time of diagnosis
+    ("患者男,63岁,患者12年前诊断为2型糖尿病,先后予二甲双胍治疗。", {"patient_age": 63, "patient_sex": "male",
+                                                           "disease_duration_years": 12.0}),
+    ("她11年前被確診為第1型糖尿病。", {"disease_duration_years": 11.0}),
+])
+def test_case_profiles_in_other_constructions(text: str, want: dict[str, Any]) -> None:
+    p = profile(text)
+    for k, v in want.items():
+        assert p.get(k) == (v if isinstance(v, str) else pytest.approx(v, rel=0.01)), k
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("共纳入18名男性和12名女性2型糖尿病患者。", "patient_sex"),           # no match: a cohort's sexes
+    ("患者中男性占60%,平均病程8年。", "patient_sex"),
+    ("一名患者的女儿陪同就诊。", "patient_sex"),
+    ("患者男女比例为1:1,年龄18~65岁。", "patient_age"),
+    ("患糖尿病5年后出现肾病。", "disease_duration_years"),                 # a time point, not the history
+    ("停用胰岛素3个月后复查血糖。", "insulin_free_days"),                  # a visit after stopping
+    ("脫離胰島素1年時C肽仍可測得。", "insulin_free_days"),
+    ("He was diagnosed with type 1 diabetes at age 11.", "disease_duration_years"),
+    ("18岁以上的患者均可入组。", "patient_age"),                           # a threshold, not a person
+    ("患者年龄40-65岁的女士和先生均可报名。", "patient_age"),
+    ("18岁的小朋友们参加了夏令营。", "patient_age"),
+    ("12年前诊断的患者占30%。", "disease_duration_years"),
+])
+def test_no_case_profile_value(text: str, absent: str) -> None:
+    assert absent not in profile(text)

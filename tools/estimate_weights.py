@@ -114,7 +114,8 @@ def labelled_pairs(name: str, folders: tuple[Path, ...], runs: Path) -> list[Fol
     origin = {x.name: f for f in folders for x in (f / "docs").iterdir()}
     out_dir = runs / name
     if not (out_dir / "records.jsonl").exists():
-        pipeline.run(folder / "docs", out_dir, use_cache=False)
+        # the merged set is a folder of symbolic links to the sets' files: follow them
+        pipeline.run(folder / "docs", out_dir, use_cache=False, follow_links=True)
     gold, run = sc.load_gold(folder / "gold"), sc.load_run(out_dir)
     texts = {json.loads(x)["doc_id"]: json.loads(x).get("text", "")
              for x in (out_dir / "documents.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()}

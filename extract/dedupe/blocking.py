@@ -148,6 +148,12 @@ def _rule_patient(f: Features) -> Iterable[list[Key]]:
         yield _ladder("age", f.age, f.sex, f.condition, f.duration)
 
 
+def _rule_period(f: Features) -> Iterable[list[Key]]:
+    # a study period's start month, refined by its end and the condition
+    for start in f.period_starts:
+        yield _ladder("period", start, min(f.period_ends) if f.period_ends else None, f.condition)
+
+
 RULES: dict[str, Rule] = {
     "identifier": _rule_ids,
     "alias": _rule_alias,
@@ -163,13 +169,14 @@ RULES: dict[str, Rule] = {
     "institution_key": _rule_institution_key,
     "patient": _rule_patient,
     "person": _rule_person,
+    "period": _rule_period,
     "context": _rule_context,
 }
 STAR_RULES = frozenset({"identifier"})
 # rules whose keys are weak evidence get a smaller block cap (fewer, better pairs)
 WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "hba1c_value", "institution", "context",
                         "organisation", "institution_key", "patient",
-                        "person"})
+                        "person", "period"})
 
 
 def _title_ladders(feats: list[Features]) -> list[list[list[Key]]]:

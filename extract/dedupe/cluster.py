@@ -73,9 +73,39 @@ def registry_bridge(x: Features, y: Features, group: list[Features]) -> frozense
     return frozenset(rx & ry)
 
 
+def _tied(group: list[int], cache: PairCache) -> set[int]:
+    """Members of a group tied to another member by a shared identifier (DOI, PMID, registry id).
+
+    Only pairs already scored are read (nothing is computed); a large group is not searched (bounded cost).
+    """
+    if len(group) < 2 or len(group) > settings.UNIT_MAX_GROUP:
+        return set()
+    out: set[int] = set()
+    for k, x in enumerate(group):
+        for y in group[k + 1:]:
+            c = cache.peek(x, y)
+            if c is not None and c.level.startswith("identifier:"):
+                out.update((x, y))
+    return out
+
+
+def _uninformative(s: Scored) -> bool:
+    """A pair that shares nothing identifying and contradicts nothing: its only penalty is ``profile_only``."""
+    return any(n == "profile_only" for n, _, _ in s.sig) and not any(
+        w < 0 and n != "profile_only" for n, w, _ in s.sig)
+
+
 def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
                avg_threshold: float) -> bool:
+    """No cross pair is a hard contradiction (unless a registry bridges it) and the average cross score
+    clears ``avg_threshold``.
+
+    A thin record tied to its group by an identifier (a trial listing that only names the registry id)
+    says nothing against the merge: its cross pairs that share nothing and contradict nothing are left
+    out of the average (pairs with any evidence against still count).
+    """
     total = 0.0
+    thin: list[tuple[int, int, float]] = []     # uninformative pairs, left out if a side is tied by an id
     group: Optional[list[Features]] = None
     for x in a:
         for y in b:
@@ -94,8 +124,17 @@ def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
                     return False
                 total += score
                 continue
-            total += s.score
-    return total / (len(a) * len(b)) >= avg_threshold
+            if _uninformative(s):
+                thin.append((x, y, s.score))
+            else:
+                total += s.score
+    n = len(a) * len(b)
+    if thin and (len(a) > 1 or len(b) > 1):   # (the ties are searched only when they can matter)
+        tied = _tied(a, cache) | _tied(b, cache)
+        kept = [w for x, y, w in thin if x not in tied and y not in tied]
+        if len(kept) < len(thin) and n - len(thin) + len(kept) > 0:
+            return (total + sum(kept)) / (n - len(thin) + len(kept)) >= avg_threshold
+    return (total + sum(w for _, _, w in thin)) / n >= avg_threshold
 
 
 def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,

@@ -12,6 +12,7 @@ from ..models import Link, LinkSignal, Record
 from . import settings
 from .institutions import alias_key, institution_key, org_table, product_table, relate_institutions
 from .people import person_keys, shared_person, surnames
+from .period import YM, study_period
 from .normalise import (context_numbers, fold, is_cjk, simplified, journal_table, norm_doi, norm_name, norm_registry, norm_title,
                         parse_date, same_unknown_journal, title_similarity)
 
@@ -26,6 +27,8 @@ _TITLE_NUM = re.compile(r"\d+(?:\.\d+)?")
 Sig = tuple[str, float, Optional[str]]  # (signal name, weight, detail)
 # the weight a hard contradiction reports in an explanation (it forbids the link outright)
 HARD = -100.0
+# patterns of values read from the document rather than the mention (fields/condition.py DOCUMENT_TAG)
+WEAK_EVIDENCE_SUFFIX = "__document"
 # ladder levels that override a contradicting fact
 DECISIVE_LEVELS = frozenset({"identifier:doi", "identifier:pmid", "identifier:pmcid"})
 
@@ -48,6 +51,7 @@ class Features:
     day: Optional[int] = None
     design: Optional[str] = None
     condition: Optional[str] = None
+    condition_weak: bool = False                # the condition is only the document's (no cue in the mention)
     cell_types: frozenset[str] = frozenset()
     n_total: frozenset[int] = frozenset()
     n_arms: frozenset[int] = frozenset()
@@ -80,6 +84,8 @@ class Features:
     people: frozenset[tuple[str, str]] = frozenset()   # investigators' (surname, initial) keys (people.py)
     main_alias: Optional[str] = None            # the product the mention names most (None: no product)
     main_sponsor: Optional[str] = None          # the company it names most (None: none, or a tie)
+    period_starts: frozenset[YM] = frozenset()  # (year, month) the study period starts (period.py)
+    period_ends: frozenset[YM] = frozenset()    # ... and ends (a registry gives primary and study completion)
 
 
 def features(r: Record, text: Optional[str] = None) -> Features:
@@ -105,6 +111,7 @@ def features(r: Record, text: Optional[str] = None) -> Features:
                        and (k := institution_key(name)) and "company" not in k[1] and k != inst_key)
     aliases = [products.canonical(x) for x in s.aliases if len(alias_key(x)) >= 3]
     quote = _quote(r, text)
+    period = study_period(quote) if quote else None
     sponsors = (frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
                 | frozenset(sp for x in aliases if (p := products.products.get(x)) and (sp := p.sponsor))
                 | frozenset(k for x in named if (k := sponsor_key(x))))
@@ -119,6 +126,7 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         journal=journal_table().canonical(s.journal),
         year=y, month=m, day=d,
         design=s.design, condition=s.condition, cell_types=frozenset(s.cell_types),
+        condition_weak=_weak(s.evidence.get("condition", [])),
         n_total=frozenset(totals), n_arms=frozenset(arms), n_studies=frozenset(included),
         hba1c=tuple(hba1c),
         hba1c_pairs=tuple(sorted({(round(h.before, 2), round(h.after, 2)) for h in r.hba1c
@@ -139,7 +147,14 @@ def features(r: Record, text: Optional[str] = None) -> Features:
                                                  s.insulin_free_days, s.procedure_year)),
         main_alias=main_alias, main_sponsor=main_sponsor,
         people=frozenset(k for x in s.investigators for k in person_keys(x)),
+        period_starts=period.starts if period else frozenset(), period_ends=period.ends if period else frozenset(),
     )
+
+
+def _weak(evidence: list) -> bool:  # type: ignore[type-arg]
+    """A value read only from a weak cue: the document's type of diabetes given to a mention that names none
+    (a multi-study story on type 1 diabetes that mentions a type 2 trial in one line)."""
+    return bool(evidence) and all((e.pattern or "").endswith(WEAK_EVIDENCE_SUFFIX) for e in evidence)
 
 
 def _quote(r: Record, text: Optional[str]) -> Optional[str]:
@@ -178,6 +193,12 @@ def _main(names: list[str], quote: Optional[str], find) -> Optional[str]:  # typ
     for pid, _, _ in find(view):
         if pid in counts:
             counts[pid] += 1
+    # a name the table lacks ("tovaislecel") by its own occurrences (spaces and dashes ignored)
+    unknown = [n for n in uniq if n not in _KNOWN_PRODUCTS]
+    if unknown:
+        keyed = alias_key(quote)
+        for n in unknown:
+            counts[n] += keyed.count(alias_key(n))
     best = max(counts.values())
     return next(n for n in uniq if counts[n] == best)
 
@@ -234,7 +255,9 @@ def contradictions(a: Features, b: Features) -> tuple[list[str], list[str]]:
         ids.append(f"pmcid {a.pmcid} != {b.pmcid}")
     facts = []
     ca, cb = a.condition, b.condition
-    if ca and cb and ca != cb and ca not in settings.CONDITION_OPEN and cb not in settings.CONDITION_OPEN:
+    if ca and cb and ca != cb and ca not in settings.CONDITION_OPEN and cb not in settings.CONDITION_OPEN \
+            and not (a.condition_weak or b.condition_weak):
+        # (a conflict with a condition that is only the document's lowers the score instead: _categories)
         facts.append(f"condition {ca} vs {cb}")
     if not cells_compatible(a.cell_types, b.cell_types) and not _both_synthesis(a, b):
         facts.append(f"cell types {sorted(a.cell_types)} vs {sorted(b.cell_types)}")
@@ -490,6 +513,10 @@ def _context_signal(a: Features, b: Features, sig: list[Sig]) -> None:
 def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
     if a.condition and a.condition == b.condition and a.condition not in settings.CONDITION_OPEN:
         sig.append(("condition", W["condition_equal"], a.condition))
+    elif (a.condition and b.condition and a.condition != b.condition and a.condition not in settings.CONDITION_OPEN
+          and b.condition not in settings.CONDITION_OPEN and (a.condition_weak or b.condition_weak)):
+        # one side's condition is only its document's (a hard contradiction otherwise, see contradictions)
+        sig.append(("condition", W["condition_differ_weak"], f"{a.condition} vs {b.condition} (one from the document)"))
     if a.cell_types and b.cell_types:
         if a.cell_types & b.cell_types:
             sig.append(("cell_type", W["cell_type_equal"],
@@ -601,6 +628,33 @@ def _profile(a: Features, b: Features, sig: list[Sig]) -> None:
                     f"{a.procedure_year} vs {b.procedure_year}"))
 
 
+def _months_apart(x: YM, y: YM) -> int:
+    return abs((x[0] * 12 + x[1]) - (y[0] * 12 + y[1]))
+
+
+def _period(a: Features, b: Features, sig: list[Sig]) -> None:
+    """The study period to the month: start and end agreeing identify a study (a registry record and its
+    paper); a start alone says less (a registry's completion date may differ from the paper's last visit);
+    two full periods months apart at both ends are other studies, or other phases of one programme."""
+    if not a.period_starts or not b.period_starts:
+        return
+    start = a.period_starts & b.period_starts
+    end = a.period_ends & b.period_ends
+    if start and end:
+        sig.append(("study_period", W["period_equal"], f"{_ym(max(start))} to {_ym(max(end))}"))
+    elif start:
+        sig.append(("study_period", W["period_start"], f"from {_ym(max(start))}"))
+    elif a.period_ends and b.period_ends and all(
+            _months_apart(x, y) > settings.PERIOD_TOL_MONTHS for x in a.period_starts for y in b.period_starts) and all(
+            _months_apart(x, y) > settings.PERIOD_TOL_MONTHS for x in a.period_ends for y in b.period_ends):
+        sig.append(("study_period", W["period_differ"],
+                    f"{_ym(min(a.period_starts))} vs {_ym(min(b.period_starts))}"))
+
+
+def _ym(x: YM) -> str:
+    return f"{x[0]}-{x[1]:02d}"
+
+
 def _people(a: Features, b: Features, sig: list[Sig]) -> None:
     """An investigator both name: the same person (surname and initial), or a surname one side gives alone
     ("Cai, 2016" in a table row; not the commonest Chinese surnames, which name many teams)."""
@@ -665,6 +719,7 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
     _context_signal(a, b, sig)
     _categories(a, b, sig)
     _profile(a, b, sig)
+    _period(a, b, sig)
     _people(a, b, sig)
     if a.doc_id == b.doc_id:
         sig.append(("same_document", W["same_document"], a.doc_id))

@@ -50,6 +50,8 @@ LINK_THRESHOLD: float = float(ESTIMATED.get("link_threshold", HAND_LINK_THRESHOL
 # but above what any two studies of the same kind share (condition + cell type + design = 2.5),
 # so that look-alike studies cannot be chained together through one ambiguous record.
 CLUSTER_AVG_THRESHOLD: float = 3.5
+# groups up to this size are searched for records tied by an identifier (cluster._tied)
+UNIT_MAX_GROUP: int = 30
 # A group of reports joins another study when their joint profile (cluster.joint_signals: per signal the
 # best cross pair) reaches the link threshold plus this margin: a study of many reports offers more
 # chances to share something by chance than one record does.
@@ -104,6 +106,8 @@ HBA1C_TOL: float = 0.051          # %-points, as the scorer
 DOSE_REL_TOL: float = 0.01
 DAYS_REL_TOL: float = 0.05
 DAYS_ABS_TOL: float = 3.0
+# study periods whose starts and ends are all further apart than this are other periods
+PERIOD_TOL_MONTHS: int = 2
 
 HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     # identifiers (decisive)
@@ -182,6 +186,12 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "insulin_free_equal": 1.5,
     "procedure_year_equal": 1.0,
     "procedure_year_differ": -1.0,
+    # the study period to the month (period.py): a registry record and its paper give the same months
+    "period_equal": 3.0,
+    "period_start": 1.5,
+    "period_differ": -1.0,
+    # T1D vs T2D where one side's condition is only its document's (a weak cue): not a contradiction
+    "condition_differ_weak": -3.0,
     # an investigator both reports name (authors, team lead: "Voltarelli et al.", 邓宏魁团队 / Hongkui Deng)
     "investigator_equal": 3.0,
     "investigator_surname": 1.5,     # one side gives the surname alone ("Cai, 2016" in a table row)

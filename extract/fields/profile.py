@@ -41,7 +41,7 @@ _UNIT_DAYS = {"年": 365.0, "个月": 30.4, "月": 30.4, "周": 7.0, "天": 1.0,
 # one patient: the counted noun phrase before the age, or 男/女 right after it
 _ONE_ZH = r"(?:(?:一|1)\s*(?:名|位|例|个)|该|这名|这位|此名|患者|病人)"
 _SEX_ZH = r"(?P<sex>男|女)(?:性|子|孩|童|士)?"
-_SEX_EN = r"(?P<sex>man|woman|men|women|male|female|boy|girl|gentleman|lady|mother|father)"
+_SEX_EN = r"(?P<sex>man|woman|men|women|male|female|boy|girl|gentleman|lady|grandmother|grandfather|mother|father)"
 _INSULIN_ZH = r"(?:外源性)?胰岛素(?:注射|治疗)?"
 _OFF_ZH = r"(?:停用|脱离|摆脱|不再使用|未再使用|不再注射|未再注射|无需|无须|不需要|不需|不用|停止使用|停止注射)"
 # not after a word of stopping ("停用胰岛素已1年" is time off insulin): one lookbehind per word (fixed widths)
@@ -50,10 +50,19 @@ _NOT_OFF_ZH = "".join(f"(?<!{w})" for w in ("停用", "脱离", "摆脱", "无�
 _OFF_EN = (r"(?:off insulin|insulin[- ]free|insulin[- ]independent|independent of (?:exogenous )?insulin|"
            r"free (?:of|from) (?:exogenous )?insulin|without (?:any )?(?:exogenous )?insulin(?: injections?)?|"
            r"(?:no longer|not) (?:needed|needing|required|requiring|taking|used|using) insulin)")
-_DIAB_ZH = r"(?:(?:[12一二ⅠⅡ]|I{1,2})\s*型)?糖尿病"
+_DIAB_ZH = r"(?:第?(?:[12一二ⅠⅡ]|I{1,2})\s*型)?糖尿病"
 _DIAB_EN = r"(?:type\s*[12]\s+|T[12]D\s+)?diabetes"
 _TREAT_ZH = r"(?:实施|接受|进行|完成|开展|做)(?:了)?[^。;!?\n]{0,16}?(?:移植|输注|回输|治疗|手术|注射)"
 _TREAT_EN = r"(?:underwent|received|was treated|were treated|treated|transplanted|was transplanted|performed|infused)"
+
+_SURNAME_ZH = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+               "沈姚卢姜崔钟谭陆汪范金廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔"
+               "汤殷葛詹桂欧翁施洪柯窦")   # not 于 万 向 方 任 石 龙: more often words (于是, 万名, 方面, 任何)
+# address terms for one person, with the sex they tell
+_ADDRESS_SEX = {"阿姨": "female", "大妈": "female", "奶奶": "female", "老太太": "female", "女士": "female",
+                "姑娘": "female", "大姐": "female", "婆婆": "female", "大爷": "male", "大伯": "male", "叔叔": "male",
+                "爷爷": "male", "老爷子": "male", "先生": "male", "小伙子": "male", "小伙": "male", "大哥": "male"}
+_ADDRESS_ZH = "|".join(sorted(_ADDRESS_SEX, key=len, reverse=True))
 
 PROFILE_PATTERNS: tuple[Pattern, ...] = (
     zp("age__zh", rf"{_ONE_ZH}[^。;,，、\d]{{0,8}}?(?<![\d~\-至到])(?P<age>{_AGE_ZH})\s*(?:岁|周岁)(?![以至到~\-])(?:的)?\s*(?:{_SEX_ZH})?",
@@ -62,6 +71,24 @@ PROFILE_PATTERNS: tuple[Pattern, ...] = (
     zp("age_sex__zh", rf"(?<![\d~\-至到])(?P<age>\d{{1,2}})\s*(?:岁|周岁)(?:的)?\s*{_SEX_ZH}(?!性?患者们)",
        examples=("患者为52岁女性,病程9年。", "一名有着37年1型糖尿病史的42岁男性接受了注射。")),
     # "现年42岁" (now aged): said of one person
+    # the sex after a clause about the one patient: "一名59岁、患2型糖尿病25年的男性患者", "一位25岁的1型糖尿病女性"
+    zp("sex__zh_np", rf"(?:(?:一|1)\s*(?:名|位|例|个)|这名|这位|此名|该名)[^。;!?\n男女]{{0,24}}?(?<![中有占和与])(?P<sex>男|女)(?:性|子|士|孩|童)",
+       examples=("为一名59岁、患2型糖尿病25年的男性患者实施了移植。", "一位今年58岁、糖尿病史长达20年的男子接受了移植。",
+                 "為一名25歲的第1型糖尿病女性患者移植胰島。", "天津团队为一名25岁的1型糖尿病女性患者移植了胰岛。"),
+       traps=("一名患者的女儿陪同就诊。", "共纳入18名男性和12名女性患者。", "患者中男性占60%。",
+              "一名研究人员介绍,受试者中女性居多。")),
+    # one person by an address term, which also tells the sex: "58岁的王阿姨", "63岁的张大爷", "70歲的李奶奶"
+    zp("age_address__zh", rf"(?<![\d~\-至到])(?P<age>\d{{1,2}})\s*(?:岁|周岁)的?\s*(?:老|小)?[\u4e00-\u9fff]?(?P<addr>{_ADDRESS_ZH})",
+       examples=("58岁的王阿姨患2型糖尿病已有12年。", "63歲的張大爺接受了幹細胞治療。", "一位70岁的老先生参加了研究。"),
+       traps=("18岁以上的患者均可入组。", "患者年龄40-65岁的女士和先生均可报名。")),
+    # one person by a nickname: "19岁的小陈", "72岁的老李"
+    zp("age_nickname__zh", rf"(?<![\d~\-至到])(?P<age>\d{{1,2}})\s*(?:岁|周岁)的\s*(?:小|老)[{_SURNAME_ZH}](?![\u4e00-\u9fff]?们)",
+       examples=("19岁的小陈是一名大学生。", "72歲的老李已停用胰島素。"),
+       traps=("18岁的小朋友们",)),
+    # a case record's header: "患者男,52岁", "患者,女,25岁"
+    zp("age_sex__zh_record", rf"(?:患者|病人|病例)[,，:：\s]*(?P<sex>男|女)(?:性)?[,，\s]*(?P<age>\d{{1,2}})\s*(?:岁|周岁)(?![以至到~\-])",
+       examples=("该患者男,52岁,2型糖尿病病史15年。", "患者,女,25歲,第1型糖尿病11年。"),
+       traps=("患者男女比例为1:1,年龄18~65岁。",)),
     zp("age_now__zh", rf"(?:现年|如今|今年已|今年)\s*(?P<age>{_AGE_ZH})\s*(?:岁|周岁)(?![以至到~\-])",
        examples=("这名现年42岁的患者5岁时确诊。", "如今三十岁的他已不再注射胰岛素。"),
        traps=("今年5月,该院完成了移植。",)),
@@ -75,8 +102,21 @@ PROFILE_PATTERNS: tuple[Pattern, ...] = (
        examples=("一名病程9年的1型糖尿病患者。", "該患者病程長達18年。")),
     zp("duration__zh_history", rf"(?P<num>{_N_ZH})\s*(?P<unit>年)(?:的)?\s*{_DIAB_ZH}(?:病)?史",
        examples=("一名有着37年Ⅰ型糖尿病史的42岁男性。", "有14年1型糖尿病史、常规治疗无效的患者。")),
-    zp("duration__zh_suffered", rf"(?:患(?:有|上)?|罹患|确诊(?:为)?){_DIAB_ZH}(?:已|长达|已达|已有|超过|达|有)\s*(?P<num>{_N_ZH})\s*(?P<unit>年)",
-       examples=("她患1型糖尿病已11年。",)),
+    zp("duration__zh_suffered", rf"(?:患(?:有|上)?|罹患|确诊(?:为)?){_DIAB_ZH}(?:已|长达|已达|已有|超过|达|有)?\s*(?P<num>{_N_ZH})\s*(?P<unit>年)(?![后後以来])",
+       examples=("她患1型糖尿病已11年。", "一名59岁、患2型糖尿病25年的男性患者", "該院為一名罹患第1型糖尿病11年的25歲女性移植胰島。"),
+       traps=("患糖尿病5年后出现肾病。",)),
+    # "12年前诊断为2型糖尿病", "患者11年前被確診為第1型糖尿病"
+    zp("duration__zh_ago", rf"(?P<num>{_N_ZH})\s*(?P<unit>年)前(?:被)?(?:诊断|确诊|查出)(?:为|患有|患上|出|出患有)?\s*{_DIAB_ZH}",
+       examples=("患者12年前诊断为2型糖尿病,先后予二甲双胍治疗。", "她11年前被確診為第1型糖尿病。"),
+       traps=("12年前诊断的患者占30%。",)),
+    # "糖尿病史长达20年", "2型糖尿病病史15年"
+    zp("duration__zh_history_after", rf"{_DIAB_ZH}(?:病)?史(?:长达|已达|已有|已|达|有|超过|近)?\s*(?P<num>{_N_ZH})\s*(?P<unit>年)(?![后後以])",
+       examples=("一位今年58岁、糖尿病史长达20年的男子", "该患者男,52岁,2型糖尿病病史15年。"),
+       traps=("糖尿病史不详,2020年确诊。",)),
+    # "diagnosed with type 1 diabetes 11 years ago"
+    zp("duration__en_ago", rf"\bdiagnosed\s+with\s+{_DIAB_EN}\s+(?:(?:more than|over|nearly|almost|about)\s+)?(?P<num>{_N_EN})\s+(?P<unit>years?)\s+(?:ago|earlier|before)\b",
+       examples=("The patient, a 25-year-old woman diagnosed with type 1 diabetes 11 years ago, received the islets.",),
+       traps=("diagnosed with type 1 diabetes at age 11",)),
     zp("duration__en_history", rf"\b(?P<num>{_N_EN})[- ]year[- ]history\s+of\s+{_DIAB_EN}",
        examples=("a man with a 14-year history of type 1 diabetes",)),
     zp("duration__en_for", rf"\b(?:had|has had|lived with|living with|suffered from|been living with)\s+{_DIAB_EN}\s+for\s+(?:(?:more than|over|nearly|almost|about)\s+)?(?P<num>{_N_EN})\s+(?P<unit>years?)",
@@ -102,11 +142,11 @@ PROFILE_PATTERNS: tuple[Pattern, ...] = (
        examples=("he was diagnosed with type 1 diabetes at age 5", "She was diagnosed at the age of 12.",
                  "diagnosed when he was 5", "a forty-three-year-old man diagnosed with T1D at the age of four"),
        traps=("diagnosed at a mean age of 12",)),
-    zp("insulin_free__zh", rf"{_OFF_ZH}{_INSULIN_ZH}(?:治疗)?(?:已|已经|至今|长达|超过|达|已达|已有|已超过)+\s*(?P<num>{_N_ZH})\s*(?:个)?\s*(?P<half>半)?(?P<unit>年|个月|月|周|天)",
-       examples=("术后停用胰岛素已20个月。", "患者脱離胰島素已經1年。"),
-       traps=("停用胰岛素治疗后3个月复查。",)),
-    zp("insulin_free__zh_before", rf"(?P<num>{_N_ZH})\s*(?:个)?\s*(?P<unit>年|个月|月|周|天)(?:来|以来|里|中)?[^。;,，\d]{{0,4}}?(?:未再|不再|无需|无须|没有|未)(?:使用|注射|依赖)?{_INSULIN_ZH}",
-       examples=("术后20个月未再使用胰岛素。",)),
+    zp("insulin_free__zh", rf"{_OFF_ZH}{_INSULIN_ZH}(?:治疗)?(?:已|已经|至今|长达|超过|达|已达|已有|已超过)*\s*(?P<num>{_N_ZH})\s*(?:个)?\s*(?P<half>半)?(?P<unit>年|个月|月|周|天)(?![后後时時内內以])",
+       examples=("术后停用胰岛素已20个月。", "患者脱離胰島素已經1年。", "患者已完全停用胰岛素33个月。", "目前已脱离胰岛素11个月。"),
+       traps=("停用胰岛素治疗后3个月复查。", "停用胰岛素3个月后复查血糖。", "脱离胰岛素1年时C肽仍可测。")),
+    zp("insulin_free__zh_before", rf"(?P<num>{_N_ZH})\s*(?:个)?\s*(?P<unit>年|个月|月|周|天)(?:来|以来|里|中)?[^。;,，\d]{{0,4}}?(?:未再|不再|无需|无须|没有|未)(?:使用|注射|施打|依赖)?{_INSULIN_ZH}",
+       examples=("术后20个月未再使用胰岛素。", "她已一年未施打胰島素。")),
     zp("insulin_free__en", rf"\b{_OFF_EN}\s+for\s+(?:(?:more than|over|nearly|almost|about|at least)\s+)?(?P<num>{_N_EN})\s+(?P<unit>years?|months?|weeks?|days?)\b",
        examples=("has stayed off insulin for 20 months", "She has been insulin-free for a year."),
        traps=("Patients were off insulin for a 2-week washout at baseline in 20 months",)),
@@ -120,13 +160,17 @@ PROFILE_PATTERNS: tuple[Pattern, ...] = (
 _WORDS = {"a": 1, "an": 1}
 # a company the table does not know: "Aurelis Therapeutics, Inc.", "美國生技公司Aurelis", "Meridian公司"
 _CO_SUFFIX = r"(?:Therapeutics|Biotherapeutics|Biotechnology|Biosciences|Pharmaceuticals|Pharma|Biotech|Biologics)"
+# generic words between a company's proper name and its suffix
+_CO_MIDDLE = r"(?:Cell|Cellular|Cells|Gene|Stem|Regenerative|Medicine|Bio|Life|Islet|Immune)"
 _CO_GENERIC = frozenset({"islet", "cell", "cellular", "gene", "stem", "fierce", "regenerative", "advanced", "novel",
                          "global", "clinical", "american", "national", "the", "therapeutics", "biotechnology",
                          "pharmaceuticals", "biotech", "biosciences", "pharma", "new", "our", "its", "and"})
 COMPANY_PATTERNS: tuple[Pattern, ...] = (
-    zp("company__en", rf"\b(?P<name>[A-Z][A-Za-z0-9]{{2,}})\s+{_CO_SUFFIX}\b", flags=0,
-       examples=("NEWSWIRE -- Aurelis Therapeutics, Inc. today announced", "Halcyon Biotherapeutics reported"),
-       traps=("Fierce Biotech reported", "islet therapeutics are promising")),
+    # the proper name before up to two generic words of the field ("Meridian Cell Therapeutics, Inc.")
+    zp("company__en", rf"\b(?P<name>[A-Z][A-Za-z0-9]{{2,}})(?:\s+{_CO_MIDDLE}){{0,2}}\s+{_CO_SUFFIX}\b", flags=0,
+       examples=("NEWSWIRE -- Aurelis Therapeutics, Inc. today announced", "Halcyon Biotherapeutics reported",
+                 "FDA granted the approval to Meridian Cell Therapeutics, Inc.", "Nordvale Regenerative Medicine Therapeutics said"),
+       traps=("Fierce Biotech reported", "islet therapeutics are promising", "The Cell Therapeutics sector grew")),
     zp("company__zh_after", r"(?:公司|药企|藥企|企业|企業)\s*(?P<name>[A-Z][A-Za-z0-9-]{2,})(?![A-Za-z0-9-])", flags=0,
        examples=("美國生技公司Aurelis今年6月在美國糖尿病學會年會公布", "生物技术公司Nordvale最近开始临床试验")),
     zp("company__zh_before", r"(?<![A-Za-z0-9-])(?P<name>[A-Z][A-Za-z0-9-]{2,})\s*(?:公司|生技|生物科技|生物技术|制药)", flags=0,
@@ -138,9 +182,6 @@ COMPANY_PATTERNS: tuple[Pattern, ...] = (
 # "Jinquan Cai,1", "邓宏魁团队", "殷浩教授"), by their name as written; dedupe/people.py compares them
 # across scripts (邓宏魁 = Hongkui Deng = Deng H)
 _NAME_EN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
-_SURNAME_ZH = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-               "沈姚卢姜崔钟谭陆汪范金廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔"
-               "汤殷葛詹桂欧翁施洪柯窦")   # not 于 万 向 方 任 石 龙: more often words (于是, 万名, 方面, 任何)
 # words before 团队/教授 that start like a surname but are places or common words
 _NOT_NAME_ZH = frozenset({"武汉", "江苏", "江西", "江门", "石家庄", "徐州", "高校", "高端", "高水平", "黄山", "金华",
                           "许多", "严重", "史上", "苏州", "吴江", "韩国", "马来西亚", "孟加拉", "罗氏", "曾经", "陈旧",
@@ -222,7 +263,7 @@ class ProfileExtractor(FieldExtractor):
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         kind = pattern.name.split("__")[0]
         g = m.groupdict()
-        if kind in ("age", "age_sex", "age_aged", "age_now"):
+        if kind in ("age", "age_sex", "age_aged", "age_now"):  # (age_sex also "患者男,52岁")
             num = _number(g["age"])
             if num is None:
                 return
@@ -231,8 +272,19 @@ class ProfileExtractor(FieldExtractor):
                 return
             yield Hit("patient_age", {"value": age}, m.start("age"), m.end("age"), NAME, pattern.name)
             if g.get("sex"):
-                sex = "male" if g["sex"].lower() in ("男", "man", "men", "male", "boy", "gentleman", "father") else "female"
+                sex = "male" if g["sex"].lower() in ("男", "man", "men", "male", "boy", "gentleman", "father", "grandfather") else "female"
                 yield Hit("patient_sex", {"value": sex}, m.start("sex"), m.end("sex"), NAME, pattern.name)
+        elif kind in ("age_address", "age_nickname"):
+            age = int(g["age"])
+            if not 0 < age <= 110:
+                return
+            yield Hit("patient_age", {"value": age}, m.start("age"), m.end("age"), NAME, pattern.name)
+            if g.get("addr"):
+                sex = _ADDRESS_SEX[span.doc.view[m.start("addr"):m.end("addr")]]
+                yield Hit("patient_sex", {"value": sex}, m.start("addr"), m.end("addr"), NAME, pattern.name)
+        elif kind == "sex":
+            sex = "male" if g["sex"] == "男" else "female"
+            yield Hit("patient_sex", {"value": sex}, m.start("sex"), m.end("sex"), NAME, pattern.name)
         elif kind == "diagnosis_age":
             dx = _number(g["dx"])
             if dx is not None:
