@@ -29,6 +29,7 @@ from typing import Iterator, Optional, Sequence
 import numpy as np
 
 from . import settings
+from .settings import Weight
 from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, _title_ladders
 from .compare import W, Features, Sig, _n_weight, signals
 
@@ -458,6 +459,17 @@ def _score_chunk(args: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[Scored
     return out
 
 
+def _score_chunk_pickled(args: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[tuple]:
+    """_score_chunk in a worker: weights travel as (value, name) and become ``Weight`` again."""
+    return [(a, b, [(n, float(w), getattr(w, "key", None), d) for n, w, d in sig], level, score)
+            for a, b, sig, level, score in _score_chunk(args)]
+
+
+def _unpickle(res: list[tuple]) -> Iterator[Scored4]:
+    for a, b, sig, level, score in res:
+        yield a, b, [(n, Weight(w, k) if k is not None else w, d) for n, w, k, d in sig], level, score
+
+
 def exact_scores(feats: Sequence[Features], i: np.ndarray, j: np.ndarray, floor: np.ndarray,
                  jobs: int = 0) -> Iterator[Scored4]:
     """``signals`` on the given pairs (in order); only pairs that are no contradiction and reach their floor.
@@ -474,8 +486,8 @@ def exact_scores(feats: Sequence[Features], i: np.ndarray, j: np.ndarray, floor:
         if jobs > 1 and len(i) > 4 * chunk and "fork" in _mp_methods():
             import multiprocessing as mp
             with mp.get_context("fork").Pool(jobs) as pool:
-                for res in pool.imap(_score_chunk, parts):
-                    yield from res
+                for res in pool.imap(_score_chunk_pickled, parts):
+                    yield from _unpickle(res)
         else:
             for p in parts:
                 yield from _score_chunk(p)
