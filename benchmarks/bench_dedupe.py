@@ -60,6 +60,8 @@ def run_ours(records: list[Record], truth: dict[str, str], texts: Optional[dict[
     print(f"[ours:{engine}] candidate pairs  {stats.pairs:,}  blocks {stats.blocks:,}  split {stats.split:,}  "
           f"skipped {stats.skipped:,} ({stats.skipped_records:,} records)  star {stats.star:,}")
     print(f"[ours:{engine}] pairs per rule   {stats.per_rule}")
+    if stats.seconds:
+        print(f"[ours:{engine}] engine stages    {stats.seconds} (s; the rest: features, clustering, merging)")
     print(f"[ours:{engine}] peak RSS         {_rss_mb():.0f} MB (before dedupe {rss_before:.0f} MB)")
     if heap_peak is not None:
         print(f"[ours:{engine}] tracemalloc peak {heap_peak:.0f} MB (dedupe only)")

@@ -23,6 +23,7 @@ kept, their scores and hence the studies are those of the Python path.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
@@ -505,7 +506,9 @@ def _mp_methods() -> list[str]:
 def engine_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockStats] = None,
                  *, spark_master: Optional[str] = None) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs (sorted, unique) from the engine's blocking."""
+    t0 = time.perf_counter()
     keys = key_columns(feats)
+    t1 = time.perf_counter()
     if engine == "duckdb":
         from .duckdb_engine import block_pairs
         i, j, blocks = block_pairs(keys, rule_table())
@@ -514,10 +517,12 @@ def engine_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
         i, j, blocks = spark_block_pairs(keys, rule_table(), master=spark_master)
     else:
         raise ValueError(engine)
+    del keys
     i, j = sort_pairs(i, j)
     if stats is not None:
         stats.pairs = len(i)
         stats.blocks = blocks
+        stats.seconds.update(keys=round(t1 - t0, 2), join=round(time.perf_counter() - t1, 2))
     return i, j
 
 
@@ -525,6 +530,7 @@ def scored_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
                  *, spark_master: Optional[str] = None, jobs: int = 0) -> Iterator[Scored4]:
     """The pairs the run keeps, exactly scored: engine blocking, first-pass bound, exact signals."""
     i, j = engine_pairs(feats, engine, stats, spark_master=spark_master)
+    t0 = time.perf_counter()
     if engine == "spark":
         from .spark_engine import spark_bounds
         ub, contra, c = spark_bounds(feats, i, j, master=spark_master)
@@ -533,9 +539,15 @@ def scored_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
         ub, contra = _chunked_bounds(c, i, j)
     fl = floors(c, i, j)
     keep = ~contra & (ub >= fl)
+    i, j, fl = i[keep], j[keep], fl[keep]
+    del ub, contra, keep, c
+    t1 = time.perf_counter()
     if stats is not None:
-        stats.per_rule = {**stats.per_rule, "first_pass_kept": int(keep.sum())}
-    yield from exact_scores(feats, i[keep], j[keep], fl[keep], jobs=jobs)
+        stats.per_rule = {**stats.per_rule, "first_pass_kept": len(i)}
+        stats.seconds["first_pass"] = round(t1 - t0, 2)
+    yield from exact_scores(feats, i, j, fl, jobs=jobs)
+    if stats is not None:
+        stats.seconds["exact"] = round(time.perf_counter() - t1, 2)
 
 
 def _chunked_bounds(c: Columns, i: np.ndarray, j: np.ndarray, chunk: int = 2_000_000) -> tuple[np.ndarray, np.ndarray]:
