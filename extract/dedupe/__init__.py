@@ -103,6 +103,7 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
     weak: list[Scored] = []   # make two groups candidates for a joint-profile merge (step 6)
     threshold = settings.LINK_THRESHOLD
     near_floor = threshold - settings.WEIGHTS["co_cited"]
+    lean = engine != "python"
     for i, j, sig, level, score in pairs:
         if (i, j) in forbidden:
             continue
@@ -113,10 +114,16 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
             scored.append(s)
             cache.add(s)
         elif feats[i].doc_id != feats[j].doc_id and score >= settings.JOINT_PAIR_FLOOR:
+            is_near = score >= near_floor and _fact_weight(sig) >= settings.CO_CITED_MIN_FACTS
+            if lean and not is_near:
+                # at scale only the score is kept: the signals are recomputed (the same) if a joint-profile
+                # check asks for the pair, instead of millions of signal lists held to the end
+                weak.append(Scored(i, j, score, level, []))
+                continue
             s = Scored(i, j, score, level, sig)
             weak.append(s)
             cache.add(s)
-            if score >= near_floor and _fact_weight(sig) >= settings.CO_CITED_MIN_FACTS:
+            if is_near:
                 near.append(s)
     # 4. cluster best-first with contradiction and average-linkage checks (a must-link first of all)
     forced = [_forced(feats, i, j, label, cache) for i, j, label in must]
