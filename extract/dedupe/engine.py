@@ -196,6 +196,8 @@ class Columns:
     synth: np.ndarray       # [D] a synthesis design
     cells_w: np.ndarray     # [C, C] the cell-type signal's weight
     cells_hard: np.ndarray  # [C, C] incompatible cell types
+    hba1c_v: np.ndarray     # [N, K] the HbA1c values, NaN-padded (NaN row: more than K values)
+    follow_v: np.ndarray    # [N, K] the follow-up days, NaN-padded
 
 
 def columns(feats: Sequence[Features]) -> Columns:
@@ -255,6 +257,7 @@ def columns(feats: Sequence[Features]) -> Columns:
             n_one[k] = v
             n_w[k] = _n_weight(v, f.tf)
     return Columns(
+        hba1c_v=_padded([f.hba1c for f in feats]), follow_v=_padded([f.follow_up for f in feats]),
         doc=_ids([f.doc_id for f in feats]),
         doi=_ids([f.doi for f in feats]), pmid=_ids([f.pmid for f in feats]), pmcid=_ids([f.pmcid for f in feats]),
         nreg=a([len(f.registries) for f in feats], dtype=np.int32),
@@ -292,6 +295,40 @@ def columns(feats: Sequence[Features]) -> Columns:
         procedure_year=a([bool(f.procedure_year) for f in feats], dtype=np.bool_),
         design_w=design_w, design_hard=design_hard, synth=synth, cells_w=cells_w, cells_hard=cells_hard,
     )
+
+
+PAD = 6   # values per record kept as columns (more: bounded, not compared)
+
+
+def _padded(values: Sequence[Sequence[float]]) -> np.ndarray:
+    out = np.full((len(values), PAD), np.nan)
+    for k, vs in enumerate(values):
+        if 0 < len(vs) <= PAD:
+            out[k, :len(vs)] = vs
+    return out
+
+
+def _matchable(x: np.ndarray, y: np.ndarray, abs_tol: float, rel_tol: float = 0.0) -> np.ndarray:
+    """Per pair: an upper bound of the one-to-one matches between two padded value rows (values of one
+    side that have a partner within the tolerance, counted on the side with fewer)."""
+    d = np.abs(x[:, :, None] - y[:, None, :])
+    tol = np.maximum(abs_tol, rel_tol * np.maximum(np.abs(x[:, :, None]), np.abs(y[:, None, :])))
+    ok = d <= tol   # NaN compares False
+    return np.minimum(ok.any(axis=2).sum(axis=1), ok.any(axis=1).sum(axis=1))
+
+
+def _pair_matches(v: np.ndarray, i: np.ndarray, j: np.ndarray, mask: np.ndarray, abs_tol: float,
+                  rel_tol: float = 0.0, chunk: int = 250_000) -> np.ndarray:
+    """_matchable for the masked pairs (others: -1); a record with more than PAD values gives PAD."""
+    out = np.full(len(i), -1, dtype=np.int64)
+    idx = np.nonzero(mask)[0]
+    for k in range(0, len(idx), chunk):
+        sub = idx[k:k + chunk]
+        x, y = v[i[sub]], v[j[sub]]
+        m = _matchable(x, y, abs_tol, rel_tol)
+        over = np.isnan(x[:, 0]) | np.isnan(y[:, 0])   # more than PAD values: not compared
+        out[sub] = np.where(over, PAD, m)
+    return out
 
 
 # ---------------------------------------------------------------- the first-pass scorer
@@ -399,12 +436,18 @@ def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     add(one, nw_one)
     add(~one & c.n_any[i] & c.n_any[j], n_bound)
     add(c.n_studies[i] & c.n_studies[j], _wmax("n_studies_equal", "n_studies_differ"))
-    hb = np.minimum(c.hba1c[i], c.hba1c[j])
-    hbw = np.minimum(W["hba1c_cap"], W["hba1c_equal"] * hb)
-    hbw = np.maximum(hbw, np.where(c.hba1c_pairs[i] & c.hba1c_pairs[j], W["hba1c_differ"], 0.0))
-    add(hb > 0, np.maximum(hbw, 0.0))
+    both_hb = (c.hba1c[i] > 0) & (c.hba1c[j] > 0)
+    hb = np.minimum(_pair_matches(c.hba1c_v, i, j, both_hb, settings.HBA1C_TOL), np.minimum(c.hba1c[i], c.hba1c[j]))
+    hb = np.where(both_hb, hb, 0)
+    # hb bounds the shared values: none for certain -> no signal, or "differ" when both give before/after pairs
+    hb_none = np.where(c.hba1c_pairs[i] & c.hba1c_pairs[j], W["hba1c_differ"], 0.0)
+    hbw = np.where(hb > 0, np.maximum(np.minimum(W["hba1c_cap"], W["hba1c_equal"] * hb), np.maximum(hb_none, 0.0)),
+                   hb_none)
+    add(both_hb, hbw)
     add(c.doses[i] & c.doses[j], _pos(W["dose_equal"]))
-    add(c.follow_up[i] & c.follow_up[j], _pos(W["follow_up_equal"]))
+    both_fu = c.follow_up[i] & c.follow_up[j]
+    fu = _pair_matches(c.follow_v, i, j, both_fu, settings.DAYS_ABS_TOL, settings.DAYS_REL_TOL)
+    add(both_fu & (fu != 0), _pos(W["follow_up_equal"]))
     add(c.infusions[i] & c.infusions[j], _pos(W["infusions_equal"]))
     add(c.intervals[i] & c.intervals[j], _pos(W["interval_equal"]))
     add(c.context[i] & c.context[j], _pos(settings.CONTEXT_CAP))
