@@ -113,9 +113,8 @@ def run_splink(records: list[Record], truth: dict[str, str], threshold: float) -
     table = splink_frame(records)
     db = DuckDBAPI()
     sdf = db.register(table)
-    blocking = [block_on("doi"), block_on("pmid"), block_on("registry"), block_on("journal", "year", "month"),
-                block_on("n_total", "year", "condition"), block_on("substr(title, 1, 16)"),
-                block_on("institution", "year"), block_on("hba1c", "cell")]
+    blocking = [block_on("doi"), block_on("pmid"), block_on("registry"), block_on("title"),
+                block_on("journal", "year"), block_on("n_total", "year"), block_on("institution", "year")]
     settings = SettingsCreator(
         link_type="dedupe_only",
         comparisons=[
@@ -131,9 +130,9 @@ def run_splink(records: list[Record], truth: dict[str, str], threshold: float) -
     )
     linker = Linker(sdf, settings, log_level=40)
     linker.training.estimate_probability_two_random_records_match([block_on("doi"), block_on("registry")], recall=0.6)
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("journal", "year"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("substr(title, 1, 16)"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("n_total", "condition"))
     preds = linker.inference.predict(threshold_match_probability=threshold)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(preds, threshold)
     got = clusters.as_duckdbpyrelation().select("unique_id, cluster_id").fetchall()
