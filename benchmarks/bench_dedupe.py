@@ -1,7 +1,13 @@
-"""Benchmark: deduplicate N synthetic records; print time, peak memory and pairwise P/R/F1.
+"""Benchmark: deduplicate N synthetic records; print time, peak memory and pairwise P/R/F1, for this
+project's deduplication (any engine) and, side by side, Splink (DuckDB backend) on the same records.
 
-    .venv/bin/python benchmarks/bench_dedupe.py --n 100000
-    .venv/bin/python benchmarks/bench_dedupe.py --n 5000 --tracemalloc   # Python-heap peak (slower)
+    .venv/bin/python benchmarks/bench_dedupe.py --n 100000                      # engine by size (auto)
+    .venv/bin/python benchmarks/bench_dedupe.py --n 100000 --engine python      # the reference path
+    .venv/bin/python benchmarks/bench_dedupe.py --n 1000000 --engine duckdb
+    .venv/bin/python benchmarks/bench_dedupe.py --n 100000 --splink --no-ours   # Splink alone ('bench' extra)
+    .venv/bin/python benchmarks/bench_dedupe.py --n 5000 --tracemalloc          # Python-heap peak (slower)
+
+Run each system in its own process (``--no-ours`` / ``--splink``): peak RSS is per process.
 """
 from __future__ import annotations
 
@@ -11,12 +17,15 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from synth_records import make_records, pairwise_prf  # noqa: E402
 
 from extract.dedupe import BlockStats, dedupe  # noqa: E402
+from extract.models import Record  # noqa: E402
 
 
 def _rss_mb() -> float:
@@ -24,10 +33,127 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _prf_line(prf: dict) -> str:
+    return (f"P {prf['precision']:.4f}  R {prf['recall']:.4f}  F1 {prf['f1']:.4f}  "
+            f"(tp {prf['tp']:,}, predicted pairs {prf['pred_pairs']:,}, true pairs {prf['true_pairs']:,})")
+
+
+def run_ours(records: list[Record], truth: dict[str, str], texts: Optional[dict[str, str]], engine: str,
+             heap: bool) -> None:
+    rss_before = _rss_mb()
+    if heap:
+        tracemalloc.start()
+    stats = BlockStats()
+    t1 = time.perf_counter()
+    c1 = time.process_time()
+    studies = dedupe(records, texts=texts, stats=stats, engine=None if engine == "auto" else engine)
+    t_dedupe = time.perf_counter() - t1
+    cpu = time.process_time() - c1
+    heap_peak = tracemalloc.get_traced_memory()[1] / 2**20 if heap else None
+    if heap:
+        tracemalloc.stop()
+    pred = {r.record_id: r.study_id for r in records}
+    prf = pairwise_prf(pred, truth)  # type: ignore[arg-type]
+    print(f"[ours:{engine}] predicted studies {len(studies):,}")
+    print(f"[ours:{engine}] dedupe           {t_dedupe:.1f} s wall, {cpu:.1f} s CPU of this process "
+          f"({len(records) / t_dedupe:,.0f} records/s)")
+    print(f"[ours:{engine}] candidate pairs  {stats.pairs:,}  blocks {stats.blocks:,}  split {stats.split:,}  "
+          f"skipped {stats.skipped:,} ({stats.skipped_records:,} records)  star {stats.star:,}")
+    print(f"[ours:{engine}] pairs per rule   {stats.per_rule}")
+    if stats.seconds:
+        print(f"[ours:{engine}] engine stages    {stats.seconds} (s; the rest: features, clustering, merging)")
+    print(f"[ours:{engine}] peak RSS         {_rss_mb():.0f} MB (before dedupe {rss_before:.0f} MB)")
+    if heap_peak is not None:
+        print(f"[ours:{engine}] tracemalloc peak {heap_peak:.0f} MB (dedupe only)")
+    print(f"[ours:{engine}] pairwise         {_prf_line(prf)}")
+
+
+# ---------------------------------------------------------------- Splink side by side
+
+def splink_frame(records: list[Record]):  # type: ignore[no-untyped-def]
+    """The records as one flat table of the fields Splink compares (normalised like ours)."""
+    import pyarrow as pa
+
+    from extract.dedupe.normalise import norm_doi, norm_name, norm_title, parse_date
+
+    rows: dict[str, list] = {k: [] for k in ("unique_id", "title", "journal", "year", "month", "doi", "pmid",
+                                             "registry", "condition", "design", "cell", "n_total", "hba1c",
+                                             "institution", "country")}
+    for r in records:
+        s = r.study
+        y, m, _ = parse_date(s.pub_date)
+        totals = sorted(c.n for c in r.cohort_sizes if c.role == "total")
+        hb = sorted({round(v, 2) for h in r.hba1c for v in (h.before, h.after) if v is not None})
+        rows["unique_id"].append(r.record_id)
+        rows["title"].append(norm_title(s.title) or None)
+        rows["journal"].append(norm_name(s.journal) or None)
+        rows["year"].append(y)
+        rows["month"].append(m)
+        rows["doi"].append(norm_doi(s.doi))
+        rows["pmid"].append(s.pmid or None)
+        rows["registry"].append(sorted(s.registry_ids)[0].upper() if s.registry_ids else None)
+        rows["condition"].append(s.condition)
+        rows["design"].append(s.design)
+        rows["cell"].append(min(s.cell_types) if s.cell_types else None)
+        rows["n_total"].append(totals[0] if totals else None)
+        rows["hba1c"].append(hb[0] if hb else None)
+        rows["institution"].append(norm_name(s.institution) or None)
+        rows["country"].append(norm_name(s.country) or None)
+    return pa.table(rows)
+
+
+def run_splink(records: list[Record], truth: dict[str, str], threshold: float) -> None:
+    """Splink (Fellegi-Sunter, EM-trained) with its DuckDB backend on the same records."""
+    import splink.comparison_library as cl
+    from splink import Linker, SettingsCreator, block_on
+    from splink.backends.duckdb import DuckDBAPI
+
+    rss_before = _rss_mb()
+    t0 = time.perf_counter()
+    table = splink_frame(records)
+    db = DuckDBAPI()
+    sdf = db.register(table)
+    blocking = [block_on("doi"), block_on("pmid"), block_on("registry"), block_on("title"),
+                block_on("journal", "year"), block_on("n_total", "year"), block_on("institution", "year")]
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        comparisons=[
+            cl.JaroWinklerAtThresholds("title", [0.95, 0.88]),
+            cl.ExactMatch("doi"), cl.ExactMatch("pmid"), cl.ExactMatch("registry"),
+            cl.ExactMatch("journal"), cl.ExactMatch("year"), cl.ExactMatch("month"),
+            cl.ExactMatch("condition"), cl.ExactMatch("design"), cl.ExactMatch("cell"),
+            cl.ExactMatch("n_total"), cl.ExactMatch("hba1c"),
+            cl.JaroWinklerAtThresholds("institution", [0.92]), cl.ExactMatch("country"),
+        ],
+        blocking_rules_to_generate_predictions=blocking,
+        retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker(sdf, settings, log_level=40)
+    linker.training.estimate_probability_two_random_records_match([block_on("doi"), block_on("registry")], recall=0.6)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("journal", "year"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("n_total", "condition"))
+    preds = linker.inference.predict(threshold_match_probability=threshold)
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(preds, threshold)
+    got = clusters.as_duckdbpyrelation().select("unique_id, cluster_id").fetchall()
+    t = time.perf_counter() - t0
+    pred = {uid: str(cid) for uid, cid in got}
+    prf = pairwise_prf(pred, truth)  # type: ignore[arg-type]
+    print(f"[splink] clusters         {len(set(pred.values())):,} (match probability >= {threshold})")
+    print(f"[splink] train+predict+cluster {t:.1f} s wall")
+    print(f"[splink] peak RSS         {_rss_mb():.0f} MB (before {rss_before:.0f} MB)")
+    print(f"[splink] pairwise         {_prf_line(prf)}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=100_000, help="number of records")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--engine", default="auto", choices=["auto", "python", "duckdb", "spark"],
+                    help="this project's dedupe engine (auto: DuckDB from 50k records on)")
+    ap.add_argument("--no-ours", action="store_true", help="skip this project's deduplication")
+    ap.add_argument("--splink", action="store_true", help="also run Splink (DuckDB backend) on the same records")
+    ap.add_argument("--splink-threshold", type=float, default=0.9)
     ap.add_argument("--tracemalloc", action="store_true", help="also measure the Python-heap peak of dedupe")
     ap.add_argument("--texts", action="store_true", help="give records mention texts (numbers quoted in them)")
     args = ap.parse_args()
@@ -35,31 +161,12 @@ def main() -> int:
     t0 = time.perf_counter()
     texts: dict[str, str] | None = {} if args.texts else None
     records, truth = make_records(args.n, seed=args.seed, texts=texts)
-    t_gen = time.perf_counter() - t0
-    rss_before = _rss_mb()
-    if args.tracemalloc:
-        tracemalloc.start()
-    stats = BlockStats()
-    t1 = time.perf_counter()
-    studies = dedupe(records, texts=texts, stats=stats)
-    t_dedupe = time.perf_counter() - t1
-    heap_peak = None
-    if args.tracemalloc:
-        heap_peak = tracemalloc.get_traced_memory()[1] / 2**20
-        tracemalloc.stop()
-    pred = {r.record_id: r.study_id for r in records}
-    prf = pairwise_prf(pred, truth)  # type: ignore[arg-type]
-    print(f"records          {len(records)}  (true studies {len(set(truth.values()))}, predicted {len(studies)})")
-    print(f"generate         {t_gen:.1f} s")
-    print(f"dedupe           {t_dedupe:.1f} s  ({len(records) / t_dedupe:,.0f} records/s)")
-    print(f"candidate pairs  {stats.pairs:,}  blocks {stats.blocks:,}  split {stats.split:,}  "
-          f"skipped {stats.skipped:,} ({stats.skipped_records:,} records)  star {stats.star:,}")
-    print(f"pairs per rule   {stats.per_rule}")
-    print(f"peak RSS         {_rss_mb():.0f} MB (before dedupe {rss_before:.0f} MB)")
-    if heap_peak is not None:
-        print(f"tracemalloc peak {heap_peak:.0f} MB (dedupe only)")
-    print(f"pairwise         P {prf['precision']:.4f}  R {prf['recall']:.4f}  F1 {prf['f1']:.4f}  "
-          f"(tp {prf['tp']:,}, predicted pairs {prf['pred_pairs']:,}, true pairs {prf['true_pairs']:,})")
+    print(f"records          {len(records):,}  (true studies {len(set(truth.values())):,}); generated in "
+          f"{time.perf_counter() - t0:.1f} s, RSS {_rss_mb():.0f} MB")
+    if not args.no_ours:
+        run_ours(records, truth, texts, args.engine, args.tracemalloc)
+    if args.splink:
+        run_splink(records, truth, args.splink_threshold)
     return 0
 
 

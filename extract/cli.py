@@ -60,6 +60,11 @@ def run(
                                        help="Process the files on a Dask cluster: a scheduler address "
                                             "(tcp://host:8786; every worker must see INPUT at the same path), "
                                             "or 'local' for a local cluster of --jobs processes. Same outputs."),
+    dedupe_engine: str = typer.Option("auto", "--dedupe-engine",
+                                      help="Deduplication's blocking and first-pass scoring: auto (DuckDB from "
+                                           "50k records on, else Python), python, duckdb, or spark "
+                                           "(needs the 'spark' extra and Java; $EXTRACT_SPARK_MASTER names "
+                                           "the cluster). Same studies."),
 ) -> None:
     """Process every article under INPUT and write documents/records/studies.jsonl and manifest.json.
 
@@ -101,7 +106,8 @@ def run(
         summary = run_pipeline(input, out, jobs=jobs, time_limit_s=time_limit or None,
                                memory_limit_mb=memory_limit or None, progress=bar.update, files=files,
                                use_cache=not no_cache, cache_path=cache, prune=prune, follow_links=follow_links,
-                               stage=ticker.stage, options=options, dask=dask)
+                               stage=ticker.stage, options=options, dask=dask,
+                               dedupe_engine=None if dedupe_engine == "auto" else dedupe_engine)
     except KeyboardInterrupt:
         ticker.stop()
         bar.close()

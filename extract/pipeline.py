@@ -648,7 +648,7 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
         cache_path: Optional[Path] = None, prune: bool = False, follow_links: bool = False,
         memory_limit_mb: Optional[float] = DEFAULT_MEMORY_LIMIT_MB, isolate: Optional[bool] = None,
         stage: Optional[Callable[[str], None]] = None, options: Optional[dict[str, Any]] = None,
-        dask: Optional[str] = None) -> RunSummary:
+        dask: Optional[str] = None, dedupe_engine: Optional[str] = None) -> RunSummary:
     """Run the whole pipeline over ``root`` and write the contract files into ``out_dir``.
 
     Earlier results are never dropped silently: documents of the last run whose files are not in this
@@ -658,7 +658,8 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
 
     Streaming: each file's results are staged on disk as it finishes; only each document's ids (and the
     records, for deduplication) are held in memory. ``dask`` names a Dask scheduler ("local" starts one)
-    to process the files on; the outputs are the same byte for byte.
+    to process the files on; the outputs are the same byte for byte. ``dedupe_engine`` (python, duckdb,
+    spark; default by corpus size) runs deduplication's blocking and first-pass scoring (dedupe/engine.py).
     """
     t0 = time.perf_counter()
     started = _now()
@@ -674,7 +675,7 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
             s = _run(root, out_dir, staged_results, texts, warnings, t0=t0, started=started, jobs=jobs,
                      time_limit_s=time_limit_s, progress=progress, files=files, use_cache=use_cache,
                      cache_path=cache_path, prune=prune, follow_links=follow_links, memory_limit_mb=memory_limit_mb,
-                     isolate=isolate, stage=stage, options=options, dask=dask)
+                     isolate=isolate, stage=stage, options=options, dask=dask, dedupe_engine=dedupe_engine)
         finally:
             texts.close()
             staged_results.close()
@@ -685,7 +686,8 @@ def _run(root: Path, out_dir: Path, staged_results: Stage, texts: StagedTexts, w
          started: str, jobs: int, time_limit_s: Optional[float], progress: Optional[Callable[[int], None]],
          files: Optional[list[ingest.InputFile]], use_cache: bool, cache_path: Optional[Path], prune: bool,
          follow_links: bool, memory_limit_mb: Optional[float], isolate: Optional[bool],
-         stage: Optional[Callable[[str], None]], options: Optional[dict[str, Any]], dask: Optional[str]) -> RunSummary:
+         stage: Optional[Callable[[str], None]], options: Optional[dict[str, Any]], dask: Optional[str],
+         dedupe_engine: Optional[str] = None) -> RunSummary:
     # 1. ingest: every file under root, in a stable order (never our own output folder)
     if files is None:
         files = ingest.discover(root, exclude=[out_dir], follow_links=follow_links)
@@ -710,7 +712,8 @@ def _run(root: Path, out_dir: Path, staged_results: Stage, texts: StagedTexts, w
     decisions = load_decisions(out_dir)
     apply_values(records, decisions)
     studies: list[Study] = dedupe(records, texts=texts, previous=previous_study_ids(out_dir / "records.jsonl"),
-                                  history=previous_history(out_dir / "studies.jsonl"), decisions=decisions)
+                                  history=previous_history(out_dir / "studies.jsonl"), decisions=decisions,
+                                  engine=dedupe_engine)
     # 7. write: the three files and the manifest replace the previous ones as one set
     if stage:
         stage("writing")

@@ -18,6 +18,7 @@ from .cluster import PairCache, Scored, cluster, grow
 from .cocite import co_cited_signal, doc_studies
 from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_frequencies, to_link
 from .decisions import Decisions
+from .engine import choose_engine, scored_pairs
 from .merge import assign_ids, build_study
 
 __all__ = ["dedupe", "explain", "explain_in_run", "BlockStats", "Trace"]
@@ -37,7 +38,8 @@ class Trace:
 def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
            stats: Optional[BlockStats] = None, previous: Optional[Mapping[str, str]] = None,
            history: Optional[Mapping[str, list[str]]] = None, decisions: Optional[Decisions] = None,
-           trace: Optional[Trace] = None) -> list[Study]:
+           trace: Optional[Trace] = None, engine: Optional[str] = None,
+           spark_master: Optional[str] = None) -> list[Study]:
     """Group records that report the same study; sets each record's ``study_id``.
 
     ``texts`` (doc_id -> document text, optional) lets the numbers quoted in each mention
@@ -45,7 +47,9 @@ def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
     only (a fresh and an incremental run agree); ``previous`` (record_id -> study_id of an earlier
     run) and ``history`` (that run's study_id -> its previous_ids) give each study the ids it had
     before (``previous_ids``). ``decisions`` (curator must-link / cannot-link) are obeyed;
-    ``trace`` collects the run's pair scores for ``explain_in_run``.
+    ``trace`` collects the run's pair scores for ``explain_in_run``. ``engine`` (``python``, ``duckdb``,
+    ``spark``; default: DuckDB from ``engine.ENGINE_MIN_RECORDS`` records on) does the blocking and a
+    first-pass scoring of the pairs; the studies are the same (engine.py).
     """
     if not records:
         return []
@@ -55,7 +59,7 @@ def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
     gc.disable()
     try:
         return _dedupe(records, texts or {}, stats, previous or {}, history or {},
-                       decisions or Decisions(), trace)
+                       decisions or Decisions(), trace, choose_engine(engine, len(records)), spark_master)
     finally:
         if enabled:
             gc.enable()
@@ -79,12 +83,15 @@ def _decision_pairs(feats: list[Features], decisions: Decisions) -> tuple[list[t
 
 def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[BlockStats],
             previous: Mapping[str, str], history: Mapping[str, list[str]], decisions: Decisions,
-            trace: Optional[Trace]) -> list[Study]:
+            trace: Optional[Trace], engine: str = "python", spark_master: Optional[str] = None) -> list[Study]:
     # 1. normalise once per record
     feats = [features(r, texts.get(r.doc_id)) for r in records]
     term_frequencies(feats)
-    # 2. candidate pairs from blocks (never all pairs)
-    pairs = candidate_pairs(feats, stats=stats)
+    # 2. candidate pairs from blocks (never all pairs), scored
+    if engine == "python":
+        pairs = ((i, j, *signals(feats[i], feats[j])) for i, j in candidate_pairs(feats, stats=stats))
+    else:   # blocking in the engine; only pairs that can reach a kept score are scored exactly
+        pairs = scored_pairs(feats, engine, stats, spark_master=spark_master)
     # 3. score every candidate pair; keep only links (cross pairs are rescored on demand)
     cache = PairCache(feats)
     must, cannot = _decision_pairs(feats, decisions)
@@ -96,10 +103,10 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
     weak: list[Scored] = []   # make two groups candidates for a joint-profile merge (step 6)
     threshold = settings.LINK_THRESHOLD
     near_floor = threshold - settings.WEIGHTS["co_cited"]
-    for i, j in pairs:
+    lean = engine != "python"
+    for i, j, sig, level, score in pairs:
         if (i, j) in forbidden:
             continue
-        sig, level, score = signals(feats[i], feats[j])
         if level == "contradiction":
             continue
         if score >= threshold:
@@ -107,10 +114,16 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
             scored.append(s)
             cache.add(s)
         elif feats[i].doc_id != feats[j].doc_id and score >= settings.JOINT_PAIR_FLOOR:
+            is_near = score >= near_floor and _fact_weight(sig) >= settings.CO_CITED_MIN_FACTS
+            if lean and not is_near:
+                # at scale only the score is kept: the signals are recomputed (the same) if a joint-profile
+                # check asks for the pair, instead of millions of signal lists held to the end
+                weak.append(Scored(i, j, score, level, []))
+                continue
             s = Scored(i, j, score, level, sig)
             weak.append(s)
             cache.add(s)
-            if score >= near_floor and _fact_weight(sig) >= settings.CO_CITED_MIN_FACTS:
+            if is_near:
                 near.append(s)
     # 4. cluster best-first with contradiction and average-linkage checks (a must-link first of all)
     forced = [_forced(feats, i, j, label, cache) for i, j, label in must]

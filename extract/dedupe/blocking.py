@@ -33,6 +33,7 @@ class BlockStats:
     star: int = 0
     pairs: int = 0
     per_rule: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)   # wall time per engine stage (engine.py)
 
 
 def _ladder(*parts: Optional[Hashable]) -> list[Key]:

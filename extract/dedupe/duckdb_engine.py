@@ -1,0 +1,42 @@
+"""Blocking in DuckDB: the block keys as a table, candidate pairs by one SQL join with block-size caps."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+from .engine import BLOCK_SQL, KeyColumns
+
+
+def connect(threads: int = 0, memory_limit: str = ""):  # type: ignore[no-untyped-def]
+    """An in-memory DuckDB on all cores (``threads`` 0), spilling to a temporary directory when over the limit."""
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    con.execute(f"SET threads = {threads or os.cpu_count() or 1}")
+    con.execute("SET preserve_insertion_order = false")
+    limit = memory_limit or os.environ.get("EXTRACT_DUCKDB_MEMORY", "")
+    if limit:
+        con.execute(f"SET memory_limit = '{limit}'")
+    return con
+
+
+def block_pairs(keys: KeyColumns, rules: tuple[np.ndarray, np.ndarray, np.ndarray],
+                threads: int = 0) -> tuple[np.ndarray, np.ndarray, int]:
+    """(i, j, number of blocks) of the pairs that share a block (unique, i < j, unordered)."""
+    import pyarrow as pa
+
+    con = connect(threads)
+    try:
+        con.register("keys_arrow", pa.table({"rule": keys.rule, "rec": keys.rec, "lad": keys.lad,
+                                             "depth": keys.depth, "k": keys.key}))
+        con.register("rules_arrow", pa.table({"rule": rules[0], "cap": rules[1], "star": rules[2]}))
+        con.execute("CREATE TABLE keys AS SELECT * FROM keys_arrow")
+        con.execute("CREATE TABLE rules AS SELECT * FROM rules_arrow")
+        out = con.execute(BLOCK_SQL).fetchnumpy()
+        blocks = con.execute("SELECT COUNT(DISTINCT k) FROM keys").fetchone()[0]
+    finally:
+        con.close()
+    i = np.asarray(out["i"], dtype=np.int64)
+    j = np.asarray(out["j"], dtype=np.int64)
+    return i, j, int(blocks)

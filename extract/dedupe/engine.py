@@ -1,0 +1,602 @@
+"""Deduplication at scale: blocking in an embedded (DuckDB) or distributed (Spark) engine, a vectorised
+first-pass scorer over columns, and the exact scorer (``compare.signals``) only for the pairs that can
+still reach a link.
+
+The Python path (``blocking.candidate_pairs`` then ``signals`` on every pair) stays the reference. An
+engine gives the same studies:
+
+1. every record's block-key ladders come from the same rules (``blocking.RULES`` and the title ladders),
+   hashed to integers; the engine finds each ladder's block (the coarsest key whose block fits its rule's
+   cap, a star for oversized identifier blocks) and the unique pairs by a join, exactly as
+   ``blocking._emit`` splits blocks;
+2. ``upper_bounds`` scores every candidate pair over numpy columns: each signal of ``compare.signals``
+   either exactly (identifiers, date, journal class, condition, design, cell types, country, one cohort
+   size each, same document, title similarity through rapidfuzz's multi-threaded ``cpdist``) or by the
+   highest weight it could reach (institutions, sponsors, doses, HbA1c counts, ...); certain hard
+   contradictions drop the pair;
+3. only pairs whose bound reaches the lowest score the run keeps (``JOINT_PAIR_FLOOR`` across documents,
+   ``LINK_THRESHOLD`` within one) are scored exactly, on all cores.
+
+The bound never underestimates (``tests/test_dedupe_engine.py`` checks it pair by pair), so the pairs
+kept, their scores and hence the studies are those of the Python path.
+"""
+from __future__ import annotations
+
+import os
+from array import array
+import time
+from dataclasses import dataclass
+from typing import Iterator, Optional, Sequence
+
+import numpy as np
+
+from . import settings
+from .settings import Weight
+from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, _title_ladders
+from .compare import W, Features, Sig, _n_weight, signals
+
+# below this many records the Python path is used by default (it is exact by construction and fast)
+ENGINE_MIN_RECORDS = int(os.environ.get("EXTRACT_DEDUPE_ENGINE_MIN", "50000"))
+ENGINES = ("python", "duckdb", "spark")
+RULE_NAMES: tuple[str, ...] = (*RULES, "title")
+
+Scored4 = tuple[int, int, list[Sig], str, float]
+
+
+def choose_engine(engine: Optional[str], n_records: int) -> str:
+    """The engine to run: the one asked for, else DuckDB from ``ENGINE_MIN_RECORDS`` records on."""
+    if engine in (None, "", "auto"):
+        return "duckdb" if n_records >= ENGINE_MIN_RECORDS else "python"
+    if engine not in ENGINES:
+        raise ValueError(f"unknown dedupe engine {engine!r} (one of auto, {', '.join(ENGINES)})")
+    return engine
+
+
+# ---------------------------------------------------------------- block keys as columns
+
+@dataclass
+class KeyColumns:
+    """One row per key of a ladder: rule index, record, ladder number, depth and the key's hash."""
+
+    rule: np.ndarray   # int16
+    rec: np.ndarray    # int32
+    lad: np.ndarray    # int64
+    depth: np.ndarray  # int16
+    key: np.ndarray    # int64
+
+
+def key_columns(feats: Sequence[Features]) -> KeyColumns:
+    """The block-key ladders of every record under every rule (the same rules as the Python path).
+
+    Typed arrays, not lists: 17M keys at 1M records would be 3 GB of Python ints.
+    """
+    rule_a, rec_a, lad_a, depth_a, key_a = array("h"), array("i"), array("q"), array("h"), array("q")
+    lad = 0
+    for r, name in enumerate(RULE_NAMES):
+        per_record = _title_ladders(list(feats)) if name == "title" else None
+        fn = RULES.get(name)
+        for i, f in enumerate(feats):
+            ladders = per_record[i] if per_record is not None else fn(f)   # type: ignore[misc]
+            for ladder in ladders:
+                if not ladder:
+                    continue
+                for d, k in enumerate(ladder):
+                    rule_a.append(r); rec_a.append(i); lad_a.append(lad); depth_a.append(d)
+                    key_a.append(hash((r, k)))
+                lad += 1
+    return KeyColumns(np.frombuffer(rule_a, dtype=np.int16), np.frombuffer(rec_a, dtype=np.int32),
+                      np.frombuffer(lad_a, dtype=np.int64), np.frombuffer(depth_a, dtype=np.int16),
+                      np.frombuffer(key_a, dtype=np.int64))
+
+
+def rule_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rule index, block cap, star flag) per rule."""
+    caps = [settings.MAX_WEAK_BLOCK_SIZE if n in WEAK_RULES else settings.MAX_BLOCK_SIZE for n in RULE_NAMES]
+    return (np.arange(len(RULE_NAMES), dtype=np.int16), np.asarray(caps, dtype=np.int32),
+            np.asarray([n in STAR_RULES for n in RULE_NAMES], dtype=np.bool_))
+
+
+# The blocking query, the same text for DuckDB and Spark SQL. ``keys(rule, rec, lad, depth, k)`` and
+# ``rules(rule, cap, star)``. A ladder's block is its first key whose block (distinct records) fits the
+# cap: blocks only shrink with depth, so that is where blocking._emit stops splitting.
+BLOCK_SQL = """
+WITH sz AS (SELECT k, COUNT(DISTINCT rec) AS n FROM keys GROUP BY k),
+kk AS (
+  SELECT keys.rule, keys.rec, keys.lad, keys.depth, keys.k, sz.n, rules.cap, rules.star,
+         LAG(sz.n) OVER (PARTITION BY keys.lad ORDER BY keys.depth) AS parent_n
+  FROM keys JOIN sz ON keys.k = sz.k JOIN rules ON keys.rule = rules.rule
+),
+chosen AS (
+  SELECT DISTINCT rule, rec, k FROM kk
+  WHERE n >= 2 AND n <= cap AND (depth = 0 OR parent_n > cap)
+),
+star AS (SELECT DISTINCT rule, rec, k FROM kk WHERE star AND depth = 0 AND n > cap),
+star_first AS (SELECT k, MIN(rec) AS first FROM star GROUP BY k)
+SELECT DISTINCT i, j FROM (
+  SELECT a.rec AS i, b.rec AS j FROM chosen a JOIN chosen b ON a.k = b.k AND a.rec < b.rec
+  UNION ALL
+  SELECT f.first AS i, s.rec AS j FROM star s JOIN star_first f ON s.k = f.k WHERE s.rec > f.first
+) p
+"""
+
+def sort_pairs(i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs in the Python path's order (by i, then j)."""
+    order = np.lexsort((j, i))
+    return i[order].astype(np.int64), j[order].astype(np.int64)
+
+
+# ---------------------------------------------------------------- columns of the features
+
+def _ids(values: Sequence[object]) -> np.ndarray:
+    """Dense ids of values (0: missing/empty)."""
+    table: dict[object, int] = {}
+    out = np.zeros(len(values), dtype=np.int64)
+    for n, v in enumerate(values):
+        if v:
+            out[n] = table.setdefault(v, len(table) + 1)
+    return out
+
+
+def _wmax(*names: object) -> float:
+    """The highest of these weights (a number given stands for itself)."""
+    return max(W[n] if isinstance(n, str) else float(n) for n in names)   # type: ignore[index, arg-type]
+
+
+def _pos(x: float) -> float:
+    return max(0.0, x)
+
+
+@dataclass
+class Columns:
+    """The per-record columns the first-pass scorer reads."""
+
+    doc: np.ndarray
+    doi: np.ndarray
+    pmid: np.ndarray
+    pmcid: np.ndarray
+    nreg: np.ndarray
+    title: np.ndarray       # object array of str
+    tlen: np.ndarray
+    tcjk: np.ndarray
+    tspace: np.ndarray
+    journal: np.ndarray
+    jraw: np.ndarray
+    year: np.ndarray
+    month: np.ndarray
+    day: np.ndarray
+    design: np.ndarray      # index into designs (0: none)
+    condition: np.ndarray
+    cond_open: np.ndarray
+    cells: np.ndarray       # index into cell sets (0: none)
+    n_one: np.ndarray       # the single total when a record gives exactly one and no arms, else -1
+    n_any: np.ndarray       # gives any total or arms
+    n_w: np.ndarray         # _n_weight of the single total
+    n_studies: np.ndarray
+    hba1c: np.ndarray
+    hba1c_pairs: np.ndarray
+    doses: np.ndarray
+    follow_up: np.ndarray
+    infusions: np.ndarray
+    intervals: np.ndarray
+    context: np.ndarray
+    inst: np.ndarray        # names any institution (table organisation, own, other)
+    sponsors: np.ndarray
+    city: np.ndarray
+    country: np.ndarray
+    aliases: np.ndarray
+    people: np.ndarray
+    has_profile: np.ndarray
+    age: np.ndarray
+    sex: np.ndarray
+    duration: np.ndarray
+    insulin_free: np.ndarray
+    procedure_year: np.ndarray
+    design_w: np.ndarray    # [D, D] the design signal's weight (upper bound where it depends on more)
+    design_hard: np.ndarray  # [D, D] a hard design contradiction
+    synth: np.ndarray       # [D] a synthesis design
+    cells_w: np.ndarray     # [C, C] the cell-type signal's weight
+    cells_hard: np.ndarray  # [C, C] incompatible cell types
+    hba1c_v: np.ndarray     # [N, K] the HbA1c values, NaN-padded (NaN row: more than K values)
+    follow_v: np.ndarray    # [N, K] the follow-up days, NaN-padded
+
+
+def columns(feats: Sequence[Features]) -> Columns:
+    """Columns of the features (one pass over the records)."""
+    from .compare import cells_compatible
+
+    n = len(feats)
+    a = np.asarray
+    designs = ["", *sorted(set(settings.DESIGN_GROUP) | {f.design for f in feats if f.design})]
+    d_ix = {d: k for k, d in enumerate(designs)}
+    cellsets: dict[frozenset[str], int] = {frozenset(): 0}
+    for f in feats:
+        cellsets.setdefault(f.cell_types, len(cellsets))
+    group = settings.DESIGN_GROUP
+    D = len(designs)
+    design_w = np.zeros((D, D)); design_hard = np.zeros((D, D), dtype=np.bool_)
+    synth = np.zeros(D, dtype=np.bool_)
+    for x in range(1, D):
+        synth[x] = group.get(designs[x]) == "synthesis"
+        for y in range(1, D):
+            dx, dy = designs[x], designs[y]
+            gx, gy = group.get(dx), group.get(dy)
+            if frozenset({gx, gy}) in settings.DESIGN_HARD:
+                design_hard[x, y] = True
+            elif dx == dy:
+                design_w[x, y] = W["design_equal"]
+            else:
+                near = W["design_near"] if frozenset({dx, dy}) in settings.DESIGN_NEAR else W["design_far"]
+                if frozenset({dx, dy}) in settings.DESIGN_ONE_PATIENT:   # depends on the cohorts: bound
+                    near = max(near, W["design_one_patient"])
+                design_w[x, y] = near
+    sets = list(cellsets)
+    C = len(sets)
+    if C <= 3000:
+        cells_w = np.zeros((C, C)); cells_hard = np.zeros((C, C), dtype=np.bool_)
+        for x in range(1, C):
+            for y in range(1, C):
+                sx, sy = sets[x], sets[y]
+                if sx & sy:
+                    cells_w[x, y] = W["cell_type_equal"]
+                elif cells_compatible(sx, sy):
+                    cells_w[x, y] = W["cell_type_compatible"]
+                else:
+                    cells_w[x, y] = W["cell_type_differ"]
+                    cells_hard[x, y] = True   # unless both are syntheses (checked per pair)
+    else:   # too many distinct sets for a table: the highest weight, no contradiction
+        cells_w = np.full((C, C), _wmax("cell_type_equal", "cell_type_compatible", "cell_type_differ"))
+        cells_w[0, :] = 0; cells_w[:, 0] = 0
+        cells_hard = np.zeros((C, C), dtype=np.bool_)
+    titles = np.empty(n, dtype=object)
+    titles[:] = [f.title for f in feats]
+    n_one = np.full(n, -1, dtype=np.int64)
+    n_w = np.zeros(n)
+    for k, f in enumerate(feats):
+        if len(f.n_total) == 1 and not f.n_arms:
+            v = next(iter(f.n_total))
+            n_one[k] = v
+            n_w[k] = _n_weight(v, f.tf)
+    return Columns(
+        hba1c_v=_padded([f.hba1c for f in feats]), follow_v=_padded([f.follow_up for f in feats]),
+        doc=_ids([f.doc_id for f in feats]),
+        doi=_ids([f.doi for f in feats]), pmid=_ids([f.pmid for f in feats]), pmcid=_ids([f.pmcid for f in feats]),
+        nreg=a([len(f.registries) for f in feats], dtype=np.int32),
+        title=titles, tlen=a([len(f.title) for f in feats], dtype=np.int32),
+        tcjk=a([f.title_cjk for f in feats], dtype=np.bool_),
+        tspace=a([" " in f.title for f in feats], dtype=np.bool_),
+        journal=_ids([f.journal for f in feats]),
+        jraw=a([bool(f.journal and f.journal.startswith("raw:")) for f in feats], dtype=np.bool_),
+        year=a([f.year or 0 for f in feats], dtype=np.int64), month=a([f.month or 0 for f in feats], dtype=np.int64),
+        day=a([f.day or 0 for f in feats], dtype=np.int64),
+        design=a([d_ix[f.design] if f.design else 0 for f in feats], dtype=np.int64),
+        condition=_ids([f.condition for f in feats]),
+        cond_open=a([f.condition in settings.CONDITION_OPEN for f in feats], dtype=np.bool_),
+        cells=a([cellsets[f.cell_types] for f in feats], dtype=np.int64),
+        n_one=n_one, n_w=n_w,
+        n_any=a([bool(f.n_total or f.n_arms) for f in feats], dtype=np.bool_),
+        n_studies=a([bool(f.n_studies) for f in feats], dtype=np.bool_),
+        hba1c=a([len(f.hba1c) for f in feats], dtype=np.int64),
+        hba1c_pairs=a([bool(f.hba1c_pairs) for f in feats], dtype=np.bool_),
+        doses=a([bool(f.doses) for f in feats], dtype=np.bool_),
+        follow_up=a([bool(f.follow_up) for f in feats], dtype=np.bool_),
+        infusions=a([bool(f.infusions) for f in feats], dtype=np.bool_),
+        intervals=a([bool(f.intervals) for f in feats], dtype=np.bool_),
+        context=a([bool(f.context) for f in feats], dtype=np.bool_),
+        inst=a([bool(f.orgs or f.inst_raw or f.other_insts) for f in feats], dtype=np.bool_),
+        sponsors=a([bool(f.sponsors) for f in feats], dtype=np.bool_),
+        city=_ids([f.city for f in feats]), country=_ids([f.country for f in feats]),
+        aliases=a([bool(f.aliases) for f in feats], dtype=np.bool_),
+        people=a([bool(f.people) for f in feats], dtype=np.bool_),
+        has_profile=a([f.has_profile for f in feats], dtype=np.bool_),
+        age=a([f.age is not None for f in feats], dtype=np.bool_),
+        sex=a([bool(f.sex) for f in feats], dtype=np.bool_),
+        duration=a([f.duration is not None for f in feats], dtype=np.bool_),
+        insulin_free=a([f.insulin_free is not None for f in feats], dtype=np.bool_),
+        procedure_year=a([bool(f.procedure_year) for f in feats], dtype=np.bool_),
+        design_w=design_w, design_hard=design_hard, synth=synth, cells_w=cells_w, cells_hard=cells_hard,
+    )
+
+
+PAD = 6   # values per record kept as columns (more: bounded, not compared)
+
+
+def _padded(values: Sequence[Sequence[float]]) -> np.ndarray:
+    out = np.full((len(values), PAD), np.nan)
+    for k, vs in enumerate(values):
+        if 0 < len(vs) <= PAD:
+            out[k, :len(vs)] = vs
+    return out
+
+
+def _matchable(x: np.ndarray, y: np.ndarray, abs_tol: float, rel_tol: float = 0.0) -> np.ndarray:
+    """Per pair: an upper bound of the one-to-one matches between two padded value rows (values of one
+    side that have a partner within the tolerance, counted on the side with fewer)."""
+    d = np.abs(x[:, :, None] - y[:, None, :])
+    tol = np.maximum(abs_tol, rel_tol * np.maximum(np.abs(x[:, :, None]), np.abs(y[:, None, :])))
+    ok = d <= tol   # NaN compares False
+    return np.minimum(ok.any(axis=2).sum(axis=1), ok.any(axis=1).sum(axis=1))
+
+
+def _pair_matches(v: np.ndarray, i: np.ndarray, j: np.ndarray, mask: np.ndarray, abs_tol: float,
+                  rel_tol: float = 0.0, chunk: int = 250_000) -> np.ndarray:
+    """_matchable for the masked pairs (others: -1); a record with more than PAD values gives PAD."""
+    out = np.full(len(i), -1, dtype=np.int64)
+    idx = np.nonzero(mask)[0]
+    for k in range(0, len(idx), chunk):
+        sub = idx[k:k + chunk]
+        x, y = v[i[sub]], v[j[sub]]
+        m = _matchable(x, y, abs_tol, rel_tol)
+        over = np.isnan(x[:, 0]) | np.isnan(y[:, 0])   # more than PAD values: not compared
+        out[sub] = np.where(over, PAD, m)
+    return out
+
+
+# ---------------------------------------------------------------- the first-pass scorer
+
+def _title_similarity(ta: np.ndarray, tb: np.ndarray, space: np.ndarray) -> np.ndarray:
+    """normalise.title_similarity over pairs of titles, on all cores (rapidfuzz)."""
+    from rapidfuzz import fuzz, process
+
+    s = np.zeros(len(ta))
+    if len(ta) == 0:
+        return s
+    s[:] = process.cpdist(list(ta), list(tb), scorer=fuzz.ratio, workers=-1)
+    if space.any():
+        idx = np.nonzero(space)[0]
+        t = process.cpdist(list(ta[idx]), list(tb[idx]), scorer=fuzz.token_sort_ratio, workers=-1)
+        s[idx] = np.maximum(s[idx], t)
+    return s
+
+
+def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(score bound, certain contradiction) per pair: the bound is never below ``signals``' score."""
+    m = len(i)
+    ub = np.zeros(m)
+    ident = np.zeros(m)   # the identifying part (decides profile_only)
+
+    def add(mask: np.ndarray, w, identifying: bool = True) -> None:
+        nonlocal ub, ident
+        val = np.where(mask, w, 0.0)
+        ub += val
+        if identifying:
+            ident += np.maximum(val, 0.0)
+
+    # identifiers
+    doi_eq = (c.doi[i] > 0) & (c.doi[i] == c.doi[j])
+    pmid_eq = (c.pmid[i] > 0) & (c.pmid[i] == c.pmid[j])
+    pmcid_eq = (c.pmcid[i] > 0) & (c.pmcid[i] == c.pmcid[j])
+    id_conf = (((c.doi[i] > 0) & (c.doi[j] > 0) & ~doi_eq) | ((c.pmid[i] > 0) & (c.pmid[j] > 0) & ~pmid_eq)
+               | ((c.pmcid[i] > 0) & (c.pmcid[j] > 0) & ~pmcid_eq))
+    both_reg = (c.nreg[i] > 0) & (c.nreg[j] > 0)
+    add(doi_eq, W["doi_equal"]); add(pmid_eq, W["pmid_equal"]); add(pmcid_eq, W["pmid_equal"])
+    add(both_reg, _wmax("registry_equal", "registry_disjoint"))
+    add(id_conf & both_reg, _pos(W["publication_differs"]))
+    add(doi_eq | pmid_eq | pmcid_eq, _pos(W["contradiction_overridden"]), identifying=False)
+    # hard contradictions that no shared publication id overrides for certain
+    ci, cj = c.condition[i], c.condition[j]
+    cond_conf = (ci > 0) & (cj > 0) & (ci != cj) & ~c.cond_open[i] & ~c.cond_open[j]
+    design_conf = c.design_hard[c.design[i], c.design[j]]
+    cell_conf = c.cells_hard[c.cells[i], c.cells[j]] & ~(c.synth[c.design[i]] & c.synth[c.design[j]])
+    decisive_possible = doi_eq | pmid_eq | pmcid_eq
+    contra = (id_conf & ~both_reg) | ((cond_conf | design_conf | cell_conf) & ~decisive_possible)
+    # title
+    comparable = (c.tlen[i] > 0) & (c.tlen[j] > 0) & (c.tcjk[i] == c.tcjk[j])
+    short = np.minimum(c.tlen[i], c.tlen[j])
+    comparable &= short >= np.where(c.tcjk[i], settings.TITLE_MIN_LEN_CJK, settings.TITLE_MIN_LEN)
+    tw = np.zeros(m)
+    idx = np.nonzero(comparable & ~contra)[0]
+    if len(idx):
+        ta, tb = c.title[i[idx]], c.title[j[idx]]
+        exact = ta == tb
+        sim = _title_similarity(ta, tb, c.tspace[i[idx]] & c.tspace[j[idx]])
+        level = np.where(sim >= settings.TITLE_STRONG, W["title_strong"],
+                         np.where(sim >= settings.TITLE_WEAK, W["title_weak"], W["title_else"]))
+        level = np.where(sim >= settings.TITLE_WEAK, np.maximum(level, W["title_numbers_differ"]), level)
+        prefix_min = np.where(c.tcjk[i[idx]], settings.TITLE_PREFIX_MIN_CJK, settings.TITLE_PREFIX_MIN)
+        prefix_ok = short[idx] >= prefix_min
+        level = np.where(prefix_ok, np.maximum(level, W["title_prefix"]), level)
+        tw[idx] = np.where(exact, W["title_exact"], level)
+    ub += tw
+    ident += np.maximum(tw, 0.0)
+    # journal and date (profile signals)
+    ji, jj = c.journal[i], c.journal[j]
+    both_j = (ji > 0) & (jj > 0)
+    same_j = both_j & (ji == jj)
+    ri, rj = c.jraw[i], c.jraw[j]
+    jw = np.where(same_j, W["journal_equal"],
+                  np.where(ri & rj, _wmax("journal_equal", "journal_differ", "journal_family", "journal_differ_unknown"),
+                           np.where(ri | rj, _wmax("journal_family", "journal_differ_unknown"),
+                                    _wmax("journal_family", "journal_differ"))))
+    add(both_j, jw, identifying=False)
+    yi, yj = c.year[i], c.year[j]
+    both_y = (yi > 0) & (yj > 0)
+    mi, mj = c.month[i], c.month[j]
+    both_m = (mi > 0) & (mj > 0)
+    months = np.abs((yi * 12 + mi) - (yj * 12 + mj))
+    gap = np.abs(yi - yj)
+    same_day = both_m & (mi == mj) & (c.day[i] > 0) & (c.day[i] == c.day[j])
+    dw = np.where(both_m & (months > 0) & (months <= settings.DATE_NEAR_MONTHS), W["date_near"],
+                  np.where(gap == 0,
+                           np.where(both_m & (mi == mj), np.where(same_day, W["date_day"], W["date_month"]),
+                                    np.where(both_m, W["date_month_differs"], W["date_year"])),
+                           np.where(gap == 1, W["date_year_off1"], W["date_far"])))
+    dw = np.where(both_y, dw, 0.0)
+    ub += dw
+    date_ident = (dw >= W["date_day"]) & (dw > 0)
+    # cohort size: exact when each gives one total and no arms, else the highest weight it could reach
+    one = (c.n_one[i] >= 0) & (c.n_one[j] >= 0)
+    ni, nj = c.n_one[i], c.n_one[j]
+    lo, hi = np.minimum(ni, nj), np.maximum(ni, nj)
+    far = (lo > 2) & (hi > settings.N_TOTAL_FAR_RATIO * lo)
+    close = (hi / np.maximum(lo, 1)) <= settings.N_TOTAL_CLOSE_RATIO
+    nw_one = np.where(ni == nj, c.n_w[i],
+                      np.where(far, W["n_total_far"], np.where(close, W["n_total_close"], W["n_total_differ"])))
+    n_bound = max(W["n_total_equal_cap"], W["n_arm_cap"], 0.0) + _pos(W["n_corroborated"])
+    n_bound = max(n_bound, W["n_arms_differ"], W["n_total_far"], W["n_total_close"], W["n_total_differ"])
+    add(one, nw_one)
+    add(~one & c.n_any[i] & c.n_any[j], n_bound)
+    add(c.n_studies[i] & c.n_studies[j], _wmax("n_studies_equal", "n_studies_differ"))
+    both_hb = (c.hba1c[i] > 0) & (c.hba1c[j] > 0)
+    hb = np.minimum(_pair_matches(c.hba1c_v, i, j, both_hb, settings.HBA1C_TOL), np.minimum(c.hba1c[i], c.hba1c[j]))
+    hb = np.where(both_hb, hb, 0)
+    # hb bounds the shared values: none for certain -> no signal, or "differ" when both give before/after pairs
+    hb_none = np.where(c.hba1c_pairs[i] & c.hba1c_pairs[j], W["hba1c_differ"], 0.0)
+    hbw = np.where(hb > 0, np.maximum(np.minimum(W["hba1c_cap"], W["hba1c_equal"] * hb), np.maximum(hb_none, 0.0)),
+                   hb_none)
+    add(both_hb, hbw)
+    add(c.doses[i] & c.doses[j], _pos(W["dose_equal"]))
+    both_fu = c.follow_up[i] & c.follow_up[j]
+    fu = _pair_matches(c.follow_v, i, j, both_fu, settings.DAYS_ABS_TOL, settings.DAYS_REL_TOL)
+    add(both_fu & (fu != 0), _pos(W["follow_up_equal"]))
+    add(c.infusions[i] & c.infusions[j], _pos(W["infusions_equal"]))
+    add(c.intervals[i] & c.intervals[j], _pos(W["interval_equal"]))
+    add(c.context[i] & c.context[j], _pos(settings.CONTEXT_CAP))
+    # categories
+    ub += np.where((ci > 0) & (ci == cj) & ~c.cond_open[i], W["condition_equal"], 0.0)
+    ub += np.where((c.cells[i] > 0) & (c.cells[j] > 0), c.cells_w[c.cells[i], c.cells[j]], 0.0)
+    both_d = (c.design[i] > 0) & (c.design[j] > 0)
+    ub += np.where(both_d & ~design_conf, c.design_w[c.design[i], c.design[j]], 0.0)
+    any_org_i = c.inst[i] | c.sponsors[i] | (c.city[i] > 0)
+    any_org_j = c.inst[j] | c.sponsors[j] | (c.city[j] > 0)
+    orgs = any_org_i & any_org_j
+    add(orgs & c.inst[i] & c.inst[j], _wmax("institution_equal", "institution_related", "institution_named", 0.0))
+    # "named": the other institutions of one side against the own or other institutions of the other
+    sp = orgs & c.sponsors[i] & c.sponsors[j]
+    add(sp, _wmax("sponsor_equal", "sponsor_side", "city_equal", 0.0))
+    add(orgs & ~sp & (c.city[i] > 0) & (c.city[i] == c.city[j]), _pos(W["city_equal"]), identifying=False)
+    cw = np.where(c.country[i] == c.country[j], W["country_equal"], W["country_differ"])
+    ub += np.where((c.country[i] > 0) & (c.country[j] > 0), cw, 0.0)
+    add(c.aliases[i] & c.aliases[j], _wmax("alias_equal", "alias_differ", 0.0))
+    # one patient's profile
+    prof = c.has_profile[i] & c.has_profile[j]
+    add(prof & c.age[i] & c.age[j], _wmax("age_equal", "age_differ"))
+    add(prof & c.sex[i] & c.sex[j], _wmax("sex_equal", "sex_differ"))
+    add(prof & c.duration[i] & c.duration[j], _wmax("duration_equal", "duration_differ"))
+    add(prof & c.insulin_free[i] & c.insulin_free[j], _pos(W["insulin_free_equal"]))
+    add(prof & c.procedure_year[i] & c.procedure_year[j], _wmax("procedure_year_equal", "procedure_year_differ"))
+    add(c.people[i] & c.people[j], _wmax("investigator_equal", "investigator_surname", 0.0))
+    ub += np.where(c.doc[i] == c.doc[j], W["same_document"], 0.0)
+    nothing = (ident <= 0) & ~date_ident
+    ub += np.where(nothing, W["profile_only"], _pos(W["profile_only"]))
+    return ub + 0.05, contra   # signals() rounds weights to 0.01
+
+
+def floors(c: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The lowest score the run keeps per pair: a weak pair across documents, a link within one."""
+    cross = min(settings.JOINT_PAIR_FLOOR, settings.LINK_THRESHOLD)
+    return np.where(c.doc[i] != c.doc[j], cross, settings.LINK_THRESHOLD)
+
+
+# ---------------------------------------------------------------- exact scoring on all cores
+
+_FEATS: Optional[Sequence[Features]] = None
+
+
+def _score_chunk(args: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[Scored4]:
+    i, j, floor = args
+    feats = _FEATS
+    out: list[Scored4] = []
+    for a, b, fl in zip(i.tolist(), j.tolist(), floor.tolist()):
+        sig, level, score = signals(feats[a], feats[b])   # type: ignore[index]
+        if level != "contradiction" and score >= fl:
+            out.append((a, b, sig, level, score))
+    return out
+
+
+def _score_chunk_pickled(args: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[tuple]:
+    """_score_chunk in a worker: weights travel as (value, name) and become ``Weight`` again."""
+    return [(a, b, [(n, float(w), getattr(w, "key", None), d) for n, w, d in sig], level, score)
+            for a, b, sig, level, score in _score_chunk(args)]
+
+
+def _unpickle(res: list[tuple]) -> Iterator[Scored4]:
+    for a, b, sig, level, score in res:
+        yield a, b, [(n, Weight(w, k) if k is not None else w, d) for n, w, k, d in sig], level, score
+
+
+def exact_scores(feats: Sequence[Features], i: np.ndarray, j: np.ndarray, floor: np.ndarray,
+                 jobs: int = 0) -> Iterator[Scored4]:
+    """``signals`` on the given pairs (in order); only pairs that are no contradiction and reach their floor.
+
+    With more than one core and enough pairs, forked workers share the features (copy-on-write) and
+    score chunks in parallel.
+    """
+    global _FEATS
+    jobs = jobs or min(os.cpu_count() or 1, 8)
+    chunk = 20_000
+    parts = [(i[k:k + chunk], j[k:k + chunk], floor[k:k + chunk]) for k in range(0, len(i), chunk)]
+    _FEATS = feats
+    try:
+        if jobs > 1 and len(i) > 4 * chunk and "fork" in _mp_methods():
+            import multiprocessing as mp
+            with mp.get_context("fork").Pool(jobs) as pool:
+                for res in pool.imap(_score_chunk_pickled, parts):
+                    yield from _unpickle(res)
+        else:
+            for p in parts:
+                yield from _score_chunk(p)
+    finally:
+        _FEATS = None
+
+
+def _mp_methods() -> list[str]:
+    import multiprocessing as mp
+    return mp.get_all_start_methods()
+
+
+# ---------------------------------------------------------------- the engine pass
+
+def engine_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockStats] = None,
+                 *, spark_master: Optional[str] = None) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs (sorted, unique) from the engine's blocking."""
+    t0 = time.perf_counter()
+    keys = key_columns(feats)
+    t1 = time.perf_counter()
+    if engine == "duckdb":
+        from .duckdb_engine import block_pairs
+        i, j, blocks = block_pairs(keys, rule_table())
+    elif engine == "spark":
+        from .spark_engine import block_pairs as spark_block_pairs
+        i, j, blocks = spark_block_pairs(keys, rule_table(), master=spark_master)
+    else:
+        raise ValueError(engine)
+    del keys
+    i, j = sort_pairs(i, j)
+    if stats is not None:
+        stats.pairs = len(i)
+        stats.blocks = blocks
+        stats.seconds.update(keys=round(t1 - t0, 2), join=round(time.perf_counter() - t1, 2))
+    return i, j
+
+
+def scored_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockStats] = None,
+                 *, spark_master: Optional[str] = None, jobs: int = 0) -> Iterator[Scored4]:
+    """The pairs the run keeps, exactly scored: engine blocking, first-pass bound, exact signals."""
+    i, j = engine_pairs(feats, engine, stats, spark_master=spark_master)
+    t0 = time.perf_counter()
+    if engine == "spark":
+        from .spark_engine import spark_bounds
+        ub, contra, c = spark_bounds(feats, i, j, master=spark_master)
+    else:
+        c = columns(feats)
+        ub, contra = _chunked_bounds(c, i, j)
+    fl = floors(c, i, j)
+    keep = ~contra & (ub >= fl)
+    i, j, fl = i[keep], j[keep], fl[keep]
+    del ub, contra, keep, c
+    t1 = time.perf_counter()
+    if stats is not None:
+        stats.per_rule = {**stats.per_rule, "first_pass_kept": len(i)}
+        stats.seconds["first_pass"] = round(t1 - t0, 2)
+    yield from exact_scores(feats, i, j, fl, jobs=jobs)
+    if stats is not None:
+        stats.seconds["exact"] = round(time.perf_counter() - t1, 2)
+
+
+def _chunked_bounds(c: Columns, i: np.ndarray, j: np.ndarray, chunk: int = 2_000_000) -> tuple[np.ndarray, np.ndarray]:
+    """upper_bounds in chunks (bounded temporary memory)."""
+    ub = np.empty(len(i)); contra = np.empty(len(i), dtype=np.bool_)
+    for k in range(0, len(i), chunk):
+        ub[k:k + chunk], contra[k:k + chunk] = upper_bounds(c, i[k:k + chunk], j[k:k + chunk])
+    return ub, contra
+
