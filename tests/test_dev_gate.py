@@ -25,16 +25,17 @@ SETS = {
     **{name: (BLIND / name / "docs", BLIND / name / "gold")
        for name in ("blind", "blind2", "blind3", "blind4", "blind5")},
 }
-# scores when last raised (2026-11-24) minus a margin: about 0.02 on facts, 0.05 on dedup
+# scores when last raised (2026-11-24; train, blind2 dedup and blind5 on 2026-12-05) minus a margin: about 0.02 on
+# facts, 0.05 on dedup
 FLOORS = {
     "dev": {"facts_f1": 0.96, "facts_precision": 0.96, "dedup_f1": 0.88, "mentions_aligned": 0.97, "lang_f1": 0.95},
-    # train (59 real articles) scored 0.610 untouched (2026-12-04); floors set at 0.979 / dedup 0.838 - margin
-    "train": {"facts_f1": 0.96, "facts_precision": 0.97, "dedup_f1": 0.79, "mentions_aligned": 0.94, "lang_f1": 0.93},
+    # train (59 real articles) scored 0.610 untouched (2026-12-04); floors: 0.983 / dedup 0.881 (2026-12-05) less the margin
+    "train": {"facts_f1": 0.96, "facts_precision": 0.97, "dedup_f1": 0.83, "mentions_aligned": 0.94, "lang_f1": 0.94},
     "blind": {"facts_f1": 0.97, "facts_precision": 0.97, "dedup_f1": 0.88, "mentions_aligned": 0.94, "lang_f1": 0.96},
-    "blind2": {"facts_f1": 0.96, "facts_precision": 0.96, "dedup_f1": 0.82, "mentions_aligned": 0.93, "lang_f1": 0.95},
+    "blind2": {"facts_f1": 0.96, "facts_precision": 0.96, "dedup_f1": 0.95, "mentions_aligned": 0.93, "lang_f1": 0.95},
     "blind3": {"facts_f1": 0.94, "facts_precision": 0.93, "dedup_f1": 0.85, "mentions_aligned": 0.97, "lang_f1": 0.93},
     "blind4": {"facts_f1": 0.96, "facts_precision": 0.95, "dedup_f1": 0.95, "mentions_aligned": 0.97, "lang_f1": 0.95},
-    "blind5": {"facts_f1": 0.86, "facts_precision": 0.85, "dedup_f1": 0.58, "mentions_aligned": 0.87, "lang_f1": 0.81},
+    "blind5": {"facts_f1": 0.92, "facts_precision": 0.91, "dedup_f1": 0.92, "mentions_aligned": 0.93, "lang_f1": 0.89},
 }
 # blind3 dedup_f1 was lowered from 0.90 to 0.85 when the fifth round moved one meta-analysis
 # record's cell type (P-MSC for MSC) and the cluster check kept it apart: one pair of 22
