@@ -8,6 +8,7 @@ and text that must be in no mention; trap groups must stay one mention.
 from __future__ import annotations
 
 import pytest
+from segment_helpers import check_holders
 
 from extract.document import SourceDoc
 from extract.pipeline import to_document
@@ -20,13 +21,7 @@ def _texts(text: str) -> list[str]:
 
 
 def _check(text: str, needles: list[list[str]], absent: list[str] = ()) -> None:
-    texts = _texts(text)
-    assert len(texts) == len(needles), [t[:60] for t in texts]
-    for ns in needles:
-        holders = [t for t in texts if any(n in t for n in ns)]
-        assert len(holders) == 1 and all(n in holders[0] for n in ns), (ns, [t[:80] for t in texts])
-    for a in absent:
-        assert not any(a in t for t in texts), a
+    check_holders(_texts(text), needles, absent)
 
 
 # --- a first heading that looks like site furniture ends where the study starts --------------------

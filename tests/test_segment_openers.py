@@ -8,6 +8,7 @@ must sit in each mention (and in no other) and text that must be in no mention; 
 from __future__ import annotations
 
 import pytest
+from segment_helpers import check_holders
 
 from extract.assemble import extract_records
 from extract.document import SourceDoc
@@ -32,12 +33,7 @@ def _record_texts(text: str) -> list[str]:
 
 
 def _check(texts: list[str], needles: list[list[str]], absent: list[str] = ()) -> None:
-    assert len(texts) == len(needles), [t[:60] for t in texts]
-    for ns in needles:
-        holders = [t for t in texts if any(n in t for n in ns)]
-        assert len(holders) == 1 and all(n in holders[0] for n in ns), (ns, [t[:80] for t in texts])
-    for a in absent:
-        assert not any(a in t for t in texts), a
+    check_holders(texts, needles, absent)
 
 
 # --- an example and the next item of its list: two studies, the roundup around them none -----------------
