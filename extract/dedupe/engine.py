@@ -23,16 +23,16 @@ kept, their scores and hence the studies are those of the Python path.
 from __future__ import annotations
 
 import os
-from array import array
 import time
+from array import array
 from dataclasses import dataclass
 from typing import Iterator, Optional, Sequence
 
 import numpy as np
 
 from . import settings
-from .settings import Weight
 from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, _title_ladders
+from .settings import Weight
 from .compare import W, Features, Sig, _n_weight, signals
 
 # below this many records the Python path is used by default (it is exact by construction and fast)
