@@ -398,6 +398,13 @@ def test_hba1c_blind4_phenomena(text, lang, expected):
     ("At baseline and at 12 months, HbA1c was 8.5% and 7.1%.", "en", [(8.5, None, None), (None, 7.1, None)]),
     ("HbA1c at baseline and 12 months was 8.1% and 7.0%, respectively.", "en", [(8.1, None, None), (None, 7.0, None)]),
     ("治疗前和治疗后HbA1c分别为8.6%和7.2%。", "zh", [(8.6, None, None), (None, 7.2, None)]),
+    # time points coordinated under one unit: every value after treatment
+    ("HbA1c at 6 and 12 months was 7.7% and 7.5%, respectively.", "en", [(None, 7.5, None), (None, 7.7, None)]),
+    ("HbA1c was 8.9% at baseline; at 6 and 12 months it was 7.7% and 7.5%, respectively.", "en",
+     [(8.9, None, None), (None, 7.5, None), (None, 7.7, None)]),
+    ("治疗后6个月和12个月的HbA1c分别为7.7%和7.5%。", "zh", [(None, 7.5, None), (None, 7.7, None)]),
+    ("治療後6個月和12個月的糖化血色素分別為7.7%和7.5%。", "zh-Hant", [(None, 7.5, None), (None, 7.7, None)]),
+    ("HbA1c at 6 and 12 months of age was not recorded; at entry it was 8.2%.", "en", [(8.2, None, None)]),  # trap
     ("治療前和治療後糖化血色素分別為8.6%和7.2%。", "zh-Hant", [(8.6, None, None), (None, 7.2, None)]),
     # the mmol/mol restatement of the same change is not a second value
     ("The placebo-adjusted difference in HbA1c was -0.5% (-5.5 mmol/mol) at 8 weeks.", "en", [(None, None, -0.5)]),

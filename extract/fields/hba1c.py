@@ -92,7 +92,8 @@ BASELINE = (r"(?:基线|基線|baseline|治疗前|治療前|术前|術前|移植
             r"before\s+(?:treatment|therapy|infusion|transplantation)|pre-?treatment|at\s+entry|at\s+enrollment|"
             r"initially|初始|原本|原来|原來|最初)")
 POST = (r"(?:目前|现在|現在|如今|\bnow\b|currently|\bcurrent\b|\blatest\b|most\s+recent|治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
-        r"at\s+(?:week|month|year)|at\s+\d+\s+(?:weeks?|months?|years?))")
+        # "at 12 months", and time points coordinated under one unit ("at 6 and 12 months", "at 3, 6, and 12 months")
+        r"at\s+(?:week|month|year)|at\s+(?:\d+\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)){0,4}\d+\s+(?:weeks?|months?|years?))")
 COMPARE = (r"(?:(?:less|greater|more|lower|higher)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:less|greater|more|lower|"
            r"higher)\s+than|no\s+(?:more|less|higher|lower|greater)\s+than|at\s+(?:least|most)|不低于|不高于|不小于|不大于|"
            r"[<>≤≥]|<=|>=|低于|低於|高于|高於|小于|小於|大于|大於|超过|超過|不超过|under|below|above|less\s+than|greater\s+than|over)")
