@@ -23,7 +23,7 @@ SETS = {
     "train": (EVAL / "train" / "docs", EVAL / "train" / "gold"),
     # blind sets, each scored untouched first and fixed against afterwards
     **{name: (BLIND / name / "docs", BLIND / name / "gold")
-       for name in ("blind", "blind2", "blind3", "blind4", "blind5")},
+       for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6")},
 }
 # scores when last raised (2026-11-24; train, blind2 dedup and blind5 on 2026-12-05) minus a margin: about 0.02 on
 # facts, 0.05 on dedup
@@ -36,9 +36,14 @@ FLOORS = {
     "blind3": {"facts_f1": 0.94, "facts_precision": 0.93, "dedup_f1": 0.85, "mentions_aligned": 0.97, "lang_f1": 0.93},
     "blind4": {"facts_f1": 0.96, "facts_precision": 0.95, "dedup_f1": 0.95, "mentions_aligned": 0.97, "lang_f1": 0.95},
     "blind5": {"facts_f1": 0.92, "facts_precision": 0.91, "dedup_f1": 0.92, "mentions_aligned": 0.93, "lang_f1": 0.89},
+    # blind6 (12 documents, written 2026-12-05 by a helper who never saw the code) scored untouched: facts F1 0.825
+    # (P 0.883), en 0.787, zh 0.879, zh-Hant 0.769, mentions 14/18, dedup F1 0.462; floors: those, less the margin
+    "blind6": {"facts_f1": 0.80, "facts_precision": 0.86, "dedup_f1": 0.40, "mentions_aligned": 0.75, "lang_f1": 0.74},
 }
 # blind3 dedup_f1 was lowered from 0.90 to 0.85 when the fifth round moved one meta-analysis
 # record's cell type (P-MSC for MSC) and the cluster check kept it apart: one pair of 22
+# records per gold mention where a set differs from the usual 0.85-1.15 (blind6 untouched: 14 of 18)
+RECORD_RATIO = {"blind6": (0.75, 1.15)}
 pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="shared scorer not present")
 
 
@@ -100,5 +105,7 @@ def test_scores_stay_above_their_floors(gate_run: tuple[str, Path]) -> None:
     }
     low = {k: (v, FLOORS[name][k]) for k, v in got.items() if v < FLOORS[name][k]}
     assert not low, f"{name}: scores below their floors (got, floor): {low}"
-    # one record per study: the record count stays within 15 % of the gold mention count
-    assert 0.85 <= m["predicted"] / max(1, m["gold"]) <= 1.15, m
+    # one record per study: the record count stays within 15 % of the gold mention count (a set not yet fixed
+    # against may miss more)
+    lo, hi = RECORD_RATIO.get(name, (0.85, 1.15))
+    assert lo <= m["predicted"] / max(1, m["gold"]) <= hi, m
