@@ -130,7 +130,9 @@ CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|�
                           r"|^\s*(?-i:[A-Z]{1,3})-\d{3,4}\s*$", re.IGNORECASE)
 # numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
 ORDINAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|【(?:\d{1,2}|[一二三四五六七八九十]{1,3})】\s*\S|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
-                             r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*\S|0\d\s*$)")
+                             r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*\S|0\d\s*$"
+                             # a digest's items marked by a symbol instead of a number ("◎美國：…", "■ 台灣…")
+                             r"|[◎■◆▲★]\s*\S)")
 ZERO_NUMBER = re.compile(r"^\s*0\d\s*$")
 DIGIT_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])")
 # numbered headings that name a part of one article, not a study of its own
@@ -162,7 +164,7 @@ MAX_HEADING_CHARS = 60
 HEADING_COHORT = re.compile(r"(?<!\d)\d+\s*(?:名|例|位|人)[^,，。;；]{0,6}?(?:患者|病人|病患|受试者|受試者|研究|试验|試驗|对照|對照)|"
                             r"\b\d+[- ](?:patients?|participants?|adults|children)\b", re.IGNORECASE)
 # a cohort in a numbered section's opening text, its description between count and noun
-SECTION_COHORT = re.compile(r"(?:纳入|納入|招募|入组|入組|收治|选取|選取|共)\s*\d+\s*(?:名|例|位)[^,，。;；]{0,24}?"
+SECTION_COHORT = re.compile(r"(?:纳入|納入|招募|入组|入組|收治|选取|選取|共有?)\s*\d+\s*(?:名|例|位)[^,，。;；]{0,24}?"
                             r"(?:患者|病人|病患|受试者|受試者|儿童|兒童|患儿|患兒|成人|成年人|志愿者|志願者)|"
                             # the count after its noun: "回顾性纳入2021—2024年…的2型糖尿病肾病患者65例"
                             r"(?:纳入|納入|招募|入组|入組|收治|选取|選取)[^。;；!?]{0,60}?"
@@ -438,7 +440,7 @@ def _study_content(line: _Line) -> bool:
     t = line.text
     if registry_ids(t) or find_dois(t):
         return True
-    return bool(STUDY_CONTENT.search(t) and (LEAD_STUDY.search(t) or CASE_CUE.search(t) or SECTION_COHORT.search(t)
+    return bool(STUDY_CONTENT.search(t) and (LEAD_STUDY.search(t) or CASE_CUE.search(t) or section_cohort(t)
                                              or re.search(r"\bphase\s+(?:[1-3IV]+|one|two|three)\b|[1-3一二三]\s*期|\d", t, re.I)))
 
 
@@ -510,7 +512,7 @@ def _section_reports_study(doc: Document, heading: _Line, section: list[_Line], 
         return True                     # "二、胎盤間質幹細胞…：40人對照研究", "Study 2: 812 patients"
     opening = section[:SECTION_HEAD_LINES]
     for ln in opening:
-        cue = CASE_CUE.search(ln.text[:120]) or LEAD_STUDY.search(ln.text[:300]) or SECTION_COHORT.search(ln.text[:300])
+        cue = CASE_CUE.search(ln.text[:120]) or LEAD_STUDY.search(ln.text[:300]) or section_cohort(ln.text[:300])
         if cue:
             # "本研究对191例患者…": a part of the study already introduced; "宋明辉等[12]开展的…30例患者":
             # a cited study, which stage 4 makes a mention of its own
@@ -1125,7 +1127,7 @@ def _has_study_content(doc: Document, spans: list[tuple[int, int]], intro: Optio
         text = doc.view[s:e]
         cohorts = [c for c in LEAD_STUDY.finditer(text) if not APPROX_BEFORE.search(text, max(0, c.start() - 12), c.start())
                    and not TALLY.search(text, max(0, c.start() - 40), c.start())]
-        if cohorts or CASE_CUE.search(text) or SECTION_COHORT.search(text) or ONE_PATIENT.search(text) \
+        if cohorts or CASE_CUE.search(text) or section_cohort(text) or ONE_PATIENT.search(text) \
                 or registry_ids(text) or find_dois(text) or re.search(r"\bPMID\b", text):
             return True
     return False
@@ -1135,6 +1137,14 @@ def _has_study_content(doc: Document, spans: list[tuple[int, int]], intro: Optio
 # "Worldwide, more than 1,500 people have received islet transplants")
 TALLY = re.compile(r"全世界|全球|世界上|世界范围内|世界範圍內|全国|全國|全美|全台|全港|\b(?:worldwide|globally|around the world|"
                    r"in the world|nationwide|across the country)\b", re.IGNORECASE)
+
+
+def section_cohort(text: str) -> Optional[re.Match[str]]:
+    """The first "纳入/共有 N 名…患者" cohort of ``text`` that is no worldwide or nationwide tally."""
+    for c in SECTION_COHORT.finditer(text):
+        if not TALLY.search(text, max(0, c.start() - 40), c.start()):
+            return c
+    return None
 
 
 def _tally_sentences(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1624,7 +1634,7 @@ def _reports_nothing(doc: Document, m: Mention) -> bool:
         text = doc.view[s:e]
         # a round count ("claims that more than 300 patients have been treated") is a claim, not a cohort
         cohorts = [c for c in LEAD_STUDY.finditer(text) if not APPROX_BEFORE.search(text, max(0, c.start() - 12), c.start())]
-        if cohorts or CASE_CUE.search(text) or SECTION_COHORT.search(text) \
+        if cohorts or CASE_CUE.search(text) or section_cohort(text) \
                 or registry_ids(text) or find_dois(text) or re.search(r"PMID", text):
             return False
     return True

@@ -12,7 +12,7 @@ from segment_helpers import check_holders
 
 from extract.document import SourceDoc
 from extract.pipeline import to_document
-from extract.segment import segment
+from extract.segment import section_cohort, segment
 
 
 def _texts(text: str) -> list[str]:
@@ -128,3 +128,33 @@ def test_background_is_cut_out(text: str, background: str, report: str) -> None:
 def test_background_kept_without_a_clinical_report(text: str, animals: str) -> None:
     texts = _texts(text)
     assert len(texts) == 1 and animals in texts[0]
+
+
+# --- a digest whose items are marked by a symbol, each with its own cohort ("◎美國：…", "■ Taiwan: …") ---------
+@pytest.mark.parametrize("text, needles", [
+    ("健康周报 / ◎美国:胰岛疗法一年数据 / 美国某公司的试验共有16名第一型糖尿病患者接受治疗,一年后9人免打胰岛素。 / "
+     "◎台湾:儿童试验 / 中部一家医学中心共有12名第一型糖尿病儿童接受骨髓间质干细胞输注,糖化血色素由8.4%降至7.2%。",
+     [["16名"], ["12名", "7.2%"]]),
+    ("健康週報 / ◎美國:胰島療法一年數據 / 美國某公司的試驗共有16名第一型糖尿病患者接受治療,一年後9人免打胰島素。 / "
+     "◎台灣:兒童試驗 / 中部一家醫學中心共有12名第一型糖尿病兒童接受骨髓間質幹細胞輸注,糖化血色素由8.4%降至7.2%。",
+     [["16名"], ["12名", "7.2%"]]),
+    ("Weekly digest / ■ US: islet therapy / A company trial treated 16 patients with type 1 diabetes; 9 were insulin-free "
+     "at one year. / ■ Taiwan: children's trial / A medical centre gave 12 children with type 1 diabetes two infusions of "
+     "marrow MSCs; HbA1c fell from 8.4% to 7.2%.", [["16 patients"], ["12 children", "7.2%"]]),
+    # trap: one study told under symbol headings (design, results, comment) stays one mention, results included
+    ("干细胞治疗糖尿病新进展 / ◎研究设计 / 该院共纳入40名2型糖尿病患者,随机分为两组,每组20人。 / ◎研究结果 / "
+     "治疗12个月后,干细胞组HbA1c由8.5%降至7.1%。 / ◎专家点评 / 专家表示,结果令人鼓舞。", [["40名", "7.1%"]]),
+])
+def test_symbol_marked_digest_items(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这项试验共有12名新诊断的第一型糖尿病儿童接受治疗", True),
+    ("這項試驗共有12名新診斷的第一型糖尿病兒童接受治療", True),
+    ("研究共纳入40名2型糖尿病患者", True),
+    ("1893-2005年全世界共有1154名患者接受胰岛移植", False),     # a worldwide tally is background
+    ("全國共有250萬名糖尿病患者", False),
+])
+def test_section_cohort(text: str, expected: bool) -> None:
+    assert bool(section_cohort(text)) is expected
