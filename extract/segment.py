@@ -629,6 +629,8 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
             out.append(_Boundary(ln.start, "end", ln))
         elif not is_heading(ln) and (ln.start in ordinal_leads or is_intro(doc, ln, max_ref)):
             out.append(_Boundary(ln.start, "intro", ln))
+    if not out:
+        out.extend(_Boundary(ln.start, "case", ln) for ln in subheaded_studies(doc, lines, max_ref))
     # a numbered list whose items each name a trial of their own by its registry id is a list of studies
     taken = {b.pos for b in out}
     items = registry_items(lines)
@@ -646,6 +648,40 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
     if len(numbered) == 1:
         out.remove(numbered[0])
     return out
+
+
+# a subheading that names a part of one study's story, not a study ("Results", "What's next", "专家点评")
+STORY_PART = re.compile(r"\b(?:background|methods?|design|results?|findings|outcomes?|safety|efficacy|discussion|conclusions?|"
+                        r"limitations|next steps?|about|comments?|expert|reaction|context|pivotal|supportive|overview)\b|"
+                        r"^\s*(?:the\s+)?(?:treatment|patients?|trial|study)\s*$|"
+                        r"背景|方法|设计|設計|结果|結果|概况|概況|疗效|療效|安全|讨论|討論|结论|結論|专家|專家|点评|點評|"
+                        r"下一步|展望|关于|關於", re.IGNORECASE)
+# page furniture, bylines, datelines, labels, list items and questions are no study's subheading
+NOT_A_SUBHEADING = re.compile(r"[|›»•:：?？]|^\s*(?:[-–*·]|\d|[(（]|第|by\s|updated|posted)|(?:19|20)\d\d|下载|下載|关注|關注|来源|來源|"
+                              r"\b(?:why|what|how|when|where|who|which)\b", re.IGNORECASE)
+SUBHEADED_MIN = 2
+
+
+def subheaded_studies(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> list[_Line]:
+    """Unnumbered subheadings of a roundup, each over a section that reports a study of its own ("A patient's own
+    cells, turned into islets / A 52-year-old man…", "Pooled evidence… / A meta-analysis… 612 participants…"):
+    at least two, each opening with a cohort or case of a different size; the document's title and subheadings
+    naming a part of one story (results, safety, expert comment) are not candidates."""
+    heads = [k for k, ln in enumerate(lines) if k > 0 and is_heading(ln) and not STORY_PART.search(ln.text)
+             and not NOT_A_SUBHEADING.search(ln.text) and k + 1 < len(lines) and not is_heading(lines[k + 1])]
+    found: list[tuple[_Line, str]] = []
+    for n, k in enumerate(heads):
+        stop = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        section = [ln for ln in lines[k + 1:stop] if not is_heading(ln)]
+        if not _section_reports_study(doc, lines[k], section, max_ref):
+            continue
+        opening = " ".join(ln.text for ln in section[:SECTION_HEAD_LINES])
+        cue = CASE_CUE.search(opening) or LEAD_STUDY.search(opening) or section_cohort(opening)
+        found.append((lines[k], re.sub(r"\D", "", cue.group(0)) if cue else ""))
+    sizes = [size for _, size in found]
+    if len(found) < SUBHEADED_MIN or "" in sizes or len(set(sizes)) < len(sizes):
+        return []
+    return [ln for ln, _ in found]
 
 
 # the numbering styles of list items: "1." / "1、", "1)" / "1）", "(1)" / "（1）"; a list nested in another uses another one

@@ -158,3 +158,31 @@ def test_symbol_marked_digest_items(text: str, needles: list[list[str]]) -> None
 ])
 def test_section_cohort(text: str, expected: bool) -> None:
     assert bool(section_cohort(text)) is expected
+
+
+# --- a roundup whose studies sit under unnumbered subheadings, each opening with its own cohort or case ----------
+@pytest.mark.parametrize("text, needles", [
+    ("Cell therapy roundup / Three studies this month. / A farmer's own cells, made into islets / A 47-year-old woman "
+     "with type 1 diabetes received islets grown from her own cells and has stayed off insulin. / Pooled trials of MSC "
+     "/ A meta-analysis pooled 9 trials with 455 participants with type 2 diabetes. / Cord blood in children / "
+     "In a trial in Lyon, 24 children with type 1 diabetes received autologous cord blood.",
+     [["47-year-old"], ["455 participants"], ["24 children"]]),
+    ("干细胞研究月报 / 本月三项研究值得关注。 / 自体细胞造出的胰岛 / 一名52岁的2型糖尿病男性接受了由自身细胞培育的胰岛移植,已停用胰岛素。 / "
+     "间充质干细胞荟萃分析 / 一项荟萃分析汇总了11项随机试验,纳入612名2型糖尿病患者。 / 骨髓细胞对照假手术 / "
+     "墨西哥一项随机试验中,40名2型糖尿病患者分别接受骨髓单个核细胞或假手术。",
+     [["52岁"], ["612名"], ["40名"]]),
+    ("幹細胞研究月報 / 本月三項研究值得關注。 / 自體細胞造出的胰島 / 一名52歲的第二型糖尿病男性接受了由自身細胞培育的胰島移植,已停用胰島素。 / "
+     "間質幹細胞統合分析 / 一項統合分析彙整了11項隨機試驗,納入612名第二型糖尿病患者。 / 骨髓細胞對照假手術 / "
+     "墨西哥一項隨機試驗中,40名第二型糖尿病患者分別接受骨髓單核細胞或假手術。",
+     [["52歲"], ["612名"], ["40名"]]),
+    # traps: one study told under subheadings that name its parts, or whose second section repeats its cohort
+    ("New hope for type 1 diabetes / The trial / 30 patients with type 1 diabetes received stem cell-derived islets. / "
+     "Results / Of the 30 patients, 21 no longer needed insulin at one year. / Why it matters / Experts welcomed it.",
+     [["30 patients", "21 no longer"]]),
+    ("干细胞治疗糖尿病 / 研究设计 / 该院纳入40名2型糖尿病患者。 / 主要结果 / 12个月后,28名患者HbA1c低于7%。",
+     [["40名", "28名"]]),
+    ("A cord-cell trial in Jiangsu / 40 patients with type 2 diabetes were randomised to cells or placebo. / "
+     "Safety / Two patients had a fever after the infusion.", [["40 patients", "fever"]]),
+])
+def test_subheaded_roundup(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
