@@ -180,14 +180,25 @@ _REFERENCE = re.compile(r"\bdoi\b|\bPMID\b|\[J\]|\bet al\.[^\n]{0,160}?\b(?:19|2
 REFERENCE_LINE_MAX = 1500   # a longer "line" is running text (or a flattened page), not one reference
 
 
+def line_around(text: str, pos: int, reach: int) -> Optional[tuple[int, int]]:
+    """[start, end) of the line holding ``pos``, or None when it runs on more than ``reach`` characters to either
+    side (a longer "line" is running text or a flattened page; the bounded look-around keeps many hits on one huge
+    line linear)."""
+    s = text.rfind("\n", max(0, pos - reach), pos) + 1
+    if s == 0 and pos > reach:
+        return None
+    e = text.find("\n", pos, pos + reach)
+    if e < 0:
+        if len(text) - pos > reach:
+            return None
+        e = len(text)
+    return s, e
+
+
 def in_reference(text: str, pos: int) -> bool:
     """Whether ``pos`` lies on a reference-list line ("... et al. ... 2020;12(3):45. doi: ...")."""
-    s = text.rfind("\n", max(0, pos - REFERENCE_LINE_MAX), pos) + 1
-    e = text.find("\n", pos, pos + REFERENCE_LINE_MAX)
-    if s == 0 and pos > REFERENCE_LINE_MAX or e < 0 and len(text) - pos > REFERENCE_LINE_MAX:
-        return False   # bounded look-around keeps many hits on one huge line linear
-    e = len(text) if e < 0 else e
-    return bool(_REFERENCE.search(text, s, e))
+    line = line_around(text, pos, REFERENCE_LINE_MAX)
+    return line is not None and bool(_REFERENCE.search(text, *line))
 
 
 RELATED_REACH = 800        # chars a related-links list may run below its heading

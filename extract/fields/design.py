@@ -7,7 +7,7 @@ from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span, span_literals
 from .prefilter import may_match_in
-from .context import FUTURE_CUES, background_before, ascii_boundaries, compile_cues, context_score, in_journal_name, sentence_bounds, zp
+from .context import FUTURE_CUES, background_before, ascii_boundaries, compile_cues, context_score, in_journal_name, line_around, sentence_bounds, zp
 
 # ---------------------------------------------------------------------------------------------
 # design
@@ -357,12 +357,9 @@ MENU_LINE_MAX = 240
 
 def in_menu_line(text: str, pos: int) -> bool:
     """Whether ``pos`` lies on a site-menu line: five or more short items, no digits, no sentence."""
-    ls = text.rfind("\n", max(0, pos - MENU_LINE_MAX), pos) + 1
-    le = text.find("\n", pos, pos + MENU_LINE_MAX)
-    if le < 0:
-        le = min(len(text), pos + MENU_LINE_MAX)
-    line = text[ls:le].strip()
-    if len(line) >= MENU_LINE_MAX or re.search(r"[\d。,,;.:：]", line):
+    bounds = line_around(text, pos, MENU_LINE_MAX)
+    line = text[bounds[0]:bounds[1]].strip() if bounds else ""
+    if not line or len(line) >= MENU_LINE_MAX or re.search(r"[\d。,,;.:：]", line):
         return False
     items = [i for i in _MENU_SEP.split(line) if i]
     return len(items) >= MENU_MIN_ITEMS and all(len(i) <= MENU_ITEM_MAX and len(i.split()) <= 3 for i in items)
@@ -378,12 +375,9 @@ BREADCRUMB_LINE_MAX = 120
 
 def in_page_path_line(text: str, pos: int) -> bool:
     """Whether ``pos`` lies on a breadcrumb ("首页 > 病例报告 > 糖尿病") or a label line ("Tags: …", "栏目:…")."""
-    ls = text.rfind("\n", max(0, pos - BREADCRUMB_LINE_MAX), pos) + 1
-    le = text.find("\n", pos, pos + BREADCRUMB_LINE_MAX)
-    if le < 0:
-        le = min(len(text), pos + BREADCRUMB_LINE_MAX)
-    line = text[ls:le].strip()
-    if len(line) >= BREADCRUMB_LINE_MAX or re.search(r"[。;!?]", line):
+    bounds = line_around(text, pos, BREADCRUMB_LINE_MAX)
+    line = text[bounds[0]:bounds[1]].strip() if bounds else ""
+    if not line or len(line) >= BREADCRUMB_LINE_MAX or re.search(r"[。;!?]", line):
         return False
     if _PAGE_LABEL.match(line):
         return True

@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 from ..numbers import (ARABIC, CN_DIGITS, MAGNITUDE, MAGNITUDE_MARK, QUAL_BEFORE, SCALAR, SCALAR_OR_RANGE, SCI, SCI_MEAN_SD, SPREAD,
                        parse_number, parse_quantity, parse_scalar)
 from .base import FieldExtractor, Hit, Pattern, Span
-from .context import TABLE_SEP, sentence_bounds, table_column_header
+from .context import TABLE_SEP, line_around, sentence_bounds, table_column_header
 
 # ---- lexicons (data) ----
 # a count glued to the word before it, as table cells flattened without separators ("injection2 × 10^6",
@@ -153,11 +153,11 @@ def _dose_column(span: Span, pos: int) -> Optional[bool]:
     """
     text = span.doc.view
     # bounded look-around: a table row is a short line; a long one is running text (and stays linear)
-    line_start = text.rfind("\n", max(0, pos - ROW_LINE_MAX), pos) + 1
-    line_end = text.find("\n", pos, pos + ROW_LINE_MAX)
-    if (line_start == 0 and pos > ROW_LINE_MAX) or (line_end < 0 and len(text) - pos > ROW_LINE_MAX):
+    bounds = line_around(text, pos, ROW_LINE_MAX)
+    if bounds is None:
         return None
-    if TABLE_SEP in text[line_start:line_end if line_end >= 0 else len(text)]:
+    line_start, line_end = bounds
+    if TABLE_SEP in text[line_start:line_end]:
         header = table_column_header(text, pos)
         if header is not None:
             return bool(PER_KG_HEADER.search(header)) if DOSE_HEADER.search(header) else None
