@@ -22,10 +22,6 @@ _ZH_COMPOUND = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉
 Key = tuple[str, str]
 
 
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-
 @lru_cache(maxsize=20_000)
 def person_keys(name: str) -> frozenset[Key]:
     """The keys of one name as written (empty when it is no usable name)."""
@@ -45,10 +41,10 @@ def person_keys(name: str) -> frozenset[Key]:
     initials = [w for w in words if len(w) == 1 or w.isupper()]    # "Voltarelli JC" -> JC
     if len(full) == 1:
         initial = initials[0][0] if initials else ""
-        return frozenset({(_ascii(full[0]), _ascii(initial))})
+        return frozenset({(full[0].lower(), initial.lower())})
     if len(full) >= 2:
         first, last = full[0], full[-1]
-        return frozenset({(_ascii(last), _ascii(first[0])), (_ascii(first), _ascii(last[0]))})
+        return frozenset({(last.lower(), first[0].lower()), (first.lower(), last[0].lower())})
     return frozenset()
 
 
