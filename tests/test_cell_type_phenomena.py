@@ -165,3 +165,24 @@ def test_marker_named_and_other_sources(text, expected):
 ])
 def test_named_products(text, expected):
     assert cell_types(text) == expected
+
+
+# stem-cell islets of an unnamed source, made by a company whose islet products all come from one kind of
+# stem cell (the product table joined with the products' cell types): the company's source
+@pytest.mark.parametrize("text,expected", [
+    ("Vertex公司宣布,接受其源于干细胞的胰岛细胞治疗的首位1型糖尿病患者已恢复胰岛素分泌。", ["ESC-islet"]),
+    ("Vertex公司宣布,接受其源自幹細胞的胰島細胞治療的首位第1型糖尿病患者已恢復胰島素分泌。", ["ESC-islet"]),
+    ("The first patient to receive Vertex's stem cell-derived islet cells no longer needs insulin injections.", ["ESC-islet"]),
+    ("ViaCyte said its stem cell-derived islet cells engrafted in two patients with type 1 diabetes.", ["ESC-islet"]),
+    ("Sana reported that its stem cell-derived islets survived without immunosuppression in one patient.", ["iPSC-islet"]),
+    # no company, or a company the tables give no stem-cell source: no label
+    ("接受源于干细胞的胰岛细胞治疗的首位1型糖尿病患者已恢复胰岛素分泌。", []),
+    ("The first patient to receive stem cell-derived islet cells no longer needs insulin injections.", []),
+    ("Novo Nordisk said its stem cell-derived islet cells are in preclinical testing.", []),
+    # two companies of different sources in one sentence: no label
+    ("Vertex and Sana both transplanted stem cell-derived islet cells into patients with type 1 diabetes.", []),
+    # the patient's own cells still make them iPSC-islets, whoever the company
+    ("Vertex公司之外,另一团队为患者移植了源于其自体干细胞的胰岛细胞。", ["iPSC-islet"]),
+])
+def test_stem_cell_islets_of_a_company_are_its_products_source(text: str, expected: list[str]) -> None:
+    assert cell_types(text) == expected

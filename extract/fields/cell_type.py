@@ -119,11 +119,16 @@ SC_ISLET_PATTERNS: tuple[Pattern, ...] = (
                       rf"(?:[^,。;:\n]{{0,8}}?){_ISLET_ZH}|(?:自体|自身)再生胰岛"
                       # islets made from the patient's own cells, or grown in a laboratory: made, not donated
                       rf"|(?:自体|自身|患者自己的?|(?:他|她)(?:自己|自身)的?)(?:[^,。;:\n]{{0,6}}?)细胞{_FROM_ZH}[^,。;:\n]{{0,4}}?{_ISLET_ZH}"
-                      rf"|实验室(?:里|中)?(?:培育|培养|制造|制备)(?:出|而成)?的{_ISLET_ZH}", 1.0,
+                      rf"|实验室(?:里|中)?(?:培育|培养|制造|制备)(?:出|而成)?的{_ISLET_ZH}"
+                      # the source named first: "源于干细胞的胰岛细胞", "來自幹細胞的胰島"
+                      rf"|(?:源于|源自|来源于|来自)(?:其|患者|他|她)?(?:自体|自身|自己)?的?(?:人类?)?(?:多能)?干细胞的?{_ISLET_ZH}", 1.0,
        examples=("团队通过干细胞诱导的自体再生胰岛组织移植,治愈了一名病程18年的2型糖尿病患者。",
                  "2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植。",
-                 "去年,他们为一位38岁的1型糖尿病女性移植了由她自身细胞制成的胰岛。"),
-       traps=("间充质干细胞来源的外泌体可改善胰岛功能。", "患者自身的胰岛细胞已被免疫系统破坏。")),
+                 "去年,他们为一位38岁的1型糖尿病女性移植了由她自身细胞制成的胰岛。",
+                 "首位接受源于干细胞的胰岛细胞治疗的1型糖尿病患者已恢复胰岛素分泌。",
+                 "首位接受源自幹細胞的胰島細胞治療的第1型糖尿病患者已恢復胰島素分泌。"),
+       traps=("间充质干细胞来源的外泌体可改善胰岛功能。", "患者自身的胰岛细胞已被免疫系统破坏。",
+              "来源于间充质干细胞的外泌体可改善胰岛功能。", "来源于干细胞的外泌体可保护胰岛。")),
     zp("scislet__en", rf"\bstem{_D}cells?{_D}(?:{_DERIVED}|based|generated|grown|made|differentiated)\s+(?:[\w-]+\s+){{0,3}}?{_ISLET_NOUN_EN}\b"
                       rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|differentiated|produced|manufactured)\s+from\s+(?:[\w'’-]+\s+){{0,4}}?stem cells\b"
                       rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|produced)\s+from\s+"
@@ -351,6 +356,37 @@ def product_patterns(path: Path = PRODUCTS_PATH) -> tuple[Pattern, ...]:
 
 CELL_PATTERNS = CELL_PATTERNS + product_patterns()
 
+
+@lru_cache(maxsize=1)
+def sponsor_islet_sources(path: Path = PRODUCTS_PATH) -> dict[str, str]:
+    """Company id -> the stem-cell source of its islet products, for companies whose products all share one.
+
+    Joins the product vocabulary (alias -> cell type) with the products table (alias -> sponsor): Vertex's
+    products are all ESC-islets, so "Vertex's stem cell-derived islets" are ESC-islets.
+    """
+    from ..dedupe.institutions import alias_key, product_table
+
+    table = product_table()
+    vocab = ProductVocab.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    sources: dict[str, set[str]] = defaultdict(set)
+    for p in vocab.products:
+        if p.cell_type not in ("iPSC-islet", "ESC-islet"):
+            continue
+        for alias in p.aliases:
+            pid = table.by_name.get(alias_key(alias))
+            if pid and (sponsor := table.products[pid].sponsor):
+                sources[sponsor].add(p.cell_type)
+    return {sponsor: next(iter(labels)) for sponsor, labels in sources.items() if len(labels) == 1}
+
+
+def sponsor_source(text: str, start: int, end: int) -> Optional[str]:
+    """The stem-cell source of the islets of the one company named in ``text[start:end]`` (see above)."""
+    from ..dedupe.institutions import org_table
+
+    known = sponsor_islet_sources()
+    labels = {known[org] for org, _, _ in org_table().find(text, start, end) if org in known}
+    return labels.pop() if len(labels) == 1 else None
+
 # verbs that make a mention part of the treatment the study gives
 _TREATMENT = compile_cues((
     r"输注|回输|移植|注射|植入|接受|治疗|给予|干预|注射液",
@@ -507,7 +543,7 @@ class CellTypeExtractor(FieldExtractor):
         if label == "scislet":
             lo = max(span.start, s - AUTOLOGOUS_REACH)
             autologous = _AUTOLOGOUS.search(text, lo, e)
-            label = "iPSC-islet" if autologous else SC_ISLET
+            label = "iPSC-islet" if autologous else (sponsor_source(text, lo, e) or SC_ISLET)
         return self._scored(label, m, pattern, text, s, e)
 
     def _scored(self, label: str, m: re.Match[str], pattern: Pattern, text: str, s: int, e: int) -> list[Hit]:
