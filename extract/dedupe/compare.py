@@ -601,6 +601,9 @@ def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
         elif not (a.main_sponsor and b.main_sponsor):
             # one story names two companies equally often: the shared one may be the other study's
             sig.append(("sponsor", W["sponsor_side"], ",".join(sorted(shared_sp)) + " (one of several)"))
+    elif a.main_sponsor and b.main_sponsor and a.main_sponsor != b.main_sponsor and not (a.sponsors & b.sponsors):
+        # Vertex's islets and a hospital's own product: two programmes (a quoted rival's team is no link)
+        sig.append(("sponsor", W["sponsor_differ"], f"{a.main_sponsor} vs {b.main_sponsor}"))
     elif a.city and a.city == b.city and how is None:
         sig.append(("city", W["city_equal"], a.city))
 
