@@ -131,8 +131,9 @@ CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|�
 # numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
 ORDINAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|【(?:\d{1,2}|[一二三四五六七八九十]{1,3})】\s*\S|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
                              r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*\S|0\d\s*$"
-                             # a digest's items marked by a symbol instead of a number ("◎美國：…", "■ 台灣…")
-                             r"|[◎■◆▲★]\s*\S)")
+                             # a digest's items marked by a symbol instead of a number ("◎美國：…", "■ 台灣…"), or by the
+                             # bar of a WeChat section heading ("▍国内：…")
+                             r"|[◎■◆▲★▍▌▎▐┃]\s*\S)")
 ZERO_NUMBER = re.compile(r"^\s*0\d\s*$")
 DIGIT_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])")
 # numbered headings that name a part of one article, not a study of its own
@@ -156,7 +157,7 @@ ORDINAL_STUDY_LEAD = re.compile(
     r"(?:The\s+)?(?:first|second|third|fourth|fifth)\s+(?:study|trial|paper)\b)", re.IGNORECASE)
 ORDINAL_STUDY_MIN = 2
 # a section introduces a patient/case of its own
-CASE_CUE = re.compile(r"(?<![~～\-–至到])(?<![~～\-–至到]\d)(?<![~～\-–至到]\d\d)\d{1,3}\s*[岁歲](?![~～\-–至到])|先生|女士|[一1]\s*(?:例|名)(?:患者|病人)|"
+CASE_CUE = re.compile(r"(?<![~～\-–至到])(?<![~～\-–至到]\d)(?<![~～\-–至到]\d\d)\d{1,3}\s*[岁歲](?![~～\-–至到])|先生|女士|(?<![\d一二三四五六七八九十百第])[一1]\s*(?:例|名|位)(?:[^,，。;；]{0,12}?)(?:患者|病人|病患)|"
                       r"\b\d{1,3}-year-old\b|\baged \d{1,3}\b", re.IGNORECASE)
 MAX_HEADING_CHARS = 60
 # a numbered heading that names a cohort ("40人對照研究", "14项RCT、812名患者", "a 38-patient trial")

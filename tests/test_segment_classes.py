@@ -12,7 +12,7 @@ from segment_helpers import check_holders
 
 from extract.document import SourceDoc
 from extract.pipeline import to_document
-from extract.segment import section_cohort, segment
+from extract.segment import CASE_CUE, section_cohort, segment
 
 
 def _texts(text: str) -> list[str]:
@@ -147,6 +147,34 @@ def test_background_kept_without_a_clinical_report(text: str, animals: str) -> N
 ])
 def test_symbol_marked_digest_items(text: str, needles: list[list[str]]) -> None:
     _check(text, needles)
+
+
+# --- a WeChat post's sections under heading bars ("▍国内：…"), one of them a single patient told without an age -----
+@pytest.mark.parametrize("text, needles", [
+    ("干细胞胰岛来了 / ▍美国:胚胎干细胞造胰岛 / 一家美国公司公布了一年数据。共有16名1型糖尿病患者参与这项1/2期试验,9人停用胰岛素。 / "
+     "▍国内:用自己的细胞造胰岛 / 国内一家医院的团队在2022年为一名2型糖尿病患者移植了用他本人血细胞重编程的胰岛组织,至今停用胰岛素两年。 / "
+     "▍糖友最关心的问题 / 目前都还在临床试验阶段,请远离收费项目。", [["16名"], ["2022年", "两年"]]),
+    ("幹細胞胰島來了 / ▌美國:胚胎幹細胞造胰島 / 一家美國公司公布了一年數據。共有16名第1型糖尿病患者參與這項1/2期試驗,9人停用胰島素。 / "
+     "▌國內:用自己的細胞造胰島 / 國內一家醫院的團隊在2022年為一位第2型糖尿病病患移植了用他本人血細胞重編程的胰島組織,至今停用胰島素兩年。",
+     [["16名"], ["2022年", "兩年"]]),
+    # trap: one trial told under bars (design, results) stays one mention
+    ("▍研究设计 / 该院共纳入40名2型糖尿病患者,随机分为两组。 / ▍研究结果 / 治疗12个月后,干细胞组HbA1c由8.5%降至7.1%。",
+     [["40名", "7.1%"]]),
+])
+def test_heading_bar_sections(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("团队为一名2型糖尿病患者移植了胰岛组织", True),
+    ("團隊為一位第1型糖尿病病患移植了胰島", True),
+    ("医生为1例糖尿病足患者进行了干细胞移植", True),
+    ("研究纳入21例患者", False),              # a cohort of 21, not one patient
+    ("其中11名患者停用胰岛素", False),
+    ("第一名患者于上月入组", False),           # the first of a cohort
+])
+def test_one_patient_cue(text: str, expected: bool) -> None:
+    assert bool(CASE_CUE.search(text)) is expected
 
 
 @pytest.mark.parametrize("text, expected", [
