@@ -10,11 +10,12 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import Iterator, Optional
 
 from .dedupe.institutions import alias_key, org_table, product_table
 from .document import Document
 from .fields.base import Hit
+from .fields.context import line_around
 from .references import Reference
 
 EXTRACTOR = "metadata"
@@ -248,6 +249,11 @@ ZH_JOURNAL = (
     re.compile(r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:在|于|於)\s*(?:国际|國際|国外|國外)?\s*(?:学术|學術|医学|醫學|权威|權威)?\s*"
                r"(?:期刊|杂志|雜誌)?\s*((?-i:[A-Z])[A-Za-z&'’.\- ]{1,80}?[A-Za-z])\s*(?=上|杂志|雜誌|期刊|[,，。;；(（]|$)"),
 )
+# a news outlet in 《》 ("《每日郵報》報導", "《纽约时报》", "《波士顿环球报》认为"): a newspaper, magazine or broadcaster,
+# not the study's journal (a 学报 is a journal)
+NEWS_OUTLET = re.compile(r"(?:(?<![学學])[报報]|新闻|新聞|周刊|週刊|电视台|電視台|广播电台|廣播電台|通讯社|通訊社)\s*$"
+                         r"|^(?:The\s+)?(?:New York Times|Washington Post|Wall Street Journal|Guardian|Daily Mail|"
+                         r"Times|Telegraph|Boston Globe|STAT(?: News)?|Reuters|Bloomberg|Forbes|Time|Newsweek)$")
 # 《…》 / “…” read as the paper title: after 名为/题为/关于/一篇
 ZH_TITLE = re.compile(r"(?:(?:名为|名為|题为|題為|题目为|題目為|关于|關於|一篇|篇|论文|論文)\s*[《“\"「『]|"
                       # "以“…”为题发表" (the title before its verb)
@@ -775,7 +781,7 @@ def intro_hits(doc: Document, start: int, end: int, *, year_hint: Optional[str] 
         title = title[0]
     for rx in ZH_JOURNAL:
         for m in rx.finditer(view, start, end):
-            if title and m.start(1) == title.start(1):
+            if (title and m.start(1) == title.start(1)) or NEWS_OUTLET.search(m.group(1)):
                 continue
             hits.append(_group_hit("journal", m, 1, "zh_journal", text=doc.text))
             break
@@ -876,20 +882,47 @@ def institution_names(doc: Document, start: int, end: int, *, limit: int = 8) ->
     return out
 
 
+# a photo caption ("▲美國約有160萬人確診…（圖／達志／示意圖）", "图片来源:…", "Photo: Getty Images"): the country it
+# names is the picture's, not the study's
+CAPTION_MARK = re.compile(r"[（(]\s*图\s*[/／:：]|图片?来源|示意图|(?:^|\n)\s*(?:Photo|Image|Picture)(?: credit)?\s*[:：]|"
+                          r"\((?:Photo|Image)\b|\bGetty Images\b|\bShutterstock\b", re.I)
+CAPTION_LINE_REACH = 200
+
+
+def caption_lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) of the caption lines in ``view[start:end]`` (see CAPTION_MARK)."""
+    out: list[tuple[int, int]] = []
+    for m in CAPTION_MARK.finditer(view, start, end):
+        line = line_around(view, m.end() - 1, CAPTION_LINE_REACH)
+        if line and (not out or line != out[-1]):
+            out.append(line)
+    return out
+
+
 def country_hit(doc: Document, start: int, end: int) -> Optional[Hit]:
-    """The first country named in ``[start, end)``, as its English short name."""
+    """The first country named in ``[start, end)`` outside photo captions, as its English short name."""
     view = doc.view
+    captions = caption_lines(view, start, end)
     best: Optional[Hit] = None
     for name, en in countries():
-        if name.isascii():
-            m = _country_regexes()[name].search(view, start, end)
-            pos = (m.start(), m.end()) if m else None
-        else:
-            i = view.find(name, start, end)
-            pos = (i, i + len(name)) if i >= 0 else None
-        if pos and (best is None or pos[0] < best.start):
-            best = Hit("country", {"value": en}, pos[0], pos[1], EXTRACTOR, "country_table")
+        for s, e in _positions(view, name, start, end):
+            if not any(a <= s < b for a, b in captions):
+                if best is None or s < best.start:
+                    best = Hit("country", {"value": en}, s, e, EXTRACTOR, "country_table")
+                break
     return best
+
+
+def _positions(view: str, name: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each occurrence of a country name in ``view[start:end]``."""
+    if name.isascii():
+        for m in _country_regexes()[name].finditer(view, start, end):
+            yield m.start(), m.end()
+        return
+    i = view.find(name, start, end)
+    while i >= 0:
+        yield i, i + len(name)
+        i = view.find(name, i + 1, end)
 
 
 def product_codes(view: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -523,3 +523,27 @@ def test_page_title_over_an_author_line(text: str, expected: str | None) -> None
 ])
 def test_institution_of_a_quoted_expert_is_not_the_studys(text: str, expected: str | None) -> None:
     assert _study(text.replace(" / ", "\n"), "institution") == [expected]
+
+
+# --- a news outlet in 《》 is no journal; a photo caption's country is no study's -------------------------------
+@pytest.mark.parametrize("text, journal", [
+    ("《每日邮报》报道,一名42岁的1型糖尿病男子接受了胰岛细胞移植,至今停用胰岛素。", None),
+    ("據《紐約時報》報導,一名1型糖尿病女性接受幹細胞胰島移植後停用胰島素。", None),
+    ("《科技日报》报道,该院为12名2型糖尿病患者输注了脐带间充质干细胞。", None),
+    # a 学报 is a journal; a journal after a newspaper is still read
+    ("该研究发表于《北京大学学报(医学版)》,纳入12名2型糖尿病患者接受脐带间充质干细胞治疗。", "北京大学学报(医学版)"),
+    ("《每日邮报》报道,这项发表于《新英格兰医学杂志》的研究纳入1名1型糖尿病患者。", "新英格兰医学杂志"),
+])
+def test_a_news_outlet_is_no_journal(text: str, journal) -> None:
+    assert _study(text, "journal") == [journal]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("▲美国约有160万人确诊1型糖尿病。(图/达志/示意图)\n\n瑞典一名男子接受了基因编辑的胰岛细胞移植,12周后停用胰岛素。", "Sweden"),
+    ("▲美國約有160萬人確診第1型糖尿病。（圖／達志／示意圖）\n\n瑞典一名男子接受了基因編輯的胰島細胞移植,12週後停用胰島素。", "Sweden"),
+    ("Photo: a clinic in Boston, United States\n\nIn Sweden, a man with type 1 diabetes received gene-edited islet cells.", "Sweden"),
+    # no caption: the first country named
+    ("美国约有160万人确诊1型糖尿病。瑞典一名男子接受了胰岛细胞移植,12周后停用胰岛素。", "United States"),
+])
+def test_a_photo_captions_country_is_not_the_studys(text: str, country: str) -> None:
+    assert _study(text, "country") == [country]
