@@ -79,6 +79,20 @@ def test_two_programmes_of_different_owners_are_kept_apart_by_a_quoted_experts_i
     assert sig(explain(eislet, rec("x", lang="zh", condition="T1D", cell_types=["other"])), "sponsor") == 0
 
 
+def test_two_case_reports_of_gene_edited_cells_for_one_condition_link_on_a_shared_detail() -> None:
+    # a Taiwanese story (age, sex) and a Chinese one (sex) of one gene-edited islet case: the technique is rare
+    tw = rec("tw", lang="zh", design="case_report", n=1, condition="T1D", cell_types=["islet"], patient_age=42,
+             patient_sex="male", gene_edited=True)
+    cn = rec("cn", lang="zh", design="case_report", n=1, condition="T1D", cell_types=["islet"], patient_sex="male",
+             gene_edited=True)
+    link = explain(tw, cn)
+    assert sig(link, "gene_edited") == settings.WEIGHTS["gene_edited_equal"] > 0 and link.score >= T
+    # one side silent about editing: no signal, and the pair stays below the threshold
+    plain = rec("p", lang="zh", design="case_report", n=1, condition="T1D", cell_types=["islet"], patient_sex="male")
+    link = explain(tw, plain)
+    assert sig(link, "gene_edited") == 0 and link.score < T
+
+
 def test_a_company_read_as_the_institution_counts_once_as_the_sponsor() -> None:
     a = rec("a", lang="zh", institution="美国Vertex制药公司", organisations=["Vertex Pharmaceuticals"])
     b = rec("b", lang="zh", institution="Vertex制药公司", organisations=["Vertex Pharmaceuticals"])

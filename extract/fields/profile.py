@@ -13,6 +13,8 @@ optional study fields, each with its evidence:
 - ``organisation``: every hospital, university, institute or company of the bilingual table named
   in the mention, by its English name (data/institutions.json), and ``city`` of the first hospital.
 - ``sponsor``: a company the table does not know, by its name ("Aurelis Therapeutics", "生技公司Aurelis").
+- ``gene_edited``: the cells were gene-edited ("基因编辑的胰岛细胞", "CRISPR-edited", "hypoimmune"): few
+  programmes do it, so two reports of gene-edited cells for one condition are likely one study.
 """
 from __future__ import annotations
 
@@ -153,6 +155,16 @@ PROFILE_PATTERNS: tuple[Pattern, ...] = (
     zp("procedure_year__zh", rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?[,，]?[^。;!?\n]{{0,30}}?{_TREAT_ZH}",
        examples=("2023年,华东大学附属医院为一名47岁男性实施了自体干细胞来源胰岛移植。",),
        traps=("2020年,该团队的论文发表在《科学》上。",)),
+    # gene-edited cells (a cell-engineering technique, named in any part of the mention)
+    zp("gene_edited__zh", r"基因(?:编辑|改造|修饰|工程改造)|CRISPR|低免疫原性|免疫隐形|免疫隐身",
+       examples=("科学家们首次成功将经过基因编辑的胰岛细胞植入患者体内。", "醫療團隊採用CRISPR技術,對移植的胰島細胞進行客製化改造。",
+                 "这些经基因改造的细胞能逃避免疫攻击。"),
+       traps=("患者的基因检测结果正常。", "研究人员分析了胰岛细胞的基因表达。")),
+    zp("gene_edited__en", r"\bgene[- ](?:edit(?:ed|ing)|modified|engineered)\b|\bCRISPR\b|\bhypo-?immune\b|"
+                          r"\bgenetically (?:modified|engineered|edited)\b|\bHIP[- ](?:modified|edited|engineered)\b",
+       examples=("Surgeons implanted gene-edited islet cells into his forearm.", "the cells were made hypoimmune with CRISPR",
+                 "HIP-modified primary islet cells"),
+       traps=("Gene expression in islets was measured.", "genetic testing was normal")),
     zp("procedure_year__en", rf"\bIn\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d{{2}}),?\s+[^.;]{{0,40}}?\b{_TREAT_EN}\b",
        examples=("In 2022 it treated a 33-year-old woman with type 1 diabetes.",),
        traps=("In 2018 the group first showed the approach worked in mice.",)),
@@ -312,6 +324,8 @@ class ProfileExtractor(FieldExtractor):
                 # the name as written (the view is in simplified script)
                 name = span.doc.text[m.start("name"):m.end("name")]
                 yield Hit("investigator", {"value": name}, m.start("name"), m.end("name"), NAME, pattern.name)
+        elif kind == "gene_edited":
+            yield Hit("gene_edited", {"value": True}, m.start(), m.end(), NAME, pattern.name)
         elif kind == "procedure_year":
             yield Hit("procedure_year", {"value": int(g["year"])}, m.start("year"), m.end("year"), NAME, pattern.name)
 
