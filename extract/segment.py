@@ -37,7 +37,9 @@ from typing import Optional
 from . import metadata, nlp, segment_openers, segment_tables
 from .document import Document
 from .fields.base import Hit
+from .fields.cohort_lexicon import PLAN_BEFORE, PLAN_REACH
 from .fields.identifiers import find_dois, registry_ids
+from .numbers import EN_TEEN_WORDS, EN_TENS_WORDS, EN_UNIT_WORDS, parse_number
 from .references import Reference, ReferenceList, citation_lines, find_markers, find_reference_list
 
 # --- data ---------------------------------------------------------------------------------
@@ -309,8 +311,12 @@ SUPPORT_NOTE = re.compile(r"文献|文獻|参考|參考|支持|来源|來源|\bs
 REGISTRY_LISTING = re.compile(r"例如|比如|诸如|諸如|譬如|等(?:试验|試驗|研究|项目|項目|临床|臨床)|"
                               r"\be\.g\.|\bsuch as\b|\bfor example\b|\bfor instance\b|\bincluding\b", re.IGNORECASE)
 # text before the first intro of a multi-study post reports a study of its own
-LEAD_STUDY = re.compile(r"(?<!\d)\d+\s*(?:名|例|位|只|隻)[^,，。]{0,8}?(?:患者|病人|病患|受试者|受試者|志愿者|志願者|儿童|兒童|小鼠|大鼠)|"
-                        r"\b\d[\d,]*\s+(?:(?:\w+\s+){0,2}(?:patients|participants|subjects|volunteers|adults|children|"
+# a cohort size of two or more in words: "Twelve adults", "twenty-four patients", "十二名患者"
+_EN_COUNT_WORD = (rf"(?:(?:{'|'.join(EN_TENS_WORDS)})(?:-(?:{'|'.join(EN_UNIT_WORDS)}))?|{'|'.join(EN_TEEN_WORDS)}|"
+                  rf"{'|'.join(w for w in EN_UNIT_WORDS if w != 'one')})")
+_ZH_COUNT_WORD = r"(?<![一二两兩三四五六七八九十百第])(?:[二两兩三四五六七八九]|[一二两兩三四五六七八九]?[十百][一二两兩三四五六七八九十零]*)"
+LEAD_STUDY = re.compile(rf"(?:(?<!\d)\d+|{_ZH_COUNT_WORD})\s*(?:名|例|位|只|隻)[^,，。]{{0,8}}?(?:患者|病人|病患|受试者|受試者|志愿者|志願者|儿童|兒童|小鼠|大鼠)|"
+                        rf"(?:\b\d[\d,]*|\b{_EN_COUNT_WORD})\s+(?:(?:\w+\s+){{0,2}}(?:patients|participants|subjects|volunteers|adults|children|"
                         r"recipients|individuals|mice|rats)|of\s+\d+\s+(?:patients|participants|mice))\b|\(\s*n\s*=\s*\d+",
                         re.IGNORECASE)
 APPROX_BEFORE = re.compile(r"(?:\bmore than|\bover|\bnearly|\balmost|\bupwards of|超过|超過|逾)\s*$", re.IGNORECASE)
@@ -513,7 +519,7 @@ def _section_reports_study(doc: Document, heading: _Line, section: list[_Line], 
         return True                     # "二、胎盤間質幹細胞…：40人對照研究", "Study 2: 812 patients"
     opening = section[:SECTION_HEAD_LINES]
     for ln in opening:
-        cue = CASE_CUE.search(ln.text[:120]) or LEAD_STUDY.search(ln.text[:300]) or section_cohort(ln.text[:300])
+        cue = study_cue(ln.text[:120], ln.text[:300])
         if cue:
             # "本研究对191例患者…": a part of the study already introduced; "宋明辉等[12]开展的…30例患者":
             # a cited study, which stage 4 makes a mention of its own
@@ -658,8 +664,12 @@ STORY_PART = re.compile(r"\b(?:background|methods?|design|results?|findings|outc
                         r"背景|方法|设计|設計|结果|結果|概况|概況|疗效|療效|安全|讨论|討論|结论|結論|专家|專家|点评|點評|"
                         r"下一步|展望|关于|關於", re.IGNORECASE)
 # page furniture, bylines, datelines, labels, list items and questions are no study's subheading
-NOT_A_SUBHEADING = re.compile(r"[|›»•:：?？]|^\s*(?:[-–*·]|\d|[(（]|第|by\s|updated|posted)|(?:19|20)\d\d|下载|下載|关注|關注|来源|來源|"
-                              r"\b(?:why|what|how|when|where|who|which)\b", re.IGNORECASE)
+# (a headline's colon is no label: "Pooled data: MSC lowers A1c modestly"; "Source: Reuters" is one)
+NOT_A_SUBHEADING = re.compile(r"[|›»•?？]|^\s*(?:[-–*·]|\d|[(（]|第|by\s|updated|posted)|(?:19|20)\d\d|下载|下載|关注|關注|来源|來源|"
+                              r"\b(?:why|what|how|when|where|who|which)\b|"
+                              r"^\s*(?:sources?|published|tags?|keywords?|photo|image|credit|editor|author|reporter|date|time|Q|A|"
+                              r"作者|编辑|編輯|责编|責編|记者|記者|日期|时间|時間|发布|發布|标签|標籤|关键词|關鍵詞|图|圖|问|問|答)\s*[:：]",
+                              re.IGNORECASE)
 SUBHEADED_MIN = 2
 
 
@@ -677,12 +687,35 @@ def subheaded_studies(doc: Document, lines: list[_Line], max_ref: Optional[int])
         if not _section_reports_study(doc, lines[k], section, max_ref):
             continue
         opening = " ".join(ln.text for ln in section[:SECTION_HEAD_LINES])
-        cue = CASE_CUE.search(opening) or LEAD_STUDY.search(opening) or section_cohort(opening)
-        found.append((lines[k], re.sub(r"\D", "", cue.group(0)) if cue else ""))
+        cue = study_cue(opening, opening)
+        found.append((lines[k], _cue_size(cue.group(0)) if cue else ""))
     sizes = [size for _, size in found]
     if len(found) < SUBHEADED_MIN or "" in sizes or len(set(sizes)) < len(sizes):
         return []
     return [ln for ln, _ in found]
+
+
+def study_cue(case_text: str, cohort_text: str) -> Optional[re.Match[str]]:
+    """The first patient (in ``case_text``) or cohort (in ``cohort_text``) a section opens with, a planned one
+    not counted ("its phase 3 trial will need about 60 participants", "计划招募60名患者")."""
+    for rx, text in ((CASE_CUE, case_text), (LEAD_STUDY, cohort_text), (SECTION_COHORT, cohort_text)):
+        for m in rx.finditer(text):
+            if rx is SECTION_COHORT and TALLY.search(text, max(0, m.start() - 40), m.start()):
+                continue   # a worldwide or nationwide tally (see section_cohort)
+            if not PLAN_BEFORE.search(CLAUSE_END.split(text[max(0, m.start() - PLAN_REACH):m.start()])[-1]):
+                return m
+    return None
+
+
+CLAUSE_END = re.compile(r"[.。;；!?！？]")
+_CUE_NUMBER = re.compile(rf"\d[\d,]*|{_ZH_COUNT_WORD}|\b{_EN_COUNT_WORD}\b|[一1]", re.IGNORECASE)
+
+
+def _cue_size(cue: str) -> str:
+    """The size a cohort or case cue states ("Twelve adults" -> "12", "一名…患者" -> "1"), as text."""
+    m = _CUE_NUMBER.search(cue)
+    n = parse_number(m.group(0).replace(",", "").lower()) if m else None
+    return str(int(n)) if n is not None else ""
 
 
 # the numbering styles of list items: "1." / "1、", "1)" / "1）", "(1)" / "（1）"; a list nested in another uses another one

@@ -12,7 +12,7 @@ from segment_helpers import check_holders
 
 from extract.document import SourceDoc
 from extract.pipeline import to_document
-from extract.segment import CASE_CUE, section_cohort, segment
+from extract.segment import CASE_CUE, _cue_size, section_cohort, segment, study_cue
 
 
 def _texts(text: str) -> list[str]:
@@ -214,3 +214,43 @@ def test_section_cohort(text: str, expected: bool) -> None:
 ])
 def test_subheaded_roundup(text: str, needles: list[list[str]]) -> None:
     _check(text, needles)
+
+
+# --- ... whose cohorts are written in words, under headlines with a colon; a planned trial's size opens no study -----
+@pytest.mark.parametrize("text, needles", [
+    ("Weekly roundup / Two updates this month. / Halden reports one-year data for its islets / Seattle-based Halden "
+     "presented one-year results. Fourteen adults with type 1 diabetes each received one infusion; nine stopped insulin. / "
+     "Pooled data: cord MSCs lower A1c a little / A meta-analysis pooled 8 trials with 516 participants with type 2 diabetes.",
+     [["Fourteen adults"], ["516 participants"]]),
+    ("本周速递 / 两项进展。 / 胚胎干细胞胰岛:一年数据 / 一家公司公布了一年结果,十二名1型糖尿病患者接受单次输注,八人停用胰岛素。 / "
+     "荟萃分析:间充质干细胞小幅降糖 / 一项荟萃分析汇总8项试验,纳入516名2型糖尿病患者。",
+     [["十二名"], ["516名"]]),
+    ("本週速遞 / 兩項進展。 / 胚胎幹細胞胰島:一年數據 / 一家公司公布了一年結果,十二名第1型糖尿病患者接受單次輸注,八人停用胰島素。 / "
+     "統合分析:間質幹細胞小幅降糖 / 一項統合分析彙整8項試驗,納入516名第2型糖尿病患者。",
+     [["十二名"], ["516名"]]),
+    # traps: a feature on one trial whose later section gives the size of a planned trial stays one mention;
+    # a label line with a colon is no subheading
+    ("The woman who stopped counting / A small trial, a large claim / Fourteen people with type 1 diabetes were "
+     "enrolled; ten stopped insulin at one year. / The price of a cure / If the cells are approved, the company's "
+     "phase 3 trial will need about 60 participants.", [["Fourteen people", "60 participants"]]),
+    ("一项小试验 / 共有十四名1型糖尿病患者入组,十人一年后停用胰岛素。 / 下一步的代价 / 该公司计划招募60名患者开展3期试验。",
+     [["十四名", "60名"]]),
+])
+def test_subheaded_roundup_in_words(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Twelve adults with type 1 diabetes", "12"), ("eleven patients with type 1 diabetes", "11"),
+    ("twenty-four participants", "24"), ("十二名患者", "12"), ("兩名病患", "2"), ("13 patients", "13"),
+    ("一名2型糖尿病患者", "1"),
+])
+def test_cohort_cue_in_words_and_its_size(text: str, size: str) -> None:
+    cue = study_cue(text, text)
+    assert cue is not None and _cue_size(cue.group(0)) == size
+
+
+@pytest.mark.parametrize("text", ["one patient with type 1 diabetes", "Phase one adults", "the company will need about "
+                                  "60 participants", "计划招募60名患者", "全国共有120万名糖尿病患者"])
+def test_no_study_cue(text: str) -> None:
+    assert study_cue(text, text) is None
