@@ -199,7 +199,8 @@ _NOT_NAME_ZH = frozenset({"武汉", "江苏", "江西", "江门", "石家庄", "
                           "许多", "严重", "史上", "苏州", "吴江", "韩国", "马来西亚", "孟加拉", "罗氏", "曾经", "陈旧",
                           "杨凌", "武警", "邵阳", "汤姆", "周边", "孙中山", "黄埔", "林业", "胡同", "朱雀", "何种",
                           "戴着", "郑州", "梁山", "谢谢", "冯氏", "董事", "潘多拉", "蒋介石", "卢森堡", "钟南山"})
-_ROLE_ZH = r"(?:教授|研究员|院士|博士|主任医师|副主任医师|主任|医生|医师|团队|课题组|等人|领衔|带领)"
+# (an author before a citation marker in a review: "许文彦等[33]", "宋明辉等(2019)")
+_ROLE_ZH = r"(?:教授|研究员|院士|博士|主任医师|副主任医师|主任|医生|医师|团队|课题组|等人|领衔|带领|等(?=\s*[\[［(（]\s*(?:19|20)?\d))"
 # words before "et al." or a year that are no person ("Table 2016", "June 2016")
 _NOT_NAME = frozenset({"The", "This", "That", "These", "Table", "Figure", "Fig", "Type", "Phase", "In", "On", "At",
                        "From", "Since", "By", "And", "Of", "For", "To", "With", "January", "February", "March",
@@ -225,7 +226,7 @@ INVESTIGATOR_PATTERNS: tuple[Pattern, ...] = (
        examples=("Cai, 2016 [8] China 21/21", "| Voltarelli 2007 | Brazil | 15 |"),
        traps=("June 2016 | Brazil",)),
     zp("investigator__zh", rf"(?P<name>[{_SURNAME_ZH}][\u4e00-\u9fff]{{0,2}}?)(?={_ROLE_ZH})", flags=0,
-       examples=("北京大学邓宏魁团队在《细胞》发表论文", "上海长征医院殷浩教授介绍", "王树森等人发表"),
+       examples=("北京大学邓宏魁团队在《细胞》发表论文", "上海长征医院殷浩教授介绍", "王树森等人发表", "许文彦等[33] 2025 单中心回顾性"),
        traps=("研究团队表示", "该课题组此前报告")),
 )
 
