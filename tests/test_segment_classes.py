@@ -254,3 +254,16 @@ def test_cohort_cue_in_words_and_its_size(text: str, size: str) -> None:
                                   "60 participants", "计划招募60名患者", "全国共有120万名糖尿病患者"])
 def test_no_study_cue(text: str) -> None:
     assert study_cue(text, text) is None
+
+
+# --- a lead that counts the cases it will tell ("以下分享两例患者的治疗经过") introduces them: no study of its own ---
+@pytest.mark.parametrize("text, needles", [
+    ("病例分享 / 我院自2021年起开展干细胞治疗,以下分享两例患者的治疗经过。 / 病例一: / 患者男,58岁,2型糖尿病,HbA1c由9.2%降至7.4%。 / "
+     "病例二: / 患者女,23岁,1型糖尿病,HbA1c由8.6%降至7.8%。", [["58岁"], ["23岁"]]),
+    ("病例分享 / 本院自2021年起開展幹細胞治療,以下介紹3位病患的治療經過。 / 病例一: / 患者男,58歲,第2型糖尿病,HbA1c由9.2%降至7.4%。 / "
+     "病例二: / 患者女,23歲,第1型糖尿病,HbA1c由8.6%降至7.8%。", [["58歲"], ["23歲"]]),
+])
+def test_a_lead_counting_its_cases_is_their_introduction(text: str, needles: list[list[str]]) -> None:
+    texts = _texts(text)
+    assert len(texts) == 2, texts
+    _check(text, needles)
