@@ -167,6 +167,16 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("tp_fu__en_window", rf"\b(?:from\s+)?baseline\s+(?:to|through|until|and)\s+(?:the\s+)?{DUR_EN}", 0.5,
        examples=("Primary outcome: change in HbA1c from baseline to 12 months.",
                  "Change in C-peptide [Time Frame: baseline to 24 weeks]")),
+    # ... to a time point named unit first: "the change in HbA1c from baseline to week 48"
+    zp("tp_fu__en_window_unit_first", rf"\b(?:from\s+)?baseline\s+(?:to|through|until)\s+(?:the\s+)?(?P<dur>{TIMEPOINT_EN})", 0.5,
+       examples=("The primary endpoint was the change in HbA1c from baseline to week 48.",
+                 "Change in C-peptide AUC from baseline through month 12"),
+       traps=("baseline and 3 other visits",)),
+    # the last visit the participants completed: "91 completed week 48", "all completed the month 12 visit"
+    zp("tp_fu__en_completed", rf"\bcompleted\s+(?:the\s+)?(?P<dur>{TIMEPOINT_EN})\b", 0.5,
+       examples=("Ninety-six participants were randomized; 91 completed week 48.",
+                 "All 20 patients completed the month 12 visit."),
+       traps=("The team completed 48 infusions.",)),
     # the last assessment as a time point of the results ("At 18 months after treatment, C-peptide was higher")
     zp("tp__en_clause_at", rf"{_CLAUSE_START}(?:At|After|By)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:first\s+)?{DUR_EN}(?:\s+(?:after|post|following|of)\s+[^,.;]{{1,40}}?)?\s*,", 0.45,
        examples=("Sixty patients were randomized. At 18 months after treatment, C-peptide was higher in the cell group.",
