@@ -186,3 +186,18 @@ def test_named_products(text, expected):
 ])
 def test_stem_cell_islets_of_a_company_are_its_products_source(text: str, expected: list[str]) -> None:
     assert cell_types(text) == expected
+
+
+# "stem-cell islets" as one compound noun: stem-cell islets of an unnamed source (made from the patient's own
+# cells: iPSC-islets)
+@pytest.mark.parametrize("text, expected", [
+    ("一名27歲的第1型糖尿病男子接受了自體化學重編程幹細胞胰島移植。", ["iPSC-islet"]),
+    ("一名27岁的1型糖尿病男子接受了自体化学重编程干细胞胰岛移植。", ["iPSC-islet"]),
+    ("A 27-year-old man with type 1 diabetes received autologous stem cell islets made by chemical reprogramming.",
+     ["iPSC-islet"]),
+    # no match: islets co-transplanted with MSCs, insulin secretion of stem cells
+    ("间充质干细胞胰岛共移植可改善移植效果。", []),
+    ("Mesenchymal stem cell islet co-transplantation improved engraftment in mice.", []),
+])
+def test_stem_cell_islets_as_one_noun(text: str, expected: list[str]) -> None:
+    assert [t for t in cell_types(text) if t != "MSC"] == expected

@@ -121,19 +121,25 @@ SC_ISLET_PATTERNS: tuple[Pattern, ...] = (
                       rf"|(?:自体|自身|患者自己的?|(?:他|她)(?:自己|自身)的?)(?:[^,。;:\n]{{0,6}}?)细胞{_FROM_ZH}[^,。;:\n]{{0,4}}?{_ISLET_ZH}"
                       rf"|实验室(?:里|中)?(?:培育|培养|制造|制备)(?:出|而成)?的{_ISLET_ZH}"
                       # the source named first: "源于干细胞的胰岛细胞", "來自幹細胞的胰島"
-                      rf"|(?:源于|源自|来源于|来自)(?:其|患者|他|她)?(?:自体|自身|自己)?的?(?:人类?)?(?:多能)?干细胞的?{_ISLET_ZH}", 1.0,
+                      rf"|(?:源于|源自|来源于|来自)(?:其|患者|他|她)?(?:自体|自身|自己)?的?(?:人类?)?(?:多能)?干细胞的?{_ISLET_ZH}"
+                      # the compound noun: "干细胞胰岛移植", "自體化學重編程幹細胞胰島"
+                      rf"|(?<!间充质)(?<!造血)(?<!间质)干细胞胰岛(?!素)", 1.0,
        examples=("团队通过干细胞诱导的自体再生胰岛组织移植,治愈了一名病程18年的2型糖尿病患者。",
                  "2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植。",
                  "去年,他们为一位38岁的1型糖尿病女性移植了由她自身细胞制成的胰岛。",
                  "首位接受源于干细胞的胰岛细胞治疗的1型糖尿病患者已恢复胰岛素分泌。",
-                 "首位接受源自幹細胞的胰島細胞治療的第1型糖尿病患者已恢復胰島素分泌。"),
+                 "首位接受源自幹細胞的胰島細胞治療的第1型糖尿病患者已恢復胰島素分泌。",
+                 "一名1型糖尿病患者接受了自体化学重编程干细胞胰岛移植。"),
        traps=("间充质干细胞来源的外泌体可改善胰岛功能。", "患者自身的胰岛细胞已被免疫系统破坏。",
-              "来源于间充质干细胞的外泌体可改善胰岛功能。", "来源于干细胞的外泌体可保护胰岛。")),
+              "来源于间充质干细胞的外泌体可改善胰岛功能。", "来源于干细胞的外泌体可保护胰岛。",
+              "间充质干细胞胰岛共移植可改善移植效果。", "干细胞胰岛素分泌功能得到改善。")),
     zp("scislet__en", rf"\bstem{_D}cells?{_D}(?:{_DERIVED}|based|generated|grown|made|differentiated)\s+(?:[\w-]+\s+){{0,3}}?{_ISLET_NOUN_EN}\b"
                       rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|differentiated|produced|manufactured)\s+from\s+(?:[\w'’-]+\s+){{0,4}}?stem cells\b"
                       rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|produced)\s+from\s+"
                       rf"(?:his|her|their|(?:the|a) patient['’]s|patients['’])\s+own\s+(?:[\w-]+\s+){{0,2}}?cells\b"
-                      rf"|\blab(?:oratory)?[- ](?:grown|made)\s+(?:[\w-]+\s+){{0,2}}?{_ISLET_NOUN_EN}\b", 1.0,
+                      rf"|\blab(?:oratory)?[- ](?:grown|made)\s+(?:[\w-]+\s+){{0,2}}?{_ISLET_NOUN_EN}\b"
+                      # the compound noun: "stem cell islets", "stem-cell islet transplantation"
+                      rf"|(?<!mesenchymal )(?<!hematopoietic )(?<!haematopoietic )\bstem[- ]cell islets?\b", 1.0,
        examples=("A 47-year-old man has stayed off insulin after receiving islets grown from his own stem cells.",
                  "Surgeons transplanted islets made from her own blood cells into a 38-year-old woman.",
                  "This spring the surgeons transplanted the lab-grown islets into a 52-year-old man."),
