@@ -16,6 +16,7 @@ from .dedupe.institutions import alias_key, org_table, product_table
 from .document import Document
 from .fields.base import Hit
 from .fields.context import line_around
+from .numbers import parse_number
 from .references import Reference
 
 EXTRACTOR = "metadata"
@@ -32,6 +33,11 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("zh_ym", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)"), "ym"),
     ("zh_md", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]"), "md"),
     ("zh_y", re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?![\d~-])"), "y"),
+    # a month without its year, the year from the hint (the news date): "今年3月", "今年三月", and a month that a
+    # publication verb or an issue follows ("三月刊於國際期刊", "《…》五月號"); a bare "3月" may be 3 months
+    ("zh_m", re.compile(r"(?:今年\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?!\s*\d{1,2}\s*[日号號])|"
+                        r"(?<![\d年个個])(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?=\s*(?:号|號|刊)(?!\d)|\s*(?:发表|發表|出版)))"),
+     "m"),
     ("en_mdy", re.compile(_MON + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"), "mdy"),
     ("en_dmy", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(\d{4})\b"), "dmy"),
     ("en_my", re.compile(_MON + r"\.?,?\s+(\d{4})\b"), "my"),
@@ -67,9 +73,9 @@ PUB_VERB_BEFORE = re.compile(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊�
                              + _CAP_NAME + r"\s+(?:on|in)\s+$", re.I)
 # (the subject may stand between the date and its verb: "2021年淮西医科大学徐明远团队发表过一项I期研究")
 PUB_VERB_AFTER = re.compile(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?|[^。,，;；!?！？\n\d]{1,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布|"
-                            r"(?:发布|發布|發佈)(?:于|於|在|到))")
-# an issue's date: "the November 2022 issue of Diabetes Care"
-ISSUE_AFTER = re.compile(r"\s+(?:print\s+)?(?:issue|edition)\s+of\b", re.I)
+                            r"(?:发布|發布|發佈|刊)(?:于|於|在|到))")
+# an issue's date: "the November 2022 issue of Diabetes Care", "《…》五月號"
+ISSUE_AFTER = re.compile(r"\s+(?:print\s+)?(?:issue|edition)\s+of\b|\s*(?:号|號)(?!\d)", re.I)
 # the year that names a paper: "a 2019 study in Diabetes Care", "In a 2021 Stem Cell Research & Therapy paper", "their 2020
 # meta-analysis" (a bare year the date patterns do not read)
 PAPER_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+((?:19|20)\d{2})\s+(?:[\w&'’-]+\s+){0,4}?"
@@ -371,6 +377,9 @@ def _value(kind: str, g: tuple, year_hint: Optional[str]) -> Optional[str]:
         return _fmt(year_hint, _month(g[0]), int(g[1])) if year_hint else None
     if kind == "y":
         return _fmt(g[0])
+    if kind == "m":
+        month = next(x for x in g if x)
+        return _fmt(year_hint, int(month) if month.isdigit() else int(parse_number(month) or 0)) if year_hint else None
     if kind == "ynd":
         return _fmt(g[0], _month(g[1]), int(g[2]))
     if kind == "yn":

@@ -547,3 +547,22 @@ def test_a_news_outlet_is_no_journal(text: str, journal) -> None:
 ])
 def test_a_photo_captions_country_is_not_the_studys(text: str, country: str) -> None:
     assert _study(text, "country") == [country]
+
+
+# --- a month without its year takes the news date's year: "今年3月…发表", "三月刊於", "《…》五月號" ----------------------
+@pytest.mark.parametrize("text, date", [
+    ("2025年04月12日 20:31\n\n今年3月,某医院团队在国际期刊《细胞再生报告》上发表论文,报告了一例1型糖尿病患者接受自体干细胞胰岛移植。",
+     "2025-03"),
+    ("2025年6月2日 星期一\n\n一名38歲第1型糖尿病女性接受自體幹細胞胰島移植,停用胰島素。研究三月刊於國際期刊。", "2025-03"),
+    ("即時發放 2025年5月27日\n\n一項納入92名第2型糖尿病患者的隨機對照試驗,結果已刊登於《亞洲糖尿病期刊》五月號。", "2025-05"),
+])
+def test_a_month_without_its_year(text: str, date: str) -> None:
+    assert _study(text, "pub_date") == [date]
+
+
+@pytest.mark.parametrize("text", [
+    "2025年6月2日\n\n30例2型糖尿病患者接受脐带间充质干细胞治疗,治疗后3月复查HbA1c。",     # 3月 = 3 months
+    "2025年6月2日\n\n30例2型糖尿病患者接受脐带间充质干细胞治疗,3个月后HbA1c下降。",
+])
+def test_no_month_from_a_duration(text: str) -> None:
+    assert _study(text, "pub_date") in ([None], [])
