@@ -414,18 +414,46 @@ def _structural(line: _Line) -> bool:
         or (line.text.lstrip().startswith("About ") and not FURNITURE_SECTION.match(line.text)))))
 
 
+# a forum thread: the original poster ("楼主：柳州老周", "OP: …") and the header of a reply ("2楼　甜蜜的负担：", "#3 Reply by …")
+FORUM_OP = re.compile(r"^\s*(?:楼主|樓主|OP)\s*[:：]\s*(\S+)")
+FORUM_REPLY = re.compile(r"^\s*(?:(\d{1,4})\s*[楼樓]|#(\d{1,4})|Reply\s*#?(\d{1,4}))\s*(?:by\s+)?([^\s:：]*)")
+
+
+def anecdotal_replies(lines: list[_Line]) -> set[int]:
+    """Indexes of the lines of other posters' replies in a forum thread that report no study: "2楼　甜蜜的负担：我表姐
+    在私立医院打的脐带干细胞，一针5000万个细胞" is another treatment told in passing (a reply citing a study, with its
+    cohort or journal, stays: "2楼 内分泌医生：某医院在《…》发表了180例…")."""
+    op = next((m.group(1) for ln in lines if (m := FORUM_OP.match(ln.text))), None)
+    if op is None:
+        return set()
+    heads = [(k, m) for k, ln in enumerate(lines) if (m := FORUM_REPLY.match(ln.text))]
+    out: set[int] = set()
+    for n, (k, m) in enumerate(heads):
+        number, name = int(next(g for g in m.groups()[:3] if g)), m.group(4).rstrip(":：")
+        if number < 2 or name in (op, "楼主", "樓主", "OP") or op in lines[k].text:
+            continue
+        stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        if not any(_study_content(ln) or "《" in ln.text for ln in lines[k + 1:stop]):
+            out.update(range(k, stop))
+    return out
+
+
 def drop_furniture(lines: list[_Line]) -> list[_Line]:
     """Body lines without boilerplate lines, furniture sections and anything after an end mark.
 
     A furniture section (related links, "About <company>", forward-looking statements, database
-    furniture such as "Similar articles") runs from its heading to the next structural heading.
+    furniture such as "Similar articles") runs from its heading to the next structural heading; another
+    poster's anecdote in a forum thread runs to the next reply.
     """
     out: list[_Line] = []
     skipping = False
     opening = False                 # the section opened the document, before any text was kept
-    for ln in lines:
+    anecdotes = anecdotal_replies(lines)
+    for k, ln in enumerate(lines):
         if END_MARK.match(ln.text):
             break
+        if k in anecdotes:
+            continue
         if FURNITURE_SECTION.match(ln.text):
             skipping, opening = True, not any(not is_heading(o) for o in out)
             continue

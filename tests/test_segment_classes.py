@@ -267,3 +267,23 @@ def test_a_lead_counting_its_cases_is_their_introduction(text: str, needles: lis
     texts = _texts(text)
     assert len(texts) == 2, texts
     _check(text, needles)
+
+
+# --- a forum thread: another poster's anecdote is no part of the study the thread reports ------------------------
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("糖友论坛 / 【经验分享】参加了医院的羊膜细胞试验 / 楼主:柳州老周　发表于 2025-01-18 / 医生说这个试验一共招30名2型糖尿病患者,"
+     "每公斤100万个细胞,每4周一次共3次。 / 2楼　甜蜜的负担: / 我表姐在一家私立医院打的脐带干细胞,一针5000万个细胞,效果一般。 / "
+     "3楼　柳州老周: / 回复2楼:这个试验在中国临床试验注册中心能查到。", ["100万", "注册中心"], ["5000万"]),
+    ("糖友論壇 / 【經驗分享】參加了醫院的羊膜細胞試驗 / 樓主:柳州老周　發表於 2025-01-18 / 醫生說這個試驗一共招30名第2型糖尿病患者,"
+     "每公斤100萬個細胞,每4週一次共3次。 / 2樓　甜蜜的負擔: / 我表姐在一家私立醫院打的臍帶幹細胞,一針5000萬個細胞,效果一般。",
+     ["100萬"], ["5000萬"]),
+    ("Diabetes Forum / Joined the amnion cell trial / OP: oldzhou / The trial enrolled 30 patients with type 2 diabetes "
+     "who got 1 million cells/kg every 4 weeks, 3 times. / #2 sweetburden: / My cousin paid for cord stem cells at a "
+     "private clinic, 50 million cells a shot.", ["1 million"], ["50 million"]),
+    # trap: a reply that cites a study (its cohort, its journal) is kept
+    ("求助帖 / 楼主:甜蜜的负担　发表于 2024-11-18 / 脐带干细胞治疗靠谱吗? / 2楼　内分泌小医生: / 某三甲医院去年在《中国干细胞临床杂志》"
+     "发表了180例2型糖尿病患者的真实世界研究,每次输注5000万个细胞。", ["180例", "5000万"], []),
+])
+def test_forum_anecdotes_are_not_the_study(text: str, kept: list[str], dropped: list[str]) -> None:
+    joined = " ".join(_texts(text))
+    assert all(k in joined for k in kept) and not any(d in joined for d in dropped), _texts(text)
