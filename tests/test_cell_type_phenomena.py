@@ -201,3 +201,18 @@ def test_stem_cell_islets_of_a_company_are_its_products_source(text: str, expect
 ])
 def test_stem_cell_islets_as_one_noun(text: str, expected: list[str]) -> None:
     assert [t for t in cell_types(text) if t != "MSC"] == expected
+
+
+# the source cells of a reprogramming are not the cells given
+@pytest.mark.parametrize("text, expected", [
+    ("研究团队先通过抽脂获取她的脂肪间质细胞,用小分子化合物将其“逆转”为多能干细胞,再诱导成胰岛样细胞团移植给这名1型糖尿病患者。",
+     ["iPSC-islet"]),
+    ("研究團隊先抽取她的脂肪間質細胞,以小分子化合物將其重編程為多能幹細胞,再誘導成胰島細胞團移植給這名第1型糖尿病患者。",
+     ["iPSC-islet"]),
+    ("Her adipose-derived stromal cells were reprogrammed into pluripotent stem cells, then turned into islets that "
+     "were transplanted under the abdominal muscle.", ["iPSC-islet"]),
+    # trap: MSCs given as such
+    ("30名2型糖尿病患者接受了脂肪间充质干细胞输注,12周后HbA1c下降。", ["AD-MSC"]),
+])
+def test_reprogrammed_source_cells_are_not_given(text: str, expected: list[str]) -> None:
+    assert cell_types(text) == expected

@@ -151,7 +151,9 @@ SC_ISLET_PATTERNS: tuple[Pattern, ...] = (
 # 胰岛素的细胞团", "turned a patient's skin cells into stem cells and then coaxed them into
 # insulin-producing cells"); the reach is bounded, so the scan stays linear
 CHAIN_REACH = 160
-_REPROG_SRC_ZH = (r"重编程|(?:皮肤|血液?|体|成纤维|脂肪)细胞[^,。;]{0,6}?(?:变成|转化为|转变为|逆转为|诱导为|诱导成)(?:多能)?干细胞")
+# (the verb may be quoted and the cells named a clause before: "获取她的脂肪间质细胞，用小分子化合物将其“逆转”为多能干细胞")
+_REPROG_SRC_ZH = (r"重编程|(?:皮肤|血液?|体|成纤维|脂肪)(?:间质)?细胞(?:[^,。;]{0,6}?|[^。;]{0,20}?将其)[“\"「]?(?:变|转化|转变|逆转|诱导)[”\"」]?"
+                  r"(?:为|成)(?:多能)?干细胞")
 _REPROG_SRC_EN = (r"\breprogramm\w*|\b(?:turned|converted|reverted|transformed|changed)\s+(?:[\w'’]+\s+){0,3}?(?:skin|blood|fat|body)\s+cells\s+(?:back\s+)?into\s+(?:(?:pluripotent|embryonic-like)\s+)?stem cells"
                   r"|\b(?:skin|blood|fat)\s+cells\s+(?:were\s+)?(?:turned|converted|reverted|transformed)\s+(?:back\s+)?into\s+(?:pluripotent\s+)?stem cells")
 _DIFF_ISLET_ZH = rf"(?:分化|诱导|培育|制备|形成|培养)(?:出|成|为|形成|制备出)?[^,。;\n]{{0,12}}?{_ISLET_ZH}"
@@ -447,6 +449,13 @@ _RECEIVED_AFTER = compile_cues((
 # the study's cells as received ("Donor islets plus sirolimus")
 _CELL_COLUMN = re.compile(r"\b(?:cells?|cell\s+type|cell\s+source|intervention|treatment|therapy)\b|细胞|干预|治疗方法", re.I)
 _RECIPIENTS = compile_cues((r"接受者|受者|受植者", r"\brecipients?\b"))
+# a source cell turned into a pluripotent one: "获取她的脂肪间质细胞，用小分子化合物将其“逆转”为多能干细胞", "her fat-derived
+# stromal cells were reprogrammed into pluripotent stem cells" (the study gives the islets made from them)
+_REPROGRAMMED_AFTER = compile_cues((
+    r"^[^。;；]{0,40}?(?:逆转|重编程|重新编程|诱导|转变|转化|变)[^。;；]{0,10}?(?:多能干细胞|iPS|多能性)",
+    r"^[^.;]{0,60}?\b(?:reprogramm\w*|turned|converted|reverted)\b[^.;]{0,30}?\b(?:pluripoten\w*|iPSCs?)\b",
+))
+REPROGRAMMED_FACTOR = 0.3
 SC_ISLET = "_sc_islet"     # stem-cell-derived islets of an unnamed source: no label, but no donor islets
 SC_ISLET_LABELS = frozenset({"iPSC-islet", "ESC-islet", SC_ISLET})
 # the next step or a product under development: "下一步将…研发干细胞分化胰岛", "is developing"
@@ -577,6 +586,8 @@ class CellTypeExtractor(FieldExtractor):
         if label in MSC_SOURCED and (_SUBGROUP_BEFORE.search(text[max(s, m.start() - 20):m.start()])
                                      or _SUBGROUP_AFTER.search(text[m.end():e])):
             score *= SUBGROUP_FACTOR
+        if (label in MSC_SOURCED or label == "MSC") and _REPROGRAMMED_AFTER.search(text[m.end():e]):
+            score *= REPROGRAMMED_FACTOR   # the raw material of an iPSC, not the cells given
         if self._in_catalogue(text, m.start(), m.end(), s, e):
             score *= CATALOGUE_FACTOR
         if in_reference(text, m.start()) or in_related_links(text, m.start()):
