@@ -29,6 +29,14 @@ def site_sizes(text: str, lang: str) -> list[tuple[int, str]]:
     ("香港約有5,000名第1型糖尿病患者。", "zh-Hant", []),
     ("美国约有160万名1型糖尿病患者。", "zh", []),
     ("美国有40名1型糖尿病患者接受了干细胞胰岛治疗。", "zh", [(40, "total")]),
+    ("香港約有一萬名一型糖尿病患者。", "zh-Hant", []),                              # in Chinese numerals
+    # a symptom's count, whatever its trigger; a planned trial (规划); an outcome in the present tense
+    ("共有30位受試者接受治療。共有5位受試者出現輕微頭痛。", "zh-Hant", [(30, "total")]),
+    ("共有30位受试者接受治疗。共有5位受试者出现轻微头痛。", "zh", [(30, "total")]),
+    ("Twenty children were enrolled. Two children had transient fever after the infusion.", "en", [(20, "total")]),
+    ("公司預計於2026年申請第二期臨床試驗,規劃收治120位受試者。", "zh-Hant", []),
+    ("All 16 participants completed the 12-month visit. Eleven participants are insulin-independent.", "en",
+     [(16, "total")]),
 ])
 def test_composite_counts(text, lang, expected):
     assert site_sizes(text, lang) == expected

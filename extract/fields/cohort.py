@@ -30,7 +30,7 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
-from .cohort_roles import (CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
+from .cohort_roles import (EVENT_AFTER, CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
                            in_event_list, in_reference_entry, is_age, is_audience, is_event_label, is_hedged, is_outcome_group,
                            is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_search_yield, is_share,
                            is_study_target, is_wide_scope, is_year, outcome_verb_first, registry_source,
@@ -507,6 +507,8 @@ class CohortExtractor(FieldExtractor):
             return None   # "(20 and 21 participants)", "分别纳入了20例和21例", "120 participants per trial": not one cohort
         if EVENT_BEFORE.search(view[max(span.start, hit.start - 30):hit.start]):
             return None   # "fever occurred in 3 children in the stem cell group": an event count
+        if role == "total" and EVENT_AFTER.match(view, hit.end, min(span.end, hit.end + 40)):
+            return None   # "共有5位受試者出現輕微頭痛", "Two children had transient fever": an event count, whatever its trigger
         in_studies = role == "total" and not larger and self._among_studies(view, span, hit)
         if not strong and role == "total" and not in_studies and re.match(r"\s*(?:其中|其餘|其余)",
                                                                           _clause_before(view, span, hit.start)):

@@ -75,7 +75,7 @@ OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
            "未脱离", "重新", "恢复", "恢復", "出现", "出現", "发生", "發生", "死亡", "退出", "失访",
            "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "减量", "減量", "改用", "观察到", "觀察到"),
     "en": ("achieved", "attained", "reached", "became", "remained", "experienced", "were insulin",
-           "was insulin", "had ", "developed", "discontinued", "stopped", "died", "withdrew",
+           "was insulin", "are insulin", "is insulin", "had ", "developed", "discontinued", "stopped", "died", "withdrew",
            "dropped out", "no longer", "did not", "showed", "reported", "regained", "lost", "going",
            "making", "needing", "requiring", "remaining", "achieving", "reaching", "becoming",
            "maintained", "needed", "required", "relapsed", "resumed", "reduced", "decreased", "increased",
@@ -124,13 +124,13 @@ STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇�
                         "across", "combined", "收集", "收录", "收錄", "collected")
 # a planned study or enrolment target is not a cohort size
 # (计划/計畫 after a determiner is the noun "programme": "该计划共收治45名")
-PLAN_BEFORE = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫)|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|"
+PLAN_BEFORE = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫|规划|規劃)|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|"
                          r"\bexpects?\b|\b(?:aims?|aiming|hopes?|hoping|intends?|intending|seeks?|seeking)\s+to\b|"
                          r"\bto\s+(?:enrol|enroll|recruit|randomi[sz]e)\b|\brequir(?:es|ing)\s+(?:a|an)\b|\bmandat(?:es|ing)\b", re.I)
 # how far back in its clause an explicit plan word reaches ("plans to initiate a pivotal Phase 3 study enrolling
 # about 60"); "will" reaches only the default width ("will present data from the trial that enrolled 40" is a result)
 PLAN_REACH = 80
-PLAN_FAR = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫)|拟|擬|\bplan(?:s|ned|ning)?\b|\b(?:intends?|intending)\s+to\b|"
+PLAN_FAR = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫|规划|規劃)|拟|擬|\bplan(?:s|ned|ning)?\b|\b(?:intends?|intending)\s+to\b|"
                       r"\brequir(?:es|ing)\s+(?:a|an)\b", re.I)
 # a count right after a time word is a time point ("Day 180", "week 52", "第12周")
 TIME_POINT_BEFORE = re.compile(r"(?:\b(?:day|days|week|weeks|month|months|year|visit|part|phase|cycle|stage|grade|"

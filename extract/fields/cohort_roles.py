@@ -99,6 +99,11 @@ EVENT_CUE = re.compile(r"\b(?:adverse\s+(?:events?|effects?|reactions?)|side[\s\
                        r"toxicit(?:y|ies))\b|不良(?:反应|反應|事件)|副作用|并发症|併發症", re.I)
 
 
+# the count's own clause says it had a symptom: "(位受試者)出現輕微頭痛", "(children) had transient fever"
+EVENT_AFTER = re.compile(r"[^,，;；。.!?\n]{0,16}?(?:出现|出現|发生|發生|伴有|\bhad\b|\bexperienced\b|\bdeveloped\b|\breported\b)"
+                         r"[^,，;；。.!?\n]{0,12}?(?:" + "|".join(map(re.escape, EVENT_WORDS)) + ")", re.I)
+
+
 def is_event_label(label: str) -> bool:
     """An arm label that names a symptom or event ("headache", "发热")."""
     low = label.lower()
@@ -166,7 +171,8 @@ COUNTRY_TALLY_BEFORE = re.compile(rf"(?:(?:{'|'.join(map(re.escape, _ZH_COUNTRIE
                                   r"(?:(?:约|約|共|有|已有|计|計|超过|超過|逾|近|大约|大約)\s*)+"
                                   rf"|\b(?:in\s+)?(?:the\s+)?(?:{'|'.join(map(re.escape, _EN_COUNTRIES))})\s*,?\s*"
                                   r"(?:(?:about|some|more\s+than|over|nearly|roughly|approximately)\s+)?)$", re.I)
-LARGE_COUNT = re.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)?\s*(?:万|萬|亿|億|million|thousand))", re.I)
+LARGE_COUNT = re.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|\d{4,}|(?:\d+(?:\.\d+)?|[一二两兩三四五六七八九十百千]+)\s*(?:万|萬|亿|億|million|thousand))",
+                         re.I)
 
 
 def is_wide_scope(view: str, start: int) -> bool:
