@@ -37,6 +37,14 @@ def site_sizes(text: str, lang: str) -> list[tuple[int, str]]:
     ("公司預計於2026年申請第二期臨床試驗,規劃收治120位受試者。", "zh-Hant", []),
     ("All 16 participants completed the 12-month visit. Eleven participants are insulin-independent.", "en",
      [(16, "total")]),
+    # a registry's list of groups, each with its sample size: arms
+    ("Group: P-MSC group; Sample size: 32; Intervention: cells.\nGroup: Placebo group; Sample size: 32; Intervention: "
+     "saline.\nTotal sample size: 64", "en", [(32, "arm"), (32, "arm"), (64, "total")]),
+    ("组别：试验组；样本量：30；干预措施：脐带间充质干细胞\n组别：对照组；样本量：30；干预措施：安慰剂", "zh",
+     [(30, "arm"), (30, "arm")]),
+    ("組別：試驗組；樣本量：30；干預措施：臍帶間充質幹細胞\n組別：對照組；樣本量：30；干預措施：安慰劑", "zh-Hant",
+     [(30, "arm"), (30, "arm")]),
+    ("Group: hAEC group; Sample size: 30; Intervention: hAECs 1.0 x 10^6 cells/kg.", "en", [(30, "total")]),  # one group
 ])
 def test_composite_counts(text, lang, expected):
     assert site_sizes(text, lang) == expected

@@ -191,6 +191,10 @@ def _largest_person_count(view: str, start: int, end: int) -> int:
     return max((as_int(parse_number(t.group("t").replace(",", ""))) or 0
                 for t in PERSON_COUNT.finditer(view, start, end)), default=0)
 
+# a registry's group row before its sample size ("Group: P-MSC group; Sample size: 32", "组别：试验组；样本量：32")
+GROUP_FIELD = re.compile(r"(?:\bGroup|\bArm|组别|組別|分组|分組)\s*[:：]\s*([^;；\n]{1,60}?)\s*[;；]", re.I)
+
+
 class CohortExtractor(FieldExtractor):
     """Cohort sizes with their role; enrolment wording scores higher than a bare count."""
 
@@ -462,6 +466,13 @@ class CohortExtractor(FieldExtractor):
             return None if in_reference_entry(span.doc.text, hit.start) or in_related_links(span.doc.text, hit.start) else hit
         if self._not_a_size(hit, span):
             return None
+        if hit.pattern in REGISTRY_FIELD_PATTERNS and role == "total":
+            group = GROUP_FIELD.search(view, view.rfind("\n", max(span.start, hit.start - 300), hit.start) + 1, hit.start)
+            if group and len(GROUP_FIELD.findall(view, span.start, span.end)) >= 2:
+                # "Group: Placebo group; Sample size: 32": one arm's size in a registry's list of groups (a single
+                # group is the whole trial)
+                hit.value = {"n": n, "role": "arm", "label": group.group(1).strip()}
+                return hit
         if role == "total":
             subset = study_subset_label(view, _count_span(view, hit)[0], _sentence(view, span, hit.start, hit.end))
             if subset:
