@@ -29,7 +29,7 @@ from typing import Optional
 
 # a word that makes a phrase an actor: an organisation, a team, a meeting that presents studies
 ORG_WORD = re.compile(
-    r"公司|药企|藥企|药厂|藥廠|医院|醫院|大学|大學|学院|學院|研究所|研究院|科学院|科學院|中心|团队|團隊|课题组|課題組|"
+    r"公司|药企|藥企|药厂|藥廠|生技|制药|製藥|药业|藥業|医药|醫藥|生物(?![学學技医醫制製材质質体體])|医院|醫院|大学|大學|学院|學院|研究所|研究院|科学院|科學院|中心|团队|團隊|课题组|課題組|"
     r"实验室|實驗室|机构|機構|科学家|科學家|研究人员|研究人員|学者|學者|年会|年會|学会|學會|协会|協會|医生|醫生|教授|"
     r"\b(?:[Cc]ompany|[Tt]eams?|[Gg]roups?|[Hh]ospitals?|[Uu]niversity|[Ii]nstitute|[Cc]ent(?:er|re)|[Rr]esearchers|"
     r"[Ss]cientists|[Dd]octors|[Ii]nvestigators|[Cc]linic|[Ll]ab(?:oratory)?|[Pp]harmaceuticals|[Tt]herapeutics|"

@@ -126,6 +126,19 @@ def test_transition_to_a_new_actor(text: str, main: str, other: str) -> None:
     _check(_texts(text), [[main], [other]])
 
 
+# --- ... a company named by its trade suffix (X生物, X生技, X製藥) ----------------------------------------------------
+@pytest.mark.parametrize("text, main, other", [
+    ("港岛大学团队为8名1型糖尿病患者进行了治疗,随访一年。另外,内地云汐生物日前公布,其胚胎干细胞来源胰岛细胞的单组试验中,"
+     "16名1型糖尿病患者接受单次输注。", "8名", "16名"),
+    ("港島大學團隊為8名一型糖尿病患者進行了治療,隨訪一年。另外,內地雲汐生物日前公布,其胚胎幹細胞來源胰島細胞的單組試驗中,"
+     "16名一型糖尿病患者接受單次輸注。", "8名", "16名"),
+    ("港島大學團隊為8名一型糖尿病患者進行了治療。此外,台灣明澈生技上月宣布,其羊膜上皮細胞一期試驗已為12名第2型糖尿病患者完成輸注。",
+     "8名", "12名"),
+])
+def test_transition_to_a_company_named_by_its_suffix(text: str, main: str, other: str) -> None:
+    _check(_texts(text), [[main], [other]])
+
+
 # --- traps: one study, or no study at all -------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     # no match: "such a company" names no study; no actor after 例如; epidemiology; a registry's general figure
