@@ -114,3 +114,58 @@ def test_windowed_matches_are_finditer_matches(hop_ratio: int, monkeypatch: pyte
                     if may_match_in(pat.literals, present):
                         got = [(m.span(), m.groups()) for m in span.matches(pat, present)]
                         assert got == want, (ex.name, pat.name)
+
+
+# --- first characters in sre's info block (compile_pattern) -------------------------------------------------
+
+def _chars(regex: str, flags: int) -> set[str] | None:
+    from extract.fields.prefilter import first_chars
+
+    got = first_chars(regex, flags)
+    if got is None:
+        return None
+    cps, ranges, cats = got
+    return {chr(c) for c in cps} | {f"{chr(a)}-{chr(b)}" for a, b in ranges} | {f"cat:{c}" for c in cats}
+
+
+@pytest.mark.parametrize("regex, flags, expected", [
+    (r"(?<![\d.])\d+%", 0, {"cat:CATEGORY_DIGIT"}),                      # through a lookbehind
+    (r"(?:(?<![A-Za-z0-9])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?![A-Za-z0-9]))型", 0, {"型"}),   # an ASCII boundary
+    (r"(?:第)?[一二三]型", 0, {"第", "一", "二", "三"}),                  # an optional part and what follows it
+    (r"(?:ab|[x-z])\s*c", 0, {"a", "x-z"}),
+    (r"k\d", re.I, {"k", "K", "\u212a"}),                                 # the Kelvin sign is a K to sre
+    (r"(?-i:k)\d", re.I, {"k"}),
+    (r"[s\u4e00-\u9fff]", re.I, {"s", "S", "\u017f", "\u4e00-\u9fff"}),   # long s: sre's extra case
+    # anything, or an empty match: no set
+    (r"(?:x)?", 0, None),
+    (r".x", 0, None),
+    (r"[^a]b", 0, None),
+    (r"(a)?\1b", 0, None),
+])
+def test_first_chars(regex: str, flags: int, expected: set[str] | None) -> None:
+    got = _chars(regex, flags)
+    if got is not None:
+        got = {g.replace(f"cat:{re._constants.CATEGORY_DIGIT}", "cat:CATEGORY_DIGIT") for g in got}  # type: ignore[attr-defined]
+    assert got == expected
+
+
+TRICKY = ("KELVIN \u212a ſ İ ı µ μ ΣΣσς 1０２ Ⅰ型 ⅱ k1 K2 \u212a3 s4 S5 \u017f6 ǅ ǆ Ǆ ß ẞ ﬀ 一型 第三型 x8% 1.5% "
+          "abc\n\tdef (x) [y] ab c xyzc")
+
+
+def test_compile_pattern_finds_what_re_compile_finds() -> None:
+    """The info block only skips positions: every registered pattern finds the same matches, at any start."""
+    from extract.fields.prefilter import compile_pattern
+
+    views = [to_document(SourceDoc("t.txt", raw, "txt")).view for raw in _texts()[:10]] + [TRICKY, TRICKY.upper()]
+    regexes = {(p.regex, p.flags) for ex in EXTRACTORS for p in ex.patterns}
+    regexes |= {(r"k\d", re.I), (r"(?<!x)s\d", re.I), (r"[s\u4e00-\u9fff]\d", re.I), (r"(?:ab|[x-z])\s*c", 0),
+                (r"(?<![\d.])\d+%", 0), (r"(?i:ǅ)", 0), (r"(?:第)?[一二三]型", 0), (r"\w\d", re.I | re.A)}
+    for regex, flags in sorted(regexes):
+        want_rx, got_rx = re.compile(regex, flags), compile_pattern(regex, flags)
+        assert (got_rx.pattern, got_rx.flags, got_rx.groups, got_rx.groupindex) == \
+            (want_rx.pattern, want_rx.flags, want_rx.groups, want_rx.groupindex)
+        for view in views:
+            for pos in (0, len(view) // 2):
+                want = [(m.span(), m.groups()) for m in want_rx.finditer(view, pos)]
+                assert [(m.span(), m.groups()) for m in got_rx.finditer(view, pos)] == want, regex[:80]

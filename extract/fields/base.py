@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
 from ..document import Document
-from .prefilter import LiteralIndex, anchor, may_match_in, min_width, required_literals, windows
+from .prefilter import LiteralIndex, anchor, compile_pattern, may_match_in, min_width, required_literals, windows
 
 
 @dataclass(frozen=True)
@@ -126,9 +126,10 @@ _CACHE: dict[tuple[str, int], re.Pattern[str]] = {}
 
 def _compile(regex: str, flags: int) -> re.Pattern[str]:
     key = (regex, flags)
-    if key not in _CACHE:
-        _CACHE[key] = re.compile(regex, flags)
-    return _CACHE[key]
+    got = _CACHE.get(key)
+    if got is None:
+        got = _CACHE[key] = compile_pattern(regex, flags)
+    return got
 
 
 # one index of the literals of every extractor's patterns; a span's literals found once for all extractors

@@ -233,3 +233,208 @@ def windows(anchored: Optional[tuple[frozenset[str], int]], present: dict[str, l
         else:
             out.append((lo, o))
     return out
+
+
+# --- where a match can start: sre's search loop told which characters to skip ---------------------------
+#
+# ``re`` searches by trying a full match at every position, unless the compiled pattern's info block names a
+# literal prefix or a set of first characters: then a tight C loop skips to the next position holding one of
+# them. sre derives that set only when the pattern's very first item is a literal or a class; a pattern that
+# opens with a lookaround (``(?<![\d.])\d+…``, the ASCII word boundary of context.zp) or an optional part gets
+# none, and is tried at every position. ``first_chars`` derives the set through lookarounds, optional parts
+# and alternatives; ``compile_pattern`` puts it into the info block. The pattern's own code is unchanged: the
+# set only skips positions where no match can start, so every search, finditer, sub and split finds exactly
+# what ``re.compile`` finds (tests/test_prefilter.py checks it pattern by pattern).
+
+Chars = Optional[tuple[frozenset[int], tuple[tuple[int, int], ...], tuple[int, ...]]]   # codepoints, ranges, categories
+_UNIVERSAL = None
+_MAX_RANGE = 0x30000   # a wider range is as good as "anything"
+
+
+@lru_cache(maxsize=1)
+def _lower_inverse() -> dict[int, tuple[int, ...]]:
+    """lower-cased codepoint -> the other codepoints sre lower-cases to it (built once, ~0.1 s)."""
+    import _sre
+
+    inv: dict[int, list[int]] = {}
+    tolower = _sre.unicode_tolower
+    for c in range(0x110000):
+        lo = tolower(c)
+        if lo != c:
+            inv.setdefault(lo, []).append(c)
+    return {k: tuple(v) for k, v in inv.items()}
+
+
+def _case_closure(cps: Iterable[int], unicode: bool) -> set[int]:
+    """Every codepoint that sre's IGNORECASE matching lets stand for one of ``cps`` (a superset: the
+    characters whose lower case is the lower case of one of them, or of one of its special equivalents)."""
+    import _sre
+
+    try:
+        from re._casefix import _EXTRA_CASES as fixes  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - Python 3.10
+        from sre_compile import _ignorecase_fixes as fixes  # type: ignore[no-redef,attr-defined]
+    inv = _lower_inverse()
+    tolower = _sre.unicode_tolower if unicode else _sre.ascii_tolower
+    out: set[int] = set()
+    for c in cps:
+        for lo in {c, tolower(c), _sre.unicode_tolower(c)}:
+            group = (lo,) + tuple(fixes.get(lo, ()))
+            for g in group:
+                out.add(g)
+                out.update(inv.get(g, ()))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _range_closure(lo: int, hi: int, unicode: bool) -> frozenset[int]:
+    """The codepoints outside [lo, hi] that stand for one of its characters under IGNORECASE."""
+    import _sre
+
+    inv = _lower_inverse()
+    cased = [c for c in range(lo, hi + 1) if c in inv or _sre.unicode_tolower(c) != c]
+    return frozenset(c for c in _case_closure(cased, unicode) if not lo <= c <= hi)
+
+
+@lru_cache(maxsize=None)
+def _category_closure(cat: object, unicode: bool) -> frozenset[int]:
+    """The codepoints outside category ``cat`` whose lower case is in it (IGNORECASE lowers before testing)."""
+    import _sre
+
+    probe = re.compile(_CATEGORY_RX[cat], 0 if unicode else re.ASCII)
+    tolower = _sre.unicode_tolower if unicode else _sre.ascii_tolower
+    return frozenset(c for lo, cs in _lower_inverse().items() for c in cs
+                     if probe.match(chr(tolower(c))) and not probe.match(chr(c)))
+
+
+_CATEGORY_RX = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+                C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+
+
+def _join(a: Chars, b: Chars) -> Chars:
+    if a is None or b is None:
+        return None
+    return a[0] | b[0], a[1] + b[1], a[2] + b[2]
+
+
+_EMPTY: Chars = (frozenset(), (), ())
+
+
+def _first_seq(items: list, flags: int, base_type: int) -> tuple[Chars, bool]:
+    """(characters a match of the sequence can start with, whether it can match the empty string)."""
+    acc = _EMPTY
+    for op, av in items:
+        got, nullable = _first_item(op, av, flags, base_type)
+        acc = _join(acc, got)
+        if acc is None or not nullable:
+            return acc, False
+    return acc, True
+
+
+def _first_item(op: object, av: object, flags: int, base_type: int) -> tuple[Chars, bool]:
+    ignore = bool(flags & re.IGNORECASE)
+    unicode = bool(flags & re.UNICODE)
+    if op is C.LITERAL:
+        cps = _case_closure([av], unicode) if ignore else {av}   # type: ignore[list-item]
+        return (frozenset(cps), (), ()), False
+    if op is C.IN:
+        cps: set[int] = set()
+        ranges: list[tuple[int, int]] = []
+        cats: list[int] = []
+        for iop, iav in av:  # type: ignore[attr-defined]
+            if iop is C.LITERAL:
+                cps |= _case_closure([iav], unicode) if ignore else {iav}
+            elif iop is C.RANGE:
+                lo, hi = iav
+                if hi - lo > _MAX_RANGE:
+                    return _UNIVERSAL, False
+                ranges.append((lo, hi))
+                if ignore:
+                    cps |= _range_closure(lo, hi, unicode)
+            elif iop is C.CATEGORY and iav in _CATEGORY_RX:
+                cats.append(iav)
+                if ignore:
+                    cps |= _category_closure(iav, unicode)
+            else:
+                return _UNIVERSAL, False   # NEGATE and the rest: (almost) anything
+        return (frozenset(cps), tuple(ranges), tuple(cats)), False
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return _EMPTY, True   # zero width: the next item consumes the first character
+    if op is C.SUBPATTERN:
+        _, add, rem, sub = av  # type: ignore[misc]
+        inner = (flags | add) & ~rem
+        if (inner & P.TYPE_FLAGS) != base_type:
+            return _UNIVERSAL, False   # another character model inside: not worth following
+        return _first_seq(list(sub), inner, base_type)
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _first_seq(list(av), flags, base_type)  # type: ignore[arg-type]
+    if op is C.BRANCH:
+        acc, nullable = _EMPTY, False
+        for b in av[1]:  # type: ignore[index]
+            got, n = _first_seq(list(b), flags, base_type)
+            acc = _join(acc, got)
+            if acc is None:
+                return _UNIVERSAL, False
+            nullable = nullable or n
+        return acc, nullable
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+        lo, hi, item = av  # type: ignore[misc]
+        if hi == 0:
+            return _EMPTY, True
+        got, n = _first_seq(list(item), flags, base_type)
+        return got, n or lo == 0
+    return _UNIVERSAL, False   # ANY, NOT_LITERAL, backreferences, conditionals
+
+
+@lru_cache(maxsize=4096)
+def first_chars(regex: str, flags: int) -> Chars:
+    """(codepoints, ranges, categories): the characters every match of ``regex`` starts with (a superset;
+    categories are sre's, in the pattern's character model), or None when a match may start anywhere or be
+    empty."""
+    parsed = parse(regex, flags)
+    if parsed is None:
+        return None
+    flags = flags | parsed.state.flags
+    if flags & re.LOCALE:
+        return None
+    got, nullable = _first_seq(list(parsed), flags, flags & P.TYPE_FLAGS)
+    return None if nullable else got
+
+
+def _charset_info(first: Chars, lo: int, hi: int, flags: int) -> list[int]:
+    """An sre info block naming the first characters (the layout of re._compiler._compile_info)."""
+    from re import _compiler as SC  # type: ignore[attr-defined]
+
+    assert first is not None
+    items = [(C.LITERAL, c) for c in sorted(first[0])] + [(C.RANGE, r) for r in first[1]]
+    items += [(C.CATEGORY, c) for c in dict.fromkeys(first[2])]
+    charset, hascased = SC._optimize_charset(items)
+    assert not hascased
+    code = [C.INFO, 0, C.SRE_INFO_CHARSET, lo, hi]
+    SC._compile_charset(charset, flags, code)
+    code[1] = len(code) - 1
+    return code
+
+
+def compile_pattern(regex: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(regex, flags)`` from the parse the analyses above share, with the first characters in its
+    info block where sre found no prefix of its own (see the section's comment): the same matches, fewer
+    positions tried."""
+    import _sre
+    from re import _compiler as SC  # type: ignore[attr-defined]
+
+    flags = int(flags)
+    parsed = parse(regex, flags)
+    if parsed is None or flags & re.DEBUG:
+        return re.compile(regex, flags)
+    code = SC._code(parsed, flags)
+    all_flags = flags | parsed.state.flags
+    if code[0] == C.INFO and code[2] == 0 and code[3] > 0:   # no prefix, no charset, no empty match
+        first = first_chars(regex, flags)
+        if first is not None:
+            code = _charset_info(first, code[3], code[4], all_flags) + code[1 + code[1]:]
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    return _sre.compile(regex, all_flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
