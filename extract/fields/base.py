@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Iterator, Optional
 
 from ..document import Document
-from .prefilter import LiteralIndex, anchor, compile_pattern, may_match_in, min_width, required_literals, windows
+from . import rxcache
+from .prefilter import LiteralIndex, may_match_in, windows
 
 
 @dataclass(frozen=True)
@@ -101,24 +103,25 @@ class Pattern:
     examples: tuple[str, ...] = ()
     traps: tuple[str, ...] = ()
 
-    @property
+    # each analysis is computed once per pattern and kept on it (``find`` asks for them at every span)
+    @cached_property
     def compiled(self) -> re.Pattern[str]:
         return _compile(self.regex, self.flags)
 
-    @property
+    @cached_property
     def literals(self) -> Optional[frozenset[str]]:
         """Strings one of which every match contains (None: no such guarantee); see prefilter.py."""
-        return required_literals(self.regex, self.flags)
+        return rxcache.analysis(self.regex, self.flags)[0]
 
-    @property
+    @cached_property
     def anchor(self) -> Optional[tuple[frozenset[str], int]]:
         """(literals, reach): a match starts at most ``reach`` before an occurrence of one of them; see prefilter.py."""
-        return anchor(self.regex, self.flags)
+        return rxcache.analysis(self.regex, self.flags)[1]
 
-    @property
+    @cached_property
     def nonempty(self) -> bool:
         """No match is empty (finditer's step after an empty match differs: such a pattern is not hopped)."""
-        return min_width(self.regex, self.flags) > 0
+        return rxcache.analysis(self.regex, self.flags)[2] > 0
 
 
 _CACHE: dict[tuple[str, int], re.Pattern[str]] = {}
@@ -128,7 +131,7 @@ def _compile(regex: str, flags: int) -> re.Pattern[str]:
     key = (regex, flags)
     got = _CACHE.get(key)
     if got is None:
-        got = _CACHE[key] = compile_pattern(regex, flags)
+        got = _CACHE[key] = rxcache.compile_cached(regex, flags)
     return got
 
 
@@ -146,7 +149,7 @@ def span_literals(span: Span, patterns: tuple[Pattern, ...]) -> dict[str, list[i
     if _SEEN_PATTERNS.get(id(patterns)) is not patterns:
         _SEEN_PATTERNS[id(patterns)] = patterns
         before = len(_INDEX._literals)
-        _INDEX.add([p.literals for p in patterns] + [a[0] for p in patterns if (a := anchor(p.regex, p.flags))])
+        _INDEX.add([p.literals for p in patterns] + [a[0] for p in patterns if (a := p.anchor)])
         if len(_INDEX._literals) != before:
             _SPAN_LITERALS.clear()   # found before the new literals were known
     key = (id(span.doc), span.start, span.end)

@@ -99,7 +99,7 @@ def _node(op: object, av: object, ignore_case: bool) -> Lits:
 def parse(regex: str, flags: int):  # -> re._parser.SubPattern | None
     """The parsed regex (parsed once for all the questions below), None when it does not parse."""
     try:
-        return P.parse(regex, flags)
+        return P.parse(regex, int(flags))   # an int, as re.compile passes it (RegexFlag arithmetic is slow)
     except re.error:
         return None
 
@@ -416,25 +416,41 @@ def _charset_info(first: Chars, lo: int, hi: int, flags: int) -> list[int]:
     return code
 
 
-def compile_pattern(regex: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(regex, flags)`` from the parse the analyses above share, with the first characters in its
-    info block where sre found no prefix of its own (see the section's comment): the same matches, fewer
-    positions tried."""
-    import _sre
+Code = tuple[int, list[int], int, dict[str, int], tuple[Optional[str], ...]]   # flags, code, groups, names
+
+
+def pattern_code(regex: str, flags: int = 0) -> Optional[Code]:
+    """What ``_sre.compile`` takes for ``regex`` (``compile_pattern``'s code), or None when it does not parse."""
     from re import _compiler as SC  # type: ignore[attr-defined]
 
     flags = int(flags)
     parsed = parse(regex, flags)
     if parsed is None or flags & re.DEBUG:
-        return re.compile(regex, flags)
+        return None
     code = SC._code(parsed, flags)
     all_flags = flags | parsed.state.flags
     if code[0] == C.INFO and code[2] == 0 and code[3] > 0:   # no prefix, no charset, no empty match
         first = first_chars(regex, flags)
         if first is not None:
             code = _charset_info(first, code[3], code[4], all_flags) + code[1 + code[1]:]
-    groupindex = parsed.state.groupdict
-    indexgroup = [None] * parsed.state.groups
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[Optional[str]] = [None] * parsed.state.groups
     for k, i in groupindex.items():
         indexgroup[i] = k
-    return _sre.compile(regex, all_flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    return int(all_flags), [int(op) for op in code], parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def from_code(regex: str, code: Code) -> re.Pattern[str]:
+    """The compiled pattern of ``pattern_code``'s result (sre validates the code)."""
+    import _sre
+
+    all_flags, ops, groups, groupindex, indexgroup = code
+    return _sre.compile(regex, all_flags, list(ops), groups, dict(groupindex), tuple(indexgroup))
+
+
+def compile_pattern(regex: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(regex, flags)`` from the parse the analyses above share, with the first characters in its
+    info block where sre found no prefix of its own (see the section's comment): the same matches, fewer
+    positions tried."""
+    code = pattern_code(regex, flags)
+    return re.compile(regex, flags) if code is None else from_code(regex, code)
