@@ -130,8 +130,13 @@ def save() -> None:
         pass
 
 
+_SPED_UP: dict[int, re.Pattern[str]] = {}   # id -> the patterns speed_up_modules made (kept: ids stay unique)
+
+
 def _faster(v: Any, done: dict[int, Any]) -> Any:
     if isinstance(v, re.Pattern) and isinstance(v.pattern, str):
+        if _SPED_UP.get(id(v)) is v:
+            return v
         if id(v) not in done:
             done[id(v)] = compile_cached(v.pattern, v.flags)
         return done[id(v)]
@@ -160,4 +165,6 @@ def speed_up_modules(prefix: str = "extract") -> int:
                     new = _faster(x, done)
                     if new is not x:
                         value[k] = new
+    for v in done.values():
+        _SPED_UP[id(v)] = v
     return len(done)
