@@ -413,7 +413,7 @@ def prepare_nlp(out_dir: Path) -> None:
         rxcache.speed_up_modules()
         for ex in EXTRACTORS:
             for pat in ex.patterns:
-                pat.compiled, pat.literals, pat.anchor, pat.nonempty  # noqa: B018 - computed and kept on the pattern
+                pat.compiled, pat.literals, pat.anchor, pat.nonempty, pat.chars  # noqa: B018 - computed and kept on the pattern
         for i, text in enumerate(WARM_UP_TEXTS):
             process_source(SourceDoc(doc_id=f"warm-up-{i}", raw_text=text, source_format="txt"))
         rxcache.save()

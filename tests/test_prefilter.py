@@ -169,3 +169,30 @@ def test_compile_pattern_finds_what_re_compile_finds() -> None:
             for pos in (0, len(view) // 2):
                 want = [(m.span(), m.groups()) for m in want_rx.finditer(view, pos)]
                 assert [(m.span(), m.groups()) for m in got_rx.finditer(view, pos)] == want, regex[:80]
+
+
+@pytest.mark.parametrize("regex, flags, expected", [
+    (r"(?<!\w)[A-Za-z]{1,20}\s*[nN]\s*=\s*\d+", re.I, {"="}),   # "n" is cased: "=" decides
+    (r"[\u4e00-\u9fff]{1,8}[组組]\s*\d+", 0, {"组", "組"}),
+    (r"\d+\s*(?:例|名)", 0, {"例", "名"}),
+    # no match
+    (r"共纳入\d+", 0, None),                 # a longer literal exists: required_literals decides
+    (r"\d+\s*[a-z]", re.I, None),            # nothing caseless required
+    (r"(?:=)?\d+", 0, None),                 # optional
+    (r"\d+[ \t]x", 0, None),                 # a class of spaces
+])
+def test_required_chars(regex: str, flags: int, expected: set[str] | None) -> None:
+    from extract.fields.prefilter import required_chars
+
+    got = required_chars(regex, flags)
+    assert (None if got is None else set(got)) == expected
+
+
+def test_every_match_holds_one_of_the_required_chars() -> None:
+    for raw in _texts():
+        view = to_document(SourceDoc("t.txt", raw, "txt")).view
+        for ex in EXTRACTORS:
+            for pat in ex.patterns:
+                if pat.chars is not None:
+                    for m in pat.compiled.finditer(view):
+                        assert any(c in m.group(0) for c in pat.chars), (ex.name, pat.name, m.group(0))

@@ -63,7 +63,7 @@ def test_an_unreadable_file_is_ignored(fresh: Path, content: bytes) -> None:
 
 def test_code_sre_refuses_is_compiled_afresh(fresh: Path) -> None:
     rxcache._loaded = True
-    rxcache._entries[(r"\d+x", 0)] = ((32, [1, 2, 3], 0, {}, (None,)), None, None, 2)
+    rxcache._entries[(r"\d+x", 0)] = ((32, [1, 2, 3], 0, {}, (None,)), None, None, 2, None)
     _same(rxcache.compile_cached(r"\d+x", 0), re.compile(r"\d+x"))
 
 

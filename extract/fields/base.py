@@ -39,9 +39,13 @@ class Span:
 
     def matches(self, pat: "Pattern", present: dict[str, list[int]]) -> Iterator[re.Match[str]]:
         """The matches ``finditer`` gives, tried only where they can start: within the pattern's reach
-        before an occurrence of its anchor literal (``present``: ``span_literals``). Where those windows
+        before an occurrence of its anchor literal (``present``: ``span_literals``), and not at all in a span
+        without any of its required characters (``Pattern.chars``). Where those windows
         cover much of the span, one scan from the first window is cheaper than a try per position."""
         rx = pat.compiled
+        chars = pat.chars
+        if chars is not None and not any(self.doc.view.find(c, self.start, self.end) >= 0 for c in chars):
+            return iter(())   # none of the characters every match holds ("=", "组") is in the span
         wins = windows(pat.anchor, present) if pat.nonempty else None
         if wins is None:
             return rx.finditer(self.doc.view, self.start, self.end)
@@ -117,6 +121,11 @@ class Pattern:
     def anchor(self) -> Optional[tuple[frozenset[str], int]]:
         """(literals, reach): a match starts at most ``reach`` before an occurrence of one of them; see prefilter.py."""
         return rxcache.analysis(self.regex, self.flags)[1]
+
+    @cached_property
+    def chars(self) -> Optional[frozenset[str]]:
+        """For a pattern with no required literal: caseless characters one of which every match contains."""
+        return rxcache.analysis(self.regex, self.flags)[3]
 
     @cached_property
     def nonempty(self) -> bool:

@@ -36,9 +36,10 @@ except ImportError:  # pragma: no cover - Python 3.10
 Lits = Optional[frozenset[str]]   # None: no guarantee; a set: every match contains one of these
 MIN_LEN = 2                        # one-character literals are too common to be worth a check
 MAX_ALTERNATIVES = 64
+MAX_CLASS = 8                      # a class of up to this many characters is a set of one-character literals
 
 
-def _seq(items: list, ignore_case: bool) -> Lits:
+def _seq(items: list, ignore_case: bool, min_len: int = MIN_LEN) -> Lits:
     """Required literals of a sequence: the best of its runs of literal characters and its items."""
     best: Lits = None
     run: list[str] = []
@@ -55,16 +56,21 @@ def _seq(items: list, ignore_case: bool) -> Lits:
             run.append(ch.lower() if ignore_case else ch)
             continue
         flush()
-        sub = _node(op, av, ignore_case)
+        sub = _node(op, av, ignore_case, min_len)
         if sub is not None:
             candidates.append(sub)
     flush()
     for cand in candidates:
-        if min(len(s) for s in cand) < MIN_LEN:
+        if min(len(s) for s in cand) < min_len or (min_len == 1 and not all(map(_caseless, cand))):
             continue
         if best is None or _quality(cand) > _quality(best):
             best = cand
     return best
+
+
+def _caseless(s: str) -> bool:
+    """A literal a plain substring test finds under any case rule (no cased character, no space)."""
+    return s.lower() == s.upper() == s and not any(c.isspace() for c in s)
 
 
 def _quality(lits: frozenset[str]) -> tuple[int, int]:
@@ -72,26 +78,28 @@ def _quality(lits: frozenset[str]) -> tuple[int, int]:
     return (min(len(s) for s in lits), -len(lits))
 
 
-def _node(op: object, av: object, ignore_case: bool) -> Lits:
+def _node(op: object, av: object, ignore_case: bool, min_len: int = MIN_LEN) -> Lits:
     if op is C.SUBPATTERN:
         *_, sub = av  # (group, add_flags, del_flags, pattern)
         add, rem = (av[1], av[2]) if len(av) == 4 else (0, 0)
         ic = (ignore_case or bool(add & re.IGNORECASE)) and not rem & re.IGNORECASE
-        return _seq(list(sub), ic)
+        return _seq(list(sub), ic, min_len)
+    if op is C.IN and min_len == 1 and len(av) <= MAX_CLASS and all(o is C.LITERAL for o, _ in av):
+        return frozenset(chr(a).lower() if ignore_case else chr(a) for _, a in av)   # [组組]: one of these
     if op is C.BRANCH:
         _, branches = av
         out: set[str] = set()
         for b in branches:
-            lits = _seq(list(b), ignore_case)
+            lits = _seq(list(b), ignore_case, min_len)
             if lits is None:
                 return None
             out |= lits
         return frozenset(out) if len(out) <= MAX_ALTERNATIVES else None
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
         lo, _, item = av
-        return _seq(list(item), ignore_case) if lo >= 1 else None
+        return _seq(list(item), ignore_case, min_len) if lo >= 1 else None
     if op is getattr(C, "ATOMIC_GROUP", None):
-        return _seq(list(av), ignore_case)
+        return _seq(list(av), ignore_case, min_len)
     return None  # classes, anchors, lookarounds, backrefs: no literal guarantee
 
 
@@ -118,6 +126,18 @@ def required_literals(regex: str, flags: int) -> Lits:
         return None
     ignore_case = bool(flags & re.IGNORECASE) or bool(parsed.state.flags & re.IGNORECASE)
     return _seq(list(parsed), ignore_case)
+
+
+@lru_cache(maxsize=4096)
+def required_chars(regex: str, flags: int) -> Optional[frozenset[str]]:
+    """For a pattern with no required literal of MIN_LEN: single characters one of which every match contains,
+    when each is the same in every case ("=", "%", "组"; a plain substring test then decides), else None."""
+    parsed = parse(regex, flags)
+    if parsed is None or required_literals(regex, flags) is not None:
+        return None
+    ignore_case = bool(flags & re.IGNORECASE) or bool(parsed.state.flags & re.IGNORECASE)
+    got = _seq(list(parsed), ignore_case, 1)
+    return got if got is not None and all(map(_caseless, got)) else None
 
 
 def _width(items: list) -> int:

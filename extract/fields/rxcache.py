@@ -22,13 +22,13 @@ import tempfile
 from pathlib import Path
 from typing import Any, Optional
 
-from .prefilter import Code, anchor, from_code, min_width, pattern_code, required_literals
+from .prefilter import Code, anchor, from_code, min_width, pattern_code, required_chars, required_literals
 
-FORMAT = 1                 # bump when what is stored, or how pattern_code builds it, changes
+FORMAT = 2                 # bump when what is stored, or how pattern_code builds it, changes
 MAX_ENTRIES = 6000         # a file grown past this keeps only what the last run used
 FILE_PREFIX = "regex-cache"
 
-Entry = tuple[Optional[Code], Any, Any, int]   # code, required literals, anchor, shortest match
+Entry = tuple[Optional[Code], Any, Any, int, Any]   # code, required literals, anchor, shortest match, required chars
 
 _entries: dict[tuple[str, int], Entry] = {}
 _used: set[tuple[str, int]] = set()
@@ -68,7 +68,7 @@ def _load() -> None:
         return
     for key, entry in data[1].items():
         if (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], int)
-                and isinstance(entry, tuple) and len(entry) == 4):
+                and isinstance(entry, tuple) and len(entry) == 5):
             _entries.setdefault(key, entry)
 
 
@@ -83,7 +83,8 @@ def _entry(regex: str, flags: int) -> Entry:
         code = pattern_code(regex, flags)
         if code is not None:
             code = (code[0], code[1], code[2], code[3], code[4])
-        got = _entries[key] = (code, required_literals(regex, flags), anchor(regex, flags), min_width(regex, flags))
+        got = _entries[key] = (code, required_literals(regex, flags), anchor(regex, flags), min_width(regex, flags),
+                               required_chars(regex, flags))
         _changed = True
     return got
 
@@ -99,10 +100,10 @@ def compile_cached(regex: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(regex, flags)
 
 
-def analysis(regex: str, flags: int) -> tuple[Any, Any, int]:
-    """(required literals, anchor, shortest match) of prefilter.py, kept with the code."""
-    _, lits, anch, width = _entry(regex, flags)
-    return lits, anch, width
+def analysis(regex: str, flags: int) -> tuple[Any, Any, int, Any]:
+    """(required literals, anchor, shortest match, required characters) of prefilter.py, kept with the code."""
+    _, lits, anch, width, chars = _entry(regex, flags)
+    return lits, anch, width, chars
 
 
 def save() -> None:
