@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from ..document import Document
 from . import rxcache
-from .prefilter import LiteralIndex, may_match_in, windows
+from .prefilter import LiteralIndex, windows
 
 
 @dataclass(frozen=True)
@@ -190,8 +190,9 @@ class FieldExtractor:
         hits: list[Hit] = []
         present = span_literals(span, self.patterns)
         for pat in self.patterns:
-            if not may_match_in(pat.literals, present):
-                continue  # none of the pattern's required words is in the span
+            lits = pat.literals
+            if lits is not None and lits.isdisjoint(present):
+                continue  # none of the pattern's required words is in the span (may_match_in, inlined)
             for m in span.matches(pat, present):
                 for hit in self.parse(m, pat, span):
                     checked = self.validate(hit, span)
