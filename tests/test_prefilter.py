@@ -196,3 +196,18 @@ def test_every_match_holds_one_of_the_required_chars() -> None:
                 if pat.chars is not None:
                     for m in pat.compiled.finditer(view):
                         assert any(c in m.group(0) for c in pat.chars), (ex.name, pat.name, m.group(0))
+
+
+@pytest.mark.parametrize("regex, flags, expected", [
+    # alternatives each with a literal near their start: the union, the longest reach
+    (r"(?:(?<![A-Za-z])(?=[A-Za-z])|(?<=[A-Za-z])(?![A-Za-z]))(?:c|h)?ipsc-derived|embryonic\s+stem", re.I,
+     ({"ipsc-derived", "embryonic"}, 13)),
+    (r"(?:x{1,3}(?:hba1c|a1c)|糖化血红蛋白)\s*\d", re.I, ({"hba1c", "a1c", "糖化血红蛋白"}, 8)),
+    (r"(?:abc)+\s*\d", 0, ({"abc"}, 3)),                 # a repeat taken at least once starts with its first turn
+    # no anchor: one alternative has none, or the repeat may be skipped
+    (r"(?:ipsc|\d+)\s*cells", re.I, None),
+    (r"(?:abc)*\s*\d", 0, None),
+])
+def test_anchor_inside_groups_and_alternatives(regex: str, flags: int, expected: tuple[set[str], int] | None) -> None:
+    got = anchor(regex, flags)
+    assert (None if got is None else (set(got[0]), got[1])) == expected

@@ -20,6 +20,7 @@ from pydantic import BaseModel, field_validator
 
 from ..segment_tables import find_tables
 from .base import Pattern
+from .rxcache import compile_cached
 
 VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "vocab_context.json"
 
@@ -54,8 +55,9 @@ def zp(name: str, regex: str, score: float = 1.0, flags: int = re.IGNORECASE, *,
 
 
 def compile_cues(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One regex matching any of ``words`` (regexes), with ASCII word boundaries."""
-    return re.compile(ascii_boundaries("|".join(words)), flags)
+    """One regex matching any of ``words`` (regexes), with ASCII word boundaries (compiled code kept between runs,
+    first characters in its info block: fields/rxcache.py)."""
+    return compile_cached(ascii_boundaries("|".join(words)), flags)
 
 
 # --- cue lexicons (data) ---------------------------------------------------------------------

@@ -153,11 +153,20 @@ def anchor(regex: str, flags: int) -> Optional[tuple[frozenset[str], int]]:
     if parsed is None:
         return None
     ignore_case = bool(flags & re.IGNORECASE) or bool(parsed.state.flags & re.IGNORECASE)
-    items = list(parsed)
+    return _anchor_seq(list(parsed), ignore_case)
+
+
+def _anchor_seq(items: list, ignore_case: bool) -> Optional[tuple[frozenset[str], int]]:
+    """``anchor`` of a sequence of parsed items. A group, an alternation or a repeat taken at least once is
+    looked into: its own anchor, from where it starts (an alternation: the union of its alternatives' literals
+    and the longest of their reaches, when every alternative has one)."""
     reach = 0   # the longest text the items before the current one can match
     i = 0
     while i < len(items):
         op, av = items[i]
+        inner = _anchor_item(op, av, ignore_case)
+        if inner is not None and reach + inner[1] < C.MAXREPEAT:
+            return inner[0], reach + inner[1]
         if op is C.LITERAL:   # a run of literal characters is one literal
             j = i
             while j < len(items) and items[j][0] is C.LITERAL:
@@ -173,6 +182,31 @@ def anchor(regex: str, flags: int) -> Optional[tuple[frozenset[str], int]]:
         if lits is not None and min(len(x) for x in lits) >= MIN_LEN:
             return lits, reach
         i = end
+    return None
+
+
+def _anchor_item(op: object, av: object, ignore_case: bool) -> Optional[tuple[frozenset[str], int]]:
+    """The anchor inside one item, counted from the item's start (None: none, or not looked into)."""
+    if op is C.SUBPATTERN:
+        *_, sub = av  # type: ignore[misc]
+        add, rem = (av[1], av[2]) if len(av) == 4 else (0, 0)  # type: ignore[arg-type,index]
+        ic = (ignore_case or bool(add & re.IGNORECASE)) and not rem & re.IGNORECASE
+        return _anchor_seq(list(sub), ic)
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _anchor_seq(list(av), ignore_case)  # type: ignore[arg-type]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+        lo, _, item = av  # type: ignore[misc]
+        return _anchor_seq(list(item), ignore_case) if lo >= 1 else None   # the first time starts here
+    if op is C.BRANCH:
+        lits: set[str] = set()
+        reach = 0
+        for b in av[1]:  # type: ignore[index]
+            got = _anchor_seq(list(b), ignore_case)
+            if got is None:
+                return None
+            lits |= got[0]
+            reach = max(reach, got[1])
+        return (frozenset(lits), reach) if len(lits) <= MAX_ALTERNATIVES else None
     return None
 
 

@@ -24,7 +24,7 @@ from typing import Any, Optional
 
 from .prefilter import Code, anchor, from_code, min_width, pattern_code, required_chars, required_literals
 
-FORMAT = 2                 # bump when what is stored, or how pattern_code builds it, changes
+FORMAT = 3                 # bump when what is stored, or how pattern_code builds it, changes
 MAX_ENTRIES = 6000         # a file grown past this keeps only what the last run used
 FILE_PREFIX = "regex-cache"
 
