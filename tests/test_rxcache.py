@@ -91,3 +91,21 @@ def test_module_regexes_sped_up_find_the_same() -> None:
                     _same(rx, re.compile(rx.pattern, rx.flags))
                     seen += 1
     assert seen > 300
+
+
+def test_a_file_of_an_earlier_format_is_removed_when_saving(fresh: Path) -> None:
+    fresh.mkdir(parents=True)
+    stale = fresh / f"regex-cache-{rxcache._version().rsplit('-', 1)[0]}-0.marshal"
+    other_python = fresh / "regex-cache-cpython-399-1-4-5-3.marshal"
+    stale.write_bytes(b"x")
+    other_python.write_bytes(b"x")
+    rxcache.compile_cached(r"\d+z", 0)
+    rxcache.save()
+    assert not stale.exists() and other_python.exists()
+    assert (fresh / f"regex-cache-{rxcache._version()}.marshal").exists()
+
+
+def test_nothing_is_sped_up_where_the_code_cannot_be_kept(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXTRACT_REGEX_CACHE", "off")
+    assert not rxcache.writable()
+    assert rxcache.speed_up_modules() == 0

@@ -127,6 +127,10 @@ def save() -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
         _changed = False
+        same_python = f"{FILE_PREFIX}-{_version().rsplit('-', 1)[0]}-"
+        for old in folder.glob(same_python + "*.marshal"):   # files of an earlier FORMAT: never read again
+            if old != _path(folder):
+                old.unlink(missing_ok=True)
     except (OSError, ValueError):
         pass
 
@@ -147,9 +151,23 @@ def _faster(v: Any, done: dict[int, Any]) -> Any:
     return v
 
 
+def writable() -> bool:
+    """Whether the cache file can be kept (turned on, and its folder writable or creatable)."""
+    folder = cache_folder()
+    while folder is not None and not folder.exists():
+        folder = folder.parent if folder.parent != folder else None
+    return folder is not None and os.access(folder, os.W_OK)
+
+
 def speed_up_modules(prefix: str = "extract") -> int:
     """Rebind every compiled regex a loaded module of the package holds at module level (alone, or in
-    tuples, lists and dict values) to its ``compile_cached`` twin; returns how many were recompiled."""
+    tuples, lists and dict values) to its ``compile_cached`` twin; returns how many were recompiled.
+
+    Only where the compiled code can be kept (``writable``): compiled afresh, the ~850 regexes cost more
+    than the scanning saved on a small input; the first run pays that once.
+    """
+    if not writable():
+        return 0
     done: dict[int, Any] = {}
     for name, mod in list(sys.modules.items()):
         if mod is None or not (name == prefix or name.startswith(prefix + ".")):
