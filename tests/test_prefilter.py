@@ -211,3 +211,25 @@ def test_every_match_holds_one_of_the_required_chars() -> None:
 def test_anchor_inside_groups_and_alternatives(regex: str, flags: int, expected: tuple[set[str], int] | None) -> None:
     got = anchor(regex, flags)
     assert (None if got is None else (set(got[0]), got[1])) == expected
+
+
+def test_literal_index_positions_equal_the_plain_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Upper-case literals found in the text, lower-case ones in its lower case, same indexes as find()."""
+    import random
+
+    import extract.fields.prefilter as pf
+
+    rng = random.Random(7)
+    words = ["hba1c", "HbA1c", "A1C", "ab", "Ab", "患者", "σς", "ΣΑ", "n=", "i̇"]
+    alphabet = ["a", "b", "A", "B", "h", "H", "1", "c", "C", "患", "者", "Σ", "σ", "ς", "İ", "i", " ", "n", "="]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(400)]
+    texts += ["HBA1C Hba1c HbA1c hba1c ab AB aB", "ΣΑΣ σας", "İİ hba1c"]
+    index = LiteralIndex()
+    index.add([frozenset(words)])
+    for raw in texts:
+        got = index.present(raw, raw.lower())
+        monkeypatch.setattr(pf, "ahocorasick", None)
+        plain = LiteralIndex()
+        plain.add([frozenset(words)])
+        assert got == plain.present(raw, raw.lower()), raw
+        monkeypatch.undo()

@@ -224,6 +224,7 @@ class LiteralIndex:
     def __init__(self) -> None:
         self._literals: set[str] = set()
         self._automaton = None
+        self._cased = None   # the literals with upper-case letters: the only ones ``text`` can add
 
     def add(self, sets: Iterable[Lits]) -> None:
         """Register the literals of some patterns (the automaton is rebuilt when a literal is new)."""
@@ -232,33 +233,47 @@ class LiteralIndex:
             self._literals |= new
             self._automaton = None
 
+    @staticmethod
+    def _automaton_of(words: Iterable[str]):
+        a = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        for s in words:
+            a.add_word(s, s)
+        a.make_automaton()
+        return a
+
     def _built(self):
         if self._automaton is None and ahocorasick is not None and self._literals:
-            a = ahocorasick.Automaton(ahocorasick.STORE_ANY)
-            for s in self._literals:
-                a.add_word(s, s)
-            a.make_automaton()
-            self._automaton = a
+            self._automaton = self._automaton_of(self._literals)
+            cased = [s for s in self._literals if s.lower() != s]
+            self._cased = self._automaton_of(cased) if cased else None
         return self._automaton
 
     def present(self, text: str, lowered: str) -> dict[str, list[int]]:
         """The registered literals that occur in ``lowered`` or in ``text``, each with the sorted indexes where
         its occurrences start (empty when ``lowered`` has another length than ``text``, so other indexes)."""
         a = self._built()
-        found: dict[str, set[int]] = {}
         same = len(lowered) == len(text)
         if a is None:
+            found: dict[str, set[int]] = {}
             for s in self._literals:
                 for string in (lowered, text):
                     i = string.find(s)
                     while i >= 0:
                         found.setdefault(s, set()).add(i)
                         i = string.find(s, i + 1)
-        else:
-            for string in ((lowered, text) if lowered != text else (text,)):
-                for end, s in a.iter(string):
-                    found.setdefault(s, set()).add(end - len(s) + 1)
-        return {s: sorted(at) if same else [] for s, at in found.items()}
+            return {s: sorted(at) if same else [] for s, at in found.items()}
+        # a literal equal to its lower case that occurs in ``text`` occurs in ``lowered`` too (at the same index
+        # when the lengths agree): ``text`` is searched for the cased literals only
+        at_: dict[str, list[int]] = {}
+        for end, s in a.iter(lowered):
+            at_.setdefault(s, []).append(end - len(s) + 1)   # in order, each once
+        if lowered != text and self._cased is not None:
+            more: dict[str, set[int]] = {}
+            for end, s in self._cased.iter(text):
+                more.setdefault(s, set()).add(end - len(s) + 1)
+            for s, extra in more.items():
+                at_[s] = sorted(extra.union(at_.get(s, ())))
+        return at_ if same else {s: [] for s in at_}
 
 
 def may_match_in(lits: Lits, present: dict[str, int]) -> bool:
