@@ -489,9 +489,12 @@ Code = tuple[int, list[int], int, dict[str, int], tuple[Optional[str], ...]]   #
 
 
 def pattern_code(regex: str, flags: int = 0) -> Optional[Code]:
-    """What ``_sre.compile`` takes for ``regex`` (``compile_pattern``'s code), or None when it does not parse."""
-    from re import _compiler as SC  # type: ignore[attr-defined]
-
+    """What ``_sre.compile`` takes for ``regex`` (``compile_pattern``'s code), or None when it does not parse
+    (or this Python's re has no such internals: re.compile is used as it is)."""
+    try:
+        from re import _compiler as SC  # type: ignore[attr-defined]  # Python >= 3.11
+    except ImportError:  # pragma: no cover - Python 3.10
+        return None
     flags = int(flags)
     parsed = parse(regex, flags)
     if parsed is None or flags & re.DEBUG:
@@ -522,4 +525,9 @@ def compile_pattern(regex: str, flags: int = 0) -> re.Pattern[str]:
     info block where sre found no prefix of its own (see the section's comment): the same matches, fewer
     positions tried."""
     code = pattern_code(regex, flags)
-    return re.compile(regex, flags) if code is None else from_code(regex, code)
+    if code is not None:
+        try:
+            return from_code(regex, code)
+        except (RuntimeError, TypeError, ValueError, OverflowError):  # pragma: no cover - another sre
+            pass
+    return re.compile(regex, flags)
