@@ -26,7 +26,7 @@ META_SINGLE = {"title": "title", "journal": "journal", "pub_date": "pub_date", "
                # the study's profile (fields/profile.py)
                "city": "city", "patient_age": "patient_age", "patient_sex": "patient_sex",
                "disease_duration_years": "disease_duration_years", "insulin_free_days": "insulin_free_days",
-               "procedure_year": "procedure_year"}
+               "procedure_year": "procedure_year", "gene_edited": "gene_edited"}
 META_LIST = {"registry_id": "registry_ids", "cell_type": "cell_types", "alias": "aliases",
              "organisation": "organisations", "sponsor": "sponsors", "investigator": "investigators"}
 

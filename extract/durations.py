@@ -112,7 +112,7 @@ DURATION_ZH = rf"{_NOT_IN_DATE}(?:{RANGE_BETWEEN_ZH}|{RANGE_ZH}|{COMPOSITE_ZH})"
 DURATION_EN = rf"(?:{RANGE_EN}|{COMPOSITE_EN})"
 DURATION = rf"(?:{DURATION_EN}|{DURATION_ZH})"
 # a time point named by its unit first: "week 12", "month 6", "M6", "W12", "第12周" (the latter is a duration)
-TIMEPOINT_EN = r"(?:\b(?:week|wk|month|mo|year|day)\s*\d{1,3}(?![\d.])|\b[WM]\d{1,3}\b)"
+TIMEPOINT_EN = r"(?:\b(?:week|wk|month|mo|year|day)\s*\d{1,3}(?!\d|\.\d)|\b[WM]\d{1,3}\b)"
 
 # ---- reading ----
 _UNIT_OF: dict[str, str] = {"年": "year", "月": "month", "周": "week", "週": "week", "星期": "week", "天": "day",

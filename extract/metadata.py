@@ -15,6 +15,8 @@ from typing import Optional
 from .dedupe.institutions import alias_key, org_table, product_table
 from .document import Document
 from .fields.base import Hit
+from .fields.context import line_around
+from .numbers import parse_number
 from .references import Reference
 
 EXTRACTOR = "metadata"
@@ -31,6 +33,11 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("zh_ym", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)"), "ym"),
     ("zh_md", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]"), "md"),
     ("zh_y", re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?![\d~-])"), "y"),
+    # a month without its year, the year from the hint (the news date): "今年3月", "今年三月", and a month that a
+    # publication verb or an issue follows ("三月刊於國際期刊", "《…》五月號"); a bare "3月" may be 3 months
+    ("zh_m", re.compile(r"(?:今年\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?!\s*\d{1,2}\s*[日号號])|"
+                        r"(?<![\d年个個])(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?=\s*(?:号|號|刊)(?!\d)|\s*(?:发表|發表|出版)))"),
+     "m"),
     ("en_mdy", re.compile(_MON + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"), "mdy"),
     ("en_dmy", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(\d{4})\b"), "dmy"),
     ("en_my", re.compile(_MON + r"\.?,?\s+(\d{4})\b"), "my"),
@@ -66,9 +73,9 @@ PUB_VERB_BEFORE = re.compile(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊�
                              + _CAP_NAME + r"\s+(?:on|in)\s+$", re.I)
 # (the subject may stand between the date and its verb: "2021年淮西医科大学徐明远团队发表过一项I期研究")
 PUB_VERB_AFTER = re.compile(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?|[^。,，;；!?！？\n\d]{1,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布|"
-                            r"(?:发布|發布|發佈)(?:于|於|在|到))")
-# an issue's date: "the November 2022 issue of Diabetes Care"
-ISSUE_AFTER = re.compile(r"\s+(?:print\s+)?(?:issue|edition)\s+of\b", re.I)
+                            r"(?:发布|發布|發佈|刊)(?:于|於|在|到))")
+# an issue's date: "the November 2022 issue of Diabetes Care", "《…》五月號"
+ISSUE_AFTER = re.compile(r"\s+(?:print\s+)?(?:issue|edition)\s+of\b|\s*(?:号|號)(?!\d)", re.I)
 # the year that names a paper: "a 2019 study in Diabetes Care", "In a 2021 Stem Cell Research & Therapy paper", "their 2020
 # meta-analysis" (a bare year the date patterns do not read)
 PAPER_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+((?:19|20)\d{2})\s+(?:[\w&'’-]+\s+){0,4}?"
@@ -248,6 +255,11 @@ ZH_JOURNAL = (
     re.compile(r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:在|于|於)\s*(?:国际|國際|国外|國外)?\s*(?:学术|學術|医学|醫學|权威|權威)?\s*"
                r"(?:期刊|杂志|雜誌)?\s*((?-i:[A-Z])[A-Za-z&'’.\- ]{1,80}?[A-Za-z])\s*(?=上|杂志|雜誌|期刊|[,，。;；(（]|$)"),
 )
+# a news outlet in 《》 ("《每日郵報》報導", "《纽约时报》", "《波士顿环球报》认为"): a newspaper, magazine or broadcaster,
+# not the study's journal (a 学报 is a journal)
+NEWS_OUTLET = re.compile(r"(?:(?<![学學])[报報]|新闻|新聞|周刊|週刊|电视台|電視台|广播电台|廣播電台|通讯社|通訊社)\s*$"
+                         r"|^(?:The\s+)?(?:New York Times|Washington Post|Wall Street Journal|Guardian|Daily Mail|"
+                         r"Times|Telegraph|Boston Globe|STAT(?: News)?|Reuters|Bloomberg|Forbes|Time|Newsweek)$")
 # 《…》 / “…” read as the paper title: after 名为/题为/关于/一篇
 ZH_TITLE = re.compile(r"(?:(?:名为|名為|题为|題為|题目为|題目為|关于|關於|一篇|篇|论文|論文)\s*[《“\"「『]|"
                       # "以“…”为题发表" (the title before its verb)
@@ -373,6 +385,9 @@ def _value(kind: str, g: tuple, year_hint: Optional[str]) -> Optional[str]:
         return _fmt(year_hint, _month(g[0]), int(g[1])) if year_hint else None
     if kind == "y":
         return _fmt(g[0])
+    if kind == "m":
+        month = next(x for x in g if x)
+        return _fmt(year_hint, int(month) if month.isdigit() else int(parse_number(month) or 0)) if year_hint else None
     if kind == "ynd":
         return _fmt(g[0], _month(g[1]), int(g[2]))
     if kind == "yn":
@@ -783,7 +798,7 @@ def intro_hits(doc: Document, start: int, end: int, *, year_hint: Optional[str] 
         title = title[0]
     for rx in ZH_JOURNAL:
         for m in rx.finditer(view, start, end):
-            if title and m.start(1) == title.start(1):
+            if (title and m.start(1) == title.start(1)) or NEWS_OUTLET.search(m.group(1)):
                 continue
             hits.append(_group_hit("journal", m, 1, "zh_journal", text=doc.text))
             break
@@ -884,11 +899,34 @@ def institution_names(doc: Document, start: int, end: int, *, limit: int = 8) ->
     return out
 
 
+# a photo caption ("▲美國約有160萬人確診…（圖／達志／示意圖）", "图片来源:…", "Photo: Getty Images"): the country it
+# names is the picture's, not the study's
+CAPTION_MARK = re.compile(r"[（(]\s*图\s*[/／:：]|图片?来源|示意图|(?:^|\n)\s*(?:Photo|Image|Picture)(?: credit)?\s*[:：]|"
+                          r"\((?:Photo|Image)\b|\bGetty Images\b|\bShutterstock\b", re.I)
+CAPTION_LINE_REACH = 200
+
+
+def caption_lines(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) of the caption lines in ``view[start:end]`` (see CAPTION_MARK)."""
+    out: list[tuple[int, int]] = []
+    for m in CAPTION_MARK.finditer(view, start, end):
+        line = line_around(view, m.end() - 1, CAPTION_LINE_REACH)
+        if line and (not out or line != out[-1]):
+            out.append(line)
+    return out
+
+
 def country_hit(doc: Document, start: int, end: int) -> Optional[Hit]:
-    """The first country named in ``[start, end)``, as its English short name."""
+    """The first country named in ``[start, end)`` outside photo captions, as its English short name."""
+    view = doc.view
+    captions = caption_lines(view, start, end)
     rx, english = _country_regex()
-    m = rx.search(doc.view, start, end)
-    return Hit("country", {"value": english[m.group(0)]}, m.start(), m.end(), EXTRACTOR, "country_table") if m else None
+    # at each position the first listed name (the longest); a caption is whole lines and names hold no newline,
+    # so a name starting inside a skipped match is in the same caption
+    for m in rx.finditer(view, start, end):
+        if not any(a <= m.start() < b for a, b in captions):
+            return Hit("country", {"value": english[m.group(0)]}, m.start(), m.end(), EXTRACTOR, "country_table")
+    return None
 
 
 def product_codes(view: str, start: int, end: int) -> list[tuple[str, int, int]]:

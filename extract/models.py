@@ -145,6 +145,7 @@ class StudyMeta(_Model):
     disease_duration_years: Optional[float] = Field(default=None, ge=0, le=100)  # how long the patient had diabetes
     insulin_free_days: Optional[float] = Field(default=None, gt=0)   # how long off insulin when reported
     procedure_year: Optional[int] = Field(default=None, ge=1950, le=2100)  # year of the transplant/infusion
+    gene_edited: Optional[bool] = None      # the cells were gene-edited ("CRISPR-edited", "基因编辑的胰岛细胞")
     # field name -> the evidence of its value(s); every non-empty field above has one
     evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
 

@@ -82,7 +82,8 @@ _CN_MULT_CHARS = "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 CN_DIGITS = _CN_DIGIT_CHARS + _CN_MULT_CHARS
 # (bounded: a longer run is no number, see MAX_CN_TOKENS; unbounded, a pattern would rescan a long run of
 # numerals from each of its positions, quadratic or worse)
-CN_NUMBER = f"[{CN_DIGITS}]{{1,24}}"
+# (a Chinese number never opens with 万 or 亿: a lone 萬 is part of a name, "科萬提斯")
+CN_NUMBER = f"(?![{''.join(CN_BIG_UNITS)}])[{CN_DIGITS}]{{1,24}}"
 # Lancet and other journals print the decimal point as a middle dot ("6·9%", "p=0·0006"); a middle dot
 # before "10" with an exponent is a multiplication sign ("1·10^6", "1·10(6)"), not a decimal point
 MIDDLE_DOT = "\u00b7"

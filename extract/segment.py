@@ -37,7 +37,9 @@ from typing import Optional
 from . import metadata, nlp, segment_openers, segment_tables
 from .document import Document
 from .fields.base import Hit
+from .fields.cohort_lexicon import PLAN_BEFORE, PLAN_REACH
 from .fields.identifiers import find_dois, registry_ids
+from .numbers import EN_TEEN_WORDS, EN_TENS_WORDS, EN_UNIT_WORDS, parse_number
 from .references import Reference, ReferenceList, citation_lines, find_markers, find_reference_list
 
 # --- data ---------------------------------------------------------------------------------
@@ -131,8 +133,9 @@ CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|�
 # numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
 ORDINAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|【(?:\d{1,2}|[一二三四五六七八九十]{1,3})】\s*\S|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
                              r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*\S|0\d\s*$"
-                             # a digest's items marked by a symbol instead of a number ("◎美國：…", "■ 台灣…")
-                             r"|[◎■◆▲★]\s*\S)")
+                             # a digest's items marked by a symbol instead of a number ("◎美國：…", "■ 台灣…"), or by the
+                             # bar of a WeChat section heading ("▍国内：…")
+                             r"|[◎■◆▲★▍▌▎▐┃]\s*\S)")
 ZERO_NUMBER = re.compile(r"^\s*0\d\s*$")
 DIGIT_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])")
 # numbered headings that name a part of one article, not a study of its own
@@ -156,7 +159,7 @@ ORDINAL_STUDY_LEAD = re.compile(
     r"(?:The\s+)?(?:first|second|third|fourth|fifth)\s+(?:study|trial|paper)\b)", re.IGNORECASE)
 ORDINAL_STUDY_MIN = 2
 # a section introduces a patient/case of its own
-CASE_CUE = re.compile(r"(?<![~～\-–至到])(?<![~～\-–至到]\d)(?<![~～\-–至到]\d\d)\d{1,3}\s*[岁歲](?![~～\-–至到])|先生|女士|[一1]\s*(?:例|名)(?:患者|病人)|"
+CASE_CUE = re.compile(r"(?<![~～\-–至到])(?<![~～\-–至到]\d)(?<![~～\-–至到]\d\d)\d{1,3}\s*[岁歲](?![~～\-–至到])|先生|女士|(?<![\d一二三四五六七八九十百第])[一1]\s*(?:例|名|位)(?:[^,，。;；]{0,12}?)(?:患者|病人|病患)|"
                       r"\b\d{1,3}-year-old\b|\baged \d{1,3}\b", re.IGNORECASE)
 MAX_HEADING_CHARS = 60
 # a numbered heading that names a cohort ("40人對照研究", "14项RCT、812名患者", "a 38-patient trial")
@@ -308,13 +311,19 @@ SUPPORT_NOTE = re.compile(r"文献|文獻|参考|參考|支持|来源|來源|\bs
 REGISTRY_LISTING = re.compile(r"例如|比如|诸如|諸如|譬如|等(?:试验|試驗|研究|项目|項目|临床|臨床)|"
                               r"\be\.g\.|\bsuch as\b|\bfor example\b|\bfor instance\b|\bincluding\b", re.IGNORECASE)
 # text before the first intro of a multi-study post reports a study of its own
-LEAD_STUDY = re.compile(r"(?<!\d)\d+\s*(?:名|例|位|只|隻)[^,，。]{0,8}?(?:患者|病人|病患|受试者|受試者|志愿者|志願者|儿童|兒童|小鼠|大鼠)|"
-                        r"\b\d[\d,]*\s+(?:(?:\w+\s+){0,2}(?:patients|participants|subjects|volunteers|adults|children|"
+# a cohort size of two or more in words: "Twelve adults", "twenty-four patients", "十二名患者"
+_EN_COUNT_WORD = (rf"(?:(?:{'|'.join(EN_TENS_WORDS)})(?:-(?:{'|'.join(EN_UNIT_WORDS)}))?|{'|'.join(EN_TEEN_WORDS)}|"
+                  rf"{'|'.join(w for w in EN_UNIT_WORDS if w != 'one')})")
+_ZH_COUNT_WORD = r"(?<![一二两兩三四五六七八九十百第])(?:[二两兩三四五六七八九]|[一二两兩三四五六七八九]?[十百][一二两兩三四五六七八九十零]*)"
+LEAD_STUDY = re.compile(rf"(?:(?<!\d)\d+|{_ZH_COUNT_WORD})\s*(?:名|例|位|只|隻)[^,，。]{{0,8}}?(?:患者|病人|病患|受试者|受試者|志愿者|志願者|儿童|兒童|小鼠|大鼠)|"
+                        rf"(?:\b\d[\d,]*|\b{_EN_COUNT_WORD})\s+(?:(?:\w+\s+){{0,2}}(?:patients|participants|subjects|volunteers|adults|children|"
                         r"recipients|individuals|mice|rats)|of\s+\d+\s+(?:patients|participants|mice))\b|\(\s*n\s*=\s*\d+",
                         re.IGNORECASE)
 APPROX_BEFORE = re.compile(r"(?:\bmore than|\bover|\bnearly|\balmost|\bupwards of|超过|超過|逾)\s*$", re.IGNORECASE)
 # a lead that announces the cases told below ("今天，我们分享其中三位患者的故事") is their introduction
 CASES_INTRO = re.compile(r"(?:分享|介绍|介紹|讲述|講述|来看|來看|以下|下面)[^。!?！？]{0,20}?(?:故事|案例|病例|个案|個案)|"
+                         # "以下分享两例患者的治疗经过": the cases are counted
+                         r"(?:分享|介绍|介紹|讲述|講述)[^。!?！？]{0,6}?(?:\d+|[两兩二三四五六七八九十])\s*(?:例|位|名)(?:患者|病人|病患)|"
                          r"(?:here are|we share|we tell|meet)[^.]{0,40}?(?:stories|cases)", re.IGNORECASE)
 # a flattened table: a header row and data rows with the same number of cells
 TABLE_CELL_SEP = re.compile(r"\s*\|\s*|\t+")
@@ -405,18 +414,46 @@ def _structural(line: _Line) -> bool:
         or (line.text.lstrip().startswith("About ") and not FURNITURE_SECTION.match(line.text)))))
 
 
+# a forum thread: the original poster ("楼主：柳州老周", "OP: …") and the header of a reply ("2楼　甜蜜的负担：", "#3 Reply by …")
+FORUM_OP = re.compile(r"^\s*(?:楼主|樓主|OP)\s*[:：]\s*(\S+)")
+FORUM_REPLY = re.compile(r"^\s*(?:(\d{1,4})\s*[楼樓]|#(\d{1,4})|Reply\s*#?(\d{1,4}))\s*(?:by\s+)?([^\s:：]*)")
+
+
+def anecdotal_replies(lines: list[_Line]) -> set[int]:
+    """Indexes of the lines of other posters' replies in a forum thread that report no study: "2楼　甜蜜的负担：我表姐
+    在私立医院打的脐带干细胞，一针5000万个细胞" is another treatment told in passing (a reply citing a study, with its
+    cohort or journal, stays: "2楼 内分泌医生：某医院在《…》发表了180例…")."""
+    op = next((m.group(1) for ln in lines if (m := FORUM_OP.match(ln.text))), None)
+    if op is None:
+        return set()
+    heads = [(k, m) for k, ln in enumerate(lines) if (m := FORUM_REPLY.match(ln.text))]
+    out: set[int] = set()
+    for n, (k, m) in enumerate(heads):
+        number, name = int(next(g for g in m.groups()[:3] if g)), m.group(4).rstrip(":：")
+        if number < 2 or name in (op, "楼主", "樓主", "OP") or op in lines[k].text:
+            continue
+        stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        if not any(_study_content(ln) or "《" in ln.text for ln in lines[k + 1:stop]):
+            out.update(range(k, stop))
+    return out
+
+
 def drop_furniture(lines: list[_Line]) -> list[_Line]:
     """Body lines without boilerplate lines, furniture sections and anything after an end mark.
 
     A furniture section (related links, "About <company>", forward-looking statements, database
-    furniture such as "Similar articles") runs from its heading to the next structural heading.
+    furniture such as "Similar articles") runs from its heading to the next structural heading; another
+    poster's anecdote in a forum thread runs to the next reply.
     """
     out: list[_Line] = []
     skipping = False
     opening = False                 # the section opened the document, before any text was kept
-    for ln in lines:
+    anecdotes = anecdotal_replies(lines)
+    for k, ln in enumerate(lines):
         if END_MARK.match(ln.text):
             break
+        if k in anecdotes:
+            continue
         if FURNITURE_SECTION.match(ln.text):
             skipping, opening = True, not any(not is_heading(o) for o in out)
             continue
@@ -512,7 +549,7 @@ def _section_reports_study(doc: Document, heading: _Line, section: list[_Line], 
         return True                     # "二、胎盤間質幹細胞…：40人對照研究", "Study 2: 812 patients"
     opening = section[:SECTION_HEAD_LINES]
     for ln in opening:
-        cue = CASE_CUE.search(ln.text[:120]) or LEAD_STUDY.search(ln.text[:300]) or section_cohort(ln.text[:300])
+        cue = study_cue(ln.text[:120], ln.text[:300])
         if cue:
             # "本研究对191例患者…": a part of the study already introduced; "宋明辉等[12]开展的…30例患者":
             # a cited study, which stage 4 makes a mention of its own
@@ -657,8 +694,12 @@ STORY_PART = re.compile(r"\b(?:background|methods?|design|results?|findings|outc
                         r"背景|方法|设计|設計|结果|結果|概况|概況|疗效|療效|安全|讨论|討論|结论|結論|专家|專家|点评|點評|"
                         r"下一步|展望|关于|關於", re.IGNORECASE)
 # page furniture, bylines, datelines, labels, list items and questions are no study's subheading
-NOT_A_SUBHEADING = re.compile(r"[|›»•:：?？]|^\s*(?:[-–*·]|\d|[(（]|第|by\s|updated|posted)|(?:19|20)\d\d|下载|下載|关注|關注|来源|來源|"
-                              r"\b(?:why|what|how|when|where|who|which)\b", re.IGNORECASE)
+# (a headline's colon is no label: "Pooled data: MSC lowers A1c modestly"; "Source: Reuters" is one)
+NOT_A_SUBHEADING = re.compile(r"[|›»•?？]|^\s*(?:[-–*·]|\d|[(（]|第|by\s|updated|posted)|(?:19|20)\d\d|下载|下載|关注|關注|来源|來源|"
+                              r"\b(?:why|what|how|when|where|who|which)\b|"
+                              r"^\s*(?:sources?|published|tags?|keywords?|photo|image|credit|editor|author|reporter|date|time|Q|A|"
+                              r"作者|编辑|編輯|责编|責編|记者|記者|日期|时间|時間|发布|發布|标签|標籤|关键词|關鍵詞|图|圖|问|問|答)\s*[:：]",
+                              re.IGNORECASE)
 SUBHEADED_MIN = 2
 
 
@@ -676,12 +717,35 @@ def subheaded_studies(doc: Document, lines: list[_Line], max_ref: Optional[int])
         if not _section_reports_study(doc, lines[k], section, max_ref):
             continue
         opening = " ".join(ln.text for ln in section[:SECTION_HEAD_LINES])
-        cue = CASE_CUE.search(opening) or LEAD_STUDY.search(opening) or section_cohort(opening)
-        found.append((lines[k], re.sub(r"\D", "", cue.group(0)) if cue else ""))
+        cue = study_cue(opening, opening)
+        found.append((lines[k], _cue_size(cue.group(0)) if cue else ""))
     sizes = [size for _, size in found]
     if len(found) < SUBHEADED_MIN or "" in sizes or len(set(sizes)) < len(sizes):
         return []
     return [ln for ln, _ in found]
+
+
+def study_cue(case_text: str, cohort_text: str) -> Optional[re.Match[str]]:
+    """The first patient (in ``case_text``) or cohort (in ``cohort_text``) a section opens with, a planned one
+    not counted ("its phase 3 trial will need about 60 participants", "计划招募60名患者")."""
+    for rx, text in ((CASE_CUE, case_text), (LEAD_STUDY, cohort_text), (SECTION_COHORT, cohort_text)):
+        for m in rx.finditer(text):
+            if rx is SECTION_COHORT and TALLY.search(text, max(0, m.start() - 40), m.start()):
+                continue   # a worldwide or nationwide tally (see section_cohort)
+            if not PLAN_BEFORE.search(CLAUSE_END.split(text[max(0, m.start() - PLAN_REACH):m.start()])[-1]):
+                return m
+    return None
+
+
+CLAUSE_END = re.compile(r"[.。;；!?！？]")
+_CUE_NUMBER = re.compile(rf"\d[\d,]*|{_ZH_COUNT_WORD}|\b{_EN_COUNT_WORD}\b|[一1]", re.IGNORECASE)
+
+
+def _cue_size(cue: str) -> str:
+    """The size a cohort or case cue states ("Twelve adults" -> "12", "一名…患者" -> "1"), as text."""
+    m = _CUE_NUMBER.search(cue)
+    n = parse_number(m.group(0).replace(",", "").lower()) if m else None
+    return str(int(n)) if n is not None else ""
 
 
 # the numbering styles of list items: "1." / "1、", "1)" / "1）", "(1)" / "（1）"; a list nested in another uses another one

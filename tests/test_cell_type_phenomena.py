@@ -165,3 +165,54 @@ def test_marker_named_and_other_sources(text, expected):
 ])
 def test_named_products(text, expected):
     assert cell_types(text) == expected
+
+
+# stem-cell islets of an unnamed source, made by a company whose islet products all come from one kind of
+# stem cell (the product table joined with the products' cell types): the company's source
+@pytest.mark.parametrize("text,expected", [
+    ("Vertex公司宣布,接受其源于干细胞的胰岛细胞治疗的首位1型糖尿病患者已恢复胰岛素分泌。", ["ESC-islet"]),
+    ("Vertex公司宣布,接受其源自幹細胞的胰島細胞治療的首位第1型糖尿病患者已恢復胰島素分泌。", ["ESC-islet"]),
+    ("The first patient to receive Vertex's stem cell-derived islet cells no longer needs insulin injections.", ["ESC-islet"]),
+    ("ViaCyte said its stem cell-derived islet cells engrafted in two patients with type 1 diabetes.", ["ESC-islet"]),
+    ("Sana reported that its stem cell-derived islets survived without immunosuppression in one patient.", ["iPSC-islet"]),
+    # no company, or a company the tables give no stem-cell source: no label
+    ("接受源于干细胞的胰岛细胞治疗的首位1型糖尿病患者已恢复胰岛素分泌。", []),
+    ("The first patient to receive stem cell-derived islet cells no longer needs insulin injections.", []),
+    ("Novo Nordisk said its stem cell-derived islet cells are in preclinical testing.", []),
+    # two companies of different sources in one sentence: no label
+    ("Vertex and Sana both transplanted stem cell-derived islet cells into patients with type 1 diabetes.", []),
+    # the patient's own cells still make them iPSC-islets, whoever the company
+    ("Vertex公司之外,另一团队为患者移植了源于其自体干细胞的胰岛细胞。", ["iPSC-islet"]),
+])
+def test_stem_cell_islets_of_a_company_are_its_products_source(text: str, expected: list[str]) -> None:
+    assert cell_types(text) == expected
+
+
+# "stem-cell islets" as one compound noun: stem-cell islets of an unnamed source (made from the patient's own
+# cells: iPSC-islets)
+@pytest.mark.parametrize("text, expected", [
+    ("一名27歲的第1型糖尿病男子接受了自體化學重編程幹細胞胰島移植。", ["iPSC-islet"]),
+    ("一名27岁的1型糖尿病男子接受了自体化学重编程干细胞胰岛移植。", ["iPSC-islet"]),
+    ("A 27-year-old man with type 1 diabetes received autologous stem cell islets made by chemical reprogramming.",
+     ["iPSC-islet"]),
+    # no match: islets co-transplanted with MSCs, insulin secretion of stem cells
+    ("间充质干细胞胰岛共移植可改善移植效果。", []),
+    ("Mesenchymal stem cell islet co-transplantation improved engraftment in mice.", []),
+])
+def test_stem_cell_islets_as_one_noun(text: str, expected: list[str]) -> None:
+    assert [t for t in cell_types(text) if t != "MSC"] == expected
+
+
+# the source cells of a reprogramming are not the cells given
+@pytest.mark.parametrize("text, expected", [
+    ("研究团队先通过抽脂获取她的脂肪间质细胞,用小分子化合物将其“逆转”为多能干细胞,再诱导成胰岛样细胞团移植给这名1型糖尿病患者。",
+     ["iPSC-islet"]),
+    ("研究團隊先抽取她的脂肪間質細胞,以小分子化合物將其重編程為多能幹細胞,再誘導成胰島細胞團移植給這名第1型糖尿病患者。",
+     ["iPSC-islet"]),
+    ("Her adipose-derived stromal cells were reprogrammed into pluripotent stem cells, then turned into islets that "
+     "were transplanted under the abdominal muscle.", ["iPSC-islet"]),
+    # trap: MSCs given as such
+    ("30名2型糖尿病患者接受了脂肪间充质干细胞输注,12周后HbA1c下降。", ["AD-MSC"]),
+])
+def test_reprogrammed_source_cells_are_not_given(text: str, expected: list[str]) -> None:
+    assert cell_types(text) == expected

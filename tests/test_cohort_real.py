@@ -24,6 +24,11 @@ def site_sizes(text: str, lang: str) -> list[tuple[int, str]]:
     ("我国约有3万名患者接受过干细胞治疗。", "zh", []),
     ("國內已有1200名患者接受幹細胞治療。", "zh-Hant", []),
     ("全国有1.4亿名糖尿病患者。", "zh", []),
+    # ... a named country's, when large ("台灣約有1萬多名"); a small count of a country may be a study's
+    ("台灣約有1萬多名第一型糖尿病病友。", "zh-Hant", []),
+    ("香港約有5,000名第1型糖尿病患者。", "zh-Hant", []),
+    ("美国约有160万名1型糖尿病患者。", "zh", []),
+    ("美国有40名1型糖尿病患者接受了干细胞胰岛治疗。", "zh", [(40, "total")]),
 ])
 def test_composite_counts(text, lang, expected):
     assert site_sizes(text, lang) == expected

@@ -13,12 +13,25 @@ SAME = [
     ("Júlio Voltarelli", "Voltarelli JC", "full"),
     ("Voltarelli", "Júlio C. Voltarelli", "surname"),
     ("王", "Wang Li", "surname"),
+    # Wade-Giles (Taiwan) and Cantonese (Hong Kong) surnames meet their characters through pinyin
+    ("Hsu Wen-yen", "許文彥", "full"),
+    ("Wen-yen Hsu", "许文彦", "full"),
+    ("Hsu WY", "許文彥", "full"),
+    ("Tsai Ming-chang", "蔡明昌", "full"),
+    ("Chang Chih-ming", "張志明", "full"),     # Ch of the given name is zh
+    ("Kuo Kuang-hui", "郭光輝", "full"),       # K is g
+    # Cantonese given names are too far from pinyin (Kwok-wai = 國偉): the surname alone
+    ("Chan Kwok-wai", "陳國偉", "surname"),
+    ("Wong Siu-ming", "黃小明", "surname"),    # Wong: 黄 or 王, both read
+    ("Wong Siu-ming", "王小明", "surname"),
 ]
 
 DIFFERENT = [
     ("Cai J", "Cai M"),              # two initials: two people
     ("Hongkui Deng", "Xiaoming Li"),
     ("邓宏魁", "李明"),
+    ("Hsu Wen-yen", "许明"),          # same surname, another initial
+    ("Chan Kwok-wai", "张国伟"),      # Chan is Chen, not Zhang
 ]
 
 

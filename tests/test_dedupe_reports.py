@@ -62,6 +62,37 @@ def test_a_story_about_one_company_that_names_another_shares_no_sponsor_with_the
     assert sig(explain(sana_story, vertex, texts={"doc-s": text}), "sponsor") == 0
 
 
+def test_two_programmes_of_different_owners_are_kept_apart_by_a_quoted_experts_institution() -> None:
+    # a story on Vertex's islets quotes a CAS scientist; his own institute's E-islet study shares his name and
+    # institute, but its product belongs to another owner
+    vertex_story = rec("v", lang="zh", condition="T1D", cell_types=["ESC-islet"],
+                       organisations=["Vertex Pharmaceuticals", "CAS Center for Excellence in Molecular Cell Science"],
+                       investigators=["程新"])
+    eislet = rec("e", lang="zh", condition="T1D", cell_types=["other"], aliases=["E-islet"],
+                 organisations=["CAS Center for Excellence in Molecular Cell Science"], investigators=["程新"])
+    link = explain(vertex_story, eislet)
+    assert sig(link, "sponsor") == settings.WEIGHTS["sponsor_differ"] < 0
+    assert link.score < T
+    # the same owner on both sides is no conflict; a side without an owner is none either
+    other_vertex = rec("w", condition="T1D", cell_types=["ESC-islet"], aliases=["VX-880"])
+    assert sig(explain(vertex_story, other_vertex), "sponsor") >= 0
+    assert sig(explain(eislet, rec("x", lang="zh", condition="T1D", cell_types=["other"])), "sponsor") == 0
+
+
+def test_two_case_reports_of_gene_edited_cells_for_one_condition_link_on_a_shared_detail() -> None:
+    # a Taiwanese story (age, sex) and a Chinese one (sex) of one gene-edited islet case: the technique is rare
+    tw = rec("tw", lang="zh", design="case_report", n=1, condition="T1D", cell_types=["islet"], patient_age=42,
+             patient_sex="male", gene_edited=True)
+    cn = rec("cn", lang="zh", design="case_report", n=1, condition="T1D", cell_types=["islet"], patient_sex="male",
+             gene_edited=True)
+    link = explain(tw, cn)
+    assert sig(link, "gene_edited") == settings.WEIGHTS["gene_edited_equal"] > 0 and link.score >= T
+    # one side silent about editing: no signal, and the pair stays below the threshold
+    plain = rec("p", lang="zh", design="case_report", n=1, condition="T1D", cell_types=["islet"], patient_sex="male")
+    link = explain(tw, plain)
+    assert sig(link, "gene_edited") == 0 and link.score < T
+
+
 def test_a_company_read_as_the_institution_counts_once_as_the_sponsor() -> None:
     a = rec("a", lang="zh", institution="美国Vertex制药公司", organisations=["Vertex Pharmaceuticals"])
     b = rec("b", lang="zh", institution="Vertex制药公司", organisations=["Vertex Pharmaceuticals"])

@@ -15,21 +15,28 @@ OWN = (
     "研究由中国、美国和马来西亚的团队完成,在台灣與香港招募患者。",
     "A UK team (not UKPDS) and colleagues in the U.S. and Hong Kong; Chinese and Canadian sites. UK.",
     "Researchers from Japan, South Korea and Taiwan; 日本与韩国的医院。USA-based, Germany's, France.",
+    "▲美國約有160萬人確診糖尿病（圖／達志／示意圖）\n研究由日本团队完成。\nPhoto: Getty Images, USA\nA UK trial.",
 )
 
 
 def _country_by_loop(view: str, start: int, end: int) -> Optional[tuple[str, int, int]]:
-    """The former country_hit: one search per name, the earliest start wins, the first listed at a tie."""
+    """The former country_hit: per name its first occurrence outside photo captions, the earliest wins, the first
+    listed at a tie."""
+    captions = metadata.caption_lines(view, start, end)
     best: Optional[tuple[str, int, int]] = None
     for name, en in metadata.countries():
         if name.isascii():
-            m = re.compile(r"(?<![\w.])" + re.escape(name) + r"(?![\w])").search(view, start, end)
-            pos = (m.start(), m.end()) if m else None
+            found = [m.span() for m in re.compile(r"(?<![\w.])" + re.escape(name) + r"(?![\w])").finditer(view, start, end)]
         else:
-            i = view.find(name, start, end)
-            pos = (i, i + len(name)) if i >= 0 else None
-        if pos and (best is None or pos[0] < best[1]):
-            best = (en, pos[0], pos[1])
+            found, i = [], view.find(name, start, end)
+            while i >= 0:
+                found.append((i, i + len(name)))
+                i = view.find(name, i + 1, end)
+        for s, e in found:
+            if not any(a <= s < b for a, b in captions):
+                if best is None or s < best[1]:
+                    best = (en, s, e)
+                break
     return best
 
 

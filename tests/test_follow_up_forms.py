@@ -30,6 +30,18 @@ def follow_up(text: str) -> list[float]:
      "was 6.2%.", [730]),
     ("15例1型糖尿病患者接受脐血治疗。一年后:HbA1c 6.9%,C肽0.4 nmol/L。", [365]),
     ("15例第1型糖尿病患者接受臍血治療。一年後:HbA1c 6.9%,C肽0.4 nmol/L。", [365]),
+    # the window of the primary endpoint, or the last visit completed, named unit first (also at a sentence's end)
+    ("Ninety-six adults with type 2 diabetes were randomized. The primary endpoint was the change in HbA1c from "
+     "baseline to week 48.", [336]),
+    ("Ninety-six adults with type 2 diabetes were randomized; 91 completed week 48.", [336]),
+    ("96例2型糖尿病患者随机分组,主要终点为从基线至第48周HbA1c的变化。", [336]),
+    ("96例第2型糖尿病患者隨機分組,主要終點為從基線至第48週HbA1c的變化。", [336]),
+    # off insulin to this day: the observation so far (a case's durability)
+    ("一名38岁1型糖尿病女性接受了自体干细胞胰岛移植。截至发稿,患者停用胰岛素已超过14个月。", [426]),
+    ("一名38歲第1型糖尿病女性接受了自體幹細胞胰島移植,至今已停針一年零四個月,血糖保持穩定。", [487]),
+    ("A 47-year-old man with type 2 diabetes received islets and has stayed off insulin for 20 months.", [609]),
+    # ... a stated follow-up wins over it
+    ("一名38岁1型糖尿病女性接受了胰岛移植,随访24个月,患者停用胰岛素已超过14个月。", [730]),
     # no match: a time to an event, a bracket without a duration, a follow-up HbA1c value
     ("A woman with type 1 diabetes received islets. Three months later she stopped insulin.", []),
     ("一名1型糖尿病女性接受胰岛移植。三个月后:她停用了胰岛素。", []),

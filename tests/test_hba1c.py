@@ -152,6 +152,11 @@ def site_hits(text: str, lang: str) -> list[dict]:
     ("HbA1c平均降低了20%。", "zh", []),
     ("HbA1c较基线相对下降了3.5%。", "zh", []),
     ("At 12 months, 45% of participants had an HbA1c below 7.0%.", "en", []),
+    # an entry condition told with a modal verb
+    ("Trials in which HbA1c had to exceed 8.0% at entry showed larger effects.", "en", []),
+    ("Participants' HbA1c must be above 7.5% at screening.", "en", []),
+    ("入组时HbA1c须高于7.5%。", "zh", []),
+    ("入組時HbA1c需要高於7.5%。", "zh-Hant", []),
 ])
 def test_hba1c_sites(text, lang, expected):
     assert site_values(text, lang) == expected

@@ -523,3 +523,46 @@ def test_page_title_over_an_author_line(text: str, expected: str | None) -> None
 ])
 def test_institution_of_a_quoted_expert_is_not_the_studys(text: str, expected: str | None) -> None:
     assert _study(text.replace(" / ", "\n"), "institution") == [expected]
+
+
+# --- a news outlet in 《》 is no journal; a photo caption's country is no study's -------------------------------
+@pytest.mark.parametrize("text, journal", [
+    ("《每日邮报》报道,一名42岁的1型糖尿病男子接受了胰岛细胞移植,至今停用胰岛素。", None),
+    ("據《紐約時報》報導,一名1型糖尿病女性接受幹細胞胰島移植後停用胰島素。", None),
+    ("《科技日报》报道,该院为12名2型糖尿病患者输注了脐带间充质干细胞。", None),
+    # a 学报 is a journal; a journal after a newspaper is still read
+    ("该研究发表于《北京大学学报(医学版)》,纳入12名2型糖尿病患者接受脐带间充质干细胞治疗。", "北京大学学报(医学版)"),
+    ("《每日邮报》报道,这项发表于《新英格兰医学杂志》的研究纳入1名1型糖尿病患者。", "新英格兰医学杂志"),
+])
+def test_a_news_outlet_is_no_journal(text: str, journal) -> None:
+    assert _study(text, "journal") == [journal]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("▲美国约有160万人确诊1型糖尿病。(图/达志/示意图)\n\n瑞典一名男子接受了基因编辑的胰岛细胞移植,12周后停用胰岛素。", "Sweden"),
+    ("▲美國約有160萬人確診第1型糖尿病。（圖／達志／示意圖）\n\n瑞典一名男子接受了基因編輯的胰島細胞移植,12週後停用胰島素。", "Sweden"),
+    ("Photo: a clinic in Boston, United States\n\nIn Sweden, a man with type 1 diabetes received gene-edited islet cells.", "Sweden"),
+    # no caption: the first country named
+    ("美国约有160万人确诊1型糖尿病。瑞典一名男子接受了胰岛细胞移植,12周后停用胰岛素。", "United States"),
+])
+def test_a_photo_captions_country_is_not_the_studys(text: str, country: str) -> None:
+    assert _study(text, "country") == [country]
+
+
+# --- a month without its year takes the news date's year: "今年3月…发表", "三月刊於", "《…》五月號" ----------------------
+@pytest.mark.parametrize("text, date", [
+    ("2025年04月12日 20:31\n\n今年3月,某医院团队在国际期刊《细胞再生报告》上发表论文,报告了一例1型糖尿病患者接受自体干细胞胰岛移植。",
+     "2025-03"),
+    ("2025年6月2日 星期一\n\n一名38歲第1型糖尿病女性接受自體幹細胞胰島移植,停用胰島素。研究三月刊於國際期刊。", "2025-03"),
+    ("即時發放 2025年5月27日\n\n一項納入92名第2型糖尿病患者的隨機對照試驗,結果已刊登於《亞洲糖尿病期刊》五月號。", "2025-05"),
+])
+def test_a_month_without_its_year(text: str, date: str) -> None:
+    assert _study(text, "pub_date") == [date]
+
+
+@pytest.mark.parametrize("text", [
+    "2025年6月2日\n\n30例2型糖尿病患者接受脐带间充质干细胞治疗,治疗后3月复查HbA1c。",     # 3月 = 3 months
+    "2025年6月2日\n\n30例2型糖尿病患者接受脐带间充质干细胞治疗,3个月后HbA1c下降。",
+])
+def test_no_month_from_a_duration(text: str) -> None:
+    assert _study(text, "pub_date") in ([None], [])

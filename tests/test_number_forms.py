@@ -110,6 +110,11 @@ def test_count_approximations(text, expected):
     ("Each islet contains about 1,000 cells.", []),
     ("In 2019, 30 patients with type 2 diabetes received umbilical cord MSCs.", []),
     ("The registry counted 120,000 patients given stem cells.", []),
+    # a lone 萬/万/亿 opens no number: it is part of a name ("科萬提斯"); after a numeral it is one
+    ("美國科萬提斯生技公司以人類胚胎幹細胞分化出胰島細胞。", []),
+    ("美国科万提斯公司以人类胚胎干细胞分化出胰岛细胞。", []),
+    ("每公斤体重输注一百万个细胞。", [(1e6, 1e6, True)]),
+    ("每次輸注一億個幹細胞。", [(1e8, 1e8, False)]),
 ])
 def test_dose_number_forms(text, expected):
     assert doses(text) == expected

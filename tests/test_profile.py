@@ -103,6 +103,22 @@ def test_no_procedure_year(text: str) -> None:
     assert "procedure_year" not in profile(text)
 
 
+@pytest.mark.parametrize("text, edited", [
+    ("科学家们首次将经过基因编辑的胰岛细胞植入一名1型糖尿病患者体内。", True),
+    ("醫療團隊採用CRISPR技術,對移植的胰島細胞進行客製化改造。", True),
+    ("该公司的低免疫原性胰岛细胞无需免疫抑制剂。", True),
+    ("Surgeons implanted gene-edited islet cells into the forearm of a man with type 1 diabetes.", True),
+    ("The hypoimmune (HIP) islet cells survived without immunosuppression.", True),
+    ("The cells were genetically engineered to evade the immune system.", True),
+    # no match: genes named for another reason
+    ("患者的基因检测未发现单基因糖尿病。", False),
+    ("研究人员测量了移植胰岛的基因表达。", False),
+    ("Gene expression profiles of the transplanted islets were stable.", False),
+])
+def test_gene_edited_cells(text: str, edited: bool) -> None:
+    assert profile(text).get("gene_edited", False) is edited
+
+
 @pytest.mark.parametrize("text, orgs, city", [
     ("天津市第一中心医院与北京大学团队合作完成移植。", ["Tianjin First Central Hospital", "Peking University"], "Tianjin"),
     ("天津市第一中心醫院與北京大學團隊合作完成移植。", ["Tianjin First Central Hospital", "Peking University"], "Tianjin"),

@@ -12,7 +12,7 @@ from segment_helpers import check_holders
 
 from extract.document import SourceDoc
 from extract.pipeline import to_document
-from extract.segment import section_cohort, segment
+from extract.segment import CASE_CUE, _cue_size, section_cohort, segment, study_cue
 
 
 def _texts(text: str) -> list[str]:
@@ -149,6 +149,34 @@ def test_symbol_marked_digest_items(text: str, needles: list[list[str]]) -> None
     _check(text, needles)
 
 
+# --- a WeChat post's sections under heading bars ("▍国内：…"), one of them a single patient told without an age -----
+@pytest.mark.parametrize("text, needles", [
+    ("干细胞胰岛来了 / ▍美国:胚胎干细胞造胰岛 / 一家美国公司公布了一年数据。共有16名1型糖尿病患者参与这项1/2期试验,9人停用胰岛素。 / "
+     "▍国内:用自己的细胞造胰岛 / 国内一家医院的团队在2022年为一名2型糖尿病患者移植了用他本人血细胞重编程的胰岛组织,至今停用胰岛素两年。 / "
+     "▍糖友最关心的问题 / 目前都还在临床试验阶段,请远离收费项目。", [["16名"], ["2022年", "两年"]]),
+    ("幹細胞胰島來了 / ▌美國:胚胎幹細胞造胰島 / 一家美國公司公布了一年數據。共有16名第1型糖尿病患者參與這項1/2期試驗,9人停用胰島素。 / "
+     "▌國內:用自己的細胞造胰島 / 國內一家醫院的團隊在2022年為一位第2型糖尿病病患移植了用他本人血細胞重編程的胰島組織,至今停用胰島素兩年。",
+     [["16名"], ["2022年", "兩年"]]),
+    # trap: one trial told under bars (design, results) stays one mention
+    ("▍研究设计 / 该院共纳入40名2型糖尿病患者,随机分为两组。 / ▍研究结果 / 治疗12个月后,干细胞组HbA1c由8.5%降至7.1%。",
+     [["40名", "7.1%"]]),
+])
+def test_heading_bar_sections(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("团队为一名2型糖尿病患者移植了胰岛组织", True),
+    ("團隊為一位第1型糖尿病病患移植了胰島", True),
+    ("医生为1例糖尿病足患者进行了干细胞移植", True),
+    ("研究纳入21例患者", False),              # a cohort of 21, not one patient
+    ("其中11名患者停用胰岛素", False),
+    ("第一名患者于上月入组", False),           # the first of a cohort
+])
+def test_one_patient_cue(text: str, expected: bool) -> None:
+    assert bool(CASE_CUE.search(text)) is expected
+
+
 @pytest.mark.parametrize("text, expected", [
     ("这项试验共有12名新诊断的第一型糖尿病儿童接受治疗", True),
     ("這項試驗共有12名新診斷的第一型糖尿病兒童接受治療", True),
@@ -186,3 +214,76 @@ def test_section_cohort(text: str, expected: bool) -> None:
 ])
 def test_subheaded_roundup(text: str, needles: list[list[str]]) -> None:
     _check(text, needles)
+
+
+# --- ... whose cohorts are written in words, under headlines with a colon; a planned trial's size opens no study -----
+@pytest.mark.parametrize("text, needles", [
+    ("Weekly roundup / Two updates this month. / Halden reports one-year data for its islets / Seattle-based Halden "
+     "presented one-year results. Fourteen adults with type 1 diabetes each received one infusion; nine stopped insulin. / "
+     "Pooled data: cord MSCs lower A1c a little / A meta-analysis pooled 8 trials with 516 participants with type 2 diabetes.",
+     [["Fourteen adults"], ["516 participants"]]),
+    ("本周速递 / 两项进展。 / 胚胎干细胞胰岛:一年数据 / 一家公司公布了一年结果,十二名1型糖尿病患者接受单次输注,八人停用胰岛素。 / "
+     "荟萃分析:间充质干细胞小幅降糖 / 一项荟萃分析汇总8项试验,纳入516名2型糖尿病患者。",
+     [["十二名"], ["516名"]]),
+    ("本週速遞 / 兩項進展。 / 胚胎幹細胞胰島:一年數據 / 一家公司公布了一年結果,十二名第1型糖尿病患者接受單次輸注,八人停用胰島素。 / "
+     "統合分析:間質幹細胞小幅降糖 / 一項統合分析彙整8項試驗,納入516名第2型糖尿病患者。",
+     [["十二名"], ["516名"]]),
+    # traps: a feature on one trial whose later section gives the size of a planned trial stays one mention;
+    # a label line with a colon is no subheading
+    ("The woman who stopped counting / A small trial, a large claim / Fourteen people with type 1 diabetes were "
+     "enrolled; ten stopped insulin at one year. / The price of a cure / If the cells are approved, the company's "
+     "phase 3 trial will need about 60 participants.", [["Fourteen people", "60 participants"]]),
+    ("一项小试验 / 共有十四名1型糖尿病患者入组,十人一年后停用胰岛素。 / 下一步的代价 / 该公司计划招募60名患者开展3期试验。",
+     [["十四名", "60名"]]),
+])
+def test_subheaded_roundup_in_words(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Twelve adults with type 1 diabetes", "12"), ("eleven patients with type 1 diabetes", "11"),
+    ("twenty-four participants", "24"), ("十二名患者", "12"), ("兩名病患", "2"), ("13 patients", "13"),
+    ("一名2型糖尿病患者", "1"),
+])
+def test_cohort_cue_in_words_and_its_size(text: str, size: str) -> None:
+    cue = study_cue(text, text)
+    assert cue is not None and _cue_size(cue.group(0)) == size
+
+
+@pytest.mark.parametrize("text", ["one patient with type 1 diabetes", "Phase one adults", "the company will need about "
+                                  "60 participants", "计划招募60名患者", "全国共有120万名糖尿病患者"])
+def test_no_study_cue(text: str) -> None:
+    assert study_cue(text, text) is None
+
+
+# --- a lead that counts the cases it will tell ("以下分享两例患者的治疗经过") introduces them: no study of its own ---
+@pytest.mark.parametrize("text, needles", [
+    ("病例分享 / 我院自2021年起开展干细胞治疗,以下分享两例患者的治疗经过。 / 病例一: / 患者男,58岁,2型糖尿病,HbA1c由9.2%降至7.4%。 / "
+     "病例二: / 患者女,23岁,1型糖尿病,HbA1c由8.6%降至7.8%。", [["58岁"], ["23岁"]]),
+    ("病例分享 / 本院自2021年起開展幹細胞治療,以下介紹3位病患的治療經過。 / 病例一: / 患者男,58歲,第2型糖尿病,HbA1c由9.2%降至7.4%。 / "
+     "病例二: / 患者女,23歲,第1型糖尿病,HbA1c由8.6%降至7.8%。", [["58歲"], ["23歲"]]),
+])
+def test_a_lead_counting_its_cases_is_their_introduction(text: str, needles: list[list[str]]) -> None:
+    texts = _texts(text)
+    assert len(texts) == 2, texts
+    _check(text, needles)
+
+
+# --- a forum thread: another poster's anecdote is no part of the study the thread reports ------------------------
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("糖友论坛 / 【经验分享】参加了医院的羊膜细胞试验 / 楼主:柳州老周　发表于 2025-01-18 / 医生说这个试验一共招30名2型糖尿病患者,"
+     "每公斤100万个细胞,每4周一次共3次。 / 2楼　甜蜜的负担: / 我表姐在一家私立医院打的脐带干细胞,一针5000万个细胞,效果一般。 / "
+     "3楼　柳州老周: / 回复2楼:这个试验在中国临床试验注册中心能查到。", ["100万", "注册中心"], ["5000万"]),
+    ("糖友論壇 / 【經驗分享】參加了醫院的羊膜細胞試驗 / 樓主:柳州老周　發表於 2025-01-18 / 醫生說這個試驗一共招30名第2型糖尿病患者,"
+     "每公斤100萬個細胞,每4週一次共3次。 / 2樓　甜蜜的負擔: / 我表姐在一家私立醫院打的臍帶幹細胞,一針5000萬個細胞,效果一般。",
+     ["100萬"], ["5000萬"]),
+    ("Diabetes Forum / Joined the amnion cell trial / OP: oldzhou / The trial enrolled 30 patients with type 2 diabetes "
+     "who got 1 million cells/kg every 4 weeks, 3 times. / #2 sweetburden: / My cousin paid for cord stem cells at a "
+     "private clinic, 50 million cells a shot.", ["1 million"], ["50 million"]),
+    # trap: a reply that cites a study (its cohort, its journal) is kept
+    ("求助帖 / 楼主:甜蜜的负担　发表于 2024-11-18 / 脐带干细胞治疗靠谱吗? / 2楼　内分泌小医生: / 某三甲医院去年在《中国干细胞临床杂志》"
+     "发表了180例2型糖尿病患者的真实世界研究,每次输注5000万个细胞。", ["180例", "5000万"], []),
+])
+def test_forum_anecdotes_are_not_the_study(text: str, kept: list[str], dropped: list[str]) -> None:
+    joined = " ".join(_texts(text))
+    assert all(k in joined for k in kept) and not any(d in joined for d in dropped), _texts(text)

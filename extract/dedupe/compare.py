@@ -18,7 +18,7 @@ from .normalise import (context_numbers, fold, is_cjk, simplified, journal_table
 
 W = settings.WEIGHTS
 # signals that describe a kind of study rather than one study
-PROFILE_SIGNALS = frozenset({"journal", "date", "design", "condition", "cell_type", "country", "city"})
+PROFILE_SIGNALS = frozenset({"journal", "date", "design", "condition", "cell_type", "gene_edited", "country", "city"})
 # signals that are facts of the study (numbers it reports), as opposed to its profile
 FACT_SIGNALS = frozenset({"n_total", "n_studies", "hba1c", "dose", "follow_up", "infusions", "interval",
                           "context_numbers"})
@@ -74,6 +74,7 @@ class Features:
     duration: Optional[float] = None            # years with diabetes
     insulin_free: Optional[float] = None        # days off insulin
     procedure_year: Optional[int] = None
+    gene_edited: bool = False                   # the cells were gene-edited
     city: str = ""
     tf: Optional[Mapping[object, int]] = None   # cohort size / institution -> records giving it in the run
     inst_id: Optional[str] = None               # the institution's table id
@@ -142,7 +143,7 @@ def features(r: Record, text: Optional[str] = None) -> Features:
         sponsors=sponsors,
         inst_raw=inst, inst_id=inst_id, inst_key=inst_key, other_insts=others,
         age=s.patient_age, sex=s.patient_sex, duration=s.disease_duration_years, insulin_free=s.insulin_free_days,
-        procedure_year=s.procedure_year, city=norm_name(s.city),
+        procedure_year=s.procedure_year, gene_edited=bool(s.gene_edited), city=norm_name(s.city),
         has_profile=any(v is not None for v in (s.patient_age, s.patient_sex, s.disease_duration_years,
                                                  s.insulin_free_days, s.procedure_year)),
         main_alias=main_alias, main_sponsor=main_sponsor,
@@ -525,6 +526,9 @@ def _categories(a: Features, b: Features, sig: list[Sig]) -> None:
             sig.append(("cell_type", W["cell_type_compatible"], "generic/specific"))
         else:  # only between two syntheses; elsewhere a contradiction
             sig.append(("cell_type", W["cell_type_differ"], f"{sorted(a.cell_types)} vs {sorted(b.cell_types)}"))
+    if a.gene_edited and b.gene_edited:
+        # few programmes edit their cells (not told as absent: a report that does not say so is silent)
+        sig.append(("gene_edited", W["gene_edited_equal"], "both gene-edited"))
     if a.design and b.design:
         if a.design == b.design:
             sig.append(("design", W["design_equal"], a.design))
@@ -601,6 +605,9 @@ def _organisations(a: Features, b: Features, sig: list[Sig]) -> None:
         elif not (a.main_sponsor and b.main_sponsor):
             # one story names two companies equally often: the shared one may be the other study's
             sig.append(("sponsor", W["sponsor_side"], ",".join(sorted(shared_sp)) + " (one of several)"))
+    elif a.main_sponsor and b.main_sponsor and a.main_sponsor != b.main_sponsor and not (a.sponsors & b.sponsors):
+        # Vertex's islets and a hospital's own product: two programmes (a quoted rival's team is no link)
+        sig.append(("sponsor", W["sponsor_differ"], f"{a.main_sponsor} vs {b.main_sponsor}"))
     elif a.city and a.city == b.city and how is None:
         sig.append(("city", W["city_equal"], a.city))
 

@@ -191,6 +191,7 @@ class Columns:
     duration: np.ndarray
     insulin_free: np.ndarray
     procedure_year: np.ndarray
+    gene_edited: np.ndarray
     design_w: np.ndarray    # [D, D] the design signal's weight (upper bound where it depends on more)
     design_hard: np.ndarray  # [D, D] a hard design contradiction
     synth: np.ndarray       # [D] a synthesis design
@@ -293,6 +294,7 @@ def columns(feats: Sequence[Features]) -> Columns:
         duration=a([f.duration is not None for f in feats], dtype=np.bool_),
         insulin_free=a([f.insulin_free is not None for f in feats], dtype=np.bool_),
         procedure_year=a([bool(f.procedure_year) for f in feats], dtype=np.bool_),
+        gene_edited=a([f.gene_edited for f in feats], dtype=np.bool_),
         design_w=design_w, design_hard=design_hard, synth=synth, cells_w=cells_w, cells_hard=cells_hard,
     )
 
@@ -454,6 +456,7 @@ def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     # categories
     ub += np.where((ci > 0) & (ci == cj) & ~c.cond_open[i], W["condition_equal"], 0.0)
     ub += np.where((c.cells[i] > 0) & (c.cells[j] > 0), c.cells_w[c.cells[i], c.cells[j]], 0.0)
+    add(c.gene_edited[i] & c.gene_edited[j], _pos(W["gene_edited_equal"]), identifying=False)
     both_d = (c.design[i] > 0) & (c.design[j] > 0)
     ub += np.where(both_d & ~design_conf, c.design_w[c.design[i], c.design[j]], 0.0)
     any_org_i = c.inst[i] | c.sponsors[i] | (c.city[i] > 0)

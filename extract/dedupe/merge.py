@@ -15,7 +15,7 @@ META_FIELDS = ("title", "journal", "pub_date", "doi", "pmid", "pmcid", "registry
                "condition", "cell_types", "institution", "country", "aliases",
                # the profile (fields/profile.py)
                "organisations", "sponsors", "investigators", "city", "patient_age", "patient_sex", "disease_duration_years",
-               "insulin_free_days", "procedure_year")
+               "insulin_free_days", "procedure_year", "gene_edited")
 # single-valued facts of one study: two different values are a conflict
 CONFLICT_FIELDS = ("doi", "pmid", "pmcid", "design", "condition", "country")
 

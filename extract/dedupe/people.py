@@ -21,6 +21,32 @@ _ZH_COMPOUND = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉
 
 Key = tuple[str, str]
 
+# Surnames romanised otherwise than by pinyin -> their pinyin, so that "Hsu Wen-yen" meets 許文彥 (xu, w). Only
+# common surnames whose reading is not in doubt; a spelling shared by two surnames (Wong: 黄 or 王) gives both.
+# Wade-Giles (Taiwan): the given name's initial is read too (Hs -> x, Ch -> zh/j/q, K -> g/k, ...)
+WADE_GILES_SURNAMES: dict[str, tuple[str, ...]] = {
+    "hsu": ("xu",), "hsieh": ("xie",), "chang": ("zhang",), "cheng": ("zheng",), "chou": ("zhou",),
+    "chiang": ("jiang",), "chien": ("jian", "qian"), "chao": ("zhao",), "tsai": ("cai",), "tseng": ("zeng",),
+    "kuo": ("guo",), "hung": ("hong",), "hsiao": ("xiao",), "hsueh": ("xue",), "chuang": ("zhuang",),
+    "tsao": ("cao",), "teng": ("deng",), "tu": ("du",), "chu": ("zhu",), "chung": ("zhong",),
+    "tai": ("dai",), "kao": ("gao",), "chi": ("ji", "qi"), "chin": ("jin", "qin"),
+    "tsui": ("cui",), "tsou": ("zou",), "shih": ("shi",), "yeh": ("ye",), "lu": ("lu", "lv"), "juan": ("ruan",),
+    "jen": ("ren",), "jao": ("rao",), "pai": ("bai",), "ko": ("ke", "ge"),
+}
+# Cantonese (Hong Kong, Macau): given names are too far from pinyin ("Kwok-wai" = 國偉 guowei), so only the surname
+CANTONESE_SURNAMES: dict[str, tuple[str, ...]] = {
+    "chan": ("chen",), "wong": ("huang", "wang"), "cheung": ("zhang",), "lau": ("liu",), "leung": ("liang",),
+    "ng": ("wu",), "tsang": ("zeng",), "yip": ("ye",), "kwok": ("guo",), "lam": ("lin",), "lee": ("li",),
+    "chow": ("zhou",), "fung": ("feng",), "yeung": ("yang",), "ho": ("he",), "law": ("luo",), "lo": ("luo", "lu"),
+    "tam": ("tan",), "mak": ("mai",), "mok": ("mo",), "choi": ("cai",), "tong": ("tang",), "siu": ("xiao",),
+    "yuen": ("yuan",), "kwan": ("guan",), "chiu": ("qiu", "zhao"), "yau": ("qiu", "you"), "szeto": ("situ",),
+    "au": ("ou",), "auyeung": ("ouyang",), "tse": ("xie",), "hui": ("xu",),
+}
+# a Wade-Giles initial -> the pinyin initials it can stand for
+WADE_GILES_INITIALS: dict[str, tuple[str, ...]] = {"hs": ("x",), "ch": ("z", "j", "q", "c"), "ts": ("z", "c"),
+                                                  "tz": ("z", "c"), "k": ("g", "k"), "p": ("b", "p"), "t": ("d", "t"),
+                                                  "j": ("r",)}
+
 
 @lru_cache(maxsize=20_000)
 def person_keys(name: str) -> frozenset[Key]:
@@ -40,12 +66,24 @@ def person_keys(name: str) -> frozenset[Key]:
     full = [w for w in words if len(w) > 1 and not w.isupper()]   # "Richard K. Burt" -> Richard, Burt
     initials = [w for w in words if len(w) == 1 or w.isupper()]    # "Voltarelli JC" -> JC
     if len(full) == 1:
-        initial = initials[0][0] if initials else ""
-        return frozenset({(full[0].lower(), initial.lower())})
+        given = initials[0] if initials else ""
+        return frozenset({(full[0].lower(), given[:1].lower()), *_pinyin_keys(full[0], given)})
     if len(full) >= 2:
         first, last = full[0], full[-1]
-        return frozenset({(last.lower(), first[0].lower()), (first.lower(), last[0].lower())})
+        return frozenset({(last.lower(), first[0].lower()), (first.lower(), last[0].lower()),
+                          *_pinyin_keys(first, last), *_pinyin_keys(last, first)})
     return frozenset()
+
+
+def _pinyin_keys(surname: str, given: str) -> set[Key]:
+    """The pinyin keys of a Wade-Giles or Cantonese surname ("Hsu", "Wen-yen" -> ("xu", "w"); "Chan" -> ("chen", ""))."""
+    s, g = surname.lower(), given.lower()
+    if s in CANTONESE_SURNAMES:
+        return {(p, "") for p in CANTONESE_SURNAMES[s]}
+    if s not in WADE_GILES_SURNAMES:
+        return set()
+    lead = next((w for w in ("hs", "ch", "ts", "tz") if g.startswith(w)), g[:1])
+    return {(p, i) for p in WADE_GILES_SURNAMES[s] for i in WADE_GILES_INITIALS.get(lead, (g[:1],))}
 
 
 def surnames(keys: frozenset[Key]) -> frozenset[str]:

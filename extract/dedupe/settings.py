@@ -174,6 +174,8 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "institution_named": 1.5,        # both name a hospital the table lacks somewhere, not as the study's own
     "sponsor_equal": 3.0,            # the company behind the product (Vertex, Sana)
     "sponsor_side": 1.0,             # shared, but one side names two companies equally often
+    "sponsor_differ": -3.0,
+    "gene_edited_equal": 1.5,        # both reports' cells were gene-edited          # each names one main company or product owner, and they differ
     "city_equal": 0.5,
     "alias_differ": -2.0,            # two different products of the table
     # one patient's profile (case reports retold in several languages)

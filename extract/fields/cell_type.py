@@ -119,16 +119,27 @@ SC_ISLET_PATTERNS: tuple[Pattern, ...] = (
                       rf"(?:[^,。;:\n]{{0,8}}?){_ISLET_ZH}|(?:自体|自身)再生胰岛"
                       # islets made from the patient's own cells, or grown in a laboratory: made, not donated
                       rf"|(?:自体|自身|患者自己的?|(?:他|她)(?:自己|自身)的?)(?:[^,。;:\n]{{0,6}}?)细胞{_FROM_ZH}[^,。;:\n]{{0,4}}?{_ISLET_ZH}"
-                      rf"|实验室(?:里|中)?(?:培育|培养|制造|制备)(?:出|而成)?的{_ISLET_ZH}", 1.0,
+                      rf"|实验室(?:里|中)?(?:培育|培养|制造|制备)(?:出|而成)?的{_ISLET_ZH}"
+                      # the source named first: "源于干细胞的胰岛细胞", "來自幹細胞的胰島"
+                      rf"|(?:源于|源自|来源于|来自)(?:其|患者|他|她)?(?:自体|自身|自己)?的?(?:人类?)?(?:多能)?干细胞的?{_ISLET_ZH}"
+                      # the compound noun: "干细胞胰岛移植", "自體化學重編程幹細胞胰島"
+                      rf"|(?<!间充质)(?<!造血)(?<!间质)干细胞胰岛(?!素)", 1.0,
        examples=("团队通过干细胞诱导的自体再生胰岛组织移植,治愈了一名病程18年的2型糖尿病患者。",
                  "2023年,团队为一名病程9年的1型糖尿病患者实施了干细胞来源胰岛移植。",
-                 "去年,他们为一位38岁的1型糖尿病女性移植了由她自身细胞制成的胰岛。"),
-       traps=("间充质干细胞来源的外泌体可改善胰岛功能。", "患者自身的胰岛细胞已被免疫系统破坏。")),
+                 "去年,他们为一位38岁的1型糖尿病女性移植了由她自身细胞制成的胰岛。",
+                 "首位接受源于干细胞的胰岛细胞治疗的1型糖尿病患者已恢复胰岛素分泌。",
+                 "首位接受源自幹細胞的胰島細胞治療的第1型糖尿病患者已恢復胰島素分泌。",
+                 "一名1型糖尿病患者接受了自体化学重编程干细胞胰岛移植。"),
+       traps=("间充质干细胞来源的外泌体可改善胰岛功能。", "患者自身的胰岛细胞已被免疫系统破坏。",
+              "来源于间充质干细胞的外泌体可改善胰岛功能。", "来源于干细胞的外泌体可保护胰岛。",
+              "间充质干细胞胰岛共移植可改善移植效果。", "干细胞胰岛素分泌功能得到改善。")),
     zp("scislet__en", rf"\bstem{_D}cells?{_D}(?:{_DERIVED}|based|generated|grown|made|differentiated)\s+(?:[\w-]+\s+){{0,3}}?{_ISLET_NOUN_EN}\b"
                       rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|differentiated|produced|manufactured)\s+from\s+(?:[\w'’-]+\s+){{0,4}}?stem cells\b"
                       rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|produced)\s+from\s+"
                       rf"(?:his|her|their|(?:the|a) patient['’]s|patients['’])\s+own\s+(?:[\w-]+\s+){{0,2}}?cells\b"
-                      rf"|\blab(?:oratory)?[- ](?:grown|made)\s+(?:[\w-]+\s+){{0,2}}?{_ISLET_NOUN_EN}\b", 1.0,
+                      rf"|\blab(?:oratory)?[- ](?:grown|made)\s+(?:[\w-]+\s+){{0,2}}?{_ISLET_NOUN_EN}\b"
+                      # the compound noun: "stem cell islets", "stem-cell islet transplantation"
+                      rf"|(?<!mesenchymal )(?<!hematopoietic )(?<!haematopoietic )\bstem[- ]cell islets?\b", 1.0,
        examples=("A 47-year-old man has stayed off insulin after receiving islets grown from his own stem cells.",
                  "Surgeons transplanted islets made from her own blood cells into a 38-year-old woman.",
                  "This spring the surgeons transplanted the lab-grown islets into a 52-year-old man."),
@@ -140,7 +151,9 @@ SC_ISLET_PATTERNS: tuple[Pattern, ...] = (
 # 胰岛素的细胞团", "turned a patient's skin cells into stem cells and then coaxed them into
 # insulin-producing cells"); the reach is bounded, so the scan stays linear
 CHAIN_REACH = 160
-_REPROG_SRC_ZH = (r"重编程|(?:皮肤|血液?|体|成纤维|脂肪)细胞[^,。;]{0,6}?(?:变成|转化为|转变为|逆转为|诱导为|诱导成)(?:多能)?干细胞")
+# (the verb may be quoted and the cells named a clause before: "获取她的脂肪间质细胞，用小分子化合物将其“逆转”为多能干细胞")
+_REPROG_SRC_ZH = (r"重编程|(?:皮肤|血液?|体|成纤维|脂肪)(?:间质)?细胞(?:[^,。;]{0,6}?|[^。;]{0,20}?将其)[“\"「]?(?:变|转化|转变|逆转|诱导)[”\"」]?"
+                  r"(?:为|成)(?:多能)?干细胞")
 _REPROG_SRC_EN = (r"\breprogramm\w*|\b(?:turned|converted|reverted|transformed|changed)\s+(?:[\w'’]+\s+){0,3}?(?:skin|blood|fat|body)\s+cells\s+(?:back\s+)?into\s+(?:(?:pluripotent|embryonic-like)\s+)?stem cells"
                   r"|\b(?:skin|blood|fat)\s+cells\s+(?:were\s+)?(?:turned|converted|reverted|transformed)\s+(?:back\s+)?into\s+(?:pluripotent\s+)?stem cells")
 _DIFF_ISLET_ZH = rf"(?:分化|诱导|培育|制备|形成|培养)(?:出|成|为|形成|制备出)?[^,。;\n]{{0,12}}?{_ISLET_ZH}"
@@ -351,6 +364,37 @@ def product_patterns(path: Path = PRODUCTS_PATH) -> tuple[Pattern, ...]:
 
 CELL_PATTERNS = CELL_PATTERNS + product_patterns()
 
+
+@lru_cache(maxsize=1)
+def sponsor_islet_sources(path: Path = PRODUCTS_PATH) -> dict[str, str]:
+    """Company id -> the stem-cell source of its islet products, for companies whose products all share one.
+
+    Joins the product vocabulary (alias -> cell type) with the products table (alias -> sponsor): Vertex's
+    products are all ESC-islets, so "Vertex's stem cell-derived islets" are ESC-islets.
+    """
+    from ..dedupe.institutions import alias_key, product_table
+
+    table = product_table()
+    vocab = ProductVocab.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    sources: dict[str, set[str]] = defaultdict(set)
+    for p in vocab.products:
+        if p.cell_type not in ("iPSC-islet", "ESC-islet"):
+            continue
+        for alias in p.aliases:
+            pid = table.by_name.get(alias_key(alias))
+            if pid and (sponsor := table.products[pid].sponsor):
+                sources[sponsor].add(p.cell_type)
+    return {sponsor: next(iter(labels)) for sponsor, labels in sources.items() if len(labels) == 1}
+
+
+def sponsor_source(text: str, start: int, end: int) -> Optional[str]:
+    """The stem-cell source of the islets of the one company named in ``text[start:end]`` (see above)."""
+    from ..dedupe.institutions import org_table
+
+    known = sponsor_islet_sources()
+    labels = {known[org] for org, _, _ in org_table().find(text, start, end) if org in known}
+    return labels.pop() if len(labels) == 1 else None
+
 # verbs that make a mention part of the treatment the study gives
 _TREATMENT = compile_cues((
     r"输注|回输|移植|注射|植入|接受|治疗|给予|干预|注射液",
@@ -405,6 +449,13 @@ _RECEIVED_AFTER = compile_cues((
 # the study's cells as received ("Donor islets plus sirolimus")
 _CELL_COLUMN = re.compile(r"\b(?:cells?|cell\s+type|cell\s+source|intervention|treatment|therapy)\b|细胞|干预|治疗方法", re.I)
 _RECIPIENTS = compile_cues((r"接受者|受者|受植者", r"\brecipients?\b"))
+# a source cell turned into a pluripotent one: "获取她的脂肪间质细胞，用小分子化合物将其“逆转”为多能干细胞", "her fat-derived
+# stromal cells were reprogrammed into pluripotent stem cells" (the study gives the islets made from them)
+_REPROGRAMMED_AFTER = compile_cues((
+    r"^[^。;；]{0,40}?(?:逆转|重编程|重新编程|诱导|转变|转化|变)[^。;；]{0,10}?(?:多能干细胞|iPS|多能性)",
+    r"^[^.;]{0,60}?\b(?:reprogramm\w*|turned|converted|reverted)\b[^.;]{0,30}?\b(?:pluripoten\w*|iPSCs?)\b",
+))
+REPROGRAMMED_FACTOR = 0.3
 SC_ISLET = "_sc_islet"     # stem-cell-derived islets of an unnamed source: no label, but no donor islets
 SC_ISLET_LABELS = frozenset({"iPSC-islet", "ESC-islet", SC_ISLET})
 # the next step or a product under development: "下一步将…研发干细胞分化胰岛", "is developing"
@@ -507,7 +558,7 @@ class CellTypeExtractor(FieldExtractor):
         if label == "scislet":
             lo = max(span.start, s - AUTOLOGOUS_REACH)
             autologous = _AUTOLOGOUS.search(text, lo, e)
-            label = "iPSC-islet" if autologous else SC_ISLET
+            label = "iPSC-islet" if autologous else (sponsor_source(text, lo, e) or SC_ISLET)
         return self._scored(label, m, pattern, text, s, e)
 
     def _scored(self, label: str, m: re.Match[str], pattern: Pattern, text: str, s: int, e: int) -> list[Hit]:
@@ -535,6 +586,8 @@ class CellTypeExtractor(FieldExtractor):
         if label in MSC_SOURCED and (_SUBGROUP_BEFORE.search(text[max(s, m.start() - 20):m.start()])
                                      or _SUBGROUP_AFTER.search(text[m.end():e])):
             score *= SUBGROUP_FACTOR
+        if (label in MSC_SOURCED or label == "MSC") and _REPROGRAMMED_AFTER.search(text[m.end():e]):
+            score *= REPROGRAMMED_FACTOR   # the raw material of an iPSC, not the cells given
         if self._in_catalogue(text, m.start(), m.end(), s, e):
             score *= CATALOGUE_FACTOR
         if in_reference(text, m.start()) or in_related_links(text, m.start()):

@@ -136,6 +136,20 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        examples=("A man received gene-edited islets; the cells continued to produce insulin for 12 weeks.",
                  "The graft has kept making insulin for 6 months."),
        traps=("Patients continued to take metformin for 12 weeks.",)),
+    # off insulin to this day: "患者停用胰岛素已超过14个月", "至今已停針一年零四個月", "has stayed off insulin for 20 months"
+    # (a time until the patient stopped, "3个月后停用胰岛素", is no follow-up; a stated follow-up wins)
+    zp("durable__zh_off_insulin", rf"(?:(?:停用|脱离|摆脱|不再使用|未再使用|不再注射|停止注射)(?:了)?(?:外源性)?胰岛素(?:注射|治疗)?"
+                                  rf"(?:已|已经)|(?:至今|迄今|目前|现已)(?:已|已经)?(?:停用|脱离|摆脱|停针)(?:了)?(?:胰岛素)?)"
+                                  rf"(?:超过|长达|达|约|近|有)*\s*{DUR_ZH}", 0.55,
+       examples=("截至发稿,患者停用胰岛素已超过14个月,血糖一直平稳。", "她至今已停針一年零四個月,血糖保持穩定。",
+                 "術後約3個月停用胰島素,至今已停用約9個月。"),
+       traps=("移植3个月后停用胰岛素。", "停用胰岛素3个月后复查。")),
+    # ("insulin-free for …" stays out: _NOT_FOLLOW_UP, a cohort's insulin-free survival)
+    zp("durable__en_off_insulin", rf"\b(?:has|have)\s+(?:now\s+)?(?:been|stayed|remained|lived)\s+(?:off insulin|free of insulin"
+                                  rf"(?: injections)?)\s+for\s+{_QUAL_EN}{DUR_EN}", 0.55,
+       examples=("A 47-year-old man has stayed off insulin for 20 months after the transplant.",
+                 "She has now been off insulin for 14 months."),
+       traps=("Two patients remained insulin-free through 28 months.", "She stopped insulin 3 months after the transplant.")),
     zp("durable__zh_already", rf"(?:已|已经)(?:维持|保持|持续)(?:了)?\s*{_QUAL_ZH}{DUR_ZH}", 0.6,
        examples=("患者的血糖已保持18个月以上正常。", "該名患者已經保持18個月以上無需注射。")),
     # "已经超过一年没复发", "1年多没再复发": no recurrence over the time observed
@@ -167,6 +181,16 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("tp_fu__en_window", rf"\b(?:from\s+)?baseline\s+(?:to|through|until|and)\s+(?:the\s+)?{DUR_EN}", 0.5,
        examples=("Primary outcome: change in HbA1c from baseline to 12 months.",
                  "Change in C-peptide [Time Frame: baseline to 24 weeks]")),
+    # ... to a time point named unit first: "the change in HbA1c from baseline to week 48"
+    zp("tp_fu__en_window_unit_first", rf"\b(?:from\s+)?baseline\s+(?:to|through|until)\s+(?:the\s+)?(?P<dur>{TIMEPOINT_EN})", 0.5,
+       examples=("The primary endpoint was the change in HbA1c from baseline to week 48.",
+                 "Change in C-peptide AUC from baseline through month 12"),
+       traps=("baseline and 3 other visits",)),
+    # the last visit the participants completed: "91 completed week 48", "all completed the month 12 visit"
+    zp("tp_fu__en_completed", rf"\bcompleted\s+(?:the\s+)?(?P<dur>{TIMEPOINT_EN})\b", 0.5,
+       examples=("Ninety-six participants were randomized; 91 completed week 48.",
+                 "All 20 patients completed the month 12 visit."),
+       traps=("The team completed 48 infusions.",)),
     # the last assessment as a time point of the results ("At 18 months after treatment, C-peptide was higher")
     zp("tp__en_clause_at", rf"{_CLAUSE_START}(?:At|After|By)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:first\s+)?{DUR_EN}(?:\s+(?:after|post|following|of)\s+[^,.;]{{1,40}}?)?\s*,", 0.45,
        examples=("Sixty patients were randomized. At 18 months after treatment, C-peptide was higher in the cell group.",

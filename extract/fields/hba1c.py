@@ -272,7 +272,11 @@ _FROM_GAP_RE = re.compile(FROM + r"\s*$", re.IGNORECASE)
 _CHANGE_AMOUNT_GAP_RE = re.compile(r"\bby\s*$", re.IGNORECASE)
 _VALUE_BEFORE_RE = re.compile(r"\d\s*(?:%|％)?\s*$")
 _SPAN_AFTER_RE = re.compile(SPAN_AFTER)
-_THRESHOLD_RE = re.compile(rf"\s*(?:水平|level|levels|values?)?\s*(?:{COMPARE})\s*\d", re.IGNORECASE)
+# an entry condition: "HbA1c had to exceed 8.0% at entry", "HbA1c须高于7.5%"
+MUST_BE = (r"(?:(?:had|has|have|needed|needs?|was\s+required|were\s+required)\s+to\s+(?:be\s+)?|must\s+(?:be\s+)?|"
+           r"should\s+(?:be\s+)?|需要|必须|必須|需|须|須|应|應)")
+_THRESHOLD_RE = re.compile(rf"\s*(?:水平|level|levels|values?)?\s*(?:{COMPARE}|{MUST_BE}\s*(?:{COMPARE}|exceed\w*))\s*\d",
+                           re.IGNORECASE)
 _CI_RE = re.compile(r"\bCI\b|置信|可信|confidence|interval|p\s*[<=>]", re.IGNORECASE)
 _OTHER_RE = re.compile(OTHER_MEASURE, re.IGNORECASE)
 _IN_GROUP_NAME_RE = re.compile(IN_GROUP_NAME, re.IGNORECASE)

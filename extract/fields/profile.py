@@ -13,6 +13,8 @@ optional study fields, each with its evidence:
 - ``organisation``: every hospital, university, institute or company of the bilingual table named
   in the mention, by its English name (data/institutions.json), and ``city`` of the first hospital.
 - ``sponsor``: a company the table does not know, by its name ("Aurelis Therapeutics", "生技公司Aurelis").
+- ``gene_edited``: the cells were gene-edited ("基因编辑的胰岛细胞", "CRISPR-edited", "hypoimmune"): few
+  programmes do it, so two reports of gene-edited cells for one condition are likely one study.
 """
 from __future__ import annotations
 
@@ -153,6 +155,16 @@ PROFILE_PATTERNS: tuple[Pattern, ...] = (
     zp("procedure_year__zh", rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?[,，]?[^。;!?\n]{{0,30}}?{_TREAT_ZH}",
        examples=("2023年,华东大学附属医院为一名47岁男性实施了自体干细胞来源胰岛移植。",),
        traps=("2020年,该团队的论文发表在《科学》上。",)),
+    # gene-edited cells (a cell-engineering technique, named in any part of the mention)
+    zp("gene_edited__zh", r"基因(?:编辑|改造|修饰|工程改造)|CRISPR|低免疫原性|免疫隐形|免疫隐身",
+       examples=("科学家们首次成功将经过基因编辑的胰岛细胞植入患者体内。", "醫療團隊採用CRISPR技術,對移植的胰島細胞進行客製化改造。",
+                 "这些经基因改造的细胞能逃避免疫攻击。"),
+       traps=("患者的基因检测结果正常。", "研究人员分析了胰岛细胞的基因表达。")),
+    zp("gene_edited__en", r"\bgene[- ](?:edit(?:ed|ing)|modified|engineered)\b|\bCRISPR\b|\bhypo-?immune\b|"
+                          r"\bgenetically (?:modified|engineered|edited)\b|\bHIP[- ](?:modified|edited|engineered)\b",
+       examples=("Surgeons implanted gene-edited islet cells into his forearm.", "the cells were made hypoimmune with CRISPR",
+                 "HIP-modified primary islet cells"),
+       traps=("Gene expression in islets was measured.", "genetic testing was normal")),
     zp("procedure_year__en", rf"\bIn\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d{{2}}),?\s+[^.;]{{0,40}}?\b{_TREAT_EN}\b",
        examples=("In 2022 it treated a 33-year-old woman with type 1 diabetes.",),
        traps=("In 2018 the group first showed the approach worked in mice.",)),
@@ -187,7 +199,8 @@ _NOT_NAME_ZH = frozenset({"武汉", "江苏", "江西", "江门", "石家庄", "
                           "许多", "严重", "史上", "苏州", "吴江", "韩国", "马来西亚", "孟加拉", "罗氏", "曾经", "陈旧",
                           "杨凌", "武警", "邵阳", "汤姆", "周边", "孙中山", "黄埔", "林业", "胡同", "朱雀", "何种",
                           "戴着", "郑州", "梁山", "谢谢", "冯氏", "董事", "潘多拉", "蒋介石", "卢森堡", "钟南山"})
-_ROLE_ZH = r"(?:教授|研究员|院士|博士|主任医师|副主任医师|主任|医生|医师|团队|课题组|等人|领衔|带领)"
+# (an author before a citation marker in a review: "许文彦等[33]", "宋明辉等(2019)")
+_ROLE_ZH = r"(?:教授|研究员|院士|博士|主任医师|副主任医师|主任|医生|医师|团队|课题组|等人|领衔|带领|等(?=\s*[\[［(（]\s*(?:19|20)?\d))"
 # words before "et al." or a year that are no person ("Table 2016", "June 2016")
 _NOT_NAME = frozenset({"The", "This", "That", "These", "Table", "Figure", "Fig", "Type", "Phase", "In", "On", "At",
                        "From", "Since", "By", "And", "Of", "For", "To", "With", "January", "February", "March",
@@ -213,7 +226,7 @@ INVESTIGATOR_PATTERNS: tuple[Pattern, ...] = (
        examples=("Cai, 2016 [8] China 21/21", "| Voltarelli 2007 | Brazil | 15 |"),
        traps=("June 2016 | Brazil",)),
     zp("investigator__zh", rf"(?P<name>[{_SURNAME_ZH}][\u4e00-\u9fff]{{0,2}}?)(?={_ROLE_ZH})", flags=0,
-       examples=("北京大学邓宏魁团队在《细胞》发表论文", "上海长征医院殷浩教授介绍", "王树森等人发表"),
+       examples=("北京大学邓宏魁团队在《细胞》发表论文", "上海长征医院殷浩教授介绍", "王树森等人发表", "许文彦等[33] 2025 单中心回顾性"),
        traps=("研究团队表示", "该课题组此前报告")),
 )
 
@@ -312,6 +325,8 @@ class ProfileExtractor(FieldExtractor):
                 # the name as written (the view is in simplified script)
                 name = span.doc.text[m.start("name"):m.end("name")]
                 yield Hit("investigator", {"value": name}, m.start("name"), m.end("name"), NAME, pattern.name)
+        elif kind == "gene_edited":
+            yield Hit("gene_edited", {"value": True}, m.start(), m.end(), NAME, pattern.name)
         elif kind == "procedure_year":
             yield Hit("procedure_year", {"value": int(g["year"])}, m.start("year"), m.end("year"), NAME, pattern.name)
 
