@@ -273,13 +273,27 @@ def _en_starts(view: str) -> list[int]:
     """Token offsets where the sentencizer starts sentences in one block (spaCy English, same result).
 
     spaCy tokenizes each whitespace-separated chunk alone; only chunks holding a mark, and right after a
-    mark a chunk that opens with punctuation, go through the tokenizer.
+    mark a chunk that opens with punctuation, go through the tokenizer. Until a mark is seen nothing
+    happens, so the scan jumps from mark to mark (one C search) and reads piece by piece only after one.
     """
     tokenizer = pipeline("en").tokenizer
     starts = [0]
     pending = False
-    for m in _EN_PIECE.finditer(view):
+    pos, n = 0, len(view)
+    while pos < n:
+        if not pending:
+            mark = _EN_MARK.search(view, pos)
+            if mark is None:
+                break
+            s = mark.start()
+            while s > pos and not view[s - 1].isspace():   # back to the start of the mark's chunk
+                s -= 1
+            m = _EN_PIECE.match(view, s)
+        else:
+            m = _EN_PIECE.match(view, pos)
+        assert m is not None   # every character is in a whitespace run or a chunk
         s, e = m.span()
+        pos = e
         if m.lastgroup == "ws":
             t = _space_token(view, s, e)
             if pending and t is not None:

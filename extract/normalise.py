@@ -217,7 +217,8 @@ def _join_spaced(m: re.Match[str]) -> tuple[str, list[int]]:
 
 def _width(line: str) -> int:
     """Display width: CJK and other non-ASCII characters count double, as on a printed page."""
-    return 2 * len(line) - sum(c < "\x80" for c in line)
+    ascii_chars = len(line) if line.isascii() else len(line.encode("ascii", "ignore"))   # chars < U+0080, in C
+    return 2 * len(line) - ascii_chars
 
 
 def _ends_sentence(line: str) -> bool:

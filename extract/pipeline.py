@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterator, Mapping, Optional
 
 from . import __version__, ingest
 from .assemble import extract_records
+from .fields import EXTRACTORS
 from .cache import CACHE_FILE, Cache, code_fingerprint, file_key, payload
 from .dedupe import dedupe
 from .dedupe.decisions import apply_values
@@ -405,10 +406,17 @@ def prepare_nlp(out_dir: Path) -> None:
         jieba.dt.tmp_dir = str(_jieba_cache_dir(out_dir))
     try:
         from . import nlp
+        from .fields import rxcache
 
         nlp.prepare()   # whatever the warm-up texts ask of them
+        # every pattern compiled here, once for all workers (kept code read back: fields/rxcache.py)
+        rxcache.speed_up_modules()
+        for ex in EXTRACTORS:
+            for pat in ex.patterns:
+                pat.compiled, pat.literals, pat.anchor, pat.nonempty, pat.chars  # noqa: B018 - computed and kept on the pattern
         for i, text in enumerate(WARM_UP_TEXTS):
             process_source(SourceDoc(doc_id=f"warm-up-{i}", raw_text=text, source_format="txt"))
+        rxcache.save()
         import pdfplumber  # noqa: F401 - the readers import these lazily
         import trafilatura  # noqa: F401
     except Exception:  # noqa: BLE001 - a failure here shows again, per document, where it is reported

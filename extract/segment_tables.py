@@ -97,6 +97,7 @@ def _word_field(word: str) -> str:
 # words of the column vocabulary it holds, camel-case split ("StudyCells" -> Study, Cells)
 _HAN_SET = frozenset(w for p, _ in _ALTS for w in re.findall(r"[\u3400-\u9fff]{2,}", p))
 _HAN_MAX = max(len(w) for w in _HAN_SET)
+_HAN_WORDS = re.compile("|".join(re.escape(w) for w in sorted(_HAN_SET, key=lambda w: (-len(w), w))))   # longest first
 # Latin words too common to count as column words
 _GENERIC = frozenset({"of", "no", "time", "mean", "median", "main", "first", "type", "up", "er", "re", "ation", "lment", "id",
                       "name", "range", "stem", "hba", "dm", "diabete", "cent", "statu", "primary", "case", "effect", "period"})
@@ -212,21 +213,22 @@ def glued_points(line: str) -> list[int]:
 
 def _may_be_header(t: str) -> bool:
     """A cheap superset test: at least MIN_COLUMNS column words covering half the line's letters."""
+    hits, covered = _column_words(t)
+    return hits >= MIN_COLUMNS and 2 * covered >= len(_LETTERS.findall(t))
+
+
+def _column_words(t: str) -> tuple[int, int]:
+    """(column words, characters they cover) of a line: Latin stems, then Han words longest first."""
     hits = covered = 0
     for w in _CAMEL.findall(t):
         if w.lower().rstrip("s") in _LATIN_STEMS or w in ("#", "n", "N"):
             hits += 1
             covered += len(w)
-    i = 0
-    while i < len(t):                   # Han column words, longest first, no overlaps
-        for size in range(_HAN_MAX, 1, -1):
-            if t[i:i + size] in _HAN_SET:
-                hits += 1
-                covered += size
-                i += size - 1
-                break
-        i += 1
-    return hits >= MIN_COLUMNS and 2 * covered >= len(_LETTERS.findall(t))
+    for m in _HAN_WORDS.finditer(t):    # Han column words, longest first, no overlaps
+        hits += 1
+        # a word that ends the line was found by the longest slice, cut short by the end: it counted _HAN_MAX
+        covered += _HAN_MAX if m.end() == len(t) else m.end() - m.start()
+    return hits, covered
 
 
 def parse_header(line: str) -> Optional[Header]:

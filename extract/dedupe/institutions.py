@@ -71,11 +71,13 @@ class OrgTable:
         for city, names in data.get("cities", {}).items():
             for n in names:
                 self.cities[fold(n)] = city
+        from ..fields.rxcache import compile_cached  # re.compile's matches, searched faster (first characters)
+
         # longest names first: "天津市第一中心医院" before "天津"
-        self._latin = re.compile(_LB + "(" + "|".join(re.escape(n) for n in sorted(set(latin), key=len, reverse=True)) + ")" + _RB)
-        self._cjk = re.compile("|".join(re.escape(fold(n)) for n in sorted(set(cjk), key=len, reverse=True)))
+        self._latin = compile_cached(_LB + "(" + "|".join(re.escape(n) for n in sorted(set(latin), key=len, reverse=True)) + ")" + _RB)
+        self._cjk = compile_cached("|".join(re.escape(fold(n)) for n in sorted(set(cjk), key=len, reverse=True)))
         city_names = sorted(self.cities, key=len, reverse=True)
-        self._city = re.compile("|".join(re.escape(n) if not n.isascii() else _LB + re.escape(n) + _RB
+        self._city = compile_cached("|".join(re.escape(n) if not n.isascii() else _LB + re.escape(n) + _RB
                                          for n in city_names), re.I)
 
     def find(self, view: str, start: int = 0, end: Optional[int] = None) -> list[tuple[str, int, int]]:
@@ -131,7 +133,9 @@ class ProductTable:
                 self.by_name[key] = e["id"]
                 names.append(n)
         alts = sorted(set(names), key=len, reverse=True)
-        self._rx = re.compile("|".join((_LB + re.escape(n) + _RB) if n.isascii() else re.escape(fold(n)) for n in alts), re.I)
+        from ..fields.rxcache import compile_cached  # re.compile's matches, searched faster (first characters)
+
+        self._rx = compile_cached("|".join((_LB + re.escape(n) + _RB) if n.isascii() else re.escape(fold(n)) for n in alts), re.I)
 
     def find(self, view: str, start: int = 0, end: Optional[int] = None) -> list[tuple[str, int, int]]:
         """(product id, start, end) of every product name in ``view[start:end]``."""

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Iterator, Optional
 
 from ..document import Document
-from .prefilter import LiteralIndex, anchor, may_match_in, min_width, required_literals, windows
+from . import rxcache
+from .prefilter import LiteralIndex, windows
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,13 @@ class Span:
 
     def matches(self, pat: "Pattern", present: dict[str, list[int]]) -> Iterator[re.Match[str]]:
         """The matches ``finditer`` gives, tried only where they can start: within the pattern's reach
-        before an occurrence of its anchor literal (``present``: ``span_literals``). Where those windows
+        before an occurrence of its anchor literal (``present``: ``span_literals``), and not at all in a span
+        without any of its required characters (``Pattern.chars``). Where those windows
         cover much of the span, one scan from the first window is cheaper than a try per position."""
         rx = pat.compiled
+        chars = pat.chars
+        if chars is not None and not any(self.doc.view.find(c, self.start, self.end) >= 0 for c in chars):
+            return iter(())   # none of the characters every match holds ("=", "组") is in the span
         wins = windows(pat.anchor, present) if pat.nonempty else None
         if wins is None:
             return rx.finditer(self.doc.view, self.start, self.end)
@@ -101,24 +107,30 @@ class Pattern:
     examples: tuple[str, ...] = ()
     traps: tuple[str, ...] = ()
 
-    @property
+    # each analysis is computed once per pattern and kept on it (``find`` asks for them at every span)
+    @cached_property
     def compiled(self) -> re.Pattern[str]:
         return _compile(self.regex, self.flags)
 
-    @property
+    @cached_property
     def literals(self) -> Optional[frozenset[str]]:
         """Strings one of which every match contains (None: no such guarantee); see prefilter.py."""
-        return required_literals(self.regex, self.flags)
+        return rxcache.analysis(self.regex, self.flags)[0]
 
-    @property
+    @cached_property
     def anchor(self) -> Optional[tuple[frozenset[str], int]]:
         """(literals, reach): a match starts at most ``reach`` before an occurrence of one of them; see prefilter.py."""
-        return anchor(self.regex, self.flags)
+        return rxcache.analysis(self.regex, self.flags)[1]
 
-    @property
+    @cached_property
+    def chars(self) -> Optional[frozenset[str]]:
+        """For a pattern with no required literal: caseless characters one of which every match contains."""
+        return rxcache.analysis(self.regex, self.flags)[3]
+
+    @cached_property
     def nonempty(self) -> bool:
         """No match is empty (finditer's step after an empty match differs: such a pattern is not hopped)."""
-        return min_width(self.regex, self.flags) > 0
+        return rxcache.analysis(self.regex, self.flags)[2] > 0
 
 
 _CACHE: dict[tuple[str, int], re.Pattern[str]] = {}
@@ -126,9 +138,10 @@ _CACHE: dict[tuple[str, int], re.Pattern[str]] = {}
 
 def _compile(regex: str, flags: int) -> re.Pattern[str]:
     key = (regex, flags)
-    if key not in _CACHE:
-        _CACHE[key] = re.compile(regex, flags)
-    return _CACHE[key]
+    got = _CACHE.get(key)
+    if got is None:
+        got = _CACHE[key] = rxcache.compile_cached(regex, flags)
+    return got
 
 
 # one index of the literals of every extractor's patterns; a span's literals found once for all extractors
@@ -145,7 +158,7 @@ def span_literals(span: Span, patterns: tuple[Pattern, ...]) -> dict[str, list[i
     if _SEEN_PATTERNS.get(id(patterns)) is not patterns:
         _SEEN_PATTERNS[id(patterns)] = patterns
         before = len(_INDEX._literals)
-        _INDEX.add([p.literals for p in patterns] + [a[0] for p in patterns if (a := anchor(p.regex, p.flags))])
+        _INDEX.add([p.literals for p in patterns] + [a[0] for p in patterns if (a := p.anchor)])
         if len(_INDEX._literals) != before:
             _SPAN_LITERALS.clear()   # found before the new literals were known
     key = (id(span.doc), span.start, span.end)
@@ -177,8 +190,9 @@ class FieldExtractor:
         hits: list[Hit] = []
         present = span_literals(span, self.patterns)
         for pat in self.patterns:
-            if not may_match_in(pat.literals, present):
-                continue  # none of the pattern's required words is in the span
+            lits = pat.literals
+            if lits is not None and lits.isdisjoint(present):
+                continue  # none of the pattern's required words is in the span (may_match_in, inlined)
             for m in span.matches(pat, present):
                 for hit in self.parse(m, pat, span):
                     checked = self.validate(hit, span)

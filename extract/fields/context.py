@@ -20,6 +20,7 @@ from pydantic import BaseModel, field_validator
 
 from ..segment_tables import find_tables
 from .base import Pattern
+from .rxcache import compile_cached
 
 VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "vocab_context.json"
 
@@ -54,8 +55,9 @@ def zp(name: str, regex: str, score: float = 1.0, flags: int = re.IGNORECASE, *,
 
 
 def compile_cues(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One regex matching any of ``words`` (regexes), with ASCII word boundaries."""
-    return re.compile(ascii_boundaries("|".join(words)), flags)
+    """One regex matching any of ``words`` (regexes), with ASCII word boundaries (compiled code kept between runs,
+    first characters in its info block: fields/rxcache.py)."""
+    return compile_cached(ascii_boundaries("|".join(words)), flags)
 
 
 # --- cue lexicons (data) ---------------------------------------------------------------------
@@ -122,19 +124,22 @@ def sentence_bounds(text: str, start: int, end: int, lo: int = 0, hi: Optional[i
     hi = len(text) if hi is None else hi
     s = start
     floor = max(lo, start - _MAX_SENT)
-    while s > floor:
-        c = text[s - 1]
-        if c in _HARD_STOP or (c == "." and _is_period(text, s - 1)):
+    if floor < start:   # the stop nearest before start (one scan in C, the last one that counts)
+        s = floor
+        for m in _STOP.finditer(text, floor, start):
+            i = m.start()
+            if text[i] != "." or _is_period(text, i):
+                s = i + 1
+    e = ceil = max(end, min(hi, end + _MAX_SENT))
+    for m in _STOP.finditer(text, end, ceil):
+        i = m.start()
+        if text[i] != "." or _is_period(text, i):
+            e = i
             break
-        s -= 1
-    e = end
-    ceil = min(hi, end + _MAX_SENT)
-    while e < ceil:
-        c = text[e]
-        if c in _HARD_STOP or (c == "." and _is_period(text, e)):
-            break
-        e += 1
     return s, e
+
+
+_STOP = re.compile("[" + re.escape("".join(sorted(_HARD_STOP))) + ".]")
 
 
 def _is_period(text: str, i: int) -> bool:

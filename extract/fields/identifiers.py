@@ -7,9 +7,11 @@ case (``ChiCTR``, ``jRCT``, ``NCT``). The module-level helpers are shared with t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
+from .rxcache import compile_cached
 
 # --- data ---------------------------------------------------------------------------------
 
@@ -79,9 +81,21 @@ def find_dois(text: str, start: int = 0, end: Optional[int] = None) -> list[tupl
     return out
 
 
+@lru_cache(maxsize=1)
+def _registry_screen() -> Optional[re.Pattern[str]]:
+    """One search for the required literals of every registry pattern (None: one has none, or other flags)."""
+    lits = [p.literals for p, _ in REGISTRIES]
+    if any(x is None for x in lits) or any(p.flags != re.IGNORECASE for p, _ in REGISTRIES):
+        return None
+    return compile_cached("|".join(re.escape(w) for w in sorted({w for x in lits for w in x})), re.IGNORECASE)
+
+
 def registry_ids(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[str, int, int]]:
     """(id, start, end) of every trial-registry id in ``text[start:end]``, canonical case."""
     stop = len(text) if end is None else end
+    screen = _registry_screen()
+    if screen is not None and not screen.search(text, start, stop):
+        return []   # none of the words every registry id holds ("nct", "chictr", ...): no id
     out = []
     for pat, prefix in REGISTRIES:
         for m in pat.compiled.finditer(text, start, stop):
