@@ -34,6 +34,10 @@ def site_sizes(text: str, lang: str) -> list[tuple[int, str]]:
     ("共有30位受試者接受治療。共有5位受試者出現輕微頭痛。", "zh-Hant", [(30, "total")]),
     ("共有30位受试者接受治疗。共有5位受试者出现轻微头痛。", "zh", [(30, "total")]),
     ("Twenty children were enrolled. Two children had transient fever after the infusion.", "en", [(20, "total")]),
+    ("Twenty children were enrolled. Two children had\n      transient fever after the infusion.", "en", [(20, "total")]),
+    # the denominator of an outcome is the arm given with n = before, not a second total
+    ("Twenty children were enrolled (UCB group, n = 12; control, n = 8). Seven of the 12 UCB recipients reached "
+     "the target.", "en", [(8, "arm"), (12, "arm"), (20, "total")]),
     ("公司預計於2026年申請第二期臨床試驗,規劃收治120位受試者。", "zh-Hant", []),
     ("All 16 participants completed the 12-month visit. Eleven participants are insulin-independent.", "en",
      [(16, "total")]),

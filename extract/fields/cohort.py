@@ -683,7 +683,7 @@ class CohortExtractor(FieldExtractor):
         # sizes of groups the text allocates explicitly: a bare count of persons equal to one is that group again
         allocated = {a.value["n"] for a in arms
                      if a.pattern in SPLIT_PATTERNS | BREAKDOWN_PATTERNS | PAIRED_PATTERNS | COMPARED_PATTERNS
-                     | PARTITION_PATTERNS}
+                     | PARTITION_PATTERNS | {"n_equals_list"}}   # ("UCB group, n = 12; control, n = 8")
         kept: dict[tuple[str, int, str], Hit] = {}
         for h in sorted(hits, key=lambda h: (-h.score, h.start)):
             if h.value["role"] == "arm" and any(k[:2] == ("arm", h.value["n"]) and o.pattern != h.pattern

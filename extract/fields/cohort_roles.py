@@ -100,8 +100,8 @@ EVENT_CUE = re.compile(r"\b(?:adverse\s+(?:events?|effects?|reactions?)|side[\s\
 
 
 # the count's own clause says it had a symptom: "(位受試者)出現輕微頭痛", "(children) had transient fever"
-EVENT_AFTER = re.compile(r"[^,，;；。.!?\n]{0,16}?(?:出现|出現|发生|發生|伴有|\bhad\b|\bexperienced\b|\bdeveloped\b|\breported\b)"
-                         r"[^,，;；。.!?\n]{0,12}?(?:" + "|".join(map(re.escape, EVENT_WORDS)) + ")", re.I)
+EVENT_AFTER = re.compile(r"[^,，;；。.!?]{0,16}?(?:出现|出現|发生|發生|伴有|\bhad\b|\bexperienced\b|\bdeveloped\b|\breported\b)"
+                         r"[^,，;；。.!?]{0,12}?(?:" + "|".join(map(re.escape, EVENT_WORDS)) + ")", re.I)
 
 
 def is_event_label(label: str) -> bool:
