@@ -8,6 +8,7 @@ again (``cocite``) -> merge values, conflicts and a stable id (``merge``).
 from __future__ import annotations
 
 import gc
+import time
 from dataclasses import dataclass, field
 from typing import Mapping, Optional
 
@@ -84,9 +85,11 @@ def _decision_pairs(feats: list[Features], decisions: Decisions) -> tuple[list[t
 def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[BlockStats],
             previous: Mapping[str, str], history: Mapping[str, list[str]], decisions: Decisions,
             trace: Optional[Trace], engine: str = "python", spark_master: Optional[str] = None) -> list[Study]:
+    clock = _Clock(stats)
     # 1. normalise once per record
     feats = [features(r, texts.get(r.doc_id)) for r in records]
     term_frequencies(feats)
+    clock.lap("features")
     # 2. candidate pairs from blocks (never all pairs), scored
     if engine == "python":
         pairs = ((i, j, *signals(feats[i], feats[j])) for i, j in candidate_pairs(feats, stats=stats))
@@ -125,6 +128,7 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
             cache.add(s)
             if is_near:
                 near.append(s)
+    clock.lap("pairs")
     # 4. cluster best-first with contradiction and average-linkage checks (a must-link first of all)
     forced = [_forced(feats, i, j, label, cache) for i, j, label in must]
     groups = cluster(feats, forced + scored, cache)
@@ -134,9 +138,11 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
         for s in lifted:
             cache.add(s)
         groups = cluster(feats, forced + scored + lifted, cache)
+    clock.lap("cluster")
     # 6. groups whose reports together share enough with another group's (joint profile) merge
     if weak:
         groups = grow(feats, groups, weak + [s for s in scored if s.level != "contradiction"], cache)
+    clock.lap("grow")
     # 7. merge, name and label
     clusters = [sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
                 for members, _ in groups]
@@ -149,6 +155,7 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
         study.previous_ids = _previous_ids(sid, recs, previous, history)
         studies.append(study)
     studies.sort(key=lambda s: s.study_id)
+    clock.lap("merge")
     if trace is not None:
         trace.feats, trace.cache, trace.decisions = feats, cache, decisions
         trace.lifted = {(s.i, s.j): s for s in lifted}
@@ -157,6 +164,19 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
             for i in members:
                 trace.cluster_of[i] = c
     return studies
+
+
+class _Clock:
+    """Wall seconds per stage of a run, into ``stats.seconds`` (benchmarks read them)."""
+
+    def __init__(self, stats: Optional[BlockStats]) -> None:
+        self.stats, self.t = stats, time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.stats is not None:
+            self.stats.seconds[name] = round(now - self.t, 2)
+        self.t = now
 
 
 def _forced(feats: list[Features], i: int, j: int, label: str, cache: PairCache) -> Scored:

@@ -33,7 +33,7 @@ import numpy as np
 from . import settings
 from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, _title_ladders
 from .settings import Weight
-from .compare import W, Features, Sig, _n_weight, signals
+from .compare import FACT_SIGNALS, W, Features, Sig, _n_weight, signals
 
 # below this many records the Python path is used by default (it is exact by construction and fast)
 ENGINE_MIN_RECORDS = int(os.environ.get("EXTRACT_DEDUPE_ENGINE_MIN", "50000"))
@@ -137,6 +137,36 @@ def _ids(values: Sequence[object]) -> np.ndarray:
     return out
 
 
+def _org_key(f: Features) -> Optional[tuple]:   # type: ignore[type-arg]
+    """Everything compare._organisations reads of one record (None: it names no organisation)."""
+    if not (f.orgs or f.inst_raw or f.sponsors or f.city or f.other_insts):
+        return None
+    return (f.orgs, f.inst_raw, f.institution, f.inst_id, f.inst_key, f.other_insts, f.sponsors, f.main_sponsor,
+            f.aliases, f.city)
+
+
+def _org_profiles(feats: Sequence[Features]) -> tuple[np.ndarray, tuple[Features, ...]]:
+    """(profile id per record, one record per profile): records alike in what _organisations reads."""
+    table: dict[tuple, int] = {}   # type: ignore[type-arg]
+    reps: list[Features] = []
+    out = np.zeros(len(feats), dtype=np.int64)
+    for n, f in enumerate(feats):
+        key = _org_key(f)
+        if key is None:
+            continue
+        k = table.get(key)
+        if k is None:
+            k = table[key] = len(reps) + 1
+            reps.append(f)
+        out[n] = k
+    return out, tuple(reps)
+
+
+def _names(values: Sequence[Optional[str]]) -> tuple[str, ...]:
+    """The distinct non-empty values in first-seen order (id - 1 of ``_ids`` -> value)."""
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
 def _wmax(*names: object) -> float:
     """The highest of these weights (a number given stands for itself)."""
     return max(W[n] if isinstance(n, str) else float(n) for n in names)   # type: ignore[index, arg-type]
@@ -198,6 +228,14 @@ class Columns:
     cells_hard: np.ndarray  # [C, C] incompatible cell types
     hba1c_v: np.ndarray     # [N, K] the HbA1c values, NaN-padded (NaN row: more than K values)
     follow_v: np.ndarray    # [N, K] the follow-up days, NaN-padded
+    totals_v: Optional[np.ndarray] = None   # [N, K] the cohort totals, NaN-padded (NaN row: more than K)
+    arms_v: Optional[np.ndarray] = None     # [N, K] the arm sizes, likewise
+    arm_sum: Optional[np.ndarray] = None    # [N] the sum of two or more arms, else NaN
+    n_over: Optional[np.ndarray] = None     # [N] more totals or arms than the padded columns hold
+    journal_names: tuple[str, ...] = ()     # journal id - 1 -> its canonical name
+    n_total_w: Optional[np.ndarray] = None  # [N] the highest _n_weight of the record's totals (0: none)
+    org_prof: Optional[np.ndarray] = None   # [N] id of the record's organisations profile (0: names none)
+    org_feats: tuple[Features, ...] = ()    # org_prof - 1 -> a record with that profile
 
 
 def columns(feats: Sequence[Features]) -> Columns:
@@ -249,6 +287,7 @@ def columns(feats: Sequence[Features]) -> Columns:
         cells_hard = np.zeros((C, C), dtype=np.bool_)
     titles = np.empty(n, dtype=object)
     titles[:] = [f.title for f in feats]
+    org_prof, org_feats = _org_profiles(feats)
     n_one = np.full(n, -1, dtype=np.int64)
     n_w = np.zeros(n)
     for k, f in enumerate(feats):
@@ -258,6 +297,12 @@ def columns(feats: Sequence[Features]) -> Columns:
             n_w[k] = _n_weight(v, f.tf)
     return Columns(
         hba1c_v=_padded([f.hba1c for f in feats]), follow_v=_padded([f.follow_up for f in feats]),
+        totals_v=_padded([sorted(f.n_total) for f in feats]), arms_v=_padded([sorted(f.n_arms) for f in feats]),
+        arm_sum=a([sum(f.n_arms) if len(f.n_arms) >= 2 else np.nan for f in feats], dtype=np.float64),
+        n_over=a([len(f.n_total) > PAD or len(f.n_arms) > PAD for f in feats], dtype=np.bool_),
+        n_total_w=a([max((_n_weight(v, f.tf) for v in f.n_total), default=0.0) for f in feats], dtype=np.float64),
+        org_prof=org_prof, org_feats=org_feats,
+        journal_names=_names([f.journal for f in feats]),
         doc=_ids([f.doc_id for f in feats]),
         doi=_ids([f.doi for f in feats]), pmid=_ids([f.pmid for f in feats]), pmcid=_ids([f.pmcid for f in feats]),
         nreg=a([len(f.registries) for f in feats], dtype=np.int32),
@@ -348,6 +393,92 @@ def _title_similarity(ta: np.ndarray, tb: np.ndarray, space: np.ndarray) -> np.n
     return s
 
 
+def _is_prefix(a: str, b: str) -> bool:
+    """compare._title's prefix test: one title is the other cut at a non-alphanumeric character."""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) > len(short) and long_.startswith(short) and not long_[len(short)].isalnum()
+
+
+def _journal_weight(a: str, b: str) -> float:
+    """compare's journal signal of two canonical names (0.0: none), by the exact comparison itself."""
+    from .compare import _journal_date
+
+    sig: list[Sig] = []
+    _journal_date(Features(rid="", doc_id="", journal=a), Features(rid="", doc_id="", journal=b), sig)
+    return float(sig[0][1]) if sig else 0.0
+
+
+def _journal_weights(names: Sequence[str], ji: np.ndarray, jj: np.ndarray, both: np.ndarray) -> np.ndarray:
+    """The exact journal signal per pair, computed once per distinct pair of journals."""
+    out = np.zeros(len(ji))
+    if not both.any():
+        return out
+    width = len(names) + 1
+    codes = ji[both] * width + jj[both]
+    uniq, inv = np.unique(codes, return_inverse=True)
+    table = np.array([_journal_weight(names[u // width - 1], names[u % width - 1]) for u in uniq.tolist()])
+    out[both] = table[inv]
+    return out
+
+
+def _any_equal(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Per row: any value of x equal to any value of y (NaN pads never equal)."""
+    if x.ndim == 1:
+        x = x[:, None]
+    if y.ndim == 1:
+        y = y[:, None]
+    return (x[:, :, None] == y[:, None, :]).any(axis=(1, 2))
+
+
+def _cohort_may_match(c: Columns, i: np.ndarray, j: np.ndarray, mask: np.ndarray,
+                      chunk: int = 500_000) -> np.ndarray:
+    """Per pair: whether compare._cohort could find a shared number (a record with more than PAD values: yes)."""
+    out = np.zeros(len(i), dtype=np.bool_)
+    idx = np.nonzero(mask)[0]
+    tv, av, s = c.totals_v, c.arms_v, c.arm_sum
+    assert tv is not None and av is not None and s is not None
+    over = c.n_over
+    assert over is not None
+    for k in range(0, len(idx), chunk):
+        sub = idx[k:k + chunk]
+        a, b = i[sub], j[sub]
+        ta, tb, aa, ab = tv[a], tv[b], av[a], av[b]
+        out[sub] = (over[a] | over[b] | _any_equal(ta, tb) | _any_equal(ta, s[b]) | _any_equal(tb, s[a])
+                    | _any_equal(aa, ab) | _any_equal(ta, ab) | _any_equal(tb, aa))
+    return out
+
+
+def _org_weights(c: Columns, i: np.ndarray, j: np.ndarray, mask: np.ndarray,
+                 max_share: float = 0.5) -> Optional[tuple[np.ndarray, np.ndarray]]:
+    """compare._organisations exactly, once per distinct pair of organisation profiles: (institution and
+    sponsor weight, city weight) per pair; None when the distinct pairs are too many to be worth it."""
+    from .compare import _organisations
+
+    if c.org_prof is None or not c.org_feats:
+        return None
+    who, city = np.zeros(len(i)), np.zeros(len(i))
+    idx = np.nonzero(mask)[0]
+    if not len(idx):
+        return who, city
+    width = len(c.org_feats) + 1
+    codes = c.org_prof[i[idx]] * width + c.org_prof[j[idx]]
+    uniq, inv = np.unique(codes, return_inverse=True)
+    if len(uniq) > max_share * len(idx):
+        return None
+    tw, tc = np.zeros(len(uniq)), np.zeros(len(uniq))
+    feats = c.org_feats
+    for k, u in enumerate(uniq.tolist()):
+        sig: list[Sig] = []
+        _organisations(feats[u // width - 1], feats[u % width - 1], sig)
+        for name, w, _ in sig:
+            if name == "city":
+                tc[k] += w
+            else:
+                tw[k] += w
+    who[idx], city[idx] = tw[inv], tc[inv]
+    return who, city
+
+
 def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(score bound, certain contradiction) per pair: the bound is never below ``signals``' score."""
     m = len(i)
@@ -394,6 +525,9 @@ def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
         level = np.where(sim >= settings.TITLE_WEAK, np.maximum(level, W["title_numbers_differ"]), level)
         prefix_min = np.where(c.tcjk[i[idx]], settings.TITLE_PREFIX_MIN_CJK, settings.TITLE_PREFIX_MIN)
         prefix_ok = short[idx] >= prefix_min
+        cand = np.nonzero(prefix_ok & ~exact)[0]
+        if len(cand):   # the prefix test itself (cheap; a length alone made most long titles bound 8)
+            prefix_ok[cand] = [_is_prefix(x, y) for x, y in zip(ta[cand].tolist(), tb[cand].tolist())]
         level = np.where(prefix_ok, np.maximum(level, W["title_prefix"]), level)
         tw[idx] = np.where(exact, W["title_exact"], level)
     ub += tw
@@ -402,11 +536,14 @@ def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     ji, jj = c.journal[i], c.journal[j]
     both_j = (ji > 0) & (jj > 0)
     same_j = both_j & (ji == jj)
-    ri, rj = c.jraw[i], c.jraw[j]
-    jw = np.where(same_j, W["journal_equal"],
-                  np.where(ri & rj, _wmax("journal_equal", "journal_differ", "journal_family", "journal_differ_unknown"),
-                           np.where(ri | rj, _wmax("journal_family", "journal_differ_unknown"),
-                                    _wmax("journal_family", "journal_differ"))))
+    if c.journal_names:
+        jw = _journal_weights(c.journal_names, ji, jj, both_j)
+    else:
+        ri, rj = c.jraw[i], c.jraw[j]
+        jw = np.where(same_j, W["journal_equal"],
+                      np.where(ri & rj, _wmax("journal_equal", "journal_differ", "journal_family", "journal_differ_unknown"),
+                               np.where(ri | rj, _wmax("journal_family", "journal_differ_unknown"),
+                                        _wmax("journal_family", "journal_differ"))))
     add(both_j, jw, identifying=False)
     yi, yj = c.year[i], c.year[j]
     both_y = (yi > 0) & (yj > 0)
@@ -434,7 +571,22 @@ def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     n_bound = max(W["n_total_equal_cap"], W["n_arm_cap"], 0.0) + _pos(W["n_corroborated"])
     n_bound = max(n_bound, W["n_arms_differ"], W["n_total_far"], W["n_total_close"], W["n_total_differ"])
     add(one, nw_one)
-    add(~one & c.n_any[i] & c.n_any[j], n_bound)
+    many = ~one & c.n_any[i] & c.n_any[j]
+    if c.totals_v is not None and c.n_over is not None:
+        # a positive cohort signal needs one shared number (total, arm, a total equal to the arms' sum or to
+        # an arm); without any only the negative levels (or none) remain
+        shared = _cohort_may_match(c, i, j, many)
+        # a shared total weighs _n_weight of a total of either side; shared arms at most n_arm_cap, a total
+        # equal to an arm half a total's cap
+        nb = np.maximum(np.maximum(c.n_total_w[i], c.n_total_w[j]),   # type: ignore[index]
+                        np.where((c.arms_v[i, 0] > 0) & (c.arms_v[j, 0] > 0), W["n_arm_cap"], 0.0))   # type: ignore[index]
+        nb = np.maximum(nb, settings.N_SUBGROUP_FACTOR * W["n_total_equal_cap"]) + _pos(W["n_corroborated"])
+        nb = np.where(c.n_over[i] | c.n_over[j] | np.isnan(c.arms_v[i, 0]) | np.isnan(c.arms_v[j, 0]),   # type: ignore[index]
+                      n_bound, np.minimum(nb, n_bound))
+        add(many & shared, nb)
+        add(many & ~shared, _wmax("n_arms_differ", "n_total_far", "n_total_close", "n_total_differ", 0.0))
+    else:
+        add(many, n_bound)
     add(c.n_studies[i] & c.n_studies[j], _wmax("n_studies_equal", "n_studies_differ"))
     both_hb = (c.hba1c[i] > 0) & (c.hba1c[j] > 0)
     hb = np.minimum(_pair_matches(c.hba1c_v, i, j, both_hb, settings.HBA1C_TOL), np.minimum(c.hba1c[i], c.hba1c[j]))
@@ -459,11 +611,17 @@ def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     any_org_i = c.inst[i] | c.sponsors[i] | (c.city[i] > 0)
     any_org_j = c.inst[j] | c.sponsors[j] | (c.city[j] > 0)
     orgs = any_org_i & any_org_j
-    add(orgs & c.inst[i] & c.inst[j], _wmax("institution_equal", "institution_related", "institution_named", 0.0))
-    # "named": the other institutions of one side against the own or other institutions of the other
-    sp = orgs & c.sponsors[i] & c.sponsors[j]
-    add(sp, _wmax("sponsor_equal", "sponsor_side", "city_equal", 0.0))
-    add(orgs & ~sp & (c.city[i] > 0) & (c.city[i] == c.city[j]), _pos(W["city_equal"]), identifying=False)
+    exact_orgs = _org_weights(c, i, j, orgs)
+    if exact_orgs is not None:
+        who, city = exact_orgs
+        add(orgs, who)
+        add(orgs, city, identifying=False)
+    else:
+        add(orgs & c.inst[i] & c.inst[j], _wmax("institution_equal", "institution_related", "institution_named", 0.0))
+        # "named": the other institutions of one side against the own or other institutions of the other
+        sp = orgs & c.sponsors[i] & c.sponsors[j]
+        add(sp, _wmax("sponsor_equal", "sponsor_side", "city_equal", 0.0))
+        add(orgs & ~sp & (c.city[i] > 0) & (c.city[i] == c.city[j]), _pos(W["city_equal"]), identifying=False)
     cw = np.where(c.country[i] == c.country[j], W["country_equal"], W["country_differ"])
     ub += np.where((c.country[i] > 0) & (c.country[j] > 0), cw, 0.0)
     add(c.aliases[i] & c.aliases[j], _wmax("alias_equal", "alias_differ", 0.0))
@@ -490,15 +648,30 @@ def floors(c: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- exact scoring on all cores
 
 _FEATS: Optional[Sequence[Features]] = None
+_LEAN = False
+
+
+def _needs_signals(a: Features, b: Features, sig: list[Sig], score: float) -> bool:
+    """Whether the run reads this kept pair's signals: a link, a pair within one document, or a near link
+    that co-citation may lift (``dedupe._dedupe`` step 3); a weak pair keeps only its score."""
+    if score >= settings.LINK_THRESHOLD or a.doc_id == b.doc_id:
+        return True
+    if score < settings.LINK_THRESHOLD - settings.WEIGHTS["co_cited"]:
+        return False
+    return sum(w for name, w, _ in sig if name in FACT_SIGNALS and w > 0) >= settings.CO_CITED_MIN_FACTS
 
 
 def _score_chunk(args: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[Scored4]:
     i, j, floor = args
     feats = _FEATS
+    lean = _LEAN
     out: list[Scored4] = []
     for a, b, fl in zip(i.tolist(), j.tolist(), floor.tolist()):
-        sig, level, score = signals(feats[a], feats[b])   # type: ignore[index]
+        fa, fb = feats[a], feats[b]   # type: ignore[index]
+        sig, level, score = signals(fa, fb)
         if level != "contradiction" and score >= fl:
+            if lean and not _needs_signals(fa, fb, sig, score):
+                sig = []
             out.append((a, b, sig, level, score))
     return out
 
@@ -515,17 +688,18 @@ def _unpickle(res: list[tuple]) -> Iterator[Scored4]:
 
 
 def exact_scores(feats: Sequence[Features], i: np.ndarray, j: np.ndarray, floor: np.ndarray,
-                 jobs: int = 0) -> Iterator[Scored4]:
+                 jobs: int = 0, lean: bool = False) -> Iterator[Scored4]:
     """``signals`` on the given pairs (in order); only pairs that are no contradiction and reach their floor.
 
     With more than one core and enough pairs, forked workers share the features (copy-on-write) and
-    score chunks in parallel.
+    score chunks in parallel. ``lean``: a weak pair whose signals the run does not read
+    (``_needs_signals``) comes with an empty signal list (the score alone crosses the process boundary).
     """
-    global _FEATS
+    global _FEATS, _LEAN
     jobs = jobs or min(os.cpu_count() or 1, 8)
     chunk = 20_000
     parts = [(i[k:k + chunk], j[k:k + chunk], floor[k:k + chunk]) for k in range(0, len(i), chunk)]
-    _FEATS = feats
+    _FEATS, _LEAN = feats, lean
     try:
         if jobs > 1 and len(i) > 4 * chunk and "fork" in _mp_methods():
             import multiprocessing as mp
@@ -536,7 +710,7 @@ def exact_scores(feats: Sequence[Features], i: np.ndarray, j: np.ndarray, floor:
             for p in parts:
                 yield from _score_chunk(p)
     finally:
-        _FEATS = None
+        _FEATS, _LEAN = None, False
 
 
 def _mp_methods() -> list[str]:
@@ -588,7 +762,7 @@ def scored_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
     if stats is not None:
         stats.per_rule = {**stats.per_rule, "first_pass_kept": len(i)}
         stats.seconds["first_pass"] = round(t1 - t0, 2)
-    yield from exact_scores(feats, i, j, fl, jobs=jobs)
+    yield from exact_scores(feats, i, j, fl, jobs=jobs, lean=True)
     if stats is not None:
         stats.seconds["exact"] = round(time.perf_counter() - t1, 2)
 
