@@ -395,8 +395,9 @@ def _title_similarity(ta: np.ndarray, tb: np.ndarray, space: np.ndarray) -> np.n
 
 def _is_prefix(a: str, b: str) -> bool:
     """compare._title's prefix test: one title is the other cut at a non-alphanumeric character."""
-    short, long_ = sorted((a, b), key=len)
-    return len(long_) > len(short) and long_.startswith(short) and not long_[len(short)].isalnum()
+    if len(a) > len(b):
+        a, b = b, a
+    return len(b) > len(a) and b.startswith(a) and not b[len(a)].isalnum()
 
 
 def _journal_weight(a: str, b: str) -> float:
@@ -404,8 +405,13 @@ def _journal_weight(a: str, b: str) -> float:
     from .compare import _journal_date
 
     sig: list[Sig] = []
-    _journal_date(Features(rid="", doc_id="", journal=a), Features(rid="", doc_id="", journal=b), sig)
+    fa, fb = _JOURNAL_PAIR
+    fa.journal, fb.journal = a, b
+    _journal_date(fa, fb, sig)
     return float(sig[0][1]) if sig else 0.0
+
+
+_JOURNAL_PAIR = (Features(rid="", doc_id=""), Features(rid="", doc_id=""))   # (only their journal is read)
 
 
 def _journal_weights(names: Sequence[str], ji: np.ndarray, jj: np.ndarray, both: np.ndarray) -> np.ndarray:
@@ -414,7 +420,8 @@ def _journal_weights(names: Sequence[str], ji: np.ndarray, jj: np.ndarray, both:
     if not both.any():
         return out
     width = len(names) + 1
-    codes = ji[both] * width + jj[both]
+    lo, hi = np.minimum(ji[both], jj[both]), np.maximum(ji[both], jj[both])   # (the signal is symmetric)
+    codes = lo * width + hi
     uniq, inv = np.unique(codes, return_inverse=True)
     table = np.array([_journal_weight(names[u // width - 1], names[u % width - 1]) for u in uniq.tolist()])
     out[both] = table[inv]
@@ -479,8 +486,12 @@ def _org_weights(c: Columns, i: np.ndarray, j: np.ndarray, mask: np.ndarray,
     return who, city
 
 
-def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(score bound, certain contradiction) per pair: the bound is never below ``signals``' score."""
+def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray, exact: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """(score bound, certain contradiction) per pair: the bound is never below ``signals``' score.
+
+    ``exact`` False skips the parts computed pair by pair in Python (the title prefix test, the journal and
+    organisation signals per distinct pair): a looser bound, for a first cut of many pairs.
+    """
     m = len(i)
     ub = np.zeros(m)
     ident = np.zeros(m)   # the identifying part (decides profile_only)
@@ -518,25 +529,25 @@ def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     idx = np.nonzero(comparable & ~contra)[0]
     if len(idx):
         ta, tb = c.title[i[idx]], c.title[j[idx]]
-        exact = ta == tb
+        same = ta == tb
         sim = _title_similarity(ta, tb, c.tspace[i[idx]] & c.tspace[j[idx]])
         level = np.where(sim >= settings.TITLE_STRONG, W["title_strong"],
                          np.where(sim >= settings.TITLE_WEAK, W["title_weak"], W["title_else"]))
         level = np.where(sim >= settings.TITLE_WEAK, np.maximum(level, W["title_numbers_differ"]), level)
         prefix_min = np.where(c.tcjk[i[idx]], settings.TITLE_PREFIX_MIN_CJK, settings.TITLE_PREFIX_MIN)
         prefix_ok = short[idx] >= prefix_min
-        cand = np.nonzero(prefix_ok & ~exact)[0]
+        cand = np.nonzero(prefix_ok & ~same)[0] if exact else np.zeros(0, dtype=np.int64)
         if len(cand):   # the prefix test itself (cheap; a length alone made most long titles bound 8)
             prefix_ok[cand] = [_is_prefix(x, y) for x, y in zip(ta[cand].tolist(), tb[cand].tolist())]
         level = np.where(prefix_ok, np.maximum(level, W["title_prefix"]), level)
-        tw[idx] = np.where(exact, W["title_exact"], level)
+        tw[idx] = np.where(same, W["title_exact"], level)
     ub += tw
     ident += np.maximum(tw, 0.0)
     # journal and date (profile signals)
     ji, jj = c.journal[i], c.journal[j]
     both_j = (ji > 0) & (jj > 0)
     same_j = both_j & (ji == jj)
-    if c.journal_names:
+    if exact and c.journal_names:
         jw = _journal_weights(c.journal_names, ji, jj, both_j)
     else:
         ri, rj = c.jraw[i], c.jraw[j]
@@ -611,7 +622,7 @@ def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     any_org_i = c.inst[i] | c.sponsors[i] | (c.city[i] > 0)
     any_org_j = c.inst[j] | c.sponsors[j] | (c.city[j] > 0)
     orgs = any_org_i & any_org_j
-    exact_orgs = _org_weights(c, i, j, orgs)
+    exact_orgs = _org_weights(c, i, j, orgs) if exact else None
     if exact_orgs is not None:
         who, city = exact_orgs
         add(orgs, who)
@@ -767,10 +778,14 @@ def scored_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
         stats.seconds["exact"] = round(time.perf_counter() - t1, 2)
 
 
-def _chunked_bounds(c: Columns, i: np.ndarray, j: np.ndarray, chunk: int = 2_000_000) -> tuple[np.ndarray, np.ndarray]:
-    """upper_bounds in chunks (bounded temporary memory)."""
+def _chunked_bounds(c: Columns, i: np.ndarray, j: np.ndarray, chunk: int = 1_000_000) -> tuple[np.ndarray, np.ndarray]:
+    """upper_bounds in chunks (bounded temporary memory): the loose bound first, the exact parts only for the
+    pairs it keeps."""
     ub = np.empty(len(i)); contra = np.empty(len(i), dtype=np.bool_)
     for k in range(0, len(i), chunk):
-        ub[k:k + chunk], contra[k:k + chunk] = upper_bounds(c, i[k:k + chunk], j[k:k + chunk])
+        a, b = i[k:k + chunk], j[k:k + chunk]
+        u, x = upper_bounds(c, a, b, exact=False)
+        keep = np.nonzero(~x & (u >= floors(c, a, b)))[0]
+        u[keep], x[keep] = upper_bounds(c, a[keep], b[keep])
+        ub[k:k + chunk], contra[k:k + chunk] = u, x
     return ub, contra
-
