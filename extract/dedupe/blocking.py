@@ -180,9 +180,11 @@ WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "h
                         "person", "period"})
 
 
-def _title_ladders(feats: list[Features]) -> list[list[list[Key]]]:
-    """Per record: ladders for its rarest title tokens (rarity counted over this corpus)."""
-    toks = [title_tokens(f.title) if f.title else [] for f in feats]
+def _title_ladders(feats: list[Features], toks: Optional[list[list[str]]] = None) -> list[list[list[Key]]]:
+    """Per record: ladders for its rarest title tokens (rarity counted over this corpus); ``toks``: each
+    record's ``title_tokens`` when already computed."""
+    if toks is None:
+        toks = [title_tokens(f.title) if f.title else [] for f in feats]
     df: Counter[str] = Counter()
     for ts in toks:
         df.update(ts)

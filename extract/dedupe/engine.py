@@ -31,7 +31,9 @@ from typing import Iterator, Optional, Sequence
 import numpy as np
 
 from . import settings
-from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, _title_ladders
+from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, Key, _title_ladders
+from .forked import fork_map, jobs_for
+from .normalise import title_tokens
 from .settings import Weight
 from .compare import FACT_SIGNALS, W, Features, Sig, _n_weight, signals
 
@@ -65,28 +67,53 @@ class KeyColumns:
     key: np.ndarray    # int64
 
 
-def key_columns(feats: Sequence[Features]) -> KeyColumns:
+def key_columns(feats: Sequence[Features], jobs: int = 0) -> KeyColumns:
     """The block-key ladders of every record under every rule (the same rules as the Python path).
 
-    Typed arrays, not lists: 17M keys at 1M records would be 3 GB of Python ints.
+    Typed arrays, not lists: 17M keys at 1M records would be 3 GB of Python ints. Chunks of records in
+    forked workers (a key is ``hash((rule, key))``: the workers share the parent's string hashing).
     """
-    rule_a, rec_a, lad_a, depth_a, key_a = array("h"), array("i"), array("q"), array("h"), array("q")
+    n = len(feats)
+    step = max(1, min(50_000, -(-n // (4 * jobs_for(jobs)))))
+    spans = [(lo, min(n, lo + step)) for lo in range(0, n, step)]
+    parts: list[tuple[np.ndarray, ...]] = []
+    toks: list[list[str]] = []
     lad = 0
-    for r, name in enumerate(RULE_NAMES):
-        per_record = _title_ladders(list(feats)) if name == "title" else None
-        fn = RULES.get(name)
-        for i, f in enumerate(feats):
-            ladders = per_record[i] if per_record is not None else fn(f)   # type: ignore[misc]
-            for ladder in ladders:
-                if not ladder:
-                    continue
-                for d, k in enumerate(ladder):
-                    rule_a.append(r); rec_a.append(i); lad_a.append(lad); depth_a.append(d)
-                    key_a.append(hash((r, k)))
-                lad += 1
-    return KeyColumns(np.frombuffer(rule_a, dtype=np.int16), np.frombuffer(rec_a, dtype=np.int32),
-                      np.frombuffer(lad_a, dtype=np.int64), np.frombuffer(depth_a, dtype=np.int16),
-                      np.frombuffer(key_a, dtype=np.int64))
+    for (rule, rec, lads, depth, key), chunk_toks in fork_map(_keys_chunk, feats, spans, jobs):
+        parts.append((rule, rec, lads + lad, depth, key))   # ladders are numbered per chunk
+        if len(lads):
+            lad += int(lads[-1]) + 1
+        toks.extend(chunk_toks)
+    r = RULE_NAMES.index("title")
+    title = _title_ladders(list(feats), toks)
+    parts.append(_ladder_arrays(((r, i, title[i]) for i in range(n)), lad))
+    return KeyColumns(*(np.concatenate([p[k] for p in parts]) for k in range(5)))
+
+
+def _ladder_arrays(items: Iterator[tuple[int, int, list[list[Key]]]], lad: int = 0) -> tuple[np.ndarray, ...]:
+    """(rule, rec, lad, depth, key) arrays of (rule index, record, ladders) items; ladders numbered from ``lad``."""
+    rule_a, rec_a, lad_a, depth_a, key_a = array("h"), array("i"), array("q"), array("h"), array("q")
+    for r, i, ladders in items:
+        for ladder in ladders:
+            if not ladder:
+                continue
+            for d, k in enumerate(ladder):
+                rule_a.append(r); rec_a.append(i); lad_a.append(lad); depth_a.append(d)
+                key_a.append(hash((r, k)))
+            lad += 1
+    return (np.frombuffer(rule_a, dtype=np.int16), np.frombuffer(rec_a, dtype=np.int32),
+            np.frombuffer(lad_a, dtype=np.int64), np.frombuffer(depth_a, dtype=np.int16),
+            np.frombuffer(key_a, dtype=np.int64))
+
+
+def _keys_chunk(feats: Sequence[Features], span: tuple[int, int]) -> tuple[tuple[np.ndarray, ...], list[list[str]]]:
+    """The key arrays of records ``span`` under every rule but the title's (ladders numbered from 0), and the
+    records' title tokens (the title rule needs the whole corpus's token counts)."""
+    lo, hi = span
+    rules = [(r, RULES[name]) for r, name in enumerate(RULE_NAMES) if name != "title"]
+    cols = _ladder_arrays((r, i, list(fn(feats[i]))) for r, fn in rules for i in range(lo, hi))
+    toks = [title_tokens(feats[i].title) if feats[i].title else [] for i in range(lo, hi)]
+    return cols, toks
 
 
 def rule_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -778,14 +805,21 @@ def scored_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
         stats.seconds["exact"] = round(time.perf_counter() - t1, 2)
 
 
-def _chunked_bounds(c: Columns, i: np.ndarray, j: np.ndarray, chunk: int = 1_000_000) -> tuple[np.ndarray, np.ndarray]:
-    """upper_bounds in chunks (bounded temporary memory): the loose bound first, the exact parts only for the
-    pairs it keeps."""
+def _chunked_bounds(c: Columns, i: np.ndarray, j: np.ndarray, chunk: int = 500_000,
+                    jobs: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """upper_bounds in chunks (bounded temporary memory) on all cores: the loose bound first, the exact parts
+    only for the pairs it keeps."""
     ub = np.empty(len(i)); contra = np.empty(len(i), dtype=np.bool_)
-    for k in range(0, len(i), chunk):
-        a, b = i[k:k + chunk], j[k:k + chunk]
-        u, x = upper_bounds(c, a, b, exact=False)
-        keep = np.nonzero(~x & (u >= floors(c, a, b)))[0]
-        u[keep], x[keep] = upper_bounds(c, a[keep], b[keep])
-        ub[k:k + chunk], contra[k:k + chunk] = u, x
+    spans = [(k, min(len(i), k + chunk)) for k in range(0, len(i), chunk)]
+    for (lo, hi), (u, x) in zip(spans, fork_map(_bounds_chunk, (c, i, j), spans, jobs)):
+        ub[lo:hi], contra[lo:hi] = u, x
     return ub, contra
+
+
+def _bounds_chunk(state: tuple[Columns, np.ndarray, np.ndarray], span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    c, i, j = state
+    a, b = i[span[0]:span[1]], j[span[0]:span[1]]
+    u, x = upper_bounds(c, a, b, exact=False)
+    keep = np.nonzero(~x & (u >= floors(c, a, b)))[0]
+    u[keep], x[keep] = upper_bounds(c, a[keep], b[keep])
+    return u, x
