@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import time
 from dataclasses import dataclass, field
-from typing import Mapping, Optional
+from typing import Callable, Mapping, Optional, Sequence
 
 from ..models import Link, LinkSignal, Record, Study
 from . import settings
@@ -20,7 +20,7 @@ from .cocite import co_cited_signal, doc_studies
 from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_frequencies, to_link
 from .decisions import Decisions
 from .engine import choose_engine, scored_pairs
-from .merge import assign_ids, build_study
+from .merge import _h, build_study
 
 __all__ = ["dedupe", "explain", "explain_in_run", "BlockStats", "Trace"]
 
@@ -36,11 +36,11 @@ class Trace:
     decisions: Decisions = field(default_factory=Decisions)
 
 
-def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
+def dedupe(records: Sequence[Record], *, texts: Optional[Mapping[str, str]] = None,
            stats: Optional[BlockStats] = None, previous: Optional[Mapping[str, str]] = None,
            history: Optional[Mapping[str, list[str]]] = None, decisions: Optional[Decisions] = None,
            trace: Optional[Trace] = None, engine: Optional[str] = None,
-           spark_master: Optional[str] = None) -> list[Study]:
+           spark_master: Optional[str] = None, sink: Optional[Callable[[Study], None]] = None) -> list[Study]:
     """Group records that report the same study; sets each record's ``study_id``.
 
     ``texts`` (doc_id -> document text, optional) lets the numbers quoted in each mention
@@ -50,7 +50,10 @@ def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
     before (``previous_ids``). ``decisions`` (curator must-link / cannot-link) are obeyed;
     ``trace`` collects the run's pair scores for ``explain_in_run``. ``engine`` (``python``, ``duckdb``,
     ``spark``; default: DuckDB from ``engine.ENGINE_MIN_RECORDS`` records on) does the blocking and a
-    first-pass scoring of the pairs; the studies are the same (engine.py).
+    first-pass scoring of the pairs; the studies are the same (engine.py). ``records`` may be any sequence
+    (``records_file.RecordsFile`` reads them from records.jsonl only when needed); ``sink``, when given,
+    receives each study in study-id order instead of the returned list (which is then empty): a million
+    records' studies need not be held at once.
     """
     if not records:
         return []
@@ -60,7 +63,7 @@ def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
     gc.disable()
     try:
         return _dedupe(records, texts or {}, stats, previous or {}, history or {},
-                       decisions or Decisions(), trace, choose_engine(engine, len(records)), spark_master)
+                       decisions or Decisions(), trace, choose_engine(engine, len(records)), spark_master, sink)
     finally:
         if enabled:
             gc.enable()
@@ -82,9 +85,10 @@ def _decision_pairs(feats: list[Features], decisions: Decisions) -> tuple[list[t
     return must, cannot
 
 
-def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[BlockStats],
+def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional[BlockStats],
             previous: Mapping[str, str], history: Mapping[str, list[str]], decisions: Decisions,
-            trace: Optional[Trace], engine: str = "python", spark_master: Optional[str] = None) -> list[Study]:
+            trace: Optional[Trace], engine: str = "python", spark_master: Optional[str] = None,
+            sink: Optional[Callable[[Study], None]] = None) -> list[Study]:
     clock = _Clock(stats)
     # 1. normalise once per record
     feats = [features(r, texts.get(r.doc_id)) for r in records]
@@ -143,18 +147,20 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
     if weak:
         groups = grow(feats, groups, weak + [s for s in scored if s.level != "contradiction"], cache)
     clock.lap("grow")
-    # 7. merge, name and label
-    clusters = [sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
-                for members, _ in groups]
-    ids = assign_ids(clusters)
+    # 7. merge, name and label (in study id order; a record is read only when its study is built)
+    ids = _assign_ids(feats, [members for members, _ in groups])
     studies = []
-    for sid, recs, (_, links) in zip(ids, clusters, groups):
+    for g in sorted(range(len(groups)), key=ids.__getitem__):
+        sid, (members, links) = ids[g], groups[g]
+        recs = sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
         for r in recs:
             r.study_id = sid
         study = build_study(sid, recs, links)
         study.previous_ids = _previous_ids(sid, recs, previous, history)
-        studies.append(study)
-    studies.sort(key=lambda s: s.study_id)
+        if sink is not None:
+            sink(study)
+        else:
+            studies.append(study)
     clock.lap("merge")
     if trace is not None:
         trace.feats, trace.cache, trace.decisions = feats, cache, decisions
@@ -188,7 +194,28 @@ def _forced(feats: list[Features], i: int, j: int, label: str, cache: PairCache)
     return s
 
 
-def _previous_ids(sid: str, recs: list[Record], previous: Mapping[str, str],
+def _id_candidates(feats: list[Features], members: list[int]) -> list[str]:
+    """merge.id_candidates of these records, read from their features (the same normalised identifiers)."""
+    fs = [feats[i] for i in members]
+    out = [f"s-doi-{_h(d)}" for d in sorted({f.doi for f in fs if f.doi})]
+    out += [f"s-pmid-{p}" for p in sorted({f.pmid for f in fs if f.pmid})]
+    out += [f"s-pmcid-{p.lower()}" for p in sorted({f.pmcid for f in fs if f.pmcid})]
+    out += [f"s-reg-{x.lower()}" for x in sorted({x for f in fs for x in f.registries})]
+    out.append(f"s-rec-{_h(min(f.rid for f in fs))}")
+    return out
+
+
+def _assign_ids(feats: list[Features], clusters: list[list[int]]) -> list[str]:
+    """merge.assign_ids of the clusters (record indexes), from the features: no record is read."""
+    ids = [""] * len(clusters)
+    taken: set[str] = set()
+    for g in sorted(range(len(clusters)), key=lambda g: min(feats[i].rid for i in clusters[g])):
+        ids[g] = next(c for c in _id_candidates(feats, clusters[g]) if c not in taken)
+        taken.add(ids[g])
+    return ids
+
+
+def _previous_ids(sid: str, recs: Sequence[Record], previous: Mapping[str, str],
                   history: Mapping[str, list[str]]) -> list[str]:
     """The ids earlier runs gave this study's records (and those studies' own earlier ids)."""
     out: set[str] = set()
