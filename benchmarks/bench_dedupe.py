@@ -108,6 +108,7 @@ def _report(engine: str, n_studies: int, n_records: int, wall: float, cpu: float
     print(f"[ours:{engine}] pairs per rule   {stats.per_rule}")
     if stats.seconds:
         print(f"[ours:{engine}] stages           {stats.seconds} (s wall)")
+        print(f"[ours:{engine}] peak RSS so far  {stats.peak_mb} (MB, at the end of each stage)")
     print(f"[ours:{engine}] peak RSS         {_rss_mb():.0f} MB (before dedupe {rss_before:.0f} MB; largest child "
           f"{_children_rss_mb():.0f} MB: a worker's pages are mostly shared with this process)")
     if heap_peak is not None:

@@ -19,7 +19,7 @@ from .cluster import PairCache, Scored, cluster, grow
 from .cocite import co_cited_signal, doc_studies
 from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_frequencies, to_link
 from .decisions import Decisions
-from .engine import choose_engine, scored_pairs
+from .engine import _peak_mb, choose_engine, scored_pairs, share_values
 from .merge import _h, build_study
 
 __all__ = ["dedupe", "explain", "explain_in_run", "BlockStats", "Trace"]
@@ -92,6 +92,7 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
     clock = _Clock(stats)
     # 1. normalise once per record
     feats = [features(r, texts.get(r.doc_id)) for r in records]
+    share_values(feats)
     term_frequencies(feats)
     clock.lap("features")
     # 2. candidate pairs from blocks (never all pairs), scored
@@ -182,6 +183,7 @@ class _Clock:
         now = time.perf_counter()
         if self.stats is not None:
             self.stats.seconds[name] = round(now - self.t, 2)
+            self.stats.peak_mb[name] = _peak_mb()
         self.t = now
 
 

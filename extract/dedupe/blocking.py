@@ -34,6 +34,7 @@ class BlockStats:
     pairs: int = 0
     per_rule: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)   # wall time per engine stage (engine.py)
+    peak_mb: dict[str, int] = field(default_factory=dict)     # the process's peak RSS at the end of each stage
 
 
 def _ladder(*parts: Optional[Hashable]) -> list[Key]:

@@ -54,6 +54,31 @@ def choose_engine(engine: Optional[str], n_records: int) -> str:
     return engine
 
 
+# ---------------------------------------------------------------- compact features
+
+# fields of strings (or sets and pairs of strings) whose values repeat across records: one object per value
+_SHARED_FIELDS = ("doc_id", "registries", "journal", "design", "condition", "cell_types", "institution", "country",
+                  "aliases", "orgs", "sponsors", "inst_raw", "sex", "city", "inst_id", "inst_key", "other_insts",
+                  "people", "main_alias", "main_sponsor")
+# fields of numbers: only their empty value is shared (1 == 1.0: equal numbers may differ in type)
+_EMPTY_FIELDS = ("n_total", "n_arms", "n_studies", "infusions", "period_starts", "period_ends")
+_EMPTY: frozenset = frozenset()   # type: ignore[type-arg]
+
+
+def share_values(feats: Sequence[Features]) -> None:
+    """Equal field values of the records become one object (a million records' empty frozensets alone are
+    3 GB); values are immutable and equal, so nothing else changes."""
+    table: dict[object, object] = {}
+    for f in feats:
+        for name in _SHARED_FIELDS:
+            v = getattr(f, name)
+            if v is not None:
+                setattr(f, name, table.setdefault(v, v))
+        for name in _EMPTY_FIELDS:
+            if not getattr(f, name):
+                setattr(f, name, _EMPTY)
+
+
 # ---------------------------------------------------------------- block keys as columns
 
 @dataclass
@@ -778,6 +803,7 @@ def engine_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
         stats.pairs = len(i)
         stats.blocks = blocks
         stats.seconds.update(keys=round(t1 - t0, 2), join=round(time.perf_counter() - t1, 2))
+        stats.peak_mb["join"] = _peak_mb()
     return i, j
 
 
@@ -800,9 +826,20 @@ def scored_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
     if stats is not None:
         stats.per_rule = {**stats.per_rule, "first_pass_kept": len(i)}
         stats.seconds["first_pass"] = round(t1 - t0, 2)
+        stats.peak_mb["first_pass"] = _peak_mb()
     yield from exact_scores(feats, i, j, fl, jobs=jobs, lean=True)
     if stats is not None:
         stats.seconds["exact"] = round(time.perf_counter() - t1, 2)
+        stats.peak_mb["exact"] = _peak_mb()
+
+
+def _peak_mb() -> int:
+    """This process's peak RSS so far (MB; 0 where unknown)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def _chunked_bounds(c: Columns, i: np.ndarray, j: np.ndarray, chunk: int = 500_000,
