@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Optional, Sequence
 from ..models import Link, LinkSignal, Record, Study
 from . import settings
 from .blocking import BlockStats, candidate_pairs
-from .cluster import PairCache, Scored, cluster, grow
+from .cluster import PairCache, PendingLink, Scored, cluster, grow
 from .cocite import co_cited_signal, doc_studies
 from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_frequencies, to_link
 from .decisions import Decisions
@@ -156,7 +156,7 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
         recs = sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
         for r in recs:
             r.study_id = sid
-        study = build_study(sid, recs, links)
+        study = build_study(sid, recs, [p.link(feats) for p in links])
         study.previous_ids = _previous_ids(sid, recs, previous, history)
         if sink is not None:
             sink(study)
@@ -234,7 +234,7 @@ def _fact_weight(sig: list[Sig]) -> float:
     return sum(w for name, w, _ in sig if name in FACT_SIGNALS and w > 0)
 
 
-def _co_cited(feats: list[Features], groups: list[tuple[list[int], list[Link]]], near: list[Scored]) -> list[Scored]:
+def _co_cited(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]], near: list[Scored]) -> list[Scored]:
     """Near links lifted by co-citation (their documents already share another linked study)."""
     if not near:
         return []
