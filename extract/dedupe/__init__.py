@@ -19,7 +19,7 @@ from .cluster import PairCache, PendingLink, Scored, cluster, grow
 from .cocite import co_cited_signal, doc_studies
 from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_frequencies, to_link
 from .decisions import Decisions
-from .engine import _peak_mb, choose_engine, scored_pairs, share_values
+from .engine import _peak_mb, choose_engine, scored_pairs, ValueSharer
 from .merge import _h, build_study
 
 __all__ = ["dedupe", "explain", "explain_in_run", "BlockStats", "Trace"]
@@ -91,8 +91,9 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
             sink: Optional[Callable[[Study], None]] = None) -> list[Study]:
     clock = _Clock(stats)
     # 1. normalise once per record
-    feats = [features(r, texts.get(r.doc_id)) for r in records]
-    share_values(feats)
+    share = ValueSharer()
+    feats = [share(features(r, texts.get(r.doc_id))) for r in records]
+    del share
     term_frequencies(feats)
     clock.lap("features")
     # 2. candidate pairs from blocks (never all pairs), scored

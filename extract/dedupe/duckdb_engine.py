@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import numpy as np
 
 from .engine import BLOCK_SQL, KeyColumns
+
+# the join's working memory before it spills to disk ($EXTRACT_DUCKDB_MEMORY overrides)
+DEFAULT_MEMORY = "1GB"
 
 
 def connect(threads: int = 0, memory_limit: str = ""):  # type: ignore[no-untyped-def]
@@ -15,9 +19,10 @@ def connect(threads: int = 0, memory_limit: str = ""):  # type: ignore[no-untype
     con = duckdb.connect(":memory:")
     con.execute(f"SET threads = {threads or os.cpu_count() or 1}")
     con.execute("SET preserve_insertion_order = false")
-    limit = memory_limit or os.environ.get("EXTRACT_DUCKDB_MEMORY", "")
-    if limit:
-        con.execute(f"SET memory_limit = '{limit}'")
+    # DuckDB's own default (80% of the machine) would let one join take most of a shared machine: it spills
+    limit = memory_limit or os.environ.get("EXTRACT_DUCKDB_MEMORY", "") or DEFAULT_MEMORY
+    con.execute(f"SET memory_limit = '{limit}'")
+    con.execute(f"SET temp_directory = '{os.path.join(tempfile.gettempdir(), 'extract-duckdb-spill')}'")
     return con
 
 

@@ -65,11 +65,16 @@ _EMPTY_FIELDS = ("n_total", "n_arms", "n_studies", "infusions", "period_starts",
 _EMPTY: frozenset = frozenset()   # type: ignore[type-arg]
 
 
-def share_values(feats: Sequence[Features]) -> None:
-    """Equal field values of the records become one object (a million records' empty frozensets alone are
-    3 GB); values are immutable and equal, so nothing else changes."""
-    table: dict[object, object] = {}
-    for f in feats:
+class ValueSharer:
+    """Makes equal field values of the records one object (a million records' empty frozensets alone are
+    3 GB); the values are immutable and equal, so nothing else changes. Called on each record's features as
+    they are made, so the copies never pile up."""
+
+    def __init__(self) -> None:
+        self.table: dict[object, object] = {}
+
+    def __call__(self, f: Features) -> Features:
+        table = self.table
         for name in _SHARED_FIELDS:
             v = getattr(f, name)
             if v is not None:
@@ -77,6 +82,7 @@ def share_values(feats: Sequence[Features]) -> None:
         for name in _EMPTY_FIELDS:
             if not getattr(f, name):
                 setattr(f, name, _EMPTY)
+        return f
 
 
 # ---------------------------------------------------------------- block keys as columns
