@@ -59,13 +59,17 @@ class PairCache:
         """The pair's entry when it was already scored (nothing is computed)."""
         return self._cache.get((i, j) if i < j else (j, i))
 
-    def get(self, i: int, j: int) -> Scored:
+    def get(self, i: int, j: int, store: bool = True) -> Scored:
+        """The pair's entry, scored now when missing. A pair scored now is kept only when ``store`` and it is
+        what ``peek`` is asked for (an identifier link, see ``_tied``): the others are scored again if asked
+        again, instead of millions of cross pairs held to the end of a large run."""
         key = (i, j) if i < j else (j, i)
         hit = self._cache.get(key)
         if hit is None:
             sig, level, score = signals(self.feats[key[0]], self.feats[key[1]])
             hit = Scored(key[0], key[1], score, level, sig)
-            self._cache[key] = hit
+            if store and level.startswith("identifier:"):
+                self._cache[key] = hit
         return hit
 
 
@@ -226,7 +230,8 @@ def joint_signals(a: list[int], b: list[int], cache: PairCache) -> Optional[tupl
     facts: tuple[float, list[Sig]] = (float("-inf"), [])
     for x in a:
         for y in b:
-            s = cache.get(x, y)
+            # (grow is the last step and never peeks: the cross pairs it scores are not kept)
+            s = cache.get(x, y, store=False)
             if s.level == "contradiction":
                 return None
             pair_facts = [sig for sig in s.sig if sig[0] in FACT_SIGNALS]
