@@ -138,3 +138,23 @@ def test_bounds_in_workers_match_one_process(feats) -> None:  # type: ignore[no-
     c = E.columns(feats)
     a, b = E._chunked_bounds(c, i, j, chunk=5000, jobs=1), E._chunked_bounds(c, i, j, chunk=5000, jobs=2)
     assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
+
+
+def test_duckdb_pairs_come_sorted_in_batches(feats) -> None:  # type: ignore[no-untyped-def]
+    from extract.dedupe.duckdb_engine import block_pairs
+
+    keys = E.key_columns(feats)
+    i, j, _ = block_pairs(keys, E.rule_table(), batch=1000)
+    assert len(keys.key) == 0   # consumed
+    assert list(zip(i.tolist(), j.tolist())) == list(candidate_pairs(feats))
+
+
+def test_first_pass_bound_without_texts() -> None:
+    # the bound's exact parts (title prefix, journal and organisation signals, cohort matches) at another seed
+    fs = _feats(4000, seed=13)
+    i, j = E.engine_pairs(fs, "duckdb")
+    ub, contra = E._chunked_bounds(E.columns(fs), i, j, chunk=7000, jobs=1)
+    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist())):
+        sig, level, score = signals(fs[a], fs[b])
+        assert not (contra[k] and level != "contradiction"), sig
+        assert level == "contradiction" or score <= ub[k], (score, ub[k], sig)

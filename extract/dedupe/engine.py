@@ -97,6 +97,11 @@ class KeyColumns:
     depth: np.ndarray  # int16
     key: np.ndarray    # int64
 
+    def release(self) -> None:
+        """Drop the arrays (an engine that copied them into its own table frees their memory)."""
+        empty = np.zeros(0, dtype=np.int64)
+        self.rule = self.rec = self.lad = self.depth = self.key = empty
+
 
 def key_columns(feats: Sequence[Features], jobs: int = 0) -> KeyColumns:
     """The block-key ladders of every record under every rule (the same rules as the Python path).
@@ -797,14 +802,14 @@ def engine_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
     t1 = time.perf_counter()
     if engine == "duckdb":
         from .duckdb_engine import block_pairs
-        i, j, blocks = block_pairs(keys, rule_table())
+        i, j, blocks = block_pairs(keys, rule_table())   # (sorted)
     elif engine == "spark":
         from .spark_engine import block_pairs as spark_block_pairs
         i, j, blocks = spark_block_pairs(keys, rule_table(), master=spark_master)
+        i, j = sort_pairs(i, j)
     else:
         raise ValueError(engine)
     del keys
-    i, j = sort_pairs(i, j)
     if stats is not None:
         stats.pairs = len(i)
         stats.blocks = blocks
