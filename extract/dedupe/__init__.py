@@ -69,6 +69,11 @@ def dedupe(records: Sequence[Record], *, texts: Optional[Mapping[str, str]] = No
             gc.enable()
 
 
+# the signals of a weak pair kept by its score alone (one shared empty list: a million pairs hold no list each;
+# no step adds to a pair's signals in place)
+_NO_SIGNALS: list[Sig] = []
+
+
 def _decision_pairs(feats: list[Features], decisions: Decisions) -> tuple[list[tuple[int, int, str]], list[Scored]]:
     """(must-link index pairs with their label, cannot-link pairs as forbidding Scored entries)."""
     index = {f.rid: i for i, f in enumerate(feats)}
@@ -127,7 +132,7 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
             if lean and not is_near:
                 # at scale only the score is kept: the signals are recomputed (the same) if a joint-profile
                 # check asks for the pair, instead of millions of signal lists held to the end
-                weak.append(Scored(i, j, score, level, []))
+                weak.append(Scored(i, j, score, level, _NO_SIGNALS))
                 continue
             s = Scored(i, j, score, level, sig)
             weak.append(s)

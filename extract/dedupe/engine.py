@@ -756,9 +756,21 @@ def _score_chunk_pickled(args: tuple[np.ndarray, np.ndarray, np.ndarray]) -> lis
             for a, b, sig, level, score in _score_chunk(args)]
 
 
+# one Weight object per (value, name) the workers send back (float.hex: -0.0 stays apart from 0.0)
+_WEIGHTS: dict[tuple[str, str], Weight] = {}
+
+
+def _weight(w: float, k: str) -> Weight:
+    key = (w.hex(), k)
+    hit = _WEIGHTS.get(key)
+    if hit is None:
+        hit = _WEIGHTS[key] = Weight(w, k)
+    return hit
+
+
 def _unpickle(res: list[tuple]) -> Iterator[Scored4]:
     for a, b, sig, level, score in res:
-        yield a, b, [(n, Weight(w, k) if k is not None else w, d) for n, w, k, d in sig], level, score
+        yield a, b, [(n, _weight(w, k) if k is not None else w, d) for n, w, k, d in sig], level, score
 
 
 def exact_scores(feats: Sequence[Features], i: np.ndarray, j: np.ndarray, floor: np.ndarray,
