@@ -6,13 +6,21 @@ project's deduplication (any engine) and, side by side, Splink (DuckDB backend) 
     .venv/bin/python benchmarks/bench_dedupe.py --n 1000000 --engine duckdb
     .venv/bin/python benchmarks/bench_dedupe.py --n 100000 --splink --no-ours   # Splink alone ('bench' extra)
     .venv/bin/python benchmarks/bench_dedupe.py --n 5000 --tracemalloc          # Python-heap peak (slower)
+    .venv/bin/python benchmarks/bench_dedupe.py --n 1000000 --from-file         # as a real run: records.jsonl
+
+``--from-file`` generates the records in a child process that writes them to records.jsonl (as the pipeline
+does); deduplication then reads them from the file when needed (``RecordsFile``) and hands each study to a
+sink instead of holding a million validated records and their studies.
 
 Run each system in its own process (``--no-ours`` / ``--splink``): peak RSS is per process.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import multiprocessing
 import resource
+import tempfile
 import sys
 import time
 import tracemalloc
@@ -33,6 +41,81 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _children_rss_mb() -> float:
+    """The peak RSS of the largest waited-for child (forked workers share most pages with this process)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the forked workers)."""
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+
+
+def _write_records(n: int, seed: int, texts: bool, out: str) -> None:
+    """In a child process: generate the records and write records.jsonl, truth.json (and texts.json)."""
+    tx: dict[str, str] | None = {} if texts else None
+    records, truth = make_records(n, seed=seed, texts=tx)
+    with open(Path(out) / "records.jsonl", "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(r.model_dump_json() + "\n")
+    (Path(out) / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    if tx is not None:
+        (Path(out) / "texts.json").write_text(json.dumps(tx), encoding="utf-8")
+
+
+def run_from_file(n: int, seed: int, texts_flag: bool, engine: str) -> None:
+    """Generate into records.jsonl in a child, then deduplicate from the file with a study sink."""
+    from extract.dedupe.records_file import RecordsFile
+
+    with tempfile.TemporaryDirectory(prefix="bench-dedupe-") as tmp:
+        t0 = time.perf_counter()
+        child = multiprocessing.get_context("fork").Process(target=_write_records, args=(n, seed, texts_flag, tmp))
+        child.start()
+        child.join()
+        if child.exitcode:
+            raise SystemExit(f"generating the records failed ({child.exitcode})")
+        truth = json.loads((Path(tmp) / "truth.json").read_text(encoding="utf-8"))
+        texts = json.loads((Path(tmp) / "texts.json").read_text(encoding="utf-8")) if texts_flag else None
+        rss_before = _rss_mb()
+        records = RecordsFile(Path(tmp) / "records.jsonl")
+        print(f"records          {len(records):,}  (true studies {len(set(truth.values())):,}); generated and written "
+              f"in {time.perf_counter() - t0:.1f} s by a child process of {_children_rss_mb():.0f} MB peak RSS; "
+              f"RSS here {rss_before:.0f} MB")
+        pred: dict[str, str] = {}
+        count = [0]
+
+        def sink(study) -> None:  # type: ignore[no-untyped-def]
+            count[0] += 1
+            for rid in study.record_ids:
+                pred[rid] = study.study_id
+
+        stats = BlockStats()
+        t1, c1 = time.perf_counter(), _cpu()
+        dedupe(records, texts=texts, stats=stats, engine=None if engine == "auto" else engine, sink=sink)
+        _report(engine, count[0], len(records), time.perf_counter() - t1, _cpu() - c1, stats, rss_before,
+                None, pairwise_prf(pred, truth))
+        records.close()
+
+
+def _report(engine: str, n_studies: int, n_records: int, wall: float, cpu: float, stats: BlockStats,
+            rss_before: float, heap_peak: Optional[float], prf: dict) -> None:
+    print(f"[ours:{engine}] predicted studies {n_studies:,}")
+    print(f"[ours:{engine}] dedupe           {wall:.1f} s wall, {cpu:.1f} s CPU (this process and its workers) "
+          f"({n_records / wall:,.0f} records/s)")
+    print(f"[ours:{engine}] candidate pairs  {stats.pairs:,}  blocks {stats.blocks:,}  split {stats.split:,}  "
+          f"skipped {stats.skipped:,} ({stats.skipped_records:,} records)  star {stats.star:,}")
+    print(f"[ours:{engine}] pairs per rule   {stats.per_rule}")
+    if stats.seconds:
+        print(f"[ours:{engine}] stages           {stats.seconds} (s wall)")
+        print(f"[ours:{engine}] peak RSS so far  {stats.peak_mb} (MB, at the end of each stage)")
+    print(f"[ours:{engine}] peak RSS         {_rss_mb():.0f} MB (before dedupe {rss_before:.0f} MB; largest child "
+          f"{_children_rss_mb():.0f} MB: a worker's pages are mostly shared with this process)")
+    if heap_peak is not None:
+        print(f"[ours:{engine}] tracemalloc peak {heap_peak:.0f} MB (dedupe only)")
+    print(f"[ours:{engine}] pairwise         {_prf_line(prf)}")
+
+
 def _prf_line(prf: dict) -> str:
     return (f"P {prf['precision']:.4f}  R {prf['recall']:.4f}  F1 {prf['f1']:.4f}  "
             f"(tp {prf['tp']:,}, predicted pairs {prf['pred_pairs']:,}, true pairs {prf['true_pairs']:,})")
@@ -44,28 +127,15 @@ def run_ours(records: list[Record], truth: dict[str, str], texts: Optional[dict[
     if heap:
         tracemalloc.start()
     stats = BlockStats()
-    t1 = time.perf_counter()
-    c1 = time.process_time()
+    t1, c1 = time.perf_counter(), _cpu()
     studies = dedupe(records, texts=texts, stats=stats, engine=None if engine == "auto" else engine)
-    t_dedupe = time.perf_counter() - t1
-    cpu = time.process_time() - c1
+    t_dedupe, cpu = time.perf_counter() - t1, _cpu() - c1
     heap_peak = tracemalloc.get_traced_memory()[1] / 2**20 if heap else None
     if heap:
         tracemalloc.stop()
     pred = {r.record_id: r.study_id for r in records}
-    prf = pairwise_prf(pred, truth)  # type: ignore[arg-type]
-    print(f"[ours:{engine}] predicted studies {len(studies):,}")
-    print(f"[ours:{engine}] dedupe           {t_dedupe:.1f} s wall, {cpu:.1f} s CPU of this process "
-          f"({len(records) / t_dedupe:,.0f} records/s)")
-    print(f"[ours:{engine}] candidate pairs  {stats.pairs:,}  blocks {stats.blocks:,}  split {stats.split:,}  "
-          f"skipped {stats.skipped:,} ({stats.skipped_records:,} records)  star {stats.star:,}")
-    print(f"[ours:{engine}] pairs per rule   {stats.per_rule}")
-    if stats.seconds:
-        print(f"[ours:{engine}] engine stages    {stats.seconds} (s; the rest: features, clustering, merging)")
-    print(f"[ours:{engine}] peak RSS         {_rss_mb():.0f} MB (before dedupe {rss_before:.0f} MB)")
-    if heap_peak is not None:
-        print(f"[ours:{engine}] tracemalloc peak {heap_peak:.0f} MB (dedupe only)")
-    print(f"[ours:{engine}] pairwise         {_prf_line(prf)}")
+    _report(engine, len(studies), len(records), t_dedupe, cpu, stats, rss_before, heap_peak,
+            pairwise_prf(pred, truth))  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- Splink side by side
@@ -156,7 +226,12 @@ def main() -> int:
     ap.add_argument("--splink-threshold", type=float, default=0.9)
     ap.add_argument("--tracemalloc", action="store_true", help="also measure the Python-heap peak of dedupe")
     ap.add_argument("--texts", action="store_true", help="give records mention texts (numbers quoted in them)")
+    ap.add_argument("--from-file", action="store_true",
+                    help="write the records to records.jsonl in a child process and deduplicate from the file")
     args = ap.parse_args()
+    if args.from_file:
+        run_from_file(args.n, args.seed, args.texts, args.engine)
+        return 0
 
     t0 = time.perf_counter()
     texts: dict[str, str] | None = {} if args.texts else None

@@ -8,18 +8,19 @@ again (``cocite``) -> merge values, conflicts and a stable id (``merge``).
 from __future__ import annotations
 
 import gc
+import time
 from dataclasses import dataclass, field
-from typing import Mapping, Optional
+from typing import Callable, Mapping, Optional, Sequence
 
 from ..models import Link, LinkSignal, Record, Study
 from . import settings
 from .blocking import BlockStats, candidate_pairs
-from .cluster import PairCache, Scored, cluster, grow
+from .cluster import PairCache, PendingLink, Scored, cluster, grow
 from .cocite import co_cited_signal, doc_studies
 from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_frequencies, to_link
 from .decisions import Decisions
-from .engine import choose_engine, scored_pairs
-from .merge import assign_ids, build_study
+from .engine import _peak_mb, choose_engine, scored_pairs, ValueSharer
+from .merge import _h, build_study
 
 __all__ = ["dedupe", "explain", "explain_in_run", "BlockStats", "Trace"]
 
@@ -35,11 +36,11 @@ class Trace:
     decisions: Decisions = field(default_factory=Decisions)
 
 
-def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
+def dedupe(records: Sequence[Record], *, texts: Optional[Mapping[str, str]] = None,
            stats: Optional[BlockStats] = None, previous: Optional[Mapping[str, str]] = None,
            history: Optional[Mapping[str, list[str]]] = None, decisions: Optional[Decisions] = None,
            trace: Optional[Trace] = None, engine: Optional[str] = None,
-           spark_master: Optional[str] = None) -> list[Study]:
+           spark_master: Optional[str] = None, sink: Optional[Callable[[Study], None]] = None) -> list[Study]:
     """Group records that report the same study; sets each record's ``study_id``.
 
     ``texts`` (doc_id -> document text, optional) lets the numbers quoted in each mention
@@ -49,7 +50,10 @@ def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
     before (``previous_ids``). ``decisions`` (curator must-link / cannot-link) are obeyed;
     ``trace`` collects the run's pair scores for ``explain_in_run``. ``engine`` (``python``, ``duckdb``,
     ``spark``; default: DuckDB from ``engine.ENGINE_MIN_RECORDS`` records on) does the blocking and a
-    first-pass scoring of the pairs; the studies are the same (engine.py).
+    first-pass scoring of the pairs; the studies are the same (engine.py). ``records`` may be any sequence
+    (``records_file.RecordsFile`` reads them from records.jsonl only when needed); ``sink``, when given,
+    receives each study in study-id order instead of the returned list (which is then empty): a million
+    records' studies need not be held at once.
     """
     if not records:
         return []
@@ -59,10 +63,15 @@ def dedupe(records: list[Record], *, texts: Optional[Mapping[str, str]] = None,
     gc.disable()
     try:
         return _dedupe(records, texts or {}, stats, previous or {}, history or {},
-                       decisions or Decisions(), trace, choose_engine(engine, len(records)), spark_master)
+                       decisions or Decisions(), trace, choose_engine(engine, len(records)), spark_master, sink)
     finally:
         if enabled:
             gc.enable()
+
+
+# the signals of a weak pair kept by its score alone (one shared empty list: a million pairs hold no list each;
+# no step adds to a pair's signals in place)
+_NO_SIGNALS: list[Sig] = []
 
 
 def _decision_pairs(feats: list[Features], decisions: Decisions) -> tuple[list[tuple[int, int, str]], list[Scored]]:
@@ -81,12 +90,17 @@ def _decision_pairs(feats: list[Features], decisions: Decisions) -> tuple[list[t
     return must, cannot
 
 
-def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[BlockStats],
+def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional[BlockStats],
             previous: Mapping[str, str], history: Mapping[str, list[str]], decisions: Decisions,
-            trace: Optional[Trace], engine: str = "python", spark_master: Optional[str] = None) -> list[Study]:
+            trace: Optional[Trace], engine: str = "python", spark_master: Optional[str] = None,
+            sink: Optional[Callable[[Study], None]] = None) -> list[Study]:
+    clock = _Clock(stats)
     # 1. normalise once per record
-    feats = [features(r, texts.get(r.doc_id)) for r in records]
+    share = ValueSharer()
+    feats = [share(features(r, texts.get(r.doc_id))) for r in records]
+    del share
     term_frequencies(feats)
+    clock.lap("features")
     # 2. candidate pairs from blocks (never all pairs), scored
     if engine == "python":
         pairs = ((i, j, *signals(feats[i], feats[j])) for i, j in candidate_pairs(feats, stats=stats))
@@ -118,13 +132,14 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
             if lean and not is_near:
                 # at scale only the score is kept: the signals are recomputed (the same) if a joint-profile
                 # check asks for the pair, instead of millions of signal lists held to the end
-                weak.append(Scored(i, j, score, level, []))
+                weak.append(Scored(i, j, score, level, _NO_SIGNALS))
                 continue
             s = Scored(i, j, score, level, sig)
             weak.append(s)
             cache.add(s)
             if is_near:
                 near.append(s)
+    clock.lap("pairs")
     # 4. cluster best-first with contradiction and average-linkage checks (a must-link first of all)
     forced = [_forced(feats, i, j, label, cache) for i, j, label in must]
     groups = cluster(feats, forced + scored, cache)
@@ -134,21 +149,26 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
         for s in lifted:
             cache.add(s)
         groups = cluster(feats, forced + scored + lifted, cache)
+    clock.lap("cluster")
     # 6. groups whose reports together share enough with another group's (joint profile) merge
     if weak:
         groups = grow(feats, groups, weak + [s for s in scored if s.level != "contradiction"], cache)
-    # 7. merge, name and label
-    clusters = [sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
-                for members, _ in groups]
-    ids = assign_ids(clusters)
+    clock.lap("grow")
+    # 7. merge, name and label (in study id order; a record is read only when its study is built)
+    ids = _assign_ids(feats, [members for members, _ in groups])
     studies = []
-    for sid, recs, (_, links) in zip(ids, clusters, groups):
+    for g in sorted(range(len(groups)), key=ids.__getitem__):
+        sid, (members, links) = ids[g], groups[g]
+        recs = sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
         for r in recs:
             r.study_id = sid
-        study = build_study(sid, recs, links)
+        study = build_study(sid, recs, [p.link(feats) for p in links])
         study.previous_ids = _previous_ids(sid, recs, previous, history)
-        studies.append(study)
-    studies.sort(key=lambda s: s.study_id)
+        if sink is not None:
+            sink(study)
+        else:
+            studies.append(study)
+    clock.lap("merge")
     if trace is not None:
         trace.feats, trace.cache, trace.decisions = feats, cache, decisions
         trace.lifted = {(s.i, s.j): s for s in lifted}
@@ -157,6 +177,20 @@ def _dedupe(records: list[Record], texts: Mapping[str, str], stats: Optional[Blo
             for i in members:
                 trace.cluster_of[i] = c
     return studies
+
+
+class _Clock:
+    """Wall seconds per stage of a run, into ``stats.seconds`` (benchmarks read them)."""
+
+    def __init__(self, stats: Optional[BlockStats]) -> None:
+        self.stats, self.t = stats, time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.stats is not None:
+            self.stats.seconds[name] = round(now - self.t, 2)
+            self.stats.peak_mb[name] = _peak_mb()
+        self.t = now
 
 
 def _forced(feats: list[Features], i: int, j: int, label: str, cache: PairCache) -> Scored:
@@ -168,7 +202,28 @@ def _forced(feats: list[Features], i: int, j: int, label: str, cache: PairCache)
     return s
 
 
-def _previous_ids(sid: str, recs: list[Record], previous: Mapping[str, str],
+def _id_candidates(feats: list[Features], members: list[int]) -> list[str]:
+    """merge.id_candidates of these records, read from their features (the same normalised identifiers)."""
+    fs = [feats[i] for i in members]
+    out = [f"s-doi-{_h(d)}" for d in sorted({f.doi for f in fs if f.doi})]
+    out += [f"s-pmid-{p}" for p in sorted({f.pmid for f in fs if f.pmid})]
+    out += [f"s-pmcid-{p.lower()}" for p in sorted({f.pmcid for f in fs if f.pmcid})]
+    out += [f"s-reg-{x.lower()}" for x in sorted({x for f in fs for x in f.registries})]
+    out.append(f"s-rec-{_h(min(f.rid for f in fs))}")
+    return out
+
+
+def _assign_ids(feats: list[Features], clusters: list[list[int]]) -> list[str]:
+    """merge.assign_ids of the clusters (record indexes), from the features: no record is read."""
+    ids = [""] * len(clusters)
+    taken: set[str] = set()
+    for g in sorted(range(len(clusters)), key=lambda g: min(feats[i].rid for i in clusters[g])):
+        ids[g] = next(c for c in _id_candidates(feats, clusters[g]) if c not in taken)
+        taken.add(ids[g])
+    return ids
+
+
+def _previous_ids(sid: str, recs: Sequence[Record], previous: Mapping[str, str],
                   history: Mapping[str, list[str]]) -> list[str]:
     """The ids earlier runs gave this study's records (and those studies' own earlier ids)."""
     out: set[str] = set()
@@ -185,7 +240,7 @@ def _fact_weight(sig: list[Sig]) -> float:
     return sum(w for name, w, _ in sig if name in FACT_SIGNALS and w > 0)
 
 
-def _co_cited(feats: list[Features], groups: list[tuple[list[int], list[Link]]], near: list[Scored]) -> list[Scored]:
+def _co_cited(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]], near: list[Scored]) -> list[Scored]:
     """Near links lifted by co-citation (their documents already share another linked study)."""
     if not near:
         return []

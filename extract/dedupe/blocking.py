@@ -34,6 +34,7 @@ class BlockStats:
     pairs: int = 0
     per_rule: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)   # wall time per engine stage (engine.py)
+    peak_mb: dict[str, int] = field(default_factory=dict)     # the process's peak RSS at the end of each stage
 
 
 def _ladder(*parts: Optional[Hashable]) -> list[Key]:
@@ -180,9 +181,11 @@ WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "h
                         "person", "period"})
 
 
-def _title_ladders(feats: list[Features]) -> list[list[list[Key]]]:
-    """Per record: ladders for its rarest title tokens (rarity counted over this corpus)."""
-    toks = [title_tokens(f.title) if f.title else [] for f in feats]
+def _title_ladders(feats: list[Features], toks: Optional[list[list[str]]] = None) -> list[list[list[Key]]]:
+    """Per record: ladders for its rarest title tokens (rarity counted over this corpus); ``toks``: each
+    record's ``title_tokens`` when already computed."""
+    if toks is None:
+        toks = [title_tokens(f.title) if f.title else [] for f in feats]
     df: Counter[str] = Counter()
     for ts in toks:
         df.update(ts)

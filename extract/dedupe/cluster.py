@@ -25,6 +25,26 @@ class Scored:
     sig: list[Sig]
 
 
+@dataclass(slots=True)
+class PendingLink:
+    """A link that merged two groups, made into a ``Link`` only when its study is built (a million records'
+    links held as validated objects would cost gigabytes)."""
+
+    i: int
+    j: int
+    sig: list[Sig]
+    level: str
+    score: float
+    threshold: float
+
+    def link(self, feats: list[Features]) -> Link:
+        link = to_link(feats[self.i], feats[self.j], self.sig, self.level, self.score)
+        link.linked, link.threshold = True, self.threshold
+        if self.level.startswith("decision:"):
+            link.decision = next((d for n, _, d in self.sig if n == "decision"), None)
+        return link
+
+
 class PairCache:
     """Pair scores computed once: candidates up front, cross pairs on demand."""
 
@@ -39,13 +59,17 @@ class PairCache:
         """The pair's entry when it was already scored (nothing is computed)."""
         return self._cache.get((i, j) if i < j else (j, i))
 
-    def get(self, i: int, j: int) -> Scored:
+    def get(self, i: int, j: int, store: bool = True) -> Scored:
+        """The pair's entry, scored now when missing. A pair scored now is kept only when ``store`` and it is
+        what ``peek`` is asked for (an identifier link, see ``_tied``): the others are scored again if asked
+        again, instead of millions of cross pairs held to the end of a large run."""
         key = (i, j) if i < j else (j, i)
         hit = self._cache.get(key)
         if hit is None:
             sig, level, score = signals(self.feats[key[0]], self.feats[key[1]])
             hit = Scored(key[0], key[1], score, level, sig)
-            self._cache[key] = hit
+            if store and level.startswith("identifier:"):
+                self._cache[key] = hit
         return hit
 
 
@@ -139,14 +163,15 @@ def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
 
 def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
             threshold: Optional[float] = None, avg_threshold: Optional[float] = None,
-            max_size: Optional[int] = None) -> list[tuple[list[int], list[Link]]]:
-    """Group record indexes; returns each cluster's members and the links that merged it."""
+            max_size: Optional[int] = None) -> list[tuple[list[int], list[PendingLink]]]:
+    """Group record indexes; returns each cluster's members and the links that merged it (``PendingLink.link``
+    makes each a ``Link``)."""
     threshold = settings.LINK_THRESHOLD if threshold is None else threshold
     avg_threshold = settings.CLUSTER_AVG_THRESHOLD if avg_threshold is None else avg_threshold
     max_size = max_size or settings.MAX_CLUSTER_SIZE
     parent = list(range(len(feats)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(feats))}
-    links: dict[int, list[Link]] = {}
+    links: dict[int, list[PendingLink]] = {}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -178,11 +203,7 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
         del members[rb]
         la = links.setdefault(ra, [])
         la.extend(links.pop(rb, []))
-        link = to_link(feats[s.i], feats[s.j], s.sig, s.level, s.score)
-        link.linked, link.threshold = True, threshold
-        if s.level.startswith("decision:"):
-            link.decision = next((d for n, _, d in s.sig if n == "decision"), None)
-        la.append(link)
+        la.append(PendingLink(s.i, s.j, s.sig, s.level, s.score, threshold))
     return [(sorted(m), links.get(root, [])) for root, m in members.items()]
 
 
@@ -209,7 +230,8 @@ def joint_signals(a: list[int], b: list[int], cache: PairCache) -> Optional[tupl
     facts: tuple[float, list[Sig]] = (float("-inf"), [])
     for x in a:
         for y in b:
-            s = cache.get(x, y)
+            # (grow is the last step and never peeks: the cross pairs it scores are not kept)
+            s = cache.get(x, y, store=False)
             if s.level == "contradiction":
                 return None
             pair_facts = [sig for sig in s.sig if sig[0] in FACT_SIGNALS]
@@ -233,8 +255,8 @@ def identifying(sig: list[Sig]) -> float:
     return sum(w for n, w, _ in sig if w > 0 and (n not in PROFILE_SIGNALS or (n == "date" and w >= W["date_day"])))
 
 
-def grow(feats: list[Features], groups: list[tuple[list[int], list[Link]]], near: list[Scored],
-         cache: PairCache, *, threshold: Optional[float] = None) -> list[tuple[list[int], list[Link]]]:
+def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]], near: list[Scored],
+         cache: PairCache, *, threshold: Optional[float] = None) -> list[tuple[list[int], list[PendingLink]]]:
     """Merge groups whose joint profile (``joint_signals``) clears the threshold by JOINT_MARGIN.
 
     ``near`` are the pairs (across documents, no contradiction) that make two groups candidates; the best
@@ -279,8 +301,6 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[Link]]], near
             a.extend(b)
             del members[gb]
             links[ga].extend(links.pop(gb, []))
-            link = to_link(feats[s.i], feats[s.j], sig, "joint", score)
-            link.linked, link.threshold = True, threshold
-            links[ga].append(link)
+            links[ga].append(PendingLink(s.i, s.j, sig, "joint", score, threshold))
             changed = True
     return [(sorted(m), links.get(g, [])) for g, m in members.items()]

@@ -31,9 +31,11 @@ from typing import Iterator, Optional, Sequence
 import numpy as np
 
 from . import settings
-from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, _title_ladders
+from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, Key, _title_ladders
+from .forked import fork_map, jobs_for
+from .normalise import title_tokens
 from .settings import Weight
-from .compare import W, Features, Sig, _n_weight, signals
+from .compare import FACT_SIGNALS, W, Features, Sig, _n_weight, signals
 
 # below this many records the Python path is used by default (it is exact by construction and fast)
 ENGINE_MIN_RECORDS = int(os.environ.get("EXTRACT_DEDUPE_ENGINE_MIN", "50000"))
@@ -52,6 +54,37 @@ def choose_engine(engine: Optional[str], n_records: int) -> str:
     return engine
 
 
+# ---------------------------------------------------------------- compact features
+
+# fields of strings (or sets and pairs of strings) whose values repeat across records: one object per value
+_SHARED_FIELDS = ("doc_id", "registries", "journal", "design", "condition", "cell_types", "institution", "country",
+                  "aliases", "orgs", "sponsors", "inst_raw", "sex", "city", "inst_id", "inst_key", "other_insts",
+                  "people", "main_alias", "main_sponsor")
+# fields of numbers: only their empty value is shared (1 == 1.0: equal numbers may differ in type)
+_EMPTY_FIELDS = ("n_total", "n_arms", "n_studies", "infusions", "period_starts", "period_ends")
+_EMPTY: frozenset = frozenset()   # type: ignore[type-arg]
+
+
+class ValueSharer:
+    """Makes equal field values of the records one object (a million records' empty frozensets alone are
+    3 GB); the values are immutable and equal, so nothing else changes. Called on each record's features as
+    they are made, so the copies never pile up."""
+
+    def __init__(self) -> None:
+        self.table: dict[object, object] = {}
+
+    def __call__(self, f: Features) -> Features:
+        table = self.table
+        for name in _SHARED_FIELDS:
+            v = getattr(f, name)
+            if v is not None:
+                setattr(f, name, table.setdefault(v, v))
+        for name in _EMPTY_FIELDS:
+            if not getattr(f, name):
+                setattr(f, name, _EMPTY)
+        return f
+
+
 # ---------------------------------------------------------------- block keys as columns
 
 @dataclass
@@ -64,29 +97,59 @@ class KeyColumns:
     depth: np.ndarray  # int16
     key: np.ndarray    # int64
 
+    def release(self) -> None:
+        """Drop the arrays (an engine that copied them into its own table frees their memory)."""
+        empty = np.zeros(0, dtype=np.int64)
+        self.rule = self.rec = self.lad = self.depth = self.key = empty
 
-def key_columns(feats: Sequence[Features]) -> KeyColumns:
+
+def key_columns(feats: Sequence[Features], jobs: int = 0) -> KeyColumns:
     """The block-key ladders of every record under every rule (the same rules as the Python path).
 
-    Typed arrays, not lists: 17M keys at 1M records would be 3 GB of Python ints.
+    Typed arrays, not lists: 17M keys at 1M records would be 3 GB of Python ints. Chunks of records in
+    forked workers (a key is ``hash((rule, key))``: the workers share the parent's string hashing).
     """
-    rule_a, rec_a, lad_a, depth_a, key_a = array("h"), array("i"), array("q"), array("h"), array("q")
+    n = len(feats)
+    step = max(1, min(50_000, -(-n // (4 * jobs_for(jobs)))))
+    spans = [(lo, min(n, lo + step)) for lo in range(0, n, step)]
+    parts: list[tuple[np.ndarray, ...]] = []
+    toks: list[list[str]] = []
     lad = 0
-    for r, name in enumerate(RULE_NAMES):
-        per_record = _title_ladders(list(feats)) if name == "title" else None
-        fn = RULES.get(name)
-        for i, f in enumerate(feats):
-            ladders = per_record[i] if per_record is not None else fn(f)   # type: ignore[misc]
-            for ladder in ladders:
-                if not ladder:
-                    continue
-                for d, k in enumerate(ladder):
-                    rule_a.append(r); rec_a.append(i); lad_a.append(lad); depth_a.append(d)
-                    key_a.append(hash((r, k)))
-                lad += 1
-    return KeyColumns(np.frombuffer(rule_a, dtype=np.int16), np.frombuffer(rec_a, dtype=np.int32),
-                      np.frombuffer(lad_a, dtype=np.int64), np.frombuffer(depth_a, dtype=np.int16),
-                      np.frombuffer(key_a, dtype=np.int64))
+    for (rule, rec, lads, depth, key), chunk_toks in fork_map(_keys_chunk, feats, spans, jobs):
+        parts.append((rule, rec, lads + lad, depth, key))   # ladders are numbered per chunk
+        if len(lads):
+            lad += int(lads[-1]) + 1
+        toks.extend(chunk_toks)
+    r = RULE_NAMES.index("title")
+    title = _title_ladders(list(feats), toks)
+    parts.append(_ladder_arrays(((r, i, title[i]) for i in range(n)), lad))
+    return KeyColumns(*(np.concatenate([p[k] for p in parts]) for k in range(5)))
+
+
+def _ladder_arrays(items: Iterator[tuple[int, int, list[list[Key]]]], lad: int = 0) -> tuple[np.ndarray, ...]:
+    """(rule, rec, lad, depth, key) arrays of (rule index, record, ladders) items; ladders numbered from ``lad``."""
+    rule_a, rec_a, lad_a, depth_a, key_a = array("h"), array("i"), array("q"), array("h"), array("q")
+    for r, i, ladders in items:
+        for ladder in ladders:
+            if not ladder:
+                continue
+            for d, k in enumerate(ladder):
+                rule_a.append(r); rec_a.append(i); lad_a.append(lad); depth_a.append(d)
+                key_a.append(hash((r, k)))
+            lad += 1
+    return (np.frombuffer(rule_a, dtype=np.int16), np.frombuffer(rec_a, dtype=np.int32),
+            np.frombuffer(lad_a, dtype=np.int64), np.frombuffer(depth_a, dtype=np.int16),
+            np.frombuffer(key_a, dtype=np.int64))
+
+
+def _keys_chunk(feats: Sequence[Features], span: tuple[int, int]) -> tuple[tuple[np.ndarray, ...], list[list[str]]]:
+    """The key arrays of records ``span`` under every rule but the title's (ladders numbered from 0), and the
+    records' title tokens (the title rule needs the whole corpus's token counts)."""
+    lo, hi = span
+    rules = [(r, RULES[name]) for r, name in enumerate(RULE_NAMES) if name != "title"]
+    cols = _ladder_arrays((r, i, list(fn(feats[i]))) for r, fn in rules for i in range(lo, hi))
+    toks = [title_tokens(feats[i].title) if feats[i].title else [] for i in range(lo, hi)]
+    return cols, toks
 
 
 def rule_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -135,6 +198,36 @@ def _ids(values: Sequence[object]) -> np.ndarray:
         if v:
             out[n] = table.setdefault(v, len(table) + 1)
     return out
+
+
+def _org_key(f: Features) -> Optional[tuple]:   # type: ignore[type-arg]
+    """Everything compare._organisations reads of one record (None: it names no organisation)."""
+    if not (f.orgs or f.inst_raw or f.sponsors or f.city or f.other_insts):
+        return None
+    return (f.orgs, f.inst_raw, f.institution, f.inst_id, f.inst_key, f.other_insts, f.sponsors, f.main_sponsor,
+            f.aliases, f.city)
+
+
+def _org_profiles(feats: Sequence[Features]) -> tuple[np.ndarray, tuple[Features, ...]]:
+    """(profile id per record, one record per profile): records alike in what _organisations reads."""
+    table: dict[tuple, int] = {}   # type: ignore[type-arg]
+    reps: list[Features] = []
+    out = np.zeros(len(feats), dtype=np.int64)
+    for n, f in enumerate(feats):
+        key = _org_key(f)
+        if key is None:
+            continue
+        k = table.get(key)
+        if k is None:
+            k = table[key] = len(reps) + 1
+            reps.append(f)
+        out[n] = k
+    return out, tuple(reps)
+
+
+def _names(values: Sequence[Optional[str]]) -> tuple[str, ...]:
+    """The distinct non-empty values in first-seen order (id - 1 of ``_ids`` -> value)."""
+    return tuple(dict.fromkeys(v for v in values if v))
 
 
 def _wmax(*names: object) -> float:
@@ -199,6 +292,14 @@ class Columns:
     cells_hard: np.ndarray  # [C, C] incompatible cell types
     hba1c_v: np.ndarray     # [N, K] the HbA1c values, NaN-padded (NaN row: more than K values)
     follow_v: np.ndarray    # [N, K] the follow-up days, NaN-padded
+    totals_v: Optional[np.ndarray] = None   # [N, K] the cohort totals, NaN-padded (NaN row: more than K)
+    arms_v: Optional[np.ndarray] = None     # [N, K] the arm sizes, likewise
+    arm_sum: Optional[np.ndarray] = None    # [N] the sum of two or more arms, else NaN
+    n_over: Optional[np.ndarray] = None     # [N] more totals or arms than the padded columns hold
+    journal_names: tuple[str, ...] = ()     # journal id - 1 -> its canonical name
+    n_total_w: Optional[np.ndarray] = None  # [N] the highest _n_weight of the record's totals (0: none)
+    org_prof: Optional[np.ndarray] = None   # [N] id of the record's organisations profile (0: names none)
+    org_feats: tuple[Features, ...] = ()    # org_prof - 1 -> a record with that profile
 
 
 def columns(feats: Sequence[Features]) -> Columns:
@@ -250,6 +351,7 @@ def columns(feats: Sequence[Features]) -> Columns:
         cells_hard = np.zeros((C, C), dtype=np.bool_)
     titles = np.empty(n, dtype=object)
     titles[:] = [f.title for f in feats]
+    org_prof, org_feats = _org_profiles(feats)
     n_one = np.full(n, -1, dtype=np.int64)
     n_w = np.zeros(n)
     for k, f in enumerate(feats):
@@ -259,6 +361,12 @@ def columns(feats: Sequence[Features]) -> Columns:
             n_w[k] = _n_weight(v, f.tf)
     return Columns(
         hba1c_v=_padded([f.hba1c for f in feats]), follow_v=_padded([f.follow_up for f in feats]),
+        totals_v=_padded([sorted(f.n_total) for f in feats]), arms_v=_padded([sorted(f.n_arms) for f in feats]),
+        arm_sum=a([sum(f.n_arms) if len(f.n_arms) >= 2 else np.nan for f in feats], dtype=np.float64),
+        n_over=a([len(f.n_total) > PAD or len(f.n_arms) > PAD for f in feats], dtype=np.bool_),
+        n_total_w=a([max((_n_weight(v, f.tf) for v in f.n_total), default=0.0) for f in feats], dtype=np.float64),
+        org_prof=org_prof, org_feats=org_feats,
+        journal_names=_names([f.journal for f in feats]),
         doc=_ids([f.doc_id for f in feats]),
         doi=_ids([f.doi for f in feats]), pmid=_ids([f.pmid for f in feats]), pmcid=_ids([f.pmcid for f in feats]),
         nreg=a([len(f.registries) for f in feats], dtype=np.int32),
@@ -350,8 +458,105 @@ def _title_similarity(ta: np.ndarray, tb: np.ndarray, space: np.ndarray) -> np.n
     return s
 
 
-def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(score bound, certain contradiction) per pair: the bound is never below ``signals``' score."""
+def _is_prefix(a: str, b: str) -> bool:
+    """compare._title's prefix test: one title is the other cut at a non-alphanumeric character."""
+    if len(a) > len(b):
+        a, b = b, a
+    return len(b) > len(a) and b.startswith(a) and not b[len(a)].isalnum()
+
+
+def _journal_weight(a: str, b: str) -> float:
+    """compare's journal signal of two canonical names (0.0: none), by the exact comparison itself."""
+    from .compare import _journal_date
+
+    sig: list[Sig] = []
+    fa, fb = _JOURNAL_PAIR
+    fa.journal, fb.journal = a, b
+    _journal_date(fa, fb, sig)
+    return float(sig[0][1]) if sig else 0.0
+
+
+_JOURNAL_PAIR = (Features(rid="", doc_id=""), Features(rid="", doc_id=""))   # (only their journal is read)
+
+
+def _journal_weights(names: Sequence[str], ji: np.ndarray, jj: np.ndarray, both: np.ndarray) -> np.ndarray:
+    """The exact journal signal per pair, computed once per distinct pair of journals."""
+    out = np.zeros(len(ji))
+    if not both.any():
+        return out
+    width = len(names) + 1
+    lo, hi = np.minimum(ji[both], jj[both]), np.maximum(ji[both], jj[both])   # (the signal is symmetric)
+    codes = lo * width + hi
+    uniq, inv = np.unique(codes, return_inverse=True)
+    table = np.array([_journal_weight(names[u // width - 1], names[u % width - 1]) for u in uniq.tolist()])
+    out[both] = table[inv]
+    return out
+
+
+def _any_equal(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Per row: any value of x equal to any value of y (NaN pads never equal)."""
+    if x.ndim == 1:
+        x = x[:, None]
+    if y.ndim == 1:
+        y = y[:, None]
+    return (x[:, :, None] == y[:, None, :]).any(axis=(1, 2))
+
+
+def _cohort_may_match(c: Columns, i: np.ndarray, j: np.ndarray, mask: np.ndarray,
+                      chunk: int = 500_000) -> np.ndarray:
+    """Per pair: whether compare._cohort could find a shared number (a record with more than PAD values: yes)."""
+    out = np.zeros(len(i), dtype=np.bool_)
+    idx = np.nonzero(mask)[0]
+    tv, av, s = c.totals_v, c.arms_v, c.arm_sum
+    assert tv is not None and av is not None and s is not None
+    over = c.n_over
+    assert over is not None
+    for k in range(0, len(idx), chunk):
+        sub = idx[k:k + chunk]
+        a, b = i[sub], j[sub]
+        ta, tb, aa, ab = tv[a], tv[b], av[a], av[b]
+        out[sub] = (over[a] | over[b] | _any_equal(ta, tb) | _any_equal(ta, s[b]) | _any_equal(tb, s[a])
+                    | _any_equal(aa, ab) | _any_equal(ta, ab) | _any_equal(tb, aa))
+    return out
+
+
+def _org_weights(c: Columns, i: np.ndarray, j: np.ndarray, mask: np.ndarray,
+                 max_share: float = 0.5) -> Optional[tuple[np.ndarray, np.ndarray]]:
+    """compare._organisations exactly, once per distinct pair of organisation profiles: (institution and
+    sponsor weight, city weight) per pair; None when the distinct pairs are too many to be worth it."""
+    from .compare import _organisations
+
+    if c.org_prof is None or not c.org_feats:
+        return None
+    who, city = np.zeros(len(i)), np.zeros(len(i))
+    idx = np.nonzero(mask)[0]
+    if not len(idx):
+        return who, city
+    width = len(c.org_feats) + 1
+    codes = c.org_prof[i[idx]] * width + c.org_prof[j[idx]]
+    uniq, inv = np.unique(codes, return_inverse=True)
+    if len(uniq) > max_share * len(idx):
+        return None
+    tw, tc = np.zeros(len(uniq)), np.zeros(len(uniq))
+    feats = c.org_feats
+    for k, u in enumerate(uniq.tolist()):
+        sig: list[Sig] = []
+        _organisations(feats[u // width - 1], feats[u % width - 1], sig)
+        for name, w, _ in sig:
+            if name == "city":
+                tc[k] += w
+            else:
+                tw[k] += w
+    who[idx], city[idx] = tw[inv], tc[inv]
+    return who, city
+
+
+def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray, exact: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """(score bound, certain contradiction) per pair: the bound is never below ``signals``' score.
+
+    ``exact`` False skips the parts computed pair by pair in Python (the title prefix test, the journal and
+    organisation signals per distinct pair): a looser bound, for a first cut of many pairs.
+    """
     m = len(i)
     ub = np.zeros(m)
     ident = np.zeros(m)   # the identifying part (decides profile_only)
@@ -389,26 +594,32 @@ def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     idx = np.nonzero(comparable & ~contra)[0]
     if len(idx):
         ta, tb = c.title[i[idx]], c.title[j[idx]]
-        exact = ta == tb
+        same = ta == tb
         sim = _title_similarity(ta, tb, c.tspace[i[idx]] & c.tspace[j[idx]])
         level = np.where(sim >= settings.TITLE_STRONG, W["title_strong"],
                          np.where(sim >= settings.TITLE_WEAK, W["title_weak"], W["title_else"]))
         level = np.where(sim >= settings.TITLE_WEAK, np.maximum(level, W["title_numbers_differ"]), level)
         prefix_min = np.where(c.tcjk[i[idx]], settings.TITLE_PREFIX_MIN_CJK, settings.TITLE_PREFIX_MIN)
         prefix_ok = short[idx] >= prefix_min
+        cand = np.nonzero(prefix_ok & ~same)[0] if exact else np.zeros(0, dtype=np.int64)
+        if len(cand):   # the prefix test itself (cheap; a length alone made most long titles bound 8)
+            prefix_ok[cand] = [_is_prefix(x, y) for x, y in zip(ta[cand].tolist(), tb[cand].tolist())]
         level = np.where(prefix_ok, np.maximum(level, W["title_prefix"]), level)
-        tw[idx] = np.where(exact, W["title_exact"], level)
+        tw[idx] = np.where(same, W["title_exact"], level)
     ub += tw
     ident += np.maximum(tw, 0.0)
     # journal and date (profile signals)
     ji, jj = c.journal[i], c.journal[j]
     both_j = (ji > 0) & (jj > 0)
     same_j = both_j & (ji == jj)
-    ri, rj = c.jraw[i], c.jraw[j]
-    jw = np.where(same_j, W["journal_equal"],
-                  np.where(ri & rj, _wmax("journal_equal", "journal_differ", "journal_family", "journal_differ_unknown"),
-                           np.where(ri | rj, _wmax("journal_family", "journal_differ_unknown"),
-                                    _wmax("journal_family", "journal_differ"))))
+    if exact and c.journal_names:
+        jw = _journal_weights(c.journal_names, ji, jj, both_j)
+    else:
+        ri, rj = c.jraw[i], c.jraw[j]
+        jw = np.where(same_j, W["journal_equal"],
+                      np.where(ri & rj, _wmax("journal_equal", "journal_differ", "journal_family", "journal_differ_unknown"),
+                               np.where(ri | rj, _wmax("journal_family", "journal_differ_unknown"),
+                                        _wmax("journal_family", "journal_differ"))))
     add(both_j, jw, identifying=False)
     yi, yj = c.year[i], c.year[j]
     both_y = (yi > 0) & (yj > 0)
@@ -436,7 +647,22 @@ def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     n_bound = max(W["n_total_equal_cap"], W["n_arm_cap"], 0.0) + _pos(W["n_corroborated"])
     n_bound = max(n_bound, W["n_arms_differ"], W["n_total_far"], W["n_total_close"], W["n_total_differ"])
     add(one, nw_one)
-    add(~one & c.n_any[i] & c.n_any[j], n_bound)
+    many = ~one & c.n_any[i] & c.n_any[j]
+    if c.totals_v is not None and c.n_over is not None:
+        # a positive cohort signal needs one shared number (total, arm, a total equal to the arms' sum or to
+        # an arm); without any only the negative levels (or none) remain
+        shared = _cohort_may_match(c, i, j, many)
+        # a shared total weighs _n_weight of a total of either side; shared arms at most n_arm_cap, a total
+        # equal to an arm half a total's cap
+        nb = np.maximum(np.maximum(c.n_total_w[i], c.n_total_w[j]),   # type: ignore[index]
+                        np.where((c.arms_v[i, 0] > 0) & (c.arms_v[j, 0] > 0), W["n_arm_cap"], 0.0))   # type: ignore[index]
+        nb = np.maximum(nb, settings.N_SUBGROUP_FACTOR * W["n_total_equal_cap"]) + _pos(W["n_corroborated"])
+        nb = np.where(c.n_over[i] | c.n_over[j] | np.isnan(c.arms_v[i, 0]) | np.isnan(c.arms_v[j, 0]),   # type: ignore[index]
+                      n_bound, np.minimum(nb, n_bound))
+        add(many & shared, nb)
+        add(many & ~shared, _wmax("n_arms_differ", "n_total_far", "n_total_close", "n_total_differ", 0.0))
+    else:
+        add(many, n_bound)
     add(c.n_studies[i] & c.n_studies[j], _wmax("n_studies_equal", "n_studies_differ"))
     both_hb = (c.hba1c[i] > 0) & (c.hba1c[j] > 0)
     hb = np.minimum(_pair_matches(c.hba1c_v, i, j, both_hb, settings.HBA1C_TOL), np.minimum(c.hba1c[i], c.hba1c[j]))
@@ -462,11 +688,17 @@ def upper_bounds(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, 
     any_org_i = c.inst[i] | c.sponsors[i] | (c.city[i] > 0)
     any_org_j = c.inst[j] | c.sponsors[j] | (c.city[j] > 0)
     orgs = any_org_i & any_org_j
-    add(orgs & c.inst[i] & c.inst[j], _wmax("institution_equal", "institution_related", "institution_named", 0.0))
-    # "named": the other institutions of one side against the own or other institutions of the other
-    sp = orgs & c.sponsors[i] & c.sponsors[j]
-    add(sp, _wmax("sponsor_equal", "sponsor_side", "city_equal", 0.0))
-    add(orgs & ~sp & (c.city[i] > 0) & (c.city[i] == c.city[j]), _pos(W["city_equal"]), identifying=False)
+    exact_orgs = _org_weights(c, i, j, orgs) if exact else None
+    if exact_orgs is not None:
+        who, city = exact_orgs
+        add(orgs, who)
+        add(orgs, city, identifying=False)
+    else:
+        add(orgs & c.inst[i] & c.inst[j], _wmax("institution_equal", "institution_related", "institution_named", 0.0))
+        # "named": the other institutions of one side against the own or other institutions of the other
+        sp = orgs & c.sponsors[i] & c.sponsors[j]
+        add(sp, _wmax("sponsor_equal", "sponsor_side", "city_equal", 0.0))
+        add(orgs & ~sp & (c.city[i] > 0) & (c.city[i] == c.city[j]), _pos(W["city_equal"]), identifying=False)
     cw = np.where(c.country[i] == c.country[j], W["country_equal"], W["country_differ"])
     ub += np.where((c.country[i] > 0) & (c.country[j] > 0), cw, 0.0)
     add(c.aliases[i] & c.aliases[j], _wmax("alias_equal", "alias_differ", 0.0))
@@ -493,15 +725,30 @@ def floors(c: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- exact scoring on all cores
 
 _FEATS: Optional[Sequence[Features]] = None
+_LEAN = False
+
+
+def _needs_signals(a: Features, b: Features, sig: list[Sig], score: float) -> bool:
+    """Whether the run reads this kept pair's signals: a link, a pair within one document, or a near link
+    that co-citation may lift (``dedupe._dedupe`` step 3); a weak pair keeps only its score."""
+    if score >= settings.LINK_THRESHOLD or a.doc_id == b.doc_id:
+        return True
+    if score < settings.LINK_THRESHOLD - settings.WEIGHTS["co_cited"]:
+        return False
+    return sum(w for name, w, _ in sig if name in FACT_SIGNALS and w > 0) >= settings.CO_CITED_MIN_FACTS
 
 
 def _score_chunk(args: tuple[np.ndarray, np.ndarray, np.ndarray]) -> list[Scored4]:
     i, j, floor = args
     feats = _FEATS
+    lean = _LEAN
     out: list[Scored4] = []
     for a, b, fl in zip(i.tolist(), j.tolist(), floor.tolist()):
-        sig, level, score = signals(feats[a], feats[b])   # type: ignore[index]
+        fa, fb = feats[a], feats[b]   # type: ignore[index]
+        sig, level, score = signals(fa, fb)
         if level != "contradiction" and score >= fl:
+            if lean and not _needs_signals(fa, fb, sig, score):
+                sig = []
             out.append((a, b, sig, level, score))
     return out
 
@@ -512,23 +759,36 @@ def _score_chunk_pickled(args: tuple[np.ndarray, np.ndarray, np.ndarray]) -> lis
             for a, b, sig, level, score in _score_chunk(args)]
 
 
+# one Weight object per (value, name) the workers send back (float.hex: -0.0 stays apart from 0.0)
+_WEIGHTS: dict[tuple[str, str], Weight] = {}
+
+
+def _weight(w: float, k: str) -> Weight:
+    key = (w.hex(), k)
+    hit = _WEIGHTS.get(key)
+    if hit is None:
+        hit = _WEIGHTS[key] = Weight(w, k)
+    return hit
+
+
 def _unpickle(res: list[tuple]) -> Iterator[Scored4]:
     for a, b, sig, level, score in res:
-        yield a, b, [(n, Weight(w, k) if k is not None else w, d) for n, w, k, d in sig], level, score
+        yield a, b, [(n, _weight(w, k) if k is not None else w, d) for n, w, k, d in sig], level, score
 
 
 def exact_scores(feats: Sequence[Features], i: np.ndarray, j: np.ndarray, floor: np.ndarray,
-                 jobs: int = 0) -> Iterator[Scored4]:
+                 jobs: int = 0, lean: bool = False) -> Iterator[Scored4]:
     """``signals`` on the given pairs (in order); only pairs that are no contradiction and reach their floor.
 
     With more than one core and enough pairs, forked workers share the features (copy-on-write) and
-    score chunks in parallel.
+    score chunks in parallel. ``lean``: a weak pair whose signals the run does not read
+    (``_needs_signals``) comes with an empty signal list (the score alone crosses the process boundary).
     """
-    global _FEATS
+    global _FEATS, _LEAN
     jobs = jobs or min(os.cpu_count() or 1, 8)
     chunk = 20_000
     parts = [(i[k:k + chunk], j[k:k + chunk], floor[k:k + chunk]) for k in range(0, len(i), chunk)]
-    _FEATS = feats
+    _FEATS, _LEAN = feats, lean
     try:
         if jobs > 1 and len(i) > 4 * chunk and "fork" in _mp_methods():
             import multiprocessing as mp
@@ -539,7 +799,7 @@ def exact_scores(feats: Sequence[Features], i: np.ndarray, j: np.ndarray, floor:
             for p in parts:
                 yield from _score_chunk(p)
     finally:
-        _FEATS = None
+        _FEATS, _LEAN = None, False
 
 
 def _mp_methods() -> list[str]:
@@ -557,18 +817,19 @@ def engine_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
     t1 = time.perf_counter()
     if engine == "duckdb":
         from .duckdb_engine import block_pairs
-        i, j, blocks = block_pairs(keys, rule_table())
+        i, j, blocks = block_pairs(keys, rule_table())   # (sorted)
     elif engine == "spark":
         from .spark_engine import block_pairs as spark_block_pairs
         i, j, blocks = spark_block_pairs(keys, rule_table(), master=spark_master)
+        i, j = sort_pairs(i, j)
     else:
         raise ValueError(engine)
     del keys
-    i, j = sort_pairs(i, j)
     if stats is not None:
         stats.pairs = len(i)
         stats.blocks = blocks
         stats.seconds.update(keys=round(t1 - t0, 2), join=round(time.perf_counter() - t1, 2))
+        stats.peak_mb["join"] = _peak_mb()
     return i, j
 
 
@@ -591,15 +852,37 @@ def scored_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
     if stats is not None:
         stats.per_rule = {**stats.per_rule, "first_pass_kept": len(i)}
         stats.seconds["first_pass"] = round(t1 - t0, 2)
-    yield from exact_scores(feats, i, j, fl, jobs=jobs)
+        stats.peak_mb["first_pass"] = _peak_mb()
+    yield from exact_scores(feats, i, j, fl, jobs=jobs, lean=True)
     if stats is not None:
         stats.seconds["exact"] = round(time.perf_counter() - t1, 2)
+        stats.peak_mb["exact"] = _peak_mb()
 
 
-def _chunked_bounds(c: Columns, i: np.ndarray, j: np.ndarray, chunk: int = 2_000_000) -> tuple[np.ndarray, np.ndarray]:
-    """upper_bounds in chunks (bounded temporary memory)."""
+def _peak_mb() -> int:
+    """This process's peak RSS so far (MB; 0 where unknown)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+def _chunked_bounds(c: Columns, i: np.ndarray, j: np.ndarray, chunk: int = 500_000,
+                    jobs: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """upper_bounds in chunks (bounded temporary memory) on all cores: the loose bound first, the exact parts
+    only for the pairs it keeps."""
     ub = np.empty(len(i)); contra = np.empty(len(i), dtype=np.bool_)
-    for k in range(0, len(i), chunk):
-        ub[k:k + chunk], contra[k:k + chunk] = upper_bounds(c, i[k:k + chunk], j[k:k + chunk])
+    spans = [(k, min(len(i), k + chunk)) for k in range(0, len(i), chunk)]
+    for (lo, hi), (u, x) in zip(spans, fork_map(_bounds_chunk, (c, i, j), spans, jobs)):
+        ub[lo:hi], contra[lo:hi] = u, x
     return ub, contra
 
+
+def _bounds_chunk(state: tuple[Columns, np.ndarray, np.ndarray], span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    c, i, j = state
+    a, b = i[span[0]:span[1]], j[span[0]:span[1]]
+    u, x = upper_bounds(c, a, b, exact=False)
+    keep = np.nonzero(~x & (u >= floors(c, a, b)))[0]
+    u[keep], x[keep] = upper_bounds(c, a[keep], b[keep])
+    return u, x

@@ -1,0 +1,64 @@
+"""The records of a JSON-lines file (records.jsonl) as a sequence that parses a record only when it is read.
+
+Deduplication reads each record twice (once for its features, once when its study is merged), so a corpus of
+a million records never has to be held as a million validated objects (6 GB): only their byte offsets are.
+"""
+from __future__ import annotations
+
+import os
+from array import array
+from pathlib import Path
+from typing import Iterator, Sequence, Union, overload
+
+from ..models import Record
+
+
+class RecordsFile(Sequence[Record]):
+    """``records.jsonl`` (one ``Record`` per line) read lazily; ``study_id`` set on a returned record is not
+    kept (take the studies' ``record_ids`` instead)."""
+
+    def __init__(self, path: Union[str, Path]) -> None:
+        self.path = Path(path)
+        self._start = array("q")
+        self._len = array("i")
+        pos = 0
+        with open(self.path, "rb") as f:
+            for line in f:
+                if line.strip():
+                    self._start.append(pos)
+                    self._len.append(len(line))
+                pos += len(line)
+        self._fd = os.open(self.path, os.O_RDONLY)
+
+    def __len__(self) -> int:
+        return len(self._start)
+
+    @overload
+    def __getitem__(self, i: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Record]: ...
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        return Record.model_validate_json(os.pread(self._fd, self._len[i], self._start[i]))
+
+    def __iter__(self) -> Iterator[Record]:
+        with open(self.path, "rb") as f:
+            for line in f:
+                if line.strip():
+                    yield Record.model_validate_json(line)
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:   # (interpreter shutdown)
+            pass
