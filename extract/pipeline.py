@@ -31,9 +31,10 @@ from .assemble import extract_records
 from .fields import EXTRACTORS
 from .cache import CACHE_FILE, Cache, code_fingerprint, file_key, payload
 from .dedupe import dedupe
-from .dedupe.decisions import apply_values
+from .dedupe.decisions import Decisions, apply_values
 from .dedupe.decisions import load as load_decisions
 from .dedupe.history import previous_history
+from .dedupe.records_file import RecordsFile
 from .document import Document, FailedItem, SourceDoc
 from .errors import (DocumentTimeout, ExtractError, InternalError, MemoryLimit, NotFollowed, RunRefused, TimeUp,
                      UnsupportedFormat)
@@ -42,8 +43,7 @@ from .language import detect_language
 from .models import DocumentRow, Record, Study
 from .normalise import matching_view, normalise
 from .validate import validate_record
-from .write import (OUTPUT_FILES, STAGE_PREFIX, OutputLock, commit_outputs, new_run_id, recover, stage_jsonl,
-                    stage_lines)
+from .write import OUTPUT_FILES, STAGE_PREFIX, OutputLock, commit_outputs, dumps, new_run_id, recover, stage_lines
 
 DEFAULT_TIME_LIMIT = 120.0      # seconds per input file: no pathological input may hang the batch
 DEFAULT_MEMORY_LIMIT_MB = 3072  # growth allowed per worker process beyond what it inherited
@@ -629,17 +629,47 @@ def _link_same_content(rows: list[_Row]) -> None:
             r.same_content_as = [first.doc_id]
 
 
-def _records_and_texts(stage: Stage, rows: list[_Row], texts: StagedTexts) -> list[Record]:
-    """The records deduplication needs, read back from the stage, and the texts of the documents."""
-    records = []
-    for r in rows:
-        item = stage.read(r.entry)[r.pos]
-        if r.status == "ok":
-            texts.add(r.doc_id, item["row"].get("text") or "")
-        for k, rec in enumerate(item["records"]):
-            if not (r.dropped and k in r.dropped):
-                records.append(Record.model_validate(rec))
-    return records
+def _dedupe_input(stage: Stage, rows: list[_Row], texts: StagedTexts, decisions: Decisions) -> Path:
+    """Write the records deduplication reads to a file of the stage, the curator's value decisions applied, and
+    stage the documents' texts; the file's path. Only the records a decision names are held at once."""
+    named = {d.record for d in decisions.items if d.record}
+    ids: set[str] = set()
+    changed: dict[str, Record] = {}
+    path = stage.dir / "records.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for r in rows:
+            item = stage.read(r.entry)[r.pos]
+            if r.status == "ok":
+                texts.add(r.doc_id, item["row"].get("text") or "")
+            for k, rec in enumerate(item["records"]):
+                if not (r.dropped and k in r.dropped):
+                    record = Record.model_validate(rec)
+                    ids.add(record.record_id)
+                    if record.record_id in named:
+                        changed[record.record_id] = record
+                    out.write(dumps(record) + "\n")
+    apply_values(list(changed.values()), decisions, known_ids=ids)
+    if changed:   # the records a curator corrected, written again in their place
+        fixed = stage.dir / "records-decided.jsonl"
+        with open(path, encoding="utf-8") as src, open(fixed, "w", encoding="utf-8") as out:
+            for line in src:
+                rid = json.loads(line)["record_id"]
+                out.write(dumps(changed[rid]) + "\n" if rid in changed else line)
+        os.replace(fixed, path)
+    return path
+
+
+def _record_lines(records: RecordsFile, study_of: Mapping[str, str]) -> Iterator[str]:
+    """The output lines of the records, each with its study id."""
+    for rec in records:
+        rec.study_id = study_of[rec.record_id]
+        yield dumps(rec)
+
+
+def _file_lines(path: Path) -> Iterator[str]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            yield line.rstrip("\n")
 
 
 def _document_lines(stage: Stage, rows: list[_Row]) -> Iterator[str]:
@@ -716,16 +746,26 @@ def _run(root: Path, out_dir: Path, staged_results: Stage, texts: StagedTexts, w
     # 6. curator decisions (OUT/decisions.jsonl), then dedupe across all documents
     if stage:
         stage("deduplicating")
-    records = _records_and_texts(staged_results, rows, texts)
     decisions = load_decisions(out_dir)
-    apply_values(records, decisions)
-    studies: list[Study] = dedupe(records, texts=texts, previous=previous_study_ids(out_dir / "records.jsonl"),
-                                  history=previous_history(out_dir / "studies.jsonl"), decisions=decisions,
-                                  engine=dedupe_engine)
+    records = RecordsFile(_dedupe_input(staged_results, rows, texts, decisions))
+    # the studies go to a file as they are built, each record's study id to a map: only what deduplication needs
+    # (features, pairs, clusters) is held, not the records or the studies
+    study_of: dict[str, str] = {}
+    n_studies = 0
+    with open(staged_results.dir / "studies.jsonl", "w", encoding="utf-8") as studies_out:
+        def sink(study: Study) -> None:
+            nonlocal n_studies
+            n_studies += 1
+            study_of.update(dict.fromkeys(study.record_ids, study.study_id))
+            studies_out.write(dumps(study) + "\n")
+
+        dedupe(records, texts=texts, previous=previous_study_ids(out_dir / "records.jsonl"),
+               history=previous_history(out_dir / "studies.jsonl"), decisions=decisions, engine=dedupe_engine,
+               sink=sink)
     # 7. write: the three files and the manifest replace the previous ones as one set
     if stage:
         stage("writing")
-    s = RunSummary(documents=len(rows), records=len(records), studies=len(studies),
+    s = RunSummary(documents=len(rows), records=len(records), studies=n_studies,
                    reprocessed=len(todo), cached=len(files) - len(todo), kept=len(kept), pruned=pruned)
     s.ok = sum(r.status == "ok" for r in rows)
     s.failed = sum(r.status == "error" for r in rows)
@@ -737,12 +777,14 @@ def _run(root: Path, out_dir: Path, staged_results: Stage, texts: StagedTexts, w
     staged = []
     try:
         staged.append(stage_lines(out_dir / OUTPUT_FILES[0], _document_lines(staged_results, rows), run_id))
-        for name, items in zip(OUTPUT_FILES[1:], (records, studies)):
-            staged.append(stage_jsonl(out_dir / name, items, run_id))  # type: ignore[arg-type]
+        staged.append(stage_lines(out_dir / OUTPUT_FILES[1], _record_lines(records, study_of), run_id))
+        staged.append(stage_lines(out_dir / OUTPUT_FILES[2], _file_lines(staged_results.dir / "studies.jsonl"), run_id))
     except BaseException:
         for st in staged:
             st.tmp.unlink(missing_ok=True)
         raise
+    finally:
+        records.close()
     s.seconds = time.perf_counter() - t0
     commit_outputs(out_dir, staged, _manifest(root, s, started, options, run_id), run_id)
     return s

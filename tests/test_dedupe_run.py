@@ -121,6 +121,41 @@ def test_a_decision_naming_a_missing_record_is_counted_not_dropped() -> None:
     assert decisions.unmatched == 1 and "1 unmatched" in decisions.summary()
 
 
+def test_link_decisions_are_counted_against_every_record_of_the_run_not_only_those_held() -> None:
+    # the run streams its records and holds only those a value decision names
+    decisions = Decisions([Decision(action="must-link", a="a", b="b", who="lw", why="x"),
+                           Decision(action="must-link", a="a", b="gone", who="lw", why="x"),
+                           Decision(action="reject-value", record="b", field="design", value="preclinical", who="lw",
+                                    why="x")])
+    held = rec("b", design="preclinical")
+    apply_values([held], decisions, known_ids={"a", "b", "c"})
+    assert decisions.applied == {"must-link": 1, "reject-value": 1} and decisions.unmatched == 1
+    assert held.study.design is None
+
+
+def test_a_run_applies_a_curators_value_decision_and_writes_every_record_once(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("一项随机对照试验纳入40名2型糖尿病患者,接受脐带间充质干细胞治疗,HbA1c由8.5%降至7.1%。",
+                                encoding="utf-8")
+    (docs / "b.txt").write_text("Forty patients with type 2 diabetes received umbilical cord MSCs in a randomized "
+                                "trial; HbA1c fell from 8.5% to 7.1%.", encoding="utf-8")
+    out = tmp_path / "out"
+    pipeline.run(docs, out, use_cache=False)
+    first = [json.loads(l) for l in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    target = first[0]
+    append(out, Decision(action="reject-value", record=target["record_id"], field="design", value=target["study"]["design"],
+                         who="lw", why="test"))
+    s = pipeline.run(docs, out, use_cache=False)
+    again = [json.loads(l) for l in (out / "records.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["record_id"] for r in again] == [r["record_id"] for r in first] and s.records == len(first)
+    changed = next(r for r in again if r["record_id"] == target["record_id"])
+    assert changed["study"]["design"] is None and any("curator" in w for w in changed["warnings"])
+    studies = [json.loads(l) for l in (out / "studies.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(rid for st in studies for rid in st["record_ids"]) == sorted(r["record_id"] for r in again)
+    assert all(r["study_id"] for r in again)
+
+
 def test_bad_decisions_are_refused() -> None:
     with pytest.raises(ValueError):
         Decision(action="must-link", a="x", b="x")

@@ -187,14 +187,17 @@ def _apply_value(rec: Record, d: Decision) -> bool:
 _OTHERS = {"hba1c": ("before", "after", "change"), "regimen": ("infusions", "interval_days")}
 
 
-def apply_values(records: list[Record], decisions: Decisions) -> None:
-    """Apply the value decisions to the run's records (in place) and count link decisions that match."""
+def apply_values(records: list[Record], decisions: Decisions, known_ids: Optional[set[str]] = None) -> None:
+    """Apply the value decisions to the run's records (in place) and count link decisions that match.
+
+    ``known_ids`` (every record id of the run) lets ``records`` hold only the records the decisions name."""
     by_id = {r.record_id: r for r in records}
+    known = by_id.keys() if known_ids is None else known_ids
     decisions.applied = {}
     decisions.unmatched = 0
     for d in decisions.items:
         if d.action in LINK_ACTIONS:
-            ok = d.a in by_id and d.b in by_id
+            ok = d.a in known and d.b in known
         else:
             rec = by_id.get(d.record or "")
             ok = rec is not None and _apply_value(rec, d)
