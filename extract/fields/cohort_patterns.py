@@ -158,6 +158,12 @@ PATTERNS: tuple[Pattern, ...] = (
       r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"\s+(?:were|was|have been|had been)\s+"
       r"(?:\w+\s+)?(?:enrolled|recruited|randomi[sz]ed|included|treated|assigned|allocated|analy[sz]ed|"
       r"studied|followed|dosed|infused|transplanted)", 0.95),
+    # a participant counting the cohort: "There are sixteen of us in total", "all 16 of us got the cells"
+    P("en_total_of_us",
+      r"\b(?:there\s+(?:are|were)\s+|all\s+)(?P<n>" + EN_NUM + r")\s+of\s+us\b", 0.85,
+      examples=("What the study is: a phase 1/2 trial of islet cells. There are sixteen of us in total.",
+                "All 16 of us got one infusion of the cells in the trial."),
+      traps=("Two of us went to the clinic together.",)),
     # "One patient was treated conventionally as a control": one of a partition of the cohort (kept only as such)
     P("en_one_allocated",
       r"\b(?P<n>one|1)\s+(?:patient|participant|subject|child|adult)\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:treated|assigned|"
@@ -361,7 +367,7 @@ PATTERNS: tuple[Pattern, ...] = (
 )
 PATTERN_ROLE: dict[str, str] = {
     "zh_total_enrolled": "total", "zh_total_noun": "total", "en_total_enrolled": "total",
-    "en_total_passive": "total", "en_total_denominator": "total", "en_total_noun": "total",
+    "en_total_passive": "total", "en_total_denominator": "total", "en_total_noun": "total", "en_total_of_us": "total",
     "en_single_case": "total", "n_equals": "arm", "zh_arm_count_label": "arm",
     "zh_arm_label_count": "arm", "en_arm_in_group": "arm", "en_arm_controls": "arm",
     "zh_total_person_count": "total", "zh_arm_split": "arm", "en_arm_split": "arm",

@@ -79,9 +79,13 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        examples=("Forty patients received islets. Follow-up: 24 months.", "The follow-up period was 2 years."),
        traps=("Follow-up: ongoing.",)),
     # (an article and a period may wrap the duration: "tracked over a one-year period", "for a period of 18 months")
-    zp("stated__en_followed_for", rf"\b(?:followed(?:\s+up)?|monitored|observed|tracked)\s+(?:\w+\s+){{0,3}}?(?:for|over)\s+(?:(?:a|an|the)\s+(?:period\s+of\s+)?)?{_QUAL_EN}{DUR_EN}", 0.9,
+    # (the present tense of a protocol or a participant's blog: "The study follows us for a year")
+    zp("stated__en_followed_for", rf"\b(?:follow(?:ed|s)(?:\s+up)?|monitor(?:ed|s)|observe[ds]|track(?:ed|s))\s+(?:\w+\s+){{0,3}}?(?:for|over)\s+(?:(?:a|an|the)\s+(?:period\s+of\s+)?)?{_QUAL_EN}{DUR_EN}", 0.9,
        examples=("The trial focused on 30 adults whose blood glucose was continuously tracked over a one-year period.",
-                 "Twenty patients were monitored for a period of 18 months after the infusion.")),
+                 "Twenty patients were monitored for a period of 18 months after the infusion.",
+                 "Sixteen adults received the cells. The study follows us for a year after the infusion.",
+                 "The trial follows participants for 2 years."),
+       traps=("Each visit follows the same schedule for 2 days of tests.",)),
     zp("stated__en_through", rf"\b(?:through(?:out)?|during|over|after|completed)\s+(?:the\s+|a\s+)?{_QUAL_EN}{DUR_EN}(?:\s+of)?\s+(?:{_POST_EN}\s+)?(?:{_FU_EN}|observation)", 0.9,
        examples=("Fifteen children completed 1 year of postinfusion follow-up.",)),
     # "(follow-up, 24 months)", "(median follow-up: 3 years)": a bracketed summary of the follow-up
