@@ -352,9 +352,15 @@ class ProductVocab(BaseModel):
 PRODUCTS_PATH = Path(__file__).resolve().parent.parent / "data" / "vocab_cell_products.json"
 
 
+@lru_cache(maxsize=4)
+def product_vocab(path: Path = PRODUCTS_PATH) -> ProductVocab:
+    """The product vocabulary, read once."""
+    return ProductVocab.model_validate(json.loads(path.read_text(encoding="utf-8")))
+
+
 def product_patterns(path: Path = PRODUCTS_PATH) -> tuple[Pattern, ...]:
     """One pattern per cell type from the product vocabulary ("VX-880" -> ESC-islet)."""
-    vocab = ProductVocab.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    vocab = product_vocab(path)
     by_type: dict[str, list[str]] = defaultdict(list)
     for p in vocab.products:
         by_type[p.cell_type].extend(p.aliases)
@@ -375,9 +381,8 @@ def sponsor_islet_sources(path: Path = PRODUCTS_PATH) -> dict[str, str]:
     from ..dedupe.institutions import alias_key, product_table
 
     table = product_table()
-    vocab = ProductVocab.model_validate(json.loads(path.read_text(encoding="utf-8")))
     sources: dict[str, set[str]] = defaultdict(set)
-    for p in vocab.products:
+    for p in product_vocab(path).products:
         if p.cell_type not in ("iPSC-islet", "ESC-islet"):
             continue
         for alias in p.aliases:

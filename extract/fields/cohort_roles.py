@@ -6,9 +6,8 @@ the extractor (``cohort.py``) asks them in ``validate`` and ``decide``.
 """
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
+from functools import lru_cache
 
 from .cohort_lexicon import EN_NUM, WIDE_BACKGROUND, ZH_NUM
 from .context import in_reference
@@ -157,28 +156,28 @@ WIDE_SCOPE_BEFORE = re.compile(r"(?:全球|全世界|世界上|全国|全國|全
                                re.I)
 
 
-def _country_names() -> tuple[list[str], list[str]]:
-    """(Chinese names, English names) of the country table (data/countries.json), longest first."""
-    data = json.loads(resources.files("extract").joinpath("data/countries.json").read_text(encoding="utf-8"))
-    names = sorted({n for ns in data["countries"].values() for n in ns}, key=len, reverse=True)
-    return [n for n in names if not n.isascii()], [n for n in names if n.isascii()]
-
-
-_ZH_COUNTRIES, _EN_COUNTRIES = _country_names()
 # a large count of one named country: "台灣約有1萬多名第一型糖尿病病友", "In Taiwan, about 10,000 people live with…"
 # (a small one may be a study's: "美国有40名患者接受了治疗")
-COUNTRY_TALLY_BEFORE = re.compile(rf"(?:(?:{'|'.join(map(re.escape, _ZH_COUNTRIES))})\s*(?:的)?\s*"
-                                  r"(?:(?:约|約|共|有|已有|计|計|超过|超過|逾|近|大约|大約)\s*)+"
-                                  rf"|\b(?:in\s+)?(?:the\s+)?(?:{'|'.join(map(re.escape, _EN_COUNTRIES))})\s*,?\s*"
-                                  r"(?:(?:about|some|more\s+than|over|nearly|roughly|approximately)\s+)?)$", re.I)
 LARGE_COUNT = re.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|\d{4,}|(?:\d+(?:\.\d+)?|[一二两兩三四五六七八九十百千]+)\s*(?:万|萬|亿|億|million|thousand))",
                          re.I)
+
+
+@lru_cache(maxsize=1)
+def _country_tally_before() -> re.Pattern[str]:
+    """A country of the countries table, then an amount word, right before a count."""
+    from ..metadata import countries   # (the countries table is data of the metadata module, imported late)
+    zh = [re.escape(n) for n, _ in countries() if not n.isascii()]
+    en = [re.escape(n) for n, _ in countries() if n.isascii()]
+    return re.compile(rf"(?:(?:{'|'.join(zh)})\s*(?:的)?\s*(?:(?:约|約|共|有|已有|计|計|超过|超過|逾|近|大约|大約)\s*)+"
+                      rf"|\b(?:in\s+)?(?:the\s+)?(?:{'|'.join(en)})\s*,?\s*"
+                      r"(?:(?:about|some|more\s+than|over|nearly|roughly|approximately)\s+)?)$", re.I)
 
 
 def is_wide_scope(view: str, start: int) -> bool:
     """The count is a statistic of a country or the world, not of one study."""
     before = view[max(0, start - 24):start]
-    return bool(WIDE_SCOPE_BEFORE.search(before) or (COUNTRY_TALLY_BEFORE.search(before) and LARGE_COUNT.match(view, start)))
+    return bool(WIDE_SCOPE_BEFORE.search(before)
+                or (LARGE_COUNT.match(view, start) and _country_tally_before().search(before)))
 
 
 # a registry that reports its own worldwide cohort: "根据人体胰岛细胞移植登录的报告,…全世界共进行1233例…", "according to the
