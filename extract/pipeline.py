@@ -696,9 +696,10 @@ def run(root: Path, out_dir: Path, *, jobs: int = 1, time_limit_s: Optional[floa
 
     Streaming: each file's results are staged on disk as it finishes; only each document's ids are held in
     memory. Deduplication reads the records from a staged file when it needs them (``RecordsFile``) and writes
-    each study as it is built; what it holds is its features, pairs and clusters. ``dask`` names a Dask scheduler ("local" starts one)
-    to process the files on; the outputs are the same byte for byte. ``dedupe_engine`` (python, duckdb,
-    spark; default by corpus size) runs deduplication's blocking and first-pass scoring (dedupe/engine.py).
+    each study as it is built; what it holds is its features, pairs and clusters. ``dask`` names a Dask
+    scheduler ("local" starts one) to process the files on; the outputs are the same byte for byte.
+    ``dedupe_engine`` (python, duckdb, spark; default by corpus size) runs deduplication's blocking and
+    first-pass scoring (dedupe/engine.py).
     """
     t0 = time.perf_counter()
     started = _now()

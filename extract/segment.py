@@ -730,8 +730,8 @@ def study_cue(case_text: str, cohort_text: str) -> Optional[re.Match[str]]:
     not counted ("its phase 3 trial will need about 60 participants", "计划招募60名患者")."""
     for rx, text in ((CASE_CUE, case_text), (LEAD_STUDY, cohort_text), (SECTION_COHORT, cohort_text)):
         for m in rx.finditer(text):
-            if rx is SECTION_COHORT and TALLY.search(text, max(0, m.start() - 40), m.start()):
-                continue   # a worldwide or nationwide tally (see section_cohort)
+            if rx is SECTION_COHORT and _tally_before(text, m.start()):
+                continue   # a worldwide or nationwide tally
             if not PLAN_BEFORE.search(CLAUSE_END.split(text[max(0, m.start() - PLAN_REACH):m.start()])[-1]):
                 return m
     return None
@@ -1241,10 +1241,12 @@ TALLY = re.compile(r"全世界|全球|世界上|世界范围内|世界範圍內|
 
 def section_cohort(text: str) -> Optional[re.Match[str]]:
     """The first "纳入/共有 N 名…患者" cohort of ``text`` that is no worldwide or nationwide tally."""
-    for c in SECTION_COHORT.finditer(text):
-        if not TALLY.search(text, max(0, c.start() - 40), c.start()):
-            return c
-    return None
+    return next((c for c in SECTION_COHORT.finditer(text) if not _tally_before(text, c.start())), None)
+
+
+def _tally_before(text: str, pos: int) -> bool:
+    """A worldwide or nationwide tally just before ``pos`` ("1893-2005年全世界共有1154名患者")."""
+    return bool(TALLY.search(text, max(0, pos - 40), pos))
 
 
 def _tally_sentences(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
