@@ -61,10 +61,22 @@ def test_an_unreadable_file_is_ignored(fresh: Path, content: bytes) -> None:
         _same(rxcache.compile_cached(rx, fl), re.compile(rx, fl))
 
 
-def test_code_sre_refuses_is_compiled_afresh(fresh: Path) -> None:
+@pytest.mark.parametrize("ops", [b"\x01\x00\x00\x00\x02\x00\x00\x00", b"\x01\x00\x00", [1, 2, 3]])
+def test_code_sre_refuses_is_compiled_afresh(fresh: Path, ops: object) -> None:
+    """Code sre refuses, bytes cut mid-unit, or a foreign shape: compiled afresh."""
     rxcache._loaded = True
-    rxcache._entries[(r"\d+x", 0)] = ((32, [1, 2, 3], 0, {}, (None,)), None, None, 2, None)
+    rxcache._entries[(r"\d+x", 0)] = ((32, ops, 0, {}, (None,)), None, None, 2, None)
     _same(rxcache.compile_cached(r"\d+x", 0), re.compile(r"\d+x"))
+
+
+def test_code_is_kept_as_bytes_of_code_units(fresh: Path) -> None:
+    """The file holds each pattern's code as one bytes object (read in one copy), which unpacks to sre's list."""
+    from extract.fields.prefilter import pattern_code
+
+    rxcache.compile_cached(REGEXES[0][0], REGEXES[0][1])
+    packed = rxcache._entries[REGEXES[0]][0]
+    assert isinstance(packed[1], bytes)
+    assert rxcache._unpack(packed) == pattern_code(*REGEXES[0])
 
 
 def test_turned_off(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
