@@ -158,6 +158,20 @@ ORDINAL_STUDY_LEAD = re.compile(
     r"^\s*(?:第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|個|项|項|篇|宗|份)?\s*(?:临床|臨床)?(?:研究|试验|試驗)|"
     r"(?:The\s+)?(?:first|second|third|fourth|fifth)\s+(?:study|trial|paper)\b)", re.IGNORECASE)
 ORDINAL_STUDY_MIN = 2
+# paragraphs of a wire roundup, each opening with its own dateline ("SEOUL — Dawon said…", "LINMING, China — …",
+# "NEW YORK (Reuters) - …", "新华社北京11月13日电…", "中新網上海11月12日電", "本报讯…"): when a document has two or more,
+# each opens an item of its own (one dateline is a news story's); the tags of a MEDLINE record ("TI  - ", "FAU - ")
+# are none (the normaliser makes every dash a hyphen)
+MEDLINE_TAG = (r"(?:PMID|OWN|STAT|DCOM|LR|IS|VI|IP|DP|TI|PG|LID|AB|FAU|AU|AD|LA|PT|DEP|PL|TA|JT|SB|MH|OT|OTO|EDAT|"
+               r"PHST|AID|PST|SO|CI|CN|GR|RN|MHDA|CRDT|CIN|CON|EIN|ECI|GN|IR|FIR|JID|AUID|SI|TT|VTI)\s*-")
+DATELINE = re.compile(
+    r"^\s*(?:(?!" + MEDLINE_TAG + r")(?-i:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s*(?-i:[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
+    r"\s*(?:\([A-Za-z ]{2,20}\)\s*)?(?:—|–|--|-)\s+(?=\S)|"
+    r"(?:新华社|新華社|中新社|中新网|中新網|本报|本報|人民网|人民網|央视新闻|央視新聞|路透社|法新社|美联社|美聯社)"
+    r"[^,，。\n]{0,14}?(?:电|電|讯|訊))")
+DATELINE_MIN = 2
+# a line that tells another study than the one before it: "2）另一条是meta分析…", "Another trial, of 40 patients…"
+ANOTHER_LEAD = re.compile(r"^\s*(?:[(（]?\d{1,2}\s*[)）.、]\s*)?(?:另一(?:条|條|项|項|篇|则|則|个|個)|另有|Another\b|A second\b)")
 # a section introduces a patient/case of its own
 CASE_CUE = re.compile(r"(?<![~～\-–至到])(?<![~～\-–至到]\d)(?<![~～\-–至到]\d\d)\d{1,3}\s*[岁歲](?![~～\-–至到])|先生|女士|(?<![\d一二三四五六七八九十百第])[一1]\s*(?:例|名|位)(?:[^,，。;；]{0,12}?)(?:患者|病人|病患)|"
                       r"\b\d{1,3}-year-old\b|\baged \d{1,3}\b", re.IGNORECASE)
@@ -274,7 +288,8 @@ HUMAN_CUE = re.compile(r"患者|病人|病患|受试者|受試者|志愿者|志�
 SUB_STUDY = re.compile(OTHER_TEAM.pattern + "|"
     r"(?:在|由)[^,，。;；]{2,40}?(?:开展|進行|进行|完成|实施|實施)的一项|"
     r"提到了?[^,，。;；]{0,30}?的一项|"
-    r"(?:另一项|另一項|另外一项|另外一項|还有一项|還有一項|又一项|又一項)[^,，。;；]{0,30}?(?:研究|试验|試驗|临床|臨床|分析)|"
+    r"(?:另一项|另一項|另外一项|另外一項|还有一项|還有一項|又一项|又一項|另一条|另一條|另一篇|另一则|另一則)[^,，。;；]{0,30}?"
+    r"(?:研究|试验|試驗|临床|臨床|分析)|"
     r"此外\s*[,，]?\s*一项[^,，。;；]{0,30}?(?:研究|试验|試驗)|"
     r"(?:荟萃分析|薈萃分析|[Mm]eta分析|随机对照试验|隨機對照試驗|临床试验|臨床試驗)\s*\(\s*\d+\s*(?:名|例|位)[^()]{0,10}\)|"
     r"\b(?:[Aa]nother|[Aa] separate|[Aa] second|[Aa]n earlier|[Aa] further|[Aa] follow-up)\s+(?:clinical\s+)?"
@@ -639,6 +654,9 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
             rows[k] = kind
     ordinal = [ln.start for ln in lines if not is_heading(ln) and ORDINAL_STUDY_LEAD.match(ln.text)]
     ordinal_leads = set(ordinal) if len(ordinal) >= ORDINAL_STUDY_MIN else set()
+    dated = [ln.start for ln in lines if not is_heading(ln) and DATELINE.match(ln.text)]
+    if len(dated) >= DATELINE_MIN:
+        ordinal_leads.update(dated)
     for i, ln in enumerate(lines):
         if CASE_HEADING.match(ln.text) and i not in rows:
             out.append(_Boundary(ln.start, "case", ln))
@@ -1587,8 +1605,11 @@ def segment(doc: Document) -> list[Mention]:
     row_starts = {b.pos for b in bounds if b.kind == "row"}
     mentions: list[Mention] = []
     intro_starts = {s.intro.start for s in segs if s.intro}
-    if len(segs) >= 2:
-        lead = [ln for ln in lines if ln.start < min(b.pos for b in bounds)]
+    lead = [ln for ln in lines if bounds and ln.start < min(b.pos for b in bounds)]
+    # one intro that tells "another" study ("2）另一条是meta分析:《X》刊登…") after a study reported above it
+    another = len(segs) == 1 and segs[0].intro is not None and ANOTHER_LEAD.match(segs[0].intro.text) is not None \
+        and any(LEAD_STUDY.search(ln.text) for ln in lead if not is_heading(ln))
+    if len(segs) >= 2 or another:
         if any(LEAD_STUDY.search(ln.text) for ln in lead if not is_heading(ln)) and not any(
                 CASES_INTRO.search(ln.text) for ln in lead):
             # a study reported before the first intro ("某医院近日完成首例…20名患者…")

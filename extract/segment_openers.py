@@ -56,7 +56,7 @@ BACK_REFERENCE = re.compile(r"该研究|該研究|这项研究|這項研究|此�
 STUDY_CUE = re.compile(
     r"试验|試驗|(?:的|一项|一項)[^,，。;；]{0,12}?研究|研究(?:显示|顯示|表明|发现|發現|结果|結果|纳入|納入|证实|證實|报道|報導|收效|取得)|"
     r"(?:早期|初步|前期|小型|首个|首個)(?:临床|臨床)?研究|"
-    r"报告|報告|报道|報導|公布|公佈|发表|發表|数据|數據|资料|資料|\d+\s*(?:名|例|位)|"
+    r"报告|報告|报道|報導|公布|公佈|发表|發表|数据|數據|资料|資料|\d+\s*(?:名|例|位)|\d{1,4}\s*人(?![口次])|"
     r"\b(?:study|studies|trial|report(?:ed|s)?|published|announced|presented|data|results?|showed|found|treated|"
     r"enrolled|transplanted|randomi[sz]ed)\b", re.IGNORECASE)
 # where the actor phrase may sit after the lead: within this many characters, before any clause punctuation
@@ -71,7 +71,10 @@ LEAD = re.compile(
     r"(?P<registry>根据|根據|依据|依據|\bAccording to\b|\b(?:Data|Figures) from\b|\bBased on data from\b)|"
     r"(?P<dated>(?<!\d)(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号號])?|\bIn (?:(?-i:[A-Z][a-z]+)\s+)?(?:19|20)\d{2}\b)|"
     r"(?P<transition>与此同时|與此同時|同一时期|同一時期|另一方面|无独有偶|無獨有偶|此外|另外|"
+    # a comparator named beside the study: "横向对比:韩国达元细胞的DWC-07…15人…", "By comparison, Nordvale's…"
+    r"横向对比|橫向對比|相比之下|相較之下|相较之下|对比来看|對比來看|作为对比|作為對比|"
     r"\bMeanwhile\b|\bSeparately\b|\bElsewhere\b|\bIn addition\b|\bIn (?:a|another) separate\b|"
+    r"\bBy comparison\b|\bIn comparison\b|\bFor comparison\b|"
     # a place as the new scene: "在国内,…", "In China, a team at…" (the place checked to be a country)
     r"(?:在)?(?:国内|國內|国外|國外|海外)(?=\s*[,，])|\bIn (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=,)|"
     # besides the one told: "除了Vertex(之外),Sana公司也…", "Besides Vertex, …", "Apart from Vertex, …"
@@ -81,6 +84,9 @@ LEAD = re.compile(
     # another study with its own cohort: "另有研究指出,30名…", "类似的结果也出现在国内一项研究中:20名…",
     # "Results from a different trial, in which 30 patients…", "Similar results were reported by a group that treated 20…"
     r"(?P<other>另有(?:一项|一項)?(?=[^。,，]{0,6}(?:研究|试验|試驗|报告|報告))|(?:还有|還有|也有|亦有)(?:一项|一項)?(?=研究|试验|試驗)|"
+    # "另一条是meta分析:…纳入19项研究、共738例", "Another trial, of 40 patients, …"
+    r"另一(?:条|條|项|項|个|個|篇|则|則)(?=[^。,，]{0,8}?(?:研究|试验|試驗|报告|報告|分析|消息|病例))|"
+    r"\bAnother (?:study|trial|analysis|meta-analysis|report|paper)\b|"
     r"(?:类似|類似|相似)的?(?:结果|結果|发现|發現)|\b(?:a|an) (?:different|third|parallel|related|smaller|larger) (?:study|trial|analysis)\b|"
     r"\bSimilar (?:results|findings) (?:were|have been) (?:reported|seen|found)\b)|"
     r"(?P<authors>(?<=[\u4e00-\u9fff])等人|\bet al\b\.?|\band (?:his |her |their )?(?:colleagues|co-?workers)\b)|"
@@ -122,6 +128,8 @@ NEWLINE = re.compile(r"\n")
 CLAUSE_PUNCT = "\n,，。;；:：!?！？"
 SENTENCE_PUNCT = "\n。;；!?！？"
 # ... before an English lead (a comma ends no clause before "For example" at a sentence start)
+# a line's time code (show notes, transcripts, live blogs) before the clause
+TIME_CODE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[?(?:\d{1,2}:)?\d{1,2}:\d{2}\]?[ \t\u3000]+$")
 EN_SENTENCE_START = re.compile(r"(?:^|[.;:!?\n])\s*(?:[\"“‘(]\s*)?$")
 
 
@@ -204,10 +212,13 @@ def _actor(view: str, s: int, e: int) -> str:
 
 
 def _at_clause_start(view: str, floor: int, pos: int, *, english: bool) -> bool:
+    """At the start of a clause, or of a time-coded line ("31:20 横向对比…", "[00:14:30] By comparison, …")."""
+    if TIME_CODE_BEFORE.search(view, max(floor, pos - 14), pos):
+        return True
     if english:
         return bool(EN_SENTENCE_START.search(view[max(floor, pos - 4):pos])) or pos == floor
     k = pos
-    while k > floor and view[k - 1] in " \t":
+    while k > floor and view[k - 1] in " \t\u3000":
         k -= 1
     return k == floor or view[k - 1] in CLAUSE_PUNCT
 
@@ -285,7 +296,7 @@ def find_openers(view: str, start: int, end: int) -> list[Opener]:
             pass                        # "In Addition,", "In Phase 2,": no place
         elif kind == "transition" and _at_clause_start(view, start, p, english=english):
             after = m.end()
-            while after < end and view[after] in " ,，":
+            while after < end and view[after] in " ,，:：":
                 after += 1
             actor = _actor(view, after, min(_clause_end(view, after, end), after + ACTOR_CHARS))
             if actor and STUDY_CUE.search(view, after, sent_end) and not SPEECH.search(view, after, min(sent_end, after + 40)):

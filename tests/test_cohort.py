@@ -447,3 +447,44 @@ def test_cohort_blind3_phenomena(text, lang, expected):
 ])
 def test_cohort_blind4_phenomena(text, lang, expected):
     assert site_sizes(text, lang) == sorted(expected)
+
+
+# ---- "would" states a plan as "will" does (the company's next trial in a news item) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("The company said it would run a pivotal trial in about 100 patients from 2027.", "en", []),
+    ("該公司表示，下一階段試驗預計納入約100名患者。", "zh-Hant", []),
+    ("Nordvale said the next study would enrol 60 participants with type 1 diabetes.", "en", []),
+    ("The trial, which would later be expanded, enrolled 24 patients.", "en", [(24, "total")]),   # trap: the study's size
+])
+def test_cohort_would_is_a_plan(text, lang, expected):
+    assert site_sizes(text, lang) == sorted(expected)
+
+
+# ---- a size per group after the groups' count: "两组各42人", "42 in each group" (two arms of 42) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("一共八十四名2型糖尿病患者，两组各42人。", "zh", [(42, "arm"), (42, "arm"), (84, "total")]),
+    ("共84名患者，兩組各42人。", "zh-Hant", [(42, "arm"), (42, "arm"), (84, "total")]),
+    ("84 patients were randomised, 42 in each group.", "en", [(42, "arm"), (42, "arm"), (84, "total")]),
+    ("三组患者各20例。", "zh", [(20, "arm"), (20, "arm"), (20, "arm")]),
+    ("男女各10例。", "zh", []),                                                   # trap: a breakdown by sex
+    ("42 patients were in the cell group.", "en", [(42, "arm")]),                  # trap: a named group
+])
+def test_cohort_size_per_counted_group(text, lang, expected):
+    assert site_sizes(text, lang) == sorted(expected)
+
+
+# ---- counts in brackets after an adverse event, and bracketed breakdowns of dropouts, are no cohort ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("The trial enrolled 84 patients. The most common adverse events were transient fever (5 patients) and "
+     "infusion-site discomfort (3 patients).", "en", [(84, "total")]),
+    ("研究纳入84例患者。常见不良反应为一过性发热（5例）和输注部位不适（3例）。", "zh", [(84, "total")]),
+    ("The trial enrolled 84 patients. Seven patients discontinued the study (four in the cell group and three in "
+     "the placebo group), none because of adverse events.", "en", [(84, "total")]),
+    ("共纳入60例患者，随访期间6例脱落（治疗组4例，对照组2例）。", "zh", [(60, "total")]),
+    # traps: real arms in brackets after the cohort
+    ("The trial enrolled 84 patients (42 in the cell group and 42 in the placebo group).", "en",
+     [(42, "arm"), (42, "arm"), (84, "total")]),
+    ("共纳入60例患者（治疗组30例，对照组30例）。", "zh", [(30, "arm"), (30, "arm"), (60, "total")]),
+])
+def test_cohort_event_and_dropout_counts_in_brackets(text, lang, expected):
+    assert site_sizes(text, lang) == sorted(expected)

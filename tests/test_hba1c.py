@@ -442,3 +442,59 @@ def test_hba1c_blind4_phenomena(text, lang, expected):
 ])
 def test_hba1c_issue10_layouts_series_roles(text, lang, expected):
     assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+# ---- values of several arms listed before one time point: each list shares the cue after its last value ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Mean HbA1c was 8.1% and 8.0% at baseline and 7.0% and 7.6% at month 24 in the treated and control groups, "
+     "respectively.", "en", [(8.0, None, None), (8.1, None, None), (None, 7.0, None), (None, 7.6, None)]),
+    ("HbA1c was 8.4%, 8.3% and 8.5% at baseline and 7.2%, 7.6% and 8.4% at 12 months in the high-dose, low-dose "
+     "and placebo groups, respectively.", "en",
+     [(8.3, None, None), (8.4, None, None), (8.5, None, None), (None, 7.2, None), (None, 7.6, None),
+      (None, 8.4, None)]),
+    ("HbA1c was 7.1% and 7.9% at 12 months in the cell and placebo arms.", "en", [(None, 7.1, None), (None, 7.9, None)]),
+    ("两组基线HbA1c分别为8.1%和8.0%,24个月时分别为7.0%和7.6%。", "zh",
+     [(8.0, None, None), (8.1, None, None), (None, 7.0, None), (None, 7.6, None)]),
+    ("兩組基線HbA1c分別為8.1%和8.0%,24個月時分別為7.0%和7.6%。", "zh-Hant",
+     [(8.0, None, None), (8.1, None, None), (None, 7.0, None), (None, 7.6, None)]),
+    # traps: a value with its own cue keeps it; a list without a cue after it takes none from a later clause
+    ("HbA1c was 8.2% at baseline and 7.1% at 12 months.", "en", [(8.2, None, None), (None, 7.1, None)]),
+    ("In the MSC group, HbA1c was 8.4% at baseline and 7.3% at 24 weeks; in the control group it was 8.2% and 8.0%.",
+     "en", [(8.2, None, None), (8.4, None, None), (None, 7.3, None), (None, 8.0, None)]),
+])
+def test_hba1c_arm_lists_share_the_time_point_after_them(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+# ---- a time-point label before an arrow pair dates the pair; it does not make the first value a later one ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("A1c at wk48: 8.7 → 7.5% with cells vs 8.6 → 8.2% on placebo.", "en", [(8.6, 8.2, None), (8.7, 7.5, None)]),
+    ("HbA1c at week 24: 8.4% -> 7.6%.", "en", [(8.4, 7.6, None)]),
+    ("第48周時HbA1c:8.7→7.5%。", "zh-Hant", [(8.7, 7.5, None)]),
+    ("HbA1c at week 48: 7.5%; at baseline: 8.7%.", "en", [(8.7, None, None), (None, 7.5, None)]),   # trap: labels alone
+])
+def test_hba1c_label_before_an_arrow_pair(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+# ---- a headline's bare reading (no group, no time point) restated in full in the body is one fact ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Primary endpoint met: HbA1c reduced by 1.1% with NV-210\n\nAt Week 24, HbA1c fell from 8.7% at baseline to "
+     "7.6% in the NV-210 group, a reduction of 1.1%, compared with a reduction of 0.4% in the placebo group.", "en",
+     [(None, None, -1.1), (None, None, -0.4), (8.7, 7.6, None)]),
+    ("主要终点达成：HbA1c下降1.1%\n\n第24周时，治疗组HbA1c下降1.1%，安慰剂组下降0.4%。", "zh",
+     [(None, None, -1.1), (None, None, -0.4)]),
+    ("HbA1c fell by 0.5% in the MSC group and by 0.5% in the placebo group at 12 months.", "en",
+     [(None, None, -0.5), (None, None, -0.5)]),                                      # trap: two groups, two facts
+])
+def test_hba1c_headline_reading_restated_in_body(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("HbA1c reduced by 1.1% from baseline at Week 24 with CXM-12 versus 0.4% with placebo.", "en",
+     [(None, None, -1.1), (None, None, -0.4)]),
+    ("HbA1c fell by 0.9% with NV-210 and by 0.2% with placebo.", "en", [(None, None, -0.9), (None, None, -0.2)]),
+])
+def test_hba1c_product_code_digits_are_no_value(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)

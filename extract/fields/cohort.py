@@ -31,7 +31,7 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
 from .cohort_roles import (EVENT_AFTER, CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
-                           in_event_list, in_reference_entry, is_age, is_audience, is_event_label, is_hedged, is_outcome_group,
+                           in_event_brackets, in_event_list, in_outcome_breakdown, in_reference_entry, is_age, is_audience, is_event_label, is_hedged, is_outcome_group,
                            is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_search_yield, is_share,
                            is_study_target, is_wide_scope, is_year, outcome_verb_first, registry_source,
                            study_subset_label, untimed_completion, zh_outcome_in_np)
@@ -620,6 +620,10 @@ class CohortExtractor(FieldExtractor):
                 return "event"        # "Adverse events were mild: headache (n = 4)"
             if is_outcome_group(label):
                 return "outcome group"  # "a larger decline than non-responders (n = 5)"
+        if in_event_brackets(view, hit.start):
+            return "event"            # "transient fever (5 patients)", "发热(5例)"
+        if role == "arm" and in_outcome_breakdown(view, span.start, hit.start):
+            return "outcome breakdown"  # "Seven discontinued (four in the cell group and three in the placebo group)"
         if role == "total" and hit.pattern not in SPLIT_PATTERNS and is_rest(view, cs):
             return "rest"             # "The other two patients cut their insulin", "all but four participants"
         if role == "total" and (n > 1 or hit.pattern in WEAK | SINGLE_CASE_PATTERNS) and is_ordinal_subject(view, cs):

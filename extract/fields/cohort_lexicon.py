@@ -124,7 +124,7 @@ STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇�
                         "across", "combined", "收集", "收录", "收錄", "collected")
 # a planned study or enrolment target is not a cohort size
 # (计划/計畫 after a determiner is the noun "programme": "该计划共收治45名")
-PLAN_BEFORE = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫|规划|規劃)|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|"
+PLAN_BEFORE = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫|规划|規劃)|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|\bwould\b|"
                          r"\bexpects?\b|\b(?:aims?|aiming|hopes?|hoping|intends?|intending|seeks?|seeking)\s+to\b|"
                          r"\bto\s+(?:enrol|enroll|recruit|randomi[sz]e)\b|\brequir(?:es|ing)\s+(?:a|an)\b|\bmandat(?:es|ing)\b", re.I)
 # how far back in its clause an explicit plan word reaches ("plans to initiate a pivotal Phase 3 study enrolling
@@ -182,7 +182,9 @@ DENOMINATOR_AFTER = re.compile(r"\s*(?:中|之中|当中|當中)(?:有|共有)?\
 # "Twelve full-dose participants had completed 1 year": a dose group's analysis set, not an outcome
 COMPLETED_AFTER = re.compile(r"\s*(?:had\s+|have\s+)?(?:completed|finished|reached)\b|\s*(?:均|已|都)?(?:完成|满|滿)", re.I)
 # "设三个剂量组", "兩個劑量組": groups counted with a classifier, whatever names their doses before it
-GROUP_COUNT_CLASSIFIER = re.compile(r"(?<![第\d.])(?P<k>两|兩|二|三|四|2|3|4)\s*(?:个|個)\s*[\u4e00-\u9fff]{0,3}?(?:组|組)")
+# (or the groups counted right before "各": "两组各42人")
+GROUP_COUNT_CLASSIFIER = re.compile(r"(?<![第\d.])(?P<k>两|兩|二|三|四|2|3|4)\s*(?:(?:个|個)\s*[\u4e00-\u9fff]{0,3}?(?:组|組)|"
+                                    r"(?:组|組)(?=\s*(?:患者|受试者|受試者)?\s*各))")
 GROUP_COUNT = re.compile(r"(?:分为|分為|分成|into|in)\s*(?:[^,，。;；\d]{0,8}?)(?P<k>两|兩|二|三|四|2|3|4|two|three|four)\s*"
                          r"(?:个|個)?\s*(?:[\u4e00-\u9fff]{0,3}?|(?:[A-Za-z\-]+\s+){0,2}?)(?:组|組|groups|arms|cohorts)(?![A-Za-z])",
                          re.I)

@@ -317,8 +317,9 @@ PATTERNS: tuple[Pattern, ...] = (
       + EN_PERSON + r"\s+)?(?P<l2>" + EN_ALLOC + r"[^,.;]{0,40})", 0.85),
     P("en_arm_in_group",
       r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:were\s+)?(?:(?:randomi[sz]ed|randomly\s+assigned|"
-      r"assigned|allocated)\s+)?(?:in|to|into)\s+(?:the\s+|an?\s+)?(?P<label>[\w\-]+(?:\s+[\w\-]+){0,2}?)\s+"
-      + EN_GROUP_WORDS + r"\b", 0.85),
+      # ("42 in each group" is a size per group, read by en_arm_each)
+      r"assigned|allocated)\s+)?(?:in|to|into)\s+(?:the\s+|an?\s+)?(?!(?:each|every|both)\b)(?P<label>[\w\-]+(?:\s+[\w\-]+){0,2}?)\s+"
+      + EN_GROUP_WORDS + r"\b", 0.85, traps=("84 patients were randomised, 42 in each group.",)),
     # "the 8 full-dose participants", "8名高剂量患者": a count of persons qualified by their dose is a dose group
     P("en_arm_dose_group",
       r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?P<label>" + DOSE_LEVEL_EN + r")\s+(?:[\w\-]+\s+)?" + EN_PERSON, 0.85),

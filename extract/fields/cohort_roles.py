@@ -89,7 +89,8 @@ N_BRACKET = re.compile(r"[(（]\s*[nN]\s*=\s*(\d{1,6})")
 EVENT_WORDS = ("headache", "nausea", "vomiting", "fever", "pyrexia", "diarrhea", "diarrhoea", "hypoglycemia",
                "hypoglycaemia", "infection", "rash", "pain", "fatigue", "dizziness", "bleeding", "haematoma",
                "hematoma", "bruising", "edema", "oedema", "cough", "chills", "itching", "pruritus", "anemia",
-               "anaemia", "neutropenia", "thrombosis", "retinopathy", "nephropathy", "neuropathy",
+               "anaemia", "neutropenia", "thrombosis", "retinopathy", "nephropathy", "neuropathy", "discomfort",
+               "swelling", "redness", "不适", "不適", "红肿", "紅腫",
                "发热", "發熱", "发烧", "發燒", "头痛", "頭痛", "头晕", "頭暈", "恶心", "噁心", "呕吐", "嘔吐", "腹泻",
                "腹瀉", "低血糖", "感染", "皮疹", "疼痛", "乏力", "出血", "血肿", "血腫", "瘀青", "水肿", "水腫",
                "寒战", "寒顫", "瘙痒", "搔癢")
@@ -101,6 +102,25 @@ EVENT_CUE = re.compile(r"\b(?:adverse\s+(?:events?|effects?|reactions?)|side[\s\
 # the count's own clause says it had a symptom: "(位受試者)出現輕微頭痛", "(children) had transient fever"
 EVENT_AFTER = re.compile(r"[^,，;；。.!?]{0,16}?(?:出现|出現|发生|發生|伴有|\bhad\b|\bexperienced\b|\bdeveloped\b|\breported\b)"
                          r"[^,，;；。.!?]{0,12}?(?:" + "|".join(map(re.escape, EVENT_WORDS)) + ")", re.I)
+
+
+# the count in brackets after the event it counts: "transient fever (5 patients)", "发热（5例）"
+EVENT_BRACKET_BEFORE = re.compile(r"(?:" + "|".join(map(re.escape, EVENT_WORDS)) + r")[\w\s-]{0,20}?[(（]\s*$", re.I)
+# a bracketed breakdown of an outcome count: "Seven patients discontinued the study (four in the cell group and
+# three in the placebo group)", "6例脱落（治疗组4例、对照组2例）": by group, not the study's arms
+OUTCOME_BREAKDOWN_BEFORE = re.compile(
+    r"(?:(?:\b\w+\s+){0,2}?(?:discontinued|withdrew|dropped\s+out|were\s+lost|died|were\s+excluded|did\s+not\s+complete|"
+    r"stopped\s+(?:treatment|the\s+study))|退出|脱落|脫落|失访|失訪|死亡|剔除)[^()（）。;；]{0,60}?[(（][^()（）]{0,60}$", re.I)
+
+
+def in_event_brackets(view: str, start: int) -> bool:
+    """The count stands in brackets after an event word ("transient fever (5 patients)")."""
+    return bool(EVENT_BRACKET_BEFORE.search(view, max(0, start - 40), start))
+
+
+def in_outcome_breakdown(view: str, floor: int, start: int) -> bool:
+    """The count stands in a bracketed breakdown of dropouts, withdrawals or deaths."""
+    return bool(OUTCOME_BREAKDOWN_BEFORE.search(view, max(floor, start - 140), start))
 
 
 def is_event_label(label: str) -> bool:
@@ -314,7 +334,9 @@ def zh_outcome_in_np(np: str) -> bool:
 # a plan of a team, company or hospital, or one dated in the future, is another, future study
 STUDY_SUBJECT_PLAN = re.compile(r"(?:研究|试验|試驗|项目|項目|课题|課題|临床试验|臨床試驗)\s*(?:预计|預計|计划|計劃|計畫|拟|擬)"
                                 r"|\b(?:study|trial)\s+plans\s+to\b", re.I)
-FUTURE_START = re.compile(r"明年|下半年|将于|將於|将在|將在|即将|即將|尚未|next\s+year|will\s+(?:start|begin|launch|open)", re.I)
+# ("下一阶段试验预计纳入约100名": the next phase's trial is another study)
+FUTURE_START = re.compile(r"明年|下半年|将于|將於|将在|將在|即将|即將|尚未|下一(?:阶段|階段|期)|后续|後續|next\s+year|"
+                          r"next\s+(?:phase|stage)|will\s+(?:start|begin|launch|open)", re.I)
 
 
 def is_study_target(clause: str, sentence: str) -> bool:

@@ -204,6 +204,11 @@ PAIR_RE = re.compile(
     + rf"(?:{_GAP}{{0,20}}?)\s*(?:{BASELINE})?\s*,?\s*" + TO + r"\s*(?:最低|约|約|about|approximately|a\s+mean\s+of)?"
     rf"\s*,?\s*(?:为|為)?\s*{POST_PHRASE_ZH}?\s*" + _V("b"), re.IGNORECASE)
 ARROW_RE = re.compile(r"(?<!\d)" + _V("a") + r"\s*(?:→|->|=>|to)\s*" + _V("b"), re.IGNORECASE)
+# a product code between two values ("by 0.9% with NV-210 and by 0.2% with placebo") is no number between them
+_CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,6}-\d{1,5}(?![\d.])")
+# a value compared with the one before it is of its kind: a change versus a change
+_VERSUS_END_RE = re.compile(r"(?:versus|vs\.?|compared\s+with|against)\s*$", re.IGNORECASE)
+_ARROW_AFTER_RE = re.compile(r"\s*(?:→|->|=>)\s*\d")
 # "from baseline (8.1%) to 6 months (7.2%)": each value in brackets after its time point
 PAREN_PAIR_RE = re.compile(
     FROM + rf"\s*(?:{BASELINE})?\s*[(（]\s*" + _V("a") + r"\s*[)）]\s*(?:,\s*)?" + TO
@@ -229,7 +234,8 @@ CHANGE_RE = re.compile(
     + _V("a") + rf"(?:(?:\s*(?:-|–|—|~|～|至|到|to)\s*|(?(lead)\s*(?:and|与|與|和)\s*|(?!)))" + _V("b")
     + r"(?:\s*(?:之间|之間))?)?", re.IGNORECASE)
 AFTER_RE = re.compile(TO + rf"(?:{_GAP}{{0,6}}?)\s*(?:为|為|of)?\s*{POST_PHRASE_ZH}?\s*" + _V("a"), re.IGNORECASE)
-LONE_RE = re.compile(rf"(?P<pre>{COMPARE}\s*)?(?P<sign>(?<![\d.%)\w])[-−+]\s?)?" + _V("a")
+# (the digits of a product code, "CXM-12 versus 0.4%", are no value)
+LONE_RE = re.compile(rf"(?P<pre>{COMPARE}\s*)?(?P<sign>(?<![\d.%)\w])[-−+]\s?)?(?<![A-Za-z]-)(?<![\d.])" + _V("a")
                      + r"(?P<approx>\s*左右)?", re.IGNORECASE)
 RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|~|～|至|到|to)\s*[-−]?\s*[(（]?\d", re.IGNORECASE)
 # "between 7.5% and 11.0%", "介于7.5%~11%之间": a range, i.e. a criterion
@@ -260,6 +266,8 @@ _TRAIL_GROUP_RE = re.compile(TRAIL_GROUP, re.IGNORECASE)
 # "52 mmol/mol with cells versus 58 mmol/mol with placebo at 24 months": values compared side by side share
 # the cue stated after the last of them
 _VERSUS_RE = re.compile(rf"(?:{TRAIL_GROUP})?\s*,?\s*(?:versus|vs\.?|compared\s+with)\s*(?=\d)", re.IGNORECASE)
+# a list of values (two arms) followed by one time point: "8.1% and 8.0% at baseline and 7.0% and 7.6% at month 24"
+_AND_VALUE_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?=\d)", re.IGNORECASE)
 _NOT_LEVEL_RE = re.compile(NOT_A_LEVEL_AFTER, re.IGNORECASE)
 _CRITERION_RE = re.compile(CRITERION_BEFORE, re.IGNORECASE)
 _RELATIVE_RE = re.compile(RELATIVE, re.IGNORECASE)
@@ -538,9 +546,9 @@ class HbA1cExtractor(FieldExtractor):
 
     def _shared_trailing(self, view: str, pos: int, end: int) -> tuple[Optional[str], Optional[float]]:
         """The cue of the last of values compared with "versus" ("7.0% with cells versus 7.8% with placebo at
-        12 months"): (role, time in days) or (None, None)."""
+        12 months") or listed ("8.1% and 8.0% at baseline"): (role, time in days) or (None, None)."""
         for _ in range(3):
-            vs = _VERSUS_RE.match(view, pos, end)
+            vs = _VERSUS_RE.match(view, pos, end) or _AND_VALUE_RE.match(view, pos, end)
             nxt = LONE_RE.match(view, vs.end(), end) if vs else None
             if nxt is None:
                 return None, None
@@ -641,8 +649,8 @@ class HbA1cExtractor(FieldExtractor):
         for lv in LABELLED_RE.finditer(view, start, end):
             v = parse_number(lv.group("a"))
             unit = _unit(lv, "a") or default_unit
-            if v is None:
-                continue
+            if v is None or _ARROW_AFTER_RE.match(view, lv.end()):
+                continue   # "at week 48: 8.7 → 7.5%": the label dates a pair (read below), not the first value
             if unit is None:
                 if "." not in lv.group("a") or not LABELLED_BARE_RANGE[0] <= v <= LABELLED_BARE_RANGE[1]:
                     continue
@@ -802,7 +810,7 @@ class HbA1cExtractor(FieldExtractor):
             between = _BETWEEN_RE.search(view[max(start, lm.start() - 10):lm.start()]) and \
                 re.match(r"\s*(?:and|~|-|至|到|和|与|與|及)\s*\d", view[lm.end():lm.end() + 8], re.I)
             blocked = (lm.group("pre") or not unit or v is None or between or _PROP_RE.search(gap) or _CI_RE.search(gap)
-                       or re.search(r"\d", _TIME_RE.sub("", gap)) or RANGE_AFTER_RE.match(view, lm.end())
+                       or re.search(r"\d", _CODE_RE.sub("", _TIME_RE.sub("", gap))) or RANGE_AFTER_RE.match(view, lm.end())
                        or prev_role == "range")
             if blocked:
                 # a threshold, a bare or foreign number, a range: values after it need their own cue
@@ -839,6 +847,8 @@ class HbA1cExtractor(FieldExtractor):
                 role = "before"   # "对照组由8.7%降" (cut), "and from 8.7% with placebo": where the change started
             elif prev_role == "change" and _CHANGE_AMOUNT_GAP_RE.search(gap):
                 role = "change"   # "fell by 0.5% in the MSC group and by 0.1% with placebo at two years"
+            elif prev_role == "change" and _VERSUS_END_RE.search(gap):
+                role = "change"   # "reduced by 1.1% from baseline at Week 24 with cells versus 0.4% with placebo"
             elif prev_role == "change" and _LIST_GAP_RE.fullmatch(gap):
                 role = "change"   # "dropped 0.6% by month 3, 0.9% by month 6 and 1.3% by month 12"
             elif _BASE_RE.search(gap):
@@ -905,6 +915,9 @@ class HbA1cExtractor(FieldExtractor):
         def han(label: Optional[str]) -> bool:
             return bool(label) and re.search(r"[\u4e00-\u9fff]", label or "") is not None
 
+        def bare(h: Hit) -> bool:
+            return not h.value["group"] and h.value["timepoint_days"] is None
+
         out: list[Hit] = []
         for h in kept:
             mine = stated(h)
@@ -914,6 +927,9 @@ class HbA1cExtractor(FieldExtractor):
             if any(stated(o) == mine and (o.value["group"] or None) == (h.value["group"] or None)
                    and (o.value["timepoint_days"] is None) != (h.value["timepoint_days"] is None) for o in out):
                 continue   # a headline repeats the body's reading without its time point: one fact
+            if bare(h) and any(o is not h and stated(o) == mine and not bare(o) and (o.start >= h.end or o.end <= h.start)
+                               for o in kept):
+                continue   # a headline's reading with neither group nor time point, stated in full in the body
             if len(mine) == 1 and any(
                     o is not h and len(stated(o)) > 1 and (o.value["group"] or None) == (h.value["group"] or None)
                     and all(stated(o).get(r) == v for r, v in mine.items()) for o in kept):

@@ -1,0 +1,85 @@
+"""Roundups that tell several studies without headings: wire items under their datelines, "another" items of a
+list, and a comparator named beside the study (time-coded show notes). Written for this file in simplified
+Chinese, traditional Chinese and English; each case lists text that must sit in each mention; traps stay one.
+"""
+from __future__ import annotations
+
+import pytest
+from segment_helpers import check_holders
+
+from extract.document import SourceDoc
+from extract.pipeline import to_document
+from extract.segment import DATELINE, segment
+
+
+def _texts(text: str) -> list[str]:
+    doc = to_document(SourceDoc(doc_id="r.txt", raw_text=text.replace(" / ", "\n"), source_format="txt"))
+    return ["".join(doc.text[s:e] for s, e in m.spans) for m in segment(doc) if m.kind != "registry"]
+
+
+# --- wire items: each paragraph opens with its own dateline -------------------------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("HEALTH WIRE IN BRIEF\n\nOSLO — Nordvale said 14 adults with type 1 diabetes received NV-210 islets in a "
+     "phase 1 study; five no longer need insulin.\n\nCHENGDU, China — A retrospective analysis of 120 people with "
+     "type 2 diabetes treated with bone marrow cells at Jinjiang Hospital found HbA1c 0.6% lower after three years.",
+     [["14 adults"], ["120 people"]]),
+    ("新闻简报\n\n新华社北京11月13日电 某医院团队为12名1型糖尿病患者移植干细胞来源胰岛,随访一年。\n\n"
+     "中新网上海11月12日电 一项纳入60例2型糖尿病患者的随机对照试验显示,脐带间充质干细胞可降低HbA1c。",
+     [["12名"], ["60例"]]),
+    ("NEW YORK (Reuters) - Twenty adults with type 1 diabetes received donor islets in a trial at Lakeside "
+     "Hospital.\n\nBOSTON (Reuters) - A randomized trial of 48 patients with type 2 diabetes tested umbilical "
+     "cord MSC infusions.", [["Twenty adults"], ["48 patients"]]),
+])
+def test_wire_items_each_open_a_study(text: str, needles: list[list[str]]) -> None:
+    check_holders(_texts(text), needles)
+
+
+def test_one_dateline_is_one_story() -> None:
+    # no match: a news story has one dateline; its later paragraphs tell the same study
+    check_holders(_texts(
+        "SEOUL — Dawon said 15 adults with type 1 diabetes received its islet product in a phase 1/2 study.\n\n"
+        "Six of the 15 no longer needed insulin after 12 months, the company said."), [["15 adults", "Six of the 15"]])
+
+
+@pytest.mark.parametrize("line, dated", [
+    ("SEOUL — Dawon said on Thursday", True),
+    ("LINMING, China - Autologous cells", True),
+    ("新華社台北11月3日電 研究團隊", True),
+    ("TI  - Autologous umbilical cord blood infusion", False),   # a MEDLINE tag
+    ("FAU - Lo, Chih-Hung", False),
+    ("HbA1c - the main outcome", False),                         # no capitalised place
+])
+def test_dateline_shape(line: str, dated: bool) -> None:
+    assert bool(DATELINE.match(line)) is dated
+
+
+# --- "another" item of a list with its own cohort -----------------------------------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("1）某医院团队牵头的二期试验纳入84名2型糖尿病患者,随机双盲。 / 2）另一条是meta分析:《再生内分泌评论》刊登,纳入19项研究、"
+     "共738例1型糖尿病患者。", [["84名"], ["738例"]]),
+    ("1）某醫院團隊的二期試驗納入84名第2型糖尿病患者。 / 2）另一項研究是統合分析,納入19項研究、共738例患者。",
+     [["84名"], ["738例"]]),
+    ("A hospital team randomised 84 patients with type 2 diabetes to cord MSC or placebo. Another trial, of 40 "
+     "patients with type 1 diabetes at a second hospital, tested bone marrow cells.", [["84 patients"], ["40 patients"]]),
+])
+def test_another_item_with_its_own_cohort(text: str, needles: list[list[str]]) -> None:
+    check_holders(_texts(text), needles)
+
+
+def test_another_without_a_cohort_is_no_study() -> None:
+    # no match: "另一项研究表明…" with no cohort of its own is a general claim
+    check_holders(_texts("某医院为30名2型糖尿病患者输注脐带间充质干细胞,HbA1c下降1.0%。另一项研究也表明干细胞可改善血糖。"),
+                  [["30名", "另一项研究"]])
+
+
+# --- a comparator named beside the study, also on a time-coded line -----------------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("14:30 数据:共15位1型糖尿病受试者接受禾聿生医的胚胎干细胞来源胰岛。 / 31:20 横向对比:韩国达元细胞(Dawon Cellworks)的"
+     "DWC-07同样15人,每人约5亿个细胞,单次输注。", [["禾聿"], ["DWC-07"]]),
+    ("共有15位第1型糖尿病受試者接受禾聿生醫的胚胎幹細胞來源胰島。相較之下,韓國達元細胞公司的DWC-07試驗有20人,採單次輸注。",
+     [["禾聿"], ["DWC-07"]]),
+    ("Fifteen adults with type 1 diabetes received Heyu's encapsulated islets. By comparison, Dawon Cellworks "
+     "treated 20 adults with DWC-07 through the portal vein.", [["Heyu"], ["DWC-07"]]),
+])
+def test_comparator_opens_a_study(text: str, needles: list[list[str]]) -> None:
+    check_holders(_texts(text), needles)
