@@ -135,6 +135,9 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Published in final edited form as: Am J Transplant. 2020 Aug 9;21(4):…" (a month range or season: the year)
     ("nlm_citation", re.compile(r"(?m)^[ \t]*(?:Published in final edited form as:\s*)?(?:[A-Z][A-Za-z&'’ .()-]{1,80}?)?\.\s+"
                                 + NLM_DATE + r"\s*[;:]")),
+    # ... an online-first one, no volume yet: "Diabetes Ther. 2021 Mar 5. doi: 10.…", "出处：J X Ther. 2026 Nov 20. doi:"
+    ("nlm_online", re.compile(r"(?m)^[ \t]*(?:(?:Source|Citation|来源|來源|出处|出處)[ \t]*[:：][ \t]*)?[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+"
+                              + NLM_DATE + r"\.\s+(?:doi|DOI|Epub|Online ahead|Published online)")),
     ("epub", re.compile(r"\bEpub(?: ahead of print)?\s*[:：]?\s*" + _DATE_AHEAD)),
     # preprint servers: "This version posted August 11, 2025.", "Posted: 3 March 2024" (a label, not prose)
     # (a registry record's "Study First Posted" / "Results First Posted" / "Last Update Posted" is no publication)

@@ -203,12 +203,14 @@ SENTENCE_END = re.compile(r"[。!?！？]|" + "".join(rf"(?<!\b{a})" for a in _N
 PRIOR_STUDY = re.compile(
     r"(?:曾|此前|先前|之前|早前|早先|前期)[^,，。;；]{0,40}?(?:一项|一項)[^,，。;；]{0,40}?(?:研究|试验|試驗)|"
     r"\d{4}\s*年(?:的|所做的|進行的|进行的)(?:一项|一項)?(?:先导|先導|试点|試點|前期|初步|早期)(?:研究|试验|試驗)|"
-    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:earlier|previous|prior)\s+"
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts|the (?:team|group|researchers)['’]s?)\s+(?:own\s+)?(?:earlier|previous|prior)\s+"
     r"(?:[\w/-]+\s+){0,3}?(?:study|trial|pilot)\b|"
     r"\b(?:[Aa]n?|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:study|trial|pilot)\b|"
     r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:small(?:er)?\s+|first\s+)?pilot\s+(?:study|trial)\b|"
     # "builds on a phase 1 study the same team published in 2021", "同一团队2021年发表的一项I期研究"
-    r"\b(?:builds?|built|building)\s+on\s+(?:an?|the|their|its|his|her)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\b|"
+    # ("builds on the team's earlier pilot study", "是次研究建基於團隊2023年完成…的先導研究")
+    r"\b(?:builds?|built|building)\s+on\s+(?:an?|the|their|its|his|her)\s+(?:[\w'’-]+\s+){0,4}?(?:study|trial)\b|"
+    r"(?:建基于|建基於|基于|基於|延续|延續)[^。;；]{0,40}?(?:先导|先導|试点|試點|前期|初步|早期)(?:研究|试验|試驗)|"
     r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\s+(?:that\s+)?(?:the same|this|the)\s+(?:team|group|researchers|"
     r"investigators)\s+(?:had\s+)?(?:published|reported|conducted|ran|completed)\s+in\s+(?:19|20)\d{2}\b|"
     r"(?:同一|该|該|这一|這一)(?:团队|團隊|课题组|課題組)\s*\d{4}\s*年(?:发表|發表|完成|开展|開展)的(?:一项|一項)|"

@@ -488,3 +488,14 @@ def test_cohort_size_per_counted_group(text, lang, expected):
 ])
 def test_cohort_event_and_dropout_counts_in_brackets(text, lang, expected):
     assert site_sizes(text, lang) == sorted(expected)
+
+
+# ---- a country's tally told with the place after the persons: no cohort ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("\"Type 1 diabetes affects about 10,000 people in Hong Kong,\" said Dr Kwong. The trial enrolled 42 patients.",
+     "en", [(42, "total")]),
+    ("Some 30,000 people in Taiwan live with type 1 diabetes. The trial enrolled 42 patients.", "en", [(42, "total")]),
+    ("The registry followed 1,200 patients in 14 centres.", "en", [(1200, "total")]),   # trap: no country
+])
+def test_cohort_country_tally_place_after(text, lang, expected):
+    assert site_sizes(text, lang) == sorted(expected)

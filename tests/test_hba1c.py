@@ -194,8 +194,8 @@ def test_hba1c_trailing_timepoints(text, lang, timepoints):
     ("At week 24, HbA1c was 60 (8) mmol/mol [7.6 (0.7)%] with cells and 66 (9) mmol/mol [8.2 (0.8)%] with "
      "placebo, a change from baseline of -10 vs -4 mmol/mol; the placebo-adjusted difference was -0.5 "
      "percentage points (95% CI -0.8 to -0.2).", "en",
-     [(None, 7.64, None), (None, 7.6, None), (None, 8.19, None), (None, 8.2, None), (None, None, -0.91),
-      (None, None, -0.5), (None, None, -0.37)]),
+     # (each level once: the bracketed % restates the mmol/mol reading)
+     [(None, 7.6, None), (None, 8.2, None), (None, None, -0.91), (None, None, -0.5), (None, None, -0.37)]),
     # a lone value that a pair restates is one fact
     ("Her A1C was 10.1%. A year later her A1C had dropped from 10.1% to 6.8%.", "en", [(10.1, 6.8, None)]),
     ("入院时糖化血红蛋白为9.6%。治疗后糖化血红蛋白由9.6%降至7.1%。", "zh", [(9.6, 7.1, None)]),
@@ -497,4 +497,28 @@ def test_hba1c_headline_reading_restated_in_body(text, lang, expected):
     ("HbA1c fell by 0.9% with NV-210 and by 0.2% with placebo.", "en", [(None, None, -0.9), (None, None, -0.2)]),
 ])
 def test_hba1c_product_code_digits_are_no_value(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+# ---- the same readings restated in mmol/mol (a translator's or editor's note) are no new facts ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("12个月时MSC组糖化血红蛋白为7.1%，对照组为7.8%。译者注：原文HbA1c以mmol/mol报告（54 vs 62 mmol/mol）。", "zh",
+     [(None, 7.1, None), (None, 7.8, None)]),
+    ("At 12 months HbA1c was 7.1% with cells and 7.8% with placebo. Editor's note: the paper gives 54 and 62 mmol/mol.",
+     "en", [(None, 7.1, None), (None, 7.8, None)]),
+    ("HbA1c was 64 mmol/mol at baseline and 53 mmol/mol at 12 months.", "en", [(8.01, None, None), (None, 7.0, None)]),
+    # trap: a mmol/mol value that restates nothing stays
+    ("HbA1c was 8.1% at baseline; at 12 months it was 53 mmol/mol.", "en", [(8.1, None, None), (None, 7.0, None)]),
+])
+def test_hba1c_mmol_restatement_is_one_fact(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # Hong Kong and Taiwan words for follow-up open a sentence after treatment
+    ("經過12個月跟進,細胞組的糖化血紅素平均為7.1%,對照組則為7.8%。", "zh-Hant", [(None, 7.1, None), (None, 7.8, None)]),
+    ("追蹤兩年後,患者糖化血色素為6.8%。", "zh-Hant", [(None, 6.8, None)]),
+    ("入組時糖化血紅素為8.2%。", "zh-Hant", [(8.2, None, None)]),               # trap: at entry
+])
+def test_hba1c_hk_tw_follow_up_words(text, lang, expected):
     assert site_values(text, lang) == sorted(expected, key=repr)

@@ -110,8 +110,13 @@ def test_medline_record_end_to_end(text: str, pmid: str) -> None:
     # an author manuscript: the final edited form is the publication, not the PMC release
     (". Author manuscript; available in PMC: 2022 May 6.\nPublished in final edited form as: Am J Transplant. "
      "2020 Aug 9;21(4):1477–1492. doi: 10.1111/ajt.16174", "2020-08-09"),
-    # no match: a PMC release date alone, a received date
+    # an online-first citation, no volume yet (also under a source label)
+    ("Diabetes Ther. 2021 Mar 5. doi: 10.1007/s13300-021-01000-1. Online ahead of print.", "2021-03-05"),
+    ("出处：J Paediatr Endocrinol Cell Ther. 2026 Nov 20. doi: 10.1089/jpect.2026.0187.", "2026-11-20"),
+    ("Source: Stem Cell Res Ther. 2024 Feb. Epub ahead of print.", "2024-02"),
+    # no match: a PMC release date alone, a received date, a sentence ending in a year
     (". Author manuscript; available in PMC: 2022 May 6.", None),
+    ("The trial ended in 2021. Doi numbers were not given.", None),
     ("Received: 2021 Mar 3; Accepted: 2021 May 9", None),
 ])
 def test_citation_date_over_epub(text: str, expected: str | None) -> None:

@@ -237,3 +237,13 @@ def test_evidence_covers_count_and_interval():
 ])
 def test_regimen_issue10(text, lang, expected):
     assert regimens(text, lang) == expected
+
+
+# ---- "各…1次": once on each occasion of a schedule, not one infusion in all ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("MSC组另于入组时及第12周各静脉输注1次MSC,剂量2×10⁶/kg,共2次。", "zh", [(2, None)]),
+    ("MSC組於入組時及第12週各靜脈輸注1次細胞。", "zh-Hant", []),
+    ("患者接受1次干细胞输注。", "zh", [(1, None)]),                     # trap: one infusion
+])
+def test_regimen_once_on_each_occasion(text, lang, expected):
+    assert regimens(text, lang) == expected

@@ -193,11 +193,22 @@ def _country_tally_before() -> re.Pattern[str]:
                       r"(?:(?:about|some|more\s+than|over|nearly|roughly|approximately)\s+)?)$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _country_tally_after() -> re.Pattern[str]:
+    """A large count's persons, then the country they live in: "about 10,000 people in Hong Kong"."""
+    from ..metadata import countries
+    en = [re.escape(n) for n, _ in countries() if n.isascii()]
+    return re.compile(r"[\d,.]*\s*(?:people|persons|patients|adults|children|residents|individuals|Americans|"
+                      r"Taiwanese|Chinese)\b(?:\s+[\w-]+){0,3}?\s+(?:in|across|throughout)\s+(?:the\s+)?"
+                      rf"(?:{'|'.join(en)})\b", re.I)
+
+
 def is_wide_scope(view: str, start: int) -> bool:
     """The count is a statistic of a country or the world, not of one study."""
     before = view[max(0, start - 24):start]
     return bool(WIDE_SCOPE_BEFORE.search(before)
-                or (LARGE_COUNT.match(view, start) and _country_tally_before().search(before)))
+                or (LARGE_COUNT.match(view, start) and (_country_tally_before().search(before)
+                                                        or _country_tally_after().match(view, start))))
 
 
 # a registry that reports its own worldwide cohort: "根据人体胰岛细胞移植登录的报告,…全世界共进行1233例…", "according to the

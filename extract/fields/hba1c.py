@@ -108,6 +108,8 @@ VALUE_RANGE = (3.0, 20.0)
 # no HbA1c is 15 mmol/mol (3.5 %): a value up to this labelled mmol/mol is a % value
 MISLABELLED_MMOL_MAX = 15.0
 CHANGE_MAX = 5.0
+# a mmol/mol value converted lands this close to the % value it restates (IFCC tables round to whole mmol/mol)
+MMOL_RESTATED_TOLERANCE = 0.06
 
 # a trailing cue right after a value ("7.1% at 12 months", "8.2% at baseline", "6.9% after treatment")
 TRAIL_BASE = (r"\s*(?:\(\s*)?(?:at\s+baseline|at\s+entry|at\s+enrol?lment|at\s+screening|before\s+(?:treatment|therapy|"
@@ -151,7 +153,7 @@ LABELLED_BARE_RANGE = (4.0, 15.0)
 # is 6.4%", "Twelve-month results: ...; HbA1c 6.9%", "Today his HbA1c stands at 6.6%", "1 year postinfusion ... A1C 7.0%"
 SENT_POST = (rf"(?:{DURATION})\s*(?:on\b|later\b|afterwards\b|after\s+(?:the\s+)?(?:treatment|therapy|infusion|"
              rf"transplant\w*|surgery|procedure)|post-?[a-z]+|(?:clinical\s+)?(?:results?|data|outcomes?)\b|后|後|时|時|"
-             rf"(?:的)?(?:随访)?(?:结果|数据))|"
+             rf"(?:的)?(?:随访)?(?:结果|数据)|(?:的)?(?:随访|隨訪|跟进|跟進|追踪|追蹤))|"
              rf"\b(?:at|after|by)\s+(?:the\s+)?(?:{DURATION}|{TIMEPOINT_EN})|"
              r"\b(?:today|now|currently|at\s+present|(?:at\s+)?(?:the\s+)?(?:last|latest|final)\s+(?:visit|follow-?up|assessment)|"
              r"insulin[- ]free|insulin[- ]independen\w*)\b|目前|现在|如今|至今|治疗后|术后|移植后|输注后|随访时|脱离胰岛素|停用胰岛素")
@@ -918,9 +920,22 @@ class HbA1cExtractor(FieldExtractor):
         def bare(h: Hit) -> bool:
             return not h.value["group"] and h.value["timepoint_days"] is None
 
+        def restated(h: Hit) -> bool:
+            """Values given in mmol/mol that a % reading states already ("7.1% … 7.8%" and, in a note, "54 vs 62
+            mmol/mol"): the same facts in the other unit (a level matches a level of any role; a change a change)."""
+            if h.value.get("original_unit") != "mmol/mol":
+                return False
+            pct = [o for o in kept if o.value.get("original_unit") == "%"]
+            levels = {o.value[r] for o in pct for r in ("before", "after") if o.value[r] is not None}
+            changes = {o.value["change"] for o in pct if o.value["change"] is not None}
+            return all(any(abs(v - w) <= MMOL_RESTATED_TOLERANCE for w in (changes if r == "change" else levels))
+                       for r, v in stated(h).items())
+
         out: list[Hit] = []
         for h in kept:
             mine = stated(h)
+            if restated(h):
+                continue
             if any(stated(o) == mine and o.value["group"] and h.value["group"]
                    and han(o.value["group"]) != han(h.value["group"]) for o in out):
                 continue   # a bilingual abstract: "干细胞组由8.9%降至7.8%" ... "stem cell group ... from 8.9% to 7.8%"

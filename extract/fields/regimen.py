@@ -183,6 +183,9 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("course__zh", rf"每(?P<unit>周|月)(?:{_ADMIN_ZH})?[一1]次\s*[,，]?\s*(?:连续|共)(?:{_ADMIN_ZH})?{_N_ZH}\s*(?:个)?(?P<unit2>周|月)", 0.85),
 )
 
+# "各…1次" / "once each": a count per occasion of a schedule
+_EACH_OCCASION = re.compile(r"各[^,，。;；]{0,10}$|\bonce each\b", re.IGNORECASE)
+
 # the clause must be about giving cells, not drugs
 _CELL_CONTEXT = compile_cues((
     r"细胞|干细胞|MSC|输注|回输|移植|静脉|注射液",
@@ -385,6 +388,8 @@ class RegimenExtractor(FieldExtractor):
             return None
         if iv is not None and not 1 <= iv <= MAX_INTERVAL_DAYS:
             return None
+        if n == 1 and iv is None and _EACH_OCCASION.search(text, max(s, hit.start - 12), hit.start + 1):
+            return None   # "于入组时及第12周各静脉输注1次": once on each occasion, not one infusion in all
         # drugs and visits are dosed and scheduled too: the clause must be about cells
         if not _CELL_CONTEXT.search(text, s, e):
             return None
