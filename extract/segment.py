@@ -455,6 +455,29 @@ def anecdotal_replies(lines: list[_Line]) -> set[int]:
     return out
 
 
+# the comments under a social-media post: a heading ("热门评论:", "💬 回覆", "Comments"), then one line per comment,
+# "handle:text" ("@桂花糕不加糖:我爸糖化9.3…", "  sunnymama.hk:…", "Reply from @islet_nerd: …")
+COMMENTS_HEADING = re.compile(r"^\s*(?:💬\s*)?(?:热门评论|熱門評論|精选评论|精選評論|全部评论|全部評論|评论|評論|回复|回覆|留言|"
+                              r"(?:Top\s+)?[Cc]omments?|Replies)\s*(?:\(\d+\)|（\d+）)?\s*[:：]?\s*$")
+COMMENT_LINE = re.compile(r"^\s*(?:Reply\s+from\s+)?@?[\w.\-\u4e00-\u9fff]{2,24}\s*(?:回复|回覆|replied)?\s*[:：]")
+
+
+def social_comments(lines: list[_Line]) -> set[int]:
+    """Indexes of the comment lines after a social post's comments heading that report no study (a reader's own
+    HbA1c, a clinic's price, a question); a comment that cites a study (a cohort, a journal) stays."""
+    start = next((k for k, ln in enumerate(lines) if COMMENTS_HEADING.match(ln.text)), None)
+    if start is None:
+        return set()
+    out = {start}
+    for k in range(start + 1, len(lines)):
+        ln = lines[k]
+        if not COMMENT_LINE.match(ln.text):
+            break
+        if not (_study_content(ln) and (LEAD_STUDY.search(ln.text) or "《" in ln.text)):
+            out.add(k)
+    return out
+
+
 def drop_furniture(lines: list[_Line]) -> list[_Line]:
     """Body lines without boilerplate lines, furniture sections and anything after an end mark.
 
@@ -465,7 +488,7 @@ def drop_furniture(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     skipping = False
     opening = False                 # the section opened the document, before any text was kept
-    anecdotes = anecdotal_replies(lines)
+    anecdotes = anecdotal_replies(lines) | social_comments(lines)
     for k, ln in enumerate(lines):
         if END_MARK.match(ln.text):
             break

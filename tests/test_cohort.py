@@ -499,3 +499,13 @@ def test_cohort_event_and_dropout_counts_in_brackets(text, lang, expected):
 ])
 def test_cohort_country_tally_place_after(text, lang, expected):
     assert site_sizes(text, lang) == sorted(expected)
+
+
+# ---- persons counted with the general classifier 个 (Cantonese, spoken Chinese) ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("成個研究有42個細路,抽籤分組。", "zh-Hant", [(42, "total")]),
+    ("一共有20个孩子参加了这项试验。", "zh", [(20, "total")]),
+    ("治疗3个月后,30名患者的糖化血红蛋白下降。", "zh", [(30, "total")]),            # trap: 3个月
+])
+def test_cohort_general_classifier(text, lang, expected):
+    assert site_sizes(text, lang) == sorted(expected)

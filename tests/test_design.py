@@ -234,3 +234,13 @@ def test_meta_analysis_counting_rcts_is_not_an_rct():
 ])
 def test_design_real_text_classes(text, expected):
     assert design(text) == expected
+
+
+# ---- groups drawn by lot (Cantonese and spoken Chinese) are randomised ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("成個研究有42個細路,抽籤分組,一組打幹細胞,一組唔打。", "zh-Hant", ["rct"]),
+    ("42名患者通过抽签分组,分别接受干细胞或常规治疗。", "zh", ["rct"]),
+    ("医生通过抽签决定谁先做检查。", "zh", []),                                   # trap: no groups
+])
+def test_design_groups_drawn_by_lot(text, lang, expected):
+    assert design(text, lang) == expected

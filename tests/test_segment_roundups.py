@@ -83,3 +83,22 @@ def test_another_without_a_cohort_is_no_study() -> None:
 ])
 def test_comparator_opens_a_study(text: str, needles: list[list[str]]) -> None:
     check_holders(_texts(text), needles)
+
+
+# --- the comments under a social post: readers' own numbers are no study -------------------------------------
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("某医院二期试验纳入84名2型糖尿病患者,每公斤150万个细胞。\n\n热门评论:\n@桂花糕不加糖:我爸糖化9.3,在诊所打了脐带干细胞,一针两万八\n"
+     "  @医生回复:这种不是临床试验", "84名", "脐带干细胞"),
+    ("研究有42名第1型糖尿病青少年參加。\n\n💬 回覆\nkelvin_dad_852:我個女A1c 9.2,仲可以參加嗎?\nahfai_sz:深圳有診所做臍帶幹細胞,一針三萬蚊",
+     "42名", "臍帶幹細胞"),
+    ("The phase 2 trial enrolled 84 adults with type 2 diabetes.\n\nComments\nReply from @islet_nerd: my A1c is 9.1 "
+     "after cord blood shots at a private clinic", "84 adults", "cord blood"),
+])
+def test_social_comments_are_dropped(text: str, kept: str, dropped: str) -> None:
+    texts = _texts(text)
+    assert any(kept in t for t in texts) and not any(dropped in t for t in texts), texts
+
+
+def test_a_comment_citing_a_study_stays() -> None:
+    texts = _texts("某医院二期试验纳入84名2型糖尿病患者。\n\n热门评论:\n@内分泌医生:《中华糖尿病杂志》还报道过120例患者的研究")
+    assert any("120例" in t for t in texts), texts

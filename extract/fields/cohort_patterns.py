@@ -131,6 +131,12 @@ PATTERNS: tuple[Pattern, ...] = (
                 "该院已为200余例2型糖尿病患者实施干细胞移植。", "30多名第1型糖尿病患者接受了幹細胞治療。"),
       traps=("27例一次插管成功,3例插管失败的患者改行球囊辅助灌注。", "第一例是一名52岁女性,治疗后停用胰岛素。",
              "其中3名患者出现发热。")),
+    # persons counted with the general classifier 个, the noun right after it (Cantonese and spoken Chinese:
+    # "成个研究有42个细路", "20个孩子参加了试验"; never "3个月")
+    P("zh_total_ge",
+      r"(?P<n>" + ZH_NUM + r")\s*(?:个|個)\s*(?:" + ZH_PERSON + r"|细路|細路|小朋友|孩子|小孩|病人)", 0.65,
+      examples=("成個研究有42個細路,抽籤分組。", "一共有20个孩子参加了这项试验。"),
+      traps=("治疗3个月后糖化血红蛋白下降。",)),
     # "2型糖尿病患者32例随机分为两组": the person noun, then the count, then what was done with the cohort
     P("zh_total_noun_count",
       r"(?<![\d例名位组組])" + ZH_PERSON + r"\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名)(?=\s*[,，]?\s*(?:随机|隨機|分为|分為|分成|纳入|納入|"
@@ -373,7 +379,7 @@ PATTERN_ROLE: dict[str, str] = {
     "zh_arm_label_count": "arm", "en_arm_in_group": "arm", "en_arm_controls": "arm",
     "zh_total_person_count": "total", "zh_arm_split": "arm", "en_arm_split": "arm",
     "zh_arm_each": "arm", "en_arm_each": "arm",
-    "zh_total_clause": "total", "zh_total_gong": "total", "zh_total_study_size": "total",
+    "zh_total_clause": "total", "zh_total_gong": "total", "zh_total_ge": "total", "zh_total_study_size": "total",
     "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",
     "en_total_completed": "total", "arm_breakdown_paren": "arm", "arm_breakdown_slash": "arm",
     "arm_breakdown_colon": "arm", "arm_breakdown_list": "arm", "en_arm_compared": "arm", "zh_arm_compared": "arm", "en_arm_received": "arm", "zh_arm_received": "arm", "zh_arm_subset_alloc": "arm",
@@ -387,7 +393,7 @@ PATTERN_ROLE: dict[str, str] = {
 }
 MAX_N = {"total": 100_000, "arm": 100_000, "studies_included": 500}
 # generic patterns: a count next to a person noun, without an enrolment verb
-WEAK = {"zh_total_noun", "zh_total_noun_count", "en_total_noun", "n_equals", "en_single_case", "zh_total_disease_noun", "en_one_patient",
+WEAK = {"zh_total_noun", "zh_total_noun_count", "zh_total_ge", "en_total_noun", "n_equals", "en_single_case", "zh_total_disease_noun", "en_one_patient",
         "en_one_patient_with", "zh_single_case"}
 # a study of one told by its patient ("a 47-year-old man", "这名8岁的患儿")
 SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "en_one_patient_with", "zh_single_case"}

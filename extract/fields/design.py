@@ -80,7 +80,8 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     # randomised controlled trials
     zp("rct__zh_rct", r"(?<!非)随机[、,]?(?:双盲|单盲|开放|平行)?[、,]?(?:安慰剂)?[、,]?(?:平行)?对照(?:临床)?(?:试验|研究)?", 0.85),
     zp("rct__zh_blind", r"(?<!非)随机[、,]?双盲", 0.85),
-    zp("rct__zh_assigned", r"(?<!非)随机(?:分为|分成|分组|分配|化分组|入组|纳入)", 0.75),
+    # ("抽签分组": groups drawn by lot, said in Cantonese or spoken Chinese)
+    zp("rct__zh_assigned", r"(?<!非)随机(?:分为|分成|分组|分配|化分组|入组|纳入)|抽签(?:分组|分配|分成)", 0.75),
     zp("rct__zh_placebo", r"(?<![非无])安慰剂对照|(?<![非无])双盲", 0.6),
     zp("rct__en_rct", r"\bRCT\b(?!s)", 0.8, 0),
     zp("rct__en_randomized", r"(?<!non-)(?<!non)(?<!non )\brandomi[sz]ed\b(?!\s+(?:controlled\s+)?trials\b)", 0.85),
