@@ -203,6 +203,9 @@ SENTENCE_END = re.compile(r"[。!?！？]|" + "".join(rf"(?<!\b{a})" for a in _N
 PRIOR_STUDY = re.compile(
     r"(?:曾|此前|先前|之前|早前|早先|前期)[^,，。;；]{0,40}?(?:一项|一項)[^,，。;；]{0,40}?(?:研究|试验|試驗)|"
     r"\d{4}\s*年(?:的|所做的|進行的|进行的)(?:一项|一項)?(?:先导|先導|试点|試點|前期|初步|早期)(?:研究|试验|試驗)|"
+    # "2012年,团队先给12名患者做了试点": a dated first pilot told before the study
+    r"\d{4}\s*年\s*[,，]?[^。;；]{0,12}?(?:先|首先|曾)[^。;；]{0,20}?(?:做了|进行了|進行了|开展了|開展了)?\s*"
+    r"(?:试点|試點|先导试验|先導試驗|预试验|預試驗)|"
     r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts|the (?:team|group|researchers)['’]s?)\s+(?:own\s+)?(?:earlier|previous|prior)\s+"
     r"(?:[\w/-]+\s+){0,3}?(?:study|trial|pilot)\b|"
     r"\b(?:[Aa]n?|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:study|trial|pilot)\b|"
@@ -1089,8 +1092,10 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
             if hit.start() >= protect:
                 planned.append((_clause_start(doc, s, hit.start(), CLAUSE_START), _sentence_end(doc, hit.start())))
         for hit in SUB_STUDY.finditer(doc.view, s, e):
-            if hit.start() < protect or any(a <= hit.start() < b for a, b in planned):
+            if hit.start() < protect and not _prior_before_intro(doc, m, hit, first_line_end):
                 continue                # the intro itself ("发表了一项…研究") is the study, not a nested one
+            if any(a <= hit.start() < b for a, b in planned):
+                continue
             other_team = OTHER_TEAM.match(doc.view, hit.start())
             if other_team and not (OTHER_TEAM_STUDY.search(doc.view, hit.end(), _sentence_end(doc, hit.end()))
                                    or LEAD_STUDY.search(doc.view, hit.end(), _sentence_end(doc, hit.end()))):
@@ -1156,6 +1161,14 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
                 _opener_metadata(doc, n, openers[a], main)
             out.append(n)
     return out
+
+
+def _prior_before_intro(doc: Document, m: Mention, hit: re.Match[str], first_line_end: int) -> bool:
+    """An earlier study of the team told in its own paragraph before a late intro ("2012年,团队先给12名患者做了试点。" …
+    "结果在2026年5月发表在《…》上"): past the first line and the intro's line, it is a study of its own."""
+    return (m.intro is not None and first_line_end >= 0 and first_line_end < hit.start()
+            and PRIOR_STUDY.match(doc.view, hit.start()) is not None
+            and doc.view.rfind("\n", 0, m.intro[0]) > hit.start())
 
 
 def _nested_ranges(doc: Document, m: Mention, cuts: list[int], line_bound: dict[int, int],

@@ -509,3 +509,14 @@ def test_cohort_country_tally_place_after(text, lang, expected):
 ])
 def test_cohort_general_classifier(text, lang, expected):
     assert site_sizes(text, lang) == sorted(expected)
+
+
+# ---- arms the patients chose ("58人选择经胰腺动脉输注") ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("共有126名2型糖尿病患者:58人选择经胰腺动脉输注,41人选择外周静脉输注。", "zh",
+     [(41, "arm"), (58, "arm"), (126, "total")]),
+    ("共有126名患者:58人選擇經胰腺動脈輸注,41人選擇周邊靜脈輸注。", "zh-Hant", [(41, "arm"), (58, "arm"), (126, "total")]),
+    ("共纳入40例患者,3人选择退出研究。", "zh", [(40, "total")]),                      # trap: an outcome
+])
+def test_cohort_arms_chosen(text, lang, expected):
+    assert site_sizes(text, lang) == sorted(expected)

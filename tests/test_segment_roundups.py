@@ -102,3 +102,14 @@ def test_social_comments_are_dropped(text: str, kept: str, dropped: str) -> None
 def test_a_comment_citing_a_study_stays() -> None:
     texts = _texts("某医院二期试验纳入84名2型糖尿病患者。\n\n热门评论:\n@内分泌医生:《中华糖尿病杂志》还报道过120例患者的研究")
     assert any("120例" in t for t in texts), texts
+
+
+# --- the team's dated first pilot, told in its own paragraph before a late publication sentence ---------------
+@pytest.mark.parametrize("text, pilot, main", [
+    ("老周今年61岁,是这个项目的一员。\n\n2012年,团队先给12名患者做了试点,没有发论文。\n\n2014年到2019年,共有126名2型糖尿病患者进入随访队列。\n\n"
+     "结果在2026年5月发表在《中国介入内分泌杂志》上。", "12名", "126名"),
+    ("老周是這個項目的一員。\n\n2012年,團隊先給12名患者做了試點。\n\n2014年到2019年,共有126名第2型糖尿病患者進入隨訪隊列。\n\n"
+     "結果在2026年5月發表在《中國介入內分泌雜誌》上。", "12名", "126名"),
+])
+def test_dated_pilot_before_a_late_intro(text: str, pilot: str, main: str) -> None:
+    check_holders(_texts(text), [[pilot], [main, "发表" if "发表" in text else "發表"]])

@@ -301,8 +301,11 @@ PATTERNS: tuple[Pattern, ...] = (
       r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"\s+(?P<label>(?:received|were\s+given|were\s+treated\s+with)"
       r"[^,.;]{1,40})", 0.8),
     P("zh_arm_received",
+      # (a treatment the patients chose: "58人选择经胰腺动脉输注,41人选择外周静脉输注")
       r"(?<![共计計有其另])(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?P<label>(?:接受了?|给予|給予|"
-      r"采用|採用)[^,，。;；\n]{1,15})", 0.8),
+      r"采用|採用|选择|選擇)(?!退出|放弃|放棄|不)[^,，。;；\n]{1,15})", 0.8,
+      examples=("126名患者中,58人选择经胰腺动脉输注,41人选择外周静脉输注。",),
+      traps=("3人选择退出研究。",)),
     # "gave cells to 20 patients ... and compared them with 20 patients on standard care"
     P("en_arm_compared",
       r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"[^.;]{0,120}?\bcompared\s+(?:them|these|this\s+group|it)\s+"
