@@ -54,7 +54,10 @@ BOILERPLATE_LINE = re.compile(
     r"请继续往下阅读|請繼續往下閱讀|Sharing is caring|Read more|Related (?:articles|posts|reading|news|stories|content)|"
     r"You (?:may|might) also like|Recommended (?:for you|reading|articles)|More (?:from|on) |Similar articles|Cited by|"
     r"Media [Cc]ontacts?|Investor [Cc]ontacts?|Press [Cc]ontacts?|"
-    r"Share this|Back to Search|Subscribe|Sign up|Advertisement|Copyright|©|«|»)", re.IGNORECASE)
+    r"Share this|Back to Search|Subscribe|Sign up|Advertisement|Copyright|©|«|»|"
+    # a correction notice restates the article's figures and the wrong ones it replaces
+    r"【更正】|更正(?:启事|啟事|说明|說明)?\s*[:：]|勘误|勘誤|Correction\s*[:：]|Clarification\s*[:：]|"
+    r"(?:Editor['’]s note\s*[:：]\s*)?An earlier version of this (?:article|story|report))", re.IGNORECASE)
 BOILERPLATE_ANY = re.compile(r"上一篇|下一篇|Previous post|Next post|"
                              # navigation of a book of abstracts: "返回壁报目录|…", "本专场其他壁报:PU-0419 …"
                              r"返回[^\n|｜]{0,8}(?:目录|目錄)|(?:其他|其它)(?:壁报|壁報|摘要)\s*[:：]|"
@@ -300,6 +303,8 @@ SUB_STUDY = re.compile(OTHER_TEAM.pattern + "|"
     r"\b(?:[Aa]nother|[Aa] separate|[Aa] second|[Aa]n earlier|[Aa] further|[Aa] follow-up)\s+(?:clinical\s+)?"
     r"(?:study|trial|analysis)\b|" + PRIOR_STUDY.pattern)
 CLAUSE_START = re.compile(r"[,，。;；:：!?！？\n]")
+# a sentence's end: a nested study that holds none is only a heading
+HEADING_ONLY_END = re.compile(r"[。!?！？]|\.(?:\s|$)")
 # a trial of another product than the one the mention reports ("its phase 1 trial of AUR-07", "AUR-07的I期试验",
 # "the AUR-07 trial"); {code} is filled with the other product's code
 OTHER_PRODUCT_TRIAL = (r"\b(?:trial|study)\s+of\s+{code}(?![A-Za-z0-9-])|(?<![A-Za-z0-9-]){code}(?:'s|’s)?\s+(?:(?:phase|Phase)\s+[\w/]+\s+)?"
@@ -1127,6 +1132,16 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
         line_bound[op.start] = op.cue_end
         openers[op.start] = op
     cuts.sort()
+    # a cut whose text up to the next cut holds no sentence ("同院另一项研究:脂肪干细胞单次输注 / 据了解,") is the
+    # heading of the study the next cut opens: one study
+    merged: list[int] = []
+    for c in cuts:
+        if merged and "\n" in doc.view[merged[-1]:c] and not HEADING_ONLY_END.search(doc.view, merged[-1], c):
+            line_bound.pop(c, None)
+            openers.pop(c, None)
+            continue
+        merged.append(c)
+    cuts = merged
     out = [m]
     if planned:
         # a planned or next trial: no part of this study; a registry id it names is a bare mention

@@ -113,3 +113,25 @@ def test_a_comment_citing_a_study_stays() -> None:
 ])
 def test_dated_pilot_before_a_late_intro(text: str, pilot: str, main: str) -> None:
     check_holders(_texts(text), [[pilot], [main, "发表" if "发表" in text else "發表"]])
+
+
+# --- a correction notice restates figures (and the wrong ones): no part of the report ------------------------
+@pytest.mark.parametrize("text, wrong", [
+    ("该试验共纳入84名2型糖尿病患者,每组42人,随访48周。\n\n【更正】本文初版中,将受试者人数误写为“48名,每组24人”,现已更正。", "24人"),
+    ("該試驗共納入84名第2型糖尿病患者,每組42人。\n\n更正啟事:本文初版將人數誤植為「48名,每組24人」。", "24人"),
+    ("The trial enrolled 84 adults with type 2 diabetes, 42 per arm.\n\nCorrection: An earlier version of this story "
+     "said the trial enrolled 48 adults, 24 per arm.", "24 per arm"),
+])
+def test_correction_notice_is_dropped(text: str, wrong: str) -> None:
+    texts = _texts(text)
+    assert texts and not any(wrong in t for t in texts), texts
+
+
+# --- a heading that names the next study, then its paragraph: one nested study ----------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("某医院团队为84名2型糖尿病患者输注脐带间充质干细胞,HbA1c下降1.2个百分点。\n同院另一项研究:脂肪干细胞单次输注\n"
+     "据了解,该院甘晓峰团队此前还开展了一项单臂研究:30例2型糖尿病患者接受自体脂肪间充质干细胞单次输注。",
+     [["84名"], ["脂肪干细胞单次输注", "30例"]]),
+])
+def test_heading_of_a_nested_study_joins_it(text: str, needles: list[list[str]]) -> None:
+    check_holders(_texts(text), needles)
