@@ -520,3 +520,13 @@ def test_cohort_general_classifier(text, lang, expected):
 ])
 def test_cohort_arms_chosen(text, lang, expected):
     assert site_sizes(text, lang) == sorted(expected)
+
+
+# ---- groups enrolled one after the other: "前6人…之后9人" ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("受試者共15人,分成兩組:前6人每人植入3億顆細胞,之後9人劑量加倍到6億顆。", "zh-Hant", [(6, "arm"), (9, "arm"), (15, "total")]),
+    ("共入组12例:首批3例接受低剂量,随后9例接受高剂量。", "zh", [(3, "arm"), (9, "arm"), (12, "total")]),
+    ("治疗前3个月和治疗后6个月分别检测HbA1c,共30例患者。", "zh", [(30, "total")]),   # trap: months
+])
+def test_cohort_groups_in_sequence(text, lang, expected):
+    assert site_sizes(text, lang) == sorted(expected)

@@ -242,3 +242,14 @@ def test_dose_column_needs_a_record_of_one_row():
     # a record holding the whole table holds other studies' cells: the header reading stays off
     doc = to_document(SourceDoc("t.txt", TABLE_EN, "txt"))
     assert EXTRACTOR.decide(EXTRACTOR.find(Span(doc, 0, len(doc.text)))) == []
+
+
+# ---- a dose raised between groups, its cell noun left out: "剂量加倍到6亿颗" ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("前6人每人植入3億顆細胞,之後9人劑量加倍到6億顆。", "zh-Hant", [(3e8, 3e8, False), (6e8, 6e8, False)]),
+    ("首批患者输注1亿个细胞,第二批剂量增加至2亿个。", "zh", [(1e8, 1e8, False), (2e8, 2e8, False)]),
+    ("The dose was doubled to 2 × 10^6 cells/kg in the second cohort.", "en", [(2e6, 2e6, True)]),
+    ("费用增加到2万元。", "zh", []),                                                # trap: money
+])
+def test_dose_raised_to(text, lang, expected):
+    assert site_doses(text, lang) == sorted(expected)

@@ -266,6 +266,12 @@ PATTERNS: tuple[Pattern, ...] = (
       + r"[^,，。;；\n]{0,10})[^。;；\n]{0,40}?(?:另外|另|其余|其餘|剩余|剩餘|余下|餘下)\s*(?P<n2>" + ZH_NUM
       + r")\s*(?:例|名|位|人)(?:[^,，。;；\n\d]{0,20}?" + ZH_PERSON + r")?\s*(?:仅|僅|只|则|則|均|都|也)?\s*(?P<l2>" + ZH_ALLOC
       + r"[^,，。;；\n]{0,10})", 0.85),
+    # groups enrolled one after the other (dose escalation): "前6人每人植入3亿颗细胞,之后9人剂量加倍"
+    P("zh_arm_sequence",
+      r"(?:前|首批|第一批)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?P<l1>)[^。;；\n]{0,40}?"
+      r"(?:之后|之後|其后|其後|随后|隨後|后续|後續|第二批|后|後)\s*(?P<n2>" + ZH_NUM + r")\s*(?:例|名|位|人)(?P<l2>)", 0.8,
+      examples=("受試者共15人,分成兩組:前6人每人植入3億顆細胞,之後9人劑量加倍到6億顆。",),
+      traps=("治疗前3个月和治疗后6个月分别检测。",)),
     # "随机分为治疗组和对照组，每组40例", "randomized into two groups of 30", "15 patients per arm"
     # (the size per group may be written "n = 21/group", "每组n=21")
     P("zh_arm_each", r"(?:每组|每組|(?<![男女])各)\s*(?:各)?\s*(?:有|为|為)?\s*(?:(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)"
@@ -380,7 +386,7 @@ PATTERN_ROLE: dict[str, str] = {
     "en_total_passive": "total", "en_total_denominator": "total", "en_total_noun": "total", "en_total_of_us": "total",
     "en_single_case": "total", "n_equals": "arm", "zh_arm_count_label": "arm",
     "zh_arm_label_count": "arm", "en_arm_in_group": "arm", "en_arm_controls": "arm",
-    "zh_total_person_count": "total", "zh_arm_split": "arm", "en_arm_split": "arm",
+    "zh_total_person_count": "total", "zh_arm_split": "arm", "zh_arm_sequence": "arm", "en_arm_split": "arm",
     "zh_arm_each": "arm", "en_arm_each": "arm",
     "zh_total_clause": "total", "zh_total_gong": "total", "zh_total_ge": "total", "zh_total_study_size": "total",
     "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",
@@ -401,7 +407,7 @@ WEAK = {"zh_total_noun", "zh_total_noun_count", "zh_total_ge", "en_total_noun", 
 # a study of one told by its patient ("a 47-year-old man", "这名8岁的患儿")
 SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "en_one_patient_with", "zh_single_case"}
 # patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
-SPLIT_PATTERNS = {"zh_arm_split", "en_arm_split", "zh_arm_subset_alloc", "zh_procedure_pair"}
+SPLIT_PATTERNS = {"zh_arm_split", "zh_arm_sequence", "en_arm_split", "zh_arm_subset_alloc", "zh_procedure_pair"}
 # breakdowns: parts that must add up to the count stated before them
 BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon", "arm_breakdown_list"}
 # a treated group and the group it was compared with

@@ -87,6 +87,8 @@ TABLE_CELL_QUANTITY = (rf"(?<![A-Za-z\d.])(?<![x×X*·]\s)(?:[>≥]\s*)?(?:{ARAB
                        rf"|{ARABIC}\s*(?:-|–|−|~)\s*{ARABIC}{SCI}|\(\s*{ARABIC}\s*(?:-|–|−|~)\s*{ARABIC}\s*\){SCI})")
 # "每次打1亿个": a count per administration said with a plain verb and the classifier only
 PER_TIME_VERB = r"(?:打|输|輸|注射|输注|輸注|回输|回輸|注入|给予|給予|打入|输入|輸入)"
+# a dose raised between groups: "加倍到", "增加至", "was doubled to", "escalated to"
+RAISED_TO = r"(?:加倍|增加|提高|增|升)(?:到|至)|(?:was\s+|were\s+)?(?:doubled|increased|raised|escalated)\s+to"
 CONTEXT: dict[str, tuple[str, ...]] = {
     "zh": ("细胞", "細胞", "剂量", "劑量", "输注", "輸注", "干细胞", "幹細胞", "间充质", "間充質"),
     "en": ("cells", "MSC", "dose", "infusion", "infused", "stem cell"),
@@ -127,9 +129,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # 12.04 ± 4.84 × 108 6.88 ± 2.30 × 108" (one dose per group); the first is also read by dose_keyword
     P("dose_row", rf"{DOSE_WORDS}\s*(?::\s*)?(?P<items>(?P<q>{ROW_ITEM})\s*(?:{ROW_ITEM}\s*)+)", 0.8),
     P("dose_table_cell", rf"(?P<q>{TABLE_CELL_QUANTITY})", 0.7),
+    # (or the dose raised to it: "剂量加倍到6亿颗", "the dose was doubled to 0.6 billion cells")
     P("dose_keyword",
-      rf"{DOSE_WORDS}(?:为|為|是|of|at|:|\s|\(|（|with)*(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})"
-      rf"(?P<pk2>{PER_KG})?", 0.8),
+      rf"{DOSE_WORDS}(?:为|為|是|of|at|:|\s|\(|（|with|{RAISED_TO})*(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})"
+      rf"(?P<pk2>{PER_KG})?", 0.8,
+      examples=("之後9人劑量加倍到6億顆,每人都只植入一次。",)),
 )
 _CELL_OR_DOSE = re.compile(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", re.I)
 # a range said with "between X and Y" / "介于X和Y之间" / "在X与Y之间": its two ends are one dose [X, Y], not a list
