@@ -530,3 +530,13 @@ def test_cohort_arms_chosen(text, lang, expected):
 ])
 def test_cohort_groups_in_sequence(text, lang, expected):
     assert site_sizes(text, lang) == sorted(expected)
+
+
+# ---- a table header row of group sizes ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Intra-arterial Intravenous Standard care\n(n = 58) (n = 41) (n = 27)\nAge, years 56.4 57.9 58.2", "en",
+     [(27, "arm"), (41, "arm"), (58, "arm")]),
+    ("干细胞组 对照组\n(n=30) (n=30)\n年龄 56 57", "zh", [(30, "arm"), (30, "arm")]),
+])
+def test_cohort_header_row_of_group_sizes(text, lang, expected):
+    assert site_sizes(text, lang) == sorted(expected)

@@ -522,3 +522,26 @@ def test_hba1c_mmol_restatement_is_one_fact(text, lang, expected):
 ])
 def test_hba1c_hk_tw_follow_up_words(text, lang, expected):
     assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+# ---- a plain-text table whose rows name the time point under an HbA1c header line, one column per group ----
+ROW_TABLE = ("                 Cells        Placebo\n                 (n = 30)     (n = 30)\nHbA1c, %\n"
+             "  Baseline       8.6 ± 1.0    8.5 ± 1.1\n  Week 24        7.4 ± 0.9    8.3 ± 1.0\n"
+             "  Change from baseline, week 24   -1.2   -0.2\nFasting glucose, mmol/L\n  Baseline   9.1 ± 2.0   9.0 ± 1.9\n")
+
+
+def test_hba1c_row_labelled_table():
+    assert site_values(ROW_TABLE, "en") == sorted(
+        [(8.6, None, None), (8.5, None, None), (None, 7.4, None), (None, 8.3, None), (None, None, -1.2),
+         (None, None, -0.2)], key=repr)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("糖化血红蛋白(%)\n基线 8.6 ± 1.0 8.5 ± 1.1\n第24周 7.4 ± 0.9 8.3 ± 1.0\n", "zh",
+     [(8.5, None, None), (8.6, None, None), (None, 7.4, None), (None, 8.3, None)]),
+    # traps: the term inside a sentence, and a header whose rows hold counts, not decimals
+    ("HbA1c, % fell in both groups.\nBaseline 8.6 8.5\n", "en", []),
+    ("HbA1c <7.0% at year 5, n (%)\nCells 14 (24.1) 6 (14.6)\n", "en", []),
+])
+def test_hba1c_row_labelled_table_variants(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)

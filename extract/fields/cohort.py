@@ -263,6 +263,11 @@ class CohortExtractor(FieldExtractor):
         if pattern.name in EACH_PATTERNS:
             yield from self._each(m, pattern, span)
             return
+        if pattern.name == "n_header_row":
+            for nm in re.finditer(r"\d{1,5}", m.group("body")):
+                a = m.start("body") + nm.start()
+                yield self.hit({"n": int(nm.group(0)), "role": "arm", "label": None}, a, a + len(nm.group(0)), pattern)
+            return
         if pattern.name in ("n_equals_list", "n_equals_list_bare"):
             for part in LIST_PART_N.finditer(m.group("body")):
                 n = as_int(parse_number(part.group("n")))

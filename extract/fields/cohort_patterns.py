@@ -266,6 +266,11 @@ PATTERNS: tuple[Pattern, ...] = (
       + r"[^,，。;；\n]{0,10})[^。;；\n]{0,40}?(?:另外|另|其余|其餘|剩余|剩餘|余下|餘下)\s*(?P<n2>" + ZH_NUM
       + r")\s*(?:例|名|位|人)(?:[^,，。;；\n\d]{0,20}?" + ZH_PERSON + r")?\s*(?:仅|僅|只|则|則|均|都|也)?\s*(?P<l2>" + ZH_ALLOC
       + r"[^,，。;；\n]{0,10})", 0.85),
+    # a table's header row of group sizes, the group names on the line above: "(n = 58) (n = 41) (n = 27)"
+    P("n_header_row",
+      r"(?m)^[ \t]*(?P<body>(?:[(（][ \t]*[nN][ \t]*=[ \t]*\d{1,5}[ \t]*[)）][ \t]*){2,})$", 0.85,
+      examples=("Intra-arterial Intravenous Standard care\n(n = 58) (n = 41) (n = 27)\nAge, years 56.4 57.9 58.2",),
+      traps=("Cell group (n = 58) improved more than controls (n = 27).",)),
     # groups enrolled one after the other (dose escalation): "前6人每人植入3亿颗细胞,之后9人剂量加倍"
     P("zh_arm_sequence",
       r"(?:前|首批|第一批)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)(?P<l1>)[^。;；\n]{0,40}?"
@@ -386,7 +391,7 @@ PATTERN_ROLE: dict[str, str] = {
     "en_total_passive": "total", "en_total_denominator": "total", "en_total_noun": "total", "en_total_of_us": "total",
     "en_single_case": "total", "n_equals": "arm", "zh_arm_count_label": "arm",
     "zh_arm_label_count": "arm", "en_arm_in_group": "arm", "en_arm_controls": "arm",
-    "zh_total_person_count": "total", "zh_arm_split": "arm", "zh_arm_sequence": "arm", "en_arm_split": "arm",
+    "zh_total_person_count": "total", "zh_arm_split": "arm", "zh_arm_sequence": "arm", "n_header_row": "arm", "en_arm_split": "arm",
     "zh_arm_each": "arm", "en_arm_each": "arm",
     "zh_total_clause": "total", "zh_total_gong": "total", "zh_total_ge": "total", "zh_total_study_size": "total",
     "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",

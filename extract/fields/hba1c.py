@@ -367,6 +367,40 @@ def _glued_row(view: str, pos: int, span: Span) -> list[tuple[float, int, int]]:
     return [(v, g.start("cells"), g.end("cells")) for v in values]
 
 
+# a plain-text table whose rows name the time point, under an HbA1c header line alone on its line, one column per
+# group (the normaliser keeps one space between cells): "HbA1c, %\nBaseline 8.9 ± 1.2 8.8 ± 1.1\nYear 1 7.4 ± 0.9 7.8 ..."
+# (cells are decimals, so the number of a row label, "Year 1", is no cell)
+_ROW_HEADER_REST = re.compile(r"[ \t]*(?:,[ \t]*%|[(（][ \t]*%[ \t]*[)）]|%)?[ \t]*\n")
+_ROW_CELL = r"[-+−]?\d{1,2}\.\d{1,2}(?:[ \t]*±[ \t]*\d+(?:\.\d+)?)?"
+_ROW_LINE = re.compile(rf"[ \t]*(?P<label>[^\n]*?)[ \t]+(?P<cells>(?:{_ROW_CELL}[ \t]+)+{_ROW_CELL})[ \t]*(?=\n|$)")
+_ROW_CELL_RE = re.compile(rf"(?P<sign>[-+−])?(?P<v>\d{{1,2}}\.\d{{1,2}})(?:[ \t]*±[ \t]*\d+(?:\.\d+)?)?")
+_CHANGE_ROW = re.compile(r"change|difference|变化|變化|差值|下降|降幅", re.IGNORECASE)
+TABLE_ROWS_MAX = 12
+
+
+def _row_table(view: str, term_start: int, term_end: int, span: Span) -> list[tuple[float, str, Optional[float], int, int, int]]:
+    """The readings of a row-labelled table under the term's header line: (value, role, days, column, start, end)."""
+    rest = _ROW_HEADER_REST.match(view, term_end, span.end)
+    line_start = view.rfind("\n", 0, term_start) + 1
+    if rest is None or view[line_start:term_start].strip():
+        return []
+    out: list[tuple[float, str, Optional[float], int, int, int]] = []
+    pos = rest.end()
+    for _ in range(TABLE_ROWS_MAX):
+        row = _ROW_LINE.match(view, pos, span.end)
+        if row is None:
+            break
+        label = row.group("label")
+        time = _TIME_RE.search(label)
+        role = "change" if _CHANGE_ROW.search(label) else "before" if _BASE_RE.search(label) else "after" if time else None
+        if role is not None:
+            for col, cm in enumerate(_ROW_CELL_RE.finditer(view, row.start("cells"), row.end("cells"))):
+                v = float(cm.group("v")) * (-1 if cm.group("sign") in ("-", "−") else 1)
+                out.append((v, role, _days(time) if time and role != "before" else None, col, cm.start(), cm.end()))
+        pos = row.end() + 1
+    return out
+
+
 def _nth_line_above(view: str, line_start: int, n: int) -> int:
     i = line_start
     for _ in range(n):
@@ -623,6 +657,14 @@ class HbA1cExtractor(FieldExtractor):
                 yield self.hit({"before": v, "after": None, "change": None, "unit": "%", "original_unit": "%",
                                 "timepoint_days": None, "group": f"column {i + 1}"}, m.start(), b, "hba1c_glued_row",
                                score=0.8)
+            return
+        table = _row_table(view, m.start(), m.end(), span)
+        if table:
+            for v, role, days, col, a, b in table:
+                value = {"before": None, "after": None, "change": None, "unit": "%", "original_unit": "%",
+                         "timepoint_days": days, "group": f"column {col + 1}"}
+                value[role] = v
+                yield self.hit(value, a, b, "hba1c_row_table", score=0.8)
             return
         default_unit: Optional[str] = None
         header = _HEADER_UNIT_RE.match(view, start)
