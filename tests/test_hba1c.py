@@ -545,3 +545,19 @@ def test_hba1c_row_labelled_table():
 ])
 def test_hba1c_row_labelled_table_variants(text, lang, expected):
     assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+# ---- the pair told in the sentence after the term's, the term left out ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("研究主要观察糖化血红蛋白。根据大会资料,高剂量组由8.1%降到7.0%,低剂量组则由8.0%到7.9%。", "zh",
+     [(8.0, 7.9, None), (8.1, 7.0, None)]),
+    ("研究主要觀察糖化血色素。高劑量組由8.1%降到7.0%。", "zh-Hant", [(8.1, 7.0, None)]),
+    ("The main outcome was HbA1c. It fell from 8.1% to 7.0% in the high-dose group.", "en", [(8.1, 7.0, None)]),
+    # traps: another measure, a share of patients, whole numbers, a new paragraph
+    ("The main outcome was HbA1c. Fasting glucose fell from 9.1 to 7.0 mmol/L.", "en", []),
+    ("The main outcome was HbA1c. The share of patients at target rose from 8.5% to 12.5%.", "en", []),
+    ("研究主要观察糖化血红蛋白。胰岛素用量由40%降到20%。", "zh", []),
+    ("The main outcome was HbA1c\nIt fell from 8.1% to 7.0% in another cohort.", "en", []),
+])
+def test_hba1c_pair_in_the_next_sentence(text, lang, expected):
+    assert site_values(text, lang) == sorted(expected, key=repr)

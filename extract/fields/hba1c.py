@@ -108,6 +108,8 @@ VALUE_RANGE = (3.0, 20.0)
 # no HbA1c is 15 mmol/mol (3.5 %): a value up to this labelled mmol/mol is a % value
 MISLABELLED_MMOL_MAX = 15.0
 CHANGE_MAX = 5.0
+# a pair read in the sentence after the term's lies in this range of HbA1c levels (%)
+NEXT_PAIR_RANGE = (4.5, 15.0)
 # a mmol/mol value converted lands this close to the % value it restates (IFCC tables round to whole mmol/mol)
 MMOL_RESTATED_TOLERANCE = 0.06
 
@@ -511,7 +513,42 @@ class HbA1cExtractor(FieldExtractor):
                         hits.append(checked)
                     if pat.name == "hba1c_term":
                         read_until = max(read_until, hit.end)
+                if pat.name == "hba1c_term":
+                    for hit in self._next_sentence_pair(m, span):
+                        checked = self.validate(hit, span)
+                        if checked is not None:
+                            hits.append(checked)
         return hits
+
+    def _next_sentence_pair(self, m: re.Match[str], span: Span) -> Iterable[Hit]:
+        """The pair told in the sentence after the term's, with the term left out ("…主要观察糖化血红蛋白。高剂量组由8.1%
+        降到7.0%", "The main outcome was HbA1c. It fell from 8.1% to 7.0%"): read when that sentence, in the same
+        paragraph, names no measure of its own (no term, no other measure, no share of patients) and its values are
+        decimals on the % scale."""
+        view = span.doc.view
+        first = _END_RE.search(view, m.end(), min(span.end, m.end() + WINDOW))
+        if first is None or view[first.start()] == "\n":
+            return
+        nxt = _END_RE.search(view, first.end(), min(span.end, first.end() + WINDOW))
+        lo, hi = first.end(), nxt.start() if nxt else min(span.end, first.end() + WINDOW)
+        if _TERM_RE.search(view, lo, hi) or _OTHER_RE.search(view, lo, hi) or _PROP_RE.search(view, lo, hi):
+            return
+        for rx in (PAIR_RE, ARROW_RE):
+            found = False
+            for pm in rx.finditer(view, lo, hi):
+                a, b = parse_number(pm.group("a")), parse_number(pm.group("b"))
+                if a is None or b is None or "." not in pm.group("a") + pm.group("b"):
+                    continue
+                if (_unit(pm, "a") or _unit(pm, "b")) != "%" or not all(NEXT_PAIR_RANGE[0] <= x <= NEXT_PAIR_RANGE[1]
+                                                                       for x in (a, b)):
+                    continue
+                days, group = self._context(view, pm.start(), pm.start("b"), span)
+                found = True
+                yield self.hit({"before": a, "after": b, "change": None, "unit": "%", "original_unit": "%",
+                                "timepoint_days": days, "group": group}, pm.start(), pm.end(), "hba1c_next_sentence",
+                               score=0.6)
+            if found:
+                break   # "由8.1%降到7.0%" is read once, not again as an arrow
 
     def _clause_end(self, view: str, start: int, limit: int) -> int:
         end = min(limit, start + WINDOW)
