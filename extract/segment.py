@@ -205,6 +205,8 @@ SENTENCE_END = re.compile(r"[。!?！？]|" + "".join(rf"(?<!\b{a})" for a in _N
 # 先导研究", "此前的一项研究", "their earlier pilot study"): a study of its own
 PRIOR_STUDY = re.compile(
     r"(?:曾|此前|先前|之前|早前|早先|前期)[^,，。;；]{0,40}?(?:一项|一項)[^,，。;；]{0,40}?(?:研究|试验|試驗)|"
+    # "該院早前發表的研究追蹤十四名病人", "此前完成的试验": an earlier study named by its publication
+    r"(?:早前|此前|之前|先前|早先)(?:已)?(?:发表|發表|完成|开展|開展|公布|公佈|报告|報告)的(?:一项|一項)?(?:研究|试验|試驗)|"
     r"\d{4}\s*年(?:的|所做的|進行的|进行的)(?:一项|一項)?(?:先导|先導|试点|試點|前期|初步|早期)(?:研究|试验|試驗)|"
     # "2012年,团队先给12名患者做了试点": a dated first pilot told before the study
     r"\d{4}\s*年\s*[,，]?[^。;；]{0,12}?(?:先|首先|曾)[^。;；]{0,20}?(?:做了|进行了|進行了|开展了|開展了)?\s*"
@@ -344,6 +346,9 @@ LEAD_STUDY = re.compile(rf"(?:(?<!\d)\d+|{_ZH_COUNT_WORD})\s*(?:名|例|位|只|
                         rf"(?:\b\d[\d,]*|\b{_EN_COUNT_WORD})\s+(?:(?:\w+\s+){{0,2}}(?:patients|participants|subjects|volunteers|adults|children|"
                         r"recipients|individuals|mice|rats)|of\s+\d+\s+(?:patients|participants|mice))\b|\(\s*n\s*=\s*\d+",
                         re.IGNORECASE)
+# a section's cohort of people counted in words ("Six people with type 1 diabetes received…"; "537 million people"
+# is a tally)
+PEOPLE_IN_WORDS = re.compile(rf"\b{_EN_COUNT_WORD}\s+(?:\w+\s+){{0,2}}?(?:people|persons|men|women)\b", re.IGNORECASE)
 APPROX_BEFORE = re.compile(r"(?:\bmore than|\bover|\bnearly|\balmost|\bupwards of|超过|超過|逾)\s*$", re.IGNORECASE)
 # a lead that announces the cases told below ("今天，我们分享其中三位患者的故事") is their introduction
 CASES_INTRO = re.compile(r"(?:分享|介绍|介紹|讲述|講述|来看|來看|以下|下面)[^。!?！？]{0,20}?(?:故事|案例|病例|个案|個案)|"
@@ -754,12 +759,19 @@ NOT_A_SUBHEADING = re.compile(r"[|›»•?？]|^\s*(?:[-–*·]|\d|[(（]|第|b
 SUBHEADED_MIN = 2
 
 
+def _headline(line: _Line) -> bool:
+    """A short line in headline form though it lists with commas ("Six patients, one procedure, no immunosuppression"):
+    no sentence punctuation inside or at its end."""
+    t = line.text.strip()
+    return len(t) <= MAX_HEADING_CHARS and not re.search(r"[。;；!?！？]|[.:：]\s*$|\.\s", t)
+
+
 def subheaded_studies(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> list[_Line]:
     """Unnumbered subheadings of a roundup, each over a section that reports a study of its own ("A patient's own
     cells, turned into islets / A 52-year-old man…", "Pooled evidence… / A meta-analysis… 612 participants…"):
     at least two, each opening with a cohort or case of a different size; the document's title and subheadings
     naming a part of one story (results, safety, expert comment) are not candidates."""
-    heads = [k for k, ln in enumerate(lines) if k > 0 and is_heading(ln) and not STORY_PART.search(ln.text)
+    heads = [k for k, ln in enumerate(lines) if k > 0 and (is_heading(ln) or _headline(ln)) and not STORY_PART.search(ln.text)
              and not NOT_A_SUBHEADING.search(ln.text) and k + 1 < len(lines) and not is_heading(lines[k + 1])]
     found: list[tuple[_Line, str]] = []
     for n, k in enumerate(heads):
@@ -779,7 +791,8 @@ def subheaded_studies(doc: Document, lines: list[_Line], max_ref: Optional[int])
 def study_cue(case_text: str, cohort_text: str) -> Optional[re.Match[str]]:
     """The first patient (in ``case_text``) or cohort (in ``cohort_text``) a section opens with, a planned one
     not counted ("its phase 3 trial will need about 60 participants", "计划招募60名患者")."""
-    for rx, text in ((CASE_CUE, case_text), (LEAD_STUDY, cohort_text), (SECTION_COHORT, cohort_text)):
+    for rx, text in ((CASE_CUE, case_text), (LEAD_STUDY, cohort_text), (SECTION_COHORT, cohort_text),
+                     (PEOPLE_IN_WORDS, cohort_text)):
         for m in rx.finditer(text):
             if rx is SECTION_COHORT and _tally_before(text, m.start()):
                 continue   # a worldwide or nationwide tally

@@ -540,3 +540,7 @@ def test_cohort_groups_in_sequence(text, lang, expected):
 ])
 def test_cohort_header_row_of_group_sizes(text, lang, expected):
     assert site_sizes(text, lang) == sorted(expected)
+
+
+def test_cohort_dropouts_per_group_are_no_arms():
+    assert site_sizes("纳入96例,随机分为两组,各48例。两组各有2例和3例患者失访。", "zh") == [(48, "arm"), (48, "arm"), (96, "total")]

@@ -226,6 +226,13 @@ def test_numeric_fingerprint_signals(kw_a: dict, kw_b: dict, name: str) -> None:
     assert sig(explain(rec("a", **kw_a), rec("b", **kw_b)), name) > 0
 
 
+def test_differing_intervals_count_against() -> None:
+    """Two look-alike protocols, doses every 2 weeks vs every 4 weeks: evidence against; a month and 4 weeks agree."""
+    assert sig(explain(rec("a", interval=14), rec("b", interval=28)), "interval") < 0
+    assert sig(explain(rec("a", interval=28), rec("b", interval=30)), "interval") > 0
+    assert sig(explain(rec("a", interval=14), rec("b")), "interval") == 0      # one side states none
+
+
 def test_numeric_fingerprint_misses() -> None:
     link = explain(rec("a", hba1c=((8.2, 7.0),), dose=(1e6, 1e6, True), follow_up=90),
                    rec("b", hba1c=((9.1, 7.9),), dose=(1e6, 1e6, False), follow_up=365))

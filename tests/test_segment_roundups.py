@@ -135,3 +135,24 @@ def test_correction_notice_is_dropped(text: str, wrong: str) -> None:
 ])
 def test_heading_of_a_nested_study_joins_it(text: str, needles: list[list[str]]) -> None:
     check_holders(_texts(text), needles)
+
+
+# --- a round-up's subheadings, one written as a list with commas; a cohort of people counted in words ---------
+def test_roundup_subheadings_with_commas_and_people_in_words() -> None:
+    text = ("Congress daily\n\nCord cells and islets headline the late-breakers\n\n"
+            "Placebo-controlled cord MSC trial holds up\nProf. Qiao presented a trial in 96 adults with type 2 diabetes.\n\n"
+            "Open-label trial reports similar direction\nDr. Wen reported a trial in which 90 patients with type 2 "
+            "diabetes were randomised.\n\n"
+            "Six patients, one procedure, no immunosuppression\nDr. Deng gave one-year data. Six people with type 1 "
+            "diabetes received 6 x 10^8 cells once.")
+    check_holders(_texts(text), [["96 adults"], ["90 patients"], ["Six people"]])
+
+
+# --- an earlier study named by its publication ("該院早前發表的研究…十四名病人") ---------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("馬灣醫院為五名一型糖尿病患者進行胰島移植,一年後三人毋須注射胰島素。\n\n團隊曾到高雄港都醫院取經。該院早前發表的研究追蹤十四名病人約五年,"
+     "最終有五人仍然毋須打針。", [["五名"], ["十四名"]]),
+    ("某医院为5名1型糖尿病患者进行胰岛移植。\n\n另一家医院此前发表的研究随访了14名患者约五年。", [["5名"], ["14名"]]),
+])
+def test_earlier_published_study_is_its_own(text: str, needles: list[list[str]]) -> None:
+    check_holders(_texts(text), needles)

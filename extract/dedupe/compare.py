@@ -491,8 +491,11 @@ def _numbers(a: Features, b: Features, sig: list[Sig]) -> None:
         sig.append(("follow_up", W["follow_up_equal"], "same follow-up"))
     if a.infusions & b.infusions:
         sig.append(("infusions", W["infusions_equal"], str(max(a.infusions & b.infusions))))
-    if a.intervals and b.intervals and any(_days_equal(x, y) for x in a.intervals for y in b.intervals):
-        sig.append(("interval", W["interval_equal"], "same interval"))
+    if a.intervals and b.intervals:
+        if any(_days_equal(x, y) for x in a.intervals for y in b.intervals):
+            sig.append(("interval", W["interval_equal"], "same interval"))
+        else:
+            sig.append(("interval", W["interval_differ"], f"{list(a.intervals)} vs {list(b.intervals)} days"))
 
 
 def _context_signal(a: Features, b: Features, sig: list[Sig]) -> None:

@@ -160,6 +160,9 @@ HAND_WEIGHTS: Mapping[str, float] = MappingProxyType({
     "follow_up_equal": 1.5,
     "infusions_equal": 0.5,
     "interval_equal": 0.5,
+    # both state the interval between doses and no value agrees (every 2 weeks vs every 4 weeks): a protocol
+    # differs, as between two look-alike trials of one cell type and dose
+    "interval_differ": -1.5,
     # categorical compatibility
     "condition_equal": 0.5,
     "cell_type_equal": 1.0,
