@@ -116,6 +116,19 @@ def _best(hits: list[Hit]) -> Hit:
     return sorted(hits, key=lambda h: (-h.score, h.start))[0]
 
 
+def last_assessment(hba1c: list[Hit]) -> Optional[Hit]:
+    """A follow-up told only as the time of the last HbA1c reading after treatment ("24周时两组HbA1c分别下降…",
+    "一年后降至6.4%", "by week 48 the values were 7.3% and 8.1%"), when the record states no follow-up of its own:
+    that time point, with the reading's evidence."""
+    timed = [h for h in hba1c if h.value.get("timepoint_days") and (h.value.get("after") is not None
+                                                                    or h.value.get("change") is not None)]
+    if not timed:
+        return None
+    last = max(timed, key=lambda h: (h.value["timepoint_days"], -h.start))
+    return Hit("follow_up", {"days": last.value["timepoint_days"]}, last.start, last.end, last.extractor,
+               "follow_up_last_assessment", 0.5)
+
+
 def build_record(doc: Document, mention: Mention, hits: list[Hit], *, rid: Optional[str] = None) -> Record:
     """Turn a mention's hits into a validated contract record with evidence on every value.
 
@@ -129,6 +142,8 @@ def build_record(doc: Document, mention: Mention, hits: list[Hit], *, rid: Optio
     # segmentation's own study-level hits (e.g. a DOI from the cited reference) come first
     for h in list(mention.hits) + hits:
         by_field[h.field].append(h)
+    if "follow_up" not in by_field and (last := last_assessment(by_field.get("hba1c", []))) is not None:
+        by_field["follow_up"].append(last)
     for fld, group in by_field.items():
         if fld == "warning":  # a checker's finding about the text (e.g. a unit that does not fit)
             rec.warnings.extend(h.value["message"] for h in group)

@@ -223,3 +223,26 @@ def test_follow_up_last_assessment(text, lang, expected):
 ])
 def test_to_days_uses_guideline_conversions(num, unit, half, days):
     assert to_days(num, unit, half=half) == days
+
+
+# ---- a record that states no follow-up takes the time of its last HbA1c reading after treatment ----
+def _record_follow_up(text: str) -> list[float]:
+    from extract.assemble import extract_records
+    from extract.document import SourceDoc
+    from extract.pipeline import to_document
+
+    recs = extract_records(to_document(SourceDoc("f.txt", text, "txt")))
+    return sorted(f.days for r in recs for f in r.follow_up)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("温晓露等开展的随机对照试验将90例2型糖尿病患者分为两组,24周时两组HbA1c分别下降1.1%和0.3%。", [168]),
+    ("馬灣醫院為五名一型糖尿病患者進行胰島移植。移植前糖化血紅素平均為8.9%,一年後降至6.4%。", [365]),
+    ("Ninety-six adults with type 2 diabetes were randomised. At 12 weeks HbA1c had dropped to 7.9%; by week 48 it "
+     "was 7.3%.", [336]),
+    # a stated follow-up wins; a baseline reading has no time point to give
+    ("Ninety-six adults were randomised and followed for 52 weeks. At week 24 HbA1c was 7.6%.", [364]),
+    ("Ninety-six adults with type 2 diabetes had a baseline HbA1c of 8.6%.", []),
+])
+def test_record_follow_up_from_the_last_reading(text: str, expected: list[float]) -> None:
+    assert _record_follow_up(text) == expected

@@ -574,7 +574,7 @@ class HbA1cExtractor(FieldExtractor):
             head = view[max(seg_start, t.start() - 6):t.start()].lower()
             if t.group(0).startswith("第") or \
                     re.match(r"\s*(?:时|時|后|後|随访|隨訪|later|post|of\s+follow)", tail, re.I) or \
-                    re.search(r"(?:at|after|to|第|in|后|後|治疗|治療|随访|隨訪)\s*(?:week|month)?\s*$", head):
+                    re.search(r"(?:at|after|to|by|第|in|后|後|治疗|治療|随访|隨訪)\s*(?:week|month)?\s*$", head):
                 days = _days(t)
         group = None
         for g in _GROUP_RE.finditer(view, seg_start, value_start):
