@@ -47,6 +47,50 @@ def _ladder(*parts: Optional[Hashable]) -> list[Key]:
     return out
 
 
+def _alt(coarse: Key, path: list[tuple[str, Optional[Hashable]]]) -> list[Key]:
+    """A ladder from ``coarse`` refined by the named parts of ``path`` (stopping at the first missing one);
+    empty when the first is missing."""
+    out: list[Key] = [coarse]
+    for name, value in path:
+        if value is None:
+            break
+        out.append((*out[-1], (name, value)))
+    return out if len(out) > 1 else []
+
+
+def _parts(f: Features) -> dict[str, Optional[Hashable]]:
+    """The parts the alternative paths refine by."""
+    return {"cell": min(f.cell_types) if f.cell_types else None, "cond": f.condition, "design": f.design,
+            "year": f.year, "month": (f.year, f.month) if f.year and f.month else None, "day": f.day,
+            "journal": f.journal, "fu": min(f.follow_up) if f.follow_up else None}
+
+
+def _with_alternatives(name: str, rule: Rule) -> Rule:
+    """``rule`` plus, for each of its ladders, the alternative paths of ``ALT_PATHS[name]`` from its coarse key.
+
+    A block too large for the cap is split by the ladder's next part; a record without that part (no year, no
+    day) is then lost to every record of the block. An alternative path splits the same block by other parts, so
+    two records that share any of them still meet. Where the coarse block fits the cap (every annotated set)
+    the alternatives add no pair: they start from the same coarse key.
+    """
+    paths = ALT_PATHS.get(name)
+    if not paths:
+        return rule
+
+    def with_alternatives(f: Features) -> Iterator[list[Key]]:
+        parts: Optional[dict[str, Optional[Hashable]]] = None
+        for ladder in rule(f):
+            yield ladder
+            if ladder:
+                parts = parts or _parts(f)
+                for path in paths:
+                    alt = _alt(ladder[0], [(p, parts[p]) for p in path])
+                    if alt:
+                        yield alt
+
+    return with_alternatives
+
+
 def _rule_ids(f: Features) -> Iterable[list[Key]]:
     if f.doi:
         yield [("doi", f.doi)]
@@ -156,7 +200,16 @@ def _rule_period(f: Features) -> Iterable[list[Key]]:
         yield _ladder("period", start, min(f.period_ends) if f.period_ends else None, f.condition)
 
 
-RULES: dict[str, Rule] = {
+# Alternative paths by which an oversized block of a rule is split too (``_with_alternatives``).
+ALT_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "date": (("cell", "cond", "design"), ("fu", "cell"), ("journal",)),
+    "cohort": (("cell", "cond", "design"), ("design", "cond"), ("journal",)),
+    "journal_profile": (("year", "month"),),
+    "organisation": (("year",), ("design", "cond")),
+    "institution": (("cell", "cond"), ("design",)),
+}
+
+_RULES: dict[str, Rule] = {
     "identifier": _rule_ids,
     "alias": _rule_alias,
     "journal_year": _rule_journal,
@@ -174,6 +227,7 @@ RULES: dict[str, Rule] = {
     "period": _rule_period,
     "context": _rule_context,
 }
+RULES: dict[str, Rule] = {name: _with_alternatives(name, rule) for name, rule in _RULES.items()}
 STAR_RULES = frozenset({"identifier"})
 # rules whose keys are weak evidence get a smaller block cap (fewer, better pairs)
 WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "hba1c_value", "institution", "context",
@@ -182,8 +236,14 @@ WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "h
 
 
 def _title_ladders(feats: list[Features], toks: Optional[list[list[str]]] = None) -> list[list[list[Key]]]:
-    """Per record: ladders for its rarest title tokens (rarity counted over this corpus); ``toks``: each
-    record's ``title_tokens`` when already computed."""
+    """Per record: ladders for its rarest title tokens (rarity counted over this corpus), and one for the pair of
+    its two rarest tokens; ``toks``: each record's ``title_tokens`` when already computed.
+
+    A token in more than ``TITLE_TOKEN_MAX_DF`` records is no key alone, but the pair of a title's two rarest
+    tokens is: in a large corpus every token of a title may be common (Chinese character bigrams) while their
+    pair still identifies it. Where each of the two is a key alone and its block fits the cap, the pair's block
+    adds nothing (its records already share both).
+    """
     if toks is None:
         toks = [title_tokens(f.title) if f.title else [] for f in feats]
     df: Counter[str] = Counter()
@@ -193,7 +253,11 @@ def _title_ladders(feats: list[Features], toks: Optional[list[list[str]]] = None
     k, max_df = settings.TITLE_BLOCK_TOKENS, settings.TITLE_TOKEN_MAX_DF
     for f, ts in zip(feats, toks):
         usable = sorted((df[t], t) for t in ts if 2 <= df[t] <= max_df)[:k]
-        out.append([_ladder("t", t, f.year) for _, t in usable])
+        ladders = [_ladder("t", t, f.year) for _, t in usable]
+        ranked = sorted({(df[t], t) for t in ts if df[t] >= 2})
+        if len(ranked) >= 2:
+            ladders.append(_ladder("t2", (ranked[0][1], ranked[1][1]), f.year))
+        out.append(ladders)
     return out
 
 
