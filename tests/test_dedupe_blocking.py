@@ -21,9 +21,10 @@ from extract.models import CohortSize, Evidence, FollowUp, Record, StudyMeta  # 
 EV = Evidence(quote="x", start=0, end=1)
 
 
-def rec(rid: str, *, n: Optional[int] = None, follow_up: Optional[float] = None, **meta: Any) -> Record:
+def rec(rid: str, *, n: Optional[int] = None, arms: tuple[int, ...] = (), follow_up: Optional[float] = None, **meta: Any) -> Record:
     return Record(record_id=rid, study_id="", doc_id=f"doc-{rid}", lang="en", study=StudyMeta(**meta),  # type: ignore[arg-type]
-                  cohort_sizes=[CohortSize(n=n, role="total", evidence=EV)] if n else [],
+                  cohort_sizes=([CohortSize(n=n, role="total", evidence=EV)] if n else [])
+                  + [CohortSize(n=x, role="arm", evidence=EV) for x in arms],
                   follow_up=[FollowUp(days=follow_up, evidence=EV)] if follow_up else [])
 
 
@@ -40,36 +41,37 @@ def _crowd(k: int, **meta: Any) -> list[Record]:
                 design=designs[i % 4], condition="T1D", **meta) for i in range(k)]
 
 
+def _journal_crowd() -> list[Record]:
+    """60 other cohorts of one journal (its own blocks are over the cap too)."""
+    return [rec(f"y{i:03d}", n=40 + i, journal="Stem Cell Research & Therapy", pub_date=f"{2000 + i % 20}",
+                cell_types=[["BM-MSC", "AD-MSC", "P-MSC"][i % 3]], design="rct") for i in range(60)]
+
+
 # ---------------------------------------------------------------- alternative paths
 
-def test_records_without_a_year_meet_in_an_oversized_cohort_block_through_their_cell_type() -> None:
-    # 60 reports of a 30-patient cohort: the block of "n = 30" is split by year, which neither of a, b gives
-    a = rec("a", n=30, cell_types=["UC-MSC"], condition="T2D", design="rct")
-    b = rec("b", n=30, cell_types=["UC-MSC"], condition="T2D", design="rct")
-    c = rec("c", n=30, cell_types=["BM-MNC"], condition="T2D", design="observational")   # shares no path
-    pairs = _pairs([a, b, c, *_crowd(60, n=30)], weak_cap=10)
+def test_a_report_without_a_year_meets_in_an_oversized_cohort_block_through_its_journal() -> None:
+    # 60 reports of 30-patient cohorts: the block of "n = 30" is split by year, which b does not give
+    a = rec("a", n=30, journal="Stem Cell Research & Therapy", pub_date="2019-03")
+    b = rec("b", n=30, journal="干细胞研究与治疗")                     # the same journal in Chinese, no date
+    c = rec("c", n=30, journal="Diabetes Care")                       # another journal, no date
+    d = rec("d", n=30, pub_date="2019-03")                            # the year, no journal
+    pairs = _pairs([a, b, c, d, *_crowd(60, n=30), *_journal_crowd()], weak_cap=10)
     assert ("a", "b") in pairs
-    assert ("a", "c") not in pairs and ("b", "c") not in pairs
+    assert ("a", "c") not in pairs and ("b", "c") not in pairs and ("b", "d") not in pairs
 
 
-def test_records_without_a_day_meet_in_an_oversized_month_block_through_their_follow_up() -> None:
-    # the month's block is split by day, which a gives and b does not; both give the same follow-up
-    a = rec("a", pub_date="2021-05-17", follow_up=168, cell_types=["UC-MSC"])
-    b = rec("b", pub_date="2021-05", follow_up=168, cell_types=["UC-MSC"])
-    c = rec("c", pub_date="2021-05", follow_up=365, cell_types=["UC-MSC"])       # another follow-up
-    crowd = [rec(f"x{i:03d}", pub_date=f"2021-05-{1 + i % 28:02d}", follow_up=30 + 7 * i,
-                 cell_types=["UC-MSC"]) for i in range(60)]
-    pairs = _pairs([a, b, c, *crowd], weak_cap=10)
-    assert ("a", "b") in pairs
-    assert ("a", "c") not in pairs
-
-
-def test_without_the_alternatives_those_records_are_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_alternatives_that_report_is_lost(monkeypatch: pytest.MonkeyPatch) -> None:
     # the trap the alternatives fix: the same corpus with the main ladders only
-    a = rec("a", n=30, cell_types=["UC-MSC"], condition="T2D", design="rct")
-    b = rec("b", n=30, cell_types=["UC-MSC"], condition="T2D", design="rct")
+    a = rec("a", n=30, journal="Stem Cell Research & Therapy", pub_date="2019-03")
+    b = rec("b", n=30, journal="干细胞研究与治疗")
     monkeypatch.setattr(blocking, "RULES", dict(blocking._RULES))
-    assert ("a", "b") not in _pairs([a, b, *_crowd(60, n=30)], weak_cap=10)
+    assert ("a", "b") not in _pairs([a, b, *_crowd(60, n=30), *_journal_crowd()], weak_cap=10)
+
+
+def test_small_cohort_blocks_are_not_split_by_journal() -> None:
+    # a block within the cap pairs all its records, whatever their journals
+    recs = [rec("a", n=117, journal="Diabetes Care"), rec("b", n=117, journal="Cell"), rec("c", n=117)]
+    assert _pairs(recs) == {("a", "b"), ("a", "c"), ("b", "c")}
 
 
 def test_alternatives_add_no_pair_when_every_block_fits_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,13 +93,11 @@ def _title_ladders_without_pair_key(feats: list[Features], toks: Optional[list[l
 
 
 def test_alternative_ladders_start_at_the_coarse_key_and_stop_at_a_missing_part() -> None:
-    f = features(rec("a", n=30, cell_types=["UC-MSC"], design="rct"))   # no condition, no year
-    ladders = list(blocking.RULES["cohort"](f))
-    assert ladders[0] == [("n", 30)]                    # the main ladder stops at the missing year
-    assert all(lad[0] == ("n", 30) for lad in ladders)
-    assert [("n", 30), ("n", 30, ("cell", "UC-MSC"))] in ladders   # stops at the missing condition
-    assert [("n", 30), ("n", 30, ("design", "rct"))] in ladders
-    assert not any(len(lad) == 1 for lad in ladders[1:])           # no alternative without a part
+    f = features(rec("a", n=30, arms=(), journal="Diabetes Care", cell_types=["UC-MSC"]))   # no year
+    assert list(blocking.RULES["cohort"](f)) == [[("n", 30)], [("n", 30), ("n", 30, ("journal", "diabetes-care"))]]
+    g = features(rec("g", n=30, pub_date="2020"))     # no journal: no alternative
+    assert list(blocking.RULES["cohort"](g)) == [[("n", 30), ("n", 30, 2020)]]
+    assert blocking._alt(("n", 30), [("journal", None)]) == []
 
 
 # ---------------------------------------------------------------- title pair keys
