@@ -4,7 +4,9 @@ Each rule gives a record a list of keys from coarse to fine. A block (records sh
 key) larger than ``MAX_BLOCK_SIZE`` is split by the next finer key and, when no finer key is
 left, skipped; identifier blocks are decisive on their own, so an oversized one is linked as a
 star (every member against its first) instead. Cost therefore grows with the number of records
-times the block cap, not with the square of the corpus.
+times the block cap, not with the square of the corpus. A rule may split its oversized blocks by
+alternative paths too (``ALT_PATHS``), so a record that lacks the main ladder's next part is not
+lost to the whole block.
 """
 from __future__ import annotations
 
