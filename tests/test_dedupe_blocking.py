@@ -88,8 +88,9 @@ def test_alternatives_add_no_pair_when_every_block_fits_the_cap(monkeypatch: pyt
 _TITLE_LADDERS = blocking._title_ladders
 
 
-def _title_ladders_without_pair_key(feats: list[Features], toks: Optional[list[list[str]]] = None) -> list:  # type: ignore[type-arg]
-    return [[lad for lad in lads if lad[0][0] != "t2"] for lads in _TITLE_LADDERS(feats, toks)]
+def _title_ladders_without_pair_key(feats: list[Features], toks: Optional[list[list[str]]] = None,
+                                    cap: Optional[int] = None) -> list:  # type: ignore[type-arg]
+    return [[lad for lad in lads if lad[0][0] != "t2"] for lads in _TITLE_LADDERS(feats, toks, cap)]
 
 
 def test_alternative_ladders_start_at_the_coarse_key_and_stop_at_a_missing_part() -> None:
@@ -116,6 +117,12 @@ def test_a_title_of_common_tokens_meets_its_copy_through_its_two_rarest(monkeypa
     pairs = _pairs([a, b, c, *crowd])
     assert ("a", "b") in pairs
     assert ("a", "c") not in pairs
+
+
+def test_no_title_pair_key_where_the_rarest_token_block_fits() -> None:
+    # a rare token's own block already pairs the records that share it: no second key for them
+    feats = [features(rec("a", title="alpha beta gamma")), features(rec("b", title="alpha beta gamma"))]
+    assert all(lad[0][0] == "t" for lads in blocking._title_ladders(feats) for lad in lads)
 
 
 def test_title_pair_key_block_over_the_cap_is_skipped() -> None:

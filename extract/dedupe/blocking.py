@@ -242,14 +242,15 @@ WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "h
                         "person", "period"})
 
 
-def _title_ladders(feats: list[Features], toks: Optional[list[list[str]]] = None) -> list[list[list[Key]]]:
+def _title_ladders(feats: list[Features], toks: Optional[list[list[str]]] = None,
+                   cap: Optional[int] = None) -> list[list[list[Key]]]:
     """Per record: ladders for its rarest title tokens (rarity counted over this corpus), and one for the pair of
     its two rarest tokens; ``toks``: each record's ``title_tokens`` when already computed.
 
     A token in more than ``TITLE_TOKEN_MAX_DF`` records is no key alone, but the pair of a title's two rarest
     tokens is: in a large corpus every token of a title may be common (Chinese character bigrams) while their
-    pair still identifies it. Where each of the two is a key alone and its block fits the cap, the pair's block
-    adds nothing (its records already share both).
+    pair still identifies it. The pair key is made only when the rarest token's own block may not fit the cap
+    (``cap``, the title rule's): otherwise that block already pairs every record sharing the pair.
     """
     if toks is None:
         toks = [title_tokens(f.title) if f.title else [] for f in feats]
@@ -262,7 +263,7 @@ def _title_ladders(feats: list[Features], toks: Optional[list[list[str]]] = None
         usable = sorted((df[t], t) for t in ts if 2 <= df[t] <= max_df)[:k]
         ladders = [_ladder("t", t, f.year) for _, t in usable]
         ranked = sorted({(df[t], t) for t in ts if df[t] >= 2})
-        if len(ranked) >= 2:
+        if len(ranked) >= 2 and ranked[0][0] > min(max_df, cap or settings.MAX_BLOCK_SIZE):
             ladders.append(_ladder("t2", (ranked[0][1], ranked[1][1]), f.year))
         out.append(ladders)
     return out
@@ -313,7 +314,7 @@ def candidate_pairs(feats: list[Features], *, cap: Optional[int] = None, weak_ca
     pairs: set[int] = set()  # i * n + j: ints are far smaller than tuples in a big set
     for name in [*RULES, "title"]:
         # one rule at a time, so only one rule's keys are held in memory
-        per_record = _title_ladders(feats) if name == "title" else [list(RULES[name](f)) for f in feats]
+        per_record = _title_ladders(feats, cap=cap) if name == "title" else [list(RULES[name](f)) for f in feats]
         blocks: dict[Key, list[tuple[int, list[Key]]]] = defaultdict(list)
         for i, ladders in enumerate(per_record):
             for ladder in ladders:
