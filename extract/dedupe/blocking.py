@@ -259,12 +259,14 @@ def _title_ladders(feats: list[Features], toks: Optional[list[list[str]]] = None
         df.update(ts)
     out = []
     k, max_df = settings.TITLE_BLOCK_TOKENS, settings.TITLE_TOKEN_MAX_DF
+    fits = min(max_df, cap or settings.MAX_BLOCK_SIZE)   # a token in no more records is a key whose block fits
     for f, ts in zip(feats, toks):
         usable = sorted((df[t], t) for t in ts if 2 <= df[t] <= max_df)[:k]
         ladders = [_ladder("t", t, f.year) for _, t in usable]
-        ranked = sorted({(df[t], t) for t in ts if df[t] >= 2})
-        if len(ranked) >= 2 and ranked[0][0] > min(max_df, cap or settings.MAX_BLOCK_SIZE):
-            ladders.append(_ladder("t2", (ranked[0][1], ranked[1][1]), f.year))
+        if not usable or usable[0][0] > fits:   # (else the rarest token is usable[0], and its block fits)
+            ranked = sorted({(df[t], t) for t in ts if df[t] >= 2})
+            if len(ranked) >= 2 and ranked[0][0] > fits:
+                ladders.append(_ladder("t2", (ranked[0][1], ranked[1][1]), f.year))
         out.append(ladders)
     return out
 
