@@ -4,7 +4,9 @@ Each rule gives a record a list of keys from coarse to fine. A block (records sh
 key) larger than ``MAX_BLOCK_SIZE`` is split by the next finer key and, when no finer key is
 left, skipped; identifier blocks are decisive on their own, so an oversized one is linked as a
 star (every member against its first) instead. Cost therefore grows with the number of records
-times the block cap, not with the square of the corpus.
+times the block cap, not with the square of the corpus. A rule may split its oversized blocks by
+alternative paths too (``ALT_PATHS``), so a record that lacks the main ladder's next part is not
+lost to the whole block.
 """
 from __future__ import annotations
 
@@ -45,6 +47,55 @@ def _ladder(*parts: Optional[Hashable]) -> list[Key]:
             break
         out.append(tuple(parts[:i + 1]))
     return out
+
+
+def _alt(coarse: Key, path: list[tuple[str, Optional[Hashable]]]) -> list[Key]:
+    """A ladder from ``coarse`` refined by the named parts of ``path`` (stopping at the first missing one);
+    empty when the first is missing."""
+    out: list[Key] = [coarse]
+    for name, value in path:
+        if value is None:
+            break
+        out.append((*out[-1], (name, value)))
+    return out if len(out) > 1 else []
+
+
+# the parts an alternative path may refine by
+PARTS: dict[str, Callable[[Features], Optional[Hashable]]] = {
+    "journal": lambda f: f.journal,
+    "year": lambda f: f.year,
+    "cell": lambda f: min(f.cell_types) if f.cell_types else None,
+    "cond": lambda f: f.condition,
+    "design": lambda f: f.design,
+}
+
+
+def _with_alternatives(name: str, rule: Rule) -> Rule:
+    """``rule`` plus, for each of its ladders, the alternative paths of ``ALT_PATHS[name]`` from its coarse key.
+
+    A block too large for the cap is split by the ladder's next part; a record without that part (no year, no
+    day) is then lost to every record of the block. An alternative path splits the same block by other parts, so
+    two records that share any of them still meet. Where the coarse block fits the cap (every annotated set)
+    the alternatives add no pair: they start from the same coarse key.
+    """
+    paths = ALT_PATHS.get(name)
+    if not paths:
+        return rule
+
+    def with_alternatives(f: Features) -> Iterator[list[Key]]:
+        ladders = list(rule(f))
+        yield from ladders
+        if not any(ladders):
+            return
+        refine = [[(p, PARTS[p](f)) for p in path] for path in paths]
+        for ladder in ladders:
+            if ladder:
+                for path in refine:
+                    alt = _alt(ladder[0], path)
+                    if alt:
+                        yield alt
+
+    return with_alternatives
 
 
 def _rule_ids(f: Features) -> Iterable[list[Key]]:
@@ -156,7 +207,16 @@ def _rule_period(f: Features) -> Iterable[list[Key]]:
         yield _ladder("period", start, min(f.period_ends) if f.period_ends else None, f.condition)
 
 
-RULES: dict[str, Rule] = {
+# Alternative paths by which an oversized block of a rule is split too (``_with_alternatives``). Only paths
+# whose blocks bring more true links than false ones at scale (benchmarks/dedupe_quality.py, 300k synthetic
+# records): a cohort size and a journal (a report without the year meets the one with it). The same month or
+# cohort split by cell type, design or follow-up instead brought one to three false links per true one (such
+# pairs score a link on look-alike profiles), and other rules' paths brought next to none.
+ALT_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "cohort": (("journal",),),
+}
+
+_RULES: dict[str, Rule] = {
     "identifier": _rule_ids,
     "alias": _rule_alias,
     "journal_year": _rule_journal,
@@ -174,6 +234,7 @@ RULES: dict[str, Rule] = {
     "period": _rule_period,
     "context": _rule_context,
 }
+RULES: dict[str, Rule] = {name: _with_alternatives(name, rule) for name, rule in _RULES.items()}
 STAR_RULES = frozenset({"identifier"})
 # rules whose keys are weak evidence get a smaller block cap (fewer, better pairs)
 WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "hba1c_value", "institution", "context",
@@ -181,9 +242,16 @@ WEAK_RULES = frozenset({"journal_profile", "cohort", "arms", "date", "hba1c", "h
                         "person", "period"})
 
 
-def _title_ladders(feats: list[Features], toks: Optional[list[list[str]]] = None) -> list[list[list[Key]]]:
-    """Per record: ladders for its rarest title tokens (rarity counted over this corpus); ``toks``: each
-    record's ``title_tokens`` when already computed."""
+def _title_ladders(feats: list[Features], toks: Optional[list[list[str]]] = None,
+                   cap: Optional[int] = None) -> list[list[list[Key]]]:
+    """Per record: ladders for its rarest title tokens (rarity counted over this corpus), and one for the pair of
+    its two rarest tokens; ``toks``: each record's ``title_tokens`` when already computed.
+
+    A token in more than ``TITLE_TOKEN_MAX_DF`` records is no key alone, but the pair of a title's two rarest
+    tokens is: in a large corpus every token of a title may be common (Chinese character bigrams) while their
+    pair still identifies it. The pair key is made only when the rarest token's own block may not fit the cap
+    (``cap``, the title rule's): otherwise that block already pairs every record sharing the pair.
+    """
     if toks is None:
         toks = [title_tokens(f.title) if f.title else [] for f in feats]
     df: Counter[str] = Counter()
@@ -191,9 +259,15 @@ def _title_ladders(feats: list[Features], toks: Optional[list[list[str]]] = None
         df.update(ts)
     out = []
     k, max_df = settings.TITLE_BLOCK_TOKENS, settings.TITLE_TOKEN_MAX_DF
+    fits = min(max_df, cap or settings.MAX_BLOCK_SIZE)   # a token in no more records is a key whose block fits
     for f, ts in zip(feats, toks):
         usable = sorted((df[t], t) for t in ts if 2 <= df[t] <= max_df)[:k]
-        out.append([_ladder("t", t, f.year) for _, t in usable])
+        ladders = [_ladder("t", t, f.year) for _, t in usable]
+        if not usable or usable[0][0] > fits:   # (else the rarest token is usable[0], and its block fits)
+            ranked = sorted({(df[t], t) for t in ts if df[t] >= 2})
+            if len(ranked) >= 2 and ranked[0][0] > fits:
+                ladders.append(_ladder("t2", (ranked[0][1], ranked[1][1]), f.year))
+        out.append(ladders)
     return out
 
 
@@ -242,7 +316,7 @@ def candidate_pairs(feats: list[Features], *, cap: Optional[int] = None, weak_ca
     pairs: set[int] = set()  # i * n + j: ints are far smaller than tuples in a big set
     for name in [*RULES, "title"]:
         # one rule at a time, so only one rule's keys are held in memory
-        per_record = _title_ladders(feats) if name == "title" else [list(RULES[name](f)) for f in feats]
+        per_record = _title_ladders(feats, cap=cap) if name == "title" else [list(RULES[name](f)) for f in feats]
         blocks: dict[Key, list[tuple[int, list[Key]]]] = defaultdict(list)
         for i, ladders in enumerate(per_record):
             for ladder in ladders:
