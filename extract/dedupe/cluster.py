@@ -6,6 +6,7 @@ contradiction and the average cross-pair score (average linkage) clears a thresh
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Optional
 
@@ -261,6 +262,10 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
 
     ``near`` are the pairs (across documents, no contradiction) that make two groups candidates; the best
     candidates are tried first, and merging goes on until no pair of groups qualifies.
+
+    The passes over the candidates revisit only the pairs whose groups changed since their last visit
+    (``_Dirty``): a pair whose two groups are as they were would be skipped again (the same group, too
+    large, or already tried), so the merges are those of rescanning every pair until nothing changes.
     """
     threshold = (settings.LINK_THRESHOLD if threshold is None else threshold) + settings.JOINT_MARGIN
     of = {i: g for g, (members, _) in enumerate(groups) for i in members}
@@ -275,32 +280,75 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
         return x
 
     order = sorted(near, key=lambda s: (-s.score, *sorted((feats[s.i].rid, feats[s.j].rid))))
+    # the candidates (positions in ``order``) that touch each group's members
+    touching: dict[int, list[int]] = {}
+    for k, s in enumerate(order):
+        touching.setdefault(of[s.i], []).append(k)
+        touching.setdefault(of[s.j], []).append(k)
     tried: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
-    changed = True
-    while changed:
-        changed = False
-        for s in order:
-            ga, gb = find(of[s.i]), find(of[s.j])
-            if ga == gb:
-                continue
-            a, b = members[ga], members[gb]
-            if len(a) < 2 and len(b) < 2 or len(a) + len(b) > settings.MAX_CLUSTER_SIZE:
-                continue   # two lone records: their own pair score decides
-            key = (tuple(sorted(a)), tuple(sorted(b)))
-            if key in tried:
-                continue
-            tried.add(key)
-            joint = joint_signals(a, b, cache)
-            if joint is None or joint[1] < threshold or identifying(joint[0]) < settings.JOINT_MIN_IDENTIFYING \
-                    or sum(w for n, w, _ in joint[0] if w > 0 and n in JOINT_PROFILE) < settings.JOINT_MIN_PROFILE:
-                continue
-            sig, score = joint
-            if len(a) < len(b):
-                ga, gb, a, b = gb, ga, b, a
-            parent[gb] = ga
-            a.extend(b)
-            del members[gb]
-            links[ga].extend(links.pop(gb, []))
-            links[ga].append(PendingLink(s.i, s.j, sig, "joint", score, threshold))
-            changed = True
+    dirty = _Dirty(len(order))
+    while (k := dirty.pop()) is not None:
+        s = order[k]
+        ga, gb = find(of[s.i]), find(of[s.j])
+        if ga == gb:
+            continue
+        a, b = members[ga], members[gb]
+        if len(a) < 2 and len(b) < 2 or len(a) + len(b) > settings.MAX_CLUSTER_SIZE:
+            continue   # two lone records: their own pair score decides
+        key = (tuple(sorted(a)), tuple(sorted(b)))
+        if key in tried:
+            continue
+        tried.add(key)
+        joint = joint_signals(a, b, cache)
+        if joint is None or joint[1] < threshold or identifying(joint[0]) < settings.JOINT_MIN_IDENTIFYING \
+                or sum(w for n, w, _ in joint[0] if w > 0 and n in JOINT_PROFILE) < settings.JOINT_MIN_PROFILE:
+            continue
+        sig, score = joint
+        if len(a) < len(b):
+            ga, gb, a, b = gb, ga, b, a
+        parent[gb] = ga
+        a.extend(b)
+        del members[gb]
+        links[ga].extend(links.pop(gb, []))
+        links[ga].append(PendingLink(s.i, s.j, sig, "joint", score, threshold))
+        touched = touching.setdefault(ga, [])
+        touched.extend(touching.pop(gb, []))
+        dirty.mark(touched)
     return [(sorted(m), links.get(g, [])) for g, m in members.items()]
+
+
+class _Dirty:
+    """Which candidates ``grow`` visits next, in its passes' order: first every one (the first pass), then
+    those marked after a merge. One marked after the current position is visited later in this pass, one
+    at or before it in the next pass (where a full rescan would meet them again); no marks, no next pass."""
+
+    def __init__(self, n: int) -> None:
+        self.n, self.first = n, True
+        self.at = -1                    # the position being visited
+        self.heap: list[int] = []       # later positions of this pass (after the first pass)
+        self.queued: set[int] = set()   # ... the same as a set
+        self.later: set[int] = set()    # positions for the next pass
+
+    def pop(self) -> Optional[int]:
+        """The next candidate to visit (None: a pass without marks ended)."""
+        if self.first:
+            if self.at + 1 < self.n:
+                self.at += 1
+                return self.at
+            self.first = False
+        if not self.heap:
+            if not self.later:
+                return None
+            self.heap, self.queued, self.later = sorted(self.later), self.later, set()
+        self.at = heapq.heappop(self.heap)
+        self.queued.discard(self.at)
+        return self.at
+
+    def mark(self, ks: list[int]) -> None:
+        """Candidates ``ks`` touch a group that changed while visiting the current one."""
+        for k in ks:
+            if k <= self.at:
+                self.later.add(k)
+            elif not self.first and k not in self.queued:   # (the first pass meets every later one anyway)
+                self.queued.add(k)
+                heapq.heappush(self.heap, k)
