@@ -9,8 +9,8 @@ project's deduplication (any engine) and, side by side, Splink (DuckDB backend) 
     .venv/bin/python benchmarks/bench_dedupe.py --n 1000000 --from-file         # as a real run: records.jsonl
 
 ``--from-file`` generates the records in a child process that writes them to records.jsonl (as the pipeline
-does); deduplication then reads them from the file when needed (``RecordsFile``) and hands each study to a
-sink instead of holding a million validated records and their studies.
+does); deduplication then reads them from the file when needed (``RecordsFile``) and hands each study, as its
+output line (``write.dumps``), to a sink instead of holding a million validated records and their studies.
 
 Run each system in its own process (``--no-ours`` / ``--splink``): peak RSS is per process.
 """
@@ -33,8 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from synth_records import make_records, pairwise_prf  # noqa: E402
 
-from extract.dedupe import BlockStats, dedupe  # noqa: E402
+from extract.dedupe import BlockStats, StudyLine, dedupe  # noqa: E402
 from extract.models import Record  # noqa: E402
+from extract.write import dumps  # noqa: E402
 
 
 def _rss_mb() -> float:
@@ -94,16 +95,16 @@ def run_from_file(n: int, seed: int, texts_flag: bool, engine: str, digest: bool
         count = [0]
         sha = hashlib.sha256()
 
-        def sink(study) -> None:  # type: ignore[no-untyped-def]
+        def sink(study: StudyLine) -> None:
             count[0] += 1
             for rid in study.record_ids:
                 pred[rid] = study.study_id
             if digest:
-                sha.update(study.model_dump_json().encode("utf-8") + b"\n")
+                sha.update(study.line.encode("utf-8") + b"\n")
 
         stats = BlockStats()
         t1, c1 = time.perf_counter(), _cpu()
-        dedupe(records, texts=texts, stats=stats, engine=None if engine == "auto" else engine, sink=sink)
+        dedupe(records, texts=texts, stats=stats, engine=None if engine == "auto" else engine, sink=sink, dump=dumps)
         _report(engine, count[0], len(records), time.perf_counter() - t1, _cpu() - c1, stats, rss_before,
                 None, pairwise_prf(pred, truth))
         if digest:
@@ -120,7 +121,13 @@ def _report(engine: str, n_studies: int, n_records: int, wall: float, cpu: float
           f"skipped {stats.skipped:,} ({stats.skipped_records:,} records)  star {stats.star:,}")
     print(f"[ours:{engine}] pairs per rule   {stats.per_rule}")
     if stats.seconds:
-        print(f"[ours:{engine}] stages           {stats.seconds} (s wall)")
+        wall = {k: v for k, v in stats.seconds.items() if not k.endswith(("_cpu", "_main"))}
+        cpu = {k[:-4]: v for k, v in stats.seconds.items() if k.endswith("_cpu")}
+        main = {k[:-5]: v for k, v in stats.seconds.items() if k.endswith("_main")}
+        print(f"[ours:{engine}] stages           {wall} (s wall)")
+        if cpu:
+            print(f"[ours:{engine}] stages CPU       {cpu} (s CPU, this process and its workers)")
+            print(f"[ours:{engine}] stages CPU main  {main} (s CPU, this process alone)")
         print(f"[ours:{engine}] peak RSS so far  {stats.peak_mb} (MB, at the end of each stage)")
     print(f"[ours:{engine}] peak RSS         {_rss_mb():.0f} MB (before dedupe {rss_before:.0f} MB; largest child "
           f"{_children_rss_mb():.0f} MB: a worker's pages are mostly shared with this process)")

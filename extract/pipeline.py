@@ -495,11 +495,12 @@ class StagedTexts(Mapping[str, str]):
         self.fh.seek(0, os.SEEK_END)
         self.at[doc_id] = (self.fh.tell(), len(raw))
         self.fh.write(raw)
+        self.fh.flush()   # (read back by pread, never through this buffer)
 
     def __getitem__(self, doc_id: str) -> str:
         off, n = self.at[doc_id]
-        self.fh.seek(off)
-        return self.fh.read(n).decode("utf-8", "surrogatepass")
+        # pread: no shared file position, so processes forked by deduplication read their texts safely
+        return os.pread(self.fh.fileno(), n, off).decode("utf-8", "surrogatepass")
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.at)

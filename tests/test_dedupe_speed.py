@@ -1,8 +1,10 @@
 """Faster paths of deduplication give exactly the results of their plain versions: growing studies by their
 joint profile revisits only changed groups (cluster.grow) and equals rescanning every candidate until
-nothing changes."""
+nothing changes; features, block keys and studies made by forked workers equal those of one process; the
+merged values built without pydantic's validation are valid studies."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Optional
@@ -13,7 +15,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from synth_records import make_records  # noqa: E402
 
-from extract.dedupe import settings  # noqa: E402
+import extract.dedupe as D  # noqa: E402
+from extract.dedupe import StudyLine, dedupe, settings  # noqa: E402
+from extract.dedupe import engine as E  # noqa: E402
+from extract.dedupe.records_file import RecordsFile  # noqa: E402
+from extract.models import SourceRef, Study  # noqa: E402
+from extract.write import dumps  # noqa: E402
 from extract.dedupe.blocking import candidate_pairs  # noqa: E402
 from extract.dedupe.cluster import (JOINT_PROFILE, PairCache, PendingLink, Scored, cluster, grow,  # noqa: E402
                                     identifying, joint_signals)
@@ -119,3 +126,92 @@ def test_grow_revisiting_changed_groups_equals_a_full_rescan(monkeypatch, seed: 
     assert _plain(fast) == _plain(slow)
     assert sum(passes) == len(groups) - len(fast) >= 10
     assert (passes[1] > 0) == again   # a merge made an earlier candidate mergeable: a second pass merged it
+
+
+# ---------------------------------------------------------------- work in forked workers
+
+
+@pytest.fixture(scope="module")
+def records_file(tmp_path_factory):  # type: ignore[no-untyped-def]
+    texts: dict[str, str] = {}
+    records, _ = make_records(3000, seed=9, texts=texts)
+    path = tmp_path_factory.mktemp("speed") / "records.jsonl"
+    path.write_text("".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8")
+    return path, records, texts
+
+
+def test_records_file_spans_read_the_records(records_file) -> None:  # type: ignore[no-untyped-def]
+    path, records, _ = records_file
+    lazy = RecordsFile(path)
+    assert list(lazy.span(10, 25)) == records[10:25] and list(lazy.span(5, 5)) == []
+    assert list(lazy.span(len(records) - 3, len(records))) == records[-3:]
+    lazy.close()
+
+
+def test_studies_built_in_workers_equal_those_of_one_process(monkeypatch, records_file) -> None:  # type: ignore[no-untyped-def]
+    path, records, texts = records_file
+    # one process, Study objects written as the pipeline writes them
+    want: list[str] = []
+    serial = RecordsFile(path)
+    dedupe(serial, texts=texts, engine="duckdb", sink=lambda s: want.append(dumps(s)))
+    serial.close()
+    # workers make the features and block keys, and build and dump the studies
+    monkeypatch.setattr(D, "PARALLEL_FEATURES_MIN", 100)
+    monkeypatch.setattr(D, "PARALLEL_MERGE_MIN", 100)
+    monkeypatch.setattr(D, "MERGE_CHUNK", 97)
+    monkeypatch.setattr(D, "jobs_for", lambda jobs=0: 2)
+    calls: list[tuple[str, int, int]] = []
+    real = D.fork_map
+
+    def spy(fn, state, args, jobs=0):  # type: ignore[no-untyped-def]
+        calls.append((fn.__name__, len(args), jobs))
+        return real(fn, state, args, jobs)
+
+    monkeypatch.setattr(D, "fork_map", spy)
+    got: list[StudyLine] = []
+    lazy = RecordsFile(path)
+    dedupe(lazy, texts=texts, engine="duckdb", sink=got.append, dump=dumps)
+    lazy.close()
+    assert {name for name, n, jobs in calls if n > 1 and jobs != 1} >= {"_features_span", "_lines"}
+    assert [x.line for x in got] == want
+    assert [(x.study_id, x.record_ids) for x in got] == [(s["study_id"], s["record_ids"])
+                                                         for s in map(json.loads, want)]
+
+
+def test_features_in_workers_equal_those_of_one_process(monkeypatch, records_file) -> None:  # type: ignore[no-untyped-def]
+    path, records, texts = records_file
+    monkeypatch.setattr(D, "PARALLEL_FEATURES_MIN", 100)
+    lazy = RecordsFile(path)
+    one, none = D._features(records, texts, keys=True)
+    two, chunks = D._features(lazy, texts, keys=True)
+    lazy.close()
+    assert none is None and chunks
+    assert one == two
+    # the same ladders (the rows of each; their numbering and order follow the spans)
+    assert _ladders(E.key_columns(one, jobs=1)) == _ladders(E.key_columns(two, chunks=chunks))
+
+
+def _ladders(c: E.KeyColumns) -> list[tuple]:  # type: ignore[type-arg]
+    by: dict[int, list[tuple[int, int, int, int]]] = {}
+    for rule, rec, lad, depth, key in zip(*(getattr(c, n).tolist() for n in ("rule", "rec", "lad", "depth", "key"))):
+        by.setdefault(lad, []).append((rule, rec, depth, key))
+    return sorted(tuple(rows) for rows in by.values())
+
+
+def test_the_lines_are_valid_studies(records_file) -> None:  # type: ignore[no-untyped-def]
+    # merged values are built without validation (merge._construct): what is written must still validate
+    path, records, texts = records_file
+    got: list[StudyLine] = []
+    dedupe(records[:800], texts=texts, sink=got.append, dump=dumps)
+    assert len(got) > 100 and any(len(x.record_ids) > 1 for x in got)
+    for x in got:
+        study = Study.model_validate_json(x.line)
+        assert dumps(study) == x.line
+
+
+def test_construct_equals_pydantics_model_construct() -> None:
+    from extract.dedupe.merge import _construct
+
+    a = _construct(SourceRef, {"value": {"n": 3}, "record_ids": ["r-1"]})
+    b = SourceRef.model_construct(value={"n": 3}, record_ids=["r-1"])
+    assert a == b and a.model_dump_json() == b.model_dump_json() and a.model_fields_set == b.model_fields_set
