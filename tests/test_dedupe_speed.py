@@ -21,6 +21,8 @@ from extract.dedupe import engine as E  # noqa: E402
 from extract.dedupe.records_file import RecordsFile  # noqa: E402
 from extract.models import SourceRef, Study  # noqa: E402
 from extract.write import dumps  # noqa: E402
+
+C = sys.modules["extract.dedupe.cluster"]   # (the package's name ``cluster`` is the function)
 from extract.dedupe.blocking import candidate_pairs  # noqa: E402
 from extract.dedupe.cluster import (JOINT_PROFILE, PairCache, PendingLink, Scored, cluster, grow,  # noqa: E402
                                     identifying, joint_signals)
@@ -121,6 +123,13 @@ def test_grow_revisiting_changed_groups_equals_a_full_rescan(monkeypatch, seed: 
     feats, groups, near, cache = _clustered(2500, seed, link_threshold)
     t = settings.LINK_THRESHOLD if grow_threshold is None else grow_threshold
     fast = grow(feats, [(list(m), list(ls)) for m, ls in groups], near, cache, threshold=t)
+    # the first pass's pairs of groups judged up front in forked workers
+    monkeypatch.setattr(C, "PARALLEL_GROW_MIN", 1)
+    monkeypatch.setattr(C, "GROW_CHUNK", 50)
+    ahead = grow(feats, [(list(m), list(ls)) for m, ls in groups], near, cache, threshold=t)
+    assert _plain(ahead) == _plain(fast)
+    assert [type(w) for _, ls in ahead for p in ls for _, w, _ in p.sig] == \
+        [type(w) for _, ls in fast for p in ls for _, w, _ in p.sig]
     passes: list[int] = []
     slow = _grow_rescan(feats, [(list(m), list(ls)) for m, ls in groups], near, cache, t, passes)
     assert _plain(fast) == _plain(slow)

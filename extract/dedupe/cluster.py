@@ -286,6 +286,9 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
         touching.setdefault(of[s.i], []).append(k)
         touching.setdefault(of[s.j], []).append(k)
     tried: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+    # the first pass's pairs of groups as they are now, judged up front on all cores (a large run)
+    ahead = _judged_ahead(order, of, members, cache, threshold)
+    grown: set[int] = set()   # groups that changed since: judged now
     dirty = _Dirty(len(order))
     while (k := dirty.pop()) is not None:
         s = order[k]
@@ -299,10 +302,13 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
         if key in tried:
             continue
         tried.add(key)
-        joint = joint_signals(a, b, cache)
-        if joint is None or joint[1] < threshold or identifying(joint[0]) < settings.JOINT_MIN_IDENTIFYING \
-                or sum(w for n, w, _ in joint[0] if w > 0 and n in JOINT_PROFILE) < settings.JOINT_MIN_PROFILE:
+        if ahead is not None and ga not in grown and gb not in grown:
+            joint = ahead.get((ga, gb))
+        else:
+            joint = _mergeable_joint(a, b, cache, threshold)
+        if joint is None:
             continue
+        grown.update((ga, gb))
         sig, score = joint
         if len(a) < len(b):
             ga, gb, a, b = gb, ga, b, a
@@ -315,6 +321,67 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
         touched.extend(touching.pop(gb, []))
         dirty.mark(touched)
     return [(sorted(m), links.get(g, [])) for g, m in members.items()]
+
+
+# from this many pairs of groups on, grow judges its first pass's pairs in forked workers
+PARALLEL_GROW_MIN = 2000
+GROW_CHUNK = 500   # pairs of groups per task
+
+
+def _mergeable_joint(a: list[int], b: list[int], cache: PairCache, threshold: float
+                     ) -> Optional[tuple[list[Sig], float]]:
+    """The joint signals and score of two groups when they clear every bar of ``grow``, else None."""
+    joint = joint_signals(a, b, cache)
+    if joint is None or joint[1] < threshold or identifying(joint[0]) < settings.JOINT_MIN_IDENTIFYING \
+            or sum(w for n, w, _ in joint[0] if w > 0 and n in JOINT_PROFILE) < settings.JOINT_MIN_PROFILE:
+        return None
+    return joint
+
+
+def _judged_ahead(order: list[Scored], of: dict[int, int], members: dict[int, list[int]], cache: PairCache,
+                  threshold: float) -> Optional[dict[tuple[int, int], tuple[list[Sig], float]]]:
+    """(group, group) -> joint signals and score of the pairs of groups the first pass of ``grow`` may try,
+    as the groups are before it starts, for those that merge (None: a small run, judged as it goes).
+
+    Judging a pair of groups (scoring every cross pair) is most of grow's cost, and most pairs are judged
+    before either group changes: workers judge them all up front; ``grow`` takes a verdict only while
+    both groups are still as they were (the same members in the same order), so the merges are the same.
+    """
+    from .forked import fork_map, jobs_for
+
+    pairs: dict[tuple[int, int], None] = {}
+    for s in order:
+        ga, gb = of[s.i], of[s.j]
+        if ga == gb:
+            continue
+        a, b = members[ga], members[gb]
+        if len(a) < 2 and len(b) < 2 or len(a) + len(b) > settings.MAX_CLUSTER_SIZE:
+            continue
+        pairs[(ga, gb)] = None
+    if len(pairs) < PARALLEL_GROW_MIN or jobs_for() <= 1:
+        return None
+    keys = list(pairs)
+    chunks = [keys[k:k + GROW_CHUNK] for k in range(0, len(keys), GROW_CHUNK)]
+    from .engine import _weight
+
+    out: dict[tuple[int, int], tuple[list[Sig], float]] = {}
+    for part in fork_map(_judge_chunk, (members, cache, threshold), chunks):
+        for key, (sig, score) in part:   # (weights travel as value and name: a Weight does not pickle)
+            out[key] = [(n, _weight(w, k) if k is not None else w, d) for n, w, k, d in sig], score
+    return out
+
+
+def _judge_chunk(state: tuple[dict[int, list[int]], PairCache, float], keys: list[tuple[int, int]]
+                 ) -> list[tuple[tuple[int, int], tuple[list[tuple[str, float, Optional[str], Optional[str]]], float]]]:
+    """A worker's task: the pairs of groups of ``keys`` that merge, with their joint signals and score."""
+    members, cache, threshold = state
+    out = []
+    for ga, gb in keys:
+        joint = _mergeable_joint(members[ga], members[gb], cache, threshold)
+        if joint is not None:
+            sig, score = joint
+            out.append(((ga, gb), ([(n, float(w), getattr(w, "key", None), d) for n, w, d in sig], score)))
+    return out
 
 
 class _Dirty:
