@@ -86,6 +86,7 @@ def _rounded(x: Optional[float], nd: int = 2) -> Optional[float]:
 def merge_values(records: list[Record]) -> Merged:
     """The cluster's values, in a record's shape, each listing the records it came from."""
     study: dict[str, list[Ref]] = {}
+    several = len(records) > 1   # (one record gives one title, journal, institution: no spellings to fold)
     for name in META_FIELDS:
         items: list[tuple[Hashable, Any, str]] = []
         for r in records:
@@ -95,7 +96,8 @@ def merge_values(records: list[Record]) -> Merged:
                     continue
                 key: Hashable = x
                 if name in ("journal", "title", "institution"):
-                    key = norm_title(x)  # one value per spelling, case and punctuation aside
+                    if several:
+                        key = norm_title(x)  # one value per spelling, case and punctuation aside
                 elif name == "registry_ids":
                     key = norm_registry(x)
                 items.append((key, x, r.record_id))
