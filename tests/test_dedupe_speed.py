@@ -224,3 +224,12 @@ def test_construct_equals_pydantics_model_construct() -> None:
     a = _construct(SourceRef, {"value": {"n": 3}, "record_ids": ["r-1"]})
     b = SourceRef.model_construct(value={"n": 3}, record_ids=["r-1"])
     assert a == b and a.model_dump_json() == b.model_dump_json() and a.model_fields_set == b.model_fields_set
+
+
+def test_features_pickle_as_their_values(records_file) -> None:  # type: ignore[no-untyped-def]
+    import pickle
+
+    _, records, texts = records_file
+    feats = [features(r, texts.get(r.doc_id)) for r in records[:300]]
+    term_frequencies(feats)
+    assert pickle.loads(pickle.dumps(feats)) == feats
