@@ -26,7 +26,7 @@ import os
 import time
 from array import array
 from dataclasses import dataclass
-from typing import Iterator, Optional, Sequence
+from typing import Iterator, Optional, Sequence, TypeVar
 
 import numpy as np
 
@@ -43,6 +43,7 @@ ENGINES = ("python", "duckdb", "spark")
 RULE_NAMES: tuple[str, ...] = (*RULES, "title")
 
 Scored4 = tuple[int, int, list[Sig], str, float]
+T = TypeVar("T")
 
 
 def choose_engine(engine: Optional[str], n_records: int) -> str:
@@ -112,7 +113,8 @@ def key_columns(feats: Sequence[Features], jobs: int = 0, chunks: Optional[Seque
     Typed arrays, not lists: 17M keys at 1M records would be 3 GB of Python ints. Chunks of records in
     forked workers (a key is ``hash((rule, key))``: the workers share the parent's string hashing);
     ``chunks``: ``_keys_chunk`` of consecutive spans covering every record, already made (by the workers that
-    made the features: a rule reads one record's own features only).
+    made the features: a rule reads one record's own features only; a list of them is emptied as it is read,
+    so that no caller still holding it keeps the arrays alive through the join).
     """
     n = len(feats)
     if chunks is None:
@@ -122,7 +124,8 @@ def key_columns(feats: Sequence[Features], jobs: int = 0, chunks: Optional[Seque
     parts: list[tuple[np.ndarray, ...]] = []
     toks: list[list[str]] = []
     lad = 0
-    for (rule, rec, lads, depth, key), chunk_toks in chunks:   # type: ignore[union-attr]
+    source = _drain(chunks) if isinstance(chunks, list) else chunks
+    for (rule, rec, lads, depth, key), chunk_toks in source:   # type: ignore[union-attr]
         parts.append((rule, rec, lads + lad, depth, key))   # ladders are numbered per chunk
         if len(lads):
             lad += int(lads[-1]) + 1
@@ -131,6 +134,13 @@ def key_columns(feats: Sequence[Features], jobs: int = 0, chunks: Optional[Seque
     title = _title_ladders(list(feats), toks)
     parts.append(_ladder_arrays(((r, i, title[i]) for i in range(n)), lad))
     return KeyColumns(*(np.concatenate([p[k] for p in parts]) for k in range(5)))
+
+
+def _drain(items: list[T]) -> Iterator[T]:
+    """A list's items in order, each dropped from the list as it is taken."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _ladder_arrays(items: Iterator[tuple[int, int, list[list[Key]]]], lad: int = 0) -> tuple[np.ndarray, ...]:
