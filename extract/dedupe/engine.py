@@ -122,18 +122,39 @@ def key_columns(feats: Sequence[Features], jobs: int = 0, chunks: Optional[Seque
         spans = [(lo, min(n, lo + step)) for lo in range(0, n, step)]
         chunks = fork_map(_keys_chunk, feats, spans, jobs)   # type: ignore[assignment]
     parts: list[tuple[np.ndarray, ...]] = []
+    shifts: list[int] = []
     toks: list[list[str]] = []
     lad = 0
     source = _drain(chunks) if isinstance(chunks, list) else chunks
-    for (rule, rec, lads, depth, key), chunk_toks in source:   # type: ignore[union-attr]
-        parts.append((rule, rec, lads + lad, depth, key))   # ladders are numbered per chunk
-        if len(lads):
-            lad += int(lads[-1]) + 1
+    for cols, chunk_toks in source:   # type: ignore[union-attr]
+        parts.append(cols)
+        shifts.append(lad)   # ladders are numbered per chunk
+        if len(cols[2]):
+            lad += int(cols[2][-1]) + 1
         toks.extend(chunk_toks)
     r = RULE_NAMES.index("title")
     title = _title_ladders(list(feats), toks)
+    del toks
     parts.append(_ladder_arrays(((r, i, title[i]) for i in range(n)), lad))
-    return KeyColumns(*(np.concatenate([p[k] for p in parts]) for k in range(5)))
+    shifts.append(0)
+    return _joined(parts, shifts)
+
+
+def _joined(parts: list[tuple[np.ndarray, ...]], shifts: list[int]) -> KeyColumns:
+    """The parts' arrays end to end (each part's ladder numbers shifted by its shift), each part dropped from
+    ``parts`` once copied: the keys are held about once, not twice, at the peak."""
+    total = sum(len(p[0]) for p in parts)
+    out = [np.empty(total, dtype=a.dtype) for a in parts[0]]
+    at = 0
+    for cols, shift in zip(_drain(parts), shifts):
+        m = len(cols[0])
+        for k in range(5):
+            out[k][at:at + m] = cols[k]
+        if shift:
+            out[2][at:at + m] += shift
+        at += m
+        del cols
+    return KeyColumns(*out)
 
 
 def _drain(items: list[T]) -> Iterator[T]:
