@@ -8,7 +8,6 @@ again (``cocite``) -> merge values, conflicts and a stable id (``merge``).
 from __future__ import annotations
 
 import gc
-import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, NamedTuple, Optional, Sequence
 
