@@ -9,14 +9,15 @@ project's deduplication (any engine) and, side by side, Splink (DuckDB backend) 
     .venv/bin/python benchmarks/bench_dedupe.py --n 1000000 --from-file         # as a real run: records.jsonl
 
 ``--from-file`` generates the records in a child process that writes them to records.jsonl (as the pipeline
-does); deduplication then reads them from the file when needed (``RecordsFile``) and hands each study to a
-sink instead of holding a million validated records and their studies.
+does); deduplication then reads them from the file when needed (``RecordsFile``) and hands each study, as its
+output line (``write.dumps``), to a sink instead of holding a million validated records and their studies.
 
 Run each system in its own process (``--no-ours`` / ``--splink``): peak RSS is per process.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import multiprocessing
 import resource
@@ -32,8 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from synth_records import make_records, pairwise_prf  # noqa: E402
 
-from extract.dedupe import BlockStats, dedupe  # noqa: E402
+from extract.dedupe import BlockStats, StudyLine, dedupe  # noqa: E402
 from extract.models import Record  # noqa: E402
+from extract.write import dumps  # noqa: E402
 
 
 def _rss_mb() -> float:
@@ -64,17 +66,24 @@ def _write_records(n: int, seed: int, texts: bool, out: str) -> None:
         (Path(out) / "texts.json").write_text(json.dumps(tx), encoding="utf-8")
 
 
-def run_from_file(n: int, seed: int, texts_flag: bool, engine: str) -> None:
-    """Generate into records.jsonl in a child, then deduplicate from the file with a study sink."""
+def run_from_file(n: int, seed: int, texts_flag: bool, engine: str, digest: bool = False,
+                  keep: Optional[str] = None) -> None:
+    """Generate into records.jsonl in a child, then deduplicate from the file with a study sink; ``digest``:
+    also print a SHA-256 of every study's JSON in sink order (two versions must print the same); ``keep``: a
+    directory that holds the generated files across runs (generated only when missing there)."""
     from extract.dedupe.records_file import RecordsFile
 
-    with tempfile.TemporaryDirectory(prefix="bench-dedupe-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bench-dedupe-") as tmp_dir:
+        tmp = keep or tmp_dir
         t0 = time.perf_counter()
-        child = multiprocessing.get_context("fork").Process(target=_write_records, args=(n, seed, texts_flag, tmp))
-        child.start()
-        child.join()
-        if child.exitcode:
-            raise SystemExit(f"generating the records failed ({child.exitcode})")
+        if not (Path(tmp) / "truth.json").exists():
+            Path(tmp).mkdir(parents=True, exist_ok=True)
+            child = multiprocessing.get_context("fork").Process(target=_write_records,
+                                                                args=(n, seed, texts_flag, tmp))
+            child.start()
+            child.join()
+            if child.exitcode:
+                raise SystemExit(f"generating the records failed ({child.exitcode})")
         truth = json.loads((Path(tmp) / "truth.json").read_text(encoding="utf-8"))
         texts = json.loads((Path(tmp) / "texts.json").read_text(encoding="utf-8")) if texts_flag else None
         rss_before = _rss_mb()
@@ -84,17 +93,22 @@ def run_from_file(n: int, seed: int, texts_flag: bool, engine: str) -> None:
               f"RSS here {rss_before:.0f} MB")
         pred: dict[str, str] = {}
         count = [0]
+        sha = hashlib.sha256()
 
-        def sink(study) -> None:  # type: ignore[no-untyped-def]
+        def sink(study: StudyLine) -> None:
             count[0] += 1
             for rid in study.record_ids:
                 pred[rid] = study.study_id
+            if digest:
+                sha.update(study.line.encode("utf-8") + b"\n")
 
         stats = BlockStats()
         t1, c1 = time.perf_counter(), _cpu()
-        dedupe(records, texts=texts, stats=stats, engine=None if engine == "auto" else engine, sink=sink)
+        dedupe(records, texts=texts, stats=stats, engine=None if engine == "auto" else engine, sink=sink, dump=dumps)
         _report(engine, count[0], len(records), time.perf_counter() - t1, _cpu() - c1, stats, rss_before,
                 None, pairwise_prf(pred, truth))
+        if digest:
+            print(f"[ours:{engine}] studies sha256   {sha.hexdigest()}")
         records.close()
 
 
@@ -107,7 +121,13 @@ def _report(engine: str, n_studies: int, n_records: int, wall: float, cpu: float
           f"skipped {stats.skipped:,} ({stats.skipped_records:,} records)  star {stats.star:,}")
     print(f"[ours:{engine}] pairs per rule   {stats.per_rule}")
     if stats.seconds:
-        print(f"[ours:{engine}] stages           {stats.seconds} (s wall)")
+        wall = {k: v for k, v in stats.seconds.items() if not k.endswith(("_cpu", "_main"))}
+        cpu = {k[:-4]: v for k, v in stats.seconds.items() if k.endswith("_cpu")}
+        main = {k[:-5]: v for k, v in stats.seconds.items() if k.endswith("_main")}
+        print(f"[ours:{engine}] stages           {wall} (s wall)")
+        if cpu:
+            print(f"[ours:{engine}] stages CPU       {cpu} (s CPU, this process and its workers)")
+            print(f"[ours:{engine}] stages CPU main  {main} (s CPU, this process alone)")
         print(f"[ours:{engine}] peak RSS so far  {stats.peak_mb} (MB, at the end of each stage)")
     print(f"[ours:{engine}] peak RSS         {_rss_mb():.0f} MB (before dedupe {rss_before:.0f} MB; largest child "
           f"{_children_rss_mb():.0f} MB: a worker's pages are mostly shared with this process)")
@@ -228,9 +248,13 @@ def main() -> int:
     ap.add_argument("--texts", action="store_true", help="give records mention texts (numbers quoted in them)")
     ap.add_argument("--from-file", action="store_true",
                     help="write the records to records.jsonl in a child process and deduplicate from the file")
+    ap.add_argument("--digest", action="store_true",
+                    help="with --from-file: print a SHA-256 of the studies' JSON (compare two versions)")
+    ap.add_argument("--keep", metavar="DIR", help="with --from-file: generate into DIR once and reuse it after "
+                                                  "(the same --n, --seed and --texts)")
     args = ap.parse_args()
     if args.from_file:
-        run_from_file(args.n, args.seed, args.texts, args.engine)
+        run_from_file(args.n, args.seed, args.texts, args.engine, args.digest, args.keep)
         return 0
 
     t0 = time.perf_counter()

@@ -30,7 +30,7 @@ from . import __version__, ingest
 from .assemble import extract_records
 from .fields import EXTRACTORS
 from .cache import CACHE_FILE, Cache, code_fingerprint, file_key, payload
-from .dedupe import dedupe
+from .dedupe import StudyLine, dedupe
 from .dedupe.decisions import Decisions, apply_values
 from .dedupe.decisions import load as load_decisions
 from .dedupe.history import previous_history
@@ -40,7 +40,7 @@ from .errors import (DocumentTimeout, ExtractError, InternalError, MemoryLimit, 
                      UnsupportedFormat)
 from .ingest.discover import OUTPUT_MARKER_TOOL
 from .language import detect_language
-from .models import DocumentRow, Record, Study
+from .models import DocumentRow, Record
 from .normalise import matching_view, normalise
 from .validate import validate_record
 from .write import OUTPUT_FILES, STAGE_PREFIX, OutputLock, commit_outputs, dumps, new_run_id, recover, stage_lines
@@ -495,11 +495,12 @@ class StagedTexts(Mapping[str, str]):
         self.fh.seek(0, os.SEEK_END)
         self.at[doc_id] = (self.fh.tell(), len(raw))
         self.fh.write(raw)
+        self.fh.flush()   # (read back by pread, never through this buffer)
 
     def __getitem__(self, doc_id: str) -> str:
         off, n = self.at[doc_id]
-        self.fh.seek(off)
-        return self.fh.read(n).decode("utf-8", "surrogatepass")
+        # pread: no shared file position, so processes forked by deduplication read their texts safely
+        return os.pread(self.fh.fileno(), n, off).decode("utf-8", "surrogatepass")
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.at)
@@ -755,15 +756,16 @@ def _run(root: Path, out_dir: Path, staged_results: Stage, texts: StagedTexts, w
     study_of: dict[str, str] = {}
     n_studies = 0
     with open(staged_results.dir / "studies.jsonl", "w", encoding="utf-8") as studies_out:
-        def sink(study: Study) -> None:
+        def sink(study: StudyLine) -> None:
             nonlocal n_studies
             n_studies += 1
             study_of.update(dict.fromkeys(study.record_ids, study.study_id))
-            studies_out.write(dumps(study) + "\n")
+            studies_out.write(study.line + "\n")
 
+        # (each study comes as its line: at scale they are built and dumped on all cores)
         dedupe(records, texts=texts, previous=previous_study_ids(out_dir / "records.jsonl"),
                history=previous_history(out_dir / "studies.jsonl"), decisions=decisions, engine=dedupe_engine,
-               sink=sink)
+               sink=sink, dump=dumps)
     # 7. write: the three files and the manifest replace the previous ones as one set
     if stage:
         stage("writing")

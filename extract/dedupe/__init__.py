@@ -8,9 +8,8 @@ again (``cocite``) -> merge values, conflicts and a stable id (``merge``).
 from __future__ import annotations
 
 import gc
-import time
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Optional, Sequence
+from typing import Any, Callable, Mapping, NamedTuple, Optional, Sequence
 
 from ..models import Link, LinkSignal, Record, Study
 from . import settings
@@ -19,10 +18,12 @@ from .cluster import PairCache, PendingLink, Scored, cluster, grow
 from .cocite import co_cited_signal, doc_studies
 from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_frequencies, to_link
 from .decisions import Decisions
-from .engine import _peak_mb, choose_engine, scored_pairs, ValueSharer
+from .engine import Clock, KeyChunk, ValueSharer, _keys_chunk, choose_engine, scored_pairs
+from .forked import fork_map, jobs_for
 from .merge import _h, build_study
+from .records_file import RecordsFile
 
-__all__ = ["dedupe", "explain", "explain_in_run", "BlockStats", "Trace"]
+__all__ = ["dedupe", "explain", "explain_in_run", "BlockStats", "StudyLine", "Trace"]
 
 
 @dataclass
@@ -40,7 +41,8 @@ def dedupe(records: Sequence[Record], *, texts: Optional[Mapping[str, str]] = No
            stats: Optional[BlockStats] = None, previous: Optional[Mapping[str, str]] = None,
            history: Optional[Mapping[str, list[str]]] = None, decisions: Optional[Decisions] = None,
            trace: Optional[Trace] = None, engine: Optional[str] = None,
-           spark_master: Optional[str] = None, sink: Optional[Callable[[Study], None]] = None) -> list[Study]:
+           spark_master: Optional[str] = None, sink: Optional[Callable[[Any], None]] = None,
+           dump: Optional[Callable[[Study], str]] = None) -> list[Study]:
     """Group records that report the same study; sets each record's ``study_id``.
 
     ``texts`` (doc_id -> document text, optional) lets the numbers quoted in each mention
@@ -53,7 +55,9 @@ def dedupe(records: Sequence[Record], *, texts: Optional[Mapping[str, str]] = No
     first-pass scoring of the pairs; the studies are the same (engine.py). ``records`` may be any sequence
     (``records_file.RecordsFile`` reads them from records.jsonl only when needed); ``sink``, when given,
     receives each study in study-id order instead of the returned list (which is then empty): a million
-    records' studies need not be held at once.
+    records' studies need not be held at once. With ``dump`` (a study -> its output line, e.g. ``write.dumps``)
+    as well, the sink receives each study as a ``StudyLine`` (id, record ids, ``dump(study)``) and the
+    studies are built and dumped on all cores at scale (no Study object crosses back from a worker).
     """
     if not records:
         return []
@@ -63,7 +67,8 @@ def dedupe(records: Sequence[Record], *, texts: Optional[Mapping[str, str]] = No
     gc.disable()
     try:
         return _dedupe(records, texts or {}, stats, previous or {}, history or {},
-                       decisions or Decisions(), trace, choose_engine(engine, len(records)), spark_master, sink)
+                       decisions or Decisions(), trace, choose_engine(engine, len(records)), spark_master, sink,
+                       dump)
     finally:
         if enabled:
             gc.enable()
@@ -93,19 +98,19 @@ def _decision_pairs(feats: list[Features], decisions: Decisions) -> tuple[list[t
 def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional[BlockStats],
             previous: Mapping[str, str], history: Mapping[str, list[str]], decisions: Decisions,
             trace: Optional[Trace], engine: str = "python", spark_master: Optional[str] = None,
-            sink: Optional[Callable[[Study], None]] = None) -> list[Study]:
-    clock = _Clock(stats)
+            sink: Optional[Callable[[Any], None]] = None, dump: Optional[Callable[[Study], str]] = None
+            ) -> list[Study]:
+    clock = Clock(stats)
     # 1. normalise once per record
-    share = ValueSharer()
-    feats = [share(features(r, texts.get(r.doc_id))) for r in records]
-    del share
+    feats, key_chunks = _features(records, texts, keys=engine != "python")
     term_frequencies(feats)
     clock.lap("features")
     # 2. candidate pairs from blocks (never all pairs), scored
     if engine == "python":
         pairs = ((i, j, *signals(feats[i], feats[j])) for i, j in candidate_pairs(feats, stats=stats))
     else:   # blocking in the engine; only pairs that can reach a kept score are scored exactly
-        pairs = scored_pairs(feats, engine, stats, spark_master=spark_master)
+        pairs = scored_pairs(feats, engine, stats, spark_master=spark_master, key_chunks=key_chunks)
+        del key_chunks
     # 3. score every candidate pair; keep only links (cross pairs are rescored on demand)
     cache = PairCache(feats)
     must, cannot = _decision_pairs(feats, decisions)
@@ -156,18 +161,17 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
     clock.lap("grow")
     # 7. merge, name and label (in study id order; a record is read only when its study is built)
     ids = _assign_ids(feats, [members for members, _ in groups])
+    order = sorted(range(len(groups)), key=ids.__getitem__)
     studies = []
-    for g in sorted(range(len(groups)), key=ids.__getitem__):
-        sid, (members, links) = ids[g], groups[g]
-        recs = sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
-        for r in recs:
-            r.study_id = sid
-        study = build_study(sid, recs, [p.link(feats) for p in links])
-        study.previous_ids = _previous_ids(sid, recs, previous, history)
-        if sink is not None:
-            sink(study)
-        else:
-            studies.append(study)
+    if dump is not None and sink is not None:
+        _sink_lines(_Merging(records, feats, groups, ids, previous, history, dump), order, sink)
+    else:
+        for g in order:
+            study = _build(records, feats, ids[g], *groups[g], previous, history)
+            if sink is not None:
+                sink(study)
+            else:
+                studies.append(study)
     clock.lap("merge")
     if trace is not None:
         trace.feats, trace.cache, trace.decisions = feats, cache, decisions
@@ -179,18 +183,97 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
     return studies
 
 
-class _Clock:
-    """Wall seconds per stage of a run, into ``stats.seconds`` (benchmarks read them)."""
+# from this many records on (read from a file), features are made by forked workers
+PARALLEL_FEATURES_MIN = 20_000
 
-    def __init__(self, stats: Optional[BlockStats]) -> None:
-        self.stats, self.t = stats, time.perf_counter()
 
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        if self.stats is not None:
-            self.stats.seconds[name] = round(now - self.t, 2)
-            self.stats.peak_mb[name] = _peak_mb()
-        self.t = now
+def _features(records: Sequence[Record], texts: Mapping[str, str], keys: bool
+              ) -> tuple[list[Features], Optional[list[KeyChunk]]]:
+    """Every record's features and, with ``keys`` and a large ``RecordsFile``, the engine's block keys of each
+    span of records (``engine.key_columns``). A large file is read by forked workers, a span each: parsing and
+    normalising are most of the cost, and a record's features are a fraction of its size to send back."""
+    share = ValueSharer()
+    n, jobs = len(records), jobs_for()
+    if not isinstance(records, RecordsFile) or n < PARALLEL_FEATURES_MIN or jobs <= 1:
+        return [share(features(r, texts.get(r.doc_id))) for r in records], None
+    step = max(1000, min(20_000, -(-n // (8 * jobs))))
+    spans = [(lo, min(n, lo + step)) for lo in range(0, n, step)]
+    feats: list[Features] = []
+    chunks: list[KeyChunk] = []
+    for fs, chunk in fork_map(_features_span, (records, texts, keys), spans, jobs):
+        feats.extend(map(share, fs))   # (equal values of different spans made one object here)
+        if chunk is not None:
+            chunks.append(chunk)
+    return feats, chunks if keys else None
+
+
+def _features_span(state: tuple[RecordsFile, Mapping[str, str], bool], span: tuple[int, int]
+                   ) -> tuple[list[Features], Optional[KeyChunk]]:
+    """A worker's task: the features of records ``span`` (their equal values one object, so each is sent once)
+    and, when asked, their block keys."""
+    records, texts, keys = state
+    share = ValueSharer()
+    fs = [share(features(r, texts.get(r.doc_id))) for r in records.span(*span)]
+    return fs, _keys_chunk(fs, (0, len(fs)), at=span[0]) if keys else None
+
+
+class StudyLine(NamedTuple):
+    """A study as the line written for it (``dedupe(..., dump=...)``): its id, its records, ``dump(study)``."""
+
+    study_id: str
+    record_ids: list[str]
+    line: str
+
+
+# from this many studies on, ``dump`` runs in forked workers (below, forking costs more than it saves)
+PARALLEL_MERGE_MIN = 5000
+MERGE_CHUNK = 1000   # studies per task
+
+
+@dataclass
+class _Merging:
+    """What building the studies reads (shared by forked workers, never pickled)."""
+
+    records: Sequence[Record]
+    feats: list[Features]
+    groups: list[tuple[list[int], list[PendingLink]]]
+    ids: list[str]
+    previous: Mapping[str, str]
+    history: Mapping[str, list[str]]
+    dump: Callable[[Study], str]
+
+
+def _build(records: Sequence[Record], feats: list[Features], sid: str, members: list[int],
+           links: list[PendingLink], previous: Mapping[str, str], history: Mapping[str, list[str]]) -> Study:
+    """One study from its records (read now) and its pending links; sets the records' ``study_id``."""
+    recs = sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
+    for r in recs:
+        r.study_id = sid
+    study = build_study(sid, recs, [p.link(feats) for p in links])
+    study.previous_ids = _previous_ids(sid, recs, previous, history)
+    return study
+
+
+def _lines(m: _Merging, chunk: list[int]) -> list[StudyLine]:
+    """The studies of groups ``chunk`` as lines (a worker's task: text crosses back, not Study objects)."""
+    out = []
+    for g in chunk:
+        study = _build(m.records, m.feats, m.ids[g], *m.groups[g], m.previous, m.history)
+        out.append(StudyLine(study.study_id, study.record_ids, m.dump(study)))
+    return out
+
+
+def _sink_lines(m: _Merging, order: list[int], sink: Callable[[StudyLine], None]) -> None:
+    """Each study as a ``StudyLine`` to ``sink`` in ``order``, built on all cores at scale. Records held in
+    memory get their ``study_id`` here (a worker sets it on its own copies); a ``RecordsFile`` keeps none."""
+    chunks = [order[k:k + MERGE_CHUNK] for k in range(0, len(order), MERGE_CHUNK)]
+    for lines in fork_map(_lines, m, chunks, 0 if len(order) >= PARALLEL_MERGE_MIN else 1):
+        for line in lines:
+            sink(line)
+    if not isinstance(m.records, RecordsFile):
+        for g in order:
+            for i in m.groups[g][0]:
+                m.records[i].study_id = m.ids[g]
 
 
 def _forced(feats: list[Features], i: int, j: int, label: str, cache: PairCache) -> Scored:

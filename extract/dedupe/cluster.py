@@ -6,8 +6,9 @@ contradiction and the average cross-pair score (average linkage) clears a thresh
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 from ..models import Link
 from . import settings
@@ -161,6 +162,19 @@ def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
     return (total + sum(w for _, _, w in thin)) / n >= avg_threshold
 
 
+def best_first(feats: list[Features]) -> Callable[[Scored], tuple[float, int, int]]:
+    """The sort key of pairs best first, ties broken by the two record ids (so the result does not depend on
+    the input order). The ids are compared as their ranks: the same order, without building and comparing
+    two strings per pair (millions of pairs at scale)."""
+    rank = {rid: k for k, rid in enumerate(sorted({f.rid for f in feats}))}
+    ranks = [rank[f.rid] for f in feats]
+
+    def key(s: Scored) -> tuple[float, int, int]:
+        a, b = ranks[s.i], ranks[s.j]
+        return (-s.score, a, b) if a <= b else (-s.score, b, a)
+    return key
+
+
 def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
             threshold: Optional[float] = None, avg_threshold: Optional[float] = None,
             max_size: Optional[int] = None) -> list[tuple[list[int], list[PendingLink]]]:
@@ -181,7 +195,7 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
 
     # best first; ties broken by record ids so the result does not depend on input order
     strong = [s for s in scored if s.score >= threshold and s.level != "contradiction"]
-    strong.sort(key=lambda s: (-s.score, *sorted((feats[s.i].rid, feats[s.j].rid))))
+    strong.sort(key=best_first(feats))
     for s in strong:
         ra, rb = find(s.i), find(s.j)
         if ra == rb:
@@ -261,6 +275,10 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
 
     ``near`` are the pairs (across documents, no contradiction) that make two groups candidates; the best
     candidates are tried first, and merging goes on until no pair of groups qualifies.
+
+    The passes over the candidates revisit only the pairs whose groups changed since their last visit
+    (``_Dirty``): a pair whose two groups are as they were would be skipped again (the same group, too
+    large, or already tried), so the merges are those of rescanning every pair until nothing changes.
     """
     threshold = (settings.LINK_THRESHOLD if threshold is None else threshold) + settings.JOINT_MARGIN
     of = {i: g for g, (members, _) in enumerate(groups) for i in members}
@@ -274,33 +292,143 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
             x = parent[x]
         return x
 
-    order = sorted(near, key=lambda s: (-s.score, *sorted((feats[s.i].rid, feats[s.j].rid))))
+    order = sorted(near, key=best_first(feats))
+    # the candidates (positions in ``order``) that touch each group's members
+    touching: dict[int, list[int]] = {}
+    for k, s in enumerate(order):
+        touching.setdefault(of[s.i], []).append(k)
+        touching.setdefault(of[s.j], []).append(k)
     tried: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
-    changed = True
-    while changed:
-        changed = False
-        for s in order:
-            ga, gb = find(of[s.i]), find(of[s.j])
-            if ga == gb:
-                continue
-            a, b = members[ga], members[gb]
-            if len(a) < 2 and len(b) < 2 or len(a) + len(b) > settings.MAX_CLUSTER_SIZE:
-                continue   # two lone records: their own pair score decides
-            key = (tuple(sorted(a)), tuple(sorted(b)))
-            if key in tried:
-                continue
-            tried.add(key)
-            joint = joint_signals(a, b, cache)
-            if joint is None or joint[1] < threshold or identifying(joint[0]) < settings.JOINT_MIN_IDENTIFYING \
-                    or sum(w for n, w, _ in joint[0] if w > 0 and n in JOINT_PROFILE) < settings.JOINT_MIN_PROFILE:
-                continue
-            sig, score = joint
-            if len(a) < len(b):
-                ga, gb, a, b = gb, ga, b, a
-            parent[gb] = ga
-            a.extend(b)
-            del members[gb]
-            links[ga].extend(links.pop(gb, []))
-            links[ga].append(PendingLink(s.i, s.j, sig, "joint", score, threshold))
-            changed = True
+    # the first pass's pairs of groups as they are now, judged up front on all cores (a large run)
+    ahead = _judged_ahead(order, of, members, cache, threshold)
+    grown: set[int] = set()   # groups that changed since: judged now
+    dirty = _Dirty(len(order))
+    while (k := dirty.pop()) is not None:
+        s = order[k]
+        ga, gb = find(of[s.i]), find(of[s.j])
+        if ga == gb:
+            continue
+        a, b = members[ga], members[gb]
+        if len(a) < 2 and len(b) < 2 or len(a) + len(b) > settings.MAX_CLUSTER_SIZE:
+            continue   # two lone records: their own pair score decides
+        key = (tuple(sorted(a)), tuple(sorted(b)))
+        if key in tried:
+            continue
+        tried.add(key)
+        if ahead is not None and ga not in grown and gb not in grown:
+            joint = ahead.get((ga, gb))
+        else:
+            joint = _mergeable_joint(a, b, cache, threshold)
+        if joint is None:
+            continue
+        grown.update((ga, gb))
+        sig, score = joint
+        if len(a) < len(b):
+            ga, gb, a, b = gb, ga, b, a
+        parent[gb] = ga
+        a.extend(b)
+        del members[gb]
+        links[ga].extend(links.pop(gb, []))
+        links[ga].append(PendingLink(s.i, s.j, sig, "joint", score, threshold))
+        touched = touching.setdefault(ga, [])
+        touched.extend(touching.pop(gb, []))
+        dirty.mark(touched)
     return [(sorted(m), links.get(g, [])) for g, m in members.items()]
+
+
+# from this many pairs of groups on, grow judges its first pass's pairs in forked workers
+PARALLEL_GROW_MIN = 2000
+GROW_CHUNK = 500   # pairs of groups per task
+
+
+def _mergeable_joint(a: list[int], b: list[int], cache: PairCache, threshold: float
+                     ) -> Optional[tuple[list[Sig], float]]:
+    """The joint signals and score of two groups when they clear every bar of ``grow``, else None."""
+    joint = joint_signals(a, b, cache)
+    if joint is None or joint[1] < threshold or identifying(joint[0]) < settings.JOINT_MIN_IDENTIFYING \
+            or sum(w for n, w, _ in joint[0] if w > 0 and n in JOINT_PROFILE) < settings.JOINT_MIN_PROFILE:
+        return None
+    return joint
+
+
+def _judged_ahead(order: list[Scored], of: dict[int, int], members: dict[int, list[int]], cache: PairCache,
+                  threshold: float) -> Optional[dict[tuple[int, int], tuple[list[Sig], float]]]:
+    """(group, group) -> joint signals and score of the pairs of groups the first pass of ``grow`` may try,
+    as the groups are before it starts, for those that merge (None: a small run, judged as it goes).
+
+    Judging a pair of groups (scoring every cross pair) is most of grow's cost, and most pairs are judged
+    before either group changes: workers judge them all up front; ``grow`` takes a verdict only while
+    both groups are still as they were (the same members in the same order), so the merges are the same.
+    """
+    from .forked import fork_map, jobs_for
+
+    pairs: dict[tuple[int, int], None] = {}
+    for s in order:
+        ga, gb = of[s.i], of[s.j]
+        if ga == gb:
+            continue
+        a, b = members[ga], members[gb]
+        if len(a) < 2 and len(b) < 2 or len(a) + len(b) > settings.MAX_CLUSTER_SIZE:
+            continue
+        pairs[(ga, gb)] = None
+    if len(pairs) < PARALLEL_GROW_MIN or jobs_for() <= 1:
+        return None
+    keys = list(pairs)
+    chunks = [keys[k:k + GROW_CHUNK] for k in range(0, len(keys), GROW_CHUNK)]
+    from .engine import _weight
+
+    out: dict[tuple[int, int], tuple[list[Sig], float]] = {}
+    for part in fork_map(_judge_chunk, (members, cache, threshold), chunks):
+        for key, (sig, score) in part:   # (weights travel as value and name: a Weight does not pickle)
+            out[key] = [(n, _weight(w, k) if k is not None else w, d) for n, w, k, d in sig], score
+    return out
+
+
+def _judge_chunk(state: tuple[dict[int, list[int]], PairCache, float], keys: list[tuple[int, int]]
+                 ) -> list[tuple[tuple[int, int], tuple[list[tuple[str, float, Optional[str], Optional[str]]], float]]]:
+    """A worker's task: the pairs of groups of ``keys`` that merge, with their joint signals and score."""
+    members, cache, threshold = state
+    out = []
+    for ga, gb in keys:
+        joint = _mergeable_joint(members[ga], members[gb], cache, threshold)
+        if joint is not None:
+            sig, score = joint
+            out.append(((ga, gb), ([(n, float(w), getattr(w, "key", None), d) for n, w, d in sig], score)))
+    return out
+
+
+class _Dirty:
+    """Which candidates ``grow`` visits next, in its passes' order: first every one (the first pass), then
+    those marked after a merge. One marked after the current position is visited later in this pass, one
+    at or before it in the next pass (where a full rescan would meet them again); no marks, no next pass."""
+
+    def __init__(self, n: int) -> None:
+        self.n, self.first = n, True
+        self.at = -1                    # the position being visited
+        self.heap: list[int] = []       # later positions of this pass (after the first pass)
+        self.queued: set[int] = set()   # ... the same as a set
+        self.later: set[int] = set()    # positions for the next pass
+
+    def pop(self) -> Optional[int]:
+        """The next candidate to visit (None: a pass without marks ended)."""
+        if self.first:
+            if self.at + 1 < self.n:
+                self.at += 1
+                return self.at
+            self.first = False
+        if not self.heap:
+            if not self.later:
+                return None
+            self.heap, self.queued, self.later = sorted(self.later), self.later, set()
+        self.at = heapq.heappop(self.heap)
+        self.queued.discard(self.at)
+        return self.at
+
+    def mark(self, ks: list[int]) -> None:
+        """Candidates ``ks`` touch a group that changed while visiting the current one."""
+        for k in ks:
+            if k <= self.at:
+                self.later.add(k)
+            elif not self.first and k not in self.queued:   # (the first pass meets every later one anyway)
+                self.queued.add(k)
+                heapq.heappush(self.heap, k)

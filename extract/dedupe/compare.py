@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Mapping, Optional
 
 from rapidfuzz import fuzz
@@ -87,6 +88,14 @@ class Features:
     main_sponsor: Optional[str] = None          # the company it names most (None: none, or a tie)
     period_starts: frozenset[YM] = frozenset()  # (year, month) the study period starts (period.py)
     period_ends: frozenset[YM] = frozenset()    # ... and ends (a registry gives primary and study completion)
+
+    def __reduce__(self) -> tuple[type, tuple]:   # type: ignore[type-arg]
+        """Pickled as the constructor's arguments: forked workers send features back by the million, and the
+        dataclass's own state methods list its fields again for every object."""
+        return Features, _FEATURE_VALUES(self)
+
+
+_FEATURE_VALUES = attrgetter(*(f.name for f in fields(Features)))   # (the constructor's order)
 
 
 def features(r: Record, text: Optional[str] = None) -> Features:

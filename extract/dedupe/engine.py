@@ -26,7 +26,7 @@ import os
 import time
 from array import array
 from dataclasses import dataclass
-from typing import Iterator, Optional, Sequence
+from typing import Iterator, Optional, Sequence, TypeVar
 
 import numpy as np
 
@@ -43,6 +43,7 @@ ENGINES = ("python", "duckdb", "spark")
 RULE_NAMES: tuple[str, ...] = (*RULES, "title")
 
 Scored4 = tuple[int, int, list[Sig], str, float]
+T = TypeVar("T")
 
 
 def choose_engine(engine: Optional[str], n_records: int) -> str:
@@ -103,27 +104,64 @@ class KeyColumns:
         self.rule = self.rec = self.lad = self.depth = self.key = empty
 
 
-def key_columns(feats: Sequence[Features], jobs: int = 0) -> KeyColumns:
+KeyChunk = tuple[tuple[np.ndarray, ...], list[list[str]]]   # what _keys_chunk gives for a span of records
+
+
+def key_columns(feats: Sequence[Features], jobs: int = 0, chunks: Optional[Sequence[KeyChunk]] = None) -> KeyColumns:
     """The block-key ladders of every record under every rule (the same rules as the Python path).
 
     Typed arrays, not lists: 17M keys at 1M records would be 3 GB of Python ints. Chunks of records in
-    forked workers (a key is ``hash((rule, key))``: the workers share the parent's string hashing).
+    forked workers (a key is ``hash((rule, key))``: the workers share the parent's string hashing);
+    ``chunks``: ``_keys_chunk`` of consecutive spans covering every record, already made (by the workers that
+    made the features: a rule reads one record's own features only; a list of them is emptied as it is read,
+    so that no caller still holding it keeps the arrays alive through the join).
     """
     n = len(feats)
-    step = max(1, min(50_000, -(-n // (4 * jobs_for(jobs)))))
-    spans = [(lo, min(n, lo + step)) for lo in range(0, n, step)]
+    if chunks is None:
+        step = max(1, min(50_000, -(-n // (4 * jobs_for(jobs)))))
+        spans = [(lo, min(n, lo + step)) for lo in range(0, n, step)]
+        chunks = fork_map(_keys_chunk, feats, spans, jobs)   # type: ignore[assignment]
     parts: list[tuple[np.ndarray, ...]] = []
+    shifts: list[int] = []
     toks: list[list[str]] = []
     lad = 0
-    for (rule, rec, lads, depth, key), chunk_toks in fork_map(_keys_chunk, feats, spans, jobs):
-        parts.append((rule, rec, lads + lad, depth, key))   # ladders are numbered per chunk
-        if len(lads):
-            lad += int(lads[-1]) + 1
+    source = _drain(chunks) if isinstance(chunks, list) else chunks
+    for cols, chunk_toks in source:   # type: ignore[union-attr]
+        parts.append(cols)
+        shifts.append(lad)   # ladders are numbered per chunk
+        if len(cols[2]):
+            lad += int(cols[2][-1]) + 1
         toks.extend(chunk_toks)
     r = RULE_NAMES.index("title")
     title = _title_ladders(list(feats), toks)
+    del toks
     parts.append(_ladder_arrays(((r, i, title[i]) for i in range(n)), lad))
-    return KeyColumns(*(np.concatenate([p[k] for p in parts]) for k in range(5)))
+    shifts.append(0)
+    return _joined(parts, shifts)
+
+
+def _joined(parts: list[tuple[np.ndarray, ...]], shifts: list[int]) -> KeyColumns:
+    """The parts' arrays end to end (each part's ladder numbers shifted by its shift), each part dropped from
+    ``parts`` once copied: the keys are held about once, not twice, at the peak."""
+    total = sum(len(p[0]) for p in parts)
+    out = [np.empty(total, dtype=a.dtype) for a in parts[0]]
+    at = 0
+    for cols, shift in zip(_drain(parts), shifts):
+        m = len(cols[0])
+        for k in range(5):
+            out[k][at:at + m] = cols[k]
+        if shift:
+            out[2][at:at + m] += shift
+        at += m
+        del cols
+    return KeyColumns(*out)
+
+
+def _drain(items: list[T]) -> Iterator[T]:
+    """A list's items in order, each dropped from the list as it is taken."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _ladder_arrays(items: Iterator[tuple[int, int, list[list[Key]]]], lad: int = 0) -> tuple[np.ndarray, ...]:
@@ -142,12 +180,13 @@ def _ladder_arrays(items: Iterator[tuple[int, int, list[list[Key]]]], lad: int =
             np.frombuffer(key_a, dtype=np.int64))
 
 
-def _keys_chunk(feats: Sequence[Features], span: tuple[int, int]) -> tuple[tuple[np.ndarray, ...], list[list[str]]]:
+def _keys_chunk(feats: Sequence[Features], span: tuple[int, int], at: int = 0) -> KeyChunk:
     """The key arrays of records ``span`` under every rule but the title's (ladders numbered from 0), and the
-    records' title tokens (the title rule needs the whole corpus's token counts)."""
+    records' title tokens (the title rule needs the whole corpus's token counts); ``at``: the index the first
+    record of ``feats`` has in the run (when ``feats`` holds the span's records alone)."""
     lo, hi = span
     rules = [(r, RULES[name]) for r, name in enumerate(RULE_NAMES) if name != "title"]
-    cols = _ladder_arrays((r, i, list(fn(feats[i]))) for r, fn in rules for i in range(lo, hi))
+    cols = _ladder_arrays((r, i + at, list(fn(feats[i]))) for r, fn in rules for i in range(lo, hi))
     toks = [title_tokens(feats[i].title) if feats[i].title else [] for i in range(lo, hi)]
     return cols, toks
 
@@ -810,11 +849,12 @@ def _mp_methods() -> list[str]:
 # ---------------------------------------------------------------- the engine pass
 
 def engine_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockStats] = None,
-                 *, spark_master: Optional[str] = None) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs (sorted, unique) from the engine's blocking."""
-    t0 = time.perf_counter()
-    keys = key_columns(feats)
-    t1 = time.perf_counter()
+                 *, spark_master: Optional[str] = None,
+                 key_chunks: Optional[Sequence[KeyChunk]] = None) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs (sorted, unique) from the engine's blocking (``key_chunks``: see ``key_columns``)."""
+    clock = Clock(stats)
+    keys = key_columns(feats, chunks=key_chunks)
+    clock.lap("keys")
     if engine == "duckdb":
         from .duckdb_engine import block_pairs
         i, j, blocks = block_pairs(keys, rule_table())   # (sorted)
@@ -828,16 +868,16 @@ def engine_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
     if stats is not None:
         stats.pairs = len(i)
         stats.blocks = blocks
-        stats.seconds.update(keys=round(t1 - t0, 2), join=round(time.perf_counter() - t1, 2))
-        stats.peak_mb["join"] = _peak_mb()
+    clock.lap("join")
     return i, j
 
 
 def scored_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockStats] = None,
-                 *, spark_master: Optional[str] = None, jobs: int = 0) -> Iterator[Scored4]:
+                 *, spark_master: Optional[str] = None, jobs: int = 0,
+                 key_chunks: Optional[Sequence[KeyChunk]] = None) -> Iterator[Scored4]:
     """The pairs the run keeps, exactly scored: engine blocking, first-pass bound, exact signals."""
-    i, j = engine_pairs(feats, engine, stats, spark_master=spark_master)
-    t0 = time.perf_counter()
+    i, j = engine_pairs(feats, engine, stats, spark_master=spark_master, key_chunks=key_chunks)
+    clock = Clock(stats)
     if engine == "spark":
         from .spark_engine import spark_bounds
         ub, contra, c = spark_bounds(feats, i, j, master=spark_master)
@@ -848,15 +888,39 @@ def scored_pairs(feats: Sequence[Features], engine: str, stats: Optional[BlockSt
     keep = ~contra & (ub >= fl)
     i, j, fl = i[keep], j[keep], fl[keep]
     del ub, contra, keep, c
-    t1 = time.perf_counter()
     if stats is not None:
         stats.per_rule = {**stats.per_rule, "first_pass_kept": len(i)}
-        stats.seconds["first_pass"] = round(t1 - t0, 2)
-        stats.peak_mb["first_pass"] = _peak_mb()
+    clock.lap("first_pass")
     yield from exact_scores(feats, i, j, fl, jobs=jobs, lean=True)
-    if stats is not None:
-        stats.seconds["exact"] = round(time.perf_counter() - t1, 2)
-        stats.peak_mb["exact"] = _peak_mb()
+    clock.lap("exact")
+
+
+class Clock:
+    """Wall and CPU seconds per stage of a run into ``stats.seconds``: ``stage`` (wall), ``stage_cpu`` (this
+    process and its finished workers) and ``stage_main`` (this process alone: on a shared machine, what the
+    stage's wall time would be without the workers' waits), with the peak RSS so far (benchmarks read them)."""
+
+    def __init__(self, stats: Optional[BlockStats]) -> None:
+        self.stats, self.t, self.cpu = stats, time.perf_counter(), _cpu()
+
+    def lap(self, name: str) -> None:
+        now, cpu = time.perf_counter(), _cpu()
+        if self.stats is not None:
+            self.stats.seconds[name] = round(now - self.t, 2)
+            self.stats.seconds[name + "_cpu"] = round(cpu[0] + cpu[1] - self.cpu[0] - self.cpu[1], 2)
+            self.stats.seconds[name + "_main"] = round(cpu[0] - self.cpu[0], 2)
+            self.stats.peak_mb[name] = _peak_mb()
+        self.t, self.cpu = now, cpu
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its waited-for children (0 where unknown)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0, 0.0
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime, b.ru_utime + b.ru_stime
 
 
 def _peak_mb() -> int:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from typing import Any, Callable, Hashable, Iterable, Optional
+from typing import Any, Callable, Hashable, Iterable, Optional, TypeVar
+
+from pydantic import BaseModel
 
 from ..models import (CohortValue, Conflict, DoseValue, FollowUpValue, HbA1cValue, Link, Merged, Record, Ref,
                       RegimenValue, SourceRef, Study, StudyMeta, element_type)
@@ -52,12 +54,29 @@ def _collect(pairs: Iterable[tuple[Hashable, Any, str]], ref: type[Ref] = Ref) -
         elif rid not in hit[1]:
             hit[1].append(rid)
     # values come from validated records: skip re-validation (it dominated the cost of merging)
-    return [ref.model_construct(value=v, record_ids=rids) for v, rids in order.values()]
+    return [_construct(ref, {"value": v, "record_ids": rids}) for v, rids in order.values()]
 
 
-# the typed reference class of each merged field (models.Merged): one class object per value type
+M = TypeVar("M", bound=BaseModel)
+
+
+def _construct(cls: type[M], values: dict[str, Any]) -> M:
+    """``cls.model_construct(**values)`` for a model given every field: pydantic's loop over the fields (for
+    defaults and aliases, which these models never need here) cost more than merging the values itself."""
+    m = cls.__new__(cls)
+    object.__setattr__(m, "__dict__", values)
+    object.__setattr__(m, "__pydantic_fields_set__", set(values))
+    object.__setattr__(m, "__pydantic_extra__", None)
+    object.__setattr__(m, "__pydantic_private__", None)
+    return m
+
+
+# the typed reference class of each merged field (models.Merged): one class object per value type, made once
+# (a subscript like Ref[CohortValue] looks its class up again on every use)
 _META_REF = {name: Ref[element_type(StudyMeta.model_fields[name].annotation)]  # type: ignore[misc]
              for name in META_FIELDS}
+_COHORT_REF, _HBA1C_REF, _DOSE_REF = Ref[CohortValue], Ref[HbA1cValue], Ref[DoseValue]
+_REGIMEN_REF, _FOLLOW_UP_REF = Ref[RegimenValue], Ref[FollowUpValue]
 
 
 def _rounded(x: Optional[float], nd: int = 2) -> Optional[float]:
@@ -67,6 +86,7 @@ def _rounded(x: Optional[float], nd: int = 2) -> Optional[float]:
 def merge_values(records: list[Record]) -> Merged:
     """The cluster's values, in a record's shape, each listing the records it came from."""
     study: dict[str, list[Ref]] = {}
+    several = len(records) > 1   # (one record gives one title, journal, institution: no spellings to fold)
     for name in META_FIELDS:
         items: list[tuple[Hashable, Any, str]] = []
         for r in records:
@@ -76,7 +96,8 @@ def merge_values(records: list[Record]) -> Merged:
                     continue
                 key: Hashable = x
                 if name in ("journal", "title", "institution"):
-                    key = norm_title(x)  # one value per spelling, case and punctuation aside
+                    if several:
+                        key = norm_title(x)  # one value per spelling, case and punctuation aside
                 elif name == "registry_ids":
                     key = norm_registry(x)
                 items.append((key, x, r.record_id))
@@ -86,22 +107,22 @@ def merge_values(records: list[Record]) -> Merged:
     merged: dict[str, Any] = {"study": study}
     merged["cohort_sizes"] = _collect(
         (((c.n, c.role), {"n": c.n, "role": c.role, "label": c.label}, r.record_id)
-         for r in records for c in r.cohort_sizes), Ref[CohortValue])
+         for r in records for c in r.cohort_sizes), _COHORT_REF)
     merged["hba1c"] = _collect(
         (((_rounded(h.before), _rounded(h.after), _rounded(h.change), h.timepoint_days),
           {"before": h.before, "after": h.after, "change": h.change, "unit": h.unit,
            "timepoint_days": h.timepoint_days, "group": h.group}, r.record_id)
-         for r in records for h in r.hba1c), Ref[HbA1cValue])
+         for r in records for h in r.hba1c), _HBA1C_REF)
     merged["doses"] = _collect(
         (((d.cells_min, d.cells_max, d.per_kg), {"cells_min": d.cells_min, "cells_max": d.cells_max,
                                                  "per_kg": d.per_kg}, r.record_id)
-         for r in records for d in r.doses), Ref[DoseValue])
+         for r in records for d in r.doses), _DOSE_REF)
     merged["regimen"] = _collect(
         (((g.infusions, g.interval_days), {"infusions": g.infusions, "interval_days": g.interval_days},
-          r.record_id) for r in records for g in r.regimen), Ref[RegimenValue])
+          r.record_id) for r in records for g in r.regimen), _REGIMEN_REF)
     merged["follow_up"] = _collect(
         ((round(f.days), {"days": f.days}, r.record_id) for r in records for f in r.follow_up),
-        Ref[FollowUpValue])
+        _FOLLOW_UP_REF)
     return merged  # type: ignore[return-value]
 
 
@@ -111,7 +132,7 @@ def _dates_compatible(a: str, b: str) -> bool:
 
 
 def _plain(refs: Iterable[Ref]) -> list[SourceRef]:
-    return [SourceRef.model_construct(value=r.value, record_ids=r.record_ids) for r in refs]
+    return [_construct(SourceRef, {"value": r.value, "record_ids": r.record_ids}) for r in refs]
 
 
 def find_conflicts(records: list[Record], merged: Merged) -> list[Conflict]:
@@ -135,7 +156,7 @@ def find_conflicts(records: list[Record], merged: Merged) -> list[Conflict]:
     if any(not _dates_compatible(x.value, y.value) for i, x in enumerate(dates) for y in dates[i + 1:]):
         out.append(Conflict(field="pub_date", values=_plain(dates)))
     for field, role in (("n_total", "total"), ("n_studies", "studies_included")):
-        refs = [SourceRef.model_construct(value=ref.value["n"], record_ids=ref.record_ids)
+        refs = [_construct(SourceRef, {"value": ref.value["n"], "record_ids": ref.record_ids})
                 for ref in merged["cohort_sizes"] if ref.value["role"] == role]
         if len(refs) > 1:
             out.append(Conflict(field=field, values=refs))

@@ -46,6 +46,16 @@ class RecordsFile(Sequence[Record]):
             i += len(self)
         return Record.model_validate_json(os.pread(self._fd, self._len[i], self._start[i]))
 
+    def span(self, lo: int, hi: int) -> Iterator[Record]:
+        """Records ``lo`` to ``hi`` (excluded), read in one piece (a worker's share of the file)."""
+        if lo >= hi:
+            return
+        start = self._start[lo]
+        data = os.pread(self._fd, self._start[hi - 1] + self._len[hi - 1] - start, start)
+        for k in range(lo, hi):
+            at = self._start[k] - start
+            yield Record.model_validate_json(data[at:at + self._len[k]])
+
     def __iter__(self) -> Iterator[Record]:
         with open(self.path, "rb") as f:
             for line in f:
