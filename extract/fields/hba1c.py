@@ -378,6 +378,7 @@ _ROW_LINE = re.compile(rf"[ \t]*(?P<label>[^\n]*?)[ \t]+(?P<cells>(?:{_ROW_CELL}
 _ROW_CELL_RE = re.compile(rf"(?P<sign>[-+−])?(?P<v>\d{{1,2}}\.\d{{1,2}})(?:[ \t]*±[ \t]*\d+(?:\.\d+)?)?")
 _CHANGE_ROW = re.compile(r"change|difference|变化|變化|差值|下降|降幅", re.IGNORECASE)
 TABLE_ROWS_MAX = 12
+TABLE_ROW_CHARS = 300
 
 
 def _row_table(view: str, term_start: int, term_end: int, span: Span) -> list[tuple[float, str, Optional[float], int, int, int]]:
@@ -389,6 +390,9 @@ def _row_table(view: str, term_start: int, term_end: int, span: Span) -> list[tu
     out: list[tuple[float, str, Optional[float], int, int, int]] = []
     pos = rest.end()
     for _ in range(TABLE_ROWS_MAX):
+        eol = view.find("\n", pos, span.end)
+        if (eol if eol >= 0 else span.end) - pos > TABLE_ROW_CHARS:
+            break   # a long line is running text, and read at most once (the label's end is searched per position)
         row = _ROW_LINE.match(view, pos, span.end)
         if row is None:
             break
