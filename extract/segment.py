@@ -1672,11 +1672,12 @@ def segment(doc: Document) -> list[Mention]:
     mentions: list[Mention] = []
     intro_starts = {s.intro.start for s in segs if s.intro}
     lead = [ln for ln in lines if bounds and ln.start < min(b.pos for b in bounds)]
+    lead_reports = any(LEAD_STUDY.search(ln.text) for ln in lead if not is_heading(ln))
     # one intro that tells "another" study ("2）另一条是meta分析:《X》刊登…") after a study reported above it
     another = len(segs) == 1 and segs[0].intro is not None and ANOTHER_LEAD.match(segs[0].intro.text) is not None \
-        and any(LEAD_STUDY.search(ln.text) for ln in lead if not is_heading(ln))
+        and lead_reports
     if len(segs) >= 2 or another:
-        if any(LEAD_STUDY.search(ln.text) for ln in lead if not is_heading(ln)) and not any(
+        if lead_reports and not any(
                 CASES_INTRO.search(ln.text) for ln in lead):
             # a study reported before the first intro ("某医院近日完成首例…20名患者…")
             first = next(ln for ln in lead if not is_heading(ln))

@@ -64,9 +64,6 @@ PER_GROUP_AFTER = re.compile(r"\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|a
 # (a decimal point or a wrapped line inside the first group's description does not end the sentence)
 EITHER_OR = re.compile(r"[)）]?\s*,?\s*(?:to\s+|into\s+)?(?:either\s+(?:[^.;。；]|\.\d){1,160}?\bor\b"
                        r"|分别接受[^。;；,，]{1,30}?(?:或|和|与|與))", re.I)
-# what happened to a count per group: dropouts, events (the groups' sizes are stated elsewhere)
-EACH_OUTCOME_AFTER = ("失访", "失訪", "退出", "脱落", "脫落", "死亡", "出现", "出現", "发生", "發生", "lost to follow",
-                      "withdrew", "dropped out", "discontinued")
 # the two language versions of an abstract are at least this far apart (characters)
 BILINGUAL_APART = 150
 
@@ -426,7 +423,8 @@ class CohortExtractor(FieldExtractor):
         if n is None:
             return
         view = span.doc.view
-        if _any(re.split(r"[,，。;；]", view[m.end():min(span.end, m.end() + 24)], maxsplit=1)[0], EACH_OUTCOME_AFTER):
+        clause = re.split(r"[,，。;；]", view[m.end():min(span.end, m.end() + 24)], maxsplit=1)[0]
+        if _any(clause, OUTCOME_AFTER["zh"]) or outcome_verb_first(clause, OUTCOME_AFTER["en"]):
             return   # "两组各有2例和3例患者失访": dropouts of each group, not its size
         lo = max(span.start, m.start() - 60)
         sentence = view[lo:m.end()]

@@ -72,7 +72,7 @@ CONTEXT: dict[str, tuple[str, ...]] = {
 }
 OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
     "zh": ("脱离", "脫離", "停用", "停止使用", "摆脱", "擺脫", "实现了", "實現了", "达到", "達到", "达成",
-           "未脱离", "重新", "恢复", "恢復", "出现", "出現", "发生", "發生", "死亡", "退出", "失访",
+           "未脱离", "重新", "恢复", "恢復", "出现", "出現", "发生", "發生", "死亡", "退出", "脱落", "脫落", "失访",
            "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "减量", "減量", "改用", "观察到", "觀察到"),
     "en": ("achieved", "attained", "reached", "became", "remained", "experienced", "were insulin",
            "was insulin", "are insulin", "is insulin", "had ", "developed", "discontinued", "stopped", "died", "withdrew",

@@ -1003,14 +1003,15 @@ class HbA1cExtractor(FieldExtractor):
         def bare(h: Hit) -> bool:
             return not h.value["group"] and h.value["timepoint_days"] is None
 
+        pct = [o for o in kept if o.value.get("original_unit") == "%"]
+        levels = {o.value[r] for o in pct for r in ("before", "after") if o.value[r] is not None}
+        changes = {o.value["change"] for o in pct if o.value["change"] is not None}
+
         def restated(h: Hit) -> bool:
             """Values given in mmol/mol that a % reading states already ("7.1% … 7.8%" and, in a note, "54 vs 62
             mmol/mol"): the same facts in the other unit (a level matches a level of any role; a change a change)."""
             if h.value.get("original_unit") != "mmol/mol":
                 return False
-            pct = [o for o in kept if o.value.get("original_unit") == "%"]
-            levels = {o.value[r] for o in pct for r in ("before", "after") if o.value[r] is not None}
-            changes = {o.value["change"] for o in pct if o.value["change"] is not None}
             return all(any(abs(v - w) <= MMOL_RESTATED_TOLERANCE for w in (changes if r == "change" else levels))
                        for r, v in stated(h).items())
 
