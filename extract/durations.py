@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .numbers import CN_DIGIT_VALUES, DURATION_DAYS, EN_TEEN_WORDS, EN_TENS_WORDS, EN_UNIT_WORDS, parse_number
+from .rxcache import rx
 
 # ---- parts (data) ----
 _ARABIC = r"\d{1,4}(?:\.\d+)?"
@@ -117,16 +118,16 @@ TIMEPOINT_EN = r"(?:\b(?:week|wk|month|mo|year|day)\s*\d{1,3}(?!\d|\.\d)|\b[WM]\
 # ---- reading ----
 _UNIT_OF: dict[str, str] = {"年": "year", "月": "month", "周": "week", "週": "week", "星期": "week", "天": "day",
                             "日": "day", "d": "day"}
-_ZH_PIECE = re.compile(rf"(?P<half0>半)?\s*(?P<num>{NUM_ZH})?\s*(?:个|個)?\s*(?P<half1>半)?(?P<more0>多)?\s*"
+_ZH_PIECE = rx(rf"(?P<half0>半)?\s*(?P<num>{NUM_ZH})?\s*(?:个|個)?\s*(?P<half1>半)?(?P<more0>多)?\s*"
                        r"(?P<unit>年|月|周|週|星期|天|日|d(?![A-Za-z]))(?P<half2>半)?")
-_EN_PIECE = re.compile(rf"(?P<half0>(?<![A-Za-z])half[\s-]+(?:an?[\s-]+)?)?(?P<num>{NUM_EN})?(?P<half1>{HALF_EN_BEFORE})?[\s-]*"
+_EN_PIECE = rx(rf"(?P<half0>(?<![A-Za-z])half[\s-]+(?:an?[\s-]+)?)?(?P<num>{NUM_EN})?(?P<half1>{HALF_EN_BEFORE})?[\s-]*"
                        r"(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)\b(?P<half2>\s+and\s+a\s+half)?",
                        re.IGNORECASE)
-_FIRST_NUMBER = re.compile(rf"{_ARABIC}|[{_CN_DIGITS}]+|[A-Za-z]+(?:[\s-]+(?:and\s+)?[A-Za-z]+)*", re.IGNORECASE)
-_RANGE_SPLIT = re.compile(rf"^\s*(?:between\s+|介于\s*|介於\s*)?(?P<a>.+?)(?:{RANGE_SEP_ZH}|{RANGE_SEP_EN}|\s+and\s+|"
+_FIRST_NUMBER = rx(rf"{_ARABIC}|[{_CN_DIGITS}]+|[A-Za-z]+(?:[\s-]+(?:and\s+)?[A-Za-z]+)*", re.IGNORECASE)
+_RANGE_SPLIT = rx(rf"^\s*(?:between\s+|介于\s*|介於\s*)?(?P<a>.+?)(?:{RANGE_SEP_ZH}|{RANGE_SEP_EN}|\s+and\s+|"
                           rf"\s*(?:与|與|和|及)\s*)(?P<b>.+?)\s*(?:之间|之間)?$", re.IGNORECASE)
-_DURATION_RE = re.compile(rf"^\s*(?:{DURATION})\s*$", re.IGNORECASE)
-_TIMEPOINT_RE = re.compile(r"(?P<u>week|wk|month|mo|year|day|W|M)\s*(?P<n>\d{1,3})", re.IGNORECASE)
+_DURATION_RE = rx(rf"^\s*(?:{DURATION})\s*$", re.IGNORECASE)
+_TIMEPOINT_RE = rx(r"(?P<u>week|wk|month|mo|year|day|W|M)\s*(?P<n>\d{1,3})", re.IGNORECASE)
 _TP_UNIT = {"week": "week", "wk": "week", "w": "week", "month": "month", "mo": "month", "m": "month",
             "year": "year", "day": "day"}
 

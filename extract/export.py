@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
 import sqlite3
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -28,10 +27,11 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from .models import StudyMeta
 from .outputs import Outputs, record_values, study_label
+from .rxcache import rx
 
 FORMATS = ("csv", "sqlite", "parquet", "xlsx")
 XLSX_CELL_LIMIT = 32767                      # Excel's longest cell
-_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XLSX_ILLEGAL = rx(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # the study fields of a record, in the model's order (a field added to the model is exported too)
 META_COLUMNS = tuple(name for name in StudyMeta.model_fields if name != "evidence")
 

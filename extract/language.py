@@ -11,15 +11,15 @@ goes by the majority over the whole sample; on a tie it is ``zh``, the more comm
 """
 from __future__ import annotations
 
-import re
 
 from .normalise import converter
+from .rxcache import rx
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_HAN = rx("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = rx(r"[A-Za-z]{2,}")
 # identifiers and addresses are Latin letters without being English prose
 # (an address starts where its run of non-spaces starts: a long unspaced run is not rescanned from each position)
-_NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|(?<!\S)\S+@\S+|\b10\.\d{4,9}/\S+")
+_NOT_PROSE = rx(r"https?://\S+|www\.\S+|(?<!\S)\S+@\S+|\b10\.\d{4,9}/\S+")
 
 SAMPLE_CHARS = 200_000      # language is decided on the first part of very large documents
 SCRIPT_SAMPLE_HAN = 20_000  # Han characters converted to decide the script

@@ -18,6 +18,7 @@ from .fields.base import Hit
 from .fields.context import line_around
 from .numbers import parse_number
 from .references import Reference
+from .rxcache import rx
 
 EXTRACTOR = "metadata"
 
@@ -29,93 +30,93 @@ _MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?
 _MON_ANY_CASE = "(?i:" + _MON + ")"
 # (name, regex, groups kind); tried at every position, the earliest match wins
 DATE_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("zh_ymd", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]"), "ymd"),
-    ("zh_ym", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)"), "ym"),
-    ("zh_md", re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]"), "md"),
-    ("zh_y", re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?![\d~-])"), "y"),
+    ("zh_ymd", rx(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]"), "ymd"),
+    ("zh_ym", rx(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)"), "ym"),
+    ("zh_md", rx(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]"), "md"),
+    ("zh_y", rx(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?![\d~-])"), "y"),
     # a month without its year, the year from the hint (the news date): "今年3月", "今年三月", and a month that a
     # publication verb or an issue follows ("三月刊於國際期刊", "《…》五月號"); a bare "3月" may be 3 months
-    ("zh_m", re.compile(r"(?:今年\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?!\s*\d{1,2}\s*[日号號])|"
+    ("zh_m", rx(r"(?:今年\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?!\s*\d{1,2}\s*[日号號])|"
                         r"(?<![\d年个個])(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?=\s*(?:号|號|刊)(?!\d)|\s*(?:发表|發表|出版)))"),
      "m"),
-    ("en_mdy", re.compile(_MON + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"), "mdy"),
-    ("en_dmy", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(\d{4})\b"), "dmy"),
-    ("en_my", re.compile(_MON + r"\.?,?\s+(\d{4})\b"), "my"),
+    ("en_mdy", rx(_MON + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"), "mdy"),
+    ("en_dmy", rx(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(\d{4})\b"), "dmy"),
+    ("en_my", rx(_MON + r"\.?,?\s+(\d{4})\b"), "my"),
     # "published January 8 in …": the year comes from the hint (the news date)
-    ("en_md", re.compile(r"\b" + _MON + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)(?!\s*[-–:])"), "nd"),
+    ("en_md", rx(r"\b" + _MON + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)(?!\s*[-–:])"), "nd"),
     # "18-Jun-2024", "18-JUN-2024" (EurekAlert, PubMed-style stamps)
-    ("en_dmy_dash", re.compile(r"\b(\d{1,2})-" + _MON_ANY_CASE + r"-(\d{4})\b"), "dmy"),
-    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
-    ("slash_ymd", re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])"), "ymd"),
-    ("nlm_ymd", re.compile(r"\b(\d{4})\s+" + _MON + r"\.?\s+(\d{1,2})\b(?!\s*[,:]?\s*\d{4})"), "ynd"),
-    ("nlm_ym", re.compile(r"\b(\d{4})\s+" + _MON + r"\b(?!\.?\s+\d)"), "yn"),
-    ("en_y", re.compile(r"\b(?:in|In)\s+(\d{4})\b(?!\s*(?:patients|participants|people))"), "y"),
+    ("en_dmy_dash", rx(r"\b(\d{1,2})-" + _MON_ANY_CASE + r"-(\d{4})\b"), "dmy"),
+    ("iso", rx(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
+    ("slash_ymd", rx(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])"), "ymd"),
+    ("nlm_ymd", rx(r"\b(\d{4})\s+" + _MON + r"\.?\s+(\d{1,2})\b(?!\s*[,:]?\s*\d{4})"), "ynd"),
+    ("nlm_ym", rx(r"\b(\d{4})\s+" + _MON + r"\b(?!\.?\s+\d)"), "yn"),
+    ("en_y", rx(r"\b(?:in|In)\s+(\d{4})\b(?!\s*(?:patients|participants|people))"), "y"),
 )
 # a reference entry's date after its year: NLM "2025 May 12;", "2024 Nov;" (APA/GB/T give the year only)
 REF_DATE_PATTERNS = frozenset({"nlm_ymd", "nlm_ym"})
 REF_DATE_CHARS = 16
 # a date announced for the future is no publication date ("结果预计2027年公布", "expected in 2026")
-FUTURE_BEFORE = re.compile(r"(?:(?:预计|預計|预期|預期|计划|計劃|将|將|有望|拟|擬|可望)(?:于|於|在)?|"
+FUTURE_BEFORE = rx(r"(?:(?:预计|預計|预期|預期|计划|計劃|将|將|有望|拟|擬|可望)(?:于|於|在)?|"
                            r"\b(?:expected|planned|scheduled|due)(?:\s+(?:in|by|for))?|\bwill\b[^.,;]{0,30})\s*$", re.I)
 FUTURE_CHARS = 12
 # ... or earlier in the same clause run: "公司预计2025年第四季度完成全部入组,2026年公布主要终点数据"
-FUTURE_CLAUSE = re.compile(r"(?:预计|預計|预期|預期|计划|計劃|有望|可望|\b(?:expects?|expected|plans?|planned|scheduled)\b)"
+FUTURE_CLAUSE = rx(r"(?:预计|預計|预期|預期|计划|計劃|有望|可望|\b(?:expects?|expected|plans?|planned|scheduled)\b)"
                            r"[^。!?！？;；\n]{0,40}$", re.I)
 # a date with a clock time is a post's or page's own timestamp ("发表于 2025-06-03 22:14", "2020/07/20 20:22")
-TIMESTAMP_AFTER = re.compile(r"[ \t]+\d{1,2}:\d{2}")
+TIMESTAMP_AFTER = rx(r"[ \t]+\d{1,2}:\d{2}")
 # a publication verb that governs the date next to it: "reported in 2023", "發表於2024年", "2023年發表", "2023年报道",
 # "发布在2021年的《…》上", "published in Diabetes Care on 3 March 2024" (the journal between verb and date)
 _CAP_NAME = r"(?-i:[A-Z][\w&'’.-]*(?:\s+(?:(?:of|and|the|in|for|&)\s+)*[A-Z][\w&'’.-]*){0,7})"
-PUB_VERB_BEFORE = re.compile(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊载|刊載|报道|报导|報導|公布)(?:于|於|在)?\s*$|"
+PUB_VERB_BEFORE = rx(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊载|刊載|报道|报导|報導|公布)(?:于|於|在)?\s*$|"
                              r"(?:发布|發布|發佈)(?:于|於|在|到)\s*$|"
                              r"\b(?:published|reported|described|appeared)\s+(?:online\s+)?(?:(?:in|on)\s+)?$|"
                              r"\b(?:published|appeared|reported|wrote|writes|write|writing)\s+(?:online\s+)?in\s+(?:the\s+)?(?:journal\s+)?"
                              + _CAP_NAME + r"\s+(?:on|in)\s+$", re.I)
 # (the subject may stand between the date and its verb: "2021年淮西医科大学徐明远团队发表过一项I期研究")
-PUB_VERB_AFTER = re.compile(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?|[^。,，;；!?！？\n\d]{1,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布|"
+PUB_VERB_AFTER = rx(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?|[^。,，;；!?！？\n\d]{1,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布|"
                             r"(?:发布|發布|發佈|刊)(?:于|於|在|到))")
 # an issue's date: "the November 2022 issue of Diabetes Care", "《…》五月號"
-ISSUE_AFTER = re.compile(r"\s+(?:print\s+)?(?:issue|edition)\s+of\b|\s*(?:号|號)(?!\d)", re.I)
+ISSUE_AFTER = rx(r"\s+(?:print\s+)?(?:issue|edition)\s+of\b|\s*(?:号|號)(?!\d)", re.I)
 # the year that names a paper: "a 2019 study in Diabetes Care", "In a 2021 Stem Cell Research & Therapy paper", "their 2020
 # meta-analysis" (a bare year the date patterns do not read)
-PAPER_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+((?:19|20)\d{2})\s+(?:[\w&'’-]+\s+){0,4}?"
+PAPER_YEAR = rx(r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+((?:19|20)\d{2})\s+(?:[\w&'’-]+\s+){0,4}?"
                         r"(?<!\bin\s)(?:study|trial|paper|report|analysis|meta-analysis|review|article|publication)\b")
 PUB_VERB_BEFORE_CHARS = 90
 PUB_VERB_AFTER_CHARS = 24
 # a date next to a 《journal》 is when the journal published it: "2025年《Cell Stem Cell》期刊汇总…",
 # "2022年《柳叶刀》子刊报道", "《Nature》2025年7月研究", "《細胞》2023年刊文" (not a guideline's edition "2020年版")
-JOURNAL_AFTER_DATE = re.compile(r"\s*(?:的)?\s*[,，]?\s*《[^《》\n]{2,60}》\s*(?:[(（][^()（）\n]{2,60}[)）]\s*)?"
+JOURNAL_AFTER_DATE = rx(r"\s*(?:的)?\s*[,，]?\s*《[^《》\n]{2,60}》\s*(?:[(（][^()（）\n]{2,60}[)）]\s*)?"
                                 r"(?:子刊|杂志|雜誌|期刊)?\s*(?:上\s*)?(?:在线|在線|线上|線上)?\s*"
                                 r"(?:报道|报导|報導|发表|發表|刊发|刊發|刊登|刊文|研究|论文|論文|"
                                 r"案例|病例|(?:的)?(?:一项|一項|一篇)|显示|顯示|汇总|彙總|匯總|指出|分析|综述|綜述)")
-JOURNAL_BEFORE_DATE = re.compile(r"《[^《》\n]{2,60}》\s*(?:杂志|雜誌|期刊)?\s*[,，]?\s*(?:于|於|在)?\s*$")
-NOT_EDITION = re.compile(r"\s*(?:版|修订|修訂|更新)")
+JOURNAL_BEFORE_DATE = rx(r"《[^《》\n]{2,60}》\s*(?:杂志|雜誌|期刊)?\s*[,，]?\s*(?:于|於|在)?\s*$")
+NOT_EDITION = rx(r"\s*(?:版|修订|修訂|更新)")
 # an inline citation after a claim: "(Cell Res., 2022)", "(N Engl J Med 2024;390:901)", "（《细胞研究》，2022年）",
 # "(《Nature》2025年7月研究)"; the name is checked to be a journal (``_journal_like``)
-INLINE_CITATION = re.compile(
+INLINE_CITATION = rx(
     # (an id may come first: "(IRCT20200415047087N1; Stem Cell Res Ther, February 2024)")
     r"[(（]\s*(?:[A-Za-z]{2,8}[\w-]{4,30}\s*[;；]\s*)?(?:《(?P<zh>[^《》()（）\n]{2,60})》|(?P<en>(?-i:[A-Z])[A-Za-z.&'’ -]{1,60}?))\s*[.,，]?\s*"
     r"(?:(?:Epub|published|online)\s+(?:online\s+)?)?(?P<date>(?:19|20)\d{2}(?:\s*年(?:\s*\d{1,2}\s*月)?)?|(?:\d{1,2}\s+)?" + _MON + r"\.?\s+(?:\d{1,2},?\s+)?\d{4})"
     r"\s*(?:[;:][^()（）\n]{0,60})?(?:研究|发表|發表|报道|報導|论文|論文|刊文)?\s*[)）]")
 # a journal-name word, for a Latin name in an inline citation that the journal table does not know
-JOURNAL_WORD = re.compile(r"\b(?:J|Journal|Lancet|Nature|Nat|Science|Sci|Cell|Diabetol|Diabetologia|Med|Medicine|Res|Rev|"
+JOURNAL_WORD = rx(r"\b(?:J|Journal|Lancet|Nature|Nat|Science|Sci|Cell|Diabetol|Diabetologia|Med|Medicine|Res|Rev|"
                           r"Endocrinol|Transplant|Transplantation|Stem Cells?|Ther|Clin|Rep|Reports|Metab|Front|Frontiers|"
                           r"BMJ|JAMA|NEJM|PLoS|Int)\b")
 # a publication told as background to the study being reported: the team's earlier paper ("早在2019年…",
 # "该团队此前于2020年在《科学》发表…", "had published the method in 2018", "back in 2020")
-BACKGROUND_BEFORE = re.compile(r"(?:(?:早在|此前|先前|早前|早先|曾经|曾(?=于|於|在|发表|發表))|"
+BACKGROUND_BEFORE = rx(r"(?:(?:早在|此前|先前|早前|早先|曾经|曾(?=于|於|在|发表|發表))|"
                                r"\b(?:previously|back in|had (?:already )?(?:published|reported|described|shown))\b|"
                                r"\bearlier\b(?!\s+this\b))\s*[,，]?[^。!?！？;；,，.\n]{0,40}$", re.I)
 # ... or a sentence about that paper followed by one that turns to now and to patients: "…论文发表在《科学》上。
 # 如今,一位…患者…", "…published the method in Science. Now, a woman with type 1 diabetes…"
-NOW_LEAD = re.compile(r"\s*(?:如今|而今|时至今日|時至今日|现在|現在|这一次|這一次|几年后|幾年後|多年后|多年後|"
+NOW_LEAD = rx(r"\s*(?:如今|而今|时至今日|時至今日|现在|現在|这一次|這一次|几年后|幾年後|多年后|多年後|"
                       r"(?:Now|Today|This time|Years later)\b)", re.I)
-PATIENT = re.compile(r"患者|病人|病友|受试者|受試者|参与者|參與者|\b(?:patients?|participants?|volunteers?|(?:wo)?m[ae]n|"
+PATIENT = rx(r"患者|病人|病友|受试者|受試者|参与者|參與者|\b(?:patients?|participants?|volunteers?|(?:wo)?m[ae]n|"
                      r"boy|girl|child)\b", re.I)
-SENTENCE_STOP = re.compile(r"[。!?！？\n]|\.(?=\s)")
+SENTENCE_STOP = rx(r"[。!?！？\n]|\.(?=\s)")
 BACKGROUND_CHARS = 300
 JOURNAL_CHARS = 140
-NOT_JOURNAL_NAME = re.compile(r"\b(?:Atlas|Association|Federation|Foundation|Society|Organi[sz]ation|Statistics|Survey|"
+NOT_JOURNAL_NAME = rx(r"\b(?:Atlas|Association|Federation|Foundation|Society|Organi[sz]ation|Statistics|Survey|"
                               r"Guidelines?|Agency|Ministry|Administration|Phase|Cohort|Group)\b", re.I)
 # the date of an NLM citation: "2023 Jun 12", "2023 Jun", "2023"; a month range or a season gives the year only
 _SEASON = r"(?:[A-Z][a-z]{2}-[A-Z][a-z]{2}|Spring|Summer|Fall|Autumn|Winter)"
@@ -125,49 +126,49 @@ NLM_DATE = (r"((?:19|20)\d{2}(?=\s+" + _SEASON + r"\b)|(?:19|20)\d{2}(?:\s+[A-Z]
 # either the date itself or a short stretch that starts with it (read with ``find_date``)
 _DATE_AHEAD = r"(\d{4}[^\n]{0,20}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{4})"
 HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("publication_year", re.compile(r"\b(?:Publication|Published|Pub\.?)\s*(?:Year|Date)?\s*:\s*\n?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)", re.I)),
+    ("publication_year", rx(r"\b(?:Publication|Published|Pub\.?)\s*(?:Year|Date)?\s*:\s*\n?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)", re.I)),
     # "Published: 12 March 2024", "Published online 2022 Oct 18", "First published: …" (a label, not prose)
-    ("published_label", re.compile(r"(?:^|(?<=[|;•·])|(?<=\. ))[ \t]*(?:(?:First |Date |Version |Article |Originally )?(?:[Pp]ublished|PUBLISHED)(?: online| Online)?(?: on)?|"
+    ("published_label", rx(r"(?:^|(?<=[|;•·])|(?<=\. ))[ \t]*(?:(?:First |Date |Version |Article |Originally )?(?:[Pp]ublished|PUBLISHED)(?: online| Online)?(?: on)?|"
                                    r"Version of [Rr]ecord online)\s*[:：]?[ \t]*"
                                    + _DATE_AHEAD, re.M)),
     # NLM citation line: "Diabetes Care. 2023 Jun;46(6):1123-1131." / "Stem Cell Res Ther. 2022; 13: 512."
     # ... also a PMC header whose journal is a logo (". 2014 Nov-Dec;18(6):838–845."), an author manuscript's
     # "Published in final edited form as: Am J Transplant. 2020 Aug 9;21(4):…" (a month range or season: the year)
-    ("nlm_citation", re.compile(r"(?m)^[ \t]*(?:Published in final edited form as:\s*)?(?:[A-Z][A-Za-z&'’ .()-]{1,80}?)?\.\s+"
+    ("nlm_citation", rx(r"(?m)^[ \t]*(?:Published in final edited form as:\s*)?(?:[A-Z][A-Za-z&'’ .()-]{1,80}?)?\.\s+"
                                 + NLM_DATE + r"\s*[;:]")),
     # ... an online-first one, no volume yet: "Diabetes Ther. 2021 Mar 5. doi: 10.…", "出处：J X Ther. 2026 Nov 20. doi:"
-    ("nlm_online", re.compile(r"(?m)^[ \t]*(?:(?:Source|Citation|来源|來源|出处|出處)[ \t]*[:：][ \t]*)?[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+"
+    ("nlm_online", rx(r"(?m)^[ \t]*(?:(?:Source|Citation|来源|來源|出处|出處)[ \t]*[:：][ \t]*)?[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+"
                               + NLM_DATE + r"\.\s+(?:doi|DOI|Epub|Online ahead|Published online)")),
-    ("epub", re.compile(r"\bEpub(?: ahead of print)?\s*[:：]?\s*" + _DATE_AHEAD)),
+    ("epub", rx(r"\bEpub(?: ahead of print)?\s*[:：]?\s*" + _DATE_AHEAD)),
     # preprint servers: "This version posted August 11, 2025.", "Posted: 3 March 2024" (a label, not prose)
     # (a registry record's "Study First Posted" / "Results First Posted" / "Last Update Posted" is no publication)
-    ("posted", re.compile(r"(?:\b(?:This version|(?<!Study )(?<!Results )(?<!study )(?<!results )First|Originally)\s+posted|"
+    ("posted", rx(r"(?:\b(?:This version|(?<!Study )(?<!Results )(?<!study )(?<!results )First|Originally)\s+posted|"
                           r"(?m:^[ \t]*Posted))(?: online)?(?: on)?\s*[:：]?[ \t]*"
                           + _DATE_AHEAD)),
     # "Published ahead of print at https://… on 7 January 2025."
-    ("ahead_of_print", re.compile(r"\b(?:Epub|[Pp]ublished) ahead of print(?:\s+(?:at|in)\s+\S{1,80}?)?(?:\s+on)?\s*[:：]?\s*"
+    ("ahead_of_print", rx(r"\b(?:Epub|[Pp]ublished) ahead of print(?:\s+(?:at|in)\s+\S{1,80}?)?(?:\s+on)?\s*[:：]?\s*"
                                   + _DATE_AHEAD)),
     # a label line, the date on it or on the next line: "ARTICLE PUBLICATION DATE\n18-Jun-2024"
-    ("publication_date_label", re.compile(r"(?mi)^[ \t]*(?:(?:Article |Online )?Publication date|Date of (?:online )?publication)[ \t]*[:：]?[ \t]*\n?[ \t]*"
+    ("publication_date_label", rx(r"(?mi)^[ \t]*(?:(?:Article |Online )?Publication date|Date of (?:online )?publication)[ \t]*[:：]?[ \t]*\n?[ \t]*"
                                           r"(\d{1,2}-[A-Za-z]{3}-\d{4}|" + _DATE_AHEAD[1:])),
-    ("issue_header", re.compile(r"(?m)^\s*(\d{4})\s*年\s*\n\s*(?:第\s*)?\d{1,3}\s*期\s*$")),
+    ("issue_header", rx(r"(?m)^\s*(\d{4})\s*年\s*\n\s*(?:第\s*)?\d{1,3}\s*期\s*$")),
     # "《中国组织工程研究》2023年第27卷第12期", "2021年第5期", "中国实用内科杂志 2024年8月 第44卷 第8期",
     # "原載:中華內分泌代謝雜誌,2024年,第40卷第6期"
-    ("zh_volume", re.compile(r"(?<!\d)(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*[,，]?\s*第?\s*\d{1,3}\s*[卷期]")),
+    ("zh_volume", rx(r"(?<!\d)(\d{4}\s*年(?:\s*\d{1,2}\s*月)?)\s*[,，]?\s*第?\s*\d{1,3}\s*[卷期]")),
     # a thesis record (CNKI): "【作者基本信息】 岭南医科大学,儿科学,2023,硕士", "【学位授予年度】 2023"
-    ("thesis_year", re.compile(r"(?m)^[ \t]*(?:【作者基本信息】[^\n]{0,60}?[,，]\s*(?=\d{4}\s*[,，]\s*(?:硕士|博士|碩士))|"
+    ("thesis_year", rx(r"(?m)^[ \t]*(?:【作者基本信息】[^\n]{0,60}?[,，]\s*(?=\d{4}\s*[,，]\s*(?:硕士|博士|碩士))|"
                                r"【?(?:学位授予年度|學位授予年度|学位年度|學位年度)】?\s*[:：]?\s*)(\d{4})(?!\d)")),
     # a library catalogue's imprint: "Published: Example Medical Press 2023-08-14", "Imprint: Elsevier, March 2021"
-    ("catalogue_published", re.compile(r"(?m)^[ \t]*(?:Published|Publisher|Imprint|Publication info(?:rmation)?)[ \t]*[:：][ \t]*"
+    ("catalogue_published", rx(r"(?m)^[ \t]*(?:Published|Publisher|Imprint|Publication info(?:rmation)?)[ \t]*[:：][ \t]*"
                                        r"[^\n\d:：]{1,80}?[ \t,]((?:19|20)\d{2}(?:-\d{2}){0,2}|(?:\d{1,2}\s+)?" + _MON
                                        + r"\.?\s+(?:\d{1,2},?\s+)?\d{4})[ \t.]*$")),
-    ("zh_label", re.compile(r"(?:出版日期|出版年月|出版年份|出版年|刊出日期|网络出版(?:日期|时间)|網路出版(?:日期|時間)|网络首发(?:日期|时间)|網路首發(?:日期|時間)|发表日期|發表日期|发表时间|發表時間)\s*[:：]\s*"
+    ("zh_label", rx(r"(?:出版日期|出版年月|出版年份|出版年|刊出日期|网络出版(?:日期|时间)|網路出版(?:日期|時間)|网络首发(?:日期|时间)|網路首發(?:日期|時間)|发表日期|發表日期|发表时间|發表時間)\s*[:：]\s*"
                             r"(\d{4}[^\n]{0,12})")),
     # a labelled citation without the NLM full stop: "Source: Diabetes Care 2019;42(3):400-409", "来源:中华糖尿病杂志 2023;15(5)"
-    ("source_citation", re.compile(r"(?mi)^[ \t]*(?:Source|Citation|Cite this article|Published in|来源|來源|出处|出處|引用本文|引用格式)"
+    ("source_citation", rx(r"(?mi)^[ \t]*(?:Source|Citation|Cite this article|Published in|来源|來源|出处|出處|引用本文|引用格式)"
                                    r"[ \t]*[:：][ \t]*[^\n\d]{2,120}?[ \t,，.]((?:19|20)\d{2})[ \t]*[;；:][ \t]*\d")),
-    ("year_volume", re.compile(r"(?m)^\s*(?:Year|年份)\s*:\s*(\d{4})\s*$", re.I)),
-    ("journal_label", re.compile(r"(?m)^[ \t]*(?:期刊|刊物|出处|出處|Journal|Published in)\s*[:：][^\n]{2,80}?[(（]\s*"
+    ("year_volume", rx(r"(?m)^\s*(?:Year|年份)\s*:\s*(\d{4})\s*$", re.I)),
+    ("journal_label", rx(r"(?m)^[ \t]*(?:期刊|刊物|出处|出處|Journal|Published in)\s*[:：][^\n]{2,80}?[(（]\s*"
                                  r"(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?|\d{4}\s*年|"
                                  r"[A-Za-z]{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4}|\d{4}(?:-\d{2}){0,2})\s*[)）]\s*$", re.I)),
 )
@@ -180,10 +181,10 @@ TIMED_LABELS = frozenset({"zh_label"})
 EPUB_DATES = frozenset({"epub", "ahead_of_print"})
 # at a line start, or inside a bracket in prose ("The report (Transplantation. 2023;107(9):1890-1902) is…"); a
 # bracket inside the name is closed there ("J Clin Invest (Lond)")
-NLM_JOURNAL = re.compile(r"(?m)(?:^[ \t]*(?:Published in final edited form as:\s*)?|(?<=\())([A-Z](?:[A-Za-z&'’ .-]|\([A-Za-z .]{1,20}\)){1,80}?)\.\s+"
+NLM_JOURNAL = rx(r"(?m)(?:^[ \t]*(?:Published in final edited form as:\s*)?|(?<=\())([A-Z](?:[A-Za-z&'’ .-]|\([A-Za-z .]{1,20}\)){1,80}?)\.\s+"
                          + NLM_DATE + r"\s*[;:]")
 # "今天刊登於《細胞》", "今(16)日公布…成果", "published today in": the study appeared on the news date
-TODAY_PUBLICATION = re.compile(
+TODAY_PUBLICATION = rx(
     r"(?:今天|今日|今\s*[(（]\s*(\d{1,2})\s*[)）]\s*日)[^。!?]{0,40}?(?:发表|發表|刊登|刊出|刊发|刊發|刊载|刊載|上线|上線|"
     r"公布[^。!?]{0,40}?(?:成果|结果|結果))|\b(?:published|appears?)\s+(?:online\s+)?today\b|\btoday\b[^.]{0,60}?\bpublished\b",
     re.IGNORECASE)
@@ -191,10 +192,10 @@ TODAY_PUBLICATION = re.compile(
 NEWS_DATE_CHARS = 300
 # a news dateline before the first sentence ("LONDON, 14 May 2024 —", "（中央社記者…台北12日電）");
 # used with ``match(view, pos)``, so no "^"
-DATELINE = re.compile(r"\s*(?:[A-Z][A-Za-z .,]{1,40},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+DATELINE = rx(r"\s*(?:[A-Z][A-Za-z .,]{1,40},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
                       r"\s*(?:\([^)]{1,30}\)|/[^/]{1,30}/)?\s*(?:[-—–]{1,2}|:)\s*|\s*[(（〔\[][^)）〕\]]{2,30}(?:電|电|報導|报道)[)）〕\]]")
 # MEDLINE (NBIB) export tags: a tag padded to four characters, "- ", its value
-MEDLINE_TAG = re.compile(r"(?:^|(?<=\s))(PMID|OWN|STAT|DCOM|LR|IS|VI|IP|DP|TI|PG|LID|AB|FAU|AU|AUID|AD|LA|PT|DEP|PL|TA|JT|"
+MEDLINE_TAG = rx(r"(?:^|(?<=\s))(PMID|OWN|STAT|DCOM|LR|IS|VI|IP|DP|TI|PG|LID|AB|FAU|AU|AUID|AD|LA|PT|DEP|PL|TA|JT|"
                          r"JID|SB|MH|OT|OTO|EDAT|MHDA|CRDT|PHST|AID|PST|SO|SI|GR|CI|CN|RN|COIS|CIN|CON|EIN|ECI|TT|DA|GN|"
                          r"IR|FIR|OAB|OABL|MID|PMC|PMCR|4099|4100)[ \t]{0,3}-[ \t]")
 # a text is a MEDLINE record when it has at least this many of its core tags
@@ -202,28 +203,28 @@ MEDLINE_CORE = frozenset({"PMID", "DP", "TI", "AB", "AU", "FAU", "TA", "JT", "SO
 MEDLINE_MIN_TAGS = 3
 # label lines of catalogue records and digests: "Series: Journal of Regenerative Diabetes", "Journal: Diabetologia
 # (July 2024)", "期刊：Frontiers in Endocrinology（2024年3月）", "Published in: Diabetes Care, 2023;46:1"
-LABEL_JOURNAL = re.compile(r"(?mi)^[ \t]*(?:Series|Journal(?:[ \t]+(?:title|name))?|Source[ \t]+title|Publication[ \t]+title|"
+LABEL_JOURNAL = rx(r"(?mi)^[ \t]*(?:Series|Journal(?:[ \t]+(?:title|name))?|Source[ \t]+title|Publication[ \t]+title|"
                            r"Periodical|Published[ \t]+in|期刊(?:名称|名稱)?|刊名|来源期刊|來源期刊|所属期刊|所屬期刊|刊物)[ \t]*[:：][ \t]*"
                            r"\n?[ \t]*([^\n(（;；]{2,120}?)[ \t]*(?:[(（][^\n]*|[,，.][ \t]*(?:19|20)\d{2}[^\n]*)?$")
 # a source label is a journal only when a citation follows it: "Source :\nStem Cell Res Ther. 13(1)", "来源：中华糖尿病杂志,
 # 2023,15(5)" (not "Source: Reuters")
-SOURCE_JOURNAL = re.compile(r"(?mi)^[ \t]*(?:Source|来源|來源|出处|出處)[ \t]*[:：][ \t]*\n?[ \t]*([^\n\d(（,，;；]{2,120}?)[ \t]*[.,，]?"
+SOURCE_JOURNAL = rx(r"(?mi)^[ \t]*(?:Source|来源|來源|出处|出處)[ \t]*[:：][ \t]*\n?[ \t]*([^\n\d(（,，;；]{2,120}?)[ \t]*[.,，]?"
                             r"[ \t]*(?:(?:19|20)\d{2}[ \t]*[,，;；][ \t]*)?\d{1,4}[ \t]*[(（]\w{1,6}[)）]")
 # "Title: …", "Article title: …", "题名：…", "篇名：…", "論文：…" (a digest's paper line)
-LABEL_TITLE = re.compile(r"(?mi)^[ \t]*(?:Title|Article[ \t]+title|Main[ \t]+title|Paper|题名|題名|篇名|论文|論文|"
+LABEL_TITLE = rx(r"(?mi)^[ \t]*(?:Title|Article[ \t]+title|Main[ \t]+title|Paper|题名|題名|篇名|论文|論文|"
                          r"论文题目|論文題目|文章题目|文章題目)[ \t]*[:：][ \t]*([^\n]{8,300}?)[ \t]*$")
 # a PMC page's journal logo, flattened: "Indian Journal of Endocrinology and Metabolism logoLink to Indian Journal of …"
-PMC_LOGO = re.compile(r"(?m)^[ \t]*([^\n]{3,120}?) logoLink to \1[ \t]*$")
-NOT_A_JOURNAL = re.compile(r"Author Manuscripts?|Funders|NIHPA|HHS|Europe PMC", re.I)
+PMC_LOGO = rx(r"(?m)^[ \t]*([^\n]{3,120}?) logoLink to \1[ \t]*$")
+NOT_A_JOURNAL = rx(r"Author Manuscripts?|Funders|NIHPA|HHS|Europe PMC", re.I)
 # an abstract page: the heading that opens the abstract, and what shows that the lines above it are a journal page
 PAGE_HEAD_CHARS = 3000
-ABSTRACT_HEADING = re.compile(r"(?m)^[ \t]*(?:#+[ \t]*)?(?:Abstract|ABSTRACT|Summary|SUMMARY|摘\s?要|【摘要】|\[摘要\])"
+ABSTRACT_HEADING = rx(r"(?m)^[ \t]*(?:#+[ \t]*)?(?:Abstract|ABSTRACT|Summary|SUMMARY|摘\s?要|【摘要】|\[摘要\])"
                               r"(?=[ \t]*[:：]?[ \t]*(?:$|[A-Z【]|目的|背景))")
 # a structured abstract's section label at a line start: "Background:", "Methods:", "目的:", "【目的】"
-STRUCTURED_HEADING = re.compile(r"(?mi)^[ \t]*(?:(?:Background|Objectives?|Aims?|Purpose|Introduction|Methods|"
+STRUCTURED_HEADING = rx(r"(?mi)^[ \t]*(?:(?:Background|Objectives?|Aims?|Purpose|Introduction|Methods|"
                                 r"Research design and methods|Materials and methods)[ \t]*[:：]|【?(?:目的|背景)】?[ \t]*[:：]|【(?:目的|背景)】)")
 STRUCTURED_MAX_LINES_ABOVE = 3
-PAGE_CUE = re.compile(r"\b10\.\d{4,9}/|\bPMC?ID\s*:|\bPMC\d{5,}|^[ \t]*(?:Authors?|Publication Year|Received|Accepted)\s*:|"
+PAGE_CUE = rx(r"\b10\.\d{4,9}/|\bPMC?ID\s*:|\bPMC\d{5,}|^[ \t]*(?:Authors?|Publication Year|Received|Accepted)\s*:|"
                       r"^[ \t]*(?:research article|original (?:article|research)|review article|clinical trial|"
                       r"randomi[sz]ed controlled trial|case report|brief report|short communication|systematic review|"
                       r"meta-analysis)\s*$|"
@@ -231,16 +232,16 @@ PAGE_CUE = re.compile(r"\b10\.\d{4,9}/|\bPMC?ID\s*:|\bPMC\d{5,}|^[ \t]*(?:Author
                       r"【?(?:作者|中图分类号|中圖分類號|文献标志码|文献标识码|文獻標識碼|基金项目|基金項目|收稿日期)】?\s*[:：]|\[J\]",
                       re.I | re.M)
 # an author line under a paper's title: "张三 李四 王五", "張三、李四", "John Smith, Mary Lee and Ann Wu", "Smith J, Lee MK"
-AUTHOR_LINE = re.compile(
+AUTHOR_LINE = rx(
     r"(?m)^[ \t]*(?:[\u4e00-\u9fff]{2,4}[\d*,]*(?:[ \t、,，]+[\u4e00-\u9fff]{2,4}[\d*,]*){1,12}|"
     r"(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z'’-]+)[\d*]*(?:[ \t]*(?:,|\band\b)[ \t]*"
     r"(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)*[ \t]+[A-Z][a-z'’-]+)[\d*]*){1,20}|"
     r"(?-i:[A-Z][a-z'’-]+[ \t]+[A-Z]{1,3})(?:[ \t]*,[ \t]*(?-i:[A-Z][a-z'’-]+[ \t]+[A-Z]{1,3})){1,20})[ \t]*$")
-ARTICLE_TYPE_LINE = re.compile(r"(?i)^(?:research article|original (?:article|research|paper)|review(?: article)?|"
+ARTICLE_TYPE_LINE = rx(r"(?i)^(?:research article|original (?:article|research|paper)|review(?: article)?|"
                                r"clinical (?:trial|study)|randomi[sz]ed controlled trial|case report|brief report|"
                                r"short communication|systematic review|meta-analysis|letter|editorial|article|论著|論著|"
                                r"研究论文|研究論文|临床研究|臨床研究|综述|綜述|病例报告|病例報告)\W*$")
-NOT_TITLE_LINE = re.compile(r"(?i)skip to|\blogo|copyright|©|open access|author manuscript|\bpublished\b|available|"
+NOT_TITLE_LINE = rx(r"(?i)skip to|\blogo|copyright|©|open access|author manuscript|\bpublished\b|available|"
                             # site navigation and breadcrumbs: "Search | Sign in", "首页 > 期刊 > 2023年第15卷", "上一篇"
                             r"[|»›>]|\b(?:search|sign in|log ?in|export|back to|home|menu|help|feedback|comments?|preprint server)\b|"
                             r"上一篇|下一篇|首页|首頁|数据库|數據庫|資料庫|平台|知识服务|知識服務|\bvol(?:ume)?\.?\s*\d|\bissue\b|"
@@ -252,80 +253,80 @@ NOT_TITLE_LINE = re.compile(r"(?i)skip to|\blogo|copyright|©|open access|author
 TITLE_MIN_WORDS, TITLE_MAX_WORDS, TITLE_MIN_CJK, TITLE_MAX_CHARS, TITLE_MAX_UPPER = 4, 45, 8, 320, 0.6
 # 《…》 read as the journal: after 在/于/期刊/杂志, or before 杂志/上/发表/子刊
 ZH_JOURNAL = (
-    re.compile(r"(?:在|于|於|期刊|杂志|雜誌|刊物|学报|出版的|出版之)\s*(?:杂志|雜誌|期刊)?\s*《([^《》]{2,60})》"),
-    re.compile(r"《([^《》]{2,60})》\s*(?=杂志|雜誌|期刊|子刊|上|发表|發表|刊发|刊發|刊登|报道|报导|報導|研究|案例|\()"),
+    rx(r"(?:在|于|於|期刊|杂志|雜誌|刊物|学报|出版的|出版之)\s*(?:杂志|雜誌|期刊)?\s*《([^《》]{2,60})》"),
+    rx(r"《([^《》]{2,60})》\s*(?=杂志|雜誌|期刊|子刊|上|发表|發表|刊发|刊發|刊登|报道|报导|報導|研究|案例|\()"),
     # a Latin name without 《》 after the verb: "于2023年5月12日发表在Stem Cell Research & Therapy上", "刊登於國際期刊Diabetes Care,"
-    re.compile(r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:在|于|於)\s*(?:国际|國際|国外|國外)?\s*(?:学术|學術|医学|醫學|权威|權威)?\s*"
+    rx(r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:在|于|於)\s*(?:国际|國際|国外|國外)?\s*(?:学术|學術|医学|醫學|权威|權威)?\s*"
                r"(?:期刊|杂志|雜誌)?\s*((?-i:[A-Z])[A-Za-z&'’.\- ]{1,80}?[A-Za-z])\s*(?=上|杂志|雜誌|期刊|[,，。;；(（]|$)"),
 )
 # a news outlet in 《》 ("《每日郵報》報導", "《纽约时报》", "《波士顿环球报》认为"): a newspaper, magazine or broadcaster,
 # not the study's journal (a 学报 is a journal)
-NEWS_OUTLET = re.compile(r"(?:(?<![学學])[报報]|新闻|新聞|周刊|週刊|电视台|電視台|广播电台|廣播電台|通讯社|通訊社)\s*$"
+NEWS_OUTLET = rx(r"(?:(?<![学學])[报報]|新闻|新聞|周刊|週刊|电视台|電視台|广播电台|廣播電台|通讯社|通訊社)\s*$"
                          r"|^(?:The\s+)?(?:New York Times|Washington Post|Wall Street Journal|Guardian|Daily Mail|"
                          r"Times|Telegraph|Boston Globe|STAT(?: News)?|Reuters|Bloomberg|Forbes|Time|Newsweek)$")
 # 《…》 / “…” read as the paper title: after 名为/题为/关于/一篇
-ZH_TITLE = re.compile(r"(?:(?:名为|名為|题为|題為|题目为|題目為|关于|關於|一篇|篇|论文|論文)\s*[《“\"「『]|"
+ZH_TITLE = rx(r"(?:(?:名为|名為|题为|題為|题目为|題目為|关于|關於|一篇|篇|论文|論文)\s*[《“\"「『]|"
                       # "以“…”为题发表" (the title before its verb)
                       r"以\s*[《“\"「『](?=[^《》“”\"「」『』\n]{6,300}[》”\"」』]\s*(?:为题|為題)))"
                       r"([^《》“”\"「」『』\n]{6,300})[》”\"」』]")
 # an English paper title quoted in English text: 'a paper titled "…"', 'entitled “…”'
-EN_TITLE = re.compile(r"\b(?:titled|entitled|headlined)\s*[:,]?\s*[“\"‘']([^“”\"‘’\n]{12,300}?)[,.]?[”\"’']")
+EN_TITLE = rx(r"\b(?:titled|entitled|headlined)\s*[:,]?\s*[“\"‘']([^“”\"‘’\n]{12,300}?)[,.]?[”\"’']")
 # an English title in 《》 inside Chinese text (a journal name is shorter and has no colon): "《Adipose stromal cells in
 # type 2 diabetes: a pilot trial》"
-LATIN_TITLE = re.compile(r"《([A-Za-z][^《》\n]{20,300})》")
+LATIN_TITLE = rx(r"《([A-Za-z][^《》\n]{20,300})》")
 LATIN_TITLE_MIN_WORDS = 6
 # ... but a long journal name the table does not know is still a journal: "《Journal of Regenerative Diabetes and
 # Metabolism》", "《International Journal of Stem Cell Research》"
-JOURNAL_SHAPE = re.compile(r"^(?:The\s+)?(?:(?:[A-Z][a-z]+\s+){0,2}(?:Journal|Annals|Archives|Proceedings|Transactions|Bulletin)"
+JOURNAL_SHAPE = rx(r"^(?:The\s+)?(?:(?:[A-Z][a-z]+\s+){0,2}(?:Journal|Annals|Archives|Proceedings|Transactions|Bulletin)"
                            r"\s+of\b|[A-Z][\w&'’-]*(?:\s+(?:and|of|&|in|for|the)?\s*[A-Z][\w&'’-]*)*\s+(?:Journal|Reviews?|Reports|"
                            r"Research|Letters|Medicine|Communications|Therapeutics|Therapy)$)")
 _NOT_JOURNAL = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
 _EN_JOURNAL_NAME = (r"(?:the\s+)?(?:journal\s+)?" + _NOT_JOURNAL +
                     r"([A-Z][\w&'’-]*(?:,?\s+(?:(?:and|of|the|in|for|&)\s+)*" + _NOT_JOURNAL + r"[A-Z][\w&'’-]*)*)")
-EN_JOURNAL = re.compile(
+EN_JOURNAL = rx(
     r"\b(?:published|appeared|reported|(?i:writing|wrote))\s+(?:online\s+)?(?:today\s+|this\s+\w+\s+|last\s+\w+\s+|earlier\s+this\s+\w+\s+|recently\s+)?"
     r"in\s+" + _EN_JOURNAL_NAME)
 # a journal named by the paper's noun, not a verb: "a 2019 study in Diabetes Care", "the November 2022 issue of Cell
 # Metabolism", "a 2021 Stem Cell Research & Therapy paper"; the name must read as a journal ("a study in China" is none)
-EN_JOURNAL_NOUN = re.compile(r"\b(?:study|trial|paper|report|analysis|meta-analysis|article)\s+in\s+" + _EN_JOURNAL_NAME + "|"
+EN_JOURNAL_NOUN = rx(r"\b(?:study|trial|paper|report|analysis|meta-analysis|article)\s+in\s+" + _EN_JOURNAL_NAME + "|"
                              r"\bissue\s+of\s+" + _EN_JOURNAL_NAME.replace("([A-Z]", "(?P<issue>[A-Z]", 1) + "|"
                              r"\b(?:a|an|the|their|its)\s+(?:19|20)\d{2}\s+(?P<before>[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|the|in|for|&)\s+)*"
                              r"[A-Z][\w&'’-]*){0,6})\s+(?:study|trial|paper|report|analysis|meta-analysis|article)\b")
-ZH_INSTITUTION = re.compile(
+ZH_INSTITUTION = rx(
     r"([A-Za-z\u4e00-\u9fff]{2,24}?(?:大学|大學|医院|醫院|研究所|研究院|医学院|醫學院|诊所|診所|研究中心|科学院|科學院|公司|集团|集團))"
     r"(?:(?:(?![在于於和与與及的了是对對从從向将將把被])[\u4e00-\u9fff]){0,12}?(?:附属医院|附屬醫院|医院|醫院|学院|學院|中心|研究所))*")
-_INST_LEAD = re.compile(r"^(?:近日|日前|此前|由|在|于|於|据|據|经|經|联合|聯合|我国|我國|国内|國內)+")
+_INST_LEAD = rx(r"^(?:近日|日前|此前|由|在|于|於|据|據|经|經|联合|聯合|我国|我國|国内|國內)+")
 # "such as" before an example ("如美国X医院", "像Vertex公司"): only before a country or a Latin name, since
 # 如 also begins place names (如皋市人民医院, 如东县)
-_INST_EXAMPLE = re.compile(r"^(?:例如|比如|譬如|诸如|諸如|如|像)(?=美国|美國|英国|英國|日本|德国|德國|法国|法國|瑞典|加拿大|"
+_INST_EXAMPLE = rx(r"^(?:例如|比如|譬如|诸如|諸如|如|像)(?=美国|美國|英国|英國|日本|德国|德國|法国|法國|瑞典|加拿大|"
                            r"澳大利亚|澳洲|韩国|韓國|[A-Za-z])")
 # a company is the study's sponsor, not the place it was done (data/institutions.json keeps companies apart too)
-_INST_COMPANY = re.compile(r"(?:公司|集团|集團)$")
+_INST_COMPANY = rx(r"(?:公司|集团|集團)$")
 # a Chinese institution name starts after the last verb/particle the match swallowed ("…提到了解放军总医院")
-_INST_CUT = re.compile(r"\A.*[了的在于於由是和与與及对對从從被向把将將自]")
+_INST_CUT = rx(r"\A.*[了的在于於由是和与與及对對从從被向把将將自]")
 EN_INSTITUTION = (
-    re.compile(r"\b(?:[Rr]esearchers|[Ss]cientists|[Tt]eam|[Ii]nvestigators|colleagues|doctors)\s+(?:at|from)\s+(?:the\s+)?"
+    rx(r"\b(?:[Rr]esearchers|[Ss]cientists|[Tt]eam|[Ii]nvestigators|colleagues|doctors)\s+(?:at|from)\s+(?:the\s+)?"
                r"([A-Z][\w.&'’-]*(?:\s+(?:(?:of|and|for|de|&)\s+)?[A-Z][\w.&'’-]*)*)"),
     # "Clinic" is no prefix of "Clinical" ("Randomized Clinical Trial"); a headline verb ends the name
-    re.compile(r"\b((?:(?!(?:Announces|Reports|Presents|Shares|Says|Receives|Launches|Randomized|Randomised)\b)[A-Z][\w'’-]+\s+){0,4}"
+    rx(r"\b((?:(?!(?:Announces|Reports|Presents|Shares|Says|Receives|Launches|Randomized|Randomised)\b)[A-Z][\w'’-]+\s+){0,4}"
                r"(?:University|Institute|Hospital|College|Medical Center|Medical School|Clinic)\b"
                r"(?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]+)+)?)"),
 )
 # (also a code written without its hyphen, "NV210", "VX880" in Chinese posts: two to four capitals and three or four
 # digits that are no year, "EASD2024" is a meeting)
-ALIAS_CODE = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{1,6}-\d{2,4}[A-Z]?|[A-Z]\d{2}[A-Z]|[A-Z]{2,4}(?!(?:19|20)\d{2}(?![0-9]))\d{3,4}[A-Z]?)"
+ALIAS_CODE = rx(r"(?<![A-Za-z0-9-])([A-Z]{1,6}-\d{2,4}[A-Z]?|[A-Z]\d{2}[A-Z]|[A-Z]{2,4}(?!(?:19|20)\d{2}(?![0-9]))\d{3,4}[A-Z]?)"
                         r"(?![A-Za-z0-9-])")
 # an INN of a cell therapy; ASCII boundaries, since "\\b" does not fire between a CJK character and a Latin letter
 # ("在研疗法Ravostemcel已完成1期试验")
-ALIAS_INN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{4,}(?:cel|leucel))(?![A-Za-z0-9])")
-ALIAS_STOP = re.compile(r"^(?:IL|CD|TNF|HLA|GLP|DPP|SGLT|IGF|FGF|TGF|VEGF|HOMA|COVID|SARS|MIR|PD|CKD|ISO|GMP|FDA|ADA|NCT|"
+ALIAS_INN = rx(r"(?<![A-Za-z0-9])([A-Za-z]{4,}(?:cel|leucel))(?![A-Za-z0-9])")
+ALIAS_STOP = rx(r"^(?:IL|CD|TNF|HLA|GLP|DPP|SGLT|IGF|FGF|TGF|VEGF|HOMA|COVID|SARS|MIR|PD|CKD|ISO|GMP|FDA|ADA|NCT|"
                         r"HNF|GAD|IA|ZNT|MODY|HIV|HBV|HCV|CTLA|TLR|MMP|SDF|CXCR|STAT|TRAF|NGSP|IFCC|BMI|UC|BM|AD|MSC|"
                         r"ESC|IPSC|HUC|HESC|ICD|GB|T|DOI|ISSN|ISBN)$", re.I)
 ALIAS_INN_STOP = frozenset({"cancel", "excel", "parcel", "marcel", "carousel"})
 # a brand name told with its INN in brackets, either way round: "approved Lumivy (tovaislecel-mrdn)",
 # "tovaislecel（Lumivy）" - the two name one product
-BRAND_BEFORE_INN = re.compile(r"(?<![A-Za-z0-9-])([A-Z][A-Za-z]{3,})[®™]?\s*[(（]\s*$")
-BRAND_AFTER_INN = re.compile(r"(?:-[a-z]{4})?\s*[(（]\s*([A-Z][A-Za-z]{3,})[®™]?\s*[)）]")
+BRAND_BEFORE_INN = rx(r"(?<![A-Za-z0-9-])([A-Z][A-Za-z]{3,})[®™]?\s*[(（]\s*$")
+BRAND_AFTER_INN = rx(r"(?:-[a-z]{4})?\s*[(（]\s*([A-Z][A-Za-z]{3,})[®™]?\s*[)）]")
 BRAND_STOP = frozenset({"Therapy", "Therapies", "Product", "Products", "Drug", "Drugs", "Treatment", "Approval",
                         "Trial", "Study", "Cells", "Cell", "Injection", "Infusion", "Phase", "Islets", "Islet",
                         "Vertex", "Sana", "Note", "Approved", "Brand", "Name", "Suspension", "Allogeneic",
@@ -348,7 +349,7 @@ def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     search stops at the first position where any name starts and takes the first listed name there: the
     earliest name, the longest at a tie, as a search per name would pick (one scan instead of ~180).
     """
-    from .fields.rxcache import compile_cached  # re.compile's matches, searched faster (first characters)
+    from .rxcache import compile_cached  # re.compile's matches, searched faster (first characters)
 
     alts = [r"(?<![\w.])" + re.escape(name) + r"(?![\w])" if name.isascii() else re.escape(name)
             for name, _ in countries()]
@@ -904,7 +905,7 @@ def institution_names(doc: Document, start: int, end: int, *, limit: int = 8) ->
 
 # a photo caption ("▲美國約有160萬人確診…（圖／達志／示意圖）", "图片来源:…", "Photo: Getty Images"): the country it
 # names is the picture's, not the study's
-CAPTION_MARK = re.compile(r"[（(]\s*图\s*[/／:：]|图片?来源|示意图|(?:^|\n)\s*(?:Photo|Image|Picture)(?: credit)?\s*[:：]|"
+CAPTION_MARK = rx(r"[（(]\s*图\s*[/／:：]|图片?来源|示意图|(?:^|\n)\s*(?:Photo|Image|Picture)(?: credit)?\s*[:：]|"
                           r"\((?:Photo|Image)\b|\bGetty Images\b|\bShutterstock\b", re.I)
 CAPTION_LINE_REACH = 200
 

@@ -5,12 +5,12 @@ is an instance of one of these models; ``schemas/`` holds their JSON Schema.
 """
 from __future__ import annotations
 
-import re
 import types
 from typing import Annotated, Any, Generic, Literal, Optional, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from typing_extensions import TypedDict
+from .rxcache import rx
 
 Lang = Literal["zh", "zh-Hant", "en"]
 Design = Literal[
@@ -35,8 +35,8 @@ PMCID_PATTERN = r"^PMC\d{1,9}$"
 # CTRI/2020/01/123456, IRCT20190101042101N1, CRD42023412345, EudraCT 2004-000123-45. The shape, not a
 # list of registries, so a registry the extractor learns needs no schema change.
 REGISTRY_PATTERN = r"^([a-z]?[A-Z][A-Za-z]{1,7}[-/]?[A-Z0-9][A-Z0-9/-]*[A-Z0-9]|\d{4}-\d{6}-\d{2})$"
-PUB_DATE_RE = re.compile(PUB_DATE_PATTERN)
-DOI_RE = re.compile(DOI_PATTERN)
+PUB_DATE_RE = rx(PUB_DATE_PATTERN)
+DOI_RE = rx(DOI_PATTERN)
 
 PubDate = Annotated[str, StringConstraints(pattern=PUB_DATE_PATTERN)]
 Doi = Annotated[str, StringConstraints(pattern=DOI_PATTERN)]

@@ -29,7 +29,9 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline.sentencizer import Sentencizer
 
+from . import jieba_freq
 from .normalise import matching_view
+from .rxcache import rx
 
 USERDICT = Path(__file__).parent / "data" / "userdict.txt"
 
@@ -41,14 +43,14 @@ ABBREVIATIONS = ("et al.", "fig.", "figs.", "vs.", "e.g.", "i.e.", "no.", "nos."
                  "ltd.", "co.", "corp.", "univ.", "dept.", "st.", "mt.", "jan.", "feb.", "mar.",
                  "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
                  "cf.", "ca.", "resp.", "tab.", "suppl.", "j.", "med.", "sci.", "res.")
-_ABBREV_END = re.compile(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS)
+_ABBREV_END = rx(r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS)
                          + r")$|(?:^|\s)[A-Z]\.$", re.IGNORECASE)
-_LIST_MARKER = re.compile(r"[(（]?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)）]$")
+_LIST_MARKER = rx(r"[(（]?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)）]$")
 MAX_BLOCK = 50_000          # characters per spaCy call: memory flat, max_length out of the way
-_NEWLINE = re.compile(r"\n")
-_WRAP_END = re.compile(r"[.!?:;。！？：；…]$")
-_BLOCK_CUTS = (re.compile(r"(?:[。！？!?;；]|\.(?=\s))\s*"),   # a sentence end, else
-               re.compile(r"[,，、]\s*"))                        # a clause end, else a hard cut
+_NEWLINE = rx(r"\n")
+_WRAP_END = rx(r"[.!?:;。！？：；…]$")
+_BLOCK_CUTS = (rx(r"(?:[。！？!?;；]|\.(?=\s))\s*"),   # a sentence end, else
+               rx(r"[,，、]\s*"))                        # a clause end, else a hard cut
 
 
 def _is_zh(lang: str) -> bool:
@@ -61,6 +63,8 @@ def _jieba_ready() -> None:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    # the dictionary looked up in a table kept beside jieba's own cache (prepare_nlp sets where), not loaded
+    jieba_freq.use_file(Path(jieba.dt.tmp_dir) if jieba.dt.tmp_dir else None)
     for line in USERDICT.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
@@ -209,9 +213,9 @@ def _finish(text: str, spans: list[tuple[int, int]], out: list[tuple[int, int]])
 ZH_MARKS = frozenset(Sentencizer.default_punct_chars) | frozenset(ZH_EXTRA_PUNCT)
 EN_MARKS = frozenset(Sentencizer.default_punct_chars)
 _JIEBA_RUN = "[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]"   # jieba's re_han_default: one block, cut by its DAG
-_ZH_PIECE = re.compile(f"(?P<run>{_JIEBA_RUN}+)|(?P<ws>\\s+)|(?P<ch>.)", re.DOTALL)
-_EN_PIECE = re.compile(r"(?P<ws>\s+)|(?P<chunk>\S+)")
-_EN_MARK = re.compile("[" + "".join(re.escape(c) for c in sorted(EN_MARKS)) + "]")
+_ZH_PIECE = rx(f"(?P<run>{_JIEBA_RUN}+)|(?P<ws>\\s+)|(?P<ch>.)", re.DOTALL)
+_EN_PIECE = rx(r"(?P<ws>\s+)|(?P<chunk>\S+)")
+_EN_MARK = rx("[" + "".join(re.escape(c) for c in sorted(EN_MARKS)) + "]")
 
 
 def _is_punct(word: str) -> bool:

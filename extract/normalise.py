@@ -33,6 +33,7 @@ from typing import Callable, Union
 from opencc import OpenCC
 
 from .segment_tables import pipe_edits
+from .rxcache import rx
 
 
 @dataclass
@@ -43,18 +44,18 @@ class Normalised:
 
 # --- data ---------------------------------------------------------------------------------
 
-_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+_NEWLINES = rx(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # zero-width, bidi controls, soft hyphen, Arabic letter mark, C0/C1 controls (tab/newline kept);
 # U+200D only when not joining emoji
-_INVISIBLE = re.compile(
+_INVISIBLE = rx(
     "[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c"
     "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]"
     "|(?<![\U0001F000-\U0001FAFF\u2600-\u27bf\ufe0f])\u200d")
 # lone surrogates (a JSON "\\udc80" escape) cannot be written as UTF-8: they become U+FFFD
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = rx("[\ud800-\udfff]")
 _SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
                  "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+"}
-_SUPERSCRIPT_RUN = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+")
+_SUPERSCRIPT_RUN = rx("[" + "".join(_SUPERSCRIPTS) + "]+")
 # characters NFKC must not touch, or must map differently
 _NFKC_KEEP = frozenset("…\u22ef")                  # ellipses: Chinese sentence punctuation
 _NFKC_OVERRIDE: dict[str, str] = {
@@ -64,18 +65,18 @@ _NFKC_OVERRIDE: dict[str, str] = {
     "⓪": "(0)",
 }
 _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
-_TILDES = re.compile("[\u301c\u3030\u223c\u223d\u2053\u02dc\uff5e]")
-_HSPACE = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u180e]+")
-_EDGE_SPACE = re.compile(r" +(?=\n)|(?<=\n) +|^ +| +$")
-_MANY_NEWLINES = re.compile(r"\n{3,}")
+_DASHES = rx("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]")
+_TILDES = rx("[\u301c\u3030\u223c\u223d\u2053\u02dc\uff5e]")
+_HSPACE = rx("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u180e]+")
+_EDGE_SPACE = rx(r" +(?=\n)|(?<=\n) +|^ +| +$")
+_MANY_NEWLINES = rx(r"\n{3,}")
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RE = re.compile(f"[{_HAN}]")
+_HAN_RE = rx(f"[{_HAN}]")
 # a spaced-out run: 3+ single characters separated by single spaces, at least one of them Han
 _SPACED_ITEM = f"[{_HAN}\u3001\u3002\uff0c0-9.,%:;()\"“”]"
 # (a run may start or end inside a Han word: "糖化血红 蛋 白 均" is one spaced-out phrase)
-_SPACED_RUN = re.compile(
+_SPACED_RUN = rx(
     f"(?<![A-Za-z0-9]){_SPACED_ITEM}(?: {_SPACED_ITEM}){{2,}}(?![A-Za-z0-9])")
 
 # line joining (hard-wrapped Chinese): a line that stops mid-sentence and fills the page
@@ -86,12 +87,12 @@ JOIN_WINDOW = 6
 JOIN_FULL_SHARE = 0.7
 JOIN_LOOKAHEAD = 60
 _LINE_START_PUNCT = frozenset("。,，、;；:：!?！？)）”」%")
-_CLAUSE_MARK = re.compile("[,，、;；]")
-_TRAILING_NOTE = re.compile(r"[(（\[][^()（）\[\]\n]{0,24}[)）\]]$")
+_CLAUSE_MARK = rx("[,，、;；]")
+_TRAILING_NOTE = rx(r"[(（\[][^()（）\[\]\n]{0,24}[)）\]]$")
 _SENTENCE_END = frozenset("。！？!?：:；;…")
 _CLOSING_QUOTES = "”」』\"'’"
-_JOIN_CANDIDATE = re.compile(f"(?<=[^\\s。！？!?：:；;…])\\n(?=[{_HAN}0-9A-Za-z“「《(（。,，、;；:：!?！？)）”」%])")
-_LIST_OR_HEADING = re.compile(
+_JOIN_CANDIDATE = rx(f"(?<=[^\\s。！？!?：:；;…])\\n(?=[{_HAN}0-9A-Za-z“「《(（。,，、;；:：!?！？)）”」%])")
+_LIST_OR_HEADING = rx(
     r"\s*(?:[(（]?\d{1,3}[)）、.．](?!\d)|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十百]+[、.．]"
     r"|第[一二三四五六七八九十百\d]+[章节節部条條篇期]|(?:案例|病例|图|圖|表)\s*\d"
     r"|(?:参考|參考|关键词|關鍵詞|摘要|目的|方法|结果|結果|结论|結論|背景|来源|來源|作者|编辑|編輯"
@@ -313,7 +314,7 @@ _CN_FRACTION_DIGITS = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3
                        "七": "7", "八": "8", "九": "9"}
 _CN_WHOLE = "[零〇一二两三四五六七八九十百]{1,5}"
 _CN_FRACTION = "[零〇一二三四五六七八九]{1,3}"
-SPOKEN_PERCENT = re.compile(
+SPOKEN_PERCENT = rx(
     rf"百分之(?P<whole>{_CN_WHOLE}|\d{{1,3}})(?:点(?P<frac>{_CN_FRACTION}))?"
     # a decimal said in words before a percent sign or "个百分点" ("三点五%", "一点二个百分点"); never a clock time
     rf"|(?P<whole2>{_CN_WHOLE})点(?P<frac2>{_CN_FRACTION})(?=\s*(?:%|％|个百分点|百分点))")

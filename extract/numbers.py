@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Optional
+from .rxcache import rx
 
 # ==== rule: digit words =======================================================================
 CN_DIGIT_VALUES: dict[str, int] = {
@@ -213,19 +214,19 @@ QUANTITY = (rf"(?:{QUAL_BEFORE})?{_NOT_IN_WORD}(?:{_BRACKET_RANGE}|{SCI_MEAN_SD}
             rf"(?:{QUAL_AFTER})?")
 
 # a count written with a magnitude or a power of ten ("3 cells" is not): what a cell dose needs
-MAGNITUDE_MARK = re.compile(rf"(?:[万萬亿億]|million|billion|thousand|{TIMES}\s*10|10\s*\^|\d[eE][+]?\d|\d 3 10\d)", re.I)
+MAGNITUDE_MARK = rx(rf"(?:[万萬亿億]|million|billion|thousand|{TIMES}\s*10|10\s*\^|\d[eE][+]?\d|\d 3 10\d)", re.I)
 
-_ARABIC_RE = re.compile(rf"^{ARABIC}$")
-_CN_RE = re.compile(rf"^{CN_NUMBER}$")
-_QUANTITY_RE = re.compile(QUANTITY, re.IGNORECASE)
-_SCI_TAIL_RE = re.compile(rf"(?:{SCI})$", re.IGNORECASE)
-_SCI_PARTS = re.compile(
+_ARABIC_RE = rx(rf"^{ARABIC}$")
+_CN_RE = rx(rf"^{CN_NUMBER}$")
+_QUANTITY_RE = rx(QUANTITY, re.IGNORECASE)
+_SCI_TAIL_RE = rx(rf"(?:{SCI})$", re.IGNORECASE)
+_SCI_PARTS = rx(
     rf"^(?:\s*{TIMES}\s*10\s*(?P<op>\^|\*\*|e|E|\()?\s*(?P<neg>[-−])?\s*(?P<exp>\d{{1,2}})\s*\)?"
     rf"|[eE](?P<esign>[+\-−])?(?P<eexp>\d{{1,2}})|(?P<lost3> 3 10)(?P<lexp>\d))$", re.IGNORECASE)
-_MAG_TAIL_RE = re.compile(rf"(?P<mag>{MAGNITUDE})$", re.IGNORECASE)
-_POWER_RE = re.compile(r"^10\s*\^\s*([-−]?\d{1,2})$")
-_EN_TOKEN = re.compile(r"[a-z]+")
-_APPROX_IN_RE = re.compile(rf"{_APPROX_MID}(?=[{_CN_MULT_CHARS}])|^[{CN_SOME}]|[{CN_SOME}]$")
+_MAG_TAIL_RE = rx(rf"(?P<mag>{MAGNITUDE})$", re.IGNORECASE)
+_POWER_RE = rx(r"^10\s*\^\s*([-−]?\d{1,2})$")
+_EN_TOKEN = rx(r"[a-z]+")
+_APPROX_IN_RE = rx(rf"{_APPROX_MID}(?=[{_CN_MULT_CHARS}])|^[{CN_SOME}]|[{CN_SOME}]$")
 # a cell count "N×10d" read literally below this (N × 106 = 5300) is a lost superscript (N × 10^6):
 # nobody multiplies a cell count by 106
 LOST_SUPERSCRIPT_BELOW = 1e6
@@ -450,21 +451,21 @@ def _qualifier(text: str) -> Optional[str]:
     return name
 
 
-_PREFIX_RE = re.compile(rf"^{QUAL_BEFORE}", re.IGNORECASE)
-_SUFFIX_RE = re.compile(rf"{QUAL_AFTER}$", re.IGNORECASE)
-_SPREAD_RE = re.compile(rf"{SPREAD}$")
-_SPREAD_SCI_RE = re.compile(rf"^(?P<v>{ARABIC})(?P<sp>{SPREAD})(?P<sci>{SCI})$", re.IGNORECASE)
-_BRACKET_SD_RE = re.compile(rf"^\(\s*(?P<v>{ARABIC})\s*{_PM}\s*(?P<sd>{ARABIC})\s*\)(?P<sci>{SCI})$", re.IGNORECASE)
-_SCI_SD_RE = re.compile(rf"^(?P<v>{ARABIC}{SCI})\s*{_PM}\s*(?P<sd>{ARABIC})(?P<sdsci>{SCI})?$", re.IGNORECASE)
-_BRACKET_RE = re.compile(
+_PREFIX_RE = rx(rf"^{QUAL_BEFORE}", re.IGNORECASE)
+_SUFFIX_RE = rx(rf"{QUAL_AFTER}$", re.IGNORECASE)
+_SPREAD_RE = rx(rf"{SPREAD}$")
+_SPREAD_SCI_RE = rx(rf"^(?P<v>{ARABIC})(?P<sp>{SPREAD})(?P<sci>{SCI})$", re.IGNORECASE)
+_BRACKET_SD_RE = rx(rf"^\(\s*(?P<v>{ARABIC})\s*{_PM}\s*(?P<sd>{ARABIC})\s*\)(?P<sci>{SCI})$", re.IGNORECASE)
+_SCI_SD_RE = rx(rf"^(?P<v>{ARABIC}{SCI})\s*{_PM}\s*(?P<sd>{ARABIC})(?P<sdsci>{SCI})?$", re.IGNORECASE)
+_BRACKET_RE = rx(
     rf"^\(\s*(?P<a>{ARABIC}){RANGE_SEP}(?P<b>{ARABIC})\s*\)(?P<mult>(?:{SCI})|{MAGNITUDE})$", re.IGNORECASE)
-_BETWEEN_RE = re.compile(rf"^between\s+(?P<a>{SCALAR})\s+and\s+(?P<b>{SCALAR})$", re.IGNORECASE)
-_ZH_BETWEEN_RE = re.compile(
+_BETWEEN_RE = rx(rf"^between\s+(?P<a>{SCALAR})\s+and\s+(?P<b>{SCALAR})$", re.IGNORECASE)
+_ZH_BETWEEN_RE = rx(
     rf"^(?:介于|介於|在)?\s*(?P<a>{SCALAR})\s*(?:与|與|和|及|至|到|~|-|–|—)\s*(?P<b>{SCALAR})\s*(?:之间|之間)$",
     re.IGNORECASE)
-_RANGE_RE = re.compile(rf"^(?P<a>{SCALAR}?){RANGE_SEP}(?P<b>{SCALAR})$", re.IGNORECASE)
-_LEAD_RE = re.compile(r"^(?:between|介于|介於)\s*", re.IGNORECASE)
-_TAIL_RE = re.compile(rf"(?P<mag>{MAGNITUDE})?(?P<sci>{SCI})?$", re.IGNORECASE)
+_RANGE_RE = rx(rf"^(?P<a>{SCALAR}?){RANGE_SEP}(?P<b>{SCALAR})$", re.IGNORECASE)
+_LEAD_RE = rx(r"^(?:between|介于|介於)\s*", re.IGNORECASE)
+_TAIL_RE = rx(rf"(?P<mag>{MAGNITUDE})?(?P<sci>{SCI})?$", re.IGNORECASE)
 
 
 def parse_quantity(s: str, *, cells: bool = False) -> Optional[Quantity]:

@@ -406,10 +406,10 @@ def prepare_nlp(out_dir: Path) -> None:
         jieba.dt.tmp_dir = str(_jieba_cache_dir(out_dir))
     try:
         from . import nlp
-        from .fields import rxcache
+        from . import rxcache
 
         nlp.prepare()   # whatever the warm-up texts ask of them
-        # every pattern compiled here, once for all workers (kept code read back: fields/rxcache.py)
+        # every pattern compiled here, once for all workers (kept code read back: rxcache.py)
         rxcache.speed_up_modules()
         for ex in EXTRACTORS:
             for pat in ex.patterns:

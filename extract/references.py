@@ -12,41 +12,42 @@ from typing import Optional
 
 from .document import Document
 from .fields.identifiers import PMCID, PMID, find_dois
+from .rxcache import rx
 
 # --- data ---------------------------------------------------------------------------------
 
-REF_HEADING = re.compile(
+REF_HEADING = rx(
     r"^[ \t]*(?:[#*]+\s*)?(?:主要|相关)?(?:参考(?:资料|文献|来源|链接)|參考(?:資料|文獻|來源)|资料来源|資料來源|文献来源"
     r"|References?|Bibliography|Literature cited)\s*[:：]?",
     re.IGNORECASE | re.MULTILINE)
 # a heading line must be short: "References" inside a sentence is not a list heading
 MAX_HEADING_LEN = 40
 # lines that end a reference list (site boilerplate after it)
-LIST_END = re.compile(
+LIST_END = rx(
     r"免责|免責|声明|聲明|版权|版權|上一篇|下一篇|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|往期推荐|往期推薦|"
     r"扫码|掃碼|关注我们|關注我們|发表回复|"
     r"Disclaimer|Copyright|Related (?:articles|reading|posts)|Read more|Share this|Previous post|Next post",
     re.IGNORECASE)
-ENTRY_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.、)]|\((\d{1,3})\))\s*")
+ENTRY_NUMBER = rx(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.、)]|\((\d{1,3})\))\s*")
 # in-text markers: [4], [6][8], [1-3], [2,5]; never decimals like [1.40]
-MARKER = re.compile(r"\[(\d{1,3}(?:\s*[-–,，、]\s*\d{1,3})*)\]")
+MARKER = rx(r"\[(\d{1,3}(?:\s*[-–,，、]\s*\d{1,3})*)\]")
 # a superscript marker flattened onto an author citation (Nature style): "Moreau et al.2 report",
 # "Rahman and colleagues1 pooled"; a number after any other word is not read as a marker ("HbA1c", "type 2")
-AUTHOR_MARKER = re.compile(r"(?:\bet al\.|(?:\band|&) (?:colleagues|co-?workers))"
+AUTHOR_MARKER = rx(r"(?:\bet al\.|(?:\band|&) (?:colleagues|co-?workers))"
                            r"(\d{1,3}(?:[-–,]\d{1,3})*)(?=[\s,;:)]|\.(?:\s|$))")
-URL = re.compile(r"https?://[^\s<>\"\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF]+")
-YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+URL = rx(r"https?://[^\s<>\"\u2E80-\u9FFF\u3000-\u303F\uFF00-\uFFEF]+")
+YEAR = rx(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 MAX_BIB_CHARS = 1500   # longer is not a citation; also bounds the style regexes' work
 # where the bibliographic part of an entry ends (identifiers and links follow)
-BIB_END = re.compile(r"\s(?:doi\s*[:：]|DOI\s*[:：]|https?://|PMID|PMCID|Epub|\[DOI\]|Available)|\bdoi\s*[:：]", re.I)
+BIB_END = rx(r"\s(?:doi\s*[:：]|DOI\s*[:：]|https?://|PMID|PMCID|Epub|\[DOI\]|Available)|\bdoi\s*[:：]", re.I)
 
 # style-specific shapes: GB/T 7714 ("作者.题名[J].刊名,年,卷(期):页"), APA, Nature, Vancouver
-GBT = re.compile(r"^(?P<authors>[^\[\]]*?)[.．]\s*(?P<title>[^\[\]]+?)\s*\[(?:J|M|D|C|N|R|P|EB/OL|J/OL)\]\s*[.．]?\s*"
+GBT = rx(r"^(?P<authors>[^\[\]]*?)[.．]\s*(?P<title>[^\[\]]+?)\s*\[(?:J|M|D|C|N|R|P|EB/OL|J/OL)\]\s*[.．]?\s*"
                  r"(?P<journal>[^,，.]+?)\s*[,，]\s*(?P<year>\d{4})")
-APA = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?\)\.\s*(?P<title>.+?[.?!])\s+(?P<journal>[^\d]+?)[,\s]*(?=\d)")
-NATURE = re.compile(r"^(?P<authors>.*?(?:et al\.|等\s*[.．]|&\s*[^,.&]+,\s*(?:[A-Z]\.\s?-?)+))\s*(?P<title>.+?[.?!])\s+"
+APA = rx(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})[a-z]?\)\.\s*(?P<title>.+?[.?!])\s+(?P<journal>[^\d]+?)[,\s]*(?=\d)")
+NATURE = rx(r"^(?P<authors>.*?(?:et al\.|等\s*[.．]|&\s*[^,.&]+,\s*(?:[A-Z]\.\s?-?)+))\s*(?P<title>.+?[.?!])\s+"
                     r"(?P<journal>[^\d()]+?)\s*(?:\d+[,:]?\s*[\w.-]*\s*)?\((?P<year>\d{4})\)")
-VANCOUVER = re.compile(r"^(?P<authors>(?:[^,.;]+?\s[A-Z]{1,3}(?:-[A-Z])?,\s*)*[^,.;]+?\s[A-Z]{1,3}(?:-[A-Z])?(?:,?\s*et al)?)\.\s+"
+VANCOUVER = rx(r"^(?P<authors>(?:[^,.;]+?\s[A-Z]{1,3}(?:-[A-Z])?,\s*)*[^,.;]+?\s[A-Z]{1,3}(?:-[A-Z])?(?:,?\s*et al)?)\.\s+"
                        r"(?P<title>.+?[.?!)])\s+(?P<journal>[A-Za-z][^.;]*?)\.?\s+(?P<year>\d{4})\b")
 
 

@@ -41,11 +41,12 @@ from .fields.cohort_lexicon import PLAN_BEFORE, PLAN_REACH
 from .fields.identifiers import find_dois, registry_ids
 from .numbers import EN_TEEN_WORDS, EN_TENS_WORDS, EN_UNIT_WORDS, parse_number
 from .references import Reference, ReferenceList, citation_lines, find_markers, find_reference_list
+from .rxcache import rx
 
 # --- data ---------------------------------------------------------------------------------
 
 # whole lines that are site furniture, never study text
-BOILERPLATE_LINE = re.compile(
+BOILERPLATE_LINE = rx(
     r"^\s*(?:[•·*-]\s*)?(?:公司地址|联系我们|聯絡我們|聯繫我們|官方热线|官方熱線|扫码|掃碼|关注我们|關注我們|"
     r"相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|猜你喜歡|发表回复|發表回覆|"
     r"相关新闻|相關新聞|相关文章|相關文章|往期推荐|往期推薦|往期回顾|往期回顧|热门推荐|熱門推薦|更多阅读|更多閱讀|"
@@ -58,13 +59,13 @@ BOILERPLATE_LINE = re.compile(
     # a correction notice restates the article's figures and the wrong ones it replaces
     r"【更正】|更正(?:启事|啟事|说明|說明)?\s*[:：]|勘误|勘誤|Correction\s*[:：]|Clarification\s*[:：]|"
     r"(?:Editor['’]s note\s*[:：]\s*)?An earlier version of this (?:article|story|report))", re.IGNORECASE)
-BOILERPLATE_ANY = re.compile(r"上一篇|下一篇|Previous post|Next post|"
+BOILERPLATE_ANY = rx(r"上一篇|下一篇|Previous post|Next post|"
                              # navigation of a book of abstracts: "返回壁报目录|…", "本专场其他壁报:PU-0419 …"
                              r"返回[^\n|｜]{0,8}(?:目录|目錄)|(?:其他|其它)(?:壁报|壁報|摘要)\s*[:：]|"
                              r"Back to (?:the )?(?:abstracts?|posters?|programme|program|session)\b|Other (?:posters|abstracts) in this session")
 # a heading line that opens a non-study section (related links, company boilerplate, database
 # furniture); the section runs to the next structural heading (case, month, numbered section)
-FURNITURE_SECTION = re.compile(
+FURNITURE_SECTION = rx(
     r"^\s*(?:[#*【\[]\s*)?(?:相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|相关文章|相關文章|"
     r"往期推荐|往期推薦|往期回顾|往期回顧|热门推荐|熱門推薦|热门文章|熱門文章|猜你喜欢|猜你喜歡|更多阅读|更多閱讀|"
     r"Related (?:articles|posts|reading|news|stories|content)|You (?:may|might) also like|Recommended(?: for you| reading| articles)?|"
@@ -74,29 +75,29 @@ FURNITURE_SECTION = re.compile(
     r"About (?!the (?:[\w/-]+ ){0,3}(?:[Tt]rial|[Ss]tudy|[Ss]tudies|[Rr]esults|[Dd]ata)\b)[A-Z][\w.,&'’ -]{1,60}$)"
     r"\s*[】\]]?\s*[:：]?\s*$")
 # a line that ends the article (WeChat "END", press-release "###"); what follows is furniture
-END_MARK = re.compile(r"^\s*(?:[-—–_]*\s*END\s*[-—–_]*|#{3,}|-\s*[Ee]nd\s*-|\(完\)|（完）|【完】)\s*$")
+END_MARK = rx(r"^\s*(?:[-—–_]*\s*END\s*[-—–_]*|#{3,}|-\s*[Ee]nd\s*-|\(完\)|（完）|【完】)\s*$")
 # lines after which a post has nothing but boilerplate (searched in the last part of the text)
-TAIL_START = re.compile(r"^\s*(?:免责说明|免責說明|免责声明|免責聲明|郑重声明|鄭重聲明|版权声明|版權聲明|Disclaimer)",
+TAIL_START = rx(r"^\s*(?:免责说明|免責說明|免责声明|免責聲明|郑重声明|鄭重聲明|版权声明|版權聲明|Disclaimer)",
                         re.IGNORECASE | re.MULTILINE)
 TAIL_MIN_FRACTION = 0.5
 
-DATE_LEAD = re.compile(
+DATE_LEAD = rx(
     r"^\s*(?:[-•*·]\s*)?(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|\d{4}\s*年\s*\d{1,2}\s*月"
     r"|(?:On\s+|In\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}"
     r"|(?:On\s+)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})", re.IGNORECASE)
-PUB_VERB = re.compile(r"发表|發表|刊发|刊發|刊登|刊出|报道|报导|報導|报告|報告|公布|发布|發布|上线|在线|"
+PUB_VERB = rx(r"发表|發表|刊发|刊發|刊登|刊出|报道|报导|報導|报告|報告|公布|发布|發布|上线|在线|"
                       r"\bpublished\b|\breported\b|\bannounced\b|\bpresented\b|\bunveiled\b", re.IGNORECASE)
 # "2022年《柳叶刀》子刊报道…" / "2023年《糖尿病护理》研究显示…"
 # (the journal's other name may follow in brackets: "2025年《内分泌学前沿》(Frontiers in Endocrinology)发表的")
-YEAR_JOURNAL = re.compile(r"\d{4}\s*年\s*[,，]?\s*《[^《》]{2,40}》\s*(?:[(（][^()（）\n]{2,60}[)）]\s*)?"
+YEAR_JOURNAL = rx(r"\d{4}\s*年\s*[,，]?\s*《[^《》]{2,40}》\s*(?:[(（][^()（）\n]{2,60}[)）]\s*)?"
                           r"(?:子刊|杂志|雜誌|期刊)?\s*(?:上\s*)?"
                           r"(?:报道|报导|報導|发表|發表|刊发|刊發|刊登|研究|案例|病例|(?:的)?(?:一项|一項|一篇)|显示|顯示)")
-JOURNAL_PUB = re.compile(r"《[^《》]{2,60}》[^。!?]{0,40}?(?:发表|發表|刊发|刊發|刊登|报道|报导|報導)")
+JOURNAL_PUB = rx(r"《[^《》]{2,60}》[^。!?]{0,40}?(?:发表|發表|刊发|刊發|刊登|报道|报导|報導)")
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
-EN_PUB = re.compile(r"\b(?:published|reported)\s+(?:online\s+)?in\s+(?:the\s+)?(?!" + _MONTHS + r")[A-Z]")
+EN_PUB = rx(r"\b(?:published|reported)\s+(?:online\s+)?in\s+(?:the\s+)?(?!" + _MONTHS + r")[A-Z]")
 # a sentence that says where the study was published, for a single-study document without a
 # dated intro line: "…刊登於國際期刊《細胞》", "据《新英格兰医学杂志》报道", "The findings were published in X"
-PUBLICATION_SENTENCE = re.compile(
+PUBLICATION_SENTENCE = rx(
     JOURNAL_PUB.pattern + "|"
     r"(?:发表|發表|刊登|刊发|刊發|刊载|刊載|刊出)(?:于|於|在)[^。!?]{0,20}《|"
     # a Latin journal without 《》: "发表在Stem Cell Research & Therapy上", "刊登於國際期刊Diabetes Care"
@@ -116,15 +117,15 @@ PUBLICATION_SENTENCE = re.compile(
     r"(?:研究|试验|試驗|病例|论文|論文|综述|綜述|分析)")
 # a sentence about several journals' papers introduces no one study: "《Cell》《Nature Biotechnology》等国际权威期刊先后
 # 发表了相关研究", "《柳叶刀》、《自然》等顶级期刊", "journals such as Cell and Nature have published…"
-SEVERAL_JOURNALS = re.compile(r"》\s*[、,，和与與及]?\s*《|等\s*(?:国际|國際|国内|國內)?\s*(?:权威|權威|知名|顶级|頂級|顶尖|頂尖|主流)?\s*"
+SEVERAL_JOURNALS = rx(r"》\s*[、,，和与與及]?\s*《|等\s*(?:国际|國際|国内|國內)?\s*(?:权威|權威|知名|顶级|頂級|顶尖|頂尖|主流)?\s*"
                               r"(?:医学|醫學|学术|學術)?\s*(?:期刊|杂志|雜誌)|\bjournals such as\b|\bjournals including\b",
                               re.IGNORECASE)
-NEGATION_BEFORE = re.compile(r"未|沒|没|\bnot (?:yet )?$|\byet to be $", re.IGNORECASE)
-SOURCE_LEAD = re.compile(r"^\s*(?:[-•*·]\s*)?(?:据|根据|據|根據|援引|来源|來源|According to|Source)", re.IGNORECASE)
-ANAPHORA = re.compile(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|该团队|該團隊|该成果|該成果|"
+NEGATION_BEFORE = rx(r"未|沒|没|\bnot (?:yet )?$|\byet to be $", re.IGNORECASE)
+SOURCE_LEAD = rx(r"^\s*(?:[-•*·]\s*)?(?:据|根据|據|根據|援引|来源|來源|According to|Source)", re.IGNORECASE)
+ANAPHORA = rx(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|该团队|該團隊|该成果|該成果|"
                       r"\b(?:the|this) (?:study|trial|research|paper)\b", re.IGNORECASE)
 # "案例1:", "病例二", "【研究一】", "Case 2", "Abstract 1:", "壁报一:": a heading that opens one study
-CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|病例|个案|個案|患者故事|病友故事|故事|研究|试验|試驗|壁报|壁報|"
+CASE_HEADING = rx(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|病例|个案|個案|患者故事|病友故事|故事|研究|试验|試驗|壁报|壁報|"
                           r"Case|Patient|Study|Trial|Abstract|Poster)\s*"
                           r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d.])\s*(?:[】\]]|[:：.、)\s]|$)"
                           # a conference abstract/poster number on a line of its own: "Abstract OP 12-071",
@@ -134,30 +135,30 @@ CASE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|�
                           # a bare abstract/poster number on a line of its own in a book of abstracts: "PU-0417", "OP-112"
                           r"|^\s*(?-i:[A-Z]{1,3})-\d{3,4}\s*$", re.IGNORECASE)
 # numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
-ORDINAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|【(?:\d{1,2}|[一二三四五六七八九十]{1,3})】\s*\S|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
+ORDINAL_HEADING = rx(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|【(?:\d{1,2}|[一二三四五六七八九十]{1,3})】\s*\S|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
                              r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*\S|0\d\s*$"
                              # a digest's items marked by a symbol instead of a number ("◎美國：…", "■ 台灣…"), or by the
                              # bar of a WeChat section heading ("▍国内：…")
                              r"|[◎■◆▲★▍▌▎▐┃]\s*\S)")
-ZERO_NUMBER = re.compile(r"^\s*0\d\s*$")
-DIGIT_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])")
+ZERO_NUMBER = rx(r"^\s*0\d\s*$")
+DIGIT_ITEM = rx(r"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])")
 # numbered headings that name a part of one article, not a study of its own
-PART_HEADING = re.compile(r"^\s*(?:[(（]?[\d一二三四五六七八九十IVX]{1,3}[)）]?\s*[、.．)）]?\s*)"
+PART_HEADING = rx(r"^\s*(?:[(（]?[\d一二三四五六七八九十IVX]{1,3}[)）]?\s*[、.．)）]?\s*)"
                           r"(?:研究)?(?:背景|目的|方法|对象|對象|结果|結果|讨论|討論|结论|結論|资料|資料|材料|引言|前言|概述|"
                           r"设计|設計|Background|Introduction|Objectives?|Aims?|Methods?|Materials|Results?|Findings|"
                           r"Discussion|Conclusions?|Limitations|Study design|Patients)\b", re.IGNORECASE)
 # a question heading of a Q&A post ("问1:…", "問二:…", "Q3: …", "Q: …"): it closes the answer before it, and
 # opens the study its answer cites
-QUESTION_HEADING = re.compile(r"^\s*(?:[#*【\[]\s*)?(?:[问問]|Q)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[】\]]?\s*[:：.、]")
-MONTH_HEADING = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*[日号號])(?![^。!?\n]*[,，。])")
-SUMMARY_HEADING = re.compile(
+QUESTION_HEADING = rx(r"^\s*(?:[#*【\[]\s*)?(?:[问問]|Q)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[】\]]?\s*[:：.、]")
+MONTH_HEADING = rx(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*[日号號])(?![^。!?\n]*[,，。])")
+SUMMARY_HEADING = rx(
     r"^\s*(?:[一二三四五六七八九十\d]{1,3}\s*[、.．]\s*)?(?:总结|總結|结语|結語|小结|小結|结论|結論|展望|写在最后|寫在最後|"
     r"挑战|挑戰|编者按|編者按|编者的话|編者的話|Conclusions?\b|Summary\b|Outlook\b|Takeaways?\b|Our take\b|"
     r"(?:The )?[Bb]ottom line\b|Editor'?s (?:note|take|comment)\b|Commentary\b)"
     r"|(?:总结|總結|结语|結語|小结|小結|结论|結論|展望)\s*[:：]?\s*$", re.IGNORECASE)
 # paragraphs that open with an ordinal study ("第一個研究來自濟南,2023年發表", "第二项研究…", "The second study, from
 # Xiamen…"): when a document has two or more of them, each opens a study of its own
-ORDINAL_STUDY_LEAD = re.compile(
+ORDINAL_STUDY_LEAD = rx(
     r"^\s*(?:第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|個|项|項|篇|宗|份)?\s*(?:临床|臨床)?(?:研究|试验|試驗)|"
     r"(?:The\s+)?(?:first|second|third|fourth|fifth)\s+(?:study|trial|paper)\b)", re.IGNORECASE)
 ORDINAL_STUDY_MIN = 2
@@ -167,31 +168,31 @@ ORDINAL_STUDY_MIN = 2
 # are none (the normaliser makes every dash a hyphen)
 MEDLINE_TAG = (r"(?:PMID|OWN|STAT|DCOM|LR|IS|VI|IP|DP|TI|PG|LID|AB|FAU|AU|AD|LA|PT|DEP|PL|TA|JT|SB|MH|OT|OTO|EDAT|"
                r"PHST|AID|PST|SO|CI|CN|GR|RN|MHDA|CRDT|CIN|CON|EIN|ECI|GN|IR|FIR|JID|AUID|SI|TT|VTI)\s*-")
-DATELINE = re.compile(
+DATELINE = rx(
     r"^\s*(?:(?!" + MEDLINE_TAG + r")(?-i:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:,\s*(?-i:[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
     r"\s*(?:\([A-Za-z ]{2,20}\)\s*)?(?:—|–|--|-)\s+(?=\S)|"
     r"(?:新华社|新華社|中新社|中新网|中新網|本报|本報|人民网|人民網|央视新闻|央視新聞|路透社|法新社|美联社|美聯社)"
     r"[^,，。\n]{0,14}?(?:电|電|讯|訊))")
 DATELINE_MIN = 2
 # a line that tells another study than the one before it: "2）另一条是meta分析…", "Another trial, of 40 patients…"
-ANOTHER_LEAD = re.compile(r"^\s*(?:[(（]?\d{1,2}\s*[)）.、]\s*)?(?:另一(?:条|條|项|項|篇|则|則|个|個)|另有|Another\b|A second\b)")
+ANOTHER_LEAD = rx(r"^\s*(?:[(（]?\d{1,2}\s*[)）.、]\s*)?(?:另一(?:条|條|项|項|篇|则|則|个|個)|另有|Another\b|A second\b)")
 # a section introduces a patient/case of its own
-CASE_CUE = re.compile(r"(?<![~～\-–至到])(?<![~～\-–至到]\d)(?<![~～\-–至到]\d\d)\d{1,3}\s*[岁歲](?![~～\-–至到])|先生|女士|(?<![\d一二三四五六七八九十百第])[一1]\s*(?:例|名|位)(?:[^,，。;；]{0,12}?)(?:患者|病人|病患)|"
+CASE_CUE = rx(r"(?<![~～\-–至到])(?<![~～\-–至到]\d)(?<![~～\-–至到]\d\d)\d{1,3}\s*[岁歲](?![~～\-–至到])|先生|女士|(?<![\d一二三四五六七八九十百第])[一1]\s*(?:例|名|位)(?:[^,，。;；]{0,12}?)(?:患者|病人|病患)|"
                       r"\b\d{1,3}-year-old\b|\baged \d{1,3}\b", re.IGNORECASE)
 MAX_HEADING_CHARS = 60
 # a numbered heading that names a cohort ("40人對照研究", "14项RCT、812名患者", "a 38-patient trial")
 # (counts start where their digits start: a long run of digits is not rescanned from each digit)
-HEADING_COHORT = re.compile(r"(?<!\d)\d+\s*(?:名|例|位|人)[^,，。;；]{0,6}?(?:患者|病人|病患|受试者|受試者|研究|试验|試驗|对照|對照)|"
+HEADING_COHORT = rx(r"(?<!\d)\d+\s*(?:名|例|位|人)[^,，。;；]{0,6}?(?:患者|病人|病患|受试者|受試者|研究|试验|試驗|对照|對照)|"
                             r"\b\d+[- ](?:patients?|participants?|adults|children)\b", re.IGNORECASE)
 # a cohort in a numbered section's opening text, its description between count and noun
-SECTION_COHORT = re.compile(r"(?:纳入|納入|招募|入组|入組|收治|选取|選取|共有?)\s*\d+\s*(?:名|例|位)[^,，。;；]{0,24}?"
+SECTION_COHORT = rx(r"(?:纳入|納入|招募|入组|入組|收治|选取|選取|共有?)\s*\d+\s*(?:名|例|位)[^,，。;；]{0,24}?"
                             r"(?:患者|病人|病患|受试者|受試者|儿童|兒童|患儿|患兒|成人|成年人|志愿者|志願者)|"
                             # the count after its noun: "回顾性纳入2021—2024年…的2型糖尿病肾病患者65例"
                             r"(?:纳入|納入|招募|入组|入組|收治|选取|選取)[^。;；!?]{0,60}?"
                             r"(?:患者|病人|病患|受试者|受試者|患儿|患兒|志愿者|志願者)\s*\d+\s*(?:名|例|位)")
 # a numbered heading that names one study by its kind ("(三)…改善糖尿病小鼠胰岛功能的机制研究",
 # "3. Cord MSCs in T2D: a pilot study"); a bare "三、临床试验" or a review's "…的临床研究" names none
-HEADING_STUDY = re.compile(r"\S{4}(?:真实世界|真實世界|机制|機制|队列|隊列|回顾性|回顧性|前瞻性|动物|動物|观察性|觀察性|"
+HEADING_STUDY = rx(r"\S{4}(?:真实世界|真實世界|机制|機制|队列|隊列|回顾性|回顧性|前瞻性|动物|動物|观察性|觀察性|"
                            r"单臂|單臂|多中心|随机对照|隨機對照)(?:研究|试验|試驗)\s*$|"
                            r"\b(?:randomi[sz]ed(?: controlled)?|cohort|pilot|real-world|observational|single-arm)\s+"
                            r"(?:trial|study)\s*$", re.IGNORECASE)
@@ -200,10 +201,10 @@ SECTION_HEAD_LINES = 3
 # a full stop after a month or title abbreviation ("published Aug. 7 in…", "Dr. Lee") ends no sentence
 _NO_STOP_AFTER = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
                   "Dr", "Mr", "Ms", "Mrs", "Prof", "vs", "Fig", "approx")
-SENTENCE_END = re.compile(r"[。!?！？]|" + "".join(rf"(?<!\b{a})" for a in _NO_STOP_AFTER) + r"\.(?=\s|$)|\n")
+SENTENCE_END = rx(r"[。!?！？]|" + "".join(rf"(?<!\b{a})" for a in _NO_STOP_AFTER) + r"\.(?=\s|$)|\n")
 # an earlier study of the same team, described inside the report of a new one ("该团队2021年曾…发表一项…
 # 先导研究", "此前的一项研究", "their earlier pilot study"): a study of its own
-PRIOR_STUDY = re.compile(
+PRIOR_STUDY = rx(
     r"(?:曾|此前|先前|之前|早前|早先|前期)[^,，。;；]{0,40}?(?:一项|一項)[^,，。;；]{0,40}?(?:研究|试验|試驗)|"
     # "該院早前發表的研究追蹤十四名病人", "此前完成的试验": an earlier study named by its publication
     r"(?:早前|此前|之前|先前|早先)(?:已)?(?:发表|發表|完成|开展|開展|公布|公佈|报告|報告)的(?:一项|一項)?(?:研究|试验|試驗)|"
@@ -235,25 +236,25 @@ PRIOR_STUDY = re.compile(
 # the team's earlier paper, told before the study being reported: no intro of it ("该团队2021年曾在《细胞研究》发表论文报道
 # 这一方法", "此前,團隊已在《自然》發表…", "The method had been published in Science in 2020", "back in 2018")
 # (the team as the subject: "此前,2021年《柳叶刀》子刊报道1例…" in a digest is another study, not background)
-PRIOR_PUBLICATION = re.compile(r"(?:团队|團隊|课题组|課題組|研究组|研究組|他们|他們|该院|該院|本院)[^。!?！？;；]{0,20}?"
+PRIOR_PUBLICATION = rx(r"(?:团队|團隊|课题组|課題組|研究组|研究組|他们|他們|该院|該院|本院)[^。!?！？;；]{0,20}?"
                                r"(?:曾经?|曾經|此前|先前|早前|早先)[^。!?！？;；]{0,30}?(?:发表|發表|报道|報導|刊登|刊发|刊發)|"
                                r"(?:曾经?|曾經)(?:在|于|於)[^。!?！？;；]{0,30}?(?:发表|發表|报道|報導|刊登|刊发|刊發)|"
                                r"\b(?:had|previously)\s+(?:been\s+)?(?:published|reported|described)\b|"
                                r"\bback in (?:19|20)\d{2}\b|\bin an? (?:earlier|previous|prior) (?:paper|study|report)\b",
                                re.IGNORECASE)
 # a page that comments on a study (a letter to the editor, a comment, an editorial): its header date is its own
-COMMENTARY_PAGE = re.compile(r"(?m)^[^\n]{0,60}?(?:\b(?:Correspondence|Letters? to the [Ee]ditor|To the [Ee]ditor|Editorial|"
+COMMENTARY_PAGE = rx(r"(?m)^[^\n]{0,60}?(?:\b(?:Correspondence|Letters? to the [Ee]ditor|To the [Ee]ditor|Editorial|"
                              r"Commentary|News (?:&|and) [Vv]iews)\b|读者来信|讀者來信|致编辑|致編輯|述评|述評|评论文章|評論文章)")
 COMMENTARY_HEAD_CHARS = 400
 # intro dates that a publication verb, a journal or a citation governs (metadata.published_date's patterns)
 GOVERNED_DATE_PATTERNS = frozenset({"inline_citation", "paper_year"})
 # a clause that turns back to the reported study ("这次的随机对照试验证实了效果", "the new trial"): an
 # earlier study's description ends before it
-BACK_TO_MAIN = re.compile(r"这次|這次|本次|此次|\b(?:this time|the (?:new|current|present|latest) (?:trial|study))\b",
+BACK_TO_MAIN = rx(r"这次|這次|本次|此次|\b(?:this time|the (?:new|current|present|latest) (?:trial|study))\b",
                           re.IGNORECASE)
 # a trial announced as planned, started or next, inside the report of another one: its sentence is no
 # part of the reported study ("已启动一项多中心II期随机对照试验(NCT…)", "A follow-on phase 2 trial is planned")
-PLANNED_STUDY = re.compile(
+PLANNED_STUDY = rx(
     r"(?:(?:将|將|即将|即將|计划|計劃|拟|擬|准备|準備|还将|還將|并将|並將|下一步(?:将|將)?)\s*"
     r"(?:启动|啟動|开展|開展|开始|開始|筹备|籌備|进行|進行|招募)|(?:已|正在|目前正)\s*(?:启动|啟動|筹备|籌備))(?:了)?\s*"
     r"(?:一项|一項|更大规模|更大規模|多中心|后续|後續|下一阶段|下一階段|[IVⅡⅢ二三23]+\s*期)[^。;；]{0,40}?(?:试验|試驗|研究)|"
@@ -271,31 +272,31 @@ PLANNED_STUDY = re.compile(
     r"(?:预计|預計|计划|計劃|拟|擬)\s*(?:收治|招募|入组|入組|纳入|納入|收案)")
 # another team's study told between paragraphs of the reported one ("与此同时,另一家医院的团队公布了一项
 #随机…试验", "Meanwhile, a team at another hospital reported…"): a study of its own, to the end of its paragraph
-OTHER_TEAM = re.compile(
+OTHER_TEAM = rx(
     r"(?:另一家|另外一家|另一所|另外一所|另一间|另一間)[^,，。;；]{0,10}?(?:医院|醫院|机构|機構|公司|大学|大學|中心|研究所)|"
     r"(?:另一个|另一個|另一支|另外一支|另外一个|另外一個|另一)(?:研究|科研)?(?:团队|團隊|课题组|課題組|研究组|研究組)|"
     r"\b(?:[Aa]nother|[Aa] (?:separate|different|second|rival))\s+(?:research\s+)?(?:team|group|hospital|cent(?:er|re)|company|institution)\b|"
     r"\b(?:[Rr]esearchers|[Dd]octors|[Aa] team|[Ss]cientists)\s+(?:at|from)\s+(?:another|a different|a second)\s+"
     r"(?:hospital|cent(?:er|re)|institution|university)\b")
 # what makes another team's sentence a study: it reports a trial, a study or a cohort
-OTHER_TEAM_STUDY = re.compile(r"试验|試驗|研究|病例|\b(?:trial|study|case)\b", re.IGNORECASE)
+OTHER_TEAM_STUDY = rx(r"试验|試驗|研究|病例|\b(?:trial|study|case)\b", re.IGNORECASE)
 # background inside a clinical report (ERRORS.md 4.4): the team's earlier animal work, its older paper.
 # Such a sentence is cut out of the mention (no study of its own, no facts for the reported one) when the
 # mention also reports patients.
-ANIMAL_WORK = re.compile(r"大鼠|小鼠|鼠模型|动物模型|動物模型|动物实验|動物實驗|猴|灵长类|靈長類|猪|豬|犬|"
+ANIMAL_WORK = rx(r"大鼠|小鼠|鼠模型|动物模型|動物模型|动物实验|動物實驗|猴|灵长类|靈長類|猪|豬|犬|"
                          r"\b(?:mice|mouse|rats?|rodents?|animal models?|animals|monkeys?|primates?|pigs?|dogs?)\b", re.IGNORECASE)
-EARLIER = re.compile(r"早在|此前|之前|先前|早前|曾经|曾經|曾|最初|首先|已在|已经在|已經在|当时|當時|"
+EARLIER = rx(r"早在|此前|之前|先前|早前|曾经|曾經|曾|最初|首先|已在|已经在|已經在|当时|當時|"
                      r"\b(?:first (?:showed|shown|tested|proved|demonstrated)|previously|earlier|had (?:shown|tested|proved|demonstrated)|"
                      r"years? ago|back in|in (?:19|20)\d{2})\b", re.IGNORECASE)
-TEAM_PAPER = re.compile(r"(?:该|該|这个|這個|此)?(?:团队|團隊|课题组|課題組)(?:的|此前的|之前的)[^。;；]{0,20}?(?:论文|論文|研究成果|成果)|"
+TEAM_PAPER = rx(r"(?:该|該|这个|這個|此)?(?:团队|團隊|课题组|課題組)(?:的|此前的|之前的)[^。;；]{0,20}?(?:论文|論文|研究成果|成果)|"
                         r"\b(?:the (?:team|group|lab|researchers)['’]s?|their|its)\s+(?:earlier\s+|first\s+|previous\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:paper|article|report)\b", re.IGNORECASE)
-NOW_CUE = re.compile(r"\s*(?:如今|现在|現在|目前|今年|近日|这一次|這一次|此次|这次|這次|Now\b|Today\b|This (?:year|time)\b|"
+NOW_CUE = rx(r"\s*(?:如今|现在|現在|目前|今年|近日|这一次|這一次|此次|这次|這次|Now\b|Today\b|This (?:year|time)\b|"
                      r"Recently\b|In (?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年)", re.IGNORECASE)
-HUMAN_CUE = re.compile(r"患者|病人|病患|受试者|受試者|志愿者|志願者|\b(?:patients?|participants?|volunteers?|wom[ae]n|m[ae]n|"
+HUMAN_CUE = rx(r"患者|病人|病患|受试者|受試者|志愿者|志願者|\b(?:patients?|participants?|volunteers?|wom[ae]n|m[ae]n|"
                        r"recipients?)\b", re.IGNORECASE)
 # nested studies inside a mention (a review describing a trial); the split is at the clause start
-SUB_STUDY = re.compile(OTHER_TEAM.pattern + "|"
+SUB_STUDY = rx(OTHER_TEAM.pattern + "|"
     r"(?:在|由)[^,，。;；]{2,40}?(?:开展|進行|进行|完成|实施|實施)的一项|"
     r"提到了?[^,，。;；]{0,30}?的一项|"
     r"(?:另一项|另一項|另外一项|另外一項|还有一项|還有一項|又一项|又一項|另一条|另一條|另一篇|另一则|另一則)[^,，。;；]{0,30}?"
@@ -304,71 +305,71 @@ SUB_STUDY = re.compile(OTHER_TEAM.pattern + "|"
     r"(?:荟萃分析|薈萃分析|[Mm]eta分析|随机对照试验|隨機對照試驗|临床试验|臨床試驗)\s*\(\s*\d+\s*(?:名|例|位)[^()]{0,10}\)|"
     r"\b(?:[Aa]nother|[Aa] separate|[Aa] second|[Aa]n earlier|[Aa] further|[Aa] follow-up)\s+(?:clinical\s+)?"
     r"(?:study|trial|analysis)\b|" + PRIOR_STUDY.pattern)
-CLAUSE_START = re.compile(r"[,，。;；:：!?！？\n]")
+CLAUSE_START = rx(r"[,，。;；:：!?！？\n]")
 # a sentence's end: a nested study that holds none is only a heading
-HEADING_ONLY_END = re.compile(r"[。!?！？]|\.(?:\s|$)")
+HEADING_ONLY_END = rx(r"[。!?！？]|\.(?:\s|$)")
 # a trial of another product than the one the mention reports ("its phase 1 trial of AUR-07", "AUR-07的I期试验",
 # "the AUR-07 trial"); {code} is filled with the other product's code
 OTHER_PRODUCT_TRIAL = (r"\b(?:trial|study)\s+of\s+{code}(?![A-Za-z0-9-])|(?<![A-Za-z0-9-]){code}(?:'s|’s)?\s+(?:(?:phase|Phase)\s+[\w/]+\s+)?"
                        r"(?:trial|study)\b|(?<![A-Za-z0-9-]){code}\s*(?:的|之)?\s*(?:[IⅠⅡⅢ\d一二三]+(?:/[IⅠⅡⅢ\d一二三]+)?\s*期)?\s*(?:临床|臨床)?(?:试验|試驗|研究)")
 # a citing sentence that describes a study of its own (not background)
-STUDY_CITE = re.compile(r"发表|發表|刊发|刊發|报道|报导|報導|报告的|報告的|等人|团队|團隊|课题组|課題組|"
+STUDY_CITE = rx(r"发表|發表|刊发|刊發|报道|报导|報導|报告的|報告的|等人|团队|團隊|课题组|課題組|"
                         r"一项[^,，。]{0,20}(?:研究|试验|試驗)|\bet al\b|\bpublished\b|\breported\b|\bteam\b",
                         re.IGNORECASE)
 CITE_WINDOW = 80
 # a citing sentence whose subject is one study ("A second open-label trial enrolled 36 people…[2]", "另一项
 # 研究纳入…[3]"): with a cohort in it, it describes that study however far the marker is from its subject
-STUDY_SUBJECT_LEAD = re.compile(
+STUDY_SUBJECT_LEAD = rx(
     r"\s*(?:(?:A|An|One|Another|The\s+(?:first|second|third))\s+(?:[\w/-]+\s+){0,4}?(?:study|trial|analysis|meta-analysis)\b"
     r"|(?:另一|第[一二三四五]|一)\s*[项項个個][^,，。]{0,30}?(?:研究|试验|試驗))", re.IGNORECASE)
 # a study cited by its authors: "宋明辉等[12]开展的…研究", "唐等[13]的随机对照研究", "Rahman and colleagues1 pooled";
 # after a Chinese "等" the words that follow must name a study ("骨髓、脐带和脂肪等[7]" lists sources)
-AUTHOR_BEFORE_MARKER = re.compile(r"(?:\bet al\.?|(?:\band|&) (?:colleagues|co-?workers)|[A-Za-z\u4e00-\u9fff]\s*等)\s*$",
+AUTHOR_BEFORE_MARKER = rx(r"(?:\bet al\.?|(?:\band|&) (?:colleagues|co-?workers)|[A-Za-z\u4e00-\u9fff]\s*等)\s*$",
                                   re.IGNORECASE)
-STUDY_AFTER_MARKER = re.compile(r"[^。;；!?！？,，]{0,16}?(?:研究|试验|試驗|分析|综述|綜述|病例|报告|報告|发表|發表|报道|报导|報導|"
+STUDY_AFTER_MARKER = rx(r"[^。;；!?！？,，]{0,16}?(?:研究|试验|試驗|分析|综述|綜述|病例|报告|報告|发表|發表|报道|报导|報導|"
                                 r"开展|開展|纳入|納入|进行|進行)")
 # a citing verb alone, and the generic subjects that make it a background claim ("既往研究报道…[3]")
-WEAK_CITE = re.compile(r"发表|發表|刊发|刊發|报道|报导|報導|报告的|報告的|published|reported", re.IGNORECASE)
-GENERIC_SUBJECT = re.compile(r"既往研究|以往研究|既往文献|既往文獻|以往文献|以往文獻|既往報導|多项研究|多項研究|大量研究|"
+WEAK_CITE = rx(r"发表|發表|刊发|刊發|报道|报导|報導|报告的|報告的|published|reported", re.IGNORECASE)
+GENERIC_SUBJECT = rx(r"既往研究|以往研究|既往文献|既往文獻|以往文献|以往文獻|既往報導|多项研究|多項研究|大量研究|"
                              r"不少研究|许多研究|許多研究|有研究|已有研究|\b(?:previous|prior|earlier|several|many|other)\s+"
                              r"(?:studies|research|reports|work)\b|\bstudies\s+have\b", re.IGNORECASE)
 # "(文献支持:[6][8])", "(see [3])": a citation that supports a claim, not a described study
-SUPPORT_NOTE = re.compile(r"文献|文獻|参考|參考|支持|来源|來源|\bsee\b|\bref", re.IGNORECASE)
+SUPPORT_NOTE = rx(r"文献|文獻|参考|參考|支持|来源|來源|\bsee\b|\bref", re.IGNORECASE)
 # registry ids given as examples of trials, not as the id of the study being reported
-REGISTRY_LISTING = re.compile(r"例如|比如|诸如|諸如|譬如|等(?:试验|試驗|研究|项目|項目|临床|臨床)|"
+REGISTRY_LISTING = rx(r"例如|比如|诸如|諸如|譬如|等(?:试验|試驗|研究|项目|項目|临床|臨床)|"
                               r"\be\.g\.|\bsuch as\b|\bfor example\b|\bfor instance\b|\bincluding\b", re.IGNORECASE)
 # text before the first intro of a multi-study post reports a study of its own
 # a cohort size of two or more in words: "Twelve adults", "twenty-four patients", "十二名患者"
 _EN_COUNT_WORD = (rf"(?:(?:{'|'.join(EN_TENS_WORDS)})(?:-(?:{'|'.join(EN_UNIT_WORDS)}))?|{'|'.join(EN_TEEN_WORDS)}|"
                   rf"{'|'.join(w for w in EN_UNIT_WORDS if w != 'one')})")
 _ZH_COUNT_WORD = r"(?<![一二两兩三四五六七八九十百第])(?:[二两兩三四五六七八九]|[一二两兩三四五六七八九]?[十百][一二两兩三四五六七八九十零]*)"
-LEAD_STUDY = re.compile(rf"(?:(?<!\d)\d+|{_ZH_COUNT_WORD})\s*(?:名|例|位|只|隻)[^,，。]{{0,8}}?(?:患者|病人|病患|受试者|受試者|志愿者|志願者|儿童|兒童|小鼠|大鼠)|"
+LEAD_STUDY = rx(rf"(?:(?<!\d)\d+|{_ZH_COUNT_WORD})\s*(?:名|例|位|只|隻)[^,，。]{{0,8}}?(?:患者|病人|病患|受试者|受試者|志愿者|志願者|儿童|兒童|小鼠|大鼠)|"
                         rf"(?:\b\d[\d,]*|\b{_EN_COUNT_WORD})\s+(?:(?:\w+\s+){{0,2}}(?:patients|participants|subjects|volunteers|adults|children|"
                         r"recipients|individuals|mice|rats)|of\s+\d+\s+(?:patients|participants|mice))\b|\(\s*n\s*=\s*\d+",
                         re.IGNORECASE)
 # a section's cohort of people counted in words ("Six people with type 1 diabetes received…"; "537 million people"
 # is a tally)
-PEOPLE_IN_WORDS = re.compile(rf"\b{_EN_COUNT_WORD}\s+(?:\w+\s+){{0,2}}?(?:people|persons|men|women)\b", re.IGNORECASE)
-APPROX_BEFORE = re.compile(r"(?:\bmore than|\bover|\bnearly|\balmost|\bupwards of|超过|超過|逾)\s*$", re.IGNORECASE)
+PEOPLE_IN_WORDS = rx(rf"\b{_EN_COUNT_WORD}\s+(?:\w+\s+){{0,2}}?(?:people|persons|men|women)\b", re.IGNORECASE)
+APPROX_BEFORE = rx(r"(?:\bmore than|\bover|\bnearly|\balmost|\bupwards of|超过|超過|逾)\s*$", re.IGNORECASE)
 # a lead that announces the cases told below ("今天，我们分享其中三位患者的故事") is their introduction
-CASES_INTRO = re.compile(r"(?:分享|介绍|介紹|讲述|講述|来看|來看|以下|下面)[^。!?！？]{0,20}?(?:故事|案例|病例|个案|個案)|"
+CASES_INTRO = rx(r"(?:分享|介绍|介紹|讲述|講述|来看|來看|以下|下面)[^。!?！？]{0,20}?(?:故事|案例|病例|个案|個案)|"
                          # "以下分享两例患者的治疗经过": the cases are counted
                          r"(?:分享|介绍|介紹|讲述|講述)[^。!?！？]{0,6}?(?:\d+|[两兩二三四五六七八九十])\s*(?:例|位|名)(?:患者|病人|病患)|"
                          r"(?:here are|we share|we tell|meet)[^.]{0,40}?(?:stories|cases)", re.IGNORECASE)
 # a flattened table: a header row and data rows with the same number of cells
-TABLE_CELL_SEP = re.compile(r"\s*\|\s*|\t+")
+TABLE_CELL_SEP = rx(r"\s*\|\s*|\t+")
 TABLE_MIN_CELLS = 3
 TABLE_MIN_ROWS = 2
 # a Markdown header separator row ("|---|:---:|---|"): part of the table, not a row of it
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+TABLE_RULE = rx(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 # a table of studies (one study per row) names studies in its first column: its header says so
 # ("研究/注册号", "Study", "Trial"), or its rows start with a registry id, "Author et al"/"X等" or a year
-STUDY_COLUMN = re.compile(r"研究|试验|試驗|注册|註冊|登记|登記|编号|編號|文献|文獻|作者|项目|項目|"
+STUDY_COLUMN = rx(r"研究|试验|試驗|注册|註冊|登记|登記|编号|編號|文献|文獻|作者|项目|項目|"
                           r"\b(?:Study|Studies|Trial|Trials|Registry|Reference|Author|Authors|Source|NCT)\b", re.IGNORECASE)
-STUDY_ROW_LEAD = re.compile(r"\bet al\b|等\s*[(（\d]|等$|\b(?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年", re.IGNORECASE)
-YEAR_IN_HEADING = re.compile(r"(\d{4})\s*年")
+STUDY_ROW_LEAD = rx(r"\bet al\b|等\s*[(（\d]|等$|\b(?:19|20)\d{2}\b|(?:19|20)\d{2}\s*年", re.IGNORECASE)
+YEAR_IN_HEADING = rx(r"(\d{4})\s*年")
 # the number that opens a row of a table of studies ("1 Adolescents…", "2. Adults…", "3 | …")
-ROW_NUMBER = re.compile(r"^\s*\d{1,3}(?:\s*[.)、|]\s*|\s+)(?=\S)(?![\d.,%×x*/-])")
+ROW_NUMBER = rx(r"^\s*\d{1,3}(?:\s*[.)、|]\s*|\s+)(?=\S)(?![\d.,%×x*/-])")
 REF_YEAR_TOLERANCE = 1
 # a numbered list of this many items, each with a registry id of its own, lists studies
 REGISTRY_ITEMS_MIN = 2
@@ -445,8 +446,8 @@ def _structural(line: _Line) -> bool:
 
 
 # a forum thread: the original poster ("楼主：柳州老周", "OP: …") and the header of a reply ("2楼　甜蜜的负担：", "#3 Reply by …")
-FORUM_OP = re.compile(r"^\s*(?:楼主|樓主|OP)\s*[:：]\s*(\S+)")
-FORUM_REPLY = re.compile(r"^\s*(?:(\d{1,4})\s*[楼樓]|#(\d{1,4})|Reply\s*#?(\d{1,4}))\s*(?:by\s+)?([^\s:：]*)")
+FORUM_OP = rx(r"^\s*(?:楼主|樓主|OP)\s*[:：]\s*(\S+)")
+FORUM_REPLY = rx(r"^\s*(?:(\d{1,4})\s*[楼樓]|#(\d{1,4})|Reply\s*#?(\d{1,4}))\s*(?:by\s+)?([^\s:：]*)")
 
 
 def anecdotal_replies(lines: list[_Line]) -> set[int]:
@@ -470,9 +471,9 @@ def anecdotal_replies(lines: list[_Line]) -> set[int]:
 
 # the comments under a social-media post: a heading ("热门评论:", "💬 回覆", "Comments"), then one line per comment,
 # "handle:text" ("@桂花糕不加糖:我爸糖化9.3…", "  sunnymama.hk:…", "Reply from @islet_nerd: …")
-COMMENTS_HEADING = re.compile(r"^\s*(?:💬\s*)?(?:热门评论|熱門評論|精选评论|精選評論|全部评论|全部評論|评论|評論|回复|回覆|留言|"
+COMMENTS_HEADING = rx(r"^\s*(?:💬\s*)?(?:热门评论|熱門評論|精选评论|精選評論|全部评论|全部評論|评论|評論|回复|回覆|留言|"
                               r"(?:Top\s+)?[Cc]omments?|Replies)\s*(?:\(\d+\)|（\d+）)?\s*[:：]?\s*$")
-COMMENT_LINE = re.compile(r"^\s*(?:Reply\s+from\s+)?@?[\w.\-\u4e00-\u9fff]{2,24}\s*(?:回复|回覆|replied)?\s*[:：]")
+COMMENT_LINE = rx(r"^\s*(?:Reply\s+from\s+)?@?[\w.\-\u4e00-\u9fff]{2,24}\s*(?:回复|回覆|replied)?\s*[:：]")
 
 
 def social_comments(lines: list[_Line]) -> set[int]:
@@ -521,7 +522,7 @@ def drop_furniture(lines: list[_Line]) -> list[_Line]:
 
 
 # a line that reports a study (ends a furniture-looking first section): a cohort, a case, a trial or an id
-STUDY_CONTENT = re.compile(r"\b(?:trial|study|pilot|case report|participants|patients)\b|试验|試驗|研究|病例|患者|受试者|受試者",
+STUDY_CONTENT = rx(r"\b(?:trial|study|pilot|case report|participants|patients)\b|试验|試驗|研究|病例|患者|受试者|受試者",
                            re.IGNORECASE)
 
 
@@ -744,14 +745,14 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
 
 
 # a subheading that names a part of one study's story, not a study ("Results", "What's next", "专家点评")
-STORY_PART = re.compile(r"\b(?:background|methods?|design|results?|findings|outcomes?|safety|efficacy|discussion|conclusions?|"
+STORY_PART = rx(r"\b(?:background|methods?|design|results?|findings|outcomes?|safety|efficacy|discussion|conclusions?|"
                         r"limitations|next steps?|about|comments?|expert|reaction|context|pivotal|supportive|overview)\b|"
                         r"^\s*(?:the\s+)?(?:treatment|patients?|trial|study)\s*$|"
                         r"背景|方法|设计|設計|结果|結果|概况|概況|疗效|療效|安全|讨论|討論|结论|結論|专家|專家|点评|點評|"
                         r"下一步|展望|关于|關於", re.IGNORECASE)
 # page furniture, bylines, datelines, labels, list items and questions are no study's subheading
 # (a headline's colon is no label: "Pooled data: MSC lowers A1c modestly"; "Source: Reuters" is one)
-NOT_A_SUBHEADING = re.compile(r"[|›»•?？]|^\s*(?:[-–*·]|\d|[(（]|第|by\s|updated|posted)|(?:19|20)\d\d|下载|下載|关注|關注|来源|來源|"
+NOT_A_SUBHEADING = rx(r"[|›»•?？]|^\s*(?:[-–*·]|\d|[(（]|第|by\s|updated|posted)|(?:19|20)\d\d|下载|下載|关注|關注|来源|來源|"
                               r"\b(?:why|what|how|when|where|who|which)\b|"
                               r"^\s*(?:sources?|published|tags?|keywords?|photo|image|credit|editor|author|reporter|date|time|Q|A|"
                               r"作者|编辑|編輯|责编|責編|记者|記者|日期|时间|時間|发布|發布|标签|標籤|关键词|關鍵詞|图|圖|问|問|答)\s*[:：]",
@@ -801,8 +802,8 @@ def study_cue(case_text: str, cohort_text: str) -> Optional[re.Match[str]]:
     return None
 
 
-CLAUSE_END = re.compile(r"[.。;；!?！？]")
-_CUE_NUMBER = re.compile(rf"\d[\d,]*|{_ZH_COUNT_WORD}|\b{_EN_COUNT_WORD}\b|[一1]", re.IGNORECASE)
+CLAUSE_END = rx(r"[.。;；!?！？]")
+_CUE_NUMBER = rx(rf"\d[\d,]*|{_ZH_COUNT_WORD}|\b{_EN_COUNT_WORD}\b|[一1]", re.IGNORECASE)
 
 
 def _cue_size(cue: str) -> str:
@@ -813,8 +814,8 @@ def _cue_size(cue: str) -> str:
 
 
 # the numbering styles of list items: "1." / "1、", "1)" / "1）", "(1)" / "（1）"; a list nested in another uses another one
-ITEM_STYLES = (re.compile(r"^\s*\d{1,2}\s*[、.．](?![\d.])"), re.compile(r"^\s*\d{1,2}\s*[)）]"),
-               re.compile(r"^\s*[(（]\d{1,2}[)）]"))
+ITEM_STYLES = (rx(r"^\s*\d{1,2}\s*[、.．](?![\d.])"), rx(r"^\s*\d{1,2}\s*[)）]"),
+               rx(r"^\s*[(（]\d{1,2}[)）]"))
 
 
 def registry_items(lines: list[_Line]) -> list[_Line]:
@@ -1224,7 +1225,7 @@ def _nested_ranges(doc: Document, m: Mention, cuts: list[int], line_bound: dict[
 
 
 # a sentence that opens with a year ("2014年,大部分…", "In 2014, most centres…")
-YEAR_SENTENCE = re.compile(r"(?:(?<=[。!?！？\n])|(?<=\. ))\s*(?:(?:19|20)(\d{2})\s*年|In ((?:19|20)\d{2})\b)")
+YEAR_SENTENCE = rx(r"(?:(?<=[。!?！？\n])|(?<=\. ))\s*(?:(?:19|20)(\d{2})\s*年|In ((?:19|20)\d{2})\b)")
 
 
 def _date_jump(doc: Document, op: segment_openers.Opener, b: int) -> int:
@@ -1298,7 +1299,7 @@ def _study_before(doc: Document, m: Mention, pos: int) -> bool:
 
 
 # one patient without a count: "一名血糖控制不佳的1型糖尿病男性患者", "a man with type 1 diabetes"
-ONE_PATIENT = re.compile(r"(?:一|1)\s*(?:名|位|例)[^,，。;；]{0,20}?(?:患者|病人|病患|男性|女性|男子|女子|男孩|女孩|儿童|兒童)|"
+ONE_PATIENT = rx(r"(?:一|1)\s*(?:名|位|例)[^,，。;；]{0,20}?(?:患者|病人|病患|男性|女性|男子|女子|男孩|女孩|儿童|兒童)|"
                          r"\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|patient)\s+(?:with|who|suffering)\b",
                          re.IGNORECASE)
 
@@ -1319,7 +1320,7 @@ def _has_study_content(doc: Document, spans: list[tuple[int, int]], intro: Optio
 
 # a worldwide or nationwide tally is background, not a cohort ("1893-2005年全世界共有1154名患者接受胰岛移植",
 # "Worldwide, more than 1,500 people have received islet transplants")
-TALLY = re.compile(r"全世界|全球|世界上|世界范围内|世界範圍內|全国|全國|全美|全台|全港|\b(?:worldwide|globally|around the world|"
+TALLY = rx(r"全世界|全球|世界上|世界范围内|世界範圍內|全国|全國|全美|全台|全港|\b(?:worldwide|globally|around the world|"
                    r"in the world|nationwide|across the country)\b", re.IGNORECASE)
 
 
@@ -1585,7 +1586,7 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
 
 
 # an item's marker before its text: "【研究二】", "(1)", "1.", "Case 2:", "- "
-ITEM_MARKER = re.compile(r"\s*(?:【[^】\n]{1,12}】|\[[^\]\n]{1,12}\]|[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[、.．)）]|[-•*·]\s)?\s*")
+ITEM_MARKER = rx(r"\s*(?:【[^】\n]{1,12}】|\[[^\]\n]{1,12}\]|[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[、.．)）]|[-•*·]\s)?\s*")
 
 
 def _date_leads(doc: Document, span: tuple[int, int]) -> bool:
@@ -1598,7 +1599,7 @@ def _date_leads(doc: Document, span: tuple[int, int]) -> bool:
 
 
 # an outside expert's words: a headline "中科院程新:…", "…程新博士告诉生辉", "said Dr Lee of X University"
-SPEAKER = re.compile(r"(?:博士|教授|医生|醫生|主任|研究员|研究員|院士|专家|專家)[^。,，;；]{0,8}?(?:告诉|告訴|表示|认为|認為|指出|说|說|[:：])|"
+SPEAKER = rx(r"(?:博士|教授|医生|醫生|主任|研究员|研究員|院士|专家|專家)[^。,，;；]{0,8}?(?:告诉|告訴|表示|认为|認為|指出|说|說|[:：])|"
                      r"(?:院|所|大学|大學|医院|醫院|中心)[\u4e00-\u9fff]{2,3}\s*[:：]|"
                      r"\b(?:said|says|told|commented)\b[^.;]{0,60}?\b(?:Dr|Prof|professor|director|chief|head)\b|"
                      r"\b(?:Dr|Prof)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?[^.;]{0,60}?\b(?:said|says|told|commented)\b")

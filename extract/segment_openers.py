@@ -24,11 +24,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
+from .rxcache import rx
 
 # --- data ---------------------------------------------------------------------------------
 
 # a word that makes a phrase an actor: an organisation, a team, a meeting that presents studies
-ORG_WORD = re.compile(
+ORG_WORD = rx(
     r"公司|药企|藥企|药厂|藥廠|生技|制药|製藥|药业|藥業|医药|醫藥|生物(?![学學技医醫制製材质質体體])|医院|醫院|大学|大學|学院|學院|研究所|研究院|科学院|科學院|中心|团队|團隊|课题组|課題組|"
     r"实验室|實驗室|机构|機構|科学家|科學家|研究人员|研究人員|学者|學者|年会|年會|学会|學會|协会|協會|医生|醫生|教授|"
     r"\b(?:[Cc]ompany|[Tt]eams?|[Gg]roups?|[Hh]ospitals?|[Uu]niversity|[Ii]nstitute|[Cc]ent(?:er|re)|[Rr]esearchers|"
@@ -36,24 +37,24 @@ ORG_WORD = re.compile(
     r"[Bb]iotech(?:nology)?|[Mm]eeting|[Cc]ongress|[Ss]ociety|[Aa]ssociation)\b")
 # a Latin proper name as the actor ("Vertex", "Sana Biotechnology"), not a sentence's first word
 # (a capital and two lower-case letters: "MSCs", "HbA1c", "NCT" are no actors)
-LATIN_NAME = re.compile(r"(?<![A-Za-z0-9-])(?-i:[A-Z][a-z]{2}[A-Za-z0-9&-]*)")
+LATIN_NAME = rx(r"(?<![A-Za-z0-9-])(?-i:[A-Z][a-z]{2}[A-Za-z0-9&-]*)")
 # capitalised words that name no actor (a sentence's first word, a group of people)
-LATIN_STOP = re.compile(r"(?:Patients?|Participants?|People|Adults|Children|Women|Men|Results?|Data|Some|Many|Most|Others?|"
+LATIN_STOP = rx(r"(?:Patients?|Participants?|People|Adults|Children|Women|Men|Results?|Data|Some|Many|Most|Others?|"
                         r"These|Those|This|That|The|Their|Its|Our|For|After|Before|During|Both|Several|All|One|Two|Three|"
                         r"Phase|Type|Insulin|Diabetes|Stem|Cells?|Islets?|However|Also|Such|Like)$")
 # an actor already known to the reader: the study being reported, not another one
-ANAPHORIC_ACTOR = re.compile(r"^\s*(?:该|該|这|這|此|本|其|上述|同一|他们|他們|她们|她們|研究团队|研究團隊|研究人员|研究人員|"
+ANAPHORIC_ACTOR = rx(r"^\s*(?:该|該|这|這|此|本|其|上述|同一|他们|他們|她们|她們|研究团队|研究團隊|研究人员|研究人員|"
                              r"(?:the|this|these|that|its|their|our)\s+(?:[\w-]+\s+)?(?:team|group|researchers|investigators|"
                              r"study|trial|company|hospital|authors)\b|they\b|it\b|he\b|she\b|we\b)", re.IGNORECASE)
 # a sentence that refers back to the study being reported is no other study's ("2024年4月30日,《细胞发现》在线发表了这项
 # 研究", "该研究由王某等人完成", "Smith and colleagues published the findings in Cell")
-BACK_REFERENCE = re.compile(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|这一研究|這一研究|该成果|該成果|这一成果|這一成果|"
+BACK_REFERENCE = rx(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|这一研究|這一研究|该成果|該成果|这一成果|這一成果|"
                             r"这项成果|這項成果|该病例|該病例|这一病例|這一病例|该试验|該試驗|这项试验|這項試驗|本试验|本試驗|"
                             r"\b(?:the|this|these|their|its) (?:study|trial|research|results|findings|paper|case|data)\b"
                             r"(?!\s+(?:by|from|of|led by|conducted by|in which)\b)",
                             re.IGNORECASE)
 # words that make the clause report a study (a study noun, a publication, data or a counted cohort)
-STUDY_CUE = re.compile(
+STUDY_CUE = rx(
     r"试验|試驗|(?:的|一项|一項)[^,，。;；]{0,12}?研究|研究(?:显示|顯示|表明|发现|發現|结果|結果|纳入|納入|证实|證實|报道|報導|收效|取得)|"
     r"(?:早期|初步|前期|小型|首个|首個)(?:临床|臨床)?研究|"
     r"报告|報告|报道|報導|公布|公佈|发表|發表|数据|數據|资料|資料|\d+\s*(?:名|例|位)|\d{1,4}\s*人(?![口次])|"
@@ -65,7 +66,7 @@ ACTOR_CHARS = 30
 CUE_CHARS = 120
 
 # the leads; each kind is checked by its own rule below
-LEAD = re.compile(
+LEAD = rx(
     r"(?P<example>例如|比如|譬如|诸如|諸如|如(?!果|何|此|下|今|同|图|圖|表|前|上|期|实|實|是|若|需|有|这|這|那|其|该|該|能|可|要|不)|"
     r"像(?!是|这|這|那|此)|\bFor (?:example|instance)\b|\be\.g\.)|"
     r"(?P<registry>根据|根據|依据|依據|\bAccording to\b|\b(?:Data|Figures) from\b|\bBased on data from\b)|"
@@ -92,45 +93,45 @@ LEAD = re.compile(
     r"(?P<authors>(?<=[\u4e00-\u9fff])等人|\bet al\b\.?|\band (?:his |her |their )?(?:colleagues|co-?workers)\b)|"
     r"(?P<also>(?<=[\u4e00-\u9fff])(?:也|亦|同样|同樣)(?=[\u4e00-\u9fff])|\b(?:has|have) also\b)", re.IGNORECASE)
 # a registry as the source of the data (a trial registry's tally of trials is background)
-REGISTRY_SOURCE = re.compile(r"登记|登記|登錄|登录|注册中心|註冊中心|注册处|註冊處|注册登记|數據庫|数据库|資料庫|"
+REGISTRY_SOURCE = rx(r"登记|登記|登錄|登录|注册中心|註冊中心|注册处|註冊處|注册登记|數據庫|数据库|資料庫|"
                              r"\b(?:Registry|Register|Database)\b|\b(?:CITR|CTR|ITR)\b", re.IGNORECASE)
-TRIAL_REGISTRY = re.compile(r"临床试验|臨床試驗|ClinicalTrials|clinical trials?\s|trial regist", re.IGNORECASE)
+TRIAL_REGISTRY = rx(r"临床试验|臨床試驗|ClinicalTrials|clinical trials?\s|trial regist", re.IGNORECASE)
 # the data a source gives ("提供的数据", "資料分析"); a count or a treatment in the sentence makes it a study
-REGISTRY_DATA = re.compile(r"数据|數據|资料|資料|报告|報告|统计|統計|分析|\b(?:data|report|analysis|figures|show(?:s|ed)?)\b",
+REGISTRY_DATA = rx(r"数据|數據|资料|資料|报告|報告|统计|統計|分析|\b(?:data|report|analysis|figures|show(?:s|ed)?)\b",
                            re.IGNORECASE)
-TREATMENT = re.compile(r"移植|治疗|治療|输注|輸注|\d+\s*(?:名|例|位)|\b(?:transplant\w*|treat\w*|infus\w*|recipients?|patients)\b",
+TREATMENT = rx(r"移植|治疗|治療|输注|輸注|\d+\s*(?:名|例|位)|\b(?:transplant\w*|treat\w*|infus\w*|recipients?|patients)\b",
                        re.IGNORECASE)
 # ... and a registry's study counts its cohort ("分析1990-1999年间的237例胰岛移植", "677 islet transplants"); a registry's
 # general figure is background ("依據CITR資料,胰島移植後5年維持不需胰島素者約5成")
-COUNTED = re.compile(r"\d[\d,]*\s*(?:名|例|位|人|次)|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|recipients|"
+COUNTED = rx(r"\d[\d,]*\s*(?:名|例|位|人|次)|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|recipients|"
                      r"transplants?|procedures|people|subjects)\b", re.IGNORECASE)
 # a trial still to come
-FUTURE = re.compile(r"计划|計劃|将|將|拟|擬|预计|預計|准备|準備|\b(?:plans?|hopes?|aims?|aiming|intends?|will|would|expects?|"
+FUTURE = rx(r"计划|計劃|将|將|拟|擬|预计|預計|准备|準備|\b(?:plans?|hopes?|aims?|aiming|intends?|will|would|expects?|"
                     r"to recruit|to enrol+)\b", re.IGNORECASE)
 # one patient: "一名25岁女性", "a 25-year-old woman"
-ONE_CASE = re.compile(r"(?:一|1)\s*(?:名|位|例)[^,，。;；]{0,20}?(?:患者|病人|男性|女性|男子|女子)|\b\d{1,3}-year-old\b", re.IGNORECASE)
+ONE_CASE = rx(r"(?:一|1)\s*(?:名|位|例)[^,，。;；]{0,20}?(?:患者|病人|男性|女性|男子|女子)|\b\d{1,3}-year-old\b", re.IGNORECASE)
 # a dated report: a publication verb and a study noun after it
-DATED_VERB = re.compile(r"公布|公佈|发表|發表|报告|報告|报道|報導|宣布|宣佈|\b(?:published|reported|presented|announced)\b",
+DATED_VERB = rx(r"公布|公佈|发表|發表|报告|報告|报道|報導|宣布|宣佈|\b(?:published|reported|presented|announced)\b",
                         re.IGNORECASE)
-DATED_NOUN = re.compile(r"研究|试验|試驗|报道|報導|报告|報告|数据|數據|结果|結果|病例|\b(?:study|trial|results?|data|case|series)\b",
+DATED_NOUN = rx(r"研究|试验|試驗|报道|報導|报告|報告|数据|數據|结果|結果|病例|\b(?:study|trial|results?|data|case|series)\b",
                         re.IGNORECASE)
 # authors: a Chinese name before 等人, a capitalised surname before "et al"/"and colleagues"
-ZH_NAME_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}\s*$")
-EN_NAME_BEFORE = re.compile(r"(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+))?\s*$")
-AUTHORS_VERB = re.compile(r"发表|發表|报道|報導|报告|報告|开展|開展|完成|纳入|納入|"
+ZH_NAME_BEFORE = rx(r"[\u4e00-\u9fff]{2,4}\s*$")
+EN_NAME_BEFORE = rx(r"(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+))?\s*$")
+AUTHORS_VERB = rx(r"发表|發表|报道|報導|报告|報告|开展|開展|完成|纳入|納入|"
                           r"\b(?:reported|published|described|showed|found|treated|enrolled|randomi[sz]ed|presented|transplanted)\b",
                           re.IGNORECASE)
 # "the trial by Gu and colleagues": the study noun before the authors
-STUDY_BY = re.compile(r"\b(?:trial|study|report|series|paper|work)\s+(?:by|from|of)\s+$", re.IGNORECASE)
+STUDY_BY = rx(r"\b(?:trial|study|report|series|paper|work)\s+(?:by|from|of)\s+$", re.IGNORECASE)
 # a speaker's comment is no study ("另一家医院的专家表示", "experts at X said")
-SPEECH = re.compile(r"表示|认为|認為|指出|称|稱|说|說|所言|评论|評論|\b(?:said|says|told|commented|noted|believes?)\b", re.IGNORECASE)
-NEWLINE = re.compile(r"\n")
+SPEECH = rx(r"表示|认为|認為|指出|称|稱|说|說|所言|评论|評論|\b(?:said|says|told|commented|noted|believes?)\b", re.IGNORECASE)
+NEWLINE = rx(r"\n")
 CLAUSE_PUNCT = "\n,，。;；:：!?！？"
 SENTENCE_PUNCT = "\n。;；!?！？"
 # ... before an English lead (a comma ends no clause before "For example" at a sentence start)
 # a line's time code (show notes, transcripts, live blogs) before the clause
-TIME_CODE_BEFORE = re.compile(r"(?:^|\n)[ \t]*\[?(?:\d{1,2}:)?\d{1,2}:\d{2}\]?[ \t\u3000]+$")
-EN_SENTENCE_START = re.compile(r"(?:^|[.;:!?\n])\s*(?:[\"“‘(]\s*)?$")
+TIME_CODE_BEFORE = rx(r"(?:^|\n)[ \t]*\[?(?:\d{1,2}:)?\d{1,2}:\d{2}\]?[ \t\u3000]+$")
+EN_SENTENCE_START = rx(r"(?:^|[.;:!?\n])\s*(?:[\"“‘(]\s*)?$")
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ def _clause_end(view: str, pos: int, end: int) -> int:
 
 
 # a journal as the actor: "2023年,《柳叶刀》发表的一项荟萃分析…"
-JOURNAL_ACTOR = re.compile(r"《[^《》\n]{2,40}》")
+JOURNAL_ACTOR = rx(r"《[^《》\n]{2,40}》")
 
 
 def _actor(view: str, s: int, e: int) -> str:
@@ -347,18 +348,18 @@ def _with_list_items(view: str, start: int, end: int, openers: list[Opener]) -> 
 # --- a paragraph whose subject is a new actor with a new cohort --------------------------------------------
 
 # a report verb after the paragraph's subject
-ACTOR_VERB = re.compile(r"报告|報告|公布|公佈|宣布|宣佈|发表|發表|完成|开展|開展|实施|實施|纳入|納入|招募|为|為|对|對|"
+ACTOR_VERB = rx(r"报告|報告|公布|公佈|宣布|宣佈|发表|發表|完成|开展|開展|实施|實施|纳入|納入|招募|为|為|对|對|"
                         r"\b(?:reported|announced|published|presented|said|says|treated|transplanted|enrolled|gave|infused|"
                         r"described|recruited|randomi[sz]ed)\b", re.IGNORECASE)
 SUBJECT_CHARS = 64
 # the numbers that name a cohort or a case: "12名…患者", "12 patients", "25岁", "25-year-old"
-COHORT_NUMBER = re.compile(r"(\d[\d,]*)\s*(?:名|例|位|只|隻|人(?!次|份|民|口|工|类|類|群|员|員))|(\d{1,3})\s*[岁歲]|\b(\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?"
+COHORT_NUMBER = rx(r"(\d[\d,]*)\s*(?:名|例|位|只|隻|人(?!次|份|民|口|工|类|類|群|员|員))|(\d{1,3})\s*[岁歲]|\b(\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:patients|participants|people|adults|children|recipients|volunteers|subjects)\b|"
                            r"\b(\d{1,3})-year-old\b", re.IGNORECASE)
 
 
 # the writer's own institution: "我院", "本院", "我们", "Our team" (a generic "Researchers" names no one: checked apart)
-SELF_ACTOR = re.compile(r"(?:我院|本院|我们|我們|我科|本科|本中心|本团队|本團隊|\b(?:Our|We)\b)")
+SELF_ACTOR = rx(r"(?:我院|本院|我们|我們|我科|本科|本中心|本团队|本團隊|\b(?:Our|We)\b)")
 
 
 def cohort_numbers(view: str, start: int, end: int) -> set[str]:

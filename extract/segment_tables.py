@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional, Sequence
+from .rxcache import rx
 
 # --- data: column words ---------------------------------------------------------------------
 
@@ -83,8 +84,8 @@ MAX_WRAP_LINES = 3             # continuation lines one row may wrap onto
 
 _ALTS = sorted(((w, f) for f, ws in COLUMN_WORDS.items() for w in ws), key=lambda x: -len(x[0]))
 # one column word at a word boundary (Latin) or anywhere (Han); glued Latin headers end a word at a capital
-_WORD = re.compile(r"(?<![A-Za-z])(?:" + "|".join(w for w, _ in _ALTS) + r")(?![a-z])")
-_ALT_RES = tuple((re.compile(w), f) for w, f in _ALTS)
+_WORD = rx(r"(?<![A-Za-z])(?:" + "|".join(w for w, _ in _ALTS) + r")(?![a-z])")
+_ALT_RES = tuple((rx(w), f) for w, f in _ALTS)
 
 
 @lru_cache(maxsize=1024)
@@ -97,23 +98,23 @@ def _word_field(word: str) -> str:
 # words of the column vocabulary it holds, camel-case split ("StudyCells" -> Study, Cells)
 _HAN_SET = frozenset(w for p, _ in _ALTS for w in re.findall(r"[\u3400-\u9fff]{2,}", p))
 _HAN_MAX = max(len(w) for w in _HAN_SET)
-_HAN_WORDS = re.compile("|".join(re.escape(w) for w in sorted(_HAN_SET, key=lambda w: (-len(w), w))))   # longest first
+_HAN_WORDS = rx("|".join(re.escape(w) for w in sorted(_HAN_SET, key=lambda w: (-len(w), w))))   # longest first
 # Latin words too common to count as column words
 _GENERIC = frozenset({"of", "no", "time", "mean", "median", "main", "first", "type", "up", "er", "re", "ation", "lment", "id",
                       "name", "range", "stem", "hba", "dm", "diabete", "cent", "statu", "primary", "case", "effect", "period"})
 _LATIN_STEMS = frozenset(w.lower().rstrip("s") for p, _ in _ALTS for w in re.findall(r"[A-Za-z]{2,}", re.sub(r"\[(\w)\w\]", r"\1", p))) \
     - _GENERIC
-_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|#|\b[nN]\b")
+_CAMEL = rx(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|#|\b[nN]\b")
 # what a column word may carry without lowering coverage: a unit or note in brackets, "time", "of", "mean"
-_FILLER = re.compile(r"\([^()\n]{0,20}\)|（[^（）\n]{0,20}）|\[[^\[\]\n]{0,20}\]|\b(?:of|time|mean|median|and|or|the|in)\b|[\s/,;:&%*#|+-]+",
+_FILLER = rx(r"\([^()\n]{0,20}\)|（[^（）\n]{0,20}）|\[[^\[\]\n]{0,20}\]|\b(?:of|time|mean|median|and|or|the|in)\b|[\s/,;:&%*#|+-]+",
                      re.IGNORECASE)
-_LETTERS = re.compile(r"[A-Za-z\u3400-\u9fff]")
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_SENTENCE = re.compile(r"[。；;!?！？]|\.\s+[a-z]|\.$")
+_LETTERS = rx(r"[A-Za-z\u3400-\u9fff]")
+_HAN = rx(r"[\u3400-\u9fff]")
+_SENTENCE = rx(r"[。；;!?！？]|\.\s+[a-z]|\.$")
 
 # a row of a table of studies starts like a study: a row number, an author ("Garcia et al.", "Cai, 2016", "Lee 2019",
 # "Hu (2013)", "王等", "王某某等"), a registry id or a reference marker
-ROW_LEAD = re.compile(
+ROW_LEAD = rx(
     r"^\s*(?:\d{1,3}(?:[.)、]\s*|\s+)(?=\S)(?![\d.,%×x*/-])"
     r"|[A-Z][A-Za-z'’-]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z'’-]+)?\s+et\s+al\b"
     r"|[A-Z][A-Za-z'’-]+(?:\s+[A-Z]{1,2})?\s*,?\s*(?:19|20)\d{2}[a-z]?\b"
@@ -123,11 +124,11 @@ ROW_LEAD = re.compile(
     r"|[\u4e00-\u9fff]{1,4}\s*等\s*(?:人\s*)?[(（\[\d]"
     r"|[\u4e00-\u9fff]{1,4}\s*等\s)")
 # a line inside a table that groups the rows below it ("Randomized controlled trials", "非随机对照研究")
-GROUP_HEADING = re.compile(
+GROUP_HEADING = rx(
     r"^\s*(?:[A-Z][a-z]+(?:[- ][a-z]+){0,5}\s+(?:trials|studies|study|cohorts|series|reports)"
     r"|[\u4e00-\u9fff]{0,12}(?:试验|試驗|研究|病例报告|病例報告))\s*[:：]?\s*$")
 # the design a group heading gives the rows under it, first match wins (data for ``group_design``)
-GROUP_DESIGNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((d, re.compile(p, re.IGNORECASE)) for d, p in (
+GROUP_DESIGNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((d, rx(p, re.IGNORECASE)) for d, p in (
     ("meta_analysis", r"meta-?analys[ie]s|荟萃分析|薈萃分析|meta分析|系统评价|系統評價"),
     ("controlled_trial", r"non-?\s?randomi[sz]ed|quasi-?randomi[sz]ed|\bconcurrent control|非随机|非隨機|半随机|半隨機"),
     ("rct", r"\brandomi[sz]ed|\bRCTs?\b|随机对照|隨機對照|随机双盲|隨機雙盲"),
@@ -137,10 +138,10 @@ GROUP_DESIGNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((d, re.compile(p,
     ("case_report", r"case (?:reports?|series)|病例报告|病例報告|个案|個案"),
 ))
 # lines that end a table: a note or abbreviation list, another table's caption
-TABLE_END = re.compile(r"^\s*(?:Notes?\b|Abbreviations?\b|Source\s*:|注\s*[:：]|注释|註釋|资料来源|資料來源|Table\s+\d|表\s*\d|\*)",
+TABLE_END = rx(r"^\s*(?:Notes?\b|Abbreviations?\b|Source\s*:|注\s*[:：]|注释|註釋|资料来源|資料來源|Table\s+\d|表\s*\d|\*)",
                        re.IGNORECASE)
 # a caption above a table ("Table 2: Selected trials…", "表1 国内干细胞治疗糖尿病试验")
-CAPTION = re.compile(r"^\s*(?:Table|Tab\.|表)\s*[A-Z]?\d{1,2}\b|^\s*(?:Table|表)\s*[:：.]", re.IGNORECASE)
+CAPTION = rx(r"^\s*(?:Table|Tab\.|表)\s*[A-Z]?\d{1,2}\b|^\s*(?:Table|表)\s*[:：.]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -198,9 +199,9 @@ def split_cells(line: str) -> tuple[str, list[tuple[int, str]]]:
 
 # a boundary between glued Latin cells: lower->Upper ("CellsRoute"), UPPER->Upper-lower ("MSCIntravenous"),
 # letter->digit ("injection2"), a closing bracket->letter ("[21]AD-MSC")
-GLUE_POINT = re.compile(r"(?<=[a-z)\]%])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})|(?<=[a-z])(?=\d)|(?<=\])(?=[A-Za-z\d])")
+GLUE_POINT = rx(r"(?<=[a-z)\]%])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})|(?<=[a-z])(?=\d)|(?<=\])(?=[A-Za-z\d])")
 # tokens that look glued but are one word ("HbA1c", "iPSC", "McDonald", "T1DM", "et al. [21]")
-GLUE_KEEP = re.compile(r"HbA1c|iPSCs?|hESCs?|hAESCs?|Mc[A-Z]|Mac[A-Z]|[A-Z]{1,3}\d[A-Z]{0,2}|NCT\d+|ChiCTR[-\w]+|mmol|IQR|SDs?\b"
+GLUE_KEEP = rx(r"HbA1c|iPSCs?|hESCs?|hAESCs?|Mc[A-Z]|Mac[A-Z]|[A-Z]{1,3}\d[A-Z]{0,2}|NCT\d+|ChiCTR[-\w]+|mmol|IQR|SDs?\b"
                        r"|\d+(?:\.\d+)?(?:\s*[×x*]\s*10\^?-?\d+)?")
 
 

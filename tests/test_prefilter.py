@@ -9,7 +9,7 @@ import pytest
 from extract.document import SourceDoc
 from extract.fields import EXTRACTORS
 from extract.fields.base import Span, span_literals
-from extract.fields.prefilter import LiteralIndex, anchor, may_match, may_match_in, required_literals
+from extract.prefilter import LiteralIndex, anchor, may_match, may_match_in, required_literals
 from extract.pipeline import to_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,7 +81,7 @@ def test_anchor(regex: str, flags: int, expected: tuple[set[str], int] | None) -
 
 
 def test_literal_index_finds_what_substring_tests_find(monkeypatch: pytest.MonkeyPatch) -> None:
-    import extract.fields.prefilter as pf
+    import extract.prefilter as pf
 
     index = LiteralIndex()
     index.add([frozenset({"hba1c", "a1c", "患者", "ab"}), frozenset({"HbA1c"}), None])
@@ -119,7 +119,7 @@ def test_windowed_matches_are_finditer_matches(hop_ratio: int, monkeypatch: pyte
 # --- first characters in sre's info block (compile_pattern) -------------------------------------------------
 
 def _chars(regex: str, flags: int) -> set[str] | None:
-    from extract.fields.prefilter import first_chars
+    from extract.prefilter import first_chars
 
     got = first_chars(regex, flags)
     if got is None:
@@ -155,7 +155,7 @@ TRICKY = ("KELVIN \u212a ſ İ ı µ μ ΣΣσς 1０２ Ⅰ型 ⅱ k1 K2 \u212a
 
 def test_compile_pattern_finds_what_re_compile_finds() -> None:
     """The info block only skips positions: every registered pattern finds the same matches, at any start."""
-    from extract.fields.prefilter import compile_pattern
+    from extract.prefilter import compile_pattern
 
     views = [to_document(SourceDoc("t.txt", raw, "txt")).view for raw in _texts()[:10]] + [TRICKY, TRICKY.upper()]
     regexes = {(p.regex, p.flags) for ex in EXTRACTORS for p in ex.patterns}
@@ -182,7 +182,7 @@ def test_compile_pattern_finds_what_re_compile_finds() -> None:
     (r"\d+[ \t]x", 0, None),                 # a class of spaces
 ])
 def test_required_chars(regex: str, flags: int, expected: set[str] | None) -> None:
-    from extract.fields.prefilter import required_chars
+    from extract.prefilter import required_chars
 
     got = required_chars(regex, flags)
     assert (None if got is None else set(got)) == expected
@@ -217,7 +217,7 @@ def test_literal_index_positions_equal_the_plain_search(monkeypatch: pytest.Monk
     """Upper-case literals found in the text, lower-case ones in its lower case, same indexes as find()."""
     import random
 
-    import extract.fields.prefilter as pf
+    import extract.prefilter as pf
 
     rng = random.Random(7)
     words = ["hba1c", "HbA1c", "A1C", "ab", "Ab", "患者", "σς", "ΣΑ", "n=", "i̇"]

@@ -1,4 +1,4 @@
-"""Compiled regexes kept between runs (fields/rxcache.py): read back, they find what re.compile finds."""
+"""Compiled regexes kept between runs (rxcache.py): read back, they find what re.compile finds."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.fields import rxcache
+from extract import rxcache
 
 TEXTS = (
     "研究共纳入60名2型糖尿病患者,随访12个月,糖化血红蛋白从8.6%降至7.1%。",
@@ -71,7 +71,7 @@ def test_code_sre_refuses_is_compiled_afresh(fresh: Path, ops: object) -> None:
 
 def test_code_is_kept_as_bytes_of_code_units(fresh: Path) -> None:
     """The file holds each pattern's code as one bytes object (read in one copy), which unpacks to sre's list."""
-    from extract.fields.prefilter import pattern_code
+    from extract.prefilter import pattern_code
 
     rxcache.compile_cached(REGEXES[0][0], REGEXES[0][1])
     packed = rxcache._entries[REGEXES[0]][0]
@@ -121,3 +121,26 @@ def test_nothing_is_sped_up_where_the_code_cannot_be_kept(fresh: Path, monkeypat
     monkeypatch.setenv("EXTRACT_REGEX_CACHE", "off")
     assert not rxcache.writable()
     assert rxcache.speed_up_modules() == 0
+
+
+def test_rx_reads_a_module_regex_back_and_registers_it(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module-level regex (rx) is the kept twin, found again in the file under re.compile's flags, and
+    speed_up_modules leaves it alone."""
+    monkeypatch.setattr(rxcache, "_WRITABLE", [])
+    first = rxcache.rx(r"(?P<n>\d+)\s*(?:名|例)")
+    assert first.flags == re.compile(r"(?P<n>\d+)\s*(?:名|例)").flags
+    _same(first, re.compile(r"(?P<n>\d+)\s*(?:名|例)"))
+    rxcache.save()
+    _forget(monkeypatch)
+    rxcache._load()
+    assert (r"(?P<n>\d+)\s*(?:名|例)", re.UNICODE) in rxcache._entries   # the key speed_up_modules looks up
+    again = rxcache.rx(r"(?P<n>\d+)\s*(?:名|例)")
+    assert not rxcache._changed
+    assert rxcache._faster(again, {}) is again   # registered: not recompiled
+
+
+def test_rx_is_re_compile_where_nothing_can_be_kept(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXTRACT_REGEX_CACHE", "off")
+    monkeypatch.setattr(rxcache, "_WRITABLE", [])
+    rxcache.rx(r"\d+w")
+    assert not rxcache._entries and not rxcache._changed

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Mapping, Optional
@@ -16,6 +15,7 @@ from .people import person_keys, shared_person, surnames
 from .period import YM, study_period
 from .normalise import (context_numbers, fold, is_cjk, simplified, journal_table, norm_doi, norm_name, norm_registry, norm_title,
                         parse_date, same_unknown_journal, title_similarity)
+from ..rxcache import rx
 
 W = settings.WEIGHTS
 # signals that describe a kind of study rather than one study
@@ -24,7 +24,7 @@ PROFILE_SIGNALS = frozenset({"journal", "date", "design", "condition", "cell_typ
 FACT_SIGNALS = frozenset({"n_total", "n_studies", "hba1c", "dose", "follow_up", "infusions", "interval",
                           "context_numbers"})
 _KNOWN_PRODUCTS = frozenset(product_table().products)
-_TITLE_NUM = re.compile(r"\d+(?:\.\d+)?")
+_TITLE_NUM = rx(r"\d+(?:\.\d+)?")
 Sig = tuple[str, float, Optional[str]]  # (signal name, weight, detail)
 # the weight a hard contradiction reports in an explanation (it forbids the link outright)
 HARD = -100.0

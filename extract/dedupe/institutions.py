@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Optional
 
 from .normalise import fold
+from ..rxcache import rx
 
 # an ASCII word boundary (``\b`` does not fire between a CJK character and a Latin letter)
 _LB = r"(?<![A-Za-z0-9])"
@@ -71,12 +72,12 @@ class OrgTable:
         for city, names in data.get("cities", {}).items():
             for n in names:
                 self.cities[fold(n)] = city
-        from ..fields.rxcache import compile_cached  # re.compile's matches, searched faster (first characters)
+        from ..rxcache import compile_cached  # re.compile's matches, searched faster (first characters)
 
         # longest names first: "天津市第一中心医院" before "天津"
-        self._latin = compile_cached(_LB + "(" + "|".join(re.escape(n) for n in sorted(set(latin), key=len, reverse=True)) + ")" + _RB)
-        self._cjk = compile_cached("|".join(re.escape(fold(n)) for n in sorted(set(cjk), key=len, reverse=True)))
-        city_names = sorted(self.cities, key=len, reverse=True)
+        self._latin = compile_cached(_LB + "(" + "|".join(re.escape(n) for n in sorted(set(latin), key=_longest_first)) + ")" + _RB)
+        self._cjk = compile_cached("|".join(re.escape(fold(n)) for n in sorted(set(cjk), key=_longest_first)))
+        city_names = sorted(self.cities, key=_longest_first)
         self._city = compile_cached("|".join(re.escape(n) if not n.isascii() else _LB + re.escape(n) + _RB
                                          for n in city_names), re.I)
 
@@ -110,6 +111,12 @@ class OrgTable:
         return self.orgs[a].parent == b or self.orgs[b].parent == a
 
 
+def _longest_first(name: str) -> tuple[int, str]:
+    """Sort key of a name alternation: longest first, then in a fixed order (a set's order changes with each
+    process's string hashes, and so would the regex text: kept compiled code is looked up by that text)."""
+    return -len(name), name
+
+
 @lru_cache(maxsize=1)
 def org_table() -> OrgTable:
     """The shipped institutions table (loaded once)."""
@@ -132,8 +139,8 @@ class ProductTable:
                     raise ValueError(f"product name {n!r} maps to both {other!r} and {e['id']!r}")
                 self.by_name[key] = e["id"]
                 names.append(n)
-        alts = sorted(set(names), key=len, reverse=True)
-        from ..fields.rxcache import compile_cached  # re.compile's matches, searched faster (first characters)
+        alts = sorted(set(names), key=_longest_first)
+        from ..rxcache import compile_cached  # re.compile's matches, searched faster (first characters)
 
         self._rx = compile_cached("|".join((_LB + re.escape(n) + _RB) if n.isascii() else re.escape(fold(n)) for n in alts), re.I)
 
@@ -185,9 +192,9 @@ _EN_GENERIC: dict[str, str] = {
     "chinese": "", "stem": "", "cell": "", "regenerative": "",
 }
 # leading words that are not part of the name: places, "our country", "mainland"
-_ZH_LEAD = re.compile(r"^(?:我国|国内|中国|内地|大陆|美国|英国|日本|韩国|南韩|台湾|香港|澳门|德国|法国|瑞典|挪威|加拿大|"
+_ZH_LEAD = rx(r"^(?:我国|国内|中国|内地|大陆|美国|英国|日本|韩国|南韩|台湾|香港|澳门|德国|法国|瑞典|挪威|加拿大|"
                       r"澳大利亚|印度|越南|新加坡|意大利|西班牙|荷兰|巴西|伊朗|以色列)")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = rx(r"[\u3400-\u9fff]")
 
 
 @lru_cache(maxsize=50_000)
@@ -238,7 +245,7 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text))
 
 
-_ZH_OWNER = re.compile(r"^(?:国立|省立|市立|县立|私立|公立)")
+_ZH_OWNER = rx(r"^(?:国立|省立|市立|县立|私立|公立)")
 
 
 @lru_cache(maxsize=200_000)

@@ -11,19 +11,20 @@ from typing import Optional
 from rapidfuzz import fuzz, process
 
 from . import settings
+from ..rxcache import rx
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{_CJK}]")
+_CJK_RE = rx(f"[{_CJK}]")
 # Everything that is neither a word character nor CJK separates tokens.
-_SEP_RE = re.compile(r"[\W_]+", re.UNICODE)
-_TOKEN_RE = re.compile(f"[{_CJK}]+|[a-z0-9]+")
+_SEP_RE = rx(r"[\W_]+", re.UNICODE)
+_TOKEN_RE = rx(f"[{_CJK}]+|[a-z0-9]+")
 _EN_STOP = frozenset(
     "a an and the of in on for with to from by at as or vs versus its their after before into "
     "is are was were be study trial patients patient clinical results effect effects".split())
 # Connectives that vary freely inside Chinese journal names (与/和/及 all mean "and").
-_ZH_JOURNAL_DROP = re.compile("[与和及之的]")
+_ZH_JOURNAL_DROP = rx("[与和及之的]")
 _JOURNAL_STOP = frozenset({"the", "and", "of", "in", "for"})
-_PAREN_RE = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
+_PAREN_RE = rx(r"[(\[（【][^)\]）】]*[)\]）】]")
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,7 @@ def norm_title(title: Optional[str]) -> str:
     return " ".join(_SEP_RE.sub(" ", fold(title)).split())
 
 
-_LETTER_RE = re.compile(r"[^\W_]", re.UNICODE)
+_LETTER_RE = rx(r"[^\W_]", re.UNICODE)
 
 
 def is_cjk(text: str) -> bool:
@@ -183,7 +184,7 @@ def journal_table() -> JournalTable:
 
 # ---------------------------------------------------------------- identifiers, dates, names
 
-_DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.I)
+_DOI_PREFIX = rx(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
 def norm_doi(doi: Optional[str]) -> Optional[str]:
@@ -219,7 +220,7 @@ def norm_name(text: Optional[str]) -> str:
 
 # ---------------------------------------------------------------- numbers in the mention's text
 
-_CTX_NUM = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d+)?)\s*(%?)(?![\d.])")
+_CTX_NUM = rx(r"(?<![\d.])(\d{1,4}(?:\.\d+)?)\s*(%?)(?![\d.])")
 
 
 def context_numbers(text: str, *, exclude: frozenset[float] = frozenset()) -> dict[str, float]:

@@ -7,15 +7,15 @@ it gives both readings.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
 from .institutions import _pinyin
 from .normalise import simplified
+from ..rxcache import rx
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*\.?")
+_CJK = rx(r"[\u3400-\u9fff]")
+_WORD = rx(r"[A-Za-z][A-Za-z'-]*\.?")
 # compound Chinese surnames (欧阳, 司马): the rest is the given name
 _ZH_COMPOUND = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐")
 

@@ -12,8 +12,8 @@ from functools import cached_property
 from typing import Any, Iterable, Iterator, Optional
 
 from ..document import Document
-from . import rxcache
-from .prefilter import LiteralIndex, windows
+from .. import rxcache
+from ..prefilter import LiteralIndex, windows
 
 
 @dataclass(frozen=True)

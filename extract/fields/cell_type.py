@@ -15,6 +15,7 @@ from ..document import Document
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import (SELF_CUES, background_before, ascii_boundaries, compile_cues, in_reference, in_related_links, in_title,
                       flat_table_header, sentence_bounds, table_column_header, zp)
+from ..rxcache import rx
 
 _D = r"[-‐‑–\s]?"  # a hyphen of any kind, a space or nothing: "UC-MSC", "UC MSC", "UCMSC"
 _GLUED = r"(?-i:(?![a-z0-9]))"  # the end of an abbreviation: a word boundary, or a glued capital ("MSCIntravenous")
@@ -95,7 +96,7 @@ def _msc_source_patterns() -> tuple[Pattern, ...]:
 # fat" stays a list of options, and a third item before ("骨髓、脂肪和脐带…") makes a catalogue
 _SRC_ZH = "|".join(zh for zh, _ in MSC_SOURCE_WORDS.values())
 _SRC_EN = "|".join(en for _, en in MSC_SOURCE_WORDS.values())
-_SOURCE_LABEL = [(label, re.compile(ascii_boundaries(f"{zh}|{en}"), re.I)) for label, (zh, en) in MSC_SOURCE_WORDS.items()]
+_SOURCE_LABEL = [(label, rx(ascii_boundaries(f"{zh}|{en}"), re.I)) for label, (zh, en) in MSC_SOURCE_WORDS.items()]
 COORD_PATTERNS: tuple[Pattern, ...] = (
     zp("coord__zh", rf"(?<![、和或及,])(?:{_SRC_ZH})(?:来源)?\s*(?:/|和|与|及|、)\s*(?:{_SRC_ZH})(?:来源的?|源性)?{_MSC_NOUN_ZH}", 1.0,
        examples=("患者分别接受脐带和脂肪间充质干细胞输注。",),
@@ -452,7 +453,7 @@ _RECEIVED_AFTER = compile_cues((
 ))
 # a table row under a column of cells ("No. Population Cells Follow-up Result", "| 细胞类型 |"): the row gives
 # the study's cells as received ("Donor islets plus sirolimus")
-_CELL_COLUMN = re.compile(r"\b(?:cells?|cell\s+type|cell\s+source|intervention|treatment|therapy)\b|细胞|干预|治疗方法", re.I)
+_CELL_COLUMN = rx(r"\b(?:cells?|cell\s+type|cell\s+source|intervention|treatment|therapy)\b|细胞|干预|治疗方法", re.I)
 _RECIPIENTS = compile_cues((r"接受者|受者|受植者", r"\brecipients?\b"))
 # a source cell turned into a pluripotent one: "获取她的脂肪间质细胞，用小分子化合物将其“逆转”为多能干细胞", "her fat-derived
 # stromal cells were reprogrammed into pluripotent stem cells" (the study gives the islets made from them)
@@ -487,8 +488,8 @@ _ANALOGY_OPENING = compile_cues((r"^\s*(?:就像|就好像|好比|如同|犹如|
 ANALOGY_FACTOR = 0.3
 # the Background section of a structured abstract names earlier treatments: "背景:以自体骨髓、脐血单个核细胞移植治疗
 #糖尿病足,对…有改善作用" (the study's own cells come again under Methods)
-_BACKGROUND_HEADER = re.compile(r"(?:^|\n)[ \t]*[【\[]?(?:研究)?(?:背景|Background|BACKGROUND|Introduction|INTRODUCTION|引言|前言)[】\]]?[ \t]*[:：]")
-_NEXT_HEADER = re.compile(r"(?:^|\n)[ \t]*[【\[]?(?:目的|方法|结果|结论|设计|Objectives?|OBJECTIVES?|Aims?|AIMS?|Methods|METHODS|Results|RESULTS|"
+_BACKGROUND_HEADER = rx(r"(?:^|\n)[ \t]*[【\[]?(?:研究)?(?:背景|Background|BACKGROUND|Introduction|INTRODUCTION|引言|前言)[】\]]?[ \t]*[:：]")
+_NEXT_HEADER = rx(r"(?:^|\n)[ \t]*[【\[]?(?:目的|方法|结果|结论|设计|Objectives?|OBJECTIVES?|Aims?|AIMS?|Methods|METHODS|Results|RESULTS|"
                           r"Conclusions?|CONCLUSIONS?|Design|DESIGN|Purpose|PURPOSE)[】\]]?[ \t]*[:：]")
 BACKGROUND_SECTION_REACH = 600
 BACKGROUND_SECTION_FACTOR = 0.45

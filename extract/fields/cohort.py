@@ -38,6 +38,7 @@ from .cohort_roles import (EVENT_AFTER, CHANGE_IN_BEFORE, approximate_subject, P
 from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_PATTERNS, DOSE_RECEIVED_PATTERNS,
                               EACH_PATTERNS, MAX_N, OUTCOME_CHECKED, PAIRED_PATTERNS, PATTERNS, PATTERN_ROLE,
                               REGISTRY_FIELD_PATTERNS, SINGLE_CASE_PATTERNS, SPLIT_PATTERNS, WEAK)
+from ..rxcache import rx
 
 
 def _sentence(view: str, span: Span, start: int, end: int) -> tuple[int, int]:
@@ -57,12 +58,12 @@ def _clause_before(view: str, span: Span, start: int, width: int = 40) -> str:
 
 
 # a clause that names studies ("在两项非随机、单组研究中进行了评估"), and the persons a clause may name instead
-STUDIES_CLAUSE = re.compile(r"(?:研究|试验|試驗|项目|項目)(?:中|里|裡)?")
-PERSON_NOUN_ZH = re.compile(ZH_PERSON + r"|\d+\s*(?:例|名|位|人)")
-PER_GROUP_AFTER = re.compile(r"\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b", re.I)
+STUDIES_CLAUSE = rx(r"(?:研究|试验|試驗|项目|項目)(?:中|里|裡)?")
+PERSON_NOUN_ZH = rx(ZH_PERSON + r"|\d+\s*(?:例|名|位|人)")
+PER_GROUP_AFTER = rx(r"\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b", re.I)
 # the two groups a size per group is given to: "(n = 21/group) to either SCT or insulin", "分别接受干细胞或胰岛素"
 # (a decimal point or a wrapped line inside the first group's description does not end the sentence)
-EITHER_OR = re.compile(r"[)）]?\s*,?\s*(?:to\s+|into\s+)?(?:either\s+(?:[^.;。；]|\.\d){1,160}?\bor\b"
+EITHER_OR = rx(r"[)）]?\s*,?\s*(?:to\s+|into\s+)?(?:either\s+(?:[^.;。；]|\.\d){1,160}?\bor\b"
                        r"|分别接受[^。;；,，]{1,30}?(?:或|和|与|與))", re.I)
 # the two language versions of an abstract are at least this far apart (characters)
 BILINGUAL_APART = 150
@@ -104,31 +105,31 @@ def _clean_label(label: str, lang_en: bool) -> Optional[str]:
 
 
 # "trial of tovaislecel (n=56)", "a study of MSCs (n = 30)": the bracket gives the study's size, not a group's
-STUDY_OF = re.compile(r"(?:trial|study|series|cohort|sample|registry)\s+(?:of|in|with|on)\b", re.I)
+STUDY_OF = rx(r"(?:trial|study|series|cohort|sample|registry)\s+(?:of|in|with|on)\b", re.I)
 # a population described by its disease: "Adolescents with new-onset T1DM", "Adults with long-standing type 1 diabetes",
 # "青少年1型糖尿病患者"
-POPULATION_PHRASE = re.compile(r"\b(?:patients|participants|subjects|individuals|people|adults|children|adolescents|"
+POPULATION_PHRASE = rx(r"\b(?:patients|participants|subjects|individuals|people|adults|children|adolescents|"
                                r"youths|men|women|recipients|volunteers)\s+(?:with|having)\s+[^()]{0,50}?"
                                r"(?:diabetes|T[12]DM?|DM|IDDM|NIDDM)\s*$"
                                r"|(?:糖尿病|T[12]DM?)[^组組]{0,6}(?:患者|病人|受试者|受試者|患儿|患兒|病童)\s*$", re.I)
-N_EQUALS = re.compile(r"\b[nN]\s*=\s*\d")
+N_EQUALS = rx(r"\b[nN]\s*=\s*\d")
 # the participants of counted studies, said between the count and its inclusion verb ("14 RCTs involving 812
 # patients with type 2 diabetes were included", "9 studies (n = 412)", "9项研究(共412例患者)")
-STUDIES_PARTICIPANTS = re.compile(
+STUDIES_PARTICIPANTS = rx(
     r"\s*[(,，（]?\s*(?:(?:involving|including|with|enrolling|comprising|covering|of)\s+(?:a\s+total\s+of\s+)?[\d,]+\s+"
     r"(?:[A-Za-z-]+\s+){0,3}?(?:patients|participants|subjects|individuals|people)(?:\s+with\s+(?:type\s+[12]\s+)?"
     r"(?:diabetes(?:\s+mellitus)?|T[12]DM?))?|[nN]\s*=\s*[\d,]+|(?:共|涉及|包括)?\s*\d+\s*(?:例|名)(?:患者|受试者|受試者)?)"
     r"\s*[),，）]?", re.I)
 # the value of an "n =" ("n = 14", "N=9") when the groups after a population's count are added up
-N_EQUALS_VALUE = re.compile(r"\b[nN]\s*=\s*(\d{1,5})(?!\d|\.\d)")
+N_EQUALS_VALUE = rx(r"\b[nN]\s*=\s*(\d{1,5})(?!\d|\.\d)")
 # a new clause about a part of the counted persons, or with another count as its subject ("移植给12名患者,一年后
 # 10人无需注射胰岛素": what happened is the 10's)
-PART_CLAUSE = re.compile(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them|"
+PART_CLAUSE = rx(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them|"
                          r"[^,，。;；\d]{0,8}?(?:\d{1,6}|[一二两兩三四五六七八九十]{1,3})\s*(?:人|名|例|位))", re.I)
 # "All 11 participants", "all of the 20 patients": the whole cohort
-ALL_BEFORE = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.I)
+ALL_BEFORE = rx(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.I)
 # a unit read as a group's label ("0.5 × 10^6/kg (n = 12)"): a lone bracket after a dose gives the cohort
-UNIT_LABEL = re.compile(r"^(?:kg|mg|g|ml|mL|cells?|units?|IU|doses?|infusions?)$", re.I)
+UNIT_LABEL = rx(r"^(?:kg|mg|g|ml|mL|cells?|units?|IU|doses?|infusions?)$", re.I)
 # the name the evidence of a table row's arms gives (not a regex pattern: see cohort_tables)
 TABLE_ARM_PATTERN = "table_arm_pair"
 TABLE_TOTAL_PATTERN = "table_row_total"
@@ -172,9 +173,9 @@ def _partition_into_arms(hits: list[Hit]) -> list[Hit]:
 
 
 # a count of a number or a number word at the start of a quote
-_COUNT_TOKEN = re.compile(rf"{ZH_NUM}|{EN_NUM}", re.I)
+_COUNT_TOKEN = rx(rf"{ZH_NUM}|{EN_NUM}", re.I)
 # arm labels that name a study group, not an event ("MSC group", "placebo", "对照组")
-GROUPISH = re.compile(r"group|arm|cohort|placebo|control|sham|组|組|对照|對照", re.I)
+GROUPISH = rx(r"group|arm|cohort|placebo|control|sham|组|組|对照|對照", re.I)
 
 
 def _count_span(view: str, hit: Hit) -> tuple[int, int]:
@@ -192,7 +193,7 @@ def _largest_person_count(view: str, start: int, end: int) -> int:
                 for t in PERSON_COUNT.finditer(view, start, end)), default=0)
 
 # a registry's group row before its sample size ("Group: P-MSC group; Sample size: 32", "组别：试验组；样本量：32")
-GROUP_FIELD = re.compile(r"(?:\bGroup|\bArm|组别|組別|分组|分組)\s*[:：]\s*([^;；\n]{1,60}?)\s*[;；]", re.I)
+GROUP_FIELD = rx(r"(?:\bGroup|\bArm|组别|組別|分组|分組)\s*[:：]\s*([^;；\n]{1,60}?)\s*[;；]", re.I)
 
 
 class CohortExtractor(FieldExtractor):

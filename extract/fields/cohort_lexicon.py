@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..numbers import COUNT_COMPOSITE, EN_NUMBER
+from ..rxcache import rx
 
 # ---- lexicons (data) ----
 # a count: Arabic (1-6 digits or thousands groups), a small Chinese numeral, or a number composed with
@@ -45,8 +46,8 @@ LIST_ITEM_N = (r"[A-Za-z\u4e00-\u9fff](?:[^()\[\]（）;；=,，\n]{0,40}?[^()\[
 # one labelled part "T1DM = 199", "治疗组:30" (its sum with the others is checked against the count before the bracket)
 LIST_ITEM_EQ = r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}(?:\s+[\w\-]+){0,2}?\s*(?:[=:：]|,(?=\s*\d))\s*\d{1,6}(?![\d.])(?:\s*(?:例|名|人))?"
 # the parts of those lists, as their parse step reads them
-LIST_PART_N = re.compile(r"(?P<label>[^;；=]*?)\s*[nN]\s*=\s*(?P<n>\d{1,6})")
-LIST_PART_EQ = re.compile(r"(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}(?:\s+[\w\-]+){0,2}?)\s*(?:[=:：]|,(?=\s*\d))\s*"
+LIST_PART_N = rx(r"(?P<label>[^;；=]*?)\s*[nN]\s*=\s*(?P<n>\d{1,6})")
+LIST_PART_EQ = rx(r"(?P<label>[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}(?:\s+[\w\-]+){0,2}?)\s*(?:[=:：]|,(?=\s*\d))\s*"
                           r"(?P<n>\d{1,6})")
 BREAKDOWN_LABEL = (r"(?!(?:years?|yrs?|months?|weeks?|days?|kg|mg|cm|mmol|men|women|males?|females?|boys|girls|男|女|岁|歲)\b)"
                    r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*)?")
@@ -103,7 +104,7 @@ BACKGROUND_BEFORE: dict[str, tuple[str, ...]] = {
 # background words that place a count beyond any one study (a country, the world, a registry)
 WIDE_BACKGROUND = ("全球", "全国", "全國", "每年", "注册", "註冊", "登记", "登記", "registered", "worldwide", "globally")
 # "已有14名患者接受植入", "have received implants": patients treated so far in a programme
-TREATED_AFTER = re.compile(r"\s*(?:已|均|都)?(?:接受了?|received|have\s+received|had\s+received|have\s+been\s+(?:dosed|treated|"
+TREATED_AFTER = rx(r"\s*(?:已|均|都)?(?:接受了?|received|have\s+received|had\s+received|have\s+been\s+(?:dosed|treated|"
                            r"implanted))", re.I)
 ANIMALS = ("小鼠", "大鼠", "鼠", "猴", "犬", "猪", "豬", "mice", "mouse", "rats", "rat ", "monkeys",
            "primates", "dogs", "pigs", "animals", "动物", "動物", "只")
@@ -116,7 +117,7 @@ STUDY_TRIGGER_AFTER = ("were included", "met the inclusion", "met inclusion", "w
                        "met the eligibility", "met eligibility", "fulfilled the",
                        "were pooled", "were analy", "符合纳入", "符合納入", "被纳入", "被納入", "纳入分析", "納入分析")
 # an inclusion verb right before a count of studies says they were included, even without a review word nearby
-INCLUDED_BEFORE = re.compile(r"(?:共纳入|共納入|纳入了?|納入了?|最终纳入|最終納入|\bincluded|\bpooled|\bpooling|\bmeta-analy[sz]ed)"
+INCLUDED_BEFORE = rx(r"(?:共纳入|共納入|纳入了?|納入了?|最终纳入|最終納入|\bincluded|\bpooled|\bpooling|\bmeta-analy[sz]ed)"
                              r"\s*(?:了|共|共计|共計|a\s+total\s+of)?\s*$", re.I)
 STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇总", "彙總", "合并", "合併", "检索",
                         "檢索", "筛选", "篩選", "涵盖", "涵蓋", "对", "對", "共", "of", "included",
@@ -124,80 +125,80 @@ STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇�
                         "across", "combined", "收集", "收录", "收錄", "collected")
 # a planned study or enrolment target is not a cohort size
 # (计划/計畫 after a determiner is the noun "programme": "该计划共收治45名")
-PLAN_BEFORE = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫|规划|規劃)|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|\bwould\b|"
+PLAN_BEFORE = rx(r"(?<![该該此本这這其])(?:计划|計劃|計畫|规划|規劃)|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|\bwould\b|"
                          r"\bexpects?\b|\b(?:aims?|aiming|hopes?|hoping|intends?|intending|seeks?|seeking)\s+to\b|"
                          r"\bto\s+(?:enrol|enroll|recruit|randomi[sz]e)\b|\brequir(?:es|ing)\s+(?:a|an)\b|\bmandat(?:es|ing)\b", re.I)
 # how far back in its clause an explicit plan word reaches ("plans to initiate a pivotal Phase 3 study enrolling
 # about 60"); "will" reaches only the default width ("will present data from the trial that enrolled 40" is a result)
 PLAN_REACH = 80
-PLAN_FAR = re.compile(r"(?<![该該此本这這其])(?:计划|計劃|計畫|规划|規劃)|拟|擬|\bplan(?:s|ned|ning)?\b|\b(?:intends?|intending)\s+to\b|"
+PLAN_FAR = rx(r"(?<![该該此本这這其])(?:计划|計劃|計畫|规划|規劃)|拟|擬|\bplan(?:s|ned|ning)?\b|\b(?:intends?|intending)\s+to\b|"
                       r"\brequir(?:es|ing)\s+(?:a|an)\b", re.I)
 # a count right after a time word is a time point ("Day 180", "week 52", "第12周")
-TIME_POINT_BEFORE = re.compile(r"(?:\b(?:day|days|week|weeks|month|months|year|visit|part|phase|cycle|stage|grade|"
+TIME_POINT_BEFORE = rx(r"(?:\b(?:day|days|week|weeks|month|months|year|visit|part|phase|cycle|stage|grade|"
                                r"table|figure|fig\.)\s*|第\s*)$", re.I)
-SCREENED_BEFORE = re.compile(r"(?:screened|assessed\s+for\s+eligibility|筛选了?|篩選了?|筛查了?|篩查了?)\s*$", re.I)
-SCREENED_AFTER = re.compile(r"\s+(?:were\s+|had\s+been\s+)?(?:screened|assessed\s+for\s+eligibility)\b|\s*(?:接受)?(?:筛选|篩選|筛查|篩查)",
+SCREENED_BEFORE = rx(r"(?:screened|assessed\s+for\s+eligibility|筛选了?|篩選了?|筛查了?|篩查了?)\s*$", re.I)
+SCREENED_AFTER = rx(r"\s+(?:were\s+|had\s+been\s+)?(?:screened|assessed\s+for\s+eligibility)\b|\s*(?:接受)?(?:筛选|篩選|筛查|篩查)",
                             re.I)
 # a count listed with another ("two trials (20 and 21 participants)", "20例和21例患者") or ending a range
 # ("18 to 120 participants") is the size of one of several things, not the cohort; a comma is not enough
 # ("In 2021, 120 patients ...")
-COORDINATED_BEFORE = re.compile(r"(?<![\d.A-Za-z])\d{1,6}\s*(?:例|名|位|人)?\s*(?:、|\band\b|\bor\b|\bto\b|和|与|與|或|及|-|–|~|至|到)\s*$",
+COORDINATED_BEFORE = rx(r"(?<![\d.A-Za-z])\d{1,6}\s*(?:例|名|位|人)?\s*(?:、|\band\b|\bor\b|\bto\b|和|与|與|或|及|-|–|~|至|到)\s*$",
                                 re.I)
-COORDINATED_AFTER = re.compile(r"\s*(?:和|与|與|、|及|或)\s*\d{1,6}\s*(?:例|名|位|人)")
+COORDINATED_AFTER = rx(r"\s*(?:和|与|與|、|及|或)\s*\d{1,6}\s*(?:例|名|位|人)")
 # "120 participants per trial", "每组": a size per unit, not the cohort
-PER_UNIT_AFTER = re.compile(r"\s*(?:per\s+|in\s+each\s+|each\s+|a\s+|/\s*)(?:trial|study|site|cent(?:re|er)|group|arm|cohort|hospital|"
+PER_UNIT_AFTER = rx(r"\s*(?:per\s+|in\s+each\s+|each\s+|a\s+|/\s*)(?:trial|study|site|cent(?:re|er)|group|arm|cohort|hospital|"
                             r"year|month|week|day|clinic)\b", re.I)
 # "Transient fever occurred in 3 children", "3例中出现": the count of an event, not a cohort
-EVENT_BEFORE = re.compile(r"(?:\b(?:occurred|observed|seen|noted|reported|developed|found|detected)\s+in\s+(?:the\s+|only\s+)?|"
+EVENT_BEFORE = rx(r"(?:\b(?:occurred|observed|seen|noted|reported|developed|found|detected)\s+in\s+(?:the\s+|only\s+)?|"
                           r"(?:发生于|發生於|见于|見於|出现于|出現於)\s*)$", re.I)
-COMPARATIVE_BEFORE = re.compile(r"(?:\b(?:fewer|less|more|greater)\s+than|\bover|\bunder|\bup\s+to|\bat\s+least|超过|超過|不足|不到|"
+COMPARATIVE_BEFORE = rx(r"(?:\b(?:fewer|less|more|greater)\s+than|\bover|\bunder|\bup\s+to|\bat\s+least|超过|超過|不足|不到|"
                                 r"多于|多於|逾|至少|不少于|不少於|≥|>=|>)"
                                 r"\s*$", re.I)
-IN_GROUP_AFTER = re.compile(r"\s+(?:in|from)\s+(?:the\s+|each\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+(?:group|arm)\b", re.I)
+IN_GROUP_AFTER = rx(r"\s+(?:in|from)\s+(?:the\s+|each\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+(?:group|arm)\b", re.I)
 # a denominator of one group's share: "11 of 20 participants given BM-MSCs and 4 of 20 given placebo",
 # "7 of 20 patients in the MSC group"
-GROUP_QUALIFIER_AFTER = re.compile(r"\s+(?:(?:in|from)\s+(?:the\s+|each\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+(?:group|arm)\b|"
+GROUP_QUALIFIER_AFTER = rx(r"\s+(?:(?:in|from)\s+(?:the\s+|each\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+(?:group|arm)\b|"
                                    r"[^.;。；]{0,60}?\b(?:and|vs\.?|versus|compared\s+with)\s+\d+\s+(?:out\s+)?of\s+"
                                    r"(?:the\s+)?\d+\b)", re.I)
 # a subgroup reaching a time point ("who had reached Day 180") is an analysis set, not an outcome
-TIMED_SUBGROUP = re.compile(r"\b(?:day|week|month|year|follow-?up|visit)s?\b|\d", re.I)
+TIMED_SUBGROUP = rx(r"\b(?:day|week|month|year|follow-?up|visit)s?\b|\d", re.I)
 # arms read from "N patients in the X group": the verb of their clause may make them an outcome
 CLAUSE_OUTCOME_PATTERNS = {"en_arm_in_group"}
 # a subgroup defined by completion or follow-up after an English count
-SUBGROUP_AFTER = re.compile(r"\s+(?:who|that)\s+(?P<label>(?:had\s+)?(?:completed|were\s+followed|had\s+been\s+followed|"
+SUBGROUP_AFTER = rx(r"\s+(?:who|that)\s+(?P<label>(?:had\s+)?(?:completed|were\s+followed|had\s+been\s+followed|"
                             r"finished|reached|remained\s+in)\b(?:\s+(?!and\b|after\b|with\b|showed\b|were\b|had\b)"
                             r"[^\s,.;:()]+){0,6})", re.I)
-TOTAL_LABELS = re.compile(r"^(?:patients|participants|subjects|individuals|people|total|overall|all|"
+TOTAL_LABELS = rx(r"^(?:patients|participants|subjects|individuals|people|total|overall|all|"
                           r"trial|study|cohort|sample|adults|children|volunteers|studies|trials|RCTs|"
                           r"患者|受试者|受試者|病例|总计|總計|合计|合計|研究|试验|試驗)$", re.I)
 # words that precede a group name but are not part of it
-LABEL_PREFIX = re.compile(r"^.*(?:的|和|与|與|及|、|其中|之中|在|为|為|分|入|将|將|例|名|位|人|了)")
-EN_LABEL_STOP = re.compile(r"^(?:.*\b(?:to|receive|received|receiving|or|and|with|of|the|in|into|"
+LABEL_PREFIX = rx(r"^.*(?:的|和|与|與|及|、|其中|之中|在|为|為|分|入|将|將|例|名|位|人|了)")
+EN_LABEL_STOP = rx(r"^(?:.*\b(?:to|receive|received|receiving|or|and|with|of|the|in|into|"
                             r"were|was|a|an|either|vs|versus)\s+)", re.I)
 
 # "Eight of the 10 full-dose patients ...", "10名高剂量患者中有7名…": the group is the denominator, the outcome
 # belongs to the part of it counted first
-DENOMINATOR_BEFORE = re.compile(rf"(?:{EN_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
-DENOMINATOR_AFTER = re.compile(r"\s*(?:中|之中|当中|當中)(?:有|共有)?\s*\d")
+DENOMINATOR_BEFORE = rx(rf"(?:{EN_NUM})\s+(?:out\s+)?of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
+DENOMINATOR_AFTER = rx(r"\s*(?:中|之中|当中|當中)(?:有|共有)?\s*\d")
 # "Twelve full-dose participants had completed 1 year": a dose group's analysis set, not an outcome
-COMPLETED_AFTER = re.compile(r"\s*(?:had\s+|have\s+)?(?:completed|finished|reached)\b|\s*(?:均|已|都)?(?:完成|满|滿)", re.I)
+COMPLETED_AFTER = rx(r"\s*(?:had\s+|have\s+)?(?:completed|finished|reached)\b|\s*(?:均|已|都)?(?:完成|满|滿)", re.I)
 # "设三个剂量组", "兩個劑量組": groups counted with a classifier, whatever names their doses before it
 # (or the groups counted right before "各": "两组各42人")
-GROUP_COUNT_CLASSIFIER = re.compile(r"(?<![第\d.])(?P<k>两|兩|二|三|四|2|3|4)\s*(?:(?:个|個)\s*[\u4e00-\u9fff]{0,3}?(?:组|組)|"
+GROUP_COUNT_CLASSIFIER = rx(r"(?<![第\d.])(?P<k>两|兩|二|三|四|2|3|4)\s*(?:(?:个|個)\s*[\u4e00-\u9fff]{0,3}?(?:组|組)|"
                                     r"(?:组|組)(?=\s*(?:患者|受试者|受試者)?\s*各))")
-GROUP_COUNT = re.compile(r"(?:分为|分為|分成|into|in)\s*(?:[^,，。;；\d]{0,8}?)(?P<k>两|兩|二|三|四|2|3|4|two|three|four)\s*"
+GROUP_COUNT = rx(r"(?:分为|分為|分成|into|in)\s*(?:[^,，。;；\d]{0,8}?)(?P<k>两|兩|二|三|四|2|3|4|two|three|four)\s*"
                          r"(?:个|個)?\s*(?:[\u4e00-\u9fff]{0,3}?|(?:[A-Za-z\-]+\s+){0,2}?)(?:组|組|groups|arms|cohorts)(?![A-Za-z])",
                          re.I)
 # a bare total followed by its person noun and a comma ("共18位患者,"): what follows the comma is another clause
-NOUN_THEN_COMMA = re.compile(r"\s*(?:" + ZH_PERSON + r")?\s*[,，;；]")
+NOUN_THEN_COMMA = rx(r"\s*(?:" + ZH_PERSON + r")?\s*[,，;；]")
 # a count of persons before "每组N例"/"N per arm": the total the groups share
 # (a word is at most WORD_MAX characters: an unspaced run is not rescanned from each of its positions)
-PERSON_COUNT = re.compile(rf"(?P<t>{ZH_NUM}|{EN_NUM})\s*(?:例|名|位|人|(?:[\w\-]{{1,{WORD_MAX}}}\s+){{0,3}}?{EN_PERSON}|were\b)",
+PERSON_COUNT = rx(rf"(?P<t>{ZH_NUM}|{EN_NUM})\s*(?:例|名|位|人|(?:[\w\-]{{1,{WORD_MAX}}}\s+){{0,3}}?{EN_PERSON}|were\b)",
                           re.I)
 EACH_K = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4}
 # a count of studies: its breakdown is not one of patients into groups
-STUDY_NOUN_AFTER = re.compile(rf"\s*(?:项|項|篇|(?:[\w\-]{{1,{WORD_MAX}}}\s+){{0,2}}?(?:studies|trials|RCTs)\b)", re.I)
+STUDY_NOUN_AFTER = rx(rf"\s*(?:项|項|篇|(?:[\w\-]{{1,{WORD_MAX}}}\s+){{0,2}}?(?:studies|trials|RCTs)\b)", re.I)
 # sex breakdown of a cohort ("3 patients (2 men, 1 woman)"): not a cohort size on its own
-SEX_NOUN = re.compile(rf"(?:{EN_NUM}|{ZH_NUM})\s*(?:例|名|位|人)?\s*(?:men|women|males|females|boys|girls|男性|女性|男|女)",
+SEX_NOUN = rx(rf"(?:{EN_NUM}|{ZH_NUM})\s*(?:例|名|位|人)?\s*(?:men|women|males|females|boys|girls|男性|女性|男|女)",
                       re.I)
 GENERIC_GROUP_LABELS = ("每组", "每組", "各组", "各組", "两组", "兩組", "二组", "三组", "本组", "本組", "该组", "該組")

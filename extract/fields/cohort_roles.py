@@ -11,15 +11,16 @@ from functools import lru_cache
 
 from .cohort_lexicon import EN_NUM, WIDE_BACKGROUND, ZH_NUM
 from .context import in_reference
+from ..rxcache import rx
 
 # ---- a year, a date, a page: never a count ----
 MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 # what stands before a year: a month and day ("January 9, 2023"), a preposition of time, a date separator,
 # a copyright sign, a publication label ("Accepted:", "Published")
-YEAR_BEFORE = re.compile(rf"(?:\b{MONTHS}\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*)?|\b(?:in|since|from|during|by|until|"
+YEAR_BEFORE = rx(rf"(?:\b{MONTHS}\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*)?|\b(?:in|since|from|during|by|until|"
                          rf"of|year|published|accepted|received|revised|copyright|©)\s*[:.]?\s*|\d[-/.]|[-/.])$", re.I)
-YEAR_AFTER = re.compile(r"[ \t]*(?:年|[-/.]\d|\n|$)")
+YEAR_AFTER = rx(r"[ \t]*(?:年|[-/.]\d|\n|$)")
 
 
 def is_year(view: str, start: int, end: int, n: int) -> bool:
@@ -36,7 +37,7 @@ def is_year(view: str, start: int, end: int, n: int) -> bool:
 
 
 # ---- an age: "a 25 year-old woman", "25-year-old", "aged 45 years" ----
-AGE_AFTER = re.compile(r"[\s\-]*(?:years?|yrs?|months?)[\s\-]*old\b|\s*(?:岁|歲|周岁|週歲)", re.I)
+AGE_AFTER = rx(r"[\s\-]*(?:years?|yrs?|months?)[\s\-]*old\b|\s*(?:岁|歲|周岁|週歲)", re.I)
 
 
 def is_age(view: str, count_end: int) -> bool:
@@ -45,7 +46,7 @@ def is_age(view: str, count_end: int) -> bool:
 
 
 # ---- the tail of a longer number word: "One hundred and twelve" is not 12 ----
-NUMBER_WORD_BEFORE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+NUMBER_WORD_BEFORE = rx(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
                                 r"sixty|seventy|eighty|ninety|hundred|thousand)[\s\-]+(?:and\s+)?$", re.I)
 
 
@@ -55,7 +56,7 @@ def is_number_tail(view: str, start: int) -> bool:
 
 
 # ---- a share of the cohort: "Six patients (60%) were responders", "3例(10.0%)" ----
-SHARE_AFTER = re.compile(r"\s*[(（]\s*\d{1,3}(?:\.\d+)?\s*%\s*[)）]")
+SHARE_AFTER = rx(r"\s*[(（]\s*\d{1,3}(?:\.\d+)?\s*%\s*[)）]")
 
 
 def is_share(view: str, end: int) -> bool:
@@ -82,7 +83,7 @@ def is_row_number(view: str, start: int, end: int, n: int) -> bool:
     return re.search(rf"(?m)^[ \t]*(?:{n - 1}|{n + 1})[ \t.)、]+[A-Z\u4e00-\u9fff]", near) is not None
 
 
-N_BRACKET = re.compile(r"[(（]\s*[nN]\s*=\s*(\d{1,6})")
+N_BRACKET = rx(r"[(（]\s*[nN]\s*=\s*(\d{1,6})")
 
 
 # ---- adverse events and symptoms counted: "headache (n = 4)", "发热3例" ----
@@ -95,20 +96,20 @@ EVENT_WORDS = ("headache", "nausea", "vomiting", "fever", "pyrexia", "diarrhea",
                "腹瀉", "低血糖", "感染", "皮疹", "疼痛", "乏力", "出血", "血肿", "血腫", "瘀青", "水肿", "水腫",
                "寒战", "寒顫", "瘙痒", "搔癢")
 # a sentence listing adverse events: the counts after the cue are events, not groups of the study
-EVENT_CUE = re.compile(r"\b(?:adverse\s+(?:events?|effects?|reactions?)|side[\s\-]effects?|S?AEs?|complications?|"
+EVENT_CUE = rx(r"\b(?:adverse\s+(?:events?|effects?|reactions?)|side[\s\-]effects?|S?AEs?|complications?|"
                        r"toxicit(?:y|ies))\b|不良(?:反应|反應|事件)|副作用|并发症|併發症", re.I)
 
 
 # the count's own clause says it had a symptom: "(位受試者)出現輕微頭痛", "(children) had transient fever"
-EVENT_AFTER = re.compile(r"[^,，;；。.!?]{0,16}?(?:出现|出現|发生|發生|伴有|\bhad\b|\bexperienced\b|\bdeveloped\b|\breported\b)"
+EVENT_AFTER = rx(r"[^,，;；。.!?]{0,16}?(?:出现|出現|发生|發生|伴有|\bhad\b|\bexperienced\b|\bdeveloped\b|\breported\b)"
                          r"[^,，;；。.!?]{0,12}?(?:" + "|".join(map(re.escape, EVENT_WORDS)) + ")", re.I)
 
 
 # the count in brackets after the event it counts: "transient fever (5 patients)", "发热（5例）"
-EVENT_BRACKET_BEFORE = re.compile(r"(?:" + "|".join(map(re.escape, EVENT_WORDS)) + r")[\w\s-]{0,20}?[(（]\s*$", re.I)
+EVENT_BRACKET_BEFORE = rx(r"(?:" + "|".join(map(re.escape, EVENT_WORDS)) + r")[\w\s-]{0,20}?[(（]\s*$", re.I)
 # a bracketed breakdown of an outcome count: "Seven patients discontinued the study (four in the cell group and
 # three in the placebo group)", "6例脱落（治疗组4例、对照组2例）": by group, not the study's arms
-OUTCOME_BREAKDOWN_BEFORE = re.compile(
+OUTCOME_BREAKDOWN_BEFORE = rx(
     r"(?:(?:\b\w+\s+){0,2}?(?:discontinued|withdrew|dropped\s+out|were\s+lost|died|were\s+excluded|did\s+not\s+complete|"
     r"stopped\s+(?:treatment|the\s+study))|退出|脱落|脫落|失访|失訪|死亡|剔除)[^()（）。;；]{0,60}?[(（][^()（）]{0,60}$", re.I)
 
@@ -131,7 +132,7 @@ def is_event_label(label: str) -> bool:
 
 # ---- a group defined by its outcome: "responders (n = 11) … non-responders (n = 5)", "completers (n = 19)",
 # "应答者(n=11)": who did well or badly after treatment, not an arm the study assigned ----
-OUTCOME_GROUP_LABEL = re.compile(r"\b(?:non-?\s?)?responders?$|\bcompleters?$|\bdrop-?outs?$|\bwithdrawals?$|"
+OUTCOME_GROUP_LABEL = rx(r"\b(?:non-?\s?)?responders?$|\bcompleters?$|\bdrop-?outs?$|\bwithdrawals?$|"
                                  r"\b(?:graft\s+)?failures?$|\binsulin[- ](?:free|independent)(?:\s+\w+)?$|"
                                  r"(?:无|無)?(?:应答|應答)(?:者|组|組)$|(?:有效|无效|無效|完成|脱落|脫落)(?:者|组|組)$", re.I)
 
@@ -147,7 +148,7 @@ def in_event_list(view: str, sentence_start: int, start: int) -> bool:
 
 
 # ---- one numbered or named patient of several: "第一例是一名52岁女性", "The first patient, a 35-year-old" ----
-ORDINAL_SUBJECT_BEFORE = re.compile(
+ORDINAL_SUBJECT_BEFORE = rx(
     r"(?:第\s*(?:[一二三四五六七八九十]+|\d+)\s*(?:例|位|名|个|個)\s*(?:患者|病人|病例|受试者|受試者)?\s*(?:是|为|為|乃)?\s*"
     r"|\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|latest|other|next)\s+(?:patient|participant|recipient|"
     r"subject|case)\s*(?:,|\bwas\b|\bis\b)?\s*|\b(?:patient|participant|case|subject)\s+(?:\d{1,2}|[A-H])\s*(?:,|\bwas\b|\bis\b)?\s*)$",
@@ -155,7 +156,7 @@ ORDINAL_SUBJECT_BEFORE = re.compile(
 
 
 # the rest of a cohort or all but some of it: "The other two patients", "all but four participants", "其余3例"
-REST_BEFORE = re.compile(r"(?:\b(?:the\s+)?(?:other|remaining)\s+|\ball\s+but\s+|\bexcept(?:\s+for)?\s+|\bapart\s+from\s+|"
+REST_BEFORE = rx(r"(?:\b(?:the\s+)?(?:other|remaining)\s+|\ball\s+but\s+|\bexcept(?:\s+for)?\s+|\bapart\s+from\s+|"
                          r"\bexcluding\s+|\bother\s+than\s+|其余|其餘|剩余|剩餘|余下|餘下|另外)$", re.I)
 
 
@@ -170,7 +171,7 @@ def is_ordinal_subject(view: str, start: int) -> bool:
 
 
 # ---- a count of a country or the world: "全世界共有1154名患者", "我国约有3万名患者", "worldwide, 1,500 people" ----
-WIDE_SCOPE_BEFORE = re.compile(r"(?:全球|全世界|世界上|全国|全國|全美|全台|全臺|全港|我国|我國|国内外|國內外|国内|國內|中国|中國|\bworldwide|\bglobally|\bnationwide|"
+WIDE_SCOPE_BEFORE = rx(r"(?:全球|全世界|世界上|全国|全國|全美|全台|全臺|全港|我国|我國|国内外|國內外|国内|國內|中国|中國|\bworldwide|\bglobally|\bnationwide|"
                                r"\bin\s+the\s+world|\bacross\s+the\s+world)\s*(?:范围内|範圍內)?\s*,?\s*"
                                r"(?:(?:已|共|约|約|仅|僅|累计|累計|有|计|計|超过|超過|逾|近|more\s+than|over|about|some)\s*)*$",
                                re.I)
@@ -178,7 +179,7 @@ WIDE_SCOPE_BEFORE = re.compile(r"(?:全球|全世界|世界上|全国|全國|全
 
 # a large count of one named country: "台灣約有1萬多名第一型糖尿病病友", "In Taiwan, about 10,000 people live with…"
 # (a small one may be a study's: "美国有40名患者接受了治疗")
-LARGE_COUNT = re.compile(r"\s*(?:\d{1,3}(?:,\d{3})+|\d{4,}|(?:\d+(?:\.\d+)?|[一二两兩三四五六七八九十百千]+)\s*(?:万|萬|亿|億|million|thousand))",
+LARGE_COUNT = rx(r"\s*(?:\d{1,3}(?:,\d{3})+|\d{4,}|(?:\d+(?:\.\d+)?|[一二两兩三四五六七八九十百千]+)\s*(?:万|萬|亿|億|million|thousand))",
                          re.I)
 
 
@@ -213,7 +214,7 @@ def is_wide_scope(view: str, start: int) -> bool:
 
 # a registry that reports its own worldwide cohort: "根据人体胰岛细胞移植登录的报告,…全世界共进行1233例…", "according to the
 # Collaborative Islet Transplant Registry, 1,086 recipients worldwide …": the registry is the study
-REGISTRY_SOURCE = re.compile(r"(?:根据|根據|据|據|依据|依據)[^。;；]{0,30}?(?:登记|登記|登录|登錄|注册|註冊)[^。;；,，]{0,12}?"
+REGISTRY_SOURCE = rx(r"(?:根据|根據|据|據|依据|依據)[^。;；]{0,30}?(?:登记|登記|登录|登錄|注册|註冊)[^。;；,，]{0,12}?"
                              r"(?:报告|報告|数据|數據|资料|資料)|\baccording\s+to\s+(?:the\s+)?[^.;]{0,50}?\bregistry\b", re.I)
 
 
@@ -224,11 +225,11 @@ def registry_source(sentence_before: str) -> bool:
 
 # ---- a meeting's audience: "the largest diabetes conference in the world, bringing together nearly 18,000
 # participants", "大会吸引了超过5000名参会者" ----
-AUDIENCE_BEFORE = re.compile(r"(?:\bbring(?:s|ing)?\s+together|\bbrought\s+together|\battended\s+by|\battract(?:s|ed|ing)?|"
+AUDIENCE_BEFORE = rx(r"(?:\bbring(?:s|ing)?\s+together|\bbrought\s+together|\battended\s+by|\battract(?:s|ed|ing)?|"
                              r"\bdraw(?:s|ing)?|\bdrew|\bgather(?:s|ed|ing)?|\bwelcom(?:es|ed|ing)|吸引|汇聚|匯聚|聚集|迎来|迎來)"
                              r"\s*(?:了)?\s*(?:(?:nearly|about|over|more\s+than|some|approximately|almost|近|约|約|超过|超過|逾)\s*)?$",
                              re.I)
-MEETING = re.compile(r"\b(?:conference|congress|meeting|summit|symposium|forum|convention|scientific\s+sessions|expo)\b|"
+MEETING = rx(r"\b(?:conference|congress|meeting|summit|symposium|forum|convention|scientific\s+sessions|expo)\b|"
                      r"大会|大會|会议|會議|论坛|論壇|峰会|峰會|年会|年會|研讨会|研討會|博览会|博覽會", re.I)
 
 
@@ -238,7 +239,7 @@ def is_audience(view: str, start: int, sentence: str) -> bool:
 
 
 # ---- a hedged guess, not a stated count: "I have maybe four hundred people", "大概有两百个病人" ----
-HEDGE_BEFORE = re.compile(r"(?:\b(?:maybe|perhaps|possibly|probably|i\s+(?:guess|think|would\s+say))|大概|也许|也許|"
+HEDGE_BEFORE = rx(r"(?:\b(?:maybe|perhaps|possibly|probably|i\s+(?:guess|think|would\s+say))|大概|也许|也許|"
                           r"或许|或許|可能)\s*(?:有\s*)?$", re.I)
 
 
@@ -249,13 +250,13 @@ def is_hedged(view: str, start: int) -> bool:
 
 # ---- the verb of the clause tells an outcome: "Six patients with retinopathy needed laser therapy" ----
 # verbs that make a counted group the study's cohort (their first appearance wins over an outcome verb)
-ALLOCATION_VERBS_EN = re.compile(r"\b(?:received|receiving|underwent|undergoing|were\s+(?:enrolled|included|treated|"
+ALLOCATION_VERBS_EN = rx(r"\b(?:received|receiving|underwent|undergoing|were\s+(?:enrolled|included|treated|"
                                  r"randomi[sz]ed|assigned|allocated|recruited|given|transplanted|infused|injected|dosed|"
                                  r"studied|followed|selected)|participated|took\s+part|joined|entered|were\s+\w+\s+"
                                  r"(?:enrolled|included|treated|randomi[sz]ed|assigned))\b", re.I)
 # an outcome verb inside a relative clause describes the cohort ("patients who had failed oral drugs")
-RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which|whose)\s+(?:\w+\s+){0,2}$", re.I)
-CLAUSE_END = re.compile(r"[,;:.!?。，；：！？\n]")
+RELATIVE_BEFORE = rx(r"\b(?:who|that|which|whose)\s+(?:\w+\s+){0,2}$", re.I)
+CLAUSE_END = rx(r"[,;:.!?。，；：！？\n]")
 CLAUSE_REACH = 90
 
 
@@ -283,9 +284,9 @@ def outcome_verb_first(clause: str, outcome_words: tuple[str, ...]) -> bool:
 # ---- an approximate count as a sentence's subject: "More than 30 patients with type 2 diabetes were treated", "超过
 # 200名患者接受了治疗" is the cohort as stated (the guideline reads "more than 3 years" as 3 years); a comparison
 # inside a sentence ("fewer than 1,000 people", "more than ten recipients stayed insulin free") is not ----
-APPROX_SUBJECT_LEAD = re.compile(r"(?:^|[.!?。！？\n]\s*|\b(?:In\s+total|Overall|In\s+all),\s*)"
+APPROX_SUBJECT_LEAD = rx(r"(?:^|[.!?。！？\n]\s*|\b(?:In\s+total|Overall|In\s+all),\s*)"
                                  r"(?:more\s+than|over|nearly|almost|approximately|about|超过|超過|逾|近)\s*$", re.I)
-ZH_ALLOCATION_VERBS = re.compile(r"接受|入组|入組|纳入|納入|参与|參與|参加|參加|进行了|進行了")
+ZH_ALLOCATION_VERBS = rx(r"接受|入组|入組|纳入|納入|参与|參與|参加|參加|进行了|進行了")
 
 
 def approximate_subject(view: str, lo: int, start: int, end: int, limit: int) -> bool:
@@ -303,7 +304,7 @@ def approximate_subject(view: str, lo: int, start: int, end: int, limit: int) ->
 
 # ---- a change counted in part of the cohort: "HbA1c decreased in 15 patients", "15例患者HbA1c明显下降" (when the
 # mention counts more persons; alone, the count may be the cohort the result is told of) ----
-CHANGE_IN_BEFORE = re.compile(r"\b(?:decreased|increased|improved|fell|rose|declined|dropped|normali[sz]ed|worsened|"
+CHANGE_IN_BEFORE = rx(r"\b(?:decreased|increased|improved|fell|rose|declined|dropped|normali[sz]ed|worsened|"
                               r"changed)\s+in\s+(?:the\s+|only\s+|another\s+)?$", re.I)
 ZH_CHANGE_AFTER = ("下降", "降低", "改善", "升高", "增加", "好转", "好轉", "恶化", "惡化", "达标", "達標")
 
@@ -311,8 +312,8 @@ ZH_CHANGE_AFTER = ("下降", "降低", "改善", "升高", "增加", "好转", "
 # ---- completion: the completers of a larger cohort ("Nineteen patients completed the protocol") are not its
 # size; completers of a time point or of the follow-up ("112例患者完成52周随访", "37 completed 6 months") are the
 # analysed cohort, which the annotated sets keep ----
-COMPLETED_VERB = re.compile(r"\s*(?:(?:have|had)\s+)?(?:completed|finished)\b|\s*(?:均|都|已|全部)?完成", re.I)
-TIMED_COMPLETION = re.compile(r"\d|\b(?:one|two|three|six|twelve|day|week|month|year|follow-?up|visit)s?\b|周|週|月|年|天|随访|隨訪",
+COMPLETED_VERB = rx(r"\s*(?:(?:have|had)\s+)?(?:completed|finished)\b|\s*(?:均|都|已|全部)?完成", re.I)
+TIMED_COMPLETION = rx(r"\d|\b(?:one|two|three|six|twelve|day|week|month|year|follow-?up|visit)s?\b|周|週|月|年|天|随访|隨訪",
                               re.I)
 
 
@@ -332,7 +333,7 @@ ZH_OUTCOME_NP = ("成功", "失败", "失敗", "有效", "无效", "無效", "�
 
 
 # a subgroup by a comorbidity: "6例合并视网膜病变的患者" (among a larger cohort)
-ZH_COMORBID = re.compile(r"合并|合併|伴有|伴发|伴發|患有|并发|併發")
+ZH_COMORBID = rx(r"合并|合併|伴有|伴发|伴發|患有|并发|併發")
 
 
 def zh_outcome_in_np(np: str) -> bool:
@@ -343,10 +344,10 @@ def zh_outcome_in_np(np: str) -> bool:
 # ---- the planned size of the study being reported: "研究计划入组36名", "试验计划治疗20名" ----
 # a plan word whose subject is the study itself states the study's target size (the held-out convention);
 # a plan of a team, company or hospital, or one dated in the future, is another, future study
-STUDY_SUBJECT_PLAN = re.compile(r"(?:研究|试验|試驗|项目|項目|课题|課題|临床试验|臨床試驗)\s*(?:预计|預計|计划|計劃|計畫|拟|擬)"
+STUDY_SUBJECT_PLAN = rx(r"(?:研究|试验|試驗|项目|項目|课题|課題|临床试验|臨床試驗)\s*(?:预计|預計|计划|計劃|計畫|拟|擬)"
                                 r"|\b(?:study|trial)\s+plans\s+to\b", re.I)
 # ("下一阶段试验预计纳入约100名": the next phase's trial is another study)
-FUTURE_START = re.compile(r"明年|下半年|将于|將於|将在|將在|即将|即將|尚未|下一(?:阶段|階段|期)|后续|後續|next\s+year|"
+FUTURE_START = rx(r"明年|下半年|将于|將於|将在|將在|即将|即將|尚未|下一(?:阶段|階段|期)|后续|後續|next\s+year|"
                           r"next\s+(?:phase|stage)|will\s+(?:start|begin|launch|open)", re.I)
 
 
@@ -358,12 +359,12 @@ def is_study_target(clause: str, sentence: str) -> bool:
 # ---- a search's yield, not the included studies: "47 studies were retrieved for detailed evaluation, of which 22
 # met the inclusion criteria", "共检索到63篇文献,最终纳入18项研究" (a PRISMA flow counts records before it counts
 # the studies it includes) ----
-RETRIEVED_AFTER = re.compile(r"\s*(?:were\s+|was\s+|had\s+been\s+)?(?:initially\s+|potentially\s+)?(?:retrieved|screened|searched|"
+RETRIEVED_AFTER = rx(r"\s*(?:were\s+|was\s+|had\s+been\s+)?(?:initially\s+|potentially\s+)?(?:retrieved|screened|searched|"
                              r"obtained|excluded|removed|found\s+in\s+the\s+search|assessed\s+for\s+eligibility|"
                              r"identified\s+(?:through|by|in|from|after)\s+(?:the\s+)?(?:database|literature|search|"
                              r"electronic|initial))\b"
                              r"|\s*[,，]?\s*(?:of\s+which|of\s+these|of\s+them|其中|最终|最終)", re.I)
-RETRIEVED_BEFORE = re.compile(r"(?:检索到|檢索到|检索出|檢索出|检出|檢出|初检|初檢|筛选出|篩選出|排除|剔除|"
+RETRIEVED_BEFORE = rx(r"(?:检索到|檢索到|检索出|檢索出|检出|檢出|初检|初檢|筛选出|篩選出|排除|剔除|"
                               r"\b(?:retrieved|screened|searched|excluded|removed|identified\s+in\s+the\s+search))"
                               r"(?:了|相关|相關|共|\s)*$", re.I)
 
@@ -375,7 +376,7 @@ def is_search_yield(view: str, start: int, end: int) -> bool:
 
 
 # ---- a pooling verb before a wide scope: "汇总全球23项试验" counts included trials, not a world statistic ----
-POOLING_BEFORE = re.compile(r"(?:汇总|彙總|纳入|納入|合并|合併|荟萃|薈萃|分析了|pooled|included|analy[sz]ed|reviewed)"
+POOLING_BEFORE = rx(r"(?:汇总|彙總|纳入|納入|合并|合併|荟萃|薈萃|分析了|pooled|included|analy[sz]ed|reviewed)"
                             r"[^,，。;；\n\d]{0,8}$", re.I)
 
 
@@ -386,8 +387,8 @@ _SUBSET_STUDIES = (rf"(?:(?P<k>{EN_NUM})\s+(?:[\w\-]+\s+){{0,3}}?(?:studies|tria
                    rf"comprising|enrolling|of)\s+(?:a\s+total\s+of\s+)?"
                    rf"|(?P<kz>{ZH_NUM})\s*(?:项|項|篇)[^,，。;；\d]{{0,12}}?(?:研究|试验|試驗|RCT)\s*"
                    rf"(?:共|共计|共計)?(?:纳入|納入|包括|涉及|共有)?(?:了)?\s*)")
-STUDY_SUBSET_BEFORE = re.compile(_SUBSET_STUDIES + r"$", re.I)
-STUDY_SUBSET = re.compile(_SUBSET_STUDIES + rf"(?:{EN_NUM}|{ZH_NUM})", re.I)
+STUDY_SUBSET_BEFORE = rx(_SUBSET_STUDIES + r"$", re.I)
+STUDY_SUBSET = rx(_SUBSET_STUDIES + rf"(?:{EN_NUM}|{ZH_NUM})", re.I)
 
 
 def study_subset_label(view: str, count_start: int, sentence: tuple[int, int]) -> str | None:
@@ -400,7 +401,7 @@ def study_subset_label(view: str, count_start: int, sentence: tuple[int, int]) -
 
 
 # ---- a reference entry: a line that cites (a DOI, "et al. 2020;12:45") and reads as an entry of a list ----
-ENTRY_START = re.compile(r"\s*(?:\[\d{1,3}\]|\d{1,3}\s*[.、)]\s|[•·\-*]\s|[A-Z][A-Za-z'\-]+\s+[A-Z]{1,3}[,.]\s)")
+ENTRY_START = rx(r"\s*(?:\[\d{1,3}\]|\d{1,3}\s*[.、)]\s|[•·\-*]\s|[A-Z][A-Za-z'\-]+\s+[A-Z]{1,3}[,.]\s)")
 ENTRY_REACH = 1500
 
 

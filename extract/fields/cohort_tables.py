@@ -13,23 +13,24 @@ import re
 from typing import Optional
 
 from .context import FLAT_ROW_MAX, flat_table_header
+from ..rxcache import rx
 
 # a slash-joined heading of a header line ("E/C", "Female/male", "治疗组/对照组")
-HEADING_PAIR = re.compile(r"[A-Za-z\u4e00-\u9fff]+\s*/\s*[A-Za-z\u4e00-\u9fff]+")
+HEADING_PAIR = rx(r"[A-Za-z\u4e00-\u9fff]+\s*/\s*[A-Za-z\u4e00-\u9fff]+")
 # the heading of the group sizes: experimental/treated over control
-ARMS_HEADING = re.compile(r"^(?:E|T|I|S|MSCs?|SC|treat(?:ment|ed)?|exp(?:erimental)?|intervention|cases?|"
+ARMS_HEADING = rx(r"^(?:E|T|I|S|MSCs?|SC|treat(?:ment|ed)?|exp(?:erimental)?|intervention|cases?|"
                           r"试验组?|試驗組?|治疗组?|治療組?|观察组?|觀察組?|实验组?|實驗組?|干细胞组?|幹細胞組?|研究组?|研究組?)"
                           r"\s*/\s*(?:C|controls?|placebo|对照组?|對照組?|安慰剂组?|安慰劑組?)$", re.I)
 # a count word near the heading: the pair counts persons ("Number (E/C)", "n (T/C)", "例数(治疗组/对照组)")
-COUNT_HEADING = re.compile(r"\b(?:number|no\.|n|sample(?:\s+size)?|patients|participants|subjects|size)\b|例数|例數|人数|人數|"
+COUNT_HEADING = rx(r"\b(?:number|no\.|n|sample(?:\s+size)?|patients|participants|subjects|size)\b|例数|例數|人数|人數|"
                            r"样本量|樣本量|病例", re.I)
 # a pair of counts in a row ("21/21"), not a date, a ratio of decimals or a dose ("1/2", "2.5/3")
-ROW_PAIR = re.compile(r"(?<![\d/.:\-])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/.:\-%])")
+ROW_PAIR = rx(r"(?<![\d/.:\-])(\d{1,4})\s*/\s*(\d{1,4})(?![\d/.:\-%])")
 HEADER_REACH = 40   # lines above a row searched for its header
 # a row that starts a study ("Walicka, 2018 [18] Poland 23/8 E …", "Hu et al. 2013", "张三(2019)"): when it gives fewer
 # pairs than the header has slash headings, the cells left empty are later ones (a continuation row "C 10/11
 # Insulin" starts with no author)
-STUDY_ROW_START = re.compile(r"^\s*(?:[A-Z][A-Za-z'\-]+(?:\s+et\s+al\.?)?\s*,?\s*\(?(?:19|20)\d{2}|"
+STUDY_ROW_START = rx(r"^\s*(?:[A-Z][A-Za-z'\-]+(?:\s+et\s+al\.?)?\s*,?\s*\(?(?:19|20)\d{2}|"
                              r"[\u4e00-\u9fff]{1,4}(?:等)?\s*[(（]?(?:19|20)\d{2})")
 
 
@@ -68,7 +69,7 @@ def table_row_arms(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int
 
 # ---- a row of a single-spaced table under a header naming a count column ("研究 例数 细胞类型 随访" above
 # "李等 2019 32例 脐带间充质干细胞 12个月"): the row's one count of persons is that study's size ----
-ROW_COUNT = re.compile(r"(?<![\d.\-/])(\d{1,5})\s*(?:例|名|人|patients|participants|subjects)(?!\s*(?:中|次|年|次数)|\w)", re.I)
+ROW_COUNT = rx(r"(?<![\d.\-/])(\d{1,5})\s*(?:例|名|人|patients|participants|subjects)(?!\s*(?:中|次|年|次数)|\w)", re.I)
 
 
 def table_row_total(text: str, lo: int, hi: int) -> Optional[tuple[int, int, int]]:

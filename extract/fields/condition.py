@@ -9,6 +9,7 @@ from typing import Iterable, Optional
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import (SELF_CUES, background_before, compile_cues, in_reference, in_related_links, sentence_bounds,
                       table_column_header, zp)
+from ..rxcache import rx
 
 _T1 = r"(?:1|一|Ⅰ|I)"
 _T2 = r"(?:2|二|Ⅱ|II)"
@@ -21,7 +22,7 @@ _T2_NAME = rf"(?:(?:第)?{_T2}型(?:糖尿病|DM\b)?{_ABBR}|\btype[- ](?:2|II|tw
 _AND = r"\s*(?:and|or|&|/|,|和|与|及|或|、|以及|as well as)\s*(?:(?:those|patients|people|individuals) with\s+)?"
 # the two full names coordinated, in either order (validate: the diabetes is named in or right after them)
 _BOTH_NAMED = rf"{_T1_NAME}{_AND}{_T2_NAME}|{_T2_NAME}{_AND}{_T1_NAME}"
-_DIABETES_WORD = re.compile(r"糖尿病|diabetes|DM\b|T[12]D", re.I)
+_DIABETES_WORD = rx(r"糖尿病|diabetes|DM\b|T[12]D", re.I)
 DIABETES_AFTER = 30       # chars after a coordination of two types where "diabetes" may follow
 
 CONDITION_PATTERNS: tuple[Pattern, ...] = (
@@ -77,8 +78,8 @@ _POPULATION = compile_cues((
     r"\bpatients?\b|\bparticipants?\b|\bsubjects?\b|\benrolled\b|\btreat|\bwith\b|\bin (?:adults|children)\b|\btherapy\b",
 ))
 # a typed word that is not a diabetes type: "1型巨噬细胞" never reaches here (needs 糖尿病/diabetes)
-_TYPED_BEFORE = re.compile(r"(?:[12一二ⅠⅡ]|I{1,2}|type[- ](?:1|2|I{1,2}))\s*型?\s*$|型\s*$", re.I)
-_TYPED_AFTER = re.compile(r"^\s*(?:[,,]\s*[12]型|mellitus,? type)", re.I)
+_TYPED_BEFORE = rx(r"(?:[12一二ⅠⅡ]|I{1,2}|type[- ](?:1|2|I{1,2}))\s*型?\s*$|型\s*$", re.I)
+_TYPED_AFTER = rx(r"^\s*(?:[,,]\s*[12]型|mellitus,? type)", re.I)
 
 # a typed mention that names a counted cohort is the study's enrolled population: "14名第一型糖尿病患者",
 # "纳入2型糖尿病患者42例", "40 adults who had been diagnosed with type 1 diabetes", "20 T2D patients";

@@ -20,7 +20,8 @@ from pydantic import BaseModel, field_validator
 
 from ..segment_tables import find_tables
 from .base import Pattern
-from .rxcache import compile_cached
+from ..rxcache import compile_cached
+from ..rxcache import rx
 
 VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "vocab_context.json"
 
@@ -56,7 +57,7 @@ def zp(name: str, regex: str, score: float = 1.0, flags: int = re.IGNORECASE, *,
 
 def compile_cues(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One regex matching any of ``words`` (regexes), with ASCII word boundaries (compiled code kept between runs,
-    first characters in its info block: fields/rxcache.py)."""
+    first characters in its info block: rxcache.py)."""
     return compile_cached(ascii_boundaries("|".join(words)), flags)
 
 
@@ -139,7 +140,7 @@ def sentence_bounds(text: str, start: int, end: int, lo: int = 0, hi: Optional[i
     return s, e
 
 
-_STOP = re.compile("[" + re.escape("".join(sorted(_HARD_STOP))) + ".]")
+_STOP = rx("[" + re.escape("".join(sorted(_HARD_STOP))) + ".]")
 
 
 def _is_period(text: str, i: int) -> bool:
@@ -179,7 +180,7 @@ def in_journal_name(text: str, start: int) -> bool:
 
 # "et al." alone is also how running text cites ("Moreau et al. report a trial ..."): on a reference
 # line it comes with the bibliographic year
-_REFERENCE = re.compile(r"\bdoi\b|\bPMID\b|\[J\]|\bet al\.[^\n]{0,160}?\b(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*;\s*\d+|\b(?:19|20)\d{2}\s+[A-Z][a-z]{2}\b[^\n]{0,20};", re.I)
+_REFERENCE = rx(r"\bdoi\b|\bPMID\b|\[J\]|\bet al\.[^\n]{0,160}?\b(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s*;\s*\d+|\b(?:19|20)\d{2}\s+[A-Z][a-z]{2}\b[^\n]{0,20};", re.I)
 
 
 REFERENCE_LINE_MAX = 1500   # a longer "line" is running text (or a flattened page), not one reference
@@ -228,7 +229,7 @@ def in_related_links(text: str, pos: int) -> bool:
 
 TABLE_SEP = "|"
 # a cell separator: a pipe, or a run of tabs (a tab-separated table that is no table of studies keeps its tabs)
-_CELL_SEP = re.compile(r"\||\t+")
+_CELL_SEP = rx(r"\||\t+")
 
 
 # ---- a table of studies flattened to single-spaced lines: a header line ("No. Population Cells Follow-up Result

@@ -6,8 +6,9 @@ from collections import defaultdict
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span, span_literals
-from .prefilter import may_match_in
+from ..prefilter import may_match_in
 from .context import FUTURE_CUES, background_before, ascii_boundaries, compile_cues, context_score, in_journal_name, line_around, sentence_bounds, zp
+from ..rxcache import rx
 
 # ---------------------------------------------------------------------------------------------
 # design
@@ -248,7 +249,7 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
 
 # a lower score for these weaker cues in a sentence that holds them
 # "13项RCT", "多项随机对照试验", "several randomized": a count of trials (one "一项" is the study itself)
-_COUNT_BEFORE = re.compile(ascii_boundaries(r"(?:[2-9]|\d{2,}|[二两三四五六七八九十][一二三四五六七八九十]*|多|数|几)\s*(?:项|篇|个)\s*$"
+_COUNT_BEFORE = rx(ascii_boundaries(r"(?:[2-9]|\d{2,}|[二两三四五六七八九十][一二三四五六七八九十]*|多|数|几)\s*(?:项|篇|个)\s*$"
                                            r"|(?:[2-9]|\d{2,}|[二两三四五六七八九十][一二三四五六七八九十]*|多|数|几)\s*(?:项|篇)[^,。;:]{0,24}?的\s*$|\bseveral\s*$|\b(?:[2-9]|\d{2,})\s+$"), re.I)
 _META_WORDS = compile_cues((r"荟萃|meta\s*分析|系统评价|系统综述|meta-?analys|systematic review",))
 _CASE_TRAPS_AFTER = compile_cues((r"^(?:[^,。;]{0,12}?)(?:出现|发生|死亡|失访|脱落|退出|未)",))
@@ -291,7 +292,7 @@ _STAGE_AFTER = compile_cues((r"^[\s-]*(?:研究)?(?:阶段|研发|开发|管线|
 _ALLOCATION_VERBS = frozenset({"rct__zh_assigned", "rct__en_randomly"})
 # "开放标签对照研究", "open-label, controlled trial": open-label is about blinding; the control decides
 _CONTROL_AFTER_OPEN = compile_cues((r"^[\s,、,-]{0,3}(?:(?:非)?随机|(?:平行)?对照)", r"^[\s,-]{0,3}(?:(?:non-?\s?)?randomi[sz]ed|controlled)\b"))
-_PLURAL_META = re.compile(r"analyses$", re.I)
+_PLURAL_META = rx(r"analyses$", re.I)
 # "50只大鼠随机分为4组", "diabetic mice were randomly assigned": animals randomised or given a control
 # arm make an animal experiment, whatever its arms
 _ANIMALS = compile_cues((r"大鼠|小鼠|鼠|猕猴|猴|犬|猪|兔|动物|(?<![\d.])\d+\s*只|[两二三四五六七八九十百]+只(?![有要是需])",
@@ -350,7 +351,7 @@ DESIGN_PRIORITY: tuple[str, ...] = (
 )
 
 
-_MENU_SEP = re.compile(r"\s*[|·•»›>]\s*|\s{2,}")
+_MENU_SEP = rx(r"\s*[|·•»›>]\s*|\s{2,}")
 MENU_MIN_ITEMS = 5
 MENU_ITEM_MAX = 24        # chars of one menu item
 MENU_LINE_MAX = 240
@@ -368,8 +369,8 @@ def in_menu_line(text: str, pos: int) -> bool:
 
 # a site's path to the page or its labels: "首页 > 病例报告 > 糖尿病", "当前位置: 首页 > 综述", "Tags: meta-analysis",
 # "栏目:综述与述评" name the site's sections, not the study's design
-_BREADCRUMB_SEP = re.compile(r"\s*[»›>]\s*|\s+/\s+")
-_PAGE_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|位置|标签|栏目|分类|频道|专题|Tags?|Categor(?:y|ies)|Section|Filed under|Topics?|You are here)\s*[:：]", re.I)
+_BREADCRUMB_SEP = rx(r"\s*[»›>]\s*|\s+/\s+")
+_PAGE_LABEL = rx(r"^\s*(?:当前位置|您的位置|您现在的位置|位置|标签|栏目|分类|频道|专题|Tags?|Categor(?:y|ies)|Section|Filed under|Topics?|You are here)\s*[:：]", re.I)
 BREADCRUMB_MIN_ITEMS = 3
 BREADCRUMB_LINE_MAX = 120
 

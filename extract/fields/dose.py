@@ -17,6 +17,7 @@ from ..numbers import (ARABIC, CN_DIGITS, MAGNITUDE, MAGNITUDE_MARK, QUAL_BEFORE
                        parse_number, parse_quantity, parse_scalar)
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import TABLE_SEP, line_around, sentence_bounds, table_column_header
+from ..rxcache import rx
 
 # ---- lexicons (data) ----
 # a count glued to the word before it, as table cells flattened without separators ("injection2 × 10^6",
@@ -28,9 +29,9 @@ GLUED_QUANTITY = rf"(?<=[a-z]){ARABIC}(?:{SPREAD})?{SCI}"
 CELL_QUANTITY = (rf"(?:(?<![A-Za-z\d.])(?<![x×X*·]\s)(?<![{CN_DIGITS}])(?:{QUAL_BEFORE})?(?:{SCI_MEAN_SD}|{SCALAR_OR_RANGE})"
                  rf"|{GLUED_QUANTITY})")
 # a count written out in full with thousands separators ("1,000,000 cells/kg", "500,000 cells/kg"): 100,000 or more
-FULL_COUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3}){2,}|[1-9]\d{2},\d{3})(?![\d,]|\.\d)")
+FULL_COUNT = rx(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3}){2,}|[1-9]\d{2},\d{3})(?![\d,]|\.\d)")
 # words that never name a cell's source between a count and its cell noun (dose_named_cells)
-NAMED_GAP_STOP = re.compile(r"\b(?:patients?|participants?|people|persons|subjects|recipients|children|adults|given|received|"
+NAMED_GAP_STOP = rx(r"\b(?:patients?|participants?|people|persons|subjects|recipients|children|adults|given|received|"
                             r"receiving|were|was|with|and|or|in|to|the)\b", re.I)
 # acronyms of the cells given: ASCs, ADSCs, HSCs, MPCs, EPCs, BMMNCs, BM-MNCs, hUC-MSCs, TNCs, iPSCs
 # (case-sensitive: "SC" alone is subcutaneous, "disc" is no cell)
@@ -44,16 +45,16 @@ PER_KG = (r"(?:\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:kg|kilogram|公斤
 # the words between "每公斤体重" and the count ("输注") never take a Chinese numeral ("每公斤体重一百万个")
 PER_KG_BEFORE = rf"(?:每公斤|每千克)(?:体重|體重)?(?:(?![{CN_DIGITS}])[^\d,，。;；]){{0,4}}"
 # islet equivalents (IEQ) measure islet volume, not a count of cells; units (单位) are not cells
-NOT_CELLS = re.compile(r"^\s*(?:mg|g\b|µg|μg|ug|mcg|U\b|IU|ml|mL|元|美元|dollars|USD|RMB|人|名|例|位|患者|病人|糖友|people|patients|persons|"
+NOT_CELLS = rx(r"^\s*(?:mg|g\b|µg|μg|ug|mcg|U\b|IU|ml|mL|元|美元|dollars|USD|RMB|人|名|例|位|患者|病人|糖友|people|patients|persons|"
                        r"单位|單位|IEQ|IE\b|胰岛当量|胰島當量|胰岛等量|胰島等量|当量|當量|(?:islet\s+)?equivalents?)",
                        re.I)
 DOSE_WORDS = (r"(?:剂量|劑量|dose[sd]?|dosage|输注|輸注|注射|infusion|infused|injection|injected|administered|"
               r"给予|給予|回输|回輸)")
 # a count per volume or per culture vessel is a concentration or a blood count, not a dose
-PER_VOLUME = re.compile(r"^\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:well|ml|mL|l\b|L\b|μl|µl|ul|dish|plate|flask|"
+PER_VOLUME = rx(r"^\s*(?:个|個|cells?)?\s*(?:/|per\s+|每)\s*(?:well|ml|mL|l\b|L\b|μl|µl|ul|dish|plate|flask|"
                         r"cm2|cm\^2|孔|毫升|升)", re.I)
 # a cumulative total over all administrations is not a dose per administration
-TOTAL_BEFORE = re.compile(r"(?:总计|總計|共计|共計|累计|累計|总共|總共|合计|合計|总剂量|總劑量|total\s+of|in\s+total|cumulative|"
+TOTAL_BEFORE = rx(r"(?:总计|總計|共计|共計|累计|累計|总共|總共|合计|合計|总剂量|總劑量|total\s+of|in\s+total|cumulative|"
                           r"total\s+dose\s+of|total)\s*(?:为|為|达|達|of)?\s*(?:输注|輸注|注射|回输|回輸|移植|infused|injected)?\s*$", re.I)
 # values listed before the one that carries the power of ten: "0.5, 1.0 or 2.0 × 10^6 cells/kg"
 # (at most LIST_MAX items before the last: a long run "1,1,1,…" is not rescanned from each of its items)
@@ -65,20 +66,20 @@ SCI_ITEM = rf"{ARABIC}(?:{SCI}|{MAGNITUDE})"
 _AND = r"(?:or|and|和|或|及|与|與)"
 SCI_LIST_ITEMS = rf"(?P<items>(?:{SCI_ITEM}\s*(?:[,，、;；]\s*(?:{_AND}\s+)?|{_AND}\s*))+)"
 # a stock, a bank or a plant's output is not given to anyone: "细胞库储备超过1000亿个细胞", "can manufacture 10 billion cells"
-STOCK_BEFORE = re.compile(r"(?:储备|儲備|库存|庫存|存量|产能|產能|年产|年產|制备能力|製備能力|细胞库|細胞庫|"
+STOCK_BEFORE = rx(r"(?:储备|儲備|库存|庫存|存量|产能|產能|年产|年產|制备能力|製備能力|细胞库|細胞庫|"
                           r"\bbank|\bstock|\binventory|\bcapacity|\bcan\s+(?:produce|manufacture|make))"
                           r"[^\d,，。;；.]{0,12}$", re.I)
 # "1000多万个细胞": an approximate count said with 多/余/几 inside the number needs its classifier
-APPROX_INSIDE = re.compile(r"[余餘多几幾](?=[十百千万萬亿億])")
-COUNT_CLASSIFIER = re.compile(r"\s*(?:个|個)")
+APPROX_INSIDE = rx(r"[余餘多几幾](?=[十百千万萬亿億])")
+COUNT_CLASSIFIER = rx(r"\s*(?:个|個)")
 # the magnitude or power of ten ending a range's last end, which its first end shares ("1 and 2 million")
-_TAIL_MULT = re.compile(rf"(?:{MAGNITUDE}|{SCI})$", re.I)
+_TAIL_MULT = rx(rf"(?:{MAGNITUDE}|{SCI})$", re.I)
 # one cell of a table row of doses: a count with its power of ten, perhaps a mean ± SD
 ROW_ITEM = rf"{ARABIC}(?:{SPREAD})?{SCI}"
 # a table column of doses: the header names the dose ("Mean dose of stem cells (/kg)", "细胞剂量(×10^6/kg)");
 # a cell below it with a power of ten is a dose though its row names no cell ("Carlsson, 2015 ... IV 2.75 × 106 ...")
-DOSE_HEADER = re.compile(r"\bdos(?:e|es|age)\b|剂量|劑量|cells?\s+infused|infused\s+cells|输注细胞数|輸注細胞數|回输细胞数", re.I)
-PER_KG_HEADER = re.compile(r"(?:/|per\s+|每)\s*(?:kg|kilogram|公斤|千克)(?![a-z])", re.I)
+DOSE_HEADER = rx(r"\bdos(?:e|es|age)\b|剂量|劑量|cells?\s+infused|infused\s+cells|输注细胞数|輸注細胞數|回输细胞数", re.I)
+PER_KG_HEADER = rx(r"(?:/|per\s+|每)\s*(?:kg|kilogram|公斤|千克)(?![a-z])", re.I)
 HEADER_LINES_UP = 40     # lines a table's rows may run below its header
 HEADER_LINE_MAX = 400    # a longer line is running text, not a header row
 ROW_LINE_MAX = 1000      # a longer line is running text, not a table row
@@ -135,17 +136,17 @@ PATTERNS: tuple[Pattern, ...] = (
       rf"(?P<pk2>{PER_KG})?", 0.8,
       examples=("之後9人劑量加倍到6億顆,每人都只植入一次。",)),
 )
-_CELL_OR_DOSE = re.compile(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", re.I)
+_CELL_OR_DOSE = rx(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", re.I)
 # a range said with "between X and Y" / "介于X和Y之间" / "在X与Y之间": its two ends are one dose [X, Y], not a list
 # of two doses, also when each end carries its unit ("在1×10^6/kg与2×10^6/kg之间")
-RANGE_OPEN_BEFORE = re.compile(r"(?:\bbetween|介于|介於|在)\s*$", re.I)
-RANGE_OPEN_AT = re.compile(r"(?:between|介于|介於)", re.I)   # a quantity's own lead word (numbers._RANGE_LEAD)
-RANGE_CLOSE_AFTER = re.compile(r"[^\S\n]*(?:之间|之間)")
-RANGE_JOIN = re.compile(r"[^\S\n]*(?:与|與|和|及|至|到|and|to)[^\S\n]*$", re.I)
-RANGE_CLOSE = re.compile(r"之间|之間")
+RANGE_OPEN_BEFORE = rx(r"(?:\bbetween|介于|介於|在)\s*$", re.I)
+RANGE_OPEN_AT = rx(r"(?:between|介于|介於)", re.I)   # a quantity's own lead word (numbers._RANGE_LEAD)
+RANGE_CLOSE_AFTER = rx(r"[^\S\n]*(?:之间|之間)")
+RANGE_JOIN = rx(r"[^\S\n]*(?:与|與|和|及|至|到|and|to)[^\S\n]*$", re.I)
+RANGE_CLOSE = rx(r"之间|之間")
 RANGE_JOIN_GAP = 6       # characters of "与"/" and " between a range's two ends
 RANGE_OPEN_REACH = 12    # characters before the first end where "between"/"介于" may stand ("a dose of between")
-GROUP_LABEL = re.compile(r"(?:组|組|group|arm|cohort)\s*[(（]?\s*$", re.I)
+GROUP_LABEL = rx(r"(?:组|組|group|arm|cohort)\s*[(（]?\s*$", re.I)
 
 
 def _dose_column(span: Span, pos: int) -> Optional[bool]:

@@ -23,6 +23,7 @@ from ..durations import DURATION_EN, DURATION_ZH, LIST_ITEM_EN, LIST_ITEM_ZH, TI
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import (FLAT_ROW_MAX, compile_cues, flat_table_header, in_reference, in_related_links, sentence_bounds,
                       table_column_header, zp)
+from ..rxcache import rx
 
 # ---- parts (data): a duration, a qualifier, a follow-up word, a treatment word ----
 # the duration itself is composed in extract/durations.py ("两年零三个月", "two and a half years", "3-6个月")
@@ -277,9 +278,9 @@ _NOT_FOLLOW_UP = compile_cues((
     r"\bduration of (?:diabetes|disease|T[12]DM?)\b|\bdiabetes duration\b|\bhistory\b|\baged?\b|\binsulin[- ]free\b|\bdiagnosed\b",
 ))
 # a time point, not a duration: "在12个月随访时", "at the 12-month follow-up"
-_AT_BEFORE = re.compile(r"(?:在|于|第|at\s+(?:the\s+)?|by\s+(?:the\s+)?)\s*$", re.I)
-_LIST_BEFORE = re.compile(r"(?:\d|[一二三四五六七八九十])\s*(?:个)?(?:月|周|年|天)?\s*(?:和|及|与|或|、|,|至|到|-|~|and|or|to)\s*$", re.I)
-_AT_AFTER_ZH = re.compile(r"^\s*(?:时|节点|时点|后的?(?:评估|检测))")
+_AT_BEFORE = rx(r"(?:在|于|第|at\s+(?:the\s+)?|by\s+(?:the\s+)?)\s*$", re.I)
+_LIST_BEFORE = rx(r"(?:\d|[一二三四五六七八九十])\s*(?:个)?(?:月|周|年|天)?\s*(?:和|及|与|或|、|,|至|到|-|~|and|or|to)\s*$", re.I)
+_AT_AFTER_ZH = rx(r"^\s*(?:时|节点|时点|后的?(?:评估|检测))")
 # a duration that selects studies or patients: "随访时间超过12个月的研究", "follow-up longer than 12 months"
 _QUALIFIES_AFTER = compile_cues((r"^\s*(?:以上|以下|或以上|及以上)?的(?:研究|试验|文献|患者|病例|亚组)",))
 # "32名完成一年跟进的患者": the completers of the study's follow-up, not a selection by duration
@@ -352,12 +353,12 @@ MAX_DAYS = 365.25 * 30
 
 # ---- a table of studies flattened to text: the follow-up column's unit is in its header ("Follow-up time (months)")
 # and a row lists its assessment times ("3, 6, 9, 12"); the last of them is that study's follow-up ----
-_FU_HEADER_UNIT = re.compile(r"\bfollow[- ]?up(?:\s+(?:time|period|duration))?\s*[(（]\s*(?P<u>months?|weeks?|years?|days?|mo)\s*[)）]"
+_FU_HEADER_UNIT = rx(r"\bfollow[- ]?up(?:\s+(?:time|period|duration))?\s*[(（]\s*(?P<u>months?|weeks?|years?|days?|mo)\s*[)）]"
                              r"|随访(?:时间|期)?\s*[(（]\s*(?P<zu>个月|月|周|年|天)\s*[)）]", re.I)
 _HEADER_UNIT_DAYS = {"month": 30.4375, "mo": 30.4375, "week": 7.0, "year": 365.25, "day": 1.0,
                      "个月": 30.4375, "月": 30.4375, "周": 7.0, "年": 365.25, "天": 1.0}
 # a cell of ascending times ("0.25, 1, 3, 6, 12"), never a part of a mean ± SD list ("10.7 ± 4.2, 50.4 ± 21.6")
-_ROW_TIMES = re.compile(r"(?<![\d.±])(?<!±\s)(?P<list>\d{1,3}(?:\.\d{1,2})?(?:[ \t]*,[ \t]*\d{1,3}(?:\.\d{1,2})?)+)"
+_ROW_TIMES = rx(r"(?<![\d.±])(?<!±\s)(?P<list>\d{1,3}(?:\.\d{1,2})?(?:[ \t]*,[ \t]*\d{1,3}(?:\.\d{1,2})?)+)"
                         r"(?![\d.]|[ \t]*(?:±|[×x*]|%|/))")
 TABLE_HEADER_REACH = 40   # lines above a row searched for its header
 TABLE_ROW_PATTERN = "table__row_times"
@@ -389,11 +390,11 @@ def table_row_follow_up(text: str, lo: int, hi: int) -> Optional[tuple[float, in
 # ---- a table of studies flattened to single-spaced lines ("No. Population Cells Follow-up Result" above rows such as
 # "2 Adults with T1DM (n=9) Donor islets 2 years Insulin-free in five"): under a header line naming a follow-up column,
 # the one duration of a row is that study's follow-up ----
-_ROW_DURATION = re.compile(rf"(?P<dur>{DURATION_EN})|(?P<zdur>{DURATION_ZH})", re.I)
+_ROW_DURATION = rx(rf"(?P<dur>{DURATION_EN})|(?P<zdur>{DURATION_ZH})", re.I)
 # durations of a row that are no follow-up: an age, the disease's duration ("10-year history", "病程5年")
-_ROW_NOT_FOLLOW_UP_AFTER = re.compile(r"[\s-]*(?:old\b|of\s+age|of\s+(?:disease|diabetes)|history|duration|病程|病史|糖尿病史|岁|歲)",
+_ROW_NOT_FOLLOW_UP_AFTER = rx(r"[\s-]*(?:old\b|of\s+age|of\s+(?:disease|diabetes)|history|duration|病程|病史|糖尿病史|岁|歲)",
                                       re.I)
-_ROW_NOT_FOLLOW_UP_BEFORE = re.compile(r"(?:aged|age|病程|病史|duration\s+of\s+(?:diabetes|disease))\s*[:：]?\s*$", re.I)
+_ROW_NOT_FOLLOW_UP_BEFORE = rx(r"(?:aged|age|病程|病史|duration\s+of\s+(?:diabetes|disease))\s*[:：]?\s*$", re.I)
 TABLE_ROW_DURATION_PATTERN = "table__row_duration"
 
 

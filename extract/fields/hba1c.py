@@ -25,6 +25,7 @@ from typing import Iterable, Optional
 from ..durations import DURATION, DURATION_EN, DURATION_ZH, TIMEPOINT_EN, timepoint_days
 from ..numbers import ARABIC, EN_NUMBER, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
+from ..rxcache import rx
 
 # ---- lexicons (data) ----
 # the Chinese name may be followed by its abbreviation in brackets ("糖化血色素（HbA1c）"): one term
@@ -202,33 +203,33 @@ _GAP = r"[^\d。;；!?！？\n<>≤≥]"
 # "治疗12周后的", "随访结束时的": when the value after "降至" was measured
 POST_PHRASE_ZH = (r"(?:(?:治疗|治療|移植|输注|輸注|随访|隨訪|术|術|干预|干預|后|後|时|時|末|结束|結束|第|\s|"
                   r"\d+\s*(?:个月|個月|月|周|週|年|天))+的)")
-PAIR_RE = re.compile(
+PAIR_RE = rx(
     FROM + rf"\s*(?:{BASELINE})?\s*(?:时|時)?\s*(?:的|of|an?\s+average\s+of|a\s+mean\s+of|a\s+mean\s+)?\s*"
     r"(?:平均|均值|mean|average)?\s*(?:为|為|of)?\s*" + _V("a")
     + rf"(?:{_GAP}{{0,20}}?)\s*(?:{BASELINE})?\s*,?\s*" + TO + r"\s*(?:最低|约|約|about|approximately|a\s+mean\s+of)?"
     rf"\s*,?\s*(?:为|為)?\s*{POST_PHRASE_ZH}?\s*" + _V("b"), re.IGNORECASE)
-ARROW_RE = re.compile(r"(?<!\d)" + _V("a") + r"\s*(?:→|->|=>|to)\s*" + _V("b"), re.IGNORECASE)
+ARROW_RE = rx(r"(?<!\d)" + _V("a") + r"\s*(?:→|->|=>|to)\s*" + _V("b"), re.IGNORECASE)
 # a product code between two values ("by 0.9% with NV-210 and by 0.2% with placebo") is no number between them
-_CODE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,6}-\d{1,5}(?![\d.])")
+_CODE_RE = rx(r"(?<![A-Za-z0-9])[A-Za-z]{1,6}-\d{1,5}(?![\d.])")
 # a value compared with the one before it is of its kind: a change versus a change
-_VERSUS_END_RE = re.compile(r"(?:versus|vs\.?|compared\s+with|against)\s*$", re.IGNORECASE)
-_ARROW_AFTER_RE = re.compile(r"\s*(?:→|->|=>)\s*\d")
+_VERSUS_END_RE = rx(r"(?:versus|vs\.?|compared\s+with|against)\s*$", re.IGNORECASE)
+_ARROW_AFTER_RE = rx(r"\s*(?:→|->|=>)\s*\d")
 # "from baseline (8.1%) to 6 months (7.2%)": each value in brackets after its time point
-PAREN_PAIR_RE = re.compile(
+PAREN_PAIR_RE = rx(
     FROM + rf"\s*(?:{BASELINE})?\s*[(（]\s*" + _V("a") + r"\s*[)）]\s*(?:,\s*)?" + TO
     + r"\s*[^()（）\d。;；]{0,25}?(?:\d+\s*[A-Za-z\u4e00-\u9fff]+\s*)?[(（]\s*" + _V("b") + r"\s*[)）]", re.IGNORECASE)
 POINTS = r"(?:个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|pp\b|-?points?\b)"
-_POINTS_RE = re.compile(POINTS, re.IGNORECASE)
+_POINTS_RE = rx(POINTS, re.IGNORECASE)
 # a change word right before the term: "a reduction in HbA1c of 0.8%"
-_CHANGE_BEFORE_TERM_RE = re.compile(rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})\s+(?:in|of)\s+(?:the\s+|mean\s+|average\s+)*$",
+_CHANGE_BEFORE_TERM_RE = rx(rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})\s+(?:in|of)\s+(?:the\s+|mean\s+|average\s+)*$",
                                     re.IGNORECASE)
 # a transitive change verb right before the term, the amount after "by": "lowered HbA1c by 0.86 points"
-_VERB_BEFORE_TERM_RE = re.compile(rf"(?P<dir>{DOWN}|{UP})\s+(?:the\s+|mean\s+|average\s+|patients'\s+)*$", re.IGNORECASE)
-_BY_RE = re.compile(r"\s*(?:by|of)\s+(?:an?\s+(?:mean|average)\s+of\s+|about\s+|approximately\s+)?$", re.IGNORECASE)
+_VERB_BEFORE_TERM_RE = rx(rf"(?P<dir>{DOWN}|{UP})\s+(?:the\s+|mean\s+|average\s+|patients'\s+)*$", re.IGNORECASE)
+_BY_RE = rx(r"\s*(?:by|of)\s+(?:an?\s+(?:mean|average)\s+of\s+|about\s+|approximately\s+)?$", re.IGNORECASE)
 # "-12 vs -3 mmol/mol", "1.1 and 0.3 percentage points": a list whose last value carries the unit for all
-_SHARED_UNIT_RE = re.compile(rf"\s*(?:vs\.?|versus|and|or|和|与|與|对|對)\s*[-−+]?\s*[(（]?\s*{ARABIC}"
+_SHARED_UNIT_RE = rx(rf"\s*(?:vs\.?|versus|and|or|和|与|與|对|對)\s*[-−+]?\s*[(（]?\s*{ARABIC}"
                              rf"(?:\s*(?:±|\+/-)\s*{ARABIC})?\s*[)）]?\s*(?P<u>{PCT})", re.IGNORECASE)
-CHANGE_RE = re.compile(
+CHANGE_RE = rx(
     rf"(?P<dir>{DOWN}|{UP}|{CHANGE_WORD})(?:\s*(?:了|幅度|幅|by|of|达|達|为|為|約|约|平均|约为|約為|on\s+average|"
     rf"averaged|an\s+average\s+of|a\s+mean\s+of|mean|significantly|from\s+baseline|是|:|=|达到|達到|was|were|"
     # a change stated as a range: "fell by between 0.5% and 1.2%", "下降幅度在0.5%与1.2%之间" (both ends are changes)
@@ -237,76 +238,76 @@ CHANGE_RE = re.compile(
     rf"\s*(?P<sign>[-−+])?"
     + _V("a") + rf"(?:(?:\s*(?:-|–|—|~|～|至|到|to)\s*|(?(lead)\s*(?:and|与|與|和)\s*|(?!)))" + _V("b")
     + r"(?:\s*(?:之间|之間))?)?", re.IGNORECASE)
-AFTER_RE = re.compile(TO + rf"(?:{_GAP}{{0,6}}?)\s*(?:为|為|of)?\s*{POST_PHRASE_ZH}?\s*" + _V("a"), re.IGNORECASE)
+AFTER_RE = rx(TO + rf"(?:{_GAP}{{0,6}}?)\s*(?:为|為|of)?\s*{POST_PHRASE_ZH}?\s*" + _V("a"), re.IGNORECASE)
 # (the digits of a product code, "CXM-12 versus 0.4%", are no value)
-LONE_RE = re.compile(rf"(?P<pre>{COMPARE}\s*)?(?P<sign>(?<![\d.%)\w])[-−+]\s?)?(?<![A-Za-z]-)(?<![\d.])" + _V("a")
+LONE_RE = rx(rf"(?P<pre>{COMPARE}\s*)?(?P<sign>(?<![\d.%)\w])[-−+]\s?)?(?<![A-Za-z]-)(?<![\d.])" + _V("a")
                      + r"(?P<approx>\s*左右)?", re.IGNORECASE)
-RANGE_AFTER_RE = re.compile(r"\s*(?:-|–|~|～|至|到|to)\s*[-−]?\s*[(（]?\d", re.IGNORECASE)
+RANGE_AFTER_RE = rx(r"\s*(?:-|–|~|～|至|到|to)\s*[-−]?\s*[(（]?\d", re.IGNORECASE)
 # "between 7.5% and 11.0%", "介于7.5%~11%之间": a range, i.e. a criterion
-_BETWEEN_RE = re.compile(r"(?:between|介于|介於|在)\s*$", re.IGNORECASE)
-_TRAIL_BASE_RE = re.compile(TRAIL_BASE, re.IGNORECASE)
-LABELLED_RE = re.compile(rf"(?<![A-Za-z\d])(?:(?P<lb>{LABEL_BASE})|(?P<lp>{LABEL_POST}))\s*[:=：]\s*" + _V("a"), re.IGNORECASE)
-_LABEL_BASE_RE = re.compile(rf"{LABEL_BASE}$", re.IGNORECASE)
-_MEAN_DIFF_RE = re.compile(MEAN_DIFF, re.IGNORECASE)
-_SENT_POST_RE = re.compile(SENT_POST, re.IGNORECASE)
-_SENT_BASE_RE = re.compile(SENT_BASE, re.IGNORECASE)
-_OUTCOME_GROUP_RE = re.compile(OUTCOME_GROUP, re.IGNORECASE)
-_RESPECTIVE_RE = re.compile(RESPECTIVE, re.IGNORECASE)
+_BETWEEN_RE = rx(r"(?:between|介于|介於|在)\s*$", re.IGNORECASE)
+_TRAIL_BASE_RE = rx(TRAIL_BASE, re.IGNORECASE)
+LABELLED_RE = rx(rf"(?<![A-Za-z\d])(?:(?P<lb>{LABEL_BASE})|(?P<lp>{LABEL_POST}))\s*[:=：]\s*" + _V("a"), re.IGNORECASE)
+_LABEL_BASE_RE = rx(rf"{LABEL_BASE}$", re.IGNORECASE)
+_MEAN_DIFF_RE = rx(MEAN_DIFF, re.IGNORECASE)
+_SENT_POST_RE = rx(SENT_POST, re.IGNORECASE)
+_SENT_BASE_RE = rx(SENT_BASE, re.IGNORECASE)
+_OUTCOME_GROUP_RE = rx(OUTCOME_GROUP, re.IGNORECASE)
+_RESPECTIVE_RE = rx(RESPECTIVE, re.IGNORECASE)
 # the same, said after the values: "8.1 ± 1.2 and 7.0 ± 0.9% at baseline and 12 months, respectively"
-_RESPECTIVE_AFTER_RE = re.compile(rf"(?:at\s+)?{RESPECTIVE}[^.;。；]{{0,20}}?,?\s*respectively", re.IGNORECASE)
-_P_VALUE_RE = re.compile(P_VALUE, re.IGNORECASE)
-_LIST_GAP_RE = re.compile(LIST_GAP, re.IGNORECASE)
-_OTHER_THERAPY_RE = re.compile(OTHER_THERAPY, re.IGNORECASE)
-_OTHER_THERAPY_VERB_RE = re.compile(OTHER_THERAPY_VERB, re.IGNORECASE)
-_TRAIL_POST_RE = re.compile(TRAIL_POST, re.IGNORECASE)
-_TRAIL_TIME_RE = re.compile(rf"\s*(?:\(\s*)?(?:at|after|following|by|over|post)\s+(?:the\s+)?(?:{TIME})", re.IGNORECASE)
+_RESPECTIVE_AFTER_RE = rx(rf"(?:at\s+)?{RESPECTIVE}[^.;。；]{{0,20}}?,?\s*respectively", re.IGNORECASE)
+_P_VALUE_RE = rx(P_VALUE, re.IGNORECASE)
+_LIST_GAP_RE = rx(LIST_GAP, re.IGNORECASE)
+_OTHER_THERAPY_RE = rx(OTHER_THERAPY, re.IGNORECASE)
+_OTHER_THERAPY_VERB_RE = rx(OTHER_THERAPY_VERB, re.IGNORECASE)
+_TRAIL_POST_RE = rx(TRAIL_POST, re.IGNORECASE)
+_TRAIL_TIME_RE = rx(rf"\s*(?:\(\s*)?(?:at|after|following|by|over|post)\s+(?:the\s+)?(?:{TIME})", re.IGNORECASE)
 # "6.9% six months later", "7.1% three months after the infusion": the time point, then "later"/"after"
-_TRAIL_LATER_RE = re.compile(rf"\s*,?\s*(?:{TIME})\s+(?:later|afterwards|after\b|post\b)", re.IGNORECASE)
+_TRAIL_LATER_RE = rx(rf"\s*,?\s*(?:{TIME})\s+(?:later|afterwards|after\b|post\b)", re.IGNORECASE)
 # a group named between a value and its cue: "61 mmol/mol in both groups at baseline", "7.2% with placebo at 12 months"
 TRAIL_GROUP = (r"\s*,?\s*(?:in|with|for|among)\s+(?:the\s+|both\s+|all\s+|each\s+)?"
                r"(?:(?!(?:at|after|before|following|by|over|post|pre|later|versus|vs|and|or|compared|than)\b)"
                r"[A-Za-z][\w\-]*\s*){1,3}")
-_TRAIL_GROUP_RE = re.compile(TRAIL_GROUP, re.IGNORECASE)
+_TRAIL_GROUP_RE = rx(TRAIL_GROUP, re.IGNORECASE)
 # "52 mmol/mol with cells versus 58 mmol/mol with placebo at 24 months": values compared side by side share
 # the cue stated after the last of them
-_VERSUS_RE = re.compile(rf"(?:{TRAIL_GROUP})?\s*,?\s*(?:versus|vs\.?|compared\s+with)\s*(?=\d)", re.IGNORECASE)
+_VERSUS_RE = rx(rf"(?:{TRAIL_GROUP})?\s*,?\s*(?:versus|vs\.?|compared\s+with)\s*(?=\d)", re.IGNORECASE)
 # a list of values (two arms) followed by one time point: "8.1% and 8.0% at baseline and 7.0% and 7.6% at month 24"
-_AND_VALUE_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?=\d)", re.IGNORECASE)
-_NOT_LEVEL_RE = re.compile(NOT_A_LEVEL_AFTER, re.IGNORECASE)
-_CRITERION_RE = re.compile(CRITERION_BEFORE, re.IGNORECASE)
-_RELATIVE_RE = re.compile(RELATIVE, re.IGNORECASE)
-_HEADER_UNIT_RE = re.compile(HEADER_UNIT, re.IGNORECASE)
-_SPAN_BEFORE_RE = re.compile(SPAN_BEFORE, re.IGNORECASE)
-_PARALLEL_GROUP_RE = re.compile(PARALLEL_GROUP, re.IGNORECASE)
-_BARE_TO_RE = re.compile(r"(?:至|到|to\b)", re.IGNORECASE)
+_AND_VALUE_RE = rx(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?=\d)", re.IGNORECASE)
+_NOT_LEVEL_RE = rx(NOT_A_LEVEL_AFTER, re.IGNORECASE)
+_CRITERION_RE = rx(CRITERION_BEFORE, re.IGNORECASE)
+_RELATIVE_RE = rx(RELATIVE, re.IGNORECASE)
+_HEADER_UNIT_RE = rx(HEADER_UNIT, re.IGNORECASE)
+_SPAN_BEFORE_RE = rx(SPAN_BEFORE, re.IGNORECASE)
+_PARALLEL_GROUP_RE = rx(PARALLEL_GROUP, re.IGNORECASE)
+_BARE_TO_RE = rx(r"(?:至|到|to\b)", re.IGNORECASE)
 # a second amount of the change stated before it: "and by 0.1%", "，对照组降低了"
-_FROM_GAP_RE = re.compile(FROM + r"\s*$", re.IGNORECASE)
-_CHANGE_AMOUNT_GAP_RE = re.compile(r"\bby\s*$", re.IGNORECASE)
-_VALUE_BEFORE_RE = re.compile(r"\d\s*(?:%|％)?\s*$")
-_SPAN_AFTER_RE = re.compile(SPAN_AFTER)
+_FROM_GAP_RE = rx(FROM + r"\s*$", re.IGNORECASE)
+_CHANGE_AMOUNT_GAP_RE = rx(r"\bby\s*$", re.IGNORECASE)
+_VALUE_BEFORE_RE = rx(r"\d\s*(?:%|％)?\s*$")
+_SPAN_AFTER_RE = rx(SPAN_AFTER)
 # an entry condition: "HbA1c had to exceed 8.0% at entry", "HbA1c须高于7.5%"
 MUST_BE = (r"(?:(?:had|has|have|needed|needs?|was\s+required|were\s+required)\s+to\s+(?:be\s+)?|must\s+(?:be\s+)?|"
            r"should\s+(?:be\s+)?|需要|必须|必須|需|须|須|应|應)")
-_THRESHOLD_RE = re.compile(rf"\s*(?:水平|level|levels|values?)?\s*(?:{COMPARE}|{MUST_BE}\s*(?:{COMPARE}|exceed\w*))\s*\d",
+_THRESHOLD_RE = rx(rf"\s*(?:水平|level|levels|values?)?\s*(?:{COMPARE}|{MUST_BE}\s*(?:{COMPARE}|exceed\w*))\s*\d",
                            re.IGNORECASE)
-_CI_RE = re.compile(r"\bCI\b|置信|可信|confidence|interval|p\s*[<=>]", re.IGNORECASE)
-_OTHER_RE = re.compile(OTHER_MEASURE, re.IGNORECASE)
-_IN_GROUP_NAME_RE = re.compile(IN_GROUP_NAME, re.IGNORECASE)
-_END_RE = re.compile(CLAUSE_END)
-_TERM_RE = re.compile(TERM, re.IGNORECASE)
-_PAREN_RE = re.compile(r"\s*[(（][^()（）%％]{0,30}[)）]")
-_TIME_RE = re.compile(TIME, re.IGNORECASE)
-_GROUP_RE = re.compile(GROUP, re.IGNORECASE)
-_BASE_RE = re.compile(BASELINE, re.IGNORECASE)
-_POST_RE = re.compile(POST, re.IGNORECASE)
-_PROP_RE = re.compile(PROPORTION, re.IGNORECASE)
-_UP_RE = re.compile(UP, re.IGNORECASE)
-_CHANGE_WORD_RE = re.compile(CHANGE_WORD, re.IGNORECASE)
+_CI_RE = rx(r"\bCI\b|置信|可信|confidence|interval|p\s*[<=>]", re.IGNORECASE)
+_OTHER_RE = rx(OTHER_MEASURE, re.IGNORECASE)
+_IN_GROUP_NAME_RE = rx(IN_GROUP_NAME, re.IGNORECASE)
+_END_RE = rx(CLAUSE_END)
+_TERM_RE = rx(TERM, re.IGNORECASE)
+_PAREN_RE = rx(r"\s*[(（][^()（）%％]{0,30}[)）]")
+_TIME_RE = rx(TIME, re.IGNORECASE)
+_GROUP_RE = rx(GROUP, re.IGNORECASE)
+_BASE_RE = rx(BASELINE, re.IGNORECASE)
+_POST_RE = rx(POST, re.IGNORECASE)
+_PROP_RE = rx(PROPORTION, re.IGNORECASE)
+_UP_RE = rx(UP, re.IGNORECASE)
+_CHANGE_WORD_RE = rx(CHANGE_WORD, re.IGNORECASE)
 # "每下降1个百分点", "for every 1% reduction": a rate in a general statement, not a change anyone measured
 # ("每组"/"每例" name groups and patients, not a rate)
-_PER_UNIT_RE = re.compile(PER_UNIT, re.IGNORECASE)
+_PER_UNIT_RE = rx(PER_UNIT, re.IGNORECASE)
 # "My A1c went from 9.2 to 6.4": a testimonial in the first person
-_FIRST_PERSON_RE = re.compile(FIRST_PERSON, re.IGNORECASE)
+_FIRST_PERSON_RE = rx(FIRST_PERSON, re.IGNORECASE)
 WINDOW = 260
 
 
@@ -336,10 +337,10 @@ def _days(m: re.Match[str]) -> Optional[float]:
 
 # a table row flattened with its cells glued together: "HbA1c6.8 ± 0.186.4 ± 0.166.7 ± 0.156.6 ± 0.240.75" (each SD
 # runs into the next group's mean, the last into the P value); a mean is told from the SD before it by its scale
-_GLUED_ROW = re.compile(r"[ \t]*(?:[(（]\s*%\s*[)）])?[ \t]*(?P<cells>\d{1,2}\.\d{1,2}(?:[ \t]*±[ \t]*\d+\.\d+(?:\.\d+)?){2,})"
+_GLUED_ROW = rx(r"[ \t]*(?:[(（]\s*%\s*[)）])?[ \t]*(?P<cells>\d{1,2}\.\d{1,2}(?:[ \t]*±[ \t]*\d+\.\d+(?:\.\d+)?){2,})"
                         r"[ \t]*$", re.M)
 # the caption or header above such a row that says its values are the groups' baselines
-_BASELINE_TABLE = re.compile(r"baseline|基线|治疗前|入组时|before\s+treatment|characteristics\s+of\s+(?:the\s+)?(?:patients|participants)",
+_BASELINE_TABLE = rx(r"baseline|基线|治疗前|入组时|before\s+treatment|characteristics\s+of\s+(?:the\s+)?(?:patients|participants)",
                              re.I)
 GLUED_TABLE_REACH = 12   # lines above a row searched for its table's caption
 
@@ -372,11 +373,11 @@ def _glued_row(view: str, pos: int, span: Span) -> list[tuple[float, int, int]]:
 # a plain-text table whose rows name the time point, under an HbA1c header line alone on its line, one column per
 # group (the normaliser keeps one space between cells): "HbA1c, %\nBaseline 8.9 ± 1.2 8.8 ± 1.1\nYear 1 7.4 ± 0.9 7.8 ..."
 # (cells are decimals, so the number of a row label, "Year 1", is no cell)
-_ROW_HEADER_REST = re.compile(r"[ \t]*(?:,[ \t]*%|[(（][ \t]*%[ \t]*[)）]|%)?[ \t]*\n")
+_ROW_HEADER_REST = rx(r"[ \t]*(?:,[ \t]*%|[(（][ \t]*%[ \t]*[)）]|%)?[ \t]*\n")
 _ROW_CELL = r"[-+−]?\d{1,2}\.\d{1,2}(?:[ \t]*±[ \t]*\d+(?:\.\d+)?)?"
-_ROW_LINE = re.compile(rf"[ \t]*(?P<label>[^\n]*?)[ \t]+(?P<cells>(?:{_ROW_CELL}[ \t]+)+{_ROW_CELL})[ \t]*(?=\n|$)")
-_ROW_CELL_RE = re.compile(rf"(?P<sign>[-+−])?(?P<v>\d{{1,2}}\.\d{{1,2}})(?:[ \t]*±[ \t]*\d+(?:\.\d+)?)?")
-_CHANGE_ROW = re.compile(r"change|difference|变化|變化|差值|下降|降幅", re.IGNORECASE)
+_ROW_LINE = rx(rf"[ \t]*(?P<label>[^\n]*?)[ \t]+(?P<cells>(?:{_ROW_CELL}[ \t]+)+{_ROW_CELL})[ \t]*(?=\n|$)")
+_ROW_CELL_RE = rx(rf"(?P<sign>[-+−])?(?P<v>\d{{1,2}}\.\d{{1,2}})(?:[ \t]*±[ \t]*\d+(?:\.\d+)?)?")
+_CHANGE_ROW = rx(r"change|difference|变化|變化|差值|下降|降幅", re.IGNORECASE)
 TABLE_ROWS_MAX = 12
 TABLE_ROW_CHARS = 300
 
@@ -418,11 +419,11 @@ def _nth_line_above(view: str, line_start: int, n: int) -> int:
 
 # a story told by the treated patient ("我…接受干细胞治疗…我的糖化血红蛋白稳定在6.5左右") is a case report in the first
 # person; a reader's aside or a quoted testimonial on a page about something else is not ("My A1c went from 9.2 to 6.4")
-_NARRATOR_ZH = re.compile(r"我(?![们們国國院科司])")
-_NARRATOR_EN = re.compile(r"\b(?:I|my|me)\b")
+_NARRATOR_ZH = rx(r"我(?![们們国國院科司])")
+_NARRATOR_EN = rx(r"\b(?:I|my|me)\b")
 # the narrator's own treatment: "我接受了干细胞治疗", "I received stem cell infusions", or its timeline ("治疗后第一个月",
 # "after my infusion"); a reader who only discusses a trial ("I've read the slides") tells none
-_NARRATOR_TREATED = re.compile(r"(?:我|\bI\b)[^。.!?\n]{0,12}?(?:接受|做了|打了|输了|received|underwent|got|had)[^。.!?\n]{0,20}?"
+_NARRATOR_TREATED = rx(r"(?:我|\bI\b)[^。.!?\n]{0,12}?(?:接受|做了|打了|输了|received|underwent|got|had)[^。.!?\n]{0,20}?"
                                r"(?:治疗|输注|移植|干细胞|infusion|treatment|transplant|stem\s+cell)|(?:治疗|输注|移植|术)后第?[一二三四五六1-9]"
                                r"|\bafter\s+my\s+(?:\w+\s+){0,2}(?:treatment|infusion|transplant)", re.I)
 NARRATOR_MIN = 4   # first-person words that make a span one person's story
@@ -443,7 +444,7 @@ def _in_quotes(view: str, pos: int) -> bool:
 
 # a pipe-table header cell naming a baseline or a time point
 _CELL_SPLIT = "|"
-_VALUE_CELL_RE = re.compile(rf"^\s*[-−+]?\s*{ARABIC}\s*(?:±|\+/-|\(|\[|%|$)")
+_VALUE_CELL_RE = rx(rf"^\s*[-−+]?\s*{ARABIC}\s*(?:±|\+/-|\(|\[|%|$)")
 
 
 def _table_columns(view: str, pos: int, span: Span) -> Optional[tuple[int, list[str]]]:

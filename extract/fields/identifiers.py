@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
-from .rxcache import compile_cached
+from ..rxcache import compile_cached
 
 # --- data ---------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from ..dedupe.institutions import org_table
 from ..numbers import EN_TEEN_WORDS, EN_TENS_WORDS, EN_UNIT_WORDS, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import zp
+from ..rxcache import rx
 
 NAME = "profile"
 # people kept per mention (the first named: the study's own authors come before those it cites)
@@ -355,7 +356,7 @@ class ProfileExtractor(FieldExtractor):
 
 
 # a journal ("Nature Biotechnology") or a product code ("公司VX-880") read where a company name stands
-_CODE_LIKE = re.compile(r"[A-Za-z]+-?\d")
+_CODE_LIKE = rx(r"[A-Za-z]+-?\d")
 
 
 def _not_a_company(name: str, matched: str) -> bool:

@@ -13,6 +13,7 @@ from typing import Iterable, Optional
 from ..numbers import COMPARATOR, as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import compile_cues, sentence_bounds, zp
+from ..rxcache import rx
 
 # numbers as written: Arabic, Chinese numerals, English words
 _N_ZH = r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})"
@@ -184,7 +185,7 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
 )
 
 # "各…1次" / "once each": a count per occasion of a schedule
-_EACH_OCCASION = re.compile(r"各[^,，。;；]{0,10}$|\bonce each\b", re.IGNORECASE)
+_EACH_OCCASION = rx(r"各[^,，。;；]{0,10}$|\bonce each\b", re.IGNORECASE)
 
 # the clause must be about giving cells, not drugs
 _CELL_CONTEXT = compile_cues((
@@ -210,12 +211,12 @@ _DRUG_NEAR = compile_cues((
     # mobilisation and conditioning drugs of a stem-cell protocol are dosed too
     r"G-?CSF|粒细胞集落刺激因子|环磷酰胺|\bfilgrastim\b|\bcyclophosphamide\b|\bATG\b|抗胸腺",
 ))
-_NOT_ADMIN_AFTER = re.compile(r"^\s*(?:higher|more|greater|lower|as (?:many|much|high|likely)|fold|daily|a day|per day|weekly)", re.I)
+_NOT_ADMIN_AFTER = rx(r"^\s*(?:higher|more|greater|lower|as (?:many|much|high|likely)|fold|daily|a day|per day|weekly)", re.I)
 # "胰岛移植在国内外曾遭遇过两次“滑铁卢”": the count belongs to another verb (suffered, went through) or to
 # the quoted noun after it, not to the administration named before
-_OTHER_VERB_ZH = re.compile(r"遭遇|遭受|经历|历经|失败|面临|(?:次|回)\s*[“「\"《]")
+_OTHER_VERB_ZH = rx(r"遭遇|遭受|经历|历经|失败|面临|(?:次|回)\s*[“「\"《]")
 _NOT_ADMIN_ZH = compile_cues((r"随访|复查|评估|检测|检查|测量|问卷|会诊|门诊", r"\bfollow|\bvisits?\b|\bassess|\bmeasure"))
-_NO_DOSE_LEVELS = re.compile(r"^\s*(?:levels?|groups?|cohorts?|arms?|of insulin)\b", re.I)
+_NO_DOSE_LEVELS = rx(r"^\s*(?:levels?|groups?|cohorts?|arms?|of insulin)\b", re.I)
 
 # a limit or a recommendation, not what was given: "不超过3次", "no more than three infusions", "up to four"
 # (the comparators of numbers.py, their negations included: 不大于, "no fewer than", "not exceeding")
@@ -224,17 +225,17 @@ _LIMIT_BEFORE = compile_cues((rf"(?:{COMPARATOR}|上限为?|\ba minimum of)\s*(?
 _PER_DOSE_AFTER = compile_cues((r"^\s*的?[^,。;]{0,4}?(?:剂量|用量|数量|细胞量|细胞数)", r"^[\s-]*(?:dose|volume|cell count)\b"))
 # "接受3次及以上输注的患者", "three or more infusions": a threshold that splits patients, not the count given
 _BOUND_AFTER_N = compile_cues((r"^\s*次?\s*(?:及|或)?以[上下]", r"^\s*(?:or (?:more|fewer|less)|\+)"))
-_PER_POINT = re.compile(r"分别|\beach time\b|\bat each\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[,，;；]")
-_MEASURED_AFTER = re.compile(r"\s*(?:after|post|following|since)\b|\s*(?:后|後)", re.I)
+_PER_POINT = rx(r"分别|\beach time\b|\bat each\b", re.I)
+_CLAUSE_BREAK = rx(r"[,，;；]")
+_MEASURED_AFTER = rx(r"\s*(?:after|post|following|since)\b|\s*(?:后|後)", re.I)
 # the persons 每 counts ("每人接受一次细胞输注") make no interval of "每…一次"
-_EACH_PERSON = re.compile(r"每(?:人|位|名|例|个|個)(?:患者|受试者|病人)?")
+_EACH_PERSON = rx(r"每(?:人|位|名|例|个|個)(?:患者|受试者|病人)?")
 # insulin as the outcome, not a dosed drug: "单次输注后完全停用外源性胰岛素", "became insulin-free"
-_DRUG_OUTCOME_BEFORE = re.compile(r"(?:停用|停止|停掉|脱离|摆脱|无需|不再需要|不再|不需要|不用|减少|减停|"
+_DRUG_OUTCOME_BEFORE = rx(r"(?:停用|停止|停掉|脱离|摆脱|无需|不再需要|不再|不需要|不用|减少|减停|"
                                   r"\boff|\bstopped|\bdiscontinued|\bfree\s+of|\bindependent\s+of|\bwithout|"
                                   r"\bno\s+longer\s+(?:needed|required|need|require|took|take|used|use))"
                                   r"\s*(?:了)?\s*(?:外源性|額外|额外|注射|使用|exogenous|any|their|her|his)?\s*$", re.I)
-_DRUG_OUTCOME_AFTER = re.compile(r"[-\s]?(?:free|independen\w*)", re.I)
+_DRUG_OUTCOME_AFTER = rx(r"[-\s]?(?:free|independen\w*)", re.I)
 
 # intervals read from "N months later ... a second dose": the dose noun is inside the match
 AGAIN_PATTERNS = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",

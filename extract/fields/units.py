@@ -14,6 +14,7 @@ from ..numbers import ARABIC, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .hba1c import MISLABELLED_MMOL_MAX
 from .hba1c import TERM as HBA1C_TERM
+from ..rxcache import rx
 
 # ---- lexicons (data) ----
 GLUCOSE_WORDS = (r"(?:血糖|葡萄糖|glucose|glycemia|FBG|FPG|FBS|PPG|2h\s*PG|OGTT|空腹|餐后|餐後)")
@@ -42,8 +43,8 @@ PATTERNS: tuple[Pattern, ...] = (
       + SHARE_AFTER, 0.8),
     P("hba1c_mmol", HBA1C_TERM + rf"[^\d。;；\n]{{0,12}}?(?<![\d.])(?P<v>{ARABIC})\s*(?P<u>mmol\s*/\s*mol)", 0.8),
 )
-_GLU_RE = re.compile(GLUCOSE_WORDS, re.I)
-_OTHER_RE = re.compile(OTHER_MEASURES, re.I)
+_GLU_RE = rx(GLUCOSE_WORDS, re.I)
+_OTHER_RE = rx(OTHER_MEASURES, re.I)
 
 
 def _nearest_is_glucose(before: str) -> bool:

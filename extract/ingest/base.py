@@ -1,20 +1,20 @@
 """The reader interface (detect + parse, as in ChemDataExtractor) and helpers shared by the readers."""
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
 from typing import ClassVar
 
 from ..document import FailedItem, SourceDoc
 from .discover import InputFile
+from ..rxcache import rx
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024   # a text/HTML/feed file larger than this is refused (TooLarge)
 TITLE_LOOKAHEAD_LINES = 3           # the title counts as present if it is in the first lines of the text
 
-_SPACE = re.compile(r"\s+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SPACE = rx(r"\s+")
+_SURROGATE = rx("[\ud800-\udfff]")
 # Dates as sources write them: ISO (with time), slashes/dots, Chinese 年月日; year first only.
-_DATE = re.compile(
+_DATE = rx(
     r"(?P<y>(?:19|20)\d\d)"
     r"(?:\s*(?:[-/.年]\s*)(?P<m>\d{1,2})(?:\s*(?:[-/.月]\s*)(?P<d>\d{1,2})\s*日?|\s*月)?)?"
 )

@@ -8,11 +8,11 @@ decoding reads as words, the wrong one as a string of rare unrelated characters.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import BinaryContent, DecodeError, EmptyDocument
+from ..rxcache import rx
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -46,9 +46,9 @@ MAX_PRIVATE_USE_RATIO = 0.01   # private-use characters betray a wrong CJK codec
 PLAUSIBILITY_SAMPLE = 200_000  # characters scored: enough to decide, bounded for huge files
 
 _WHITESPACE_CONTROLS = frozenset(b"\t\n\r\f\v")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_PAIR = re.compile(r"(?=([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}))")
-_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_CJK = rx(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_PAIR = rx(r"(?=([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}))")
+_PRIVATE_USE = rx(r"[\ue000-\uf8ff]")
 
 
 @dataclass

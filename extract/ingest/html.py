@@ -14,6 +14,7 @@ from ..errors import EmptyDocument, HtmlNoText
 from .base import Reader, clean_title, normalise_date, with_title
 from .discover import InputFile
 from .encoding import decode_bytes
+from ..rxcache import rx
 
 HTML_EXTENSIONS: tuple[str, ...] = (".html", ".htm", ".xhtml", ".shtml")
 
@@ -36,7 +37,7 @@ FALLBACK_BLOCKS: tuple[str, ...] = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li
                                     "pre", "figcaption", "dd", "dt")
 FALLBACK_DROP_TAGS: tuple[str, ...] = ("script", "style", "noscript", "nav", "footer", "header", "aside", "form",
                                        "iframe", "button", "select", "template", "svg", "object")
-FALLBACK_DROP_HINT = re.compile(
+FALLBACK_DROP_HINT = rx(
     r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|header|sidebar|share|sharing|social|ad|ads|advert\w*|banner|"
     r"cookie\w*|comments?|related|breadcrumbs?|contact|copyright|subscribe|login|toolbar|pagination)(?:$|[\s_-])",
     re.I)

@@ -13,6 +13,7 @@ from ..document import FailedItem, SourceDoc
 from ..errors import EmptyDocument, NeedsOcr, PdfError
 from .base import Reader, clean_title, suffix
 from .discover import InputFile
+from ..rxcache import rx
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
 MAX_PDF_PAGES = 300            # later pages are not read (with a warning): the batch has a time limit per file
@@ -44,19 +45,19 @@ REPEAT_PAGES = 3               # … or on this many pages (chapter headers of l
 WORD_OPTIONS: dict[str, Any] = {"x_tolerance_ratio": 0.15, "extra_attrs": ["size"]}  # ratio: tight fonts
 MAX_CID_SHARE = 0.3            # "(cid:N)" glyphs without a Unicode mapping: above this the text layer is unusable
 
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = rx(
     r"^(?:(?:page|p\.?)\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—\s]*\d{1,4}[-–—\s]*|\d+\s*/\s*\d+|"
     r"第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[ivxlc]{1,6})$", re.I)
-_LIST_ITEM = re.compile(r"^(?:[•·▪●◦■□\-–*]\s|\(?\d{1,2}(?:\)|[.、](?!\d))|[①-⑳])")  # a list item starts a paragraph
-_CID = re.compile(r"\(cid:\d+\)")
-_CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_LIST_ITEM = rx(r"^(?:[•·▪●◦■□\-–*]\s|\(?\d{1,2}(?:\)|[.、](?!\d))|[①-⑳])")  # a list item starts a paragraph
+_CID = rx(r"\(cid:\d+\)")
+_CJK_CHAR = rx(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _TERMINAL = tuple(".。!?！？:：;；")
 _HYPHENS = ("-", "\u2010", "\u00ad")
-_LEFT_FRAGMENT = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[-\u2010\u00ad]$")
+_LEFT_FRAGMENT = rx(r"(?<![A-Za-z])([A-Za-z]+)[-\u2010\u00ad]$")
 MAX_FRAGMENT = 64              # letters of a hyphenated word's first half that de-hyphenation looks at
-_RIGHT_FRAGMENT = re.compile(r"^([A-Za-z]+)")
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-_JUNK_TITLE = re.compile(r"(?:^untitled$|^microsoft\s+word|\.(?:docx?|pdf|tex|indd|rtf)$|^\s*$)", re.I)
+_RIGHT_FRAGMENT = rx(r"^([A-Za-z]+)")
+_WORD = rx(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_JUNK_TITLE = rx(r"(?:^untitled$|^microsoft\s+word|\.(?:docx?|pdf|tex|indd|rtf)$|^\s*$)", re.I)
 
 # Second halves that make a hyphenated compound rather than a word broken by typesetting ("marrow-derived").
 COMPOUND_SECONDS: frozenset[str] = frozenset("""
@@ -108,8 +109,8 @@ class Line:
         return "".join(parts)
 
 
-_SUP_TEXT = re.compile(r"^[-+−–]?\d{1,3}$")
-_CITATION_TEXT = re.compile(r"^\d{1,3}(?:[,\-–]\d{1,3})*$")
+_SUP_TEXT = rx(r"^[-+−–]?\d{1,3}$")
+_CITATION_TEXT = rx(r"^\d{1,3}(?:[,\-–]\d{1,3})*$")
 
 
 def _superscript(prev: dict[str, Any], w: dict[str, Any]) -> Optional[str]:

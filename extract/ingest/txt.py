@@ -8,24 +8,25 @@ from ..errors import EmptyDocument
 from .base import Reader, suffix
 from .discover import InputFile
 from .encoding import decode_bytes
+from ..rxcache import rx
 
 TEXT_EXTENSIONS: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
 MARKDOWN_EXTENSIONS: tuple[str, ...] = (".md", ".markdown")
 
 # A "text" file that is really a saved web page (scrapers often save HTML under .txt).
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.I | re.S)
+_HTML_START = rx(r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.I | re.S)
 
 # Markdown markup that is not text: (pattern, replacement), applied in order.
 MARKDOWN_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),                # image → its alt text
-    (re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))+\)"), r"\1"),  # link → its label
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M), r"\1"),  # ATX heading marks
-    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),                  # block quotes
+    (rx(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),                # image → its alt text
+    (rx(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))+\)"), r"\1"),  # link → its label
+    (rx(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M), r"\1"),  # ATX heading marks
+    (rx(r"^[ \t]{0,3}>[ \t]?", re.M), ""),                  # block quotes
     # bold (a bounded span: an unbounded ".+?" re-scans the line from every unmatched "**")
-    (re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italic (not "3*10^6")
-    (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),     # horizontal rules
-    (re.compile(r"^```.*$", re.M), ""),                             # code fences
+    (rx(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1"), r"\2"),
+    (rx(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italic (not "3*10^6")
+    (rx(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),     # horizontal rules
+    (rx(r"^```.*$", re.M), ""),                             # code fences
 )
 
 

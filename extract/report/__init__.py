@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 from collections import defaultdict
 from importlib import resources
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..outputs import Outputs, ValueRow, record_values, study_label
+from ..rxcache import rx
 
 CHUNK_SIZE = 200            # studies per detail file
 # value fields a curator decision (extract decide ... reject-value/correct-value --field F) can name
@@ -30,7 +30,7 @@ DECIDE_FIELDS = ["n_total", "n_arms", "n_studies", "follow_up_days", "infusions"
                  "pmcid", "registry_ids", "design", "condition", "cell_types", "institution", "country", "aliases"]
 CONTEXT_CHARS = 700         # a paragraph longer than this is cut around the quote
 # sentence ends in Chinese and English text (a full stop needs a space or the end after it in English)
-_SENT_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)|\n")
+_SENT_END = rx(r"[。！？!?；;]|\.(?=\s|$)|\n")
 FACT_ORDER = ("n_total", "n_arms", "n_studies", "hba1c_before", "hba1c_after", "hba1c_change", "dose",
               "infusions", "interval_days", "follow_up_days")
 STUDY_ORDER = ("title", "journal", "pub_date", "doi", "pmid", "pmcid", "registry_ids", "design", "condition",

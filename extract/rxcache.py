@@ -10,9 +10,10 @@ foreign file is ignored. ``EXTRACT_REGEX_CACHE=off`` turns the file off. The cod
 an array of sre's code units, not as a list of ints: marshal reads ~9 M ints one object at a time (0.7 s at
 start-up), bytes in one copy (the list is made in C when the pattern is compiled).
 
-``speed_up_modules`` recompiles the regexes the package's modules declare with ``re.compile`` through
-``prefilter.compile_pattern`` (first characters in the info block: the same matches, fewer positions tried),
-once, before the workers fork.
+``rx`` is ``re.compile`` for the regexes the package's modules declare at import: read back from the file
+when it can be kept, so start-up does not run sre's compiler for them (about 0.6 s). ``speed_up_modules``
+recompiles any other the modules hold through ``prefilter.compile_pattern`` (first characters in the info
+block: the same matches, fewer positions tried), once, before the workers fork.
 """
 from __future__ import annotations
 
@@ -175,6 +176,24 @@ def writable() -> bool:
     while folder is not None and not folder.exists():
         folder = folder.parent if folder.parent != folder else None
     return folder is not None and os.access(folder, os.W_OK)
+
+
+_WRITABLE: list[bool] = []   # writable(), asked once per process by rx
+
+
+def rx(regex: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(regex, flags)`` for a pattern a module declares at import: its kept twin (``compile_cached``,
+    the same matches) where the cache file can be kept, so neither the import nor ``speed_up_modules`` runs
+    sre's compiler for it again."""
+    if not _WRITABLE:
+        _WRITABLE.append(writable())
+    if not _WRITABLE[0]:
+        return re.compile(regex, flags)
+    if not flags & re.ASCII:
+        flags |= re.UNICODE   # the flags re.compile gives the pattern: the key speed_up_modules looks up
+    compiled = compile_cached(regex, flags)
+    _SPED_UP[id(compiled)] = compiled
+    return compiled
 
 
 def speed_up_modules(prefix: str = "extract") -> int:
