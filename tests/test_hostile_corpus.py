@@ -19,7 +19,8 @@ import pytest
 from extract import pipeline
 from extract.models import DocumentRow, Record, Study
 
-TIME_LIMIT = 5.0
+TIME_LIMIT = 10.0   # per document, wall clock: twice the 5 s target, so a small document on a loaded CI host
+                    # (load 7-8 on 2 cores once took one past 5 s) is not abandoned
 ARTICLE = "研究共纳入40名2型糖尿病患者,随访12个月,糖化血红蛋白从8.4%降至7.2%。\n"
 EN = "The trial enrolled 40 patients with type 2 diabetes; HbA1c fell from 8.4% to 7.2% over 12 months.\n"
 IDENTICAL = 1000
@@ -36,14 +37,14 @@ def _pdf(draw) -> bytes:
 
 
 def _heavy_page(c) -> None:
-    """Page 1 is an article; page 2 holds 200,000 text objects (about 15 s to lay out, three times the limit:
-    60,000 took 4.8 s, at the limit, and the test flickered)."""
+    """Page 1 is an article; page 2 holds 400,000 text objects (about 30 s to lay out, three times the limit:
+    60,000 took 4.8 s, at a 5 s limit, and the test flickered)."""
     c.setFont("Helvetica", 10)
     c.drawString(72, 720, EN.strip())
     c.showPage()
     c.setFont("Helvetica", 3)
-    for i in range(200_000):
-        c.drawString(5 + (i % 200) * 2.9, 5 + (i // 300) * 2.6, "x")
+    for i in range(400_000):
+        c.drawString(5 + (i % 200) * 2.9, 5 + (i // 600) * 1.3, "x")
     c.showPage()
 
 
