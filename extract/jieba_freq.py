@@ -29,6 +29,7 @@ class FileFreq(MutableMapping[str, int]):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.added: dict[str, int] = {}
+        self._read: dict[str, Optional[int]] = {}   # what the table said (None: not in it); words repeat
         self._local = threading.local()
 
     def _db(self) -> sqlite3.Connection:
@@ -42,8 +43,12 @@ class FileFreq(MutableMapping[str, int]):
         got = self.added.get(word)
         if got is not None:
             return got
-        row = self._db().execute("SELECT f FROM freq WHERE w = ?", (word,)).fetchone()
-        return None if row is None else row[0]
+        try:
+            return self._read[word]
+        except KeyError:
+            row = self._db().execute("SELECT f FROM freq WHERE w = ?", (word,)).fetchone()
+            got = self._read[word] = None if row is None else row[0]
+            return got
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._lookup(word) is not None
