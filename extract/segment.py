@@ -126,21 +126,32 @@ ANAPHORA = rx(r"该研究|該研究|这项研究|這項研究|此项研究|此�
                       r"\b(?:the|this) (?:study|trial|research|paper)\b", re.IGNORECASE)
 # "案例1:", "病例二", "【研究一】", "Case 2", "Abstract 1:", "壁报一:": a heading that opens one study
 CASE_HEADING = rx(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|病例|个案|個案|患者故事|病友故事|故事|研究|试验|試驗|壁报|壁報|"
-                          r"Case|Patient|Study|Trial|Abstract|Poster)\s*"
+                          r"论文|論文|文献|文獻|Case|Patient|Study|Trial|Abstract|Poster|Paper)\s*"
                           r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d.])\s*(?:[】\]]|[:：.、)\s]|$)"
                           # a conference abstract/poster number on a line of its own: "Abstract OP 12-071",
                           # "Poster #LB-23", "壁报 P-045"
                           r"|^\s*(?:Abstract|Poster|Oral presentation|Late-breaking abstract|摘要|壁报|壁報)\s*(?:No\.?|#|编号|編號)?"
                           r"\s*[:：]?\s*[A-Z]{0,4}[\s-]?\d{1,4}(?:[-.]\d{1,4})?(?:-?[A-Z]{1,3})?\s*$"
-                          # a bare abstract/poster number on a line of its own in a book of abstracts: "PU-0417", "OP-112"
-                          r"|^\s*(?-i:[A-Z]{1,3})-\d{3,4}\s*$", re.IGNORECASE)
+                          # a bare abstract/poster number on a line of its own in a book of abstracts: "PU-0417", "OP-112",
+                          # "P2-031" (session 2), or a withdrawn one: "P2-034 - withdrawn by the authors", "PU-0420(撤稿)"
+                          r"|^\s*(?-i:[A-Z]{1,3}\d{0,2})-\d{3,4}\s*(?:$|[-–—:：(（]\s*(?:withdrawn|retracted|已?撤回|已?撤稿))",
+                          re.IGNORECASE)
 # numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
 ORDINAL_HEADING = rx(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|【(?:\d{1,2}|[一二三四五六七八九十]{1,3})】\s*\S|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
                              r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*\S|0\d\s*$"
                              # a digest's items marked by a symbol instead of a number ("◎美國：…", "■ 台灣…"), or by the
                              # bar of a WeChat section heading ("▍国内：…")
                              r"|[◎■◆▲★▍▌▎▐┃]\s*\S)")
-ZERO_NUMBER = rx(r"^\s*0\d\s*$")
+# a zero-padded item number, alone or before its title: numbered like digit items (no end of a study by itself)
+# a digest's zero-padded item whose title names a therapy or a study ("01 脐带MSC治疗2型糖尿病：II期随机双盲试验",
+# "02｜幹細胞胰島治療第1型糖尿病", "03 | Meta-analysis of MSC"); the parts of one article numbered so ("01 一篇论文引发关注",
+# "02 患者：病程16年", "03 结果：第75天停用胰岛素", "04 专家观点") are no items
+ZERO_ITEM_TITLE = rx(r"干细胞|幹細胞|间充质|間充質|间质|間質|MSC|iPSC|ESC\b|胰岛细胞|胰島細胞|细胞治疗|細胞治療|荟萃|薈萃|[Mm]eta|"
+                     r"试验|試驗|研究|治疗|治療|\b(?:trial|study|cells?|therapy|treatment|islets?)\b", re.IGNORECASE)
+ZERO_ITEM_PART = rx(r"^\s*0[1-9](?:\s*[|｜丨]\s*|\s+)(?:患者|病人|病例|案例|结果|結果|背景|方法|专家|專家|点评|點評|观点|觀點|"
+                    r"治疗(?:经过|过程)|治療(?:經過|過程)|Patient|Results?|Background|Methods?|Expert|Treatment\b)")
+ZERO_TITLED = rx(r"^\s*0[1-9](?:\s*[|｜丨]\s*|\s+)(?![\d\s月日号號年时時点點:：%])\S")
+ZERO_NUMBER = rx(r"^\s*0\d\s*$|" + ZERO_TITLED.pattern)
 DIGIT_ITEM = rx(r"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])")
 # numbered headings that name a part of one article, not a study of its own
 PART_HEADING = rx(r"^\s*(?:[(（]?[\d一二三四五六七八九十IVX]{1,3}[)）]?\s*[、.．)）]?\s*)"
@@ -174,6 +185,33 @@ DATELINE = rx(
     r"(?:新华社|新華社|中新社|中新网|中新網|本报|本報|人民网|人民網|央视新闻|央視新聞|路透社|法新社|美联社|美聯社)"
     r"[^,，。\n]{0,14}?(?:电|電|讯|訊))")
 DATELINE_MIN = 2
+# the first tag of a record in an export of bibliographic records: RIS ("TY  - JOUR"), MEDLINE/NBIB ("PMID- 31234567"),
+# EndNote/Refer ("%0 Journal Article"), RefWorks ("RT Journal Article"), NoteExpress ("{Reference Type}: Journal Article"),
+# CNKI E-Study ("SrcDatabase-来源库: 期刊"), BibTeX ("@article{pei2026,"); two or more in a document make it a list of
+# records, one study each, and nothing inside a record opens another
+RECORD_START = rx(r"^\s*(?:TY\s{1,2}-[ \t]+[A-Z]{2,6}[ \t]*(?:$|\n)|PMID\s?-\s*\d|%0\s+(?-i:[A-Z][a-z]+)|RT\s+(?:Journal|Conference|Book|Generic|Abstract|Thesis)\b|"
+                  r"\{Reference Type\}\s*[:：]|SrcDatabase-(?:来源库|來源庫)\s*[:：]|@(?i:article|inproceedings|misc|phdthesis)\s*\{)")
+# the tag that holds a record's title: RIS TI/T1, MEDLINE TI, Refer %T, RefWorks T1, NoteExpress {Title}, CNKI Title-题名
+RECORD_TITLE = rx(r"^\s*(?:TI\s{1,2}-\s|T1\s{1,2}-\s|TI\s?-\s|%T\s|T1\s\S|\{Title\}\s*[:：]|Title-(?:题名|題名)\s*[:：]|title\s*=)",
+                  re.IGNORECASE)
+# a record's date: RIS DA ("2026/07", the citation month) before Y1/PY (the year); Refer %D; NoteExpress {Year}
+# (a MEDLINE record's DP is read by ``metadata.medline_date``)
+RECORD_DATE = rx(r"(?m)^[ \t]*(DA|Y1|PY|%D|\{Year\})[ \t]{0,3}[-:：]?[ \t]+((?:19|20)\d{2})(?:[/.-](\d{1,2}))?(?:[/.-](\d{1,2}))?(?!\d)")
+RECORDS_MIN = 2
+RECORD_DATE_ORDER = ("DA", "Y1", "PY", "%D", "{Year}")
+# an item of a book of abstracts or a digest about another disease ("BONE MARROW MSC FOR KNEE OSTEOARTHRITIS…", "05 iPSC来源
+#多巴胺神经元治疗帕金森病（非糖尿病）", "脐血干细胞治疗脑中风"): when its heading names that disease and not diabetes, it
+# is no mention, whatever diabetes its text names in passing ("Eight patients in each group had type 2 diabetes")
+OTHER_DISEASE = rx(r"osteoarthritis|\bParkinson|\bAlzheimer|heart failure|myocardial infarction|\bstroke\b|spinal cord injur|"
+                   r"multiple sclerosis|amyotrophic|\bALS\b|Crohn|ulcerative colitis|\blupus\b|cirrhosis|\bCOVID|\bARDS\b|"
+                   r"leuka?emia|lymphoma|myeloma|knee cartilage|macular degeneration|"
+                   r"骨关节炎|骨關節炎|关节炎|關節炎|帕金森|阿尔茨海默|阿茲海默|阿爾茨海默|老年痴呆|心力衰竭|心衰|心臟衰竭|心肌梗死|心肌梗塞|"
+                   r"脑卒中|腦卒中|脑中风|腦中風|中风|中風|脊髓损伤|脊髓損傷|渐冻症|漸凍症|多发性硬化|多發性硬化|克罗恩|克隆氏|"
+                   r"溃疡性结肠炎|潰瘍性結腸炎|红斑狼疮|紅斑狼瘡|肝硬化|肝衰竭|新冠|白血病|淋巴瘤|骨髓瘤|黄斑变性|黃斑部病變", re.IGNORECASE)
+# diabetes named as a subject ("非糖尿病", "non-diabetic" name it as what the item is not)
+DIABETES_SUBJECT = rx(r"(?<!非)(?:糖尿病|糖友|T[12]DM?\b|\bIDDM\b|\bNIDDM\b|胰岛|胰島)|(?<!non-)(?<!non)\bdiabet|\bislets?\b|\bMODY\b|"
+                      r"\bHbA1c\b|糖化血红蛋白|糖化血紅蛋白", re.IGNORECASE)
+
 # a line that tells another study than the one before it: "2）另一条是meta分析…", "Another trial, of 40 patients…"
 ANOTHER_LEAD = rx(r"^\s*(?:[(（]?\d{1,2}\s*[)）.、]\s*)?(?:另一(?:条|條|项|項|篇|则|則|个|個)|另有|Another\b|A second\b)")
 # a section introduces a patient/case of its own
@@ -204,6 +242,17 @@ _NO_STOP_AFTER = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept"
 SENTENCE_END = rx(r"[。!?！？]|" + "".join(rf"(?<!\b{a})" for a in _NO_STOP_AFTER) + r"\.(?=\s|$)|\n")
 # an earlier study of the same team, described inside the report of a new one ("该团队2021年曾…发表一项…
 # 先导研究", "此前的一项研究", "their earlier pilot study"): a study of its own
+# the institution's standing programme, told after the study being reported, in a paragraph of its own ("Pushan University
+# Hospital has offered donor islet transplantation since 2019. Six patients…", "该院自2019年起也开展供体胰岛移植，已有6名…",
+# "本院自2015年起執行胰島移植"): another cohort, running to the end of its paragraph
+STANDING_PROGRAMME = (
+    r"\b(?:has|have)\s+(?:also\s+)?(?:offered|performed|carried out|provided|run|been\s+(?:offering|performing|carrying out|"
+    r"providing|running))\s+(?:[\w-]+\s+){0,4}?(?:transplant(?:ation)?s?|infusions?|therap(?:y|ies)|treatments?|procedures?|"
+    r"programmes?|programs?)\s+(?:(?:at|in)\s+(?:[\w-]+\s+){1,3})?since\s+(?:19|20)\d{2}\b|"
+    r"\b[Ss]ince\s+(?:19|20)\d{2}\s*,\s*(?:the|its|our|this)\s+(?:[\w-]+\s+){0,3}?(?:hospital|cent(?:re|er)|team|unit|clinic|"
+    r"programme|program)\s+has\s+(?:also\s+)?(?:offered|performed|carried out|treated|transplanted)\b|"
+    r"(?:自|从|從)\s*\d{4}\s*年\s*(?:起|以来|以來|开始|開始)?\s*[,，]?\s*(?:也|亦|还|還|便|就|已)?\s*"
+    r"(?:执行|執行|开展|開展|实施|實施|进行|進行|施行)(?:了)?[^。;；,，]{0,20}?(?:移植|输注|輸注|治疗|治療|手术|手術)")
 PRIOR_STUDY = rx(
     r"(?:曾|此前|先前|之前|早前|早先|前期)[^,，。;；]{0,40}?(?:一项|一項)[^,，。;；]{0,40}?(?:研究|试验|試驗)|"
     # "該院早前發表的研究追蹤十四名病人", "此前完成的试验": an earlier study named by its publication
@@ -232,7 +281,8 @@ PRIOR_STUDY = rx(
     r"\b(?:[Aa]s early as|[Bb]ack in)\s+(?:19|20)\d{2}\b[^.;]{0,80}?\b(?:an?|one|the first|\d+)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:patients?|wom[ae]n|m[ae]n|study|trial|case)\b|"
     # "The new study builds on the case of the team's first patient"
-    r"\b(?:builds?|built|building)\s+on\s+(?:the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}?case(?:\s+report)?\s+(?:of|in)\b")
+    r"\b(?:builds?|built|building)\s+on\s+(?:the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}?case(?:\s+report)?\s+(?:of|in)\b|"
+    + STANDING_PROGRAMME)
 # the team's earlier paper, told before the study being reported: no intro of it ("该团队2021年曾在《细胞研究》发表论文报道
 # 这一方法", "此前,團隊已在《自然》發表…", "The method had been published in Science in 2020", "back in 2018")
 # (the team as the subject: "此前,2021年《柳叶刀》子刊报道1例…" in a digest is another study, not background)
@@ -612,6 +662,24 @@ def _section_reports_study(doc: Document, heading: _Line, section: list[_Line], 
     return any(is_intro(doc, ln, max_ref) for ln in opening)
 
 
+# an answer's cohort was treated or measured: "接受治療", "植入", "received", "HbA1c"
+TREATED = rx(r"接受|治疗|治療|植入|移植|输注|輸注|回输|回輸|停用|糖化|HbA1c|\b(?:received|treated|infused|implanted|"
+             r"transplanted|enrolled|randomi[sz]ed)\b", re.IGNORECASE)
+
+
+def _zero_item(line: _Line) -> bool:
+    """A digest item numbered "01 …" whose title names a therapy or a study (not a part of one article's story)."""
+    return bool(ZERO_TITLED.match(line.text) and ZERO_ITEM_TITLE.search(line.text) and not ZERO_ITEM_PART.match(line.text))
+
+
+def _answer_reports_study(doc: Document, question: _Line, answer: list[_Line], max_ref: Optional[int]) -> bool:
+    """Does a question's answer report a cohort or patient of its own (not only cite a study, which its intro opens)?"""
+    if not answer or any(is_intro(doc, ln, max_ref) for ln in answer[:SECTION_HEAD_LINES]):
+        return False
+    # (people on a waiting list or asking about treatment are no cohort: the answer tells them treated or measured)
+    return any(study_cue(ln.text[:200], ln.text[:300]) and TREATED.search(ln.text) for ln in answer[:SECTION_HEAD_LINES])
+
+
 def _cells(text: str) -> int:
     return len([c for c in TABLE_CELL_SEP.split(text.strip()) if c.strip()])
 
@@ -685,6 +753,10 @@ def plain_tables(lines: list[_Line]) -> tuple[dict[int, str], dict[int, list[tup
 
 def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> list[_Boundary]:
     """Lines that open a study (intro, case, table row) or close one (month/summary/ordinal headings)."""
+    records = [ln for ln in lines if RECORD_START.match(ln.text)]
+    if len(records) >= RECORDS_MIN:
+        # an export of bibliographic records: each record is a study, whatever its abstract says
+        return [_Boundary(ln.start, "record", ln) for ln in records]
     out: list[_Boundary] = []
     rows = table_rows(lines)
     plain, _ = plain_tables(lines)
@@ -702,10 +774,19 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
         elif is_heading(ln) and MONTH_HEADING.match(ln.text):
             out.append(_Boundary(ln.start, "month", ln))
         elif is_heading(ln) and QUESTION_HEADING.match(ln.text):
-            out.append(_Boundary(ln.start, "question", ln))
+            # a question whose answer reports a cohort of its own ("Q3：本院的治療成果如何？ / 本院…共有6位病人…")
+            # opens that study; other questions close the answer before them
+            answer = []
+            for nxt in lines[i + 1:]:
+                if is_heading(nxt) and (QUESTION_HEADING.match(nxt.text) or CASE_HEADING.match(nxt.text)):
+                    break
+                if not is_heading(nxt):
+                    answer.append(nxt)
+            kind = "case" if _answer_reports_study(doc, ln, answer, max_ref) else "question"
+            out.append(_Boundary(ln.start, kind, ln))
         elif i in rows:
             out.append(_Boundary(ln.start, rows[i], ln))
-        elif is_heading(ln) and ORDINAL_HEADING.match(ln.text):
+        elif is_heading(ln) and (ORDINAL_HEADING.match(ln.text) or _zero_item(ln)):
             # a numbered section introduces a study when its text reports one (a patient, a cohort,
             # a registry id, a publication) before the next numbered heading
             section, head_lines = [], []
@@ -894,12 +975,26 @@ def sequential_segments(doc: Document, lines: list[_Line], bounds: list[_Boundar
             pending = start                      # "案例1:…" followed directly by its dated intro
             continue
         pending = None
-        if b.kind == "case" and CASE_HEADING.match(b.line.text) and not is_heading(b.line):
+        if b.kind == "record":
+            # a record is introduced by its title
+            intro = next((ln for ln in content if RECORD_TITLE.match(ln.text)), b.line)
+        elif b.kind == "case" and CASE_HEADING.match(b.line.text) and not is_heading(b.line):
             intro = b.line                      # "壁报一:复旦大学…报告了…": the heading line is the intro
         else:
             intro = b.line if b.kind in ("intro", "row") else body_lines[0]
         segs.append(_Segment(start, content[-1].end, intro, content))
     return _merge_same(doc, segs, max_ref)
+
+
+def _other_disease_item(seg: _Segment) -> bool:
+    """Does the segment's head (its heading lines and first line of text) name another disease and not diabetes?"""
+    head: list[str] = []
+    for ln in seg.lines:
+        head.append(ln.text)
+        if not is_heading(ln) and not CASE_HEADING.match(ln.text):
+            break
+    text = "\n".join(head)
+    return bool(OTHER_DISEASE.search(text)) and not DIABETES_SUBJECT.search(text)
 
 
 def _attach_row_sections(doc: Document, lines: list[_Line], bounds: list[_Boundary], segs: list[_Segment]) -> None:
@@ -1474,6 +1569,21 @@ def link_references(doc: Document, mentions: list[Mention], refs: ReferenceList)
                 if idx is not None and idx not in m.refs:
                     m.refs.append(idx)
                     linked.add(idx)
+    # items of a digest that each close with their own marker ("…9人中5人停用胰岛素[2]"): a study whose text cites
+    # one reference that no other study cites owns it
+    if len(tops) >= 2:
+        cited: list[set[int]] = []
+        for m in tops:
+            found = {i for s, e in m.spans for mk in find_markers(doc.view, s, e, max_number=max_ref) for n in mk.numbers
+                     for i, r in enumerate(refs.entries) if r.number == n}
+            cited.append(found)
+        for m, own in zip(tops, cited):
+            if m.refs or len(own) != 1:
+                continue
+            idx = next(iter(own))
+            if idx not in linked and sum(idx in c for c in cited) == 1:
+                m.refs.append(idx)
+                linked.add(idx)
     # a reference whose title appears in a mention's text belongs to it
     texts = [_norm("".join(doc.view[s:e] for s, e in m.spans)) for m in tops]
     for i, r in enumerate(refs.entries):
@@ -1541,6 +1651,11 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
             doc, s, e, year_hint=_year_hint(doc, lines, s))] if h), None)
         if pd is not None:
             m.hits = [h for h in m.hits if h.field != "pub_date"] + [pd]
+    if m.kind == "study" and m.spans and RECORD_START.match(doc.view[m.spans[0][0]:m.spans[0][0] + 80]):
+        # a record of an export is dated by its date tag, not by a date its abstract tells
+        rd = record_date(doc, m.spans[0][0], m.spans[-1][1])
+        if rd is not None:
+            m.hits = [h for h in m.hits if h.field != "pub_date"] + [rd]
     if m.kind == "study" and m.spans and not any(h.field == "pub_date" for h in m.hits):
         # a digest item with a label line ("期刊：Frontiers in Endocrinology（2024年3月）")
         hd = next((h for s, e in m.spans for h in [metadata.header_date(doc, s, e)] if h), None)
@@ -1583,6 +1698,21 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
         if c:
             m.hits.append(c)
     m.hits.extend(metadata.alias_hits(doc, m.spans))
+
+
+def record_date(doc: Document, start: int, end: int) -> Optional[Hit]:
+    """The date of the bibliographic record in ``[start, end)``: RIS "DA  - 2026/07" before "PY  - 2026", a
+    MEDLINE record's DP."""
+    found = {m.group(1): m for m in reversed(list(RECORD_DATE.finditer(doc.view, start, end)))}
+    for tag in RECORD_DATE_ORDER:
+        m = found.get(tag)
+        if m is None:
+            continue
+        y, mo, d = m.group(2), m.group(3), m.group(4)
+        val = metadata._fmt(y, int(mo) if mo else None, int(d) if mo and d else None) or metadata._fmt(y)
+        if val:
+            return Hit("pub_date", {"value": val}, m.start(2), m.end(4 if d else 3 if mo else 2), "segment", "record_date", 0.9)
+    return metadata.medline_date(doc, start, end)
 
 
 # an item's marker before its text: "【研究二】", "(1)", "1.", "Case 2:", "- "
@@ -1688,6 +1818,8 @@ def segment(doc: Document) -> list[Mention]:
             if own is not None:
                 mentions.append(own)
         for seg in segs:
+            if _other_disease_item(seg):
+                continue
             intro = intro_sentence(doc, seg.intro) if seg.intro else None
             # a claim inside its line ("答:多数方案为3次。2022年《X》一项研究…"): the sentences before it are
             # the writer's own answer, not the study's
