@@ -165,7 +165,8 @@ MONTH_HEADING = rx(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*[日号號])
 SUMMARY_HEADING = rx(
     r"^\s*(?:[一二三四五六七八九十\d]{1,3}\s*[、.．]\s*)?(?:总结|總結|结语|結語|小结|小結|结论|結論|展望|写在最后|寫在最後|"
     r"挑战|挑戰|编者按|編者按|编者的话|編者的話|Conclusions?\b|Summary\b|Outlook\b|Takeaways?\b|Our take\b|"
-    r"(?:The )?[Bb]ottom line\b|Editor'?s (?:note|take|comment)\b|Commentary\b)"
+    r"(?:The )?[Bb]ottom line\b|Editor'?s (?:note|take|comment)\b|Commentary\b|Take-?home\b|Key (?:points|messages)\b|"
+    r"划重点|劃重點|要点总结|要點總結)"
     r"|(?:总结|總結|结语|結語|小结|小結|结论|結論|展望)\s*[:：]?\s*$", re.IGNORECASE)
 # paragraphs that open with an ordinal study ("第一個研究來自濟南,2023年發表", "第二项研究…", "The second study, from
 # Xiamen…"): when a document has two or more of them, each opens a study of its own
@@ -227,7 +228,12 @@ SECTION_COHORT = rx(r"(?:纳入|納入|招募|入组|入組|收治|选取|選取
                             r"(?:患者|病人|病患|受试者|受試者|儿童|兒童|患儿|患兒|成人|成年人|志愿者|志願者)|"
                             # the count after its noun: "回顾性纳入2021—2024年…的2型糖尿病肾病患者65例"
                             r"(?:纳入|納入|招募|入组|入組|收治|选取|選取)[^。;；!?]{0,60}?"
-                            r"(?:患者|病人|病患|受试者|受試者|患儿|患兒|志愿者|志願者)\s*\d+\s*(?:名|例|位)")
+                            r"(?:患者|病人|病患|受试者|受試者|患儿|患兒|志愿者|志願者)\s*\d+\s*(?:名|例|位)|"
+                            # a long description between count and noun, joined by 的: "4名病程11到29年的1型糖尿病患者",
+                            # "12位接受胰島移植多年的第1型糖尿病病人"
+                            r"(?<![\d.])\d+\s*(?:名|例|位)[^,，。;；的]{1,20}的[^,，。;；的]{0,10}?(?:患者|病人|病患|受试者|受試者)|"
+                            # a colloquial total: "研究一共12个人", "總共8個人", "共有20人"
+                            r"(?:一共|总共|總共|共有?)\s*\d+\s*(?:个人|個人|人)(?![次份天年月])")
 # a numbered heading that names one study by its kind ("(三)…改善糖尿病小鼠胰岛功能的机制研究",
 # "3. Cord MSCs in T2D: a pilot study"); a bare "三、临床试验" or a review's "…的临床研究" names none
 HEADING_STUDY = rx(r"\S{4}(?:真实世界|真實世界|机制|機制|队列|隊列|回顾性|回顧性|前瞻性|动物|動物|观察性|觀察性|"
@@ -1772,6 +1778,9 @@ def _add_reference_hits(doc: Document, m: Mention, refs: Optional[ReferenceList]
     entries = [refs.entries[i] for i in m.refs] if refs else []
     if m.kind == "document" and not entries and len(citations) >= 1:
         entries = citations[:1]         # "引用本文: …[J]. 刊名, 2012" at the top of a paper page
+    elif m.kind == "study" and not entries:
+        # an abstract's own citation line ("Full paper: Chin J Regen Endocrinol 2025;41(11):1021-1028.")
+        entries = [c for c in citations if any(s <= c.start < e for s, e in m.spans)][:1]
     for ref in entries[:1]:
         for h in metadata.reference_hits(ref, year="pub_date" not in fields):
             if h.field not in fields:

@@ -208,3 +208,27 @@ def test_zero_padded_parts_of_one_article_stay_one_study() -> None:
     _check("用自己的细胞造胰岛 / 01 一篇论文引发关注 / 今年3月，某医院团队在《细胞》发表论文，报告了一例1型糖尿病患者。 / "
            "02 患者：病程16年 / 患者是一位38岁的女士，患1型糖尿病已有16年。 / 03 结果：第75天停用胰岛素 / "
            "移植后第75天停用胰岛素，HbA1c降至5.8%。 / 04 专家观点 / 专家表示这只是一个病例。", [["38岁", "5.8%"]])
+
+
+# --- numbered sections whose cohort is told at length or colloquially ------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("干细胞治疗1型糖尿病进展到哪一步了？ / 一、台湾：用自己的血细胞做成胰岛 / 今年12月初，某医院公布了一项I期试验：血细胞重编程成iPSC再诱导成胰岛，"
+     "4名病程11到29年的1型糖尿病患者，追踪1年，2人停用胰岛素。 / 二、美国：装在胶囊里的干细胞胰岛 / 某公司的产品是胚胎干细胞来源的胰岛细胞，"
+     "研究一共12个人，高剂量组9人，HbA1c降到6.6%。 / 三、我的看法 / 两种路线都只有十几个人的数据。",
+     [["4名病程", "2人停用"], ["12个人", "6.6%"]]),
+    ("幹細胞治療第1型糖尿病到哪了？ / 一、台灣：自己的血球變胰島 / 某醫院公布第一期試驗，8位罹病十年以上的第1型糖尿病病人接受植入，3人停用胰島素。 / "
+     "二、美國：膠囊裡的胰島 / 某公司的試驗總共10個人，糖化血色素降到6.9%。 / 三、我的看法 / 都還很早期。",
+     [["8位", "3人停用"], ["10個人", "6.9%"]]),
+])
+def test_ordinal_sections_with_long_or_colloquial_cohorts_are_studies(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+@pytest.mark.parametrize("text", [
+    "Paper 1：A医院 / 我的看法：n = 64，HbA1c从8.9%降到7.6%，效果看上去不错。 / Paper 2：B医院的pilot / 我的看法：n = 20，HbA1c 8.3% → "
+    "7.5%，没有对照。 / Take-home message： / 1. Penang团队说2027年要做120例的RCT，值得期待。",
+    "Paper 1: Hospital A / In my view, n = 64 and HbA1c fell from 8.9% to 7.6%, which looks good. / Paper 2: Hospital B pilot / "
+    "In my view, n = 20 and HbA1c fell from 8.3% to 7.5%, without controls. / Key points / 1. The team plans a 120-patient RCT in 2027.",
+])
+def test_a_take_home_section_closes_the_last_paper(text: str) -> None:
+    _check(text, [["8.9%"], ["8.3%"]], absent=["120"])
