@@ -393,6 +393,8 @@ GENERIC_SUBJECT = rx(r"既往研究|以往研究|既往文献|既往文獻|以�
 SUPPORT_NOTE = rx(r"文献|文獻|参考|參考|支持|来源|來源|\bsee\b|\bref", re.IGNORECASE)
 # registry ids given as examples of trials, not as the id of the study being reported
 REGISTRY_LISTING = rx(r"例如|比如|诸如|諸如|譬如|等(?:试验|試驗|研究|项目|項目|临床|臨床)|"
+                              # "多项同类试验仍在进行中，如评估…的NCT06620417", "，像是NCT…"
+                              r"[,，:：]\s*(?:如|像是)(?![果何此今同期实實])|"
                               r"\be\.g\.|\bsuch as\b|\bfor example\b|\bfor instance\b|\bincluding\b", re.IGNORECASE)
 # text before the first intro of a multi-study post reports a study of its own
 # a cohort size of two or more in words: "Twelve adults", "twenty-four patients", "十二名患者"
@@ -1721,6 +1723,10 @@ def record_date(doc: Document, start: int, end: int) -> Optional[Hit]:
     return metadata.medline_date(doc, start, end)
 
 
+# GB/T 7714 type codes of web pages, newspapers and other non-journal sources: [EB/OL], [N], [Z], [DB/OL]
+WEB_SOURCE_ENTRY = rx(r"\[(?:EB|DB|CP)/(?:OL|CD|MT)\]|\[(?:N|Z)\]")
+
+
 # an item's marker before its text: "【研究二】", "(1)", "1.", "Case 2:", "- "
 ITEM_MARKER = rx(r"\s*(?:【[^】\n]{1,12}】|\[[^\]\n]{1,12}\]|[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[、.．)）]|[-•*·]\s)?\s*")
 
@@ -1782,7 +1788,10 @@ def _add_reference_hits(doc: Document, m: Mention, refs: Optional[ReferenceList]
         # an abstract's own citation line ("Full paper: Chin J Regen Endocrinol 2025;41(11):1021-1028.")
         entries = [c for c in citations if any(s <= c.start < e for s, e in m.spans)][:1]
     for ref in entries[:1]:
-        for h in metadata.reference_hits(ref, year="pub_date" not in fields):
+        # a web page's or newspaper's entry ("Vantorel Therapeutics. Third quarter results[EB/OL]. (2026-11-06)") dates
+        # a posting, not the study's publication
+        posted = WEB_SOURCE_ENTRY.search(ref.text) is not None
+        for h in metadata.reference_hits(ref, year="pub_date" not in fields and not posted):
             if h.field not in fields:
                 m.hits.append(h)
                 fields.add(h.field)

@@ -232,3 +232,37 @@ def test_ordinal_sections_with_long_or_colloquial_cohorts_are_studies(text: str,
 ])
 def test_a_take_home_section_closes_the_last_paper(text: str) -> None:
     _check(text, [["8.9%"], ["8.3%"]], absent=["120"])
+
+
+@pytest.mark.parametrize("text, trial", [
+    ("2026年，某团队的II期随机试验纳入108例2型糖尿病患者，HbA1c下降1.3%。 / 此外，多项同类试验仍在进行中，如评估胎盘间充质干细胞的"
+     "NCT06620417（计划入组80例）。", "NCT06620417"),
+    ("2026年，某團隊的II期隨機試驗納入108名第2型糖尿病患者，糖化血色素下降1.3%。 / 此外，還有數項試驗正在進行，像是評估胎盤幹細胞的"
+     "NCT06620418。", "NCT06620418"),
+])
+def test_a_registry_id_given_as_an_example_is_no_part_of_the_study(text: str, trial: str) -> None:
+    doc = _doc(text)
+    studies = [m for m in segment(doc) if m.kind != "registry"]
+    assert len(studies) == 1 and trial not in "".join(doc.text[s:e] for s, e in studies[0].spans)
+    assert any(m.kind == "registry" for m in segment(doc))
+
+
+def test_a_registry_id_of_the_study_itself_stays() -> None:
+    # no match: "如" of "如期" / the study's own id
+    doc = _doc("某团队的II期随机试验（NCT06620419）纳入108例2型糖尿病患者，如期公布结果，HbA1c下降1.3%。")
+    studies = [m for m in segment(doc) if m.kind != "registry"]
+    assert len(studies) == 1 and "NCT06620419" in "".join(doc.text[s:e] for s, e in studies[0].spans)
+
+
+@pytest.mark.parametrize("ref, dated", [
+    ("[2] Vantorel Therapeutics. Third quarter 2026 financial results and business update[EB/OL]. (2026-11-06).", False),
+    ("[2] 张三. 干细胞治疗糖尿病获突破[N]. 健康报, 2026-03-02(5).", False),
+    ("[2] 岑立华, 赵红. 自体脂肪间充质干细胞治疗2型糖尿病的非随机对照研究[J]. 中国再生医学与内分泌杂志, 2025, 41(11): 1021-1028.", True),
+])
+def test_a_web_or_newspaper_entry_gives_no_publication_date(ref: str, dated: bool) -> None:
+    text = ("周报 / 01 干细胞胰岛治疗1型糖尿病 / 共12名1型糖尿病患者接受单次植入，HbA1c由7.9%降至6.6%[1]。 / "
+            "02 自体脂肪干细胞治疗2型糖尿病 / 将64例2型糖尿病患者分为两组，HbA1c由8.9%降至7.6%[2]。 / 参考文献 / "
+            "[1] Li X, et al. Islets in type 1 diabetes[J]. Cell Rep Med, 2024, 5(2): 101-110. / " + ref)
+    doc = _doc(text)
+    second = [m for m in segment(doc) if m.kind != "registry"][1]
+    assert any(h.field == "pub_date" for h in second.hits) == dated
