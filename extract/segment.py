@@ -534,6 +534,18 @@ COMMENTS_HEADING = rx(r"^\s*(?:💬\s*)?(?:热门评论|熱門評論|精选评�
 COMMENT_LINE = rx(r"^\s*(?:Reply\s+from\s+)?@?[\w.\-\u4e00-\u9fff]{2,24}\s*(?:回复|回覆|replied)?\s*[:：]")
 
 
+# a push comment under a PTT post ("推 bloodsugar: 只有4個人...先觀望   12/01 16:05", "噓 …", "→ …"): a reader's remark,
+# never the post's report (a pusher's own A1c, hearsay about another trial)
+PTT_PUSH = rx(r"^\s*(?:推|噓|嘘|→)\s*[A-Za-z0-9_.-]{2,20}\s*[:：]")
+PTT_PUSH_MIN = 2
+
+
+def push_comments(lines: list[_Line]) -> set[int]:
+    """Indexes of a PTT thread's push comment lines (two or more in the document)."""
+    out = {k for k, ln in enumerate(lines) if PTT_PUSH.match(ln.text)}
+    return out if len(out) >= PTT_PUSH_MIN else set()
+
+
 def social_comments(lines: list[_Line]) -> set[int]:
     """Indexes of the comment lines after a social post's comments heading that report no study (a reader's own
     HbA1c, a clinic's price, a question); a comment that cites a study (a cohort, a journal) stays."""
@@ -560,7 +572,7 @@ def drop_furniture(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     skipping = False
     opening = False                 # the section opened the document, before any text was kept
-    anecdotes = anecdotal_replies(lines) | social_comments(lines)
+    anecdotes = anecdotal_replies(lines) | social_comments(lines) | push_comments(lines)
     for k, ln in enumerate(lines):
         if END_MARK.match(ln.text):
             break

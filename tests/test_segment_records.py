@@ -266,3 +266,21 @@ def test_a_web_or_newspaper_entry_gives_no_publication_date(ref: str, dated: boo
     doc = _doc(text)
     second = [m for m in segment(doc) if m.kind != "registry"][1]
     assert any(h.field == "pub_date" for h in second.hits) == dated
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("[新聞] 自體血球變胰島 4名糖友 / 璞山附醫公布第一期試驗，4名第1型糖尿病患者植入自體胰島細胞，糖化血色素從8.1%降到6.8%。 / "
+     "※ 發信站: 批踢踢實業坊(ptt.cc) / 推 bloodsugar: 只有4個人...先觀望   12/01 16:05 / "
+     "→ pancreas42: 美國那家VTL-308 高劑量6億顆 9個有5個不用打   12/01 16:31 / 噓 skeptic_tw: 4億顆細胞要做四個月   12/01 16:11",
+     "8.1%", ["6億顆", "只有4個人"]),
+    ("[新闻] 干细胞胰岛 / 某医院公布I期试验，4名1型糖尿病患者植入干细胞胰岛，HbA1c从8.1%降到6.8%。 / "
+     "推 t1dmom: 我儿子A1c 7.6 好希望能普及   12/01 16:20 / → bloodsugar: 我自己努力一年才降0.5   12/01 17:15",
+     "8.1%", ["7.6", "0.5"]),
+])
+def test_ptt_push_comments_are_no_part_of_the_report(text: str, kept: str, dropped: list[str]) -> None:
+    _check(text, [[kept]], absent=dropped)
+
+
+def test_one_arrow_line_is_no_thread() -> None:
+    # no match: a single "→" line in an article is its text
+    _check("某医院公布I期试验结果。 / → 结果：4名1型糖尿病患者HbA1c从8.1%降到6.8%。", [["8.1%"]])
