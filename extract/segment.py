@@ -127,7 +127,8 @@ ANAPHORA = rx(r"该研究|該研究|这项研究|這項研究|此项研究|此�
 # "案例1:", "病例二", "【研究一】", "Case 2", "Abstract 1:", "壁报一:": a heading that opens one study
 CASE_HEADING = rx(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|病例|个案|個案|患者故事|病友故事|故事|研究|试验|試驗|壁报|壁報|"
                           r"论文|論文|文献|文獻|Case|Patient|Study|Trial|Abstract|Poster|Paper)\s*"
-                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d.])\s*(?:[】\]]|[:：.、)\s]|$)"
+                          # (or a capital letter: "研究A：", "Paper B:", "Study C —")
+                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|(?-i:[A-D])(?![A-Za-z]))(?![\d.])\s*(?:[】\]]|[:：.、)\s]|$)"
                           # a conference abstract/poster number on a line of its own: "Abstract OP 12-071",
                           # "Poster #LB-23", "壁报 P-045"
                           r"|^\s*(?:Abstract|Poster|Oral presentation|Late-breaking abstract|摘要|壁报|壁報)\s*(?:No\.?|#|编号|編號)?"
@@ -187,10 +188,10 @@ DATELINE = rx(
     r"[^,，。\n]{0,14}?(?:电|電|讯|訊))")
 DATELINE_MIN = 2
 # the first tag of a record in an export of bibliographic records: RIS ("TY  - JOUR"), MEDLINE/NBIB ("PMID- 31234567"),
-# EndNote/Refer ("%0 Journal Article"), RefWorks ("RT Journal Article"), NoteExpress ("{Reference Type}: Journal Article"),
+# Web of Science ("PT J"), EndNote/Refer ("%0 Journal Article"), RefWorks ("RT Journal Article"), NoteExpress ("{Reference Type}: Journal Article"),
 # CNKI E-Study ("SrcDatabase-来源库: 期刊"), BibTeX ("@article{pei2026,"); two or more in a document make it a list of
 # records, one study each, and nothing inside a record opens another
-RECORD_START = rx(r"^\s*(?:TY\s{1,2}-[ \t]+[A-Z]{2,6}[ \t]*(?:$|\n)|PMID\s?-\s*\d|%0\s+(?-i:[A-Z][a-z]+)|RT\s+(?:Journal|Conference|Book|Generic|Abstract|Thesis)\b|"
+RECORD_START = rx(r"^\s*(?:TY\s{1,2}-[ \t]+[A-Z]{2,6}[ \t]*(?:$|\n)|PT[ \t]+[JBSP][ \t]*(?:$|\n)|PMID\s?-\s*\d|%0\s+(?-i:[A-Z][a-z]+)|RT\s+(?:Journal|Conference|Book|Generic|Abstract|Thesis)\b|"
                   r"\{Reference Type\}\s*[:：]|SrcDatabase-(?:来源库|來源庫)\s*[:：]|@(?i:article|inproceedings|misc|phdthesis)\s*\{)")
 # the tag that holds a record's title: RIS TI/T1, MEDLINE TI, Refer %T, RefWorks T1, NoteExpress {Title}, CNKI Title-题名
 RECORD_TITLE = rx(r"^\s*(?:TI\s{1,2}-\s|T1\s{1,2}-\s|TI\s?-\s|%T\s|T1\s\S|\{Title\}\s*[:：]|Title-(?:题名|題名)\s*[:：]|title\s*=)",

@@ -54,6 +54,10 @@ NOTEEXPRESS_HANT = ("{Reference Type}: Journal Article / {Title}: 臍帶間質�
 @pytest.mark.parametrize("text, needles", [
     (RIS, [["80 adults", "10.1234/x.2025.01"], ["Twenty-two recipients"]]),
     (MEDLINE, [["Thirty patients"], ["Twelve patients", "7.1%"]]),
+    ("FN Clarivate Analytics Web of Science / VR 1.0 / PT J / AU Pei, J / TI Cord MSC in type 2 diabetes / PY 2025 / "
+     "AB Eighty adults with type 2 diabetes were randomised; HbA1c fell by 1.1%. / ER / PT J / AU Tan, W / "
+     "TI Allogeneic AD-MSC in type 2 diabetes / PY 2026 / AB Twenty adults received one infusion; HbA1c fell to 7.5%. / ER",
+     [["Eighty adults", "1.1%"], ["Twenty adults", "7.5%"]]),
     (ENDNOTE_ZH, [["60例", "7.3%"], ["10例1型"]]),
     (NOTEEXPRESS_HANT, [["40名", "7.2%"], ["8名第1型"]]),
 ])
@@ -78,13 +82,15 @@ def test_a_record_is_dated_by_its_date_tag() -> None:
 
 
 @pytest.mark.parametrize("line", ["TY  - JOUR", "PMID- 31234567", "%0 Journal Article", "RT Journal Article",
-                                  "{Reference Type}: Journal Article", "SrcDatabase-来源库: 期刊", "@article{pei2026qb7,"])
+                                  "{Reference Type}: Journal Article", "SrcDatabase-来源库: 期刊", "@article{pei2026qb7,",
+                                  "PT J"])
 def test_record_start_lines(line: str) -> None:
     assert RECORD_START.match(line)
 
 
 @pytest.mark.parametrize("line", ["TY - the type of record", "PMID 31234567 (free full text)", "%0 of patients improved",
-                                  "RT-PCR confirmed the infection", "@pei_jun on Weibo", "Type: Journal Article"])
+                                  "RT-PCR confirmed the infection", "@pei_jun on Weibo", "Type: Journal Article",
+                                  "PT John and colleagues", "PT  - Journal Article"])
 def test_record_start_traps(line: str) -> None:
     # no match
     assert not RECORD_START.match(line)
@@ -93,13 +99,14 @@ def test_record_start_traps(line: str) -> None:
 # --- books of abstracts, labelled papers, zero-padded digest items --------------------------------
 @pytest.mark.parametrize("line", ["P2-031", "S1-004", "PU-0417", "OP-112", "P2-034 - withdrawn by the authors",
                                   "PU-0420（撤稿）", "Paper 1：桐溪医院的研究", "论文二：一项II期试验", "文獻1：臺北的研究",
-                                  "Paper 2: the Penang pilot"])
+                                  "Paper 2: the Penang pilot", "研究A：桐溪的对照试验", "Study B: the Penang pilot"])
 def test_abstract_numbers_and_paper_labels_open_a_study(line: str) -> None:
     assert CASE_HEADING.match(line)
 
 
 @pytest.mark.parametrize("line", ["COVID-19", "P2-031 patients were screened in total", "Papers 1 to 3 were excluded",
-                                  "IL-6 rose"])
+                                  "IL-6 rose", "Study a new approach to islets", "Study Aims: to test MSC",
+                                  "Patient Advocacy groups welcomed it"])
 def test_abstract_number_traps(line: str) -> None:
     # no match
     assert not CASE_HEADING.match(line)
