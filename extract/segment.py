@@ -175,6 +175,16 @@ ORDINAL_STUDY_LEAD = rx(
     r"^\s*(?:第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|個|项|項|篇|宗|份)?\s*(?:临床|臨床)?(?:研究|试验|試驗)|"
     r"(?:The\s+)?(?:first|second|third|fourth|fifth)\s+(?:study|trial|paper)\b)", re.IGNORECASE)
 ORDINAL_STUDY_MIN = 2
+# items of a thread or talk roundup opened by a sequence word ("2/ First up: Prof Nie with the CXM-12 phase 2…",
+# "5/ Next: Heyu Biomedical HY-ISL01 — Phase 1/2 in T1D, 15 pts", "首先登场的是…", "接下来是…"), after a post number
+# ("2/", "(3/10)", "3."); each item must name a study of its own (a product code, a phase, a cohort)
+SEQUENCE_LEAD = rx(r"^\s*(?:[(（]?\d{1,2}\s*/\s*\d{0,2}[)）]?\s+|\d{1,2}[.、]\s*)?"
+                   r"(?:(First(?: up)?|To start|Up first|首先(?:登场|登場|介绍|介紹|报告|報告)?(?:的是)?)|"
+                   r"(?:Next(?: up)?|Up next|Then|Second(?:ly)?|Third(?:ly)?|Finally|Last(?:ly)?|"
+                   r"接下来(?:是|的)?|接下來(?:是|的)?|然后是|然後是|其次是|最后是|最後是))\s*[:：—–-]", re.IGNORECASE)
+# (a comma after the word is prose: "First, Rahman and colleagues1 pooled…; Second, Moreau et al.2 report…" cite studies)
+SEQUENCE_STUDY = rx(r"\b[Pp]hase\s*[1-3I]|[IⅠⅡⅢ1-3]+\s*期|\b[A-Z]{1,5}-?[A-Z]{0,3}\d{1,4}\b")
+SEQUENCE_MIN = 2
 # paragraphs of a wire roundup, each opening with its own dateline ("SEOUL — Dawon said…", "LINMING, China — …",
 # "NEW YORK (Reuters) - …", "新华社北京11月13日电…", "中新網上海11月12日電", "本报讯…"): when a document has two or more,
 # each opens an item of its own (one dateline is a news story's); the tags of a MEDLINE record ("TI  - ", "FAU - ")
@@ -786,6 +796,10 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
             rows[k] = kind
     ordinal = [ln.start for ln in lines if not is_heading(ln) and ORDINAL_STUDY_LEAD.match(ln.text)]
     ordinal_leads = set(ordinal) if len(ordinal) >= ORDINAL_STUDY_MIN else set()
+    seq = [ln for ln in lines if not is_heading(ln) and SEQUENCE_LEAD.match(ln.text)
+           and (SEQUENCE_STUDY.search(ln.text) or study_cue(ln.text[:200], ln.text[:300]))]
+    if len(seq) >= SEQUENCE_MIN and SEQUENCE_LEAD.match(seq[0].text).group(1):
+        ordinal_leads.update(ln.start for ln in seq)   # the first item says "first"
     dated = [ln.start for ln in lines if not is_heading(ln) and DATELINE.match(ln.text)]
     if len(dated) >= DATELINE_MIN:
         ordinal_leads.update(dated)

@@ -66,7 +66,8 @@ FLOORS = {
     # segmentation classes were fixed: 0.917 (P 0.952; en 0.903, zh 0.924, zh-Hant 0.935), mentions 29/29, dedup
     # 1.000/0.930; floors: those less the margin
     "blind11": {"facts_f1": 0.89, "facts_precision": 0.93, "dedup_f1": 0.91, "mentions_aligned": 0.95, "lang_f1": 0.87},
-    "blind9": {"facts_f1": 0.84, "facts_precision": 0.88, "dedup_f1": 0.88, "mentions_aligned": 0.90, "lang_f1": 0.78},
+    # blind9 raised 2026-12-05 (fourth session: the conference tweet thread's two talks split, 0.904, dedup 1.000, 21/21)
+    "blind9": {"facts_f1": 0.87, "facts_precision": 0.90, "dedup_f1": 0.93, "mentions_aligned": 0.95, "lang_f1": 0.78},
 }
 # blind3 dedup_f1 was lowered from 0.90 to 0.85 when the fifth round moved one meta-analysis
 # record's cell type (P-MSC for MSC) and the cluster check kept it apart: one pair of 22

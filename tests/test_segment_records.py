@@ -291,3 +291,24 @@ def test_ptt_push_comments_are_no_part_of_the_report(text: str, kept: str, dropp
 def test_one_arrow_line_is_no_thread() -> None:
     # no match: a single "→" line in an article is its text
     _check("某医院公布I期试验结果。 / → 结果：4名1型糖尿病患者HbA1c从8.1%降到6.8%。", [["8.1%"]])
+
+
+# --- items of a thread or roundup opened by a sequence word --------------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("Thread by @endo · 24 Sep 2026 / 1/ Live from the congress. Two talks worth your time. / 2/ First up: Prof Nie with the "
+     "48-wk data from the CXM-12 phase 2. 84 randomised T2D, 42 v 42. / 3/ A1c at wk48: 8.7 → 7.5% with cells. / "
+     "4/ Next: Heyu Biomedical HY-ISL01, ESC-derived islets in a device. Phase 1/2 in T1D, 15 pts. / "
+     "5/ High-dose cohort: A1c 8.1% → 7.0%.",
+     [["CXM-12", "8.7"], ["HY-ISL01", "8.1%"]]),
+    ("会议速递 / 首先登场的是：某医院的XY-101 II期研究，纳入80例2型糖尿病患者。 / 结果HbA1c由8.6%降至7.4%。 / "
+     "接下来是：某公司的ZK-22 I期研究，12名1型糖尿病患者接受植入。 / HbA1c由8.0%降至6.9%。",
+     [["XY-101", "8.6%"], ["ZK-22", "6.9%"]]),
+])
+def test_sequence_words_open_the_items_of_a_thread(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+def test_sequence_words_in_prose_stay_one_study() -> None:
+    # no match: "First, … Next: …" telling the steps of one study
+    _check("A phase 2 trial of XY-101 enrolled 80 adults with type 2 diabetes. / First, the team expanded the cells for "
+           "three weeks. / Next: the cells were given twice; HbA1c fell from 8.6% to 7.4%.", [["80 adults", "8.6%"]])
