@@ -1902,7 +1902,12 @@ def segment(doc: Document) -> list[Mention]:
             # the citing sentence introduces the study ("…等人发表的…研究[2]")
             intro = next(((s, e) for s, e in _sentences(doc, first.start, first.end)
                           if mk is None or s <= mk.start < e), first_sentence(first))
-            mentions.append(Mention(spans, kind="citation", intro=intro, refs=[idx]))
+            # the section heading above it tells what a cited study is about when its sentence does not ("3.1 间充质
+            # 干细胞治疗2型糖尿病 / …阮志强等[12]发表的荟萃分析共纳入23项随机对照试验…")
+            heading = next((ln for ln in reversed(lines) if ln.end <= first.start and is_heading(ln)), None)
+            mentions.append(Mention(spans, kind="citation", intro=intro, refs=[idx],
+                                    context=[(heading.start, heading.end)] if heading else [],
+                                    context_fields=frozenset({"condition", "cell_type"})))
     for (sent, ids) in registry_listings(doc, *body):
         cuts.append(sent)
         for rid, s, e in ids:
@@ -1995,8 +2000,9 @@ def _table_document(doc: Document, lines: list[_Line], segs: list[_Segment],
 
 
 def _reports_nothing(doc: Document, m: Mention) -> bool:
-    """No intro, cohort, case or identifier of its own in the mention's text."""
-    if m.intro is not None:
+    """No intro, cohort, case or identifier of its own in the mention's text (an intro sentence that a cited study
+    took with it, "阮志强等[12]于2026年发表的荟萃分析…", is not its own)."""
+    if m.intro is not None and any(s <= m.intro[0] < e for s, e in m.spans):
         return False
     for s, e in m.spans:
         text = doc.view[s:e]

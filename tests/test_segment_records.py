@@ -312,3 +312,32 @@ def test_sequence_words_in_prose_stay_one_study() -> None:
     # no match: "First, … Next: …" telling the steps of one study
     _check("A phase 2 trial of XY-101 enrolled 80 adults with type 2 diabetes. / First, the team expanded the cells for "
            "three weeks. / Next: the cells were given twice; HbA1c fell from 8.6% to 7.4%.", [["80 adults", "8.6%"]])
+
+
+# --- a review paragraph that only describes cited studies --------------------------------------------
+REVIEW = ("3 临床研究进展 / 3.1 间充质干细胞治疗2型糖尿病 / 近年来，相关随机对照试验数量明显增加。张伟等[1]于2026年发表的荟萃分析共纳入"
+          "23项随机对照试验、1184例受试者，HbA1c较对照组多降低0.62%。李明等[2]开展的随机对照试验将90例患者分为两组，24周时HbA1c分别"
+          "下降1.1%和0.3%。需要指出的是，上述研究多数随访时间不超过12个月。 / 参考文献 / "
+          "[1] Zhang W, et al. MSC therapy in type 2 diabetes: a meta-analysis[J]. Cell Ther Metab, 2026, 9: 145-152. "
+          "DOI: 10.4588/ctm.2026.0299. / [2] 李明. 脐带间充质干细胞治疗2型糖尿病的随机对照研究[J]. 中国糖尿病杂志, 2026, 7(5): 301-307.")
+REVIEW_HANT = ("3 臨床研究進展 / 3.1 間質幹細胞治療第2型糖尿病 / 近年來，相關隨機對照試驗數量明顯增加。張偉等[1]於2026年發表的薈萃分析共納入"
+               "23項隨機對照試驗、1184名受試者，HbA1c較對照組多降低0.62%。李明等[2]開展的隨機對照試驗將90名患者分為兩組，24週時HbA1c分別"
+               "下降1.1%和0.3%。需要指出的是，上述研究多數追蹤時間不超過12個月。 / 參考文獻 / "
+               "[1] Zhang W, et al. MSC therapy in type 2 diabetes: a meta-analysis[J]. Cell Ther Metab, 2026, 9: 145-152. "
+               "DOI: 10.4588/ctm.2026.0299. / [2] 李明. 臍帶間質幹細胞治療第2型糖尿病的隨機對照研究[J]. 臺灣糖尿病雜誌, 2026, 7(5): 301-307.")
+
+
+@pytest.mark.parametrize("text", [REVIEW, REVIEW_HANT])
+def test_a_review_paragraph_is_no_study_of_its_own(text: str) -> None:
+    doc = _doc(text)
+    ms = segment(doc)
+    assert [m.kind for m in ms].count("citation") == 2
+    assert not any(m.kind == "document" for m in ms)
+
+
+@pytest.mark.parametrize("text", [REVIEW, REVIEW_HANT])
+def test_a_cited_study_reads_its_section_heading_for_what_it_is_about(text: str) -> None:
+    doc = _doc(text)
+    first = next(m for m in segment(doc) if m.kind == "citation")
+    assert first.context and "3.1" in doc.text[first.context[0][0]:first.context[0][1]]
+    assert first.context_fields == frozenset({"condition", "cell_type"})
