@@ -9,7 +9,11 @@ Stages (``segment``):
    roundups and summary/ordinal headings close the study before them;
    Two or more paragraphs that open with an ordinal study ("第一個研究…", "The second study…") are anchors
    too; the rows of a table of studies (a Markdown rule allowed) are anchors, and a later section whose
-   heading names one row's product code joins that row;
+   heading names one row's product code joins that row; abstract numbers ("P2-031"), labelled papers ("Paper 1：",
+   "研究A："), a digest's zero-padded items whose titles name a therapy ("01 脐带MSC治疗…"), a thread's items opened by
+   "First up:"/"Next:", and Q&A answers that report a treated cohort of their own open studies; an item whose head
+   names another disease and not diabetes is no mention; in an export of two or more bibliographic records
+   (RIS, MEDLINE, Web of Science, EndNote, NoteExpress, CNKI) each record is a study, and nothing else opens one;
 3. two or more distinct anchors: one mention per anchor, running to the next boundary; otherwise the
    whole body is one mention (a long single-study article stays one mention);
 4. cited studies described in body text ("王团队发表的…研究[2]", "宋等[12]开展的…", "Moreau et al.2 report")
@@ -21,8 +25,10 @@ Stages (``segment``):
    研究", "their earlier pilot study") runs to the end of its paragraph or to a clause that turns back to
    the reported study ("这次的试验…"); a planned or next trial ("已启动一项II期试验(NCT…)", "a follow-on
    trial is planned", "are opening a phase 1 trial", "今年啟動…試驗,預計收治3名") is cut out, its registry id
-   a bare mention of its own; a trial of another product than the mention's own ("its phase 1 trial of
-   AUR-07") is a nested study running to the end of its paragraph;
+   a bare mention of its own; the institution's standing programme told in a later paragraph ("X has offered donor
+   islet transplantation since 2019…", "自2019年起也執行…胰島移植") is a study of its own; a trial of another
+   product than the mention's own ("its phase 1 trial of AUR-07") is a nested study running to the end of its
+   paragraph;
 6. references are linked to mentions (the [n] in the intro line, a matching title, or list order),
    and study-level metadata hits are attached (see ``metadata.py``).
 """
@@ -268,7 +274,8 @@ STANDING_PROGRAMME = (
     r"programmes?|programs?)\s+(?:(?:at|in)\s+(?:[\w-]+\s+){1,3})?since\s+(?:19|20)\d{2}\b|"
     r"\b[Ss]ince\s+(?:19|20)\d{2}\s*,\s*(?:the|its|our|this)\s+(?:[\w-]+\s+){0,3}?(?:hospital|cent(?:re|er)|team|unit|clinic|"
     r"programme|program)\s+has\s+(?:also\s+)?(?:offered|performed|carried out|treated|transplanted)\b|"
-    r"(?:自|从|從)\s*\d{4}\s*年\s*(?:起|以来|以來|开始|開始)?\s*[,，]?\s*(?:也|亦|还|還|便|就|已)?\s*"
+    r"(?:(?:自|从|從)\s*\d{4}\s*年\s*(?:起|以来|以來|开始|開始)?|(?<!\d)\d{4}\s*年\s*(?:起|开始|開始))\s*[,，]?\s*"
+    r"(?:也|亦|还|還|便|就|已)?\s*"
     r"(?:执行|執行|开展|開展|实施|實施|进行|進行|施行)(?:了)?[^。;；,，]{0,20}?(?:移植|输注|輸注|治疗|治療|手术|手術)")
 PRIOR_STUDY = rx(
     r"(?:曾|此前|先前|之前|早前|早先|前期)[^,，。;；]{0,40}?(?:一项|一項)[^,，。;；]{0,40}?(?:研究|试验|試驗)|"

@@ -341,3 +341,14 @@ def test_a_cited_study_reads_its_section_heading_for_what_it_is_about(text: str)
     first = next(m for m in segment(doc) if m.kind == "citation")
     assert first.context and "3.1" in doc.text[first.context[0][0]:first.context[0][1]]
     assert first.context_fields == frozenset({"condition", "cell_type"})
+
+
+@pytest.mark.parametrize("text, needles", [
+    ("某医院公布I期试验结果：4名1型糖尿病患者植入自体干细胞胰岛，HbA1c从8.1%降到6.8%。 / "
+     "该院2016年起开展供体胰岛移植，已为15名1型糖尿病患者实施手术，其中7人停用胰岛素。", [["4名", "8.1%"], ["15名", "7人"]]),
+    ("A hospital reported a phase 1 trial: four adults with type 1 diabetes received stem-cell islets; HbA1c fell from 8.1% "
+     "to 6.8%. / Since 2015, the centre has performed islet transplants from deceased donors in 30 patients with type 1 "
+     "diabetes, 12 of whom stopped insulin.", [["four adults", "8.1%"], ["30 patients", "12 of whom"]]),
+])
+def test_more_standing_programme_wordings(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
