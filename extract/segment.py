@@ -187,7 +187,7 @@ ORDINAL_STUDY_MIN = 2
 SEQUENCE_LEAD = rx(r"^\s*(?:[(（]?\d{1,2}\s*/\s*\d{0,2}[)）]?\s+|\d{1,2}[.、]\s*)?"
                    r"(?:(First(?: up)?|To start|Up first|首先(?:登场|登場|介绍|介紹|报告|報告)?(?:的是)?)|"
                    r"(?:Next(?: up)?|Up next|Then|Second(?:ly)?|Third(?:ly)?|Finally|Last(?:ly)?|"
-                   r"接下来(?:是|的)?|接下來(?:是|的)?|然后是|然後是|其次是|最后是|最後是))\s*[:：—–-]", re.IGNORECASE)
+                   r"接下来(?:是|的)?|接下來(?:是|的)?|然后是|然後是|其次是|最后是|最後是))\s*(?:[:：]|[-—–](?![A-Za-z]))", re.IGNORECASE)
 # (a comma after the word is prose: "First, Rahman and colleagues1 pooled…; Second, Moreau et al.2 report…" cite studies)
 SEQUENCE_STUDY = rx(r"\b[Pp]hase\s*[1-3I]|[IⅠⅡⅢ1-3]+\s*期|\b[A-Z]{1,5}-?[A-Z]{0,3}\d{1,4}\b")
 SEQUENCE_MIN = 2

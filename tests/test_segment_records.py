@@ -352,3 +352,15 @@ def test_a_cited_study_reads_its_section_heading_for_what_it_is_about(text: str)
 ])
 def test_more_standing_programme_wordings(text: str, needles: list[list[str]]) -> None:
     _check(text, needles)
+
+
+@pytest.mark.parametrize("line, lead", [
+    ("2/ First up: Prof Nie with the CXM-12 phase 2", True), ("5/ Next: Heyu Biomedical HY-ISL01", True),
+    ("(3/10) Next - the HY-ISL01 device", True), ("首先登场的是：XY-101", True), ("接下来是：ZK-22 I期研究", True),
+    # no match: a compound word or prose
+    ("First-in-human Phase I clinical trial of UP421", False), ("First, the team expanded the cells", False),
+    ("Next-generation islets from XY-101", False), ("首先，研究人员从患者身上抽取血液", False),
+])
+def test_sequence_leads(line: str, lead: bool) -> None:
+    from extract.segment import SEQUENCE_LEAD
+    assert bool(SEQUENCE_LEAD.match(line)) == lead
