@@ -1100,10 +1100,23 @@ def publication_sentence(doc: Document, lines: list[_Line]) -> Optional[tuple[in
     return None
 
 
+# a sentence break the sentencizer puts inside a citation ("Zhang et al. [" | "1] pooled 23 trials…", "Li et al." |
+# "[2] randomised…"): no break, the marker belongs to the sentence that cites it
+CITE_CUT_BEFORE = rx(r"(?:\bet al\.?|\band colleagues|\band co-?workers)\s*\[?\s*$|\[\s*$", re.IGNORECASE)
+CITE_CUT_AFTER = rx(r"\s*\d{1,3}(?:\s*[-–,，、]\s*\d{1,3})*\s*\]|\s*\[\s*\d{1,3}(?:\s*[-–,，、]\s*\d{1,3})*\s*\]")
+
+
 @lru_cache(maxsize=8)
 def _document_sentences(text: str, lang: str) -> tuple[tuple[tuple[int, int], ...], list[int]]:
-    spans = tuple(nlp.sentences(text, lang))
-    return spans, [s for s, _ in spans]
+    spans: list[tuple[int, int]] = []
+    for s, e in nlp.sentences(text, lang):
+        if spans and "\n" not in text[spans[-1][1]:s] and CITE_CUT_BEFORE.search(text, max(spans[-1][0], spans[-1][1] - 20),
+                                                                              spans[-1][1]) \
+                and CITE_CUT_AFTER.match(text, s, min(e, s + 20)):
+            spans[-1] = (spans[-1][0], e)
+            continue
+        spans.append((s, e))
+    return tuple(spans), [s for s, _ in spans]
 
 
 def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:

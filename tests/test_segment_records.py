@@ -364,3 +364,30 @@ def test_more_standing_programme_wordings(text: str, needles: list[list[str]]) -
 def test_sequence_leads(line: str, lead: bool) -> None:
     from extract.segment import SEQUENCE_LEAD
     assert bool(SEQUENCE_LEAD.match(line)) == lead
+
+
+REVIEW_EN = ("3 Clinical progress / 3.1 Mesenchymal stem cells in type 2 diabetes / Randomised trials have multiplied. "
+             "Zhang et al. [1] pooled 23 randomised trials with 1184 participants in a 2026 meta-analysis; HbA1c fell by 0.62% "
+             "more than with control. Li and colleagues [2] randomised 90 patients into two groups; HbA1c fell by 1.1% and "
+             "0.3% at 24 weeks. Most of these studies followed patients for 12 months or less. / References / "
+             "1. Zhang W, Ho L. MSC therapy in type 2 diabetes: a meta-analysis. Cell Ther Metab. 2026;9:145-152. "
+             "doi:10.4588/ctm.2026.0299 / 2. Li M. Umbilical cord MSC in type 2 diabetes. Chin J Diabetes. 2026;7:301-307.")
+
+
+def test_et_al_before_a_bracket_marker_keeps_the_citing_sentence_whole() -> None:
+    # the sentencizer cut "Zhang et al. [" | "1] pooled…": the cited studies were never found
+    doc = _doc(REVIEW_EN)
+    ms = segment(doc)
+    assert [m.kind for m in ms] == ["citation", "citation"]
+    texts = ["".join(doc.text[s:e] for s, e in m.spans) for m in ms]
+    assert "1184" in texts[0] and "90 patients" in texts[1]
+
+
+def test_a_sentence_after_et_al_stays_a_sentence() -> None:
+    # no match: "…as reported by Li et al. The next trial…" are two sentences
+    from extract import nlp
+    from extract.segment import _sentences
+    for text in ("The method was first reported by Li et al. The next trial enrolled 40 patients with type 1 diabetes.",
+                 "Islets were infused [3]. 12 patients stopped insulin."):
+        doc = _doc(text)
+        assert _sentences(doc, 0, len(doc.text)) == list(nlp.sentences(doc.text, doc.lang))
