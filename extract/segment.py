@@ -710,12 +710,28 @@ def _zero_item(line: _Line) -> bool:
     return bool(ZERO_TITLED.match(line.text) and ZERO_ITEM_TITLE.search(line.text) and not ZERO_ITEM_PART.match(line.text))
 
 
+# who treated an answer's cohort: the institution, its team, a trial ("本院…", "團隊的第一期臨床試驗", "our trial", "here")
+ANSWER_OWNER = rx(r"本院|我院|本中心|我们|我們|该院|該院|医院|醫院|团队|團隊|中心|试验|試驗|研究|\b(?:we|our|here|hospital|"
+                  r"cent(?:re|er)|team|trial|study|programme|program)\b", re.IGNORECASE)
+# a count that is a part of a cohort told before: "Eight of the 12 patients", "12人中有8人", "其中4位"
+PART_OF_COHORT = rx(r"\bof (?:the|these|those|them|our)\b|\d+\s*(?:人|名|位|例)\s*中|其中|之中", re.IGNORECASE)
+PART_OF_REACH = 12
+
+
 def _answer_reports_study(doc: Document, question: _Line, answer: list[_Line], max_ref: Optional[int]) -> bool:
     """Does a question's answer report a cohort or patient of its own (not only cite a study, which its intro opens)?"""
     if not answer or any(is_intro(doc, ln, max_ref) for ln in answer[:SECTION_HEAD_LINES]):
         return False
-    # (people on a waiting list or asking about treatment are no cohort: the answer tells them treated or measured)
-    return any(study_cue(ln.text[:200], ln.text[:300]) and TREATED.search(ln.text) for ln in answer[:SECTION_HEAD_LINES])
+    # (people on a waiting list or asking about treatment are no cohort: the answer tells them treated or measured, by
+    # whom, and they are no part of a cohort an earlier answer told: "Eight of the 12 patients…", "12人中有8人…")
+    for ln in answer[:SECTION_HEAD_LINES]:
+        cue = study_cue(ln.text[:200], ln.text[:300])
+        if cue is None or not TREATED.search(ln.text) or not (ANSWER_OWNER.search(ln.text)
+                                                             or ANSWER_OWNER.search(question.text)):
+            continue
+        if not PART_OF_COHORT.search(ln.text, max(0, cue.start() - PART_OF_REACH), cue.end() + PART_OF_REACH):
+            return True
+    return False
 
 
 def _cells(text: str) -> int:

@@ -391,3 +391,15 @@ def test_a_sentence_after_et_al_stays_a_sentence() -> None:
                  "Islets were infused [3]. 12 patients stopped insulin."):
         doc = _doc(text)
         assert _sentences(doc, 0, len(doc.text)) == list(nlp.sentences(doc.text, doc.lang))
+
+
+@pytest.mark.parametrize("text, needles", [
+    ("Trial FAQ / Q1: How many patients joined? / Twelve patients with type 1 diabetes received the cells in our trial. / "
+     "Q2: What happened to them? / Eight of the 12 patients stopped insulin; HbA1c fell to 6.5%. / Q3: Is it safe? / "
+     "No serious adverse events were seen.", [["Twelve patients", "Eight of the 12", "6.5%"]]),
+    ("試驗問答 / 問1：有多少人參加？ / 本院團隊的試驗共有12位第1型糖尿病病人接受植入。 / 問2：結果如何？ / "
+     "12人中有8人停用胰島素，糖化血色素降到6.5%。", [["12位", "8人停用", "6.5%"]]),
+])
+def test_answers_about_one_cohort_stay_one_study(text: str, needles: list[list[str]]) -> None:
+    # no match: the second answer tells a part of the first answer's cohort
+    _check(text, needles)
