@@ -247,13 +247,23 @@ def find_markers(text: str, start: int = 0, end: Optional[int] = None,
     return out
 
 
+# the label of a stand-alone citation line: "引用本文:", "Full paper: Chin J Regen Endocrinol 2025;41(11):1021-1028.",
+# "Published in: Diabetes Care 2024;47(3):455-463", "全文发表于：中华糖尿病杂志, 2023, 15(5): 401-407"
+CITATION_LABEL = rx(r"^\s*(?:引用本文|引用格式|Citation|Cite this (?:article|paper)|Full (?:paper|text|article)|"
+                    r"Published (?:in|as)|全文(?:发表|發表|刊登)(?:于|於|在)?|原文(?:发表|發表|刊登)?(?:于|於|在)?|原文出处|原文出處)"
+                    r"\s*[:：]\s*", re.IGNORECASE)
+# a journal citation's volume, issue and pages: "2025;41(11):1021", "2023, 15(5): 401"
+VOLUME_PAGES = rx(r"(?:19|20)\d{2}\s*[;,，]\s*\d{1,4}\s*(?:[(（]\s*[\w-]{1,6}\s*[)）])?\s*[:：]\s*[eE]?\d")
+
+
 def citation_lines(doc: Document, start: int = 0, end: Optional[int] = None) -> list[Reference]:
-    """Stand-alone GB/T-style citation lines outside a list ("引用本文: 作者.题名[J].刊名,2012,...")."""
+    """Stand-alone citation lines outside a list: GB/T style ("引用本文: 作者.题名[J].刊名,2012,..."), or a labelled
+    journal citation ("Full paper: Chin J Regen Endocrinol 2025;41(11):1021-1028.")."""
     out = []
     for s, e in _lines(doc.text, start, end):
         line = doc.view[s:e]
-        if re.search(r"\[(?:J|M|D|C)\]", line) and YEAR.search(line):
-            lead = re.match(r"^\s*(?:引用本文|引用格式|Citation|Cite this article)\s*[:：]\s*", line, re.I)
+        lead = CITATION_LABEL.match(line)
+        if (re.search(r"\[(?:J|M|D|C)\]", line) and YEAR.search(line)) or (lead and VOLUME_PAGES.search(line)):
             s2 = s + (lead.end() if lead else 0)
             out.append(parse_entry(doc.text, s2, e))
     return out

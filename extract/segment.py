@@ -9,7 +9,11 @@ Stages (``segment``):
    roundups and summary/ordinal headings close the study before them;
    Two or more paragraphs that open with an ordinal study ("第一個研究…", "The second study…") are anchors
    too; the rows of a table of studies (a Markdown rule allowed) are anchors, and a later section whose
-   heading names one row's product code joins that row;
+   heading names one row's product code joins that row; abstract numbers ("P2-031"), labelled papers ("Paper 1：",
+   "研究A："), a digest's zero-padded items whose titles name a therapy ("01 脐带MSC治疗…"), a thread's items opened by
+   "First up:"/"Next:", and Q&A answers that report a treated cohort of their own open studies; an item whose head
+   names another disease and not diabetes is no mention; in an export of two or more bibliographic records
+   (RIS, MEDLINE, Web of Science, EndNote, NoteExpress, CNKI) each record is a study, and nothing else opens one;
 3. two or more distinct anchors: one mention per anchor, running to the next boundary; otherwise the
    whole body is one mention (a long single-study article stays one mention);
 4. cited studies described in body text ("王团队发表的…研究[2]", "宋等[12]开展的…", "Moreau et al.2 report")
@@ -21,8 +25,10 @@ Stages (``segment``):
    研究", "their earlier pilot study") runs to the end of its paragraph or to a clause that turns back to
    the reported study ("这次的试验…"); a planned or next trial ("已启动一项II期试验(NCT…)", "a follow-on
    trial is planned", "are opening a phase 1 trial", "今年啟動…試驗,預計收治3名") is cut out, its registry id
-   a bare mention of its own; a trial of another product than the mention's own ("its phase 1 trial of
-   AUR-07") is a nested study running to the end of its paragraph;
+   a bare mention of its own; the institution's standing programme told in a later paragraph ("X has offered donor
+   islet transplantation since 2019…", "自2019年起也執行…胰島移植") is a study of its own; a trial of another
+   product than the mention's own ("its phase 1 trial of AUR-07") is a nested study running to the end of its
+   paragraph;
 6. references are linked to mentions (the [n] in the intro line, a matching title, or list order),
    and study-level metadata hits are attached (see ``metadata.py``).
 """
@@ -126,21 +132,33 @@ ANAPHORA = rx(r"该研究|該研究|这项研究|這項研究|此项研究|此�
                       r"\b(?:the|this) (?:study|trial|research|paper)\b", re.IGNORECASE)
 # "案例1:", "病例二", "【研究一】", "Case 2", "Abstract 1:", "壁报一:": a heading that opens one study
 CASE_HEADING = rx(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|病例|个案|個案|患者故事|病友故事|故事|研究|试验|試驗|壁报|壁報|"
-                          r"Case|Patient|Study|Trial|Abstract|Poster)\s*"
-                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d.])\s*(?:[】\]]|[:：.、)\s]|$)"
+                          r"论文|論文|文献|文獻|Case|Patient|Study|Trial|Abstract|Poster|Paper)\s*"
+                          # (or a capital letter: "研究A：", "Paper B:", "Study C —")
+                          r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|(?-i:[A-D])(?![A-Za-z]))(?![\d.])\s*(?:[】\]]|[:：.、)\s]|$)"
                           # a conference abstract/poster number on a line of its own: "Abstract OP 12-071",
                           # "Poster #LB-23", "壁报 P-045"
                           r"|^\s*(?:Abstract|Poster|Oral presentation|Late-breaking abstract|摘要|壁报|壁報)\s*(?:No\.?|#|编号|編號)?"
                           r"\s*[:：]?\s*[A-Z]{0,4}[\s-]?\d{1,4}(?:[-.]\d{1,4})?(?:-?[A-Z]{1,3})?\s*$"
-                          # a bare abstract/poster number on a line of its own in a book of abstracts: "PU-0417", "OP-112"
-                          r"|^\s*(?-i:[A-Z]{1,3})-\d{3,4}\s*$", re.IGNORECASE)
+                          # a bare abstract/poster number on a line of its own in a book of abstracts: "PU-0417", "OP-112",
+                          # "P2-031" (session 2), or a withdrawn one: "P2-034 - withdrawn by the authors", "PU-0420(撤稿)"
+                          r"|^\s*(?-i:[A-Z]{1,3}\d{0,2})-\d{3,4}\s*(?:$|[-–—:：(（]\s*(?:withdrawn|retracted|已?撤回|已?撤稿))",
+                          re.IGNORECASE)
 # numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
 ORDINAL_HEADING = rx(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|【(?:\d{1,2}|[一二三四五六七八九十]{1,3})】\s*\S|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
                              r"|\d{1,2}\s*[、.．)）](?![\d.])\s*\S|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*\S|0\d\s*$"
                              # a digest's items marked by a symbol instead of a number ("◎美國：…", "■ 台灣…"), or by the
                              # bar of a WeChat section heading ("▍国内：…")
                              r"|[◎■◆▲★▍▌▎▐┃]\s*\S)")
-ZERO_NUMBER = rx(r"^\s*0\d\s*$")
+# a zero-padded item number, alone or before its title: numbered like digit items (no end of a study by itself)
+# a digest's zero-padded item whose title names a therapy or a study ("01 脐带MSC治疗2型糖尿病：II期随机双盲试验",
+# "02｜幹細胞胰島治療第1型糖尿病", "03 | Meta-analysis of MSC"); the parts of one article numbered so ("01 一篇论文引发关注",
+# "02 患者：病程16年", "03 结果：第75天停用胰岛素", "04 专家观点") are no items
+ZERO_ITEM_TITLE = rx(r"干细胞|幹細胞|间充质|間充質|间质|間質|MSC|iPSC|ESC\b|胰岛细胞|胰島細胞|细胞治疗|細胞治療|荟萃|薈萃|[Mm]eta|"
+                     r"试验|試驗|研究|治疗|治療|\b(?:trial|study|cells?|therapy|treatment|islets?)\b", re.IGNORECASE)
+ZERO_ITEM_PART = rx(r"^\s*0[1-9](?:\s*[|｜丨]\s*|\s+)(?:患者|病人|病例|案例|结果|結果|背景|方法|专家|專家|点评|點評|观点|觀點|"
+                    r"治疗(?:经过|过程)|治療(?:經過|過程)|Patient|Results?|Background|Methods?|Expert|Treatment\b)")
+ZERO_TITLED = rx(r"^\s*0[1-9](?:\s*[|｜丨]\s*|\s+)(?![\d\s月日号號年时時点點:：%])\S")
+ZERO_NUMBER = rx(r"^\s*0\d\s*$|" + ZERO_TITLED.pattern)
 DIGIT_ITEM = rx(r"^\s*(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])")
 # numbered headings that name a part of one article, not a study of its own
 PART_HEADING = rx(r"^\s*(?:[(（]?[\d一二三四五六七八九十IVX]{1,3}[)）]?\s*[、.．)）]?\s*)"
@@ -154,7 +172,8 @@ MONTH_HEADING = rx(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*[日号號])
 SUMMARY_HEADING = rx(
     r"^\s*(?:[一二三四五六七八九十\d]{1,3}\s*[、.．]\s*)?(?:总结|總結|结语|結語|小结|小結|结论|結論|展望|写在最后|寫在最後|"
     r"挑战|挑戰|编者按|編者按|编者的话|編者的話|Conclusions?\b|Summary\b|Outlook\b|Takeaways?\b|Our take\b|"
-    r"(?:The )?[Bb]ottom line\b|Editor'?s (?:note|take|comment)\b|Commentary\b)"
+    r"(?:The )?[Bb]ottom line\b|Editor'?s (?:note|take|comment)\b|Commentary\b|Take-?home\b|Key (?:points|messages)\b|"
+    r"划重点|劃重點|要点总结|要點總結)"
     r"|(?:总结|總結|结语|結語|小结|小結|结论|結論|展望)\s*[:：]?\s*$", re.IGNORECASE)
 # paragraphs that open with an ordinal study ("第一個研究來自濟南,2023年發表", "第二项研究…", "The second study, from
 # Xiamen…"): when a document has two or more of them, each opens a study of its own
@@ -162,6 +181,16 @@ ORDINAL_STUDY_LEAD = rx(
     r"^\s*(?:第\s*[一二三四五六七八九十\d]{1,2}\s*(?:个|個|项|項|篇|宗|份)?\s*(?:临床|臨床)?(?:研究|试验|試驗)|"
     r"(?:The\s+)?(?:first|second|third|fourth|fifth)\s+(?:study|trial|paper)\b)", re.IGNORECASE)
 ORDINAL_STUDY_MIN = 2
+# items of a thread or talk roundup opened by a sequence word ("2/ First up: Prof Nie with the CXM-12 phase 2…",
+# "5/ Next: Heyu Biomedical HY-ISL01 — Phase 1/2 in T1D, 15 pts", "首先登场的是…", "接下来是…"), after a post number
+# ("2/", "(3/10)", "3."); each item must name a study of its own (a product code, a phase, a cohort)
+SEQUENCE_LEAD = rx(r"^\s*(?:[(（]?\d{1,2}\s*/\s*\d{0,2}[)）]?\s+|\d{1,2}[.、]\s*)?"
+                   r"(?:(First(?: up)?|To start|Up first|首先(?:登场|登場|介绍|介紹|报告|報告)?(?:的是)?)|"
+                   r"(?:Next(?: up)?|Up next|Then|Second(?:ly)?|Third(?:ly)?|Finally|Last(?:ly)?|"
+                   r"接下来(?:是|的)?|接下來(?:是|的)?|然后是|然後是|其次是|最后是|最後是))\s*(?:[:：]|[-—–](?![A-Za-z]))", re.IGNORECASE)
+# (a comma after the word is prose: "First, Rahman and colleagues1 pooled…; Second, Moreau et al.2 report…" cite studies)
+SEQUENCE_STUDY = rx(r"\b[Pp]hase\s*[1-3I]|[IⅠⅡⅢ1-3]+\s*期|\b[A-Z]{1,5}-?[A-Z]{0,3}\d{1,4}\b")
+SEQUENCE_MIN = 2
 # paragraphs of a wire roundup, each opening with its own dateline ("SEOUL — Dawon said…", "LINMING, China — …",
 # "NEW YORK (Reuters) - …", "新华社北京11月13日电…", "中新網上海11月12日電", "本报讯…"): when a document has two or more,
 # each opens an item of its own (one dateline is a news story's); the tags of a MEDLINE record ("TI  - ", "FAU - ")
@@ -174,6 +203,33 @@ DATELINE = rx(
     r"(?:新华社|新華社|中新社|中新网|中新網|本报|本報|人民网|人民網|央视新闻|央視新聞|路透社|法新社|美联社|美聯社)"
     r"[^,，。\n]{0,14}?(?:电|電|讯|訊))")
 DATELINE_MIN = 2
+# the first tag of a record in an export of bibliographic records: RIS ("TY  - JOUR"), MEDLINE/NBIB ("PMID- 31234567"),
+# Web of Science ("PT J"), EndNote/Refer ("%0 Journal Article"), RefWorks ("RT Journal Article"), NoteExpress ("{Reference Type}: Journal Article"),
+# CNKI E-Study ("SrcDatabase-来源库: 期刊"), BibTeX ("@article{pei2026,"); two or more in a document make it a list of
+# records, one study each, and nothing inside a record opens another
+RECORD_START = rx(r"^\s*(?:TY\s{1,2}-[ \t]+[A-Z]{2,6}[ \t]*(?:$|\n)|PT[ \t]+[JBSP][ \t]*(?:$|\n)|PMID\s?-\s*\d|%0\s+(?-i:[A-Z][a-z]+)|RT\s+(?:Journal|Conference|Book|Generic|Abstract|Thesis)\b|"
+                  r"\{Reference Type\}\s*[:：]|SrcDatabase-(?:来源库|來源庫)\s*[:：]|@(?i:article|inproceedings|misc|phdthesis)\s*\{)")
+# the tag that holds a record's title: RIS TI/T1, MEDLINE TI, Refer %T, RefWorks T1, NoteExpress {Title}, CNKI Title-题名
+RECORD_TITLE = rx(r"^\s*(?:TI\s{1,2}-\s|T1\s{1,2}-\s|TI\s?-\s|%T\s|T1\s\S|\{Title\}\s*[:：]|Title-(?:题名|題名)\s*[:：]|title\s*=)",
+                  re.IGNORECASE)
+# a record's date: RIS DA ("2026/07", the citation month) before Y1/PY (the year); Refer %D; NoteExpress {Year}
+# (a MEDLINE record's DP is read by ``metadata.medline_date``)
+RECORD_DATE = rx(r"(?m)^[ \t]*(DA|Y1|PY|%D|\{Year\})[ \t]{0,3}[-:：]?[ \t]+((?:19|20)\d{2})(?:[/.-](\d{1,2}))?(?:[/.-](\d{1,2}))?(?!\d)")
+RECORDS_MIN = 2
+RECORD_DATE_ORDER = ("DA", "Y1", "PY", "%D", "{Year}")
+# an item of a book of abstracts or a digest about another disease ("BONE MARROW MSC FOR KNEE OSTEOARTHRITIS…", "05 iPSC来源
+#多巴胺神经元治疗帕金森病（非糖尿病）", "脐血干细胞治疗脑中风"): when its heading names that disease and not diabetes, it
+# is no mention, whatever diabetes its text names in passing ("Eight patients in each group had type 2 diabetes")
+OTHER_DISEASE = rx(r"osteoarthritis|\bParkinson|\bAlzheimer|heart failure|myocardial infarction|\bstroke\b|spinal cord injur|"
+                   r"multiple sclerosis|amyotrophic|\bALS\b|Crohn|ulcerative colitis|\blupus\b|cirrhosis|\bCOVID|\bARDS\b|"
+                   r"leuka?emia|lymphoma|myeloma|knee cartilage|macular degeneration|"
+                   r"骨关节炎|骨關節炎|关节炎|關節炎|帕金森|阿尔茨海默|阿茲海默|阿爾茨海默|老年痴呆|心力衰竭|心衰|心臟衰竭|心肌梗死|心肌梗塞|"
+                   r"脑卒中|腦卒中|脑中风|腦中風|中风|中風|脊髓损伤|脊髓損傷|渐冻症|漸凍症|多发性硬化|多發性硬化|克罗恩|克隆氏|"
+                   r"溃疡性结肠炎|潰瘍性結腸炎|红斑狼疮|紅斑狼瘡|肝硬化|肝衰竭|新冠|白血病|淋巴瘤|骨髓瘤|黄斑变性|黃斑部病變", re.IGNORECASE)
+# diabetes named as a subject ("非糖尿病", "non-diabetic" name it as what the item is not)
+DIABETES_SUBJECT = rx(r"(?<!非)(?:糖尿病|糖友|T[12]DM?\b|\bIDDM\b|\bNIDDM\b|胰岛|胰島)|(?<!non-)(?<!non)\bdiabet|\bislets?\b|\bMODY\b|"
+                      r"\bHbA1c\b|糖化血红蛋白|糖化血紅蛋白", re.IGNORECASE)
+
 # a line that tells another study than the one before it: "2）另一条是meta分析…", "Another trial, of 40 patients…"
 ANOTHER_LEAD = rx(r"^\s*(?:[(（]?\d{1,2}\s*[)）.、]\s*)?(?:另一(?:条|條|项|項|篇|则|則|个|個)|另有|Another\b|A second\b)")
 # a section introduces a patient/case of its own
@@ -189,7 +245,12 @@ SECTION_COHORT = rx(r"(?:纳入|納入|招募|入组|入組|收治|选取|選取
                             r"(?:患者|病人|病患|受试者|受試者|儿童|兒童|患儿|患兒|成人|成年人|志愿者|志願者)|"
                             # the count after its noun: "回顾性纳入2021—2024年…的2型糖尿病肾病患者65例"
                             r"(?:纳入|納入|招募|入组|入組|收治|选取|選取)[^。;；!?]{0,60}?"
-                            r"(?:患者|病人|病患|受试者|受試者|患儿|患兒|志愿者|志願者)\s*\d+\s*(?:名|例|位)")
+                            r"(?:患者|病人|病患|受试者|受試者|患儿|患兒|志愿者|志願者)\s*\d+\s*(?:名|例|位)|"
+                            # a long description between count and noun, joined by 的: "4名病程11到29年的1型糖尿病患者",
+                            # "12位接受胰島移植多年的第1型糖尿病病人"
+                            r"(?<![\d.])\d+\s*(?:名|例|位)[^,，。;；的]{1,20}的[^,，。;；的]{0,10}?(?:患者|病人|病患|受试者|受試者)|"
+                            # a colloquial total: "研究一共12个人", "總共8個人", "共有20人"
+                            r"(?:一共|总共|總共|共有?)\s*\d+\s*(?:个人|個人|人)(?![次份天年月])")
 # a numbered heading that names one study by its kind ("(三)…改善糖尿病小鼠胰岛功能的机制研究",
 # "3. Cord MSCs in T2D: a pilot study"); a bare "三、临床试验" or a review's "…的临床研究" names none
 HEADING_STUDY = rx(r"\S{4}(?:真实世界|真實世界|机制|機制|队列|隊列|回顾性|回顧性|前瞻性|动物|動物|观察性|觀察性|"
@@ -204,6 +265,18 @@ _NO_STOP_AFTER = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept"
 SENTENCE_END = rx(r"[。!?！？]|" + "".join(rf"(?<!\b{a})" for a in _NO_STOP_AFTER) + r"\.(?=\s|$)|\n")
 # an earlier study of the same team, described inside the report of a new one ("该团队2021年曾…发表一项…
 # 先导研究", "此前的一项研究", "their earlier pilot study"): a study of its own
+# the institution's standing programme, told after the study being reported, in a paragraph of its own ("Pushan University
+# Hospital has offered donor islet transplantation since 2019. Six patients…", "该院自2019年起也开展供体胰岛移植，已有6名…",
+# "本院自2015年起執行胰島移植"): another cohort, running to the end of its paragraph
+STANDING_PROGRAMME = (
+    r"\b(?:has|have)\s+(?:also\s+)?(?:offered|performed|carried out|provided|run|been\s+(?:offering|performing|carrying out|"
+    r"providing|running))\s+(?:[\w-]+\s+){0,4}?(?:transplant(?:ation)?s?|infusions?|therap(?:y|ies)|treatments?|procedures?|"
+    r"programmes?|programs?)\s+(?:(?:at|in)\s+(?:[\w-]+\s+){1,3})?since\s+(?:19|20)\d{2}\b|"
+    r"\b[Ss]ince\s+(?:19|20)\d{2}\s*,\s*(?:the|its|our|this)\s+(?:[\w-]+\s+){0,3}?(?:hospital|cent(?:re|er)|team|unit|clinic|"
+    r"programme|program)\s+has\s+(?:also\s+)?(?:offered|performed|carried out|treated|transplanted)\b|"
+    r"(?:(?:自|从|從)\s*\d{4}\s*年\s*(?:起|以来|以來|开始|開始)?|(?<!\d)\d{4}\s*年\s*(?:起|开始|開始))\s*[,，]?\s*"
+    r"(?:也|亦|还|還|便|就|已)?\s*"
+    r"(?:执行|執行|开展|開展|实施|實施|进行|進行|施行)(?:了)?[^。;；,，]{0,20}?(?:移植|输注|輸注|治疗|治療|手术|手術)")
 PRIOR_STUDY = rx(
     r"(?:曾|此前|先前|之前|早前|早先|前期)[^,，。;；]{0,40}?(?:一项|一項)[^,，。;；]{0,40}?(?:研究|试验|試驗)|"
     # "該院早前發表的研究追蹤十四名病人", "此前完成的试验": an earlier study named by its publication
@@ -232,7 +305,8 @@ PRIOR_STUDY = rx(
     r"\b(?:[Aa]s early as|[Bb]ack in)\s+(?:19|20)\d{2}\b[^.;]{0,80}?\b(?:an?|one|the first|\d+)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:patients?|wom[ae]n|m[ae]n|study|trial|case)\b|"
     # "The new study builds on the case of the team's first patient"
-    r"\b(?:builds?|built|building)\s+on\s+(?:the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}?case(?:\s+report)?\s+(?:of|in)\b")
+    r"\b(?:builds?|built|building)\s+on\s+(?:the|their|its|his|her)\s+(?:[\w-]+\s+){0,3}?case(?:\s+report)?\s+(?:of|in)\b|"
+    + STANDING_PROGRAMME)
 # the team's earlier paper, told before the study being reported: no intro of it ("该团队2021年曾在《细胞研究》发表论文报道
 # 这一方法", "此前,團隊已在《自然》發表…", "The method had been published in Science in 2020", "back in 2018")
 # (the team as the subject: "此前,2021年《柳叶刀》子刊报道1例…" in a digest is another study, not background)
@@ -337,6 +411,8 @@ GENERIC_SUBJECT = rx(r"既往研究|以往研究|既往文献|既往文獻|以�
 SUPPORT_NOTE = rx(r"文献|文獻|参考|參考|支持|来源|來源|\bsee\b|\bref", re.IGNORECASE)
 # registry ids given as examples of trials, not as the id of the study being reported
 REGISTRY_LISTING = rx(r"例如|比如|诸如|諸如|譬如|等(?:试验|試驗|研究|项目|項目|临床|臨床)|"
+                              # "多项同类试验仍在进行中，如评估…的NCT06620417", "，像是NCT…"
+                              r"[,，:：]\s*(?:如|像是)(?![果何此今同期实實])|"
                               r"\be\.g\.|\bsuch as\b|\bfor example\b|\bfor instance\b|\bincluding\b", re.IGNORECASE)
 # text before the first intro of a multi-study post reports a study of its own
 # a cohort size of two or more in words: "Twelve adults", "twenty-four patients", "十二名患者"
@@ -476,6 +552,18 @@ COMMENTS_HEADING = rx(r"^\s*(?:💬\s*)?(?:热门评论|熱門評論|精选评�
 COMMENT_LINE = rx(r"^\s*(?:Reply\s+from\s+)?@?[\w.\-\u4e00-\u9fff]{2,24}\s*(?:回复|回覆|replied)?\s*[:：]")
 
 
+# a push comment under a PTT post ("推 bloodsugar: 只有4個人...先觀望   12/01 16:05", "噓 …", "→ …"): a reader's remark,
+# never the post's report (a pusher's own A1c, hearsay about another trial)
+PTT_PUSH = rx(r"^\s*(?:推|噓|嘘|→)\s*[A-Za-z0-9_.-]{2,20}\s*[:：]")
+PTT_PUSH_MIN = 2
+
+
+def push_comments(lines: list[_Line]) -> set[int]:
+    """Indexes of a PTT thread's push comment lines (two or more in the document)."""
+    out = {k for k, ln in enumerate(lines) if PTT_PUSH.match(ln.text)}
+    return out if len(out) >= PTT_PUSH_MIN else set()
+
+
 def social_comments(lines: list[_Line]) -> set[int]:
     """Indexes of the comment lines after a social post's comments heading that report no study (a reader's own
     HbA1c, a clinic's price, a question); a comment that cites a study (a cohort, a journal) stays."""
@@ -502,7 +590,7 @@ def drop_furniture(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     skipping = False
     opening = False                 # the section opened the document, before any text was kept
-    anecdotes = anecdotal_replies(lines) | social_comments(lines)
+    anecdotes = anecdotal_replies(lines) | social_comments(lines) | push_comments(lines)
     for k, ln in enumerate(lines):
         if END_MARK.match(ln.text):
             break
@@ -612,6 +700,40 @@ def _section_reports_study(doc: Document, heading: _Line, section: list[_Line], 
     return any(is_intro(doc, ln, max_ref) for ln in opening)
 
 
+# an answer's cohort was treated or measured: "接受治療", "植入", "received", "HbA1c"
+TREATED = rx(r"接受|治疗|治療|植入|移植|输注|輸注|回输|回輸|停用|糖化|HbA1c|\b(?:received|treated|infused|implanted|"
+             r"transplanted|enrolled|randomi[sz]ed)\b", re.IGNORECASE)
+
+
+def _zero_item(line: _Line) -> bool:
+    """A digest item numbered "01 …" whose title names a therapy or a study (not a part of one article's story)."""
+    return bool(ZERO_TITLED.match(line.text) and ZERO_ITEM_TITLE.search(line.text) and not ZERO_ITEM_PART.match(line.text))
+
+
+# who treated an answer's cohort: the institution, its team, a trial ("本院…", "團隊的第一期臨床試驗", "our trial", "here")
+ANSWER_OWNER = rx(r"本院|我院|本中心|我们|我們|该院|該院|医院|醫院|团队|團隊|中心|试验|試驗|研究|\b(?:we|our|here|hospital|"
+                  r"cent(?:re|er)|team|trial|study|programme|program)\b", re.IGNORECASE)
+# a count that is a part of a cohort told before: "Eight of the 12 patients", "12人中有8人", "其中4位"
+PART_OF_COHORT = rx(r"\bof (?:the|these|those|them|our)\b|\d+\s*(?:人|名|位|例)\s*中|其中|之中", re.IGNORECASE)
+PART_OF_REACH = 12
+
+
+def _answer_reports_study(doc: Document, question: _Line, answer: list[_Line], max_ref: Optional[int]) -> bool:
+    """Does a question's answer report a cohort or patient of its own (not only cite a study, which its intro opens)?"""
+    if not answer or any(is_intro(doc, ln, max_ref) for ln in answer[:SECTION_HEAD_LINES]):
+        return False
+    # (people on a waiting list or asking about treatment are no cohort: the answer tells them treated or measured, by
+    # whom, and they are no part of a cohort an earlier answer told: "Eight of the 12 patients…", "12人中有8人…")
+    for ln in answer[:SECTION_HEAD_LINES]:
+        cue = study_cue(ln.text[:200], ln.text[:300])
+        if cue is None or not TREATED.search(ln.text) or not (ANSWER_OWNER.search(ln.text)
+                                                             or ANSWER_OWNER.search(question.text)):
+            continue
+        if not PART_OF_COHORT.search(ln.text, max(0, cue.start() - PART_OF_REACH), cue.end() + PART_OF_REACH):
+            return True
+    return False
+
+
 def _cells(text: str) -> int:
     return len([c for c in TABLE_CELL_SEP.split(text.strip()) if c.strip()])
 
@@ -685,6 +807,10 @@ def plain_tables(lines: list[_Line]) -> tuple[dict[int, str], dict[int, list[tup
 
 def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> list[_Boundary]:
     """Lines that open a study (intro, case, table row) or close one (month/summary/ordinal headings)."""
+    records = [ln for ln in lines if RECORD_START.match(ln.text)]
+    if len(records) >= RECORDS_MIN:
+        # an export of bibliographic records: each record is a study, whatever its abstract says
+        return [_Boundary(ln.start, "record", ln) for ln in records]
     out: list[_Boundary] = []
     rows = table_rows(lines)
     plain, _ = plain_tables(lines)
@@ -693,6 +819,10 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
             rows[k] = kind
     ordinal = [ln.start for ln in lines if not is_heading(ln) and ORDINAL_STUDY_LEAD.match(ln.text)]
     ordinal_leads = set(ordinal) if len(ordinal) >= ORDINAL_STUDY_MIN else set()
+    seq = [ln for ln in lines if not is_heading(ln) and SEQUENCE_LEAD.match(ln.text)
+           and (SEQUENCE_STUDY.search(ln.text) or study_cue(ln.text[:200], ln.text[:300]))]
+    if len(seq) >= SEQUENCE_MIN and SEQUENCE_LEAD.match(seq[0].text).group(1):
+        ordinal_leads.update(ln.start for ln in seq)   # the first item says "first"
     dated = [ln.start for ln in lines if not is_heading(ln) and DATELINE.match(ln.text)]
     if len(dated) >= DATELINE_MIN:
         ordinal_leads.update(dated)
@@ -702,10 +832,19 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
         elif is_heading(ln) and MONTH_HEADING.match(ln.text):
             out.append(_Boundary(ln.start, "month", ln))
         elif is_heading(ln) and QUESTION_HEADING.match(ln.text):
-            out.append(_Boundary(ln.start, "question", ln))
+            # a question whose answer reports a cohort of its own ("Q3：本院的治療成果如何？ / 本院…共有6位病人…")
+            # opens that study; other questions close the answer before them
+            answer = []
+            for nxt in lines[i + 1:]:
+                if is_heading(nxt) and (QUESTION_HEADING.match(nxt.text) or CASE_HEADING.match(nxt.text)):
+                    break
+                if not is_heading(nxt):
+                    answer.append(nxt)
+            kind = "case" if _answer_reports_study(doc, ln, answer, max_ref) else "question"
+            out.append(_Boundary(ln.start, kind, ln))
         elif i in rows:
             out.append(_Boundary(ln.start, rows[i], ln))
-        elif is_heading(ln) and ORDINAL_HEADING.match(ln.text):
+        elif is_heading(ln) and (ORDINAL_HEADING.match(ln.text) or _zero_item(ln)):
             # a numbered section introduces a study when its text reports one (a patient, a cohort,
             # a registry id, a publication) before the next numbered heading
             section, head_lines = [], []
@@ -894,12 +1033,26 @@ def sequential_segments(doc: Document, lines: list[_Line], bounds: list[_Boundar
             pending = start                      # "案例1:…" followed directly by its dated intro
             continue
         pending = None
-        if b.kind == "case" and CASE_HEADING.match(b.line.text) and not is_heading(b.line):
+        if b.kind == "record":
+            # a record is introduced by its title
+            intro = next((ln for ln in content if RECORD_TITLE.match(ln.text)), b.line)
+        elif b.kind == "case" and CASE_HEADING.match(b.line.text) and not is_heading(b.line):
             intro = b.line                      # "壁报一:复旦大学…报告了…": the heading line is the intro
         else:
             intro = b.line if b.kind in ("intro", "row") else body_lines[0]
         segs.append(_Segment(start, content[-1].end, intro, content))
     return _merge_same(doc, segs, max_ref)
+
+
+def _other_disease_item(seg: _Segment) -> bool:
+    """Does the segment's head (its heading lines and first line of text) name another disease and not diabetes?"""
+    head: list[str] = []
+    for ln in seg.lines:
+        head.append(ln.text)
+        if not is_heading(ln) and not CASE_HEADING.match(ln.text):
+            break
+    text = "\n".join(head)
+    return bool(OTHER_DISEASE.search(text)) and not DIABETES_SUBJECT.search(text)
 
 
 def _attach_row_sections(doc: Document, lines: list[_Line], bounds: list[_Boundary], segs: list[_Segment]) -> None:
@@ -963,10 +1116,23 @@ def publication_sentence(doc: Document, lines: list[_Line]) -> Optional[tuple[in
     return None
 
 
+# a sentence break the sentencizer puts inside a citation ("Zhang et al. [" | "1] pooled 23 trials…", "Li et al." |
+# "[2] randomised…"): no break, the marker belongs to the sentence that cites it
+CITE_CUT_BEFORE = rx(r"(?:\bet al\.?|\band colleagues|\band co-?workers)\s*\[?\s*$|\[\s*$", re.IGNORECASE)
+CITE_CUT_AFTER = rx(r"\s*\d{1,3}(?:\s*[-–,，、]\s*\d{1,3})*\s*\]|\s*\[\s*\d{1,3}(?:\s*[-–,，、]\s*\d{1,3})*\s*\]")
+
+
 @lru_cache(maxsize=8)
 def _document_sentences(text: str, lang: str) -> tuple[tuple[tuple[int, int], ...], list[int]]:
-    spans = tuple(nlp.sentences(text, lang))
-    return spans, [s for s, _ in spans]
+    spans: list[tuple[int, int]] = []
+    for s, e in nlp.sentences(text, lang):
+        if spans and "\n" not in text[spans[-1][1]:s] and CITE_CUT_BEFORE.search(text, max(spans[-1][0], spans[-1][1] - 20),
+                                                                              spans[-1][1]) \
+                and CITE_CUT_AFTER.match(text, s, min(e, s + 20)):
+            spans[-1] = (spans[-1][0], e)
+            continue
+        spans.append((s, e))
+    return tuple(spans), [s for s, _ in spans]
 
 
 def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
@@ -1474,6 +1640,21 @@ def link_references(doc: Document, mentions: list[Mention], refs: ReferenceList)
                 if idx is not None and idx not in m.refs:
                     m.refs.append(idx)
                     linked.add(idx)
+    # items of a digest that each close with their own marker ("…9人中5人停用胰岛素[2]"): a study whose text cites
+    # one reference that no other study cites owns it
+    if len(tops) >= 2:
+        cited: list[set[int]] = []
+        for m in tops:
+            found = {i for s, e in m.spans for mk in find_markers(doc.view, s, e, max_number=max_ref) for n in mk.numbers
+                     for i, r in enumerate(refs.entries) if r.number == n}
+            cited.append(found)
+        for m, own in zip(tops, cited):
+            if m.refs or len(own) != 1:
+                continue
+            idx = next(iter(own))
+            if idx not in linked and sum(idx in c for c in cited) == 1:
+                m.refs.append(idx)
+                linked.add(idx)
     # a reference whose title appears in a mention's text belongs to it
     texts = [_norm("".join(doc.view[s:e] for s, e in m.spans)) for m in tops]
     for i, r in enumerate(refs.entries):
@@ -1541,6 +1722,11 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
             doc, s, e, year_hint=_year_hint(doc, lines, s))] if h), None)
         if pd is not None:
             m.hits = [h for h in m.hits if h.field != "pub_date"] + [pd]
+    if m.kind == "study" and m.spans and RECORD_START.match(doc.view[m.spans[0][0]:m.spans[0][0] + 80]):
+        # a record of an export is dated by its date tag, not by a date its abstract tells
+        rd = record_date(doc, m.spans[0][0], m.spans[-1][1])
+        if rd is not None:
+            m.hits = [h for h in m.hits if h.field != "pub_date"] + [rd]
     if m.kind == "study" and m.spans and not any(h.field == "pub_date" for h in m.hits):
         # a digest item with a label line ("期刊：Frontiers in Endocrinology（2024年3月）")
         hd = next((h for s, e in m.spans for h in [metadata.header_date(doc, s, e)] if h), None)
@@ -1583,6 +1769,25 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
         if c:
             m.hits.append(c)
     m.hits.extend(metadata.alias_hits(doc, m.spans))
+
+
+def record_date(doc: Document, start: int, end: int) -> Optional[Hit]:
+    """The date of the bibliographic record in ``[start, end)``: RIS "DA  - 2026/07" before "PY  - 2026", a
+    MEDLINE record's DP."""
+    found = {m.group(1): m for m in reversed(list(RECORD_DATE.finditer(doc.view, start, end)))}
+    for tag in RECORD_DATE_ORDER:
+        m = found.get(tag)
+        if m is None:
+            continue
+        y, mo, d = m.group(2), m.group(3), m.group(4)
+        val = metadata._fmt(y, int(mo) if mo else None, int(d) if mo and d else None) or metadata._fmt(y)
+        if val:
+            return Hit("pub_date", {"value": val}, m.start(2), m.end(4 if d else 3 if mo else 2), "segment", "record_date", 0.9)
+    return metadata.medline_date(doc, start, end)
+
+
+# GB/T 7714 type codes of web pages, newspapers and other non-journal sources: [EB/OL], [N], [Z], [DB/OL]
+WEB_SOURCE_ENTRY = rx(r"\[(?:EB|DB|CP)/(?:OL|CD|MT)\]|\[(?:N|Z)\]")
 
 
 # an item's marker before its text: "【研究二】", "(1)", "1.", "Case 2:", "- "
@@ -1642,8 +1847,14 @@ def _add_reference_hits(doc: Document, m: Mention, refs: Optional[ReferenceList]
     entries = [refs.entries[i] for i in m.refs] if refs else []
     if m.kind == "document" and not entries and len(citations) >= 1:
         entries = citations[:1]         # "引用本文: …[J]. 刊名, 2012" at the top of a paper page
+    elif m.kind == "study" and not entries:
+        # an abstract's own citation line ("Full paper: Chin J Regen Endocrinol 2025;41(11):1021-1028.")
+        entries = [c for c in citations if any(s <= c.start < e for s, e in m.spans)][:1]
     for ref in entries[:1]:
-        for h in metadata.reference_hits(ref, year="pub_date" not in fields):
+        # a web page's or newspaper's entry ("Vantorel Therapeutics. Third quarter results[EB/OL]. (2026-11-06)") dates
+        # a posting, not the study's publication
+        posted = WEB_SOURCE_ENTRY.search(ref.text) is not None
+        for h in metadata.reference_hits(ref, year="pub_date" not in fields and not posted):
             if h.field not in fields:
                 m.hits.append(h)
                 fields.add(h.field)
@@ -1688,6 +1899,8 @@ def segment(doc: Document) -> list[Mention]:
             if own is not None:
                 mentions.append(own)
         for seg in segs:
+            if _other_disease_item(seg):
+                continue
             intro = intro_sentence(doc, seg.intro) if seg.intro else None
             # a claim inside its line ("答:多数方案为3次。2022年《X》一项研究…"): the sentences before it are
             # the writer's own answer, not the study's
@@ -1725,7 +1938,12 @@ def segment(doc: Document) -> list[Mention]:
             # the citing sentence introduces the study ("…等人发表的…研究[2]")
             intro = next(((s, e) for s, e in _sentences(doc, first.start, first.end)
                           if mk is None or s <= mk.start < e), first_sentence(first))
-            mentions.append(Mention(spans, kind="citation", intro=intro, refs=[idx]))
+            # the section heading above it tells what a cited study is about when its sentence does not ("3.1 间充质
+            # 干细胞治疗2型糖尿病 / …阮志强等[12]发表的荟萃分析共纳入23项随机对照试验…")
+            heading = next((ln for ln in reversed(lines) if ln.end <= first.start and is_heading(ln)), None)
+            mentions.append(Mention(spans, kind="citation", intro=intro, refs=[idx],
+                                    context=[(heading.start, heading.end)] if heading else [],
+                                    context_fields=frozenset({"condition", "cell_type"})))
     for (sent, ids) in registry_listings(doc, *body):
         cuts.append(sent)
         for rid, s, e in ids:
@@ -1818,8 +2036,9 @@ def _table_document(doc: Document, lines: list[_Line], segs: list[_Segment],
 
 
 def _reports_nothing(doc: Document, m: Mention) -> bool:
-    """No intro, cohort, case or identifier of its own in the mention's text."""
-    if m.intro is not None:
+    """No intro, cohort, case or identifier of its own in the mention's text (an intro sentence that a cited study
+    took with it, "阮志强等[12]于2026年发表的荟萃分析…", is not its own)."""
+    if m.intro is not None and any(s <= m.intro[0] < e for s, e in m.spans):
         return False
     for s, e in m.spans:
         text = doc.view[s:e]

@@ -120,3 +120,24 @@ def test_further_reading_line_ends_the_list(tail: str) -> None:
             + tail + "\n")
     refs = find_reference_list(_doc(text))
     assert refs is not None and len(refs.entries) == 1
+
+
+# --- labelled citation lines outside a list (an abstract's "Full paper:") ---------------------------
+@pytest.mark.parametrize("line, year", [
+    ("Full paper: Chin J Regen Endocrinol 2025;41(11):1021-1028.", "2025"),
+    ("Published in: Diabetes Care 2024;47(3):455-463", "2024"),
+    ("全文发表于：中华糖尿病杂志, 2023, 15(5): 401-407", "2023"),
+    ("原文刊登於：臺灣醫學 2022;26(2):120-128", "2022"),
+])
+def test_labelled_citation_lines(line: str, year: str) -> None:
+    doc = _doc(line)
+    refs = citation_lines(doc)
+    assert len(refs) == 1 and refs[0].year == year
+
+
+@pytest.mark.parametrize("line", ["Full paper: to be published in 2027", "Published in 2024, the study enrolled 40 patients",
+                                  "Source: Reuters, 2024"])
+def test_labelled_citation_traps(line: str) -> None:
+    # no match: no volume/pages
+    doc = _doc(line)
+    assert citation_lines(doc) == []
