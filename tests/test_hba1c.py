@@ -561,3 +561,21 @@ def test_hba1c_row_labelled_table_variants(text, lang, expected):
 ])
 def test_hba1c_pair_in_the_next_sentence(text, lang, expected):
     assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+# ---- blind11 round: HbA1c with a glucose unit (mmol/L) is a % value with the wrong unit; OCR's "HbAlc"/"HbAIc" ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("4名1型糖尿病患者追踪1年，平均HbA1c从8.1 mmol/L降到6.8。", "zh", [(8.1, 6.8, None)]),
+    ("4名第一型糖尿病患者追蹤1年，糖化血色素從8.1 mmol/L降到6.8。", "zh-Hant", [(8.1, 6.8, None)]),
+    ("Mean HbA1c fell from 8.1 mmol/L to 6.8 mmol/L in the four patients.", "en", [(8.1, 6.8, None)]),
+    ("30例患者治疗后HbAlc由8.5%降至7.1%。", "zh", [(8.5, 7.1, None)]),
+    ("After 12 months, HbAIc fell from 8.5% to 7.1%.", "en", [(8.5, 7.1, None)]),
+    ("MSC therapy lowered HbAlc compared with control (weighted mean difference -0.48%; 95% Cl -0.71 to -0.25).", "en",
+     [(None, None, -0.48)]),
+    # no match: the glucose of the same sentence keeps its own unit
+    ("HbA1c fell from 8.1% to 6.8%, and fasting glucose from 9.4 mmol/L to 7.2 mmol/L.", "en", [(8.1, 6.8, None)]),
+    ("治疗后空腹血糖由9.4 mmol/L降至7.2 mmol/L，HbA1c变化不明显。", "zh", []),
+    ("HbA1c和空腹血糖分别为8.1%和9.3 mmol/L。", "zh", []),   # (the glucose cuts the clause before either value)
+])
+def test_wrong_unit_and_ocr_term(text: str, lang: str, expected: list[tuple]) -> None:
+    assert values(text, lang) == expected

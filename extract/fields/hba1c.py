@@ -30,7 +30,8 @@ from ..rxcache import rx
 # ---- lexicons (data) ----
 # the Chinese name may be followed by its abbreviation in brackets ("糖化血色素（HbA1c）"): one term
 TERM = (r"(?:glyc(?:osyl)?ated\s+ha?emoglobin(?:\s*\(?\s*(?:Hb\s*)?A1c\s*\)?)?|ha?emoglobin\s+A1c|"
-        r"Hb\s*A1c|HbA1|\bA1c\b|(?:糖\s*化\s*血\s*[红紅]\s*蛋\s*白(?:\s*A1c)?|糖化血[色红紅]素|糖化(?!\s*终)(?!\s*終))"
+        # (OCR reads the digit 1 as l or I: "HbAlc", "HbAIc")
+        r"Hb\s*A[1lI]c|HbA1|\bA1c\b|(?:糖\s*化\s*血\s*[红紅]\s*蛋\s*白(?:\s*A1c)?|糖化血[色红紅]素|糖化(?!\s*终)(?!\s*終))"
         r"(?:\s*[(（]\s*(?:Hb\s*A1c|A1c|GHb)\s*[)）])?)")
 # another measure: the HbA1c clause ends where it starts
 # (abbreviations as whole words: "last" holds no AST, "entire" no TIR, "weighted mean difference" no weight;
@@ -46,8 +47,10 @@ IN_GROUP_NAME = (r"(?:(?:强化|強化|治疗|治療|注射|泵)?(?:的[^\d,，�
                  r"treatment)?\s*(?:group|arm)\b)")
 CLAUSE_END = r"(?:[。!?！？\n]|\.\s|\.$)"
 # ("a 1.2-point drop in HbA1c", "fell 1.2 points": points of HbA1c are percentage points)
+# (no HbA1c is in mmol/L, a glucose unit: "HbA1c从8.1 mmol/L降到6.8" in the HbA1c term's own clause is a % value with
+# the wrong unit, as "8.6 mmol/mol" is; a glucose named in the clause ends it before its values)
 PCT = (r"(?:%|％|个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|percent(?!age)|per\s+cent|pp\b|-?points?\b|"
-       r"mmol\s*/\s*mol)")
+       r"mmol\s*/\s*mol|mmol\s*/\s*[lL](?![A-Za-z]))")
 # a value: number, optional spread (± SD, [IQR]), optional unit; never a magnitude, duration or
 # another unit ("15亿细胞", "6个月", "7.5 mmol/L")
 _VALUE_TAIL = (r"(?![\d.])(?!\s*(?:亿|億|万|萬|mg|g\b|kg|mmol/l|mg/dl|u\b|iu|年|岁|歲|个|個|月|周|週|天|"
