@@ -70,3 +70,39 @@ def studies(text: str) -> list[int]:
 ])
 def test_studies_included(text, expected):
     assert studies(text) == expected
+
+
+# ---- blind11 round: counts that are no cohort size (an outcome said colloquially, a ratio, a country's people, an
+# enrolment still to come, a table cell before the next row's label), in the three scripts ----
+@pytest.mark.parametrize("text,totals,arms", [
+    # an outcome: the persons who stopped insulin, of a larger cohort
+    ("Stem cell islets let two people with type 1 diabetes stop insulin. Four adults with type 1 diabetes received "
+     "the cells.", [4], []),
+    ("2名第一型糖友停打胰島素。團隊為4名第一型糖尿病患者植入胰島細胞。", [4], []),
+    ("2名1型糖友停打胰岛素。团队为4名1型糖尿病患者植入胰岛细胞。", [4], []),
+    ("研究纳入10名1型糖尿病患者，其中3名患者不用再打胰岛素。", [10], []),
+    ("Ten adults with type 1 diabetes were implanted; three came off insulin within a year.", [10], []),
+    # a ratio
+    ("Fewer than one in four adults reach an HbA1c below 7%. Twenty patients with type 1 diabetes received MSC.",
+     [20], []),
+    ("About 1 in 10 people with diabetes have type 1. Twelve participants with type 1 diabetes received islets.",
+     [12], []),
+    # a country's people
+    ("Taiwan has about 14,000 people with type 1 diabetes. Four adults with type 1 diabetes received the cells.",
+     [4], []),
+    ("China has more than 140,000 children with type 1 diabetes. Thirty children with type 1 diabetes were treated.",
+     [30], []),
+    # an enrolment still to come: next year, "will again take in", a trial to be launched
+    ("團隊為4名第一型糖尿病患者植入細胞。醫院明年將再收8名病人，擴大收案。", [4], []),
+    ("团队为4名1型糖尿病患者植入细胞。医院明年将再收8名病人。", [4], []),
+    ("12名1型糖尿病患者接受植入，公司说明年启动约60人的关键性试验。", [12], []),
+    # a table's last cell before the next row's label; the STARTED row of a flattened table gives the arms
+    ("Participant Flow\n | Cohort A | Cohort B\nSTARTED | 3 | 9\nCOMPLETED month 12 | 3 | 8\n"
+     "Twelve participants with type 1 diabetes received islet cells.", [12], [3, 9]),
+    # no match (the count stays): a plain result of the whole cohort, a count after "in" that is no ratio
+    ("Four adults with type 1 diabetes received the cells and stopped insulin.", [4], []),
+    ("In 2021, 24 patients with type 2 diabetes were treated in three centres.", [24], []),
+    ("研究团队已为30名2型糖尿病患者输注干细胞。", [30], []),
+])
+def test_not_cohort_sizes_blind11(text, totals, arms):
+    assert roles(text) == (totals, arms)

@@ -90,19 +90,24 @@ PATTERNS: tuple[Pattern, ...] = (
                 "Estimated Enrollment : | 50 participants |"),
       traps=("Enrollment was November 2003-July 2006.", "Sample size was calculated from a 0.5% difference.",
              "入组人数较少。")),
-    # a registry results page's participant flow: the STARTED row gives each arm (one column per arm)
+    # a registry results page's participant flow: the STARTED row gives each arm (one column per arm; the cells
+    # separated by spaces, tabs or a flattened table's "|")
     P("registry_flow_started",
-      r"(?m)^[ \t]*STARTED[ \t]+(?P<n>\d{1,5})[ \t]+(?P<n2>\d{1,5})(?:[ \t]+(?P<n3>\d{1,5}))?[ \t]*$"
+      r"(?m)^[ \t|]*STARTED[ \t|]+(?P<n>\d{1,5})[ \t|]+(?P<n2>\d{1,5})(?:[ \t|]+(?P<n3>\d{1,5}))?[ \t|]*$"
       # the same row inline: "Started: UC-MSC 60, Placebo 60." (arm labels start with a letter)
       r"|\b(?:STARTED|Started)\s*:\s*[A-Za-z][\w+\-/ ]{0,30}?\s(?P<n_i>\d{1,5})\s*[,;]\s*[A-Za-z][\w+\-/ ]{0,30}?\s"
-      r"(?P<n2_i>\d{1,5})(?:\s*[,;]\s*[A-Za-z][\w+\-/ ]{0,30}?\s(?P<n3_i>\d{1,5}))?(?![\d.,]\d)", 0.85),
+      r"(?P<n2_i>\d{1,5})(?:\s*[,;]\s*[A-Za-z][\w+\-/ ]{0,30}?\s(?P<n3_i>\d{1,5}))?(?![\d.,]\d)", 0.85,
+      examples=("Participant Flow\n | Cohort A | Cohort B\nSTARTED | 3 | 9\nCOMPLETED | 3 | 8",
+                "Participant Flow\nSTARTED\t20\t20\nCOMPLETED\t19\t18"),
+      traps=("STARTED | 3 | 9 | 12 | 15 | 18",)),
     # "38 were enrolled", "17 had been dosed": the person noun left out
     P("en_total_elliptic",
       r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:were|had\s+been|have\s+been)\s+(?:enrolled|randomi[sz]ed|included|dosed|"
       r"infused|transplanted|randomly\s+(?:assigned|allocated))\b", 0.85),
     # "Of the 120 randomized participants, 112 completed the week 52 visit": the completers of the whole cohort
+    # (on one line: "STARTED | 3 | 9\nCOMPLETED month 12 | 3 | 8" is a table's last cell, then the next row's label)
     P("en_total_completed",
-      r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:completed|finished)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
+      r"(?<![\w.,])(?P<n>" + EN_NUM + r")[^\S\n]+(?:completed|finished)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
       r"(?:study|trial|follow-?up|visit|weeks?|months?|years?|treatment)\b", 0.8),
     # "在114名完成试验的患者中": the completers of the whole trial, as the denominator of what follows
     P("zh_total_completers",

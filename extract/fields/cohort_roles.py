@@ -160,6 +160,15 @@ REST_BEFORE = rx(r"(?:\b(?:the\s+)?(?:other|remaining)\s+|\ball\s+but\s+|\bexcep
                          r"\bexcluding\s+|\bother\s+than\s+|其余|其餘|剩余|剩餘|余下|餘下|另外)$", re.I)
 
 
+# ---- a ratio, not a count: "fewer than one in four adults reach an HbA1c below 7%", "1 in 10 people" ----
+RATIO_BEFORE = rx(r"\b(?:one|two|three|\d{1,3})\s+in\s+(?:every\s+)?$", re.I)
+
+
+def is_ratio(view: str, start: int) -> bool:
+    """The count is the denominator of a ratio ("one in four adults")."""
+    return bool(RATIO_BEFORE.search(view[max(0, start - 16):start]))
+
+
 def is_rest(view: str, start: int) -> bool:
     """The count is the rest of a cohort, or what a whole lacks ("all but four")."""
     return bool(REST_BEFORE.search(view[max(0, start - 16):start]))
@@ -191,7 +200,9 @@ def _country_tally_before() -> re.Pattern[str]:
     en = [re.escape(n) for n, _ in countries() if n.isascii()]
     return re.compile(rf"(?:(?:{'|'.join(zh)})\s*(?:的)?\s*(?:(?:约|約|共|有|已有|计|計|超过|超過|逾|近|大约|大約)\s*)+"
                       rf"|\b(?:in\s+)?(?:the\s+)?(?:{'|'.join(en)})\s*,?\s*"
-                      r"(?:(?:about|some|more\s+than|over|nearly|roughly|approximately)\s+)?)$", re.I)
+                      # ("Taiwan has about 14,000 people with type 1 diabetes", "there are some 8,000 in Hong Kong")
+                      r"(?:(?:has|have|had|is\s+home\s+to|there\s+are|counts)\s+)?"
+                      r"(?:(?:about|some|more\s+than|over|nearly|roughly|approximately|an\s+estimated)\s+)?)$", re.I)
 
 
 @lru_cache(maxsize=1)
