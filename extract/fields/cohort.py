@@ -26,7 +26,8 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
                              GROUP_COUNT, GROUP_COUNT_CLASSIFIER, GROUP_QUALIFIER_AFTER, INCLUDED_BEFORE,
                              IN_GROUP_AFTER, LABEL_PREFIX, LIST_PART_EQ, LIST_PART_N, NOUN_THEN_COMMA, NUMBER_WORDS, OUTCOME_AFTER, OUTCOME_IN_CLAUSE_ZH,
-                             PERSON_COUNT, PER_UNIT_AFTER, PLAN_BEFORE, PLAN_FAR, PLAN_REACH, REVIEW_CONTEXT,
+                             PERSON_COUNT, PER_UNIT_AFTER, PLAN_AFTER, PLAN_BEFORE, PLAN_FAR, PLAN_REACH, REVIEW_CONTEXT,
+                             TRIAL_BEFORE_COUNT, ZH_TRIAL_AFTER_COUNT,
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
@@ -414,8 +415,11 @@ class CohortExtractor(FieldExtractor):
                 inner = re.search(r"[(（]\s*([^()（）]{1,30}?(?:group|arm|组|組))\s*[)）]", raw, re.I)
                 label = (inner.group(1) if inner else raw).strip() or None
             label = label or f"group {1 if g == 'n' else 2}"   # "(24/24)": two groups of equal size
-            yield self.hit({"n": a if g == "n" else b, "role": "arm", "label": label}, m.start(g),
-                           m.end(lg) if lg in m.groupdict() and m.group(lg) else m.end(g), pattern)
+            named = lg in m.groupdict() and m.group(lg)
+            # (the label stands after its size, "(42 MSC, 22 control)", or before it, "(treatment 42 vs. control 22)")
+            yield self.hit({"n": a if g == "n" else b, "role": "arm", "label": label},
+                           min(m.start(g), m.start(lg)) if named else m.start(g),
+                           max(m.end(g), m.end(lg)) if named else m.end(g), pattern)
 
     def _each(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         """One arm of n per group: the groups are counted ("分为两组", "two groups of") or named."""
@@ -519,6 +523,8 @@ class CohortExtractor(FieldExtractor):
             if not is_study_target(_clause_before(view, span, hit.start, PLAN_REACH), view[lo:hi]):
                 return None   # "计划开展一项约120人的试验", "plans to enroll 40 participants": a plan, not this study's size
             # "研究计划入组36名患者": the target size of the study being reported stands for its n
+        if role == "total" and hit.pattern not in REGISTRY_FIELD_PATTERNS and self._trial_to_come(hit, span):
+            return None   # "Our data support a controlled trial with 120 patients, planned for 2027"
         if not strong and role == "total" and COMPARATIVE_BEFORE.search(prev) and not approximate_subject(
                 view, span.start, hit.start, hit.end, span.end):
             return None   # "fewer than 1,000 people", "more than ten recipients": a comparison, not a count
@@ -597,6 +603,16 @@ class CohortExtractor(FieldExtractor):
         if _any(view[max(span.start, hit.start - 30):hit.start], CONTEXT.get(span.lang[:2], ())):
             hit.score = min(1.0, hit.score + 0.1)
         return hit
+
+    @staticmethod
+    def _trial_to_come(hit: Hit, span: Span) -> bool:
+        """The count sizes a trial (named before it, or "N人的试验") that the rest of its sentence says is to come."""
+        view = span.doc.view
+        cs, ce = _count_span(view, hit)
+        if not (TRIAL_BEFORE_COUNT.search(view, max(span.start, cs - 30), cs) or ZH_TRIAL_AFTER_COUNT.match(view, ce)):
+            return False
+        _, hi = _sentence(view, span, hit.start, hit.end)
+        return bool(PLAN_AFTER.search(view, hit.end, hi))
 
     def _not_a_size(self, hit: Hit, span: Span) -> Optional[str]:
         """Why a count of persons is not a size of the study (see ``cohort_roles``), or None when it may be one."""
@@ -710,6 +726,10 @@ class CohortExtractor(FieldExtractor):
             if h.value["role"] == "total" and (h.pattern in WEAK or h.pattern == "en_total_denominator") \
                     and h.value["n"] in allocated:
                 continue   # "9 of 14 participants" after "14 at the full dose": that group again, not the cohort
+            if h.pattern in ("en_total_denominator", "zh_total_denominator") \
+                    and any(a.value["n"] == h.value["n"] for a in arms) \
+                    and any(o.value["role"] == "total" and o.value["n"] > h.value["n"] for o in hits):
+                continue   # "AD-MSC (n = 42) … 17 of 42 treated patients reached the target": that arm's share again
             if h.pattern in DOSE_GROUP_PATTERNS and any(a is not h and a.value["n"] == h.value["n"] for a in arms):
                 continue   # "12名全剂量受试者" after "其中12名接受了全剂量": the same group again
             if h.pattern == "zh_arm_subset_alloc" and any(a.pattern in ("zh_arm_split", "en_arm_split") and a.start < h.end

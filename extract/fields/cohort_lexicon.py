@@ -137,6 +137,16 @@ PLAN_BEFORE = rx(r"(?<![该該此本这這其])(?:计划|計劃|計畫|规划|�
                          r"明年|(?:将|將)(?:于|於|再)|即将|即將|再(?:收|招募|招收|纳入|納入|入组|入組|收治)|"
                          r"\bexpects?\b|\b(?:aims?|aiming|hopes?|hoping|intends?|intending|seeks?|seeking)\s+to\b|"
                          r"\bto\s+(?:enrol|enroll|recruit|randomi[sz]e)\b|\brequir(?:es|ing)\s+(?:a|an)\b|\bmandat(?:es|ing)\b", re.I)
+# a trial whose size is told, then said to be still to come: "a controlled trial with 120 patients, planned for 2027",
+# "A phase 3 study of about 400 participants is planned", "约120人的III期试验计划于明年启动", "一项120例的试验正在筹备中"
+# (a trial noun before the count, or the count's own "N人的…试验"; the plan word after it in the sentence; "was planned
+# as a pilot" is a conducted study's design)
+TRIAL_BEFORE_COUNT = rx(r"\b(?:trial|study|RCT)\s+(?:with|of|involving|enrolling|including|in)\s+(?:about\s+|approximately\s+|"
+                                r"around\s+|some\s+|up\s+to\s+)?$|(?:试验|試驗|研究)\s*(?:纳入|納入|入组|入組|招募)?\s*(?:约|約)?$", re.I)
+ZH_TRIAL_AFTER_COUNT = rx(r"\s*(?:人|例|名)(?:患者|受试者|受試者)?的[^,，。;；\n]{0,10}?(?:研究|试验|試驗)")
+PLAN_AFTER = rx(r"\bplanned\s+(?:for|to|in)\b|\b(?:is|are)\s+(?:now\s+)?(?:planned|warranted|needed|being\s+(?:prepared|planned|"
+                        r"designed))\b|\bwarranted\b|(?:正在|尚在)?筹备|籌備|计划于|計劃於|計畫於|拟于|擬於|将于|將於|预计于|預計於|"
+                        r"即将启动|即將啟動", re.I)
 # how far back in its clause an explicit plan word reaches ("plans to initiate a pivotal Phase 3 study enrolling
 # about 60"); "will" reaches only the default width ("will present data from the trial that enrolled 40" is a result)
 PLAN_REACH = 80
