@@ -579,3 +579,28 @@ def test_hba1c_pair_in_the_next_sentence(text, lang, expected):
 ])
 def test_wrong_unit_and_ocr_term(text: str, lang: str, expected: list[tuple]) -> None:
     assert values(text, lang) == expected
+
+
+# ---- blind11 round: a registry results page flattened with "|": baseline rows whose label names the statistic before
+# the unit, and outcome measures whose title dates the arms' values a few lines below ----
+@pytest.mark.parametrize("text,expected", [
+    ("Baseline Characteristics\n | Cohort A | Cohort B | Total\n"
+     "HbA1c Mean (Standard Deviation) percentage of hemoglobin | 8.1 (0.6) | 7.9 (0.7) | 7.9 (0.7)",
+     {(8.1, None, None, None), (7.9, None, None, None)}),
+    ("Baseline Characteristics\n | MSC | Placebo\nHbA1c, mean (SD), % | 8.4 (1.0) | 8.3 (0.9)",
+     {(8.4, None, None, None), (8.3, None, None, None)}),
+    ("2. Secondary Outcome | HbA1c at Month 12\nMeasure Type: Mean | Dispersion: Standard Deviation | "
+     "Unit of Measure: percentage of hemoglobin\nTime Frame | Month 12\nNumber of Participants Analyzed | 3 | 8\n"
+     " | 7.7 (0.5) | 6.6 (0.4)", {(None, 7.7, None, 365.0), (None, 6.6, None, 365.0)}),
+    ("1. Primary Outcome | Change From Baseline in HbA1c at Week 24\nUnit of Measure: percentage of HbA1c\n"
+     "Number of Participants Analyzed | 20 | 19\nMean (Standard Deviation) | -1.2 (0.4) | -0.3 (0.5)",
+     {(None, None, -1.2, None), (None, None, -0.3, None)}),
+    ("Outcome Measure Title: HbA1c at Week 52\nUnit of Measure: mmol/mol\n | 53 (6) | 60 (7)",
+     {(None, 7.0, None, 364.0), (None, 7.64, None, 364.0)}),
+    # no match: a count of participants below the title, another unit, a title with no time point
+    ("3. Secondary Outcome | Number of Participants With HbA1c < 7.0% at Month 12\nUnit of Measure: Participants\n"
+     "Count of Participants | 0 | 5", set()),
+    ("2. Secondary Outcome | Fasting glucose and HbA1c\nUnit of Measure: mmol/L\n | 7.7 (0.5) | 6.6 (0.4)", set()),
+])
+def test_registry_results_rows(text, expected):
+    assert {(v["before"], v["after"], v["change"], v["timepoint_days"]) for v in site_hits(text, "en")} == expected

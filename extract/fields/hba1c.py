@@ -102,7 +102,9 @@ COMPARE = (r"(?:(?:less|greater|more|lower|higher)\s+than\s+or\s+equal\s+to|equa
            r"higher)\s+than|no\s+(?:more|less|higher|lower|greater)\s+than|at\s+(?:least|most)|不低于|不高于|不小于|不大于|"
            r"[<>≤≥]|<=|>=|低于|低於|高于|高於|小于|小於|大于|大於|超过|超過|不超过|under|below|above|less\s+than|greater\s+than|over)")
 # a count of patients reaching a value is not a value
-PROPORTION = r"(?:达标率|達標率|达标|達標|比例|比率|proportion|percentage\s+of|rate|的患者|of\s+patients)"
+# (a registry's unit label "percentage of hemoglobin", "percent of total haemoglobin" is the % unit, no proportion)
+_HB_AFTER_OF = r"\s+(?:total\s+)?(?:glycated\s+|glycosylated\s+)?(?:ha?emoglobin|Hb)\b"
+PROPORTION = rf"(?:达标率|達標率|达标|達標|比例|比率|proportion|percentage\s+of(?!{_HB_AFTER_OF})|rate|的患者|of\s+patients)"
 # a time point: a duration ("12个月", "第52周", "one year", "18-month") or a unit-first label ("week 24", "M6"),
 # both read by extract/durations.py
 TIME = rf"(?P<time>(?:第\s*)?(?:{DURATION_EN}|{DURATION_ZH})|{TIMEPOINT_EN})"
@@ -126,7 +128,7 @@ TRAIL_POST = (rf"\s*(?:\(\s*)?(?:(?:at|after|following|by|post|over)\s+(?:the\s+
 # the term is not the value's measure: its variability, a target
 NOT_A_LEVEL_AFTER = r"\s*(?:variability|variation|variance|fluctuation|变异|變異|波动|波動|target|目标|目標)"
 # a clause about a share of patients, a criterion or a target: no value in it is an HbA1c level
-CRITERION_BEFORE = (r"(?:proportion|percentage|share|number|rate|patients\s+with|participants\s+with|"
+CRITERION_BEFORE = (rf"(?:proportion|percentage(?!\s+of{_HB_AFTER_OF})|share|number|rate|patients\s+with|participants\s+with|"
                     r"eligible|eligibility|inclusion|exclusion|criteria|入选标准|入選標準|纳入标准|納入標準|"
                     r"排除标准|排除標準|入组标准|入組標準|比例|达标率|達標率|目标|目標|标准|標準)")
 # a relative (not absolute) change: "a 15% relative reduction", "相对下降12%"; "relative to baseline",
@@ -145,7 +147,12 @@ FIRST_PERSON = r"(?:\bmy(?:\s+own)?|我(?:自己)?的?)\s*$"
 # a pair with no unit right after the term ("糖化血红蛋白从8.4降到了7.6"): read as % when both values are on its scale
 UNITLESS_PAIR_GAP = 12
 UNITLESS_PCT_RANGE = (4.0, 15.0)
-HEADER_UNIT = r"\s*(?:[(（\[,，]\s*(?P<hu>%|mmol\s*/\s*mol)\s*[)）\]]?)"
+# (a registry's row label names its statistic before the unit: "HbA1c Mean (Standard Deviation) percentage of
+# hemoglobin | 8.1 (0.6) | 7.9 (0.7)", "HbA1c, mean (SD), %")
+_ROW_STAT = (r"(?:\s*,?\s*(?:mean|median)\b\s*(?:[(（]\s*(?:SD|SEM?|standard\s+deviation|standard\s+error|IQR|"
+             r"inter-?quartile\s+range|range|full\s+range)\s*[)）])?)?")
+HEADER_UNIT = (_ROW_STAT + r"\s*(?:[(（\[,，]\s*(?P<hu>%|mmol\s*/\s*mol)\s*[)）\]]?"
+               r"|\s(?P<hu2>(?:percentage|percent)\s+of\s+(?:total\s+)?(?:glycated\s+|glycosylated\s+)?(?:ha?emoglobin|Hb)\b))")
 
 # a value labelled by its time point: "week 0: 8.30 [7.90, 8.80]; week 12: 7.60", "BL=8.4%; M6=6.9%", "基线: 8.5"
 # (week 0 / day 0 / BL is the baseline; any other time point is after treatment)
@@ -409,6 +416,74 @@ def _row_table(view: str, term_start: int, term_end: int, span: Span) -> list[tu
                 out.append((v, role, _days(time) if time and role != "before" else None, col, cm.start(), cm.end()))
         pos = row.end() + 1
     return out
+
+
+# a registry results page's outcome measure, flattened: the HbA1c term in the measure's title line, its unit and the
+# data row a few lines below ("2. Secondary Outcome | HbA1c at Month 12 / Unit of Measure: percentage of hemoglobin /
+# Number of Participants Analyzed | 3 | 8 /  | 7.7 (0.5) | 6.6 (0.4)"): one value per arm, dated by the title
+_OUTCOME_TITLE = rx(r"[ \t]*(?:\d{1,2}\.[ \t]*)?(?:(?:Primary|Secondary|Other(?:[ \t]+Pre-?specified)?)[ \t]+Outcome(?:[ \t]+Measures?)?|"
+                    r"Outcome[ \t]+Measure[ \t]+Title|Title)[ \t]*[|:：]", re.I)
+_OUTCOME_UNIT = rx(r"Unit[ \t]+of[ \t]+Measure[ \t]*[|:：][ \t]*(?P<u>[^\n|]{1,60})", re.I)
+_OUTCOME_CELL = r"[ \t]*[-+−]?\d{1,2}(?:\.\d{1,2})?(?:[ \t]*(?:\([ \t]*[\d.]+[ \t]*\)|±[ \t]*[\d.]+))?[ \t]*"
+# a data row: an empty or wordy label cell ("Mean (Standard Deviation)"), then value cells only
+_OUTCOME_ROW = rx(rf"(?P<label>[^\n|\d]{{0,60}})(?P<cells>(?:\|{_OUTCOME_CELL})+)(?=\n|$)")
+_OUTCOME_CELL_RE = rx(r"(?P<sign>[-+−])?(?P<v>\d{1,2}(?:\.\d{1,2})?)")
+_OUTCOME_END = rx(r"[ \t]*(?:\d{1,2}\.[ \t]*)?(?:(?:Primary|Secondary|Other)[ \t]+Outcome|Adverse[ \t]+Events|Baseline[ \t]+Characteristics)", re.I)
+OUTCOME_LINES_MAX = 8
+
+
+def _registry_outcome(view: str, term_start: int, span: Span) -> list[tuple[float, str, Optional[float], int, int, int]]:
+    """The arms' values of a registry outcome measure whose title holds the term: (value, role, days, column, start, end)."""
+    line_start = view.rfind("\n", 0, term_start) + 1
+    title = _OUTCOME_TITLE.match(view, line_start, term_start)
+    if title is None:
+        return []
+    eol = view.find("\n", term_start)
+    if eol < 0:
+        return []
+    text = view[title.end():eol]
+    if _CHANGE_ROW.search(text):
+        role, days = "change", None
+    else:
+        time = _TIME_RE.search(text)
+        role, days = ("after", _days(time)) if time else (None, None)
+        if role is None or _BASE_RE.search(text):
+            return []   # a title naming no time point, or the baseline too: the row cannot be dated
+    unit: Optional[str] = None
+    pos = eol + 1
+    for _ in range(OUTCOME_LINES_MAX):
+        end = view.find("\n", pos, span.end)
+        end = span.end if end < 0 else end
+        if pos >= span.end or _OUTCOME_END.match(view, pos, end):
+            break
+        u = _OUTCOME_UNIT.search(view, pos, end)
+        if u:
+            unit = "mmol/mol" if re.search(r"mmol\s*/\s*mol", u.group("u"), re.I) else "%" if re.search(
+                r"%|percent", u.group("u"), re.I) else None
+            if unit is None:
+                return []   # another unit: not an HbA1c level
+        row = _OUTCOME_ROW.match(view, pos, end)
+        if row and unit and not re.search(r"number|count|participants|analy[sz]ed", row.group("label"), re.I):
+            out = []
+            bars = [b.start() for b in re.finditer(r"\|", view[row.start("cells"):row.end("cells")])]
+            for col, b in enumerate(bars):
+                a = row.start("cells") + b + 1
+                c = _OUTCOME_CELL_RE.search(view, a, row.start("cells") + (bars[col + 1] if col + 1 < len(bars) else len(row.group("cells"))))
+                if c is None:
+                    continue
+                v = float(c.group("v")) * (-1 if c.group("sign") in ("-", "−") else 1)
+                if role == "change":
+                    v = round(IFCC_SLOPE * v, 2) if unit == "mmol/mol" else v
+                    if not abs(v) <= CHANGE_MAX:
+                        continue
+                else:
+                    v = to_percent(v, unit)
+                    if not VALUE_RANGE[0] <= v <= VALUE_RANGE[1]:
+                        continue
+                out.append((v, role, days, col, c.start(), c.end()))
+            return out
+        pos = end + 1
+    return []
 
 
 def _nth_line_above(view: str, line_start: int, n: int) -> int:
@@ -703,7 +778,7 @@ class HbA1cExtractor(FieldExtractor):
                                 "timepoint_days": None, "group": f"column {i + 1}"}, m.start(), b, "hba1c_glued_row",
                                score=0.8)
             return
-        table = _row_table(view, m.start(), m.end(), span)
+        table = _row_table(view, m.start(), m.end(), span) or _registry_outcome(view, m.start(), span)
         if table:
             for v, role, days, col, a, b in table:
                 value = {"before": None, "after": None, "change": None, "unit": "%", "original_unit": "%",
@@ -715,7 +790,7 @@ class HbA1cExtractor(FieldExtractor):
         header = _HEADER_UNIT_RE.match(view, start)
         if header:
             # a table row or a heading: "Baseline HbA1c (%) 8.1 ± 0.9 7.9 ± 1.0"
-            default_unit, start = _unit_name(header.group("hu")), header.end()
+            default_unit, start = _unit_name(header.group("hu") or "%"), header.end()
         p = _PAREN_RE.match(view, start)
         if p:
             start = p.end()
