@@ -87,7 +87,8 @@ JOIN_WINDOW = 6
 JOIN_FULL_SHARE = 0.7
 JOIN_LOOKAHEAD = 60
 _LINE_START_PUNCT = frozenset("。,，、;；:：!?！？)）”」%")
-_CLAUSE_MARK = rx("[,，、;；]")
+# (a full stop inside a line, not at its end, is running text too: no heading holds one)
+_CLAUSE_MARK = rx("[,，、;；。！？]")
 _TRAILING_NOTE = rx(r"[(（\[][^()（）\[\]\n]{0,24}[)）\]]$")
 _SENTENCE_END = frozenset("。！？!?：:；;…")
 _CLOSING_QUOTES = "”」』\"'’"

@@ -154,3 +154,24 @@ def test_view_reads_spoken_percentages(raw: str, expected: str) -> None:
     """Spoken percentages become figures in the matching view, in the same width (offsets hold)."""
     view = matching_view(raw, "zh")
     assert view == expected and len(view) == len(raw)
+
+
+# blind11 round: a hard-wrapped line that holds a full stop inside it (an OCR'd abstract: "…用量变化。结果 治疗组…降至治疗后
+# 12个月" / "的（7.6±0.9）%…。") is running text even when no comma stands in it; a heading holds no full stop
+@pytest.mark.parametrize("raw, joined", [
+    ("其余说明见正文部分内容，包括入选标准与排除标准以及随访安排等信息。\n"
+     "及胰岛素用量变化。结果  治疗组HbA1c由治疗前（8.9±1.2）%降至治疗后12个月\n"
+     "的（7.6±0.9）%（P＜0.01）；对照组由（8.8±1.1）%变为（8.5±1.0）%（P＞0.05）。\n", True),
+    ("其餘說明見正文部分內容，包括入選標準與排除標準以及隨訪安排等資訊。\n"
+     "及胰島素用量變化。結果  治療組HbA1c由治療前（8.9±1.2）%降至治療後12個月\n"
+     "的（7.6±0.9）%（P＜0.01）；對照組由（8.8±1.1）%變為（8.5±1.0）%（P＞0.05）。\n", True),
+    # no match: a heading line followed by a full paragraph line keeps its break
+    ("干细胞治疗2型糖尿病的非随机对照研究结果与讨论分析\n"
+     "本研究共纳入64例患者，其中治疗组42例接受脂肪间充质干细胞输注，对照组22例维持常规治疗。\n", False),
+])
+def test_wrapped_line_with_inner_full_stop(raw: str, joined: bool) -> None:
+    text = _check_offsets(raw)
+    if joined:
+        assert "12个月的" in text or "12個月的" in text
+    else:
+        assert "分析\n本研究" in text
