@@ -175,3 +175,42 @@ def test_wrapped_line_with_inner_full_stop(raw: str, joined: bool) -> None:
         assert "12个月的" in text or "12個月的" in text
     else:
         assert "分析\n本研究" in text
+
+
+# blind11 round: an English page saved as text keeps its hard wraps; a line that fills the page before a lowercase word
+# is joined, and a line-end hyphen that broke a word goes ("partici-" / "pants"), one of a compound stays
+_PARA_EN = ("Results Seventeen trials with 906 participants were included and MSC therapy lowered HbA1c compared with "
+            "control (weighted mean difference -0.48%; 95% CI -0.71 to -0.25) and increased fasting C-peptide in the "
+            "umbilical cord-derived and bone marrow-derived trials alike.")
+
+
+@pytest.mark.parametrize("width", [40, 60, 75])
+def test_hard_wrapped_english_lines_join(width: int) -> None:
+    lines, line = [], ""
+    for w in _PARA_EN.split(" "):
+        if line and len(line) + 1 + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    text = _check_offsets("Abstract\n" + "\n".join(lines) + "\n\nKeywords Type 1 diabetes")
+    assert text.split("\n") == ["Abstract", _PARA_EN, "", "Keywords Type 1 diabetes"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Results Seventeen trials with 906 partici-\npants were included (umbilical cord, 9 trials; bone marrow, 5; adi-\n"
+     "pose, 2; placenta, 1).",
+     "Results Seventeen trials with 906 participants were included (umbilical cord, 9 trials; bone marrow, 5; adipose, "
+     "2; placenta, 1)."),
+    ("Patients received umbilical cord-derived and adipose tissue-\nderived stromal cells in two groups of twenty.",
+     "Patients received umbilical cord-derived and adipose tissue-derived stromal cells in two groups of twenty."),
+    # no match: a heading, a name, a web address, a capitalised next line stay on their own lines
+    ("Mesenchymal stromal cells in type 1 diabetes\nsystematic review", "Mesenchymal stromal cells in type 1 diabetes\nsystematic review"),
+    ("Regen Med Evid 2026; 9(2): e0031 REVIEW\nhttps://doi.org/10.4417/rme.2026.0031",
+     "Regen Med Evid 2026; 9(2): e0031 REVIEW\nhttps://doi.org/10.4417/rme.2026.0031"),
+    ("Methods We searched MEDLINE, Embase, CENTRAL, CNKI and Wanfang to 31\nAugust 2025.",
+     "Methods We searched MEDLINE, Embase, CENTRAL, CNKI and Wanfang to 31\nAugust 2025."),
+])
+def test_english_wrap_cases(raw: str, expected: str) -> None:
+    assert _check_offsets(raw) == expected
