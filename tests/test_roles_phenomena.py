@@ -141,3 +141,17 @@ def test_trial_to_come_blind11(text, totals, arms):
 ])
 def test_summary_fields_blind11(text, totals, arms):
     assert roles(text) == (totals, arms)
+
+
+# ---- blind11 round: patients on a waiting list are not the treated cohort ----
+@pytest.mark.parametrize("text,totals,arms", [
+    ("本院目前等候名单有9位病人，平均等候约1年半。已有6位1型糖尿病患者接受胰岛移植。", [6], []),
+    ("本院目前等候名單有９位病人，平均等候約１年半。已有６位第一型糖尿病患者接受胰島移植。", [6], []),
+    ("The waiting list now has 15 patients. Eight adults with type 1 diabetes have received islet transplants.", [8], []),
+    ("Eight adults with type 1 diabetes have received islets; 20 patients are on the waiting list.", [8], []),
+    # no match: a wait before the treatment, told in another clause
+    ("经过6个月的等待，30名1型糖尿病患者接受了胰岛移植。", [30], []),
+    ("After a wait of three months, 20 patients with type 1 diabetes received islet transplants.", [20], []),
+])
+def test_waiting_list_blind11(text, totals, arms):
+    assert roles(text) == (totals, arms)

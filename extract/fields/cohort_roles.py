@@ -169,6 +169,18 @@ def is_ratio(view: str, start: int) -> bool:
     return bool(RATIO_BEFORE.search(view[max(0, start - 16):start]))
 
 
+# ---- patients still waiting for the treatment: "本院目前等候名單有９位病人", "The waiting list now has 15 patients",
+# "20 patients are on the waiting list", "仍有12名患者在排队等待移植" ----
+WAITING_BEFORE = rx(r"(?:等候|等待|排队|排隊|候补|候補)[^,，。;；!?！？\n]{0,12}$|\bwait(?:ing)?[\s-]*list\b[^,.;!?\n]{0,20}$", re.I)
+WAITING_AFTER = rx(r"^[^,，。;；!?！？\n]{0,16}?(?:等候|等待|排队|排隊)|^[^,.;!?\n]{0,30}?\b(?:on\s+(?:the|a|our)\s+wait(?:ing)?[\s-]*list|"
+                   r"(?:are|were)\s+(?:still\s+)?waiting\b|awaiting\b)", re.I)
+
+
+def is_waiting(view: str, start: int, end: int) -> bool:
+    """The count is of patients still waiting for the treatment (a waiting list), not of those treated."""
+    return bool(WAITING_BEFORE.search(view[max(0, start - 30):start]) or WAITING_AFTER.search(view[end:end + 40]))
+
+
 def is_rest(view: str, start: int) -> bool:
     """The count is the rest of a cohort, or what a whole lacks ("all but four")."""
     return bool(REST_BEFORE.search(view[max(0, start - 16):start]))
