@@ -604,3 +604,28 @@ def test_wrong_unit_and_ocr_term(text: str, lang: str, expected: list[tuple]) ->
 ])
 def test_registry_results_rows(text, expected):
     assert {(v["before"], v["after"], v["change"], v["timepoint_days"]) for v in site_hits(text, "en")} == expected
+
+
+# ---- blind11 round: an OCR'd journal table of groups by time points with its cells glued together ----
+_GLUED_TABLE = ("表1 两组患者治疗前后HbA1c比较（%，x±s）\n组别例数治疗前治疗后6个月治疗后12个月\n"
+                "治疗组428.9±1.28.0±1.07.6±0.9a\n对照组228.8±1.18.6±1.08.5±1.0\n注：与治疗前比较，aP＜0.01")
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    (_GLUED_TABLE, "zh", {(8.9, None, None), (None, 8.0, 183.0), (None, 7.6, 365.0), (8.8, None, None),
+                          (None, 8.6, 183.0), (None, 8.5, 365.0)}),
+    ("表2 兩組患者治療前後糖化血紅蛋白比較（%）\n組別例數治療前治療後3個月\n治療組309.12±1.057.85±0.90\n對照組308.95±1.108.70±1.02",
+     "zh-Hant", {(9.12, None, None), (None, 7.85, 91.0), (8.95, None, None), (None, 8.7, 91.0)}),
+    # no match: a header without time columns (a baseline table), a header with one dated column
+    ("表1 两组患者基线资料比较\n组别例数年龄病程\n治疗组4255.1±6.08.2±3.1", "zh", set()),
+    ("表1 两组患者HbA1c比较（%）\n组别治疗前治疗后\n治疗组1118.9±1.17.5±1.0", "zh", set()),
+])
+def test_glued_time_table(text, lang, expected):
+    assert {(v["before"], v["after"], v["timepoint_days"]) for v in site_hits(text, lang)} == expected
+
+
+def test_glued_table_cells_restated_by_the_text_count_once():
+    text = ("64例2型糖尿病患者。结果 治疗组HbA1c由治疗前（8.9±1.2）%降至治疗后12个月的（7.6±0.9）%；"
+            "对照组由（8.8±1.1）%变为（8.5±1.0）%。\n" + _GLUED_TABLE)
+    got = sorted(((v["before"], v["after"]) for v in site_hits(text, "zh")), key=repr)
+    assert got == sorted([(8.9, 7.6), (8.8, 8.5), (None, 8.0), (None, 8.6)], key=repr)

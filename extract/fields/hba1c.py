@@ -380,6 +380,72 @@ def _glued_row(view: str, pos: int, span: Span) -> list[tuple[float, int, int]]:
     return [(v, g.start("cells"), g.end("cells")) for v in values]
 
 
+# an OCR'd journal table of groups by time points, its cells glued (the caption names HbA1c; the header the times;
+# each row a group, its size, then mean±SD per time): "表1 两组患者治疗前后HbA1c比较(%,x±s)" /
+# "组别例数治疗前治疗后6个月治疗后12个月" / "治疗组428.9±1.28.0±1.07.6±0.9a" (a footnote letter may follow a cell)
+_CAPTION = rx(r"[ \t]*(?:表|Table)\s*\d{1,2}", re.I)
+_TIME_COLUMN = rx(r"治疗前|治療前|基线|基線|入组时|入組時|术前|術前|移植前|输注前|輸注前|"
+                  r"(?:治疗|治療|移植|输注|輸注|术|術)?(?:后|後)?\s*第?\s*\d{1,3}\s*(?:个月|個月|月|周|週|天|年)(?:时|時|后|後)?")
+_GROUP_ROW = rx(r"[ \t]*(?P<label>[\u4e00-\u9fff]{1,8}?(?:组|組))(?P<rest>[\d.±\s a-d*]+?)[ \t]*$", re.M)
+GLUED_TIME_ROWS = 6
+# the readings of a table's cells (one value each)
+TABLE_READINGS = frozenset({"hba1c_row_table", "hba1c_glued_row"})
+
+
+def _glued_time_table(view: str, term_start: int, span: Span) -> list[tuple[float, str, Optional[float], int, int, int]]:
+    """The readings of a glued groups × time points table whose caption holds the term: (value, role, days, column,
+    start, end); [] when the caption, the header's time columns or a row's split into cells is missing or unsure."""
+    line_start = view.rfind("\n", 0, term_start) + 1
+    if not _CAPTION.match(view, line_start, term_start):
+        return []
+    head_start = view.find("\n", term_start)
+    if head_start < 0:
+        return []
+    head_end = view.find("\n", head_start + 1)
+    head_end = span.end if head_end < 0 else head_end
+    columns: list[tuple[str, Optional[float]]] = []
+    for c in _TIME_COLUMN.finditer(view, head_start + 1, head_end):
+        if _BASE_RE.fullmatch(c.group()) or re.fullmatch(r"(?:治疗|治療)前|入[组組]时|入[组組]時|[术術]前|(?:移植|输注|輸注)前", c.group()):
+            columns.append(("before", None))
+        else:
+            days = timepoint_days(re.sub(r"^\D*", "", c.group()))
+            columns.append(("after", days))
+    if len(columns) < 2:
+        return []
+    out: list[tuple[float, str, Optional[float], int, int, int]] = []
+    pos = head_end + 1
+    for _ in range(GLUED_TIME_ROWS):
+        if pos >= span.end:
+            break
+        row = _GROUP_ROW.match(view, pos, span.end)
+        if row is None:
+            break
+        rest = row.group("rest").replace(" ", "")
+        cells = _split_glued(rest, len(columns))
+        if cells is None:
+            return []
+        for col, v in enumerate(cells):
+            role, days = columns[col]
+            out.append((v, role, days, col, row.start("rest"), row.end("rest")))
+        pos = row.end() + 1
+    return out
+
+
+def _split_glued(rest: str, k: int) -> Optional[list[float]]:
+    """The k means of "<n><mean>±<sd>[a]…" glued together, when exactly one split puts every mean on the % scale."""
+    found: list[list[float]] = []
+    for n_len in range(0, 4):
+        for d in (1, 2):
+            cell = rf"(\d{{1,2}}\.\d{{{d}}})±\d{{1,2}}\.\d{{{d}}}[a-d*]?"
+            m = re.fullmatch(rf"\d{{{n_len}}}" + cell * k, rest)
+            if m is None or (n_len and rest[0] == "0"):
+                continue
+            means = [float(x) for x in m.groups()]
+            if all(UNITLESS_PCT_RANGE[0] <= v <= UNITLESS_PCT_RANGE[1] for v in means) and means not in found:
+                found.append(means)
+    return found[0] if len(found) == 1 else None
+
+
 # a plain-text table whose rows name the time point, under an HbA1c header line alone on its line, one column per
 # group (the normaliser keeps one space between cells): "HbA1c, %\nBaseline 8.9 ± 1.2 8.8 ± 1.1\nYear 1 7.4 ± 0.9 7.8 ..."
 # (cells are decimals, so the number of a row label, "Year 1", is no cell)
@@ -778,7 +844,8 @@ class HbA1cExtractor(FieldExtractor):
                                 "timepoint_days": None, "group": f"column {i + 1}"}, m.start(), b, "hba1c_glued_row",
                                score=0.8)
             return
-        table = _row_table(view, m.start(), m.end(), span) or _registry_outcome(view, m.start(), span)
+        table = (_row_table(view, m.start(), m.end(), span) or _registry_outcome(view, m.start(), span)
+                 or _glued_time_table(view, m.start(), span))
         if table:
             for v, role, days, col, a, b in table:
                 value = {"before": None, "after": None, "change": None, "unit": "%", "original_unit": "%",
@@ -1112,6 +1179,10 @@ class HbA1cExtractor(FieldExtractor):
                     o is not h and len(stated(o)) > 1 and (o.value["group"] or None) == (h.value["group"] or None)
                     and all(stated(o).get(r) == v for r, v in mine.items()) for o in kept):
                 continue
+            if len(mine) == 1 and h.pattern in TABLE_READINGS and any(
+                    o is not h and len(stated(o)) > 1 and o.pattern not in TABLE_READINGS
+                    and all(stated(o).get(r) == v for r, v in mine.items()) for o in kept):
+                continue   # a table's cell that the text states in a pair ("由(8.9±1.2)%降至…" above "治疗组428.9±1.2…")
             out.append(h)
         return out
 
