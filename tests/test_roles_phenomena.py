@@ -155,3 +155,23 @@ def test_summary_fields_blind11(text, totals, arms):
 ])
 def test_waiting_list_blind11(text, totals, arms):
     assert roles(text) == (totals, arms)
+
+
+# ---- blind11 round: an event whose verb is said once for two counts, a meeting's audience told by the verb after
+# the count, an outcome in a later clause of an allocated count ----
+@pytest.mark.parametrize("text,totals,arms", [
+    ("Twelve participants with type 1 diabetes received VTL-308. Implant site pain occurred in 7 participants and "
+     "hypoglycemia in 3 participants.", [12], []),
+    ("Forty patients with type 2 diabetes received MSC; mild fever in 2 patients resolved within a day.", [40], []),
+    ("In 2025 the hospital treated 14 patients with type 1 diabetes with islets; 4,000 people attended the congress.",
+     [14], []),
+    ("研究纳入30名2型糖尿病患者。会上，2000名代表出席了开幕大会。", [30], []),
+    ("12名1型糖尿病患者接受植入，高剂量组9个有5个已经停打胰岛素。", [12], []),
+    ("12名第一型糖尿病患者接受植入，高劑量組9個有5個已經停打胰島素。", [12], []),
+    # no match: a trial presented at a meeting keeps its cohort; a count in an outcome's own clause is a part
+    ("Thirty patients with type 2 diabetes were enrolled in the trial, which was presented at the annual meeting.",
+     [30], []),
+    ("Twenty patients with type 2 diabetes attended the clinic and received MSC.", [20], []),
+])
+def test_events_audience_outcome_clause_blind11(text, totals, arms):
+    assert roles(text) == (totals, arms)

@@ -31,8 +31,8 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
-from .cohort_roles import (EVENT_AFTER, CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
-                           in_event_brackets, in_event_list, in_outcome_breakdown, in_reference_entry, is_age, is_audience, is_event_label, is_hedged, is_outcome_group,
+from .cohort_roles import (EVENT_AFTER, ZH_ALLOCATION_VERBS, CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
+                           in_event_brackets, in_event_list, is_event_in, in_outcome_breakdown, in_reference_entry, is_age, is_audience, is_event_label, is_hedged, is_outcome_group,
                            is_number_tail, is_ordinal_subject, is_ratio, is_rest, is_row_number, is_waiting, is_search_yield, is_share,
                            is_study_target, is_wide_scope, is_year, outcome_verb_first, registry_source,
                            study_subset_label, untimed_completion, zh_outcome_in_np)
@@ -567,6 +567,11 @@ class CohortExtractor(FieldExtractor):
                 # a single patient introduced, then the story goes on: "一名…女子，…发生低血糖"; a bare total with
                 # only its noun before the comma ("共18位患者,分成三组,没有出现…"): the outcome is a later clause's
                 after = re.split(r"[,，;；。]", after, maxsplit=1)[0]
+            own = re.split(r"[,，;；]", after, maxsplit=1)[0]
+            if ZH_ALLOCATION_VERBS.search(own):
+                # "12名患者接受植入，高剂量组9个有5个已经停打胰岛素": the count's own clause allocates it; the outcome
+                # is a later clause's, of a part
+                after = own
             completed = hit.pattern in DOSE_GROUP_PATTERNS and COMPLETED_AFTER.match(view, hit.end)
             # (an outcome verb inside a relative clause describes the cohort: "30 patients who had failed ...")
             if not completed and (_any(after, OUTCOME_AFTER["zh"]) or outcome_verb_first(after, OUTCOME_AFTER["en"])
@@ -638,7 +643,7 @@ class CohortExtractor(FieldExtractor):
             return "wide scope"       # "全世界共有1154名患者接受胰岛移植" (a registry's own report is its study)
         if is_hedged(view, cs):
             return "hedged"           # "In my clinic I have maybe four hundred people"
-        if is_audience(view, cs, view[slice(*_sentence(view, span, hit.start, hit.end))]):
+        if is_audience(view, cs, view[slice(*_sentence(view, span, hit.start, hit.end))], ce):
             return "audience"         # "the largest diabetes conference, bringing together nearly 18,000 participants"
         if in_reference_entry(text, hit.start) or in_related_links(text, hit.start):
             return "reference"        # a reference entry or a related-links list names other studies
@@ -649,6 +654,8 @@ class CohortExtractor(FieldExtractor):
                 return "event"        # "Adverse events were mild: headache (n = 4)"
             if is_outcome_group(label):
                 return "outcome group"  # "a larger decline than non-responders (n = 5)"
+        if is_event_in(view, cs):
+            return "event"            # "Implant site pain occurred in 7 participants and hypoglycemia in 3 participants"
         if in_event_brackets(view, hit.start):
             return "event"            # "transient fever (5 patients)", "发热(5例)"
         if role == "arm" and in_outcome_breakdown(view, span.start, hit.start):

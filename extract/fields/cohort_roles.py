@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from .cohort_lexicon import EN_NUM, WIDE_BACKGROUND, ZH_NUM
 from .context import in_reference
@@ -112,6 +113,17 @@ EVENT_BRACKET_BEFORE = rx(r"(?:" + "|".join(map(re.escape, EVENT_WORDS)) + r")[\
 OUTCOME_BREAKDOWN_BEFORE = rx(
     r"(?:(?:\b\w+\s+){0,2}?(?:discontinued|withdrew|dropped\s+out|were\s+lost|died|were\s+excluded|did\s+not\s+complete|"
     r"stopped\s+(?:treatment|the\s+study))|退出|脱落|脫落|失访|失訪|死亡|剔除)[^()（）。;；]{0,60}?[(（][^()（）]{0,60}$", re.I)
+
+
+# the event named before "in N": "Implant site pain occurred in 7 participants and hypoglycemia in 3 participants" (the
+# verb said once for both), "mild fever in 2 children"
+EVENT_IN_BEFORE = rx(r"\b(?:" + "|".join(map(re.escape, [w for w in EVENT_WORDS if w.isascii()])) + r")(?:\s+[\w-]+){0,2}?"
+                     r"\s+in\s+(?:the\s+|only\s+|another\s+)?$", re.I)
+
+
+def is_event_in(view: str, start: int) -> bool:
+    """The count stands after "<event> in" ("hypoglycemia in 3 participants")."""
+    return bool(EVENT_IN_BEFORE.search(view[max(0, start - 50):start]))
 
 
 def in_event_brackets(view: str, start: int) -> bool:
@@ -256,8 +268,17 @@ MEETING = rx(r"\b(?:conference|congress|meeting|summit|symposium|forum|conventio
                      r"大会|大會|会议|會議|论坛|論壇|峰会|峰會|年会|年會|研讨会|研討會|博览会|博覽會", re.I)
 
 
-def is_audience(view: str, start: int, sentence: str) -> bool:
+# ... or the verb after the count: "4,000 people attended the congress", "4000名代表出席了本次大会"
+AUDIENCE_AFTER = rx(r"^[\s\w,-]{0,30}?\b(?:attended|registered\s+for|gathered\s+(?:at|for))\s+(?:the\s+|this\s+|a\s+|an\s+)?"
+                    r"(?:[\w'’-]+\s+){0,3}?(?:conference|congress|meeting|summit|symposium|sessions?|forum|convention)\b"
+                    r"|^[^,，。;；]{0,8}?(?:参加|參加|出席|参会|參會|与会|與會)(?:了)?[^,，。;；]{0,10}?"
+                    r"(?:大会|大會|会议|會議|年会|年會|论坛|論壇|峰会|峰會)", re.I)
+
+
+def is_audience(view: str, start: int, sentence: str, end: Optional[int] = None) -> bool:
     """The count is the audience of a meeting the sentence names, not a cohort."""
+    if end is not None and AUDIENCE_AFTER.search(view[end:end + 80]):
+        return True
     return bool(AUDIENCE_BEFORE.search(view[max(0, start - 30):start]) and MEETING.search(sentence))
 
 
