@@ -277,3 +277,17 @@ def test_single_operation_and_mixed_count(text: str, lang: str, expected: list) 
 ])
 def test_single_infusion_before_an_aside(text: str, lang: str, expected: list) -> None:
     assert regimens(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # once said after the object, "a single time", one shot stated as all that was given
+    ("Twenty patients with type 2 diabetes received cells once, through the pancreatic artery.", "en", [(1, None)]),
+    ("The 20 patients with type 2 diabetes were each infused a single time with MSC.", "en", [(1, None)]),
+    ("20名2型糖尿病患者每人只打了一针干细胞。", "zh", [(1, None)]),
+    ("20名第2型糖尿病患者每人只打了一針幹細胞。", "zh-Hant", [(1, None)]),
+    # no match: an interval, a drug's daily dose, the slogan of one shot
+    ("Patients with type 2 diabetes received the cells once a month for three months.", "en", [(3, 30.0)]),
+    ("干细胞只需打一针就能根治糖尿病？", "zh", []),
+])
+def test_once_in_other_words(text: str, lang: str, expected: list) -> None:
+    assert regimens(text, lang) == expected

@@ -97,7 +97,14 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
        traps=("follow-up两次,无不良反应。",)),
     zp("count__en_times", rf"\b(?:infused|injected|administered|given|transplanted|dosed|infusions?|injections?)\b[^.;]{{0,60}}?\b(?:{_N_EN}\s+times|(?P<word>twice|thrice))\b", 0.85),
     # "infused once into the artery", "transplanted only once" ("once a month" is an interval)
-    zp("count__en_once", r"\b(?:infused|injected|administered|given|transplanted|implanted|dosed)\s+(?:only\s+)?(?P<single>once)\b(?!\s+(?:a|an|per|every|daily|weekly|monthly|more|again)\b)", 0.8),
+    # ("were each infused a single time", "received the cells only once": the object between the verb and "once")
+    zp("count__en_once", r"\b(?:infused|injected|administered|given|transplanted|implanted|dosed|received|got)\s+"
+                         r"(?:(?:each|all|the|their|autologous|allogeneic|[\w-]*(?:cells?|MSCs?|islets?))\s+){0,3}?(?:only\s+)?"
+                         r"(?P<single>once|a\s+single\s+time|one\s+time)\b(?!\s+(?:a|an|per|every|daily|weekly|monthly|more|again)\b)",
+       0.8, examples=("Twenty patients with type 2 diabetes received cells once, through the pancreatic artery.",
+                      "The 20 patients with type 2 diabetes were each infused a single time with MSC."),
+       traps=("Patients received the cells once a month for three months.",
+              "Insulin was given once daily.")),
     # counts per route are parts of one total: "1次外周静脉注射加1次腹腔动脉注射" = 2,
     # "one intra-arterial infusion and one intravenous infusion" = 2
     zp("count__zh_route_sum",
@@ -254,6 +261,8 @@ _DRUG_OUTCOME_BEFORE = rx(r"(?:停用|停止|停掉|脱离|摆脱|无需|不再�
                                   r"\s*(?:了)?\s*(?:外源性|額外|额外|注射|使用|exogenous|any|their|her|his)?\s*$", re.I)
 _DRUG_OUTCOME_AFTER = rx(r"[-\s]?(?:free|independen\w*)", re.I)
 
+# "只打了一针", "仅注射一针": one shot stated as what was given ("只需打一针" is the slogan again)
+_ONLY_BEFORE = rx(r"(?:只|仅|僅)(?!需|要|用)$")
 # a verb that gives cells, in the sentence of "in a single operation"
 _GIVEN_VERB_EN = rx(r"\b(?:implant|transplant|infus|inject|engraft|grafted|deliver|administ)", re.I)
 # intervals read from "N months later ... a second dose": the dose noun is inside the match
@@ -318,8 +327,9 @@ class RegimenExtractor(FieldExtractor):
                 n = {"twice": 2, "thrice": 3}[g["word"].lower()]
             else:
                 n = _number(g.get("n"))
-            if n == 1 and pattern.name == "count__zh_shots":
-                return []  # "打一针就能根治": the slogan of one shot, not a stated regimen
+            if n == 1 and pattern.name == "count__zh_shots" and not _ONLY_BEFORE.search(
+                    text[max(span.start, m.start() - 4):m.start()]):
+                return []  # "打一针就能根治": the slogan of one shot, not a stated regimen ("每人只打了一针" is one)
             value["infusions"] = as_int(n)
         elif kind == "interval":
             value["interval_days"] = self._interval(g)
