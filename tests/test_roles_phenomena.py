@@ -175,3 +175,15 @@ def test_waiting_list_blind11(text, totals, arms):
 ])
 def test_events_audience_outcome_clause_blind11(text, totals, arms):
     assert roles(text) == (totals, arms)
+
+
+@pytest.mark.parametrize("text,totals,arms", [
+    # a headline's outcome without its verb: the group's size said again in a share is no further arm
+    ("Twelve participants received VTL-308: three in Cohort A and nine in Cohort B.\n- Five of nine participants in the "
+     "target-dose cohort insulin independent at month 12", [12], [3, 9]),
+    # no match: an arm that was treated keeps its size
+    ("Twelve participants with type 1 diabetes were enrolled; nine participants in the target-dose cohort received "
+     "600 million cells.", [12], [9]),
+])
+def test_headline_outcome_blind11(text, totals, arms):
+    assert roles(text) == (totals, arms)
