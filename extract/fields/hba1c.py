@@ -531,10 +531,11 @@ def _registry_outcome(view: str, term_start: int, span: Span) -> list[tuple[floa
         row = _OUTCOME_ROW.match(view, pos, end)
         if row and unit and not re.search(r"number|count|participants|analy[sz]ed", row.group("label"), re.I):
             out = []
-            bars = [b.start() for b in re.finditer(r"\|", view[row.start("cells"):row.end("cells")])]
-            for col, b in enumerate(bars):
-                a = row.start("cells") + b + 1
-                c = _OUTCOME_CELL_RE.search(view, a, row.start("cells") + (bars[col + 1] if col + 1 < len(bars) else len(row.group("cells"))))
+            cells = row.group("cells")
+            bars = [b.start() for b in re.finditer(r"\|", cells)] + [len(cells)]
+            for col, (a, b) in enumerate(zip(bars, bars[1:])):
+                # (the cell between two bars: "| 7.7 (0.5) |"; its first number is the mean)
+                c = _OUTCOME_CELL_RE.search(view, row.start("cells") + a + 1, row.start("cells") + b)
                 if c is None:
                     continue
                 v = float(c.group("v")) * (-1 if c.group("sign") in ("-", "−") else 1)
