@@ -25,7 +25,7 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              COMPLETED_AFTER, CONTEXT, COORDINATED_AFTER, COORDINATED_BEFORE, DENOMINATOR_AFTER,
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
                              GROUP_COUNT, GROUP_COUNT_CLASSIFIER, GROUP_QUALIFIER_AFTER, INCLUDED_BEFORE,
-                             IN_GROUP_AFTER, LABEL_PREFIX, LIST_PART_EQ, LIST_PART_N, NOUN_THEN_COMMA, NUMBER_WORDS, OUTCOME_AFTER, OUTCOME_IN_CLAUSE_ZH,
+                             IN_GROUP_AFTER, LABEL_PREFIX, LIST_PART_EQ, LIST_PART_N, NOUN_THEN_COMMA, NUMBER_WORDS, OUTCOME_AFTER, OUTCOME_IN_CLAUSE_ZH, OUTCOME_VERBLESS_EN,
                              PERSON_COUNT, PER_UNIT_AFTER, PLAN_AFTER, PLAN_BEFORE, PLAN_FAR, PLAN_REACH, REVIEW_CONTEXT,
                              TRIAL_BEFORE_COUNT, ZH_TRIAL_AFTER_COUNT,
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
@@ -582,7 +582,7 @@ class CohortExtractor(FieldExtractor):
                 # "Nine participants in the MSC group and one in the placebo group had ...": the verb of the
                 # whole clause says what happened to them
                 clause = re.split(r"[.;。；]", view[hit.end:min(span.end, hit.end + 100)], maxsplit=1)[0]
-                if _any(clause, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"]):
+                if _any(clause, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"] + OUTCOME_VERBLESS_EN):
                     return None
         if re.search(r"(?:^|\s)(?:\d+|" + NUMBER_WORDS + r"|all|none|most|some|half|each)\s+(?:out\s+)?of\s+(?:the\s+)?$",
                      view[max(span.start, hit.start - 16):hit.start]) and hit.pattern == "en_total_noun":

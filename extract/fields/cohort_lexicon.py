@@ -90,11 +90,12 @@ OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
            # the plain present and the phrasal verbs of stopping insulin: "let two people with type 1 diabetes stop
            # insulin", "three came off insulin", "four were free of insulin"
            "stop ", "stops ", "quit", "came off", "come off", "went off", "go off", "gave up", "were free of",
-           "are free of", "was free of", "is free of",
-           # a headline's outcome without its verb: "Five of nine participants in the target-dose cohort insulin
-           # independent at month 12"
-           "insulin independent", "insulin-independent", "insulin free", "insulin-free", "off insulin"),
+           "are free of", "was free of", "is free of"),
 }
+# a headline's outcome without its verb, read in the clause of a count "in the X group/cohort" only: "Five of nine
+# participants in the target-dose cohort insulin independent at month 12" (a table row's "Insulin-free in five" after
+# "(n=9)" describes the row's result, not its size)
+OUTCOME_VERBLESS_EN = ("insulin independent", "insulin-independent", "insulin free", "insulin-free", "off insulin")
 # a breakdown of the cohort by sex or age, told by the count's own clause ("40 patients were women")
 BREAKDOWN_AFTER_EN = ("were women", "were men", "were male", "were female", "were boys", "were girls", "were aged",
                       "were older", "were younger", "were over", "were under")
