@@ -629,3 +629,15 @@ def test_glued_table_cells_restated_by_the_text_count_once():
             "对照组由（8.8±1.1）%变为（8.5±1.0）%。\n" + _GLUED_TABLE)
     got = sorted(((v["before"], v["after"]) for v in site_hits(text, "zh")), key=repr)
     assert got == sorted([(8.9, 7.6), (8.8, 8.5), (None, 8.0), (None, 8.6)], key=repr)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # blind11 round: the reading of someone who asked the writer is not the study's
+    ("前几天一位52岁的T2D患者，HbA1c 9.4%，拿着某机构的宣传单来问我，一个疗程报价8万元。", "zh", []),
+    ("Last week a patient with an HbA1c of 9.4% asked me about stem cell clinics.", "en", []),
+    # no match: a treated patient's reading stays
+    ("A 52-year-old man received stem cells; his HbA1c fell from 9.4% to 7.1%, and he asked me whether to repeat it.",
+     "en", [(9.4, 7.1, None)]),
+])
+def test_inquirer_reading(text, lang, expected):
+    assert site_values(text, lang) == expected

@@ -187,3 +187,16 @@ def test_events_audience_outcome_clause_blind11(text, totals, arms):
 ])
 def test_headline_outcome_blind11(text, totals, arms):
     assert roles(text) == (totals, arms)
+
+
+# ---- blind11 round: a patient who asked the writer (a doctor's blog) is not a case treated ----
+@pytest.mark.parametrize("text,totals,arms", [
+    ("前几天一位52岁的T2D患者，HbA1c 9.4%，拿着某机构的宣传单来问我。研究纳入64例2型糖尿病患者。", [64], []),
+    ("前幾天一位52歲的第2型糖尿病患者，拿著某機構的宣傳單來問我。研究納入64例第2型糖尿病患者。", [64], []),
+    ("Last week a 52-year-old patient with type 2 diabetes asked me about stem cell clinics. In the trial, 64 "
+     "patients with type 2 diabetes received AD-MSC.", [64], []),
+    # no match: a patient treated, who asked afterwards
+    ("A 52-year-old man with type 2 diabetes received stem cells and asked me whether to repeat them.", [1], []),
+])
+def test_inquirer_blind11(text, totals, arms):
+    assert roles(text) == (totals, arms)

@@ -33,7 +33,7 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
 from .cohort_roles import (EVENT_AFTER, ZH_ALLOCATION_VERBS, CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
                            in_event_brackets, in_event_list, is_event_in, in_outcome_breakdown, in_reference_entry, is_age, is_audience, is_event_label, is_hedged, is_outcome_group,
-                           is_number_tail, is_ordinal_subject, is_ratio, is_rest, is_row_number, is_waiting, is_search_yield, is_share,
+                           is_number_tail, is_inquirer, is_ordinal_subject, is_ratio, is_rest, is_row_number, is_waiting, is_search_yield, is_share,
                            is_study_target, is_wide_scope, is_year, outcome_verb_first, registry_source,
                            study_subset_label, untimed_completion, zh_outcome_in_np)
 from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_PATTERNS, DOSE_RECEIVED_PATTERNS,
@@ -632,6 +632,8 @@ class CohortExtractor(FieldExtractor):
             return "age"              # "a 25 year-old woman"
         if is_number_tail(view, cs):
             return "number tail"      # "One hundred and twelve patients" is not 12
+        if role == "total" and n == 1 and is_inquirer(view[slice(*_sentence(view, span, hit.start, hit.end))]):
+            return "inquirer"         # "一位52岁的T2D患者…拿着某机构的宣传单来问我": asked, not treated
         if role == "total" and is_waiting(view, cs, hit.end):
             return "waiting"          # "本院目前等候名單有９位病人", "The waiting list now has 15 patients"
         if is_ratio(view, cs):

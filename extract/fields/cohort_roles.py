@@ -193,6 +193,18 @@ def is_waiting(view: str, start: int, end: int) -> bool:
     return bool(WAITING_BEFORE.search(view[max(0, start - 30):start]) or WAITING_AFTER.search(view[end:end + 40]))
 
 
+# ---- a patient who asked the writer about the therapy, not one treated: "前几天一位52岁的T2D患者，HbA1c 9.4%，拿着某机构的宣传
+# 单来问我", "a patient of mine asked me last week whether…" (a doctor's blog or column) ----
+INQUIRY = rx(r"(?:来|來)?(?:问|問)我|(?:向我|找我)(?:咨询|諮詢|打听|打聽)|(?:来|來)(?:咨询|諮詢)|"
+             r"\basked\s+me\b|\bcame\s+to\s+(?:ask|see)\s+me\b|\bconsulted\s+me\b|\bwanted\s+to\s+know\b", re.I)
+INQUIRY_TREATED = rx(r"接受了|已接受|输注了|輸注了|移植了|治疗后|治療後|\breceived\b|\bunderwent\b|\bwas\s+treated\b", re.I)
+
+
+def is_inquirer(sentence: str) -> bool:
+    """The sentence tells of a person asking the writer about the therapy, and of no treatment given."""
+    return bool(INQUIRY.search(sentence)) and not INQUIRY_TREATED.search(sentence)
+
+
 def is_rest(view: str, start: int) -> bool:
     """The count is the rest of a cohort, or what a whole lacks ("all but four")."""
     return bool(REST_BEFORE.search(view[max(0, start - 16):start]))

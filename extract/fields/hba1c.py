@@ -26,6 +26,7 @@ from ..durations import DURATION, DURATION_EN, DURATION_ZH, TIMEPOINT_EN, timepo
 from ..numbers import ARABIC, EN_NUMBER, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from ..rxcache import rx
+from .cohort_roles import is_inquirer
 
 # ---- lexicons (data) ----
 # the Chinese name may be followed by its abbreviation in brackets ("糖化血色素（HbA1c）"): one term
@@ -805,6 +806,14 @@ class HbA1cExtractor(FieldExtractor):
         return _RESPECTIVE_RE.search(view, lo + cut + 1, value_start) is not None
 
     @staticmethod
+    def _sentence_span(view: str, pos: int, span: Span) -> tuple[int, int]:
+        """The sentence around ``pos`` (to "。", ". ", "!", "?" or a line break; at most 200 characters each way)."""
+        lo, hi = max(span.start, pos - 200), min(span.end, pos + 200)
+        starts = [view.rfind(c, lo, pos) for c in ("。", ". ", "\n", "!", "?", "！", "？")]
+        ends = [i for i in (view.find(c, pos, hi) for c in ("。", ". ", "\n", "！", "？")) if i >= 0]
+        return max([i + 1 for i in starts if i >= 0] + [lo]), min(ends + [hi])
+
+    @staticmethod
     def _other_therapy(view: str, term_start: int, span: Span) -> bool:
         """The term in a table row about another therapy ("| GLP-1受体激动剂 | 2-5万元 | HbA1c降低1.5-2% |") or in
         a clause whose subject is one ("二甲双胍可使HbA1c降低1.5%", "GLP-1 agonists lower HbA1c by 1.5%")."""
@@ -868,6 +877,8 @@ class HbA1cExtractor(FieldExtractor):
         if _FIRST_PERSON_RE.search(view, max(span.start, m.start() - 12), m.start()) and \
                 (_in_quotes(view, m.start()) or not _treated_narrator(view, span)):
             return   # "My own A1c is 7.1%", "我的糖化从9.0%降到6.8%": a testimonial, not a study's value
+        if is_inquirer(view[slice(*self._sentence_span(view, m.start(), span))]):
+            return   # "一位52岁的T2D患者，HbA1c 9.4%，拿着宣传单来问我": a reading of someone who asked, not of the study
         if self._other_therapy(view, m.start(), span):
             return   # "| GLP-1受体激动剂 | ... | HbA1c降低1.5-2% |": another therapy's effect, not the study's
         used: list[tuple[int, int]] = []
