@@ -128,7 +128,7 @@ _DATE_AHEAD = r"(\d{4}[^\n]{0,20}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s
 HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("publication_year", rx(r"\b(?:Publication|Published|Pub\.?)\s*(?:Year|Date)?\s*:\s*\n?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)", re.I)),
     # "Published: 12 March 2024", "Published online 2022 Oct 18", "First published: …" (a label, not prose)
-    ("published_label", rx(r"(?:^|(?<=[|;•·])|(?<=\. ))[ \t]*(?:(?:First |Date |Version |Article |Originally )?(?:[Pp]ublished|PUBLISHED)(?: online| Online)?(?: on)?|"
+    ("published_label", rx(r"(?:^|(?<=[|;•·])|(?<=\. )|(?<= / ))[ \t]*(?:(?:First |Date |Version |Article |Originally )?(?:[Pp]ublished|PUBLISHED)(?: online| Online)?(?: on)?|"
                                    r"Version of [Rr]ecord online)\s*[:：]?[ \t]*"
                                    + _DATE_AHEAD, re.M)),
     # NLM citation line: "Diabetes Care. 2023 Jun;46(6):1123-1131." / "Stem Cell Res Ther. 2022; 13: 512."
@@ -165,7 +165,9 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zh_label", rx(r"(?:出版日期|出版年月|出版年份|出版年|刊出日期|网络出版(?:日期|时间)|網路出版(?:日期|時間)|网络首发(?:日期|时间)|網路首發(?:日期|時間)|发表日期|發表日期|发表时间|發表時間)\s*[:：]\s*"
                             r"(\d{4}[^\n]{0,12})")),
     # a labelled citation without the NLM full stop: "Source: Diabetes Care 2019;42(3):400-409", "来源:中华糖尿病杂志 2023;15(5)"
-    ("source_citation", rx(r"(?mi)^[ \t]*(?:Source|Citation|Cite this article|Published in|来源|來源|出处|出處|引用本文|引用格式)"
+    # ... an abstract's pointer to its full paper: "Full paper: Chin J Regen Endocrinol 2025;41(11):1021-1028", "原文出处：…"
+    ("source_citation", rx(r"(?mi)^[ \t]*(?:Source|Citation|Cite this article|Published in|Full (?:paper|text|article)|"
+                                   r"Published as|来源|來源|出处|出處|原文出处|原文出處|引用本文|引用格式)"
                                    r"[ \t]*[:：][ \t]*[^\n\d]{2,120}?[ \t,，.]((?:19|20)\d{2})[ \t]*[;；:][ \t]*\d")),
     ("year_volume", rx(r"(?m)^\s*(?:Year|年份)\s*:\s*(\d{4})\s*$", re.I)),
     ("journal_label", rx(r"(?m)^[ \t]*(?:期刊|刊物|出处|出處|Journal|Published in)\s*[:：][^\n]{2,80}?[(（]\s*"
@@ -197,7 +199,11 @@ DATELINE = rx(r"\s*(?:[A-Z][A-Za-z .,]{1,40},\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2
 # MEDLINE (NBIB) export tags: a tag padded to four characters, "- ", its value
 MEDLINE_TAG = rx(r"(?:^|(?<=\s))(PMID|OWN|STAT|DCOM|LR|IS|VI|IP|DP|TI|PG|LID|AB|FAU|AU|AUID|AD|LA|PT|DEP|PL|TA|JT|"
                          r"JID|SB|MH|OT|OTO|EDAT|MHDA|CRDT|PHST|AID|PST|SO|SI|GR|CI|CN|RN|COIS|CIN|CON|EIN|ECI|TT|DA|GN|"
-                         r"IR|FIR|OAB|OABL|MID|PMC|PMCR|4099|4100)[ \t]{0,3}-[ \t]")
+                         r"IR|FIR|OAB|OABL|MID|PMC|PMCR|4099|4100|"
+                         # RIS export tags (EndNote/Zotero/PubMed "RIS"): the record type, its year and end
+                         r"TY|PY|Y1|ER)[ \t]{0,3}-[ \t]")
+# a RIS record's date: "DA  - 2026/07", "PY  - 2026///", "Y1  - 2023/03/14/" (year, then month and day when given)
+RIS_DATE = rx(r"((?:19|20)\d{2})(?:/(\d{1,2}))?(?:/(\d{1,2}))?")
 # a text is a MEDLINE record when it has at least this many of its core tags
 MEDLINE_CORE = frozenset({"PMID", "DP", "TI", "AB", "AU", "FAU", "TA", "JT", "SO", "PT", "AID", "LID"})
 MEDLINE_MIN_TAGS = 3
@@ -629,10 +635,12 @@ def medline_fields(view: str, start: int = 0, end: Optional[int] = None) -> dict
 
 
 def medline_date(doc: Document, start: int, end: int) -> Optional[Hit]:
-    """The DP (date of publication) of a MEDLINE record in ``[start, end)``: "2019 Mar" -> 2019-03."""
-    span = medline_fields(doc.view, start, end).get("DP")
+    """The DP (date of publication) of a MEDLINE record in ``[start, end)``: "2019 Mar" -> 2019-03; in a RIS
+    record (a "TY" tag) the DA date, else PY/Y1: "DA  - 2026/07" -> 2026-07 (an "Epub" note in N1 is not it)."""
+    fields = medline_fields(doc.view, start, end)
+    span = fields.get("DP")
     if span is None:
-        return None
+        return _ris_date(doc, fields) if "TY" in fields else None
     m = re.compile(NLM_DATE).match(doc.view, span[0], span[1])
     if m is None:
         return None
@@ -641,6 +649,20 @@ def medline_date(doc: Document, start: int, end: int) -> Optional[Hit]:
         return Hit("pub_date", {"value": date[0]}, date[1], date[2], EXTRACTOR, "medline_dp", 0.9)
     val = _fmt(doc.view[m.start(1):m.start(1) + 4])
     return Hit("pub_date", {"value": val}, m.start(1), m.start(1) + 4, EXTRACTOR, "medline_dp", 0.9) if val else None
+
+
+def _ris_date(doc: Document, fields: dict[str, tuple[int, int]]) -> Optional[Hit]:
+    """The publication date of a RIS record: DA (the citation date) before PY/Y1 (the year)."""
+    for tag in ("DA", "PY", "Y1"):
+        if tag not in fields:
+            continue
+        m = RIS_DATE.match(doc.view, *fields[tag])
+        month = int(m.group(2)) if m and m.group(2) else None
+        day = int(m.group(3)) if m and m.group(3) and month else None
+        val = _fmt(m.group(1), month, day) if m else None
+        if val:
+            return Hit("pub_date", {"value": val}, m.start(), m.end(), EXTRACTOR, "ris_" + tag.lower(), 0.9)
+    return None
 
 
 def citation_journal(doc: Document, start: int, end: int) -> Optional[Hit]:

@@ -16,7 +16,8 @@ keeps the index of the raw character it came from (``offsets[i]`` for ``text[i]`
    means "about" (``~50 patients``), and a sign must stay a sign (``-0.9%``).
 6. whitespace: horizontal spaces -> one space, spaces at line ends stripped, 3+ newlines -> 2
 7. spaced-out CJK (``糖 化 血 红 蛋 白``, ``第 1 2 周``) joined
-8. Chinese lines broken mid-sentence (hard-wrapped PDFs) joined; headings and list items kept
+8. Chinese lines broken mid-sentence (hard-wrapped PDFs) joined; headings and list items kept;
+   English lines broken before a lowercase word joined, a line-end hyphen dropped when it broke a word
 
 Between 5 and 6, a table of studies whose cells are separated by tabs, runs of spaces or nothing
 (glued cells) gets " | " between its cells (``segment_tables.pipe_edits``).
@@ -87,7 +88,8 @@ JOIN_WINDOW = 6
 JOIN_FULL_SHARE = 0.7
 JOIN_LOOKAHEAD = 60
 _LINE_START_PUNCT = frozenset("。,，、;；:：!?！？)）”」%")
-_CLAUSE_MARK = rx("[,，、;；]")
+# (a full stop inside a line, not at its end, is running text too: no heading holds one)
+_CLAUSE_MARK = rx("[,，、;；。！？]")
 _TRAILING_NOTE = rx(r"[(（\[][^()（）\[\]\n]{0,24}[)）\]]$")
 _SENTENCE_END = frozenset("。！？!?：:；;…")
 _CLOSING_QUOTES = "”」』\"'’"
@@ -274,6 +276,57 @@ def _join_lines(text: str) -> Callable[[re.Match[str]], str]:
     return repl
 
 
+# an English line broken before a lowercase word, a bracket or a negative number (a hard-wrapped PDF or OCR page:
+# "Seventeen trials with 906 partici-" / "pants were included"), optionally at a line-end hyphen
+# (not before a web address: "REVIEW" / "https://doi.org/…" are two header lines)
+_EN_JOIN_CANDIDATE = rx(r"(?<=[A-Za-z0-9,;)\]%])-?\n(?=[a-z(]|-\d)(?!https?:|www\.)")
+_EN_WORD = rx(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_EN_SENTENCE_END = rx(r"[.!?][)\]\"'’”]*\s*$|[.!?][)\]\"'’”]*\s")
+
+
+def _join_english(text: str) -> Callable[[re.Match[str]], str]:
+    """Decide per candidate newline of English text whether it is a hard wrap: the line fills the page width of its
+    neighbourhood (as for Chinese lines) and holds no Han. A wrap becomes a space; a line-end hyphen goes when it
+    broke a word ("partici-" + "pants") and stays in a compound ("cord-" + "derived"), as the PDF reader decides."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    lines = text.split("\n")
+    widths = [_width(line) for line in lines]
+    vocab: list[tuple[set[str], set[str]]] = []
+
+    def words() -> tuple[set[str], set[str]]:
+        if not vocab:
+            plain: set[str] = set()
+            hyphenated: set[str] = set()
+            for w in _EN_WORD.finditer(text):
+                (hyphenated if "-" in w.group() else plain).add(w.group().lower())
+            vocab.append((plain, hyphenated))
+        return vocab[0]
+
+    def repl(m: re.Match[str]) -> str:
+        k = bisect_right(starts, m.end() - 1) - 1
+        line = lines[k]
+        if k + 1 >= len(lines) or _HAN_RE.search(line) or _HAN_RE.search(lines[k + 1]):
+            return m.group()
+        if len(line) < JOIN_MIN_CHARS:
+            return m.group()   # a name, a label
+        hyphen = m.group().startswith("-") and line[-2:-1].isalpha()
+        page = max(widths[max(0, k - JOIN_WINDOW): k + JOIN_WINDOW + 1])
+        if widths[k] < JOIN_FULL_SHARE * page and not hyphen:
+            return m.group()   # a short line: a heading, a name, an item, the last line of a paragraph
+        # (a word cut by a hyphen before a lowercase rest is wrapped whatever the line's width: OCR keeps ragged lines)
+        if not hyphen:
+            # the wrapped block must end a sentence: a full title line over a short subtitle is no paragraph
+            for j in range(k + 1, min(len(lines), k + JOIN_LOOKAHEAD)):
+                if _EN_SENTENCE_END.search(lines[j]):
+                    return m.group().replace("\n", " ")
+                if widths[j] < JOIN_FULL_SHARE * max(widths[max(0, j - JOIN_WINDOW): j + JOIN_WINDOW + 1]):
+                    return m.group()
+            return m.group()
+        from .ingest.pdf import _keeps_hyphen   # (the PDF reader's rule; imported only when a hyphen is met)
+        return "-" if _keeps_hyphen(line, lines[k + 1], *words()) else ""
+    return repl
+
+
 def normalise(raw: str) -> Normalised:
     """Normalised text for storage and matching, with ``offsets[i]`` = raw index of ``text[i]``."""
     t = _Mapped(raw, list(range(len(raw))))
@@ -301,6 +354,9 @@ def normalise(raw: str) -> Normalised:
     t = t.sub(_SPACED_RUN, _join_spaced)
     # 8. hard-wrapped Chinese lines
     t = t.sub(_JOIN_CANDIDATE, _join_lines(t.text))
+    # 8b. hard-wrapped English lines (a PDF or OCR page saved as text), line-end hyphenation undone
+    if _EN_JOIN_CANDIDATE.search(t.text):
+        t = t.sub(_EN_JOIN_CANDIDATE, _join_english(t.text))
     return Normalised(t.text, t.offs)
 
 

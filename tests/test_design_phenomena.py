@@ -208,3 +208,32 @@ def test_background_then_the_present_study(text, expected):
 ])
 def test_ocr_glued_case_profile(text, expected):
     assert design(text) == expected
+
+
+# ---- blind11 round: a design named for a study still to come, said colloquially ("要做…RCT", "后续的RCT",
+# "a future RCT"), does not outweigh the reported study's own design ----
+@pytest.mark.parametrize("text,expected", [
+    ("Design: single-arm, open-label pilot; 20 adults with type 2 diabetes received AD-MSC.\n"
+     "3. Penang团队说2027年要做120例的RCT，值得期待。", ["single_arm_trial"]),
+    ("单臂开放研究，20例2型糖尿病患者接受AD-MSC治疗。可以关注他们后续的RCT。", ["single_arm_trial"]),
+    ("單臂開放研究，20例第2型糖尿病患者接受AD-MSC治療。可以關注他們後續的RCT。", ["single_arm_trial"]),
+    ("A single-arm pilot in 20 adults with type 2 diabetes. A future RCT will test the cells against placebo.",
+     ["single_arm_trial"]),
+    # no match (the RCT stays): the reported study itself is randomised
+    ("60例2型糖尿病患者随机分为两组，接受安慰剂或干细胞，这是一项随机对照试验。", ["rct"]),
+    ("Sixty patients with type 2 diabetes took part in this RCT of cord MSCs versus placebo.", ["rct"]),
+])
+def test_future_study_design_blind11(text, expected):
+    assert design(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a registry's sequential dose cohorts, not randomised: no concurrent control
+    ("Allocation | Non-Randomized\nIntervention Model | Sequential Assignment\nConditions | Type 1 Diabetes",
+     ["single_arm_trial"]),
+    # no match: randomised sequential cohorts stay an RCT
+    ("Allocation | Randomized\nIntervention Model | Sequential Assignment\nMasking | Double\n"
+     "Conditions | Type 2 Diabetes", ["rct"]),
+])
+def test_registry_sequential_cohorts_blind11(text, expected):
+    assert design(text) == expected

@@ -253,3 +253,15 @@ def test_dose_column_needs_a_record_of_one_row():
 ])
 def test_dose_raised_to(text, lang, expected):
     assert site_doses(text, lang) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # blind11 round: a count in Chinese numerals after a number a gap before it ("2型…一亿个细胞")
+    ("20名2型糖尿病患者每次接受一亿个细胞。", "zh", [(1e8, 1e8, False)]),
+    ("20名第2型糖尿病患者每次接受一億個細胞。", "zh-Hant", [(1e8, 1e8, False)]),
+    ("20名2型糖尿病患者接受五千万个细胞输注。", "zh", [(5e7, 5e7, False)]),
+    # no match: no count of cells
+    ("2型糖尿病患者接受干细胞治疗。", "zh", []),
+])
+def test_chinese_numeral_dose_after_a_number(text, lang, expected):
+    assert site_doses(text, lang) == expected

@@ -561,3 +561,83 @@ def test_hba1c_row_labelled_table_variants(text, lang, expected):
 ])
 def test_hba1c_pair_in_the_next_sentence(text, lang, expected):
     assert site_values(text, lang) == sorted(expected, key=repr)
+
+
+# ---- blind11 round: HbA1c with a glucose unit (mmol/L) is a % value with the wrong unit; OCR's "HbAlc"/"HbAIc" ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("4名1型糖尿病患者追踪1年，平均HbA1c从8.1 mmol/L降到6.8。", "zh", [(8.1, 6.8, None)]),
+    ("4名第一型糖尿病患者追蹤1年，糖化血色素從8.1 mmol/L降到6.8。", "zh-Hant", [(8.1, 6.8, None)]),
+    ("Mean HbA1c fell from 8.1 mmol/L to 6.8 mmol/L in the four patients.", "en", [(8.1, 6.8, None)]),
+    ("30例患者治疗后HbAlc由8.5%降至7.1%。", "zh", [(8.5, 7.1, None)]),
+    ("After 12 months, HbAIc fell from 8.5% to 7.1%.", "en", [(8.5, 7.1, None)]),
+    ("MSC therapy lowered HbAlc compared with control (weighted mean difference -0.48%; 95% Cl -0.71 to -0.25).", "en",
+     [(None, None, -0.48)]),
+    # no match: the glucose of the same sentence keeps its own unit
+    ("HbA1c fell from 8.1% to 6.8%, and fasting glucose from 9.4 mmol/L to 7.2 mmol/L.", "en", [(8.1, 6.8, None)]),
+    ("治疗后空腹血糖由9.4 mmol/L降至7.2 mmol/L，HbA1c变化不明显。", "zh", []),
+    ("HbA1c和空腹血糖分别为8.1%和9.3 mmol/L。", "zh", []),   # (the glucose cuts the clause before either value)
+])
+def test_wrong_unit_and_ocr_term(text: str, lang: str, expected: list[tuple]) -> None:
+    assert values(text, lang) == expected
+
+
+# ---- blind11 round: a registry results page flattened with "|": baseline rows whose label names the statistic before
+# the unit, and outcome measures whose title dates the arms' values a few lines below ----
+@pytest.mark.parametrize("text,expected", [
+    ("Baseline Characteristics\n | Cohort A | Cohort B | Total\n"
+     "HbA1c Mean (Standard Deviation) percentage of hemoglobin | 8.1 (0.6) | 7.9 (0.7) | 7.9 (0.7)",
+     {(8.1, None, None, None), (7.9, None, None, None)}),
+    ("Baseline Characteristics\n | MSC | Placebo\nHbA1c, mean (SD), % | 8.4 (1.0) | 8.3 (0.9)",
+     {(8.4, None, None, None), (8.3, None, None, None)}),
+    ("2. Secondary Outcome | HbA1c at Month 12\nMeasure Type: Mean | Dispersion: Standard Deviation | "
+     "Unit of Measure: percentage of hemoglobin\nTime Frame | Month 12\nNumber of Participants Analyzed | 3 | 8\n"
+     " | 7.7 (0.5) | 6.6 (0.4)", {(None, 7.7, None, 365.0), (None, 6.6, None, 365.0)}),
+    ("1. Primary Outcome | Change From Baseline in HbA1c at Week 24\nUnit of Measure: percentage of HbA1c\n"
+     "Number of Participants Analyzed | 20 | 19\nMean (Standard Deviation) | -1.2 (0.4) | -0.3 (0.5)",
+     {(None, None, -1.2, None), (None, None, -0.3, None)}),
+    ("Outcome Measure Title: HbA1c at Week 52\nUnit of Measure: mmol/mol\n | 53 (6) | 60 (7)",
+     {(None, 7.0, None, 364.0), (None, 7.64, None, 364.0)}),
+    # no match: a count of participants below the title, another unit, a title with no time point
+    ("3. Secondary Outcome | Number of Participants With HbA1c < 7.0% at Month 12\nUnit of Measure: Participants\n"
+     "Count of Participants | 0 | 5", set()),
+    ("2. Secondary Outcome | Fasting glucose and HbA1c\nUnit of Measure: mmol/L\n | 7.7 (0.5) | 6.6 (0.4)", set()),
+])
+def test_registry_results_rows(text, expected):
+    assert {(v["before"], v["after"], v["change"], v["timepoint_days"]) for v in site_hits(text, "en")} == expected
+
+
+# ---- blind11 round: an OCR'd journal table of groups by time points with its cells glued together ----
+_GLUED_TABLE = ("表1 两组患者治疗前后HbA1c比较（%，x±s）\n组别例数治疗前治疗后6个月治疗后12个月\n"
+                "治疗组428.9±1.28.0±1.07.6±0.9a\n对照组228.8±1.18.6±1.08.5±1.0\n注：与治疗前比较，aP＜0.01")
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    (_GLUED_TABLE, "zh", {(8.9, None, None), (None, 8.0, 183.0), (None, 7.6, 365.0), (8.8, None, None),
+                          (None, 8.6, 183.0), (None, 8.5, 365.0)}),
+    ("表2 兩組患者治療前後糖化血紅蛋白比較（%）\n組別例數治療前治療後3個月\n治療組309.12±1.057.85±0.90\n對照組308.95±1.108.70±1.02",
+     "zh-Hant", {(9.12, None, None), (None, 7.85, 91.0), (8.95, None, None), (None, 8.7, 91.0)}),
+    # no match: a header without time columns (a baseline table), a header with one dated column
+    ("表1 两组患者基线资料比较\n组别例数年龄病程\n治疗组4255.1±6.08.2±3.1", "zh", set()),
+    ("表1 两组患者HbA1c比较（%）\n组别治疗前治疗后\n治疗组1118.9±1.17.5±1.0", "zh", set()),
+])
+def test_glued_time_table(text, lang, expected):
+    assert {(v["before"], v["after"], v["timepoint_days"]) for v in site_hits(text, lang)} == expected
+
+
+def test_glued_table_cells_restated_by_the_text_count_once():
+    text = ("64例2型糖尿病患者。结果 治疗组HbA1c由治疗前（8.9±1.2）%降至治疗后12个月的（7.6±0.9）%；"
+            "对照组由（8.8±1.1）%变为（8.5±1.0）%。\n" + _GLUED_TABLE)
+    got = sorted(((v["before"], v["after"]) for v in site_hits(text, "zh")), key=repr)
+    assert got == sorted([(8.9, 7.6), (8.8, 8.5), (None, 8.0), (None, 8.6)], key=repr)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # blind11 round: the reading of someone who asked the writer is not the study's
+    ("前几天一位52岁的T2D患者，HbA1c 9.4%，拿着某机构的宣传单来问我，一个疗程报价8万元。", "zh", []),
+    ("Last week a patient with an HbA1c of 9.4% asked me about stem cell clinics.", "en", []),
+    # no match: a treated patient's reading stays
+    ("A 52-year-old man received stem cells; his HbA1c fell from 9.4% to 7.1%, and he asked me whether to repeat it.",
+     "en", [(9.4, 7.1, None)]),
+])
+def test_inquirer_reading(text, lang, expected):
+    assert site_values(text, lang) == expected

@@ -63,6 +63,12 @@ MEDLINE_FLAT_SINGLE_SPACE = ("PT - JOURNAL ARTICLE AU - Okafor, Chinedu N. AU - 
     ("PMID- 30000002\nDP  - 2018\nTI  - A trial of islets.\nAB  - Ten patients.", "2018"),
     # no MEDLINE record: a lone tag-like string in prose; EDAT/PHST stamps are never the date
     ("The AU - IS cohort, 95% CI - 0.5 to 1.2, DP - 2019 Mar", None),
+    # a RIS export (blind11 round): DA is the citation date and wins over the Epub note in N1; else PY
+    ("TY  - JOUR\nTI  - Cord MSCs in type 2 diabetes.\nAU  - Lee, K\nPY  - 2024\nDA  - 2024/09\n"
+     "AB  - Forty patients with type 2 diabetes.\nN1  - Epub 2024 Jun 2.\nER  - ", "2024-09"),
+    ("TY  - JOUR\nTI  - Islets in type 1 diabetes.\nAU  - Ito, M\nPY  - 2021///\nAB  - Nine patients.\nER  - ", "2021"),
+    ("TY  - JOUR\nAU  - Ruiz, P\nTI  - BM-MNC for diabetic feet.\nY1  - 2019/11/05/\nAB  - Ten patients.\nER  - ",
+     "2019-11-05"),
 ])
 def test_medline_date(text: str, expected: str | None) -> None:
     hit = header_date(_doc(text, "en"), 0, len(text))
@@ -571,3 +577,20 @@ def test_a_month_without_its_year(text: str, date: str) -> None:
 ])
 def test_no_month_from_a_duration(text: str) -> None:
     assert _study(text, "pub_date") in ([None], [])
+
+
+# --- header labels separated by " / ", an abstract's full-paper citation (blind11 round) -------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Received: 2 October 2025 / Accepted: 19 January 2026 / Published online: 9 March 2026", "2026-03-09"),
+    ("Received: 11 May 2023 / Accepted: 2 August 2023 / Published online: 30 August 2023\n© The Author(s) 2023",
+     "2023-08-30"),
+    ("Full paper: Chin J Regen Endocrinol 2025;41(11):1021-1028.", "2025"),
+    ("Full text: Stem Cell Res Ther 2022;13:45", "2022"),
+    ("原文出处：中华糖尿病杂志 2023;15(5):401-406", "2023"),
+    # no match: received and accepted dates alone, a full paper that is only promised
+    ("Received: 2 October 2025 / Accepted: 19 January 2026", None),
+    ("Full paper: in preparation (2027).", None),
+])
+def test_header_label_forms(text: str, expected: str | None) -> None:
+    hit = header_date(_doc(text, "zh" if "原文" in text else "en"), 0, len(text))
+    assert (hit.value["value"] if hit else None) == expected

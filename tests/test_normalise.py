@@ -154,3 +154,63 @@ def test_view_reads_spoken_percentages(raw: str, expected: str) -> None:
     """Spoken percentages become figures in the matching view, in the same width (offsets hold)."""
     view = matching_view(raw, "zh")
     assert view == expected and len(view) == len(raw)
+
+
+# blind11 round: a hard-wrapped line that holds a full stop inside it (an OCR'd abstract: "…用量变化。结果 治疗组…降至治疗后
+# 12个月" / "的（7.6±0.9）%…。") is running text even when no comma stands in it; a heading holds no full stop
+@pytest.mark.parametrize("raw, joined", [
+    ("其余说明见正文部分内容，包括入选标准与排除标准以及随访安排等信息。\n"
+     "及胰岛素用量变化。结果  治疗组HbA1c由治疗前（8.9±1.2）%降至治疗后12个月\n"
+     "的（7.6±0.9）%（P＜0.01）；对照组由（8.8±1.1）%变为（8.5±1.0）%（P＞0.05）。\n", True),
+    ("其餘說明見正文部分內容，包括入選標準與排除標準以及隨訪安排等資訊。\n"
+     "及胰島素用量變化。結果  治療組HbA1c由治療前（8.9±1.2）%降至治療後12個月\n"
+     "的（7.6±0.9）%（P＜0.01）；對照組由（8.8±1.1）%變為（8.5±1.0）%（P＞0.05）。\n", True),
+    # no match: a heading line followed by a full paragraph line keeps its break
+    ("干细胞治疗2型糖尿病的非随机对照研究结果与讨论分析\n"
+     "本研究共纳入64例患者，其中治疗组42例接受脂肪间充质干细胞输注，对照组22例维持常规治疗。\n", False),
+])
+def test_wrapped_line_with_inner_full_stop(raw: str, joined: bool) -> None:
+    text = _check_offsets(raw)
+    if joined:
+        assert "12个月的" in text or "12個月的" in text
+    else:
+        assert "分析\n本研究" in text
+
+
+# blind11 round: an English page saved as text keeps its hard wraps; a line that fills the page before a lowercase word
+# is joined, and a line-end hyphen that broke a word goes ("partici-" / "pants"), one of a compound stays
+_PARA_EN = ("Results Seventeen trials with 906 participants were included and MSC therapy lowered HbA1c compared with "
+            "control (weighted mean difference -0.48%; 95% CI -0.71 to -0.25) and increased fasting C-peptide in the "
+            "umbilical cord-derived and bone marrow-derived trials alike.")
+
+
+@pytest.mark.parametrize("width", [40, 60, 75])
+def test_hard_wrapped_english_lines_join(width: int) -> None:
+    lines, line = [], ""
+    for w in _PARA_EN.split(" "):
+        if line and len(line) + 1 + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    text = _check_offsets("Abstract\n" + "\n".join(lines) + "\n\nKeywords Type 1 diabetes")
+    assert text.split("\n") == ["Abstract", _PARA_EN, "", "Keywords Type 1 diabetes"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Results Seventeen trials with 906 partici-\npants were included (umbilical cord, 9 trials; bone marrow, 5; adi-\n"
+     "pose, 2; placenta, 1).",
+     "Results Seventeen trials with 906 participants were included (umbilical cord, 9 trials; bone marrow, 5; adipose, "
+     "2; placenta, 1)."),
+    ("Patients received umbilical cord-derived and adipose tissue-\nderived stromal cells in two groups of twenty.",
+     "Patients received umbilical cord-derived and adipose tissue-derived stromal cells in two groups of twenty."),
+    # no match: a heading, a name, a web address, a capitalised next line stay on their own lines
+    ("Mesenchymal stromal cells in type 1 diabetes\nsystematic review", "Mesenchymal stromal cells in type 1 diabetes\nsystematic review"),
+    ("Regen Med Evid 2026; 9(2): e0031 REVIEW\nhttps://doi.org/10.4417/rme.2026.0031",
+     "Regen Med Evid 2026; 9(2): e0031 REVIEW\nhttps://doi.org/10.4417/rme.2026.0031"),
+    ("Methods We searched MEDLINE, Embase, CENTRAL, CNKI and Wanfang to 31\nAugust 2025.",
+     "Methods We searched MEDLINE, Embase, CENTRAL, CNKI and Wanfang to 31\nAugust 2025."),
+])
+def test_english_wrap_cases(raw: str, expected: str) -> None:
+    assert _check_offsets(raw) == expected

@@ -247,3 +247,47 @@ def test_regimen_issue10(text, lang, expected):
 ])
 def test_regimen_once_on_each_occasion(text, lang, expected):
     assert regimens(text, lang) == expected
+
+
+# ---- blind11 round: one administration said by the operation ("a single surgical implantation", "in a single
+# operation"); a code-mixed count ("IV infusion两次") ----
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Twelve participants received a single surgical implantation of the islet device.", "en", [(1, None)]),
+    ("Roughly 400 million of the cells were then implanted beneath the rectus sheath in a single operation.", "en",
+     [(1, None)]),
+    ("The stem cell-derived islets were transplanted into the forearm during one procedure.", "en", [(1, None)]),
+    ("Intervention：autologous AD-MSC，dose 2×10^6 cells/kg，IV infusion两次，间隔3个月", "zh", [(2, 90.0)]),
+    ("Intervention：autologous AD-MSC，dose 2×10^6 cells/kg，IV infusion兩次，間隔3個月", "zh-Hant", [(2, 90.0)]),
+    ("UC-MSC injection 3次，每4周一次。", "zh", [(3, 28.0)]),
+    # no match: nothing given in the session; a follow-up count; an organ operation without cells
+    ("Patients with type 1 diabetes were screened in a single session before any cells were prepared.", "en", []),
+    ("干细胞治疗后follow-up两次，未见不良反应。", "zh", []),
+    ("The kidney and the pancreas were replaced in a single operation.", "en", []),
+])
+def test_single_operation_and_mixed_count(text: str, lang: str, expected: list) -> None:
+    assert regimens(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a bracketed aside after the administration counts the dose groups; it names no amount per infusion
+    ("18例2型糖尿病患者分别接受5000万、1亿或2亿个细胞的单次静脉输注（每个剂量组6例），观察24周。", "zh", [(1, None)]),
+    ("18例第2型糖尿病患者分別接受5000萬、1億或2億個細胞的單次靜脈輸注（每個劑量組6例），觀察24週。", "zh-Hant", [(1, None)]),
+    # no match: the amount of one infusion
+    ("单次输注剂量为1亿个细胞。", "zh", []),
+])
+def test_single_infusion_before_an_aside(text: str, lang: str, expected: list) -> None:
+    assert regimens(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # once said after the object, "a single time", one shot stated as all that was given
+    ("Twenty patients with type 2 diabetes received cells once, through the pancreatic artery.", "en", [(1, None)]),
+    ("The 20 patients with type 2 diabetes were each infused a single time with MSC.", "en", [(1, None)]),
+    ("20名2型糖尿病患者每人只打了一针干细胞。", "zh", [(1, None)]),
+    ("20名第2型糖尿病患者每人只打了一針幹細胞。", "zh-Hant", [(1, None)]),
+    # no match: an interval, a drug's daily dose, the slogan of one shot
+    ("Patients with type 2 diabetes received the cells once a month for three months.", "en", [(3, 30.0)]),
+    ("干细胞只需打一针就能根治糖尿病？", "zh", []),
+])
+def test_once_in_other_words(text: str, lang: str, expected: list) -> None:
+    assert regimens(text, lang) == expected

@@ -119,7 +119,9 @@ SC_ISLET_PATTERNS: tuple[Pattern, ...] = (
     zp("scislet__zh", rf"(?<!间充质)(?<!造血)(?<!间质)(?<!胚胎)干细胞(?:[^,。;:\n]{{0,4}}?)(?:{_FROM_ZH}|诱导(?:分化)?(?:出|形成|而成)?的?)"
                       rf"(?:[^,。;:\n]{{0,8}}?){_ISLET_ZH}|(?:自体|自身)再生胰岛"
                       # islets made from the patient's own cells, or grown in a laboratory: made, not donated
-                      rf"|(?:自体|自身|患者自己的?|(?:他|她)(?:自己|自身)的?)(?:[^,。;:\n]{{0,6}}?)细胞{_FROM_ZH}[^,。;:\n]{{0,4}}?{_ISLET_ZH}"
+                      # ("由自己血球细胞诱导而成的胰岛细胞": the own cells induced into islets)
+                      rf"|(?:自体|自身|(?:患者|病人|他|她)?(?:自己|自身)的?)(?:[^,。;:\n]{{0,6}}?)细胞(?:{_FROM_ZH}|诱导(?:分化)?(?:出|形成|而成)的?)"
+                      rf"[^,。;:\n]{{0,4}}?{_ISLET_ZH}"
                       rf"|实验室(?:里|中)?(?:培育|培养|制造|制备)(?:出|而成)?的{_ISLET_ZH}"
                       # the source named first: "源于干细胞的胰岛细胞", "來自幹細胞的胰島"
                       rf"|(?:源于|源自|来源于|来自)(?:其|患者|他|她)?(?:自体|自身|自己)?的?(?:人类?)?(?:多能)?干细胞的?{_ISLET_ZH}"
@@ -130,7 +132,8 @@ SC_ISLET_PATTERNS: tuple[Pattern, ...] = (
                  "去年,他们为一位38岁的1型糖尿病女性移植了由她自身细胞制成的胰岛。",
                  "首位接受源于干细胞的胰岛细胞治疗的1型糖尿病患者已恢复胰岛素分泌。",
                  "首位接受源自幹細胞的胰島細胞治療的第1型糖尿病患者已恢復胰島素分泌。",
-                 "一名1型糖尿病患者接受了自体化学重编程干细胞胰岛移植。"),
+                 "一名1型糖尿病患者接受了自体化学重编程干细胞胰岛移植。",
+                 "已有４位病人接受由自己血球細胞誘導而成的胰島細胞植入。", "已有4位病人接受由自己血细胞诱导而成的胰岛细胞植入。"),
        traps=("间充质干细胞来源的外泌体可改善胰岛功能。", "患者自身的胰岛细胞已被免疫系统破坏。",
               "来源于间充质干细胞的外泌体可改善胰岛功能。", "来源于干细胞的外泌体可保护胰岛。",
               "间充质干细胞胰岛共移植可改善移植效果。", "干细胞胰岛素分泌功能得到改善。")),
@@ -138,13 +141,18 @@ SC_ISLET_PATTERNS: tuple[Pattern, ...] = (
                       rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|differentiated|produced|manufactured)\s+from\s+(?:[\w'’-]+\s+){{0,4}}?stem cells\b"
                       rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|produced)\s+from\s+"
                       rf"(?:his|her|their|(?:the|a) patient['’]s|patients['’])\s+own\s+(?:[\w-]+\s+){{0,2}}?cells\b"
+                      # the tissue named without "cells": "insulin-producing cells made from their own blood"
+                      rf"|\b{_ISLET_NOUN_EN}\s+(?:(?:that|which)\s+)?(?:(?:were|was|are|had been)\s+)?(?:grown|made|derived|generated|produced)\s+from\s+"
+                      rf"(?:his|her|their|(?:the|a) patient['’]s|patients['’])\s+own\s+(?:blood|skin|fat|urine)\b(?!\s+(?:sugar|glucose|pressure|vessels?))"
                       rf"|\blab(?:oratory)?[- ](?:grown|made)\s+(?:[\w-]+\s+){{0,2}}?{_ISLET_NOUN_EN}\b"
                       # the compound noun: "stem cell islets", "stem-cell islet transplantation"
                       rf"|(?<!mesenchymal )(?<!hematopoietic )(?<!haematopoietic )\bstem[- ]cell islets?\b", 1.0,
        examples=("A 47-year-old man has stayed off insulin after receiving islets grown from his own stem cells.",
                  "Surgeons transplanted islets made from her own blood cells into a 38-year-old woman.",
-                 "This spring the surgeons transplanted the lab-grown islets into a 52-year-old man."),
-       traps=("Her own islet cells had been destroyed by the immune system.",)),
+                 "This spring the surgeons transplanted the lab-grown islets into a 52-year-old man.",
+                 "Four adults with type 1 diabetes have received insulin-producing cells made from their own blood."),
+       traps=("Her own islet cells had been destroyed by the immune system.",
+              "Islet cells made from their own blood sugar readings were counted.")),
 )
 
 # a chain of steps, possibly across clauses and sentences: reprogramming (or the iPSC / ESC named)
@@ -158,13 +166,18 @@ _REPROG_SRC_ZH = (r"重编程|(?:皮肤|血液?|体|成纤维|脂肪)(?:间质)?
 _REPROG_SRC_EN = (r"\breprogramm\w*|\b(?:turned|converted|reverted|transformed|changed)\s+(?:[\w'’]+\s+){0,3}?(?:skin|blood|fat|body)\s+cells\s+(?:back\s+)?into\s+(?:(?:pluripotent|embryonic-like)\s+)?stem cells"
                   r"|\b(?:skin|blood|fat)\s+cells\s+(?:were\s+)?(?:turned|converted|reverted|transformed)\s+(?:back\s+)?into\s+(?:pluripotent\s+)?stem cells")
 _DIFF_ISLET_ZH = rf"(?:分化|诱导|培育|制备|形成|培养)(?:出|成|为|形成|制备出)?[^,。;\n]{{0,12}}?{_ISLET_ZH}"
-_DIFF_ISLET_EN = (rf"\b(?:coaxed|differentiated|turned|developed|matured|grew|grown|made|directed|converted|guided|programmed)\s+(?:(?:them|these|it|the cells|the stem cells)\s+)?"
-                  rf"into\s+(?:[\w-]+\s+){{0,3}}?{_ISLET_NOUN_EN}")
+# (the verb of a news story too: "steered those cells into clusters that behave like pancreatic islets")
+_DIFF_ISLET_EN = (rf"\b(?:coaxed|differentiated|turned|developed|matured|grew|grown|made|directed|converted|guided|programmed|"
+                  rf"steered|nudged|pushed|induced|transformed)\s+(?:(?:them|these|those|it|the)(?:\s+(?:stem\s+)?cells)?\s+)?"
+                  rf"into\s+(?:[\w-]+\s+){{0,5}}?{_ISLET_NOUN_EN}")
 CHAIN_PATTERNS: tuple[Pattern, ...] = (
     zp("iPSC-islet__chain_zh", rf"(?:{_REPROG_SRC_ZH}|{_IPSC_ZH})[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_ZH}", 0.8,
        examples=("团队先把患者的皮肤成纤维细胞重编程成iPSC,随后定向诱导出可分泌胰岛素的细胞团并回输给一名34岁1型糖尿病女性。",)),
     zp("iPSC-islet__chain_en", rf"(?:{_REPROG_SRC_EN}|\binduced pluripotent stem cells?|\biPSCs?\b)[^\n]{{0,{CHAIN_REACH}}}?{_DIFF_ISLET_EN}", 0.8,
-       examples=("Doctors turned a patient's skin cells into stem cells and then coaxed them into insulin-producing cells.",)),
+       examples=("Doctors turned a patient's skin cells into stem cells and then coaxed them into insulin-producing cells.",
+                 "The team reprogrammed the blood cells into induced pluripotent stem cells (iPSCs), and over about four "
+                 "months steered those cells into clusters that behave like pancreatic islets."),
+       traps=("The team reprogrammed skin cells into iPSCs to model the disease; donor islets were transplanted.",)),
     # the patient's own body cells turned straight into islets, the stem-cell step unnamed ("在体外将患者的皮肤细胞
     # 诱导成胰岛细胞", "reprogrammed the patient's own fat cells in the lab into islet-like clusters")
     zp("iPSC-islet__direct_zh", rf"(?:皮肤|血液?|体|成纤维|脂肪|尿液?|自体|自身)细胞[^,。;\n]{{0,10}}?(?:重编程|诱导|转化|转变|变)(?:成|为|形成)"

@@ -25,14 +25,15 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              COMPLETED_AFTER, CONTEXT, COORDINATED_AFTER, COORDINATED_BEFORE, DENOMINATOR_AFTER,
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
                              GROUP_COUNT, GROUP_COUNT_CLASSIFIER, GROUP_QUALIFIER_AFTER, INCLUDED_BEFORE,
-                             IN_GROUP_AFTER, LABEL_PREFIX, LIST_PART_EQ, LIST_PART_N, NOUN_THEN_COMMA, NUMBER_WORDS, OUTCOME_AFTER, OUTCOME_IN_CLAUSE_ZH,
-                             PERSON_COUNT, PER_UNIT_AFTER, PLAN_BEFORE, PLAN_FAR, PLAN_REACH, REVIEW_CONTEXT,
+                             IN_GROUP_AFTER, LABEL_PREFIX, LIST_PART_EQ, LIST_PART_N, NOUN_THEN_COMMA, NUMBER_WORDS, OUTCOME_AFTER, OUTCOME_IN_CLAUSE_ZH, OUTCOME_VERBLESS_EN,
+                             PERSON_COUNT, PER_UNIT_AFTER, PLAN_AFTER, PLAN_BEFORE, PLAN_FAR, PLAN_REACH, REVIEW_CONTEXT,
+                             TRIAL_BEFORE_COUNT, ZH_TRIAL_AFTER_COUNT,
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
-from .cohort_roles import (EVENT_AFTER, CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
-                           in_event_brackets, in_event_list, in_outcome_breakdown, in_reference_entry, is_age, is_audience, is_event_label, is_hedged, is_outcome_group,
-                           is_number_tail, is_ordinal_subject, is_rest, is_row_number, is_search_yield, is_share,
+from .cohort_roles import (EVENT_AFTER, ZH_ALLOCATION_VERBS, CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
+                           in_event_brackets, in_event_list, is_event_in, in_outcome_breakdown, in_reference_entry, is_age, is_audience, is_event_label, is_hedged, is_outcome_group,
+                           is_number_tail, is_inquirer, is_ordinal_subject, is_ratio, is_rest, is_row_number, is_waiting, is_search_yield, is_share,
                            is_study_target, is_wide_scope, is_year, outcome_verb_first, registry_source,
                            study_subset_label, untimed_completion, zh_outcome_in_np)
 from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_PATTERNS, DOSE_RECEIVED_PATTERNS,
@@ -414,8 +415,11 @@ class CohortExtractor(FieldExtractor):
                 inner = re.search(r"[(（]\s*([^()（）]{1,30}?(?:group|arm|组|組))\s*[)）]", raw, re.I)
                 label = (inner.group(1) if inner else raw).strip() or None
             label = label or f"group {1 if g == 'n' else 2}"   # "(24/24)": two groups of equal size
-            yield self.hit({"n": a if g == "n" else b, "role": "arm", "label": label}, m.start(g),
-                           m.end(lg) if lg in m.groupdict() and m.group(lg) else m.end(g), pattern)
+            named = lg in m.groupdict() and m.group(lg)
+            # (the label stands after its size, "(42 MSC, 22 control)", or before it, "(treatment 42 vs. control 22)")
+            yield self.hit({"n": a if g == "n" else b, "role": "arm", "label": label},
+                           min(m.start(g), m.start(lg)) if named else m.start(g),
+                           max(m.end(g), m.end(lg)) if named else m.end(g), pattern)
 
     def _each(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         """One arm of n per group: the groups are counted ("分为两组", "two groups of") or named."""
@@ -519,6 +523,8 @@ class CohortExtractor(FieldExtractor):
             if not is_study_target(_clause_before(view, span, hit.start, PLAN_REACH), view[lo:hi]):
                 return None   # "计划开展一项约120人的试验", "plans to enroll 40 participants": a plan, not this study's size
             # "研究计划入组36名患者": the target size of the study being reported stands for its n
+        if role == "total" and hit.pattern not in REGISTRY_FIELD_PATTERNS and self._trial_to_come(hit, span):
+            return None   # "Our data support a controlled trial with 120 patients, planned for 2027"
         if not strong and role == "total" and COMPARATIVE_BEFORE.search(prev) and not approximate_subject(
                 view, span.start, hit.start, hit.end, span.end):
             return None   # "fewer than 1,000 people", "more than ten recipients": a comparison, not a count
@@ -561,6 +567,11 @@ class CohortExtractor(FieldExtractor):
                 # a single patient introduced, then the story goes on: "一名…女子，…发生低血糖"; a bare total with
                 # only its noun before the comma ("共18位患者,分成三组,没有出现…"): the outcome is a later clause's
                 after = re.split(r"[,，;；。]", after, maxsplit=1)[0]
+            own = re.split(r"[,，;；]", after, maxsplit=1)[0]
+            if ZH_ALLOCATION_VERBS.search(own):
+                # "12名患者接受植入，高剂量组9个有5个已经停打胰岛素": the count's own clause allocates it; the outcome
+                # is a later clause's, of a part
+                after = own
             completed = hit.pattern in DOSE_GROUP_PATTERNS and COMPLETED_AFTER.match(view, hit.end)
             # (an outcome verb inside a relative clause describes the cohort: "30 patients who had failed ...")
             if not completed and (_any(after, OUTCOME_AFTER["zh"]) or outcome_verb_first(after, OUTCOME_AFTER["en"])
@@ -571,7 +582,7 @@ class CohortExtractor(FieldExtractor):
                 # "Nine participants in the MSC group and one in the placebo group had ...": the verb of the
                 # whole clause says what happened to them
                 clause = re.split(r"[.;。；]", view[hit.end:min(span.end, hit.end + 100)], maxsplit=1)[0]
-                if _any(clause, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"]):
+                if _any(clause, OUTCOME_AFTER["zh"] + OUTCOME_AFTER["en"] + OUTCOME_VERBLESS_EN):
                     return None
         if re.search(r"(?:^|\s)(?:\d+|" + NUMBER_WORDS + r"|all|none|most|some|half|each)\s+(?:out\s+)?of\s+(?:the\s+)?$",
                      view[max(span.start, hit.start - 16):hit.start]) and hit.pattern == "en_total_noun":
@@ -598,6 +609,16 @@ class CohortExtractor(FieldExtractor):
             hit.score = min(1.0, hit.score + 0.1)
         return hit
 
+    @staticmethod
+    def _trial_to_come(hit: Hit, span: Span) -> bool:
+        """The count sizes a trial (named before it, or "N人的试验") that the rest of its sentence says is to come."""
+        view = span.doc.view
+        cs, ce = _count_span(view, hit)
+        if not (TRIAL_BEFORE_COUNT.search(view, max(span.start, cs - 30), cs) or ZH_TRIAL_AFTER_COUNT.match(view, ce)):
+            return False
+        _, hi = _sentence(view, span, hit.start, hit.end)
+        return bool(PLAN_AFTER.search(view, hit.end, hi))
+
     def _not_a_size(self, hit: Hit, span: Span) -> Optional[str]:
         """Why a count of persons is not a size of the study (see ``cohort_roles``), or None when it may be one."""
         view, text = span.doc.view, span.doc.text
@@ -611,6 +632,12 @@ class CohortExtractor(FieldExtractor):
             return "age"              # "a 25 year-old woman"
         if is_number_tail(view, cs):
             return "number tail"      # "One hundred and twelve patients" is not 12
+        if role == "total" and n == 1 and is_inquirer(view[slice(*_sentence(view, span, hit.start, hit.end))]):
+            return "inquirer"         # "一位52岁的T2D患者…拿着某机构的宣传单来问我": asked, not treated
+        if role == "total" and is_waiting(view, cs, hit.end):
+            return "waiting"          # "本院目前等候名單有９位病人", "The waiting list now has 15 patients"
+        if is_ratio(view, cs):
+            return "ratio"            # "fewer than one in four adults reach an HbA1c below 7%"
         if is_share(view, hit.end) or is_share(view, ce):
             return "share"            # "Six patients (60%) were responders"
         if (is_wide_scope(view, hit.start) or is_wide_scope(view, cs)) and not registry_source(
@@ -618,7 +645,7 @@ class CohortExtractor(FieldExtractor):
             return "wide scope"       # "全世界共有1154名患者接受胰岛移植" (a registry's own report is its study)
         if is_hedged(view, cs):
             return "hedged"           # "In my clinic I have maybe four hundred people"
-        if is_audience(view, cs, view[slice(*_sentence(view, span, hit.start, hit.end))]):
+        if is_audience(view, cs, view[slice(*_sentence(view, span, hit.start, hit.end))], ce):
             return "audience"         # "the largest diabetes conference, bringing together nearly 18,000 participants"
         if in_reference_entry(text, hit.start) or in_related_links(text, hit.start):
             return "reference"        # a reference entry or a related-links list names other studies
@@ -629,6 +656,8 @@ class CohortExtractor(FieldExtractor):
                 return "event"        # "Adverse events were mild: headache (n = 4)"
             if is_outcome_group(label):
                 return "outcome group"  # "a larger decline than non-responders (n = 5)"
+        if is_event_in(view, cs):
+            return "event"            # "Implant site pain occurred in 7 participants and hypoglycemia in 3 participants"
         if in_event_brackets(view, hit.start):
             return "event"            # "transient fever (5 patients)", "发热(5例)"
         if role == "arm" and in_outcome_breakdown(view, span.start, hit.start):
@@ -708,6 +737,10 @@ class CohortExtractor(FieldExtractor):
             if h.value["role"] == "total" and (h.pattern in WEAK or h.pattern == "en_total_denominator") \
                     and h.value["n"] in allocated:
                 continue   # "9 of 14 participants" after "14 at the full dose": that group again, not the cohort
+            if h.pattern in ("en_total_denominator", "zh_total_denominator") \
+                    and any(a.value["n"] == h.value["n"] for a in arms) \
+                    and any(o.value["role"] == "total" and o.value["n"] > h.value["n"] for o in hits):
+                continue   # "AD-MSC (n = 42) … 17 of 42 treated patients reached the target": that arm's share again
             if h.pattern in DOSE_GROUP_PATTERNS and any(a is not h and a.value["n"] == h.value["n"] for a in arms):
                 continue   # "12名全剂量受试者" after "其中12名接受了全剂量": the same group again
             if h.pattern == "zh_arm_subset_alloc" and any(a.pattern in ("zh_arm_split", "en_arm_split") and a.start < h.end

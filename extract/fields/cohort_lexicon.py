@@ -74,7 +74,9 @@ CONTEXT: dict[str, tuple[str, ...]] = {
 OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
     "zh": ("脱离", "脫離", "停用", "停止使用", "摆脱", "擺脫", "实现了", "實現了", "达到", "達到", "达成",
            "未脱离", "重新", "恢复", "恢復", "出现", "出現", "发生", "發生", "死亡", "退出", "脱落", "脫落", "失访",
-           "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "减量", "減量", "改用", "观察到", "觀察到"),
+           "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "减量", "減量", "改用", "观察到", "觀察到",
+           # insulin stopped said colloquially: "2名糖友停打胰岛素", "3人不用再打针", "告别胰岛素"
+           "停打", "停针", "停針", "不再打", "不用再打", "不用打", "告别", "告別"),
     "en": ("achieved", "attained", "reached", "became", "remained", "experienced", "were insulin",
            "was insulin", "are insulin", "is insulin", "had ", "developed", "discontinued", "stopped", "died", "withdrew",
            "dropped out", "no longer", "did not", "showed", "reported", "regained", "lost", "going",
@@ -84,8 +86,16 @@ OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
            "were hospitali",
            # an outcome said with a modal: "Three patients were able to discontinue insulin", "four could stop it"
            "were able to", "was able to", "were unable to", "managed to", "could not", "could stop", "could discontinue",
-           "could reduce", "could come off", "could achieve"),
+           "could reduce", "could come off", "could achieve",
+           # the plain present and the phrasal verbs of stopping insulin: "let two people with type 1 diabetes stop
+           # insulin", "three came off insulin", "four were free of insulin"
+           "stop ", "stops ", "quit", "came off", "come off", "went off", "go off", "gave up", "were free of",
+           "are free of", "was free of", "is free of"),
 }
+# a headline's outcome without its verb, read in the clause of a count "in the X group/cohort" only: "Five of nine
+# participants in the target-dose cohort insulin independent at month 12" (a table row's "Insulin-free in five" after
+# "(n=9)" describes the row's result, not its size)
+OUTCOME_VERBLESS_EN = ("insulin independent", "insulin-independent", "insulin free", "insulin-free", "off insulin")
 # a breakdown of the cohort by sex or age, told by the count's own clause ("40 patients were women")
 BREAKDOWN_AFTER_EN = ("were women", "were men", "were male", "were female", "were boys", "were girls", "were aged",
                       "were older", "were younger", "were over", "were under")
@@ -125,9 +135,22 @@ STUDY_TRIGGER_BEFORE = ("纳入", "納入", "分析", "基于", "基於", "汇�
                         "across", "combined", "收集", "收录", "收錄", "collected")
 # a planned study or enrolment target is not a cohort size
 # (计划/計畫 after a determiner is the noun "programme": "该计划共收治45名")
+# (next year, "将于"/"即将", or "再收"/"再招募" more patients: an enrolment still to come, "医院明年将再收8名病人",
+# "公司说明年启动约60人的关键性试验")
 PLAN_BEFORE = rx(r"(?<![该該此本这這其])(?:计划|計劃|計畫|规划|規劃)|拟|擬|预计|預計|将要|將要|准备|準備|有望|打算|希望|\bplan(?:s|ned|ning)?\b|\bwill\b|\bwould\b|"
+                         r"明年|(?:将|將)(?:于|於|再)|即将|即將|再(?:收|招募|招收|纳入|納入|入组|入組|收治)|"
                          r"\bexpects?\b|\b(?:aims?|aiming|hopes?|hoping|intends?|intending|seeks?|seeking)\s+to\b|"
                          r"\bto\s+(?:enrol|enroll|recruit|randomi[sz]e)\b|\brequir(?:es|ing)\s+(?:a|an)\b|\bmandat(?:es|ing)\b", re.I)
+# a trial whose size is told, then said to be still to come: "a controlled trial with 120 patients, planned for 2027",
+# "A phase 3 study of about 400 participants is planned", "约120人的III期试验计划于明年启动", "一项120例的试验正在筹备中"
+# (a trial noun before the count, or the count's own "N人的…试验"; the plan word after it in the sentence; "was planned
+# as a pilot" is a conducted study's design)
+TRIAL_BEFORE_COUNT = rx(r"\b(?:trial|study|RCT)\s+(?:with|of|involving|enrolling|including|in)\s+(?:about\s+|approximately\s+|"
+                                r"around\s+|some\s+|up\s+to\s+)?$|(?:试验|試驗|研究)\s*(?:纳入|納入|入组|入組|招募)?\s*(?:约|約)?$", re.I)
+ZH_TRIAL_AFTER_COUNT = rx(r"\s*(?:人|例|名)(?:患者|受试者|受試者)?的[^,，。;；\n]{0,10}?(?:研究|试验|試驗)")
+PLAN_AFTER = rx(r"\bplanned\s+(?:for|to|in)\b|\b(?:is|are)\s+(?:now\s+)?(?:planned|warranted|needed|being\s+(?:prepared|planned|"
+                        r"designed))\b|\bwarranted\b|(?:正在|尚在)?筹备|籌備|计划于|計劃於|計畫於|拟于|擬於|将于|將於|预计于|預計於|"
+                        r"即将启动|即將啟動", re.I)
 # how far back in its clause an explicit plan word reaches ("plans to initiate a pivotal Phase 3 study enrolling
 # about 60"); "will" reaches only the default width ("will present data from the trial that enrolled 40" is a result)
 PLAN_REACH = 80

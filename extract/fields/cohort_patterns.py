@@ -11,6 +11,10 @@ from .cohort_lexicon import (BREAKDOWN_LABEL, CELL_PROCEDURE_ZH, DOSE_LEVEL_EN, 
                              ZH_MOD, ZH_NUM, ZH_PERSON)
 
 P = Pattern
+# a group's name of letters only (no digits), not a unit or a sex
+_LETTER_LABEL = (r"(?!(?:years?|yrs?|months?|weeks?|days?|kg|mg|cm|mmol|men|women|males?|females?|boys|girls|男|女|岁|歲)\b)"
+                 r"[A-Za-z\u4e00-\u9fff][A-Za-z\-\u4e00-\u9fff]*(?:\s+[A-Za-z][A-Za-z\-]*)?")
+
 PATTERNS: tuple[Pattern, ...] = (
     # ---- totals ----
     P("zh_total_enrolled",
@@ -90,19 +94,24 @@ PATTERNS: tuple[Pattern, ...] = (
                 "Estimated Enrollment : | 50 participants |"),
       traps=("Enrollment was November 2003-July 2006.", "Sample size was calculated from a 0.5% difference.",
              "入组人数较少。")),
-    # a registry results page's participant flow: the STARTED row gives each arm (one column per arm)
+    # a registry results page's participant flow: the STARTED row gives each arm (one column per arm; the cells
+    # separated by spaces, tabs or a flattened table's "|")
     P("registry_flow_started",
-      r"(?m)^[ \t]*STARTED[ \t]+(?P<n>\d{1,5})[ \t]+(?P<n2>\d{1,5})(?:[ \t]+(?P<n3>\d{1,5}))?[ \t]*$"
+      r"(?m)^[ \t|]*STARTED[ \t|]+(?P<n>\d{1,5})[ \t|]+(?P<n2>\d{1,5})(?:[ \t|]+(?P<n3>\d{1,5}))?[ \t|]*$"
       # the same row inline: "Started: UC-MSC 60, Placebo 60." (arm labels start with a letter)
       r"|\b(?:STARTED|Started)\s*:\s*[A-Za-z][\w+\-/ ]{0,30}?\s(?P<n_i>\d{1,5})\s*[,;]\s*[A-Za-z][\w+\-/ ]{0,30}?\s"
-      r"(?P<n2_i>\d{1,5})(?:\s*[,;]\s*[A-Za-z][\w+\-/ ]{0,30}?\s(?P<n3_i>\d{1,5}))?(?![\d.,]\d)", 0.85),
+      r"(?P<n2_i>\d{1,5})(?:\s*[,;]\s*[A-Za-z][\w+\-/ ]{0,30}?\s(?P<n3_i>\d{1,5}))?(?![\d.,]\d)", 0.85,
+      examples=("Participant Flow\n | Cohort A | Cohort B\nSTARTED | 3 | 9\nCOMPLETED | 3 | 8",
+                "Participant Flow\nSTARTED\t20\t20\nCOMPLETED\t19\t18"),
+      traps=("STARTED | 3 | 9 | 12 | 15 | 18",)),
     # "38 were enrolled", "17 had been dosed": the person noun left out
     P("en_total_elliptic",
       r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:were|had\s+been|have\s+been)\s+(?:enrolled|randomi[sz]ed|included|dosed|"
       r"infused|transplanted|randomly\s+(?:assigned|allocated))\b", 0.85),
     # "Of the 120 randomized participants, 112 completed the week 52 visit": the completers of the whole cohort
+    # (on one line: "STARTED | 3 | 9\nCOMPLETED month 12 | 3 | 8" is a table's last cell, then the next row's label)
     P("en_total_completed",
-      r"(?<![\w.,])(?P<n>" + EN_NUM + r")\s+(?:completed|finished)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
+      r"(?<![\w.,])(?P<n>" + EN_NUM + r")[^\S\n]+(?:completed|finished)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
       r"(?:study|trial|follow-?up|visit|weeks?|months?|years?|treatment)\b", 0.8),
     # "在114名完成试验的患者中": the completers of the whole trial, as the denominator of what follows
     P("zh_total_completers",
@@ -223,6 +232,15 @@ PATTERNS: tuple[Pattern, ...] = (
       examples=("这名8岁的患儿因先天性胆道闭锁接受了肝移植。", "59歲陳小姐罹患糖尿病多年,足跟受傷後癒合不良。",
                 "一名58歲林姓男子接受幹細胞治療。"),
       traps=("患者年龄58岁,病程9年。", "该名患者已停药。")),
+    # a bare "n = 64" as a field of a study summary: a list item or a labelled line ("- n = 20", "Sample size: N = 120",
+    # "样本量：n=64"); in brackets after a name it is a group (n_equals)
+    P("n_equals_field",
+      r"(?m)^[ \t]*(?:[-•*·][ \t]*)?(?:(?:Sample(?:[ \t]+size)?|Participants|Patients|Subjects|Population|样本量|樣本量|样本数|樣本數|"
+      r"例数|例數|病例数|病例數|研究对象|研究對象|受试者|受試者)[ \t]*[:：][ \t]*)?[nN][ \t]*=[ \t]*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})"
+      r"(?![\d.])(?![ \t]*(?:studies|trials|RCTs|eyes|knees|项|項|篇))", 0.85,
+      examples=("Paper 2: pilot of AD-MSC in type 2 diabetes\n- Design: single-arm\n- n = 20\n- Follow-up: 6 months",
+                "Sample size: N = 120", "样本量：n=64"),
+      traps=("Patients received MSCs (n = 33) or placebo (n = 31).", "- n = 17 trials"),),
     # ---- arms ----
     P("n_equals",
       # (a label starts where its word starts: an unspaced run is not rescanned from each character)
@@ -292,6 +310,14 @@ PATTERNS: tuple[Pattern, ...] = (
     P("arm_breakdown_paren",
       r"[(（]\s*(?P<n>\d{1,5})\s*(?:例|名|人)?\s*(?P<l1>" + BREAKDOWN_LABEL + r")\s*(?:,|，|、|;|；|\band\b|\bvs\.?|\bversus\b|和|与|與)"
       r"\s*(?P<n2>\d{1,5})\s*(?:例|名|人)?\s*(?P<l2>" + BREAKDOWN_LABEL + r")\s*[)）]", 0.85),
+    # the label before each size: "n = 64（treatment 42 vs. control 22）", "64例（治疗组42，对照组22）"
+    # (a label of letters: its size is the number after it, "治疗组42" is not "治疗组4" and 2)
+    P("arm_breakdown_paren_label_first",
+      r"[(（]\s*(?P<l1>" + _LETTER_LABEL + r")\s*(?P<n>\d{1,5})\s*(?:例|名|人)?\s*(?:,|，|、|;|；|\band\b|\bvs\.?|\bversus\b|和|与|與)"
+      r"\s*(?P<l2>" + _LETTER_LABEL + r")\s*(?P<n2>\d{1,5})\s*(?:例|名|人)?\s*[)）]", 0.85,
+      examples=("- n = 64（treatment 42 vs. control 22）", "64例患者（治疗组42，对照组22）入组。",
+                "Sixty patients (MSC 30, placebo 30) with type 2 diabetes."),
+      traps=("HbA1c (MSC 8.1 vs. placebo 8.3) was similar.",)),
     P("arm_breakdown_slash",
       r"(?P<t>\d{1,5})\s*(?:例|名|人|patients|participants)?\s*[(（]\s*(?P<n>\d{1,5})\s*(?:/|vs\.?|versus)\s*(?P<n2>\d{1,5})\s*[)）]",
       0.85),
@@ -396,6 +422,7 @@ PATTERN_ROLE: dict[str, str] = {
     "zh_total_clause": "total", "zh_total_gong": "total", "zh_total_ge": "total", "zh_total_study_size": "total",
     "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",
     "en_total_completed": "total", "arm_breakdown_paren": "arm", "arm_breakdown_slash": "arm",
+    "arm_breakdown_paren_label_first": "arm", "n_equals_field": "total",
     "arm_breakdown_colon": "arm", "arm_breakdown_list": "arm", "en_arm_compared": "arm", "zh_arm_compared": "arm", "en_arm_received": "arm", "zh_arm_received": "arm", "zh_arm_subset_alloc": "arm",
     "zh_studies": "studies_included", "en_studies": "studies_included", "studies_narrowed": "studies_included",
     "en_arm_dose_group": "arm", "zh_arm_dose_group": "arm", "zh_case_title": "total",
@@ -414,7 +441,8 @@ SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "en_one_patient_with
 # patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
 SPLIT_PATTERNS = {"zh_arm_split", "zh_arm_sequence", "en_arm_split", "zh_arm_subset_alloc", "zh_procedure_pair"}
 # breakdowns: parts that must add up to the count stated before them
-BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon", "arm_breakdown_list"}
+BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon", "arm_breakdown_list",
+                      "arm_breakdown_paren_label_first"}
 # a treated group and the group it was compared with
 COMPARED_PATTERNS = {"en_arm_compared", "zh_arm_compared"}
 # a count qualified by a dose level ("8 full-dose participants"): a group, unless that group is stated otherwise

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from .cohort_lexicon import EN_NUM, WIDE_BACKGROUND, ZH_NUM
 from .context import in_reference
@@ -114,6 +115,17 @@ OUTCOME_BREAKDOWN_BEFORE = rx(
     r"stopped\s+(?:treatment|the\s+study))|退出|脱落|脫落|失访|失訪|死亡|剔除)[^()（）。;；]{0,60}?[(（][^()（）]{0,60}$", re.I)
 
 
+# the event named before "in N": "Implant site pain occurred in 7 participants and hypoglycemia in 3 participants" (the
+# verb said once for both), "mild fever in 2 children"
+EVENT_IN_BEFORE = rx(r"\b(?:" + "|".join(map(re.escape, [w for w in EVENT_WORDS if w.isascii()])) + r")(?:\s+[\w-]+){0,2}?"
+                     r"\s+in\s+(?:the\s+|only\s+|another\s+)?$", re.I)
+
+
+def is_event_in(view: str, start: int) -> bool:
+    """The count stands after "<event> in" ("hypoglycemia in 3 participants")."""
+    return bool(EVENT_IN_BEFORE.search(view[max(0, start - 50):start]))
+
+
 def in_event_brackets(view: str, start: int) -> bool:
     """The count stands in brackets after an event word ("transient fever (5 patients)")."""
     return bool(EVENT_BRACKET_BEFORE.search(view, max(0, start - 40), start))
@@ -160,6 +172,39 @@ REST_BEFORE = rx(r"(?:\b(?:the\s+)?(?:other|remaining)\s+|\ball\s+but\s+|\bexcep
                          r"\bexcluding\s+|\bother\s+than\s+|其余|其餘|剩余|剩餘|余下|餘下|另外)$", re.I)
 
 
+# ---- a ratio, not a count: "fewer than one in four adults reach an HbA1c below 7%", "1 in 10 people" ----
+RATIO_BEFORE = rx(r"\b(?:one|two|three|\d{1,3})\s+in\s+(?:every\s+)?$", re.I)
+
+
+def is_ratio(view: str, start: int) -> bool:
+    """The count is the denominator of a ratio ("one in four adults")."""
+    return bool(RATIO_BEFORE.search(view[max(0, start - 16):start]))
+
+
+# ---- patients still waiting for the treatment: "本院目前等候名單有９位病人", "The waiting list now has 15 patients",
+# "20 patients are on the waiting list", "仍有12名患者在排队等待移植" ----
+WAITING_BEFORE = rx(r"(?:等候|等待|排队|排隊|候补|候補)[^,，。;；!?！？\n]{0,12}$|\bwait(?:ing)?[\s-]*list\b[^,.;!?\n]{0,20}$", re.I)
+WAITING_AFTER = rx(r"^[^,，。;；!?！？\n]{0,16}?(?:等候|等待|排队|排隊)|^[^,.;!?\n]{0,30}?\b(?:on\s+(?:the|a|our)\s+wait(?:ing)?[\s-]*list|"
+                   r"(?:are|were)\s+(?:still\s+)?waiting\b|awaiting\b)", re.I)
+
+
+def is_waiting(view: str, start: int, end: int) -> bool:
+    """The count is of patients still waiting for the treatment (a waiting list), not of those treated."""
+    return bool(WAITING_BEFORE.search(view[max(0, start - 30):start]) or WAITING_AFTER.search(view[end:end + 40]))
+
+
+# ---- a patient who asked the writer about the therapy, not one treated: "前几天一位52岁的T2D患者，HbA1c 9.4%，拿着某机构的宣传
+# 单来问我", "a patient of mine asked me last week whether…" (a doctor's blog or column) ----
+INQUIRY = rx(r"(?:来|來)?(?:问|問)我|(?:向我|找我)(?:咨询|諮詢|打听|打聽)|(?:来|來)(?:咨询|諮詢)|"
+             r"\basked\s+me\b|\bcame\s+to\s+(?:ask|see)\s+me\b|\bconsulted\s+me\b|\bwanted\s+to\s+know\b", re.I)
+INQUIRY_TREATED = rx(r"接受了|已接受|输注了|輸注了|移植了|治疗后|治療後|\breceived\b|\bunderwent\b|\bwas\s+treated\b", re.I)
+
+
+def is_inquirer(sentence: str) -> bool:
+    """The sentence tells of a person asking the writer about the therapy, and of no treatment given."""
+    return bool(INQUIRY.search(sentence)) and not INQUIRY_TREATED.search(sentence)
+
+
 def is_rest(view: str, start: int) -> bool:
     """The count is the rest of a cohort, or what a whole lacks ("all but four")."""
     return bool(REST_BEFORE.search(view[max(0, start - 16):start]))
@@ -191,7 +236,9 @@ def _country_tally_before() -> re.Pattern[str]:
     en = [re.escape(n) for n, _ in countries() if n.isascii()]
     return re.compile(rf"(?:(?:{'|'.join(zh)})\s*(?:的)?\s*(?:(?:约|約|共|有|已有|计|計|超过|超過|逾|近|大约|大約)\s*)+"
                       rf"|\b(?:in\s+)?(?:the\s+)?(?:{'|'.join(en)})\s*,?\s*"
-                      r"(?:(?:about|some|more\s+than|over|nearly|roughly|approximately)\s+)?)$", re.I)
+                      # ("Taiwan has about 14,000 people with type 1 diabetes", "there are some 8,000 in Hong Kong")
+                      r"(?:(?:has|have|had|is\s+home\s+to|there\s+are|counts)\s+)?"
+                      r"(?:(?:about|some|more\s+than|over|nearly|roughly|approximately|an\s+estimated)\s+)?)$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -233,8 +280,17 @@ MEETING = rx(r"\b(?:conference|congress|meeting|summit|symposium|forum|conventio
                      r"大会|大會|会议|會議|论坛|論壇|峰会|峰會|年会|年會|研讨会|研討會|博览会|博覽會", re.I)
 
 
-def is_audience(view: str, start: int, sentence: str) -> bool:
+# ... or the verb after the count: "4,000 people attended the congress", "4000名代表出席了本次大会"
+AUDIENCE_AFTER = rx(r"^[\s\w,-]{0,30}?\b(?:attended|registered\s+for|gathered\s+(?:at|for))\s+(?:the\s+|this\s+|a\s+|an\s+)?"
+                    r"(?:[\w'’-]+\s+){0,3}?(?:conference|congress|meeting|summit|symposium|sessions?|forum|convention)\b"
+                    r"|^[^,，。;；]{0,8}?(?:参加|參加|出席|参会|參會|与会|與會)(?:了)?[^,，。;；]{0,10}?"
+                    r"(?:大会|大會|会议|會議|年会|年會|论坛|論壇|峰会|峰會)", re.I)
+
+
+def is_audience(view: str, start: int, sentence: str, end: Optional[int] = None) -> bool:
     """The count is the audience of a meeting the sentence names, not a cohort."""
+    if end is not None and AUDIENCE_AFTER.search(view[end:end + 80]):
+        return True
     return bool(AUDIENCE_BEFORE.search(view[max(0, start - 30):start]) and MEETING.search(sentence))
 
 

@@ -114,8 +114,11 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
                                  r"|\bas\s+(?:the\s+)?(?:concurrent\s+)?controls\b|假手术|假治疗|假输注|作为对照组", 0.6),
     # a registry record's design fields: "Intervention Model: Single Group Assignment" is one arm,
     # "Parallel Assignment" several (randomised or not: "Allocation: Randomized" decides that)
-    zp("single_arm_trial__registry_model", r"\bintervention model\s*:?\s*\|?\s*single group(?: assignment)?\b", 0.8,
-       examples=("Allocation: | Non-Randomized |\nIntervention Model: | Single Group Assignment |",)),
+    # ("Sequential Assignment": dose cohorts treated one after another, none of them a concurrent control)
+    zp("single_arm_trial__registry_model", r"\bintervention model\s*:?\s*\|?\s*(?:single group|sequential)(?: assignment)?\b", 0.8,
+       examples=("Allocation: | Non-Randomized |\nIntervention Model: | Single Group Assignment |",
+                 "Allocation | Non-Randomized\nIntervention Model | Sequential Assignment"),
+       traps=("Allocation: Randomized\nIntervention Model: Parallel Assignment",)),
     zp("controlled_trial__registry_model", r"\bintervention model\s*:?\s*\|?\s*(?:parallel|crossover|factorial)(?: assignment)?\b", 0.6,
        examples=("Allocation: Non-Randomized\nIntervention Model: Parallel Assignment",)),
     # single-arm trials
@@ -278,6 +281,9 @@ _PLANNED_AFTER = compile_cues((
 # "researchers are opening a phase 1 trial", "团队即将启动一项I期临床试验" ("launched in 2019" is past)
 _LAUNCHING_BEFORE = compile_cues((
     r"(?:即将|将要|将|拟|计划|准备|正在筹备|正筹备|筹备)(?:于[^,。;]{0,8})?(?:启动|开展|开始|开启|进行|推出)[^,。;]{0,10}$",
+    # colloquial: "Penang团队说2027年要做120例的RCT", "可以关注他们后续的RCT", "a future RCT", "the planned follow-up RCT"
+    r"(?:要|将要|打算|准备|想)(?:再)?(?:做|搞)[^,。;]{0,12}$|(?:后续|下一步|接下来|未来|将来)的?[^,。;]{0,6}$",
+    r"\b(?:future|subsequent|upcoming|planned|proposed|forthcoming)\s+(?:[\w-]+\s+){0,3}$",
     # a study someone recommends or requires: "建议纳入正在开展的多中心随机对照研究", "the FDA is requiring a registry study"
     r"(?:建议|要求)[^,。;]{0,6}?(?:开展|进行|纳入|参加|参与|补充)[^,。;]{0,10}$",
     r"\b(?:requires|requiring|recommends?|recommending)\s+(?:that\s+)?(?:an?|the)\b[^.;]{0,30}$",

@@ -99,9 +99,14 @@ PER_KG_RANGE = (1e4, 1e9)
 
 P = Pattern
 PATTERNS: tuple[Pattern, ...] = (
+    # (no Chinese numeral in the gap before the cell noun: "2型糖尿病患者每次接受一亿个细胞" is the count 一亿, not the "2"
+    # of "2型" a gap away, whose match would hide it)
     P("dose_cells",
       rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})?[^\S\n]*(?:个|個|of)?[^\S\n]*"
-      rf"(?:[^\d,，。;；\n()（）]{{0,14}}?){CELL_NOUN}(?P<pk3>{PER_KG})?", 0.9),
+      rf"(?:(?![{CN_DIGITS}])[^\d,，。;；\n()（）]){{0,14}}?{CELL_NOUN}(?P<pk3>{PER_KG})?", 0.9,
+      examples=("20名2型糖尿病患者每次接受一亿个细胞。", "20名第2型糖尿病患者每次接受一億個細胞。",
+                "20名2型糖尿病患者接受五千万个细胞输注。"),
+      traps=("2型糖尿病患者接受干细胞治疗。",)),
     # "100 million umbilical cord MSCs", "2 × 10^6 autologous bone marrow mononuclear cells": English words naming
     # the source between the count and the cell noun (letters only, a few words)
     P("dose_named_cells",

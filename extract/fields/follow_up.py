@@ -52,9 +52,13 @@ _CLAUSE_START_ZH = r"(?:(?<=[。;:!?(\n,])|^)"
 
 FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # a median/mean follow-up is the study's summary value
+    # (the summary word after the noun too: "追蹤時間中位數３年", "随访时间平均为18个月")
     zp("median__zh", rf"(?:中位|平均){_FU_ZH}(?:时间|期)?(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0,
        examples=("中位随访32周(12~60周),无患者复发。", "中位隨訪時間為2.5年(範圍1-4年)。"),
        traps=("中位病程10年的患者接受了治疗。",)),
+    zp("median__zh_after_noun", rf"{_FU_ZH}(?:时间|期)?(?:的)?(?:中位数|中位值|中位|平均值|平均)(?:为|达|是|:)?\s*{_QUAL_ZH}{DUR_ZH}", 1.0,
+       examples=("本院6位病人接受胰島移植，追蹤時間中位數３年。", "随访时间平均为18个月。"),
+       traps=("随访时间中位数未达到。",)),
     zp("median__en", rf"\b(?:median|mean|average)\s+(?:duration\s+of\s+)?{_FU_EN}(?:\s+(?:time|period|duration))?(?:\s+(?:was|of|lasted)\s+|\s*[:=]\s*|\s+){_QUAL_EN}{DUR_EN}", 1.0,
        examples=("Eighteen patients received UC-MSC. Mean follow-up: 14.5 ± 3.2 months.", "Median follow-up was 3 years."),
        traps=("Mean follow-up HbA1c was 7.1%.",)),
@@ -70,7 +74,9 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     zp("stated__zh_study", rf"为期\s*{DUR_ZH}的?(?:研究|试验)", 0.75),
     zp("stated__zh_observe_verb", rf"(?:连续|持续|共)?观察(?:了)?\s*{_QUAL_ZH}{DUR_ZH}", 0.8,
        examples=("治疗后连续观察12周,未见不良反应。", "患者共觀察了兩年。"), traps=("观察到12例患者好转。",)),
-    zp("stated__zh_observe", rf"观察期(?:为|达|长达|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.85),
+    zp("stated__zh_observe", rf"观察期(?:为期|为|达|长达|:)?\s*{_QUAL_ZH}{DUR_ZH}", 0.85,
+       examples=("一项纳入20名2型糖尿病患者的研究，观察期为期24周。", "觀察期為期24週。"),
+       traps=("观察期间12例患者出现发热。",)),
     zp("stated__zh_dur_observe", rf"{DUR_ZH}的?(?:观察期|实验期|研究期)", 0.85),
     zp("stated__zh_dur_fu", rf"{DUR_ZH}(?:以上|余)?的?{_FU_ZH}", 0.7),
     # "研究周期为24周", "試驗總時長一年半": the study's stated length

@@ -26,11 +26,13 @@ from ..durations import DURATION, DURATION_EN, DURATION_ZH, TIMEPOINT_EN, timepo
 from ..numbers import ARABIC, EN_NUMBER, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from ..rxcache import rx
+from .cohort_roles import is_inquirer
 
 # ---- lexicons (data) ----
 # the Chinese name may be followed by its abbreviation in brackets ("糖化血色素（HbA1c）"): one term
 TERM = (r"(?:glyc(?:osyl)?ated\s+ha?emoglobin(?:\s*\(?\s*(?:Hb\s*)?A1c\s*\)?)?|ha?emoglobin\s+A1c|"
-        r"Hb\s*A1c|HbA1|\bA1c\b|(?:糖\s*化\s*血\s*[红紅]\s*蛋\s*白(?:\s*A1c)?|糖化血[色红紅]素|糖化(?!\s*终)(?!\s*終))"
+        # (OCR reads the digit 1 as l or I: "HbAlc", "HbAIc")
+        r"Hb\s*A[1lI]c|HbA1|\bA1c\b|(?:糖\s*化\s*血\s*[红紅]\s*蛋\s*白(?:\s*A1c)?|糖化血[色红紅]素|糖化(?!\s*终)(?!\s*終))"
         r"(?:\s*[(（]\s*(?:Hb\s*A1c|A1c|GHb)\s*[)）])?)")
 # another measure: the HbA1c clause ends where it starts
 # (abbreviations as whole words: "last" holds no AST, "entire" no TIR, "weighted mean difference" no weight;
@@ -46,8 +48,10 @@ IN_GROUP_NAME = (r"(?:(?:强化|強化|治疗|治療|注射|泵)?(?:的[^\d,，�
                  r"treatment)?\s*(?:group|arm)\b)")
 CLAUSE_END = r"(?:[。!?！？\n]|\.\s|\.$)"
 # ("a 1.2-point drop in HbA1c", "fell 1.2 points": points of HbA1c are percentage points)
+# (no HbA1c is in mmol/L, a glucose unit: "HbA1c从8.1 mmol/L降到6.8" in the HbA1c term's own clause is a % value with
+# the wrong unit, as "8.6 mmol/mol" is; a glucose named in the clause ends it before its values)
 PCT = (r"(?:%|％|个百分点|個百分點|百分点|百分點|percentage[\s-]+points?|percent(?!age)|per\s+cent|pp\b|-?points?\b|"
-       r"mmol\s*/\s*mol)")
+       r"mmol\s*/\s*mol|mmol\s*/\s*[lL](?![A-Za-z]))")
 # a value: number, optional spread (± SD, [IQR]), optional unit; never a magnitude, duration or
 # another unit ("15亿细胞", "6个月", "7.5 mmol/L")
 _VALUE_TAIL = (r"(?![\d.])(?!\s*(?:亿|億|万|萬|mg|g\b|kg|mmol/l|mg/dl|u\b|iu|年|岁|歲|个|個|月|周|週|天|"
@@ -99,7 +103,9 @@ COMPARE = (r"(?:(?:less|greater|more|lower|higher)\s+than\s+or\s+equal\s+to|equa
            r"higher)\s+than|no\s+(?:more|less|higher|lower|greater)\s+than|at\s+(?:least|most)|不低于|不高于|不小于|不大于|"
            r"[<>≤≥]|<=|>=|低于|低於|高于|高於|小于|小於|大于|大於|超过|超過|不超过|under|below|above|less\s+than|greater\s+than|over)")
 # a count of patients reaching a value is not a value
-PROPORTION = r"(?:达标率|達標率|达标|達標|比例|比率|proportion|percentage\s+of|rate|的患者|of\s+patients)"
+# (a registry's unit label "percentage of hemoglobin", "percent of total haemoglobin" is the % unit, no proportion)
+_HB_AFTER_OF = r"\s+(?:total\s+)?(?:glycated\s+|glycosylated\s+)?(?:ha?emoglobin|Hb)\b"
+PROPORTION = rf"(?:达标率|達標率|达标|達標|比例|比率|proportion|percentage\s+of(?!{_HB_AFTER_OF})|rate|的患者|of\s+patients)"
 # a time point: a duration ("12个月", "第52周", "one year", "18-month") or a unit-first label ("week 24", "M6"),
 # both read by extract/durations.py
 TIME = rf"(?P<time>(?:第\s*)?(?:{DURATION_EN}|{DURATION_ZH})|{TIMEPOINT_EN})"
@@ -123,7 +129,7 @@ TRAIL_POST = (rf"\s*(?:\(\s*)?(?:(?:at|after|following|by|post|over)\s+(?:the\s+
 # the term is not the value's measure: its variability, a target
 NOT_A_LEVEL_AFTER = r"\s*(?:variability|variation|variance|fluctuation|变异|變異|波动|波動|target|目标|目標)"
 # a clause about a share of patients, a criterion or a target: no value in it is an HbA1c level
-CRITERION_BEFORE = (r"(?:proportion|percentage|share|number|rate|patients\s+with|participants\s+with|"
+CRITERION_BEFORE = (rf"(?:proportion|percentage(?!\s+of{_HB_AFTER_OF})|share|number|rate|patients\s+with|participants\s+with|"
                     r"eligible|eligibility|inclusion|exclusion|criteria|入选标准|入選標準|纳入标准|納入標準|"
                     r"排除标准|排除標準|入组标准|入組標準|比例|达标率|達標率|目标|目標|标准|標準)")
 # a relative (not absolute) change: "a 15% relative reduction", "相对下降12%"; "relative to baseline",
@@ -142,7 +148,12 @@ FIRST_PERSON = r"(?:\bmy(?:\s+own)?|我(?:自己)?的?)\s*$"
 # a pair with no unit right after the term ("糖化血红蛋白从8.4降到了7.6"): read as % when both values are on its scale
 UNITLESS_PAIR_GAP = 12
 UNITLESS_PCT_RANGE = (4.0, 15.0)
-HEADER_UNIT = r"\s*(?:[(（\[,，]\s*(?P<hu>%|mmol\s*/\s*mol)\s*[)）\]]?)"
+# (a registry's row label names its statistic before the unit: "HbA1c Mean (Standard Deviation) percentage of
+# hemoglobin | 8.1 (0.6) | 7.9 (0.7)", "HbA1c, mean (SD), %")
+_ROW_STAT = (r"(?:\s*,?\s*(?:mean|median)\b\s*(?:[(（]\s*(?:SD|SEM?|standard\s+deviation|standard\s+error|IQR|"
+             r"inter-?quartile\s+range|range|full\s+range)\s*[)）])?)?")
+HEADER_UNIT = (_ROW_STAT + r"\s*(?:[(（\[,，]\s*(?P<hu>%|mmol\s*/\s*mol)\s*[)）\]]?"
+               r"|\s(?P<hu2>(?:percentage|percent)\s+of\s+(?:total\s+)?(?:glycated\s+|glycosylated\s+)?(?:ha?emoglobin|Hb)\b))")
 
 # a value labelled by its time point: "week 0: 8.30 [7.90, 8.80]; week 12: 7.60", "BL=8.4%; M6=6.9%", "基线: 8.5"
 # (week 0 / day 0 / BL is the baseline; any other time point is after treatment)
@@ -370,6 +381,72 @@ def _glued_row(view: str, pos: int, span: Span) -> list[tuple[float, int, int]]:
     return [(v, g.start("cells"), g.end("cells")) for v in values]
 
 
+# an OCR'd journal table of groups by time points, its cells glued (the caption names HbA1c; the header the times;
+# each row a group, its size, then mean±SD per time): "表1 两组患者治疗前后HbA1c比较(%,x±s)" /
+# "组别例数治疗前治疗后6个月治疗后12个月" / "治疗组428.9±1.28.0±1.07.6±0.9a" (a footnote letter may follow a cell)
+_CAPTION = rx(r"[ \t]*(?:表|Table)\s*\d{1,2}", re.I)
+_TIME_COLUMN = rx(r"治疗前|治療前|基线|基線|入组时|入組時|术前|術前|移植前|输注前|輸注前|"
+                  r"(?:治疗|治療|移植|输注|輸注|术|術)?(?:后|後)?\s*第?\s*\d{1,3}\s*(?:个月|個月|月|周|週|天|年)(?:时|時|后|後)?")
+_GROUP_ROW = rx(r"[ \t]*(?P<label>[\u4e00-\u9fff]{1,8}?(?:组|組))(?P<rest>[\d.±\s a-d*]+?)[ \t]*$", re.M)
+GLUED_TIME_ROWS = 6
+# the readings of a table's cells (one value each)
+TABLE_READINGS = frozenset({"hba1c_row_table", "hba1c_glued_row"})
+
+
+def _glued_time_table(view: str, term_start: int, span: Span) -> list[tuple[float, str, Optional[float], int, int, int]]:
+    """The readings of a glued groups × time points table whose caption holds the term: (value, role, days, column,
+    start, end); [] when the caption, the header's time columns or a row's split into cells is missing or unsure."""
+    line_start = view.rfind("\n", 0, term_start) + 1
+    if not _CAPTION.match(view, line_start, term_start):
+        return []
+    head_start = view.find("\n", term_start)
+    if head_start < 0:
+        return []
+    head_end = view.find("\n", head_start + 1)
+    head_end = span.end if head_end < 0 else head_end
+    columns: list[tuple[str, Optional[float]]] = []
+    for c in _TIME_COLUMN.finditer(view, head_start + 1, head_end):
+        if _BASE_RE.fullmatch(c.group()) or re.fullmatch(r"(?:治疗|治療)前|入[组組]时|入[组組]時|[术術]前|(?:移植|输注|輸注)前", c.group()):
+            columns.append(("before", None))
+        else:
+            days = timepoint_days(re.sub(r"^\D*", "", c.group()))
+            columns.append(("after", days))
+    if len(columns) < 2:
+        return []
+    out: list[tuple[float, str, Optional[float], int, int, int]] = []
+    pos = head_end + 1
+    for _ in range(GLUED_TIME_ROWS):
+        if pos >= span.end:
+            break
+        row = _GROUP_ROW.match(view, pos, span.end)
+        if row is None:
+            break
+        rest = row.group("rest").replace(" ", "")
+        cells = _split_glued(rest, len(columns))
+        if cells is None:
+            return []
+        for col, v in enumerate(cells):
+            role, days = columns[col]
+            out.append((v, role, days, col, row.start("rest"), row.end("rest")))
+        pos = row.end() + 1
+    return out
+
+
+def _split_glued(rest: str, k: int) -> Optional[list[float]]:
+    """The k means of "<n><mean>±<sd>[a]…" glued together, when exactly one split puts every mean on the % scale."""
+    found: list[list[float]] = []
+    for n_len in range(0, 4):
+        for d in (1, 2):
+            cell = rf"(\d{{1,2}}\.\d{{{d}}})±\d{{1,2}}\.\d{{{d}}}[a-d*]?"
+            m = re.fullmatch(rf"\d{{{n_len}}}" + cell * k, rest)
+            if m is None or (n_len and rest[0] == "0"):
+                continue
+            means = [float(x) for x in m.groups()]
+            if all(UNITLESS_PCT_RANGE[0] <= v <= UNITLESS_PCT_RANGE[1] for v in means) and means not in found:
+                found.append(means)
+    return found[0] if len(found) == 1 else None
+
+
 # a plain-text table whose rows name the time point, under an HbA1c header line alone on its line, one column per
 # group (the normaliser keeps one space between cells): "HbA1c, %\nBaseline 8.9 ± 1.2 8.8 ± 1.1\nYear 1 7.4 ± 0.9 7.8 ..."
 # (cells are decimals, so the number of a row label, "Year 1", is no cell)
@@ -406,6 +483,75 @@ def _row_table(view: str, term_start: int, term_end: int, span: Span) -> list[tu
                 out.append((v, role, _days(time) if time and role != "before" else None, col, cm.start(), cm.end()))
         pos = row.end() + 1
     return out
+
+
+# a registry results page's outcome measure, flattened: the HbA1c term in the measure's title line, its unit and the
+# data row a few lines below ("2. Secondary Outcome | HbA1c at Month 12 / Unit of Measure: percentage of hemoglobin /
+# Number of Participants Analyzed | 3 | 8 /  | 7.7 (0.5) | 6.6 (0.4)"): one value per arm, dated by the title
+_OUTCOME_TITLE = rx(r"[ \t]*(?:\d{1,2}\.[ \t]*)?(?:(?:Primary|Secondary|Other(?:[ \t]+Pre-?specified)?)[ \t]+Outcome(?:[ \t]+Measures?)?|"
+                    r"Outcome[ \t]+Measure[ \t]+Title|Title)[ \t]*[|:：]", re.I)
+_OUTCOME_UNIT = rx(r"Unit[ \t]+of[ \t]+Measure[ \t]*[|:：][ \t]*(?P<u>[^\n|]{1,60})", re.I)
+_OUTCOME_CELL = r"[ \t]*[-+−]?\d{1,2}(?:\.\d{1,2})?(?:[ \t]*(?:\([ \t]*[\d.]+[ \t]*\)|±[ \t]*[\d.]+))?[ \t]*"
+# a data row: an empty or wordy label cell ("Mean (Standard Deviation)"), then value cells only
+_OUTCOME_ROW = rx(rf"(?P<label>[^\n|\d]{{0,60}})(?P<cells>(?:\|{_OUTCOME_CELL})+)(?=\n|$)")
+_OUTCOME_CELL_RE = rx(r"(?P<sign>[-+−])?(?P<v>\d{1,2}(?:\.\d{1,2})?)")
+_OUTCOME_END = rx(r"[ \t]*(?:\d{1,2}\.[ \t]*)?(?:(?:Primary|Secondary|Other)[ \t]+Outcome|Adverse[ \t]+Events|Baseline[ \t]+Characteristics)", re.I)
+OUTCOME_LINES_MAX = 8
+
+
+def _registry_outcome(view: str, term_start: int, span: Span) -> list[tuple[float, str, Optional[float], int, int, int]]:
+    """The arms' values of a registry outcome measure whose title holds the term: (value, role, days, column, start, end)."""
+    line_start = view.rfind("\n", 0, term_start) + 1
+    title = _OUTCOME_TITLE.match(view, line_start, term_start)
+    if title is None:
+        return []
+    eol = view.find("\n", term_start)
+    if eol < 0:
+        return []
+    text = view[title.end():eol]
+    if _CHANGE_ROW.search(text):
+        role, days = "change", None
+    else:
+        time = _TIME_RE.search(text)
+        role, days = ("after", _days(time)) if time else (None, None)
+        if role is None or _BASE_RE.search(text):
+            return []   # a title naming no time point, or the baseline too: the row cannot be dated
+    unit: Optional[str] = None
+    pos = eol + 1
+    for _ in range(OUTCOME_LINES_MAX):
+        end = view.find("\n", pos, span.end)
+        end = span.end if end < 0 else end
+        if pos >= span.end or _OUTCOME_END.match(view, pos, end):
+            break
+        u = _OUTCOME_UNIT.search(view, pos, end)
+        if u:
+            unit = "mmol/mol" if re.search(r"mmol\s*/\s*mol", u.group("u"), re.I) else "%" if re.search(
+                r"%|percent", u.group("u"), re.I) else None
+            if unit is None:
+                return []   # another unit: not an HbA1c level
+        row = _OUTCOME_ROW.match(view, pos, end)
+        if row and unit and not re.search(r"number|count|participants|analy[sz]ed", row.group("label"), re.I):
+            out = []
+            cells = row.group("cells")
+            bars = [b.start() for b in re.finditer(r"\|", cells)] + [len(cells)]
+            for col, (a, b) in enumerate(zip(bars, bars[1:])):
+                # (the cell between two bars: "| 7.7 (0.5) |"; its first number is the mean)
+                c = _OUTCOME_CELL_RE.search(view, row.start("cells") + a + 1, row.start("cells") + b)
+                if c is None:
+                    continue
+                v = float(c.group("v")) * (-1 if c.group("sign") in ("-", "−") else 1)
+                if role == "change":
+                    v = round(IFCC_SLOPE * v, 2) if unit == "mmol/mol" else v
+                    if not abs(v) <= CHANGE_MAX:
+                        continue
+                else:
+                    v = to_percent(v, unit)
+                    if not VALUE_RANGE[0] <= v <= VALUE_RANGE[1]:
+                        continue
+                out.append((v, role, days, col, c.start(), c.end()))
+            return out
+        pos = end + 1
+    return []
 
 
 def _nth_line_above(view: str, line_start: int, n: int) -> int:
@@ -660,6 +806,14 @@ class HbA1cExtractor(FieldExtractor):
         return _RESPECTIVE_RE.search(view, lo + cut + 1, value_start) is not None
 
     @staticmethod
+    def _sentence_span(view: str, pos: int, span: Span) -> tuple[int, int]:
+        """The sentence around ``pos`` (to "。", ". ", "!", "?" or a line break; at most 200 characters each way)."""
+        lo, hi = max(span.start, pos - 200), min(span.end, pos + 200)
+        starts = [view.rfind(c, lo, pos) for c in ("。", ". ", "\n", "!", "?", "！", "？")]
+        ends = [i for i in (view.find(c, pos, hi) for c in ("。", ". ", "\n", "！", "？")) if i >= 0]
+        return max([i + 1 for i in starts if i >= 0] + [lo]), min(ends + [hi])
+
+    @staticmethod
     def _other_therapy(view: str, term_start: int, span: Span) -> bool:
         """The term in a table row about another therapy ("| GLP-1受体激动剂 | 2-5万元 | HbA1c降低1.5-2% |") or in
         a clause whose subject is one ("二甲双胍可使HbA1c降低1.5%", "GLP-1 agonists lower HbA1c by 1.5%")."""
@@ -700,7 +854,8 @@ class HbA1cExtractor(FieldExtractor):
                                 "timepoint_days": None, "group": f"column {i + 1}"}, m.start(), b, "hba1c_glued_row",
                                score=0.8)
             return
-        table = _row_table(view, m.start(), m.end(), span)
+        table = (_row_table(view, m.start(), m.end(), span) or _registry_outcome(view, m.start(), span)
+                 or _glued_time_table(view, m.start(), span))
         if table:
             for v, role, days, col, a, b in table:
                 value = {"before": None, "after": None, "change": None, "unit": "%", "original_unit": "%",
@@ -712,7 +867,7 @@ class HbA1cExtractor(FieldExtractor):
         header = _HEADER_UNIT_RE.match(view, start)
         if header:
             # a table row or a heading: "Baseline HbA1c (%) 8.1 ± 0.9 7.9 ± 1.0"
-            default_unit, start = _unit_name(header.group("hu")), header.end()
+            default_unit, start = _unit_name(header.group("hu") or "%"), header.end()
         p = _PAREN_RE.match(view, start)
         if p:
             start = p.end()
@@ -722,6 +877,8 @@ class HbA1cExtractor(FieldExtractor):
         if _FIRST_PERSON_RE.search(view, max(span.start, m.start() - 12), m.start()) and \
                 (_in_quotes(view, m.start()) or not _treated_narrator(view, span)):
             return   # "My own A1c is 7.1%", "我的糖化从9.0%降到6.8%": a testimonial, not a study's value
+        if is_inquirer(view[slice(*self._sentence_span(view, m.start(), span))]):
+            return   # "一位52岁的T2D患者，HbA1c 9.4%，拿着宣传单来问我": a reading of someone who asked, not of the study
         if self._other_therapy(view, m.start(), span):
             return   # "| GLP-1受体激动剂 | ... | HbA1c降低1.5-2% |": another therapy's effect, not the study's
         used: list[tuple[int, int]] = []
@@ -1034,6 +1191,10 @@ class HbA1cExtractor(FieldExtractor):
                     o is not h and len(stated(o)) > 1 and (o.value["group"] or None) == (h.value["group"] or None)
                     and all(stated(o).get(r) == v for r, v in mine.items()) for o in kept):
                 continue
+            if len(mine) == 1 and h.pattern in TABLE_READINGS and any(
+                    o is not h and len(stated(o)) > 1 and o.pattern not in TABLE_READINGS
+                    and all(stated(o).get(r) == v for r, v in mine.items()) for o in kept):
+                continue   # a table's cell that the text states in a pair ("由(8.9±1.2)%降至…" above "治疗组428.9±1.2…")
             out.append(h)
         return out
 

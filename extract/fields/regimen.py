@@ -32,7 +32,9 @@ _ADMIN_EN = (r"(?:infusions?|injections?|transplantations?|implantations?|transf
 # the cells named before the noun: "two MSC infusions", "three stem cell injections", "two UC-MSC doses"
 _CELL_WORD_EN = r"stem|[\w-]*(?:MSC|MNC|cell|islet|marrow|cord)[\w-]*"
 # the route between "a single" and the noun: "a single subcutaneous implantation"
-_ROUTE_EN = r"(?:intravenous|IV|intra-?arterial|intraportal|portal[- ]vein|subcutaneous|intramuscular|intrapancreatic|intradermal|intrathecal|local|peripheral)"
+# ("a single surgical implantation of the device": the way of giving stands there as a route does)
+_ROUTE_EN = (r"(?:intravenous|IV|intra-?arterial|intraportal|portal[- ]vein|subcutaneous|intramuscular|intrapancreatic|intradermal|"
+             r"intrathecal|local|peripheral|surgical|laparoscopic|percutaneous|endoscopic)")
 # the route between an interval and the verb: "每隔4周静脉输注一次", "每3个月经动脉注射一次"
 _ROUTE_ZH = r"(?:经|通过)?(?:静脉|动脉|胰背动脉|门静脉|皮下|肌肉|鞘内|局部)?(?:内)?"
 # colloquial administration: "一共打3针", "每个月打一次" ("打" alone is too common a verb to be one)
@@ -79,9 +81,30 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:{_ROUTE_EN}|{_CELL_WORD_EN}|{_LEVEL_EN}|dose of|infusion of|injection of)\s+){{0,2}}(?:infusion|injection|administration|transplantation|implantation|transfusion|dose)\b(?!\s+sites?\b)(?![-‐](?:escalat|finding|rang|respons|level|limit))", 0.85,
        examples=("The study involved intramuscular transplantation of a single low dose of islet cells into one patient.",),
        traps=("This was a single dose-escalation study of stem cells.",)),
+    # the cells given in one operation: "Roughly 400 million of the cells were then implanted ... in a single operation",
+    # "transplanted during one procedure" (the sentence must give cells: see validate)
+    zp("count__en_single_procedure", r"\b(?:in|during|through|via|with|at)\s+(?P<single>a\s+single|one|a\s+one-time)\s+(?:surgical\s+)?"
+       r"(?:operation|procedure|surgery|session|sitting)\b", 0.8,
+       examples=("Roughly 400 million of the cells were then implanted beneath the rectus sheath in a single operation.",
+                 "The islet clusters were transplanted into the forearm during one procedure."),
+       traps=("The kidney and the pancreas were replaced in a single operation.",
+              "Patients with type 1 diabetes were screened in a single session.")),
+    # a code-mixed note: an English administration noun counted in Chinese ("IV infusion两次，间隔3个月", "MSC injection 3次")
+    zp("count__mixed_noun_zh_times", rf"\b(?:infusions?|injections?|transplant(?:ation)?s?|implant(?:ation)?s?)\s*{_N_ZH}次"
+       r"(?!随访|隨訪|复查|複查|评估|評估|检查|檢查)", 0.85,
+       examples=("Intervention：autologous AD-MSC，dose 2×10^6 cells/kg，IV infusion两次，间隔3个月",
+                 "UC-MSC infusion 3次，每4周一次。", "islet transplantation兩次"),
+       traps=("follow-up两次,无不良反应。",)),
     zp("count__en_times", rf"\b(?:infused|injected|administered|given|transplanted|dosed|infusions?|injections?)\b[^.;]{{0,60}}?\b(?:{_N_EN}\s+times|(?P<word>twice|thrice))\b", 0.85),
     # "infused once into the artery", "transplanted only once" ("once a month" is an interval)
-    zp("count__en_once", r"\b(?:infused|injected|administered|given|transplanted|implanted|dosed)\s+(?:only\s+)?(?P<single>once)\b(?!\s+(?:a|an|per|every|daily|weekly|monthly|more|again)\b)", 0.8),
+    # ("were each infused a single time", "received the cells only once": the object between the verb and "once")
+    zp("count__en_once", r"\b(?:infused|injected|administered|given|transplanted|implanted|dosed|received|got)\s+"
+                         r"(?:(?:each|all|the|their|autologous|allogeneic|[\w-]*(?:cells?|MSCs?|islets?))\s+){0,3}?(?:only\s+)?"
+                         r"(?P<single>once|a\s+single\s+time|one\s+time)\b(?!\s+(?:a|an|per|every|daily|weekly|monthly|more|again)\b)",
+       0.8, examples=("Twenty patients with type 2 diabetes received cells once, through the pancreatic artery.",
+                      "The 20 patients with type 2 diabetes were each infused a single time with MSC."),
+       traps=("Patients received the cells once a month for three months.",
+              "Insulin was given once daily.")),
     # counts per route are parts of one total: "1次外周静脉注射加1次腹腔动脉注射" = 2,
     # "one intra-arterial infusion and one intravenous infusion" = 2
     zp("count__zh_route_sum",
@@ -222,7 +245,8 @@ _NO_DOSE_LEVELS = rx(r"^\s*(?:levels?|groups?|cohorts?|arms?|of insulin)\b", re.
 # (the comparators of numbers.py, their negations included: 不大于, "no fewer than", "not exceeding")
 _LIMIT_BEFORE = compile_cues((rf"(?:{COMPARATOR}|上限为?|\ba minimum of)\s*(?:共|为)?\s*$",))
 # "单次输注剂量", "single-infusion dose": the amount per administration, not a count of one
-_PER_DOSE_AFTER = compile_cues((r"^\s*的?[^,。;]{0,4}?(?:剂量|用量|数量|细胞量|细胞数)", r"^[\s-]*(?:dose|volume|cell count)\b"))
+# (a bracket after the noun is an aside: "单次静脉输注(每个剂量组6例)" counts the groups, it names no amount)
+_PER_DOSE_AFTER = compile_cues((r"^\s*的?[^,。;(（]{0,4}?(?:剂量|用量|数量|细胞量|细胞数)", r"^[\s-]*(?:dose|volume|cell count)\b"))
 # "接受3次及以上输注的患者", "three or more infusions": a threshold that splits patients, not the count given
 _BOUND_AFTER_N = compile_cues((r"^\s*次?\s*(?:及|或)?以[上下]", r"^\s*(?:or (?:more|fewer|less)|\+)"))
 _PER_POINT = rx(r"分别|\beach time\b|\bat each\b", re.I)
@@ -237,6 +261,10 @@ _DRUG_OUTCOME_BEFORE = rx(r"(?:停用|停止|停掉|脱离|摆脱|无需|不再�
                                   r"\s*(?:了)?\s*(?:外源性|額外|额外|注射|使用|exogenous|any|their|her|his)?\s*$", re.I)
 _DRUG_OUTCOME_AFTER = rx(r"[-\s]?(?:free|independen\w*)", re.I)
 
+# "只打了一针", "仅注射一针": one shot stated as what was given ("只需打一针" is the slogan again)
+_ONLY_BEFORE = rx(r"(?:只|仅|僅)(?!需|要|用)$")
+# a verb that gives cells, in the sentence of "in a single operation"
+_GIVEN_VERB_EN = rx(r"\b(?:implant|transplant|infus|inject|engraft|grafted|deliver|administ)", re.I)
 # intervals read from "N months later ... a second dose": the dose noun is inside the match
 AGAIN_PATTERNS = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",
                             "interval__en_repeated", "second__en_after_first"})
@@ -299,8 +327,9 @@ class RegimenExtractor(FieldExtractor):
                 n = {"twice": 2, "thrice": 3}[g["word"].lower()]
             else:
                 n = _number(g.get("n"))
-            if n == 1 and pattern.name == "count__zh_shots":
-                return []  # "打一针就能根治": the slogan of one shot, not a stated regimen
+            if n == 1 and pattern.name == "count__zh_shots" and not _ONLY_BEFORE.search(
+                    text[max(span.start, m.start() - 4):m.start()]):
+                return []  # "打一针就能根治": the slogan of one shot, not a stated regimen ("每人只打了一针" is one)
             value["infusions"] = as_int(n)
         elif kind == "interval":
             value["interval_days"] = self._interval(g)
@@ -428,6 +457,8 @@ class RegimenExtractor(FieldExtractor):
             return None
         if hit.pattern == "count__en_n_admin" and _NO_DOSE_LEVELS.search(text[hit.end:hit.end + 15]):
             return None
+        if hit.pattern == "count__en_single_procedure" and not _GIVEN_VERB_EN.search(text, s, e):
+            return None  # "screened in a single session": nothing given in it
         if hit.pattern.startswith("schedule__") and not re.search(
                 r"输注|回输|注射|移植|给药|infus|inject|administ|dos|\bgiven\b|\breceiv", text[s:e], re.I):
             return None  # "at weeks 0, 4 and 8" of measurements is not a schedule of doses
