@@ -431,7 +431,7 @@ APPROX_BEFORE = rx(r"(?:\bmore than|\bover|\bnearly|\balmost|\bupwards of|超过
 CASES_INTRO = rx(r"(?:分享|介绍|介紹|讲述|講述|来看|來看|以下|下面)[^。!?！？]{0,20}?(?:故事|案例|病例|个案|個案)|"
                          # "以下分享两例患者的治疗经过": the cases are counted
                          r"(?:分享|介绍|介紹|讲述|講述)[^。!?！？]{0,6}?(?:\d+|[两兩二三四五六七八九十])\s*(?:例|位|名)(?:患者|病人|病患)|"
-                         r"(?:here are|we share|we tell|meet)[^.]{0,40}?(?:stories|cases)", re.IGNORECASE)
+                         r"\b(?:here are|we share|we tell|meet)\b[^.]{0,40}?\b(?:stories|cases)\b", re.IGNORECASE)
 # a flattened table: a header row and data rows with the same number of cells
 TABLE_CELL_SEP = rx(r"\s*\|\s*|\t+")
 TABLE_MIN_CELLS = 3

@@ -48,42 +48,8 @@ class TxtReader(Reader):
             text, fmt = strip_markdown(text), "md"
         if not text.strip():
             raise EmptyDocument("empty document: the file has only whitespace")
-        text = undo_line_hyphenation(text)
         return [SourceDoc(doc_id=f.rel, raw_text=text, source_format=fmt, source_path=f.rel,
                           encoding=decoded.encoding, warnings=list(decoded.warnings))]
-
-
-# a word broken across a line end by typesetting, in text copied or OCR'd from a PDF ("906 partici-\npants",
-# "meta-analy-\nsis"): a letter, a hyphen at the line end, a lower-case letter opening the next line
-LINE_BREAK_HYPHEN = rx(r"(?<=[A-Za-z])[-\u2010][ \t]*\n[ \t]*(?=[a-z])")
-# a text is hard-wrapped so when it breaks at least this many words (one may be a range or a compound)
-HYPHEN_BREAKS_MIN = 3
-
-
-def undo_line_hyphenation(text: str) -> str:
-    """Words broken across line ends in hard-wrapped text (a PDF's text saved as .txt) joined again, the hyphen kept
-    only where the document writes the word with one ("bone-\nmarrow-derived" stays "marrow-derived"); other line
-    breaks are untouched. A text with fewer than ``HYPHEN_BREAKS_MIN`` such breaks is returned as it is."""
-    breaks = list(LINE_BREAK_HYPHEN.finditer(text))
-    if len(breaks) < HYPHEN_BREAKS_MIN:
-        return text
-    from .pdf import _WORD, _keeps_hyphen   # the PDF reader's de-hyphenation rules
-
-    words: set[str] = set()
-    hyphenated: set[str] = set()
-    for m in _WORD.finditer(text):
-        (hyphenated if "-" in m.group() else words).add(m.group().lower())
-    out, pos = [], 0
-    for m in breaks:
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[line_start:m.start() + 1]
-        after_end = text.find("\n", m.end())
-        after = text[m.end():after_end if after_end >= 0 else len(text)]
-        out.append(text[pos:m.start()])
-        out.append("-" if _keeps_hyphen(before, after, words, hyphenated) else "")
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out)
 
 
 def strip_markdown(text: str) -> str:
