@@ -16,6 +16,7 @@ from . import settings
 from .blocking import BlockStats, candidate_pairs
 from .cluster import PairCache, PendingLink, Scored, cluster, grow
 from .cocite import co_cited_signal, doc_studies
+from .copies import copy_records, unfold, unfold_cache, unfold_scored
 from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_frequencies, to_link
 from .decisions import Decisions
 from .engine import Clock, KeyChunk, ValueSharer, _keys_chunk, choose_engine, scored_pairs
@@ -42,7 +43,8 @@ def dedupe(records: Sequence[Record], *, texts: Optional[Mapping[str, str]] = No
            history: Optional[Mapping[str, list[str]]] = None, decisions: Optional[Decisions] = None,
            trace: Optional[Trace] = None, engine: Optional[str] = None,
            spark_master: Optional[str] = None, sink: Optional[Callable[[Any], None]] = None,
-           dump: Optional[Callable[[Study], str]] = None) -> list[Study]:
+           dump: Optional[Callable[[Study], str]] = None, same_content: Optional[Mapping[str, str]] = None
+           ) -> list[Study]:
     """Group records that report the same study; sets each record's ``study_id``.
 
     ``texts`` (doc_id -> document text, optional) lets the numbers quoted in each mention
@@ -58,6 +60,8 @@ def dedupe(records: Sequence[Record], *, texts: Optional[Mapping[str, str]] = No
     records' studies need not be held at once. With ``dump`` (a study -> its output line, e.g. ``write.dumps``)
     as well, the sink receives each study as a ``StudyLine`` (id, record ids, ``dump(study)``) and the
     studies are built and dumped on all cores at scale (no Study object crosses back from a worker).
+    ``same_content`` (doc_id of a document whose text repeats another's -> that document's doc_id) lets the
+    records of such copies join the studies of the records they repeat without being compared (copies.py).
     """
     if not records:
         return []
@@ -68,7 +72,7 @@ def dedupe(records: Sequence[Record], *, texts: Optional[Mapping[str, str]] = No
     try:
         return _dedupe(records, texts or {}, stats, previous or {}, history or {},
                        decisions or Decisions(), trace, choose_engine(engine, len(records)), spark_master, sink,
-                       dump)
+                       dump, same_content)
     finally:
         if enabled:
             gc.enable()
@@ -98,11 +102,16 @@ def _decision_pairs(feats: list[Features], decisions: Decisions) -> tuple[list[t
 def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional[BlockStats],
             previous: Mapping[str, str], history: Mapping[str, list[str]], decisions: Decisions,
             trace: Optional[Trace], engine: str = "python", spark_master: Optional[str] = None,
-            sink: Optional[Callable[[Any], None]] = None, dump: Optional[Callable[[Study], str]] = None
-            ) -> list[Study]:
+            sink: Optional[Callable[[Any], None]] = None, dump: Optional[Callable[[Study], str]] = None,
+            same_content: Optional[Mapping[str, str]] = None) -> list[Study]:
     clock = Clock(stats)
     # 1. normalise once per record
     feats, key_chunks = _features(records, texts, keys=engine != "python")
+    # the records of documents that repeat another's text are set aside: they join their originals' studies
+    every, copies = feats, copy_records(feats, same_content, decisions.named())
+    kept = [i for i in range(len(every)) if i not in copies] if copies else []
+    if copies:
+        feats, key_chunks = [every[i] for i in kept], None
     term_frequencies(feats)
     clock.lap("features")
     # 2. candidate pairs from blocks (never all pairs), scored
@@ -159,6 +168,10 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
     if weak:
         groups = grow(feats, groups, weak + [s for s in scored if s.level != "contradiction"], cache)
     clock.lap("grow")
+    if copies:   # back to all records' indexes, each copy in the group of the record it repeats
+        groups, feats = unfold(groups, kept, copies, every), every
+        if trace is not None:
+            cache, lifted = unfold_cache(cache, kept, copies, every), unfold_scored(lifted, kept)
     # 7. merge, name and label (in study id order; a record is read only when its study is built)
     ids = _assign_ids(feats, [members for members, _ in groups])
     order = sorted(range(len(groups)), key=ids.__getitem__)
@@ -357,14 +370,14 @@ def compare_features(fa: Features, fb: Features) -> Link:
 
 
 def explain_in_run(records: list[Record], a: str, b: str, *, texts: Optional[Mapping[str, str]] = None,
-                   decisions: Optional[Decisions] = None) -> Link:
+                   decisions: Optional[Decisions] = None, same_content: Optional[Mapping[str, str]] = None) -> Link:
     """Two records as the run that grouped ``records`` saw them: the same score it used (co-citation
     included), the threshold, the curator decision that applies, and ``linked`` true exactly when the
     run put them in one study. A pair above the threshold that the run kept apart says why.
     """
     trace = Trace()
     copies = [r.model_copy(deep=True) for r in records]
-    dedupe(copies, texts=texts, decisions=decisions, trace=trace)
+    dedupe(copies, texts=texts, decisions=decisions, trace=trace, same_content=same_content)
     index = {f.rid: i for i, f in enumerate(trace.feats)}
     i, j = sorted((index[a], index[b]))
     s = trace.lifted.get((i, j)) or trace.cache.get(i, j)  # type: ignore[union-attr]

@@ -97,6 +97,10 @@ class Decisions:
     def links(self, action: str) -> list[Decision]:
         return [d for d in self.items if d.action == action]
 
+    def named(self) -> set[str]:
+        """Every record id a decision names (a link's two, a value decision's one)."""
+        return {x for d in self.items for x in (d.a, d.b, d.record) if x}
+
     def for_pair(self, a: str, b: str) -> Optional[Decision]:
         """The last link decision about two records (a later decision overrides an earlier one)."""
         key = frozenset({a, b})

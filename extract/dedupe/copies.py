@@ -1,0 +1,91 @@
+"""Records of documents whose text repeats another document's: joined to that document's records, not compared.
+
+A syndicated press release, a page crawled twice, a feed item repeated: the pipeline sees identical texts
+(``documents.jsonl``'s ``same_content_as``) and extracts identical records. Compared like any other report,
+each copy multiplies the pairs of every block it is in (sixteen copies of a study's five reports: 80 records,
+3,160 pairs instead of 10) and adds nothing a link could learn. So the records of a copy are set aside before
+blocking and join the study of the record they repeat (the same position in the original document, the same
+features) with a ``same_content`` link. A record a curator decision names is compared as usual.
+"""
+from __future__ import annotations
+
+from dataclasses import astuple, replace
+from typing import Mapping, Optional
+
+from . import settings
+from .cluster import PairCache, PendingLink, Scored
+from .compare import HARD, Features
+
+LEVEL = "same_content"
+
+
+def _content(f: Features) -> tuple:   # type: ignore[type-arg]
+    """Everything of a record's features but its own ids."""
+    return astuple(replace(f, rid="", doc_id=""))
+
+
+def copy_records(feats: list[Features], same_content: Optional[Mapping[str, str]],
+                 named: set[str]) -> dict[int, int]:
+    """Record index of each copy -> index of the record it repeats (``same_content``: doc_id of a copy -> doc_id
+    of the document it repeats). A copy document is folded only when it has as many records as its original
+    and each has the same features as the original's record at its position; never a record in ``named``."""
+    if not same_content:
+        return {}
+    by_doc: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        by_doc.setdefault(f.doc_id, []).append(i)
+    out: dict[int, int] = {}
+    for doc, original in same_content.items():
+        mine, theirs = by_doc.get(doc, []), by_doc.get(original, [])
+        if not mine or len(mine) != len(theirs) or doc == original:
+            continue
+        if any(feats[i].rid in named or feats[j].rid in named or _content(feats[i]) != _content(feats[j])
+               for i, j in zip(mine, theirs)):
+            continue
+        out.update(zip(mine, theirs))
+    # a copy of a copy repeats the first document
+    for i, j in out.items():
+        while j in out:
+            j = out[j]
+        out[i] = j
+    return out
+
+
+Group = tuple[list[int], list[PendingLink]]
+
+
+def _signals(feats: list[Features], original: int, copy: int) -> list[tuple[str, float, str]]:
+    return [(LEVEL, HARD, f"the text of {feats[copy].doc_id} repeats {feats[original].doc_id}")]
+
+
+def unfold(groups: list[Group], kept: list[int], copies: dict[int, int], feats: list[Features]) -> list[Group]:
+    """Groups over the kept records (indexes into ``kept``) as groups over all records, each copy in the group of
+    the record it repeats with a ``same_content`` link."""
+    of: dict[int, list[int]] = {}
+    for c, o in copies.items():
+        of.setdefault(o, []).append(c)
+    out: list[Group] = []
+    for members, links in groups:
+        full = [kept[m] for m in members]
+        added = [(o, c) for o in full for c in of.get(o, ())]
+        moved = [PendingLink(kept[p.i], kept[p.j], p.sig, p.level, p.score, p.threshold) for p in links]
+        moved += [PendingLink(o, c, _signals(feats, o, c), LEVEL, HARD, settings.LINK_THRESHOLD) for o, c in added]
+        out.append((sorted(full + [c for _, c in added]), moved))
+    return out
+
+
+def unfold_scored(items: list[Scored], kept: list[int]) -> list[Scored]:
+    """Scored pairs over the kept records as pairs over all records."""
+    return [Scored(kept[s.i], kept[s.j], s.score, s.level, s.sig) for s in items]
+
+
+def unfold_cache(cache: PairCache, kept: list[int], copies: dict[int, int], feats: list[Features]) -> PairCache:
+    """The scores ``cache`` holds over the kept records, over all records, and each copy's ``same_content`` link
+    to the record it repeats (what ``explain_in_run`` reads)."""
+    full = PairCache(feats)
+    for s in unfold_scored(list(cache._cache.values()), kept):   # noqa: SLF001 - the cache's own entries
+        full.add(s)
+    for c, o in copies.items():
+        i, j = sorted((o, c))
+        full.add(Scored(i, j, HARD, LEVEL, _signals(feats, o, c)))
+    return full
