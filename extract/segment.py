@@ -288,6 +288,12 @@ PRIOR_STUDY = rx(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts|the (?:team|group|researchers)['’]s?)\s+(?:own\s+)?(?:earlier|previous|prior)\s+"
     r"(?:[\w/-]+\s+){0,3}?(?:study|trial|pilot)\b|"
     r"\b(?:[Aa]n?|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:study|trial|pilot)\b|"
+    # the team's own earlier review, which the new one updates ("We updated our 2023 meta-analysis, which had pooled 12
+    # trials", "本研究更新了团队2023年的荟萃分析", "更新本團隊2023年發表的統合分析"): a study of its own
+    r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?(?:19|20)\d{2}\s+"
+    r"(?:systematic\s+review|meta-?analysis|pooled\s+analysis)\b|"
+    r"(?:团队|團隊|课题组|課題組|我们|我們|本组|本組)(?:此前|先前|之前|早前)?\s*\d{4}\s*年(?:发表|發表|完成)?的?(?:一项|一項|前一版)?"
+    r"(?:荟萃分析|薈萃分析|[Mm]eta分析|系统评价|系統評價|系统综述|系統綜述|统合分析|統合分析)|"
     r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:small(?:er)?\s+|first\s+)?pilot\s+(?:study|trial)\b|"
     # "builds on a phase 1 study the same team published in 2021", "同一团队2021年发表的一项I期研究"
     # ("builds on the team's earlier pilot study", "是次研究建基於團隊2023年完成…的先導研究")
@@ -326,6 +332,9 @@ GOVERNED_DATE_PATTERNS = frozenset({"inline_citation", "paper_year"})
 # earlier study's description ends before it
 BACK_TO_MAIN = rx(r"这次|這次|本次|此次|\b(?:this time|the (?:new|current|present|latest) (?:trial|study))\b",
                           re.IGNORECASE)
+# a new review that updates the team's earlier one ("We updated our 2023 meta-analysis, which had pooled…", "本研究更新了
+#团队2023年的荟萃分析(当时纳入12项试验)", "本次為團隊2023年統合分析的更新版"): the earlier one is told in that sentence only
+UPDATE_OF = rx(r"\b(?:updat(?:e[sd]?|ing)|extend(?:s|ed|ing)?)\b|更新|更新版|延伸", re.IGNORECASE)
 # a trial announced as planned, started or next, inside the report of another one: its sentence is no
 # part of the reported study ("已启动一项多中心II期随机对照试验(NCT…)", "A follow-on phase 2 trial is planned")
 PLANNED_STUDY = rx(
@@ -341,6 +350,10 @@ PLANNED_STUDY = rx(
     r"open|carry out)|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
     # "researchers are opening a phase 1 trial of … (NCT…)"
     r"\b(?:is|are)\s+(?:now\s+)?(?:opening|launching|starting|initiating|preparing)\s+(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:trial|study)\b|"
+    # a trial registered to treat more patients: "has registered a trial (ChiCTR…) to treat 10 more patients",
+    # "已登记一项试验(ChiCTR…),计划再收治10名患者", "已註冊一項試驗,擬再收治10名病人"
+    r"\b(?:has|have)\s+(?:now\s+|already\s+)?registered\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
+    r"(?:已|已经|已經)(?:在[^。;；]{0,20}?)?(?:登记|登記|注册|註冊)(?:了)?(?:一项|一項)[^。;；]{0,40}?(?:试验|試驗|研究)|"
     # a trial started with an enrolment target: "今年啟動…臨床試驗(jRCT…),預計收治3名患者"
     r"(?:启动|啟動|开展|開展|开始|開始)(?:了)?[^。;；]{0,40}?(?:试验|試驗|研究)[^。;；]{0,60}?"
     r"(?:预计|預計|计划|計劃|拟|擬)\s*(?:收治|招募|入组|入組|纳入|納入|收案)")
@@ -388,6 +401,10 @@ OTHER_PRODUCT_TRIAL = (r"\b(?:trial|study)\s+of\s+{code}(?![A-Za-z0-9-])|(?<![A-
                        r"(?:trial|study)\b|(?<![A-Za-z0-9-]){code}\s*(?:的|之)?\s*(?:[IⅠⅡⅢ\d一二三]+(?:/[IⅠⅡⅢ\d一二三]+)?\s*期)?\s*(?:临床|臨床)?(?:试验|試驗|研究)")
 # a citing sentence that describes a study of its own (not background)
 STUDY_CITE = rx(r"发表|發表|刊发|刊發|报道|报导|報導|报告的|報告的|等人|团队|團隊|课题组|課題組|"
+                        # a study its site or team ran ("某大学医院开展的RENOVA-T1试验[4]", "由该院完成的随机对照研究[2]",
+                        # "the RENOVA-T1 trial [4]")
+                        r"(?:开展|開展|完成|实施|實施|进行|進行)的[^,，。;；]{0,24}?(?:试验|試驗|研究)\s*$|"
+                        r"(?-i:\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\s+(?:trial|study)\s*$|"
                         r"一项[^,，。]{0,20}(?:研究|试验|試驗)|\bet al\b|\bpublished\b|\breported\b|\bteam\b",
                         re.IGNORECASE)
 CITE_WINDOW = 80
@@ -1384,6 +1401,8 @@ def _nested_ranges(doc: Document, m: Mention, cuts: list[int], line_bound: dict[
             back = BACK_TO_MAIN.search(doc.view, line_bound[a], b)
             if back:
                 b = _clause_start(doc, a, back.start(), CLAUSE_START)
+            if UPDATE_OF.search(doc.view, a, line_bound[a]):
+                b = min(b, _sentence_end(doc, line_bound[a]))
         if a in openers:
             b = _date_jump(doc, openers[a], b)
         nested.append((a, b))
@@ -1423,16 +1442,42 @@ def _sentence_openers(doc: Document, m: Mention, protect: int,
                 op = segment_openers.paragraph_actor(doc.view, ln.start, ln.end)
                 if op is not None and _new_cohort(doc, m, op):
                     cands.append(op)
+                elif op is None:
+                    op = _product_paragraph(doc, m, ln)
+                    if op is not None:
+                        cands.append(op)
         for op in sorted(cands, key=lambda o: o.start):
             if op.start < protect or any(a <= op.start < b for a, b in planned):
                 continue
             if _actor_named_before(doc, m, op, orgs):
                 continue
-            if op.kind in ("authors", "dated", "transition", "actor", "other") and not out \
+            if op.kind in ("authors", "dated", "transition", "actor", "other", "product") and not out \
                     and not _study_before(doc, m, op.start):
                 continue                # (a study cut out before it counts as told)
             out.append(op)
     return out
+
+
+# a paragraph's subject is its first words: a product code this close to the line start is what it reports
+PRODUCT_SUBJECT_CHARS = 40
+# ... unless the product is only a comparator ("与BRS-112不同,…", "Unlike VX-880, …")
+COMPARATOR_LEAD = rx(r"^\s*(?:与|與|和|跟|同|相比|相較|相较|不同于|不同於|\b(?:Unlike|Like|Compared|Versus|As with)\b)",
+                     re.IGNORECASE)
+
+
+def _product_paragraph(doc: Document, m: Mention, ln: _Line) -> Optional[segment_openers.Opener]:
+    """A roundup's paragraph whose subject is another product than the one the mention told before, with a cohort
+    of its own ("中國大陸啟元生物的QY-201則把…裝置…首批10名病人…" after a paragraph on BRS-112; "Nordvale's NV-210,
+    by contrast, … 9 patients …"): a study of its own, even when its cohort size equals the earlier one's."""
+    head_end = min(ln.end, ln.start + PRODUCT_SUBJECT_CHARS, _sentence_end(doc, ln.start))
+    codes = metadata.product_codes(doc.view, ln.start, head_end)
+    if not codes or COMPARATOR_LEAD.match(doc.view, ln.start, head_end):
+        return None
+    before = {c for s, e in m.spans if s < ln.start for c, _, _ in metadata.product_codes(doc.view, s, min(e, ln.start))}
+    code, _, ce = codes[0]
+    if not before or code in before or not segment_openers.cohort_numbers(doc.view, ln.start, ln.end):
+        return None
+    return segment_openers.Opener("product", ln.start, ce, code)
 
 
 def _new_cohort(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:
@@ -1449,7 +1494,9 @@ def _new_cohort(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:
 def _actor_named_before(doc: Document, m: Mention, op: segment_openers.Opener, orgs: list[tuple[int, str]]) -> bool:
     """Did the mention name the opener's actor before it ("此外,长征医院团队还…" after "长征医院…")? ``orgs`` are the
     (position, key) of the institutions table's names in the mention."""
-    latin = segment_openers.LATIN_NAME.search(op.actor)
+    # (its first proper name: "Cell" of "in Cell Metabolism Letters, a team" names no actor)
+    latin = next((n for n in segment_openers.LATIN_NAME.finditer(op.actor)
+                  if not segment_openers.LATIN_STOP.match(n.group(0))), None)
     core = latin.group(0) if latin else op.actor
     if len(core) >= 2 and doc.view.find(core, m.spans[0][0], op.start) >= 0:
         return True
