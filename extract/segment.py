@@ -350,6 +350,10 @@ PLANNED_STUDY = rx(
     r"open|carry out)|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
     # "researchers are opening a phase 1 trial of … (NCT…)"
     r"\b(?:is|are)\s+(?:now\s+)?(?:opening|launching|starting|initiating|preparing)\s+(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:trial|study)\b|"
+    # the next phase with an enrolment still to come: "The Phase 3 portion, BRIGHTWATER-3 (NCT…), is expected to enroll
+    # approximately 40 participants", "The pivotal part is scheduled to start in 2027"
+    r"\b[Tt]he\s+(?:[Pp]hase\s+(?:[23]|I{2,3})(?:/[23]|/I{2,3})?|next|follow-on|pivotal|confirmatory)\s+(?:portion|part|stage|trial|study)\b"
+    r"[^.;]{0,60}?\b(?:is|are)\s+(?:expected|planned|scheduled|set|due)\s+to\s+(?:start|begin|enrol+|recruit|open)\b|"
     # a trial registered to treat more patients: "has registered a trial (ChiCTR…) to treat 10 more patients",
     # "已登记一项试验(ChiCTR…),计划再收治10名患者", "已註冊一項試驗,擬再收治10名病人"
     r"\b(?:has|have)\s+(?:now\s+|already\s+)?registered\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
@@ -1461,7 +1465,7 @@ def _sentence_openers(doc: Document, m: Mention, protect: int,
 # a paragraph's subject is its first words: a product code this close to the line start is what it reports
 PRODUCT_SUBJECT_CHARS = 40
 # ... unless the product is only a comparator ("与BRS-112不同,…", "Unlike VX-880, …")
-COMPARATOR_LEAD = rx(r"^\s*(?:与|與|和|跟|同|相比|相較|相较|不同于|不同於|\b(?:Unlike|Like|Compared|Versus|As with)\b)",
+COMPARATOR_LEAD = rx(r"\s*(?:与|與|和|跟|同|相比|相較|相较|不同于|不同於|\b(?:Unlike|Like|Compared|Versus|As with)\b)",
                      re.IGNORECASE)
 
 

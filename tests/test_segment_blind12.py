@@ -1,0 +1,163 @@
+"""Segmentation classes met in blind12 (mainstream news, PubMed pages, digests), each with examples of its own.
+
+Written for this file in simplified Chinese, traditional Chinese and English side by side: a team's earlier review
+told inside its update, a dated paper with its team as the scene of a second case, a regional turn ("國內方面,") to
+a local study, a roundup paragraph on another product (even with the same cohort size), a cited study its site ran,
+a registered or next-phase trial still to come, and a wire story's competitor counted in words. Traps stay one
+mention.
+"""
+from __future__ import annotations
+
+import pytest
+from segment_helpers import check_holders
+
+from extract.document import SourceDoc
+from extract.pipeline import to_document
+from extract.segment import PLANNED_STUDY, PRIOR_STUDY, STUDY_CITE, segment
+from extract.segment_openers import cohort_numbers
+
+
+def _texts(text: str) -> list[str]:
+    doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text.replace(" / ", "\n"), source_format="txt"))
+    return ["".join(doc.text[s:e] for s, e in m.spans) for m in segment(doc) if m.kind != "registry"]
+
+
+def _check(text: str, needles: list[list[str]], absent: list[str] = ()) -> None:
+    check_holders(_texts(text), needles, absent)
+
+
+# --- a team's earlier review, told inside the update that replaces it ----------------------------------
+@pytest.mark.parametrize("text, found", [
+    ("We updated our 2023 meta-analysis, which had pooled 12 trials", True),
+    ("This extends their 2021 systematic review of 9 trials", True),
+    ("本研究更新了团队2023年的荟萃分析,当时纳入12项试验", True),
+    ("本次為團隊此前2023年發表的統合分析的更新版", True),
+    # no match: the review itself, another group's review
+    ("We performed a 2026 update of the evidence", False),
+    ("A 2023 meta-analysis by another group pooled 12 trials", False),
+    ("本研究为2026年的荟萃分析", False),
+])
+def test_earlier_review_cue(text: str, found: bool) -> None:
+    assert bool(PRIOR_STUDY.search(text)) is found
+
+
+@pytest.mark.parametrize("text, needles", [
+    ("Stem cells for type 2 diabetes: an updated meta-analysis / Background: trials are small. We updated our 2023 "
+     "meta-analysis, which had pooled 12 trials with 702 participants and found an HbA1c reduction of 0.54%. Twenty-one "
+     "trials with 1,318 participants met the criteria. HbA1c fell by 0.66%.",
+     [["1,318", "0.66%"], ["702 participants", "0.54%"]]),
+    ("干细胞治疗2型糖尿病荟萃分析更新 / 本研究更新了团队2023年的荟萃分析,当时纳入12项试验、702名受试者,HbA1c降低0.54%。"
+     "本次共纳入21项随机对照试验、1318名受试者,HbA1c降低0.66%。", [["1318名", "0.66%"], ["702名", "0.54%"]]),
+    ("幹細胞治療第二型糖尿病統合分析更新 / 本研究更新了團隊2023年的統合分析,當時納入12項試驗、702名受試者,糖化血色素降低0.54%。"
+     "本次共納入21項隨機對照試驗、1318名受試者,糖化血色素降低0.66%。", [["1318名", "0.66%"], ["702名", "0.54%"]]),
+])
+def test_earlier_review_is_its_own_mention_for_its_sentence_only(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+# --- a dated paper with its team opens a second case ---------------------------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("Woman off insulin after iPSC islets / A 41-year-old woman stopped insulin after cells made from her blood, doctors "
+     "said. The case was published in Stem Cell Frontiers. / In a 2025 paper in Cell Metabolism Letters, a team at Luhai "
+     "University Hospital described a 62-year-old man with type 2 diabetes who received islets grown from his own cells.",
+     [["41-year-old"], ["62-year-old"]]),
+    ("Man free of injections after cord cells / Doctors treated 20 patients with cord cells. The results were published in "
+     "Regen Reports. / In a 2024 "
+     "study in Diabetes Reports, researchers at Harlow Medical Center gave 35 patients a placebo-controlled infusion.",
+     [["20 patients"], ["35 patients"]]),
+])
+def test_dated_paper_with_its_team_opens_a_study(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+def test_dated_paper_of_the_same_team_stays_one_mention() -> None:
+    # no match: the team told before, its own paper ("In a 2025 paper, the team…" names no new actor)
+    _check("Islets from a patient's cells / Researchers at Luhai University Hospital treated a 41-year-old woman. / In a "
+           "2025 paper in Stem Cell Frontiers, the team described her recovery over 12 months.", [["41-year-old", "12 months"]])
+
+
+# --- a regional turn to a local study ------------------------------------------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("自體iPS細胞造胰島 / 雁蕩醫科大學團隊發表病例報告,一名41歲女性接受移植後停用胰島素。 / "
+     "國內方面,彰濱慈光醫院今年7月在年會報告自體脂肪幹細胞治療成果,42名第二型糖尿病患者回輸兩次後,糖化血色素降到7.8%。",
+     [["41歲"], ["42名", "7.8%"]]),
+    ("自体iPS细胞造胰岛 / 雁荡医科大学团队发表病例报告,一名41岁女性接受移植后停用胰岛素。 / "
+     "国内方面,某市人民医院今年在年会报告了脐带干细胞治疗结果,30名2型糖尿病患者输注后,糖化血红蛋白降至7.1%。",
+     [["41岁"], ["30名", "7.1%"]]),
+    ("Islets from a woman's own cells / Doctors in Yandang reported that a 41-year-old woman stopped insulin. / "
+     "Closer to home, Harlow Medical Center reported that 30 patients given cord cells saw HbA1c fall to 7.1%.",
+     [["41-year-old"], ["30 patients", "7.1%"]]),
+])
+def test_regional_turn_opens_a_local_study(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+def test_regional_turn_without_a_study_stays() -> None:
+    # no match: a local doctor's comment names no study of its own
+    _check("自體iPS細胞造胰島 / 雁蕩醫科大學團隊發表病例報告,一名41歲女性接受移植後停用胰島素。 / "
+           "國內方面,醫師表示,台灣約有1萬多名第一型糖尿病患者,目前仍以胰島移植為主。", [["41歲"]])
+
+
+# --- a roundup paragraph on another product ------------------------------------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("美中兩款療法數據出爐 / 美國Brisa公司的BRS-112輸注一次,共12名病人接受治療,其中10人接受全劑量,糖化血色素由7.6%降到6.5%。 / "
+     "中國大陸啟元生物的QY-201則把胰島細胞裝進皮下裝置,不需抗排斥藥。首批10名病人植入後,糖化血色素由8.0%降至7.4%。",
+     [["7.6%"], ["8.0%"]]),
+    ("两款干细胞胰岛产品公布数据 / 美国Brisa公司的BRS-112单次输注,12名患者中10人接受全剂量,HbA1c由7.6%降至6.5%。 / "
+     "启元生物的QY-201则采用皮下装置,无需免疫抑制。首批10名患者植入后,HbA1c由8.0%降至7.4%。", [["7.6%"], ["8.0%"]]),
+    ("Two islet products report data / Brisa's BRS-112 was given once to 12 patients; HbA1c fell from 7.6% to 6.5%. / "
+     "Qiyuan's QY-201 instead places cells in a device under the skin. Ten patients received it and HbA1c fell from 8.0% "
+     "to 7.4%.", [["7.6%"], ["8.0%"]]),
+])
+def test_paragraph_on_another_product_is_its_own_study(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+@pytest.mark.parametrize("text", [
+    # no match: the product compared to, the same product again
+    "BRS-112 data / Brisa's BRS-112 was given once to 12 patients; HbA1c fell from 7.6% to 6.5%. / Unlike QY-201, it "
+    "needs immunosuppression; 10 patients got the full dose.",
+    "BRS-112数据 / Brisa公司的BRS-112单次输注,12名患者HbA1c由7.6%降至6.5%。 / BRS-112的全剂量组共10名患者,均需免疫抑制。",
+])
+def test_product_traps_stay_one_mention(text: str) -> None:
+    assert len(_texts(text)) == 1
+
+
+# --- a cited study its site ran --------------------------------------------------------------------
+@pytest.mark.parametrize("text, found", [
+    ("西班牙某大学医院开展的RENOVA-T1试验", True),
+    ("由該院完成的隨機對照研究", True),
+    ("the RENOVA-T1 trial", True),
+    # no match: a support note, a plain study word
+    ("支持这一观点", False),
+    ("studies have shown", False),
+])
+def test_study_cite_cue(text: str, found: bool) -> None:
+    assert bool(STUDY_CITE.search(text)) is found
+
+
+# --- a registered or next-phase trial still to come ----------------------------------------------------
+@pytest.mark.parametrize("text, found", [
+    ("Pan's team has registered a trial (ChiCTR2600104417) to treat 10 more patients", True),
+    ("团队已在中国临床试验注册中心登记了一项试验,计划再收治10名患者", True),
+    ("團隊已註冊一項臨床試驗,擬再收治10名病人", True),
+    ("The Phase 3 portion, BRIGHTWATER-3 (NCT07112094), is expected to enroll approximately 40 participants", True),
+    # no match: the reported trial's registration, its own enrolment done
+    ("The trial was registered at ClinicalTrials.gov (NCT06531902)", False),
+    ("The Phase 1/2 study enrolled 12 participants", False),
+    ("该试验已在中国临床试验注册中心注册", False),
+])
+def test_planned_trial_cue_blind12(text: str, found: bool) -> None:
+    assert bool(PLANNED_STUDY.search(text)) is found
+
+
+# --- cohort counts in words ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, numbers", [
+    ("six of eight patients given the full dose", {"6"}),
+    ("Twelve participants received cells", {"12"}),
+    ("12名患者", {"12"}),
+    # no match: one patient is a case told by its age
+    ("one patient", set()),
+])
+def test_cohort_numbers_in_words(text: str, numbers: set[str]) -> None:
+    assert cohort_numbers(text, 0, len(text)) == numbers
