@@ -332,6 +332,14 @@ GOVERNED_DATE_PATTERNS = frozenset({"inline_citation", "paper_year"})
 # earlier study's description ends before it
 BACK_TO_MAIN = rx(r"这次|這次|本次|此次|\b(?:this time|the (?:new|current|present|latest) (?:trial|study))\b",
                           re.IGNORECASE)
+# the team's earlier paper named by its year ("our 2023 meta-analysis", "their 2021 paper", "团队2023年发表的荟萃分析",
+# "團隊2023年的統合分析"); a trial's year may be when it ran, so only papers and reviews
+OWN_YEAR_PAPER = rx(r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
+                    r"(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}?(?:meta-?analysis|systematic\s+review|review|paper|"
+                    r"report|publication)\b|"
+                    r"(?:团队|團隊|课题组|課題組|我们|我們)(?:此前|先前|之前|早前)?\s*(?P<zyear>(?:19|20)\d{2})\s*年"
+                    r"(?:(?:发表|發表)的|的)(?:一项|一項|一篇|前一版|上一版)?[^。;；,，]{0,8}?"
+                    r"(?:荟萃分析|薈萃分析|[Mm]eta分析|系统评价|系統評價|统合分析|統合分析|论文|論文|分析)")
 # a new review that updates the team's earlier one ("We updated our 2023 meta-analysis, which had pooled…", "本研究更新了
 #团队2023年的荟萃分析(当时纳入12项试验)", "本次為團隊2023年統合分析的更新版"): the earlier one is told in that sentence only
 UPDATE_OF = rx(r"\b(?:updat(?:e[sd]?|ing)|extend(?:s|ed|ing)?)\b|更新|更新版|延伸", re.IGNORECASE)
@@ -379,6 +387,10 @@ ANIMAL_WORK = rx(r"大鼠|小鼠|鼠模型|动物模型|動物模型|动物实�
 EARLIER = rx(r"早在|此前|之前|先前|早前|曾经|曾經|曾|最初|首先|已在|已经在|已經在|当时|當時|"
                      r"\b(?:first (?:showed|shown|tested|proved|demonstrated)|previously|earlier|had (?:shown|tested|proved|demonstrated)|"
                      r"years? ago|back in|in (?:19|20)\d{2})\b", re.IGNORECASE)
+# a glossary box's entry: a term with its gloss and a colon ("iPS細胞（誘導型多能幹細胞）：2006年由…首度發表",
+# "Induced pluripotent stem cells (iPSCs): adult cells reprogrammed…"); with no patients or cohort in its line
+GLOSSARY_LINE = rx(r"[ \t]*(?:[【\[]?(?:名词解释|名詞解釋|小辞典|小辭典|小知识|小知識|Glossary)[】\]]?\s*[:：]?\s*)?"
+                   r"[^\s,，。:：;；()（）]{1,24}(?: [^\s,，。:：;；()（）]{1,16}){0,3}\s*[（(][^()（）\n]{1,30}[)）]\s*[:：]")
 TEAM_PAPER = rx(r"(?:该|該|这个|這個|此)?(?:团队|團隊|课题组|課題組)(?:的|此前的|之前的)[^。;；]{0,20}?(?:论文|論文|研究成果|成果)|"
                         r"\b(?:the (?:team|group|lab|researchers)['’]s?|their|its)\s+(?:earlier\s+|first\s+|previous\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:paper|article|report)\b", re.IGNORECASE)
@@ -1766,6 +1778,11 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
         pd = next((h for s, e in m.spans for h in [metadata.published_date(doc, s, e, year_hint=hint)] if h), None)
         if pd is not None:
             m.hits = [h for h in m.hits if h.field != "pub_date"] + [pd]
+        own = OWN_YEAR_PAPER.search(doc.view, *m.intro)
+        if own is not None and not any(h.field == "pub_date" for h in m.hits):
+            # "our 2023 meta-analysis", "團隊2023年發表的統合分析": the team's earlier paper, dated by its year
+            k = own.start("year") if own.group("year") else own.start("zyear")
+            m.hits.append(Hit("pub_date", {"value": doc.view[k:k + 4]}, k, k + 4, "segment", "own_year_paper", 0.8))
     if m.kind == "study" and m.spans and m.intro is not None and not is_intro(doc, _line_at(lines, m.intro[0]), None):
         # a numbered section opened by plain text, not a publication intro: the date a publication verb
         # governs in its text ("研究成果于2025年9月发表于《…》") beats an event date ("2024年5月完成备案")
@@ -2045,8 +2062,17 @@ def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
     if len(sents) < 2:
         return []
     out: list[tuple[int, int]] = []
+    glossary_end = -1
     for k, (s, e) in enumerate(sents):
         text = doc.view[s:e]
+        if (s == 0 or doc.view[s - 1] == "\n") and GLOSSARY_LINE.match(doc.view, s):
+            nl = doc.view.find("\n", s)
+            line_end = nl if nl >= 0 else len(doc.view)
+            if not (HUMAN_CUE.search(doc.view, s, line_end) or LEAD_STUDY.search(doc.view, s, line_end)):
+                glossary_end = line_end
+        if s < glossary_end:
+            out.append((s, e))          # a glossary box's definition: background, dates included
+            continue
         if HUMAN_CUE.search(text):
             continue
         if ANIMAL_WORK.search(text) and EARLIER.search(text):

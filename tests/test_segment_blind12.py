@@ -161,3 +161,39 @@ def test_planned_trial_cue_blind12(text: str, found: bool) -> None:
 ])
 def test_cohort_numbers_in_words(text: str, numbers: set[str]) -> None:
     assert cohort_numbers(text, 0, len(text)) == numbers
+
+
+@pytest.mark.parametrize("text, year", [
+    ("We updated our 2023 meta-analysis, which had pooled 12 trials", "2023"),
+    ("their 2021 paper described nine patients", "2021"),
+    ("该团队2023年发表的上一版分析仅纳入12项试验", "2023"),
+    ("團隊2022年的統合分析納入9項試驗", "2022"),
+    # no match: a trial's year may be when it ran; another group's paper
+    ("their 2019 trial enrolled 15 patients", None),
+    ("A 2023 meta-analysis by another group pooled 12 trials", None),
+])
+def test_own_year_paper(text: str, year: str | None) -> None:
+    from extract.segment import OWN_YEAR_PAPER
+    m = OWN_YEAR_PAPER.search(text)
+    assert (m and (m.group("year") or m.group("zyear"))) == year
+
+
+# --- a glossary box's entry is background ----------------------------------------------------------------
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("自體iPS細胞造胰島 / 雁蕩醫科大學團隊發表病例報告,一名41歲女性患者移植後停用胰島素。 / "
+     "iPS細胞(誘導型多能幹細胞):2006年由日本學者山中伸彌首度發表,可將體細胞重新編程。", "41歲", "山中伸彌"),
+    ("自体iPS细胞造胰岛 / 雁荡医科大学团队发表病例报告,一名41岁女性患者移植后停用胰岛素。 / "
+     "名词解释:iPS细胞(诱导多能干细胞):2006年由日本学者首次报道,可将体细胞重新编程。", "41岁", "首次报道"),
+    ("Woman off insulin / A team at Yandang Medical University reported that a 41-year-old woman stopped insulin. / "
+     "Induced pluripotent stem cells (iPSCs): first described in 2006, adult cells reprogrammed to an embryonic-like state.",
+     "41-year-old", "first described in 2006"),
+])
+def test_glossary_entry_is_background(text: str, kept: str, dropped: str) -> None:
+    texts = _texts(text)
+    assert len(texts) == 1 and kept in texts[0] and dropped not in texts[0]
+
+
+def test_study_item_with_its_registry_id_is_no_glossary() -> None:
+    # no match: a digest item naming its trial and id before a colon reports patients
+    texts = _texts("本期速递 / 脐带干细胞研究发表。 / DUAL研究(NCT06123457):纳入30名2型糖尿病患者,HbA1c降至7.1%。")
+    assert any("30名" in t for t in texts)
