@@ -391,6 +391,8 @@ EARLIER = rx(r"早在|此前|之前|先前|早前|曾经|曾經|曾|最初|首�
 # "Induced pluripotent stem cells (iPSCs): adult cells reprogrammed…"); with no patients or cohort in its line
 GLOSSARY_LINE = rx(r"[ \t]*(?:[【\[]?(?:名词解释|名詞解釋|小辞典|小辭典|小知识|小知識|Glossary)[】\]]?\s*[:：]?\s*)?"
                    r"[^\s,，。:：;；()（）]{1,24}(?: [^\s,，。:：;；()（）]{1,16}){0,3}\s*[（(][^()（）\n]{1,30}[)）]\s*[:：]")
+# ... a measured result in the line makes it a finding
+GLOSSARY_NOT = rx(r"%|％|百分点|百分點|\bp\s*[<=]", re.IGNORECASE)
 TEAM_PAPER = rx(r"(?:该|該|这个|這個|此)?(?:团队|團隊|课题组|課題組)(?:的|此前的|之前的)[^。;；]{0,20}?(?:论文|論文|研究成果|成果)|"
                         r"\b(?:the (?:team|group|lab|researchers)['’]s?|their|its)\s+(?:earlier\s+|first\s+|previous\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:paper|article|report)\b", re.IGNORECASE)
@@ -2068,7 +2070,9 @@ def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
         if (s == 0 or doc.view[s - 1] == "\n") and GLOSSARY_LINE.match(doc.view, s):
             nl = doc.view.find("\n", s)
             line_end = nl if nl >= 0 else len(doc.view)
-            if not (HUMAN_CUE.search(doc.view, s, line_end) or LEAD_STUDY.search(doc.view, s, line_end)):
+            # (a numbered finding with its label, "1.显著降低糖化血红蛋白(HbA1c):…下降0.97%", is a result, not a term)
+            if not (HUMAN_CUE.search(doc.view, s, line_end) or LEAD_STUDY.search(doc.view, s, line_end)
+                    or GLOSSARY_NOT.search(doc.view, s, line_end) or DIGIT_ITEM.match(doc.view, s)):
                 glossary_end = line_end
         if s < glossary_end:
             out.append((s, e))          # a glossary box's definition: background, dates included
