@@ -340,6 +340,10 @@ OWN_YEAR_PAPER = rx(r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?
                     r"(?:团队|團隊|课题组|課題組|我们|我們)(?:此前|先前|之前|早前)?\s*(?P<zyear>(?:19|20)\d{2})\s*年"
                     r"(?:(?:发表|發表)的|的)(?:一项|一項|一篇|前一版|上一版)?[^。;；,，]{0,8}?"
                     r"(?:荟萃分析|薈萃分析|[Mm]eta分析|系统评价|系統評價|统合分析|統合分析|论文|論文|分析)")
+# a citing sentence about the team just told ("值得注意的是,该团队2023年发表的上一版分析[2]…", "同一團隊先前的研究[3]…",
+# "The same group's earlier review [2] …"): its study is about what the paragraph before it told
+TEAM_BACK = rx(r"该团队|該團隊|同一团队|同一團隊|该课题组|該課題組|\bthe same (?:team|group)\b|\b(?:the|this) (?:team|group)['’]s\b",
+               re.IGNORECASE)
 # a new review that updates the team's earlier one ("We updated our 2023 meta-analysis, which had pooled…", "本研究更新了
 #团队2023年的荟萃分析(当时纳入12项试验)", "本次為團隊2023年統合分析的更新版"): the earlier one is told in that sentence only
 UPDATE_OF = rx(r"\b(?:updat(?:e[sd]?|ing)|extend(?:s|ed|ing)?)\b|更新|更新版|延伸", re.IGNORECASE)
@@ -423,7 +427,7 @@ STUDY_CITE = rx(r"发表|發表|刊发|刊發|报道|报导|報導|报告的|報
                         # "the RENOVA-T1 trial [4]")
                         r"(?:开展|開展|完成|实施|實施|进行|進行)的[^,，。;；]{0,24}?(?:试验|試驗|研究)\s*$|"
                         r"(?-i:\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\s+(?:trial|study)\s*$|"
-                        r"一项[^,，。]{0,20}(?:研究|试验|試驗)|\bet al\b|\bpublished\b|\breported\b|\bteam\b",
+                        r"一项[^,，。]{0,20}(?:研究|试验|試驗)|\bet al\b|\bpublished\b|\breported\b|\bteam\b|\bthe same group\b",
                         re.IGNORECASE)
 CITE_WINDOW = 80
 # a citing sentence whose subject is one study ("A second open-label trial enrolled 36 people…[2]", "另一项
@@ -2011,8 +2015,13 @@ def segment(doc: Document) -> list[Mention]:
             # the section heading above it tells what a cited study is about when its sentence does not ("3.1 间充质
             # 干细胞治疗2型糖尿病 / …阮志强等[12]发表的荟萃分析共纳入23项随机对照试验…")
             heading = next((ln for ln in reversed(lines) if ln.end <= first.start and is_heading(ln)), None)
+            ctx = [(heading.start, heading.end)] if heading else []
+            prev = next((ln for ln in reversed(lines) if ln.end <= first.start), None)
+            if prev is not None and not is_heading(prev) and TEAM_BACK.search(doc.view, intro[0], min(intro[1], intro[0] + 24)):
+                # "该团队2023年发表的上一版分析[2]…": the same team's other study, about what the paragraph before told
+                ctx.append((prev.start, prev.end))
             mentions.append(Mention(spans, kind="citation", intro=intro, refs=[idx],
-                                    context=[(heading.start, heading.end)] if heading else [],
+                                    context=ctx,
                                     context_fields=frozenset({"condition", "cell_type"})))
     for (sent, ids) in registry_listings(doc, *body):
         cuts.append(sent)

@@ -207,3 +207,32 @@ def test_study_item_with_its_registry_id_is_no_glossary() -> None:
 ])
 def test_labelled_finding_is_no_glossary(text: str) -> None:
     assert any("0.97%" in t for t in _texts(text))
+
+
+# --- a cited study of the team just told reads the paragraph before it for condition and cell type ----------
+@pytest.mark.parametrize("text, lang", [
+    ("文献速递 / 匈牙利团队更新了间充质干细胞治疗2型糖尿病的荟萃分析[1]。共纳入21项试验、1318名受试者。 / "
+     "值得注意的是,该团队2023年发表的上一版分析[2]仅纳入12项试验(702名受试者)。 / 参考文献 / [1] Kovacs B. Update[J]. "
+     "Rev, 2026. / [2] Kovacs B. First[J]. Rev, 2023.", "zh"),
+    ("文獻速遞 / 匈牙利團隊更新了間質幹細胞治療第二型糖尿病的統合分析[1]。共納入21項試驗、1318名受試者。 / "
+     "同一團隊2023年發表的上一版分析[2]僅納入12項試驗(702名受試者)。 / 參考文獻 / [1] Kovacs B. Update[J]. Rev, 2026. / "
+     "[2] Kovacs B. First[J]. Rev, 2023.", "zh-Hant"),
+    ("Digest / A Hungarian team updated its meta-analysis of MSCs for type 2 diabetes [1], pooling 21 trials with 1318 "
+     "participants. / The same group's earlier review [2] had pooled 12 trials with 702 participants. / References / "
+     "1. Kovacs B. Update. Rev. 2026. / 2. Kovacs B. First. Rev. 2023.", "en"),
+])
+def test_cited_study_of_the_same_team_reads_the_paragraph_before(text: str, lang: str) -> None:
+    doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text.replace(" / ", "\n"), source_format="txt"))
+    earlier = [m for m in segment(doc) if m.kind == "citation" and "702" in "".join(doc.text[s:e] for s, e in m.spans)]
+    assert len(earlier) == 1
+    assert any("1318" in doc.text[s:e] for s, e in earlier[0].context)
+
+
+def test_cited_study_of_another_team_reads_only_its_heading() -> None:
+    # no match: a new subject is no back-reference
+    text = ("文献速递 / 匈牙利团队更新了间充质干细胞治疗2型糖尿病的荟萃分析[1]。共纳入21项试验、1318名受试者。 / "
+            "嵩岚市第一人民医院的一项随机对照研究[2]纳入86例患者。 / 参考文献 / [1] Kovacs B. Update[J]. Rev, 2026. / "
+            "[2] 武晓磊. 研究[J]. 临床, 2025.")
+    doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text.replace(" / ", "\n"), source_format="txt"))
+    other = [m for m in segment(doc) if m.kind == "citation" and "86例" in "".join(doc.text[s:e] for s, e in m.spans)]
+    assert len(other) == 1 and not any("1318" in doc.text[s:e] for s, e in other[0].context)
