@@ -366,6 +366,12 @@ PLANNED_STUDY = rx(
     # approximately 40 participants", "The pivotal part is scheduled to start in 2027"
     r"\b[Tt]he\s+(?:[Pp]hase\s+(?:[23]|I{2,3})(?:/[23]|/I{2,3})?|next|follow-on|pivotal|confirmatory)\s+(?:portion|part|stage|trial|study)\b"
     r"[^.;]{0,60}?\b(?:is|are)\s+(?:expected|planned|scheduled|set|due)\s+to\s+(?:start|begin|enrol+|recruit|open)\b|"
+    # the team's next step for the same study: a larger sample, a longer follow-up ("下一步团队将扩大样本量,并延长随访时间至
+    # 2年", "未來將擴大收案並延長追蹤至兩年", "The team plans to enrol more patients and extend follow-up to two years")
+    r"(?:下一步|接下来|接下來|未来|未來|今后|今後|后续|後續)[^。;；]{0,12}?(?:将|將|计划|計劃|拟|擬|准备|準備)[^。;；]{0,12}?"
+    r"(?:扩大|擴大|延长|延長|增加)[^。;；]{0,6}?(?:样本|樣本|收案|病例|规模|規模|随访|隨訪|追踪|追蹤)|"
+    r"\b(?:plans?|plan(?:ning)?|hopes?|aims?|intends?|will)\s+(?:to\s+)?(?:enrol+|recruit|treat)\s+more\s+(?:patients|participants)\b|"
+    r"\b(?:plans?|hopes?|aims?|intends?|will)\s+(?:to\s+)?extend\s+(?:the\s+)?follow-up\b|"
     # a trial registered to treat more patients: "has registered a trial (ChiCTR…) to treat 10 more patients",
     # "已登记一项试验(ChiCTR…),计划再收治10名患者", "已註冊一項試驗,擬再收治10名病人"
     r"\b(?:has|have)\s+(?:now\s+|already\s+)?registered\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
@@ -397,6 +403,13 @@ GLOSSARY_LINE = rx(r"[ \t]*(?:[【\[]?(?:名词解释|名詞解釋|小辞典|小
                    r"[^\s,，。:：;；()（）]{1,24}(?: [^\s,，。:：;；()（）]{1,16}){0,3}\s*[（(][^()（）\n]{1,30}[)）]\s*[:：]")
 # ... a measured result in the line makes it a finding
 GLOSSARY_NOT = rx(r"%|％|百分点|百分點|\bp\s*[<=]", re.IGNORECASE)
+# one participant named by surname and title with an age ("58岁的王阿姨", "65歲陳先生", "Mr Chen, 65,", "Mrs Lee, aged 58")
+NAMED_PARTICIPANT = rx(r"(?<![\d.~～\-–至到])\d{1,3}\s*(?:岁|歲)\s*(?:的)?\s*[\u4e00-\u9fff](?:先生|小姐|女士|太太|阿姨|伯伯|阿伯|阿嬤|"
+                       r"阿公|奶奶|爷爷|爺爺|老伯|大叔|大爷|大爺|婆婆)|"
+                       r"(?:(?<=[,，。\s“「\"])|^)[\u4e00-\u9fff](?:先生|小姐|女士|太太|阿姨|伯伯|阿伯)(?:今年|现年|現年|时年|時年)\s*\d{1,3}\s*(?:岁|歲)|"
+                       r"\b(?-i:Mr|Mrs|Ms|Miss)\.?\s+(?-i:[A-Z][a-z]+),\s*(?:aged\s+)?\d{1,3},")
+# ... inside the report of a cohort of at least this many
+ANECDOTE_COHORT_MIN = 5
 TEAM_PAPER = rx(r"(?:该|該|这个|這個|此)?(?:团队|團隊|课题组|課題組)(?:的|此前的|之前的)[^。;；]{0,20}?(?:论文|論文|研究成果|成果)|"
                         r"\b(?:the (?:team|group|lab|researchers)['’]s?|their|its)\s+(?:earlier\s+|first\s+|previous\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:paper|article|report)\b", re.IGNORECASE)
@@ -2093,12 +2106,26 @@ def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
         elif TEAM_PAPER.search(text) and PUB_VERB.search(text) and k + 1 < len(sents) \
                 and NOW_CUE.match(doc.view, sents[k + 1][0]):
             out.append((s, e))
+    anecdotes = _participant_anecdotes(doc, sents, out)
     if out and not any(HUMAN_CUE.search(doc.view, s, e) and (CASE_CUE.search(doc.view, s, e) or LEAD_STUDY.search(doc.view, s, e)
                                                              or re.search(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b",
                                                                           doc.view[s:e], re.IGNORECASE))
                            for s, e in sents if (s, e) not in out):
+        return anecdotes
+    return out + anecdotes
+
+
+def _participant_anecdotes(doc: Document, sents: list[tuple[int, int]],
+                           taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences about one named participant inside the report of a cohort ("58岁的王阿姨患糖尿病12年…现在减到了16个
+    单位", "65歲陳先生…治療前糖化血色素超過10%", "Mr Chen, 65, said his HbA1c fell below 8%"): an anecdote, not the
+    study's figures; only when another sentence counts a cohort of its own (a case report keeps its patient)."""
+    story = [(s, e) for s, e in sents if (s, e) not in taken and NAMED_PARTICIPANT.search(doc.view, s, e)]
+    if not story:
         return []
-    return out
+    cohort = any(int(n) >= ANECDOTE_COHORT_MIN for s, e in sents if (s, e) not in story
+                 for n in segment_openers.cohort_numbers(doc.view, s, e) if n.isdigit())
+    return story if cohort else []
 
 
 def _group_design_hits(doc: Document, context: list[tuple[int, int]]) -> list[Hit]:

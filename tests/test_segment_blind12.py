@@ -236,3 +236,40 @@ def test_cited_study_of_another_team_reads_only_its_heading() -> None:
     doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text.replace(" / ", "\n"), source_format="txt"))
     other = [m for m in segment(doc) if m.kind == "citation" and "86例" in "".join(doc.text[s:e] for s, e in m.spans)]
     assert len(other) == 1 and not any("1318" in doc.text[s:e] for s, e in other[0].context)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("下一步团队将扩大样本量,并延长随访时间至2年", True),
+    ("未來將擴大收案並延長追蹤至兩年", True),
+    ("The team plans to enrol more patients and extend follow-up to two years", True),
+    ("The investigators will extend follow-up to five years", True),
+    # no match: the study's own follow-up, a sample already enlarged
+    ("研究随访时间为2年", False),
+    ("第二阶段扩大了样本量,共纳入120名患者", False),
+    ("Patients will be followed for two years", False),
+])
+def test_next_step_of_the_same_study_is_planned(text: str, found: bool) -> None:
+    assert bool(PLANNED_STUDY.search(text)) is found
+
+
+# --- one named participant's story inside a cohort report ----------------------------------------------------
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("我院干细胞研究成果发表 / 该研究共纳入86名2型糖尿病患者,HbA1c平均下降1.43个百分点。 / "
+     "“58岁的王阿姨患糖尿病12年,参加研究前每天要打28个单位胰岛素,现在减到了16个单位。”郑主任介绍。", "86名", "王阿姨"),
+    ("本院幹細胞治療成果 / 42名第二型糖尿病患者回輸兩次後,糖化血色素從9.1%降到7.8%。 / "
+     "65歲陳先生罹患糖尿病20年,治療前糖化血色素超過10%,療程一年後降至8%以下。", "42名", "陳先生"),
+    ("Hospital reports stem cell results / The study enrolled 42 patients with type 2 diabetes; HbA1c fell from 9.1% to "
+     "7.8%. / Mr Chen, 65, said his HbA1c fell below 8% after a year.", "42 patients", "Mr Chen"),
+])
+def test_named_participant_anecdote_is_background(text: str, kept: str, dropped: str) -> None:
+    texts = _texts(text)
+    assert len(texts) == 1 and kept in texts[0] and dropped not in texts[0]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # no match: a case report keeps its patient; a small series names no cohort of five
+    ("病例报告 / 65岁陈先生接受干细胞治疗,糖化血红蛋白由9.1%降至7.8%。", "陈先生"),
+    ("Case report / Mr Chen, 65, received stem cells; HbA1c fell from 9.1% to 7.8%. Two patients were screened.", "Mr Chen"),
+])
+def test_case_report_keeps_its_named_patient(text: str, kept: str) -> None:
+    assert any(kept in t for t in _texts(text))
