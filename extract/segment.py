@@ -2106,7 +2106,8 @@ def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
         elif TEAM_PAPER.search(text) and PUB_VERB.search(text) and k + 1 < len(sents) \
                 and NOW_CUE.match(doc.view, sents[k + 1][0]):
             out.append((s, e))
-    anecdotes = _participant_anecdotes(doc, sents, out)
+    # (a story section of its own, "故事一 / 58岁的王阿姨…", is the case: only a whole page's report tells anecdotes)
+    anecdotes = _participant_anecdotes(doc, sents, out) if m.kind == "document" else []
     if out and not any(HUMAN_CUE.search(doc.view, s, e) and (CASE_CUE.search(doc.view, s, e) or LEAD_STUDY.search(doc.view, s, e)
                                                              or re.search(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b",
                                                                           doc.view[s:e], re.IGNORECASE))

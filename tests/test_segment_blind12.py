@@ -273,3 +273,11 @@ def test_named_participant_anecdote_is_background(text: str, kept: str, dropped:
 ])
 def test_case_report_keeps_its_named_patient(text: str, kept: str) -> None:
     assert any(kept in t for t in _texts(text))
+
+
+def test_story_sections_keep_their_named_patients() -> None:
+    # no match: a page of patient stories under headings, after a lead counting the programme's 42 patients
+    texts = _texts("干细胞门诊一周年 / 一年来,共有42位患者参加了我院的干细胞临床研究。今天分享其中两位患者的故事。 / "
+                   "故事一:胰岛素减了一半 / 58岁的王阿姨患2型糖尿病12年,接受3次输注后糖化血红蛋白从9.1%降到7.2%。 / "
+                   "故事二:血糖不再坐过山车 / 19岁的小陈患1型糖尿病5年,治疗后胰岛素减了一些。")
+    assert any("王阿姨" in t for t in texts)
