@@ -1493,6 +1493,10 @@ def _sentence_openers(doc: Document, m: Mention, protect: int,
     return out
 
 
+# a sentence about every study of a roundup at once
+EVERY_STUDY = rx(r"(?:两款|兩款|两项|兩項|两个|兩個|二者|两者|兩者|这些|這些)[^。;；!?！？]{0,30}?(?:都|均|皆|全)|"
+                 r"\b(?:both|neither|all|none) of (?:the|these) (?:two |three )?(?:trials|studies|products|therapies)\b|"
+                 r"\b(?:both|neither) (?:trials?|studies|study|products?|therap(?:y|ies))\b", re.IGNORECASE)
 # a paragraph's subject is its first words: a product code this close to the line start is what it reports
 PRODUCT_SUBJECT_CHARS = 40
 # ... unless the product is only a comparator ("与BRS-112不同,…", "Unlike VX-880, …")
@@ -1607,6 +1611,13 @@ def _opener_metadata(doc: Document, n: Mention, op: segment_openers.Opener, main
     lead_e = doc.view.find("\n", lead[0], lead[1])
     n.context = [(lead[0], lead_e if lead_e >= 0 else lead[1]), (para_s, para_e if para_e >= 0 else len(doc.view))]
     n.context_fields = frozenset({"condition"})
+    if op.kind == "product":
+        # a comment on every product of the roundup ("兩款產品…都沒有對照組", "Neither trial had a control group") tells
+        # this one's design too
+        both = [se for s, e in main.spans for se in _sentences(doc, s, e) if EVERY_STUDY.search(doc.view, *se)]
+        if both:
+            n.context.extend(both)
+            n.context_fields = frozenset({"condition", "design"})
 
 
 def _other_product_trials(doc: Document, m: Mention, protect: int) -> list[tuple[int, int]]:

@@ -281,3 +281,33 @@ def test_story_sections_keep_their_named_patients() -> None:
                    "故事一:胰岛素减了一半 / 58岁的王阿姨患2型糖尿病12年,接受3次输注后糖化血红蛋白从9.1%降到7.2%。 / "
                    "故事二:血糖不再坐过山车 / 19岁的小陈患1型糖尿病5年,治疗后胰岛素减了一些。")
     assert any("王阿姨" in t for t in texts)
+
+
+# --- a comment on every product of a roundup tells the later product's design too -----------------------------
+@pytest.mark.parametrize("text", [
+    "美中兩款療法數據出爐 / 美國Brisa公司的BRS-112輸注一次,共12名病人接受治療,糖化血色素由7.6%降到6.5%。 / "
+    "啟元生物的QY-201則把胰島細胞裝進皮下裝置。首批10名病人植入後,糖化血色素由8.0%降至7.4%。 / "
+    "醫師表示,兩款產品都沒有對照組,還在很早期的階段。",
+    "两款干细胞胰岛产品公布数据 / 美国Brisa公司的BRS-112单次输注,12名患者HbA1c由7.6%降至6.5%。 / "
+    "启元生物的QY-201则采用皮下装置。首批10名患者植入后,HbA1c由8.0%降至7.4%。 / 专家指出,两款产品均没有设立对照组。",
+    "Two islet products report data / Brisa's BRS-112 was given once to 12 patients; HbA1c fell from 7.6% to 6.5%. / "
+    "Qiyuan's QY-201 instead places cells in a device. Ten patients received it; HbA1c fell from 8.0% to 7.4%. / "
+    "Neither trial had a control group, an expert noted.",
+])
+def test_comment_on_both_products_is_context_of_the_second(text: str) -> None:
+    doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text.replace(" / ", "\n"), source_format="txt"))
+    second = [m for m in segment(doc) if m.kind == "nested"]
+    assert len(second) == 1 and second[0].context_fields is not None and "design" in second[0].context_fields
+    assert any("8.0%" not in doc.text[s:e] and ("對照組" in doc.text[s:e] or "对照组" in doc.text[s:e]
+                                                 or "control group" in doc.text[s:e]) for s, e in second[0].context)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("兩款產品都沒有對照組", True), ("这些研究均未设对照", True), ("Neither trial had a control group", True),
+    ("both studies were single-arm", True),
+    # no match: one study, a count of arms
+    ("该研究没有对照组", False), ("the trial had two arms", False), ("两组患者", False),
+])
+def test_every_study_cue(text: str, found: bool) -> None:
+    from extract.segment import EVERY_STUDY
+    assert bool(EVERY_STUDY.search(text)) is found
