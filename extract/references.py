@@ -26,7 +26,9 @@ MAX_HEADING_LEN = 40
 LIST_END = rx(
     r"免责|免責|声明|聲明|版权|版權|上一篇|下一篇|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|往期推荐|往期推薦|"
     r"扫码|掃碼|关注我们|關注我們|发表回复|"
-    r"Disclaimer|Copyright|Related (?:articles|reading|posts)|Read more|Share this|Previous post|Next post",
+    r"相关新闻|相關新聞|相关报道|相關報導|相关文章|相關文章|"
+    r"Disclaimer|Copyright|Related (?:articles|reading|posts|stories|news|content|links|coverage)|More (?:news|stories)|"
+    r"Read more|Share this|Previous post|Next post",
     re.IGNORECASE)
 ENTRY_NUMBER = rx(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.、)]|\((\d{1,3})\))\s*")
 # in-text markers: [4], [6][8], [1-3], [2,5]; never decimals like [1.40]

@@ -288,6 +288,12 @@ PRIOR_STUDY = rx(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts|the (?:team|group|researchers)['’]s?)\s+(?:own\s+)?(?:earlier|previous|prior)\s+"
     r"(?:[\w/-]+\s+){0,3}?(?:study|trial|pilot)\b|"
     r"\b(?:[Aa]n?|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:19|20)\d{2}\s+(?:[\w-]+\s+){0,3}?(?:study|trial|pilot)\b|"
+    # the team's own earlier review, which the new one updates ("We updated our 2023 meta-analysis, which had pooled 12
+    # trials", "本研究更新了团队2023年的荟萃分析", "更新本團隊2023年發表的統合分析"): a study of its own
+    r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?(?:19|20)\d{2}\s+"
+    r"(?:systematic\s+review|meta-?analysis|pooled\s+analysis)\b|"
+    r"(?:团队|團隊|课题组|課題組|我们|我們|本组|本組)(?:此前|先前|之前|早前)?\s*\d{4}\s*年(?:发表|發表|完成)?的?(?:一项|一項|前一版)?"
+    r"(?:荟萃分析|薈萃分析|[Mm]eta分析|系统评价|系統評價|系统综述|系統綜述|统合分析|統合分析)|"
     r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:small(?:er)?\s+|first\s+)?pilot\s+(?:study|trial)\b|"
     # "builds on a phase 1 study the same team published in 2021", "同一团队2021年发表的一项I期研究"
     # ("builds on the team's earlier pilot study", "是次研究建基於團隊2023年完成…的先導研究")
@@ -326,6 +332,21 @@ GOVERNED_DATE_PATTERNS = frozenset({"inline_citation", "paper_year"})
 # earlier study's description ends before it
 BACK_TO_MAIN = rx(r"这次|這次|本次|此次|\b(?:this time|the (?:new|current|present|latest) (?:trial|study))\b",
                           re.IGNORECASE)
+# the team's earlier paper named by its year ("our 2023 meta-analysis", "their 2021 paper", "团队2023年发表的荟萃分析",
+# "團隊2023年的統合分析"); a trial's year may be when it ran, so only papers and reviews
+OWN_YEAR_PAPER = rx(r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
+                    r"(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}?(?:meta-?analysis|systematic\s+review|review|paper|"
+                    r"report|publication)\b|"
+                    r"(?:团队|團隊|课题组|課題組|我们|我們)(?:此前|先前|之前|早前)?\s*(?P<zyear>(?:19|20)\d{2})\s*年"
+                    r"(?:(?:发表|發表)的|的)(?:一项|一項|一篇|前一版|上一版)?[^。;；,，]{0,8}?"
+                    r"(?:荟萃分析|薈萃分析|[Mm]eta分析|系统评价|系統評價|统合分析|統合分析|论文|論文|分析)")
+# a citing sentence about the team just told ("值得注意的是,该团队2023年发表的上一版分析[2]…", "同一團隊先前的研究[3]…",
+# "The same group's earlier review [2] …"): its study is about what the paragraph before it told
+TEAM_BACK = rx(r"该团队|該團隊|同一团队|同一團隊|该课题组|該課題組|\bthe same (?:team|group)\b|\b(?:the|this) (?:team|group)['’]s\b",
+               re.IGNORECASE)
+# a new review that updates the team's earlier one ("We updated our 2023 meta-analysis, which had pooled…", "本研究更新了
+#团队2023年的荟萃分析(当时纳入12项试验)", "本次為團隊2023年統合分析的更新版"): the earlier one is told in that sentence only
+UPDATE_OF = rx(r"\b(?:updat(?:e[sd]?|ing)|extend(?:s|ed|ing)?)\b|更新|更新版|延伸", re.IGNORECASE)
 # a trial announced as planned, started or next, inside the report of another one: its sentence is no
 # part of the reported study ("已启动一项多中心II期随机对照试验(NCT…)", "A follow-on phase 2 trial is planned")
 PLANNED_STUDY = rx(
@@ -341,6 +362,20 @@ PLANNED_STUDY = rx(
     r"open|carry out)|for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
     # "researchers are opening a phase 1 trial of … (NCT…)"
     r"\b(?:is|are)\s+(?:now\s+)?(?:opening|launching|starting|initiating|preparing)\s+(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:trial|study)\b|"
+    # the next phase with an enrolment still to come: "The Phase 3 portion, BRIGHTWATER-3 (NCT…), is expected to enroll
+    # approximately 40 participants", "The pivotal part is scheduled to start in 2027"
+    r"\b[Tt]he\s+(?:[Pp]hase\s+(?:[23]|I{2,3})(?:/[23]|/I{2,3})?|next|follow-on|pivotal|confirmatory)\s+(?:portion|part|stage|trial|study)\b"
+    r"[^.;]{0,60}?\b(?:is|are)\s+(?:expected|planned|scheduled|set|due)\s+to\s+(?:start|begin|enrol+|recruit|open)\b|"
+    # the team's next step for the same study: a larger sample, a longer follow-up ("下一步团队将扩大样本量,并延长随访时间至
+    # 2年", "未來將擴大收案並延長追蹤至兩年", "The team plans to enrol more patients and extend follow-up to two years")
+    r"(?:下一步|接下来|接下來|未来|未來|今后|今後|后续|後續)[^。;；]{0,12}?(?:将|將|计划|計劃|拟|擬|准备|準備)[^。;；]{0,12}?"
+    r"(?:扩大|擴大|延长|延長|增加)[^。;；]{0,6}?(?:样本|樣本|收案|病例|规模|規模|随访|隨訪|追踪|追蹤)|"
+    r"\b(?:plans?|plan(?:ning)?|hopes?|aims?|intends?|will)\s+(?:to\s+)?(?:enrol+|recruit|treat)\s+more\s+(?:patients|participants)\b|"
+    r"\b(?:plans?|hopes?|aims?|intends?|will)\s+(?:to\s+)?extend\s+(?:the\s+)?follow-up\b|"
+    # a trial registered to treat more patients: "has registered a trial (ChiCTR…) to treat 10 more patients",
+    # "已登记一项试验(ChiCTR…),计划再收治10名患者", "已註冊一項試驗,擬再收治10名病人"
+    r"\b(?:has|have)\s+(?:now\s+|already\s+)?registered\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\b|"
+    r"(?:已|已经|已經)(?:在[^。;；]{0,20}?)?(?:登记|登記|注册|註冊)(?:了)?(?:一项|一項)[^。;；]{0,40}?(?:试验|試驗|研究)|"
     # a trial started with an enrolment target: "今年啟動…臨床試驗(jRCT…),預計收治3名患者"
     r"(?:启动|啟動|开展|開展|开始|開始)(?:了)?[^。;；]{0,40}?(?:试验|試驗|研究)[^。;；]{0,60}?"
     r"(?:预计|預計|计划|計劃|拟|擬)\s*(?:收治|招募|入组|入組|纳入|納入|收案)")
@@ -362,6 +397,19 @@ ANIMAL_WORK = rx(r"大鼠|小鼠|鼠模型|动物模型|動物模型|动物实�
 EARLIER = rx(r"早在|此前|之前|先前|早前|曾经|曾經|曾|最初|首先|已在|已经在|已經在|当时|當時|"
                      r"\b(?:first (?:showed|shown|tested|proved|demonstrated)|previously|earlier|had (?:shown|tested|proved|demonstrated)|"
                      r"years? ago|back in|in (?:19|20)\d{2})\b", re.IGNORECASE)
+# a glossary box's entry: a term with its gloss and a colon ("iPS細胞（誘導型多能幹細胞）：2006年由…首度發表",
+# "Induced pluripotent stem cells (iPSCs): adult cells reprogrammed…"); with no patients or cohort in its line
+GLOSSARY_LINE = rx(r"[ \t]*(?:[【\[]?(?:名词解释|名詞解釋|小辞典|小辭典|小知识|小知識|Glossary)[】\]]?\s*[:：]?\s*)?"
+                   r"[^\s,，。:：;；()（）]{1,24}(?: [^\s,，。:：;；()（）]{1,16}){0,3}\s*[（(][^()（）\n]{1,30}[)）]\s*[:：]")
+# ... a measured result in the line makes it a finding
+GLOSSARY_NOT = rx(r"%|％|百分点|百分點|\bp\s*[<=]", re.IGNORECASE)
+# one participant named by surname and title with an age ("58岁的王阿姨", "65歲陳先生", "Mr Chen, 65,", "Mrs Lee, aged 58")
+NAMED_PARTICIPANT = rx(r"(?<![\d.~～\-–至到])\d{1,3}\s*(?:岁|歲)\s*(?:的)?\s*[\u4e00-\u9fff](?:先生|小姐|女士|太太|阿姨|伯伯|阿伯|阿嬤|"
+                       r"阿公|奶奶|爷爷|爺爺|老伯|大叔|大爷|大爺|婆婆)|"
+                       r"(?:(?<=[,，。\s“「\"])|^)[\u4e00-\u9fff](?:先生|小姐|女士|太太|阿姨|伯伯|阿伯)(?:今年|现年|現年|时年|時年)\s*\d{1,3}\s*(?:岁|歲)|"
+                       r"\b(?-i:Mr|Mrs|Ms|Miss)\.?\s+(?-i:[A-Z][a-z]+),\s*(?:aged\s+)?\d{1,3},")
+# ... inside the report of a cohort of at least this many
+ANECDOTE_COHORT_MIN = 5
 TEAM_PAPER = rx(r"(?:该|該|这个|這個|此)?(?:团队|團隊|课题组|課題組)(?:的|此前的|之前的)[^。;；]{0,20}?(?:论文|論文|研究成果|成果)|"
                         r"\b(?:the (?:team|group|lab|researchers)['’]s?|their|its)\s+(?:earlier\s+|first\s+|previous\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:paper|article|report)\b", re.IGNORECASE)
@@ -388,7 +436,11 @@ OTHER_PRODUCT_TRIAL = (r"\b(?:trial|study)\s+of\s+{code}(?![A-Za-z0-9-])|(?<![A-
                        r"(?:trial|study)\b|(?<![A-Za-z0-9-]){code}\s*(?:的|之)?\s*(?:[IⅠⅡⅢ\d一二三]+(?:/[IⅠⅡⅢ\d一二三]+)?\s*期)?\s*(?:临床|臨床)?(?:试验|試驗|研究)")
 # a citing sentence that describes a study of its own (not background)
 STUDY_CITE = rx(r"发表|發表|刊发|刊發|报道|报导|報導|报告的|報告的|等人|团队|團隊|课题组|課題組|"
-                        r"一项[^,，。]{0,20}(?:研究|试验|試驗)|\bet al\b|\bpublished\b|\breported\b|\bteam\b",
+                        # a study its site or team ran ("某大学医院开展的RENOVA-T1试验[4]", "由该院完成的随机对照研究[2]",
+                        # "the RENOVA-T1 trial [4]")
+                        r"(?:开展|開展|完成|实施|實施|进行|進行)的[^,，。;；]{0,24}?(?:试验|試驗|研究)\s*$|"
+                        r"(?-i:\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\s+(?:trial|study)\s*$|"
+                        r"一项[^,，。]{0,20}(?:研究|试验|試驗)|\bet al\b|\bpublished\b|\breported\b|\bteam\b|\bthe same group\b",
                         re.IGNORECASE)
 CITE_WINDOW = 80
 # a citing sentence whose subject is one study ("A second open-label trial enrolled 36 people…[2]", "另一项
@@ -1384,6 +1436,8 @@ def _nested_ranges(doc: Document, m: Mention, cuts: list[int], line_bound: dict[
             back = BACK_TO_MAIN.search(doc.view, line_bound[a], b)
             if back:
                 b = _clause_start(doc, a, back.start(), CLAUSE_START)
+            if UPDATE_OF.search(doc.view, a, line_bound[a]):
+                b = min(b, _sentence_end(doc, line_bound[a]))
         if a in openers:
             b = _date_jump(doc, openers[a], b)
         nested.append((a, b))
@@ -1423,16 +1477,46 @@ def _sentence_openers(doc: Document, m: Mention, protect: int,
                 op = segment_openers.paragraph_actor(doc.view, ln.start, ln.end)
                 if op is not None and _new_cohort(doc, m, op):
                     cands.append(op)
+                elif op is None:
+                    op = _product_paragraph(doc, m, ln)
+                    if op is not None:
+                        cands.append(op)
         for op in sorted(cands, key=lambda o: o.start):
             if op.start < protect or any(a <= op.start < b for a, b in planned):
                 continue
             if _actor_named_before(doc, m, op, orgs):
                 continue
-            if op.kind in ("authors", "dated", "transition", "actor", "other") and not out \
+            if op.kind in ("authors", "dated", "transition", "actor", "other", "product") and not out \
                     and not _study_before(doc, m, op.start):
                 continue                # (a study cut out before it counts as told)
             out.append(op)
     return out
+
+
+# a sentence about every study of a roundup at once
+EVERY_STUDY = rx(r"(?:两款|兩款|两项|兩項|两个|兩個|二者|两者|兩者|这些|這些)[^。;；!?！？]{0,30}?(?:都|均|皆|全)|"
+                 r"\b(?:both|neither|all|none) of (?:the|these) (?:two |three )?(?:trials|studies|products|therapies)\b|"
+                 r"\b(?:both|neither) (?:trials?|studies|study|products?|therap(?:y|ies))\b", re.IGNORECASE)
+# a paragraph's subject is its first words: a product code this close to the line start is what it reports
+PRODUCT_SUBJECT_CHARS = 40
+# ... unless the product is only a comparator ("与BRS-112不同,…", "Unlike VX-880, …")
+COMPARATOR_LEAD = rx(r"\s*(?:与|與|和|跟|同|相比|相較|相较|不同于|不同於|\b(?:Unlike|Like|Compared|Versus|As with)\b)",
+                     re.IGNORECASE)
+
+
+def _product_paragraph(doc: Document, m: Mention, ln: _Line) -> Optional[segment_openers.Opener]:
+    """A roundup's paragraph whose subject is another product than the one the mention told before, with a cohort
+    of its own ("中國大陸啟元生物的QY-201則把…裝置…首批10名病人…" after a paragraph on BRS-112; "Nordvale's NV-210,
+    by contrast, … 9 patients …"): a study of its own, even when its cohort size equals the earlier one's."""
+    head_end = min(ln.end, ln.start + PRODUCT_SUBJECT_CHARS, _sentence_end(doc, ln.start))
+    codes = metadata.product_codes(doc.view, ln.start, head_end)
+    if not codes or COMPARATOR_LEAD.match(doc.view, ln.start, head_end):
+        return None
+    before = {c for s, e in m.spans if s < ln.start for c, _, _ in metadata.product_codes(doc.view, s, min(e, ln.start))}
+    code, _, ce = codes[0]
+    if not before or code in before or not segment_openers.cohort_numbers(doc.view, ln.start, ln.end):
+        return None
+    return segment_openers.Opener("product", ln.start, ce, code)
 
 
 def _new_cohort(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:
@@ -1449,7 +1533,9 @@ def _new_cohort(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:
 def _actor_named_before(doc: Document, m: Mention, op: segment_openers.Opener, orgs: list[tuple[int, str]]) -> bool:
     """Did the mention name the opener's actor before it ("此外,长征医院团队还…" after "长征医院…")? ``orgs`` are the
     (position, key) of the institutions table's names in the mention."""
-    latin = segment_openers.LATIN_NAME.search(op.actor)
+    # (its first proper name: "Cell" of "in Cell Metabolism Letters, a team" names no actor)
+    latin = next((n for n in segment_openers.LATIN_NAME.finditer(op.actor)
+                  if not segment_openers.LATIN_STOP.match(n.group(0))), None)
     core = latin.group(0) if latin else op.actor
     if len(core) >= 2 and doc.view.find(core, m.spans[0][0], op.start) >= 0:
         return True
@@ -1525,6 +1611,13 @@ def _opener_metadata(doc: Document, n: Mention, op: segment_openers.Opener, main
     lead_e = doc.view.find("\n", lead[0], lead[1])
     n.context = [(lead[0], lead_e if lead_e >= 0 else lead[1]), (para_s, para_e if para_e >= 0 else len(doc.view))]
     n.context_fields = frozenset({"condition"})
+    if op.kind == "product":
+        # a comment on every product of the roundup ("兩款產品…都沒有對照組", "Neither trial had a control group") tells
+        # this one's design too
+        both = [se for s, e in main.spans for se in _sentences(doc, s, e) if EVERY_STUDY.search(doc.view, *se)]
+        if both:
+            n.context.extend(both)
+            n.context_fields = frozenset({"condition", "design"})
 
 
 def _other_product_trials(doc: Document, m: Mention, protect: int) -> list[tuple[int, int]]:
@@ -1715,6 +1808,11 @@ def _add_metadata(doc: Document, m: Mention, lines: list[_Line], body: tuple[int
         pd = next((h for s, e in m.spans for h in [metadata.published_date(doc, s, e, year_hint=hint)] if h), None)
         if pd is not None:
             m.hits = [h for h in m.hits if h.field != "pub_date"] + [pd]
+        own = OWN_YEAR_PAPER.search(doc.view, *m.intro)
+        if own is not None and not any(h.field == "pub_date" for h in m.hits):
+            # "our 2023 meta-analysis", "團隊2023年發表的統合分析": the team's earlier paper, dated by its year
+            k = own.start("year") if own.group("year") else own.start("zyear")
+            m.hits.append(Hit("pub_date", {"value": doc.view[k:k + 4]}, k, k + 4, "segment", "own_year_paper", 0.8))
     if m.kind == "study" and m.spans and m.intro is not None and not is_intro(doc, _line_at(lines, m.intro[0]), None):
         # a numbered section opened by plain text, not a publication intro: the date a publication verb
         # governs in its text ("研究成果于2025年9月发表于《…》") beats an event date ("2024年5月完成备案")
@@ -1941,8 +2039,13 @@ def segment(doc: Document) -> list[Mention]:
             # the section heading above it tells what a cited study is about when its sentence does not ("3.1 间充质
             # 干细胞治疗2型糖尿病 / …阮志强等[12]发表的荟萃分析共纳入23项随机对照试验…")
             heading = next((ln for ln in reversed(lines) if ln.end <= first.start and is_heading(ln)), None)
+            ctx = [(heading.start, heading.end)] if heading else []
+            prev = next((ln for ln in reversed(lines) if ln.end <= first.start), None)
+            if prev is not None and not is_heading(prev) and TEAM_BACK.search(doc.view, intro[0], min(intro[1], intro[0] + 24)):
+                # "该团队2023年发表的上一版分析[2]…": the same team's other study, about what the paragraph before told
+                ctx.append((prev.start, prev.end))
             mentions.append(Mention(spans, kind="citation", intro=intro, refs=[idx],
-                                    context=[(heading.start, heading.end)] if heading else [],
+                                    context=ctx,
                                     context_fields=frozenset({"condition", "cell_type"})))
     for (sent, ids) in registry_listings(doc, *body):
         cuts.append(sent)
@@ -1994,8 +2097,19 @@ def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
     if len(sents) < 2:
         return []
     out: list[tuple[int, int]] = []
+    glossary_end = -1
     for k, (s, e) in enumerate(sents):
         text = doc.view[s:e]
+        if (s == 0 or doc.view[s - 1] == "\n") and GLOSSARY_LINE.match(doc.view, s):
+            nl = doc.view.find("\n", s)
+            line_end = nl if nl >= 0 else len(doc.view)
+            # (a numbered finding with its label, "1.显著降低糖化血红蛋白(HbA1c):…下降0.97%", is a result, not a term)
+            if not (HUMAN_CUE.search(doc.view, s, line_end) or LEAD_STUDY.search(doc.view, s, line_end)
+                    or GLOSSARY_NOT.search(doc.view, s, line_end) or DIGIT_ITEM.match(doc.view, s)):
+                glossary_end = line_end
+        if s < glossary_end:
+            out.append((s, e))          # a glossary box's definition: background, dates included
+            continue
         if HUMAN_CUE.search(text):
             continue
         if ANIMAL_WORK.search(text) and EARLIER.search(text):
@@ -2003,12 +2117,27 @@ def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
         elif TEAM_PAPER.search(text) and PUB_VERB.search(text) and k + 1 < len(sents) \
                 and NOW_CUE.match(doc.view, sents[k + 1][0]):
             out.append((s, e))
+    # (a story section of its own, "故事一 / 58岁的王阿姨…", is the case: only a whole page's report tells anecdotes)
+    anecdotes = _participant_anecdotes(doc, sents, out) if m.kind == "document" else []
     if out and not any(HUMAN_CUE.search(doc.view, s, e) and (CASE_CUE.search(doc.view, s, e) or LEAD_STUDY.search(doc.view, s, e)
                                                              or re.search(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b",
                                                                           doc.view[s:e], re.IGNORECASE))
                            for s, e in sents if (s, e) not in out):
+        return anecdotes
+    return out + anecdotes
+
+
+def _participant_anecdotes(doc: Document, sents: list[tuple[int, int]],
+                           taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences about one named participant inside the report of a cohort ("58岁的王阿姨患糖尿病12年…现在减到了16个
+    单位", "65歲陳先生…治療前糖化血色素超過10%", "Mr Chen, 65, said his HbA1c fell below 8%"): an anecdote, not the
+    study's figures; only when another sentence counts a cohort of its own (a case report keeps its patient)."""
+    story = [(s, e) for s, e in sents if (s, e) not in taken and NAMED_PARTICIPANT.search(doc.view, s, e)]
+    if not story:
         return []
-    return out
+    cohort = any(int(n) >= ANECDOTE_COHORT_MIN for s, e in sents if (s, e) not in story
+                 for n in segment_openers.cohort_numbers(doc.view, s, e) if n.isdigit())
+    return story if cohort else []
 
 
 def _group_design_hits(doc: Document, context: list[tuple[int, int]]) -> list[Hit]:

@@ -24,6 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
+from .numbers import EN_TEEN_WORDS, EN_TENS_WORDS, EN_UNIT_WORDS
 from .rxcache import rx
 
 # --- data ---------------------------------------------------------------------------------
@@ -70,14 +71,18 @@ LEAD = rx(
     r"(?P<example>例如|比如|譬如|诸如|諸如|如(?!果|何|此|下|今|同|图|圖|表|前|上|期|实|實|是|若|需|有|这|這|那|其|该|該|能|可|要|不)|"
     r"像(?!是|这|這|那|此)|\bFor (?:example|instance)\b|\be\.g\.)|"
     r"(?P<registry>根据|根據|依据|依據|\bAccording to\b|\b(?:Data|Figures) from\b|\bBased on data from\b)|"
-    r"(?P<dated>(?<!\d)(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号號])?|\bIn (?:(?-i:[A-Z][a-z]+)\s+)?(?:19|20)\d{2}\b)|"
+    r"(?P<dated>(?<!\d)(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号號])?|\bIn (?:(?-i:[A-Z][a-z]+)\s+)?(?:19|20)\d{2}\b|"
+    # a dated paper as the scene: "In a 2025 paper in Cell Reports, a team at … described a 62-year-old man"
+    r"\bIn an? (?:19|20)\d{2}\s+(?P<paper>paper|study|report|article|letter|publication)\b)|"
     r"(?P<transition>与此同时|與此同時|同一时期|同一時期|另一方面|无独有偶|無獨有偶|此外|另外|"
     # a comparator named beside the study: "横向对比:韩国达元细胞的DWC-07…15人…", "By comparison, Nordvale's…"
     r"横向对比|橫向對比|相比之下|相較之下|相较之下|对比来看|對比來看|作为对比|作為對比|"
     r"\bMeanwhile\b|\bSeparately\b|\bElsewhere\b|\bIn addition\b|\bIn (?:a|another) separate\b|"
     r"\bBy comparison\b|\bIn comparison\b|\bFor comparison\b|"
     # a place as the new scene: "在国内,…", "In China, a team at…" (the place checked to be a country)
-    r"(?:在)?(?:国内|國內|国外|國外|海外)(?=\s*[,，])|\bIn (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=,)|"
+    # ("國內方面,彰濱某醫院…報告…42名…", "海外方面,…", "Closer to home, a team at …")
+    r"(?:在)?(?:国内|國內|国外|國外|海外|本地|台湾|台灣|香港)(?:方面)?(?=\s*[,，])|\bIn (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=,)|"
+    r"\bCloser to home\b|"
     # besides the one told: "除了Vertex(之外),Sana公司也…", "Besides Vertex, …", "Apart from Vertex, …"
     r"除了[^,，。;；\n]{1,20}?(?:之外|以外)?(?=[,，])|除[^,，。;；\n]{1,20}?(?:之外|以外)(?=[,，])|"
     r"\b(?:Besides|Beyond|Apart from|Aside from|In addition to)\s+[^,.;\n]{1,40}?(?=,))|"
@@ -267,15 +272,18 @@ def find_openers(view: str, start: int, end: int) -> list[Opener]:
         elif kind == "dated" and _at_clause_start(view, start, p, english=english) \
                 and _clause_start(view, start, p, SENTENCE_PUNCT) == _clause_start(view, start, p):
             verb = DATED_VERB.search(view, m.end(), min(sent_end, m.end() + 60))
+            if m.group("paper"):
+                verb = m                # ("In a 2025 paper": the paper is the publication and its noun)
             # (the study noun follows the verb in Chinese, "公布的…研究"; in English it may come first, "a study presented")
-            if verb and DATED_NOUN.search(view, m.end() if english else verb.end(), min(sent_end, verb.end() + 60)):
+            if verb and (m.group("paper") or DATED_NOUN.search(view, m.end() if english else verb.end(),
+                                                                min(sent_end, verb.end() + 60))):
                 after = m.end()
                 while after < verb.start() and view[after] in " ,，":
                     after += 1
                 # the actor may follow the verb in English ("a study presented at the ADA meeting showed")
-                actor = "" if ANAPHORIC_ACTOR.match(view, after, verb.start()) else _actor(
-                    view, after, min(sent_end, verb.end() + (40 if english else 0)))
-                if actor and not SPEECH.search(view, after, verb.start()):
+                actor = "" if ANAPHORIC_ACTOR.match(view, after, max(after, verb.start())) else _actor(
+                    view, after, min(sent_end, max(after, verb.end()) + (40 if english else 0)))
+                if actor and not SPEECH.search(view, after, max(after, verb.start())):
                     year = re.search(r"(?:19|20)\d{2}", m.group(0))
                     op = Opener(kind, _clause_start(view, start, p), verb.end(), actor, year.group(0) if year else None)
         elif kind == "example_after":
@@ -353,7 +361,11 @@ ACTOR_VERB = rx(r"报告|報告|公布|公佈|宣布|宣佈|发表|發表|完成
                         r"described|recruited|randomi[sz]ed)\b", re.IGNORECASE)
 SUBJECT_CHARS = 64
 # the numbers that name a cohort or a case: "12名…患者", "12 patients", "25岁", "25-year-old"
-COHORT_NUMBER = rx(r"(\d[\d,]*)\s*(?:名|例|位|只|隻|人(?!次|份|民|口|工|类|類|群|员|員))|(\d{1,3})\s*[岁歲]|\b(\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?"
+# a count in words ("six of eight patients") is read as its digits
+_COUNT_WORDS = {**EN_UNIT_WORDS, **EN_TEEN_WORDS, **EN_TENS_WORDS}
+del _COUNT_WORDS["one"]                 # ("one patient" is a case, told by its age)
+COHORT_NUMBER = rx(r"(\d[\d,]*)\s*(?:名|例|位|只|隻|人(?!次|份|民|口|工|类|類|群|员|員))|(\d{1,3})\s*[岁歲]|"
+                           r"\b(\d[\d,]*|" + "|".join(_COUNT_WORDS) + r")\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:patients|participants|people|adults|children|recipients|volunteers|subjects)\b|"
                            r"\b(\d{1,3})-year-old\b", re.IGNORECASE)
 
@@ -364,7 +376,8 @@ SELF_ACTOR = rx(r"(?:我院|本院|我们|我們|我科|本科|本中心|本团�
 
 def cohort_numbers(view: str, start: int, end: int) -> set[str]:
     """The numbers of the cohorts and cases named in ``view[start:end]``."""
-    return {next(g for g in m.groups() if g).replace(",", "") for m in COHORT_NUMBER.finditer(view, start, end)}
+    found = (next(g for g in m.groups() if g).replace(",", "") for m in COHORT_NUMBER.finditer(view, start, end))
+    return {str(_COUNT_WORDS.get(n.lower(), n)) for n in found}
 
 
 def paragraph_actor(view: str, para: int, end: int) -> Optional[Opener]:

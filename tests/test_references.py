@@ -122,6 +122,17 @@ def test_further_reading_line_ends_the_list(tail: str) -> None:
     assert refs is not None and len(refs.entries) == 1
 
 
+@pytest.mark.parametrize("tail", ["Related stories\n- Surgeons perform 100th islet infusion (2024)\n- New center opens (2025)",
+                                  "相关新闻\n· 本院完成第100例胰岛移植（2024）", "相關新聞\n．本院完成第100例胰島移植（2024）",
+                                  "More news\n- Clinic opens (2025)"])
+def test_related_stories_end_a_one_line_reference(tail: str) -> None:
+    # a newsroom's "Reference: …" line then its related stories, dated in brackets: one entry, not three
+    text = ("The study was published today.\n\nReference: Wendling T, Asante K, et al. Long-term outcomes of islet "
+            "transplantation. Transplant Rep Q. 2026;12(4):301-314. doi:10.5204/trq.2026.1130\n\n" + tail + "\n")
+    refs = find_reference_list(_doc(text, "en"))
+    assert refs is not None and len(refs.entries) == 1 and refs.entries[0].doi == "10.5204/trq.2026.1130"
+
+
 # --- labelled citation lines outside a list (an abstract's "Full paper:") ---------------------------
 @pytest.mark.parametrize("line, year", [
     ("Full paper: Chin J Regen Endocrinol 2025;41(11):1021-1028.", "2025"),
