@@ -197,6 +197,11 @@ def _largest_person_count(view: str, start: int, end: int) -> int:
 GROUP_FIELD = rx(r"(?:\bGroup|\bArm|组别|組別|分组|分組)\s*[:：]\s*([^;；\n]{1,60}?)\s*[;；]", re.I)
 
 
+COHORT_MIN = 4   # treated persons that make a cohort, of which a described patient is one
+# single-case patterns that state the case as the study ("a case report of one patient"): never a story in a cohort
+SINGLE_CASE_STATED = frozenset({"en_one_patient"})
+
+
 class CohortExtractor(FieldExtractor):
     """Cohort sizes with their role; enrolment wording scores higher than a bare count."""
 
@@ -726,8 +731,14 @@ class CohortExtractor(FieldExtractor):
         allocated = {a.value["n"] for a in arms
                      if a.pattern in SPLIT_PATTERNS | BREAKDOWN_PATTERNS | PAIRED_PATTERNS | COMPARED_PATTERNS
                      | PARTITION_PATTERNS | {"n_equals_list"}}   # ("UCB group, n = 12; control, n = 8")
+        # a patient's story inside a counted cohort ("58岁的王阿姨" in a trial of 86, "65歲陳先生" among 42 patients):
+        # one of the cohort, not a case of one
+        cohort = any(h.value["role"] == "total" and h.value["n"] >= COHORT_MIN and h.pattern not in SINGLE_CASE_PATTERNS
+                     for h in hits)
         kept: dict[tuple[str, int, str], Hit] = {}
         for h in sorted(hits, key=lambda h: (-h.score, h.start)):
+            if cohort and h.pattern in SINGLE_CASE_PATTERNS and h.pattern not in SINGLE_CASE_STATED:
+                continue
             if h.value["role"] == "arm" and any(k[:2] == ("arm", h.value["n"]) and o.pattern != h.pattern
                                                 and o.start < h.end and h.start < o.end for k, o in kept.items()):
                 continue   # the same group read by two patterns ("8 participants received a high dose")
