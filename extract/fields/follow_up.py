@@ -359,7 +359,9 @@ _THRESHOLD = compile_cues((r"超过|至少|以上|逾",))
 # each patient for 5 years" (a protocol's "will be followed for 104 weeks" is the study's own design)
 # a recommended or required one is not done either: "建议延长随访至24个月", "the FDA is requiring a
 # registry study of 300 patients followed for 15 years"
-_PLANNED_BEFORE = compile_cues((r"(?:计划|计画|打算|准备|预计|建议|拟)[^,。;:!?]{0,24}$",
+# (a follow-up to be extended: "下一步团队将扩大样本量,并延长随访时间至2年", "will extend follow-up to five years")
+_PLANNED_BEFORE = compile_cues((r"(?:计划|计画|打算|准备|预计|建议|拟)[^,。;:!?]{0,24}$|(?:将|下一步|未来|今后|接下来)[^。!?]{0,30}延长$",
+                                r"\b(?:will|next|plans?\s+to)\b[^.;:]{0,40}\bextend(?:ing)?\s+(?:the\s+)?$",
                                 r"\b(?:plans?|planned|intends?|intended|hopes?)\s+to\b[^,.;:]{0,30}$",
                                 r"\b(?:recommends?|recommended|requires|requiring|is\s+required\s+to)\b[^,.;:]{0,60}$"))
 
