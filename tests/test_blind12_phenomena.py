@@ -115,3 +115,25 @@ def test_story_in_cohort(text, expected):
 ])
 def test_next_trial_id(text, expected):
     assert record(text)["ids"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a table whose columns are the time points, its spaces full-width or single
+    ("42位病友接受自體脂肪幹細胞治療,結果如下: / 項目\u3000治療前\u3000治療後12個月 / 糖化血色素HbA1c(%)\u30009.1\u30007.8 / "
+     "空腹血糖(mg/dL)\u3000186\u3000142", [(9.1, None), (None, 7.8)]),
+    ("42名2型糖尿病患者接受脐带间充质干细胞治疗,结果如下: / 项目 基线 治疗后6个月 / HbA1c(%) 8.9 7.2", [(8.9, None), (None, 7.2)]),
+    ("Forty patients with type 2 diabetes received UC-MSCs. / Measure Baseline Month 12 / HbA1c (%) 8.4 7.1",
+     [(8.4, None), (None, 7.1)]),
+    # the first row on the header's line, a P-value column, the next measure's rows after
+    ("Thirty patients with type 1 diabetes received BM-MSC or placebo. / Table 2 Outcomes (mean ± SD) / "
+     "HbA1c, % Baseline 9.8 ± 1.6 9.6 ± 1.9 0.77 / Month 12 6.6 ± 0.7 7.1 ± 0.9 0.11 / "
+     "Stimulated C-peptide AUC, nmol/L Baseline 0.62 ± 0.21 0.60 ± 0.19 0.81", [(9.8, None), (9.6, None), (None, 6.6), (None, 7.1)]),
+])
+def test_flat_time_tables(text, expected):
+    assert sorted(record(text)["hba1c"], key=lambda v: (v[0] is None, v)) == sorted(expected, key=lambda v: (v[0] is None, v))
+
+
+def test_flat_table_without_time_points():
+    # trap: a header of sexes, not time points, makes no value a post-treatment one
+    got = record("42名2型糖尿病患者接受脐带间充质干细胞治疗: / 项目 男性 女性 / HbA1c(%) 8.9 7.2")["hba1c"]
+    assert all(after is None for _, after in got)

@@ -466,9 +466,15 @@ TABLE_ROWS_MAX = 12
 TABLE_ROW_CHARS = 300
 
 
+# the first row on the header's line: "HbA1c, % Baseline 9.8 ± 1.6 9.6 ± 1.9 0.77" (a PDF table flattened)
+_ROW_HEADER_INLINE = rx(r"[ \t]*(?:,[ \t]*%|[(（][ \t]*%[ \t]*[)）]|%)[ \t]+(?=[A-Za-z\u4e00-\u9fff])")
+# a row label longer than its time point names another measure: "Stimulated C-peptide AUC, nmol/L Baseline"
+ROW_LABEL_REST_MAX = 6
+
+
 def _row_table(view: str, term_start: int, term_end: int, span: Span) -> list[tuple[float, str, Optional[float], int, int, int]]:
     """The readings of a row-labelled table under the term's header line: (value, role, days, column, start, end)."""
-    rest = _ROW_HEADER_REST.match(view, term_end, span.end)
+    rest = _ROW_HEADER_REST.match(view, term_end, span.end) or _ROW_HEADER_INLINE.match(view, term_end, span.end)
     line_start = view.rfind("\n", 0, term_start) + 1
     if rest is None or view[line_start:term_start].strip():
         return []
@@ -482,14 +488,52 @@ def _row_table(view: str, term_start: int, term_end: int, span: Span) -> list[tu
         if row is None:
             break
         label = row.group("label")
+        if not _CHANGE_ROW.search(label) and len(_TIME_RE.sub("", _BASE_RE.sub("", label)).strip()) > ROW_LABEL_REST_MAX:
+            break   # the next measure's row ("Stimulated C-peptide AUC, nmol/L Baseline 0.62 …"): the table goes on without us
         time = _TIME_RE.search(label)
         role = "change" if _CHANGE_ROW.search(label) else "before" if _BASE_RE.search(label) else "after" if time else None
         if role is not None:
-            for col, cm in enumerate(_ROW_CELL_RE.finditer(view, row.start("cells"), row.end("cells"))):
+            cells = list(_ROW_CELL_RE.finditer(view, row.start("cells"), row.end("cells")))
+            if any("±" in c.group(0) for c in cells):
+                cells = [c for c in cells if "±" in c.group(0)]   # a bare last cell beside "mean ± SD" ones is the P value
+            for col, cm in enumerate(cells):
                 v = float(cm.group("v")) * (-1 if cm.group("sign") in ("-", "−") else 1)
                 out.append((v, role, _days(time) if time and role != "before" else None, col, cm.start(), cm.end()))
         pos = row.end() + 1
     return out
+
+
+# a table whose columns are the time points, flattened (full-width spaces become one space): a header line naming
+# them ("項目 治療前 治療後12個月", "Measure Baseline Month 12") above the HbA1c row ("糖化血色素HbA1c(%) 9.1 7.8")
+_COL_ROW = rx(rf"(?:(?!\d\.\d)[^\n]){{0,24}}?[ \t]+(?P<cells>(?:{_ROW_CELL}[ \t]+){{1,3}}{_ROW_CELL})[ \t]*(?=\n|$)")
+_COL_LABEL = rx(rf"(?P<base>{BASELINE})|{TIME}", re.IGNORECASE)
+COL_HEADER_REACH = 3   # lines above the row the header may stand
+
+
+def _column_time_table(view: str, term_start: int, span: Span) -> list[tuple[float, str, Optional[float], int, int, int]]:
+    """The readings of the term's row under a header of time points, one per column: (value, role, days, column, start, end)."""
+    line_start = view.rfind("\n", 0, term_start) + 1
+    if re.search(r"\d", view[line_start:term_start]) or term_start - line_start > 16:
+        return []
+    row = _COL_ROW.match(view, term_start, span.end)
+    if row is None:
+        return []
+    cells = list(_ROW_CELL_RE.finditer(view, row.start("cells"), row.end("cells")))
+    end = line_start - 1
+    for _ in range(COL_HEADER_REACH):
+        if end <= span.start:
+            return []
+        start = view.rfind("\n", span.start, end) + 1
+        header = view[start:end]
+        end = start - 1
+        if not header.strip() or re.search(r"\d\.\d", header):
+            continue   # another row of the table (its cells are decimals)
+        labels = list(_COL_LABEL.finditer(header))
+        if len(labels) != len(cells) or not labels[0].group("base") or not all(lb.group("time") for lb in labels[1:]):
+            return []
+        return [(float(c.group("v")), "before" if i == 0 else "after", None if i == 0 else _days(lb), i, c.start(), c.end())
+                for i, (c, lb) in enumerate(zip(cells, labels))]
+    return []
 
 
 # a registry results page's outcome measure, flattened: the HbA1c term in the measure's title line, its unit and the
@@ -864,7 +908,7 @@ class HbA1cExtractor(FieldExtractor):
                                score=0.8)
             return
         table = (_row_table(view, m.start(), m.end(), span) or _registry_outcome(view, m.start(), span)
-                 or _glued_time_table(view, m.start(), span))
+                 or _glued_time_table(view, m.start(), span) or _column_time_table(view, m.start(), span))
         if table:
             for v, role, days, col, a, b in table:
                 value = {"before": None, "after": None, "change": None, "unit": "%", "original_unit": "%",
