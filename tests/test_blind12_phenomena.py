@@ -137,3 +137,12 @@ def test_flat_table_without_time_points():
     # trap: a header of sexes, not time points, makes no value a post-treatment one
     got = record("42名2型糖尿病患者接受脐带间充质干细胞治疗: / 项目 男性 女性 / HbA1c(%) 8.9 7.2")["hba1c"]
     assert all(after is None for _, after in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thirty participants with type 1 diabetes were randomised to BM-MSC or placebo. There were 47 adverse events in 19 "
+     "participants, none serious.", [30]),
+    ("Forty-eight adults with type 1 diabetes received donor islets; there were 11 complications in 9 patients.", [48]),
+])
+def test_events_in_persons(text, expected):
+    assert record(text)["totals"] == expected
