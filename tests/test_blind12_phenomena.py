@@ -146,3 +146,13 @@ def test_flat_table_without_time_points():
 ])
 def test_events_in_persons(text, expected):
     assert record(text)["totals"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("As of the data cutoff, 12 participants with type 1 diabetes had been dosed with islet cells: two in Part A, who received a "
+     "half dose of approximately 350 million cells, and 10 in Part B, who received the full dose.", [2, 10]),
+    ("Thirty patients with type 1 diabetes were randomised: 20 to MSC, which were given twice, and 10 to placebo.", [10, 20]),
+])
+def test_arms_with_relative_clause(text, expected):
+    recs = process_source(SourceDoc("t.txt", text, "txt")).records
+    assert sorted(c.n for c in recs[0].cohort_sizes if c.role == "arm") == expected
