@@ -156,3 +156,16 @@ def test_events_in_persons(text, expected):
 def test_arms_with_relative_clause(text, expected):
     recs = process_source(SourceDoc("t.txt", text, "txt")).records
     assert sorted(c.n for c in recs[0].cohort_sizes if c.role == "arm") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thirty adults with type 1 diabetes were randomised: 20 to MSC and 10 to placebo. Two participants in the MSC group withdrew "
+     "(relocation, n = 1; pregnancy, n = 1).",
+     ([30], [10, 20])),
+    # trap: arms named in a sentence of events stay arms
+    ("Thirty adults with type 1 diabetes received MSC (n = 20) or placebo (n = 10); adverse events were mild.", ([30], [10, 20])),
+])
+def test_reason_and_event_brackets(text, expected):
+    recs = process_source(SourceDoc("t.txt", text, "txt")).records
+    c = recs[0].cohort_sizes
+    assert (sorted(x.n for x in c if x.role == "total"), sorted(x.n for x in c if x.role == "arm")) == expected

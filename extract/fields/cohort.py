@@ -177,6 +177,8 @@ def _partition_into_arms(hits: list[Hit]) -> list[Hit]:
 _COUNT_TOKEN = rx(rf"{ZH_NUM}|{EN_NUM}", re.I)
 # arm labels that name a study group, not an event ("MSC group", "placebo", "对照组")
 GROUPISH = rx(r"group|arm|cohort|placebo|control|sham|组|組|对照|對照", re.I)
+# a bracketed count in a sentence of withdrawals counts their reasons, not a group
+WITHDRAWAL = rx(r"\b(?:withdr[ae]w\w*|withdrawals?|discontinu\w*|dropped\s+out|lost\s+to\s+follow-?up)\b|退出|脱落|失访", re.I)
 
 
 def _count_span(view: str, hit: Hit) -> tuple[int, int]:
@@ -655,6 +657,11 @@ class CohortExtractor(FieldExtractor):
         if in_reference_entry(text, hit.start) or in_related_links(text, hit.start):
             return "reference"        # a reference entry or a related-links list names other studies
         label = hit.value.get("label") or ""
+        reason_first = re.search(r"[(\[（][^()\[\]（）]*?[,，;；]\s*[nN]\s*=", view[hit.start:hit.end])
+        if hit.pattern in ("n_equals", "n_equals_list", "n_equals_list_bare") and (reason_first or not GROUPISH.search(label)):
+            lo, _ = _sentence(view, span, hit.start, hit.end)
+            if WITHDRAWAL.search(view, lo, hit.end):
+                return "withdrawal reason"  # "Two participants withdrew (relocation, n = 1; pregnancy, n = 1)"
         if role == "arm" and hit.pattern in ("n_equals", "n_equals_list", "n_equals_list_bare"):
             lo, _ = _sentence(view, span, hit.start, hit.end)
             if is_event_label(label) or (in_event_list(view, lo, hit.start) and not GROUPISH.search(label)):
