@@ -169,3 +169,13 @@ def test_reason_and_event_brackets(text, expected):
     recs = process_source(SourceDoc("t.txt", text, "txt")).records
     c = recs[0].cohort_sizes
     assert (sorted(x.n for x in c if x.role == "total"), sorted(x.n for x in c if x.role == "arm")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Twelve patients with type 1 diabetes received islet cells. The team has registered a trial to treat 10 more patients "
+     "starting next year.", [12]),
+    ("12名1型糖尿病患者接受了干细胞来源胰岛移植。团队计划再纳入10名患者。", [12]),
+    ("12名第1型糖尿病患者接受了幹細胞來源胰島移植。團隊計劃再納入10名患者。", [12]),
+])
+def test_further_persons(text, expected):
+    assert record(text)["totals"] == expected

@@ -177,6 +177,9 @@ def _partition_into_arms(hits: list[Hit]) -> list[Hit]:
 _COUNT_TOKEN = rx(rf"{ZH_NUM}|{EN_NUM}", re.I)
 # arm labels that name a study group, not an event ("MSC group", "placebo", "对照组")
 GROUPISH = rx(r"group|arm|cohort|placebo|control|sham|组|組|对照|對照", re.I)
+# persons beyond the ones reported: "10 more patients", "another 20 participants", "再纳入10名", "另招募20名"
+FURTHER_AFTER = rx(r"\s+(?:more|additional|further)\b", re.I)
+FURTHER_BEFORE = rx(r"(?:\banother\s+|再(?:纳入|納入|招募|入组|入組|治疗|治療)?|另(?:外)?(?:纳入|納入|招募)\s*)$", re.I)
 # a bracketed count in a sentence of withdrawals counts their reasons, not a group
 WITHDRAWAL = rx(r"\b(?:withdr[ae]w\w*|withdrawals?|discontinu\w*|dropped\s+out|lost\s+to\s+follow-?up)\b|退出|脱落|失访", re.I)
 
@@ -641,6 +644,8 @@ class CohortExtractor(FieldExtractor):
             return "number tail"      # "One hundred and twelve patients" is not 12
         if role == "total" and n == 1 and is_inquirer(view[slice(*_sentence(view, span, hit.start, hit.end))]):
             return "inquirer"         # "一位52岁的T2D患者…拿着某机构的宣传单来问我": asked, not treated
+        if role == "total" and (FURTHER_AFTER.match(view, ce) or FURTHER_BEFORE.search(view, max(span.start, cs - 6), cs)):
+            return "further"          # "to treat 10 more patients", "计划再纳入10名": persons beyond the study's
         if role == "total" and is_waiting(view, cs, hit.end):
             return "waiting"          # "本院目前等候名單有９位病人", "The waiting list now has 15 patients"
         if is_ratio(view, cs):
