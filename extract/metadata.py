@@ -168,7 +168,9 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # ... an abstract's pointer to its full paper: "Full paper: Chin J Regen Endocrinol 2025;41(11):1021-1028", "原文出处：…"
     ("source_citation", rx(r"(?mi)^[ \t]*(?:Source|Citation|Cite this article|Published in|Full (?:paper|text|article)|"
                                    r"Published as|来源|來源|出处|出處|原文出处|原文出處|引用本文|引用格式)"
-                                   r"[ \t]*[:：][ \t]*[^\n\d]{2,120}?[ \t,，.]((?:19|20)\d{2})[ \t]*[;；:][ \t]*\d")),
+                                   r"[ \t]*[:：][ \t]*[^\n\d]{2,120}?[ \t,，.]((?:19|20)\d{2})[ \t]*"
+                                   # GB/T 7714 puts a comma after the year: "来源：临床内分泌与再生医学，2025，18(9)：812-817"
+                                   r"(?:[;；:][ \t]*\d|[,，][ \t]*\d{1,4}[ \t]*(?:[(（][ \t]*[\w-]{1,6}[ \t]*[)）]|[:：][ \t]*\d))")),
     ("year_volume", rx(r"(?m)^\s*(?:Year|年份)\s*:\s*(\d{4})\s*$", re.I)),
     ("journal_label", rx(r"(?m)^[ \t]*(?:期刊|刊物|出处|出處|Journal|Published in)\s*[:：][^\n]{2,80}?[(（]\s*"
                                  r"(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?|\d{4}\s*年|"

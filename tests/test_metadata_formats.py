@@ -448,6 +448,12 @@ def test_abstract_page_and_chinese_post_are_one_study(tmp_path) -> None:
     # a labelled citation without the NLM full stop
     ("Source: Diabetes Care 2019;42(3):400-409. / Thirty patients with type 2 diabetes received cord MSC.", "pub_date", "2019"),
     ("来源:中华糖尿病杂志 2023;15(5):300-305 / 30名2型糖尿病患者接受脐带间充质干细胞治疗。", "pub_date", "2023"),
+    # ... GB/T 7714 with a comma after the year (CNKI's 来源 line)
+    ("来源:中华糖尿病杂志,2023,15(5):300-305 / 30名2型糖尿病患者接受脐带间充质干细胞治疗。", "pub_date", "2023"),
+    ("來源:中華糖尿病雜誌,2023,15(5):300-305 / 30名第2型糖尿病患者接受臍帶間充質幹細胞治療。", "pub_date", "2023"),
+    ("Source: Chin J Diabetes, 2023, 15: 300-305. / Thirty patients with type 2 diabetes received cord MSC.", "pub_date", "2023"),
+    # no match: a news agency and a year with a count after it
+    ("来源:新华社,2023,30名2型糖尿病患者接受脐带间充质干细胞治疗。", "pub_date", None),
     # a Latin journal without 《》 in Chinese text; the title before 为题; "出版的《…》"
     ("该成果以“Cord MSC for type 2 diabetes”为题,于2023年5月12日发表在Stem Cell Research & Therapy上,研究纳入30名2型糖尿病患者。",
      "journal", "Stem Cell Research & Therapy"),

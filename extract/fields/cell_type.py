@@ -55,8 +55,10 @@ _IPSC_ZH = r"(?:(?:化学)?诱导[性型]?多(?:能|功能)干细胞|人工多�
 _REPROG_ZH = r"重编程(?:的|后的)?(?:干)?(?:细胞)?[、,]?(?:再|后|并)?"
 _REPROG_EN = r"(?:[\w'’-]+\s+){0,3}?reprogrammed\s+(?:stem\s+)?cells?\b"
 # "(made) from embryonic stem cells", "以人类胚胎干细胞制成": a product whose islet noun is elsewhere
-_MADE_FROM_EN = r"\b(?:made|derived|differentiated|manufactured|produced|generated|grown)\s+from\s+(?:(?:human|pluripotent)\s+)*"
-_MADE_FROM_ZH = r"(?:以|由|用|利用)(?:人类?)?"
+# (a donor line's article and kind may stand between: "manufactured from an allogeneic human embryonic stem cell line",
+# "由同种异体人胚胎干细胞分化而来")
+_MADE_FROM_EN = r"\b(?:made|derived|differentiated|manufactured|produced|generated|grown)\s+from\s+(?:(?:an?|the|human|pluripotent|allogeneic|allogenic|donor)\s+)*"
+_MADE_FROM_ZH = r"(?:以|由|用|利用)(?:同种异体|异体)?(?:人类?)?"
 _MADE_ZH = r"(?:为原料)?(?:分化)?(?:制成|制备|制作|培育而成|分化而成|分化(?:制备|而来))"
 
 # MSC whose source is named after the cell noun: "MSCs grown from a sample of their own bone marrow",
@@ -267,7 +269,10 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
                         rf"|\b(?:h?ESC|embryonic stem cell){_D}derived{_MOD_EN}(?:islets?|beta|β|pancreatic)"
                         rf"|{_ISLET_EN}{_FROM_EN}(?:human\s+)?(?:embryonic stem cells?|h?ESCs?\b)"
                         rf"|\bdifferentiated\s+(?:human\s+)?(?:embryonic stem cells|h?ESCs?\b){_INTO_EN}", 1.0),
-    zp("ESC-islet__made_from", rf"{_MADE_FROM_EN}(?:embryonic stem cells?|h?ESCs?\b)|{_MADE_FROM_ZH}胚胎干细胞{_MADE_ZH}", 0.7),
+    zp("ESC-islet__made_from", rf"{_MADE_FROM_EN}(?:embryonic stem cells?|h?ESCs?\b)|{_MADE_FROM_ZH}胚胎干细胞{_MADE_ZH}", 0.7,
+       examples=("BRS-112 is manufactured from an allogeneic human embryonic stem cell line.", "该产品由同种异体人胚胎干细胞分化而来。",
+                 "該產品由同種異體人胚胎幹細胞分化而來。"),
+       traps=("Unlike products made from donor pancreases, the cells are grown in culture.",)),
     # haematopoietic stem cells; CD34+ cells and mobilised peripheral-blood stem cells are haematopoietic
     # (a bare "CD34+细胞"/"CD34+ cells" is also a marker in an MSC product's quality control)
     zp("HSC__zh", r"造血干细胞|CD34\s*\+\s*(?:阳性)?(?:造血)?干细胞|(?:自体|异体)CD34\s*\+\s*细胞|外周血(?:造血)?干细胞", 1.0,
@@ -477,6 +482,7 @@ _REPROGRAMMED_AFTER = compile_cues((
 REPROGRAMMED_FACTOR = 0.3
 SC_ISLET = "_sc_islet"     # stem-cell-derived islets of an unnamed source: no label, but no donor islets
 SC_ISLET_LABELS = frozenset({"iPSC-islet", "ESC-islet", SC_ISLET})
+SC_ASIDE_RATIO = 4   # donor-islet places per unsourced stem-cell-islet place for the latter to be an aside
 # the next step or a product under development: "下一步将…研发干细胞分化胰岛", "is developing"
 # ("由Meridian公司研发的胰岛细胞" is the product's maker: a past 研发 is no plan)
 _NEXT_STEP = compile_cues((r"下一步|未来|(?:正在|将|拟|计划|准备)(?:研发|开发|启动|开展)|(?:研发|开发)中",
@@ -710,8 +716,12 @@ class CellTypeExtractor(FieldExtractor):
             else:
                 kept = [h for h in kept if h.value["value"] != "MSC"]
         # stem-cell-derived islets are not donor islets (donor islets beside them are the comparator)
+        # (an unsourced "stem cell-derived islets" said once, in a text that names donor islet transplants
+        # in many places, is an aside: "the centre is also a site of a trial of stem cell-derived islets")
         if labels & SC_ISLET_LABELS:
-            kept = [h for h in kept if h.value["value"] not in ("islet", SC_ISLET)]
+            aside = (not labels & (SC_ISLET_LABELS - {SC_ISLET})
+                     and _places(by["islet"]) >= SC_ASIDE_RATIO * _places(by[SC_ISLET]))
+            kept = [h for h in kept if h.value["value"] != SC_ISLET and (aside or h.value["value"] != "islet")]
         # the Stem Cell Educator's device holds cord-blood stem cells; the patient receives no cord blood
         if "stem-cell-educator" in labels:
             kept = [h for h in kept if h.value["value"] != "UCB"]

@@ -177,6 +177,11 @@ def _partition_into_arms(hits: list[Hit]) -> list[Hit]:
 _COUNT_TOKEN = rx(rf"{ZH_NUM}|{EN_NUM}", re.I)
 # arm labels that name a study group, not an event ("MSC group", "placebo", "对照组")
 GROUPISH = rx(r"group|arm|cohort|placebo|control|sham|组|組|对照|對照", re.I)
+# persons beyond the ones reported: "10 more patients", "another 20 participants", "再纳入10名", "另招募20名"
+FURTHER_AFTER = rx(r"\s+(?:more|additional|further)\b", re.I)
+FURTHER_BEFORE = rx(r"(?:\banother\s+|再(?:纳入|納入|招募|入组|入組|治疗|治療)?|另(?:外)?(?:纳入|納入|招募)\s*)$", re.I)
+# a bracketed count in a sentence of withdrawals counts their reasons, not a group
+WITHDRAWAL = rx(r"\b(?:withdr[ae]w\w*|withdrawals?|discontinu\w*|dropped\s+out|lost\s+to\s+follow-?up)\b|退出|脱落|失访", re.I)
 
 
 def _count_span(view: str, hit: Hit) -> tuple[int, int]:
@@ -195,6 +200,11 @@ def _largest_person_count(view: str, start: int, end: int) -> int:
 
 # a registry's group row before its sample size ("Group: P-MSC group; Sample size: 32", "组别：试验组；样本量：32")
 GROUP_FIELD = rx(r"(?:\bGroup|\bArm|组别|組別|分组|分組)\s*[:：]\s*([^;；\n]{1,60}?)\s*[;；]", re.I)
+
+
+COHORT_MIN = 4   # treated persons that make a cohort, of which a described patient is one
+# single-case patterns that state the case as the study ("a case report of one patient"): never a story in a cohort
+SINGLE_CASE_STATED = frozenset({"en_one_patient"})
 
 
 class CohortExtractor(FieldExtractor):
@@ -634,6 +644,8 @@ class CohortExtractor(FieldExtractor):
             return "number tail"      # "One hundred and twelve patients" is not 12
         if role == "total" and n == 1 and is_inquirer(view[slice(*_sentence(view, span, hit.start, hit.end))]):
             return "inquirer"         # "一位52岁的T2D患者…拿着某机构的宣传单来问我": asked, not treated
+        if role == "total" and (FURTHER_AFTER.match(view, ce) or FURTHER_BEFORE.search(view, max(span.start, cs - 6), cs)):
+            return "further"          # "to treat 10 more patients", "计划再纳入10名": persons beyond the study's
         if role == "total" and is_waiting(view, cs, hit.end):
             return "waiting"          # "本院目前等候名單有９位病人", "The waiting list now has 15 patients"
         if is_ratio(view, cs):
@@ -650,6 +662,11 @@ class CohortExtractor(FieldExtractor):
         if in_reference_entry(text, hit.start) or in_related_links(text, hit.start):
             return "reference"        # a reference entry or a related-links list names other studies
         label = hit.value.get("label") or ""
+        reason_first = re.search(r"[(\[（][^()\[\]（）]*?[,，;；]\s*[nN]\s*=", view[hit.start:hit.end])
+        if hit.pattern in ("n_equals", "n_equals_list", "n_equals_list_bare") and (reason_first or not GROUPISH.search(label)):
+            lo, _ = _sentence(view, span, hit.start, hit.end)
+            if WITHDRAWAL.search(view, lo, hit.end):
+                return "withdrawal reason"  # "Two participants withdrew (relocation, n = 1; pregnancy, n = 1)"
         if role == "arm" and hit.pattern in ("n_equals", "n_equals_list", "n_equals_list_bare"):
             lo, _ = _sentence(view, span, hit.start, hit.end)
             if is_event_label(label) or (in_event_list(view, lo, hit.start) and not GROUPISH.search(label)):
@@ -726,8 +743,14 @@ class CohortExtractor(FieldExtractor):
         allocated = {a.value["n"] for a in arms
                      if a.pattern in SPLIT_PATTERNS | BREAKDOWN_PATTERNS | PAIRED_PATTERNS | COMPARED_PATTERNS
                      | PARTITION_PATTERNS | {"n_equals_list"}}   # ("UCB group, n = 12; control, n = 8")
+        # a patient's story inside a counted cohort ("58岁的王阿姨" in a trial of 86, "65歲陳先生" among 42 patients):
+        # one of the cohort, not a case of one
+        cohort = any(h.value["role"] == "total" and h.value["n"] >= COHORT_MIN and h.pattern not in SINGLE_CASE_PATTERNS
+                     for h in hits)
         kept: dict[tuple[str, int, str], Hit] = {}
         for h in sorted(hits, key=lambda h: (-h.score, h.start)):
+            if cohort and h.pattern in SINGLE_CASE_PATTERNS and h.pattern not in SINGLE_CASE_STATED:
+                continue
             if h.value["role"] == "arm" and any(k[:2] == ("arm", h.value["n"]) and o.pattern != h.pattern
                                                 and o.start < h.end and h.start < o.end for k, o in kept.items()):
                 continue   # the same group read by two patterns ("8 participants received a high dose")

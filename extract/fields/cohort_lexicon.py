@@ -172,7 +172,9 @@ COORDINATED_AFTER = rx(r"\s*(?:和|与|與|、|及|或)\s*\d{1,6}\s*(?:例|名|�
 PER_UNIT_AFTER = rx(r"\s*(?:per\s+|in\s+each\s+|each\s+|a\s+|/\s*)(?:trial|study|site|cent(?:re|er)|group|arm|cohort|hospital|"
                             r"year|month|week|day|clinic)\b", re.I)
 # "Transient fever occurred in 3 children", "3例中出现": the count of an event, not a cohort
+# (events counted in persons: "47 adverse events in 19 participants", "11 complications in 9 patients")
 EVENT_BEFORE = rx(r"(?:\b(?:occurred|observed|seen|noted|reported|developed|found|detected)\s+in\s+(?:the\s+|only\s+)?|"
+                          r"\b(?:(?:adverse|serious)\s+)?(?:events?|reactions?|complications?|S?AEs?|episodes?)\s+in\s+|"
                           r"(?:发生于|發生於|见于|見於|出现于|出現於)\s*)$", re.I)
 COMPARATIVE_BEFORE = rx(r"(?:\b(?:fewer|less|more|greater)\s+than|\bover|\bunder|\bup\s+to|\bat\s+least|超过|超過|不足|不到|"
                                 r"多于|多於|逾|至少|不少于|不少於|≥|>=|>)"

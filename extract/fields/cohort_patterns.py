@@ -324,7 +324,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # "14 participants had been dosed in the trial: 4 at half dose and 10 at the full dose": the groups listed
     # after a colon, adding up to a count earlier in the sentence
     P("arm_breakdown_list",
+      # (a relative clause may follow the first group: "two in Part A, who received a half dose of 350 million cells, and 10 in Part B")
       r"[:：;；]\s*(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l1>" + LIST_ALLOC + r"\s(?:[^.;:,]|\.\d){2,80}?)"
+      r"(?:\s*,\s*(?:who|which)\s(?:[^.;:,]|\.\d){2,100}?(?=\s*,\s*and\b))?"
       r"\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON
       + r"\s+)?(?P<l2>" + LIST_ALLOC + r"\s(?:[^.;:,]|\.\d){2,80}?)(?=\s*[.;,](?!\d)|\s*$)",
       0.85),

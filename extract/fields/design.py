@@ -82,7 +82,10 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     zp("rct__zh_rct", r"(?<!非)随机[、,]?(?:双盲|单盲|开放|平行)?[、,]?(?:安慰剂)?[、,]?(?:平行)?对照(?:临床)?(?:试验|研究)?", 0.85),
     zp("rct__zh_blind", r"(?<!非)随机[、,]?双盲", 0.85),
     # ("抽签分组": groups drawn by lot, said in Cantonese or spoken Chinese)
-    zp("rct__zh_assigned", r"(?<!非)随机(?:分为|分成|分组|分配|化分组|入组|纳入)|抽签(?:分组|分配|分成)", 0.75),
+    # "随机数字表法分为两组", "按隨機數字表法分成兩組", "采用随机区组法将患者分为": the allocation method named
+    zp("rct__zh_assigned", r"(?<!非)随机(?:(?:数字表|区组|信封|抽签)法?(?:将[^,。;:]{1,12}?)?)?(?:分为|分成|分组|分配|化分组|入组|纳入)|抽签(?:分组|分配|分成)", 0.75,
+       examples=("采用随机数字表法分为观察组和对照组,各43例。", "按隨機數字表法分成兩組。", "采用随机区组法将120例患者分为两组。"),
+       traps=("采用随机数字表法抽取样本进行调查。",)),
     zp("rct__zh_placebo", r"(?<![非无])安慰剂对照|(?<![非无])双盲", 0.6),
     zp("rct__en_rct", r"\bRCT\b(?!s)", 0.8, 0),
     zp("rct__en_randomized", r"(?<!non-)(?<!non)(?<!non )\brandomi[sz]ed\b(?!\s+(?:controlled\s+)?trials\b)", 0.85),
@@ -173,9 +176,13 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
                  "根据国际胰岛移植登记中心的数据,2000年至2015年间共有1086名1型糖尿病患者接受了胰岛移植。"),
        traps=("该试验已在中国临床试验注册中心注册(ChiCTR2100012345),共纳入40例患者。", "该研究已在国际临床试验注册中心注册。",
               "请登录后查看全文。")),
+    # "reviewed the records of all 48 adults", "a chart review of": the data are records already kept
     zp("observational__en", r"\bretrospective(?:ly)?\b|\bregistry\b|\bcohort stud(?:y|ies)\b|\bprospective cohort\b|\bobservational\b"
+                            r"|\b(?:reviewed|reviewing|review of) (?:the )?(?:(?:medical|clinical|health|hospital|patient) )?(?:records|charts)\b|\bchart review\b"
                             r"|\breal[- ]world (?:stud(?:y|ies)|data|evidence|cohorts?|analys[ie]s|outcomes|setting|practice)\b", 0.8,
-       traps=("Stem cell therapy is moving from the lab into the real world.",)),
+       examples=("The study reviewed the records of all 48 adults who received islet transplants.",
+                 "A chart review of 90 recipients treated between 2010 and 2020 was performed."),
+       traps=("Stem cell therapy is moving from the lab into the real world.", "Reviewers praised the record results.")),
     # case reports
     zp("case_report__zh", r"病例报告|个案报告|[一1]例报告|案例报告|病例报道|个案", 0.85),
     zp("case_report__en", r"\bcase report\b|\bcase study\b", 0.85),
@@ -330,6 +337,10 @@ ARMLESS_YIELDS_TO = 0.45   # any stated control arm (or randomisation) of the st
 FALLBACK_PATTERNS = frozenset({"single_arm_trial__all_treated", "single_arm_trial__vs_baseline"})
 COHORT_ONLY = frozenset({"single_arm_trial__vs_baseline"})   # needs a counted, treated cohort in the record
 FALLBACK_MIN_OTHER = 0.4   # another design's hit at or above this silences the fallbacks
+# "回顾性分析…没有设立对照组", "a retrospective series with no control group": records of treated
+# patients have no control arm either; a stated observational design outranks the missing control
+NO_CONTROL_CUES = frozenset({"single_arm_trial__zh_no_control", "single_arm_trial__en_no_control"})
+NO_CONTROL_YIELDS_TO = 0.7  # an observational hit at or above this silences them
 
 EVIDENCE_LABELS = frozenset({"_human", "_cohort", "_arms"})
 # broad cues that match at every person or comparison of a long text: a few hits say all they can
@@ -559,6 +570,8 @@ class DesignExtractor(FieldExtractor):
             hits = [h for h in hits if h.pattern not in CONTROL_ONLY]
         if any(h.value["value"] in ("rct", "controlled_trial") and h.score >= ARMLESS_YIELDS_TO for h in hits):
             hits = [h for h in hits if h.pattern not in ARMLESS_CUES]
+        if any(h.value["value"] == "observational" and h.score >= NO_CONTROL_YIELDS_TO for h in hits):
+            hits = [h for h in hits if h.pattern not in NO_CONTROL_CUES]
         by_label: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
             by_label[h.value["value"]].append(h)

@@ -161,6 +161,22 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        examples=("A 47-year-old man has stayed off insulin for 20 months after the transplant.",
                  "She has now been off insulin for 14 months."),
        traps=("Two patients remained insulin-free through 28 months.", "She stopped insulin 3 months after the transplant.")),
+    # the time since the treatment, the patient still well now: "Eighteen months after the procedure she still does not
+    # need it", "术后18个月,她仍然不需要注射胰岛素", "已擺脫胰島素超過1年"
+    zp("durable__en_still", rf"\b{DUR_EN}\s+(?:after|since|following)\s+(?:the|her|his|their)\s+(?:[\w-]+\s+){{0,2}}?(?:procedure|transplant\w*|infusion|"
+                            rf"surgery|operation|treatment|implant\w*)\s*,?\s+(?:she|he|they|the\s+(?:patient|woman|man|recipient))\s+"
+                            rf"(?:still|remains|is\s+still|continues\s+to|has\s+not\s+needed|no\s+longer)\b", 0.55,
+       examples=("Eighteen months after the procedure she still does not need it.",
+                 "Two years after his transplant, the patient remains insulin-free."),
+       traps=("Eighteen months after the procedure she stopped insulin.", "Six months after the transplant she needed insulin again.")),
+    zp("durable__zh_still", rf"(?:术|手术|移植|输注|治疗)后\s*{DUR_ZH}\s*[,，]?\s*(?:她|他|患者|该患者|這名患者|这名患者)?(?:仍|依然|仍然|依旧|至今仍)"
+                            rf"(?:不需要|无需|未再|没有再?|不用)", 0.55,
+       examples=("术后18个月,她仍然不需要注射胰岛素。", "移植後18個月,她仍然不需要注射胰島素。"),
+       traps=("术后18个月,她重新开始注射胰岛素。",)),
+    zp("durable__zh_off_since", rf"(?:已|已经|至今)(?:停用|脱离|摆脱|不再依赖)(?:了)?(?:外源性)?胰岛素(?:注射|治疗)?(?:超过|长达|达|约|近|有)*\s*{DUR_ZH}"
+                                rf"(?!\s*(?:后|之后|以后))", 0.55,
+       examples=("患者已擺脫胰島素超過1年。", "她已经脱离胰岛素一年多,血糖平稳。"),
+       traps=("她已经脱离胰岛素3个月后复查。",)),
     zp("durable__zh_already", rf"(?:已|已经)(?:维持|保持|持续)(?:了)?\s*{_QUAL_ZH}{DUR_ZH}", 0.6,
        examples=("患者的血糖已保持18个月以上正常。", "該名患者已經保持18個月以上無需注射。")),
     # "已经超过一年没复发", "1年多没再复发": no recurrence over the time observed
@@ -343,7 +359,9 @@ _THRESHOLD = compile_cues((r"超过|至少|以上|逾",))
 # each patient for 5 years" (a protocol's "will be followed for 104 weeks" is the study's own design)
 # a recommended or required one is not done either: "建议延长随访至24个月", "the FDA is requiring a
 # registry study of 300 patients followed for 15 years"
-_PLANNED_BEFORE = compile_cues((r"(?:计划|计画|打算|准备|预计|建议|拟)[^,。;:!?]{0,24}$",
+# (a follow-up to be extended: "下一步团队将扩大样本量,并延长随访时间至2年", "will extend follow-up to five years")
+_PLANNED_BEFORE = compile_cues((r"(?:计划|计画|打算|准备|预计|建议|拟)[^,。;:!?]{0,24}$|(?:将|下一步|未来|今后|接下来)[^。!?]{0,30}延长$",
+                                r"\b(?:will|next|plans?\s+to)\b[^.;:]{0,40}\bextend(?:ing)?\s+(?:the\s+)?$",
                                 r"\b(?:plans?|planned|intends?|intended|hopes?)\s+to\b[^,.;:]{0,30}$",
                                 r"\b(?:recommends?|recommended|requires|requiring|is\s+required\s+to)\b[^,.;:]{0,60}$"))
 
@@ -470,7 +488,11 @@ class FollowUpExtractor(FieldExtractor):
         if in_related_links(text, hit.start) or (hit.pattern.startswith(_TIME_POINT) and in_reference(text, hit.start)):
             return None   # "Related: Teplizumab Delays Stage 3 Type 1 Diabetes: 5-Year Data" is another article
         s, e = sentence_bounds(text, hit.start, hit.end, span.start, span.end)
-        if _NOT_FOLLOW_UP.search(text, max(s, hit.start - 10), hit.end):
+        # (within the clause: "一名41岁女性,已摆脱胰岛素超过1年" -- the age is the previous clause's)
+        lo = max(s, hit.start - 10)
+        cut = max(text.rfind(c, lo, hit.start) for c in ",，;；")
+        lo = cut + 1 if cut >= 0 else lo
+        if _NOT_FOLLOW_UP.search(text, lo, hit.end):
             return None
         if _QUALIFIES_AFTER.search(text[hit.end:hit.end + 12]) and not _COMPLETED_BEFORE.search(
                 text[max(s, hit.start - 8):hit.start]):

@@ -91,7 +91,8 @@ CHANGE_WORD = rf"(?:变化|變化|差值|改变|改變|change[ds]?|difference|{M
 TO = (r"(?:降至|降到|下降到|下降至|下降为|下降為|降低至|降低到|降低为|降低為|减少至|減少至|减至|減至|改善至|改善为|"
       r"回落至|升至|升高至|上升至|增至|增加至|维持在|維持在|稳定在|穩定在|保持在|至|到|变为|變為|"
       r"maintained\s+at|stabili[sz]ed\s+at|(?:stayed|stays|remained|remains|stands|stood|held|holds)\s+(?:steady\s+|stable\s+)?at|"
-      r"to|→|->|=>)(?:\s*了)?")
+      # ("compared to 8.7%", "similar to 7.0%": a comparison, not the value reached)
+      r"(?<!compared )(?<!compare )(?<!relative )(?<!similar )(?<!close )to|→|->|=>)(?:\s*了)?")
 FROM = r"(?:从|從|由|from)"
 BASELINE = (r"(?:基线|基線|baseline|治疗前|治療前|术前|術前|移植前|输注前|輸注前|入组时|入組時|入院时|入院時|"
             r"before\s+(?:treatment|therapy|infusion|transplantation)|pre-?treatment|at\s+entry|at\s+enrollment|"
@@ -121,8 +122,10 @@ NEXT_PAIR_RANGE = (4.5, 15.0)
 MMOL_RESTATED_TOLERANCE = 0.06
 
 # a trailing cue right after a value ("7.1% at 12 months", "8.2% at baseline", "6.9% after treatment")
-TRAIL_BASE = (r"\s*(?:\(\s*)?(?:at\s+baseline|at\s+entry|at\s+enrol?lment|at\s+screening|before\s+(?:treatment|therapy|"
-              r"infusion|transplant\w*)|pre-?(?:treatment|infusion|transplant\w*))\b")
+# ("8.3% before the first transplant", "before their initial infusion": the first of several doses dates the baseline)
+_BEFORE_FIRST = r"before\s+(?:(?:the|their|his|her)\s+)?(?:(?:first|initial)\s+)?"
+TRAIL_BASE = (rf"\s*(?:\(\s*)?(?:at\s+baseline|at\s+entry|at\s+enrol?lment|at\s+screening|{_BEFORE_FIRST}(?:treatment|therapy|"
+              r"infusion|transplant\w*|procedure|surgery)|pre-?(?:treatment|infusion|transplant\w*))\b")
 TRAIL_POST = (rf"\s*(?:\(\s*)?(?:(?:at|after|following|by|post|over)\s+(?:the\s+)?(?:{EN_NUMBER}|\d+|weeks?|months?|years?|"
               r"days?|treatment|therapy|infusions?|transplant\w*|follow-?up|the\s+end|end\s+of|last|final|\d)|"
               r"post-?(?:treatment|infusion|transplant\w*)|later)")
@@ -165,13 +168,13 @@ LABEL_POST = (rf"(?:(?:week|wk|month|mo|day|year)\s*\d{{1,3}}|[WMD]\d{{1,3}}|pos
 LABELLED_BARE_RANGE = (4.0, 15.0)
 # a sentence that states when its values were measured, before the HbA1c term: "Four years on, his HbA1c
 # is 6.4%", "Twelve-month results: ...; HbA1c 6.9%", "Today his HbA1c stands at 6.6%", "1 year postinfusion ... A1C 7.0%"
-SENT_POST = (rf"(?:{DURATION})\s*(?:on\b|later\b|afterwards\b|after\s+(?:the\s+)?(?:treatment|therapy|infusion|"
+SENT_POST = (rf"(?:{DURATION})\s*(?:on\b|later\b|afterwards\b|after\s+(?:the\s+)?(?:(?:last|final|first|initial|second)\s+)?(?:treatment|therapy|infusion|"
              rf"transplant\w*|surgery|procedure)|post-?[a-z]+|(?:clinical\s+)?(?:results?|data|outcomes?)\b|后|後|时|時|"
              rf"(?:的)?(?:随访)?(?:结果|数据)|(?:的)?(?:随访|隨訪|跟进|跟進|追踪|追蹤))|"
              rf"\b(?:at|after|by)\s+(?:the\s+)?(?:{DURATION}|{TIMEPOINT_EN})|"
              r"\b(?:today|now|currently|at\s+present|(?:at\s+)?(?:the\s+)?(?:last|latest|final)\s+(?:visit|follow-?up|assessment)|"
              r"insulin[- ]free|insulin[- ]independen\w*)\b|目前|现在|如今|至今|治疗后|术后|移植后|输注后|随访时|脱离胰岛素|停用胰岛素")
-SENT_BASE = (r"\b(?:at\s+baseline|baseline|before\s+(?:the\s+)?(?:treatment|therapy|infusion|transplant\w*)|"
+SENT_BASE = (rf"\b(?:at\s+baseline|baseline|{_BEFORE_FIRST}(?:treatment|therapy|infusion|transplant\w*)|"
              r"at\s+(?:entry|enrol\w*|screening|diagnosis|admission)|pre-?(?:treatment|infusion|transplant\w*))\b|"
              r"基线|治疗前|移植前|输注前|入组时|入院时|术前")
 # two time points named together, then their values in the same order: "At baseline and at 12 months, HbA1c was
@@ -281,8 +284,12 @@ TRAIL_GROUP = (r"\s*,?\s*(?:in|with|for|among)\s+(?:the\s+|both\s+|all\s+|each\s
 _TRAIL_GROUP_RE = rx(TRAIL_GROUP, re.IGNORECASE)
 # "52 mmol/mol with cells versus 58 mmol/mol with placebo at 24 months": values compared side by side share
 # the cue stated after the last of them
-_VERSUS_RE = rx(rf"(?:{TRAIL_GROUP})?\s*,?\s*(?:versus|vs\.?|compared\s+with)\s*(?=\d)", re.IGNORECASE)
+_VERSUS_RE = rx(rf"(?:{TRAIL_GROUP})?\s*,?\s*(?:versus|vs\.?|compared\s+(?:with|to))\s*(?=\d)", re.IGNORECASE)
 # a list of values (two arms) followed by one time point: "8.1% and 8.0% at baseline and 7.0% and 7.6% at month 24"
+# "X, compared with Y before the first transplant": a value set against the pre-treatment one is the later one
+# (against "at baseline" it may be another arm's baseline: "8.5% in the MSC group compared with 8.4% at baseline")
+_COMPARED_WITH_RE = rx(r"\s*,?\s*compared\s+(?:with|to)\s*(?=\d)", re.IGNORECASE)
+_BEFORE_DOSE_RE = rx(r"\s*(?:\(\s*)?(?:before|prior\s+to)\s+", re.IGNORECASE)
 _AND_VALUE_RE = rx(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?=\d)", re.IGNORECASE)
 _NOT_LEVEL_RE = rx(NOT_A_LEVEL_AFTER, re.IGNORECASE)
 _CRITERION_RE = rx(CRITERION_BEFORE, re.IGNORECASE)
@@ -459,9 +466,15 @@ TABLE_ROWS_MAX = 12
 TABLE_ROW_CHARS = 300
 
 
+# the first row on the header's line: "HbA1c, % Baseline 9.8 ± 1.6 9.6 ± 1.9 0.77" (a PDF table flattened)
+_ROW_HEADER_INLINE = rx(r"[ \t]*(?:,[ \t]*%|[(（][ \t]*%[ \t]*[)）]|%)[ \t]+(?=[A-Za-z\u4e00-\u9fff])")
+# a row label longer than its time point names another measure: "Stimulated C-peptide AUC, nmol/L Baseline"
+ROW_LABEL_REST_MAX = 6
+
+
 def _row_table(view: str, term_start: int, term_end: int, span: Span) -> list[tuple[float, str, Optional[float], int, int, int]]:
     """The readings of a row-labelled table under the term's header line: (value, role, days, column, start, end)."""
-    rest = _ROW_HEADER_REST.match(view, term_end, span.end)
+    rest = _ROW_HEADER_REST.match(view, term_end, span.end) or _ROW_HEADER_INLINE.match(view, term_end, span.end)
     line_start = view.rfind("\n", 0, term_start) + 1
     if rest is None or view[line_start:term_start].strip():
         return []
@@ -475,14 +488,52 @@ def _row_table(view: str, term_start: int, term_end: int, span: Span) -> list[tu
         if row is None:
             break
         label = row.group("label")
+        if not _CHANGE_ROW.search(label) and len(_TIME_RE.sub("", _BASE_RE.sub("", label)).strip()) > ROW_LABEL_REST_MAX:
+            break   # the next measure's row ("Stimulated C-peptide AUC, nmol/L Baseline 0.62 …"): the table goes on without us
         time = _TIME_RE.search(label)
         role = "change" if _CHANGE_ROW.search(label) else "before" if _BASE_RE.search(label) else "after" if time else None
         if role is not None:
-            for col, cm in enumerate(_ROW_CELL_RE.finditer(view, row.start("cells"), row.end("cells"))):
+            cells = list(_ROW_CELL_RE.finditer(view, row.start("cells"), row.end("cells")))
+            if any("±" in c.group(0) for c in cells):
+                cells = [c for c in cells if "±" in c.group(0)]   # a bare last cell beside "mean ± SD" ones is the P value
+            for col, cm in enumerate(cells):
                 v = float(cm.group("v")) * (-1 if cm.group("sign") in ("-", "−") else 1)
                 out.append((v, role, _days(time) if time and role != "before" else None, col, cm.start(), cm.end()))
         pos = row.end() + 1
     return out
+
+
+# a table whose columns are the time points, flattened (full-width spaces become one space): a header line naming
+# them ("項目 治療前 治療後12個月", "Measure Baseline Month 12") above the HbA1c row ("糖化血色素HbA1c(%) 9.1 7.8")
+_COL_ROW = rx(rf"(?:(?!\d\.\d)[^\n]){{0,24}}?[ \t]+(?P<cells>(?:{_ROW_CELL}[ \t]+){{1,3}}{_ROW_CELL})[ \t]*(?=\n|$)")
+_COL_LABEL = rx(rf"(?P<base>{BASELINE})|{TIME}", re.IGNORECASE)
+COL_HEADER_REACH = 3   # lines above the row the header may stand
+
+
+def _column_time_table(view: str, term_start: int, span: Span) -> list[tuple[float, str, Optional[float], int, int, int]]:
+    """The readings of the term's row under a header of time points, one per column: (value, role, days, column, start, end)."""
+    line_start = view.rfind("\n", 0, term_start) + 1
+    if re.search(r"\d", view[line_start:term_start]) or term_start - line_start > 16:
+        return []
+    row = _COL_ROW.match(view, term_start, span.end)
+    if row is None:
+        return []
+    cells = list(_ROW_CELL_RE.finditer(view, row.start("cells"), row.end("cells")))
+    end = line_start - 1
+    for _ in range(COL_HEADER_REACH):
+        if end <= span.start:
+            return []
+        start = view.rfind("\n", span.start, end) + 1
+        header = view[start:end]
+        end = start - 1
+        if not header.strip() or re.search(r"\d\.\d", header):
+            continue   # another row of the table (its cells are decimals)
+        labels = list(_COL_LABEL.finditer(header))
+        if len(labels) != len(cells) or not labels[0].group("base") or not all(lb.group("time") for lb in labels[1:]):
+            return []
+        return [(float(c.group("v")), "before" if i == 0 else "after", None if i == 0 else _days(lb), i, c.start(), c.end())
+                for i, (c, lb) in enumerate(zip(cells, labels))]
+    return []
 
 
 # a registry results page's outcome measure, flattened: the HbA1c term in the measure's title line, its unit and the
@@ -777,6 +828,8 @@ class HbA1cExtractor(FieldExtractor):
             if nxt is None:
                 return None, None
             role, _, days = self._trailing(view, nxt.end(), end)
+            if role == "before" and _COMPARED_WITH_RE.match(view, pos, end) and _BEFORE_DOSE_RE.match(view, nxt.end(), end):
+                return "after", None   # "5.9%, compared with 8.3% before the first transplant": the later value
             if role:
                 return role, days
             pos = nxt.end()
@@ -855,7 +908,7 @@ class HbA1cExtractor(FieldExtractor):
                                score=0.8)
             return
         table = (_row_table(view, m.start(), m.end(), span) or _registry_outcome(view, m.start(), span)
-                 or _glued_time_table(view, m.start(), span))
+                 or _glued_time_table(view, m.start(), span) or _column_time_table(view, m.start(), span))
         if table:
             for v, role, days, col, a, b in table:
                 value = {"before": None, "after": None, "change": None, "unit": "%", "original_unit": "%",

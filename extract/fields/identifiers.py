@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from .base import FieldExtractor, Hit, Pattern, Span
+from .context import sentence_bounds
 from ..rxcache import compile_cached
 
 # --- data ---------------------------------------------------------------------------------
@@ -104,6 +105,17 @@ def registry_ids(text: str, start: int = 0, end: Optional[int] = None) -> list[t
     return sorted(out, key=lambda t: t[1])
 
 
+# a registry id of a trial still to come, in its sentence: enrolment ahead ("is expected to enroll", "计划再纳入10名")
+# and another trial than the one reported ("10 more patients", "一项新的临床研究", "The Phase 3 portion")
+_PLANNED_TRIAL = re.compile(r"\b(?:(?:is|are)\s+expected\s+to\s+(?:enrol|recruit|treat|start|begin)|will\s+(?:enrol|recruit|treat|start|begin)|"
+                            r"to\s+(?:enrol|recruit|treat)\b[^.;]{0,30}?\bmore\b|starting\s+next\s+year|planned)"
+                            r"|(?:计划|拟|将|計劃|擬|將)(?:再|另)?(?:纳入|納入|招募|入组|入組)", re.I)
+_ANOTHER_TRIAL = re.compile(r"\b(?:\d+|ten|twenty|[a-z]+)\s+more\s+(?:patients|participants|people)\b|\bnew\s+(?:trial|study)\b|"
+                            r"\banother\s+(?:trial|study)\b|\bphase\s*(?:2|3|II|III)\s+(?:portion|part)\b|"
+                            r"再(?:纳入|納入|招募)|新的?(?:一项|一項)?(?:临床|臨床)?(?:研究|试验|試驗)|另一项|另一項", re.I)
+# (a trial about to start reported as the study, "The Phase 3 trial (NCT…) will enroll 300 patients", keeps its id)
+
+
 # --- extractor ----------------------------------------------------------------------------
 
 class IdentifierExtractor(FieldExtractor):
@@ -115,7 +127,11 @@ class IdentifierExtractor(FieldExtractor):
 
     def find(self, span: Span) -> list[Hit]:
         hits = list(super().find(span))
-        for rid, s, e in registry_ids(span.doc.view, span.start, span.end):
+        text = span.doc.view
+        for rid, s, e in registry_ids(text, span.start, span.end):
+            a, b = sentence_bounds(text, s, e, span.start, span.end)
+            if _PLANNED_TRIAL.search(text, a, b) and _ANOTHER_TRIAL.search(text, a, b):
+                continue   # "has registered a trial (ChiCTR…) to treat 10 more patients": the next trial's id
             hits.append(Hit("registry_id", {"value": rid}, s, e, self.name, "registry"))
         return hits
 

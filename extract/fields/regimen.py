@@ -33,7 +33,7 @@ _ADMIN_EN = (r"(?:infusions?|injections?|transplantations?|implantations?|transf
 _CELL_WORD_EN = r"stem|[\w-]*(?:MSC|MNC|cell|islet|marrow|cord)[\w-]*"
 # the route between "a single" and the noun: "a single subcutaneous implantation"
 # ("a single surgical implantation of the device": the way of giving stands there as a route does)
-_ROUTE_EN = (r"(?:intravenous|IV|intra-?arterial|intraportal|portal[- ]vein|subcutaneous|intramuscular|intrapancreatic|intradermal|"
+_ROUTE_EN = (r"(?:intra-?venous|IV|intra-?arterial|intraportal|portal[- ]vein|subcutaneous|intramuscular|intrapancreatic|intradermal|"
              r"intrathecal|local|peripheral|surgical|laparoscopic|percutaneous|endoscopic)")
 # the route between an interval and the verb: "每隔4周静脉输注一次", "每3个月经动脉注射一次"
 _ROUTE_ZH = r"(?:经|通过)?(?:静脉|动脉|胰背动脉|门静脉|皮下|肌肉|鞘内|局部)?(?:内)?"
@@ -75,7 +75,7 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     # "每人输3次": colloquial "输" for 输注, counted per patient ("输血" is a blood transfusion)
     zp("count__zh_each_person", rf"每(?:人|位(?:患者|受试者)?|名(?:患者|受试者)?)(?:共|各)?(?:{_SHOT_ZH}|输(?!血)|输注|注射|回输)了?{_N_ZH}次", 0.8),
     zp("count__zh_shots", rf"(?:(?:{_SHOT_ZH}|注射|输注)了?(?:共)?|共(?:计)?){_N_ZH}针", 0.8),
-    zp("count__en_n_admin", rf"\b{_N_EN}\s+(?:(?:separate|consecutive|repeated|intravenous|IV|monthly|weekly|sequential|total|{_CELL_WORD_EN})\s+)*{_ADMIN_EN}\b(?!\s+sites?\b)", 0.85),
+    zp("count__en_n_admin", rf"\b{_N_EN}\s+(?:(?:separate|consecutive|repeated|intra-?venous|IV|monthly|weekly|sequential|total|{_CELL_WORD_EN})\s+)*{_ADMIN_EN}\b(?!\s+sites?\b)", 0.85),
     # (a dose level may stand before the noun: "a single low dose of HIP-modified islet cells"; "a single dose-escalation
     # study" is a design)
     zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:{_ROUTE_EN}|{_CELL_WORD_EN}|{_LEVEL_EN}|dose of|infusion of|injection of)\s+){{0,2}}(?:infusion|injection|administration|transplantation|implantation|transfusion|dose)\b(?!\s+sites?\b)(?![-‐](?:escalat|finding|rang|respons|level|limit))", 0.85,
@@ -172,8 +172,9 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("interval__en_again", rf"\bagain\s+(?:about\s+|approximately\s+)?{_IV_EN}\s+{_UNIT_EN}\s+later\b", 0.85),
     zp("interval__en_second_later", rf"\b(?:second|repeat(?:ed)?|another)\s+(?:[\w-]+\s+){{0,2}}?(?:infusion|injection|dose|transplant(?:ation)?|administration)\s+"
                                     rf"(?:about\s+|approximately\s+)?{_IV_EN}\s+{_UNIT_EN}\s+later\b", 0.85),
-    zp("interval__zh_again", rf"(?<![第\d])(?:约|大约)?{_IV_ZH}\s*{_UNIT_ZH}后[^,。;:!?\n]{{0,10}}?(?:再次|第二次|第2次|又|重复)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85,
-       examples=("4周后重复输注一次脐带间充质干细胞。",)),
+    zp("interval__zh_again", rf"(?<![第\d])(?:约|大约)?{_IV_ZH}\s*{_UNIT_ZH}后[^,。;:!?\n]{{0,10}}?(?:再次|第二次|第2次|又|重复|再)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85,
+       examples=("4周后重复输注一次脐带间充质干细胞。", "第一次输注12周后再输注一次。", "首次回輸3個月後再回輸一次。"),
+       traps=("治疗12周后再次评估血糖。",)),
     # "the infusion was repeated after 4 weeks": a second administration and its interval
     zp("interval__en_repeated", rf"\b(?:infusions?|injections?|transplant(?:ation)?s?|administrations?|doses?|treatments?)\s+(?:was|were)\s+repeated\s+(?:once\s+)?"
                                 rf"(?:(?:after|at)\s+)?{_ABOUT_EN}{_IV_EN}\s+{_UNIT_EN}(?:\s+later)?\b", 0.85,
@@ -181,8 +182,21 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
        traps=("The measurements were repeated after 4 weeks in all patients given cells.",)),
     # "首次输注后4周再次输注", "第一次移植后3个月进行第二次移植": the time after the first, then the second
     zp("interval__zh_after_first", rf"(?:首次|第一次|第1次)(?:{_ADMIN_ZH})?后{_ABOUT_ZH}{_IV_ZH}\s*{_UNIT_ZH}[^,。;:!?\n]{{0,10}}?"
-                                   rf"(?:再次|第二次|第2次|又)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85,
+                                   rf"(?:再次|第二次|第2次|又|再)(?:[^,。;:!?\n]{{0,6}}?){_ADMIN_ZH}", 0.85,
        examples=("首次输注后4周再次输注脐带间充质干细胞。", "第一次移植後3個月進行第二次胰島移植。")),
+    # "given at baseline and again after 12 weeks": the second dose dated from the first, after a verb of giving
+    # ("HbA1c was measured at baseline and again after 12 weeks" gives nothing)
+    zp("interval__en_baseline_again", rf"\b(?:infused|injected|administered|given|transplanted|dosed|received)\s+(?:[^\s.;]+\s+){{0,8}}?at\s+(?:baseline|week\s+0|day\s+0)\s+"
+                                      rf"and\s+again\s+(?P<after>after\s+)?{_ABOUT_EN}{_IV_EN}\s+{_UNIT_EN}(?(after)|\s+later)\b", 0.85,
+       examples=("UC-MSCs (1 × 10^6 cells/kg) were given intravenously at baseline and again after 12 weeks.",
+                 "Cells were infused at baseline and again 3 months later."),
+       traps=("HbA1c was measured at baseline and again after 12 weeks of cell therapy.",)),
+    # "two infusions, the first at week 0 and the second six months later": the ellipsis of a pair
+    zp("interval__en_the_second_later", rf"(?:[,;]|\band)\s+the\s+second\s+(?:(?:one|dose|infusion|injection|administration|transplant(?:ation)?)\s+)?"
+                                        rf"{_ABOUT_EN}{_IV_EN}\s+{_UNIT_EN}\s+later\b", 0.85,
+       examples=("Each participant received two intra-venous infusions of 2 × 10^6 cells/kg, the first at week 0 and the second six months later.",
+                 "Two doses of MSCs were given, the second one 4 weeks later."),
+       traps=("The first biopsy was normal; the second visit six months later showed fibrosis.",)),
     zp("interval__en_monthly", rf"\b(?P<adverb>monthly|weekly|biweekly|fortnightly)\s+(?:(?:intravenous|IV)\s+)?{_ADMIN_EN}", 0.8),
     # a schedule: "at weeks 0, 4 and 8" / "于第0、4、8周" -> count and interval
     zp("schedule__en", r"\b(?:at|on)\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*and\s+\d{1,2})\b", 0.85),
@@ -196,8 +210,9 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("schedule__zh_each", r"(?:于|在)?第\s*(?P<list>\d{1,3}\s*(?P<sunit>周|天|日|个月)(?:\s*(?:、|,|和|及)\s*第\s*\d{1,3}\s*(?P=sunit))+)", 0.85),
     # "on Day 0 and Day 90" (a registry record's schedule): the unit repeated before each point
     # a schedule from baseline: "at baseline and at week 12", "于基线和第12周" -> two administrations
-    zp("schedule__en_baseline", r"\b(?:infused|injected|administered|given|transplanted|dosed)\s+(?:[\w-]+\s+){0,4}?at\s+(?P<base>baseline|week\s+0|day\s+0)\s+and\s+(?:again\s+)?at\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,3})\b",
-       0.85, examples=("MSCs were infused at baseline and at week 12.",),
+    zp("schedule__en_baseline", r"\b(?:infused|injected|administered|given|transplanted|dosed)\s+(?:[^\s.;]+\s+){0,8}?at\s+(?P<base>baseline|week\s+0|day\s+0)\s+and\s+(?:again\s+)?at\s+(?P<sunit>weeks?|days?|months?)\s+(?P<list>\d{1,3})\b",
+       0.85, examples=("MSCs were infused at baseline and at week 12.",
+                       "The cells were infused intravenously at 2 × 10^6 cells/kg at baseline and again at month 6."),
        traps=("HbA1c was measured at baseline and at week 12 after the infusion of cells.",)),
     zp("schedule__zh_baseline", r"(?:于|在)?(?P<base>基线)(?:时)?(?:和|及|与|、)第\s*(?P<list>\d{1,3})\s*(?P<sunit>周|天|日|个月)(?:各|分别)?(?:静脉)?(?:输注|注射|回输|移植)",
        0.85, examples=("分别于基线和第12周静脉输注脐带间充质干细胞。", "分別於基線和第12週靜脈輸注臍帶間充質幹細胞。")),
@@ -266,10 +281,10 @@ _ONLY_BEFORE = rx(r"(?:只|仅|僅)(?!需|要|用)$")
 # a verb that gives cells, in the sentence of "in a single operation"
 _GIVEN_VERB_EN = rx(r"\b(?:implant|transplant|infus|inject|engraft|grafted|deliver|administ)", re.I)
 # intervals read from "N months later ... a second dose": the dose noun is inside the match
-AGAIN_PATTERNS = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",
+AGAIN_PATTERNS = frozenset({"interval__en_baseline_again", "interval__en_the_second_later", "interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",
                             "interval__en_repeated", "second__en_after_first"})
 # intervals dated from a second administration: they imply a count of two
-IMPLIED_SECOND = frozenset({"interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",
+IMPLIED_SECOND = frozenset({"interval__en_baseline_again", "interval__en_the_second_later", "interval__en_again", "interval__en_second_later", "interval__zh_again", "interval__zh_after_first",
                             "interval__en_repeated"})
 # counts the text implies but does not state (a second dose, an ordinal): an explicit count wins over them
 IMPLIED_COUNT = IMPLIED_SECOND | {"second__en_after_first", "ordinal__en_pair", "ordinal__zh_pair"}
