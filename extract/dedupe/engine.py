@@ -252,18 +252,19 @@ def _drain(items: list[T]) -> Iterator[T]:
 
 
 def _ladder_arrays(items: Iterator[tuple[int, int, list[list[Key]]]], lad: int = 0) -> tuple[np.ndarray, ...]:
-    """(rule, rec, lad, depth, key) arrays of (rule index, record, ladders) items; ladders numbered from ``lad``."""
-    rule_a, rec_a, lad_a, depth_a, key_a = array("h"), array("i"), array("q"), array("h"), array("q")
+    """(rule, rec, lad, depth, key) arrays of (rule index, record, ladders) items; ladders numbered from ``lad``.
+    Only the keys are appended one by one; the other columns follow from each ladder's length."""
+    key_a, len_a, rule_l, rec_l = array("q"), array("i"), array("h"), array("i")
     for r, i, ladders in items:
         for ladder in ladders:
-            if not ladder:
-                continue
-            for d, k in enumerate(ladder):
-                rule_a.append(r); rec_a.append(i); lad_a.append(lad); depth_a.append(d)
-                key_a.append(hash((r, k)))
-            lad += 1
-    return (np.frombuffer(rule_a, dtype=np.int16), np.frombuffer(rec_a, dtype=np.int32),
-            np.frombuffer(lad_a, dtype=np.int64), np.frombuffer(depth_a, dtype=np.int16),
+            if ladder:
+                key_a.extend([hash((r, k)) for k in ladder])
+                len_a.append(len(ladder)); rule_l.append(r); rec_l.append(i)
+    lens = np.frombuffer(len_a, dtype=np.int32)
+    starts = np.cumsum(lens) - lens
+    depth = (np.arange(len(key_a), dtype=np.int64) - np.repeat(starts, lens)).astype(np.int16)
+    return (np.repeat(np.frombuffer(rule_l, dtype=np.int16), lens), np.repeat(np.frombuffer(rec_l, dtype=np.int32), lens),
+            np.repeat(np.arange(lad, lad + len(lens), dtype=np.int64), lens), depth,
             np.frombuffer(key_a, dtype=np.int64))
 
 
