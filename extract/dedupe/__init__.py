@@ -244,11 +244,14 @@ class _Merging:
 
 
 def _build(records: Sequence[Record], feats: list[Features], sid: str, members: list[int],
-           links: list[PendingLink], previous: Mapping[str, str], history: Mapping[str, list[str]]) -> Study:
-    """One study from its records (read now) and its pending links; sets the records' ``study_id``."""
+           links: list[PendingLink], previous: Mapping[str, str], history: Mapping[str, list[str]],
+           assign: bool = True) -> Study:
+    """One study from its records (read now) and its pending links; sets the records' ``study_id`` (with
+    ``assign``: a validated assignment per record, wasted on records read for this study alone)."""
     recs = sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
-    for r in recs:
-        r.study_id = sid
+    if assign:
+        for r in recs:
+            r.study_id = sid
     study = build_study(sid, recs, [p.link(feats) for p in links])
     study.previous_ids = _previous_ids(sid, recs, previous, history)
     return study
@@ -258,7 +261,8 @@ def _lines(m: _Merging, chunk: list[int]) -> list[StudyLine]:
     """The studies of groups ``chunk`` as lines (a worker's task: text crosses back, not Study objects)."""
     out = []
     for g in chunk:
-        study = _build(m.records, m.feats, m.ids[g], *m.groups[g], m.previous, m.history)
+        # (_sink_lines sets the study ids of records held in memory)
+        study = _build(m.records, m.feats, m.ids[g], *m.groups[g], m.previous, m.history, assign=False)
         out.append(StudyLine(study.study_id, study.record_ids, m.dump(study)))
     return out
 

@@ -10,9 +10,9 @@ import heapq
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ..models import Link
+from ..models import Link, LinkSignal
 from . import settings
-from .compare import FACT_SIGNALS, PROFILE_SIGNALS, W, Features, Sig, signals, to_link
+from .compare import FACT_SIGNALS, PROFILE_SIGNALS, W, Features, Sig, signals
 
 
 @dataclass(slots=True)
@@ -39,11 +39,16 @@ class PendingLink:
     threshold: float
 
     def link(self, feats: list[Features]) -> Link:
-        link = to_link(feats[self.i], feats[self.j], self.sig, self.level, self.score)
-        link.linked, link.threshold = True, self.threshold
-        if self.level.startswith("decision:"):
-            link.decision = next((d for n, _, d in self.sig if n == "decision"), None)
-        return link
+        """The ``Link`` (``compare.to_link``, linked, with its threshold), built without validation: every value
+        is already of its field's type (a study of a large run builds a million of them)."""
+        from .merge import _construct
+
+        decision = next((d for n, _, d in self.sig if n == "decision"), None) \
+            if self.level.startswith("decision:") else None
+        signals = [_construct(LinkSignal, {"name": n, "score": float(round(w, 3)), "detail": d}) for n, w, d in self.sig]
+        return _construct(Link, {"a": feats[self.i].rid, "b": feats[self.j].rid, "score": float(self.score),
+                                 "level": self.level, "linked": True, "threshold": float(self.threshold),
+                                 "decision": decision, "signals": signals})
 
 
 class PairCache:
