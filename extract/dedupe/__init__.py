@@ -153,6 +153,7 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
     if lifted:
         for s in lifted:
             cache.add(s)
+        del groups   # (not held through clustering again)
         groups = cluster(feats, forced + scored + lifted, cache)
     clock.lap("cluster")
     # 6. groups whose reports together share enough with another group's (joint profile) merge

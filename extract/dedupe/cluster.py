@@ -7,6 +7,7 @@ contradiction and the average cross-pair score (average linkage) clears a thresh
 from __future__ import annotations
 
 import heapq
+from array import array
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -171,13 +172,26 @@ def best_first(feats: list[Features]) -> Callable[[Scored], tuple[float, int, in
     """The sort key of pairs best first, ties broken by the two record ids (so the result does not depend on
     the input order). The ids are compared as their ranks: the same order, without building and comparing
     two strings per pair (millions of pairs at scale)."""
-    rank = {rid: k for k, rid in enumerate(sorted({f.rid for f in feats}))}
-    ranks = [rank[f.rid] for f in feats]
+    ranks = _rid_ranks(feats)
 
     def key(s: Scored) -> tuple[float, int, int]:
         a, b = ranks[s.i], ranks[s.j]
         return (-s.score, a, b) if a <= b else (-s.score, b, a)
     return key
+
+
+def _rid_ranks(feats: list[Features]) -> array:
+    """Each record's id as its rank among the distinct ids (equal ids, equal ranks): one sort of the indexes,
+    no set or dict of a million ids."""
+    order = sorted(range(len(feats)), key=lambda k: feats[k].rid)
+    ranks = array("i", bytes(4 * len(feats)))
+    rank, prev = -1, None
+    for k in order:
+        rid = feats[k].rid
+        if rid != prev:
+            rank, prev = rank + 1, rid
+        ranks[k] = rank
+    return ranks
 
 
 def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
@@ -189,7 +203,9 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
     avg_threshold = settings.CLUSTER_AVG_THRESHOLD if avg_threshold is None else avg_threshold
     max_size = max_size or settings.MAX_CLUSTER_SIZE
     parent = list(range(len(feats)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(feats))}
+    # the groups of several records by their root (a record alone is its own group: a million of them need
+    # no list each)
+    members: dict[int, list[int]] = {}
     links: dict[int, list[PendingLink]] = {}
 
     def find(x: int) -> int:
@@ -205,7 +221,7 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
         ra, rb = find(s.i), find(s.j)
         if ra == rb:
             continue
-        a, b = members[ra], members[rb]
+        a, b = members.get(ra) or [ra], members.get(rb) or [rb]
         if len(a) + len(b) > max_size:
             continue
         if s.level.startswith("decision:"):
@@ -218,12 +234,13 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
         if len(a) < len(b):
             ra, rb, a, b = rb, ra, b, a
         parent[rb] = ra
-        a.extend(b)
-        del members[rb]
+        members[ra] = a + b
+        members.pop(rb, None)
         la = links.setdefault(ra, [])
         la.extend(links.pop(rb, []))
         la.append(PendingLink(s.i, s.j, s.sig, s.level, s.score, threshold))
-    return [(sorted(m), links.get(root, [])) for root, m in members.items()]
+    return [(sorted(members[root]) if root in members else [root], links.get(root, []))
+            for root in range(len(feats)) if parent[root] == root]
 
 
 # ---------------------------------------------------------------- growing studies by their joint profile
@@ -286,9 +303,13 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
     large, or already tried), so the merges are those of rescanning every pair until nothing changes.
     """
     threshold = (settings.LINK_THRESHOLD if threshold is None else threshold) + settings.JOINT_MARGIN
-    of = {i: g for g, (members, _) in enumerate(groups) for i in members}
-    members = {g: list(m) for g, (m, _) in enumerate(groups)}
-    links = {g: list(ls) for g, (_, ls) in enumerate(groups)}
+    of = [0] * len(feats)   # record -> its group (as ``groups`` numbers them)
+    for g, (m, _) in enumerate(groups):
+        for i in m:
+            of[i] = g
+    # (the groups' lists are never changed in place: a merge makes a new one)
+    members = {g: m for g, (m, _) in enumerate(groups)}
+    links = {g: ls for g, (_, ls) in enumerate(groups) if ls}
     parent = list(range(len(groups)))
 
     def find(x: int) -> int:
@@ -331,10 +352,9 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
         if len(a) < len(b):
             ga, gb, a, b = gb, ga, b, a
         parent[gb] = ga
-        a.extend(b)
+        members[ga] = a + b
         del members[gb]
-        links[ga].extend(links.pop(gb, []))
-        links[ga].append(PendingLink(s.i, s.j, sig, "joint", score, threshold))
+        links[ga] = [*links.get(ga, []), *links.pop(gb, []), PendingLink(s.i, s.j, sig, "joint", score, threshold)]
         touched = touching.setdefault(ga, [])
         touched.extend(touching.pop(gb, []))
         dirty.mark(touched)
@@ -356,7 +376,7 @@ def _mergeable_joint(a: list[int], b: list[int], cache: PairCache, threshold: fl
     return joint
 
 
-def _judged_ahead(order: list[Scored], of: dict[int, int], members: dict[int, list[int]], cache: PairCache,
+def _judged_ahead(order: list[Scored], of: list[int], members: dict[int, list[int]], cache: PairCache,
                   threshold: float) -> Optional[dict[tuple[int, int], tuple[list[Sig], float]]]:
     """(group, group) -> joint signals and score of the pairs of groups the first pass of ``grow`` may try,
     as the groups are before it starts, for those that merge (None: a small run, judged as it goes).
