@@ -101,6 +101,8 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
             sink: Optional[Callable[[Any], None]] = None, dump: Optional[Callable[[Study], str]] = None
             ) -> list[Study]:
     clock = Clock(stats)
+    if len(records) >= PARALLEL_FEATURES_MIN and jobs_for() > 1:
+        _preload()
     # 1. normalise once per record
     feats, key_chunks = _features(records, texts, keys=engine != "python")
     term_frequencies(feats)
@@ -186,6 +188,15 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
 
 # from this many records on (read from a file), features are made by forked workers
 PARALLEL_FEATURES_MIN = 20_000
+
+
+def _preload() -> None:
+    """Load the tables and converters that comparing reads lazily, once, before workers are forked: else every
+    worker of every stage loads them again. (Not pypinyin: 55 MB, and only names the tables lack need it.)"""
+    from .institutions import org_table, product_table
+    from .normalise import _t2s, journal_table
+
+    journal_table(); org_table(); product_table(); _t2s()
 
 
 def _features(records: Sequence[Record], texts: Mapping[str, str], keys: bool

@@ -544,7 +544,10 @@ PAD = 6   # values per record kept as columns (more: bounded, not compared)
 
 
 def _padded(values: Sequence[Sequence[float]]) -> np.ndarray:
-    out = np.full((len(values), PAD), np.nan)
+    """[N, K] values, NaN-padded (a NaN row: none, or more than PAD); K is the most any row of at most PAD
+    values gives (at least 1): columns of NaN alone would only make the pairwise comparisons wider."""
+    width = max((len(vs) for vs in values if len(vs) <= PAD), default=1) or 1
+    out = np.full((len(values), width), np.nan)
     for k, vs in enumerate(values):
         if 0 < len(vs) <= PAD:
             out[k, :len(vs)] = vs
@@ -555,8 +558,10 @@ def _matchable(x: np.ndarray, y: np.ndarray, abs_tol: float, rel_tol: float = 0.
     """Per pair: an upper bound of the one-to-one matches between two padded value rows (values of one
     side that have a partner within the tolerance, counted on the side with fewer)."""
     d = np.abs(x[:, :, None] - y[:, None, :])
-    tol = np.maximum(abs_tol, rel_tol * np.maximum(np.abs(x[:, :, None]), np.abs(y[:, None, :])))
-    ok = d <= tol   # NaN compares False
+    if rel_tol:
+        ok = d <= np.maximum(abs_tol, rel_tol * np.maximum(np.abs(x[:, :, None]), np.abs(y[:, None, :])))
+    else:
+        ok = d <= abs_tol   # NaN compares False
     return np.minimum(ok.any(axis=2).sum(axis=1), ok.any(axis=1).sum(axis=1))
 
 
