@@ -329,7 +329,10 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
     for k, s in enumerate(order):
         touching.setdefault(of[s.i], []).append(k)
         touching.setdefault(of[s.j], []).append(k)
-    tried: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+    # pairs of groups judged as they are: a group (its root) only grows, so its root and size name its members
+    # (one int per pair, not the two member tuples: hundreds of MB at 1M records)
+    tried: set[int] = set()
+    width = len(feats) + 1
     # the first pass's pairs of groups as they are now, judged up front on all cores (a large run)
     ahead = _judged_ahead(order, of, members, cache, threshold)
     grown: set[int] = set()   # groups that changed since: judged now
@@ -342,7 +345,7 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
         a, b = members[ga], members[gb]
         if len(a) < 2 and len(b) < 2 or len(a) + len(b) > settings.MAX_CLUSTER_SIZE:
             continue   # two lone records: their own pair score decides
-        key = (tuple(sorted(a)), tuple(sorted(b)))
+        key = ((ga * width + len(a)) * width + gb) * width + len(b)
         if key in tried:
             continue
         tried.add(key)
