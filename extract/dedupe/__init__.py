@@ -105,6 +105,8 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
             sink: Optional[Callable[[Any], None]] = None, dump: Optional[Callable[[Study], str]] = None,
             same_content: Optional[Mapping[str, str]] = None) -> list[Study]:
     clock = Clock(stats)
+    if len(records) >= PARALLEL_FEATURES_MIN and jobs_for() > 1:
+        _preload()
     # 1. normalise once per record
     feats, key_chunks = _features(records, texts, keys=engine != "python")
     # the records of documents that repeat another's text are set aside: they join their originals' studies
@@ -162,6 +164,7 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
     if lifted:
         for s in lifted:
             cache.add(s)
+        del groups   # (not held through clustering again)
         groups = cluster(feats, forced + scored + lifted, cache)
     clock.lap("cluster")
     # 6. groups whose reports together share enough with another group's (joint profile) merge
@@ -198,6 +201,15 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
 
 # from this many records on (read from a file), features are made by forked workers
 PARALLEL_FEATURES_MIN = 20_000
+
+
+def _preload() -> None:
+    """Load the tables and converters that comparing reads lazily, once, before workers are forked: else every
+    worker of every stage loads them again. (Not pypinyin: 55 MB, and only names the tables lack need it.)"""
+    from .institutions import org_table, product_table
+    from .normalise import _t2s, journal_table
+
+    journal_table(); org_table(); product_table(); _t2s()
 
 
 def _features(records: Sequence[Record], texts: Mapping[str, str], keys: bool
@@ -257,11 +269,14 @@ class _Merging:
 
 
 def _build(records: Sequence[Record], feats: list[Features], sid: str, members: list[int],
-           links: list[PendingLink], previous: Mapping[str, str], history: Mapping[str, list[str]]) -> Study:
-    """One study from its records (read now) and its pending links; sets the records' ``study_id``."""
+           links: list[PendingLink], previous: Mapping[str, str], history: Mapping[str, list[str]],
+           assign: bool = True) -> Study:
+    """One study from its records (read now) and its pending links; sets the records' ``study_id`` (with
+    ``assign``: a validated assignment per record, wasted on records read for this study alone)."""
     recs = sorted((records[i] for i in members), key=lambda r: (r.doc_id, r.record_id))
-    for r in recs:
-        r.study_id = sid
+    if assign:
+        for r in recs:
+            r.study_id = sid
     study = build_study(sid, recs, [p.link(feats) for p in links])
     study.previous_ids = _previous_ids(sid, recs, previous, history)
     return study
@@ -271,7 +286,8 @@ def _lines(m: _Merging, chunk: list[int]) -> list[StudyLine]:
     """The studies of groups ``chunk`` as lines (a worker's task: text crosses back, not Study objects)."""
     out = []
     for g in chunk:
-        study = _build(m.records, m.feats, m.ids[g], *m.groups[g], m.previous, m.history)
+        # (_sink_lines sets the study ids of records held in memory)
+        study = _build(m.records, m.feats, m.ids[g], *m.groups[g], m.previous, m.history, assign=False)
         out.append(StudyLine(study.study_id, study.record_ids, m.dump(study)))
     return out
 

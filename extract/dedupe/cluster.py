@@ -7,12 +7,13 @@ contradiction and the average cross-pair score (average linkage) clears a thresh
 from __future__ import annotations
 
 import heapq
+from array import array
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Optional
 
-from ..models import Link
+from ..models import Link, LinkSignal
 from . import settings
-from .compare import FACT_SIGNALS, PROFILE_SIGNALS, W, Features, Sig, signals, to_link
+from .compare import FACT_SIGNALS, PROFILE_SIGNALS, W, Features, Sig, signals
 
 
 @dataclass(slots=True)
@@ -39,11 +40,16 @@ class PendingLink:
     threshold: float
 
     def link(self, feats: list[Features]) -> Link:
-        link = to_link(feats[self.i], feats[self.j], self.sig, self.level, self.score)
-        link.linked, link.threshold = True, self.threshold
-        if self.level.startswith("decision:"):
-            link.decision = next((d for n, _, d in self.sig if n == "decision"), None)
-        return link
+        """The ``Link`` (``compare.to_link``, linked, with its threshold), built without validation: every value
+        is already of its field's type (a study of a large run builds a million of them)."""
+        from .merge import _construct
+
+        decision = next((d for n, _, d in self.sig if n == "decision"), None) \
+            if self.level.startswith("decision:") else None
+        signals = [_construct(LinkSignal, {"name": n, "score": float(round(w, 3)), "detail": d}) for n, w, d in self.sig]
+        return _construct(Link, {"a": feats[self.i].rid, "b": feats[self.j].rid, "score": float(self.score),
+                                 "level": self.level, "linked": True, "threshold": float(self.threshold),
+                                 "decision": decision, "signals": signals})
 
 
 class PairCache:
@@ -162,17 +168,36 @@ def _mergeable(a: list[int], b: list[int], cache: PairCache, *,
     return (total + sum(w for _, _, w in thin)) / n >= avg_threshold
 
 
-def best_first(feats: list[Features]) -> Callable[[Scored], tuple[float, int, int]]:
-    """The sort key of pairs best first, ties broken by the two record ids (so the result does not depend on
-    the input order). The ids are compared as their ranks: the same order, without building and comparing
-    two strings per pair (millions of pairs at scale)."""
-    rank = {rid: k for k, rid in enumerate(sorted({f.rid for f in feats}))}
-    ranks = [rank[f.rid] for f in feats]
+def best_first(feats: list[Features], pairs: list[Scored]) -> list[Scored]:
+    """The pairs best first, ties broken by the two record ids (so the result does not depend on the input
+    order), equal keys in their given order. The ids are compared as their ranks, and the keys sorted as numpy
+    columns: a Python sort key per pair (a tuple of a float and two ints) is 150 bytes, 400 MB for the
+    millions of pairs of a large run."""
+    if len(pairs) < 2:
+        return list(pairs)
+    import numpy as np
 
-    def key(s: Scored) -> tuple[float, int, int]:
-        a, b = ranks[s.i], ranks[s.j]
-        return (-s.score, a, b) if a <= b else (-s.score, b, a)
-    return key
+    ranks = np.frombuffer(_rid_ranks(feats), dtype=np.int32)
+    n = len(pairs)
+    ra = ranks[np.fromiter((s.i for s in pairs), dtype=np.int64, count=n)]
+    rb = ranks[np.fromiter((s.j for s in pairs), dtype=np.int64, count=n)]
+    score = np.fromiter((s.score for s in pairs), dtype=np.float64, count=n)
+    order = np.lexsort((np.maximum(ra, rb), np.minimum(ra, rb), -score))   # (stable: the last key first)
+    return [pairs[k] for k in order.tolist()]
+
+
+def _rid_ranks(feats: list[Features]) -> array:
+    """Each record's id as its rank among the distinct ids (equal ids, equal ranks): one sort of the indexes,
+    no set or dict of a million ids."""
+    order = sorted(range(len(feats)), key=lambda k: feats[k].rid)
+    ranks = array("i", bytes(4 * len(feats)))
+    rank, prev = -1, None
+    for k in order:
+        rid = feats[k].rid
+        if rid != prev:
+            rank, prev = rank + 1, rid
+        ranks[k] = rank
+    return ranks
 
 
 def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
@@ -184,7 +209,9 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
     avg_threshold = settings.CLUSTER_AVG_THRESHOLD if avg_threshold is None else avg_threshold
     max_size = max_size or settings.MAX_CLUSTER_SIZE
     parent = list(range(len(feats)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(feats))}
+    # the groups of several records by their root (a record alone is its own group: a million of them need
+    # no list each)
+    members: dict[int, list[int]] = {}
     links: dict[int, list[PendingLink]] = {}
 
     def find(x: int) -> int:
@@ -194,13 +221,12 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
         return x
 
     # best first; ties broken by record ids so the result does not depend on input order
-    strong = [s for s in scored if s.score >= threshold and s.level != "contradiction"]
-    strong.sort(key=best_first(feats))
+    strong = best_first(feats, [s for s in scored if s.score >= threshold and s.level != "contradiction"])
     for s in strong:
         ra, rb = find(s.i), find(s.j)
         if ra == rb:
             continue
-        a, b = members[ra], members[rb]
+        a, b = members.get(ra) or [ra], members.get(rb) or [rb]
         if len(a) + len(b) > max_size:
             continue
         if s.level.startswith("decision:"):
@@ -213,12 +239,13 @@ def cluster(feats: list[Features], scored: list[Scored], cache: PairCache, *,
         if len(a) < len(b):
             ra, rb, a, b = rb, ra, b, a
         parent[rb] = ra
-        a.extend(b)
-        del members[rb]
+        members[ra] = a + b
+        members.pop(rb, None)
         la = links.setdefault(ra, [])
         la.extend(links.pop(rb, []))
         la.append(PendingLink(s.i, s.j, s.sig, s.level, s.score, threshold))
-    return [(sorted(m), links.get(root, [])) for root, m in members.items()]
+    return [(sorted(members[root]) if root in members else [root], links.get(root, []))
+            for root in range(len(feats)) if parent[root] == root]
 
 
 # ---------------------------------------------------------------- growing studies by their joint profile
@@ -281,9 +308,13 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
     large, or already tried), so the merges are those of rescanning every pair until nothing changes.
     """
     threshold = (settings.LINK_THRESHOLD if threshold is None else threshold) + settings.JOINT_MARGIN
-    of = {i: g for g, (members, _) in enumerate(groups) for i in members}
-    members = {g: list(m) for g, (m, _) in enumerate(groups)}
-    links = {g: list(ls) for g, (_, ls) in enumerate(groups)}
+    of = [0] * len(feats)   # record -> its group (as ``groups`` numbers them)
+    for g, (m, _) in enumerate(groups):
+        for i in m:
+            of[i] = g
+    # (the groups' lists are never changed in place: a merge makes a new one)
+    members = {g: m for g, (m, _) in enumerate(groups)}
+    links = {g: ls for g, (_, ls) in enumerate(groups) if ls}
     parent = list(range(len(groups)))
 
     def find(x: int) -> int:
@@ -292,13 +323,16 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
             x = parent[x]
         return x
 
-    order = sorted(near, key=best_first(feats))
+    order = best_first(feats, near)
     # the candidates (positions in ``order``) that touch each group's members
     touching: dict[int, list[int]] = {}
     for k, s in enumerate(order):
         touching.setdefault(of[s.i], []).append(k)
         touching.setdefault(of[s.j], []).append(k)
-    tried: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
+    # pairs of groups judged as they are: a group (its root) only grows, so its root and size name its members
+    # (one int per pair, not the two member tuples: hundreds of MB at 1M records)
+    tried: set[int] = set()
+    width = len(feats) + 1
     # the first pass's pairs of groups as they are now, judged up front on all cores (a large run)
     ahead = _judged_ahead(order, of, members, cache, threshold)
     grown: set[int] = set()   # groups that changed since: judged now
@@ -311,7 +345,7 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
         a, b = members[ga], members[gb]
         if len(a) < 2 and len(b) < 2 or len(a) + len(b) > settings.MAX_CLUSTER_SIZE:
             continue   # two lone records: their own pair score decides
-        key = (tuple(sorted(a)), tuple(sorted(b)))
+        key = ((ga * width + len(a)) * width + gb) * width + len(b)
         if key in tried:
             continue
         tried.add(key)
@@ -326,10 +360,9 @@ def grow(feats: list[Features], groups: list[tuple[list[int], list[PendingLink]]
         if len(a) < len(b):
             ga, gb, a, b = gb, ga, b, a
         parent[gb] = ga
-        a.extend(b)
+        members[ga] = a + b
         del members[gb]
-        links[ga].extend(links.pop(gb, []))
-        links[ga].append(PendingLink(s.i, s.j, sig, "joint", score, threshold))
+        links[ga] = [*links.get(ga, []), *links.pop(gb, []), PendingLink(s.i, s.j, sig, "joint", score, threshold)]
         touched = touching.setdefault(ga, [])
         touched.extend(touching.pop(gb, []))
         dirty.mark(touched)
@@ -351,7 +384,7 @@ def _mergeable_joint(a: list[int], b: list[int], cache: PairCache, threshold: fl
     return joint
 
 
-def _judged_ahead(order: list[Scored], of: dict[int, int], members: dict[int, list[int]], cache: PairCache,
+def _judged_ahead(order: list[Scored], of: list[int], members: dict[int, list[int]], cache: PairCache,
                   threshold: float) -> Optional[dict[tuple[int, int], tuple[list[Sig], float]]]:
     """(group, group) -> joint signals and score of the pairs of groups the first pass of ``grow`` may try,
     as the groups are before it starts, for those that merge (None: a small run, judged as it goes).

@@ -31,7 +31,7 @@ from typing import Iterator, Optional, Sequence, TypeVar
 import numpy as np
 
 from . import settings
-from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, Key, _title_ladders
+from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, Key
 from .forked import fork_map, jobs_for
 from .normalise import title_tokens
 from .settings import Weight
@@ -104,7 +104,10 @@ class KeyColumns:
         self.rule = self.rec = self.lad = self.depth = self.key = empty
 
 
-KeyChunk = tuple[tuple[np.ndarray, ...], list[list[str]]]   # what _keys_chunk gives for a span of records
+# a span's title tokens, compact: (the span's distinct tokens, each token of each record as an index into them,
+# the number of tokens per record)
+TitleToks = tuple[list[str], np.ndarray, np.ndarray]
+KeyChunk = tuple[tuple[np.ndarray, ...], TitleToks]   # what _keys_chunk gives for a span of records
 
 
 def key_columns(feats: Sequence[Features], jobs: int = 0, chunks: Optional[Sequence[KeyChunk]] = None) -> KeyColumns:
@@ -114,7 +117,9 @@ def key_columns(feats: Sequence[Features], jobs: int = 0, chunks: Optional[Seque
     forked workers (a key is ``hash((rule, key))``: the workers share the parent's string hashing);
     ``chunks``: ``_keys_chunk`` of consecutive spans covering every record, already made (by the workers that
     made the features: a rule reads one record's own features only; a list of them is emptied as it is read,
-    so that no caller still holding it keeps the arrays alive through the join).
+    so that no caller still holding it keeps the arrays alive through the join). The title rule's ladders
+    (``_title_key_arrays``) need the whole corpus's token counts: the spans' tokens become one table of
+    (record, token number) rows, never a Python list per record (1.2 GB at 1M records).
     """
     n = len(feats)
     if chunks is None:
@@ -123,21 +128,103 @@ def key_columns(feats: Sequence[Features], jobs: int = 0, chunks: Optional[Seque
         chunks = fork_map(_keys_chunk, feats, spans, jobs)   # type: ignore[assignment]
     parts: list[tuple[np.ndarray, ...]] = []
     shifts: list[int] = []
-    toks: list[list[str]] = []
+    vocab: dict[str, int] = {}
+    tok_parts: list[np.ndarray] = []
+    count_parts: list[np.ndarray] = []
     lad = 0
     source = _drain(chunks) if isinstance(chunks, list) else chunks
-    for cols, chunk_toks in source:   # type: ignore[union-attr]
+    for cols, (words, ids, counts) in source:   # type: ignore[union-attr]
         parts.append(cols)
         shifts.append(lad)   # ladders are numbered per chunk
         if len(cols[2]):
             lad += int(cols[2][-1]) + 1
-        toks.extend(chunk_toks)
-    r = RULE_NAMES.index("title")
-    title = _title_ladders(list(feats), toks)
-    del toks
-    parts.append(_ladder_arrays(((r, i, title[i]) for i in range(n)), lad))
+        remap = np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), dtype=np.int32, count=len(words))
+        tok_parts.append(remap[ids])
+        count_parts.append(counts)
+    counts = np.concatenate(count_parts) if count_parts else np.zeros(0, dtype=np.int32)
+    assert len(counts) == n
+    toks = np.concatenate(tok_parts) if tok_parts else np.zeros(0, dtype=np.int32)
+    del tok_parts, count_parts
+    # token numbers in the tokens' sort order: the Python path breaks ties of rarity by the token itself
+    words = list(vocab)
+    del vocab
+    rank = np.empty(len(words), dtype=np.int32)
+    rank[sorted(range(len(words)), key=words.__getitem__)] = np.arange(len(words), dtype=np.int32)
+    del words
+    toks = rank[toks]
+    del rank
+    rec = np.repeat(np.arange(n, dtype=np.int32), counts)
+    years = np.fromiter((f.year or 0 for f in feats), dtype=np.int64, count=n)
+    parts.append(_title_key_arrays(rec, toks, years, RULE_NAMES.index("title"), lad))
     shifts.append(0)
     return _joined(parts, shifts)
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser (uint64, wrapping): a well-spread hash of 64-bit integers."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def _title_key(kind: int, a: np.ndarray, b: np.ndarray, year: np.ndarray) -> np.ndarray:
+    """The int64 key of (kind, token a, token b, year) (b -1: no second token; year 0: the coarse key)."""
+    with np.errstate(over="ignore"):
+        h = _mix(np.uint64((0x9E3779B97F4A7C15 + kind) % 2**64) ^ a.astype(np.uint64))
+        h = _mix(h ^ (b.astype(np.int64) + 1).astype(np.uint64))
+        h = _mix(h ^ year.astype(np.uint64))
+    return h.view(np.int64)
+
+
+def _first_per_record(rec: np.ndarray, df: np.ndarray, tok: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row indexes, position 0..k-1) of each record's ``k`` rows of lowest (df, token), in that order."""
+    order = np.lexsort((tok, df, rec))
+    r = rec[order]
+    start = np.ones(len(r), dtype=np.bool_)
+    start[1:] = r[1:] != r[:-1]
+    first = np.maximum.accumulate(np.where(start, np.arange(len(r)), 0))
+    pos = np.arange(len(r)) - first
+    keep = pos < k
+    return order[keep], pos[keep]
+
+
+def _title_key_arrays(rec: np.ndarray, tok: np.ndarray, years: np.ndarray, rule: int,
+                      lad: int) -> tuple[np.ndarray, ...]:
+    """``blocking._title_ladders`` as key arrays, from (record, token) rows (tokens numbered in their sort
+    order, each once per record): per record its ``TITLE_BLOCK_TOKENS`` rarest tokens in 2..``TITLE_TOKEN_MAX_DF``
+    records, then the year; and the pair of its two rarest tokens (in two records or more) when even the rarest
+    one's block may not fit the cap. Ladders numbered from ``lad``."""
+    max_df, k = settings.TITLE_TOKEN_MAX_DF, settings.TITLE_BLOCK_TOKENS
+    fits = min(max_df, settings.MAX_BLOCK_SIZE)
+    df = np.bincount(tok).astype(np.int64)[tok] if len(tok) else np.zeros(0, dtype=np.int64)
+    usable = np.nonzero((df >= 2) & (df <= max_df))[0]
+    sel, _ = _first_per_record(rec[usable], df[usable], tok[usable], k)
+    one_rec, one_tok = rec[usable][sel].astype(np.int64), tok[usable][sel].astype(np.int64)
+    del usable, sel
+    common = np.nonzero(df >= 2)[0]
+    sel, pos = _first_per_record(rec[common], df[common], tok[common], 2)
+    r2, t2, d2 = rec[common][sel], tok[common][sel], df[common][sel]
+    del common, sel
+    # pos 0 rows whose record has a pos 1 row right after (the sort keeps a record's rows together)
+    head = np.nonzero((pos[:-1] == 0) & (pos[1:] == 1) & (d2[:-1] > fits))[0] if len(pos) > 1 else np.zeros(0, int)
+    two_rec, two_a, two_b = r2[head].astype(np.int64), t2[head].astype(np.int64), t2[head + 1].astype(np.int64)
+    no_b = np.full(len(one_rec), -1, dtype=np.int64)
+    lads = [(0, one_rec, one_tok, no_b), (1, two_rec, two_a, two_b)]
+    rule_p, rec_p, lad_p, depth_p, key_p = [], [], [], [], []
+    for kind, r, a, b in lads:
+        numbers = lad + np.arange(len(r), dtype=np.int64)
+        lad += len(r)
+        y = years[r]
+        dated = np.nonzero(y > 0)[0]
+        rec_p += [r, r[dated]]
+        lad_p += [numbers, numbers[dated]]
+        depth_p += [np.zeros(len(r), dtype=np.int16), np.ones(len(dated), dtype=np.int16)]
+        key_p += [_title_key(kind, a, b, np.zeros(len(r), dtype=np.int64)), _title_key(kind, a[dated], b[dated], y[dated])]
+    rec_a = np.concatenate(rec_p).astype(np.int32)
+    return (np.full(len(rec_a), rule, dtype=np.int16), rec_a, np.concatenate(lad_p), np.concatenate(depth_p),
+            np.concatenate(key_p))
 
 
 def _joined(parts: list[tuple[np.ndarray, ...]], shifts: list[int]) -> KeyColumns:
@@ -165,18 +252,19 @@ def _drain(items: list[T]) -> Iterator[T]:
 
 
 def _ladder_arrays(items: Iterator[tuple[int, int, list[list[Key]]]], lad: int = 0) -> tuple[np.ndarray, ...]:
-    """(rule, rec, lad, depth, key) arrays of (rule index, record, ladders) items; ladders numbered from ``lad``."""
-    rule_a, rec_a, lad_a, depth_a, key_a = array("h"), array("i"), array("q"), array("h"), array("q")
+    """(rule, rec, lad, depth, key) arrays of (rule index, record, ladders) items; ladders numbered from ``lad``.
+    Only the keys are appended one by one; the other columns follow from each ladder's length."""
+    key_a, len_a, rule_l, rec_l = array("q"), array("i"), array("h"), array("i")
     for r, i, ladders in items:
         for ladder in ladders:
-            if not ladder:
-                continue
-            for d, k in enumerate(ladder):
-                rule_a.append(r); rec_a.append(i); lad_a.append(lad); depth_a.append(d)
-                key_a.append(hash((r, k)))
-            lad += 1
-    return (np.frombuffer(rule_a, dtype=np.int16), np.frombuffer(rec_a, dtype=np.int32),
-            np.frombuffer(lad_a, dtype=np.int64), np.frombuffer(depth_a, dtype=np.int16),
+            if ladder:
+                key_a.extend([hash((r, k)) for k in ladder])
+                len_a.append(len(ladder)); rule_l.append(r); rec_l.append(i)
+    lens = np.frombuffer(len_a, dtype=np.int32)
+    starts = np.cumsum(lens) - lens
+    depth = (np.arange(len(key_a), dtype=np.int64) - np.repeat(starts, lens)).astype(np.int16)
+    return (np.repeat(np.frombuffer(rule_l, dtype=np.int16), lens), np.repeat(np.frombuffer(rec_l, dtype=np.int32), lens),
+            np.repeat(np.arange(lad, lad + len(lens), dtype=np.int64), lens), depth,
             np.frombuffer(key_a, dtype=np.int64))
 
 
@@ -187,8 +275,14 @@ def _keys_chunk(feats: Sequence[Features], span: tuple[int, int], at: int = 0) -
     lo, hi = span
     rules = [(r, RULES[name]) for r, name in enumerate(RULE_NAMES) if name != "title"]
     cols = _ladder_arrays((r, i + at, list(fn(feats[i]))) for r, fn in rules for i in range(lo, hi))
-    toks = [title_tokens(feats[i].title) if feats[i].title else [] for i in range(lo, hi)]
-    return cols, toks
+    words: dict[str, int] = {}
+    ids = array("i")
+    counts = array("i")
+    for i in range(lo, hi):
+        ts = title_tokens(feats[i].title) if feats[i].title else []
+        ids.extend(words.setdefault(t, len(words)) for t in ts)
+        counts.append(len(ts))
+    return cols, (list(words), np.frombuffer(ids, dtype=np.int32), np.frombuffer(counts, dtype=np.int32))
 
 
 def rule_table() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -450,7 +544,10 @@ PAD = 6   # values per record kept as columns (more: bounded, not compared)
 
 
 def _padded(values: Sequence[Sequence[float]]) -> np.ndarray:
-    out = np.full((len(values), PAD), np.nan)
+    """[N, K] values, NaN-padded (a NaN row: none, or more than PAD); K is the most any row of at most PAD
+    values gives (at least 1): columns of NaN alone would only make the pairwise comparisons wider."""
+    width = max((len(vs) for vs in values if len(vs) <= PAD), default=1) or 1
+    out = np.full((len(values), width), np.nan)
     for k, vs in enumerate(values):
         if 0 < len(vs) <= PAD:
             out[k, :len(vs)] = vs
@@ -461,8 +558,10 @@ def _matchable(x: np.ndarray, y: np.ndarray, abs_tol: float, rel_tol: float = 0.
     """Per pair: an upper bound of the one-to-one matches between two padded value rows (values of one
     side that have a partner within the tolerance, counted on the side with fewer)."""
     d = np.abs(x[:, :, None] - y[:, None, :])
-    tol = np.maximum(abs_tol, rel_tol * np.maximum(np.abs(x[:, :, None]), np.abs(y[:, None, :])))
-    ok = d <= tol   # NaN compares False
+    if rel_tol:
+        ok = d <= np.maximum(abs_tol, rel_tol * np.maximum(np.abs(x[:, :, None]), np.abs(y[:, None, :])))
+    else:
+        ok = d <= abs_tol   # NaN compares False
     return np.minimum(ok.any(axis=2).sum(axis=1), ok.any(axis=1).sum(axis=1))
 
 

@@ -101,9 +101,8 @@ def merge_values(records: list[Record]) -> Merged:
                 elif name == "registry_ids":
                     key = norm_registry(x)
                 items.append((key, x, r.record_id))
-        refs = _collect(items, _META_REF[name])
-        if refs:
-            study[name] = refs
+        if items:   # (most fields of most studies are empty: no grouping to do)
+            study[name] = _collect(items, _META_REF[name])
     merged: dict[str, Any] = {"study": study}
     merged["cohort_sizes"] = _collect(
         (((c.n, c.role), {"n": c.n, "role": c.role, "label": c.label}, r.record_id)
