@@ -62,6 +62,10 @@ class PairCache:
     def add(self, s: Scored) -> None:
         self._cache[(s.i, s.j)] = s
 
+    def scored(self) -> list[Scored]:
+        """Every pair scored so far."""
+        return list(self._cache.values())
+
     def peek(self, i: int, j: int) -> Optional[Scored]:
         """The pair's entry when it was already scored (nothing is computed)."""
         return self._cache.get((i, j) if i < j else (j, i))

@@ -83,7 +83,7 @@ def unfold_cache(cache: PairCache, kept: list[int], copies: dict[int, int], feat
     """The scores ``cache`` holds over the kept records, over all records, and each copy's ``same_content`` link
     to the record it repeats (what ``explain_in_run`` reads)."""
     full = PairCache(feats)
-    for s in unfold_scored(list(cache._cache.values()), kept):   # noqa: SLF001 - the cache's own entries
+    for s in unfold_scored(cache.scored(), kept):
         full.add(s)
     for c, o in copies.items():
         i, j = sorted((o, c))

@@ -147,7 +147,7 @@ def test_study_cite_cue(text: str, found: bool) -> None:
     ("The Phase 1/2 study enrolled 12 participants", False),
     ("该试验已在中国临床试验注册中心注册", False),
 ])
-def test_planned_trial_cue_blind12(text: str, found: bool) -> None:
+def test_planned_trial_cue_next_phase(text: str, found: bool) -> None:
     assert bool(PLANNED_STUDY.search(text)) is found
 
 
