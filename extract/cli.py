@@ -26,6 +26,19 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _forget_unhandled_interrupt() -> None:
+    """CPython 3.11 marks a KeyboardInterrupt raised inside code that exec() runs (a dataclass made while a module is
+    imported) as unhandled even when it is caught, and then ends the process by SIGINT instead of its exit code: a
+    SIGTERM landing in pdfplumber's import gave -2, not 130, after the clean path had run. Clear that mark where
+    CPython keeps it (nothing to do elsewhere)."""
+    try:
+        import ctypes
+
+        ctypes.c_int.in_dll(ctypes.pythonapi, "_Py_UnhandledKeyboardInterrupt").value = 0
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"extract {__version__}")
@@ -109,6 +122,7 @@ def run(
                                stage=ticker.stage, options=options, dask=dask,
                                dedupe_engine=None if dedupe_engine == "auto" else dedupe_engine)
     except KeyboardInterrupt:
+        _forget_unhandled_interrupt()
         ticker.stop()
         bar.close()
         typer.echo("interrupted: no output was replaced; the previous outputs are intact "

@@ -55,3 +55,22 @@ def test_explain_reports_on_two_records_of_a_run(tmp_path: Path) -> None:
     assert link["linked"] is True  # same registry id, same numbers
     bad = CliRunner().invoke(app, ["explain", ids[0], "r-nope", "--out", str(tmp_path / "out")])
     assert bad.exit_code == 2
+
+
+def test_a_caught_interrupt_is_not_left_marked_unhandled() -> None:
+    """CPython keeps a mark of a KeyboardInterrupt it thinks went unhandled and then ends the process by SIGINT
+    (exit -2, not 130): the interrupted path clears it."""
+    import ctypes
+
+    from extract.cli import _forget_unhandled_interrupt
+
+    try:
+        mark = ctypes.c_int.in_dll(ctypes.pythonapi, "_Py_UnhandledKeyboardInterrupt")
+    except (AttributeError, ValueError, OSError):
+        pytest.skip("this Python keeps no such mark")
+    mark.value = 1
+    try:
+        _forget_unhandled_interrupt()
+        assert mark.value == 0
+    finally:
+        mark.value = 0
