@@ -219,12 +219,12 @@ def explain(
         raise typer.Exit(EXIT_USAGE)
     docs_path = out / "documents.jsonl"
     texts: dict[str, str] = {}
-    rows: list[dict] = []
+    docs: list[tuple[str, Optional[list[str]]]] = []
     if docs_path.exists():  # mention texts give the same numeric signals as the run had
         with docs_path.open(encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
-                rows.append({"doc_id": row["doc_id"], "same_content_as": row.get("same_content_as")})
+                docs.append((row["doc_id"], row.get("same_content_as")))
                 if row.get("status") == "ok":
                     texts[row["doc_id"]] = row.get("text", "")
     try:
@@ -234,7 +234,7 @@ def explain(
         raise typer.Exit(EXIT_USAGE)
     from .pipeline import copies_of
 
-    link = explain_in_run(list(recs.values()), a, b, texts=texts, decisions=decisions, same_content=copies_of(rows))
+    link = explain_in_run(list(recs.values()), a, b, texts=texts, decisions=decisions, same_content=copies_of(docs))
     typer.echo(json.dumps(link.model_dump(mode="json"), ensure_ascii=False, indent=2))
 
 

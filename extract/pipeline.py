@@ -630,13 +630,12 @@ def _link_same_content(rows: list[_Row]) -> None:
             r.same_content_as = [first.doc_id]
 
 
-def copies_of(rows: Iterable[Any]) -> dict[str, str]:
-    """doc_id of each document whose text repeats an earlier one's -> that earlier document's doc_id (rows in
-    output order, each with ``doc_id`` and ``same_content_as``: documents.jsonl's rows or ``_Row``s)."""
+def copies_of(docs: Iterable[tuple[str, Optional[list[str]]]]) -> dict[str, str]:
+    """doc_id of each document whose text repeats an earlier one's -> that earlier document's doc_id, from each
+    document's (doc_id, same_content_as) in output order."""
     seen: set[str] = set()
     out: dict[str, str] = {}
-    for r in rows:
-        doc, same = (r["doc_id"], r.get("same_content_as")) if isinstance(r, dict) else (r.doc_id, r.same_content_as)
+    for doc, same in docs:
         if same and same[0] in seen:
             out[doc] = same[0]
         seen.add(doc)
@@ -778,7 +777,7 @@ def _run(root: Path, out_dir: Path, staged_results: Stage, texts: StagedTexts, w
         # (each study comes as its line: at scale they are built and dumped on all cores)
         dedupe(records, texts=texts, previous=previous_study_ids(out_dir / "records.jsonl"),
                history=previous_history(out_dir / "studies.jsonl"), decisions=decisions, engine=dedupe_engine,
-               sink=sink, dump=dumps, same_content=copies_of(rows))
+               sink=sink, dump=dumps, same_content=copies_of((r.doc_id, r.same_content_as) for r in rows))
     # 7. write: the three files and the manifest replace the previous ones as one set
     if stage:
         stage("writing")

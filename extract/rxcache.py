@@ -23,6 +23,7 @@ import os
 import re
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -178,16 +179,17 @@ def writable() -> bool:
     return folder is not None and os.access(folder, os.W_OK)
 
 
-_WRITABLE: list[bool] = []   # writable(), asked once per process by rx
+@lru_cache(maxsize=1)
+def _keep_at_import() -> bool:
+    """``writable()``, asked once per process by ``rx``."""
+    return writable()
 
 
 def rx(regex: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(regex, flags)`` for a pattern a module declares at import: its kept twin (``compile_cached``,
     the same matches) where the cache file can be kept, so neither the import nor ``speed_up_modules`` runs
     sre's compiler for it again."""
-    if not _WRITABLE:
-        _WRITABLE.append(writable())
-    if not _WRITABLE[0]:
+    if not _keep_at_import():
         return re.compile(regex, flags)
     if not flags & re.ASCII:
         flags |= re.UNICODE   # the flags re.compile gives the pattern: the key speed_up_modules looks up

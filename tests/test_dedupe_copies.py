@@ -97,9 +97,8 @@ def test_explain_shows_the_copy_link_and_a_decision_keeps_a_copy_compared(corpus
 
 
 def test_copies_in_output_order() -> None:
-    rows = [{"doc_id": "a", "same_content_as": ["b", "c"]}, {"doc_id": "b", "same_content_as": ["a"]},
-            {"doc_id": "d", "same_content_as": []}, {"doc_id": "c", "same_content_as": ["a"]}]
-    assert copies_of(rows) == {"b": "a", "c": "a"}
+    docs = [("a", ["b", "c"]), ("b", ["a"]), ("d", []), ("c", ["a"])]
+    assert copies_of(docs) == {"b": "a", "c": "a"}
 
 
 def test_a_run_joins_an_identical_file_to_its_original(tmp_path: Path) -> None:

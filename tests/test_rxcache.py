@@ -126,7 +126,7 @@ def test_nothing_is_sped_up_where_the_code_cannot_be_kept(fresh: Path, monkeypat
 def test_rx_reads_a_module_regex_back_and_registers_it(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A module-level regex (rx) is the kept twin, found again in the file under re.compile's flags, and
     speed_up_modules leaves it alone."""
-    monkeypatch.setattr(rxcache, "_WRITABLE", [])
+    rxcache._keep_at_import.cache_clear()
     first = rxcache.rx(r"(?P<n>\d+)\s*(?:名|例)")
     assert first.flags == re.compile(r"(?P<n>\d+)\s*(?:名|例)").flags
     _same(first, re.compile(r"(?P<n>\d+)\s*(?:名|例)"))
@@ -141,6 +141,7 @@ def test_rx_reads_a_module_regex_back_and_registers_it(fresh: Path, monkeypatch:
 
 def test_rx_is_re_compile_where_nothing_can_be_kept(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXTRACT_REGEX_CACHE", "off")
-    monkeypatch.setattr(rxcache, "_WRITABLE", [])
+    rxcache._keep_at_import.cache_clear()
     rxcache.rx(r"\d+w")
+    rxcache._keep_at_import.cache_clear()   # (asked again by the next process, here the next test)
     assert not rxcache._entries and not rxcache._changed
