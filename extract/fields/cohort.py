@@ -31,7 +31,7 @@ from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLA
                              SCREENED_AFTER, SCREENED_BEFORE, SEX_NOUN, STUDY_NOUN_AFTER, STUDY_TRIGGER_AFTER,
                              STUDY_TRIGGER_BEFORE, SUBGROUP_AFTER, SUBSET_BEFORE, TIMED_SUBGROUP, TIME_POINT_BEFORE,
                              TOTAL_LABELS, TREATED_AFTER, WIDE_BACKGROUND, ZH_GROUP, ZH_NUM, ZH_PERSON)
-from .cohort_roles import (EVENT_AFTER, ZH_ALLOCATION_VERBS, CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
+from .cohort_roles import (EVENT_AFTER, EVENT_CUE, ZH_ALLOCATION_VERBS, CHANGE_IN_BEFORE, approximate_subject, POOLING_BEFORE, ZH_CHANGE_AFTER, ZH_COMORBID, clause_after,
                            in_event_brackets, in_event_list, is_event_in, in_outcome_breakdown, in_reference_entry, is_age, is_audience, is_event_label, is_hedged, is_outcome_group,
                            is_number_tail, is_inquirer, is_ordinal_subject, is_ratio, is_rest, is_row_number, is_waiting, is_search_yield, is_share,
                            is_study_target, is_wide_scope, is_year, outcome_verb_first, registry_source,
@@ -182,6 +182,28 @@ FURTHER_AFTER = rx(r"\s+(?:more|additional|further)\b", re.I)
 FURTHER_BEFORE = rx(r"(?:\banother\s+|再(?:纳入|納入|招募|入组|入組|治疗|治療)?|另(?:外)?(?:纳入|納入|招募)\s*)$", re.I)
 # a bracketed count in a sentence of withdrawals counts their reasons, not a group
 WITHDRAWAL = rx(r"\b(?:withdr[ae]w\w*|withdrawals?|discontinu\w*|dropped\s+out|lost\s+to\s+follow-?up)\b|退出|脱落|失访", re.I)
+
+
+def _each_restated(hits: list[Hit]) -> list[Hit]:
+    """Unnamed arms of a size per group ("20 per group analysed", "each n = 20") that restate arms already named
+    with that size ("UC-MSC n = 20; placebo n = 20"): only the groups the names leave uncounted stay."""
+    named: dict[int, int] = {}
+    for h in hits:
+        if h.value["role"] == "arm" and h.pattern not in EACH_PATTERNS and not _generic_arm(h):
+            named[h.value["n"]] = named.get(h.value["n"], 0) + 1
+    generic: dict[int, list[Hit]] = {}
+    for h in hits:
+        if h.value["role"] == "arm" and h.pattern in EACH_PATTERNS and _generic_arm(h) and h.value["n"] in named:
+            generic.setdefault(h.value["n"], []).append(h)
+    # (an each-group match yields one arm per group it counts: k of them, of which the names already give m)
+    drop = {id(h) for n, hs in generic.items() for h in hs[max(0, len(hs) - named[n]):]}
+    return [h for h in hits if id(h) not in drop]
+
+
+def _generic_arm(h: Hit) -> bool:
+    """An arm without a name of its own (``group 2``, or none)."""
+    label = h.value.get("label") or ""
+    return not label or bool(re.fullmatch(r"group \d", label))
 
 
 def _count_span(view: str, hit: Hit) -> tuple[int, int]:
@@ -452,7 +474,8 @@ class CohortExtractor(FieldExtractor):
         else:
             for gm in re.finditer(ZH_GROUP, sentence):
                 label = LABEL_PREFIX.sub("", gm.group("label"))
-                if label and label not in labels and label not in ("每组", "每組"):
+                # ("开始入组" is the enrolment verb: its 组 names no group)
+                if label and label not in labels and label not in ("每组", "每組", "组", "組"):
                     labels.append(label)
         if len(labels) < 2:
             if m.group(0).lstrip().startswith("各"):
@@ -673,6 +696,10 @@ class CohortExtractor(FieldExtractor):
                 return "event"        # "Adverse events were mild: headache (n = 4)"
             if is_outcome_group(label):
                 return "outcome group"  # "a larger decline than non-responders (n = 5)"
+        if role == "arm" and hit.pattern in BREAKDOWN_PATTERNS and (
+                is_event_label(label) or EVENT_CUE.search(view, max(_sentence(view, span, hit.start, hit.end)[0], hit.start - 30),
+                                                          hit.start)):
+            return "event"            # "出现2例严重不良事件(1例血肿、1例严重低血糖)": the events, not two groups
         if is_event_in(view, cs):
             return "event"            # "Implant site pain occurred in 7 participants and hypoglycemia in 3 participants"
         if in_event_brackets(view, hit.start):
@@ -737,7 +764,7 @@ class CohortExtractor(FieldExtractor):
 
     def decide(self, hits: list[Hit]) -> list[Hit]:
         """One hit per (role, n): the best scored; an overlapping arm wins over a bare total."""
-        hits = _partition_into_arms(hits)
+        hits = _partition_into_arms(_each_restated(hits))
         arms = [h for h in hits if h.value["role"] == "arm"]
         # sizes of groups the text allocates explicitly: a bare count of persons equal to one is that group again
         allocated = {a.value["n"] for a in arms

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Iterable, Optional
 
 from ..numbers import COMPARATOR, as_int, parse_number
+from .cohort_lexicon import EN_NUM, EN_PERSON, ZH_NUM, ZH_PERSON
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import compile_cues, sentence_bounds, zp
 from ..rxcache import rx
@@ -70,6 +71,25 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
        r"(?!\s*(?:检测|测|复查|随访|化验|评估|监测|测定))", 0.8,
        examples=("18例2型糖尿病患者每两周输注一次脐带间充质干细胞,连续4次。", "18例第2型糖尿病患者每兩週輸注一次臍帶間充質幹細胞,連續4次。"),
        traps=("患者注射一次干细胞,连续3次检测血糖均正常后出院。",)),
+    # the interval first, then the length of the series: "每周1次，连续4次", "每4周输注1次,共3次" -> count and interval
+    zp("course__zh_series", rf"每(?:隔)?{_IV_ZH}?{_UNIT_ZH}(?:{_ADMIN_ZH}|{_SHOT_ZH})?[一1](?:次|针)\s*[,，]?\s*(?:连续|共|一共|共计)(?:{_ADMIN_ZH}|{_SHOT_ZH})?{_N_ZH}(?:次|针)"
+       r"(?!\s*(?:检测|测|复查|随访|化验|评估|监测|测定))", 0.85,
+       examples=("按每公斤体重1×10⁶个细胞的剂量给患者静脉输注,每周1次,连续4次。", "干细胞每4周输注1次,共3次。",
+                 "按每公斤體重1×10⁶個細胞的劑量靜脈輸注,每週1次,連續4次。"),
+       traps=("患者每周1次,连续4次复查血糖。",)),
+    # the colloquial interval "一周一针", "两周一次", "一个月打一次" (a drug's "司美格鲁肽一周一针" is dropped by validate)
+    zp("interval__zh_colloquial", rf"(?<![每第\d])(?P<iv>[一两二三四1-4]){_UNIT_ZH}(?:{_SHOT_ZH}|{_ADMIN_ZH})?[一1](?:针|次)(?!性|\s*(?:随访|复查|检查|评估))", 0.75,
+       examples=("24位2型糖尿病患者接受羊膜上皮干细胞治疗,一周一针,连打四针。", "幹細胞兩週一次,共輸注3次。"),
+       traps=("患者一周一次复查血糖,干细胞治疗后随访半年。",)),
+    # doses counted with 剂 ("经静脉注射两剂,相隔三个月"; 剂 of a vaccine or a drug is no cell dose)
+    zp("count__zh_doses", rf"(?:{_ADMIN_ZH}|{_SHOT_ZH}|接受|给予|共)了?{_N_ZH}剂(?!量|型)(?![^,。;]{{0,4}}?(?:疫苗|药|胰岛素))", 0.8,
+       examples=("干细胞组按每公斤体重一百万粒细胞的剂量,经静脉注射两剂,相隔三个月。", "幹細胞組經靜脈注射兩劑,相隔三個月。"),
+       traps=("受试者此前已接种两剂疫苗。",)),
+    # "every 4 weeks for three doses", "once weekly for four infusions": the course counted in doses
+    zp("course__en_doses", rf"\b(?:(?:every|each)\s+{_IV_EN}?\s*{_UNIT_EN}|once\s+(?:a|per|every)\s+(?P<unit_a>week|month)|(?P<adverb>weekly|monthly))"
+       rf"\s*,?\s+for\s+(?:a\s+total\s+of\s+)?{_N_EN}\s+(?:consecutive\s+)?(?:doses|infusions|injections|administrations|treatments)\b", 0.85,
+       examples=("MSCs were infused every 4 weeks for three doses.", "Patients received cells once weekly for four infusions."),
+       traps=("Insulin glargine was injected once daily for four doses of cells.",)),
     zp("count__zh_total", rf"共(?:计)?(?:{_SHOT_ZH}|输注|注射|回输)?了?{_N_ZH}次", 0.6),
     # "每人打两针", "一共打3针": shots of the cells
     # "每人输3次": colloquial "输" for 输注, counted per patient ("输血" is a blood transfusion)
@@ -222,6 +242,16 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("course__zh", rf"每(?P<unit>周|月)(?:{_ADMIN_ZH})?[一1]次\s*[,，]?\s*(?:连续|共)(?:{_ADMIN_ZH})?{_N_ZH}\s*(?:个)?(?P<unit2>周|月)", 0.85),
 )
 
+# a total over all administrations ("7名病人共接受13次移植", "累计移植13次", "13 islet infusions in total")
+_CUMULATIVE = compile_cues((r"共|累计|累計|合计|合計|总计|總計",
+                            r"\bin total\b|\ba total of\b|\baltogether\b|\bcumulative(?:ly)?\b|\bbetween them\b|\bin all\b"))
+# the count is each patient's: "每人共输注3次", "each patient received three infusions in total"
+_PER_PATIENT = compile_cues((r"每(?:人|位|名|例|个|個)|人均|平均",
+                             r"\beach\b|\bevery\s+(?:patient|participant|subject|recipient)\b|\bper\s+(?:patient|participant|person|subject|recipient)\b|\bon average\b"))
+# a count of persons before the administrations (the cohort they were summed over)
+_PERSONS = rx(rf"(?P<t>{ZH_NUM})\s*(?:例|名|位|个|個)[^,，。;；\d]{{0,12}}?{ZH_PERSON}|(?P<e>{EN_NUM})\s+(?:[\w-]+\s+){{0,3}}?{EN_PERSON}",
+              re.IGNORECASE)
+COHORT_REACH = 300   # chars before a count where the persons it was summed over are named
 # "各…1次" / "once each": a count per occasion of a schedule
 _EACH_OCCASION = rx(r"各[^,，。;；]{0,10}$|\bonce each\b", re.IGNORECASE)
 
@@ -288,6 +318,8 @@ IMPLIED_SECOND = frozenset({"interval__en_baseline_again", "interval__en_the_sec
                             "interval__en_repeated"})
 # counts the text implies but does not state (a second dose, an ordinal): an explicit count wins over them
 IMPLIED_COUNT = IMPLIED_SECOND | {"second__en_after_first", "ordinal__en_pair", "ordinal__zh_pair"}
+# a course whose length is counted in administrations, not in units of its interval
+SERIES_COURSES = frozenset({"course__zh_series", "course__en_doses"})
 ROUTE_SUMS = frozenset({"count__zh_route_sum", "count__en_route_sum"})
 
 MAX_INFUSIONS = 20
@@ -360,6 +392,10 @@ class RegimenExtractor(FieldExtractor):
             value["infusions"] = ORDINALS.get(word) or as_int(_number(word))
         elif kind == "schedule":
             value.update(self._schedule(g))
+        elif kind == "course" and pattern.name in SERIES_COURSES:
+            if g.get("unit_a"):
+                g = {**g, "unit": g["unit_a"]}
+            value.update({"infusions": as_int(_number(g.get("n"))), "interval_days": self._interval(g)})
         elif kind == "course":
             if pattern.name == "course__zh_days" and not (g.get("a1") or g.get("a2")):
                 return []   # "连续3天" of anything: the administration must be named
@@ -462,6 +498,8 @@ class RegimenExtractor(FieldExtractor):
         # "于第1天和第8天分别接受一次输注" / "each received one infusion at weeks 0 and 4": once per time point
         if n == 1 and iv is None and _PER_POINT.search(text[max(s, hit.start - 6):hit.end]):
             return None
+        if n is not None and n >= 2 and hit.pattern.startswith("count__") and self._over_cohort(hit, span, s):
+            return None   # "7名病人共接受13次移植", "they received 13 islet infusions in total": all patients' procedures
         if hit.pattern.startswith("count__zh_total") and _NOT_ADMIN_ZH.search(text, hit.end, min(e, hit.end + 6)):
             return None
         if hit.pattern.startswith("count__") and _NOT_ADMIN_ZH.search(quote):
@@ -480,6 +518,24 @@ class RegimenExtractor(FieldExtractor):
         if hit.pattern.startswith("schedule__") and _MEASURED_AFTER.match(text, hit.end):
             return None  # "at weeks 4, 12 and 24 after the infusion": time points counted from a dose
         return hit
+
+    @staticmethod
+    def _over_cohort(hit: Hit, span: Span, sentence_start: int) -> bool:
+        """A count summed over the cohort, not given to each patient: a cumulative word beside it ("共", "累计", "in
+        total") and a count of two or more persons before it, in its sentence or the ones just before ("The seven
+        patients … they have received 13 islet infusions in total"), that the administrations reach or exceed.
+        Each patient's count ("每人共输注3次", "each received three infusions in total") stays."""
+        text = span.doc.view
+        if not _CUMULATIVE.search(text, max(sentence_start, hit.start - 12), min(span.end, hit.end + 14)):
+            return False
+        if _PER_PATIENT.search(text, sentence_start, hit.end):
+            return False
+        persons = [p for p in _PERSONS.finditer(text, max(span.start, hit.start - COHORT_REACH), hit.start)]
+        if not persons:
+            return False
+        last = persons[-1]
+        n = as_int(parse_number((last.group("t") or last.group("e")).replace(",", "")))
+        return n is not None and 2 <= n <= hit.value["infusions"]
 
     @staticmethod
     def _insulin_outcome(text: str, drug: re.Match[str], lo: int) -> bool:
