@@ -87,3 +87,71 @@ def test_series_counts(text, inf, iv):
 def test_cohort_sizes(text, totals, arms):
     r = record(text)
     assert (r["totals"], r["arms"]) == (totals, arms)
+
+
+# ---- groups named by their treatment with persons in brackets, events coordinated over groups, sizes per dose level,
+# a large tally of the local population ----
+@pytest.mark.parametrize("text,totals,arms", [
+    ("In the trial, 72 adults with type 2 diabetes were randomly assigned to receive either adipose-derived stromal cells "
+     "(36 participants) or a saline placebo (36 participants).", [72], [36, 36]),
+    ("72例2型糖尿病患者随机接受脂肪间充质干细胞(36例)或安慰剂(36例)治疗。", [72], [36, 36]),
+    ("72例第2型糖尿病患者隨機接受脂肪間充質幹細胞（36例）或安慰劑（36例）治療。", [72], [36, 36]),
+    ("Seventy-two adults with type 2 diabetes were randomized. Infusion reactions occurred in five participants in the cell "
+     "group and two in the placebo group.", [72], []),
+    ("An earlier phase 1 study enrolled 18 patients with type 2 diabetes at three dose levels (0.5, 1.0, and 1.5 × 10^6 "
+     "cells/kg; six per level).", [18], [6, 6, 6]),
+    ("研究招募四十名一型糖尿病患者，隨機分為兩組，每組二十人。本港約有7萬名一型糖尿病患者。", [40], [20, 20]),
+    ("研究纳入40名1型糖尿病患者接受干细胞治疗。全省约有3万名1型糖尿病患者。", [40], []),
+    # traps: persons in brackets without an allocation are events or a cohort; a local hospital's small count stays
+    ("Seventy-two adults with type 2 diabetes received cells. Adverse events were transient fever (5 patients) and "
+     "headache (3 patients).", [72], []),
+    ("本市约有40名2型糖尿病患者在该院接受脐带间充质干细胞治疗，HbA1c由8.5%降至7.2%。", [40], []),
+])
+def test_cohort_groups(text, totals, arms):
+    r = record(text)
+    assert (r["totals"], r["arms"]) == (totals, arms)
+
+
+# ---- a look back on treated patients' records is observational; donated islets are islets ----
+@pytest.mark.parametrize("text,design", [
+    ("本中心回溯分析這7位第一型糖尿病病人的資料：術後追蹤時間中位數為26個月，糖化血色素由8.9%降至6.1%。", "observational"),
+    ("该院回顾分析了42例接受脐带间充质干细胞治疗的2型糖尿病患者的病历，HbA1c由8.6%降至7.5%，没有设立对照组。", "observational"),
+    ("該院回顧分析了42例接受臍帶幹細胞治療的第2型糖尿病患者的病歷，沒有設立對照組。", "observational"),
+    # trap: a look back on the literature
+    ("作者回顾分析了近十年干细胞治疗糖尿病的文献。该院共纳入30例2型糖尿病患者接受干细胞输注，没有对照组。", "single_arm_trial"),
+])
+def test_look_back_design(text, design):
+    assert record(text)["design"] == design
+
+
+@pytest.mark.parametrize("text,cells", [
+    ("Five of seven people with type 1 diabetes who received donated pancreatic islet cells no longer need insulin.", ["islet"]),
+    ("Islet cells were isolated from the pancreases of brain-dead organ donors and infused into the liver of seven "
+     "patients with type 1 diabetes.", ["islet"]),
+    ("7名第一型糖尿病病人接受腦死器官捐贈者的胰島細胞，經肝門靜脈輸入體內，糖化血色素由8.9%降至6.1%。", ["islet"]),
+])
+def test_donated_islets(text, cells):
+    assert record(text)["cells"] == cells
+
+
+# ---- a registry results page's outcome table laid out in spaced columns, the unit closing the row label ----
+def _hba1c(text: str) -> list[tuple[Any, Any, Any]]:
+    from tests.field_helpers import decided_hits
+    from extract.fields.hba1c import EXTRACTOR
+    return sorted((h.value["before"], h.value["after"], h.value["change"]) for h in decided_hits(EXTRACTOR, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Outcome Measures\n1. Primary Outcome: Change From Baseline in HbA1c at 12 Months\nTime Frame: Baseline and 12 months\n"
+     "                                   BM-MNC          Standard care\nNumber Analyzed                    22              23\n"
+     "Mean (Standard Deviation), %       -0.9 (0.7)      -0.2 (0.6)\n", [(None, None, -0.9), (None, None, -0.2)]),
+    ("1. Primary Outcome: HbA1c at Week 52\nTime Frame: 52 weeks\n                 UC-MSC     Placebo\n"
+     "Number Analyzed  18         19\nMean (SD) (%)    7.1 (0.6)  7.9 (0.8)\n", [(None, 7.1, None), (None, 7.9, None)]),
+    # traps: a proportion of participants, a row whose label names no unit
+    ("1. Primary Outcome: Participants With HbA1c Below 7% at 12 Months\nTime Frame: 12 months\n"
+     "                 UC-MSC     Placebo\nPercentage of participants, %    45.5    20.0\n", []),
+    ("1. Primary Outcome: Change From Baseline in HbA1c at 12 Months\nTime Frame: 12 months\n"
+     "                 UC-MSC     Placebo\nMean (SD)    -0.9 (0.7)    -0.2 (0.6)\n", []),
+])
+def test_registry_outcome_spaced(text, expected):
+    assert _hba1c(text) == expected

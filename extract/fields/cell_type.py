@@ -294,7 +294,10 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
     zp("islet__zh_allo", r"供体胰岛(?:细胞)?|(?:同种)?异体胰岛", 0.5),
     # "捐赠者iPS细胞制成的胰岛细胞" are donor stem cells, not donor islets
     zp("islet__zh_donor", r"(?:供体|供者|捐赠者?|捐献者?|遗体|尸体|脑死亡)(?:(?!干细胞|iPS|PSC|ES细胞)[^,。;]){0,12}?胰岛(?:细胞)?", 0.5),
-    zp("islet__en_donor", rf"\b(?:donor|cadaveric|deceased{_D}donor|allogeneic){_D}islets?\b", 0.5),
+    # ("donated pancreatic islet cells", "deceased-donor human islets": the islets' own words may stand between)
+    zp("islet__en_donor", rf"\b(?:donor|donated|cadaveric|deceased{_D}donor|allogeneic){_D}(?:(?:human|pancreatic){_D}){{0,2}}islets?\b", 0.5,
+       examples=("Five of seven people with type 1 diabetes who received donated pancreatic islet cells no longer need insulin.",),
+       traps=("Donated kidneys and pancreatic tissue were used; stem cell-derived islets were implanted.",)),
     zp("islet__en", rf"(?<!derived )(?<!donor )(?<!cadaveric )(?<!allogeneic )\bislet(?:{_D}cells?)?{_D}(?:transplant(?:ation)?s?|allotransplant|grafts?|infusions?)\b", 0.5,
        examples=("A 44-year-old woman with type 1 diabetes underwent islet cell transplantation twice.",)),
     # primary islet cells come from a donor pancreas ("an allogeneic primary islet cell therapy")
@@ -334,10 +337,11 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
        examples=("Surgeons implanted gene-edited islet cells into the forearm of a man with type 1 diabetes.",),
        traps=("The company infused its stem cell-derived islet product into 14 participants.",
               "Surgeons transplanted lab-grown islets into the patient.")),
-    zp("islet__en_from_donor", r"\bislets?(?:\s+cells?)?\s+(?:(?:were|was)\s+)?(?:(?:isolated|obtained|harvested|taken|procured|recovered|derived)\s+)?from\s+(?:the\s+pancreas\s+of\s+)?(?:(?:a|an|one|two|three|multiple|several|\d+)\s+)?"
+    zp("islet__en_from_donor", r"\bislets?(?:\s+cells?)?\s+(?:(?:were|was)\s+)?(?:(?:isolated|obtained|harvested|taken|procured|recovered|derived)\s+)?from\s+(?:(?:the\s+)?pancrea(?:s|ses)\s+of\s+)?(?:(?:a|an|one|two|three|multiple|several|\d+)\s+)?"
                                r"(?:(?:deceased|brain[- ]dead|cadaveric|organ|non-?diabetic|healthy|human|multiple)\s+)*(?:donors?|cadavers?|donor pancreas|donated pancreas)\b", 0.5,
        examples=("A 50-year-old woman with type 1 diabetes received islets from a deceased donor in 2019.",
-                 "The islet cells were derived from the pancreas of a deceased organ donor and infused into the portal vein.")),
+                 "The islet cells were derived from the pancreas of a deceased organ donor and infused into the portal vein.",
+                 "Islet cells were isolated from the pancreases of brain-dead organ donors and infused into the liver.")),
     zp("islet__zh_from_donor", r"胰岛(?:细胞)?(?:取自|来自|来源于|分离自|获取自|源自)[^,。;]{0,12}?(?:供体|供者|捐赠者?|捐献者?|遗体|尸体|脑死亡)", 0.5,
        examples=("胰岛细胞取自一名已故器官捐献者的胰腺,经门静脉输注给一名52岁的1型糖尿病女性。",)),
     zp("islet__engineered", r"(?:基因编辑|基因改造|基因工程改造|基因修饰|CRISPR(?:编辑|改造)?)(?:过|后)?的?(?:(?!干细胞|iPS|PSC|ES细胞)[^,。;]){0,4}?胰岛(?:细胞)?"

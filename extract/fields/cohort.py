@@ -21,7 +21,7 @@ from ..numbers import as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import in_related_links
 from .cohort_tables import table_row_arms, table_row_total
-from .cohort_lexicon import (ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
+from .cohort_lexicon import (EN_PERSON, ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
                              COMPLETED_AFTER, CONTEXT, COORDINATED_AFTER, COORDINATED_BEFORE, DENOMINATOR_AFTER,
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
                              GROUP_COUNT, GROUP_COUNT_CLASSIFIER, GROUP_QUALIFIER_AFTER, INCLUDED_BEFORE,
@@ -184,6 +184,14 @@ FURTHER_BEFORE = rx(r"(?:\banother\s+|再(?:纳入|納入|招募|入组|入組|�
 WITHDRAWAL = rx(r"\b(?:withdr[ae]w\w*|withdrawals?|discontinu\w*|dropped\s+out|lost\s+to\s+follow-?up)\b|退出|脱落|失访", re.I)
 
 
+# the group count before this one in a coordination ("five participants in the cell group and [two in the placebo group]")
+COORDINATED_GROUP_BEFORE = rx(rf"(?<![\w.,]){EN_NUM}\s+(?:{EN_PERSON}\s+)?(?:in|from)\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+"
+                              r"(?:group|arm|cohort)\s*,?\s+(?:and|while|whereas|versus|vs\.?|compared\s+with)\s+$", re.I)
+# a sentence that allocates its patients to treatments: its bracketed counts of persons are the groups
+ALLOCATING = rx(r"\brandomi[sz]ed\b|\brandomly\b|\bassigned\b|\ballocated\b|\bdivided\b|\beither\b|随机|隨機|分为|分為|分配|分入|分成",
+                re.I)
+
+
 def _each_restated(hits: list[Hit]) -> list[Hit]:
     """Unnamed arms of a size per group ("20 per group analysed", "each n = 20") that restate arms already named
     with that size ("UC-MSC n = 20; placebo n = 20"): only the groups the names leave uncounted stay."""
@@ -281,6 +289,18 @@ class CohortExtractor(FieldExtractor):
             lo, hi = _sentence(view, span, m.start(), m.end())
             if sum(1 for _ in pattern.compiled.finditer(view, lo, hi)) < 2:
                 return   # one count that received something is the cohort: the total patterns read it
+            if pattern.name == "arm_paren_persons" and not ALLOCATING.search(view, lo, m.end()):
+                return   # "fever (5 patients) and headache (3 patients)": brackets of persons, no allocation
+            if pattern.name == "arm_paren_persons":
+                g, lg = ("n2", "label2") if m.group("n2") else ("n", "label")
+                n = as_int(parse_number(m.group(g).replace(",", "")))
+                label = _clean_label(re.split(r"(?:或|和|与|與|及|接受|给予|給予|采用|採用)", span.doc.text[m.start(lg):m.end(lg)])[-1],
+                                     lg == "label")
+                if label and (is_event_label(label) or EVENT_CUE.search(view, lo, m.start(g))):
+                    return   # "Adverse events in the randomized trial were fever (5 patients) and headache (3 patients)"
+                if n is not None and label:
+                    yield self.hit({"n": n, "role": "arm", "label": label}, m.start(lg), m.end(), pattern)
+                return
         if pattern.name == "zh_arm_subset_alloc" or pattern.name in PAIRED_PATTERNS:
             n = as_int(parse_number(m.group("n").replace(",", "")))
             if n is not None:
@@ -465,7 +485,10 @@ class CohortExtractor(FieldExtractor):
             return   # "两组各有2例和3例患者失访": dropouts of each group, not its size
         lo = max(span.start, m.start() - 60)
         sentence = view[lo:m.end()]
-        cut = max(sentence.rfind("。"), sentence.rfind(". "), sentence.rfind("\n"), sentence.rfind(";"))
+        semi = sentence.rfind(";")
+        if semi >= 0 and max(sentence.rfind("("), sentence.rfind("（")) > max(sentence.rfind(")", 0, semi), sentence.rfind("）", 0, semi)):
+            semi = -1   # "at three dose levels (0.5, 1.0 and 1.5 × 10^6 cells/kg; six per level)": inside the bracket
+        cut = max(sentence.rfind("。"), sentence.rfind(". "), sentence.rfind("\n"), semi)
         sentence = sentence[cut + 1:] if cut >= 0 else sentence
         k = GROUP_COUNT.search(sentence) or GROUP_COUNT_CLASSIFIER.search(sentence)
         labels: list[str] = []
@@ -566,6 +589,9 @@ class CohortExtractor(FieldExtractor):
             return None   # "(20 and 21 participants)", "分别纳入了20例和21例", "120 participants per trial": not one cohort
         if EVENT_BEFORE.search(view[max(span.start, hit.start - 30):hit.start]):
             return None   # "fever occurred in 3 children in the stem cell group": an event count
+        if (coord := COORDINATED_GROUP_BEFORE.search(view, max(span.start, hit.start - 90), hit.start)) and \
+                EVENT_BEFORE.search(view[max(span.start, coord.start() - 30):coord.start()]):
+            return None   # "reactions occurred in five participants in the cell group and two in the placebo group"
         if role == "total" and EVENT_AFTER.match(view, hit.end, min(span.end, hit.end + 40)):
             return None   # "共有5位受試者出現輕微頭痛", "Two children had transient fever": an event count, whatever its trigger
         in_studies = role == "total" and not larger and self._among_studies(view, span, hit)

@@ -213,8 +213,8 @@ COMPLETED_AFTER = rx(r"\s*(?:had\s+|have\s+)?(?:completed|finished|reached)\b|\s
 # (or the groups counted right before "各": "两组各42人")
 GROUP_COUNT_CLASSIFIER = rx(r"(?<![第\d.])(?P<k>两|兩|二|三|四|2|3|4)\s*(?:(?:个|個)\s*[\u4e00-\u9fff]{0,3}?(?:组|組)|"
                                     r"(?:组|組)(?=\s*(?:患者|受试者|受試者)?\s*各))")
-GROUP_COUNT = rx(r"(?:分为|分為|分成|into|in)\s*(?:[^,，。;；\d]{0,8}?)(?P<k>两|兩|二|三|四|2|3|4|two|three|four)\s*"
-                         r"(?:个|個)?\s*(?:[\u4e00-\u9fff]{0,3}?|(?:[A-Za-z\-]+\s+){0,2}?)(?:组|組|groups|arms|cohorts)(?![A-Za-z])",
+GROUP_COUNT = rx(r"(?:分为|分為|分成|into|in|at)\s*(?:[^,，。;；\d]{0,8}?)(?P<k>两|兩|二|三|四|2|3|4|two|three|four)\s*"
+                         r"(?:个|個)?\s*(?:[\u4e00-\u9fff]{0,3}?|(?:[A-Za-z\-]+\s+){0,2}?)(?:组|組|groups|arms|cohorts|dose\s+levels)(?![A-Za-z])",
                          re.I)
 # a bare total followed by its person noun and a comma ("共18位患者,"): what follows the comma is another clause
 NOUN_THEN_COMMA = rx(r"\s*(?:" + ZH_PERSON + r")?\s*[,，;；]")

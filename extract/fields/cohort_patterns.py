@@ -302,9 +302,10 @@ PATTERNS: tuple[Pattern, ...] = (
       examples=("患者随机分为两组(每组n=21),分别接受干细胞或胰岛素治疗。",)),
     P("en_arm_each",
       r"(?:\b(?:two|three|four|2|3|4)\s+(?:[A-Za-z\-]+\s+){0,2}?(?:groups|arms|cohorts)\s+of\s+(?P<n>" + EN_NUM + r")"
-      r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort)\b"
+      r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort|(?:dose\s+)?level)\b"
       r"|\b[nN]\s*=\s*(?P<n3>\d{1,5})\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b)", 0.85,
-      examples=("Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or insulin.",)),
+      examples=("Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or insulin.",
+                "The phase 1 study enrolled 18 patients at three dose levels (0.5, 1.0, and 1.5 × 10^6 cells/kg; six per level).")),
     # a breakdown whose parts add up to the count before it: "112 completed (57 UC-MSC, 55 placebo)",
     # "66例(44/22)", "38 were enrolled: 20 chose to receive MSCs and 18 continued standard care"
     P("arm_breakdown_paren",
@@ -345,6 +346,15 @@ PATTERNS: tuple[Pattern, ...] = (
       r"采用|採用|选择|選擇)(?!退出|放弃|放棄|不)[^,，。;；\n]{1,15})", 0.8,
       examples=("126名患者中,58人选择经胰腺动脉输注,41人选择外周静脉输注。",),
       traps=("3人选择退出研究。",)),
+    # each treatment of an allocation followed by its persons in brackets: "randomly assigned to receive either
+    # adipose-derived stromal cells (36 participants) or a saline placebo (36 participants)", "随机接受干细胞(36例)或
+    # 安慰剂(36例)" (groups only beside a sibling, in a sentence that allocates: see cohort.ALLOCATING)
+    P("arm_paren_persons",
+      r"(?P<label>(?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*)\s*\(\s*(?P<n>" + EN_NUM + r")\s+" + EN_PERSON + r"\s*\)"
+      r"|(?P<label2>[\u4e00-\u9fffA-Za-z\-]{1,12}?)\s*[(（]\s*(?P<n2>" + ZH_NUM + r")\s*(?:例|名|人|位)(?:患者|受试者|受試者)?\s*[)）]", 0.8,
+      examples=("In the trial, 72 adults were randomly assigned to receive either adipose-derived stromal cells (36 participants) "
+                "or a saline placebo (36 participants).", "72例患者随机接受脂肪干细胞(36例)或安慰剂(36例)治疗。"),
+      traps=("Adverse events were transient fever (5 patients) and headache (3 patients).",)),
     # "gave cells to 20 patients ... and compared them with 20 patients on standard care"
     P("en_arm_compared",
       r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"[^.;]{0,120}?\bcompared\s+(?:them|these|this\s+group|it)\s+"
@@ -430,7 +440,7 @@ PATTERN_ROLE: dict[str, str] = {
     "en_arm_dose_group": "arm", "zh_arm_dose_group": "arm", "zh_case_title": "total",
     "zh_total_completers": "total", "zh_total_completers_before": "total", "registry_flow_started": "arm", "zh_total_in_cohort": "total", "zh_total_all": "total",
     "zh_total_table_cell": "total", "n_equals_list": "arm", "n_equals_list_bare": "arm", "en_arm_dose_received": "arm",
-    "zh_arm_dose_received": "arm", "zh_total_disease_noun": "total", "zh_total_denominator": "total",
+    "zh_arm_dose_received": "arm", "arm_paren_persons": "arm", "zh_total_disease_noun": "total", "zh_total_denominator": "total",
     "animals_randomized": "total", "zh_procedure_pair": "arm", "zh_total_procedures": "total", "en_total_procedures": "total", "zh_bracket_count": "total",
     "en_one_patient": "total", "en_one_patient_with": "total", "en_one_allocated": "total", "zh_total_noun_count": "total", "zh_single_case": "total", "arm_breakdown_equals": "arm",
 }
@@ -452,7 +462,7 @@ DOSE_GROUP_PATTERNS = {"en_arm_dose_group", "zh_arm_dose_group"}
 # a count that received a named dose level: an allocation by construction (after "其中", "the remaining")
 DOSE_RECEIVED_PATTERNS = {"en_arm_dose_received", "zh_arm_dose_received"}
 # groups that are only groups when the sentence holds at least two of them
-PAIRED_PATTERNS = {"en_arm_received", "zh_arm_received"}
+PAIRED_PATTERNS = {"en_arm_received", "zh_arm_received", "arm_paren_persons"}
 # totals read without a person noun or with a bare 共: what follows may still make them an outcome count
 OUTCOME_CHECKED = {"zh_total_gong", "en_total_elliptic"}
 # a registry record's enrolment field: the registered trial's size, actual or targeted (a plan word in the

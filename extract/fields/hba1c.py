@@ -546,7 +546,14 @@ _OUTCOME_CELL = r"[ \t]*[-+−]?\d{1,2}(?:\.\d{1,2})?(?:[ \t]*(?:\([ \t]*[\d.]+[
 # a data row: an empty or wordy label cell ("Mean (Standard Deviation)"), then value cells only
 _OUTCOME_ROW = rx(rf"(?P<label>[^\n|\d]{{0,60}})(?P<cells>(?:\|{_OUTCOME_CELL})+)(?=\n|$)")
 _OUTCOME_CELL_RE = rx(r"(?P<sign>[-+−])?(?P<v>\d{1,2}(?:\.\d{1,2})?)")
+# the same row laid out in columns of spaces (one space once normalised), its unit closing the label: "Mean (Standard
+# Deviation), %   -0.9 (0.7)   -0.2 (0.6)"
+_OUTCOME_ROW_WS = rx(rf"(?P<label>[^\n|\d]{{0,60}}?(?:,|\()[ \t]*(?P<u>%|percent(?:age)?|mmol/mol)[ \t]*\)?)"
+                     rf"(?P<cells>(?:[ \t]+{_OUTCOME_CELL}){{1,4}})(?=\n|$)", re.I)
+# a space before a cell's first number, not inside a cell ("8.8 ± 0.9", "-0.9 (0.7)")
+_WS_CELL_START = rx(r"(?<![±(])[ \t]+(?=[-+−]?\d)")
 _OUTCOME_END = rx(r"[ \t]*(?:\d{1,2}\.[ \t]*)?(?:(?:Primary|Secondary|Other)[ \t]+Outcome|Adverse[ \t]+Events|Baseline[ \t]+Characteristics)", re.I)
+_BAR = rx(r"\|")
 OUTCOME_LINES_MAX = 8
 
 
@@ -581,10 +588,17 @@ def _registry_outcome(view: str, term_start: int, span: Span) -> list[tuple[floa
             if unit is None:
                 return []   # another unit: not an HbA1c level
         row = _OUTCOME_ROW.match(view, pos, end)
-        if row and unit and not re.search(r"number|count|participants|analy[sz]ed", row.group("label"), re.I):
+        row_unit = unit
+        spaced = False
+        if row is None and (row := _OUTCOME_ROW_WS.match(view, pos, end)) is not None:
+            spaced = True
+            row_unit = unit or ("mmol/mol" if "mol" in row.group("u").lower() else "%")
+        if row and row_unit and not re.search(r"number|count|participants|analy[sz]ed", row.group("label"), re.I):
+            unit = row_unit
             out = []
             cells = row.group("cells")
-            bars = [b.start() for b in re.finditer(r"\|", cells)] + [len(cells)]
+            # (cells split by bars, or by the spaces before each cell: "| 7.7 (0.5) | 6.6 (0.4)", " -0.9 (0.7) -0.2 (0.6)")
+            bars = [b.start() for b in (_WS_CELL_START if spaced else _BAR).finditer(cells)] + [len(cells)]
             for col, (a, b) in enumerate(zip(bars, bars[1:])):
                 # (the cell between two bars: "| 7.7 (0.5) |"; its first number is the mean)
                 c = _OUTCOME_CELL_RE.search(view, row.start("cells") + a + 1, row.start("cells") + b)
