@@ -136,7 +136,10 @@ def _gate(words: "tuple[str, ...] | list[str]") -> str:
 EN_NUMBER = (rf"{_gate(list(EN_UNIT_WORDS) + list(EN_TEEN_WORDS) + list(EN_TENS_WORDS) + ['a', 'hundred'])}"
              rf"\b(?:{_EN_BELOW_100}\b|a(?={_SP}(?:hundred|thousand))|hundred\b){_EN_SCALE_STEP}*")
 NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}|{EN_NUMBER})"
-MAGNITUDE = r"(?:千万|千萬|百万|百萬|十万|十萬|万|萬|亿|億|\s*\b(?:thousand|millions?|billions?)\b)"
+# (spoken Chinese puts a classifier before 亿: "每次1个亿的细胞", "两个億")
+MAGNITUDE = r"(?:[个個](?=[亿億])[亿億]|千万|千萬|百万|百萬|十万|十萬|万|萬|亿|億|\s*\b(?:thousand|millions?|billions?)\b)"
+# the classifier of a spoken "1个亿", dropped before a number is composed
+_SPOKEN_CLASSIFIER = re.compile(r"(?<=[\d一二两兩三四五六七八九十几幾])\s*[个個](?=\s*[亿億])")
 
 # powers of ten: "× 10^6", "x10e6", "×10 6", "×106" (superscript lost in copy-paste), "E6", "E+6",
 # "× 10(6)" (PubMed's plain-text superscript), "×10−5" (a minus sign), and "0.5 3 106" (× printed as 3)
@@ -349,7 +352,7 @@ def parse_number(s: str) -> Optional[float]:
 
     None if ``s`` is not one number.
     """
-    s = s.strip()
+    s = _SPOKEN_CLASSIFIER.sub("", s.strip())
     if not s:
         return None
     if _ARABIC_RE.match(s):
@@ -475,7 +478,7 @@ def parse_quantity(s: str, *, cells: bool = False) -> Optional[Quantity]:
     '1.5–2 million') shares it. Mean ± SD and median [IQR] give the central value; a power of ten
     after the spread ('4.9 ± 3.1 × 10^8') applies to both.
     """
-    s = s.strip().replace("（", "(").replace("）", ")").replace("，", ",").replace("～", "~")
+    s = _SPOKEN_CLASSIFIER.sub("", s.strip()).replace("（", "(").replace("）", ")").replace("，", ",").replace("～", "~")
     qualifier = None
     pm = _PREFIX_RE.match(s)
     if pm and pm.group(0).strip():

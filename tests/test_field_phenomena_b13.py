@@ -155,3 +155,38 @@ def _hba1c(text: str) -> list[tuple[Any, Any, Any]]:
 ])
 def test_registry_outcome_spaced(text, expected):
     assert _hba1c(text) == expected
+
+
+# ---- one patient's durability inside a cohort is no follow-up; the colloquial "两年下来" is a time point ----
+@pytest.mark.parametrize("text,fu", [
+    ("該院為7名第一型糖尿病病人進行胰島細胞移植，糖化血色素由8.9%降至6.1%。其中一名35歲的林小姐，13歲確診；她在2023年"
+     "接受第二次移植後就停用胰島素，至今已超過2年。", []),
+    ("该院为7名1型糖尿病患者进行胰岛细胞移植，HbA1c由8.9%降至6.1%。其中一位45岁的王先生停用胰岛素，至今已有3年，血糖稳定。", []),
+    ("Seven adults with type 1 diabetes received donor islet transplants; HbA1c fell from 8.9% to 6.1%. One of the seven, "
+     "a 35-year-old teacher, stopped insulin after her second transplant. Two years on, she still needs no insulin.", []),
+    ("156名2型糖尿病患者每人打两次脐带干细胞，每次1个亿的细胞。两年下来，糖化血红蛋白从8.7降到了7.6。", [730]),
+    ("156名第2型糖尿病患者每人打兩次臍帶幹細胞。兩年下來，糖化血紅蛋白從8.7降到了7.6。", [730]),
+    # traps: the patient of a case report; years of anything else
+    ("一名1型糖尿病患者接受胰岛细胞移植，移植至今已有5年，血糖控制良好。", [1826]),
+    ("这两年下来，医院的门诊量翻了一番。共纳入30例2型糖尿病患者接受脐带干细胞输注，HbA1c由8.5%降至7.1%。", []),
+])
+def test_one_patients_durability(text, fu):
+    assert record(text)["fu"] == fu
+
+
+# ---- a spoken classifier before 亿: "1个亿的细胞" is 1亿 cells ----
+@pytest.mark.parametrize("text,cells", [
+    ("156名2型糖尿病患者每人打两次，每次1个亿的脐带干细胞。", 1e8),
+    ("156名第2型糖尿病患者每人打兩次，每次1個億的臍帶幹細胞。", 1e8),
+    ("30名2型糖尿病患者每次输注两个亿干细胞。", 2e8),
+])
+def test_spoken_hundred_million(text, cells):
+    from extract.document import SourceDoc as _S
+    recs = process_source(_S("t.txt", text, "txt")).records
+    assert [d.cells_min for r in recs for d in r.doses] == [cells]
+
+
+@pytest.mark.parametrize("text,value", [("1个亿", 1e8), ("两个億", 2e8), ("一个亿", 1e8), ("1亿", 1e8), ("3个", None)])
+def test_spoken_classifier_number(text, value):
+    from extract.numbers import parse_number
+    assert parse_number(text) == value

@@ -280,6 +280,10 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        traps=("6个月和12个月时分别进行评估。",)),
     zp("tp__zh_since", rf"(?:移植|治疗|手术|输注|术后)?(?:至今|迄今)(?:已经?|已有|有)\s*{_QUAL_ZH}{DUR_ZH}", 0.5,
        examples=("患者移植至今已有5年,血糖控制良好。", "患者移植至今已5年,未再复发。"), traps=("患者病程至今已10年。",)),
+    # the colloquial "两年下来" (after two years of it): a time point of the results that follow
+    zp("tp__zh_down_the_line", rf"(?<![\d一二两三四五六七八九十]){DUR_ZH}(?:多)?下来\s*[,，]?", 0.5,
+       examples=("每人打两次,每次1个亿的细胞。两年下来,糖化血红蛋白从8.7降到了7.6。", "每人打兩次。兩年下來,糖化血紅蛋白從8.7降到了7.6。"),
+       traps=("这两年下来,医院的门诊量翻了一番。",)),
     zp("tp__zh_passed", rf"(?:现在|如今|至今|迄今)(?:已经?)?{DUR_ZH}(?:过去|了)", 0.5,
        examples=("现在两年过去,我的糖化血红蛋白稳定在6.5左右。",)),
     # "12个月的随访结果", "一年随访数据"
@@ -326,6 +330,24 @@ _SHARE_SUBJECT = compile_cues((
     r"no\s+longer|were|had|remained|became)\b|\b(?:all|most|half|none|many)\s+(?:of\s+(?:the|them|these)\s+)?"
     r"(?:patients|participants|subjects|recipients)\b|\bpercent\b",
 ))
+# one patient of a cohort as the subject ("其中一名35岁的林小姐", "one of the seven recipients"): what follows is hers
+_ONE_OF_COHORT = compile_cues((r"其中(?:一|1)\s*(?:名|位|例|个|個|人)|另(?:一|1)\s*(?:名|位|例)",
+                               r"\bone\s+of\s+(?:the|them|these|those|our)\b|\banother\s+(?:patient|participant|recipient)\b"))
+
+
+# one person going on as the subject: "she still needs no insulin", "他至今…"
+_ONE_PRONOUN = compile_cues((r"她|他(?!们|們)", r"\b(?:she|he|her|his)\b"))
+
+
+def _full_sentence_start(text: str, pos: int, floor: int) -> int:
+    """Where the sentence around ``pos`` starts, past semicolons ("…送急診6次；她在2023年…" is one sentence), looking
+    before the mention too (its span may begin inside the sentence)."""
+    lo = max(floor, pos - 160)
+    cut = max(text.rfind("。", lo, pos), text.rfind("\n", lo, pos), text.rfind(". ", lo, pos),
+              text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("！", lo, pos), text.rfind("？", lo, pos))
+    return cut + 1 if cut >= 0 else lo
+
+
 # a statement about a field, not one study's assessment: "大部分国际胰岛移植中心…术后5年", "in most centres worldwide"
 _GENERAL_SCOPE = compile_cues((
     r"(?:大部分|大多数|多数|各个?|全球|世界各地|国际)[^,。;]{0,8}?(?:中心|医院|国家|地区)|通常|一般而言|一般来说",
@@ -346,7 +368,7 @@ _RESULT_IN_SENTENCE = compile_cues((
 # the time-point patterns that need such a result (the others carry a follow-up, results or visit word)
 _NEEDS_RESULT = ("tp__en_clause_at", "tp__en_later_measure", "tp__en_after_treat", "tp__en_post", "tp__en_clause_dur_after", "tp__en_on_later",
                  "tp__zh_full", "tp__zh_at", "tp__zh_after", "tp__zh_treat_dur_after", "tp__zh_later",
-                 "tp__zh_clause_time", "tp__zh_since", "tp__zh_passed")
+                 "tp__zh_clause_time", "tp__zh_since", "tp__zh_passed", "tp__zh_down_the_line")
 # a window, not a time point: "注射后3个月内,38%患者血糖显著下降", "within 3 months after"
 _WINDOW_AFTER = compile_cues((r"\s*(?:内|以内|之内|里|期间)",))
 # the time points of results: read only when the study states no duration
@@ -513,6 +535,8 @@ class FollowUpExtractor(FieldExtractor):
             event = _EVENT_AFTER.search(text[hit.end:hit.end + 40]) if hit.pattern.startswith("tp__") else None
             if event and not _SHARE_SUBJECT.search(text, hit.end, hit.end + event.end()):
                 return None   # the time until the patient's event, not a time point of results
+            if self._one_patients(text, hit):
+                return None   # "其中一名35歲的林小姐……至今已超過2年": one patient's durability, not the study's follow-up
             if _GENERAL_SCOPE.search(text, s, e):
                 return None   # "大部分国际中心的胰岛移植术后5年…": a field-wide statement, not this study's assessment
             if _WINDOW_AFTER.match(text, hit.end):
@@ -522,6 +546,19 @@ class FollowUpExtractor(FieldExtractor):
         if hit.pattern.startswith("table__") and not _FU_HEADER.search(table_column_header(text, hit.start) or ""):
             return None  # a duration cell counts only under a follow-up column
         return hit
+
+    @staticmethod
+    def _one_patients(text: str, hit: Hit) -> bool:
+        """The time point is told of one patient of the cohort: named so in its sentence ("其中一名…至今已超過2年"), or in
+        the sentence before when this one goes on with her or him ("One of the seven … Two years on, she still …")."""
+        start = _full_sentence_start(text, hit.start, 0)
+        if _ONE_OF_COHORT.search(text, start, hit.start):
+            return True
+        end = min(len(text), hit.end + 80)
+        stop = min((i for i in (text.find("。", hit.end, end), text.find(". ", hit.end, end)) if i >= 0), default=end)
+        if start > 0 and _ONE_PRONOUN.search(text, start, stop):
+            return bool(_ONE_OF_COHORT.search(text, _full_sentence_start(text, start - 1, 0), start))
+        return False
 
     @staticmethod
     def _states_result(text: str, hit: Hit, span: Span) -> bool:
