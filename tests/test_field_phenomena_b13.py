@@ -190,3 +190,29 @@ def test_spoken_hundred_million(text, cells):
 def test_spoken_classifier_number(text, value):
     from extract.numbers import parse_number
     assert parse_number(text) == value
+
+
+# ---- a cell-free product made by the cells names no cell type of the study ----
+@pytest.mark.parametrize("text,cells", [
+    ("一项动物研究显示，hAESC外泌体连续给药8周，可使db/db小鼠空腹血糖下降约35%。另有30例2型糖尿病患者接受脐带间充质干细胞输注，HbA1c由8.5%降至7.4%。",
+     ["UC-MSC"]),
+    ("一項動物研究顯示，人羊膜上皮幹細胞來源的外泌體可使db/db小鼠血糖下降。另有30例第2型糖尿病患者接受臍帶間充質幹細胞輸注，HbA1c由8.5%降至7.4%。",
+     ["UC-MSC"]),
+    ("In mice, MSC-derived exosomes lowered glucose. Separately, 30 adults with type 2 diabetes received umbilical cord MSC "
+     "infusions and HbA1c fell from 8.5% to 7.4%.", ["UC-MSC"]),
+    # trap: the cells themselves given
+    ("30例2型糖尿病患者接受人羊膜上皮干细胞输注，HbA1c由8.9%降至7.9%。", ["hAESC"]),
+])
+def test_cell_free_product(text, cells):
+    assert record(text)["cells"] == cells
+
+
+# ---- a product tried on patients for a time (spoken) ----
+@pytest.mark.parametrize("text,fu", [
+    ("奎隆先前另一款胚胎干细胞产品QN-201，在6名1型糖尿病患者身上试了一年，HbA1c几乎没有变化，已经喊停。", [365]),
+    ("奎隆先前另一款胚胎幹細胞產品QN-201，6名第一型糖尿病病人試了一年，糖化血色素幾乎沒有變化，已經喊停。", [365]),
+    # trap: a diet tried by a patient
+    ("30例2型糖尿病患者接受脐带间充质干细胞输注，HbA1c由8.5%降至7.4%。此前她试了一年的饮食控制。", []),
+])
+def test_tried_for(text, fu):
+    assert record(text)["fu"] == fu

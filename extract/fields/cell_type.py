@@ -356,6 +356,13 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
 
 
 
+# a cell-free product made by the cells: "hAESC外泌体", "人羊膜上皮干细胞来源的外泌体", "MSC-derived exosomes",
+# (said the other way round, "conditioned medium of UC-MSCs", it is not caught here)
+_CELL_FREE_AFTER = rx(r"\s*(?:来源的?|衍生的?|分泌的?|的|[-‐]?\s*derived|[-‐]?\s*secreted)?\s*"
+                      r"(?:外泌体|细胞外囊泡|囊泡|条件培养基|培养上清|分泌组|\b(?:small\s+)?(?:exosomes?|extracellular\s+vesicles?|EVs?\b|"
+                      r"conditioned\s+(?:medium|media)|secretome))", re.I)
+
+
 class Product(BaseModel):
     """A named cell-therapy product and its guideline cell type."""
 
@@ -680,6 +687,8 @@ class CellTypeExtractor(FieldExtractor):
             return None  # peripheral-blood or cord-blood mononuclear cells are not BM-MNC
         if hit.value["value"] == "HSC" and hit.pattern == "HSC__en" and re.search(r"hepatic|stellate", text[hit.end:hit.end + 30], re.I):
             return None
+        if _CELL_FREE_AFTER.match(text, hit.end, min(len(text), hit.end + 24)):
+            return None  # "hAESC外泌体", "MSC-derived exosomes": a cell-free product given, not the cells
         return hit
 
     def decide(self, hits: list[Hit]) -> list[Hit]:

@@ -130,6 +130,14 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # "Over 6 months, HbA1c fell ...": a clause-opening period over which the results were observed
     zp("stated__en_over_period", rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?:Over|During|Throughout|Across)\s+(?:the\s+|a\s+)?(?:(?:following|next|subsequent)\s+)?{DUR_EN}(?:\s+period)?(?:\s+(?:after|following)\s+[^,.;]{{1,30}})?\s*,", 0.6,
        examples=("Over a 12-month period, HbA1c fell from 8.1% to 7.4%.",)),
+    # a treatment tried on patients for a time (spoken): "在6名患者身上试了一年", "6名病人試了一年幾乎沒有效果",
+    # "tried in six patients for a year" (the time the product was watched working, or not)
+    zp("stated__zh_tried", rf"(?:患者|病人|受试者|病友|人)(?:身上)?\s*(?:试|试用|尝试)了\s*{_QUAL_ZH}{DUR_ZH}", 0.7,
+       examples=("奎隆先前另一款胚胎干细胞产品QN-201，在6名患者身上试了一年，几乎没有效果。", "QN-201，6名病人試了一年幾乎沒有效果，已經喊停。"),
+       traps=("她试了一年的饮食控制，血糖仍然很高。",)),
+    zp("stated__en_tried", rf"\b(?:tried|tested)\s+(?:it\s+|them\s+)?(?:in|on)\s+(?:\w+\s+){{0,3}}?(?:patients|participants|people|volunteers)\s+for\s+{_QUAL_EN}{DUR_EN}", 0.7,
+       examples=("The earlier product, QN-201, was tested in six patients for a year and barely worked.",),
+       traps=("She tried a low-carbohydrate diet for a year.",)),
     zp("stated__zh_over_period", rf"在(?:随后|此后|之后|接下来)的\s*{DUR_ZH}(?:里|中|内|间)", 0.6),
     # a table cell under a follow-up column: "随访 | ... | 104周 |"
     zp("table__cell_zh", rf"(?<=\|)\s*{_QUAL_ZH}{DUR_ZH}\s*(?=\||$)", 0.85, re.IGNORECASE | re.MULTILINE),
