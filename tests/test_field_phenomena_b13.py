@@ -216,3 +216,13 @@ def test_cell_free_product(text, cells):
 ])
 def test_tried_for(text, fu):
     assert record(text)["fu"] == fu
+
+
+@pytest.mark.parametrize("text,fu", [
+    # a case report's own patient, and "one of the authors" is no patient of a cohort
+    ("A 31-year-old man with type 1 diabetes received the cells. Two and a half years on, he still needs no insulin.", [913]),
+    ("Nine adults with type 1 diabetes received islet cells, said Dr Lee, one of the authors. Two years on, he said, HbA1c "
+     "remained below 7%.", [730]),
+])
+def test_durability_kept(text, fu):
+    assert record(text)["fu"] == fu

@@ -340,7 +340,9 @@ _SHARE_SUBJECT = compile_cues((
 ))
 # one patient of a cohort as the subject ("其中一名35岁的林小姐", "one of the seven recipients"): what follows is hers
 _ONE_OF_COHORT = compile_cues((r"其中(?:一|1)\s*(?:名|位|例|个|個|人)|另(?:一|1)\s*(?:名|位|例)",
-                               r"\bone\s+of\s+(?:the|them|these|those|our)\b|\banother\s+(?:patient|participant|recipient)\b"))
+                               r"\bone\s+of\s+(?:them|(?:the|these|those|our)\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|recipients|"
+                               r"subjects|volunteers|people|adults|children|women|men|two|three|four|five|six|seven|eight|nine|"
+                               r"ten|\d{1,3}))\b|\banother\s+(?:patient|participant|recipient)\b"))
 
 
 # one person going on as the subject: "she still needs no insulin", "他至今…"
