@@ -78,9 +78,10 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
                  "按每公斤體重1×10⁶個細胞的劑量靜脈輸注,每週1次,連續4次。"),
        traps=("患者每周1次,连续4次复查血糖。",)),
     # the colloquial interval "一周一针", "两周一次", "一个月打一次" (a drug's "司美格鲁肽一周一针" is dropped by validate)
-    zp("interval__zh_colloquial", rf"(?<![每第\d])(?P<iv>[一两二三四1-4]){_UNIT_ZH}(?:{_SHOT_ZH}|{_ADMIN_ZH})?[一1](?:针|次)(?!性|\s*(?:随访|复查|检查|评估))", 0.75,
+    # (weeks and months only: "一天一次" is how a drug is taken)
+    zp("interval__zh_colloquial", rf"(?<![每第\d])(?P<iv>[一两二三四1-4])(?P<unit>周|星期|个月|月)(?:{_SHOT_ZH}|{_ADMIN_ZH})?[一1](?:针|次)(?!性|\s*(?:随访|复查|检查|评估))", 0.75,
        examples=("24位2型糖尿病患者接受羊膜上皮干细胞治疗,一周一针,连打四针。", "幹細胞兩週一次,共輸注3次。"),
-       traps=("患者一周一次复查血糖,干细胞治疗后随访半年。",)),
+       traps=("患者一周一次复查血糖,干细胞治疗后随访半年。", "患者接受干细胞输注,并继续服用二甲双胍,一天一次。")),
     # doses counted with 剂 ("经静脉注射两剂,相隔三个月"; 剂 of a vaccine or a drug is no cell dose)
     zp("count__zh_doses", rf"(?:{_ADMIN_ZH}|{_SHOT_ZH}|接受|给予|共)了?{_N_ZH}剂(?!量|型)(?![^,。;]{{0,4}}?(?:疫苗|药|胰岛素))", 0.8,
        examples=("干细胞组按每公斤体重一百万粒细胞的剂量,经静脉注射两剂,相隔三个月。", "幹細胞組經靜脈注射兩劑,相隔三個月。"),
