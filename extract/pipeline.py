@@ -241,9 +241,9 @@ def process_all(files: list[ingest.InputFile], *, jobs: int = 1,
                 isolate: Optional[bool] = None, dask: Optional[str] = None) -> Iterator[tuple[int, str]]:
     """(index, results as ``pack`` text) per file as each finishes, in any order; the caller orders them.
 
-    Files are processed in supervised worker processes (``workers.WorkerPool``), the largest first, where the platform can
-    fork, also for jobs=1 (a worker that dies or hangs costs one file, never the run); ``isolate=False``
-    processes them in this process instead. ``dask`` (a scheduler address, or "local") sends them to a
+    Files are processed in supervised worker processes (``workers.WorkerPool``), the largest first, where the
+    platform can fork, also for jobs=1 (a worker that dies or hangs costs one file, never the run);
+    ``isolate=False`` processes them in this process instead. ``dask`` (a scheduler address, or "local") sends them to a
     Dask cluster in chunks (``distributed``), each chunk again in a supervised worker there.
     """
     from .workers import WorkerPool, can_fork
