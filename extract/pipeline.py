@@ -241,9 +241,9 @@ def process_all(files: list[ingest.InputFile], *, jobs: int = 1,
                 isolate: Optional[bool] = None, dask: Optional[str] = None) -> Iterator[tuple[int, str]]:
     """(index, results as ``pack`` text) per file as each finishes, in any order; the caller orders them.
 
-    Files are processed in supervised worker processes (``workers.WorkerPool``) where the platform can
-    fork, also for jobs=1 (a worker that dies or hangs costs one file, never the run); ``isolate=False``
-    processes them in this process instead. ``dask`` (a scheduler address, or "local") sends them to a
+    Files are processed in supervised worker processes (``workers.WorkerPool``), the largest first, where the
+    platform can fork, also for jobs=1 (a worker that dies or hangs costs one file, never the run);
+    ``isolate=False`` processes them in this process instead. ``dask`` (a scheduler address, or "local") sends them to a
     Dask cluster in chunks (``distributed``), each chunk again in a supervised worker there.
     """
     from .workers import WorkerPool, can_fork
@@ -268,9 +268,19 @@ def process_all(files: list[ingest.InputFile], *, jobs: int = 1,
     gc.collect()
     gc.freeze()
     try:
-        yield from pool.run(tasks)
+        yield from pool.run(tasks, sizes=[_size(f) for f in files])
     finally:
         gc.unfreeze()
+
+
+def _size(f: ingest.InputFile) -> int:
+    """The file's bytes (0 when unknown): large files are started first (``WorkerPool.run``)."""
+    if f.refused:
+        return 0
+    try:
+        return os.stat(f.path).st_size
+    except OSError:
+        return 0
 
 
 def previous_study_ids(path: Path) -> dict[str, str]:

@@ -128,24 +128,34 @@ class WorkerPool:
             pass
         self.workers.remove(w)
 
-    def run(self, tasks: list[Any]) -> Iterator[tuple[int, Any]]:
+    def _give(self, w: Optional[_Worker], pending: list[int], tasks: list[Any]) -> None:
+        """Send the next pending task to ``w`` (a new worker if None); a worker that cannot take it is retired
+        and the task stays pending."""
+        w = w or self._spawn()
+        i = pending.pop()
+        try:
+            w.conn.send((i, tasks[i]))
+        except (OSError, ValueError):
+            self._retire(w, kill=True)
+            pending.append(i)
+            return
+        w.task, w.since = i, time.monotonic()
+
+    def run(self, tasks: list[Any], sizes: Optional[list[float]] = None) -> Iterator[tuple[int, Any]]:
+        """``sizes`` (a cost per task, e.g. the file's bytes): the largest tasks start first, so that no long task
+        is left to run alone at the end while the other workers wait; else tasks start in input order."""
         from multiprocessing.connection import wait
 
         pending = list(range(len(tasks)))
-        pending.reverse()  # pop() from the end: tasks start in input order
+        if sizes is not None:
+            pending.sort(key=lambda i: (sizes[i], -i))   # (popped from the end: the largest first, ties in order)
+        else:
+            pending.reverse()  # pop() from the end: tasks start in input order
         try:
             while pending or any(w.task is not None for w in self.workers):
                 while pending and (len(self.workers) < min(self.jobs, len(tasks))
                                    or any(w.task is None for w in self.workers)):
-                    w = next((w for w in self.workers if w.task is None), None) or self._spawn()
-                    i = pending.pop()
-                    try:
-                        w.conn.send((i, tasks[i]))
-                    except (OSError, ValueError):
-                        self._retire(w, kill=True)
-                        pending.append(i)
-                        continue
-                    w.task, w.since = i, time.monotonic()
+                    self._give(next((w for w in self.workers if w.task is None), None), pending, tasks)
                 busy = [w for w in self.workers if w.task is not None]
                 ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=POLL_S))
                 for w in busy:
@@ -161,6 +171,8 @@ class WorkerPool:
                         if kind == "done":
                             index, result = payload
                             w.task = None
+                            if pending:   # busy again while the caller takes the result
+                                self._give(w, pending, tasks)
                             if isinstance(result, BaseException):
                                 result = self.on_failure(tasks[index], "E199",
                                                          f"internal error: {type(result).__name__}: {result}")

@@ -13,7 +13,7 @@ from synth_records import make_records  # noqa: E402
 
 from extract.dedupe import dedupe, explain_in_run  # noqa: E402
 from extract.dedupe.compare import features  # noqa: E402
-from extract.dedupe.copies import LEVEL, copy_records  # noqa: E402
+from extract.dedupe.copies import LEVEL, copy_records, features_of_copies  # noqa: E402
 from extract.dedupe.decisions import Decision, Decisions  # noqa: E402
 from extract.models import Record  # noqa: E402
 from extract.pipeline import copies_of  # noqa: E402
@@ -81,6 +81,26 @@ def test_only_documents_whose_records_repeat_the_originals_are_folded(corpus) ->
     feats2 = feats + [features(r, texts.get(doc)) for r in second]
     got = copy_records(feats2, {f"{doc}#copy1": doc, f"{doc}#copy2": f"{doc}#copy1"}, set())
     assert all(got[2 * len(mine) + k] == k for k in range(len(mine)))
+
+
+def test_a_copy_takes_its_originals_features_under_its_own_ids(corpus) -> None:  # type: ignore[no-untyped-def]
+    records, texts, _, _ = corpus
+    doc = records[0].doc_id
+    mine = [r for r in records if r.doc_id == doc]
+    other = mine[0].model_copy(update={"record_id": "x-0", "doc_id": "x", "cohort_sizes": []})
+    recs = mine + [_copy(r, 1) for r in mine] + [other]
+    made: list[str] = []
+
+    def make(r: Record):  # type: ignore[no-untyped-def]
+        made.append(r.record_id)
+        return features(r, texts.get(doc))
+
+    got = features_of_copies(recs, {f"{doc}#copy1": doc, "x": doc}, make)
+    assert got == [features(r, texts.get(doc)) for r in recs]   # the same features as made one by one
+    # the copy's are not made again; a document whose records differ from its original's (or that has fewer)
+    # has its own made
+    assert made == [r.record_id for r in mine] + ["x-0"]
+    assert [(f.rid, f.doc_id) for f in got] == [(r.record_id, r.doc_id) for r in recs]
 
 
 def test_explain_shows_the_copy_link_and_a_decision_keeps_a_copy_compared(corpus) -> None:  # type: ignore[no-untyped-def]

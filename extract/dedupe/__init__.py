@@ -16,7 +16,7 @@ from . import settings
 from .blocking import BlockStats, candidate_pairs
 from .cluster import PairCache, PendingLink, Scored, cluster, grow
 from .cocite import co_cited_signal, doc_studies
-from .copies import copy_records, unfold, unfold_cache, unfold_scored
+from .copies import copy_records, features_of_copies, unfold, unfold_cache, unfold_scored
 from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_frequencies, to_link
 from .decisions import Decisions
 from .engine import Clock, KeyChunk, ValueSharer, _keys_chunk, choose_engine, scored_pairs
@@ -108,7 +108,7 @@ def _dedupe(records: Sequence[Record], texts: Mapping[str, str], stats: Optional
     if len(records) >= PARALLEL_FEATURES_MIN and jobs_for() > 1:
         _preload()
     # 1. normalise once per record
-    feats, key_chunks = _features(records, texts, keys=engine != "python")
+    feats, key_chunks = _features(records, texts, keys=engine != "python", same_content=same_content)
     # the records of documents that repeat another's text are set aside: they join their originals' studies
     every, copies = feats, copy_records(feats, same_content, decisions.named())
     kept = [i for i in range(len(every)) if i not in copies] if copies else []
@@ -212,15 +212,16 @@ def _preload() -> None:
     journal_table(); org_table(); product_table(); _t2s()
 
 
-def _features(records: Sequence[Record], texts: Mapping[str, str], keys: bool
-              ) -> tuple[list[Features], Optional[list[KeyChunk]]]:
+def _features(records: Sequence[Record], texts: Mapping[str, str], keys: bool,
+              same_content: Optional[Mapping[str, str]] = None) -> tuple[list[Features], Optional[list[KeyChunk]]]:
     """Every record's features and, with ``keys`` and a large ``RecordsFile``, the engine's block keys of each
-    span of records (``engine.key_columns``). A large file is read by forked workers, a span each: parsing and
+    span of records (``engine.key_columns``); in one process, the records of copies (``same_content``) take their
+    originals' features (``copies.features_of_copies``). A large file is read by forked workers, a span each: parsing and
     normalising are most of the cost, and a record's features are a fraction of its size to send back."""
     share = ValueSharer()
     n, jobs = len(records), jobs_for()
     if not isinstance(records, RecordsFile) or n < PARALLEL_FEATURES_MIN or jobs <= 1:
-        return [share(features(r, texts.get(r.doc_id))) for r in records], None
+        return features_of_copies(records, same_content, lambda r: share(features(r, texts.get(r.doc_id)))), None
     step = max(1000, min(20_000, -(-n // (8 * jobs))))
     spans = [(lo, min(n, lo + step)) for lo in range(0, n, step)]
     feats: list[Features] = []
