@@ -302,6 +302,12 @@ PRIOR_STUDY = rx(
     r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\s+(?:that\s+)?(?:the same|this|the)\s+(?:team|group|researchers|"
     r"investigators)\s+(?:had\s+)?(?:published|reported|conducted|ran|completed)\s+in\s+(?:19|20)\d{2}\b|"
     r"(?:同一|该|該|这一|這一)(?:团队|團隊|课题组|課題組)\s*\d{4}\s*年(?:发表|發表|完成|开展|開展)的(?:一项|一項)|"
+    # the same team's dated study named by its kind, with no verb ("该团队2023年的1期研究仅纳入18例", "同一團隊2024年的統合分析",
+    # "The same group's 2024 meta-analysis pooled 11 trials"); not "该团队2026年的这项研究" (the reported one)
+    r"(?:同一|该|該)(?:团队|團隊|课题组|課題組)\s*(?:19|20)\d{2}\s*年(?:发表|發表|完成|开展|開展|进行|進行)?的(?!这|這|此|本)"
+    r"[^。;；,，]{0,12}?(?:研究|试验|試驗|荟萃分析|薈萃分析|[Mm]eta分析|统合分析|統合分析|系统评价|系統評價)|"
+    r"\b[Tt]he same (?:team|group|researchers|investigators)['’]s?\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
+    r"(?:(?:19|20)\d{2}\s+)?(?:[\w/-]+\s+){0,3}?(?:study|trial|pilot|meta-?analysis|systematic review)\b|"
     # "这项研究是团队此前I期研究的延续", "此前的先导试验"
     r"(?:团队|團隊|课题组|課題組|他们|他們)(?:的)?(?:此前|先前|之前|早前)(?:的)?\s*(?:[IVⅠⅡⅢ123一二三]+\s*期|先导|先導|试点|試點|初步|小样本|小樣本)?"
     r"\s*(?:临床|臨床)?(?:研究|试验|試驗)|"
@@ -1342,7 +1348,7 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
                 cuts.append(k)
                 if PRIOR_STUDY.match(doc.view, hit.start()) or other_team:
                     line_bound[k] = hit.end()
-    for k, cue_end in _other_product_trials(doc, m, protect):
+    for k, cue_end in _other_product_trials(doc, m, protect) + _earlier_products(doc, m, protect):
         if not any(a <= k < b for a, b in planned) and k not in cuts:
             cuts.append(k)
             line_bound[k] = cue_end
@@ -1647,6 +1653,45 @@ def _other_product_trials(doc: Document, m: Mention, protect: int) -> list[tuple
         if hit:
             done.add(code)
             out.append((max(sent[0], protect), hit.end()))
+    return out
+
+
+# the company's earlier or other product, told with a cohort of its own inside the report of its new one ("它早年的产品
+# QN-201…在6名患者身上试了一年", "奎隆先前另一款…產品QN-201,6名病人試了一年", "QN-201, its earlier encapsulated product,
+# … in six patients"): the code sits right after the zh cue, or right before or after the en one
+EARLIER_PRODUCT_ZH = rx(r"(?:另一款|另外一款|另一个|另一個|另一种|另一種|早年的?|此前的?|之前的?|先前的?|早前的?|上一代的?|前一代的?|"
+                        r"旧的?|舊的?|已停(?:止|掉)?的?)[^。;；,，]{0,30}?(?:产品|產品|疗法|療法|候选药物|候選藥物|在研产品|在研產品)"
+                        r"\s*[:：]?\s*(?=[A-Z])")
+EARLIER_PRODUCT_EN = rx(r"\b(?:its|their|the company['’]s|(?-i:[A-Z][A-Za-z]+)['’]s)\s+(?:own\s+)?(?:earlier|previous|former|older|"
+                        r"discontinued|first-generation|other)\s+(?:[\w-]+\s+){0,3}?(?:product|candidate|therapy|program(?:me)?)"
+                        r"(?:\s*,)?\s*", re.IGNORECASE)
+# how close the code sits to an English cue's start or end
+EARLIER_PRODUCT_REACH = 12
+
+
+def _earlier_products(doc: Document, m: Mention, protect: int) -> list[tuple[int, int]]:
+    """(sentence start, cue end) of sentences that tell a trial of the company's earlier or other product (not the
+    mention's own, its most often named code) with a cohort of their own; the study runs to the end of its paragraph."""
+    codes = [c for s, e in m.spans for c in metadata.product_codes(doc.view, s, e)]
+    if len({c for c, _, _ in codes}) < 2:
+        return []
+    counts: dict[str, int] = {}
+    for c, _, _ in codes:
+        counts[c] = counts.get(c, 0) + 1
+    own = max(counts, key=lambda c: (counts[c], -next(s for cc, s, _ in codes if cc == c)))
+    out: list[tuple[int, int]] = []
+    for code, cs, ce in codes:
+        if code == own or cs < protect or any(o[0] <= cs < o[1] for o in out):
+            continue
+        sent = next(((s, e) for s, e in _sentences(doc, *_span_holding(m, cs)) if s <= cs < e), None)
+        if sent is None or not segment_openers.cohort_numbers(doc.view, sent[0], sent[1]):
+            continue
+        cue = next((h for h in EARLIER_PRODUCT_ZH.finditer(doc.view, sent[0], cs + 1) if h.end() == cs), None)
+        if cue is None:
+            cue = next((h for h in EARLIER_PRODUCT_EN.finditer(doc.view, max(sent[0], cs - 80), min(sent[1], ce + 80))
+                        if 0 <= cs - h.end() <= EARLIER_PRODUCT_REACH or 0 <= h.start() - ce <= EARLIER_PRODUCT_REACH), None)
+        if cue is not None:
+            out.append((max(sent[0], protect), max(cue.end(), ce)))
     return out
 
 
