@@ -303,7 +303,9 @@ EN_JOURNAL_NOUN = rx(r"\b(?:study|trial|paper|report|analysis|meta-analysis|arti
 ZH_INSTITUTION = rx(
     r"([A-Za-z\u4e00-\u9fff]{2,24}?(?:大学|大學|医院|醫院|研究所|研究院|医学院|醫學院|诊所|診所|研究中心|科学院|科學院|公司|集团|集團))"
     r"(?:(?:(?![在于於和与與及的了是对對从從向将將把被])[\u4e00-\u9fff]){0,12}?(?:附属医院|附屬醫院|医院|醫院|学院|學院|中心|研究所))*")
-_INST_LEAD = rx(r"^(?:近日|日前|此前|由|在|于|於|据|據|经|經|联合|聯合|我国|我國|国内|國內)+")
+# (a roundup told aloud names its item after a sequence word: "先说沅湖市中心医院", "再說桐江醫大", "至于X医院")
+_INST_LEAD = rx(r"^(?:近日|日前|此前|由|在|于|於|据|據|经|經|联合|聯合|我国|我國|国内|國內|先说|先說|再说|再說|先来看|先來看|"
+                r"再来看|再來看|接着说|接著說|最后说|最後說|至于|至於|回到)+")
 # "such as" before an example ("如美国X医院", "像Vertex公司"): only before a country or a Latin name, since
 # 如 also begins place names (如皋市人民医院, 如东县)
 _INST_EXAMPLE = rx(r"^(?:例如|比如|譬如|诸如|諸如|如|像)(?=美国|美國|英国|英國|日本|德国|德國|法国|法國|瑞典|加拿大|"

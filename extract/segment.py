@@ -83,6 +83,11 @@ FURNITURE_SECTION = rx(
 # a line that ends the article (WeChat "END", press-release "###"); what follows is furniture
 END_MARK = rx(r"^\s*(?:[-—–_]*\s*END\s*[-—–_]*|#{3,}|-\s*[Ee]nd\s*-|\(完\)|（完）|【完】)\s*$")
 # lines after which a post has nothing but boilerplate (searched in the last part of the text)
+# the labels of a release's fact box that may follow its end mark: alone on a line (the value on the next) or with a colon
+PUB_BOX_BARE_LABEL = rx(r"^\s*(?:JOURNAL|DOI|ARTICLE TITLE|ARTICLE PUBLICATION DATE|PUBLICATION DATE|期刊|论文题目|論文題目|"
+                        r"论文标题|論文標題|发表日期|發表日期)\s*$")
+PUB_BOX_LABEL = rx(PUB_BOX_BARE_LABEL.pattern + r"|^\s*(?:Journal|DOI|Article title|(?:Article )?[Pp]ublication date|期刊|论文题目|"
+                   r"論文題目|论文标题|論文標題|发表日期|發表日期)\s*[:：]")
 TAIL_START = rx(r"^\s*(?:免责说明|免責說明|免责声明|免責聲明|郑重声明|鄭重聲明|版权声明|版權聲明|Disclaimer)",
                         re.IGNORECASE | re.MULTILINE)
 TAIL_MIN_FRACTION = 0.5
@@ -189,6 +194,12 @@ SEQUENCE_LEAD = rx(r"^\s*(?:[(（]?\d{1,2}\s*/\s*\d{0,2}[)）]?\s+|\d{1,2}[.、]
                    r"(?:Next(?: up)?|Up next|Then|Second(?:ly)?|Third(?:ly)?|Finally|Last(?:ly)?|"
                    r"接下来(?:是|的)?|接下來(?:是|的)?|然后是|然後是|其次是|最后是|最後是))\s*(?:[:：]|[-—–](?![A-Za-z]))", re.IGNORECASE)
 # (a comma after the word is prose: "First, Rahman and colleagues1 pooled…; Second, Moreau et al.2 report…" cite studies)
+# ... or told aloud, with the item's institution straight after the word and no colon ("先说沅湖市中心医院。他们…156名患者…",
+# "再說桐江醫大附二院。…24位患者…", "最后来看某公司…"): the first item says "first"; "先说结论" names no institution
+SPOKEN_SEQUENCE = rx(r"^\s*(?:(先说|先說|先来说|先來說|先来看|先來看|首先说|首先說|首先来看|首先來看)|"
+                     r"(?:再说|再說|再来说|再來說|再来看|再來看|接着说|接著說|接下来说|接下來說|然后说|然後說|最后说|最後說|"
+                     r"最后来看|最後來看))(?=[^\s,，:：。;；]{2})")
+SPOKEN_ITEM_CHARS = 24
 SEQUENCE_STUDY = rx(r"\b[Pp]hase\s*[1-3I]|[IⅠⅡⅢ1-3]+\s*期|\b[A-Z]{1,5}-?[A-Z]{0,3}\d{1,4}\b")
 SEQUENCE_MIN = 2
 # paragraphs of a wire roundup, each opening with its own dateline ("SEOUL — Dawon said…", "LINMING, China — …",
@@ -649,9 +660,17 @@ def drop_furniture(lines: list[_Line]) -> list[_Line]:
     skipping = False
     opening = False                 # the section opened the document, before any text was kept
     anecdotes = anecdotal_replies(lines) | social_comments(lines) | push_comments(lines)
+    ended = False
     for k, ln in enumerate(lines):
+        if ended:
+            # a release's fact box after its end mark ("###" / "JOURNAL" / "Journal of …" / "DOI" / "10.…" / "ARTICLE
+            # PUBLICATION DATE" / "18-Nov-2026"): the paper's journal, DOI and date, nothing else
+            if PUB_BOX_LABEL.match(ln.text) or (k > 0 and PUB_BOX_BARE_LABEL.match(lines[k - 1].text)):
+                out.append(ln)
+            continue
         if END_MARK.match(ln.text):
-            break
+            ended = True
+            continue
         if k in anecdotes:
             continue
         if FURNITURE_SECTION.match(ln.text):
@@ -877,9 +896,9 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
             rows[k] = kind
     ordinal = [ln.start for ln in lines if not is_heading(ln) and ORDINAL_STUDY_LEAD.match(ln.text)]
     ordinal_leads = set(ordinal) if len(ordinal) >= ORDINAL_STUDY_MIN else set()
-    seq = [ln for ln in lines if not is_heading(ln) and SEQUENCE_LEAD.match(ln.text)
+    seq = [ln for ln in lines if not is_heading(ln) and _sequence_lead(ln.text)
            and (SEQUENCE_STUDY.search(ln.text) or study_cue(ln.text[:200], ln.text[:300]))]
-    if len(seq) >= SEQUENCE_MIN and SEQUENCE_LEAD.match(seq[0].text).group(1):
+    if len(seq) >= SEQUENCE_MIN and _sequence_lead(seq[0].text).group(1):
         ordinal_leads.update(ln.start for ln in seq)   # the first item says "first"
     dated = [ln.start for ln in lines if not is_heading(ln) and DATELINE.match(ln.text)]
     if len(dated) >= DATELINE_MIN:
@@ -939,6 +958,49 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
     if len(numbered) == 1:
         out.remove(numbered[0])
     return out
+
+
+def _sequence_lead(text: str) -> Optional[re.Match[str]]:
+    """The sequence word that opens an item of a roundup ("First up:", "接下来是…", "先说沅湖市中心医院。"); group 1 is
+    set for the first item. A spoken lead needs an institution in the words after it."""
+    lead = SEQUENCE_LEAD.match(text)
+    if lead is not None:
+        return lead
+    lead = SPOKEN_SEQUENCE.match(text)
+    if lead is None:
+        return None
+    stop = re.search(r"[,，:：。;；!?！？]", text[lead.end():lead.end() + SPOKEN_ITEM_CHARS])
+    item = text[lead.end():lead.end() + (stop.start() if stop else SPOKEN_ITEM_CHARS)]
+    return lead if segment_openers.ORG_WORD.search(item) else None
+
+
+# a paragraph that turns back to an earlier item of a roundup by its short name ("而沅湖这边还有个细节:…", "桐江那边的团队说…",
+# "至於沅湖那邊,…", "Back at Yuanhu, …", "As for the Tongjiang team, …"): it belongs to that item, not to the one before it
+RETURN_TO_ITEM = rx(r"^\s*(?:而|至于|至於|回到|说回|說回|再回到)?\s*(?P<zh>[\u4e00-\u9fff]{2,6}?)(?:这边|這邊|那边|那邊|这一边|這一邊)|"
+                    r"^\s*(?:Back (?:at|in|to)|As for|Returning to|Over at)\s+(?:the\s+)?(?P<en>(?-i:[A-Z][A-Za-z-]+)(?: (?-i:[A-Z][A-Za-z-]+))?)",
+                    re.IGNORECASE)
+
+
+def _return_paragraphs(segs: list[_Segment]) -> None:
+    """Move each paragraph that turns back to an earlier item by name (``RETURN_TO_ITEM``) into that item's segment: the
+    name must sit in exactly one other segment's opening line and not in its own."""
+    if len(segs) < 2:
+        return
+    heads = [seg.intro.text if seg.intro else "" for seg in segs]
+    for k, seg in enumerate(segs):
+        for ln in list(seg.lines):
+            if seg.intro is not None and ln.start <= seg.intro.start:
+                continue
+            back = RETURN_TO_ITEM.match(ln.text)
+            if back is None:
+                continue
+            name = back.group("zh") or back.group("en")
+            owners = [j for j, h in enumerate(heads) if name in h]
+            if len(owners) != 1 or owners[0] == k:
+                continue
+            seg.lines.remove(ln)
+            segs[owners[0]].lines.append(ln)
+            segs[owners[0]].lines.sort(key=lambda l: l.start)
 
 
 # a subheading that names a part of one study's story, not a study ("Results", "What's next", "专家点评")
@@ -2021,6 +2083,7 @@ def segment(doc: Document) -> list[Mention]:
     bounds = boundaries(doc, lines, max_ref)
     segs = sequential_segments(doc, lines, bounds, max_ref)
     _attach_row_sections(doc, lines, bounds, segs)
+    _return_paragraphs(segs)
     _, row_context = plain_tables(lines)
     item_context = registry_item_context(lines, registry_items(lines))
     row_starts = {b.pos for b in bounds if b.kind == "row"}

@@ -1,0 +1,221 @@
+"""Look-alike studies told inside the report of another one, and roundups told aloud.
+
+Written for this file in simplified Chinese, traditional Chinese and English side by side:
+
+- the same team's dated earlier study named by its kind, with no verb ("该团队2023年的1期研究仅纳入18例患者",
+  "The same group's 2024 meta-analysis pooled 11 trials"): a study of its own;
+- a company's earlier or other product told with a cohort of its own ("它早年的产品QN-201…在6名患者身上试了一年",
+  "QN-201, its earlier product, … in six patients"): a study of its own, to the end of its paragraph;
+- a paragraph that opens with its source ("根據公司資料,這項試驗分兩組…") or calls the reported trial by name with a
+  demonstrative ("這項名為ARBOR-1的試驗"): no new study;
+- a roundup told aloud ("先说X医院。… / 再说Y大学。…") whose later paragraphs turn back to an item by its short name
+  ("而X这边…", "Y那边的团队说…"): one mention per item, each holding its own paragraphs;
+- a release's fact box after its end mark ("###" / "JOURNAL" / "DOI" / "ARTICLE PUBLICATION DATE"): its journal, DOI and
+  date are the study's.
+
+Traps stay one mention.
+"""
+from __future__ import annotations
+
+import pytest
+from segment_helpers import check_holders
+
+from extract.document import SourceDoc
+from extract.pipeline import to_document
+from extract.segment import PRIOR_STUDY, RETURN_TO_ITEM, _sequence_lead, segment
+from extract.segment_openers import BACK_REFERENCE
+
+
+def _doc(text: str):
+    return to_document(SourceDoc(doc_id="c.txt", raw_text=text.replace(" / ", "\n"), source_format="txt"))
+
+
+def _texts(text: str) -> list[str]:
+    doc = _doc(text)
+    return ["".join(doc.text[s:e] for s, e in m.spans) for m in segment(doc) if m.kind != "registry"]
+
+
+def _check(text: str, needles: list[list[str]], absent: list[str] = ()) -> None:
+    check_holders(_texts(text), needles, absent)
+
+
+# --- the same team's dated earlier study, named by its kind -------------------------------------------
+@pytest.mark.parametrize("text, found", [
+    ("值得一提的是,该团队2023年的1期研究仅纳入18例患者", True),
+    ("同一团队2024年的荟萃分析纳入11项试验", True),
+    ("該團隊2022年進行的先導試驗收治了6名病人", True),
+    ("同一團隊2024年的統合分析納入11項試驗", True),
+    ("The same group's 2024 meta-analysis in type 2 diabetes pooled 11 randomized trials", True),
+    ("the same team's earlier phase 1 trial enrolled 18 patients", True),
+    ("The same investigators' 2021 pilot study treated six patients", True),
+    # no match: the reported study itself, a paper without a study noun, the team as a speaker
+    ("该团队2026年的这项研究纳入72例患者", False),
+    ("該團隊2026年的這項試驗納入72名病人", False),
+    ("该团队2023年的论文引起关注", False),
+    ("The same group published the protocol in 2024", False),
+    ("同一团队的研究人员表示", False),
+])
+def test_same_team_dated_study_cue(text: str, found: bool) -> None:
+    assert bool(PRIOR_STUDY.search(text)) is found
+
+
+@pytest.mark.parametrize("text, needles", [
+    ("异体脂肪干细胞治疗2型糖尿病 / 近日,某大学团队在《某杂志》发表了一项随机对照试验,共纳入72例患者,HbA1c由8.4%降至7.3%。"
+     " / 研究团队计划开展更大规模试验。值得一提的是,该团队2023年的1期研究仅纳入18例患者,且无对照组。",
+     [["72例", "8.4%"], ["18例患者"]]),
+    ("異體脂肪幹細胞治療第二型糖尿病 / 近日,某大學團隊在《某期刊》發表一項隨機對照試驗,共納入72名病人,糖化血色素由8.4%降至7.3%。"
+     " / 同一團隊2023年的1期研究僅納入18名病人,且沒有對照組。",
+     [["72名", "8.4%"], ["18名病人"]]),
+    ("Stem cell therapy lowers HbA1c, meta-analysis shows / Mesenchymal stem cell therapy lowered HbA1c, according to a "
+     "meta-analysis published in Diabetes Cell Therapy Reviews. / The review included 16 randomized trials with 842 "
+     "participants; the mean difference was -0.72%. / The same group's 2024 meta-analysis in type 2 diabetes pooled 11 "
+     "randomized trials with 610 participants and found a reduction of 0.48 percentage points.",
+     [["842", "-0.72%"], ["610 participants", "0.48"]]),
+])
+def test_same_team_dated_study_is_its_own_mention(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+# --- a company's earlier or other product with a cohort of its own -------------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("通用型干细胞胰岛来了 / 某生物公司近日更新了其产品QN-307的临床数据,9名1型糖尿病患者接受了治疗,HbA1c从8.0%降到6.8%。"
+     "QN-307只需移植一次。 / 不过,该公司之前也翻过车。它早年的产品QN-201装进胶囊装置,在6名患者身上试了一年,几乎测不到C肽。"
+     " / 该公司计划明年再招募约30名患者。",
+     [["9名", "8.0%"], ["QN-201", "6名患者"]]),
+    ("通用型幹細胞胰島 / 某生技公司日前公布,旗下產品QN-307在臨床試驗中,9名受試者都沒有使用免疫抑制劑,糖化血色素由8.0%降至6.8%。"
+     " / 醫師也提到,該公司先前另一款裝在膠囊裡的產品QN-201,6名病人試了一年幾乎沒有效果,已經喊停。",
+     [["9名", "8.0%"], ["QN-201", "6名病人"]]),
+    ("Quillon reports clinical progress of QN-307 / Nine patients were dosed with QN-307 in the ARBOR-1 trial; in Cohort 2 "
+     "HbA1c fell from 8.0% to 6.8%. QN-307 is implanted once. / As previously announced, Quillon discontinued QN-201, its "
+     "earlier encapsulated product, after the Phase 1 study in six patients showed no C-peptide. HbA1c was 7.7% at "
+     "baseline and 7.6% at month 12.",
+     [["Nine patients", "8.0%"], ["QN-201", "six patients", "7.7%"]]),
+])
+def test_earlier_product_is_its_own_mention(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+@pytest.mark.parametrize("text", [
+    # no cohort of the earlier product: a comparison only
+    "某公司产品QN-307的临床数据公布,9名患者接受治疗,HbA1c从8.0%降到6.8%。QN-307再次显示效果。与它早年的产品QN-201不同,"
+    "QN-307不需要胶囊。",
+    "Nine patients received QN-307, and HbA1c fell from 8.0% to 6.8%. QN-307 was well tolerated. Unlike its earlier "
+    "product QN-201, QN-307 needs no capsule.",
+    # the earlier product is the one the article reports (most often named)
+    "QN-201 is back / Quillon restarted QN-201 in six patients. QN-201 showed C-peptide. QN-201, its earlier product, "
+    "was reformulated, and six patients were dosed again; QN-307 waits.",
+])
+def test_earlier_product_traps_stay_one_mention(text: str) -> None:
+    assert len(_texts(text)) == 1
+
+
+# --- a paragraph led by its source, a trial called by name: the same study -----------------------------
+@pytest.mark.parametrize("text", [
+    "美國某生技公司日前公布,旗下幹細胞胰島產品在1/2期臨床試驗中,9名受試者都沒有使用免疫抑制劑。 / 根據公司資料,這項名為"
+    "ARBOR-1的試驗分兩組,第一組3人植入1.5億顆細胞,第二組6人植入4.5億顆細胞。",
+    "美国某生物公司近日公布,其干细胞胰岛产品在1/2期临床试验中,9名受试者均未使用免疫抑制剂。 / 据公司介绍,这项研究分两组,"
+    "第一组3人,第二组6人。",
+    "A US company said nine patients in its phase 1/2 trial needed no immunosuppression. / According to the company, "
+    "the trial has two cohorts: 3 patients at the low dose and 6 at the high dose.",
+])
+def test_source_led_paragraph_is_the_same_study(text: str) -> None:
+    assert len(_texts(text)) == 1
+
+
+@pytest.mark.parametrize("text, found", [
+    ("這項名為ARBOR-1的試驗分兩組", True),
+    ("这项代号ARBOR-1的1/2期临床试验", True),
+    ("该项称为CEDAR-2的研究", True),
+    ("this trial, called ARBOR-1, has two cohorts", True),
+    # no match: another trial by name
+    ("另一项名为ARBOR-2的试验", False),
+    ("a trial called ARBOR-2", False),
+])
+def test_trial_called_by_name_is_a_back_reference(text: str, found: bool) -> None:
+    assert bool(BACK_REFERENCE.search(text)) is found
+
+
+# --- a roundup told aloud, and paragraphs that turn back to an item ------------------------------------
+@pytest.mark.parametrize("line, first", [
+    ("先说沅湖市中心医院。他们一共分析了156名患者", True),
+    ("先說桐江醫科大學附屬第二醫院。24位病人", True),
+    ("首先来看某大学团队的研究", True),
+    ("再说桐江医科大学附属第二医院。24位患者", False),
+    ("再說沅湖市中心醫院。156名病人", False),
+    ("最后来看北方某公司的数据", False),
+])
+def test_spoken_sequence_lead(line: str, first: bool) -> None:
+    lead = _sequence_lead(line)
+    assert lead is not None and bool(lead.group(1)) is first
+
+
+@pytest.mark.parametrize("line", [
+    "先说结论:干细胞组52名患者HbA1c下降",      # no institution after the word
+    "再说一遍,24位患者都完成了随访",
+    "先說重點:24位病人",
+])
+def test_spoken_sequence_lead_traps(line: str) -> None:
+    assert _sequence_lead(line) is None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("而沅湖这边还有个细节:有19个人停了胰岛素", "沅湖"),
+    ("桐江那边的团队说,治疗后半年复查", "桐江"),
+    ("至於沅湖那邊,醫生也坦言沒有對照組", "沅湖"),
+    ("Back at Yuanhu, 19 patients stopped insulin", "Yuanhu"),
+    ("As for the Tongjiang team, half a year later", "Tongjiang"),
+])
+def test_return_to_item(line: str, name: str) -> None:
+    m = RETURN_TO_ITEM.match(line)
+    assert m is not None and (m.group("zh") or m.group("en")) == name
+
+
+@pytest.mark.parametrize("text, needles", [
+    ("两家医院交出成绩单 / 说到干细胞治糖尿病,咱们一起来看看。 / 先说沅湖市中心医院。他们的团队分析了156名2型糖尿病患者,"
+     "每人打两次。两年下来,糖化从8.7降到了7.6。 / 再说桐江医科大学附属第二医院。阮教授团队给24位2型糖尿病患者一周一针,连打四针,"
+     "糖化平均降了1个点。 / 而沅湖这边还有个细节:有19个人直接把胰岛素停了,这个研究没有对照组。 / 桐江那边的团队说,治疗后半年复查,"
+     "多数患者的胰岛素用量都少了三成。",
+     [["156名", "8.7", "19个人"], ["24位", "一周一针", "三成"]]),
+    ("兩家醫院交出成績單 / 說到幹細胞治糖尿病,一起來看看。 / 先說沅湖市中心醫院。他們的團隊分析了156名第二型糖尿病病人,"
+     "每人打兩次。兩年下來,糖化從8.7降到了7.6。 / 再說桐江醫科大學附屬第二醫院。阮教授團隊給24位第二型糖尿病病人一週一針,"
+     "連打四針。 / 而沅湖這邊還有個細節:有19個人直接把胰島素停了。 / 桐江那邊的團隊說,治療後半年複查,多數病人胰島素用量少了三成。",
+     [["156名", "8.7", "19個人"], ["24位", "一週一針", "三成"]]),
+])
+def test_spoken_roundup_with_returns(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+def test_spoken_lead_without_institutions_stays_one_mention() -> None:
+    text = ("干细胞治糖尿病的新数据 / 某医院团队近日发表研究,纳入52名2型糖尿病患者。 / 先说结论:52名患者的HbA1c平均下降1.1个百分点。"
+            " / 再说安全性:5名患者出现发热。")
+    assert len(_texts(text)) == 1
+
+
+# --- a release's fact box after its end mark --------------------------------------------------------------
+def _metadata(text: str) -> dict[str, str]:
+    doc = _doc(text)
+    ms = [m for m in segment(doc) if m.kind in ("document", "study")]
+    assert len(ms) == 1
+    return {h.field: h.value["value"] for h in ms[0].hits if h.field in ("pub_date", "journal")} | {
+        "text": "".join(doc.text[s:e] for s, e in ms[0].spans)}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("NEWS RELEASE / Stem cells lower HbA1c in type 2 diabetes / In the trial, 72 adults were randomly assigned to cells or "
+     "placebo. The study is published in the Journal of Regenerative Diabetology. / ### / JOURNAL / Journal of Regenerative "
+     "Diabetology / DOI / 10.7712/jrdb.2026.0158 / METHOD OF RESEARCH / Randomized controlled/clinical trial / ARTICLE "
+     "PUBLICATION DATE / 18-Nov-2026 / COI STATEMENT / The author holds a patent.", "2026-11-18"),
+    ("新闻稿 / 干细胞降低2型糖尿病患者HbA1c / 研究纳入72例患者,发表在《再生糖尿病学杂志》上。 / -END- / 期刊: 再生糖尿病学杂志 / "
+     "发表日期: 2026-11-18 / 媒体联系: 王先生", "2026-11-18"),
+])
+def test_fact_box_after_end_mark(text: str, date: str) -> None:
+    got = _metadata(text)
+    assert got.get("pub_date") == date
+    assert "patent" not in got["text"] and "媒体联系" not in got["text"] and "METHOD OF RESEARCH" not in got["text"]
+
+
+def test_end_mark_without_fact_box_drops_the_tail() -> None:
+    text = ("Stem cells lower HbA1c / In the trial, 72 adults were randomly assigned to cells or placebo. / ### / "
+            "Media contact: Dana / Related news: 120 patients in another trial")
+    got = _metadata(text)
+    assert "120 patients" not in got["text"] and "pub_date" not in got
