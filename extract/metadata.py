@@ -140,6 +140,11 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nlm_online", rx(r"(?m)^[ \t]*(?:(?:Source|Citation|来源|來源|出处|出處)[ \t]*[:：][ \t]*)?[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+"
                               + NLM_DATE + r"\.\s+(?:doi|DOI|Epub|Online ahead|Published online)")),
     ("epub", rx(r"\bEpub(?: ahead of print)?\s*[:：]?\s*" + _DATE_AHEAD)),
+    # a registry record's "Publications" section: a full reference under the label ("Publications / Ferreira-Lund M, …
+    # Title. Diabetes Metab Cell Res. 2026;18(6):744-753. PMID: 41902237")
+    ("registry_publication", rx(r"(?m)^[ \t]*(?:Publications?|Results? [Pp]ublications?|Publications? of [Rr]esults|Citations?|"
+                                r"Study [Rr]esults [Pp]ublications?)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[^\n]{10,400}?\.\s+"
+                                r"[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+" + NLM_DATE + r"\s*[;:]")),
     # preprint servers: "This version posted August 11, 2025.", "Posted: 3 March 2024" (a label, not prose)
     # (a registry record's "Study First Posted" / "Results First Posted" / "Last Update Posted" is no publication)
     ("posted", rx(r"(?:\b(?:This version|(?<!Study )(?<!Results )(?<!study )(?<!results )First|Originally)\s+posted|"

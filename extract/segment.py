@@ -351,7 +351,9 @@ BACK_TO_MAIN = rx(r"这次|這次|本次|此次|\b(?:this time|the (?:new|curren
                           re.IGNORECASE)
 # the team's earlier paper named by its year ("our 2023 meta-analysis", "their 2021 paper", "团队2023年发表的荟萃分析",
 # "團隊2023年的統合分析"); a trial's year may be when it ran, so only papers and reviews
-OWN_YEAR_PAPER = rx(r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
+# (also the same group's: "The same group's 2024 meta-analysis", "同一团队2024年的荟萃分析")
+OWN_YEAR_PAPER = rx(r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts|[Tt]he same (?:team|group|researchers|investigators)['’]s?)\s+"
+                    r"(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
                     r"(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}?(?:meta-?analysis|systematic\s+review|review|paper|"
                     r"report|publication)\b|"
                     r"(?:团队|團隊|课题组|課題組|我们|我們)(?:此前|先前|之前|早前)?\s*(?P<zyear>(?:19|20)\d{2})\s*年"
