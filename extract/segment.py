@@ -2139,7 +2139,11 @@ def segment(doc: Document) -> list[Mention]:
     cuts: list[tuple[int, int]] = []
     if refs is not None:
         for idx, clines in cited_studies(doc, lines, refs, intro_starts).items():
-            spans = _spans_from_lines(clines, [])
+            # a digest item's own heading right above the cited study ("04 小鼠研究:hAESC外泌体… / 一项动物研究显示…[5]")
+            # is the cited study's title, not the item before it
+            k = next((i for i, ln in enumerate(lines) if ln.start == clines[0].start), 0)
+            item_head = [lines[k - 1]] if k > 0 and is_heading(lines[k - 1]) and _zero_item(lines[k - 1]) else []
+            spans = _spans_from_lines(item_head + clines, [])
             cuts.extend(spans)
             first = clines[0]
             mk = next(iter(find_markers(doc.view, first.start, first.end)), None)

@@ -267,3 +267,22 @@ def test_registry_record_without_publication_has_no_date() -> None:
             "Cell Transplant. 2019;28:1-9. / Results First Posted: 2026-09-30")
     ms = [m for m in segment(_doc(text)) if m.kind in ("document", "study")]
     assert [h.value["value"] for h in ms[0].hits if h.field == "pub_date"] == []
+
+
+# --- a digest item's heading above a study that its reference cites ------------------------------------
+@pytest.mark.parametrize("text, item, mouse", [
+    ("文献速递 / 01 脐带MSC治疗2型糖尿病156例真实世界研究 / 某医院团队回顾性分析了156例2型糖尿病患者,HbA1c由8.7%降至7.6%[1]。 / "
+     "02 小鼠研究:hAESC外泌体改善db/db小鼠胰岛素抵抗 / 一项动物研究显示,外泌体可使db/db小鼠空腹血糖下降约35%[2]。 / 参考文献 / "
+     "[1] 覃佩瑶, 李明. 脐带间充质干细胞治疗2型糖尿病的真实世界研究[J]. 中华再生医学杂志, 2026, 8(11): 801-806. / "
+     "[2] 何锐, 丁雪. 人羊膜上皮干细胞外泌体对db/db小鼠胰岛素抵抗的影响[J]. 细胞与分子医学, 2026, 22(9): 530-536.",
+     "156例", "hAESC外泌体"),
+    ("文獻速遞 / 01 臍帶MSC治療第二型糖尿病156例真實世界研究 / 某醫院團隊回顧性分析了156例第二型糖尿病病人,糖化血色素由8.7%降至7.6%[1]。 / "
+     "02 小鼠研究:hAESC外泌體改善db/db小鼠胰島素阻抗 / 一項動物研究顯示,外泌體可使db/db小鼠空腹血糖下降約35%[2]。 / 參考文獻 / "
+     "[1] 覃佩瑶, 李明. 臍帶間充質幹細胞治療第二型糖尿病的真實世界研究[J]. 中華再生醫學雜誌, 2026, 8(11): 801-806. / "
+     "[2] 何銳, 丁雪. 人羊膜上皮幹細胞外泌體對db/db小鼠胰島素阻抗的影響[J]. 細胞與分子醫學, 2026, 22(9): 530-536.",
+     "156例", "hAESC外泌體"),
+])
+def test_digest_item_heading_goes_with_its_cited_study(text: str, item: str, mouse: str) -> None:
+    texts = _texts(text)
+    holders = [t for t in texts if mouse in t]
+    assert len(holders) == 1 and "db/db小鼠空腹" in holders[0] and item not in holders[0]
