@@ -199,6 +199,10 @@ SEQUENCE_LEAD = rx(r"^\s*(?:[(（]?\d{1,2}\s*/\s*\d{0,2}[)）]?\s+|\d{1,2}[.、]
 SPOKEN_SEQUENCE = rx(r"^\s*(?:(先说|先說|先来说|先來說|先来看|先來看|首先说|首先說|首先来看|首先來看)|"
                      r"(?:再说|再說|再来说|再來說|再来看|再來看|接着说|接著說|接下来说|接下來說|然后说|然後說|最后说|最後說|"
                      r"最后来看|最後來看))(?=[^\s,，:：。;；]{2})")
+# ... in English: "First, let's look at Yuanhu Central Hospital.", "Next, let's turn to …", "Then there's …"
+SPOKEN_SEQUENCE_EN = rx(r"^\s*(?:((?:First|To start),? let(?:'s|’s| us) (?:look at|start with)|Let(?:'s|’s| us) start with|"
+                        r"We start with)|(?:(?:Next|Then|Finally),? let(?:'s|’s| us) (?:look at|turn to|go to)|"
+                        r"Then there(?:'s|’s| is)|Now (?:on )?to))\s+(?:the\s+)?(?=[A-Z])")
 SPOKEN_ITEM_CHARS = 24
 SEQUENCE_STUDY = rx(r"\b[Pp]hase\s*[1-3I]|[IⅠⅡⅢ1-3]+\s*期|\b[A-Z]{1,5}-?[A-Z]{0,3}\d{1,4}\b")
 SEQUENCE_MIN = 2
@@ -968,12 +972,14 @@ def _sequence_lead(text: str) -> Optional[re.Match[str]]:
     lead = SEQUENCE_LEAD.match(text)
     if lead is not None:
         return lead
-    lead = SPOKEN_SEQUENCE.match(text)
-    if lead is None:
-        return None
-    stop = re.search(r"[,，:：。;；!?！？]", text[lead.end():lead.end() + SPOKEN_ITEM_CHARS])
-    item = text[lead.end():lead.end() + (stop.start() if stop else SPOKEN_ITEM_CHARS)]
-    return lead if segment_openers.ORG_WORD.search(item) else None
+    for spoken, reach in ((SPOKEN_SEQUENCE, SPOKEN_ITEM_CHARS), (SPOKEN_SEQUENCE_EN, 2 * SPOKEN_ITEM_CHARS)):
+        lead = spoken.match(text)
+        if lead is None:
+            continue
+        stop = re.search(r"[,，:：。;；!?！？]|\.(?:\s|$)", text[lead.end():lead.end() + reach])
+        item = text[lead.end():lead.end() + (stop.start() if stop else reach)]
+        return lead if segment_openers.ORG_WORD.search(item) else None
+    return None
 
 
 # a paragraph that turns back to an earlier item of a roundup by its short name ("而沅湖这边还有个细节:…", "桐江那边的团队说…",

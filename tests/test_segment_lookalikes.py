@@ -143,6 +143,10 @@ def test_trial_called_by_name_is_a_back_reference(text: str, found: bool) -> Non
     ("再说桐江医科大学附属第二医院。24位患者", False),
     ("再說沅湖市中心醫院。156名病人", False),
     ("最后来看北方某公司的数据", False),
+    ("First, let's look at Yuanhu Central Hospital. Its team reviewed 156 patients", True),
+    ("Let's start with the Tongjiang team, which treated 24 patients", True),
+    ("Next, let's turn to Tongjiang Medical University. Its team gave 24 patients", False),
+    ("Then there's Nordvale Therapeutics, whose trial enrolled 14 people", False),
 ])
 def test_spoken_sequence_lead(line: str, first: bool) -> None:
     lead = _sequence_lead(line)
@@ -153,6 +157,9 @@ def test_spoken_sequence_lead(line: str, first: bool) -> None:
     "先说结论:干细胞组52名患者HbA1c下降",      # no institution after the word
     "再说一遍,24位患者都完成了随访",
     "先說重點:24位病人",
+    "First, let's look at the numbers. In the trial 52 patients were treated",
+    "Next, let's turn to Safety: 5 patients had fever",
+    "First up the results: 52 patients",
 ])
 def test_spoken_sequence_lead_traps(line: str) -> None:
     assert _sequence_lead(line) is None
@@ -185,9 +192,21 @@ def test_spoken_roundup_with_returns(text: str, needles: list[list[str]]) -> Non
     _check(text, needles)
 
 
+def test_spoken_roundup_with_returns_en() -> None:
+    _check("Two hospitals report results / Cell therapy for diabetes has a bad name, but two hospitals have now published "
+           "data. / First, let's look at Yuanhu Central Hospital. Its team reviewed 156 patients with type 2 diabetes who "
+           "received two infusions. HbA1c fell from 8.7% to 7.6%. / Next, let's turn to Tongjiang Medical University. Its "
+           "team gave 24 patients four weekly injections; HbA1c fell by 1 point. / Back at Yuanhu, 19 patients stopped "
+           "insulin. / As for the Tongjiang team, insulin doses fell by 30% at six months.",
+           [["156 patients", "19 patients"], ["24 patients", "30%"]])
+
+
 def test_spoken_lead_without_institutions_stays_one_mention() -> None:
     text = ("干细胞治糖尿病的新数据 / 某医院团队近日发表研究,纳入52名2型糖尿病患者。 / 先说结论:52名患者的HbA1c平均下降1.1个百分点。"
             " / 再说安全性:5名患者出现发热。")
+    assert len(_texts(text)) == 1
+    text = ("Two takeaways / First, let's look at the numbers. In the trial 52 patients were treated and HbA1c fell by 1.1 "
+            "points. / Next, let's turn to safety: 5 patients had fever.")
     assert len(_texts(text)) == 1
 
 
