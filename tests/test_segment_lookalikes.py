@@ -95,6 +95,27 @@ def test_earlier_product_is_its_own_mention(text: str, needles: list[list[str]])
     _check(text, needles)
 
 
+@pytest.mark.parametrize("text, needles", [
+    ("Nordvale reports NV-210 data / Nordvale said 14 patients received NV-210 in its phase 1/2 study, and HbA1c fell from "
+     "8.1% to 7.0%. NV-210 needs no immunosuppression. / The company's previous candidate, NV-110, was tested in 8 patients "
+     "and dropped in 2024 after showing no benefit.", [["14 patients", "8.1%"], ["NV-110", "8 patients"]]),
+    ("Nordvale reports NV-210 data / Nordvale said 14 patients received NV-210 in its phase 1/2 study, and HbA1c fell from "
+     "8.1% to 7.0%. NV-210 needs no immunosuppression. Nordvale's earlier product NV-110 had shown no benefit in 8 patients.",
+     [["14 patients", "8.1%"], ["NV-110", "8 patients"]]),
+    ("某公司公布AB-417数据 / 某公司近日公布,AB-417在1/2期研究中治疗了14名患者,HbA1c从8.1%降至7.0%。AB-417无需免疫抑制。 / "
+     "该公司此前的产品AB-201曾在8名患者中试验,未见疗效。", [["14名", "8.1%"], ["AB-201", "8名患者"]]),
+    ("某公司公布AB-417數據 / 某公司近日公布,AB-417在1/2期研究中治療了14名病人,糖化血色素從8.1%降至7.0%。AB-417無需免疫抑制。 / "
+     "該公司上一代產品AB-201曾在8名病人身上測試,未見療效。", [["14名", "8.1%"], ["AB-201", "8名病人"]]),
+    ("Pilot becomes trial / A team at Pushan University reported a randomized trial in 60 patients; HbA1c fell by 0.9%. / "
+     "The same researchers' 2022 pilot trial in 10 patients had shown the approach was safe.",
+     [["60 patients", "0.9%"], ["10 patients"]]),
+    ("某大学团队发表随机对照试验 / 近日,某大学团队在《某杂志》发表一项随机对照试验,纳入60例患者,HbA1c下降0.9%。 / "
+     "同一课题组2022年的先导试验纳入10例患者,证实了安全性。", [["60例", "0.9%"], ["10例患者"]]),
+])
+def test_earlier_product_and_study_wordings(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
 @pytest.mark.parametrize("text", [
     # no cohort of the earlier product: a comparison only
     "某公司产品QN-307的临床数据公布,9名患者接受治疗,HbA1c从8.0%降到6.8%。QN-307再次显示效果。与它早年的产品QN-201不同,"
