@@ -375,8 +375,8 @@ COHORT_NUMBER = rx(r"(\d[\d,]*)\s*(?:名|例|位|只|隻|人(?!次|份|民|口|�
 
 
 # the writer's own institution: "我院", "本院", "我们", "Our team" (a generic "Researchers" names no one: checked apart)
-# a paragraph that opens with its source ("根據公司資料,這項試驗分兩組…", "据医院介绍,…", "According to the company, …")
-# tells where the reported study's details come from: its organisation is no new subject
+# a paragraph that opens with its source ("根據公司資料,這項試驗分兩組…", "据医院介绍,…", "According to the company, …"):
+# an organisation named only by its kind there is the reported study's, no new subject
 SOURCE_SUBJECT = rx(r"\s*(?:据|據|根据|根據|依据|依據|按照|\b(?:According to|Per|Citing)\b)", re.IGNORECASE)
 SELF_ACTOR = rx(r"(?:我院|本院|我们|我們|我科|本科|本中心|本团队|本團隊|\b(?:Our|We)\b)")
 
@@ -398,10 +398,12 @@ def paragraph_actor(view: str, para: int, end: int) -> Optional[Opener]:
     lead = re.match(r"[ \t]*(?:[-•*·]\s*)?", view[para:verb.start()])
     s = para + (lead.end() if lead else 0)
     actor = _actor(view, s, verb.start())
+    # (a source named at the start is the subject only by its name: "据长征医院介绍,…" names one, "根據公司資料,…" none)
+    source = SOURCE_SUBJECT.match(actor)
+    actor = actor[source.end():].strip() if source else actor
     # the subject opens the paragraph and names someone ("Researchers", "研究团队", "我院", "研究由…" name no one new)
     if not actor or re.search(r"[,，:：;；]|由|是|选取|選取|\s(?:is|was|are|were)\s", actor) or SELF_ACTOR.search(actor) \
-            or SOURCE_SUBJECT.match(actor) \
-            or len(ORG_WORD.sub("", actor).strip(" 的之")) < 2:
+            or len(ORG_WORD.sub("", re.sub(r"^(?:the|its|their)\s+", "", actor, flags=re.I)).strip(" 的之")) < 2:
         return None
     if BACK_REFERENCE.search(view, para, sent_end):
         return None

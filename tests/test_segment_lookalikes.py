@@ -143,6 +143,17 @@ def test_source_led_paragraph_is_the_same_study(text: str) -> None:
     assert len(_texts(text)) == 1
 
 
+@pytest.mark.parametrize("text, needles", [
+    # a source named by its own name is a new subject in a roundup
+    ("干细胞治疗糖尿病进展 / 近日,某公司公布其产品在1/2期试验中治疗了9名患者,HbA1c从8.0%降至6.8%。 / 据长征医院介绍,该院为12名"
+     "2型糖尿病患者输注了脐带干细胞,HbA1c下降0.9%。", [["9名", "8.0%"], ["12名", "0.9%"]]),
+    ("幹細胞治療糖尿病進展 / 近日,某公司公布其產品在1/2期試驗中治療了9名病人,糖化血色素從8.0%降至6.8%。 / 據長庚醫院介紹,該院為12名"
+     "第二型糖尿病病人輸注了臍帶幹細胞,糖化血色素下降0.9%。", [["9名", "8.0%"], ["12名", "0.9%"]]),
+])
+def test_named_source_still_opens_a_study(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
 @pytest.mark.parametrize("text, found", [
     ("這項名為ARBOR-1的試驗分兩組", True),
     ("这项代号ARBOR-1的1/2期临床试验", True),
