@@ -985,6 +985,9 @@ def _sequence_lead(text: str) -> Optional[re.Match[str]]:
 # a paragraph that turns back to an earlier item of a roundup by its short name ("而沅湖这边还有个细节:…", "桐江那边的团队说…",
 # "至於沅湖那邊,…", "Back at Yuanhu, …", "As for the Tongjiang team, …"): it belongs to that item, not to the one before it
 RETURN_TO_ITEM = rx(r"^\s*(?:而|至于|至於|回到|说回|說回|再回到)?\s*(?P<zh>[\u4e00-\u9fff]{2,6}?)(?:这边|這邊|那边|那邊|这一边|這一邊)|"
+                    # "至于沅湖市中心医院的研究,…", "說回桐江醫大團隊:…"
+                    r"^\s*(?:至于|至於|回到|说回|說回|再回到)\s*(?P<zh2>[\u4e00-\u9fff]{2,12}?)(?:的?(?:研究|试验|試驗|团队|團隊|数据|數據))?"
+                    r"\s*[,，:：]|"
                     r"^\s*(?:Back (?:at|in|to)|As for|Returning to|Over at)\s+(?:the\s+)?(?P<en>(?-i:[A-Z][A-Za-z-]+)(?: (?-i:[A-Z][A-Za-z-]+))?)",
                     re.IGNORECASE)
 
@@ -1002,7 +1005,7 @@ def _return_paragraphs(segs: list[_Segment]) -> None:
             back = RETURN_TO_ITEM.match(ln.text)
             if back is None:
                 continue
-            name = back.group("zh") or back.group("en")
+            name = back.group("zh") or back.group("zh2") or back.group("en")
             owners = [j for j, h in enumerate(heads) if name in h]
             if len(owners) != 1 or owners[0] == k:
                 continue

@@ -201,12 +201,14 @@ def test_spoken_sequence_lead_traps(line: str) -> None:
     ("而沅湖这边还有个细节:有19个人停了胰岛素", "沅湖"),
     ("桐江那边的团队说,治疗后半年复查", "桐江"),
     ("至於沅湖那邊,醫生也坦言沒有對照組", "沅湖"),
+    ("至于沅湖市中心医院的研究,医生也坦言没有对照组", "沅湖市中心医院"),
+    ("說回桐江醫大團隊:半年後複查", "桐江醫大"),
     ("Back at Yuanhu, 19 patients stopped insulin", "Yuanhu"),
     ("As for the Tongjiang team, half a year later", "Tongjiang"),
 ])
 def test_return_to_item(line: str, name: str) -> None:
     m = RETURN_TO_ITEM.match(line)
-    assert m is not None and (m.group("zh") or m.group("en")) == name
+    assert m is not None and (m.group("zh") or m.group("zh2") or m.group("en")) == name
 
 
 @pytest.mark.parametrize("text, needles", [
@@ -222,6 +224,23 @@ def test_return_to_item(line: str, name: str) -> None:
 ])
 def test_spoken_roundup_with_returns(text: str, needles: list[list[str]]) -> None:
     _check(text, needles)
+
+
+@pytest.mark.parametrize("line", [
+    "至于费用,每针约两万元",          # a name that no item's opening line holds: checked by the caller
+    "总的来说,两项研究都没有对照组",
+    "As for costs, each infusion is expensive",
+])
+def test_return_to_item_traps(line: str) -> None:
+    m = RETURN_TO_ITEM.match(line)
+    assert m is None or (m.group("zh") or m.group("zh2") or m.group("en")) in ("费用", "costs")
+
+
+def test_return_to_an_unnamed_item_stays() -> None:
+    # "至于费用" names no item: the paragraph stays with the item before it
+    _check("两家医院交出成绩单 / 先说沅湖市中心医院。他们分析了156名2型糖尿病患者,糖化从8.7降到了7.6。 / 再说桐江医科大学附属第二医院。"
+           "阮教授团队给24位2型糖尿病患者一周一针,连打四针。 / 至于费用,每针约两万元,有3名患者自费。",
+           [["156名", "8.7"], ["24位", "两万元"]])
 
 
 def test_spoken_roundup_with_returns_en() -> None:
