@@ -433,6 +433,8 @@ NAMED_PARTICIPANT = rx(r"(?<![\d.~～\-–至到])\d{1,3}\s*(?:岁|歲)\s*(?:的
                        r"\b(?-i:Mr|Mrs|Ms|Miss)\.?\s+(?-i:[A-Z][a-z]+),\s*(?:aged\s+)?\d{1,3},")
 # ... inside the report of a cohort of at least this many
 ANECDOTE_COHORT_MIN = 5
+# a sentence that goes on about that participant: its subject is a pronoun ("她在2023年…", "他術後…", "She stopped…")
+PARTICIPANT_PRONOUN = rx(r"\s*(?:她|他(?!们|們)|(?-i:She|He|Her|His)\b)")
 TEAM_PAPER = rx(r"(?:该|該|这个|這個|此)?(?:团队|團隊|课题组|課題組)(?:的|此前的|之前的)[^。;；]{0,20}?(?:论文|論文|研究成果|成果)|"
                         r"\b(?:the (?:team|group|lab|researchers)['’]s?|their|its)\s+(?:earlier\s+|first\s+|previous\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:paper|article|report)\b", re.IGNORECASE)
@@ -2258,6 +2260,16 @@ def _participant_anecdotes(doc: Document, sents: list[tuple[int, int]],
     story = [(s, e) for s, e in sents if (s, e) not in taken and NAMED_PARTICIPANT.search(doc.view, s, e)]
     if not story:
         return []
+    # ... and the sentences after it in its paragraph that go on about her or him ("35歲的林小姐…;她在2023年接受第二次移植後
+    # 就停用胰島素,至今已超過2年", "Mrs Lee, 58, … She has not injected insulin for two years")
+    for k, (s, e) in enumerate(sents):
+        if (s, e) in story:
+            for s2, e2 in sents[k + 1:]:
+                if "\n" in doc.view[s:s2] or (s2, e2) in taken or not PARTICIPANT_PRONOUN.match(doc.view, s2, e2):
+                    break
+                if (s2, e2) not in story:
+                    story.append((s2, e2))
+    story.sort()
     cohort = any(int(n) >= ANECDOTE_COHORT_MIN for s, e in sents if (s, e) not in story
                  for n in segment_openers.cohort_numbers(doc.view, s, e) if n.isdigit())
     return story if cohort else []

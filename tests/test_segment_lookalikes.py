@@ -356,3 +356,28 @@ def test_digest_item_heading_goes_with_its_cited_study(text: str, item: str, mou
     texts = _texts(text)
     holders = [t for t in texts if mouse in t]
     assert len(holders) == 1 and "db/db小鼠空腹" in holders[0] and item not in holders[0]
+
+
+# --- one named participant of a cohort, and the sentences that go on about her or him ------------------
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("七名病人接受胰島細胞移植 / 某醫院公布,為7名第一型糖尿病病人進行胰島細胞移植,平均糖化血色素從8.9%降到6.1%。 / 其中一名35歲的林小姐,"
+     "13歲確診第一型糖尿病;她在2023年接受第二次移植後就停用胰島素,至今已超過2年。 / 醫師表示,病人術後需長期服用抗排斥藥物。",
+     ["8.9%", "抗排斥"], ["林小姐", "超過2年"]),
+    ("七名患者接受胰岛细胞移植 / 某医院公布,为7名1型糖尿病患者进行胰岛细胞移植,平均糖化血红蛋白从8.9%降到6.1%。 / 其中58岁的王阿姨"
+     "病程20年。她术后第3个月停用胰岛素,至今已2年。 / 医生表示,患者术后需长期服用抗排斥药物。",
+     ["8.9%", "抗排斥"], ["王阿姨", "至今已2年"]),
+    ("Seven patients off insulin / A hospital reported that 7 patients with type 1 diabetes received islet transplants; "
+     "mean HbA1c fell from 8.9% to 6.1%. / Mrs Lee, 58, was diagnosed at 13. She has not injected insulin for two years. / "
+     "Doctors said patients need lifelong immunosuppression.", ["8.9%", "immunosuppression"], ["Mrs Lee", "two years"]),
+])
+def test_named_participant_story_runs_on_with_her_pronoun(text: str, kept: list[str], dropped: list[str]) -> None:
+    texts = _texts(text)
+    assert len(texts) == 1
+    assert all(k in texts[0] for k in kept) and not any(d in texts[0] for d in dropped)
+
+
+def test_pronoun_in_the_next_paragraph_is_not_the_story() -> None:
+    # the doctor's "他" in a paragraph of its own, and "他们" (the team), stay the cohort's
+    texts = _texts("七名患者接受胰岛细胞移植 / 某医院公布,为7名1型糖尿病患者进行胰岛细胞移植,平均糖化血红蛋白从8.9%降到6.1%。 / "
+                   "其中58岁的王阿姨病程20年。他们随访了全部患者24个月。 / 他也提醒,并非所有患者都适合。")
+    assert len(texts) == 1 and "随访了全部患者24个月" in texts[0] and "他也提醒" in texts[0] and "王阿姨" not in texts[0]
