@@ -1488,7 +1488,39 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
             if a in openers:
                 _opener_metadata(doc, n, openers[a], main)
             out.append(n)
-    return out
+    return _merge_translations(doc, out)
+
+
+# a CJK character: the script of a paragraph (a bilingual page gives each paragraph in English, then in Chinese)
+CJK = rx(r"[\u4e00-\u9fff]")
+CJK_SHARE = 0.3
+
+
+def _cjk(doc: Document, spans: list[tuple[int, int]]) -> bool:
+    text = "".join(doc.view[s:e] for s, e in spans)
+    letters = sum(ch.isalpha() for ch in text)
+    return letters > 0 and len(CJK.findall(text)) / letters >= CJK_SHARE
+
+
+def _merge_translations(doc: Document, out: list[Mention]) -> list[Mention]:
+    """One nested study told twice on a bilingual page, in English and then in Chinese (or the other way) in the next
+    paragraph, with the same cohort ("…in which 8 adults with long-standing type 1 diabetes… / …當時8名患一型糖尿病多年的
+    成年人…"): one mention."""
+    merged: list[Mention] = []
+    for n in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and n.kind == prev.kind == "nested" and prev.spans and n.spans \
+                and not doc.view[prev.spans[-1][1]:n.spans[0][0]].strip() \
+                and _cjk(doc, prev.spans) != _cjk(doc, n.spans):
+            mine = {c for s, e in n.spans for c in segment_openers.cohort_numbers(doc.view, s, e)}
+            theirs = {c for s, e in prev.spans for c in segment_openers.cohort_numbers(doc.view, s, e)}
+            if mine & theirs:
+                prev.spans = prev.spans + n.spans
+                prev.hits.extend(n.hits)
+                prev.context = prev.context + n.context
+                continue
+        merged.append(n)
+    return merged
 
 
 def _prior_before_intro(doc: Document, m: Mention, hit: re.Match[str], first_line_end: int) -> bool:

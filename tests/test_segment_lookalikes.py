@@ -381,3 +381,27 @@ def test_pronoun_in_the_next_paragraph_is_not_the_story() -> None:
     texts = _texts("七名患者接受胰岛细胞移植 / 某医院公布,为7名1型糖尿病患者进行胰岛细胞移植,平均糖化血红蛋白从8.9%降到6.1%。 / "
                    "其中58岁的王阿姨病程20年。他们随访了全部患者24个月。 / 他也提醒,并非所有患者都适合。")
     assert len(texts) == 1 and "随访了全部患者24个月" in texts[0] and "他也提醒" in texts[0] and "王阿姨" not in texts[0]
+
+
+# --- a bilingual page tells the same earlier study twice ----------------------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("Stem cells slow insulin loss 幹細胞減慢胰島素流失 / The hospital's randomised trial treated 42 adolescents with type 1 "
+     "diabetes, who received two infusions 12 weeks apart. / 醫院的隨機對照試驗為42名一型糖尿病青少年輸注兩次細胞,相隔十二星期。 / "
+     "The trial builds on the team's earlier pilot study, completed in 2023, in which 8 adults received one infusion and were "
+     "followed for 6 months. / 是次研究建基於團隊2023年完成的先導研究:當時8名成年人各接受一次輸注,並跟進6個月。",
+     [["42 adolescents", "42名"], ["8 adults", "8名成年人"]]),
+    ("干细胞减慢胰岛素流失 Stem cells slow insulin loss / 医院的随机对照试验为42名1型糖尿病青少年输注两次细胞。 / "
+     "The hospital's randomised trial treated 42 adolescents with type 1 diabetes. / 本研究建基于团队此前的先导研究:当时8名成年人"
+     "各接受一次输注,随访6个月。 / It builds on the team's earlier pilot study, in which 8 adults received one infusion.",
+     [["42名", "42 adolescents"], ["8名成年人", "8 adults"]]),
+])
+def test_bilingual_page_tells_one_earlier_study(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+def test_two_earlier_studies_in_two_languages_stay_two() -> None:
+    # different cohorts: two studies, though one is told in English and the next in Chinese
+    _check("Stem cells slow insulin loss 幹細胞減慢胰島素流失 / The hospital's randomised trial treated 42 adolescents with "
+           "type 1 diabetes. / The trial builds on the team's earlier pilot study, in which 8 adults received one infusion. / "
+           "此外,另一家醫院的團隊早前的研究為15名病人輸注了臍帶幹細胞。",
+           [["42 adolescents"], ["8 adults"], ["15名病人"]])
