@@ -1442,7 +1442,8 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
             cuts.append(op.start)
             continue
         cuts.append(op.start)
-        line_bound[op.start] = op.cue_end
+        if op.kind != "product_heading":
+            line_bound[op.start] = op.cue_end     # (a product's heading runs to the next heading)
         openers[op.start] = op
     cuts.sort()
     # a cut whose text up to the next cut holds no sentence ("同院另一项研究:脂肪干细胞单次输注 / 据了解,") is the
@@ -1594,12 +1595,16 @@ def _sentence_openers(doc: Document, m: Mention, protect: int,
                     op = _product_paragraph(doc, m, ln)
                     if op is not None:
                         cands.append(op)
+            elif ln.start > protect and ln.start not in taken:
+                op = _product_heading(doc, m, ln, e)
+                if op is not None:
+                    cands.append(op)
         for op in sorted(cands, key=lambda o: o.start):
             if op.start < protect or any(a <= op.start < b for a, b in planned):
                 continue
             if _actor_named_before(doc, m, op, orgs):
                 continue
-            if op.kind in ("authors", "dated", "transition", "actor", "other", "product") and not out \
+            if op.kind in ("authors", "dated", "transition", "actor", "other", "product", "product_heading") and not out \
                     and not _study_before(doc, m, op.start):
                 continue                # (a study cut out before it counts as told)
             out.append(op)
@@ -1630,6 +1635,30 @@ def _product_paragraph(doc: Document, m: Mention, ln: _Line) -> Optional[segment
     if not before or code in before or not segment_openers.cohort_numbers(doc.view, ln.start, ln.end):
         return None
     return segment_openers.Opener("product", ln.start, ce, code)
+
+
+# a heading that is a product's code alone, with its trial name, registry id or indication in brackets ("QN-201",
+# "NV-210 (HALO-1; NCT07000001)", "NV-330（2型糖尿病）"): a company update's section on that product
+PRODUCT_HEADING = rx(r"^\s*(?:[#*▍■◆]+\s*)?(?-i:[A-Z]{1,6}-?\d{2,4}[A-Z]?)\s*(?:[(（][^()（）\n]{1,60}[)）])?\s*[:：]?\s*$")
+
+
+def _product_heading(doc: Document, m: Mention, ln: _Line, end: int) -> Optional[segment_openers.Opener]:
+    """A company update's section headed by another product's code than those the mention named before, whose text up
+    to the next heading counts a cohort ("QN-307 (ARBOR-1) / … nine patients …" then "QN-201 / … the Phase 1 study in six
+    patients …", "NV-330 / 首批6名2型糖尿病患者…"): a study of its own."""
+    if not PRODUCT_HEADING.match(ln.text):
+        return None
+    codes = metadata.product_codes(doc.view, ln.start, ln.end)
+    if not codes:
+        return None
+    code, _, ce = codes[0]
+    before = {c for s, e in m.spans if s < ln.start for c, _, _ in metadata.product_codes(doc.view, s, min(e, ln.start))}
+    if not before or code in before:
+        return None
+    section_end = next((x.start for x in _lines(doc, ln.end, end) if is_heading(x) and x.start > ln.start), end)
+    if not segment_openers.cohort_numbers(doc.view, ln.end, section_end):
+        return None
+    return segment_openers.Opener("product_heading", ln.start, ce, code)
 
 
 def _new_cohort(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:
@@ -1724,7 +1753,7 @@ def _opener_metadata(doc: Document, n: Mention, op: segment_openers.Opener, main
     lead_e = doc.view.find("\n", lead[0], lead[1])
     n.context = [(lead[0], lead_e if lead_e >= 0 else lead[1]), (para_s, para_e if para_e >= 0 else len(doc.view))]
     n.context_fields = frozenset({"condition"})
-    if op.kind == "product":
+    if op.kind in ("product", "product_heading"):
         # a comment on every product of the roundup ("兩款產品…都沒有對照組", "Neither trial had a control group") tells
         # this one's design too
         both = [se for s, e in main.spans for se in _sentences(doc, s, e) if EVERY_STUDY.search(doc.view, *se)]

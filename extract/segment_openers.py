@@ -147,7 +147,7 @@ EN_SENTENCE_START = rx(r"(?:^|[.;:!?\n])\s*(?:[\"“‘(]\s*)?$")
 class Opener:
     """A clause that opens a study of its own: its kind, where the clause starts and where the cue ends."""
 
-    kind: str          # example | registry | dated | transition | authors | also
+    kind: str          # example | registry | dated | transition | authors | also | actor | product | product_heading
     start: int
     cue_end: int
     actor: str         # the actor phrase as written ("" when the cue names none)

@@ -405,3 +405,35 @@ def test_two_earlier_studies_in_two_languages_stay_two() -> None:
            "type 1 diabetes. / The trial builds on the team's earlier pilot study, in which 8 adults received one infusion. / "
            "此外,另一家醫院的團隊早前的研究為15名病人輸注了臍帶幹細胞。",
            [["42 adolescents"], ["8 adults"], ["15名病人"]])
+
+
+# --- a company update's sections headed by product codes -----------------------------------------------
+@pytest.mark.parametrize("text, needles", [
+    ("Nordvale Reports Third Quarter 2026 Financial Results / Clinical Highlights / NV-210 (HALO-1; NCT07000001) / HALO-1 is "
+     "a Phase 1/2 trial in type 1 diabetes. - As of the data cut-off, 14 patients had been dosed with NV-210. - Mean HbA1c "
+     "fell from 8.1% to 7.0% at six months. / NV-330 / - The first 6 patients with type 2 diabetes received NV-330 in a "
+     "Phase 1 study; HbA1c fell from 8.9% to 8.2% at 3 months. / Third Quarter 2026 Financial Results / - R&D expenses "
+     "were $58.3 million.", [["14 patients", "8.1%"], ["NV-330", "6 patients", "8.9%"]]),
+    ("某公司发布三季度业绩 / 临床进展 / NV-210(HALO-1) / HALO-1是一项1型糖尿病1/2期试验,截至数据截止日,14名患者接受了NV-210治疗,"
+     "HbA1c从8.1%降至7.0%。 / NV-330 / 首批6名2型糖尿病患者在1期研究中接受了NV-330治疗,3个月时HbA1c从8.9%降至8.2%。 / 财务数据 / "
+     "研发费用为5830万美元。", [["14名", "8.1%"], ["NV-330", "6名", "8.9%"]]),
+    ("某公司公布第三季財報 / 臨床進展 / NV-210(HALO-1) / HALO-1是一項第一型糖尿病1/2期試驗,截至數據截止日,14名病人接受NV-210治療,"
+     "糖化血色素從8.1%降至7.0%。 / NV-330(第二型糖尿病) / 首批6名病人在1期研究中接受NV-330治療,3個月時糖化血色素從8.9%降至8.2%。 / "
+     "財務數據 / 研發費用為5830萬美元。", [["14名", "8.1%"], ["NV-330", "6名", "8.9%"]]),
+])
+def test_product_heading_opens_a_study(text: str, needles: list[list[str]]) -> None:
+    _check(text, needles)
+
+
+@pytest.mark.parametrize("text", [
+    # the section names no cohort: a manufacturing or partnership note
+    "Nordvale Reports Results / NV-210 (HALO-1) / 14 patients had been dosed with NV-210; HbA1c fell from 8.1% to 7.0%. / "
+    "NV-330 / Manufacturing scale-up is on track for 2027. / Financial Results / R&D expenses were $58.3 million.",
+    # the product was the subject before: its own section again
+    "Nordvale NV-210 update / 14 patients had been dosed with NV-210 in HALO-1; HbA1c fell from 8.1% to 7.0%. / NV-210 / "
+    "Six-month data from the 14 patients will be presented in 2027.",
+    # a plain heading that is no product code
+    "某公司发布三季度业绩 / 临床进展 / 14名患者接受了NV-210治疗,HbA1c从8.1%降至7.0%。 / 安全性 / 2名患者出现发热。",
+])
+def test_product_heading_traps_stay_one_mention(text: str) -> None:
+    assert len(_texts(text)) == 1
