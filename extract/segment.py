@@ -83,6 +83,11 @@ FURNITURE_SECTION = rx(
 # a line that ends the article (WeChat "END", press-release "###"); what follows is furniture
 END_MARK = rx(r"^\s*(?:[-—–_]*\s*END\s*[-—–_]*|#{3,}|-\s*[Ee]nd\s*-|\(完\)|（完）|【完】)\s*$")
 # lines after which a post has nothing but boilerplate (searched in the last part of the text)
+# the labels of a release's fact box that may follow its end mark: alone on a line (the value on the next) or with a colon
+PUB_BOX_BARE_LABEL = rx(r"^\s*(?:JOURNAL|DOI|ARTICLE TITLE|ARTICLE PUBLICATION DATE|PUBLICATION DATE|期刊|论文题目|論文題目|"
+                        r"论文标题|論文標題|发表日期|發表日期)\s*$")
+PUB_BOX_LABEL = rx(PUB_BOX_BARE_LABEL.pattern + r"|^\s*(?:Journal|DOI|Article title|(?:Article )?[Pp]ublication date|期刊|论文题目|"
+                   r"論文題目|论文标题|論文標題|发表日期|發表日期)\s*[:：]")
 TAIL_START = rx(r"^\s*(?:免责说明|免責說明|免责声明|免責聲明|郑重声明|鄭重聲明|版权声明|版權聲明|Disclaimer)",
                         re.IGNORECASE | re.MULTILINE)
 TAIL_MIN_FRACTION = 0.5
@@ -189,6 +194,16 @@ SEQUENCE_LEAD = rx(r"^\s*(?:[(（]?\d{1,2}\s*/\s*\d{0,2}[)）]?\s+|\d{1,2}[.、]
                    r"(?:Next(?: up)?|Up next|Then|Second(?:ly)?|Third(?:ly)?|Finally|Last(?:ly)?|"
                    r"接下来(?:是|的)?|接下來(?:是|的)?|然后是|然後是|其次是|最后是|最後是))\s*(?:[:：]|[-—–](?![A-Za-z]))", re.IGNORECASE)
 # (a comma after the word is prose: "First, Rahman and colleagues1 pooled…; Second, Moreau et al.2 report…" cite studies)
+# ... or told aloud, with the item's institution straight after the word and no colon ("先说沅湖市中心医院。他们…156名患者…",
+# "再說桐江醫大附二院。…24位患者…", "最后来看某公司…"): the first item says "first"; "先说结论" names no institution
+SPOKEN_SEQUENCE = rx(r"^\s*(?:(先说|先說|先来说|先來說|先来看|先來看|首先说|首先說|首先来看|首先來看)|"
+                     r"(?:再说|再說|再来说|再來說|再来看|再來看|接着说|接著說|接下来说|接下來說|然后说|然後說|最后说|最後說|"
+                     r"最后来看|最後來看))(?=[^\s,，:：。;；]{2})")
+# ... in English: "First, let's look at Yuanhu Central Hospital.", "Next, let's turn to …", "Then there's …"
+SPOKEN_SEQUENCE_EN = rx(r"^\s*(?:((?:First|To start),? let(?:'s|’s| us) (?:look at|start with)|Let(?:'s|’s| us) start with|"
+                        r"We start with)|(?:(?:Next|Then|Finally),? let(?:'s|’s| us) (?:look at|turn to|go to)|"
+                        r"Then there(?:'s|’s| is)|Now (?:on )?to))\s+(?:the\s+)?(?=[A-Z])")
+SPOKEN_ITEM_CHARS = 24
 SEQUENCE_STUDY = rx(r"\b[Pp]hase\s*[1-3I]|[IⅠⅡⅢ1-3]+\s*期|\b[A-Z]{1,5}-?[A-Z]{0,3}\d{1,4}\b")
 SEQUENCE_MIN = 2
 # paragraphs of a wire roundup, each opening with its own dateline ("SEOUL — Dawon said…", "LINMING, China — …",
@@ -302,6 +317,12 @@ PRIOR_STUDY = rx(
     r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\s+(?:that\s+)?(?:the same|this|the)\s+(?:team|group|researchers|"
     r"investigators)\s+(?:had\s+)?(?:published|reported|conducted|ran|completed)\s+in\s+(?:19|20)\d{2}\b|"
     r"(?:同一|该|該|这一|這一)(?:团队|團隊|课题组|課題組)\s*\d{4}\s*年(?:发表|發表|完成|开展|開展)的(?:一项|一項)|"
+    # the same team's dated study named by its kind, with no verb ("该团队2023年的1期研究仅纳入18例", "同一團隊2024年的統合分析",
+    # "The same group's 2024 meta-analysis pooled 11 trials"); not "该团队2026年的这项研究" (the reported one)
+    r"(?:同一|该|該)(?:团队|團隊|课题组|課題組)\s*(?:19|20)\d{2}\s*年(?:发表|發表|完成|开展|開展|进行|進行)?的(?!这|這|此|本)"
+    r"[^。;；,，]{0,12}?(?:研究|试验|試驗|荟萃分析|薈萃分析|[Mm]eta分析|统合分析|統合分析|系统评价|系統評價)|"
+    r"\b[Tt]he same (?:team|group|researchers|investigators)['’]s?\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
+    r"(?:(?:19|20)\d{2}\s+)?(?:[\w/-]+\s+){0,3}?(?:study|trial|pilot|meta-?analysis|systematic review)\b|"
     # "这项研究是团队此前I期研究的延续", "此前的先导试验"
     r"(?:团队|團隊|课题组|課題組|他们|他們)(?:的)?(?:此前|先前|之前|早前)(?:的)?\s*(?:[IVⅠⅡⅢ123一二三]+\s*期|先导|先導|试点|試點|初步|小样本|小樣本)?"
     r"\s*(?:临床|臨床)?(?:研究|试验|試驗)|"
@@ -334,7 +355,9 @@ BACK_TO_MAIN = rx(r"这次|這次|本次|此次|\b(?:this time|the (?:new|curren
                           re.IGNORECASE)
 # the team's earlier paper named by its year ("our 2023 meta-analysis", "their 2021 paper", "团队2023年发表的荟萃分析",
 # "團隊2023年的統合分析"); a trial's year may be when it ran, so only papers and reviews
-OWN_YEAR_PAPER = rx(r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts)\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
+# (also the same group's: "The same group's 2024 meta-analysis", "同一团队2024年的荟萃分析")
+OWN_YEAR_PAPER = rx(r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts|[Tt]he same (?:team|group|researchers|investigators)['’]s?)\s+"
+                    r"(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
                     r"(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}?(?:meta-?analysis|systematic\s+review|review|paper|"
                     r"report|publication)\b|"
                     r"(?:团队|團隊|课题组|課題組|我们|我們)(?:此前|先前|之前|早前)?\s*(?P<zyear>(?:19|20)\d{2})\s*年"
@@ -410,6 +433,8 @@ NAMED_PARTICIPANT = rx(r"(?<![\d.~～\-–至到])\d{1,3}\s*(?:岁|歲)\s*(?:的
                        r"\b(?-i:Mr|Mrs|Ms|Miss)\.?\s+(?-i:[A-Z][a-z]+),\s*(?:aged\s+)?\d{1,3},")
 # ... inside the report of a cohort of at least this many
 ANECDOTE_COHORT_MIN = 5
+# a sentence that goes on about that participant: its subject is a pronoun ("她在2023年…", "他術後…", "She stopped…")
+PARTICIPANT_PRONOUN = rx(r"\s*(?:她|他(?!们|們)|(?-i:She|He|Her|His)\b)")
 TEAM_PAPER = rx(r"(?:该|該|这个|這個|此)?(?:团队|團隊|课题组|課題組)(?:的|此前的|之前的)[^。;；]{0,20}?(?:论文|論文|研究成果|成果)|"
                         r"\b(?:the (?:team|group|lab|researchers)['’]s?|their|its)\s+(?:earlier\s+|first\s+|previous\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:paper|article|report)\b", re.IGNORECASE)
@@ -643,9 +668,17 @@ def drop_furniture(lines: list[_Line]) -> list[_Line]:
     skipping = False
     opening = False                 # the section opened the document, before any text was kept
     anecdotes = anecdotal_replies(lines) | social_comments(lines) | push_comments(lines)
+    ended = False
     for k, ln in enumerate(lines):
+        if ended:
+            # a release's fact box after its end mark ("###" / "JOURNAL" / "Journal of …" / "DOI" / "10.…" / "ARTICLE
+            # PUBLICATION DATE" / "18-Nov-2026"): the paper's journal, DOI and date, nothing else
+            if PUB_BOX_LABEL.match(ln.text) or (k > 0 and PUB_BOX_BARE_LABEL.match(lines[k - 1].text)):
+                out.append(ln)
+            continue
         if END_MARK.match(ln.text):
-            break
+            ended = True
+            continue
         if k in anecdotes:
             continue
         if FURNITURE_SECTION.match(ln.text):
@@ -871,9 +904,9 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
             rows[k] = kind
     ordinal = [ln.start for ln in lines if not is_heading(ln) and ORDINAL_STUDY_LEAD.match(ln.text)]
     ordinal_leads = set(ordinal) if len(ordinal) >= ORDINAL_STUDY_MIN else set()
-    seq = [ln for ln in lines if not is_heading(ln) and SEQUENCE_LEAD.match(ln.text)
+    seq = [ln for ln in lines if not is_heading(ln) and _sequence_lead(ln.text)
            and (SEQUENCE_STUDY.search(ln.text) or study_cue(ln.text[:200], ln.text[:300]))]
-    if len(seq) >= SEQUENCE_MIN and SEQUENCE_LEAD.match(seq[0].text).group(1):
+    if len(seq) >= SEQUENCE_MIN and _sequence_lead(seq[0].text).group(1):
         ordinal_leads.update(ln.start for ln in seq)   # the first item says "first"
     dated = [ln.start for ln in lines if not is_heading(ln) and DATELINE.match(ln.text)]
     if len(dated) >= DATELINE_MIN:
@@ -933,6 +966,54 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
     if len(numbered) == 1:
         out.remove(numbered[0])
     return out
+
+
+def _sequence_lead(text: str) -> Optional[re.Match[str]]:
+    """The sequence word that opens an item of a roundup ("First up:", "接下来是…", "先说沅湖市中心医院。"); group 1 is
+    set for the first item. A spoken lead needs an institution in the words after it."""
+    lead = SEQUENCE_LEAD.match(text)
+    if lead is not None:
+        return lead
+    for spoken, reach in ((SPOKEN_SEQUENCE, SPOKEN_ITEM_CHARS), (SPOKEN_SEQUENCE_EN, 2 * SPOKEN_ITEM_CHARS)):
+        lead = spoken.match(text)
+        if lead is None:
+            continue
+        stop = re.search(r"[,，:：。;；!?！？]|\.(?:\s|$)", text[lead.end():lead.end() + reach])
+        item = text[lead.end():lead.end() + (stop.start() if stop else reach)]
+        return lead if segment_openers.ORG_WORD.search(item) else None
+    return None
+
+
+# a paragraph that turns back to an earlier item of a roundup by its short name ("而沅湖这边还有个细节:…", "桐江那边的团队说…",
+# "至於沅湖那邊,…", "Back at Yuanhu, …", "As for the Tongjiang team, …"): it belongs to that item, not to the one before it
+RETURN_TO_ITEM = rx(r"^\s*(?:而|至于|至於|回到|说回|說回|再回到)?\s*(?P<zh>[\u4e00-\u9fff]{2,6}?)(?:这边|這邊|那边|那邊|这一边|這一邊)|"
+                    # "至于沅湖市中心医院的研究,…", "說回桐江醫大團隊:…"
+                    r"^\s*(?:至于|至於|回到|说回|說回|再回到)\s*(?P<zh2>[\u4e00-\u9fff]{2,12}?)(?:的?(?:研究|试验|試驗|团队|團隊|数据|數據))?"
+                    r"\s*[,，:：]|"
+                    r"^\s*(?:Back (?:at|in|to)|As for|Returning to|Over at)\s+(?:the\s+)?(?P<en>(?-i:[A-Z][A-Za-z-]+)(?: (?-i:[A-Z][A-Za-z-]+))?)",
+                    re.IGNORECASE)
+
+
+def _return_paragraphs(segs: list[_Segment]) -> None:
+    """Move each paragraph that turns back to an earlier item by name (``RETURN_TO_ITEM``) into that item's segment: the
+    name must sit in exactly one other segment's opening line and not in its own."""
+    if len(segs) < 2:
+        return
+    heads = [seg.intro.text if seg.intro else "" for seg in segs]
+    for k, seg in enumerate(segs):
+        for ln in list(seg.lines):
+            if seg.intro is not None and ln.start <= seg.intro.start:
+                continue
+            back = RETURN_TO_ITEM.match(ln.text)
+            if back is None:
+                continue
+            name = back.group("zh") or back.group("zh2") or back.group("en")
+            owners = [j for j, h in enumerate(heads) if name in h]
+            if len(owners) != 1 or owners[0] == k:
+                continue
+            seg.lines.remove(ln)
+            segs[owners[0]].lines.append(ln)
+            segs[owners[0]].lines.sort(key=lambda l: l.start)
 
 
 # a subheading that names a part of one study's story, not a study ("Results", "What's next", "专家点评")
@@ -1342,7 +1423,7 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
                 cuts.append(k)
                 if PRIOR_STUDY.match(doc.view, hit.start()) or other_team:
                     line_bound[k] = hit.end()
-    for k, cue_end in _other_product_trials(doc, m, protect):
+    for k, cue_end in _other_product_trials(doc, m, protect) + _earlier_products(doc, m, protect):
         if not any(a <= k < b for a, b in planned) and k not in cuts:
             cuts.append(k)
             line_bound[k] = cue_end
@@ -1361,7 +1442,8 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
             cuts.append(op.start)
             continue
         cuts.append(op.start)
-        line_bound[op.start] = op.cue_end
+        if op.kind != "product_heading":
+            line_bound[op.start] = op.cue_end     # (a product's heading runs to the next heading)
         openers[op.start] = op
     cuts.sort()
     # a cut whose text up to the next cut holds no sentence ("同院另一项研究:脂肪干细胞单次输注 / 据了解,") is the
@@ -1407,7 +1489,39 @@ def split_nested(doc: Document, m: Mention) -> list[Mention]:
             if a in openers:
                 _opener_metadata(doc, n, openers[a], main)
             out.append(n)
-    return out
+    return _merge_translations(doc, out)
+
+
+# a CJK character: the script of a paragraph (a bilingual page gives each paragraph in English, then in Chinese)
+CJK = rx(r"[\u4e00-\u9fff]")
+CJK_SHARE = 0.3
+
+
+def _cjk(doc: Document, spans: list[tuple[int, int]]) -> bool:
+    text = "".join(doc.view[s:e] for s, e in spans)
+    letters = sum(ch.isalpha() for ch in text)
+    return letters > 0 and len(CJK.findall(text)) / letters >= CJK_SHARE
+
+
+def _merge_translations(doc: Document, out: list[Mention]) -> list[Mention]:
+    """One nested study told twice on a bilingual page, in English and then in Chinese (or the other way) in the next
+    paragraph, with the same cohort ("…in which 8 adults with long-standing type 1 diabetes… / …當時8名患一型糖尿病多年的
+    成年人…"): one mention."""
+    merged: list[Mention] = []
+    for n in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and n.kind == prev.kind == "nested" and prev.spans and n.spans \
+                and not doc.view[prev.spans[-1][1]:n.spans[0][0]].strip() \
+                and _cjk(doc, prev.spans) != _cjk(doc, n.spans):
+            mine = {c for s, e in n.spans for c in segment_openers.cohort_numbers(doc.view, s, e)}
+            theirs = {c for s, e in prev.spans for c in segment_openers.cohort_numbers(doc.view, s, e)}
+            if mine & theirs:
+                prev.spans = prev.spans + n.spans
+                prev.hits.extend(n.hits)
+                prev.context = prev.context + n.context
+                continue
+        merged.append(n)
+    return merged
 
 
 def _prior_before_intro(doc: Document, m: Mention, hit: re.Match[str], first_line_end: int) -> bool:
@@ -1481,12 +1595,16 @@ def _sentence_openers(doc: Document, m: Mention, protect: int,
                     op = _product_paragraph(doc, m, ln)
                     if op is not None:
                         cands.append(op)
+            elif ln.start > protect and ln.start not in taken:
+                op = _product_heading(doc, m, ln, e)
+                if op is not None:
+                    cands.append(op)
         for op in sorted(cands, key=lambda o: o.start):
             if op.start < protect or any(a <= op.start < b for a, b in planned):
                 continue
             if _actor_named_before(doc, m, op, orgs):
                 continue
-            if op.kind in ("authors", "dated", "transition", "actor", "other", "product") and not out \
+            if op.kind in ("authors", "dated", "transition", "actor", "other", "product", "product_heading") and not out \
                     and not _study_before(doc, m, op.start):
                 continue                # (a study cut out before it counts as told)
             out.append(op)
@@ -1517,6 +1635,30 @@ def _product_paragraph(doc: Document, m: Mention, ln: _Line) -> Optional[segment
     if not before or code in before or not segment_openers.cohort_numbers(doc.view, ln.start, ln.end):
         return None
     return segment_openers.Opener("product", ln.start, ce, code)
+
+
+# a heading that is a product's code alone, with its trial name, registry id or indication in brackets ("QN-201",
+# "NV-210 (HALO-1; NCT07000001)", "NV-330（2型糖尿病）"): a company update's section on that product
+PRODUCT_HEADING = rx(r"^\s*(?:[#*▍■◆]+\s*)?(?-i:[A-Z]{1,6}-?\d{2,4}[A-Z]?)\s*(?:[(（][^()（）\n]{1,60}[)）])?\s*[:：]?\s*$")
+
+
+def _product_heading(doc: Document, m: Mention, ln: _Line, end: int) -> Optional[segment_openers.Opener]:
+    """A company update's section headed by another product's code than those the mention named before, whose text up
+    to the next heading counts a cohort ("QN-307 (ARBOR-1) / … nine patients …" then "QN-201 / … the Phase 1 study in six
+    patients …", "NV-330 / 首批6名2型糖尿病患者…"): a study of its own."""
+    if not PRODUCT_HEADING.match(ln.text):
+        return None
+    codes = metadata.product_codes(doc.view, ln.start, ln.end)
+    if not codes:
+        return None
+    code, _, ce = codes[0]
+    before = {c for s, e in m.spans if s < ln.start for c, _, _ in metadata.product_codes(doc.view, s, min(e, ln.start))}
+    if not before or code in before:
+        return None
+    section_end = next((x.start for x in _lines(doc, ln.end, end) if is_heading(x) and x.start > ln.start), end)
+    if not segment_openers.cohort_numbers(doc.view, ln.end, section_end):
+        return None
+    return segment_openers.Opener("product_heading", ln.start, ce, code)
 
 
 def _new_cohort(doc: Document, m: Mention, op: segment_openers.Opener) -> bool:
@@ -1611,7 +1753,7 @@ def _opener_metadata(doc: Document, n: Mention, op: segment_openers.Opener, main
     lead_e = doc.view.find("\n", lead[0], lead[1])
     n.context = [(lead[0], lead_e if lead_e >= 0 else lead[1]), (para_s, para_e if para_e >= 0 else len(doc.view))]
     n.context_fields = frozenset({"condition"})
-    if op.kind == "product":
+    if op.kind in ("product", "product_heading"):
         # a comment on every product of the roundup ("兩款產品…都沒有對照組", "Neither trial had a control group") tells
         # this one's design too
         both = [se for s, e in main.spans for se in _sentences(doc, s, e) if EVERY_STUDY.search(doc.view, *se)]
@@ -1647,6 +1789,45 @@ def _other_product_trials(doc: Document, m: Mention, protect: int) -> list[tuple
         if hit:
             done.add(code)
             out.append((max(sent[0], protect), hit.end()))
+    return out
+
+
+# the company's earlier or other product, told with a cohort of its own inside the report of its new one ("它早年的产品
+# QN-201…在6名患者身上试了一年", "奎隆先前另一款…產品QN-201,6名病人試了一年", "QN-201, its earlier encapsulated product,
+# … in six patients"): the code sits right after the zh cue, or right before or after the en one
+EARLIER_PRODUCT_ZH = rx(r"(?:另一款|另外一款|另一个|另一個|另一种|另一種|早年的?|此前的?|之前的?|先前的?|早前的?|上一代的?|前一代的?|"
+                        r"旧的?|舊的?|已停(?:止|掉)?的?)[^。;；,，]{0,30}?(?:产品|產品|疗法|療法|候选药物|候選藥物|在研产品|在研產品)"
+                        r"\s*[:：]?\s*(?=[A-Z])")
+EARLIER_PRODUCT_EN = rx(r"\b(?:its|their|the company['’]s|(?-i:[A-Z][A-Za-z]+)['’]s)\s+(?:own\s+)?(?:earlier|previous|former|older|"
+                        r"discontinued|first-generation|other)\s+(?:[\w-]+\s+){0,3}?(?:product|candidate|therapy|program(?:me)?)"
+                        r"(?:\s*,)?\s*", re.IGNORECASE)
+# how close the code sits to an English cue's start or end
+EARLIER_PRODUCT_REACH = 12
+
+
+def _earlier_products(doc: Document, m: Mention, protect: int) -> list[tuple[int, int]]:
+    """(sentence start, cue end) of sentences that tell a trial of the company's earlier or other product (not the
+    mention's own, its most often named code) with a cohort of their own; the study runs to the end of its paragraph."""
+    codes = [c for s, e in m.spans for c in metadata.product_codes(doc.view, s, e)]
+    if len({c for c, _, _ in codes}) < 2:
+        return []
+    counts: dict[str, int] = {}
+    for c, _, _ in codes:
+        counts[c] = counts.get(c, 0) + 1
+    own = max(counts, key=lambda c: (counts[c], -next(s for cc, s, _ in codes if cc == c)))
+    out: list[tuple[int, int]] = []
+    for code, cs, ce in codes:
+        if code == own or cs < protect or any(o[0] <= cs < o[1] for o in out):
+            continue
+        sent = next(((s, e) for s, e in _sentences(doc, *_span_holding(m, cs)) if s <= cs < e), None)
+        if sent is None or not segment_openers.cohort_numbers(doc.view, sent[0], sent[1]):
+            continue
+        cue = next((h for h in EARLIER_PRODUCT_ZH.finditer(doc.view, sent[0], cs + 1) if h.end() == cs), None)
+        if cue is None:
+            cue = next((h for h in EARLIER_PRODUCT_EN.finditer(doc.view, max(sent[0], cs - 80), min(sent[1], ce + 80))
+                        if 0 <= cs - h.end() <= EARLIER_PRODUCT_REACH or 0 <= h.start() - ce <= EARLIER_PRODUCT_REACH), None)
+        if cue is not None:
+            out.append((max(sent[0], protect), max(cue.end(), ce)))
     return out
 
 
@@ -1976,6 +2157,7 @@ def segment(doc: Document) -> list[Mention]:
     bounds = boundaries(doc, lines, max_ref)
     segs = sequential_segments(doc, lines, bounds, max_ref)
     _attach_row_sections(doc, lines, bounds, segs)
+    _return_paragraphs(segs)
     _, row_context = plain_tables(lines)
     item_context = registry_item_context(lines, registry_items(lines))
     row_starts = {b.pos for b in bounds if b.kind == "row"}
@@ -2029,7 +2211,11 @@ def segment(doc: Document) -> list[Mention]:
     cuts: list[tuple[int, int]] = []
     if refs is not None:
         for idx, clines in cited_studies(doc, lines, refs, intro_starts).items():
-            spans = _spans_from_lines(clines, [])
+            # a digest item's own heading right above the cited study ("04 小鼠研究:hAESC外泌体… / 一项动物研究显示…[5]")
+            # is the cited study's title, not the item before it
+            k = next((i for i, ln in enumerate(lines) if ln.start == clines[0].start), 0)
+            item_head = [lines[k - 1]] if k > 0 and is_heading(lines[k - 1]) and _zero_item(lines[k - 1]) else []
+            spans = _spans_from_lines(item_head + clines, [])
             cuts.extend(spans)
             first = clines[0]
             mk = next(iter(find_markers(doc.view, first.start, first.end)), None)
@@ -2135,6 +2321,16 @@ def _participant_anecdotes(doc: Document, sents: list[tuple[int, int]],
     story = [(s, e) for s, e in sents if (s, e) not in taken and NAMED_PARTICIPANT.search(doc.view, s, e)]
     if not story:
         return []
+    # ... and the sentences after it in its paragraph that go on about her or him ("35歲的林小姐…;她在2023年接受第二次移植後
+    # 就停用胰島素,至今已超過2年", "Mrs Lee, 58, … She has not injected insulin for two years")
+    for k, (s, e) in enumerate(sents):
+        if (s, e) in story:
+            for s2, e2 in sents[k + 1:]:
+                if "\n" in doc.view[s:s2] or (s2, e2) in taken or not PARTICIPANT_PRONOUN.match(doc.view, s2, e2):
+                    break
+                if (s2, e2) not in story:
+                    story.append((s2, e2))
+    story.sort()
     cohort = any(int(n) >= ANECDOTE_COHORT_MIN for s, e in sents if (s, e) not in story
                  for n in segment_openers.cohort_numbers(doc.view, s, e) if n.isdigit())
     return story if cohort else []

@@ -52,7 +52,11 @@ ANAPHORIC_ACTOR = rx(r"^\s*(?:该|該|这|這|此|本|其|上述|同一|他们|�
 BACK_REFERENCE = rx(r"该研究|該研究|这项研究|這項研究|此项研究|此項研究|本研究|这一研究|這一研究|该成果|該成果|这一成果|這一成果|"
                             r"这项成果|這項成果|该病例|該病例|这一病例|這一病例|该试验|該試驗|这项试验|這項試驗|本试验|本試驗|"
                             r"\b(?:the|this|these|their|its) (?:study|trial|research|results|findings|paper|case|data)\b"
-                            r"(?!\s+(?:by|from|of|led by|conducted by|in which)\b)",
+                            r"(?!\s+(?:by|from|of|led by|conducted by|in which)\b)|"
+                            # the reported trial called by its name: "這項名為ARBOR-1的試驗", "该项代号CEDAR-2的研究",
+                            # "this trial, called ARBOR-1"
+                            r"(?:这项|這項|此项|此項|该项|該項)(?:研究|试验|試驗)?\s*(?:名为|名為|代号为?|代號為?|称为|稱為|叫做|叫作)|"
+                            r"\bthis (?:study|trial),?\s+(?:called|named|dubbed|known as)\b",
                             re.IGNORECASE)
 # words that make the clause report a study (a study noun, a publication, data or a counted cohort)
 STUDY_CUE = rx(
@@ -143,7 +147,7 @@ EN_SENTENCE_START = rx(r"(?:^|[.;:!?\n])\s*(?:[\"“‘(]\s*)?$")
 class Opener:
     """A clause that opens a study of its own: its kind, where the clause starts and where the cue ends."""
 
-    kind: str          # example | registry | dated | transition | authors | also
+    kind: str          # example | registry | dated | transition | authors | also | actor | product | product_heading
     start: int
     cue_end: int
     actor: str         # the actor phrase as written ("" when the cue names none)
@@ -371,6 +375,9 @@ COHORT_NUMBER = rx(r"(\d[\d,]*)\s*(?:名|例|位|只|隻|人(?!次|份|民|口|�
 
 
 # the writer's own institution: "我院", "本院", "我们", "Our team" (a generic "Researchers" names no one: checked apart)
+# a paragraph that opens with its source ("根據公司資料,這項試驗分兩組…", "据医院介绍,…", "According to the company, …"):
+# an organisation named only by its kind there is the reported study's, no new subject
+SOURCE_SUBJECT = rx(r"\s*(?:据|據|根据|根據|依据|依據|按照|\b(?:According to|Per|Citing)\b)", re.IGNORECASE)
 SELF_ACTOR = rx(r"(?:我院|本院|我们|我們|我科|本科|本中心|本团队|本團隊|\b(?:Our|We)\b)")
 
 
@@ -391,9 +398,12 @@ def paragraph_actor(view: str, para: int, end: int) -> Optional[Opener]:
     lead = re.match(r"[ \t]*(?:[-•*·]\s*)?", view[para:verb.start()])
     s = para + (lead.end() if lead else 0)
     actor = _actor(view, s, verb.start())
+    # (a source named at the start is the subject only by its name: "据长征医院介绍,…" names one, "根據公司資料,…" none)
+    source = SOURCE_SUBJECT.match(actor)
+    actor = actor[source.end():].strip() if source else actor
     # the subject opens the paragraph and names someone ("Researchers", "研究团队", "我院", "研究由…" name no one new)
     if not actor or re.search(r"[,，:：;；]|由|是|选取|選取|\s(?:is|was|are|were)\s", actor) or SELF_ACTOR.search(actor) \
-            or len(ORG_WORD.sub("", actor).strip(" 的之")) < 2:
+            or len(ORG_WORD.sub("", re.sub(r"^(?:the|its|their)\s+", "", actor, flags=re.I)).strip(" 的之")) < 2:
         return None
     if BACK_REFERENCE.search(view, para, sent_end):
         return None
