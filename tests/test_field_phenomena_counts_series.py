@@ -32,7 +32,7 @@ def record(text: str) -> dict[str, Any]:
     ("2019年以来，某医院为9名1型糖尿病患者做了异体胰岛移植，这9名患者前后共接受15次移植，HbA1c由9.2%降至6.6%。", set()),
     ("本院自2020年起為11位第一型糖尿病病人施行胰島移植，累計移植17次，糖化血色素由9.4%降至6.8%。", set()),
     ("Nine adults with type 1 diabetes were treated with donor islets in Porto; over four years they underwent "
-     "15 islet infusions in total, and HbA1c dropped from 9.2% to 6.6%.", set()),
+     "15 islet infusions altogether; HbA1c dropped from 9.2% to 6.6%.", set()),
     ("Twelve adults with type 1 diabetes were given donor islets; a total of 19 islet transplants were performed.", set()),
     # traps: each patient's count, or a count below the number of patients, stays
     ("20名2型糖尿病患者每人共输注3次脐带间充质干细胞，HbA1c由8.5%降至7.4%。", {3}),
@@ -101,8 +101,8 @@ def test_cohort_sizes(text, totals, arms):
     ("50例第2型糖尿病患者隨機接受骨髓單個核細胞（25例）或常規治療（25例）。", [50], [25, 25]),
     ("Fifty adults with type 2 diabetes were randomized. Chills were reported in four patients in the MSC arm "
      "and one in the control arm.", [50], []),
-    ("A dose-finding study treated 12 adults with type 2 diabetes at three dose levels (1, 2 and 4 million "
-     "cells/kg; four per dose level).", [12], [4, 4, 4]),
+    ("A dose-finding study treated 16 adults with type 2 diabetes at two dose levels (2 and 5 million "
+     "cells/kg; eight per dose level).", [16], [8, 8]),
     ("研究招募六十名第一型糖尿病患者，隨機分成兩組，每組三十人。本澳約有2萬名糖尿病患者。", [60], [30, 30]),
     ("研究纳入40名1型糖尿病患者接受干细胞治疗。全省约有3万名1型糖尿病患者。", [40], []),
     # traps: persons in brackets without an allocation are events or a cohort; a local hospital's small count stays

@@ -305,7 +305,7 @@ PATTERNS: tuple[Pattern, ...] = (
       r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort|(?:dose\s+)?level)\b"
       r"|\b[nN]\s*=\s*(?P<n3>\d{1,5})\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b)", 0.85,
       examples=("Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or insulin.",
-                "A dose-finding study treated 12 adults at three dose levels (1, 2 and 4 million cells/kg; four per dose level).")),
+                "A dose-finding study treated 16 adults at two dose levels (2 and 5 million cells/kg; eight per dose level).")),
     # a breakdown whose parts add up to the count before it: "112 completed (57 UC-MSC, 55 placebo)",
     # "66例(44/22)", "38 were enrolled: 20 chose to receive MSCs and 18 continued standard care"
     P("arm_breakdown_paren",

@@ -243,7 +243,7 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("course__zh", rf"每(?P<unit>周|月)(?:{_ADMIN_ZH})?[一1]次\s*[,，]?\s*(?:连续|共)(?:{_ADMIN_ZH})?{_N_ZH}\s*(?:个)?(?P<unit2>周|月)", 0.85),
 )
 
-# a total over all administrations ("9名病人共接受15次移植", "累计移植15次", "15 islet infusions in total")
+# a total over all administrations ("9名病人共接受15次移植", "累计移植15次", "15 islet transplants in all")
 _CUMULATIVE = compile_cues((r"共|累计|累計|合计|合計|总计|總計",
                             r"\bin total\b|\ba total of\b|\baltogether\b|\bcumulative(?:ly)?\b|\bbetween them\b|\bin all\b"))
 # the count is each patient's: "每人共输注3次", "each recipient had two infusions in total"
@@ -500,7 +500,7 @@ class RegimenExtractor(FieldExtractor):
         if n == 1 and iv is None and _PER_POINT.search(text[max(s, hit.start - 6):hit.end]):
             return None
         if n is not None and n >= 2 and hit.pattern.startswith("count__") and self._over_cohort(hit, span, s):
-            return None   # "9名病人共接受15次移植", "between them they had 15 islet infusions in total": all patients' procedures
+            return None   # "9名病人共接受15次移植", "between them they had 15 islet transplants in all": all patients' procedures
         if hit.pattern.startswith("count__zh_total") and _NOT_ADMIN_ZH.search(text, hit.end, min(e, hit.end + 6)):
             return None
         if hit.pattern.startswith("count__") and _NOT_ADMIN_ZH.search(quote):
@@ -524,7 +524,7 @@ class RegimenExtractor(FieldExtractor):
     def _over_cohort(hit: Hit, span: Span, sentence_start: int) -> bool:
         """A count summed over the cohort, not given to each patient: a cumulative word beside it ("共", "累计", "in
         total") and a count of two or more persons before it, in its sentence or the ones just before ("The nine
-        recipients … between them they have had 15 islet infusions in total"), that the administrations reach or exceed.
+        recipients … between them they have had 15 islet transplants in all"), that the administrations reach or exceed.
         Each patient's count ("每人共输注3次", "each recipient had two infusions in total") stays."""
         text = span.doc.view
         if not _CUMULATIVE.search(text, max(sentence_start, hit.start - 12), min(span.end, hit.end + 14)):
