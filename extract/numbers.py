@@ -136,7 +136,7 @@ def _gate(words: "tuple[str, ...] | list[str]") -> str:
 EN_NUMBER = (rf"{_gate(list(EN_UNIT_WORDS) + list(EN_TEEN_WORDS) + list(EN_TENS_WORDS) + ['a', 'hundred'])}"
              rf"\b(?:{_EN_BELOW_100}\b|a(?={_SP}(?:hundred|thousand))|hundred\b){_EN_SCALE_STEP}*")
 NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}|{EN_NUMBER})"
-# (spoken Chinese puts a classifier before 亿: "每次1个亿的细胞", "两个億")
+# (spoken Chinese puts a classifier before 亿: "每针打2个亿的干细胞", "三个億")
 MAGNITUDE = r"(?:[个個](?=[亿億])[亿億]|千万|千萬|百万|百萬|十万|十萬|万|萬|亿|億|\s*\b(?:thousand|millions?|billions?)\b)"
 # the classifier of a spoken "1个亿", dropped before a number is composed
 _SPOKEN_CLASSIFIER = re.compile(r"(?<=[\d一二两兩三四五六七八九十几幾])\s*[个個](?=\s*[亿億])")

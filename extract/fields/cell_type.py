@@ -294,9 +294,9 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
     zp("islet__zh_allo", r"供体胰岛(?:细胞)?|(?:同种)?异体胰岛", 0.5),
     # "捐赠者iPS细胞制成的胰岛细胞" are donor stem cells, not donor islets
     zp("islet__zh_donor", r"(?:供体|供者|捐赠者?|捐献者?|遗体|尸体|脑死亡)(?:(?!干细胞|iPS|PSC|ES细胞)[^,。;]){0,12}?胰岛(?:细胞)?", 0.5),
-    # ("donated pancreatic islet cells", "deceased-donor human islets": the islets' own words may stand between)
+    # ("donated human pancreatic islets", "deceased-donor human islets": the islets' own words may stand between)
     zp("islet__en_donor", rf"\b(?:donor|donated|cadaveric|deceased{_D}donor|allogeneic){_D}(?:(?:human|pancreatic){_D}){{0,2}}islets?\b", 0.5,
-       examples=("Five of seven people with type 1 diabetes who received donated pancreatic islet cells no longer need insulin.",),
+       examples=("Three of the four women given donated human pancreatic islets in Leeds were off insulin within a year.",),
        traps=("Donated kidneys and pancreatic tissue were used; stem cell-derived islets were implanted.",)),
     zp("islet__en", rf"(?<!derived )(?<!donor )(?<!cadaveric )(?<!allogeneic )\bislet(?:{_D}cells?)?{_D}(?:transplant(?:ation)?s?|allotransplant|grafts?|infusions?)\b", 0.5,
        examples=("A 44-year-old woman with type 1 diabetes underwent islet cell transplantation twice.",)),
@@ -341,7 +341,7 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
                                r"(?:(?:deceased|brain[- ]dead|cadaveric|organ|non-?diabetic|healthy|human|multiple)\s+)*(?:donors?|cadavers?|donor pancreas|donated pancreas)\b", 0.5,
        examples=("A 50-year-old woman with type 1 diabetes received islets from a deceased donor in 2019.",
                  "The islet cells were derived from the pancreas of a deceased organ donor and infused into the portal vein.",
-                 "Islet cells were isolated from the pancreases of brain-dead organ donors and infused into the liver.")),
+                 "For the trial in Leiden, islets were procured from pancreases of three brain dead donors.")),
     zp("islet__zh_from_donor", r"胰岛(?:细胞)?(?:取自|来自|来源于|分离自|获取自|源自)[^,。;]{0,12}?(?:供体|供者|捐赠者?|捐献者?|遗体|尸体|脑死亡)", 0.5,
        examples=("胰岛细胞取自一名已故器官捐献者的胰腺,经门静脉输注给一名52岁的1型糖尿病女性。",)),
     zp("islet__engineered", r"(?:基因编辑|基因改造|基因工程改造|基因修饰|CRISPR(?:编辑|改造)?)(?:过|后)?的?(?:(?!干细胞|iPS|PSC|ES细胞)[^,。;]){0,4}?胰岛(?:细胞)?"
@@ -356,7 +356,7 @@ CELL_PATTERNS: tuple[Pattern, ...] = _msc_source_patterns() + COORD_PATTERNS + S
 
 
 
-# a cell-free product made by the cells: "hAESC外泌体", "人羊膜上皮干细胞来源的外泌体", "MSC-derived exosomes",
+# a cell-free product made by the cells: "ADSC外泌体", "脐带干细胞来源的外泌体", "MSC-derived exosomes",
 # (said the other way round, "conditioned medium of UC-MSCs", it is not caught here)
 _CELL_FREE_AFTER = rx(r"\s*(?:来源的?|衍生的?|分泌的?|的|[-‐]?\s*derived|[-‐]?\s*secreted)?\s*"
                       r"(?:外泌体|细胞外囊泡|囊泡|条件培养基|培养上清|分泌组|\b(?:small\s+)?(?:exosomes?|extracellular\s+vesicles?|EVs?\b|"
@@ -688,7 +688,7 @@ class CellTypeExtractor(FieldExtractor):
         if hit.value["value"] == "HSC" and hit.pattern == "HSC__en" and re.search(r"hepatic|stellate", text[hit.end:hit.end + 30], re.I):
             return None
         if _CELL_FREE_AFTER.match(text, hit.end, min(len(text), hit.end + 24)):
-            return None  # "hAESC外泌体", "MSC-derived exosomes": a cell-free product given, not the cells
+            return None  # "ADSC外泌体", "MSC-derived exosomes": a cell-free product given, not the cells
         return hit
 
     def decide(self, hits: list[Hit]) -> list[Hit]:

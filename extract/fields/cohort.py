@@ -184,7 +184,7 @@ FURTHER_BEFORE = rx(r"(?:\banother\s+|再(?:纳入|納入|招募|入组|入組|�
 WITHDRAWAL = rx(r"\b(?:withdr[ae]w\w*|withdrawals?|discontinu\w*|dropped\s+out|lost\s+to\s+follow-?up)\b|退出|脱落|失访", re.I)
 
 
-# the group count before this one in a coordination ("five participants in the cell group and [two in the placebo group]")
+# the group count before this one in a coordination ("four patients in the MSC arm and [one in the control arm]")
 COORDINATED_GROUP_BEFORE = rx(rf"(?<![\w.,]){EN_NUM}\s+(?:{EN_PERSON}\s+)?(?:in|from)\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+"
                               r"(?:group|arm|cohort)\s*,?\s+(?:and|while|whereas|versus|vs\.?|compared\s+with)\s+$", re.I)
 # a sentence that allocates its patients to treatments: its bracketed counts of persons are the groups
@@ -193,8 +193,8 @@ ALLOCATING = rx(r"\brandomi[sz]ed\b|\brandomly\b|\bassigned\b|\ballocated\b|\bdi
 
 
 def _each_restated(hits: list[Hit]) -> list[Hit]:
-    """Unnamed arms of a size per group ("20 per group analysed", "each n = 20") that restate arms already named
-    with that size ("UC-MSC n = 20; placebo n = 20"): only the groups the names leave uncounted stay."""
+    """Unnamed arms of a size per group ("15 per arm completed", "each n = 15") that restate arms already named
+    with that size ("MSC n = 15; sham n = 15"): only the groups the names leave uncounted stay."""
     named: dict[int, int] = {}
     for h in hits:
         if h.value["role"] == "arm" and h.pattern not in EACH_PATTERNS and not _generic_arm(h):
@@ -290,14 +290,14 @@ class CohortExtractor(FieldExtractor):
             if sum(1 for _ in pattern.compiled.finditer(view, lo, hi)) < 2:
                 return   # one count that received something is the cohort: the total patterns read it
             if pattern.name == "arm_paren_persons" and not ALLOCATING.search(view, lo, m.end()):
-                return   # "fever (5 patients) and headache (3 patients)": brackets of persons, no allocation
+                return   # "nausea (4 patients) and rash (2 patients)": brackets of persons, no allocation
             if pattern.name == "arm_paren_persons":
                 g, lg = ("n2", "label2") if m.group("n2") else ("n", "label")
                 n = as_int(parse_number(m.group(g).replace(",", "")))
                 label = _clean_label(re.split(r"(?:或|和|与|與|及|接受|给予|給予|采用|採用)", span.doc.text[m.start(lg):m.end(lg)])[-1],
                                      lg == "label")
                 if label and (is_event_label(label) or EVENT_CUE.search(view, lo, m.start(g))):
-                    return   # "Adverse events in the randomized trial were fever (5 patients) and headache (3 patients)"
+                    return   # "Side effects in the allocated arms were nausea (4 patients) and rash (2 patients)"
                 if n is not None and label:
                     yield self.hit({"n": n, "role": "arm", "label": label}, m.start(lg), m.end(), pattern)
                 return
@@ -487,7 +487,7 @@ class CohortExtractor(FieldExtractor):
         sentence = view[lo:m.end()]
         semi = sentence.rfind(";")
         if semi >= 0 and max(sentence.rfind("("), sentence.rfind("（")) > max(sentence.rfind(")", 0, semi), sentence.rfind("）", 0, semi)):
-            semi = -1   # "at three dose levels (0.5, 1.0 and 1.5 × 10^6 cells/kg; six per level)": inside the bracket
+            semi = -1   # "at two dose levels (2 and 5 million cells/kg; eight per level)": inside the bracket
         cut = max(sentence.rfind("。"), sentence.rfind(". "), sentence.rfind("\n"), semi)
         sentence = sentence[cut + 1:] if cut >= 0 else sentence
         k = GROUP_COUNT.search(sentence) or GROUP_COUNT_CLASSIFIER.search(sentence)
@@ -591,7 +591,7 @@ class CohortExtractor(FieldExtractor):
             return None   # "fever occurred in 3 children in the stem cell group": an event count
         if (coord := COORDINATED_GROUP_BEFORE.search(view, max(span.start, hit.start - 90), hit.start)) and \
                 EVENT_BEFORE.search(view[max(span.start, coord.start() - 30):coord.start()]):
-            return None   # "reactions occurred in five participants in the cell group and two in the placebo group"
+            return None   # "chills were seen in four patients in the MSC arm and one in the control arm"
         if role == "total" and EVENT_AFTER.match(view, hit.end, min(span.end, hit.end + 40)):
             return None   # "共有5位受試者出現輕微頭痛", "Two children had transient fever": an event count, whatever its trigger
         in_studies = role == "total" and not larger and self._among_studies(view, span, hit)
@@ -725,7 +725,7 @@ class CohortExtractor(FieldExtractor):
         if role == "arm" and hit.pattern in BREAKDOWN_PATTERNS and (
                 is_event_label(label) or EVENT_CUE.search(view, max(_sentence(view, span, hit.start, hit.end)[0], hit.start - 30),
                                                           hit.start)):
-            return "event"            # "出现2例严重不良事件(1例血肿、1例严重低血糖)": the events, not two groups
+            return "event"            # "发生3例不良反应(2例发热、1例皮疹)": the events, not two groups
         if is_event_in(view, cs):
             return "event"            # "Implant site pain occurred in 7 participants and hypoglycemia in 3 participants"
         if in_event_brackets(view, hit.start):

@@ -38,7 +38,7 @@ NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 EN_MOD = (r"(?:(?:(?!(?:million|billion|thousand|hundred|of|and|or|in|with|the|who|were|was|had|out|"
           r"(?:years?|months?|weeks?|days?|hours?|minutes?|times|doses?)(?:[\s\-]+old)?|years?-old|months?-old|"
           r"yrs?-old|apart|ago|later|earlier|after|before|per|"
-          # a count of studies is no count of persons ("nine trials enrolling participants"; "30 study participants" is)
+          # a count of studies is no count of persons ("eleven studies recruiting adults"; "30 study participants" is)
           r"trials|studies|RCTs|articles|papers|" + NUMBER_WORDS + r")\b)[A-Za-z][\w\-]*|type\s+[12]|[12])"
           r"\s+){0,4}")
 # one labelled group inside a bracket list: "Cohort 3 receiving basal insulin, n = 5", "placebo n=20", "and Cohort 3, n = 5"

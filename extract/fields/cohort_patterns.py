@@ -305,7 +305,7 @@ PATTERNS: tuple[Pattern, ...] = (
       r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort|(?:dose\s+)?level)\b"
       r"|\b[nN]\s*=\s*(?P<n3>\d{1,5})\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b)", 0.85,
       examples=("Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or insulin.",
-                "The phase 1 study enrolled 18 patients at three dose levels (0.5, 1.0, and 1.5 × 10^6 cells/kg; six per level).")),
+                "A dose-finding study treated 16 adults at two dose levels (2 and 5 million cells/kg; eight per dose level).")),
     # a breakdown whose parts add up to the count before it: "112 completed (57 UC-MSC, 55 placebo)",
     # "66例(44/22)", "38 were enrolled: 20 chose to receive MSCs and 18 continued standard care"
     P("arm_breakdown_paren",
@@ -346,15 +346,14 @@ PATTERNS: tuple[Pattern, ...] = (
       r"采用|採用|选择|選擇)(?!退出|放弃|放棄|不)[^,，。;；\n]{1,15})", 0.8,
       examples=("126名患者中,58人选择经胰腺动脉输注,41人选择外周静脉输注。",),
       traps=("3人选择退出研究。",)),
-    # each treatment of an allocation followed by its persons in brackets: "randomly assigned to receive either
-    # adipose-derived stromal cells (36 participants) or a saline placebo (36 participants)", "随机接受干细胞(36例)或
-    # 安慰剂(36例)" (groups only beside a sibling, in a sentence that allocates: see cohort.ALLOCATING)
+    # each treatment of an allocation followed by its persons in brackets: "were allocated at random to bone marrow
+    # cells (25 patients) or usual care (25 patients)", "随机接受骨髓细胞(25例)或常规治疗(25例)" (groups only beside a sibling, in a sentence that allocates: see cohort.ALLOCATING)
     P("arm_paren_persons",
       r"(?P<label>(?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*)\s*\(\s*(?P<n>" + EN_NUM + r")\s+" + EN_PERSON + r"\s*\)"
       r"|(?P<label2>[\u4e00-\u9fffA-Za-z\-]{1,12}?)\s*[(（]\s*(?P<n2>" + ZH_NUM + r")\s*(?:例|名|人|位)(?:患者|受试者|受試者)?\s*[)）]", 0.8,
-      examples=("In the trial, 72 adults were randomly assigned to receive either adipose-derived stromal cells (36 participants) "
-                "or a saline placebo (36 participants).", "72例患者随机接受脂肪干细胞(36例)或安慰剂(36例)治疗。"),
-      traps=("Adverse events were transient fever (5 patients) and headache (3 patients).",)),
+      examples=("Fifty adults were allocated at random to bone marrow mononuclear cells (25 patients) or usual care (25 patients).",
+                "50例患者随机接受骨髓单个核细胞(25例)或常规治疗(25例)。"),
+      traps=("Side effects were mild nausea (4 patients) and a skin rash (2 patients).",)),
     # "gave cells to 20 patients ... and compared them with 20 patients on standard care"
     P("en_arm_compared",
       r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"[^.;]{0,120}?\bcompared\s+(?:them|these|this\s+group|it)\s+"

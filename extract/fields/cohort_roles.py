@@ -228,7 +228,7 @@ LARGE_COUNT = rx(r"\s*(?:\d{1,3}(?:,\d{3})+|\d{4,}|(?:\d+(?:\.\d+)?|[一二两�
                          re.I)
 
 
-# a large count of the place the paper writes from: "本港約有7萬名一型糖尿病患者", "全省约有3万名", "the province has
+# a large count of the place the paper writes from: "本澳約有2萬名糖尿病患者", "全省约有3万名", "the province has
 # about 70,000 people with type 1 diabetes" (a small one may be a local hospital's cohort: "本市已有40名患者接受治疗")
 LOCAL_TALLY_BEFORE = rx(r"(?:本港|本地|本市|本省|本澳|本县|本縣|全市|全省|全区|全區|全澳|全县|全縣|全州)\s*(?:的)?\s*"
                         r"(?:(?:约|約|共|有|已有|现有|現有|计|計|超过|超過|逾|近|大约|大約)\s*)+$"

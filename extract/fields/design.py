@@ -167,11 +167,11 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     #迈入真实世界" is an idiom for reaching practice
     zp("observational__zh", r"回顾性|回溯性|登记研究|注册研究|队列研究|观察性研究|真实世界(?:的)?(?:研究|数据|证据|队列|分析|应用数据)", 0.8,
        traps=("业内人士认为,干细胞疗法已从实验室迈入真实世界。",)),
-    # the records of treated patients looked back on, without 性: "回溯分析這7位病人的資料", "回顾分析了该院42例患者的病历"
+    # the records of treated patients looked back on, without 性: "回溯整理這12位病人的紀錄", "回顾分析了本科35例患者的病历"
     # (a literature review looks back on papers: "回顾分析近十年的文献")
     zp("observational__zh_look_back", r"(?:回顾|回溯)(?:分析|总结|整理)(?:了)?(?:(?!文献|论文|研究进展)[^,。;]){0,30}?"
                                       r"(?:病人|患者|病例|受试者|病友)(?:的)?(?:资料|数据|记录|病历|临床资料)?", 0.8,
-       examples=("本中心回溯分析這7位病人的資料:術後追蹤時間中位數為26個月。", "该院回顾分析了42例接受干细胞治疗的2型糖尿病患者的病历。"),
+       examples=("本院回溯分析了這12位接受移植病人的資料,中位追蹤期為19個月。", "我科回顾总结了35例输注脐带间充质干细胞病人的临床资料。"),
        traps=("作者回顾分析了近十年干细胞治疗糖尿病的文献。",)),
     # a registry of transplants or patients and its data: "胰岛移植登录资料", "国际联合胰岛移植注册中心提供的数据"
     # (a trial registry is where a trial is registered: "中国临床试验注册中心", "注册号")

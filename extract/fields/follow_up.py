@@ -130,13 +130,13 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
     # "Over 6 months, HbA1c fell ...": a clause-opening period over which the results were observed
     zp("stated__en_over_period", rf"(?:^|(?<=[.;:]\s)|(?<=\n))(?:Over|During|Throughout|Across)\s+(?:the\s+|a\s+)?(?:(?:following|next|subsequent)\s+)?{DUR_EN}(?:\s+period)?(?:\s+(?:after|following)\s+[^,.;]{{1,30}})?\s*,", 0.6,
        examples=("Over a 12-month period, HbA1c fell from 8.1% to 7.4%.",)),
-    # a treatment tried on patients for a time (spoken): "在6名患者身上试了一年", "6名病人試了一年幾乎沒有效果",
-    # "tried in six patients for a year" (the time the product was watched working, or not)
+    # a treatment tried on patients for a time (spoken): "在9名患者身上试了八个月", "4名病人試了兩年",
+    # "tried in eight volunteers for two years" (the time the product was watched working, or not)
     zp("stated__zh_tried", rf"(?:患者|病人|受试者|病友|人)(?:身上)?\s*(?:试|试用|尝试)了\s*{_QUAL_ZH}{DUR_ZH}", 0.7,
-       examples=("奎隆先前另一款胚胎干细胞产品QN-201，在6名患者身上试了一年，几乎没有效果。", "QN-201，6名病人試了一年幾乎沒有效果，已經喊停。"),
+       examples=("贝岚公司早先的胰岛祖细胞产品BL-07，在9名患者身上试了八个月，血糖改善有限。", "另一款產品HX-3，4名病人試了兩年效果不明顯，已停止開發。"),
        traps=("她试了一年的饮食控制，血糖仍然很高。",)),
     zp("stated__en_tried", rf"\b(?:tried|tested)\s+(?:it\s+|them\s+)?(?:in|on)\s+(?:\w+\s+){{0,3}}?(?:patients|participants|people|volunteers)\s+for\s+{_QUAL_EN}{DUR_EN}", 0.7,
-       examples=("The earlier product, QN-201, was tested in six patients for a year and barely worked.",),
+       examples=("Its predecessor, a capsule called VX-9, was tried in eight volunteers for two years without benefit.",),
        traps=("She tried a low-carbohydrate diet for a year.",)),
     zp("stated__zh_over_period", rf"在(?:随后|此后|之后|接下来)的\s*{DUR_ZH}(?:里|中|内|间)", 0.6),
     # a table cell under a follow-up column: "随访 | ... | 104周 |"
@@ -290,7 +290,7 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        examples=("患者移植至今已有5年,血糖控制良好。", "患者移植至今已5年,未再复发。"), traps=("患者病程至今已10年。",)),
     # the colloquial "两年下来" (after two years of it): a time point of the results that follow
     zp("tp__zh_down_the_line", rf"(?<![\d一二两三四五六七八九十]){DUR_ZH}(?:多)?下来\s*[,，]?", 0.5,
-       examples=("每人打两次,每次1个亿的细胞。两年下来,糖化血红蛋白从8.7降到了7.6。", "每人打兩次。兩年下來,糖化血紅蛋白從8.7降到了7.6。"),
+       examples=("病友们每季度输一回干细胞。三年下来,糖化血红蛋白从9.1降到了7.8。", "每人打了三針。三年下來,糖化血紅蛋白從9.1降到了7.8。"),
        traps=("这两年下来,医院的门诊量翻了一番。",)),
     zp("tp__zh_passed", rf"(?:现在|如今|至今|迄今)(?:已经?)?{DUR_ZH}(?:过去|了)", 0.5,
        examples=("现在两年过去,我的糖化血红蛋白稳定在6.5左右。",)),
@@ -338,7 +338,7 @@ _SHARE_SUBJECT = compile_cues((
     r"no\s+longer|were|had|remained|became)\b|\b(?:all|most|half|none|many)\s+(?:of\s+(?:the|them|these)\s+)?"
     r"(?:patients|participants|subjects|recipients)\b|\bpercent\b",
 ))
-# one patient of a cohort as the subject ("其中一名35岁的林小姐", "one of the seven recipients"): what follows is hers
+# one patient of a cohort as the subject ("其中一位52岁的陈先生", "one of the nine recipients"): what follows is hers
 _ONE_OF_COHORT = compile_cues((r"其中(?:一|1)\s*(?:名|位|例|个|個|人)|另(?:一|1)\s*(?:名|位|例)",
                                r"\bone\s+of\s+(?:them|(?:the|these|those|our)\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|recipients|"
                                r"subjects|volunteers|people|adults|children|women|men|two|three|four|five|six|seven|eight|nine|"
@@ -350,7 +350,7 @@ _ONE_PRONOUN = compile_cues((r"她|他(?!们|們)", r"\b(?:she|he|her|his)\b"))
 
 
 def _full_sentence_start(text: str, pos: int, floor: int) -> int:
-    """Where the sentence around ``pos`` starts, past semicolons ("…送急診6次；她在2023年…" is one sentence), looking
+    """Where the sentence around ``pos`` starts, past semicolons ("…曾住院3次；他在2021年…" is one sentence), looking
     before the mention too (its span may begin inside the sentence)."""
     lo = max(floor, pos - 160)
     cut = max(text.rfind("。", lo, pos), text.rfind("\n", lo, pos), text.rfind(". ", lo, pos),
@@ -546,7 +546,7 @@ class FollowUpExtractor(FieldExtractor):
             if event and not _SHARE_SUBJECT.search(text, hit.end, hit.end + event.end()):
                 return None   # the time until the patient's event, not a time point of results
             if self._one_patients(text, hit):
-                return None   # "其中一名35歲的林小姐……至今已超過2年": one patient's durability, not the study's follow-up
+                return None   # "其中一位52歲的陳先生……至今已有3年": one patient's durability, not the study's follow-up
             if _GENERAL_SCOPE.search(text, s, e):
                 return None   # "大部分国际中心的胰岛移植术后5年…": a field-wide statement, not this study's assessment
             if _WINDOW_AFTER.match(text, hit.end):
@@ -559,8 +559,8 @@ class FollowUpExtractor(FieldExtractor):
 
     @staticmethod
     def _one_patients(text: str, hit: Hit) -> bool:
-        """The time point is told of one patient of the cohort: named so in its sentence ("其中一名…至今已超過2年"), or in
-        the sentence before when this one goes on with her or him ("One of the seven … Two years on, she still …")."""
+        """The time point is told of one patient of the cohort: named so in its sentence ("其中一位…至今已有3年"), or in
+        the sentence before when this one goes on with her or him ("One of the nine … Three years on, he still …")."""
         start = _full_sentence_start(text, hit.start, 0)
         if _ONE_OF_COHORT.search(text, start, hit.start):
             return True

@@ -547,7 +547,7 @@ _OUTCOME_CELL = r"[ \t]*[-+−]?\d{1,2}(?:\.\d{1,2})?(?:[ \t]*(?:\([ \t]*[\d.]+[
 _OUTCOME_ROW = rx(rf"(?P<label>[^\n|\d]{{0,60}})(?P<cells>(?:\|{_OUTCOME_CELL})+)(?=\n|$)")
 _OUTCOME_CELL_RE = rx(r"(?P<sign>[-+−])?(?P<v>\d{1,2}(?:\.\d{1,2})?)")
 # the same row laid out in columns of spaces (one space once normalised), its unit closing the label: "Mean (Standard
-# Deviation), %   -0.9 (0.7)   -0.2 (0.6)"
+# Deviation), %   -1.2 (0.8)   -0.4 (0.5)"
 _OUTCOME_ROW_WS = rx(rf"(?P<label>[^\n|\d]{{0,60}}?(?:,|\()[ \t]*(?P<u>%|percent(?:age)?|mmol/mol)[ \t]*\)?)"
                      rf"(?P<cells>(?:[ \t]+{_OUTCOME_CELL}){{1,4}})(?=\n|$)", re.I)
 # a space before a cell's first number, not inside a cell ("8.8 ± 0.9", "-0.9 (0.7)")
@@ -597,7 +597,7 @@ def _registry_outcome(view: str, term_start: int, span: Span) -> list[tuple[floa
             unit = row_unit
             out = []
             cells = row.group("cells")
-            # (cells split by bars, or by the spaces before each cell: "| 7.7 (0.5) | 6.6 (0.4)", " -0.9 (0.7) -0.2 (0.6)")
+            # (cells split by bars, or by the spaces before each cell: "| 7.7 (0.5) | 6.6 (0.4)", " -1.2 (0.8) -0.4 (0.5)")
             bars = [b.start() for b in (_WS_CELL_START if spaced else _BAR).finditer(cells)] + [len(cells)]
             for col, (a, b) in enumerate(zip(bars, bars[1:])):
                 # (the cell between two bars: "| 7.7 (0.5) |"; its first number is the mean)

@@ -71,20 +71,20 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
        r"(?!\s*(?:检测|测|复查|随访|化验|评估|监测|测定))", 0.8,
        examples=("18例2型糖尿病患者每两周输注一次脐带间充质干细胞,连续4次。", "18例第2型糖尿病患者每兩週輸注一次臍帶間充質幹細胞,連續4次。"),
        traps=("患者注射一次干细胞,连续3次检测血糖均正常后出院。",)),
-    # the interval first, then the length of the series: "每周1次，连续4次", "每4周输注1次,共3次" -> count and interval
+    # the interval first, then the length of the series: "每两周1次，连续3次", "每月输注1次,共6次" -> count and interval
     zp("course__zh_series", rf"每(?:隔)?{_IV_ZH}?{_UNIT_ZH}(?:{_ADMIN_ZH}|{_SHOT_ZH})?[一1](?:次|针)\s*[,，]?\s*(?:连续|共|一共|共计)(?:{_ADMIN_ZH}|{_SHOT_ZH})?{_N_ZH}(?:次|针)"
        r"(?!\s*(?:检测|测|复查|随访|化验|评估|监测|测定))", 0.85,
-       examples=("按每公斤体重1×10⁶个细胞的剂量给患者静脉输注,每周1次,连续4次。", "干细胞每4周输注1次,共3次。",
-                 "按每公斤體重1×10⁶個細胞的劑量靜脈輸注,每週1次,連續4次。"),
-       traps=("患者每周1次,连续4次复查血糖。",)),
+       examples=("骨髓单个核细胞经股动脉回输,每两周1次,连续3次。", "间充质干细胞每月输注1次,共6次。",
+                 "臍帶幹細胞經靜脈回輸,每兩週1次,連續3次。"),
+       traps=("患者每周1次,连续3次复查血糖。",)),
     # the colloquial interval "一周一针", "两周一次", "一个月打一次" (a drug's "司美格鲁肽一周一针" is dropped by validate)
     # (weeks and months only: "一天一次" is how a drug is taken)
     zp("interval__zh_colloquial", rf"(?<![每第\d])(?P<iv>[一两二三四1-4])(?P<unit>周|星期|个月|月)(?:{_SHOT_ZH}|{_ADMIN_ZH})?[一1](?:针|次)(?!性|\s*(?:随访|复查|检查|评估))", 0.75,
-       examples=("24位2型糖尿病患者接受羊膜上皮干细胞治疗,一周一针,连打四针。", "幹細胞兩週一次,共輸注3次。"),
+       examples=("18名病友在门诊输注脐带干细胞,一个月一针,一共打三针。", "幹細胞兩週一次,共輸注3次。"),
        traps=("患者一周一次复查血糖,干细胞治疗后随访半年。", "患者接受干细胞输注,并继续服用二甲双胍,一天一次。")),
-    # doses counted with 剂 ("经静脉注射两剂,相隔三个月"; 剂 of a vaccine or a drug is no cell dose)
+    # doses counted with 剂 ("经外周静脉输注三剂,每剂间隔六周"; 剂 of a vaccine or a drug is no cell dose)
     zp("count__zh_doses", rf"(?:{_ADMIN_ZH}|{_SHOT_ZH}|接受|给予|共)了?{_N_ZH}剂(?!量|型)(?![^,。;]{{0,4}}?(?:疫苗|药|胰岛素))", 0.8,
-       examples=("干细胞组按每公斤体重一百万粒细胞的剂量,经静脉注射两剂,相隔三个月。", "幹細胞組經靜脈注射兩劑,相隔三個月。"),
+       examples=("治疗组经外周静脉输注三剂脐带干细胞,每剂间隔六周。", "細胞組共接受三劑骨髓幹細胞,每劑相隔八週。"),
        traps=("受试者此前已接种两剂疫苗。",)),
     # "every 4 weeks for three doses", "once weekly for four infusions": the course counted in doses
     zp("course__en_doses", rf"\b(?:(?:every|each)\s+{_IV_EN}?\s*{_UNIT_EN}|once\s+(?:a|per|every)\s+(?P<unit_a>week|month)|(?P<adverb>weekly|monthly))"
@@ -243,10 +243,10 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("course__zh", rf"每(?P<unit>周|月)(?:{_ADMIN_ZH})?[一1]次\s*[,，]?\s*(?:连续|共)(?:{_ADMIN_ZH})?{_N_ZH}\s*(?:个)?(?P<unit2>周|月)", 0.85),
 )
 
-# a total over all administrations ("7名病人共接受13次移植", "累计移植13次", "13 islet infusions in total")
+# a total over all administrations ("9名病人共接受15次移植", "累计移植15次", "15 islet transplants in all")
 _CUMULATIVE = compile_cues((r"共|累计|累計|合计|合計|总计|總計",
                             r"\bin total\b|\ba total of\b|\baltogether\b|\bcumulative(?:ly)?\b|\bbetween them\b|\bin all\b"))
-# the count is each patient's: "每人共输注3次", "each patient received three infusions in total"
+# the count is each patient's: "每人共输注3次", "each recipient had two infusions in total"
 _PER_PATIENT = compile_cues((r"每(?:人|位|名|例|个|個)|人均|平均",
                              r"\beach\b|\bevery\s+(?:patient|participant|subject|recipient)\b|\bper\s+(?:patient|participant|person|subject|recipient)\b|\bon average\b"))
 # a count of persons before the administrations (the cohort they were summed over)
@@ -500,7 +500,7 @@ class RegimenExtractor(FieldExtractor):
         if n == 1 and iv is None and _PER_POINT.search(text[max(s, hit.start - 6):hit.end]):
             return None
         if n is not None and n >= 2 and hit.pattern.startswith("count__") and self._over_cohort(hit, span, s):
-            return None   # "7名病人共接受13次移植", "they received 13 islet infusions in total": all patients' procedures
+            return None   # "9名病人共接受15次移植", "between them they had 15 islet transplants in all": all patients' procedures
         if hit.pattern.startswith("count__zh_total") and _NOT_ADMIN_ZH.search(text, hit.end, min(e, hit.end + 6)):
             return None
         if hit.pattern.startswith("count__") and _NOT_ADMIN_ZH.search(quote):
@@ -523,9 +523,9 @@ class RegimenExtractor(FieldExtractor):
     @staticmethod
     def _over_cohort(hit: Hit, span: Span, sentence_start: int) -> bool:
         """A count summed over the cohort, not given to each patient: a cumulative word beside it ("共", "累计", "in
-        total") and a count of two or more persons before it, in its sentence or the ones just before ("The seven
-        patients … they have received 13 islet infusions in total"), that the administrations reach or exceed.
-        Each patient's count ("每人共输注3次", "each received three infusions in total") stays."""
+        total") and a count of two or more persons before it, in its sentence or the ones just before ("The nine
+        recipients … between them they have had 15 islet transplants in all"), that the administrations reach or exceed.
+        Each patient's count ("每人共输注3次", "each recipient had two infusions in total") stays."""
         text = span.doc.view
         if not _CUMULATIVE.search(text, max(sentence_start, hit.start - 12), min(span.end, hit.end + 14)):
             return False

@@ -1,7 +1,10 @@
-"""Field-value classes seen on blind13, each with examples of our own (zh / zh-Hant / en) and traps, through the whole
-pipeline: administrations summed over a cohort; a series counted after its interval, in doses, colloquially; a count
-of trials before a person noun; adverse events broken down in brackets; an each-group size restating named arms or
-after the enrolment verb 入组."""
+"""Field-value classes of counts, series and time points, with examples of our own (zh / zh-Hant / en) and traps, through
+the whole pipeline: administrations summed over a cohort; a series counted after its interval, in doses, colloquially;
+a count of trials before a person noun; adverse events broken down in brackets; an each-group size restating named arms
+or after the enrolment verb 入组; groups named by their treatment with persons in brackets; events coordinated over
+groups; sizes per dose level; a large tally of the local population; a look back on patients' records; donated islets;
+a registry outcome table in spaced columns; one patient's durability inside a cohort; the colloquial 年下来; a spoken
+classifier before 亿; a cell-free product made by the cells; a product tried on patients for a time."""
 from __future__ import annotations
 
 from typing import Any
@@ -26,10 +29,10 @@ def record(text: str) -> dict[str, Any]:
 
 # ---- administrations summed over the cohort are no per-patient count ----
 @pytest.mark.parametrize("text,inf", [
-    ("该院共为7名1型糖尿病病人实施异体胰岛细胞移植，7名病人共接受13次移植，HbA1c由8.9%降至6.1%。", set()),
-    ("本院共有7位第一型糖尿病病人接受異體胰島細胞移植，累計移植13次，糖化血色素由8.9%降至6.1%。", set()),
-    ("Seven patients with type 1 diabetes received donor islet cells at the hospital. Since 2022 they have received "
-     "13 islet infusions in total, and HbA1c fell from 8.9% to 6.1%.", set()),
+    ("2019年以来，某医院为9名1型糖尿病患者做了异体胰岛移植，这9名患者前后共接受15次移植，HbA1c由9.2%降至6.6%。", set()),
+    ("本院自2020年起為11位第一型糖尿病病人施行胰島移植，累計移植17次，糖化血色素由9.4%降至6.8%。", set()),
+    ("Nine adults with type 1 diabetes were treated with donor islets in Porto; over four years they underwent "
+     "15 islet infusions altogether; HbA1c dropped from 9.2% to 6.6%.", set()),
     ("Twelve adults with type 1 diabetes were given donor islets; a total of 19 islet transplants were performed.", set()),
     # traps: each patient's count, or a count below the number of patients, stays
     ("20名2型糖尿病患者每人共输注3次脐带间充质干细胞，HbA1c由8.5%降至7.4%。", {3}),
@@ -43,15 +46,15 @@ def test_cohort_total_of_administrations(text, inf):
 
 # ---- a series counted after its interval, in doses, or colloquially ----
 @pytest.mark.parametrize("text,inf,iv", [
-    ("24例2型糖尿病患者按每公斤体重1×10⁶个细胞的剂量静脉输注羊膜上皮干细胞，每周1次，连续4次。", {4}, {7.0}),
-    ("24例第2型糖尿病患者靜脈輸注羊膜上皮幹細胞，每週1次，連續4次。", {4}, {7.0}),
+    ("32例2型糖尿病患者经静脉回输脐带间充质干细胞，每两周1次，连续3次。", {3}, {14.0}),
+    ("32例第2型糖尿病患者接受骨髓幹細胞回輸，每週1次，連續5次。", {5}, {7.0}),
     ("30例2型糖尿病患者输注脐带间充质干细胞，每4周输注1次，共3次。", {3}, {28.0}),
     ("Thirty adults with type 2 diabetes received umbilical cord MSCs every 4 weeks for three doses.", {3}, {28.0}),
     ("Thirty adults with type 1 diabetes received stem cell infusions once weekly for four infusions.", {4}, {7.0}),
-    ("四十名一型糖尿病患者隨機分為兩組，幹細胞組經靜脈注射兩劑臍帶幹細胞，相隔三個月。", {2}, {90.0}),
-    ("40名1型糖尿病患者随机分为两组，干细胞组经静脉注射两剂脐带干细胞，相隔三个月。", {2}, {90.0}),
-    ("24位2型糖尿病患者接受羊膜上皮干细胞治疗，一周一针，连打四针，糖化平均降了1个点。", {4}, {7.0}),
-    ("24位第2型糖尿病患者接受羊膜上皮幹細胞治療，兩週一次，共輸注3次。", {3}, {14.0}),
+    ("六十名一型糖尿病患者隨機分成兩組，治療組經外周靜脈輸注三劑骨髓幹細胞，每劑相隔兩個月。", {3}, {60.0}),
+    ("60名1型糖尿病患者随机分成两组，治疗组共接受三剂骨髓干细胞，相隔两个月。", {3}, {60.0}),
+    ("36位2型糖尿病病友在门诊输注脐带干细胞，一个月一针，连打三针，糖化平均降了0.8个点。", {3}, {30.0}),
+    ("36位第2型糖尿病患者接受臍帶幹細胞治療，兩週一次，共輸注5次。", {5}, {14.0}),
     # traps: a series of measurements, a vaccine's doses, a check-up rhythm
     ("30例2型糖尿病患者接受一次干细胞输注。随访期间每周1次，连续4次复查血糖。", {1}, set()),
     ("30例2型糖尿病患者接受一次干细胞输注，受试者此前已接种两剂疫苗。", {1}, set()),
@@ -65,21 +68,21 @@ def test_series_counts(text, inf, iv):
 # ---- cohort sizes ----
 @pytest.mark.parametrize("text,totals,arms", [
     # a count of trials before a person noun is no cohort
-    ("The meta-analysis pooled 16 randomized trials with 842 participants. In nine trials enrolling participants within "
-     "12 months of diagnosis, HbA1c fell more.", [842], []),
-    ("The review pooled 12 RCTs with 610 adults; in four studies including participants over 60, the effect was smaller.",
-     [610], []),
+    ("A pooled analysis combined 14 controlled trials with 736 patients. Across six trials recruiting children under 12, "
+     "the benefit was larger.", [736], []),
+    ("The review pooled 10 RCTs with 525 adults; in three studies including participants over 65, the effect was weaker.",
+     [525], []),
     # adverse events broken down in brackets are no groups
-    ("共纳入48例2型糖尿病患者，随机分为干细胞组与对照组，每组24例。干细胞组出现2例严重不良事件（1例穿刺部位血肿、1例严重低血糖）。",
-     [48], [24, 24]),
-    ("共納入48例第2型糖尿病患者，隨機分為幹細胞組與對照組，每組24例。幹細胞組出現2例嚴重不良事件（1例穿刺部位血腫、1例嚴重低血糖）。",
-     [48], [24, 24]),
-    ("Forty-eight adults with type 2 diabetes were randomized, 24 per group. Serious adverse "
-     "events occurred in 2 patients (1 hematoma, 1 hypoglycemia).", [48], [24, 24]),
+    ("共纳入56例2型糖尿病患者，随机分为细胞治疗组与常规治疗组，每组28例。细胞治疗组发生3例不良反应（2例发热、1例皮疹）。",
+     [56], [28, 28]),
+    ("共納入56例第2型糖尿病患者，隨機分為細胞治療組與常規治療組，每組28例。細胞治療組發生3例不良反應（2例發熱、1例皮疹）。",
+     [56], [28, 28]),
+    ("Fifty-six adults with type 2 diabetes were randomized, 28 per group. Side effects were "
+     "reported in 3 patients (2 fever, 1 rash).", [56], [28, 28]),
     # the enrolment verb 入组 names no group; a per-group size after named arms restates them
-    ("研究于2023年5月开始入组，最终48例2型糖尿病患者随机分为干细胞组与标准治疗组，每组24例。", [48], [24, 24]),
-    ("Forty adults with type 1 diabetes were randomised (UC-MSC n = 20; placebo n = 20). / Figure 1. Trial profile. "
-     "52 screened; 40 randomised; 20 per group analysed.", [40], [20, 20]),
+    ("该试验于2021年9月开始入组，共62例2型糖尿病患者随机分为细胞组与安慰剂组，每组31例。", [62], [31, 31]),
+    ("Thirty adults with type 1 diabetes were randomised (MSC n = 15; sham n = 15). / Flow diagram. "
+     "41 assessed for eligibility; 30 randomised; 15 per arm completed.", [30], [15, 15]),
     # traps: a breakdown of groups stays; groups only counted stay
     ("Sixty patients (MSC 30, placebo 30) with type 2 diabetes were enrolled.", [60], [30, 30]),
     ("共纳入40例1型糖尿病患者，随机分为两组，每组20例。", [40], [20, 20]),
@@ -92,19 +95,19 @@ def test_cohort_sizes(text, totals, arms):
 # ---- groups named by their treatment with persons in brackets, events coordinated over groups, sizes per dose level,
 # a large tally of the local population ----
 @pytest.mark.parametrize("text,totals,arms", [
-    ("In the trial, 72 adults with type 2 diabetes were randomly assigned to receive either adipose-derived stromal cells "
-     "(36 participants) or a saline placebo (36 participants).", [72], [36, 36]),
-    ("72例2型糖尿病患者随机接受脂肪间充质干细胞(36例)或安慰剂(36例)治疗。", [72], [36, 36]),
-    ("72例第2型糖尿病患者隨機接受脂肪間充質幹細胞（36例）或安慰劑（36例）治療。", [72], [36, 36]),
-    ("Seventy-two adults with type 2 diabetes were randomized. Infusion reactions occurred in five participants in the cell "
-     "group and two in the placebo group.", [72], []),
-    ("An earlier phase 1 study enrolled 18 patients with type 2 diabetes at three dose levels (0.5, 1.0, and 1.5 × 10^6 "
-     "cells/kg; six per level).", [18], [6, 6, 6]),
-    ("研究招募四十名一型糖尿病患者，隨機分為兩組，每組二十人。本港約有7萬名一型糖尿病患者。", [40], [20, 20]),
+    ("Fifty adults with type 2 diabetes were allocated at random to bone marrow mononuclear cells (25 patients) "
+     "or usual care (25 patients).", [50], [25, 25]),
+    ("50例2型糖尿病患者随机接受骨髓单个核细胞(25例)或常规治疗(25例)。", [50], [25, 25]),
+    ("50例第2型糖尿病患者隨機接受骨髓單個核細胞（25例）或常規治療（25例）。", [50], [25, 25]),
+    ("Fifty adults with type 2 diabetes were randomized. Chills were reported in four patients in the MSC arm "
+     "and one in the control arm.", [50], []),
+    ("A dose-finding study treated 16 adults with type 2 diabetes at two dose levels (2 and 5 million "
+     "cells/kg; eight per dose level).", [16], [8, 8]),
+    ("研究招募六十名第一型糖尿病患者，隨機分成兩組，每組三十人。本澳約有2萬名糖尿病患者。", [60], [30, 30]),
     ("研究纳入40名1型糖尿病患者接受干细胞治疗。全省约有3万名1型糖尿病患者。", [40], []),
     # traps: persons in brackets without an allocation are events or a cohort; a local hospital's small count stays
-    ("Seventy-two adults with type 2 diabetes received cells. Adverse events were transient fever (5 patients) and "
-     "headache (3 patients).", [72], []),
+    ("Fifty adults with type 2 diabetes received cells. Side effects were mild nausea (4 patients) and "
+     "a skin rash (2 patients).", [50], []),
     ("本市约有40名2型糖尿病患者在该院接受脐带间充质干细胞治疗，HbA1c由8.5%降至7.2%。", [40], []),
 ])
 def test_cohort_groups(text, totals, arms):
@@ -114,9 +117,9 @@ def test_cohort_groups(text, totals, arms):
 
 # ---- a look back on treated patients' records is observational; donated islets are islets ----
 @pytest.mark.parametrize("text,design", [
-    ("本中心回溯分析這7位第一型糖尿病病人的資料：術後追蹤時間中位數為26個月，糖化血色素由8.9%降至6.1%。", "observational"),
-    ("该院回顾分析了42例接受脐带间充质干细胞治疗的2型糖尿病患者的病历，HbA1c由8.6%降至7.5%，没有设立对照组。", "observational"),
-    ("該院回顧分析了42例接受臍帶幹細胞治療的第2型糖尿病患者的病歷，沒有設立對照組。", "observational"),
+    ("本院回溯分析了這12位接受胰島移植的第一型糖尿病病人的資料，中位追蹤期為19個月，糖化血色素由9.0%降至6.9%。", "observational"),
+    ("我科回顾总结了35例输注骨髓干细胞的2型糖尿病病人的临床资料，HbA1c由8.8%降至7.7%，未设对照组。", "observational"),
+    ("該科回顧整理了35例輸注骨髓幹細胞的第2型糖尿病病人的病歷，未設對照組。", "observational"),
     # trap: a look back on the literature
     ("作者回顾分析了近十年干细胞治疗糖尿病的文献。该院共纳入30例2型糖尿病患者接受干细胞输注，没有对照组。", "single_arm_trial"),
 ])
@@ -125,10 +128,11 @@ def test_look_back_design(text, design):
 
 
 @pytest.mark.parametrize("text,cells", [
-    ("Five of seven people with type 1 diabetes who received donated pancreatic islet cells no longer need insulin.", ["islet"]),
-    ("Islet cells were isolated from the pancreases of brain-dead organ donors and infused into the liver of seven "
+    ("Three of the four women given donated human pancreatic islets in Leeds were off insulin within a year; all had "
+     "type 1 diabetes.", ["islet"]),
+    ("For the trial in Leiden, islets were procured from pancreases of three brain dead donors and transplanted into five "
      "patients with type 1 diabetes.", ["islet"]),
-    ("7名第一型糖尿病病人接受腦死器官捐贈者的胰島細胞，經肝門靜脈輸入體內，糖化血色素由8.9%降至6.1%。", ["islet"]),
+    ("5位第一型糖尿病患者接受了過世捐贈者捐出的胰島細胞，糖化血色素由9.3%降至7.0%。", ["islet"]),
 ])
 def test_donated_islets(text, cells):
     assert record(text)["cells"] == cells
@@ -142,16 +146,16 @@ def _hba1c(text: str) -> list[tuple[Any, Any, Any]]:
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Outcome Measures\n1. Primary Outcome: Change From Baseline in HbA1c at 12 Months\nTime Frame: Baseline and 12 months\n"
-     "                                   BM-MNC          Standard care\nNumber Analyzed                    22              23\n"
-     "Mean (Standard Deviation), %       -0.9 (0.7)      -0.2 (0.6)\n", [(None, None, -0.9), (None, None, -0.2)]),
+    ("Outcome Measures\n1. Primary Outcome: Change in HbA1c From Week 0 to Week 26\nTime Frame: Week 0 and week 26\n"
+     "                              WJ-MSC        Usual care\nNumber Analyzed               16            17\n"
+     "Mean (Standard Deviation), %  -1.2 (0.8)    -0.4 (0.5)\n", [(None, None, -1.2), (None, None, -0.4)]),
     ("1. Primary Outcome: HbA1c at Week 52\nTime Frame: 52 weeks\n                 UC-MSC     Placebo\n"
      "Number Analyzed  18         19\nMean (SD) (%)    7.1 (0.6)  7.9 (0.8)\n", [(None, 7.1, None), (None, 7.9, None)]),
     # traps: a proportion of participants, a row whose label names no unit
     ("1. Primary Outcome: Participants With HbA1c Below 7% at 12 Months\nTime Frame: 12 months\n"
      "                 UC-MSC     Placebo\nPercentage of participants, %    45.5    20.0\n", []),
-    ("1. Primary Outcome: Change From Baseline in HbA1c at 12 Months\nTime Frame: 12 months\n"
-     "                 UC-MSC     Placebo\nMean (SD)    -0.9 (0.7)    -0.2 (0.6)\n", []),
+    ("1. Primary Outcome: Change in HbA1c From Week 0 to Week 26\nTime Frame: 26 weeks\n"
+     "                 WJ-MSC     Usual care\nMean (SD)    -1.2 (0.8)    -0.4 (0.5)\n", []),
 ])
 def test_registry_outcome_spaced(text, expected):
     assert _hba1c(text) == expected
@@ -159,13 +163,13 @@ def test_registry_outcome_spaced(text, expected):
 
 # ---- one patient's durability inside a cohort is no follow-up; the colloquial "两年下来" is a time point ----
 @pytest.mark.parametrize("text,fu", [
-    ("該院為7名第一型糖尿病病人進行胰島細胞移植，糖化血色素由8.9%降至6.1%。其中一名35歲的林小姐，13歲確診；她在2023年"
-     "接受第二次移植後就停用胰島素，至今已超過2年。", []),
-    ("该院为7名1型糖尿病患者进行胰岛细胞移植，HbA1c由8.9%降至6.1%。其中一位45岁的王先生停用胰岛素，至今已有3年，血糖稳定。", []),
-    ("Seven adults with type 1 diabetes received donor islet transplants; HbA1c fell from 8.9% to 6.1%. One of the seven, "
-     "a 35-year-old teacher, stopped insulin after her second transplant. Two years on, she still needs no insulin.", []),
-    ("156名2型糖尿病患者每人打两次脐带干细胞，每次1个亿的细胞。两年下来，糖化血红蛋白从8.7降到了7.6。", [730]),
-    ("156名第2型糖尿病患者每人打兩次臍帶幹細胞。兩年下來，糖化血紅蛋白從8.7降到了7.6。", [730]),
+    ("該院為9名第一型糖尿病病人施行胰島移植，糖化血色素由9.2%降至6.6%。其中一位52歲的陳先生，8歲發病，曾住院3次；他在2021年"
+     "第三次移植後不再注射胰島素，至今已有3年。", []),
+    ("该院为11名1型糖尿病患者做了胰岛移植，HbA1c由9.0%降至6.8%。其中一位28岁的赵女士停用胰岛素，至今已有4年，血糖平稳。", []),
+    ("Nine adults with type 1 diabetes had donor islet transplants; HbA1c went from 9.2% to 6.6%. One of the nine, "
+     "a 52-year-old farmer, came off insulin after his third transplant. Three years on, he still takes no insulin.", []),
+    ("84名2型糖尿病病友每人打三次骨髓干细胞，每次2个亿的细胞。三年下来，糖化血红蛋白从9.1降到了7.8。", [1096]),
+    ("84名第2型糖尿病患者每人打三次骨髓幹細胞。三年下來，糖化血紅蛋白從9.1降到了7.8。", [1096]),
     # traps: the patient of a case report; years of anything else
     ("一名1型糖尿病患者接受胰岛细胞移植，移植至今已有5年，血糖控制良好。", [1826]),
     ("这两年下来，医院的门诊量翻了一番。共纳入30例2型糖尿病患者接受脐带干细胞输注，HbA1c由8.5%降至7.1%。", []),
@@ -176,8 +180,8 @@ def test_one_patients_durability(text, fu):
 
 # ---- a spoken classifier before 亿: "1个亿的细胞" is 1亿 cells ----
 @pytest.mark.parametrize("text,cells", [
-    ("156名2型糖尿病患者每人打两次，每次1个亿的脐带干细胞。", 1e8),
-    ("156名第2型糖尿病患者每人打兩次，每次1個億的臍帶幹細胞。", 1e8),
+    ("84名2型糖尿病患者每人打三次，每次3个亿的骨髓干细胞。", 3e8),
+    ("84名第2型糖尿病患者每人打三次，每次1個億的骨髓幹細胞。", 1e8),
     ("30名2型糖尿病患者每次输注两个亿干细胞。", 2e8),
 ])
 def test_spoken_hundred_million(text, cells):
@@ -194,9 +198,9 @@ def test_spoken_classifier_number(text, value):
 
 # ---- a cell-free product made by the cells names no cell type of the study ----
 @pytest.mark.parametrize("text,cells", [
-    ("一项动物研究显示，hAESC外泌体连续给药8周，可使db/db小鼠空腹血糖下降约35%。另有30例2型糖尿病患者接受脐带间充质干细胞输注，HbA1c由8.5%降至7.4%。",
-     ["UC-MSC"]),
-    ("一項動物研究顯示，人羊膜上皮幹細胞來源的外泌體可使db/db小鼠血糖下降。另有30例第2型糖尿病患者接受臍帶間充質幹細胞輸注，HbA1c由8.5%降至7.4%。",
+    ("有大鼠实验发现，ADSC外泌体腹腔注射6周后，糖尿病大鼠的胰岛素敏感性明显改善。另有30例2型糖尿病患者接受脐带间充质干细胞输注，"
+     "HbA1c由8.5%降至7.4%。", ["UC-MSC"]),
+    ("有小鼠實驗指出，脂肪幹細胞來源的外泌體能降低血糖。另有30例第2型糖尿病患者接受臍帶間充質幹細胞輸注，HbA1c由8.5%降至7.4%。",
      ["UC-MSC"]),
     ("In mice, MSC-derived exosomes lowered glucose. Separately, 30 adults with type 2 diabetes received umbilical cord MSC "
      "infusions and HbA1c fell from 8.5% to 7.4%.", ["UC-MSC"]),
@@ -209,8 +213,8 @@ def test_cell_free_product(text, cells):
 
 # ---- a product tried on patients for a time (spoken) ----
 @pytest.mark.parametrize("text,fu", [
-    ("奎隆先前另一款胚胎干细胞产品QN-201，在6名1型糖尿病患者身上试了一年，HbA1c几乎没有变化，已经喊停。", [365]),
-    ("奎隆先前另一款胚胎幹細胞產品QN-201，6名第一型糖尿病病人試了一年，糖化血色素幾乎沒有變化，已經喊停。", [365]),
+    ("贝岚公司早先的胰岛祖细胞产品BL-07，在9名1型糖尿病患者身上试了八个月，HbA1c改善有限，项目已终止。", [244]),
+    ("另一款產品HX-3，4名第一型糖尿病病人試了兩年，糖化血色素變化不大，已停止開發。", [730]),
     # trap: a diet tried by a patient
     ("30例2型糖尿病患者接受脐带间充质干细胞输注，HbA1c由8.5%降至7.4%。此前她试了一年的饮食控制。", []),
 ])
