@@ -420,8 +420,8 @@ def test_two_earlier_studies_in_two_languages_stay_two() -> None:
     ("Tavenor Announces First Half 2026 Results and Pipeline Update / Pipeline Update / TV-612 (BEACON-1; NCT06988123) / "
      "BEACON-1, a first-in-human study, enrolls adults with long-standing type 1 diabetes. - By the June 30 cut-off, 13 "
      "participants had received TV-612. - Mean HbA1c declined from 8.5% to 7.4% at nine months. / TV-705 / - In a Phase 1 "
-     "study, 5 participants with type 2 diabetes were given TV-705; HbA1c declined from 9.3% to 8.6% at 12 weeks. / First "
-     "Half 2026 Financial Results / - Operating expenses totaled $41.6 million.",
+     "study, 5 participants with type 2 diabetes were given TV-705; HbA1c declined from 9.3% to 8.6% at 12 weeks. / "
+     "Financial Summary / - Operating expenses totaled $41.6 million.",
      [["13 participants", "8.5%"], ["TV-705", "5 participants", "9.3%"]]),
     ("某公司公布上半年业绩 / 管线进展 / TV-612(BEACON-1) / BEACON-1是一项针对1型糖尿病的1/2期研究,截至6月30日,已有13名受试者接受"
      "TV-612治疗,HbA1c由8.5%降至7.4%。 / TV-705 / 在1期研究中,5名2型糖尿病受试者接受了TV-705,12周时HbA1c由9.3%降至8.6%。 / "
