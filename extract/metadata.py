@@ -140,8 +140,8 @@ HEADER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nlm_online", rx(r"(?m)^[ \t]*(?:(?:Source|Citation|来源|來源|出处|出處)[ \t]*[:：][ \t]*)?[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+"
                               + NLM_DATE + r"\.\s+(?:doi|DOI|Epub|Online ahead|Published online)")),
     ("epub", rx(r"\bEpub(?: ahead of print)?\s*[:：]?\s*" + _DATE_AHEAD)),
-    # a registry record's "Publications" section: a full reference under the label ("Publications / Ferreira-Lund M, …
-    # Title. Diabetes Metab Cell Res. 2026;18(6):744-753. PMID: 41902237")
+    # a registry record's "Publications" section: a full reference under the label ("Publications / Haverkamp J, …
+    # Title. J Clin Islet Res. 2025;7(3):210-219. PMID: 40855012")
     ("registry_publication", rx(r"(?m)^[ \t]*(?:Publications?|Results? [Pp]ublications?|Publications? of [Rr]esults|Citations?|"
                                 r"Study [Rr]esults [Pp]ublications?)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[^\n]{10,400}?\.\s+"
                                 r"[A-Z][A-Za-z&'’ .()-]{1,80}?\.\s+" + NLM_DATE + r"\s*[;:]")),
@@ -308,7 +308,7 @@ EN_JOURNAL_NOUN = rx(r"\b(?:study|trial|paper|report|analysis|meta-analysis|arti
 ZH_INSTITUTION = rx(
     r"([A-Za-z\u4e00-\u9fff]{2,24}?(?:大学|大學|医院|醫院|研究所|研究院|医学院|醫學院|诊所|診所|研究中心|科学院|科學院|公司|集团|集團))"
     r"(?:(?:(?![在于於和与與及的了是对對从從向将將把被])[\u4e00-\u9fff]){0,12}?(?:附属医院|附屬醫院|医院|醫院|学院|學院|中心|研究所))*")
-# (a roundup told aloud names its item after a sequence word: "先说沅湖市中心医院", "再說桐江醫大", "至于X医院")
+# (a roundup told aloud names its item after a sequence word: "先说芦汀市人民医院", "再說楓嶺醫學院", "至于X医院")
 _INST_LEAD = rx(r"^(?:近日|日前|此前|由|在|于|於|据|據|经|經|联合|聯合|我国|我國|国内|國內|先说|先說|再说|再說|先来看|先來看|"
                 r"再来看|再來看|接着说|接著說|最后说|最後說|至于|至於|回到)+")
 # "such as" before an example ("如美国X医院", "像Vertex公司"): only before a country or a Latin name, since

@@ -194,12 +194,12 @@ SEQUENCE_LEAD = rx(r"^\s*(?:[(（]?\d{1,2}\s*/\s*\d{0,2}[)）]?\s+|\d{1,2}[.、]
                    r"(?:Next(?: up)?|Up next|Then|Second(?:ly)?|Third(?:ly)?|Finally|Last(?:ly)?|"
                    r"接下来(?:是|的)?|接下來(?:是|的)?|然后是|然後是|其次是|最后是|最後是))\s*(?:[:：]|[-—–](?![A-Za-z]))", re.IGNORECASE)
 # (a comma after the word is prose: "First, Rahman and colleagues1 pooled…; Second, Moreau et al.2 report…" cite studies)
-# ... or told aloud, with the item's institution straight after the word and no colon ("先说沅湖市中心医院。他们…156名患者…",
-# "再說桐江醫大附二院。…24位患者…", "最后来看某公司…"): the first item says "first"; "先说结论" names no institution
+# ... or told aloud, with the item's institution straight after the word and no colon ("先说芦汀市人民医院。他们…138名患者…",
+# "再說楓嶺醫學院附屬醫院。…30位病人…", "最后来看某公司…"): the first item says "first"; "先说结论" names no institution
 SPOKEN_SEQUENCE = rx(r"^\s*(?:(先说|先說|先来说|先來說|先来看|先來看|首先说|首先說|首先来看|首先來看)|"
                      r"(?:再说|再說|再来说|再來說|再来看|再來看|接着说|接著說|接下来说|接下來說|然后说|然後說|最后说|最後說|"
                      r"最后来看|最後來看))(?=[^\s,，:：。;；]{2})")
-# ... in English: "First, let's look at Yuanhu Central Hospital.", "Next, let's turn to …", "Then there's …"
+# ... in English: "First, let's look at Luting People's Hospital.", "Next, let's turn to …", "Then there's …"
 SPOKEN_SEQUENCE_EN = rx(r"^\s*(?:((?:First|To start),? let(?:'s|’s| us) (?:look at|start with)|Let(?:'s|’s| us) start with|"
                         r"We start with)|(?:(?:Next|Then|Finally),? let(?:'s|’s| us) (?:look at|turn to|go to)|"
                         r"Then there(?:'s|’s| is)|Now (?:on )?to))\s+(?:the\s+)?(?=[A-Z])")
@@ -317,8 +317,8 @@ PRIOR_STUDY = rx(
     r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:study|trial)\s+(?:that\s+)?(?:the same|this|the)\s+(?:team|group|researchers|"
     r"investigators)\s+(?:had\s+)?(?:published|reported|conducted|ran|completed)\s+in\s+(?:19|20)\d{2}\b|"
     r"(?:同一|该|該|这一|這一)(?:团队|團隊|课题组|課題組)\s*\d{4}\s*年(?:发表|發表|完成|开展|開展)的(?:一项|一項)|"
-    # the same team's dated study named by its kind, with no verb ("该团队2023年的1期研究仅纳入18例", "同一團隊2024年的統合分析",
-    # "The same group's 2024 meta-analysis pooled 11 trials"); not "该团队2026年的这项研究" (the reported one)
+    # the same team's dated study named by its kind, with no verb ("该课题组2021年的Ⅰ期研究只入组了12例", "同一團隊2025年的系統評價",
+    # "The same team's 2025 meta-analysis of 14 trials"); not "该团队2026年的这项试验" (the reported one)
     r"(?:同一|该|該)(?:团队|團隊|课题组|課題組)\s*(?:19|20)\d{2}\s*年(?:发表|發表|完成|开展|開展|进行|進行)?的(?!这|這|此|本)"
     r"[^。;；,，]{0,12}?(?:研究|试验|試驗|荟萃分析|薈萃分析|[Mm]eta分析|统合分析|統合分析|系统评价|系統評價)|"
     r"\b[Tt]he same (?:team|group|researchers|investigators)['’]s?\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
@@ -355,7 +355,7 @@ BACK_TO_MAIN = rx(r"这次|這次|本次|此次|\b(?:this time|the (?:new|curren
                           re.IGNORECASE)
 # the team's earlier paper named by its year ("our 2023 meta-analysis", "their 2021 paper", "团队2023年发表的荟萃分析",
 # "團隊2023年的統合分析"); a trial's year may be when it ran, so only papers and reviews
-# (also the same group's: "The same group's 2024 meta-analysis", "同一团队2024年的荟萃分析")
+# (also the same team's: "The same team's 2025 meta-analysis", "同一课题组2025年的荟萃分析")
 OWN_YEAR_PAPER = rx(r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ii]ts|[Tt]he same (?:team|group|researchers|investigators)['’]s?)\s+"
                     r"(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
                     r"(?P<year>(?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}?(?:meta-?analysis|systematic\s+review|review|paper|"
@@ -672,7 +672,7 @@ def drop_furniture(lines: list[_Line]) -> list[_Line]:
     for k, ln in enumerate(lines):
         if ended:
             # a release's fact box after its end mark ("###" / "JOURNAL" / "Journal of …" / "DOI" / "10.…" / "ARTICLE
-            # PUBLICATION DATE" / "18-Nov-2026"): the paper's journal, DOI and date, nothing else
+            # PUBLICATION DATE" / "23-Sep-2026"): the paper's journal, DOI and date, nothing else
             if PUB_BOX_LABEL.match(ln.text) or (k > 0 and PUB_BOX_BARE_LABEL.match(lines[k - 1].text)):
                 out.append(ln)
             continue
@@ -969,7 +969,7 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
 
 
 def _sequence_lead(text: str) -> Optional[re.Match[str]]:
-    """The sequence word that opens an item of a roundup ("First up:", "接下来是…", "先说沅湖市中心医院。"); group 1 is
+    """The sequence word that opens an item of a roundup ("First up:", "接下来是…", "先说芦汀市人民医院。"); group 1 is
     set for the first item. A spoken lead needs an institution in the words after it."""
     lead = SEQUENCE_LEAD.match(text)
     if lead is not None:
@@ -984,10 +984,10 @@ def _sequence_lead(text: str) -> Optional[re.Match[str]]:
     return None
 
 
-# a paragraph that turns back to an earlier item of a roundup by its short name ("而沅湖这边还有个细节:…", "桐江那边的团队说…",
-# "至於沅湖那邊,…", "Back at Yuanhu, …", "As for the Tongjiang team, …"): it belongs to that item, not to the one before it
+# a paragraph that turns back to an earlier item of a roundup by its short name ("而芦汀这边还有一点:…", "枫岭那边的医生说…",
+# "至於蘆汀那邊,…", "Back at Luting, …", "As for the Fengling team, …"): it belongs to that item, not to the one before it
 RETURN_TO_ITEM = rx(r"^\s*(?:而|至于|至於|回到|说回|說回|再回到)?\s*(?P<zh>[\u4e00-\u9fff]{2,6}?)(?:这边|這邊|那边|那邊|这一边|這一邊)|"
-                    # "至于沅湖市中心医院的研究,…", "說回桐江醫大團隊:…"
+                    # "至于芦汀市人民医院的研究,…", "說回楓嶺醫學院團隊:…"
                     r"^\s*(?:至于|至於|回到|说回|說回|再回到)\s*(?P<zh2>[\u4e00-\u9fff]{2,12}?)(?:的?(?:研究|试验|試驗|团队|團隊|数据|數據))?"
                     r"\s*[,，:：]|"
                     r"^\s*(?:Back (?:at|in|to)|As for|Returning to|Over at)\s+(?:the\s+)?(?P<en>(?-i:[A-Z][A-Za-z-]+)(?: (?-i:[A-Z][A-Za-z-]+))?)",
@@ -1505,8 +1505,8 @@ def _cjk(doc: Document, spans: list[tuple[int, int]]) -> bool:
 
 def _merge_translations(doc: Document, out: list[Mention]) -> list[Mention]:
     """One nested study told twice on a bilingual page, in English and then in Chinese (or the other way) in the next
-    paragraph, with the same cohort ("…in which 8 adults with long-standing type 1 diabetes… / …當時8名患一型糖尿病多年的
-    成年人…"): one mention."""
+    paragraph, with the same cohort ("…in which 6 young adults each had a single infusion… / …當時6名年輕成人各接受一次
+    輸注…"): one mention."""
     merged: list[Mention] = []
     for n in out:
         prev = merged[-1] if merged else None
@@ -1637,15 +1637,15 @@ def _product_paragraph(doc: Document, m: Mention, ln: _Line) -> Optional[segment
     return segment_openers.Opener("product", ln.start, ce, code)
 
 
-# a heading that is a product's code alone, with its trial name, registry id or indication in brackets ("QN-201",
-# "NV-210 (HALO-1; NCT07000001)", "NV-330（2型糖尿病）"): a company update's section on that product
+# a heading that is a product's code alone, with its trial name, registry id or indication in brackets ("HX-120",
+# "TV-612 (BEACON-1; NCT06988123)", "TV-705（2型糖尿病）"): a company update's section on that product
 PRODUCT_HEADING = rx(r"^\s*(?:[#*▍■◆]+\s*)?(?-i:[A-Z]{1,6}-?\d{2,4}[A-Z]?)\s*(?:[(（][^()（）\n]{1,60}[)）])?\s*[:：]?\s*$")
 
 
 def _product_heading(doc: Document, m: Mention, ln: _Line, end: int) -> Optional[segment_openers.Opener]:
     """A company update's section headed by another product's code than those the mention named before, whose text up
-    to the next heading counts a cohort ("QN-307 (ARBOR-1) / … nine patients …" then "QN-201 / … the Phase 1 study in six
-    patients …", "NV-330 / 首批6名2型糖尿病患者…"): a study of its own."""
+    to the next heading counts a cohort ("TV-612 (BEACON-1) / … 13 participants …" then "TV-705 / … In a Phase 1 study,
+    5 participants …", "TV-705 / 在1期研究中,5名2型糖尿病受试者…"): a study of its own."""
     if not PRODUCT_HEADING.match(ln.text):
         return None
     codes = metadata.product_codes(doc.view, ln.start, ln.end)
@@ -1793,8 +1793,8 @@ def _other_product_trials(doc: Document, m: Mention, protect: int) -> list[tuple
 
 
 # the company's earlier or other product, told with a cohort of its own inside the report of its new one ("它早年的产品
-# QN-201…在6名患者身上试了一年", "奎隆先前另一款…產品QN-201,6名病人試了一年", "QN-201, its earlier encapsulated product,
-# … in six patients"): the code sits right after the zh cue, or right before or after the en one
+# HX-120…在5名患者身上观察了九个月", "該公司先前另一款…產品HX-120,5名病人用了九個月", "HX-120, its older pouch-based
+# product, … in five patients"): the code sits right after the zh cue, or right before or after the en one
 EARLIER_PRODUCT_ZH = rx(r"(?:另一款|另外一款|另一个|另一個|另一种|另一種|早年的?|此前的?|之前的?|先前的?|早前的?|上一代的?|前一代的?|"
                         r"旧的?|舊的?|已停(?:止|掉)?的?)[^。;；,，]{0,30}?(?:产品|產品|疗法|療法|候选药物|候選藥物|在研产品|在研產品)"
                         r"\s*[:：]?\s*(?=[A-Z])")
@@ -2211,7 +2211,7 @@ def segment(doc: Document) -> list[Mention]:
     cuts: list[tuple[int, int]] = []
     if refs is not None:
         for idx, clines in cited_studies(doc, lines, refs, intro_starts).items():
-            # a digest item's own heading right above the cited study ("04 小鼠研究:hAESC外泌体… / 一项动物研究显示…[5]")
+            # a digest item's own heading right above the cited study ("02 大鼠研究:脂肪干细胞条件培养基… / 一项动物实验显示…[2]")
             # is the cited study's title, not the item before it
             k = next((i for i, ln in enumerate(lines) if ln.start == clines[0].start), 0)
             item_head = [lines[k - 1]] if k > 0 and is_heading(lines[k - 1]) and _zero_item(lines[k - 1]) else []
@@ -2321,8 +2321,8 @@ def _participant_anecdotes(doc: Document, sents: list[tuple[int, int]],
     story = [(s, e) for s, e in sents if (s, e) not in taken and NAMED_PARTICIPANT.search(doc.view, s, e)]
     if not story:
         return []
-    # ... and the sentences after it in its paragraph that go on about her or him ("35歲的林小姐…;她在2023年接受第二次移植後
-    # 就停用胰島素,至今已超過2年", "Mrs Lee, 58, … She has not injected insulin for two years")
+    # ... and the sentences after it in its paragraph that go on about her or him ("42歲的許先生…;他在2024年完成第二次移植後
+    # 便不再注射胰島素,迄今已18個月", "Mr Ferrand, 47, … He has needed no insulin injections for 18 months")
     for k, (s, e) in enumerate(sents):
         if (s, e) in story:
             for s2, e2 in sents[k + 1:]:

@@ -53,8 +53,8 @@ BACK_REFERENCE = rx(r"该研究|該研究|这项研究|這項研究|此项研究
                             r"这项成果|這項成果|该病例|該病例|这一病例|這一病例|该试验|該試驗|这项试验|這項試驗|本试验|本試驗|"
                             r"\b(?:the|this|these|their|its) (?:study|trial|research|results|findings|paper|case|data)\b"
                             r"(?!\s+(?:by|from|of|led by|conducted by|in which)\b)|"
-                            # the reported trial called by its name: "這項名為ARBOR-1的試驗", "该项代号CEDAR-2的研究",
-                            # "this trial, called ARBOR-1"
+                            # the reported trial called by its name: "這項名為LANTERN-2的研究", "该项代号MERIDIAN-4的研究",
+                            # "this study, called LANTERN-2"
                             r"(?:这项|這項|此项|此項|该项|該項)(?:研究|试验|試驗)?\s*(?:名为|名為|代号为?|代號為?|称为|稱為|叫做|叫作)|"
                             r"\bthis (?:study|trial),?\s+(?:called|named|dubbed|known as)\b",
                             re.IGNORECASE)
@@ -375,7 +375,7 @@ COHORT_NUMBER = rx(r"(\d[\d,]*)\s*(?:名|例|位|只|隻|人(?!次|份|民|口|�
 
 
 # the writer's own institution: "我院", "本院", "我们", "Our team" (a generic "Researchers" names no one: checked apart)
-# a paragraph that opens with its source ("根據公司資料,這項試驗分兩組…", "据医院介绍,…", "According to the company, …"):
+# a paragraph that opens with its source ("根據公司說明,這項研究分為兩個劑量組…", "据医院介绍,…", "According to the company, …"):
 # an organisation named only by its kind there is the reported study's, no new subject
 SOURCE_SUBJECT = rx(r"\s*(?:据|據|根据|根據|依据|依據|按照|\b(?:According to|Per|Citing)\b)", re.IGNORECASE)
 SELF_ACTOR = rx(r"(?:我院|本院|我们|我們|我科|本科|本中心|本团队|本團隊|\b(?:Our|We)\b)")
@@ -398,7 +398,7 @@ def paragraph_actor(view: str, para: int, end: int) -> Optional[Opener]:
     lead = re.match(r"[ \t]*(?:[-•*·]\s*)?", view[para:verb.start()])
     s = para + (lead.end() if lead else 0)
     actor = _actor(view, s, verb.start())
-    # (a source named at the start is the subject only by its name: "据长征医院介绍,…" names one, "根據公司資料,…" none)
+    # (a source named at the start is the subject only by its name: "据长征医院介绍,…" names one, "根據公司說明,…" none)
     source = SOURCE_SUBJECT.match(actor)
     actor = actor[source.end():].strip() if source else actor
     # the subject opens the paragraph and names someone ("Researchers", "研究团队", "我院", "研究由…" name no one new)
