@@ -80,6 +80,10 @@ FURNITURE_SECTION = rx(
     r"Press [Cc]ontacts?|Contacts?\b|关于我们|關於我們|"
     r"About (?!the (?:[\w/-]+ ){0,3}(?:[Tt]rial|[Ss]tudy|[Ss]tudies|[Rr]esults|[Dd]ata)\b)[A-Z][\w.,&'’ -]{1,60}$)"
     r"\s*[】\]]?\s*[:：]?\s*$")
+# a release's box about another product of the company ("About QN-118", "关于QN-118", "關於QN-118"): boilerplate, unless
+# the product is not the one the release reports and the box tells a trial of it with a cohort and a result
+PRODUCT_BOX = rx(r"^\s*(?:About|关于|關於)\s*(?:the\s+)?(?P<code>(?-i:[A-Z]{1,6}-?\d{1,4}[A-Za-z]?))"
+                 r"(?:\s+(?:[Pp]rogram(?:me)?|[Pp]roduct|[Tt]herapy))?\s*[:：]?\s*$")
 # a line that ends the article (WeChat "END", press-release "###"); what follows is furniture
 END_MARK = rx(r"^\s*(?:[-—–_]*\s*END\s*[-—–_]*|#{3,}|-\s*[Ee]nd\s*-|\(完\)|（完）|【完】)\s*$")
 # lines after which a post has nothing but boilerplate (searched in the last part of the text)
@@ -146,7 +150,9 @@ CASE_HEADING = rx(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|病例|�
                           r"\s*[:：]?\s*[A-Z]{0,4}[\s-]?\d{1,4}(?:[-.]\d{1,4})?(?:-?[A-Z]{1,3})?\s*$"
                           # a bare abstract/poster number on a line of its own in a book of abstracts: "PU-0417", "OP-112",
                           # "P2-031" (session 2), or a withdrawn one: "P2-034 - withdrawn by the authors", "PU-0420(撤稿)"
-                          r"|^\s*(?-i:[A-Z]{1,3}\d{0,2})-\d{3,4}\s*(?:$|[-–—:：(（]\s*(?:withdrawn|retracted|已?撤回|已?撤稿))",
+                          r"|^\s*(?-i:[A-Z]{1,3}\d{0,2})-\d{3,4}\s*(?:$|[-–—:：(（]\s*(?:withdrawn|retracted|已?撤回|已?撤稿))"
+                          # a session-numbered talk on a line of its own: "OP-07-3" (session 7, talk 3), "S12-04-2"
+                          r"|^\s*(?-i:[A-Z]{1,3}\d{0,2})-\d{1,2}-\d{1,3}\s*$",
                           re.IGNORECASE)
 # numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
 ORDINAL_HEADING = rx(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|【(?:\d{1,2}|[一二三四五六七八九十]{1,3})】\s*\S|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
@@ -321,6 +327,13 @@ PRIOR_STUDY = rx(
     # "The same group's 2024 meta-analysis pooled 11 trials"); not "该团队2026年的这项研究" (the reported one)
     r"(?:同一|该|該)(?:团队|團隊|课题组|課題組)\s*(?:19|20)\d{2}\s*年(?:发表|發表|完成|开展|開展|进行|進行)?的(?!这|這|此|本)"
     r"[^。;；,，]{0,12}?(?:研究|试验|試驗|荟萃分析|薈萃分析|[Mm]eta分析|统合分析|統合分析|系统评价|系統評價)|"
+    # the team's study dated by a relative time or told with "曾" ("研究组三年前完成的I期研究共纳入12人", "課題組去年開展的
+    # 先導試驗", "团队2024年曾在5名患者身上做过试验", "Three years ago the group had completed a phase 1 trial in 12 patients")
+    r"(?:团队|團隊|课题组|課題組|研究组|研究組)\s*(?:[一二两兩三四五六七八九十\d]{1,2}\s*年前|去年|前年)(?:曾|已)?"
+    r"(?:完成|开展|開展|进行|進行|发表|發表|做)(?:过|過|了)?的?(?![的这這此本])[^。;；,，这這此本]{0,10}?(?:研究|试验|試驗)|"
+    r"(?:团队|團隊|课题组|課題組|研究组|研究組)\s*(?:19|20)\d{2}\s*年\s*曾(?:经|經)?[^。;；]{0,30}?(?:研究|试验|試驗)|"
+    r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) years? (?:ago|earlier),?\s+the (?:same\s+)?(?:team|group|researchers|investigators)"
+    r"\s+(?:had\s+)?(?:completed|conducted|ran|run|published|reported|treated)\b[^.;]{0,60}?\b(?:study|trial|pilot|patients)\b|"
     r"\b[Tt]he same (?:team|group|researchers|investigators)['’]s?\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
     r"(?:(?:19|20)\d{2}\s+)?(?:[\w/-]+\s+){0,3}?(?:study|trial|pilot|meta-?analysis|systematic review)\b|"
     # "这项研究是团队此前I期研究的延续", "此前的先导试验"
@@ -657,6 +670,22 @@ def social_comments(lines: list[_Line]) -> set[int]:
     return out
 
 
+def product_box_study(lines: list[_Line], k: int) -> bool:
+    """Is line k the heading of a box about another product ("About QN-118") that tells a trial of it: a cohort and a
+    treatment or result in the box, and the product's code named nowhere before the box (not the reported product)?"""
+    m = PRODUCT_BOX.match(lines[k].text)
+    if m is None or any(m.group("code") in ln.text for ln in lines[:k]):
+        return False
+    box = []
+    for ln in lines[k + 1:]:
+        if FURNITURE_SECTION.match(ln.text) or PRODUCT_BOX.match(ln.text) or END_MARK.match(ln.text):
+            break
+        box.append(ln.text)
+    text = " ".join(box)
+    return bool((LEAD_STUDY.search(text) or PEOPLE_IN_WORDS.search(text) or section_cohort(text))
+                and TREATED.search(text))
+
+
 def drop_furniture(lines: list[_Line]) -> list[_Line]:
     """Body lines without boilerplate lines, furniture sections and anything after an end mark.
 
@@ -681,7 +710,7 @@ def drop_furniture(lines: list[_Line]) -> list[_Line]:
             continue
         if k in anecdotes:
             continue
-        if FURNITURE_SECTION.match(ln.text):
+        if FURNITURE_SECTION.match(ln.text) and not product_box_study(lines, k):
             skipping, opening = True, not any(not is_heading(o) for o in out)
             continue
         if skipping and opening and _study_content(ln):
@@ -912,7 +941,7 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
     if len(dated) >= DATELINE_MIN:
         ordinal_leads.update(dated)
     for i, ln in enumerate(lines):
-        if CASE_HEADING.match(ln.text) and i not in rows:
+        if (CASE_HEADING.match(ln.text) or product_box_study(lines, i)) and i not in rows:
             out.append(_Boundary(ln.start, "case", ln))
         elif is_heading(ln) and MONTH_HEADING.match(ln.text):
             out.append(_Boundary(ln.start, "month", ln))
@@ -2168,6 +2197,9 @@ def segment(doc: Document) -> list[Mention]:
     # one intro that tells "another" study ("2）另一条是meta分析:《X》刊登…") after a study reported above it
     another = len(segs) == 1 and segs[0].intro is not None and ANOTHER_LEAD.match(segs[0].intro.text) is not None \
         and lead_reports
+    # ... or a release's box about the company's other product, after the report of the release's own trial
+    another = another or (len(segs) == 1 and len(bounds) == 1 and lead_reports
+                          and PRODUCT_BOX.match(bounds[0].line.text) is not None)
     if len(segs) >= 2 or another:
         if lead_reports and not any(
                 CASES_INTRO.search(ln.text) for ln in lead):

@@ -1,0 +1,169 @@
+"""Segmentation classes met on harder layouts (blind14 round), with examples written for this file.
+
+- a book of abstracts whose talks are numbered by session on lines of their own ("OP-07-3", "S12-04-2"): one mention
+  per talk;
+- a release's box about another product of the company ("About QN-118" / "关于QN-118") that tells a completed trial
+  with a cohort and a result: a study of its own; a box about the reported product, or one with no cohort, stays
+  boilerplate;
+- the same team's earlier study dated by a relative time ("三年前完成的I期研究", "去年開展的先導試驗") or told with "曾"
+  after its year ("团队2024年曾在5名患者身上做过试验"): a study of its own;
+- a flattened table ends at the paper's next section heading ("3 Results", "4. Discussion", "三、结果");
+- a count word that opens a sentence ("Fifteen trials…", "Sixty-four adults…") names no actor.
+
+Traps stay one mention.
+"""
+from __future__ import annotations
+
+import pytest
+from segment_helpers import check_holders
+
+from extract.document import SourceDoc
+from extract.pipeline import to_document
+from extract.segment import CASE_HEADING, PRIOR_STUDY, PRODUCT_BOX, segment
+from extract.segment_openers import paragraph_actor
+from extract.segment_tables import TABLE_END
+
+
+def _texts(text: str) -> list[str]:
+    doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text.replace(" / ", "\n"), source_format="txt"))
+    return ["".join(doc.text[s:e] for s, e in m.spans) for m in segment(doc) if m.kind != "registry"]
+
+
+# --- session-numbered talks in a book of abstracts --------------------------------------------------
+@pytest.mark.parametrize("line", ["OP-07-3", "S12-04-2", "FP-3-15", "  OS-2-11  "])
+def test_session_talk_number_opens_a_study(line: str) -> None:
+    assert CASE_HEADING.match(line)
+
+
+@pytest.mark.parametrize("line", ["COVID-19", "QN-11-8a cells", "2025-06-14", "OP-07-3 was moved to Sunday",
+                                  "09:40  OP-07-3  Adipose MSC in type 2 diabetes"])
+def test_session_talk_number_traps(line: str) -> None:
+    # no match
+    assert not CASE_HEADING.match(line)
+
+
+def test_book_of_abstracts_by_session_number() -> None:
+    text = ("NORDIC ISLET MEETING 2025 · ABSTRACTS / 09:40  OP-07-3  Adipose MSC in type 2 diabetes / "
+            "10:00  OP-07-4  Cord blood cells in type 1 diabetes / OP-07-3 / Adipose MSC in type 2 diabetes: a pilot / "
+            "Methods: 22 adults with type 2 diabetes received 1 × 10^8 adipose MSC once. HbA1c fell from 8.6% to 7.9% "
+            "at 6 months. / OP-07-4 / Cord blood cells in type 1 diabetes: a controlled study / Methods: 30 children "
+            "with type 1 diabetes were given cord blood cells (n = 15) or usual care (n = 15). HbA1c was 7.4% vs 8.1% "
+            "after one year.")
+    check_holders(_texts(text), [["22 adults", "8.6%"], ["30 children", "7.4%"]])
+
+
+# --- a release's box about another product ---------------------------------------------------------
+@pytest.mark.parametrize("line, code", [("About QN-118", "QN-118"), ("About RX12", "RX12"), ("关于QN-118", "QN-118"),
+                                        ("關於 QN-118", "QN-118"), ("About QN-118 Program", "QN-118")])
+def test_product_box_heading(line: str, code: str) -> None:
+    m = PRODUCT_BOX.match(line)
+    assert m and m.group("code") == code
+
+
+@pytest.mark.parametrize("line", ["About Quintara Bio", "About the QN-118 trial results in detail", "About 12 patients",
+                                  "About QN-118, the company said"])
+def test_product_box_heading_traps(line: str) -> None:
+    # no match
+    assert not PRODUCT_BOX.match(line)
+
+
+_RELEASE = ("Quintara Bio Reports One-Year Data for QN-204 in Type 1 Diabetes / "
+            "BOSTON, March 3, 2025 -- Quintara Bio today announced one-year results of its phase 1 trial of QN-204. "
+            "Twelve participants received 500 million cells; HbA1c fell from 8.1% to 6.9%. / ")
+
+
+def test_product_box_with_a_trial_is_a_study() -> None:
+    text = _RELEASE + ("About QN-118 / QN-118, the company's earlier product, placed donor islets in a pouch. In its "
+                       "completed pilot, five patients with type 1 diabetes received it; HbA1c went from 8.4% to 7.8% "
+                       "after 18 months. / About Quintara Bio / Quintara employs 140 people.")
+    check_holders(_texts(text), [["Twelve participants", "8.1%"], ["five patients", "8.4%"]], absent=["140 people"])
+
+
+def test_product_box_zh_with_a_trial_is_a_study() -> None:
+    text = ("昆塔生物公布QN-204治疗1型糖尿病一年数据 / 昆塔生物今日公布QN-204的I期试验结果:12名患者接受5亿个细胞移植,"
+            "糖化血红蛋白由8.1%降至6.9%。 / 关于QN-118 / QN-118是公司的上一代产品,在已完成的先导研究中,5名1型糖尿病患者"
+            "接受移植,18个月后糖化血红蛋白由8.4%降至7.8%。")
+    check_holders(_texts(text), [["12名患者", "8.1%"], ["5名1型糖尿病患者", "8.4%"]])
+
+
+@pytest.mark.parametrize("box", [
+    # the box about the reported product itself
+    "About QN-204 / QN-204 is an islet therapy; in the trial, twelve patients received it after screening.",
+    # a box with no cohort
+    "About QN-118 / QN-118 is an encapsulated islet product that the company stopped developing in 2023.",
+])
+def test_product_box_traps(box: str) -> None:
+    # no new study
+    texts = _texts(_RELEASE + box)
+    assert len(texts) == 1, texts
+
+
+# --- the same team's earlier study, dated relatively or with 曾 --------------------------------------
+@pytest.mark.parametrize("text, found", [
+    ("研究组三年前完成的I期研究共纳入12人", True),
+    ("该课题组去年开展的先导试验收治了4名患者", True),
+    ("研究團隊兩年前完成的一期試驗有10人參與", True),
+    ("團隊前年進行的先導研究收治5名病人", True),
+    ("团队2024年曾在5名患者身上做过试验", True),
+    ("課題組2023年曾為4名病人進行初步試驗", True),
+    ("Three years ago the team had completed a phase 1 trial in 12 patients", True),
+    ("Two years earlier, the group treated four patients in a pilot", True),
+    # no match: the reported study, a start date of the reported trial, a speaker
+    ("团队两年前开始的这项研究今年发表", False),
+    ("研究團隊去年發表的這項試驗顯示", False),
+    ("团队2024年启动的试验纳入40例患者", False),
+    ("Two years ago the team started recruiting for the present study", False),
+    ("团队三年前就开始关注这一领域", False),
+])
+def test_team_earlier_study_relative_date(text: str, found: bool) -> None:
+    assert bool(PRIOR_STUDY.search(text)) is found
+
+
+def test_team_earlier_study_is_its_own_mention() -> None:
+    text = ("松原医科大学团队近日在《再生医学前沿》发表一项随机对照试验,60名2型糖尿病患者分两组。 / 随访一年后,细胞组糖化血红"
+            "蛋白由8.5%降至7.3%。研究组三年前完成的I期研究共纳入12人,主要观察安全性。 / 专家认为结果值得关注。")
+    check_holders(_texts(text), [["60名2型糖尿病患者", "8.5%"], ["纳入12人"]])
+
+
+def test_team_earlier_study_zh_hant_is_its_own_mention() -> None:
+    text = ("松原大學醫學中心團隊於9月在網上發表一項隨機試驗,60名2型糖尿病患者分成兩組。 / 經一年跟進,細胞組的糖化血紅素由"
+            "8.5%降至7.3%。團隊2023年曾在4名病人身上做過先導試驗,未見嚴重不良反應。 / 專家認為結果值得關注。")
+    check_holders(_texts(text), [["60名2型糖尿病患者", "8.5%"], ["4名病人"]])
+
+
+# --- a flattened table ends at the paper's next section --------------------------------------------
+@pytest.mark.parametrize("line", ["3 Results", "4. Discussion", "2.1 Study selection", "三、结果", "2 研究方法", "Conclusions",
+                                  "5 参考文献"])
+def test_section_heading_ends_a_table(line: str) -> None:
+    assert TABLE_END.match(line)
+
+
+@pytest.mark.parametrize("line", ["3 patients had results above target", "12 Okafor 2021 Ghana 24 (12/12) UC-MSC",
+                                  "Results of the pilot were mixed", "4 例患者结果良好"])
+def test_section_heading_traps(line: str) -> None:
+    # no match
+    assert not TABLE_END.match(line)
+
+
+def test_results_section_after_a_flattened_table_is_no_row() -> None:
+    text = ("Adipose stromal cells for type 2 diabetes: a meta-analysis / Results Eleven randomized trials with 480 "
+            "participants were pooled. / Table 2 Included trials / Study Country Participants Cells Dose Follow-up / "
+            "Lindqvist 2020 Norway 24 (12/12) AD-MSC 1 × 10^6/kg 12 months / Baptiste 2023 Haiti 36 (18/18) AD-MSC "
+            "2 × 10^6/kg 6 months / 3 Results / 3.1 Search / Of 900 records screened, 11 trials met the criteria. "
+            "Follow-up ranged from / 3 to 12 months across the trials.")
+    texts = _texts(text)
+    assert len(texts) == 3, [t[:50] for t in texts]
+    assert not any(t.lstrip().startswith(("Results /", "3 Results", "to 12 months")) for t in texts)
+
+
+# --- a count word is no actor -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["Fifteen randomized trials involving 420 participants were included.",
+                                  "Sixty-four adults with type 2 diabetes were randomized to cells or care.",
+                                  "Twelve patients treated at the centre received two infusions."])
+def test_count_word_is_no_actor(text: str) -> None:
+    assert paragraph_actor(text, 0, len(text)) is None
+
+
+def test_named_actor_still_opens() -> None:
+    text = "Vexora Therapeutics reported that 12 patients with type 1 diabetes stopped insulin."
+    assert paragraph_actor(text, 0, len(text)) is not None
