@@ -247,8 +247,9 @@ OTHER_DISEASE = rx(r"osteoarthritis|\bParkinson|\bAlzheimer|heart failure|myocar
                    r"骨关节炎|骨關節炎|关节炎|關節炎|帕金森|阿尔茨海默|阿茲海默|阿爾茨海默|老年痴呆|心力衰竭|心衰|心臟衰竭|心肌梗死|心肌梗塞|"
                    r"脑卒中|腦卒中|脑中风|腦中風|中风|中風|脊髓损伤|脊髓損傷|渐冻症|漸凍症|多发性硬化|多發性硬化|克罗恩|克隆氏|"
                    r"溃疡性结肠炎|潰瘍性結腸炎|红斑狼疮|紅斑狼瘡|肝硬化|肝衰竭|新冠|白血病|淋巴瘤|骨髓瘤|黄斑变性|黃斑部病變", re.IGNORECASE)
-# diabetes named as a subject ("非糖尿病", "non-diabetic" name it as what the item is not)
-DIABETES_SUBJECT = rx(r"(?<!非)(?:糖尿病|糖友|T[12]DM?\b|\bIDDM\b|\bNIDDM\b|胰岛|胰島)|(?<!non-)(?<!non)\bdiabet|\bislets?\b|\bMODY\b|"
+# diabetes named as a subject ("非糖尿病", "non-diabetic", "Not diabetes, but…", "不是糖尿病" name it as what the item is not)
+DIABETES_SUBJECT = rx(r"(?<!非)(?<!不是)(?<!并非)(?<!並非)(?:糖尿病|糖友|T[12]DM?\b|\bIDDM\b|\bNIDDM\b|胰岛|胰島)|"
+                      r"(?<!non-)(?<!non)(?<!\bnot )(?<!\bnot about )\bdiabet|\bislets?\b|\bMODY\b|"
                       r"\bHbA1c\b|糖化血红蛋白|糖化血紅蛋白", re.IGNORECASE)
 
 # a line that tells another study than the one before it: "2）另一条是meta分析…", "Another trial, of 40 patients…"
@@ -422,7 +423,13 @@ OTHER_TEAM = rx(
     r"(?:另一个|另一個|另一支|另外一支|另外一个|另外一個|另一)(?:研究|科研)?(?:团队|團隊|课题组|課題組|研究组|研究組)|"
     r"\b(?:[Aa]nother|[Aa] (?:separate|different|second|rival))\s+(?:research\s+)?(?:team|group|hospital|cent(?:er|re)|company|institution)\b|"
     r"\b(?:[Rr]esearchers|[Dd]octors|[Aa] team|[Ss]cientists)\s+(?:at|from)\s+(?:another|a different|a second)\s+"
-    r"(?:hospital|cent(?:er|re)|institution|university)\b")
+    r"(?:hospital|cent(?:er|re)|institution|university)\b|"
+    # a reader who turns to another report in a thread: "Also saw the Korean case from Daegu…", "I also read about that
+    # Kyoto trial…", "还看到…的那个病例", "另外看到…一項研究"
+    # (the cue stops before the study noun, which tells it is a study: ``OTHER_TEAM_STUDY``)
+    r"\b(?:[Aa]lso|I also|[Aa]nd I)\s+(?:saw|read(?: about)?|heard about|came across)\s+(?:the|a|that|this|an)\s+"
+    r"(?=(?:[\w-]+\s+){0,3}?(?:case|study|trial|report|paper)\b)|"
+    r"(?:还|還|也|另外)(?:看到|看过|看過|读到|讀到|刷到)(?:了)?(?=[^。!?！？,，]{0,24}?(?:病例|案例|个案|個案|研究|试验|試驗))")
 # what makes another team's sentence a study: it reports a trial, a study or a cohort
 OTHER_TEAM_STUDY = rx(r"试验|試驗|研究|病例|\b(?:trial|study|case)\b", re.IGNORECASE)
 # background inside a clinical report (ERRORS.md 4.4): the team's earlier animal work, its older paper.
@@ -510,7 +517,7 @@ _EN_COUNT_WORD = (rf"(?:(?:{'|'.join(EN_TENS_WORDS)})(?:-(?:{'|'.join(EN_UNIT_WO
                   rf"{'|'.join(w for w in EN_UNIT_WORDS if w != 'one')})")
 _ZH_COUNT_WORD = r"(?<![一二两兩三四五六七八九十百第])(?:[二两兩三四五六七八九]|[一二两兩三四五六七八九]?[十百][一二两兩三四五六七八九十零]*)"
 LEAD_STUDY = rx(rf"(?:(?<!\d)\d+|{_ZH_COUNT_WORD})\s*(?:名|例|位|只|隻)[^,，。]{{0,8}}?(?:患者|病人|病患|受试者|受試者|志愿者|志願者|儿童|兒童|小鼠|大鼠)|"
-                        rf"(?:\b\d[\d,]*|\b{_EN_COUNT_WORD})\s+(?:(?:\w+\s+){{0,2}}(?:patients|participants|subjects|volunteers|adults|children|"
+                        rf"(?:\b\d[\d,]*|\b{_EN_COUNT_WORD})\s+(?:(?:[\w/-]+\s+){{0,2}}(?:patients|participants|subjects|volunteers|adults|children|"
                         r"recipients|individuals|mice|rats)|of\s+\d+\s+(?:patients|participants|mice))\b|\(\s*n\s*=\s*\d+",
                         re.IGNORECASE)
 # a section's cohort of people counted in words ("Six people with type 1 diabetes received…"; "537 million people"
@@ -1571,10 +1578,13 @@ def _nested_ranges(doc: Document, m: Mention, cuts: list[int], line_bound: dict[
     nested: list[tuple[int, int]] = []
     for i, a in enumerate(cuts):
         b = cuts[i + 1] if i + 1 < len(cuts) else end
-        b = min([b] + [h for h in headings if h > a])
         if a in line_bound:
-            nl = doc.view.find("\n", a)
-            b = min(b, nl if nl >= 0 else end)
+            # (a short line that goes on with a hard-wrapped sentence is no heading)
+            pe = _paragraph_end(doc, a, end)
+            b = min([b, pe] + [h for h in headings if h > pe])
+        else:
+            b = min([b] + [h for h in headings if h > a])
+        if a in line_bound:
             # "The new study builds on the case of…": a turn back to the reported study counts after the cue only
             back = BACK_TO_MAIN.search(doc.view, line_bound[a], b)
             if back:
@@ -1585,6 +1595,28 @@ def _nested_ranges(doc: Document, m: Mention, cuts: list[int], line_bound: dict[
             b = _date_jump(doc, openers[a], b)
         nested.append((a, b))
     return nested
+
+
+# a line that ends inside its sentence and runs on in the next line of a hard-wrapped paragraph ("…followed 14 months,")
+WRAPPED_LINE_END = rx(r"[A-Za-z0-9,，、(（-]$")
+WRAP_LINES_MAX = 4
+
+
+def _paragraph_end(doc: Document, a: int, end: int) -> int:
+    """The end of the paragraph holding ``a``: its line's end, or a later line's when a hard-wrapped line breaks off in
+    mid-sentence and the next line goes on with no blank line between (a wrapped comment, a PDF's text)."""
+    pos = a
+    for _ in range(WRAP_LINES_MAX):
+        nl = doc.view.find("\n", pos, end)
+        if nl < 0:
+            return end
+        nxt = doc.view.find("\n", nl + 1, end)
+        nxt_line = doc.view[nl + 1:nxt if nxt >= 0 else end]
+        if not (WRAPPED_LINE_END.search(doc.view, max(pos, nl - 1), nl) and nxt_line.strip()
+                and not nxt_line[:1].isspace()):
+            return nl
+        pos = nl + 1
+    return doc.view.find("\n", pos, end) if doc.view.find("\n", pos, end) >= 0 else end
 
 
 # a sentence that opens with a year ("2014年,大部分…", "In 2014, most centres…")
@@ -1828,15 +1860,20 @@ EARLIER_PRODUCT_ZH = rx(r"(?:另一款|另外一款|另一个|另一個|另一�
                         r"旧的?|舊的?|已停(?:止|掉)?的?)[^。;；,，]{0,30}?(?:产品|產品|疗法|療法|候选药物|候選藥物|在研产品|在研產品)"
                         r"\s*[:：]?\s*(?=[A-Z])")
 EARLIER_PRODUCT_EN = rx(r"\b(?:its|their|the company['’]s|(?-i:[A-Z][A-Za-z]+)['’]s)\s+(?:own\s+)?(?:earlier|previous|former|older|"
-                        r"discontinued|first-generation|other)\s+(?:[\w-]+\s+){0,3}?(?:product|candidate|therapy|program(?:me)?)"
+                        r"old|discontinued|first-generation|other)\s+(?:[\w-]+\s+){0,3}?(?:product|candidate|therapy|program(?:me)?)"
                         r"(?:\s*,)?\s*", re.IGNORECASE)
+# a result of its own, in place of a cohort: "got people from 8.2 to 7.7", "糖化血红蛋白由8.4%降至7.9%", "A1c 8.0 -> 7.1"
+OWN_RESULT = rx(r"\bfrom\s+\d{1,2}(?:\.\d{1,2})?\s*%?\s+(?:down\s+)?to\s+\d{1,2}(?:\.\d{1,2})?\b|"
+                r"由\s*\d{1,2}(?:\.\d{1,2})?\s*%?\s*(?:降至|降到|下降至|下降到|减至|減至|改善至|改善到)\s*\d|"
+                r"\b\d{1,2}\.\d\s*%?\s*(?:->|→|=>)\s*\d{1,2}\.\d\b")
 # how close the code sits to an English cue's start or end
 EARLIER_PRODUCT_REACH = 12
 
 
 def _earlier_products(doc: Document, m: Mention, protect: int) -> list[tuple[int, int]]:
     """(sentence start, cue end) of sentences that tell a trial of the company's earlier or other product (not the
-    mention's own, its most often named code) with a cohort of their own; the study runs to the end of its paragraph."""
+    mention's own, its most often named code) with a cohort or a result of their own; the study runs to the end of its
+    paragraph."""
     codes = [c for s, e in m.spans for c in metadata.product_codes(doc.view, s, e)]
     if len({c for c, _, _ in codes}) < 2:
         return []
@@ -1849,7 +1886,8 @@ def _earlier_products(doc: Document, m: Mention, protect: int) -> list[tuple[int
         if code == own or cs < protect or any(o[0] <= cs < o[1] for o in out):
             continue
         sent = next(((s, e) for s, e in _sentences(doc, *_span_holding(m, cs)) if s <= cs < e), None)
-        if sent is None or not segment_openers.cohort_numbers(doc.view, sent[0], sent[1]):
+        if sent is None or not (segment_openers.cohort_numbers(doc.view, sent[0], sent[1])
+                                or OWN_RESULT.search(doc.view, sent[0], sent[1])):
             continue
         cue = next((h for h in EARLIER_PRODUCT_ZH.finditer(doc.view, sent[0], cs + 1) if h.end() == cs), None)
         if cue is None:

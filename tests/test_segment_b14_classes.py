@@ -167,3 +167,103 @@ def test_count_word_is_no_actor(text: str) -> None:
 def test_named_actor_still_opens() -> None:
     text = "Vexora Therapeutics reported that 12 patients with type 1 diabetes stopped insulin."
     assert paragraph_actor(text, 0, len(text)) is not None
+
+
+# --- a reader who turns to another report in a thread ---------------------------------------------------
+@pytest.mark.parametrize("text, found", [
+    ("Also saw the Korean case from Daegu - 41M, off insulin for a year", True),
+    ("I also read about that Kyoto trial with 8 patients", True),
+    ("And I came across a study from Lyon where 6 people stopped insulin", True),
+    ("还看到杭州那个病例,38岁男性,停胰岛素一年", True),
+    ("另外看過台中的一項研究,8名病人", True),
+    # no match: a reader's own story, a plain "also"
+    ("Also saw my endo today, she said wait for phase 3", False),
+    ("还看到有人说要打三针", False),
+])
+def test_thread_turns_to_another_report(text: str, found: bool) -> None:
+    from extract.segment import OTHER_TEAM
+    assert bool(OTHER_TEAM.search(text)) is found
+
+
+_THREAD = ("r/islets • Posted by u/cgm_dad • 3 days ago / QN-204 one year data is out / Twelve people dosed, HbA1c went "
+           "from 8.1 to 6.9 on average. Trial is NCT01234567. / Top comments / u/pump_girl • 2d / Huge if it holds. / ")
+
+
+def test_thread_comment_with_another_case_is_its_own_mention() -> None:
+    text = _THREAD + ("u/old_t1 • 2d / Also saw the Korean case from Daegu - 41M, off insulin since month four, followed 16 "
+                      "months,\nA1c 8.3 -> 6.1. Different approach though. / u/skeptic • 1d / n=12 is tiny.")
+    check_holders(_texts(text), [["Twelve people", "8.1"], ["Daegu", "A1c 8.3 -> 6.1"]])
+
+
+def test_thread_comment_on_the_company_old_product_is_its_own_mention() -> None:
+    text = _THREAD + ("u/old_t1 • 2d / Remember QN-118 (their old pouch product) only got people from 8.4 to 7.9 after "
+                      "a year.")
+    check_holders(_texts(text), [["Twelve people", "8.1"], ["QN-118", "8.4 to 7.9"]])
+
+
+@pytest.mark.parametrize("comment", ["u/old_t1 • 2d / Also saw my endo today, she said wait.",
+                                     "u/old_t1 • 2d / QN-204 got me excited, my A1c is 7.9 now."])
+def test_thread_comment_traps(comment: str) -> None:
+    # no new study
+    texts = _texts(_THREAD + comment)
+    assert len(texts) == 1, texts
+
+
+# --- a hard-wrapped paragraph ends where its sentence does -----------------------------------------------
+def test_paragraph_end_follows_a_wrapped_line() -> None:
+    from extract.segment import _paragraph_end
+    text = "The same group treated four patients in a pilot,\nwith HbA1c 8.0 -> 7.2 after a year.\nNext line."
+    doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text, source_format="txt"))
+    assert doc.view[:_paragraph_end(doc, 0, len(doc.view))].endswith("after a year.")
+    text = "The same group treated four patients in a pilot.\nNext line goes on,"
+    doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text, source_format="txt"))
+    assert doc.view[:_paragraph_end(doc, 0, len(doc.view))].endswith("in a pilot.")
+
+
+# --- a result stands for a cohort in the old product's sentence --------------------------------------------
+@pytest.mark.parametrize("text", ["got people from 8.4 to 7.9", "HbA1c fell from 8.4% down to 7.6%", "糖化血红蛋白由8.4%降至7.9%",
+                                  "糖化血色素由8.4%降到7.9%", "A1c 8.0 -> 7.1", "A1c 8.0 → 7.1"])
+def test_own_result(text: str) -> None:
+    from extract.segment import OWN_RESULT
+    assert OWN_RESULT.search(text)
+
+
+@pytest.mark.parametrize("text", ["from 2019 to 2023", "由3名增至12名", "from week 4 to week 12", "8 -> 12 patients"])
+def test_own_result_traps(text: str) -> None:
+    from extract.segment import OWN_RESULT
+    # no match
+    assert not OWN_RESULT.search(text)
+
+
+# --- a numbered newsletter item: an animal study's cohort, another disease named as "not diabetes" ------------
+def test_newsletter_items_animal_and_other_disease() -> None:
+    text = ("WEEKLY CELL NOTES | Issue 40 / 1) Adipose cells in type 2 diabetes / A team in Porto reported that 30 adults "
+            "with type 2 diabetes received adipose MSC; HbA1c fell from 8.7% to 7.8%. / 2) Rats: a cord-cell gel for "
+            "wounds / Researchers in Graz healed wounds in 18 db/db mice with a hydrogel of cord cells. / 3) Not diabetes, "
+            "but notable / A cord MSC trial in knee osteoarthritis (n = 90) met its pain endpoint.")
+    texts = _texts(text)
+    check_holders(texts, [["30 adults", "8.7%"], ["18 db/db mice"]], absent=["n = 90"])
+
+
+@pytest.mark.parametrize("text, found", [("Not diabetes, but notable", False), ("不是糖尿病,但值得一看", False),
+                                         ("並非糖尿病研究", False), ("not about diabetes this week", False),
+                                         ("Type 2 diabetes and knees", True), ("糖尿病足", True)])
+def test_diabetes_named_as_subject(text: str, found: bool) -> None:
+    from extract.segment import DIABETES_SUBJECT
+    assert bool(DIABETES_SUBJECT.search(text)) is found
+
+
+# --- a date in brackets after the journal a report appeared in ---------------------------------------------
+@pytest.mark.parametrize("text, value", [
+    ("HbA1c fell, according to the report in Cell\nReports Medicine (June 2025). More.", "2025-06"),
+    ("The results were published in Diabetes Care (March 2024).", "2024-03"),
+    ("Their paper in Stem Cell Research (May 2023) described four patients.", "2023-05"),
+    # no match: a bracketed date after a place or a meeting
+    ("Enrolment ran in Oslo (March 2024).", None),
+    ("The team presented at the EASD meeting (September 2024).", None),
+])
+def test_journal_bracket_date(text: str, value) -> None:
+    from extract import metadata
+    doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text, source_format="txt"))
+    hit = metadata.published_date(doc, 0, len(doc.view))
+    assert (hit.value["value"] if hit else None) == value
