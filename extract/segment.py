@@ -388,7 +388,7 @@ UPDATE_OF = rx(r"\b(?:updat(?:e[sd]?|ing)|extend(?:s|ed|ing)?)\b|更新|更新�
 # part of the reported study ("已启动一项多中心II期随机对照试验(NCT…)", "A follow-on phase 2 trial is planned")
 PLANNED_STUDY = rx(
     r"(?:(?:将|將|即将|即將|计划|計劃|拟|擬|准备|準備|还将|還將|并将|並將|下一步(?:将|將)?)\s*"
-    r"(?:启动|啟動|开展|開展|开始|開始|筹备|籌備|进行|進行|招募)|(?:已|正在|目前正)\s*(?:启动|啟動|筹备|籌備))(?:了)?\s*"
+    r"(?:启动|啟動|开展|開展|开始|開始|筹备|籌備|进行|進行|招募)|(?:已|正在|目前正)\s*(?:启动|啟動|筹备|籌備|准备|準備|筹划|籌劃))(?:了)?\s*"
     r"(?:一项|一項|更大规模|更大規模|多中心|后续|後續|下一阶段|下一階段|[IVⅡⅢ二三23]+\s*期)[^。;；]{0,40}?(?:试验|試驗|研究)|"
     r"(?:[IVⅡⅢ二三23]+\s*期|后续|後續|下一阶段|下一階段|更大规模|更大規模|多中心)[^。;；,，]{0,30}?(?:试验|試驗|研究)"
     r"[^。;；]{0,30}?(?:已|正在|即将|即將|将|將|计划|計劃|预计|預計|有望|可望)(?:于|於|在)?[^。;；]{0,10}?(?:启动|啟動|开展|開展|开始|開始|招募)|"
@@ -2375,10 +2375,12 @@ def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
             out.append((s, e))
     # (a story section of its own, "故事一 / 58岁的王阿姨…", is the case: only a whole page's report tells anecdotes)
     anecdotes = _participant_anecdotes(doc, sents, out) if m.kind == "document" else []
-    if out and not any(HUMAN_CUE.search(doc.view, s, e) and (CASE_CUE.search(doc.view, s, e) or LEAD_STUDY.search(doc.view, s, e)
-                                                             or re.search(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b",
-                                                                          doc.view[s:e], re.IGNORECASE))
-                           for s, e in sents if (s, e) not in out):
+    # (people counted in words report patients too: "Nine people have been dosed")
+    if out and not any((HUMAN_CUE.search(doc.view, s, e) and (CASE_CUE.search(doc.view, s, e) or LEAD_STUDY.search(doc.view, s, e)
+                                                              or re.search(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b",
+                                                                           doc.view[s:e], re.IGNORECASE)))
+                       or PEOPLE_IN_WORDS.search(doc.view, s, e)
+                       for s, e in sents if (s, e) not in out):
         return anecdotes
     return out + anecdotes
 

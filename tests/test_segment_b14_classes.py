@@ -267,3 +267,26 @@ def test_journal_bracket_date(text: str, value) -> None:
     doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text, source_format="txt"))
     hit = metadata.published_date(doc, 0, len(doc.view))
     assert (hit.value["value"] if hit else None) == value
+
+
+# --- a planned trial the writer's team is preparing -----------------------------------------------------
+@pytest.mark.parametrize("text, found", [
+    ("我们正在准备一项100例的随机对照试验,预计明年开始招募", True),
+    ("本院正在籌劃一項多中心試驗", True),
+    ("團隊正在準備一項II期臨床試驗", True),
+    ("We are preparing a 100-patient randomised trial", True),
+    # no match: preparing something else
+    ("我们正在准备材料", False),
+    ("患者正在准备出院", False),
+])
+def test_trial_in_preparation_is_planned(text: str, found: bool) -> None:
+    from extract.segment import PLANNED_STUDY
+    assert bool(PLANNED_STUDY.search(text)) is found
+
+
+# --- earlier animal work told in a thread whose cohort is counted in words -----------------------------------
+def test_animal_background_cut_when_people_are_counted_in_words() -> None:
+    text = ("r/islets • Posted by u/cgm_dad • 3 days ago / QN-204 one year data / Seven people dosed so far, HbA1c "
+            "went from 8.1 to 6.9. / u/lab_rat • 2d / They did this in rats years ago (2017, 30 rats). Humans matter.")
+    texts = _texts(text)
+    assert len(texts) == 1 and "Seven people" in texts[0] and "30 rats" not in texts[0], texts
