@@ -75,8 +75,8 @@ PUB_VERB_BEFORE = rx(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊载|刊�
 # (the subject may stand between the date and its verb: "2021年淮西医科大学徐明远团队发表过一项I期研究")
 PUB_VERB_AFTER = rx(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?|[^。,，;；!?！？\n\d]{1,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布|"
                             r"(?:发布|發布|發佈|刊)(?:于|於|在|到))")
-# a date in brackets right after the journal a report appeared in: "the report in Cell Reports (October 2025)", "published
-# in Diabetes Care (March 2024)", "their paper in Stem Cell Research (2023)" (the name may wrap onto the next line)
+# a date in brackets right after the journal a report appeared in: "as described in the paper in Islet Biology Letters
+# (June 2025)", "published in Diabetes Care (March 2024)" (the name may wrap onto the next line)
 JOURNAL_PAREN_BEFORE = rx(r"\b(?:published|appeared|reported|report|paper|study|article|letter)\s+(?:online\s+)?in\s+(?:the\s+)?"
                           r"(?:journal\s+)?" + _CAP_NAME + r"\s*\(\s*$")
 # an issue's date: "the November 2022 issue of Diabetes Care", "《…》五月號"

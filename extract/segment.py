@@ -247,7 +247,7 @@ OTHER_DISEASE = rx(r"osteoarthritis|\bParkinson|\bAlzheimer|heart failure|myocar
                    r"骨关节炎|骨關節炎|关节炎|關節炎|帕金森|阿尔茨海默|阿茲海默|阿爾茨海默|老年痴呆|心力衰竭|心衰|心臟衰竭|心肌梗死|心肌梗塞|"
                    r"脑卒中|腦卒中|脑中风|腦中風|中风|中風|脊髓损伤|脊髓損傷|渐冻症|漸凍症|多发性硬化|多發性硬化|克罗恩|克隆氏|"
                    r"溃疡性结肠炎|潰瘍性結腸炎|红斑狼疮|紅斑狼瘡|肝硬化|肝衰竭|新冠|白血病|淋巴瘤|骨髓瘤|黄斑变性|黃斑部病變", re.IGNORECASE)
-# diabetes named as a subject ("非糖尿病", "non-diabetic", "Not diabetes, but…", "不是糖尿病" name it as what the item is not)
+# diabetes named as a subject ("非糖尿病", "non-diabetic", "Off-topic - not diabetes", "不是糖尿病" name it as what the item is not)
 DIABETES_SUBJECT = rx(r"(?<!非)(?<!不是)(?<!并非)(?<!並非)(?:糖尿病|糖友|T[12]DM?\b|\bIDDM\b|\bNIDDM\b|胰岛|胰島)|"
                       r"(?<!non-)(?<!non)(?<!\bnot )(?<!\bnot about )\bdiabet|\bislets?\b|\bMODY\b|"
                       r"\bHbA1c\b|糖化血红蛋白|糖化血紅蛋白", re.IGNORECASE)
@@ -1862,7 +1862,7 @@ EARLIER_PRODUCT_ZH = rx(r"(?:另一款|另外一款|另一个|另一個|另一�
 EARLIER_PRODUCT_EN = rx(r"\b(?:its|their|the company['’]s|(?-i:[A-Z][A-Za-z]+)['’]s)\s+(?:own\s+)?(?:earlier|previous|former|older|"
                         r"old|discontinued|first-generation|other)\s+(?:[\w-]+\s+){0,3}?(?:product|candidate|therapy|program(?:me)?)"
                         r"(?:\s*,)?\s*", re.IGNORECASE)
-# a result of its own, in place of a cohort: "got people from 8.2 to 7.7", "糖化血红蛋白由8.4%降至7.9%", "A1c 8.0 -> 7.1"
+# a result of its own, in place of a cohort: "moved patients from 8.3 to 7.6", "糖化血红蛋白由8.4%降至7.9%", "A1c 8.0 -> 7.1"
 OWN_RESULT = rx(r"\bfrom\s+\d{1,2}(?:\.\d{1,2})?\s*%?\s+(?:down\s+)?to\s+\d{1,2}(?:\.\d{1,2})?\b|"
                 r"由\s*\d{1,2}(?:\.\d{1,2})?\s*%?\s*(?:降至|降到|下降至|下降到|减至|減至|改善至|改善到)\s*\d|"
                 r"\b\d{1,2}\.\d\s*%?\s*(?:->|→|=>)\s*\d{1,2}\.\d\b")

@@ -139,7 +139,7 @@ GROUP_DESIGNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((d, rx(p, re.IGNO
 ))
 # lines that end a table: a note or abbreviation list, another table's caption
 TABLE_END = rx(r"^\s*(?:Notes?\b|Abbreviations?\b|Source\s*:|注\s*[:：]|注释|註釋|资料来源|資料來源|Table\s+\d|表\s*\d|\*)"
-               # the paper's next section, numbered or not ("3 Results", "4. Discussion", "3.1 Study selection", "三、结果",
+               # the paper's next section, numbered or not ("3 Results", "4. Discussion", "2.1 Search strategy", "三、结果",
                # "2 研究方法"): a numbered heading is no row
                r"|^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[一二三四五六七八九十]{1,2}\s*[、.．])\s*)?"
                r"(?:Introduction|Background|(?:Materials and |Patients and )?Methods?|Results?|Discussion|Conclusions?|Limitations|"

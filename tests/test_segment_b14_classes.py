@@ -67,16 +67,16 @@ def test_product_box_heading_traps(line: str) -> None:
     assert not PRODUCT_BOX.match(line)
 
 
-_RELEASE = ("Quintara Bio Reports One-Year Data for QN-204 in Type 1 Diabetes / "
+_RELEASE = ("Quintara Bio Announces 12-Month Results of QN-204 for Type 1 Diabetes / "
             "BOSTON, March 3, 2025 -- Quintara Bio today announced one-year results of its phase 1 trial of QN-204. "
-            "Twelve participants received 500 million cells; HbA1c fell from 8.1% to 6.9%. / ")
+            "Twelve adults got 500 million cells each; HbA1c fell from 8.1% to 6.9%. / ")
 
 
 def test_product_box_with_a_trial_is_a_study() -> None:
-    text = _RELEASE + ("About QN-118 / QN-118, the company's earlier product, placed donor islets in a pouch. In its "
-                       "completed pilot, five patients with type 1 diabetes received it; HbA1c went from 8.4% to 7.8% "
-                       "after 18 months. / About Quintara Bio / Quintara employs 140 people.")
-    check_holders(_texts(text), [["Twelve participants", "8.1%"], ["five patients", "8.4%"]], absent=["140 people"])
+    text = _RELEASE + ("About QN-118 / QN-118, the company's earlier product, placed donor islets in a pouch. A pilot "
+                       "gave it to five patients with type 1 diabetes, whose HbA1c dropped from 8.4% to 7.8% over 18 "
+                       "months. / About Quintara Bio / Quintara employs 140 people.")
+    check_holders(_texts(text), [["Twelve adults", "8.1%"], ["five patients", "8.4%"]], absent=["140 people"])
 
 
 def test_product_box_zh_with_a_trial_is_a_study() -> None:
@@ -107,7 +107,7 @@ def test_product_box_traps(box: str) -> None:
     ("团队2024年曾在5名患者身上做过试验", True),
     ("課題組2023年曾為4名病人進行初步試驗", True),
     ("Three years ago the team had completed a phase 1 trial in 12 patients", True),
-    ("Two years earlier, the group treated four patients in a pilot", True),
+    ("Two years earlier, the investigators ran a pilot with four patients", True),
     # no match: the reported study, a start date of the reported trial, a speaker
     ("团队两年前开始的这项研究今年发表", False),
     ("研究團隊去年發表的這項試驗顯示", False),
@@ -146,19 +146,19 @@ def test_section_heading_traps(line: str) -> None:
 
 
 def test_results_section_after_a_flattened_table_is_no_row() -> None:
-    text = ("Adipose stromal cells for type 2 diabetes: a meta-analysis / Results Eleven randomized trials with 480 "
-            "participants were pooled. / Table 2 Included trials / Study Country Participants Cells Dose Follow-up / "
-            "Lindqvist 2020 Norway 24 (12/12) AD-MSC 1 × 10^6/kg 12 months / Baptiste 2023 Haiti 36 (18/18) AD-MSC "
-            "2 × 10^6/kg 6 months / 3 Results / 3.1 Search / Of 900 records screened, 11 trials met the criteria. "
-            "Follow-up ranged from / 3 to 12 months across the trials.")
+    text = ("Adipose stromal cells for type 2 diabetes: a pooled analysis / Findings: we pooled eleven trials (480 "
+            "participants) and saw a modest fall in HbA1c. / Table 2 Trials we pooled / Author N Cell type Dose Follow-up / "
+            "Lindqvist 2020 24 (12/12) AD-MSC 1 × 10^6/kg 12 months / Baptiste 2023 36 (18/18) AD-MSC "
+            "2 × 10^6/kg 6 months / 3 Results / 3.1 Search / After screening 900 records we kept 11 trials. "
+            "Trials lasted between / 3 and 12 months.")
     texts = _texts(text)
     assert len(texts) == 3, [t[:50] for t in texts]
-    assert not any(t.lstrip().startswith(("Results /", "3 Results", "to 12 months")) for t in texts)
+    assert not any(t.lstrip().startswith(("Results\n", "3 Results", "and 12 months")) for t in texts)
 
 
 # --- a count word is no actor -------------------------------------------------------------------------
-@pytest.mark.parametrize("text", ["Fifteen randomized trials involving 420 participants were included.",
-                                  "Sixty-four adults with type 2 diabetes were randomized to cells or care.",
+@pytest.mark.parametrize("text", ["Fifteen trials that randomized 420 participants were pooled.",
+                                  "Forty-two adults were randomized between cells and usual care.",
                                   "Twelve patients treated at the centre received two infusions."])
 def test_count_word_is_no_actor(text: str) -> None:
     assert paragraph_actor(text, 0, len(text)) is None
@@ -171,7 +171,7 @@ def test_named_actor_still_opens() -> None:
 
 # --- a reader who turns to another report in a thread ---------------------------------------------------
 @pytest.mark.parametrize("text, found", [
-    ("Also saw the Korean case from Daegu - 41M, off insulin for a year", True),
+    ("Also saw that Korean report out of Daegu, a 41M off insulin for a year", True),
     ("I also read about that Kyoto trial with 8 patients", True),
     ("And I came across a study from Lyon where 6 people stopped insulin", True),
     ("还看到杭州那个病例,38岁男性,停胰岛素一年", True),
@@ -190,14 +190,13 @@ _THREAD = ("r/islets • Posted by u/cgm_dad • 3 days ago / QN-204 one year da
 
 
 def test_thread_comment_with_another_case_is_its_own_mention() -> None:
-    text = _THREAD + ("u/old_t1 • 2d / Also saw the Korean case from Daegu - 41M, off insulin since month four, followed 16 "
-                      "months,\nA1c 8.3 -> 6.1. Different approach though. / u/skeptic • 1d / n=12 is tiny.")
-    check_holders(_texts(text), [["Twelve people", "8.1"], ["Daegu", "A1c 8.3 -> 6.1"]])
+    text = _THREAD + ("u/old_t1 • 2d / I also read about the Korean case out of Daegu: 41M, insulin-free since month four, "
+                      "tracked 16 months,\nHbA1c 8.3 -> 6.1. Not the same method. / u/skeptic • 1d / n=12 is tiny.")
+    check_holders(_texts(text), [["Twelve people", "8.1"], ["Daegu", "HbA1c 8.3 -> 6.1"]])
 
 
 def test_thread_comment_on_the_company_old_product_is_its_own_mention() -> None:
-    text = _THREAD + ("u/old_t1 • 2d / Remember QN-118 (their old pouch product) only got people from 8.4 to 7.9 after "
-                      "a year.")
+    text = _THREAD + "u/old_t1 • 2d / Don't forget QN-118, their old pouch product: it moved A1c from 8.4 to 7.9 over a year."
     check_holders(_texts(text), [["Twelve people", "8.1"], ["QN-118", "8.4 to 7.9"]])
 
 
@@ -212,16 +211,16 @@ def test_thread_comment_traps(comment: str) -> None:
 # --- a hard-wrapped paragraph ends where its sentence does -----------------------------------------------
 def test_paragraph_end_follows_a_wrapped_line() -> None:
     from extract.segment import _paragraph_end
-    text = "The same group treated four patients in a pilot,\nwith HbA1c 8.0 -> 7.2 after a year.\nNext line."
+    text = "Our unit gave cells to four patients in a pilot,\nwith HbA1c 8.0 -> 7.2 at twelve months.\nNext line."
     doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text, source_format="txt"))
-    assert doc.view[:_paragraph_end(doc, 0, len(doc.view))].endswith("after a year.")
-    text = "The same group treated four patients in a pilot.\nNext line goes on,"
+    assert doc.view[:_paragraph_end(doc, 0, len(doc.view))].endswith("at twelve months.")
+    text = "Our unit gave cells to four patients in a pilot.\nNext line goes on,"
     doc = to_document(SourceDoc(doc_id="c.txt", raw_text=text, source_format="txt"))
     assert doc.view[:_paragraph_end(doc, 0, len(doc.view))].endswith("in a pilot.")
 
 
 # --- a result stands for a cohort in the old product's sentence --------------------------------------------
-@pytest.mark.parametrize("text", ["got people from 8.4 to 7.9", "HbA1c fell from 8.4% down to 7.6%", "糖化血红蛋白由8.4%降至7.9%",
+@pytest.mark.parametrize("text", ["moved patients from 8.4 to 7.9", "HbA1c dropped from 8.4% down to 7.6%", "糖化血红蛋白由8.4%降至7.9%",
                                   "糖化血色素由8.4%降到7.9%", "A1c 8.0 -> 7.1", "A1c 8.0 → 7.1"])
 def test_own_result(text: str) -> None:
     from extract.segment import OWN_RESULT
@@ -237,15 +236,15 @@ def test_own_result_traps(text: str) -> None:
 
 # --- a numbered newsletter item: an animal study's cohort, another disease named as "not diabetes" ------------
 def test_newsletter_items_animal_and_other_disease() -> None:
-    text = ("WEEKLY CELL NOTES | Issue 40 / 1) Adipose cells in type 2 diabetes / A team in Porto reported that 30 adults "
-            "with type 2 diabetes received adipose MSC; HbA1c fell from 8.7% to 7.8%. / 2) Rats: a cord-cell gel for "
-            "wounds / Researchers in Graz healed wounds in 18 db/db mice with a hydrogel of cord cells. / 3) Not diabetes, "
-            "but notable / A cord MSC trial in knee osteoarthritis (n = 90) met its pain endpoint.")
+    text = ("WEEKLY CELL NOTES | Issue 40 / 1) Adipose cells in type 2 diabetes / Porto researchers said 30 adults "
+            "with type 2 diabetes were given adipose MSC; HbA1c dropped from 8.7% to 7.8%. / 2) Animal corner: a "
+            "cord-cell gel / A Graz lab closed skin ulcers faster in 18 db/db mice using a cord-cell gel. / 3) Off-topic - "
+            "not diabetes / Knee osteoarthritis: adipose MSC injections (n = 90) eased pain at six months.")
     texts = _texts(text)
     check_holders(texts, [["30 adults", "8.7%"], ["18 db/db mice"]], absent=["n = 90"])
 
 
-@pytest.mark.parametrize("text, found", [("Not diabetes, but notable", False), ("不是糖尿病,但值得一看", False),
+@pytest.mark.parametrize("text, found", [("Off-topic - not diabetes", False), ("不是糖尿病,但值得一看", False),
                                          ("並非糖尿病研究", False), ("not about diabetes this week", False),
                                          ("Type 2 diabetes and knees", True), ("糖尿病足", True)])
 def test_diabetes_named_as_subject(text: str, found: bool) -> None:
@@ -255,7 +254,7 @@ def test_diabetes_named_as_subject(text: str, found: bool) -> None:
 
 # --- a date in brackets after the journal a report appeared in ---------------------------------------------
 @pytest.mark.parametrize("text, value", [
-    ("HbA1c fell, according to the report in Cell\nReports Medicine (June 2025). More.", "2025-06"),
+    ("HbA1c fell, as described in the paper in Islet\nBiology Letters (June 2025). More.", "2025-06"),
     ("The results were published in Diabetes Care (March 2024).", "2024-03"),
     ("Their paper in Stem Cell Research (May 2023) described four patients.", "2023-05"),
     # no match: a bracketed date after a place or a meeting
@@ -287,6 +286,6 @@ def test_trial_in_preparation_is_planned(text: str, found: bool) -> None:
 # --- earlier animal work told in a thread whose cohort is counted in words -----------------------------------
 def test_animal_background_cut_when_people_are_counted_in_words() -> None:
     text = ("r/islets • Posted by u/cgm_dad • 3 days ago / QN-204 one year data / Seven people dosed so far, HbA1c "
-            "went from 8.1 to 6.9. / u/lab_rat • 2d / They did this in rats years ago (2017, 30 rats). Humans matter.")
+            "went from 8.1 to 6.9. / u/lab_rat • 2d / Rats got this treatment back in 2017 (30 rats). Humans matter more.")
     texts = _texts(text)
     assert len(texts) == 1 and "Seven people" in texts[0] and "30 rats" not in texts[0], texts
