@@ -689,8 +689,12 @@ def product_box_study(lines: list[_Line], k: int) -> bool:
             break
         box.append(ln.text)
     text = " ".join(box)
-    return bool((LEAD_STUDY.search(text) or PEOPLE_IN_WORDS.search(text) or section_cohort(text))
-                and TREATED.search(text))
+    if not ((LEAD_STUDY.search(text) or PEOPLE_IN_WORDS.search(text) or section_cohort(text)) and TREATED.search(text)):
+        return False
+    # (a box that counts only the cohort the release reported above is about the reported trial, whatever its code)
+    before = " ".join(ln.text for ln in lines[:k])
+    own = segment_openers.cohort_numbers(text, 0, len(text))
+    return not own or not own <= segment_openers.cohort_numbers(before, 0, len(before))
 
 
 def drop_furniture(lines: list[_Line]) -> list[_Line]:

@@ -89,6 +89,8 @@ def test_product_box_zh_with_a_trial_is_a_study() -> None:
 @pytest.mark.parametrize("box", [
     # the box about the reported product itself
     "About QN-204 / QN-204 is an islet therapy; in the trial, twelve patients received it after screening.",
+    # a box about the reported trial under a code the release did not use above (its cohort is the one reported)
+    "About QX-9 / QX-9 is the development code of the islet product; twelve adults received it in the trial.",
     # a box with no cohort
     "About QN-118 / QN-118 is an encapsulated islet product that the company stopped developing in 2023.",
 ])
@@ -285,7 +287,7 @@ def test_trial_in_preparation_is_planned(text: str, found: bool) -> None:
 
 # --- earlier animal work told in a thread whose cohort is counted in words -----------------------------------
 def test_animal_background_cut_when_people_are_counted_in_words() -> None:
-    text = ("r/islets • Posted by u/cgm_dad • 3 days ago / QN-204 one year data / Seven people dosed so far, HbA1c "
+    text = ("r/islets • Posted by u/cgm_dad • 3 days ago / QN-204 one year data / Seven people treated to date, HbA1c "
             "went from 8.1 to 6.9. / u/lab_rat • 2d / Rats got this treatment back in 2017 (30 rats). Humans matter more.")
     texts = _texts(text)
     assert len(texts) == 1 and "Seven people" in texts[0] and "30 rats" not in texts[0], texts
