@@ -424,7 +424,7 @@ OTHER_TEAM = rx(
     r"\b(?:[Aa]nother|[Aa] (?:separate|different|second|rival))\s+(?:research\s+)?(?:team|group|hospital|cent(?:er|re)|company|institution)\b|"
     r"\b(?:[Rr]esearchers|[Dd]octors|[Aa] team|[Ss]cientists)\s+(?:at|from)\s+(?:another|a different|a second)\s+"
     r"(?:hospital|cent(?:er|re)|institution|university)\b|"
-    # a reader who turns to another report in a thread: "Also saw the Korean case from Daegu…", "I also read about that
+    # a reader who turns to another report in a thread: "Also saw that Korean report…", "I also read about that
     # Kyoto trial…", "还看到…的那个病例", "另外看到…一項研究"
     # (the cue stops before the study noun, which tells it is a study: ``OTHER_TEAM_STUDY``)
     r"\b(?:[Aa]lso|I also|[Aa]nd I)\s+(?:saw|read(?: about)?|heard about|came across)\s+(?:the|a|that|this|an)\s+"
@@ -1601,7 +1601,7 @@ def _nested_ranges(doc: Document, m: Mention, cuts: list[int], line_bound: dict[
     return nested
 
 
-# a line that ends inside its sentence and runs on in the next line of a hard-wrapped paragraph ("…followed 14 months,")
+# a line that ends inside its sentence and runs on in the next line of a hard-wrapped paragraph ("…tracked for 16 months,")
 WRAPPED_LINE_END = rx(r"[A-Za-z0-9,，、(（-]$")
 WRAP_LINES_MAX = 4
 
@@ -2379,7 +2379,7 @@ def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
             out.append((s, e))
     # (a story section of its own, "故事一 / 58岁的王阿姨…", is the case: only a whole page's report tells anecdotes)
     anecdotes = _participant_anecdotes(doc, sents, out) if m.kind == "document" else []
-    # (people counted in words report patients too: "Nine people have been dosed")
+    # (people counted in words report patients too: "Eleven people were treated")
     if out and not any((HUMAN_CUE.search(doc.view, s, e) and (CASE_CUE.search(doc.view, s, e) or LEAD_STUDY.search(doc.view, s, e)
                                                               or re.search(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b",
                                                                            doc.view[s:e], re.IGNORECASE)))

@@ -43,7 +43,7 @@ LATIN_NAME = rx(r"(?<![A-Za-z0-9-])(?-i:[A-Z][a-z]{2}[A-Za-z0-9&-]*)")
 LATIN_STOP = rx(r"(?:Patients?|Participants?|People|Adults|Children|Women|Men|Results?|Data|Some|Many|Most|Others?|"
                         r"These|Those|This|That|The|Their|Its|Our|For|After|Before|During|Both|Several|All|One|Two|Three|"
                         r"Phase|Type|Insulin|Diabetes|Stem|Cells?|Islets?|However|Also|Such|Like|"
-                        # a count that opens a sentence ("Fifteen trials…", "Sixty-four adults…", "Twelve of them…")
+                        # a count that opens a sentence ("Eleven trials…", "Forty-two adults…", "Twelve of them…")
                         r"(?i:(?:" + "|".join(EN_TENS_WORDS) + r")(?:-(?:" + "|".join(EN_UNIT_WORDS) + r"))?|"
                         + "|".join(EN_TEEN_WORDS) + "|" + "|".join(EN_UNIT_WORDS) + r"))$")
 # an actor already known to the reader: the study being reported, not another one
