@@ -75,6 +75,10 @@ PUB_VERB_BEFORE = rx(r"(?:发表|發表|刊登|刊出|刊发|刊發|刊载|刊�
 # (the subject may stand between the date and its verb: "2021年淮西医科大学徐明远团队发表过一项I期研究")
 PUB_VERB_AFTER = rx(r"\s*(?:的)?\s*(?:在[^。,，;；]{0,20}?|[^。,，;；!?！？\n\d]{1,20}?)?(?:发表|發表|刊登|刊出|刊发|刊發|报道|报导|報導|公布|"
                             r"(?:发布|發布|發佈|刊)(?:于|於|在|到))")
+# a date in brackets right after the journal a report appeared in: "as described in the paper in Islet Biology Letters
+# (June 2025)", "published in Diabetes Care (March 2024)" (the name may wrap onto the next line)
+JOURNAL_PAREN_BEFORE = rx(r"\b(?:published|appeared|reported|report|paper|study|article|letter)\s+(?:online\s+)?in\s+(?:the\s+)?"
+                          r"(?:journal\s+)?" + _CAP_NAME + r"\s*\(\s*$")
 # an issue's date: "the November 2022 issue of Diabetes Care", "《…》五月號"
 ISSUE_AFTER = rx(r"\s+(?:print\s+)?(?:issue|edition)\s+of\b|\s*(?:号|號)(?!\d)", re.I)
 # the year that names a paper: "a 2019 study in Diabetes Care", "In a 2021 Stem Cell Research & Therapy paper", "their 2020
@@ -505,6 +509,9 @@ def _governed(view: str, start: int, end: int, ds: int, de: int) -> bool:
     before = view[max(start, ds - PUB_VERB_BEFORE_CHARS):ds].rpartition("\n")[2]
     after = view[de:min(end, de + PUB_VERB_AFTER_CHARS)].partition("\n")[0]
     if PUB_VERB_BEFORE.search(before) or PUB_VERB_AFTER.match(after) or ISSUE_AFTER.match(after):
+        return True
+    if view[ds - 1:ds] == "(" and JOURNAL_PAREN_BEFORE.search(
+            view[max(start, ds - PUB_VERB_BEFORE_CHARS):ds].replace("\n", " ")):
         return True
     if NOT_EDITION.match(view, de, min(end, de + 4)):
         return False

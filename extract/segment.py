@@ -80,6 +80,10 @@ FURNITURE_SECTION = rx(
     r"Press [Cc]ontacts?|Contacts?\b|关于我们|關於我們|"
     r"About (?!the (?:[\w/-]+ ){0,3}(?:[Tt]rial|[Ss]tudy|[Ss]tudies|[Rr]esults|[Dd]ata)\b)[A-Z][\w.,&'’ -]{1,60}$)"
     r"\s*[】\]]?\s*[:：]?\s*$")
+# a release's box about another product of the company ("About QN-118", "关于QN-118", "關於QN-118"): boilerplate, unless
+# the product is not the one the release reports and the box tells a trial of it with a cohort and a result
+PRODUCT_BOX = rx(r"^\s*(?:About|关于|關於)\s*(?:the\s+)?(?P<code>(?-i:[A-Z]{1,6}-?\d{1,4}[A-Za-z]?))"
+                 r"(?:\s+(?:[Pp]rogram(?:me)?|[Pp]roduct|[Tt]herapy))?\s*[:：]?\s*$")
 # a line that ends the article (WeChat "END", press-release "###"); what follows is furniture
 END_MARK = rx(r"^\s*(?:[-—–_]*\s*END\s*[-—–_]*|#{3,}|-\s*[Ee]nd\s*-|\(完\)|（完）|【完】)\s*$")
 # lines after which a post has nothing but boilerplate (searched in the last part of the text)
@@ -146,7 +150,9 @@ CASE_HEADING = rx(r"^\s*(?:[#*]+\s*)?[【\[]?\s*(?:典型案例|案例|病例|�
                           r"\s*[:：]?\s*[A-Z]{0,4}[\s-]?\d{1,4}(?:[-.]\d{1,4})?(?:-?[A-Z]{1,3})?\s*$"
                           # a bare abstract/poster number on a line of its own in a book of abstracts: "PU-0417", "OP-112",
                           # "P2-031" (session 2), or a withdrawn one: "P2-034 - withdrawn by the authors", "PU-0420(撤稿)"
-                          r"|^\s*(?-i:[A-Z]{1,3}\d{0,2})-\d{3,4}\s*(?:$|[-–—:：(（]\s*(?:withdrawn|retracted|已?撤回|已?撤稿))",
+                          r"|^\s*(?-i:[A-Z]{1,3}\d{0,2})-\d{3,4}\s*(?:$|[-–—:：(（]\s*(?:withdrawn|retracted|已?撤回|已?撤稿))"
+                          # a session-numbered talk on a line of its own: "OP-07-3" (session 7, talk 3), "S12-04-2"
+                          r"|^\s*(?-i:[A-Z]{1,3}\d{0,2})-\d{1,2}-\d{1,3}\s*$",
                           re.IGNORECASE)
 # numbered section headings: "一、", "第二部分", "II. ", "1. Title", "2) Title", "(3) Title", "01" alone
 ORDINAL_HEADING = rx(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|【(?:\d{1,2}|[一二三四五六七八九十]{1,3})】\s*\S|第[一二三四五六七八九十]{1,3}(?:部分|节|節)|[IVX]{1,4}\.\s"
@@ -241,8 +247,9 @@ OTHER_DISEASE = rx(r"osteoarthritis|\bParkinson|\bAlzheimer|heart failure|myocar
                    r"骨关节炎|骨關節炎|关节炎|關節炎|帕金森|阿尔茨海默|阿茲海默|阿爾茨海默|老年痴呆|心力衰竭|心衰|心臟衰竭|心肌梗死|心肌梗塞|"
                    r"脑卒中|腦卒中|脑中风|腦中風|中风|中風|脊髓损伤|脊髓損傷|渐冻症|漸凍症|多发性硬化|多發性硬化|克罗恩|克隆氏|"
                    r"溃疡性结肠炎|潰瘍性結腸炎|红斑狼疮|紅斑狼瘡|肝硬化|肝衰竭|新冠|白血病|淋巴瘤|骨髓瘤|黄斑变性|黃斑部病變", re.IGNORECASE)
-# diabetes named as a subject ("非糖尿病", "non-diabetic" name it as what the item is not)
-DIABETES_SUBJECT = rx(r"(?<!非)(?:糖尿病|糖友|T[12]DM?\b|\bIDDM\b|\bNIDDM\b|胰岛|胰島)|(?<!non-)(?<!non)\bdiabet|\bislets?\b|\bMODY\b|"
+# diabetes named as a subject ("非糖尿病", "non-diabetic", "Off-topic - not diabetes", "不是糖尿病" name it as what the item is not)
+DIABETES_SUBJECT = rx(r"(?<!非)(?<!不是)(?<!并非)(?<!並非)(?:糖尿病|糖友|T[12]DM?\b|\bIDDM\b|\bNIDDM\b|胰岛|胰島)|"
+                      r"(?<!non-)(?<!non)(?<!\bnot )(?<!\bnot about )\bdiabet|\bislets?\b|\bMODY\b|"
                       r"\bHbA1c\b|糖化血红蛋白|糖化血紅蛋白", re.IGNORECASE)
 
 # a line that tells another study than the one before it: "2）另一条是meta分析…", "Another trial, of 40 patients…"
@@ -321,6 +328,13 @@ PRIOR_STUDY = rx(
     # "The same team's 2025 meta-analysis of 14 trials"); not "该团队2026年的这项试验" (the reported one)
     r"(?:同一|该|該)(?:团队|團隊|课题组|課題組)\s*(?:19|20)\d{2}\s*年(?:发表|發表|完成|开展|開展|进行|進行)?的(?!这|這|此|本)"
     r"[^。;；,，]{0,12}?(?:研究|试验|試驗|荟萃分析|薈萃分析|[Mm]eta分析|统合分析|統合分析|系统评价|系統評價)|"
+    # the team's study dated by a relative time or told with "曾" ("研究组三年前完成的I期研究共纳入12人", "課題組去年開展的
+    # 先導試驗", "团队2024年曾在5名患者身上做过试验", "Three years ago the group had completed a phase 1 trial in 12 patients")
+    r"(?:团队|團隊|课题组|課題組|研究组|研究組)\s*(?:[一二两兩三四五六七八九十\d]{1,2}\s*年前|去年|前年)(?:曾|已)?"
+    r"(?:完成|开展|開展|进行|進行|发表|發表|做)(?:过|過|了)?的?(?![的这這此本])[^。;；,，这這此本]{0,10}?(?:研究|试验|試驗)|"
+    r"(?:团队|團隊|课题组|課題組|研究组|研究組)\s*(?:19|20)\d{2}\s*年\s*曾(?:经|經)?[^。;；]{0,30}?(?:研究|试验|試驗)|"
+    r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}) years? (?:ago|earlier),?\s+the (?:same\s+)?(?:team|group|researchers|investigators)"
+    r"\s+(?:had\s+)?(?:completed|conducted|ran|run|published|reported|treated)\b[^.;]{0,60}?\b(?:study|trial|pilot|patients)\b|"
     r"\b[Tt]he same (?:team|group|researchers|investigators)['’]s?\s+(?:own\s+)?(?:earlier\s+|previous\s+|prior\s+)?"
     r"(?:(?:19|20)\d{2}\s+)?(?:[\w/-]+\s+){0,3}?(?:study|trial|pilot|meta-?analysis|systematic review)\b|"
     # "这项研究是团队此前I期研究的延续", "此前的先导试验"
@@ -374,7 +388,7 @@ UPDATE_OF = rx(r"\b(?:updat(?:e[sd]?|ing)|extend(?:s|ed|ing)?)\b|更新|更新�
 # part of the reported study ("已启动一项多中心II期随机对照试验(NCT…)", "A follow-on phase 2 trial is planned")
 PLANNED_STUDY = rx(
     r"(?:(?:将|將|即将|即將|计划|計劃|拟|擬|准备|準備|还将|還將|并将|並將|下一步(?:将|將)?)\s*"
-    r"(?:启动|啟動|开展|開展|开始|開始|筹备|籌備|进行|進行|招募)|(?:已|正在|目前正)\s*(?:启动|啟動|筹备|籌備))(?:了)?\s*"
+    r"(?:启动|啟動|开展|開展|开始|開始|筹备|籌備|进行|進行|招募)|(?:已|正在|目前正)\s*(?:启动|啟動|筹备|籌備|准备|準備|筹划|籌劃))(?:了)?\s*"
     r"(?:一项|一項|更大规模|更大規模|多中心|后续|後續|下一阶段|下一階段|[IVⅡⅢ二三23]+\s*期)[^。;；]{0,40}?(?:试验|試驗|研究)|"
     r"(?:[IVⅡⅢ二三23]+\s*期|后续|後續|下一阶段|下一階段|更大规模|更大規模|多中心)[^。;；,，]{0,30}?(?:试验|試驗|研究)"
     r"[^。;；]{0,30}?(?:已|正在|即将|即將|将|將|计划|計劃|预计|預計|有望|可望)(?:于|於|在)?[^。;；]{0,10}?(?:启动|啟動|开展|開展|开始|開始|招募)|"
@@ -409,7 +423,13 @@ OTHER_TEAM = rx(
     r"(?:另一个|另一個|另一支|另外一支|另外一个|另外一個|另一)(?:研究|科研)?(?:团队|團隊|课题组|課題組|研究组|研究組)|"
     r"\b(?:[Aa]nother|[Aa] (?:separate|different|second|rival))\s+(?:research\s+)?(?:team|group|hospital|cent(?:er|re)|company|institution)\b|"
     r"\b(?:[Rr]esearchers|[Dd]octors|[Aa] team|[Ss]cientists)\s+(?:at|from)\s+(?:another|a different|a second)\s+"
-    r"(?:hospital|cent(?:er|re)|institution|university)\b")
+    r"(?:hospital|cent(?:er|re)|institution|university)\b|"
+    # a reader who turns to another report in a thread: "Also saw that Korean report…", "I also read about that
+    # Kyoto trial…", "还看到…的那个病例", "另外看到…一項研究"
+    # (the cue stops before the study noun, which tells it is a study: ``OTHER_TEAM_STUDY``)
+    r"\b(?:[Aa]lso|I also|[Aa]nd I)\s+(?:saw|read(?: about)?|heard about|came across)\s+(?:the|a|that|this|an)\s+"
+    r"(?=(?:[\w-]+\s+){0,3}?(?:case|study|trial|report|paper)\b)|"
+    r"(?:还|還|也|另外)(?:看到|看过|看過|读到|讀到|刷到)(?:了)?(?=[^。!?！？,，]{0,24}?(?:病例|案例|个案|個案|研究|试验|試驗))")
 # what makes another team's sentence a study: it reports a trial, a study or a cohort
 OTHER_TEAM_STUDY = rx(r"试验|試驗|研究|病例|\b(?:trial|study|case)\b", re.IGNORECASE)
 # background inside a clinical report (ERRORS.md 4.4): the team's earlier animal work, its older paper.
@@ -497,7 +517,7 @@ _EN_COUNT_WORD = (rf"(?:(?:{'|'.join(EN_TENS_WORDS)})(?:-(?:{'|'.join(EN_UNIT_WO
                   rf"{'|'.join(w for w in EN_UNIT_WORDS if w != 'one')})")
 _ZH_COUNT_WORD = r"(?<![一二两兩三四五六七八九十百第])(?:[二两兩三四五六七八九]|[一二两兩三四五六七八九]?[十百][一二两兩三四五六七八九十零]*)"
 LEAD_STUDY = rx(rf"(?:(?<!\d)\d+|{_ZH_COUNT_WORD})\s*(?:名|例|位|只|隻)[^,，。]{{0,8}}?(?:患者|病人|病患|受试者|受試者|志愿者|志願者|儿童|兒童|小鼠|大鼠)|"
-                        rf"(?:\b\d[\d,]*|\b{_EN_COUNT_WORD})\s+(?:(?:\w+\s+){{0,2}}(?:patients|participants|subjects|volunteers|adults|children|"
+                        rf"(?:\b\d[\d,]*|\b{_EN_COUNT_WORD})\s+(?:(?:[\w/-]+\s+){{0,2}}(?:patients|participants|subjects|volunteers|adults|children|"
                         r"recipients|individuals|mice|rats)|of\s+\d+\s+(?:patients|participants|mice))\b|\(\s*n\s*=\s*\d+",
                         re.IGNORECASE)
 # a section's cohort of people counted in words ("Six people with type 1 diabetes received…"; "537 million people"
@@ -657,6 +677,26 @@ def social_comments(lines: list[_Line]) -> set[int]:
     return out
 
 
+def product_box_study(lines: list[_Line], k: int) -> bool:
+    """Is line k the heading of a box about another product ("About QN-118") that tells a trial of it: a cohort and a
+    treatment or result in the box, and the product's code named nowhere before the box (not the reported product)?"""
+    m = PRODUCT_BOX.match(lines[k].text)
+    if m is None or any(m.group("code") in ln.text for ln in lines[:k]):
+        return False
+    box = []
+    for ln in lines[k + 1:]:
+        if FURNITURE_SECTION.match(ln.text) or PRODUCT_BOX.match(ln.text) or END_MARK.match(ln.text):
+            break
+        box.append(ln.text)
+    text = " ".join(box)
+    if not ((LEAD_STUDY.search(text) or PEOPLE_IN_WORDS.search(text) or section_cohort(text)) and TREATED.search(text)):
+        return False
+    # (a box that counts only the cohort the release reported above is about the reported trial, whatever its code)
+    before = " ".join(ln.text for ln in lines[:k])
+    own = segment_openers.cohort_numbers(text, 0, len(text))
+    return not own or not own <= segment_openers.cohort_numbers(before, 0, len(before))
+
+
 def drop_furniture(lines: list[_Line]) -> list[_Line]:
     """Body lines without boilerplate lines, furniture sections and anything after an end mark.
 
@@ -681,7 +721,7 @@ def drop_furniture(lines: list[_Line]) -> list[_Line]:
             continue
         if k in anecdotes:
             continue
-        if FURNITURE_SECTION.match(ln.text):
+        if FURNITURE_SECTION.match(ln.text) and not product_box_study(lines, k):
             skipping, opening = True, not any(not is_heading(o) for o in out)
             continue
         if skipping and opening and _study_content(ln):
@@ -912,7 +952,7 @@ def boundaries(doc: Document, lines: list[_Line], max_ref: Optional[int]) -> lis
     if len(dated) >= DATELINE_MIN:
         ordinal_leads.update(dated)
     for i, ln in enumerate(lines):
-        if CASE_HEADING.match(ln.text) and i not in rows:
+        if (CASE_HEADING.match(ln.text) or product_box_study(lines, i)) and i not in rows:
             out.append(_Boundary(ln.start, "case", ln))
         elif is_heading(ln) and MONTH_HEADING.match(ln.text):
             out.append(_Boundary(ln.start, "month", ln))
@@ -1542,10 +1582,13 @@ def _nested_ranges(doc: Document, m: Mention, cuts: list[int], line_bound: dict[
     nested: list[tuple[int, int]] = []
     for i, a in enumerate(cuts):
         b = cuts[i + 1] if i + 1 < len(cuts) else end
-        b = min([b] + [h for h in headings if h > a])
         if a in line_bound:
-            nl = doc.view.find("\n", a)
-            b = min(b, nl if nl >= 0 else end)
+            # (a short line that goes on with a hard-wrapped sentence is no heading)
+            pe = _paragraph_end(doc, a, end)
+            b = min([b, pe] + [h for h in headings if h > pe])
+        else:
+            b = min([b] + [h for h in headings if h > a])
+        if a in line_bound:
             # "The new study builds on the case of…": a turn back to the reported study counts after the cue only
             back = BACK_TO_MAIN.search(doc.view, line_bound[a], b)
             if back:
@@ -1556,6 +1599,28 @@ def _nested_ranges(doc: Document, m: Mention, cuts: list[int], line_bound: dict[
             b = _date_jump(doc, openers[a], b)
         nested.append((a, b))
     return nested
+
+
+# a line that ends inside its sentence and runs on in the next line of a hard-wrapped paragraph ("…tracked for 16 months,")
+WRAPPED_LINE_END = rx(r"[A-Za-z0-9,，、(（-]$")
+WRAP_LINES_MAX = 4
+
+
+def _paragraph_end(doc: Document, a: int, end: int) -> int:
+    """The end of the paragraph holding ``a``: its line's end, or a later line's when a hard-wrapped line breaks off in
+    mid-sentence and the next line goes on with no blank line between (a wrapped comment, a PDF's text)."""
+    pos = a
+    for _ in range(WRAP_LINES_MAX):
+        nl = doc.view.find("\n", pos, end)
+        if nl < 0:
+            return end
+        nxt = doc.view.find("\n", nl + 1, end)
+        nxt_line = doc.view[nl + 1:nxt if nxt >= 0 else end]
+        if not (WRAPPED_LINE_END.search(doc.view, max(pos, nl - 1), nl) and nxt_line.strip()
+                and not nxt_line[:1].isspace()):
+            return nl
+        pos = nl + 1
+    return doc.view.find("\n", pos, end) if doc.view.find("\n", pos, end) >= 0 else end
 
 
 # a sentence that opens with a year ("2014年,大部分…", "In 2014, most centres…")
@@ -1799,15 +1864,20 @@ EARLIER_PRODUCT_ZH = rx(r"(?:另一款|另外一款|另一个|另一個|另一�
                         r"旧的?|舊的?|已停(?:止|掉)?的?)[^。;；,，]{0,30}?(?:产品|產品|疗法|療法|候选药物|候選藥物|在研产品|在研產品)"
                         r"\s*[:：]?\s*(?=[A-Z])")
 EARLIER_PRODUCT_EN = rx(r"\b(?:its|their|the company['’]s|(?-i:[A-Z][A-Za-z]+)['’]s)\s+(?:own\s+)?(?:earlier|previous|former|older|"
-                        r"discontinued|first-generation|other)\s+(?:[\w-]+\s+){0,3}?(?:product|candidate|therapy|program(?:me)?)"
+                        r"old|discontinued|first-generation|other)\s+(?:[\w-]+\s+){0,3}?(?:product|candidate|therapy|program(?:me)?)"
                         r"(?:\s*,)?\s*", re.IGNORECASE)
+# a result of its own, in place of a cohort: "moved patients from 8.3 to 7.6", "糖化血红蛋白由8.4%降至7.9%", "A1c 8.0 -> 7.1"
+OWN_RESULT = rx(r"\bfrom\s+\d{1,2}(?:\.\d{1,2})?\s*%?\s+(?:down\s+)?to\s+\d{1,2}(?:\.\d{1,2})?\b|"
+                r"由\s*\d{1,2}(?:\.\d{1,2})?\s*%?\s*(?:降至|降到|下降至|下降到|减至|減至|改善至|改善到)\s*\d|"
+                r"\b\d{1,2}\.\d\s*%?\s*(?:->|→|=>)\s*\d{1,2}\.\d\b")
 # how close the code sits to an English cue's start or end
 EARLIER_PRODUCT_REACH = 12
 
 
 def _earlier_products(doc: Document, m: Mention, protect: int) -> list[tuple[int, int]]:
     """(sentence start, cue end) of sentences that tell a trial of the company's earlier or other product (not the
-    mention's own, its most often named code) with a cohort of their own; the study runs to the end of its paragraph."""
+    mention's own, its most often named code) with a cohort or a result of their own; the study runs to the end of its
+    paragraph."""
     codes = [c for s, e in m.spans for c in metadata.product_codes(doc.view, s, e)]
     if len({c for c, _, _ in codes}) < 2:
         return []
@@ -1820,7 +1890,8 @@ def _earlier_products(doc: Document, m: Mention, protect: int) -> list[tuple[int
         if code == own or cs < protect or any(o[0] <= cs < o[1] for o in out):
             continue
         sent = next(((s, e) for s, e in _sentences(doc, *_span_holding(m, cs)) if s <= cs < e), None)
-        if sent is None or not segment_openers.cohort_numbers(doc.view, sent[0], sent[1]):
+        if sent is None or not (segment_openers.cohort_numbers(doc.view, sent[0], sent[1])
+                                or OWN_RESULT.search(doc.view, sent[0], sent[1])):
             continue
         cue = next((h for h in EARLIER_PRODUCT_ZH.finditer(doc.view, sent[0], cs + 1) if h.end() == cs), None)
         if cue is None:
@@ -2168,6 +2239,9 @@ def segment(doc: Document) -> list[Mention]:
     # one intro that tells "another" study ("2）另一条是meta分析:《X》刊登…") after a study reported above it
     another = len(segs) == 1 and segs[0].intro is not None and ANOTHER_LEAD.match(segs[0].intro.text) is not None \
         and lead_reports
+    # ... or a release's box about the company's other product, after the report of the release's own trial
+    another = another or (len(segs) == 1 and len(bounds) == 1 and lead_reports
+                          and PRODUCT_BOX.match(bounds[0].line.text) is not None)
     if len(segs) >= 2 or another:
         if lead_reports and not any(
                 CASES_INTRO.search(ln.text) for ln in lead):
@@ -2305,10 +2379,12 @@ def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
             out.append((s, e))
     # (a story section of its own, "故事一 / 58岁的王阿姨…", is the case: only a whole page's report tells anecdotes)
     anecdotes = _participant_anecdotes(doc, sents, out) if m.kind == "document" else []
-    if out and not any(HUMAN_CUE.search(doc.view, s, e) and (CASE_CUE.search(doc.view, s, e) or LEAD_STUDY.search(doc.view, s, e)
-                                                             or re.search(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b",
-                                                                          doc.view[s:e], re.IGNORECASE))
-                           for s, e in sents if (s, e) not in out):
+    # (people counted in words report patients too: "Eleven people were treated")
+    if out and not any((HUMAN_CUE.search(doc.view, s, e) and (CASE_CUE.search(doc.view, s, e) or LEAD_STUDY.search(doc.view, s, e)
+                                                              or re.search(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b",
+                                                                           doc.view[s:e], re.IGNORECASE)))
+                       or PEOPLE_IN_WORDS.search(doc.view, s, e)
+                       for s, e in sents if (s, e) not in out):
         return anecdotes
     return out + anecdotes
 

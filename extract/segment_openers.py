@@ -42,7 +42,10 @@ LATIN_NAME = rx(r"(?<![A-Za-z0-9-])(?-i:[A-Z][a-z]{2}[A-Za-z0-9&-]*)")
 # capitalised words that name no actor (a sentence's first word, a group of people)
 LATIN_STOP = rx(r"(?:Patients?|Participants?|People|Adults|Children|Women|Men|Results?|Data|Some|Many|Most|Others?|"
                         r"These|Those|This|That|The|Their|Its|Our|For|After|Before|During|Both|Several|All|One|Two|Three|"
-                        r"Phase|Type|Insulin|Diabetes|Stem|Cells?|Islets?|However|Also|Such|Like)$")
+                        r"Phase|Type|Insulin|Diabetes|Stem|Cells?|Islets?|However|Also|Such|Like|"
+                        # a count that opens a sentence ("Eleven trials…", "Forty-two adults…", "Twelve of them…")
+                        r"(?i:(?:" + "|".join(EN_TENS_WORDS) + r")(?:-(?:" + "|".join(EN_UNIT_WORDS) + r"))?|"
+                        + "|".join(EN_TEEN_WORDS) + "|" + "|".join(EN_UNIT_WORDS) + r"))$")
 # an actor already known to the reader: the study being reported, not another one
 ANAPHORIC_ACTOR = rx(r"^\s*(?:该|該|这|這|此|本|其|上述|同一|他们|他們|她们|她們|研究团队|研究團隊|研究人员|研究人員|"
                              r"(?:the|this|these|that|its|their|our)\s+(?:[\w-]+\s+)?(?:team|group|researchers|investigators|"

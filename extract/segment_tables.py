@@ -138,8 +138,14 @@ GROUP_DESIGNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((d, rx(p, re.IGNO
     ("case_report", r"case (?:reports?|series)|病例报告|病例報告|个案|個案"),
 ))
 # lines that end a table: a note or abbreviation list, another table's caption
-TABLE_END = rx(r"^\s*(?:Notes?\b|Abbreviations?\b|Source\s*:|注\s*[:：]|注释|註釋|资料来源|資料來源|Table\s+\d|表\s*\d|\*)",
-                       re.IGNORECASE)
+TABLE_END = rx(r"^\s*(?:Notes?\b|Abbreviations?\b|Source\s*:|注\s*[:：]|注释|註釋|资料来源|資料來源|Table\s+\d|表\s*\d|\*)"
+               # the paper's next section, numbered or not ("3 Results", "4. Discussion", "2.1 Search strategy", "三、结果",
+               # "2 研究方法"): a numbered heading is no row
+               r"|^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[一二三四五六七八九十]{1,2}\s*[、.．])\s*)?"
+               r"(?:Introduction|Background|(?:Materials and |Patients and )?Methods?|Results?|Discussion|Conclusions?|Limitations|"
+               r"References|Acknowledge?ments?|Study selection|引言|前言|背景|(?:研究|资料与|資料與|材料与|材料與)?方法|结果|結果|讨论|討論|"
+               r"结论|結論|参考文献|參考文獻)\s*$",
+               re.IGNORECASE)
 # a caption above a table ("Table 2: Selected trials…", "表1 国内干细胞治疗糖尿病试验")
 CAPTION = rx(r"^\s*(?:Table|Tab\.|表)\s*[A-Z]?\d{1,2}\b|^\s*(?:Table|表)\s*[:：.]", re.IGNORECASE)
 
