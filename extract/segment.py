@@ -2346,6 +2346,10 @@ def segment(doc: Document) -> list[Mention]:
     return mentions
 
 
+
+# one person of a report ("一名…", "a 52-year-old woman"): the page reports a patient, not only background
+ONE_PERSON = rx(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b", re.IGNORECASE)
+
 def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
     """Sentences of a mention that tell background, not the reported study: the team's earlier animal work
     ("早在2019年,该团队已在大鼠模型中验证了…", "The group first showed it worked in mice in 2018"), or its older
@@ -2381,8 +2385,7 @@ def background_spans(doc: Document, m: Mention) -> list[tuple[int, int]]:
     anecdotes = _participant_anecdotes(doc, sents, out) if m.kind == "document" else []
     # (people counted in words report patients too: "Eleven people were treated")
     if out and not any((HUMAN_CUE.search(doc.view, s, e) and (CASE_CUE.search(doc.view, s, e) or LEAD_STUDY.search(doc.view, s, e)
-                                                              or re.search(r"一名|一位|一例|\b(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:patient|wom[ae]n|m[ae]n)\b",
-                                                                           doc.view[s:e], re.IGNORECASE)))
+                                                              or ONE_PERSON.search(doc.view, s, e)))
                        or PEOPLE_IN_WORDS.search(doc.view, s, e)
                        for s, e in sents if (s, e) not in out):
         return anecdotes
