@@ -1827,6 +1827,18 @@ def _opener_metadata(doc: Document, n: Mention, op: segment_openers.Opener, main
             n.context_fields = frozenset({"condition", "design"})
 
 
+def _product_codes(doc: Document, m: Mention) -> tuple[list[tuple[str, int, int]], dict[str, int], Optional[str]]:
+    """The product codes the mention names (code, start, end), how often each, and its own product: the most often
+    named code, the first named on a tie (None unless two codes are named)."""
+    codes = [c for s, e in m.spans for c in metadata.product_codes(doc.view, s, e)]
+    counts: dict[str, int] = {}
+    for c, _, _ in codes:
+        counts[c] = counts.get(c, 0) + 1
+    if len(counts) < 2:
+        return codes, counts, None
+    return codes, counts, max(counts, key=lambda c: (counts[c], -next(s for cc, s, _ in codes if cc == c)))
+
+
 def _other_product_trials(doc: Document, m: Mention, protect: int) -> list[tuple[int, int]]:
     """(sentence start, cue end) of sentences that report a trial of another product than the mention's own.
 
@@ -1834,13 +1846,9 @@ def _other_product_trials(doc: Document, m: Mention, protect: int) -> list[tuple
     opening line, is a competitor's or partner's study of its own ("Aurigen … said that five of the nine
     patients in its phase 1 trial of AUR-07 …").
     """
-    codes = [c for s, e in m.spans for c in metadata.product_codes(doc.view, s, e)]
-    if len({c for c, _, _ in codes}) < 2:
+    codes, counts, own = _product_codes(doc, m)
+    if own is None:
         return []
-    counts: dict[str, int] = {}
-    for c, _, _ in codes:
-        counts[c] = counts.get(c, 0) + 1
-    own = max(counts, key=lambda c: (counts[c], -next(s for cc, s, _ in codes if cc == c)))
     out: list[tuple[int, int]] = []
     done: set[str] = set()
     for code, cs, ce in codes:
@@ -1878,13 +1886,9 @@ def _earlier_products(doc: Document, m: Mention, protect: int) -> list[tuple[int
     """(sentence start, cue end) of sentences that tell a trial of the company's earlier or other product (not the
     mention's own, its most often named code) with a cohort or a result of their own; the study runs to the end of its
     paragraph."""
-    codes = [c for s, e in m.spans for c in metadata.product_codes(doc.view, s, e)]
-    if len({c for c, _, _ in codes}) < 2:
+    codes, counts, own = _product_codes(doc, m)
+    if own is None:
         return []
-    counts: dict[str, int] = {}
-    for c, _, _ in codes:
-        counts[c] = counts.get(c, 0) + 1
-    own = max(counts, key=lambda c: (counts[c], -next(s for cc, s, _ in codes if cc == c)))
     out: list[tuple[int, int]] = []
     for code, cs, ce in codes:
         if code == own or cs < protect or any(o[0] <= cs < o[1] for o in out):
