@@ -9,7 +9,7 @@ from __future__ import annotations
 import heapq
 from array import array
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from ..models import Link, LinkSignal
 from . import settings
@@ -39,17 +39,22 @@ class PendingLink:
     score: float
     threshold: float
 
-    def link(self, feats: list[Features]) -> Link:
-        """The ``Link`` (``compare.to_link``, linked, with its threshold), built without validation: every value
-        is already of its field's type (a study of a large run builds a million of them)."""
-        from .merge import _construct
-
+    def row(self, feats: list[Features]) -> dict[str, Any]:
+        """The ``Link`` (``compare.to_link``, linked, with its threshold) as the JSON object of its model, every
+        value already of its field's type."""
         decision = next((d for n, _, d in self.sig if n == "decision"), None) \
             if self.level.startswith("decision:") else None
-        signals = [_construct(LinkSignal, {"name": n, "score": float(round(w, 3)), "detail": d}) for n, w, d in self.sig]
-        return _construct(Link, {"a": feats[self.i].rid, "b": feats[self.j].rid, "score": float(self.score),
-                                 "level": self.level, "linked": True, "threshold": float(self.threshold),
-                                 "decision": decision, "signals": signals})
+        return {"a": feats[self.i].rid, "b": feats[self.j].rid, "score": float(self.score), "level": self.level,
+                "linked": True, "threshold": float(self.threshold), "decision": decision,
+                "signals": [{"name": n, "score": float(round(w, 3)), "detail": d} for n, w, d in self.sig]}
+
+    def link(self, feats: list[Features]) -> Link:
+        """The ``Link`` of ``row``, built without validation (a study of a large run builds a million of them)."""
+        from .merge import _construct
+
+        row = self.row(feats)
+        row["signals"] = [_construct(LinkSignal, s) for s in row["signals"]]
+        return _construct(Link, row)
 
 
 class PairCache:

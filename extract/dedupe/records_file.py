@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 from array import array
 from pathlib import Path
-from typing import Iterator, Sequence, Union, overload
+from typing import Any, Iterator, Sequence, Union, overload
+
+import orjson
 
 from ..models import Record
 
@@ -45,6 +47,11 @@ class RecordsFile(Sequence[Record]):
         if i < 0:
             i += len(self)
         return Record.model_validate_json(os.pread(self._fd, self._len[i], self._start[i]))
+
+    def row(self, i: int) -> dict[str, Any]:
+        """Record ``i`` as its JSON object, not validated (it was validated when written): what merging reads,
+        at a fraction of the cost of a ``Record``."""
+        return orjson.loads(os.pread(self._fd, self._len[i], self._start[i]))
 
     def span(self, lo: int, hi: int) -> Iterator[Record]:
         """Records ``lo`` to ``hi`` (excluded), read in one piece (a worker's share of the file)."""
