@@ -21,8 +21,8 @@ from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_
 from .decisions import Decisions
 from .engine import Clock, KeyChunk, ValueSharer, _keys_chunk, choose_engine, scored_pairs
 from .forked import fork_map, jobs_for
-from .merge import _h, build_study, dump_row, record_row, study_row
-from .records_file import RecordsFile
+from .merge import _h, build_study, dump_row, study_row
+from .records_file import RecordsFile, record_row
 
 __all__ = ["dedupe", "explain", "explain_in_run", "BlockStats", "StudyLine", "Trace"]
 
@@ -238,7 +238,7 @@ def _features_span(state: tuple[RecordsFile, Mapping[str, str], bool], span: tup
     and, when asked, their block keys."""
     records, texts, keys = state
     share = ValueSharer()
-    fs = [share(features(r, texts.get(r.doc_id))) for r in records.span(*span)]
+    fs = [share(features(r, texts.get(r["doc_id"]))) for r in records.rows(*span)]
     return fs, _keys_chunk(fs, (0, len(fs)), at=span[0]) if keys else None
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from ..models import Link, Record, Study, StudyMeta
 from .compare import cells_compatible
 from .normalise import journal_table, norm_doi, norm_registry, norm_title
+from .records_file import Row, record_row
 
 # StudyMeta fields merged value by value (lists are merged element by element), in StudyMeta's order (the
 # order a Study is written in)
@@ -17,9 +18,6 @@ META_FIELDS = tuple(name for name in StudyMeta.model_fields if name != "evidence
 # single-valued facts of one study: two different values are a conflict
 CONFLICT_FIELDS = ("doi", "pmid", "pmcid", "design", "condition", "country")
 
-# a record as its JSON object (a records.jsonl line parsed, or ``record_row``): merging reads plain values only,
-# so a large run never validates a record again to merge it
-Row = dict[str, Any]
 # a study as the JSON object of its output line (``Study.model_dump(mode="json")``)
 StudyRow = dict[str, Any]
 
@@ -44,15 +42,6 @@ def id_candidates(records: list[Record]) -> list[str]:
     out += [f"s-reg-{x.lower()}" for x in regs]
     out.append(f"s-rec-{_h(min(r.record_id for r in records))}")
     return out
-
-
-def record_row(r: Record) -> Row:
-    """A validated record as the plain values merging reads (its models' own field dicts, nothing copied)."""
-    return {"record_id": r.record_id, "doc_id": r.doc_id, "study": r.study.__dict__,
-            **{name: [x.__dict__ for x in getattr(r, name)] for name in _FACT_LISTS}}
-
-
-_FACT_LISTS = ("cohort_sizes", "hba1c", "doses", "regimen", "follow_up")
 
 
 def _collect(pairs: Iterable[tuple[Hashable, Any, str]]) -> list[dict[str, Any]]:
