@@ -449,14 +449,16 @@ def _cohort(a: Features, b: Features, sig: list[Sig]) -> None:
     if shared:
         n = max(shared)
         found.append((_n_weight(n, a.tf), f"total {n}" + _tf_note(n, a.tf)))
-    for x, y in ((a, b), (b, a)):
-        if x.n_total and len(y.n_arms) >= 2 and sum(y.n_arms) in x.n_total:
-            found.append((_n_weight(sum(y.n_arms), a.tf), f"total {sum(y.n_arms)} = sum of arms" + _tf_note(sum(y.n_arms), a.tf)))
-            break
-    arms = a.n_arms & b.n_arms
-    if arms:
-        found.append((min(_n_weight(sum(arms), a.tf), W["n_arm_cap"]), f"arms {sorted(arms)}"))
-    if not found:
+    some_arms = a.n_arms or b.n_arms   # (most records give a total alone: nothing below applies to them)
+    if some_arms:
+        for x, y in ((a, b), (b, a)):
+            if x.n_total and len(y.n_arms) >= 2 and sum(y.n_arms) in x.n_total:
+                found.append((_n_weight(sum(y.n_arms), a.tf), f"total {sum(y.n_arms)} = sum of arms" + _tf_note(sum(y.n_arms), a.tf)))
+                break
+        arms = a.n_arms & b.n_arms
+        if arms:
+            found.append((min(_n_weight(sum(arms), a.tf), W["n_arm_cap"]), f"arms {sorted(arms)}"))
+    if not found and some_arms:
         # one report gives a subgroup (the full-dose cohort) as its whole cohort: the other's arm
         for x, y in ((a, b), (b, a)):
             sub = x.n_total & y.n_arms
@@ -748,7 +750,10 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
     if a.doc_id == b.doc_id:
         sig.append(("same_document", W["same_document"], a.doc_id))
     day = W["date_day"]
-    if not any(w > 0 and (n not in PROFILE_SIGNALS or (n == "date" and w >= day)) for n, w, _ in sig):
+    for n, w, _ in sig:
+        if w > 0 and (n not in PROFILE_SIGNALS or (n == "date" and w >= day)):
+            break
+    else:
         # journal, design, condition, cell type and country describe a kind of study: many studies share
         # them (look-alikes); without anything that identifies this one the pair is no link
         sig.append(("profile_only", W["profile_only"], "nothing identifying shared"))
@@ -757,7 +762,7 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
         level = "contradiction"
     elif level is None:
         level = "alias" if any(x[0] == "alias" for x in sig) else "fingerprint"
-    return sig, level, round(sum(x[1] for x in sig), 3)
+    return sig, level, round(sum([x[1] for x in sig]), 3)
 
 
 def to_link(a: Features, b: Features, sig: list[Sig], level: str, score: float) -> Link:

@@ -74,45 +74,51 @@ def _rounded(x: Optional[float], nd: int = 2) -> Optional[float]:
     return None if x is None else round(x, nd)
 
 
+# study fields whose values are grouped by their folded spelling when a study has several records
+_FOLDED = frozenset({"journal", "title", "institution"})
+
+
 def merge_values(rows: list[Row]) -> dict[str, Any]:
     """The cluster's values, in a record's shape (``models.Merged`` as plain values), each listing the records it
     came from."""
-    study: dict[str, list[dict[str, Any]]] = {}
     several = len(rows) > 1   # (one record gives one title, journal, institution: no spellings to fold)
-    for name in META_FIELDS:
-        items: list[tuple[Hashable, Any, str]] = []
-        for r in rows:
-            v = r["study"].get(name)
-            for x in (v if isinstance(v, list) else [v]):
+    # (key, value, record id) per field, in the records' order; only the fields a record gives are visited (most
+    # fields of most records are empty)
+    found: dict[str, list[tuple[Hashable, Any, str]]] = {}
+    for r in rows:
+        rid = r["record_id"]
+        for name, v in r["study"].items():
+            if v is None or v == "" or v == [] or name == "evidence":
+                continue
+            items = found.get(name)
+            if items is None:
+                items = found[name] = []
+            for x in (v if isinstance(v, list) else (v,)):
                 if x is None or x == "":
                     continue
-                key: Hashable = x
-                if name in ("journal", "title", "institution"):
-                    if several:
-                        key = norm_title(x)  # one value per spelling, case and punctuation aside
+                if name in _FOLDED:
+                    key: Hashable = norm_title(x) if several else x   # one value per spelling, case and punctuation aside
                 elif name == "registry_ids":
                     key = norm_registry(x)
-                items.append((key, x, r["record_id"]))
-        if items:   # (most fields of most studies are empty: no grouping to do)
-            study[name] = _collect(items)
-    merged: dict[str, Any] = {"study": study}
-    merged["cohort_sizes"] = _collect(
-        (((c["n"], c["role"]), {"n": c["n"], "role": c["role"], "label": c["label"]}, r["record_id"])
-         for r in rows for c in r["cohort_sizes"]))
-    merged["hba1c"] = _collect(
-        (((_rounded(h["before"]), _rounded(h["after"]), _rounded(h["change"]), h["timepoint_days"]),
-          {"before": h["before"], "after": h["after"], "change": h["change"], "unit": h["unit"],
-           "timepoint_days": h["timepoint_days"], "group": h["group"]}, r["record_id"])
-         for r in rows for h in r["hba1c"]))
-    merged["doses"] = _collect(
-        (((d["cells_min"], d["cells_max"], d["per_kg"]),
-          {"cells_min": d["cells_min"], "cells_max": d["cells_max"], "per_kg": d["per_kg"]}, r["record_id"])
-         for r in rows for d in r["doses"]))
-    merged["regimen"] = _collect(
-        (((g["infusions"], g["interval_days"]), {"infusions": g["infusions"], "interval_days": g["interval_days"]},
-          r["record_id"]) for r in rows for g in r["regimen"]))
-    merged["follow_up"] = _collect(
-        ((round(f["days"]), {"days": f["days"]}, r["record_id"]) for r in rows for f in r["follow_up"]))
+                else:
+                    key = x
+                items.append((key, x, rid))
+    merged: dict[str, Any] = {"study": {name: _collect(found[name]) for name in META_FIELDS if found.get(name)}}
+    cohort = [((c["n"], c["role"]), {"n": c["n"], "role": c["role"], "label": c["label"]}, r["record_id"])
+              for r in rows for c in r["cohort_sizes"]]
+    hba1c = [((_rounded(h["before"]), _rounded(h["after"]), _rounded(h["change"]), h["timepoint_days"]),
+              {"before": h["before"], "after": h["after"], "change": h["change"], "unit": h["unit"],
+               "timepoint_days": h["timepoint_days"], "group": h["group"]}, r["record_id"])
+             for r in rows for h in r["hba1c"]]
+    doses = [((d["cells_min"], d["cells_max"], d["per_kg"]),
+              {"cells_min": d["cells_min"], "cells_max": d["cells_max"], "per_kg": d["per_kg"]}, r["record_id"])
+             for r in rows for d in r["doses"]]
+    regimen = [((g["infusions"], g["interval_days"]), {"infusions": g["infusions"], "interval_days": g["interval_days"]},
+                r["record_id"]) for r in rows for g in r["regimen"]]
+    follow_up = [(round(f["days"]), {"days": f["days"]}, r["record_id"]) for r in rows for f in r["follow_up"]]
+    for name, items in (("cohort_sizes", cohort), ("hba1c", hba1c), ("doses", doses), ("regimen", regimen),
+                        ("follow_up", follow_up)):
+        merged[name] = _collect(items) if items else []
     return merged
 
 
