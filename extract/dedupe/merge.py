@@ -167,9 +167,14 @@ def study_row(study_id: str, rows: list[Row], links: list[dict[str, Any]], previ
             "conflicts": find_conflicts(rows, merged), "links": links, "previous_ids": previous_ids}
 
 
+# json.dumps(..., ensure_ascii=False) makes an encoder per call; one made once writes the same text (rows hold no
+# reference cycles: no check for them)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
 def dump_row(row: StudyRow) -> str:
     """A study row's line: ``write.dumps`` of the Study it describes (the same JSON text)."""
-    return json.dumps(row, ensure_ascii=False)
+    return _ENCODER.encode(row)
 
 
 def build_study(study_id: str, records: list[Record], links: list[Link]) -> Study:
