@@ -7,6 +7,7 @@ project's deduplication (any engine) and, side by side, Splink (DuckDB backend) 
     .venv/bin/python benchmarks/bench_dedupe.py --n 100000 --splink --no-ours   # Splink alone ('bench' extra)
     .venv/bin/python benchmarks/bench_dedupe.py --n 5000 --tracemalloc          # Python-heap peak (slower)
     .venv/bin/python benchmarks/bench_dedupe.py --n 1000000 --from-file         # as a real run: records.jsonl
+    .venv/bin/python benchmarks/bench_dedupe.py --n 100000 --from-file --misses # why the missed true pairs were missed
 
 ``--from-file`` generates the records in a child process that writes them to records.jsonl (as the pipeline
 does); deduplication then reads them from the file when needed (``RecordsFile``) and hands each study, as its
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from synth_records import make_records, pairwise_prf  # noqa: E402
 
-from extract.dedupe import BlockStats, StudyLine, dedupe  # noqa: E402
+from extract.dedupe import BlockStats, StudyLine, Trace, dedupe  # noqa: E402
 from extract.models import Record  # noqa: E402
 from extract.write import dumps  # noqa: E402
 
@@ -67,7 +68,7 @@ def _write_records(n: int, seed: int, texts: bool, out: str) -> None:
 
 
 def run_from_file(n: int, seed: int, texts_flag: bool, engine: str, digest: bool = False,
-                  keep: Optional[str] = None) -> None:
+                  keep: Optional[str] = None, misses: bool = False) -> None:
     """Generate into records.jsonl in a child, then deduplicate from the file with a study sink; ``digest``:
     also print a SHA-256 of every study's JSON in sink order (two versions must print the same); ``keep``: a
     directory that holds the generated files across runs (generated only when missing there)."""
@@ -103,13 +104,58 @@ def run_from_file(n: int, seed: int, texts_flag: bool, engine: str, digest: bool
                 sha.update(study.line.encode("utf-8") + b"\n")
 
         stats = BlockStats()
+        trace = Trace() if misses else None
         t1, c1 = time.perf_counter(), _cpu()
-        dedupe(records, texts=texts, stats=stats, engine=None if engine == "auto" else engine, sink=sink, dump=dumps)
+        dedupe(records, texts=texts, stats=stats, engine=None if engine == "auto" else engine, sink=sink, dump=dumps,
+               trace=trace)
         _report(engine, count[0], len(records), time.perf_counter() - t1, _cpu() - c1, stats, rss_before,
                 None, pairwise_prf(pred, truth))
         if digest:
             print(f"[ours:{engine}] studies sha256   {sha.hexdigest()}")
+        if trace is not None:
+            for line in missed_pairs(trace, pred, truth):
+                print(f"[ours:{engine}] missed           {line}")
         records.close()
+
+
+def missed_pairs(trace: Trace, pred: dict[str, str], truth: dict[str, str]) -> list[str]:
+    """Why the run missed the true pairs it missed: each scored on its own (``signals``) and looked up among the
+    engine's candidate pairs. "below": its own score does not reach a link (scoring: no block would help);
+    "no block": it would score a link but shares no block (blocking); "refused": a candidate scoring a link that
+    clustering kept apart (average linkage, a contradiction with another member, the size cap)."""
+    from itertools import combinations
+
+    from extract.dedupe import settings
+    from extract.dedupe.compare import signals
+    from extract.dedupe.engine import engine_pairs
+
+    feats = trace.feats
+    index = {f.rid: k for k, f in enumerate(feats)}
+    by_study: dict[str, list[int]] = {}
+    for rid, key in truth.items():
+        by_study.setdefault(key, []).append(index[rid])
+    missed = [(min(a, b), max(a, b)) for members in by_study.values() for a, b in combinations(members, 2)
+              if pred[feats[a].rid] != pred[feats[b].rid]]
+    i, j = engine_pairs(feats, "duckdb")
+    n = len(feats)
+    candidates = set((i * n + j).tolist())
+    kinds: dict[str, int] = {}
+    scores: dict[str, int] = {}
+    for a, b in missed:
+        _, level, score = signals(feats[a], feats[b])
+        linked = level != "contradiction" and score >= settings.LINK_THRESHOLD
+        kind = ("refused" if a * n + b in candidates else "no block") if linked else \
+            ("below, candidate" if a * n + b in candidates else "below, no block")
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if not linked:
+            band = "contradiction" if level == "contradiction" else f"{max(-4, min(5, int(score // 1)))}.."
+            scores[band] = scores.get(band, 0) + 1
+    true_pairs = sum(len(m) * (len(m) - 1) // 2 for m in by_study.values())
+    linkable = true_pairs - kinds.get("below, candidate", 0) - kinds.get("below, no block", 0)
+    return [f"{len(missed):,} of {true_pairs:,} true pairs: {kinds}",
+            f"own scores of those below the threshold {settings.LINK_THRESHOLD}: "
+            f"{dict(sorted(scores.items(), key=lambda kv: (kv[0] != 'contradiction', float(kv[0][:-2]) if kv[0] != 'contradiction' else 0)))}",
+            f"recall if every true pair scoring a link were joined: {linkable / true_pairs:.4f}"]
 
 
 def _report(engine: str, n_studies: int, n_records: int, wall: float, cpu: float, stats: BlockStats,
@@ -250,11 +296,13 @@ def main() -> int:
                     help="write the records to records.jsonl in a child process and deduplicate from the file")
     ap.add_argument("--digest", action="store_true",
                     help="with --from-file: print a SHA-256 of the studies' JSON (compare two versions)")
+    ap.add_argument("--misses", action="store_true",
+                    help="with --from-file: say why the missed true pairs were missed (scoring, blocking, clustering)")
     ap.add_argument("--keep", metavar="DIR", help="with --from-file: generate into DIR once and reuse it after "
                                                   "(the same --n, --seed and --texts)")
     args = ap.parse_args()
     if args.from_file:
-        run_from_file(args.n, args.seed, args.texts, args.engine, args.digest, args.keep)
+        run_from_file(args.n, args.seed, args.texts, args.engine, args.digest, args.keep, args.misses)
         return 0
 
     t0 = time.perf_counter()

@@ -401,3 +401,35 @@ def test_differing_dois_without_a_registry_bridge_stay_apart() -> None:
     dedupe([cn_paper, en_paper, digest])
     assert en_paper.study_id == digest.study_id
     assert cn_paper.study_id != en_paper.study_id
+
+
+def test_joint_profile_bound_never_below_what_grow_counts(synth) -> None:  # type: ignore[no-untyped-def]
+    # grow skips a pair of groups whose bound cannot reach JOINT_MIN_PROFILE: the bound must never be lower than
+    # the joint profile weight joint_signals gives (groups of a study's reports and of look-alikes, in pairs)
+    import random
+
+    from extract.dedupe.cluster import JOINT_PROFILE, PairCache, _joint_profile_bound, joint_signals
+    from extract.dedupe.compare import features, term_frequencies
+
+    make_records, _ = synth
+    records, truth = make_records(3000, seed=11)
+    feats = [features(r) for r in records]
+    term_frequencies(feats)
+    by_study: dict[str, list[int]] = {}
+    for k, r in enumerate(records):
+        by_study.setdefault(truth[r.record_id], []).append(k)
+    groups = list(by_study.values())
+    rng = random.Random(5)
+    cache = PairCache(feats)
+    checked = 0
+    # a study's reports in two halves (they share the most), and groups of two studies drawn at random
+    halves = [(g[:len(g) // 2], g[len(g) // 2:]) for g in groups if len(g) >= 2]
+    for a, b in halves + [tuple(rng.sample(groups, 2)) for _ in range(2000)]:
+        joint = joint_signals(a, b, cache)
+        if joint is None:
+            continue
+        profile = sum(w for n, w, _ in joint[0] if w > 0 and n in JOINT_PROFILE)
+        assert _joint_profile_bound(a, b, feats) >= profile - 1e-9
+        checked += 1
+    assert checked > 1000
+    assert sum(_joint_profile_bound(a, b, feats) < settings.JOINT_MIN_PROFILE for a, b in halves) > 0   # it does prune

@@ -21,8 +21,8 @@ from .compare import FACT_SIGNALS, HARD, Features, Sig, features, signals, term_
 from .decisions import Decisions
 from .engine import Clock, KeyChunk, ValueSharer, _keys_chunk, choose_engine, scored_pairs
 from .forked import fork_map, jobs_for
-from .merge import _h, build_study
-from .records_file import RecordsFile
+from .merge import _h, build_study, dump_row, study_row
+from .records_file import RecordsFile, record_row
 
 __all__ = ["dedupe", "explain", "explain_in_run", "BlockStats", "StudyLine", "Trace"]
 
@@ -239,7 +239,7 @@ def _features_span(state: tuple[RecordsFile, Mapping[str, str], bool], span: tup
     and, when asked, their block keys."""
     records, texts, keys = state
     share = ValueSharer()
-    fs = [share(features(r, texts.get(r.doc_id))) for r in records.span(*span)]
+    fs = [share(features(r, texts.get(r["doc_id"]))) for r in records.rows(*span)]
     return fs, _keys_chunk(fs, (0, len(fs)), at=span[0]) if keys else None
 
 
@@ -279,17 +279,31 @@ def _build(records: Sequence[Record], feats: list[Features], sid: str, members: 
         for r in recs:
             r.study_id = sid
     study = build_study(sid, recs, [p.link(feats) for p in links])
-    study.previous_ids = _previous_ids(sid, recs, previous, history)
+    study.previous_ids = _previous_ids(sid, [r.record_id for r in recs], previous, history)
     return study
 
 
 def _lines(m: _Merging, chunk: list[int]) -> list[StudyLine]:
-    """The studies of groups ``chunk`` as lines (a worker's task: text crosses back, not Study objects)."""
+    """The studies of groups ``chunk`` as lines (a worker's task: text crosses back, not Study objects). With
+    ``write.dumps`` each line is written from the study's row: records read as plain JSON, no model validated."""
+    from ..write import dumps
+
     out = []
+    if m.dump is not dumps:
+        for g in chunk:
+            # (_sink_lines sets the study ids of records held in memory)
+            study = _build(m.records, m.feats, m.ids[g], *m.groups[g], m.previous, m.history, assign=False)
+            out.append(StudyLine(study.study_id, study.record_ids, m.dump(study)))
+        return out
+    records = m.records
+    read = records.row if isinstance(records, RecordsFile) else (lambda i: record_row(records[i]))
     for g in chunk:
-        # (_sink_lines sets the study ids of records held in memory)
-        study = _build(m.records, m.feats, m.ids[g], *m.groups[g], m.previous, m.history, assign=False)
-        out.append(StudyLine(study.study_id, study.record_ids, m.dump(study)))
+        members, links = m.groups[g]
+        sid = m.ids[g]
+        rows = sorted((read(i) for i in members), key=lambda r: (r["doc_id"], r["record_id"]))
+        rids = [r["record_id"] for r in rows]
+        row = study_row(sid, rows, [p.row(m.feats) for p in links], _previous_ids(sid, rids, m.previous, m.history))
+        out.append(StudyLine(sid, row["record_ids"], dump_row(row)))
     return out
 
 
@@ -336,12 +350,12 @@ def _assign_ids(feats: list[Features], clusters: list[list[int]]) -> list[str]:
     return ids
 
 
-def _previous_ids(sid: str, recs: Sequence[Record], previous: Mapping[str, str],
+def _previous_ids(sid: str, record_ids: Sequence[str], previous: Mapping[str, str],
                   history: Mapping[str, list[str]]) -> list[str]:
     """The ids earlier runs gave this study's records (and those studies' own earlier ids)."""
     out: set[str] = set()
-    for r in recs:
-        old = previous.get(r.record_id)
+    for rid in record_ids:
+        old = previous.get(rid)
         if old:
             out.add(old)
             out.update(history.get(old, ()))

@@ -9,11 +9,11 @@ from __future__ import annotations
 import heapq
 from array import array
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 from ..models import Link, LinkSignal
 from . import settings
-from .compare import FACT_SIGNALS, PROFILE_SIGNALS, W, Features, Sig, signals
+from .compare import FACT_SIGNALS, PROFILE_SIGNALS, W, Features, Sig, _organisations, signals
 
 
 @dataclass(slots=True)
@@ -39,17 +39,22 @@ class PendingLink:
     score: float
     threshold: float
 
-    def link(self, feats: list[Features]) -> Link:
-        """The ``Link`` (``compare.to_link``, linked, with its threshold), built without validation: every value
-        is already of its field's type (a study of a large run builds a million of them)."""
-        from .merge import _construct
-
+    def row(self, feats: list[Features]) -> dict[str, Any]:
+        """The ``Link`` (``compare.to_link``, linked, with its threshold) as the JSON object of its model, every
+        value already of its field's type."""
         decision = next((d for n, _, d in self.sig if n == "decision"), None) \
             if self.level.startswith("decision:") else None
-        signals = [_construct(LinkSignal, {"name": n, "score": float(round(w, 3)), "detail": d}) for n, w, d in self.sig]
-        return _construct(Link, {"a": feats[self.i].rid, "b": feats[self.j].rid, "score": float(self.score),
-                                 "level": self.level, "linked": True, "threshold": float(self.threshold),
-                                 "decision": decision, "signals": signals})
+        return {"a": feats[self.i].rid, "b": feats[self.j].rid, "score": float(self.score), "level": self.level,
+                "linked": True, "threshold": float(self.threshold), "decision": decision,
+                "signals": [{"name": n, "score": float(round(w, 3)), "detail": d} for n, w, d in self.sig]}
+
+    def link(self, feats: list[Features]) -> Link:
+        """The ``Link`` of ``row``, built without validation (a study of a large run builds a million of them)."""
+        from .merge import _construct
+
+        row = self.row(feats)
+        row["signals"] = [_construct(LinkSignal, s) for s in row["signals"]]
+        return _construct(Link, row)
 
 
 class PairCache:
@@ -381,11 +386,50 @@ GROW_CHUNK = 500   # pairs of groups per task
 def _mergeable_joint(a: list[int], b: list[int], cache: PairCache, threshold: float
                      ) -> Optional[tuple[list[Sig], float]]:
     """The joint signals and score of two groups when they clear every bar of ``grow``, else None."""
+    if _joint_profile_bound(a, b, cache.feats) < settings.JOINT_MIN_PROFILE - 1e-9:
+        return None   # (the profile bar cannot be cleared: no cross pair need be scored)
     joint = joint_signals(a, b, cache)
     if joint is None or joint[1] < threshold or identifying(joint[0]) < settings.JOINT_MIN_IDENTIFYING \
             or sum(w for n, w, _ in joint[0] if w > 0 and n in JOINT_PROFILE) < settings.JOINT_MIN_PROFILE:
         return None
     return joint
+
+
+def _wpos(*names: str) -> float:
+    return max(0.0, *(W[n] for n in names))
+
+
+def _joint_profile_bound(a: list[int], b: list[int], feats: list[Features]) -> float:
+    """At least what ``_mergeable_joint`` counts against ``JOINT_MIN_PROFILE`` (the best positive weight of each
+    signal of ``JOINT_PROFILE`` over the cross pairs): institution, sponsor and city exactly (``_organisations``,
+    a fraction of a pair's signals), the others by their highest level where both records give the value. Most
+    pairs of groups that share a block share no one (institution, sponsor, product, person, patient) enough
+    to clear that bar, and need no cross pair scored."""
+    best: dict[str, float] = {}
+    for x in a:
+        for y in b:
+            fx, fy = (feats[x], feats[y]) if x < y else (feats[y], feats[x])   # (the order signals() sees)
+            sig: list[Sig] = []
+            _organisations(fx, fy, sig)
+            if fx.aliases and fy.aliases:
+                sig.append(("alias", _wpos("alias_equal", "alias_differ"), None))
+            if fx.people and fy.people:
+                sig.append(("investigator", _wpos("investigator_equal", "investigator_surname"), None))
+            if fx.has_profile and fy.has_profile:
+                if fx.age is not None and fy.age is not None:
+                    sig.append(("age", _wpos("age_equal", "age_differ"), None))
+                if fx.sex and fy.sex:
+                    sig.append(("sex", _wpos("sex_equal", "sex_differ"), None))
+                if fx.duration is not None and fy.duration is not None:
+                    sig.append(("disease_duration", _wpos("duration_equal", "duration_differ"), None))
+                if fx.insulin_free is not None and fy.insulin_free is not None:
+                    sig.append(("insulin_free", _wpos("insulin_free_equal"), None))
+                if fx.procedure_year and fy.procedure_year:
+                    sig.append(("procedure_year", _wpos("procedure_year_equal", "procedure_year_differ"), None))
+            for n, w, _ in sig:
+                if n in JOINT_PROFILE and w > best.get(n, 0.0):
+                    best[n] = w
+    return sum(best.values())
 
 
 def _judged_ahead(order: list[Scored], of: list[int], members: dict[int, list[int]], cache: PairCache,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 from operator import attrgetter
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Union
 
 from rapidfuzz import fuzz
 
@@ -13,6 +13,7 @@ from . import settings
 from .institutions import alias_key, institution_key, org_table, product_table, relate_institutions
 from .people import person_keys, shared_person, surnames
 from .period import YM, study_period
+from .records_file import Row, record_row
 from .normalise import (context_numbers, fold, is_cjk, simplified, journal_table, norm_doi, norm_name, norm_registry, norm_title,
                         parse_date, same_unknown_journal, title_similarity)
 from ..rxcache import rx
@@ -98,29 +99,32 @@ class Features:
 _FEATURE_VALUES = attrgetter(*(f.name for f in fields(Features)))   # (the constructor's order)
 
 
-def features(r: Record, text: Optional[str] = None) -> Features:
-    """Normalise one record for linking; ``text`` is its document's text (for the mention's numbers)."""
-    s = r.study
-    y, m, d = parse_date(s.pub_date)
-    title = norm_title(s.title)
+def features(r: Union[Record, Row], text: Optional[str] = None) -> Features:
+    """Normalise one record (or its ``Row``: a large run reads records as plain JSON) for linking; ``text`` is its
+    document's text (for the mention's numbers)."""
+    if not isinstance(r, dict):
+        r = record_row(r)
+    s = r["study"]
+    y, m, d = parse_date(s["pub_date"])
+    title = norm_title(s["title"])
     totals, arms, included = set(), set(), set()
-    for c in r.cohort_sizes:
-        {"total": totals, "arm": arms, "studies_included": included}[c.role].add(c.n)
-    hba1c = sorted({round(v, 2) for h in r.hba1c for v in (h.before, h.after, h.change) if v is not None})
+    for c in r["cohort_sizes"]:
+        {"total": totals, "arm": arms, "studies_included": included}[c["role"]].add(c["n"])
+    hba1c = sorted({round(v, 2) for h in r["hba1c"] for v in (h["before"], h["after"], h["change"]) if v is not None})
     orgs, products = org_table(), product_table()
-    inst = s.institution or ""
+    inst = s["institution"] or ""
     inst_id = orgs.lookup(inst) if inst else None
     inst_key = institution_key(inst) if inst else None
-    named = [*s.sponsors]
+    named = [*s["sponsors"]]
     if (inst_id and orgs.orgs[inst_id].kind == "company") or (not inst_id and inst_key and "company" in inst_key[1]):
         # a company read as the institution ("Vertex制药公司") is a sponsor: counted once, as the sponsor
         named.append(inst)
         inst, inst_id, inst_key = "", None, None
-    org_ids = {o for name in [*s.organisations, *([inst] if inst else [])] if (o := orgs.lookup(name))}
-    others = frozenset(k for name in s.organisations if not orgs.lookup(name)
+    org_ids = {o for name in [*s["organisations"], *([inst] if inst else [])] if (o := orgs.lookup(name))}
+    others = frozenset(k for name in s["organisations"] if not orgs.lookup(name)
                        and (k := institution_key(name)) and "company" not in k[1] and k != inst_key)
-    aliases = [products.canonical(x) for x in s.aliases if len(alias_key(x)) >= 3]
-    quote = _quote(r, text)
+    aliases = [products.canonical(x) for x in s["aliases"] if len(alias_key(x)) >= 3]
+    quote = _quote(r["mention"], text)
     period = study_period(quote) if quote else None
     sponsors = (frozenset(o for o in org_ids if orgs.orgs[o].kind == "company")
                 | frozenset(sp for x in aliases if (p := products.products.get(x)) and (sp := p.sponsor))
@@ -128,35 +132,36 @@ def features(r: Record, text: Optional[str] = None) -> Features:
     main_alias = _main(aliases, quote, products.find)
     main_sponsor = (products.products[main_alias].sponsor if main_alias in products.products else None) \
         or _main_company(sponsors, quote)
+    age, sex, duration = s["patient_age"], s["patient_sex"], s["disease_duration_years"]
+    insulin_free, procedure_year = s["insulin_free_days"], s["procedure_year"]
     return Features(
-        rid=r.record_id, doc_id=r.doc_id,
-        doi=norm_doi(s.doi), pmid=(s.pmid or None), pmcid=(s.pmcid or "").upper() or None,
-        registries=frozenset(norm_registry(x) for x in s.registry_ids if x.strip()),
+        rid=r["record_id"], doc_id=r["doc_id"],
+        doi=norm_doi(s["doi"]), pmid=(s["pmid"] or None), pmcid=(s["pmcid"] or "").upper() or None,
+        registries=frozenset(norm_registry(x) for x in s["registry_ids"] if x.strip()),
         title=title, title_cjk=is_cjk(title),
-        journal=journal_table().canonical(s.journal),
+        journal=journal_table().canonical(s["journal"]),
         year=y, month=m, day=d,
-        design=s.design, condition=s.condition, cell_types=frozenset(s.cell_types),
-        condition_weak=_weak(s.evidence.get("condition", [])),
+        design=s["design"], condition=s["condition"], cell_types=frozenset(s["cell_types"]),
+        condition_weak=_weak(s["evidence"].get("condition", [])),
         n_total=frozenset(totals), n_arms=frozenset(arms), n_studies=frozenset(included),
         hba1c=tuple(hba1c),
-        hba1c_pairs=tuple(sorted({(round(h.before, 2), round(h.after, 2)) for h in r.hba1c
-                                  if h.before is not None and h.after is not None})),
-        doses=tuple(sorted({(x.cells_min, x.cells_max, x.per_kg) for x in r.doses})),
-        follow_up=tuple(sorted({f.days for f in r.follow_up})),
-        infusions=frozenset(g.infusions for g in r.regimen if g.infusions is not None),
-        intervals=tuple(sorted({g.interval_days for g in r.regimen if g.interval_days is not None})),
-        institution=norm_name(inst), country=norm_name(s.country),
+        hba1c_pairs=tuple(sorted({(round(h["before"], 2), round(h["after"], 2)) for h in r["hba1c"]
+                                  if h["before"] is not None and h["after"] is not None})),
+        doses=tuple(sorted({(x["cells_min"], x["cells_max"], x["per_kg"]) for x in r["doses"]})),
+        follow_up=tuple(sorted({f["days"] for f in r["follow_up"]})),
+        infusions=frozenset(g["infusions"] for g in r["regimen"] if g["infusions"] is not None),
+        intervals=tuple(sorted({g["interval_days"] for g in r["regimen"] if g["interval_days"] is not None})),
+        institution=norm_name(inst), country=norm_name(s["country"]),
         aliases=frozenset(aliases),
         context=_context(quote, totals | arms | included, hba1c),
         orgs=frozenset(o for o in org_ids if orgs.orgs[o].kind != "company"),
         sponsors=sponsors,
         inst_raw=inst, inst_id=inst_id, inst_key=inst_key, other_insts=others,
-        age=s.patient_age, sex=s.patient_sex, duration=s.disease_duration_years, insulin_free=s.insulin_free_days,
-        procedure_year=s.procedure_year, gene_edited=bool(s.gene_edited), city=norm_name(s.city),
-        has_profile=any(v is not None for v in (s.patient_age, s.patient_sex, s.disease_duration_years,
-                                                 s.insulin_free_days, s.procedure_year)),
+        age=age, sex=sex, duration=duration, insulin_free=insulin_free,
+        procedure_year=procedure_year, gene_edited=bool(s["gene_edited"]), city=norm_name(s["city"]),
+        has_profile=any(v is not None for v in (age, sex, duration, insulin_free, procedure_year)),
         main_alias=main_alias, main_sponsor=main_sponsor,
-        people=frozenset(k for x in s.investigators for k in person_keys(x)),
+        people=frozenset(k for x in s["investigators"] for k in person_keys(x)),
         period_starts=period.starts if period else frozenset(), period_ends=period.ends if period else frozenset(),
     )
 
@@ -164,14 +169,14 @@ def features(r: Record, text: Optional[str] = None) -> Features:
 def _weak(evidence: list) -> bool:  # type: ignore[type-arg]
     """A value read only from a weak cue: the document's type of diabetes given to a mention that names none
     (a multi-study story on type 1 diabetes that mentions a type 2 trial in one line)."""
-    return bool(evidence) and all((e.pattern or "").endswith(WEAK_EVIDENCE_SUFFIX) for e in evidence)
+    return bool(evidence) and all((e["pattern"] or "").endswith(WEAK_EVIDENCE_SUFFIX) for e in evidence)
 
 
-def _quote(r: Record, text: Optional[str]) -> Optional[str]:
+def _quote(mention: list, text: Optional[str]) -> Optional[str]:  # type: ignore[type-arg]
     """The mention's text (its spans joined), or None without the document text."""
-    if not text or not r.mention:
+    if not text or not mention:
         return None
-    return " ".join(text[a:b] for a, b in r.mention)
+    return " ".join(text[a:b] for a, b in mention)
 
 
 def _context(quote: Optional[str], ns: set[int], hba1c: list[float]) -> Optional[dict[str, float]]:
@@ -444,14 +449,16 @@ def _cohort(a: Features, b: Features, sig: list[Sig]) -> None:
     if shared:
         n = max(shared)
         found.append((_n_weight(n, a.tf), f"total {n}" + _tf_note(n, a.tf)))
-    for x, y in ((a, b), (b, a)):
-        if x.n_total and len(y.n_arms) >= 2 and sum(y.n_arms) in x.n_total:
-            found.append((_n_weight(sum(y.n_arms), a.tf), f"total {sum(y.n_arms)} = sum of arms" + _tf_note(sum(y.n_arms), a.tf)))
-            break
-    arms = a.n_arms & b.n_arms
-    if arms:
-        found.append((min(_n_weight(sum(arms), a.tf), W["n_arm_cap"]), f"arms {sorted(arms)}"))
-    if not found:
+    some_arms = a.n_arms or b.n_arms   # (most records give a total alone: nothing below applies to them)
+    if some_arms:
+        for x, y in ((a, b), (b, a)):
+            if x.n_total and len(y.n_arms) >= 2 and sum(y.n_arms) in x.n_total:
+                found.append((_n_weight(sum(y.n_arms), a.tf), f"total {sum(y.n_arms)} = sum of arms" + _tf_note(sum(y.n_arms), a.tf)))
+                break
+        arms = a.n_arms & b.n_arms
+        if arms:
+            found.append((min(_n_weight(sum(arms), a.tf), W["n_arm_cap"]), f"arms {sorted(arms)}"))
+    if not found and some_arms:
         # one report gives a subgroup (the full-dose cohort) as its whole cohort: the other's arm
         for x, y in ((a, b), (b, a)):
             sub = x.n_total & y.n_arms
@@ -743,7 +750,10 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
     if a.doc_id == b.doc_id:
         sig.append(("same_document", W["same_document"], a.doc_id))
     day = W["date_day"]
-    if not any(w > 0 and (n not in PROFILE_SIGNALS or (n == "date" and w >= day)) for n, w, _ in sig):
+    for n, w, _ in sig:
+        if w > 0 and (n not in PROFILE_SIGNALS or (n == "date" and w >= day)):
+            break
+    else:
         # journal, design, condition, cell type and country describe a kind of study: many studies share
         # them (look-alikes); without anything that identifies this one the pair is no link
         sig.append(("profile_only", W["profile_only"], "nothing identifying shared"))
@@ -752,7 +762,7 @@ def signals(a: Features, b: Features, bridge: frozenset[str] = frozenset()) -> t
         level = "contradiction"
     elif level is None:
         level = "alias" if any(x[0] == "alias" for x in sig) else "fingerprint"
-    return sig, level, round(sum(x[1] for x in sig), 3)
+    return sig, level, round(sum([x[1] for x in sig]), 3)
 
 
 def to_link(a: Features, b: Features, sig: list[Sig], level: str, score: float) -> Link:

@@ -31,7 +31,7 @@ from typing import Iterator, Optional, Sequence, TypeVar
 import numpy as np
 
 from . import settings
-from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, Key
+from .blocking import RULES, STAR_RULES, WEAK_RULES, BlockStats, Key, Rule
 from .forked import fork_map, jobs_for
 from .normalise import title_tokens
 from .settings import Weight
@@ -251,15 +251,19 @@ def _drain(items: list[T]) -> Iterator[T]:
         yield items.pop()
 
 
-def _ladder_arrays(items: Iterator[tuple[int, int, list[list[Key]]]], lad: int = 0) -> tuple[np.ndarray, ...]:
-    """(rule, rec, lad, depth, key) arrays of (rule index, record, ladders) items; ladders numbered from ``lad``.
-    Only the keys are appended one by one; the other columns follow from each ladder's length."""
+def _ladder_arrays(rules: Sequence[tuple[int, Rule]], feats: Sequence[Features], lo: int, hi: int, at: int = 0,
+                   lad: int = 0) -> tuple[np.ndarray, ...]:
+    """(rule, rec, lad, depth, key) arrays of records ``lo`` to ``hi`` under ``rules`` (rule index, rule), rule by
+    rule; a record's index is its position plus ``at``; ladders numbered from ``lad``. Only the keys are appended
+    one by one; the other columns follow from each ladder's length."""
     key_a, len_a, rule_l, rec_l = array("q"), array("i"), array("h"), array("i")
-    for r, i, ladders in items:
-        for ladder in ladders:
-            if ladder:
-                key_a.extend([hash((r, k)) for k in ladder])
-                len_a.append(len(ladder)); rule_l.append(r); rec_l.append(i)
+    add_keys, add_len, add_rule, add_rec = key_a.extend, len_a.append, rule_l.append, rec_l.append
+    for r, fn in rules:
+        for i in range(lo, hi):
+            for ladder in fn(feats[i]):
+                if ladder:
+                    add_keys([hash((r, k)) for k in ladder])
+                    add_len(len(ladder)); add_rule(r); add_rec(i + at)
     lens = np.frombuffer(len_a, dtype=np.int32)
     starts = np.cumsum(lens) - lens
     depth = (np.arange(len(key_a), dtype=np.int64) - np.repeat(starts, lens)).astype(np.int16)
@@ -268,19 +272,22 @@ def _ladder_arrays(items: Iterator[tuple[int, int, list[list[Key]]]], lad: int =
             np.frombuffer(key_a, dtype=np.int64))
 
 
+# the rules made in Python (the title rule's ladders need the whole corpus: ``_title_key_arrays``)
+_PY_RULES = [(r, RULES[name]) for r, name in enumerate(RULE_NAMES) if name != "title"]
+
+
 def _keys_chunk(feats: Sequence[Features], span: tuple[int, int], at: int = 0) -> KeyChunk:
     """The key arrays of records ``span`` under every rule but the title's (ladders numbered from 0), and the
     records' title tokens (the title rule needs the whole corpus's token counts); ``at``: the index the first
     record of ``feats`` has in the run (when ``feats`` holds the span's records alone)."""
     lo, hi = span
-    rules = [(r, RULES[name]) for r, name in enumerate(RULE_NAMES) if name != "title"]
-    cols = _ladder_arrays((r, i + at, list(fn(feats[i]))) for r, fn in rules for i in range(lo, hi))
+    cols = _ladder_arrays(_PY_RULES, feats, lo, hi, at)
     words: dict[str, int] = {}
     ids = array("i")
     counts = array("i")
     for i in range(lo, hi):
         ts = title_tokens(feats[i].title) if feats[i].title else []
-        ids.extend(words.setdefault(t, len(words)) for t in ts)
+        ids.extend([words.setdefault(t, len(words)) for t in ts])
         counts.append(len(ts))
     return cols, (list(words), np.frombuffer(ids, dtype=np.int32), np.frombuffer(counts, dtype=np.int32))
 

@@ -2,24 +2,24 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+import json
 from typing import Any, Callable, Hashable, Iterable, Optional, TypeVar
 
 from pydantic import BaseModel
 
-from ..models import (CohortValue, Conflict, DoseValue, FollowUpValue, HbA1cValue, Link, Merged, Record, Ref,
-                      RegimenValue, SourceRef, Study, StudyMeta, element_type)
+from ..models import Link, Record, Study, StudyMeta
 from .compare import cells_compatible
 from .normalise import journal_table, norm_doi, norm_registry, norm_title
+from .records_file import Row, record_row
 
-# StudyMeta fields merged value by value (lists are merged element by element)
-META_FIELDS = ("title", "journal", "pub_date", "doi", "pmid", "pmcid", "registry_ids", "design",
-               "condition", "cell_types", "institution", "country", "aliases",
-               # the profile (fields/profile.py)
-               "organisations", "sponsors", "investigators", "city", "patient_age", "patient_sex", "disease_duration_years",
-               "insulin_free_days", "procedure_year", "gene_edited")
+# StudyMeta fields merged value by value (lists are merged element by element), in StudyMeta's order (the
+# order a Study is written in)
+META_FIELDS = tuple(name for name in StudyMeta.model_fields if name != "evidence")
 # single-valued facts of one study: two different values are a conflict
 CONFLICT_FIELDS = ("doi", "pmid", "pmcid", "design", "condition", "country")
+
+# a study as the JSON object of its output line (``Study.model_dump(mode="json")``)
+StudyRow = dict[str, Any]
 
 
 def _h(text: str) -> str:
@@ -44,7 +44,7 @@ def id_candidates(records: list[Record]) -> list[str]:
     return out
 
 
-def _collect(pairs: Iterable[tuple[Hashable, Any, str]], ref: type[Ref] = Ref) -> list[Ref]:
+def _collect(pairs: Iterable[tuple[Hashable, Any, str]]) -> list[dict[str, Any]]:
     """Group (key, value, record_id) by key, first value kept, record ids in first-seen order."""
     order: dict[Hashable, tuple[Any, list[str]]] = {}
     for key, value, rid in pairs:
@@ -53,8 +53,7 @@ def _collect(pairs: Iterable[tuple[Hashable, Any, str]], ref: type[Ref] = Ref) -
             order[key] = (value, [rid])
         elif rid not in hit[1]:
             hit[1].append(rid)
-    # values come from validated records: skip re-validation (it dominated the cost of merging)
-    return [_construct(ref, {"value": v, "record_ids": rids}) for v, rids in order.values()]
+    return [{"value": v, "record_ids": rids} for v, rids in order.values()]
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -71,58 +70,56 @@ def _construct(cls: type[M], values: dict[str, Any]) -> M:
     return m
 
 
-# the typed reference class of each merged field (models.Merged): one class object per value type, made once
-# (a subscript like Ref[CohortValue] looks its class up again on every use)
-_META_REF = {name: Ref[element_type(StudyMeta.model_fields[name].annotation)]  # type: ignore[misc]
-             for name in META_FIELDS}
-_COHORT_REF, _HBA1C_REF, _DOSE_REF = Ref[CohortValue], Ref[HbA1cValue], Ref[DoseValue]
-_REGIMEN_REF, _FOLLOW_UP_REF = Ref[RegimenValue], Ref[FollowUpValue]
-
-
 def _rounded(x: Optional[float], nd: int = 2) -> Optional[float]:
     return None if x is None else round(x, nd)
 
 
-def merge_values(records: list[Record]) -> Merged:
-    """The cluster's values, in a record's shape, each listing the records it came from."""
-    study: dict[str, list[Ref]] = {}
-    several = len(records) > 1   # (one record gives one title, journal, institution: no spellings to fold)
-    for name in META_FIELDS:
-        items: list[tuple[Hashable, Any, str]] = []
-        for r in records:
-            v = getattr(r.study, name)
-            for x in (v if isinstance(v, list) else [v]):
+# study fields whose values are grouped by their folded spelling when a study has several records
+_FOLDED = frozenset({"journal", "title", "institution"})
+
+
+def merge_values(rows: list[Row]) -> dict[str, Any]:
+    """The cluster's values, in a record's shape (``models.Merged`` as plain values), each listing the records it
+    came from."""
+    several = len(rows) > 1   # (one record gives one title, journal, institution: no spellings to fold)
+    # (key, value, record id) per field, in the records' order; only the fields a record gives are visited (most
+    # fields of most records are empty)
+    found: dict[str, list[tuple[Hashable, Any, str]]] = {}
+    for r in rows:
+        rid = r["record_id"]
+        for name, v in r["study"].items():
+            if v is None or v == "" or v == [] or name == "evidence":
+                continue
+            items = found.get(name)
+            if items is None:
+                items = found[name] = []
+            for x in (v if isinstance(v, list) else (v,)):
                 if x is None or x == "":
                     continue
-                key: Hashable = x
-                if name in ("journal", "title", "institution"):
-                    if several:
-                        key = norm_title(x)  # one value per spelling, case and punctuation aside
+                if name in _FOLDED:
+                    key: Hashable = norm_title(x) if several else x   # one value per spelling, case and punctuation aside
                 elif name == "registry_ids":
                     key = norm_registry(x)
-                items.append((key, x, r.record_id))
-        if items:   # (most fields of most studies are empty: no grouping to do)
-            study[name] = _collect(items, _META_REF[name])
-    merged: dict[str, Any] = {"study": study}
-    merged["cohort_sizes"] = _collect(
-        (((c.n, c.role), {"n": c.n, "role": c.role, "label": c.label}, r.record_id)
-         for r in records for c in r.cohort_sizes), _COHORT_REF)
-    merged["hba1c"] = _collect(
-        (((_rounded(h.before), _rounded(h.after), _rounded(h.change), h.timepoint_days),
-          {"before": h.before, "after": h.after, "change": h.change, "unit": h.unit,
-           "timepoint_days": h.timepoint_days, "group": h.group}, r.record_id)
-         for r in records for h in r.hba1c), _HBA1C_REF)
-    merged["doses"] = _collect(
-        (((d.cells_min, d.cells_max, d.per_kg), {"cells_min": d.cells_min, "cells_max": d.cells_max,
-                                                 "per_kg": d.per_kg}, r.record_id)
-         for r in records for d in r.doses), _DOSE_REF)
-    merged["regimen"] = _collect(
-        (((g.infusions, g.interval_days), {"infusions": g.infusions, "interval_days": g.interval_days},
-          r.record_id) for r in records for g in r.regimen), _REGIMEN_REF)
-    merged["follow_up"] = _collect(
-        ((round(f.days), {"days": f.days}, r.record_id) for r in records for f in r.follow_up),
-        _FOLLOW_UP_REF)
-    return merged  # type: ignore[return-value]
+                else:
+                    key = x
+                items.append((key, x, rid))
+    merged: dict[str, Any] = {"study": {name: _collect(found[name]) for name in META_FIELDS if found.get(name)}}
+    cohort = [((c["n"], c["role"]), {"n": c["n"], "role": c["role"], "label": c["label"]}, r["record_id"])
+              for r in rows for c in r["cohort_sizes"]]
+    hba1c = [((_rounded(h["before"]), _rounded(h["after"]), _rounded(h["change"]), h["timepoint_days"]),
+              {"before": h["before"], "after": h["after"], "change": h["change"], "unit": h["unit"],
+               "timepoint_days": h["timepoint_days"], "group": h["group"]}, r["record_id"])
+             for r in rows for h in r["hba1c"]]
+    doses = [((d["cells_min"], d["cells_max"], d["per_kg"]),
+              {"cells_min": d["cells_min"], "cells_max": d["cells_max"], "per_kg": d["per_kg"]}, r["record_id"])
+             for r in rows for d in r["doses"]]
+    regimen = [((g["infusions"], g["interval_days"]), {"infusions": g["infusions"], "interval_days": g["interval_days"]},
+                r["record_id"]) for r in rows for g in r["regimen"]]
+    follow_up = [(round(f["days"]), {"days": f["days"]}, r["record_id"]) for r in rows for f in r["follow_up"]]
+    for name, items in (("cohort_sizes", cohort), ("hba1c", hba1c), ("doses", doses), ("regimen", regimen),
+                        ("follow_up", follow_up)):
+        merged[name] = _collect(items) if items else []
+    return merged
 
 
 def _dates_compatible(a: str, b: str) -> bool:
@@ -130,43 +127,62 @@ def _dates_compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _plain(refs: Iterable[Ref]) -> list[SourceRef]:
-    return [_construct(SourceRef, {"value": r.value, "record_ids": r.record_ids}) for r in refs]
+def _plain(refs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"value": r["value"], "record_ids": r["record_ids"]} for r in refs]
 
 
-def find_conflicts(records: list[Record], merged: Merged) -> list[Conflict]:
-    """Fields whose values disagree between the cluster's records."""
-    out: list[Conflict] = []
-    study: Mapping[str, list[Ref]] = merged["study"]  # type: ignore[assignment]
+def find_conflicts(rows: list[Row], merged: dict[str, Any]) -> list[dict[str, Any]]:
+    """Fields whose values disagree between the cluster's records (``models.Conflict`` as plain values)."""
+    out: list[dict[str, Any]] = []
+    study = merged["study"]
     for name in CONFLICT_FIELDS:
         refs = study.get(name, [])
         if len(refs) > 1:
-            out.append(Conflict(field=name, values=_plain(refs)))
+            out.append({"field": name, "values": _plain(refs)})
     # spellings of one journal (across languages) agree; two journals of the table do not
     jt = journal_table()
-    known = sorted({j for ref in study.get("journal", []) if (j := jt.canonical(ref.value)) and not j.startswith("raw:")})
+    known = sorted({j for ref in study.get("journal", []) if (j := jt.canonical(ref["value"])) and not j.startswith("raw:")})
     # a parent title and its own sub-journal ("《柳叶刀》" for its diabetes journal) agree too
     if len(known) > 2 or (len(known) == 2 and not jt.parent_and_child(*known)):
-        out.append(Conflict(field="journal", values=_plain(study["journal"])))
-    cells = [frozenset(r.study.cell_types) for r in records if r.study.cell_types]
+        out.append({"field": "journal", "values": _plain(study["journal"])})
+    cells = [frozenset(c) for r in rows if (c := r["study"].get("cell_types"))]
     if any(not cells_compatible(x, y) for i, x in enumerate(cells) for y in cells[i + 1:]):
-        out.append(Conflict(field="cell_types", values=_plain(study["cell_types"])))
-    dates: list[Ref] = study.get("pub_date", [])
-    if any(not _dates_compatible(x.value, y.value) for i, x in enumerate(dates) for y in dates[i + 1:]):
-        out.append(Conflict(field="pub_date", values=_plain(dates)))
+        out.append({"field": "cell_types", "values": _plain(study["cell_types"])})
+    dates: list[dict[str, Any]] = study.get("pub_date", [])
+    if any(not _dates_compatible(x["value"], y["value"]) for i, x in enumerate(dates) for y in dates[i + 1:]):
+        out.append({"field": "pub_date", "values": _plain(dates)})
     for field, role in (("n_total", "total"), ("n_studies", "studies_included")):
-        refs = [_construct(SourceRef, {"value": ref.value["n"], "record_ids": ref.record_ids})
-                for ref in merged["cohort_sizes"] if ref.value["role"] == role]
+        refs = [{"value": ref["value"]["n"], "record_ids": ref["record_ids"]}
+                for ref in merged["cohort_sizes"] if ref["value"]["role"] == role]
         if len(refs) > 1:
-            out.append(Conflict(field=field, values=refs))
+            out.append({"field": field, "values": refs})
     return out
+
+
+def study_row(study_id: str, rows: list[Row], links: list[dict[str, Any]], previous_ids: list[str]) -> StudyRow:
+    """One study as the JSON object of its line (``Study`` fields in their order), from its records' rows and the
+    links (``PendingLink.row``) that joined them: what ``build_study`` validates, for a run that only writes it."""
+    merged = merge_values(rows)
+    return {"study_id": study_id, "record_ids": [r["record_id"] for r in rows], "merged": merged,
+            "conflicts": find_conflicts(rows, merged), "links": links, "previous_ids": previous_ids}
+
+
+# json.dumps(..., ensure_ascii=False) makes an encoder per call; one made once writes the same text (rows hold no
+# reference cycles: no check for them)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
+def dump_row(row: StudyRow) -> str:
+    """A study row's line: ``write.dumps`` of the Study it describes (the same JSON text)."""
+    return _ENCODER.encode(row)
 
 
 def build_study(study_id: str, records: list[Record], links: list[Link]) -> Study:
     """One Study from its records and the links that joined them."""
-    merged = merge_values(records)
-    return Study(study_id=study_id, record_ids=[r.record_id for r in records], merged=merged,
-                 conflicts=find_conflicts(records, merged), links=links)
+    rows = [record_row(r) for r in records]
+    merged = merge_values(rows)
+    return Study(study_id=study_id, record_ids=[r.record_id for r in records], merged=merged,  # type: ignore[arg-type]
+                 conflicts=find_conflicts(rows, merged), links=links)
 
 
 def assign_ids(clusters: list[list[Record]], *, key: Callable[[list[Record]], str] = lambda rs: min(
