@@ -21,7 +21,7 @@ from ..numbers import as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import in_related_links
 from .cohort_tables import table_row_arms, table_row_total
-from .cohort_lexicon import (EN_PERSON, ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
+from .cohort_lexicon import (EN_PERSON, ANIMALS, ANIMAL_CLASSIFIER, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
                              COMPLETED_AFTER, CONTEXT, COORDINATED_AFTER, COORDINATED_BEFORE, DENOMINATOR_AFTER,
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
                              GROUP_COUNT, GROUP_COUNT_CLASSIFIER, GROUP_QUALIFIER_AFTER, INCLUDED_BEFORE,
@@ -40,6 +40,8 @@ from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_
                               EACH_PATTERNS, MAX_N, OUTCOME_CHECKED, PAIRED_PATTERNS, PATTERNS, PATTERN_ROLE,
                               REGISTRY_FIELD_PATTERNS, SINGLE_CASE_PATTERNS, SPLIT_PATTERNS, WEAK)
 from ..rxcache import rx
+
+_ANIMAL_CLASSIFIER_RE = rx(ANIMAL_CLASSIFIER)
 
 
 def _sentence(view: str, span: Span, start: int, end: int) -> tuple[int, int]:
@@ -529,7 +531,7 @@ class CohortExtractor(FieldExtractor):
         if hit.pattern == "animals_randomized":
             # a preclinical study's own animals, when the mention counts no persons
             return None if _largest_person_count(view, span.start, span.end) > 1 else hit   # ("无1例动物…" counts none)
-        if _any(quote + near_after, ANIMALS) and role != "studies_included":
+        if (_any(quote + near_after, ANIMALS) or _ANIMAL_CLASSIFIER_RE.search(quote + near_after)) and role != "studies_included":
             return None
         if role == "studies_included":
             return None if in_reference_entry(span.doc.text, hit.start) or in_related_links(span.doc.text, hit.start) else hit

@@ -119,7 +119,9 @@ WIDE_BACKGROUND = ("全球", "全国", "全國", "每年", "注册", "註冊", "
 TREATED_AFTER = rx(r"\s*(?:已|均|都)?(?:接受了?|received|have\s+received|had\s+received|have\s+been\s+(?:dosed|treated|"
                            r"implanted))", re.I)
 ANIMALS = ("小鼠", "大鼠", "鼠", "猴", "犬", "猪", "豬", "mice", "mouse", "rats", "rat ", "monkeys",
-           "primates", "dogs", "pigs", "animals", "动物", "動物", "只")
+           "primates", "dogs", "pigs", "animals", "动物", "動物")
+# 只 counts animals after a number ("20只小鼠"); as an adverb it restricts ("十人只用胰岛素", "只有3人")
+ANIMAL_CLASSIFIER = r"(?:\d|[一二两兩三四五六七八九十百千])\s*只(?![有要是用需能接])"
 # a meta-analysis/review said near a count of studies
 REVIEW_CONTEXT = ("荟萃", "薈萃", "meta", "系统评价", "系統評價", "系统分析", "系統分析", "综述", "綜述",
                   "系统性回顾", "系統性回顧", "系统回顾", "系統回顧", "统合分析", "統合分析",

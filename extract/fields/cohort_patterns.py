@@ -343,8 +343,10 @@ PATTERNS: tuple[Pattern, ...] = (
     P("zh_arm_received",
       # (a treatment the patients chose: "58人选择经胰腺动脉输注,41人选择外周静脉输注")
       r"(?<![共计計有其另])(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?P<label>(?:接受了?|给予|給予|"
-      r"采用|採用|选择|選擇)(?!退出|放弃|放棄|不)[^,，。;；\n]{1,15})", 0.8,
-      examples=("126名患者中,58人选择经胰腺动脉输注,41人选择外周静脉输注。",),
+      r"采用|採用|选择|選擇|(?:只|仅|僅|单|單)(?:用|使用|接受|注射))(?!退出|放弃|放棄|不)[^,，。;；\n]{1,15})", 0.8,
+      # (the control arm kept on insulin alone: "二十人接受干细胞，十人只用胰岛素")
+      examples=("126名患者中,58人选择经胰腺动脉输注,41人选择外周静脉输注。", "随机分组后二十人接受干细胞，十人只用胰岛素。",
+                "隨機分組後二十人接受幹細胞，十人僅用胰島素。"),
       traps=("3人选择退出研究。",)),
     # each treatment of an allocation followed by its persons in brackets: "randomly assigned to receive either
     # adipose-derived stromal cells (36 participants) or a saline placebo (36 participants)", "随机接受干细胞(36例)或
@@ -373,6 +375,15 @@ PATTERNS: tuple[Pattern, ...] = (
       r"\b(?:of\s+whom|of\s+these|of\s+them|among\s+them)\s*,?\s+(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON
       + r"\s+)?(?P<l1>" + EN_ALLOC + r"[^,.;]{0,40}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:"
       + EN_PERSON + r"\s+)?(?P<l2>" + EN_ALLOC + r"[^,.;]{0,40})", 0.85),
+    # an allocation whose second part leaves out the verb: "Twenty were randomised to receive the cells and ten to
+    # continue insulin alone", "40 patients were assigned to MSCs and 20 to placebo"
+    P("en_arm_alloc_elided",
+      r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l1>were\s+(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|"
+      r"assigned|allocated)\s+to\s+[^,.;]{1,50}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:"
+      + EN_PERSON + r"\s+)?(?P<l2>to\s+[^,.;]{1,50})", 0.85,
+      examples=("Twenty were randomised to receive the cells and ten to continue insulin alone.",
+                "Forty patients were assigned to MSC infusion and 20 to placebo."),
+      traps=("Forty patients were assigned to MSC infusion and followed for 12 months.",)),
     P("en_arm_in_group",
       r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:were\s+)?(?:(?:randomi[sz]ed|randomly\s+assigned|"
       # ("42 in each group" is a size per group, read by en_arm_each)
@@ -429,7 +440,7 @@ PATTERN_ROLE: dict[str, str] = {
     "en_total_passive": "total", "en_total_denominator": "total", "en_total_noun": "total", "en_total_of_us": "total",
     "en_single_case": "total", "n_equals": "arm", "zh_arm_count_label": "arm",
     "zh_arm_label_count": "arm", "en_arm_in_group": "arm", "en_arm_controls": "arm",
-    "zh_total_person_count": "total", "zh_arm_split": "arm", "zh_arm_sequence": "arm", "n_header_row": "arm", "en_arm_split": "arm",
+    "zh_total_person_count": "total", "zh_arm_split": "arm", "zh_arm_sequence": "arm", "n_header_row": "arm", "en_arm_split": "arm", "en_arm_alloc_elided": "arm",
     "zh_arm_each": "arm", "en_arm_each": "arm",
     "zh_total_clause": "total", "zh_total_gong": "total", "zh_total_ge": "total", "zh_total_study_size": "total",
     "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",
@@ -451,7 +462,7 @@ WEAK = {"zh_total_noun", "zh_total_noun_count", "zh_total_ge", "en_total_noun", 
 # a study of one told by its patient ("a 47-year-old man", "这名8岁的患儿")
 SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "en_one_patient_with", "zh_single_case"}
 # patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
-SPLIT_PATTERNS = {"zh_arm_split", "zh_arm_sequence", "en_arm_split", "zh_arm_subset_alloc", "zh_procedure_pair"}
+SPLIT_PATTERNS = {"zh_arm_split", "zh_arm_sequence", "en_arm_split", "en_arm_alloc_elided", "zh_arm_subset_alloc", "zh_procedure_pair"}
 # breakdowns: parts that must add up to the count stated before them
 BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon", "arm_breakdown_list",
                       "arm_breakdown_paren_label_first"}

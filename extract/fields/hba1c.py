@@ -96,7 +96,9 @@ TO = (r"(?:降至|降到|下降到|下降至|下降为|下降為|降低至|降�
 FROM = r"(?:从|從|由|from)"
 BASELINE = (r"(?:基线|基線|baseline|治疗前|治療前|术前|術前|移植前|输注前|輸注前|入组时|入組時|入院时|入院時|"
             r"before\s+(?:treatment|therapy|infusion|transplantation)|pre-?treatment|at\s+entry|at\s+enrollment|"
-            r"initially|初始|原本|原来|原來|最初)")
+            r"initially|初始|原本|原来|原來|最初|"
+            # the level the patients started from: "both groups started at 9.6%", "at diagnosis", "确诊时分别为"
+            r"\b(?:started|starting|began|beginning)\s+(?:(?:out\s+)?at|from)\b|at\s+diagnosis|确诊时|確診時|确诊当时|確診當時)")
 POST = (r"(?:目前|现在|現在|如今|\bnow\b|currently|\bcurrent\b|\blatest\b|most\s+recent|治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
         # "at 12 months", and time points coordinated under one unit ("at 6 and 12 months", "at 3, 6, and 12 months")
         r"at\s+(?:week|month|year)|at\s+(?:\d+\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)){0,4}\d+\s+(?:weeks?|months?|years?))")
@@ -124,7 +126,7 @@ MMOL_RESTATED_TOLERANCE = 0.06
 # a trailing cue right after a value ("7.1% at 12 months", "8.2% at baseline", "6.9% after treatment")
 # ("8.3% before the first transplant", "before their initial infusion": the first of several doses dates the baseline)
 _BEFORE_FIRST = r"before\s+(?:(?:the|their|his|her)\s+)?(?:(?:first|initial)\s+)?"
-TRAIL_BASE = (rf"\s*(?:\(\s*)?(?:at\s+baseline|at\s+entry|at\s+enrol?lment|at\s+screening|{_BEFORE_FIRST}(?:treatment|therapy|"
+TRAIL_BASE = (rf"\s*(?:\(\s*)?(?:at\s+baseline|at\s+entry|at\s+enrol?lment|at\s+screening|at\s+diagnosis|{_BEFORE_FIRST}(?:treatment|therapy|"
               r"infusion|transplant\w*|procedure|surgery)|pre-?(?:treatment|infusion|transplant\w*))\b")
 TRAIL_POST = (rf"\s*(?:\(\s*)?(?:(?:at|after|following|by|post|over)\s+(?:the\s+)?(?:{EN_NUMBER}|\d+|weeks?|months?|years?|"
               r"days?|treatment|therapy|infusions?|transplant\w*|follow-?up|the\s+end|end\s+of|last|final|\d)|"
@@ -1113,6 +1115,8 @@ class HbA1cExtractor(FieldExtractor):
             if brk >= 0 and _PARALLEL_GROUP_RE.search(gap, brk):
                 template, group_roles = (group_roles or template), []
                 gap = gap[brk + 1:]   # the previous group's cues do not carry over
+                if _BASE_RE.search(gap):
+                    template = []   # "...; both groups started at A and B": the clause names its own time point
             unit = _unit(lm, "a") or default_unit
             if unit is None and (su := _SHARED_UNIT_RE.match(view, lm.end(), end)):
                 unit = _unit_name(su.group("u"))
