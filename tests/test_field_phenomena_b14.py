@@ -21,7 +21,7 @@ def record(text: str) -> dict[str, Any]:
             "before": sorted(h.before for h in r.hba1c if h.before is not None),
             "after": sorted(h.after for h in r.hba1c if h.after is not None),
             "change": sorted(h.change for h in r.hba1c if h.change is not None),
-            "doses": sorted((d.min, d.per_kg) for d in r.doses),
+            "doses": sorted((d.cells_min, d.per_kg) for d in r.doses),
             "totals": sorted(c.n for c in r.cohort_sizes if c.role == "total"),
             "arms": sorted(c.n for c in r.cohort_sizes if c.role == "arm")}
 
@@ -68,3 +68,48 @@ def test_allocation_arms(text, totals, arms):
 def test_animals_counted_with_zhi_are_no_cohort():
     r = record("研究纳入三十只糖尿病小鼠，随机分组：二十只接受脐带间充质干细胞，十只只用胰岛素。")
     assert (r["totals"], r["arms"]) == ([], [])
+
+
+# ---- a table flattened to single-spaced lines, its header naming HbA1c columns (a digit of "HbA1c" or "Month 6" in a
+# header is no cell value) ----
+_COHORT_TABLE = ("An open-label study gave islet cells to seven adults with type 1 diabetes. /  / "
+                 "Table 2. Twelve-month results / Group Dose Patients HbA1c baseline (%) HbA1c Month 12 (%) Responders / "
+                 "Low dose ~100 million 3 8.4 7.9 1 of 3 / High dose ~400 million 4 8.8 6.9 3 of 4 /  / "
+                 "No unexpected safety findings were seen.")
+
+
+def test_flat_cohort_table_rows():
+    r = record(_COHORT_TABLE)
+    assert (r["before"], r["after"]) == ([8.4, 8.8], [6.9, 7.9])
+
+
+@pytest.mark.parametrize("text,after", [
+    ("Table 3 Trials included / Trial Country Patients Cells Follow-up HbA1c outcome / "
+     "Lindqvist 2018 Norway 24 (12/12) BM-MSC 6 months 7.3 vs 7.9", [7.3, 7.9]),
+    ("Table 3 Trials included / Trial Country Patients Cells Follow-up HbA1c at end of study / "
+     "Mbeki 2021 Kenya 30 (15/15) UC-MSC 18 months 6.9 versus 7.7", [6.9, 7.7]),
+    ("表3 纳入研究 / 研究 国家 例数 细胞 随访 HbA1c 治疗后 / 林德 2018 挪威 24 BM-MSC 6个月 7.3 vs 7.9", [7.3, 7.9]),
+    # traps: a header column with no time of its own; more decimals than HbA1c columns; values in running text
+    ("Table 3 Trials included / Trial Country Patients Cells Follow-up HbA1c / "
+     "Lindqvist 2018 Norway 24 (12/12) BM-MSC 6 months 7.3 vs 7.9", []),
+    ("Table 3 Trials included / Trial Country Patients BMI Follow-up HbA1c outcome / "
+     "Lindqvist 2018 Norway 24 (12/12) 5.2 6 months 7.3 vs 7.9 8.8", []),
+])
+def test_flat_trial_table_row(text, after):
+    assert record(text)["after"] == after
+
+
+@pytest.mark.parametrize("header,days", [
+    ("Trial Country Patients Cells Follow-up HbA1c outcome", 183.0),
+    ("Cohort Dose Patients HbA1c Month 6 Follow-up", 183.0),
+    ("研究 国家 例数 细胞 随访 HbA1c变化", 183.0),
+    # traps: a header with a cell value in it is a row; no follow-up column
+    ("Trial Country 24 Cells Follow-up HbA1c outcome", None),
+    ("Trial Country Patients Cells Dose HbA1c outcome", None),
+])
+def test_flat_header_with_named_digits(header, days):
+    from extract.fields.follow_up import table_row_duration
+    text = f"Table 3 Trials included\n{header}\nLindqvist 2018 Norway 24 BM-MSC 6 months 7.3 vs 7.9\n"
+    lo = text.index("Lindqvist")
+    found = table_row_duration(text, lo, len(text) - 1)
+    assert (found[0] if found else None) == days

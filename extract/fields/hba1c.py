@@ -27,6 +27,7 @@ from ..numbers import ARABIC, EN_NUMBER, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from ..rxcache import rx
 from .cohort_roles import is_inquirer
+from .context import flat_table_header
 
 # ---- lexicons (data) ----
 # the Chinese name may be followed by its abbreviation in brackets ("糖化血色素（HbA1c）"): one term
@@ -468,6 +469,66 @@ TABLE_ROWS_MAX = 12
 TABLE_ROW_CHARS = 300
 
 
+# ---- a table of studies or cohorts flattened to single-spaced lines: a header line naming HbA1c columns ("Cohort Dose
+# Participants HbA1c baseline (%) HbA1c Month 6 (%) Responders", "Trial Country Cells Follow-up HbA1c outcome") above
+# rows that carry no term ("Low dose ~100 million 4 8.1 7.4 1 of 4", "Lindqvist 2018 Norway 24 (12/12) 6 months 7.3 vs
+# 7.9"): the row's HbA1c-scale decimals are the columns' values, in order, when they are as many as the HbA1c
+# columns, or the groups of a single HbA1c column when joined by "vs" ----
+_FLAT_VALUE = rx(r"(?<![\d.×^/])(?P<v>\d{1,2}\.\d{1,2})(?![\d.]|\s*(?:[×x*]\s*10|million|billion|mg|kg|mmol|/|%\s*(?:of|CI)))",
+                 re.IGNORECASE)
+_FLAT_VERSUS = rx(r"\s*(?:vs\.?|versus|对|對|比)\s*", re.IGNORECASE)
+# what a header column after an HbA1c term says of its values
+_FLAT_AFTER = rx(r"outcome|final|\bend\b|post|after|achieved|follow-?up|治疗后|治療後|随访|隨訪|终点|終點", re.IGNORECASE)
+FLAT_LEVEL_RANGE = (4.0, 15.0)
+
+
+def _flat_columns(header: str) -> list[tuple[str, Optional[float]]]:
+    """(role, days) of each HbA1c column a flattened header names, in order; [] when one of them says no role."""
+    terms = list(_TERM_RE.finditer(header))
+    cols: list[tuple[str, Optional[float]]] = []
+    for i, t in enumerate(terms):
+        name = header[t.end():terms[i + 1].start() if i + 1 < len(terms) else len(header)]
+        time = _TIME_RE.search(name)
+        if _CHANGE_ROW.search(name):
+            cols.append(("change", None))
+        elif _BASE_RE.search(name):
+            cols.append(("before", None))
+        elif time or _FLAT_AFTER.search(name):
+            cols.append(("after", _days(time) if time else None))
+        else:
+            return []
+    return cols
+
+
+def _flat_rows(view: str, span: Span) -> list[tuple[float, str, Optional[float], int, int]]:
+    """The readings of flattened table rows in the span under a header line of HbA1c columns: (value, role, days,
+    start, end)."""
+    out: list[tuple[float, str, Optional[float], int, int]] = []
+    pos = span.start
+    while pos < span.end:
+        eol = view.find("\n", pos, span.end)
+        eol = span.end if eol < 0 else eol
+        line_start, pos = pos, eol + 1
+        if eol - line_start > TABLE_ROW_CHARS or _TERM_RE.search(view, line_start, eol):
+            continue
+        values = [m for m in _FLAT_VALUE.finditer(view, line_start, eol)
+                  if FLAT_LEVEL_RANGE[0] <= float(m.group("v")) <= FLAT_LEVEL_RANGE[1]]
+        if not values:
+            continue
+        header = flat_table_header(view, line_start, _TERM_RE)
+        cols = _flat_columns(header) if header else []
+        if not cols or "change" in (c[0] for c in cols):
+            continue
+        if len(values) == len(cols):
+            pairs = list(zip(values, cols))
+        elif len(cols) == 1 and len(values) == 2 and _FLAT_VERSUS.fullmatch(view[values[0].end():values[1].start()]):
+            pairs = [(v, cols[0]) for v in values]   # "7.3 vs 7.9": the single column's value in each group
+        else:
+            continue
+        out.extend((float(v.group("v")), role, days, v.start(), v.end()) for v, (role, days) in pairs)
+    return out
+
+
 # the first row on the header's line: "HbA1c, % Baseline 9.8 ± 1.6 9.6 ± 1.9 0.77" (a PDF table flattened)
 _ROW_HEADER_INLINE = rx(r"[ \t]*(?:,[ \t]*%|[(（][ \t]*%[ \t]*[)）]|%)[ \t]+(?=[A-Za-z\u4e00-\u9fff])")
 # a row label longer than its time point names another measure: "Stimulated C-peptide AUC, nmol/L Baseline"
@@ -736,6 +797,12 @@ class HbA1cExtractor(FieldExtractor):
                         checked = self.validate(hit, span)
                         if checked is not None:
                             hits.append(checked)
+        view = span.doc.view
+        for v, role, days, a, b in _flat_rows(view, span):
+            value = {"before": None, "after": None, "change": None, "unit": "%", "original_unit": "%",
+                     "timepoint_days": days if role != "before" else None, "group": None}
+            value[role] = v
+            hits.append(self.hit(value, a, b, "hba1c_flat_row", score=0.7))
         return hits
 
     def _next_sentence_pair(self, m: re.Match[str], span: Span) -> Iterable[Hit]:
