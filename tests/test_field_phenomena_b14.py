@@ -113,3 +113,30 @@ def test_flat_header_with_named_digits(header, days):
     lo = text.index("Lindqvist")
     found = table_row_duration(text, lo, len(text) - 1)
     assert (found[0] if found else None) == days
+
+
+# ---- a per-kg dose said weight first, the count with its classifier and no cell noun after it; a vague count ----
+@pytest.mark.parametrize("text,doses", [
+    ("30名2型糖尿病患者接受干细胞治疗，每两周静脉输注一次干细胞，每公斤体重120万个，共四次。", [(1.2e6, True)]),
+    ("30名第2型糖尿病病人接受幹細胞治療，幹細胞組每公斤體重注射三百萬粒，分兩次注射。", [(3e6, True)]),
+    ("30名第2型糖尿病病人接受幹細胞治療，每公斤體重輸注80萬顆，共兩次。", [(8e5, True)]),
+    # traps: a drug's dose per kg; a count whose first digit is unstated (a price, a vague amount)
+    ("30名1型糖尿病患者接受脐带间充质干细胞治疗，胰岛素用量降至每公斤体重0.3单位。", []),
+    ("30名2型糖尿病患者接受干细胞治疗。网上几十万一针的干细胞疗程不可信。", []),
+    ("30名第2型糖尿病病人接受幹細胞治療。網上數百萬顆細胞的療程不可信。", []),
+])
+def test_per_kg_classifier_doses(text, doses):
+    assert record(text)["doses"] == doses
+
+
+# ---- follow-up: counted from a named dose; one the team will go on with is no follow-up done ----
+@pytest.mark.parametrize("text,fu", [
+    ("试验名称：脐带间充质干细胞治疗2型糖尿病 / 样本量：30 / 随访时间：首次输注后6个月", [183]),
+    ("試驗名稱：臍帶間充質幹細胞治療第2型糖尿病 / 樣本量：30 / 隨訪時間：末次輸注後24個月", [730]),
+    ("30名1型糖尿病患者接受脐带间充质干细胞治疗。追踪9个月后，HbA1c平均为6.9%。研究负责人表示，团队会继续追踪三年。", [274]),
+    ("30名第一型糖尿病病人接受臍帶幹細胞治療。追蹤9個月後，糖化血紅素平均為6.9%。團隊會繼續跟進三年。", [274]),
+    ("Thirty children with type 1 diabetes received cord MSCs. After 9 months of follow-up, HbA1c was 6.9%. The team "
+     "will continue to follow the children for three years.", [274]),
+])
+def test_follow_up_done_not_continued(text, fu):
+    assert record(text)["fu"] == fu

@@ -72,6 +72,8 @@ STOCK_BEFORE = rx(r"(?:储备|儲備|库存|庫存|存量|产能|產能|年产|�
 # "1000多万个细胞": an approximate count said with 多/余/几 inside the number needs its classifier
 APPROX_INSIDE = rx(r"[余餘多几幾](?=[十百千万萬亿億])")
 COUNT_CLASSIFIER = rx(r"\s*(?:个|個)")
+# an unstated leading digit: "几十万", "数百万" (the count read after it would be "十万", "百万")
+VAGUE_HEAD = "几幾数數"
 # the magnitude or power of ten ending a range's last end, which its first end shares ("1 and 2 million")
 _TAIL_MULT = rx(rf"(?:{MAGNITUDE}|{SCI})$", re.I)
 # one cell of a table row of doses: a count with its power of ten, perhaps a mean ± SD
@@ -117,6 +119,12 @@ PATTERNS: tuple[Pattern, ...] = (
       traps=("In 2019, 30 patients with type 2 diabetes received umbilical cord MSCs.",
              "About 1,000 of the donated islet cells were counted.")),
     P("dose_per_kg", rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})", 0.8),
+    # "每公斤体重150万个", "每公斤體重注射二百萬粒": the weight first, then the count and its classifier, the cells named
+    # earlier in the sentence (粒 is Cantonese usage for cells; a unit or a drug takes no such classifier)
+    P("dose_per_kg_classifier", rf"(?P<pk1>{PER_KG_BEFORE})(?P<q>{CELL_QUANTITY})\s*(?:个|個|颗|顆|粒)", 0.8,
+      examples=("干细胞组每两周输注一次干细胞，每公斤体重120万个，共四次。", "幹細胞組每公斤體重注射三百萬粒，分兩次注射。",
+                "每公斤體重輸注80萬顆，共兩次。"),
+      traps=("每公斤体重0.3单位胰岛素。", "每公斤体重注射二百毫克。")),
     # "1亿个/次", "2 × 10^8 per infusion": a count per administration
     P("dose_per_time",
       rf"(?P<q>{CELL_QUANTITY})\s*(?:个|個)?\s*(?:/|per\s+|每)\s*(?:次|剂|劑|dose|infusion|injection|administration)\b", 0.8),
@@ -280,6 +288,8 @@ class DoseExtractor(FieldExtractor):
         lo, hi = PER_KG_RANGE if hit.value["per_kg"] else CELL_RANGE
         if not (lo <= hit.value["cells_min"] <= hit.value["cells_max"] <= hi):
             return None
+        if hit.start > 0 and span.doc.view[hit.start - 1] in VAGUE_HEAD:
+            return None   # "几十万个细胞", "數百萬顆": a count whose first digit is unstated is no dose
         if hit.pattern in ("dose_per_kg", "dose_list", "dose_per_time", "dose_sci_list", "dose_each_time"):
             # a bare "×10^6/kg" must be about cells: a cell or dose word in its sentence ("In this
             # dose-escalation trial ... received 0.5 × 10^6/kg (n = 8), 1.5 × 10^6/kg (n = 8) or placebo")
