@@ -140,3 +140,29 @@ def test_per_kg_classifier_doses(text, doses):
 ])
 def test_follow_up_done_not_continued(text, fu):
     assert record(text)["fu"] == fu
+
+
+# ---- a MEDLINE export's field wrapped onto lines indented by six spaces is one line ----
+_MEDLINE = ("PMID- 12345678\nOWN - NLM\nDP  - 2023 Mar\nTI  - Umbilical cord stromal cells in type 2 diabetes: a\n"
+            "      pilot study.\nAB  - Twelve adults with type 2 diabetes received two infusions of umbilical cord MSCs.\n"
+            "      After 6 months, HbA1c fell from 8.9% to\n      7.6%. No serious adverse events occurred.\n"
+            "AU  - Okafor N\n")
+
+
+def test_medline_continuation_lines_join():
+    from extract.normalise import normalise
+    out = normalise(_MEDLINE).text
+    assert "fell from 8.9% to 7.6%. No serious" in out and "a pilot study." in out
+    assert "\nAU - Okafor N" in out or "\nAU  - Okafor N" in out
+    r = record(_MEDLINE)
+    assert (r["before"], r["after"]) == ([8.9], [7.6])
+
+
+@pytest.mark.parametrize("text", [
+    # traps: an indented block in a page that is no MEDLINE export keeps its lines
+    "Results\n      8.9 7.6\n      Table 1",
+    "TI  - one tag only\n      indented next line",
+])
+def test_indented_lines_outside_medline_keep_their_breaks(text):
+    from extract.normalise import normalise
+    assert "\n" in normalise(text).text
