@@ -166,3 +166,35 @@ def test_medline_continuation_lines_join():
 def test_indented_lines_outside_medline_keep_their_breaks(text):
     from extract.normalise import normalise
     assert "\n" in normalise(text).text
+
+
+# ---- groups told by what each received, the second without its person noun; a part of the cohort after 患者中 ----
+@pytest.mark.parametrize("text,totals,arms", [
+    ("A controlled study in which 40 patients with type 2 diabetes received their own bone marrow cells through the "
+     "pancreatic artery and 40 received standard care.", [], [40, 40]),
+    ("Twelve adults with type 1 diabetes have been dosed. Four received about 100 million cells (low dose) and eight "
+     "received about 400 million cells (high dose), each as one injection.", [12], [4, 8]),
+    ("研究团队报告，80名2型糖尿病患者中40人接受自体骨髓单个核细胞回输，随访12个月。", [80], [40]),
+    ("研究團隊報告，80名第2型糖尿病病人中40人接受自體骨髓單個核細胞回輸，隨訪12個月。", [80], [40]),
+    # traps: further doses of some patients; a part of the cohort with an adverse event
+    ("Ten patients with type 1 diabetes received donor islets. Two patients received a second infusion and one "
+     "received a third.", None, []),
+    ("研究纳入80名2型糖尿病患者接受干细胞治疗，患者中40人出现轻微发热。", [80], []),
+])
+def test_received_pairs_and_parts(text, totals, arms):
+    r = record(text)
+    assert r["arms"] == arms
+    if totals is not None:
+        assert r["totals"] == totals
+
+
+# ---- a count of patients in a state reached (remission, the honeymoon phase) is an outcome, no group ----
+@pytest.mark.parametrize("text", [
+    "The trial enrolled 30 children with type 1 diabetes; 20 received cord MSCs and 10 received insulin alone. At one "
+    "year, four children in the cell group and none of the controls were in partial remission.",
+    "研究纳入30名1型糖尿病儿童，20人接受干细胞，10人只用胰岛素。一年后，干细胞组有四名儿童处于蜜月期。",
+    "研究納入30名第一型糖尿病兒童，20人接受幹細胞，10人只用胰島素。一年後，幹細胞組有四名兒童處於蜜月期。",
+])
+def test_count_in_remission_is_no_arm(text):
+    r = record(text)
+    assert (r["totals"], r["arms"]) == ([30], [10, 20])

@@ -78,7 +78,9 @@ OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
            "未脱离", "重新", "恢复", "恢復", "出现", "出現", "发生", "發生", "死亡", "退出", "脱落", "脫落", "失访",
            "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "减量", "減量", "改用", "观察到", "觀察到",
            # insulin stopped said colloquially: "2名糖友停打胰岛素", "3人不用再打针", "告别胰岛素"
-           "停打", "停针", "停針", "不再打", "不用再打", "不用打", "告别", "告別"),
+           "停打", "停针", "停針", "不再打", "不用再打", "不用打", "告别", "告別",
+           # a state reached: "干细胞组有四名儿童处于蜜月期", "3人进入缓解期"
+           "处于", "處於", "进入", "進入"),
     "en": ("achieved", "attained", "reached", "became", "remained", "experienced", "were insulin",
            "was insulin", "are insulin", "is insulin", "had ", "developed", "discontinued", "stopped", "died", "withdrew",
            "dropped out", "no longer", "did not", "showed", "reported", "regained", "lost", "going",
@@ -92,7 +94,10 @@ OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
            # the plain present and the phrasal verbs of stopping insulin: "let two people with type 1 diabetes stop
            # insulin", "three came off insulin", "four were free of insulin"
            "stop ", "stops ", "quit", "came off", "come off", "went off", "go off", "gave up", "were free of",
-           "are free of", "was free of", "is free of"),
+           "are free of", "was free of", "is free of",
+           # a state reached: "four children in the cell group were in partial remission"
+           "in remission", "in partial remission", "in complete remission", "in clinical remission",
+           "in the honeymoon"),
 }
 # a headline's outcome without its verb, read in the clause of a count "in the X group/cohort" only: "Five of nine
 # participants in the target-dose cohort insulin independent at month 12" (a table row's "Insulin-free in five" after

@@ -367,7 +367,8 @@ PATTERNS: tuple[Pattern, ...] = (
       + r")\s*(?:例|名|位|人)(?P<l2>[^。;；,，]{0,30}?)(?:进行|進行)?(?:比较|比較|对比|對比)(?![组組])", 0.85),
     # "其中12名接受了全剂量(8亿个细胞)": a part of the cohort given a treatment is a group
     P("zh_arm_subset_alloc",
-      r"(?:其中|中有)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?:在[^,，。;；\n\d]{1,12}?(?:基础上|基礎上))?"
+      # (or after the cohort it is a part of: "80名2型糖尿病患者中40人接受…")
+      r"(?:其中|中有|(?<=患者|病人|病例)中|(?<=受试者|受試者)中)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?:在[^,，。;；\n\d]{1,12}?(?:基础上|基礎上))?"
       r"\s*(?P<label>(?:接受了?|给予|給予|采用|採用)"
       r"[^,，。;；\n()（）]{1,12})", 0.75),
     # "of whom 30 received cells and 15 received standard care"
@@ -384,6 +385,17 @@ PATTERNS: tuple[Pattern, ...] = (
       examples=("Twenty were randomised to receive the cells and ten to continue insulin alone.",
                 "Forty patients were assigned to MSC infusion and 20 to placebo."),
       traps=("Forty patients were assigned to MSC infusion and followed for 12 months.",)),
+    # two groups told by what each received, the second without its person noun: "35 patients with type 2 diabetes
+    # received bone marrow cells and 35 received standard care", "Three received 200 million cells and six received 800
+    # million cells" (never a further dose of some of them: "two received a second infusion and one a third")
+    P("en_arm_received_pair",
+      r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"(?:\s+with\s+[^,.;]{1,40}?)?\s+)?(?P<l1>received\s+"
+      r"(?!(?:a|an|the)\s+(?:second|third|fourth|further|repeat|booster|additional|extra)\b)[^,.;]{1,80}?)\s*,?\s+"
+      r"(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l2>received\s+"
+      r"(?!(?:a|an|the)\s+(?:second|third|fourth|further|repeat|booster|additional|extra)\b)[^,.;]{1,60})", 0.8,
+      examples=("In the study 25 patients with type 2 diabetes received adipose MSCs and 25 received placebo.",
+                "Four received about 100 million cells (low dose) and eight received about 400 million cells (high dose)."),
+      traps=("Two patients received a second infusion and one received a third.",)),
     P("en_arm_in_group",
       r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:were\s+)?(?:(?:randomi[sz]ed|randomly\s+assigned|"
       # ("42 in each group" is a size per group, read by en_arm_each)
@@ -440,7 +452,7 @@ PATTERN_ROLE: dict[str, str] = {
     "en_total_passive": "total", "en_total_denominator": "total", "en_total_noun": "total", "en_total_of_us": "total",
     "en_single_case": "total", "n_equals": "arm", "zh_arm_count_label": "arm",
     "zh_arm_label_count": "arm", "en_arm_in_group": "arm", "en_arm_controls": "arm",
-    "zh_total_person_count": "total", "zh_arm_split": "arm", "zh_arm_sequence": "arm", "n_header_row": "arm", "en_arm_split": "arm", "en_arm_alloc_elided": "arm",
+    "zh_total_person_count": "total", "zh_arm_split": "arm", "zh_arm_sequence": "arm", "n_header_row": "arm", "en_arm_split": "arm", "en_arm_alloc_elided": "arm", "en_arm_received_pair": "arm",
     "zh_arm_each": "arm", "en_arm_each": "arm",
     "zh_total_clause": "total", "zh_total_gong": "total", "zh_total_ge": "total", "zh_total_study_size": "total",
     "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",
@@ -462,7 +474,7 @@ WEAK = {"zh_total_noun", "zh_total_noun_count", "zh_total_ge", "en_total_noun", 
 # a study of one told by its patient ("a 47-year-old man", "这名8岁的患儿")
 SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "en_one_patient_with", "zh_single_case"}
 # patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
-SPLIT_PATTERNS = {"zh_arm_split", "zh_arm_sequence", "en_arm_split", "en_arm_alloc_elided", "zh_arm_subset_alloc", "zh_procedure_pair"}
+SPLIT_PATTERNS = {"zh_arm_split", "zh_arm_sequence", "en_arm_split", "en_arm_alloc_elided", "en_arm_received_pair", "zh_arm_subset_alloc", "zh_procedure_pair"}
 # breakdowns: parts that must add up to the count stated before them
 BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon", "arm_breakdown_list",
                       "arm_breakdown_paren_label_first"}
