@@ -198,3 +198,20 @@ def test_received_pairs_and_parts(text, totals, arms):
 def test_count_in_remission_is_no_arm(text):
     r = record(text)
     assert (r["totals"], r["arms"]) == ([30], [10, 20])
+
+
+# ---- design: a controlled "study" (not only a "trial"); a trial being prepared is another study ----
+@pytest.mark.parametrize("text,design", [
+    ("A hospital in Pune presented a 12-month controlled study in which 40 patients with type 2 diabetes received their "
+     "own bone marrow cells and 40 received standard care.", "controlled_trial"),
+    ("我们团队发表了一项单臂临床研究，40名2型糖尿病患者接受了干细胞输注。我们正在准备一项120例的随机对照试验，预计明年开始招募。",
+     "single_arm_trial"),
+    ("我們團隊發表了一項單臂臨床研究，40名第2型糖尿病病人接受了幹細胞輸注。我們正在籌備一項120例的隨機對照試驗。",
+     "single_arm_trial"),
+    ("Our team published a single-arm study of 40 adults with type 2 diabetes given cord MSCs. We are now preparing a "
+     "120-patient randomised controlled trial.", "single_arm_trial"),
+    # traps: a negated or a needed controlled study
+    ("Forty adults with type 2 diabetes received cord MSCs; this was not a controlled study.", None),
+])
+def test_design_controlled_study_and_prepared_trial(text, design):
+    assert record(text)["design"] == design

@@ -110,7 +110,7 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     zp("controlled_trial__zh_control", r"(?<!随机)(?<!安慰剂)(?<!、)(?<!自身)(?<!前后)对照(?:临床)?(?:试验|研究)|设(?:立|置|有)?了?对照组|与对照组相比|对照组\s*\d+\s*(?:例|名|人)"
                                           r"|(?:与|和|较)安慰剂组|安慰剂组(?:患者|受试者|\s*\d+\s*(?:例|名|人))", 0.45,
        examples=("接受幹細胞輸注的一組糖化血色素明顯下降,與安慰劑組相比有明顯差異。",)),
-    zp("controlled_trial__en_control", r"(?<!randomized )(?<!randomised )(?<!placebo-)\bcontrolled (?:clinical )?trial\b(?!s)|\bcontrol group\b|\bplacebo (?:group|arm)\b", 0.45),
+    zp("controlled_trial__en_control", r"(?<!randomized )(?<!randomised )(?<!placebo-)\bcontrolled (?:clinical )?(?:trial|study)\b(?!s)|\bcontrol group\b|\bplacebo (?:group|arm)\b", 0.45),
     # a sham procedure or patients "as controls" is a concurrent control arm, whatever the blinding
     # ("randomised sham-controlled" is still an RCT: the randomisation cue scores higher)
     zp("controlled_trial__sham", r"\bsham(?:[- ]controlled|[- ]operated|\s+(?:procedures?|treatments?|infusions?|injections?|groups?|arms?))\b"
