@@ -215,3 +215,32 @@ def test_count_in_remission_is_no_arm(text):
 ])
 def test_design_controlled_study_and_prepared_trial(text, design):
     assert record(text)["design"] == design
+
+
+# ---- a group named with its abbreviation in brackets; a part of the cohort after a time point ----
+@pytest.mark.parametrize("text,totals,arms", [
+    ("该院团队报告：48例2型糖尿病患者随机分为人羊膜上皮细胞（hAESC）组与常规治疗组，各24例；细胞组每次静脉输注1亿个细胞，共两次。",
+     [48], [24, 24]),
+    ("該院團隊報告：48例第2型糖尿病病人隨機分為臍帶間充質幹細胞（UC-MSC）組與安慰劑組，各24例。", [48], [24, 24]),
+    ("同一个团队做过一个小的1期研究，4名1型糖尿病患者，6个月时有2人停用胰岛素。", [4], []),
+    ("同一個團隊做過一個小的1期研究，4名第1型糖尿病病人，半年後有2人停用胰島素。", [4], []),
+    ("研究纳入20名1型糖尿病患者，12个月时有8人停用胰岛素。", [20], []),
+])
+def test_bracketed_group_names_and_parts_after_a_time(text, totals, arms):
+    r = record(text)
+    assert (r["totals"], r["arms"]) == (totals, arms)
+
+
+# ---- a count of cells written short ("300M") or as a compound adjective ("300-million-cell") ----
+@pytest.mark.parametrize("text,doses", [
+    ("Twelve adults with type 1 diabetes got islet cells: the low dose group got ~150M cells and the high dose group "
+     "~600M cells, one shot each.", [(1.5e8, False), (6e8, False)]),
+    ("Nine adults with type 1 diabetes were dosed. In the 500-million-cell cohort, three of four no longer use insulin.",
+     [(5e8, False)]),
+    ("Nine adults with type 1 diabetes each received 1.2B cells.", [(1.2e9, False)]),
+    # traps: money, a hospital's size
+    ("Nine adults with type 1 diabetes received islet cells; the company raised $25M for the cell therapy.", []),
+    ("Nine adults with type 1 diabetes received islet cells at a 300-bed hospital that grows cells.", []),
+])
+def test_short_counts_of_cells(text, doses):
+    assert record(text)["doses"] == doses

@@ -42,6 +42,7 @@ from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_
 from ..rxcache import rx
 
 _ANIMAL_CLASSIFIER_RE = rx(ANIMAL_CLASSIFIER)
+_GROUP_ABBREVIATION = rx(r"\s*[(（][A-Za-z0-9\-]{1,12}[)）](?=\s*[组組])")
 
 
 def _sentence(view: str, span: Span, start: int, end: int) -> tuple[int, int]:
@@ -128,6 +129,9 @@ N_EQUALS_VALUE = rx(r"\b[nN]\s*=\s*(\d{1,5})(?!\d|\.\d)")
 # a new clause about a part of the counted persons, or with another count as its subject ("移植给12名患者,一年后
 # 10人无需注射胰岛素": what happened is the 10's)
 PART_CLAUSE = rx(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them|"
+                         # (after a time point: "4名患者，6个月时有2人停用胰岛素")
+                         r"(?:[^,，。;；\d]{0,4}?(?:\d{1,3}|[一二两兩三四五六七八九十半]{1,3})\s*(?:个|個)?(?:月|周|週|年|天)"
+                         r"(?:时|時|后|後)?)?"
                          r"[^,，。;；\d]{0,8}?(?:\d{1,6}|[一二两兩三四五六七八九十]{1,3})\s*(?:人|名|例|位))", re.I)
 # "All 11 participants", "all of the 20 patients": the whole cohort
 ALL_BEFORE = rx(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.I)
@@ -497,7 +501,8 @@ class CohortExtractor(FieldExtractor):
         if k:
             labels = [f"group {i + 1}" for i in range(EACH_K[k.group("k").lower()])]
         else:
-            for gm in re.finditer(ZH_GROUP, sentence):
+            # (a group named with its abbreviation in brackets: "人羊膜上皮细胞（hAESC）组与常规治疗组，各32例")
+            for gm in re.finditer(ZH_GROUP, _GROUP_ABBREVIATION.sub("", sentence)):
                 label = LABEL_PREFIX.sub("", gm.group("label"))
                 # ("开始入组" is the enrolment verb: its 组 names no group)
                 if label and label not in labels and label not in ("每组", "每組", "组", "組"):

@@ -72,6 +72,8 @@ STOCK_BEFORE = rx(r"(?:储备|儲備|库存|庫存|存量|产能|產能|年产|�
 # "1000多万个细胞": an approximate count said with 多/余/几 inside the number needs its classifier
 APPROX_INSIDE = rx(r"[余餘多几幾](?=[十百千万萬亿億])")
 COUNT_CLASSIFIER = rx(r"\s*(?:个|個)")
+# the scale of a count written short ("300M") or as a compound adjective ("300-million-")
+_SHORT_SCALE = rx(r"\s?[MB]$|-(?:million|billion)-?$")
 # an unstated leading digit: "几十万", "数百万" (the count read after it would be "十万", "百万")
 VAGUE_HEAD = "几幾数數"
 # the magnitude or power of ten ending a range's last end, which its first end shares ("1 and 2 million")
@@ -119,6 +121,14 @@ PATTERNS: tuple[Pattern, ...] = (
       traps=("In 2019, 30 patients with type 2 diabetes received umbilical cord MSCs.",
              "About 1,000 of the donated islet cells were counted.")),
     P("dose_per_kg", rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})", 0.8),
+    # a count written short or as a compound adjective before the cells: "~300M cells", "1.2B cells", "the
+    # 300-million-cell cohort" (never money: "$25M", "€3B")
+    P("dose_short_count",
+      r"(?<![\w$€£¥.,])(?P<q>\d{1,4}(?:\.\d{1,2})?(?:\s?[MB](?![\w$])|-(?:million|billion)-?))\s*(?:(?:[A-Za-z]+[\s-]){0,2}?)"
+      r"cells?\b", 0.75,
+      examples=("The low dose group got ~300M cells in one shot.", "In the 600-million-cell cohort, four of five stopped insulin.",
+                "Each patient received 1.2B cells."),
+      traps=("The company raised $25M for the cell therapy.", "The 300-bed hospital treats cells.")),
     # "每公斤体重150万个", "每公斤體重注射二百萬粒": the weight first, then the count and its classifier, the cells named
     # earlier in the sentence (粒 is Cantonese usage for cells; a unit or a drug takes no such classifier)
     P("dose_per_kg_classifier", rf"(?P<pk1>{PER_KG_BEFORE})(?P<q>{CELL_QUANTITY})\s*(?:个|個|颗|顆|粒)", 0.8,
@@ -212,6 +222,8 @@ class DoseExtractor(FieldExtractor):
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         q_txt = m.group("q")
+        if pattern.name == "dose_short_count":
+            q_txt = _SHORT_SCALE.sub(lambda w: " million" if w.group(0).strip(" -").upper().startswith("M") else " billion", q_txt)
         if not MAGNITUDE_MARK.search(q_txt) and not FULL_COUNT.search(q_txt):
             return
         if pattern.name == "dose_named_cells" and NAMED_GAP_STOP.search(span.doc.view, m.end("q"), m.end()):
