@@ -285,7 +285,7 @@ def _join_lines(text: str) -> Callable[[re.Match[str]], str]:
 # an English line broken before a lowercase word, a bracket or a negative number (a hard-wrapped PDF or OCR page:
 # "Seventeen trials with 906 partici-" / "pants were included"), optionally at a line-end hyphen
 # (not before a web address: "REVIEW" / "https://doi.org/…" are two header lines)
-_EN_JOIN_CANDIDATE = rx(r"(?<=[A-Za-z0-9,;)\]%])-?\n(?=[a-z(]|-\d)(?!https?:|www\.)")
+_EN_JOIN_CANDIDATE = rx(r"(?<=[A-Za-z0-9,;)\]%])-?\n(?=[a-z(~]|-\d)(?!https?:|www\.)")
 _EN_WORD = rx(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _EN_SENTENCE_END = rx(r"[.!?][)\]\"'’”]*\s*$|[.!?][)\]\"'’”]*\s")
 

@@ -244,3 +244,24 @@ def test_bracketed_group_names_and_parts_after_a_time(text, totals, arms):
 ])
 def test_short_counts_of_cells(text, doses):
     assert record(text)["doses"] == doses
+
+
+# ---- a group that names itself, its persons in brackets with its dose after them; a hard wrap before "~" ----
+@pytest.mark.parametrize("text,arms", [
+    ("Twelve people with type 1 diabetes dosed so far. Low dose cohort (4 people, ~150M cells) didn't do much, high "
+     "dose cohort (8 people, ~600M cells, one shot into the thigh muscle) did well.", [4, 8]),
+    ("Twelve people with type 1 diabetes dosed so far. Low dose group (4 patients) did little, high dose group "
+     "(8 patients) did well.", [4, 8]),
+    # traps: adverse events in brackets, with a note after the persons
+    ("Twelve people with type 1 diabetes received cells. Side effects were fever (5 patients, mild) and headache "
+     "(3 patients, transient).", []),
+])
+def test_named_groups_with_bracketed_persons(text, arms):
+    assert record(text)["arms"] == arms
+
+
+def test_english_wrap_before_an_approximate_figure():
+    from extract.normalise import normalise
+    text = ("Twelve people with type 1 diabetes dosed so far, and the low dose cohort did not do much while the high dose\n"
+            "~600M cells cohort did better than anyone on the team expected at the start of it all.")
+    assert "high dose ~600M" in normalise(text).text

@@ -42,6 +42,8 @@ from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_
 from ..rxcache import rx
 
 _ANIMAL_CLASSIFIER_RE = rx(ANIMAL_CLASSIFIER)
+# a bracket of persons after a name that calls itself a group: "Low dose cohort (3 people, ...)", "高剂量组（6例）"
+_GROUP_NAMED = rx(r"(?:\b(?:cohort|group|arm)|组|組)\s*[(（]\s*$", re.I)
 _GROUP_ABBREVIATION = rx(r"\s*[(（][A-Za-z0-9\-]{1,12}[)）](?=\s*[组組])")
 
 
@@ -295,7 +297,8 @@ class CohortExtractor(FieldExtractor):
             lo, hi = _sentence(view, span, m.start(), m.end())
             if sum(1 for _ in pattern.compiled.finditer(view, lo, hi)) < 2:
                 return   # one count that received something is the cohort: the total patterns read it
-            if pattern.name == "arm_paren_persons" and not ALLOCATING.search(view, lo, m.end()):
+            if pattern.name == "arm_paren_persons" and not ALLOCATING.search(view, lo, m.end()) and \
+                    not _GROUP_NAMED.search(view, m.start(), m.start("n") if m.group("n") else m.start("n2")):
                 return   # "fever (5 patients) and headache (3 patients)": brackets of persons, no allocation
             if pattern.name == "arm_paren_persons":
                 g, lg = ("n2", "label2") if m.group("n2") else ("n", "label")

@@ -352,11 +352,14 @@ PATTERNS: tuple[Pattern, ...] = (
     # adipose-derived stromal cells (36 participants) or a saline placebo (36 participants)", "随机接受干细胞(36例)或
     # 安慰剂(36例)" (groups only beside a sibling, in a sentence that allocates: see cohort.ALLOCATING)
     P("arm_paren_persons",
-      r"(?P<label>(?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*)\s*\(\s*(?P<n>" + EN_NUM + r")\s+" + EN_PERSON + r"\s*\)"
+      # (the bracket may go on with the group's dose: "high dose cohort (8 people, ~600M cells)")
+      r"(?P<label>(?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*)\s*\(\s*(?P<n>" + EN_NUM + r")\s+" + EN_PERSON
+      + r"\s*(?:[,;][^()]{0,60})?\)"
       r"|(?P<label2>[\u4e00-\u9fffA-Za-z\-]{1,12}?)\s*[(（]\s*(?P<n2>" + ZH_NUM + r")\s*(?:例|名|人|位)(?:患者|受试者|受試者)?\s*[)）]", 0.8,
       examples=("In the trial, 72 adults were randomly assigned to receive either adipose-derived stromal cells (36 participants) "
                 "or a saline placebo (36 participants).", "72例患者随机接受脂肪干细胞(36例)或安慰剂(36例)治疗。"),
-      traps=("Adverse events were transient fever (5 patients) and headache (3 patients).",)),
+      traps=("Adverse events were transient fever (5 patients) and headache (3 patients).",
+             "Side effects were fever (5 patients, mild) and headache (3 patients, transient).")),
     # "gave cells to 20 patients ... and compared them with 20 patients on standard care"
     P("en_arm_compared",
       r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"[^.;]{0,120}?\bcompared\s+(?:them|these|this\s+group|it)\s+"
