@@ -265,3 +265,17 @@ def test_english_wrap_before_an_approximate_figure():
     text = ("Twelve people with type 1 diabetes dosed so far, and the low dose cohort did not do much while the high dose\n"
             "~600M cells cohort did better than anyone on the team expected at the start of it all.")
     assert "high dose ~600M" in normalise(text).text
+
+
+# ---- a review's range of the doses its trials used is no dose; a single trial's range is ----
+@pytest.mark.parametrize("text,doses", [
+    ("This meta-analysis pooled 12 randomised trials of MSCs in type 1 diabetes with 480 participants. Doses ranged "
+     "from 0.5 × 10^6 to 3 × 10^6 cells/kg.", []),
+    ("本荟萃分析纳入12项随机对照试验共480名1型糖尿病患者，各研究细胞剂量在每公斤0.5×10^6至3×10^6个之间。", []),
+    ("本薈萃分析納入12項隨機對照試驗共480名第1型糖尿病病人，各研究細胞劑量在每公斤0.5×10^6至3×10^6個之間。", []),
+    # trap: one trial's own dose range
+    ("In this trial, 30 adults with type 1 diabetes received MSCs; doses ranged from 0.5 × 10^6 to 3 × 10^6 cells/kg "
+     "across three cohorts.", [(5e5, True)]),
+])
+def test_review_dose_range(text, doses):
+    assert record(text)["doses"] == doses

@@ -160,6 +160,10 @@ PATTERNS: tuple[Pattern, ...] = (
       examples=("之後9人劑量加倍到6億顆,每人都只植入一次。",)),
 )
 _CELL_OR_DOSE = rx(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", re.I)
+# a review's range of the doses its trials used ("Doses ranged from 1 × 10^6 to 5 × 10^6 cells/kg", "各研究剂量为…不等"):
+# no dose of one study
+_RANGED = rx(r"\brang(?:ed|es|ing)\b|\bvar(?:ied|ying)\b|不等|之间|之間|范围|範圍", re.I)
+_REVIEW = rx(r"meta-?analys[ie]s|systematic\s+review|荟萃分析|薈萃分析|系统评价|系統評價|统合分析|統合分析", re.I)
 # a range said with "between X and Y" / "介于X和Y之间" / "在X与Y之间": its two ends are one dose [X, Y], not a list
 # of two doses, also when each end carries its unit ("在1×10^6/kg与2×10^6/kg之间")
 RANGE_OPEN_BEFORE = rx(r"(?:\bbetween|介于|介於|在)\s*$", re.I)
@@ -300,6 +304,10 @@ class DoseExtractor(FieldExtractor):
         lo, hi = PER_KG_RANGE if hit.value["per_kg"] else CELL_RANGE
         if not (lo <= hit.value["cells_min"] <= hit.value["cells_max"] <= hi):
             return None
+        if hit.value["cells_min"] < hit.value["cells_max"] and _REVIEW.search(span.doc.view, span.start, span.end):
+            s, e = sentence_bounds(span.doc.view, hit.start, hit.end, span.start, span.end)
+            if _RANGED.search(span.doc.view, s, e):
+                return None
         if hit.start > 0 and span.doc.view[hit.start - 1] in VAGUE_HEAD:
             return None   # "几十万个细胞", "數百萬顆": a count whose first digit is unstated is no dose
         if hit.pattern in ("dose_per_kg", "dose_list", "dose_per_time", "dose_sci_list", "dose_each_time"):
