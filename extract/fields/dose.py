@@ -125,8 +125,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 300-million-cell cohort" (never money: "$25M", "€3B")
     P("dose_short_count",
       r"(?<![\w$€£¥.,])(?P<q>\d{1,4}(?:\.\d{1,2})?(?:\s?[MB](?![\w$])|-(?:million|billion)-?))\s*(?:(?:[A-Za-z]+[\s-]){0,2}?)"
-      r"cells?\b", 0.75,
-      examples=("The low dose group got ~300M cells in one shot.", "In the 600-million-cell cohort, four of five stopped insulin.",
+      r"cells?\b(?P<pk3>{PER_KG})?".replace("{PER_KG}", PER_KG), 0.75,
+      examples=("The low dose group got ~300M cells in one shot.", "Three IV doses of 2.5M cells/kg every 6 weeks.", "In the 600-million-cell cohort, four of five stopped insulin.",
                 "Each patient received 1.2B cells."),
       traps=("The company raised $25M for the cell therapy.", "The 300-bed hospital treats cells.")),
     # "每公斤体重150万个", "每公斤體重注射二百萬粒": the weight first, then the count and its classifier, the cells named
