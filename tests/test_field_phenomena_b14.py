@@ -279,3 +279,16 @@ def test_english_wrap_before_an_approximate_figure():
 ])
 def test_review_dose_range(text, doses):
     assert record(text)["doses"] == doses
+
+
+# ---- a size per group in a bracket after the counted groups: "(n = 8 each)", "(8 each)" ----
+@pytest.mark.parametrize("text,arms", [
+    ("We enrolled 24 adults with type 2 diabetes in three sequential dose cohorts (n = 8 each) receiving one infusion "
+     "of MSCs.", [8, 8, 8]),
+    ("We enrolled 24 adults with type 2 diabetes in three sequential dose cohorts (8 each) receiving one infusion of "
+     "MSCs.", [8, 8, 8]),
+    # trap: events counted per kind
+    ("Forty adults with type 1 diabetes received MSCs; adverse events were fever and headache (2 each).", []),
+])
+def test_each_in_brackets(text, arms):
+    assert record(text)["arms"] == arms

@@ -484,7 +484,7 @@ class CohortExtractor(FieldExtractor):
 
     def _each(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         """One arm of n per group: the groups are counted ("分为两组", "two groups of") or named."""
-        g = next(k for k in ("n", "n2", "n3") if m.groupdict().get(k))
+        g = next(k for k in ("n", "n2", "n3", "n4") if m.groupdict().get(k))
         n = as_int(parse_number(m.group(g).replace(",", "")))
         if n is None:
             return
@@ -500,6 +500,8 @@ class CohortExtractor(FieldExtractor):
         cut = max(sentence.rfind("。"), sentence.rfind(". "), sentence.rfind("\n"), semi)
         sentence = sentence[cut + 1:] if cut >= 0 else sentence
         k = GROUP_COUNT.search(sentence) or GROUP_COUNT_CLASSIFIER.search(sentence)
+        if g == "n4" and not k:
+            return   # "(2 each)" after anything but counted groups: "fever and headache (2 each)"
         labels: list[str] = []
         if k:
             labels = [f"group {i + 1}" for i in range(EACH_K[k.group("k").lower()])]

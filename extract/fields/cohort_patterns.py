@@ -245,7 +245,7 @@ PATTERNS: tuple[Pattern, ...] = (
     P("n_equals",
       # (a label starts where its word starts: an unspaced run is not rescanned from each character)
       r"(?:(?P<label>(?<![A-Za-z\u4e00-\u9fff])[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*){0,2}?)\s*)?"
-      r"[(\[（](?:[^()\[\]（）;；\n]{1,40}[;；,，]\s*)?\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.85,
+      r"[(\[（](?:[^()\[\]（）;；\n]{1,40}[;；,，]\s*)?\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])(?!\s*each\b)", 0.85,
       examples=("Patients received MSCs (n = 33) or placebo (n = 31).", "治療組(n=25)與對照組(n=24)。",
                 "1 Adolescents with new-onset T1DM (n=18) Autologous adipose-derived MSC"),
       traps=("Adverse events were mild: headache (n = 4) and nausea (n = 2).",
@@ -303,8 +303,10 @@ PATTERNS: tuple[Pattern, ...] = (
     P("en_arm_each",
       r"(?:\b(?:two|three|four|2|3|4)\s+(?:[A-Za-z\-]+\s+){0,2}?(?:groups|arms|cohorts)\s+of\s+(?P<n>" + EN_NUM + r")"
       r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort|(?:dose\s+)?level)\b"
-      r"|\b[nN]\s*=\s*(?P<n3>\d{1,5})\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b)", 0.85,
-      examples=("Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or insulin.",
+      r"|\b[nN]\s*=\s*(?P<n3>\d{1,5})\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b"
+      # a bracket after the counted groups: "in three sequential dose cohorts (n = 6 each)", "two arms (15 each)"
+      r"|\(\s*(?:[nN]\s*=\s*)?(?P<n4>\d{1,5})\s+each\s*\))", 0.85,
+      examples=("The phase 1 study enrolled 24 adults in three sequential dose cohorts (n = 8 each).","Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or insulin.",
                 "The phase 1 study enrolled 18 patients at three dose levels (0.5, 1.0, and 1.5 × 10^6 cells/kg; six per level).")),
     # a breakdown whose parts add up to the count before it: "112 completed (57 UC-MSC, 55 placebo)",
     # "66例(44/22)", "38 were enrolled: 20 chose to receive MSCs and 18 continued standard care"
