@@ -23,7 +23,8 @@ def record(text: str) -> dict[str, Any]:
             "change": sorted(h.change for h in r.hba1c if h.change is not None),
             "doses": sorted((d.cells_min, d.per_kg) for d in r.doses),
             "totals": sorted(c.n for c in r.cohort_sizes if c.role == "total"),
-            "arms": sorted(c.n for c in r.cohort_sizes if c.role == "arm")}
+            "arms": sorted(c.n for c in r.cohort_sizes if c.role == "arm"),
+            "inf": {g.infusions for g in r.regimen} - {None}}
 
 
 # ---- a baseline restated after the outcome values, in its own clause ----
@@ -292,3 +293,28 @@ def test_review_dose_range(text, doses):
 ])
 def test_each_in_brackets(text, arms):
     assert record(text)["arms"] == arms
+
+
+# ---- one administration said as 一次性 with the site between, or as "one shot" ----
+@pytest.mark.parametrize("text,inf", [
+    ("截至目前，共有9名1型糖尿病患者接受了干细胞治疗。细胞经一次性前臂肌肉注射植入。", {1}),
+    ("截至目前，共有9名第1型糖尿病病人接受了幹細胞治療。細胞經一次性前臂肌肉注射植入。", {1}),
+    ("Nine people with type 1 diabetes got islet cells, one shot each into the thigh muscle.", {1}),
+    # traps: a disposable syringe, a chance
+    ("共有9名1型糖尿病患者接受了干细胞治疗，护士使用一次性注射器抽血。", set()),
+    ("Nine people with type 1 diabetes got islet cells. This is one shot at a cure.", set()),
+])
+def test_single_administration_colloquial(text, inf):
+    assert record(text)["inf"] == inf
+
+
+# ---- a counted cohort that was dosed is no animal study, whatever mice its thread recalls ----
+@pytest.mark.parametrize("text,design", [
+    ("Nine people with type 1 diabetes dosed so far with islet cells. HbA1c fell from 8.0% to 6.3%. Reply: they did "
+     "this in mice years ago (2018, 30 mice).", None),
+    ("目前已有9名1型糖尿病患者接受了干细胞来源胰岛移植，HbA1c由8.0%降至6.3%。网友：这个几年前在小鼠身上就做过了。", None),
+    # trap: an animal study alone
+    ("Thirty diabetic mice received islet cells and their glucose fell.", "preclinical"),
+])
+def test_dosed_cohort_is_no_animal_study(text, design):
+    assert record(text)["design"] == design

@@ -28,7 +28,9 @@ _N4_EN = (r"(?:(?<![\d.,])(?:[4-9]|[1-9]\d{1,3})(?![\d.,]\d)|\b(?:four|five|six|
           r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:one |a )?hundred|dozens?)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)")
 _TREAT_ZH = r"接受|实施|进行|施行|移植|输注|回输|注射|治疗|入组|纳入|招募|参加|参与|随机|分为|收治"
 _TREAT_EN = (r"received|receiving|underwent|undergoing|were (?:treated|infused|transplanted|given|enrolled|recruited|included|randomi[sz]ed|assigned|allocated)"
-             r"|was (?:treated|infused|transplanted|given)|enrol(?:l|ls|led|ling)?|enrolls|recruit(?:s|ed|ing)?|participated|got|treated|treat(?:s|ing)?")
+             r"|was (?:treated|infused|transplanted|given)|enrol(?:l|ls|led|ling)?|enrolls|recruit(?:s|ed|ing)?|participated|got|treated|treat(?:s|ing)?"
+             # a drug developer's word for treated: "Nine participants have been dosed"
+             r"|dosed")
 
 # Evidence about who the study treated, not a design label: "_human" (people treated, one or many)
 # and "_cohort" (four or more counted participants, enrolled or planned). ``decide`` weighs the
@@ -555,6 +557,9 @@ class DesignExtractor(FieldExtractor):
         hits = [h for h in hits if h.value["value"] not in EVIDENCE_LABELS and ((cohort and not arms) or h.pattern not in COHORT_ONLY)]
         if humans:
             hits = [h for h in hits if h.pattern != "preclinical__in_vitro"]
+            if cohort:
+                # a counted, treated cohort is no animal study: its mice are the team's earlier work
+                hits = [h for h in hits if h.value["value"] != "preclinical"]
             for h in hits:
                 if h.value["value"] == "preclinical":
                     h.score = round(h.score * PRECLINICAL_WITH_PATIENTS, 4)
