@@ -347,8 +347,8 @@ def normalise(raw: str) -> Normalised:
     # 5. one dash, one tilde
     t = t.sub(_DASHES, lambda m: "-")
     t = t.sub(_TILDES, lambda m: "~")
-    # 5a. a MEDLINE export's field continued on lines indented by six spaces ("AB  - ... decreased from 8.6% to" /
-    # "      7.9%."): one line, so a clause is not cut at the wrap
+    # 5a. a MEDLINE export's field continued on lines indented by six spaces ("AB  - ... fell from 9.0% to" /
+    # "      7.4%."): one line, so a clause is not cut at the wrap
     if len(_MEDLINE_TAG.findall(t.text)) >= MEDLINE_TAGS_MIN:
         t = t.sub(_MEDLINE_CONTINUATION, lambda m: " ")
     # 5b. tables of studies whose cells are separated by tabs, runs of spaces or nothing (glued): " | "

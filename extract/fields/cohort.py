@@ -42,8 +42,8 @@ from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_
 from ..rxcache import rx
 
 _ANIMAL_CLASSIFIER_RE = rx(ANIMAL_CLASSIFIER)
-# a bracket of persons after a name that calls itself a group: "Low dose cohort (3 people, ...)", "高剂量组（6例）"
-_GROUP_NAMED = rx(r"(?:\b(?:cohort|group|arm)|组|組)\s*[(（]\s*$", re.I)
+# a bracket of persons after a name that calls itself a group: "Arm B (7 patients, two doses)", "高剂量组（6例）"
+_GROUP_NAMED = rx(r"(?:\b(?:cohort|group|arm)(?:\s+[A-Z\d]{1,2})?|组|組)\s*[(（]\s*$", re.I)
 _GROUP_ABBREVIATION = rx(r"\s*[(（][A-Za-z0-9\-]{1,12}[)）](?=\s*[组組])")
 
 
@@ -131,7 +131,7 @@ N_EQUALS_VALUE = rx(r"\b[nN]\s*=\s*(\d{1,5})(?!\d|\.\d)")
 # a new clause about a part of the counted persons, or with another count as its subject ("移植给12名患者,一年后
 # 10人无需注射胰岛素": what happened is the 10's)
 PART_CLAUSE = rx(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them|"
-                         # (after a time point: "4名患者，6个月时有2人停用胰岛素")
+                         # (after a time point: "5名受试者，满3个月时1人…")
                          r"(?:[^,，。;；\d]{0,4}?(?:\d{1,3}|[一二两兩三四五六七八九十半]{1,3})\s*(?:个|個)?(?:月|周|週|年|天)"
                          r"(?:时|時|后|後)?)?"
                          r"[^,，。;；\d]{0,8}?(?:\d{1,6}|[一二两兩三四五六七八九十]{1,3})\s*(?:人|名|例|位))", re.I)
@@ -501,12 +501,12 @@ class CohortExtractor(FieldExtractor):
         sentence = sentence[cut + 1:] if cut >= 0 else sentence
         k = GROUP_COUNT.search(sentence) or GROUP_COUNT_CLASSIFIER.search(sentence)
         if g == "n4" and not k:
-            return   # "(2 each)" after anything but counted groups: "fever and headache (2 each)"
+            return   # "(2 each)" after anything but counted groups: "rash and nausea (2 each)"
         labels: list[str] = []
         if k:
             labels = [f"group {i + 1}" for i in range(EACH_K[k.group("k").lower()])]
         else:
-            # (a group named with its abbreviation in brackets: "人羊膜上皮细胞（hAESC）组与常规治疗组，各32例")
+            # (a group named with its abbreviation in brackets: "脂肪间充质干细胞（AD-MSC）组和安慰剂组，各20例")
             for gm in re.finditer(ZH_GROUP, _GROUP_ABBREVIATION.sub("", sentence)):
                 label = LABEL_PREFIX.sub("", gm.group("label"))
                 # ("开始入组" is the enrolment verb: its 组 names no group)

@@ -304,9 +304,9 @@ PATTERNS: tuple[Pattern, ...] = (
       r"(?:\b(?:two|three|four|2|3|4)\s+(?:[A-Za-z\-]+\s+){0,2}?(?:groups|arms|cohorts)\s+of\s+(?P<n>" + EN_NUM + r")"
       r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort|(?:dose\s+)?level)\b"
       r"|\b[nN]\s*=\s*(?P<n3>\d{1,5})\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b"
-      # a bracket after the counted groups: "in three sequential dose cohorts (n = 6 each)", "two arms (15 each)"
+      # a bracket after the counted groups: "at two dose levels (n = 10 each)", "into two arms (15 each)"
       r"|\(\s*(?:[nN]\s*=\s*)?(?P<n4>\d{1,5})\s+each\s*\))", 0.85,
-      examples=("The phase 1 study enrolled 24 adults in three sequential dose cohorts (n = 8 each).","Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or insulin.",
+      examples=("The phase 1 study enrolled 20 adults at two dose levels (n = 10 each).","Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or insulin.",
                 "The phase 1 study enrolled 18 patients at three dose levels (0.5, 1.0, and 1.5 × 10^6 cells/kg; six per level).")),
     # a breakdown whose parts add up to the count before it: "112 completed (57 UC-MSC, 55 placebo)",
     # "66例(44/22)", "38 were enrolled: 20 chose to receive MSCs and 18 continued standard care"
@@ -346,22 +346,22 @@ PATTERNS: tuple[Pattern, ...] = (
       # (a treatment the patients chose: "58人选择经胰腺动脉输注,41人选择外周静脉输注")
       r"(?<![共计計有其另])(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?P<label>(?:接受了?|给予|給予|"
       r"采用|採用|选择|選擇|(?:只|仅|僅|单|單)(?:用|使用|接受|注射))(?!退出|放弃|放棄|不)[^,，。;；\n]{1,15})", 0.8,
-      # (the control arm kept on insulin alone: "二十人接受干细胞，十人只用胰岛素")
-      examples=("126名患者中,58人选择经胰腺动脉输注,41人选择外周静脉输注。", "随机分组后二十人接受干细胞，十人只用胰岛素。",
-                "隨機分組後二十人接受幹細胞，十人僅用胰島素。"),
+      # (the control arm kept on its old treatment alone: "十六人接受细胞输注，八人只用口服药")
+      examples=("126名患者中,58人选择经胰腺动脉输注,41人选择外周静脉输注。", "按病情随机分组：十六人接受间充质干细胞输注，八人只用口服降糖药。",
+                "按病情隨機分組：十六人接受間充質幹細胞輸注，八人僅用口服降糖藥。"),
       traps=("3人选择退出研究。",)),
     # each treatment of an allocation followed by its persons in brackets: "randomly assigned to receive either
     # adipose-derived stromal cells (36 participants) or a saline placebo (36 participants)", "随机接受干细胞(36例)或
     # 安慰剂(36例)" (groups only beside a sibling, in a sentence that allocates: see cohort.ALLOCATING)
     P("arm_paren_persons",
-      # (the bracket may go on with the group's dose: "high dose cohort (8 people, ~600M cells)")
+      # (the bracket may go on with the group's dose: "Arm B (7 patients, two doses)")
       r"(?P<label>(?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*)\s*\(\s*(?P<n>" + EN_NUM + r")\s+" + EN_PERSON
       + r"\s*(?:[,;][^()]{0,60})?\)"
       r"|(?P<label2>[\u4e00-\u9fffA-Za-z\-]{1,12}?)\s*[(（]\s*(?P<n2>" + ZH_NUM + r")\s*(?:例|名|人|位)(?:患者|受试者|受試者)?\s*[)）]", 0.8,
       examples=("In the trial, 72 adults were randomly assigned to receive either adipose-derived stromal cells (36 participants) "
                 "or a saline placebo (36 participants).", "72例患者随机接受脂肪干细胞(36例)或安慰剂(36例)治疗。"),
       traps=("Adverse events were transient fever (5 patients) and headache (3 patients).",
-             "Side effects were fever (5 patients, mild) and headache (3 patients, transient).")),
+             "Side effects were a rash (4 patients, mild) and nausea (2 patients, brief).")),
     # "gave cells to 20 patients ... and compared them with 20 patients on standard care"
     P("en_arm_compared",
       r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"[^.;]{0,120}?\bcompared\s+(?:them|these|this\s+group|it)\s+"
@@ -372,7 +372,7 @@ PATTERNS: tuple[Pattern, ...] = (
       + r")\s*(?:例|名|位|人)(?P<l2>[^。;；,，]{0,30}?)(?:进行|進行)?(?:比较|比較|对比|對比)(?![组組])", 0.85),
     # "其中12名接受了全剂量(8亿个细胞)": a part of the cohort given a treatment is a group
     P("zh_arm_subset_alloc",
-      # (or after the cohort it is a part of: "80名2型糖尿病患者中40人接受…")
+      # (or after the cohort it is a part of: "52名患者中26人接受…")
       r"(?:其中|中有|(?<=患者|病人|病例)中|(?<=受试者|受試者)中)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?:在[^,，。;；\n\d]{1,12}?(?:基础上|基礎上))?"
       r"\s*(?P<label>(?:接受了?|给予|給予|采用|採用)"
       r"[^,，。;；\n()（）]{1,12})", 0.75),
@@ -381,25 +381,25 @@ PATTERNS: tuple[Pattern, ...] = (
       r"\b(?:of\s+whom|of\s+these|of\s+them|among\s+them)\s*,?\s+(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON
       + r"\s+)?(?P<l1>" + EN_ALLOC + r"[^,.;]{0,40}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:"
       + EN_PERSON + r"\s+)?(?P<l2>" + EN_ALLOC + r"[^,.;]{0,40})", 0.85),
-    # an allocation whose second part leaves out the verb: "Twenty were randomised to receive the cells and ten to
-    # continue insulin alone", "40 patients were assigned to MSCs and 20 to placebo"
+    # an allocation whose second part leaves out the verb: "Sixteen were randomized to MSC infusion and eight to usual
+    # care", "40 patients were assigned to MSCs and 20 to placebo"
     P("en_arm_alloc_elided",
       r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l1>were\s+(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|"
       r"assigned|allocated)\s+to\s+[^,.;]{1,50}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:"
       + EN_PERSON + r"\s+)?(?P<l2>to\s+[^,.;]{1,50})", 0.85,
-      examples=("Twenty were randomised to receive the cells and ten to continue insulin alone.",
+      examples=("Sixteen were randomized to MSC infusion and eight to usual care.",
                 "Forty patients were assigned to MSC infusion and 20 to placebo."),
       traps=("Forty patients were assigned to MSC infusion and followed for 12 months.",)),
-    # two groups told by what each received, the second without its person noun: "35 patients with type 2 diabetes
-    # received bone marrow cells and 35 received standard care", "Three received 200 million cells and six received 800
-    # million cells" (never a further dose of some of them: "two received a second infusion and one a third")
+    # two groups told by what each received, the second without its person noun: "22 patients with obesity-related
+    # diabetes received adipose MSCs and 22 received metformin only", "Five received the low dose and ten received the
+    # high dose" (never a further dose of some of them: "two received a second infusion and one a third")
     P("en_arm_received_pair",
       r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"(?:\s+with\s+[^,.;]{1,40}?)?\s+)?(?P<l1>received\s+"
       r"(?!(?:a|an|the)\s+(?:second|third|fourth|further|repeat|booster|additional|extra)\b)[^,.;]{1,80}?)\s*,?\s+"
       r"(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l2>received\s+"
       r"(?!(?:a|an|the)\s+(?:second|third|fourth|further|repeat|booster|additional|extra)\b)[^,.;]{1,60})", 0.8,
       examples=("In the study 25 patients with type 2 diabetes received adipose MSCs and 25 received placebo.",
-                "Four received about 100 million cells (low dose) and eight received about 400 million cells (high dose)."),
+                "Five received the low dose and ten received the high dose."),
       traps=("Two patients received a second infusion and one received a third.",)),
     P("en_arm_in_group",
       r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:were\s+)?(?:(?:randomi[sz]ed|randomly\s+assigned|"

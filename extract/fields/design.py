@@ -29,7 +29,7 @@ _N4_EN = (r"(?:(?<![\d.,])(?:[4-9]|[1-9]\d{1,3})(?![\d.,]\d)|\b(?:four|five|six|
 _TREAT_ZH = r"接受|实施|进行|施行|移植|输注|回输|注射|治疗|入组|纳入|招募|参加|参与|随机|分为|收治"
 _TREAT_EN = (r"received|receiving|underwent|undergoing|were (?:treated|infused|transplanted|given|enrolled|recruited|included|randomi[sz]ed|assigned|allocated)"
              r"|was (?:treated|infused|transplanted|given)|enrol(?:l|ls|led|ling)?|enrolls|recruit(?:s|ed|ing)?|participated|got|treated|treat(?:s|ing)?"
-             # a drug developer's word for treated: "Nine participants have been dosed"
+             # a drug developer's word for treated: "all 14 volunteers were dosed"
              r"|dosed")
 
 # Evidence about who the study treated, not a design label: "_human" (people treated, one or many)

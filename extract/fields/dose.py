@@ -122,17 +122,17 @@ PATTERNS: tuple[Pattern, ...] = (
              "About 1,000 of the donated islet cells were counted.")),
     P("dose_per_kg", rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})", 0.8),
     # a count written short or as a compound adjective before the cells: "~300M cells", "1.2B cells", "the
-    # 300-million-cell cohort" (never money: "$25M", "€3B")
+    # 300-million-cell arm" (never money: "$25M", "€3B")
     P("dose_short_count",
       r"(?<![\w$€£¥.,])(?P<q>\d{1,4}(?:\.\d{1,2})?(?:\s?[MB](?![\w$])|-(?:million|billion)-?))\s*(?:(?:[A-Za-z]+[\s-]){0,2}?)"
       r"cells?\b(?P<pk3>{PER_KG})?".replace("{PER_KG}", PER_KG), 0.75,
-      examples=("The low dose group got ~300M cells in one shot.", "Three IV doses of 2.5M cells/kg every 6 weeks.", "In the 600-million-cell cohort, four of five stopped insulin.",
+      examples=("The low dose group got ~300M cells in one shot.", "Three IV doses of 2.5M cells/kg every 6 weeks.", "Patients of the 600-million-cell arm did best.",
                 "Each patient received 1.2B cells."),
       traps=("The company raised $25M for the cell therapy.", "The 300-bed hospital treats cells.")),
-    # "每公斤体重150万个", "每公斤體重注射二百萬粒": the weight first, then the count and its classifier, the cells named
+    # "每公斤体重80万个", "每公斤體重輸注五十萬粒": the weight first, then the count and its classifier, the cells named
     # earlier in the sentence (粒 is Cantonese usage for cells; a unit or a drug takes no such classifier)
     P("dose_per_kg_classifier", rf"(?P<pk1>{PER_KG_BEFORE})(?P<q>{CELL_QUANTITY})\s*(?:个|個|颗|顆|粒)", 0.8,
-      examples=("干细胞组每两周输注一次干细胞，每公斤体重120万个，共四次。", "幹細胞組每公斤體重注射三百萬粒，分兩次注射。",
+      examples=("每两周输注一次干细胞，每公斤体重120万个，共四次。", "治療組每公斤體重輸注五十萬粒，共三劑。",
                 "每公斤體重輸注80萬顆，共兩次。"),
       traps=("每公斤体重0.3单位胰岛素。", "每公斤体重注射二百毫克。")),
     # "1亿个/次", "2 × 10^8 per infusion": a count per administration
@@ -160,7 +160,7 @@ PATTERNS: tuple[Pattern, ...] = (
       examples=("之後9人劑量加倍到6億顆,每人都只植入一次。",)),
 )
 _CELL_OR_DOSE = rx(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", re.I)
-# a review's range of the doses its trials used ("Doses ranged from 1 × 10^6 to 5 × 10^6 cells/kg", "各研究剂量为…不等"):
+# a review's range of the doses its trials used ("trial doses ranged from 0.3 to 4 × 10^6/kg", "各研究剂量为…不等"):
 # no dose of one study
 _RANGED = rx(r"\brang(?:ed|es|ing)\b|\bvar(?:ied|ying)\b|不等|之间|之間|范围|範圍", re.I)
 _REVIEW = rx(r"meta-?analys[ie]s|systematic\s+review|荟萃分析|薈萃分析|系统评价|系統評價|统合分析|統合分析", re.I)

@@ -98,7 +98,7 @@ FROM = r"(?:从|從|由|from)"
 BASELINE = (r"(?:基线|基線|baseline|治疗前|治療前|术前|術前|移植前|输注前|輸注前|入组时|入組時|入院时|入院時|"
             r"before\s+(?:treatment|therapy|infusion|transplantation)|pre-?treatment|at\s+entry|at\s+enrollment|"
             r"initially|初始|原本|原来|原來|最初|"
-            # the level the patients started from: "both groups started at 9.6%", "at diagnosis", "确诊时分别为"
+            # the level the patients started from: "HbA1c began at 9.1% in both arms", "at diagnosis", "确诊时为"
             r"\b(?:started|starting|began|beginning)\s+(?:(?:out\s+)?at|from)\b|at\s+diagnosis|确诊时|確診時|确诊当时|確診當時)")
 POST = (r"(?:目前|现在|現在|如今|\bnow\b|currently|\bcurrent\b|\blatest\b|most\s+recent|治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
         # "at 12 months", and time points coordinated under one unit ("at 6 and 12 months", "at 3, 6, and 12 months")
@@ -469,10 +469,9 @@ TABLE_ROWS_MAX = 12
 TABLE_ROW_CHARS = 300
 
 
-# ---- a table of studies or cohorts flattened to single-spaced lines: a header line naming HbA1c columns ("Cohort Dose
-# Participants HbA1c baseline (%) HbA1c Month 6 (%) Responders", "Trial Country Cells Follow-up HbA1c outcome") above
-# rows that carry no term ("Low dose ~100 million 4 8.1 7.4 1 of 4", "Lindqvist 2018 Norway 24 (12/12) 6 months 7.3 vs
-# 7.9"): the row's HbA1c-scale decimals are the columns' values, in order, when they are as many as the HbA1c
+# ---- a table of studies or cohorts flattened to single-spaced lines: a header line naming HbA1c columns ("Arm n
+# HbA1c at entry (%) HbA1c Week 24 (%) Off insulin", "Author Site Design Duration HbA1c final") above rows that carry
+# no term ("Arm B 7 9.2 7.1 2/7", "Moreau 2017 Lyon RCT 9 mo 6.8 vs 7.5"): the row's HbA1c-scale decimals are the columns' values, in order, when they are as many as the HbA1c
 # columns, or the groups of a single HbA1c column when joined by "vs" ----
 _FLAT_VALUE = rx(r"(?<![\d.×^/])(?P<v>\d{1,2}\.\d{1,2})(?![\d.]|\s*(?:[×x*]\s*10|million|billion|mg|kg|mmol|/|%\s*(?:of|CI)))",
                  re.IGNORECASE)
@@ -1183,7 +1182,7 @@ class HbA1cExtractor(FieldExtractor):
                 template, group_roles = (group_roles or template), []
                 gap = gap[brk + 1:]   # the previous group's cues do not carry over
                 if _BASE_RE.search(gap):
-                    template = []   # "...; both groups started at A and B": the clause names its own time point
+                    template = []   # "...; at diagnosis they had A and B": the clause names its own time point
             unit = _unit(lm, "a") or default_unit
             if unit is None and (su := _SHARED_UNIT_RE.match(view, lm.end(), end)):
                 unit = _unit_name(su.group("u"))
