@@ -103,6 +103,12 @@ _LIST_OR_HEADING = rx(
 _HAN_MIN_SHARE = 0.4
 
 
+# a MEDLINE (PubMed "nbib"/"txt" export) field tag at a line start, and the wrap before a continuation line
+_MEDLINE_TAG = rx(r"(?m)^(?:PMID|TI|AB|AU|FAU|DP|SO|PT|LA|AD|TA|JT|LID|AID|MH|OT|DEP|PHST|STAT|OWN)[ ]{0,3}- ")
+_MEDLINE_CONTINUATION = rx(r"(?<=\S)[ \t]*\n[ ]{6}(?=\S)")
+MEDLINE_TAGS_MIN = 3
+
+
 # --- the offset-preserving substitution --------------------------------------------------
 
 Repl = Callable[[re.Match[str]], Union[str, tuple[str, list[int]]]]
@@ -279,7 +285,7 @@ def _join_lines(text: str) -> Callable[[re.Match[str]], str]:
 # an English line broken before a lowercase word, a bracket or a negative number (a hard-wrapped PDF or OCR page:
 # "Seventeen trials with 906 partici-" / "pants were included"), optionally at a line-end hyphen
 # (not before a web address: "REVIEW" / "https://doi.org/…" are two header lines)
-_EN_JOIN_CANDIDATE = rx(r"(?<=[A-Za-z0-9,;)\]%])-?\n(?=[a-z(]|-\d)(?!https?:|www\.)")
+_EN_JOIN_CANDIDATE = rx(r"(?<=[A-Za-z0-9,;)\]%])-?\n(?=[a-z(~]|-\d)(?!https?:|www\.)")
 _EN_WORD = rx(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _EN_SENTENCE_END = rx(r"[.!?][)\]\"'’”]*\s*$|[.!?][)\]\"'’”]*\s")
 
@@ -341,6 +347,10 @@ def normalise(raw: str) -> Normalised:
     # 5. one dash, one tilde
     t = t.sub(_DASHES, lambda m: "-")
     t = t.sub(_TILDES, lambda m: "~")
+    # 5a. a MEDLINE export's field continued on lines indented by six spaces ("AB  - ... fell from 9.0% to" /
+    # "      7.4%."): one line, so a clause is not cut at the wrap
+    if len(_MEDLINE_TAG.findall(t.text)) >= MEDLINE_TAGS_MIN:
+        t = t.sub(_MEDLINE_CONTINUATION, lambda m: " ")
     # 5b. tables of studies whose cells are separated by tabs, runs of spaces or nothing (glued): " | "
     # between cells, so every table rule reads them as pipe tables (before 6 collapses the spaces)
     t = t.edit(pipe_edits(t.text))

@@ -21,7 +21,7 @@ from ..numbers import as_int, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from .context import in_related_links
 from .cohort_tables import table_row_arms, table_row_total
-from .cohort_lexicon import (EN_PERSON, ANIMALS, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
+from .cohort_lexicon import (EN_PERSON, ANIMALS, ANIMAL_CLASSIFIER, BACKGROUND_BEFORE, BREAKDOWN_AFTER_EN, CLAUSE_OUTCOME_PATTERNS, COMPARATIVE_BEFORE,
                              COMPLETED_AFTER, CONTEXT, COORDINATED_AFTER, COORDINATED_BEFORE, DENOMINATOR_AFTER,
                              DENOMINATOR_BEFORE, EACH_K, EN_LABEL_STOP, EN_NUM, EVENT_BEFORE, GENERIC_GROUP_LABELS,
                              GROUP_COUNT, GROUP_COUNT_CLASSIFIER, GROUP_QUALIFIER_AFTER, INCLUDED_BEFORE,
@@ -40,6 +40,11 @@ from .cohort_patterns import (BREAKDOWN_PATTERNS, COMPARED_PATTERNS, DOSE_GROUP_
                               EACH_PATTERNS, MAX_N, OUTCOME_CHECKED, PAIRED_PATTERNS, PATTERNS, PATTERN_ROLE,
                               REGISTRY_FIELD_PATTERNS, SINGLE_CASE_PATTERNS, SPLIT_PATTERNS, WEAK)
 from ..rxcache import rx
+
+_ANIMAL_CLASSIFIER_RE = rx(ANIMAL_CLASSIFIER)
+# a bracket of persons after a name that calls itself a group: "Arm B (7 patients, two doses)", "高剂量组（6例）"
+_GROUP_NAMED = rx(r"(?:\b(?:cohort|group|arm)(?:\s+[A-Z\d]{1,2})?|组|組)\s*[(（]\s*$", re.I)
+_GROUP_ABBREVIATION = rx(r"\s*[(（][A-Za-z0-9\-]{1,12}[)）](?=\s*[组組])")
 
 
 def _sentence(view: str, span: Span, start: int, end: int) -> tuple[int, int]:
@@ -126,6 +131,9 @@ N_EQUALS_VALUE = rx(r"\b[nN]\s*=\s*(\d{1,5})(?!\d|\.\d)")
 # a new clause about a part of the counted persons, or with another count as its subject ("移植给12名患者,一年后
 # 10人无需注射胰岛素": what happened is the 10's)
 PART_CLAUSE = rx(r"[,，;；]\s*(?=其中|其余|其餘|另外|另有|仅|僅|of\s+whom|of\s+these|among\s+them|"
+                         # (after a time point: "5名受试者，满3个月时1人…")
+                         r"(?:[^,，。;；\d]{0,4}?(?:\d{1,3}|[一二两兩三四五六七八九十半]{1,3})\s*(?:个|個)?(?:月|周|週|年|天)"
+                         r"(?:时|時|后|後)?)?"
                          r"[^,，。;；\d]{0,8}?(?:\d{1,6}|[一二两兩三四五六七八九十]{1,3})\s*(?:人|名|例|位))", re.I)
 # "All 11 participants", "all of the 20 patients": the whole cohort
 ALL_BEFORE = rx(r"\ball\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?$", re.I)
@@ -289,7 +297,8 @@ class CohortExtractor(FieldExtractor):
             lo, hi = _sentence(view, span, m.start(), m.end())
             if sum(1 for _ in pattern.compiled.finditer(view, lo, hi)) < 2:
                 return   # one count that received something is the cohort: the total patterns read it
-            if pattern.name == "arm_paren_persons" and not ALLOCATING.search(view, lo, m.end()):
+            if pattern.name == "arm_paren_persons" and not ALLOCATING.search(view, lo, m.end()) and \
+                    not _GROUP_NAMED.search(view, m.start(), m.start("n") if m.group("n") else m.start("n2")):
                 return   # "nausea (4 patients) and rash (2 patients)": brackets of persons, no allocation
             if pattern.name == "arm_paren_persons":
                 g, lg = ("n2", "label2") if m.group("n2") else ("n", "label")
@@ -475,7 +484,7 @@ class CohortExtractor(FieldExtractor):
 
     def _each(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         """One arm of n per group: the groups are counted ("分为两组", "two groups of") or named."""
-        g = next(k for k in ("n", "n2", "n3") if m.groupdict().get(k))
+        g = next(k for k in ("n", "n2", "n3", "n4") if m.groupdict().get(k))
         n = as_int(parse_number(m.group(g).replace(",", "")))
         if n is None:
             return
@@ -491,11 +500,14 @@ class CohortExtractor(FieldExtractor):
         cut = max(sentence.rfind("。"), sentence.rfind(". "), sentence.rfind("\n"), semi)
         sentence = sentence[cut + 1:] if cut >= 0 else sentence
         k = GROUP_COUNT.search(sentence) or GROUP_COUNT_CLASSIFIER.search(sentence)
+        if g == "n4" and not k:
+            return   # "(2 each)" after anything but counted groups: "rash and nausea (2 each)"
         labels: list[str] = []
         if k:
             labels = [f"group {i + 1}" for i in range(EACH_K[k.group("k").lower()])]
         else:
-            for gm in re.finditer(ZH_GROUP, sentence):
+            # (a group named with its abbreviation in brackets: "脂肪间充质干细胞（AD-MSC）组和安慰剂组，各20例")
+            for gm in re.finditer(ZH_GROUP, _GROUP_ABBREVIATION.sub("", sentence)):
                 label = LABEL_PREFIX.sub("", gm.group("label"))
                 # ("开始入组" is the enrolment verb: its 组 names no group)
                 if label and label not in labels and label not in ("每组", "每組", "组", "組"):
@@ -529,7 +541,7 @@ class CohortExtractor(FieldExtractor):
         if hit.pattern == "animals_randomized":
             # a preclinical study's own animals, when the mention counts no persons
             return None if _largest_person_count(view, span.start, span.end) > 1 else hit   # ("无1例动物…" counts none)
-        if _any(quote + near_after, ANIMALS) and role != "studies_included":
+        if (_any(quote + near_after, ANIMALS) or _ANIMAL_CLASSIFIER_RE.search(quote + near_after)) and role != "studies_included":
             return None
         if role == "studies_included":
             return None if in_reference_entry(span.doc.text, hit.start) or in_related_links(span.doc.text, hit.start) else hit

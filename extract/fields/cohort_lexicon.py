@@ -78,7 +78,9 @@ OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
            "未脱离", "重新", "恢复", "恢復", "出现", "出現", "发生", "發生", "死亡", "退出", "脱落", "脫落", "失访",
            "失訪", "不再需要", "无需", "無需", "减停", "減停", "减少", "減少", "减量", "減量", "改用", "观察到", "觀察到",
            # insulin stopped said colloquially: "2名糖友停打胰岛素", "3人不用再打针", "告别胰岛素"
-           "停打", "停针", "停針", "不再打", "不用再打", "不用打", "告别", "告別"),
+           "停打", "停针", "停針", "不再打", "不用再打", "不用打", "告别", "告別",
+           # a state reached: "治疗组2名患者进入缓解期", "處於臨床緩解"
+           "处于", "處於", "进入", "進入"),
     "en": ("achieved", "attained", "reached", "became", "remained", "experienced", "were insulin",
            "was insulin", "are insulin", "is insulin", "had ", "developed", "discontinued", "stopped", "died", "withdrew",
            "dropped out", "no longer", "did not", "showed", "reported", "regained", "lost", "going",
@@ -92,7 +94,10 @@ OUTCOME_AFTER: dict[str, tuple[str, ...]] = {
            # the plain present and the phrasal verbs of stopping insulin: "let two people with type 1 diabetes stop
            # insulin", "three came off insulin", "four were free of insulin"
            "stop ", "stops ", "quit", "came off", "come off", "went off", "go off", "gave up", "were free of",
-           "are free of", "was free of", "is free of"),
+           "are free of", "was free of", "is free of",
+           # a state reached: "two of the treated boys were in remission by then"
+           "in remission", "in partial remission", "in complete remission", "in clinical remission",
+           "in the honeymoon"),
 }
 # a headline's outcome without its verb, read in the clause of a count "in the X group/cohort" only: "Five of nine
 # participants in the target-dose cohort insulin independent at month 12" (a table row's "Insulin-free in five" after
@@ -119,7 +124,9 @@ WIDE_BACKGROUND = ("全球", "全国", "全國", "每年", "注册", "註冊", "
 TREATED_AFTER = rx(r"\s*(?:已|均|都)?(?:接受了?|received|have\s+received|had\s+received|have\s+been\s+(?:dosed|treated|"
                            r"implanted))", re.I)
 ANIMALS = ("小鼠", "大鼠", "鼠", "猴", "犬", "猪", "豬", "mice", "mouse", "rats", "rat ", "monkeys",
-           "primates", "dogs", "pigs", "animals", "动物", "動物", "只")
+           "primates", "dogs", "pigs", "animals", "动物", "動物")
+# 只 counts animals after a number ("20只小鼠"); as an adverb it restricts ("八人只用口服药", "只有3人")
+ANIMAL_CLASSIFIER = r"(?:\d|[一二两兩三四五六七八九十百千])\s*只(?![有要是用需能接])"
 # a meta-analysis/review said near a count of studies
 REVIEW_CONTEXT = ("荟萃", "薈萃", "meta", "系统评价", "系統評價", "系统分析", "系統分析", "综述", "綜述",
                   "系统性回顾", "系統性回顧", "系统回顾", "系統回顧", "统合分析", "統合分析",

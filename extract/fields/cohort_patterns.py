@@ -245,7 +245,7 @@ PATTERNS: tuple[Pattern, ...] = (
     P("n_equals",
       # (a label starts where its word starts: an unspaced run is not rescanned from each character)
       r"(?:(?P<label>(?<![A-Za-z\u4e00-\u9fff])[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]*(?:\s+[A-Za-z][\w\-]*){0,2}?)\s*)?"
-      r"[(\[（](?:[^()\[\]（）;；\n]{1,40}[;；,，]\s*)?\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])", 0.85,
+      r"[(\[（](?:[^()\[\]（）;；\n]{1,40}[;；,，]\s*)?\s*[nN]\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d.])(?!\s*each\b)", 0.85,
       examples=("Patients received MSCs (n = 33) or placebo (n = 31).", "治療組(n=25)與對照組(n=24)。",
                 "1 Adolescents with new-onset T1DM (n=18) Autologous adipose-derived MSC"),
       traps=("Adverse events were mild: headache (n = 4) and nausea (n = 2).",
@@ -303,9 +303,12 @@ PATTERNS: tuple[Pattern, ...] = (
     P("en_arm_each",
       r"(?:\b(?:two|three|four|2|3|4)\s+(?:[A-Za-z\-]+\s+){0,2}?(?:groups|arms|cohorts)\s+of\s+(?P<n>" + EN_NUM + r")"
       r"|(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:per|in\s+each|each)\s+(?:group|arm|cohort|(?:dose\s+)?level)\b"
-      r"|\b[nN]\s*=\s*(?P<n3>\d{1,5})\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b)", 0.85,
+      r"|\b[nN]\s*=\s*(?P<n3>\d{1,5})\s*(?:/\s*|per\s+|in\s+each\s+|each\s+)(?:group|arm|cohort)\b"
+      # a bracket after the counted groups: "at two dose levels (n = 10 each)", "into two arms (15 each)"
+      r"|\(\s*(?:[nN]\s*=\s*)?(?P<n4>\d{1,5})\s+each\s*\))", 0.85,
       examples=("Forty-two patients with type 1 diabetes were randomized (n = 21/group) to either SCT or insulin.",
-                "A dose-finding study treated 16 adults at two dose levels (2 and 5 million cells/kg; eight per dose level).")),
+                "A dose-finding study treated 16 adults at two dose levels (2 and 5 million cells/kg; eight per dose level).",
+                "The phase 1 study enrolled 20 adults at two dose levels (n = 10 each).")),
     # a breakdown whose parts add up to the count before it: "112 completed (57 UC-MSC, 55 placebo)",
     # "66例(44/22)", "38 were enrolled: 20 chose to receive MSCs and 18 continued standard care"
     P("arm_breakdown_paren",
@@ -343,17 +346,22 @@ PATTERNS: tuple[Pattern, ...] = (
     P("zh_arm_received",
       # (a treatment the patients chose: "58人选择经胰腺动脉输注,41人选择外周静脉输注")
       r"(?<![共计計有其另])(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?P<label>(?:接受了?|给予|給予|"
-      r"采用|採用|选择|選擇)(?!退出|放弃|放棄|不)[^,，。;；\n]{1,15})", 0.8,
-      examples=("126名患者中,58人选择经胰腺动脉输注,41人选择外周静脉输注。",),
+      r"采用|採用|选择|選擇|(?:只|仅|僅|单|單)(?:用|使用|接受|注射))(?!退出|放弃|放棄|不)[^,，。;；\n]{1,15})", 0.8,
+      # (the control arm kept on its old treatment alone: "十六人接受细胞输注，八人只用口服药")
+      examples=("126名患者中,58人选择经胰腺动脉输注,41人选择外周静脉输注。", "按病情随机分组：十六人接受间充质干细胞输注，八人只用口服降糖药。",
+                "按病情隨機分組：十六人接受間充質幹細胞輸注，八人僅用口服降糖藥。"),
       traps=("3人选择退出研究。",)),
     # each treatment of an allocation followed by its persons in brackets: "were allocated at random to bone marrow
     # cells (25 patients) or usual care (25 patients)", "随机接受骨髓细胞(25例)或常规治疗(25例)" (groups only beside a sibling, in a sentence that allocates: see cohort.ALLOCATING)
     P("arm_paren_persons",
-      r"(?P<label>(?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*)\s*\(\s*(?P<n>" + EN_NUM + r")\s+" + EN_PERSON + r"\s*\)"
+      # (the bracket may go on with the group's dose: "Arm B (7 patients, two doses)")
+      r"(?P<label>(?:[A-Za-z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*)\s*\(\s*(?P<n>" + EN_NUM + r")\s+" + EN_PERSON
+      + r"\s*(?:[,;][^()]{0,60})?\)"
       r"|(?P<label2>[\u4e00-\u9fffA-Za-z\-]{1,12}?)\s*[(（]\s*(?P<n2>" + ZH_NUM + r")\s*(?:例|名|人|位)(?:患者|受试者|受試者)?\s*[)）]", 0.8,
       examples=("Fifty adults were allocated at random to bone marrow mononuclear cells (25 patients) or usual care (25 patients).",
                 "50例患者随机接受骨髓单个核细胞(25例)或常规治疗(25例)。"),
-      traps=("Side effects were mild nausea (4 patients) and a skin rash (2 patients).",)),
+      traps=("Side effects were mild nausea (4 patients) and a skin rash (2 patients).",
+             "Side effects were a rash (4 patients, mild) and nausea (2 patients, brief).")),
     # "gave cells to 20 patients ... and compared them with 20 patients on standard care"
     P("en_arm_compared",
       r"(?P<n>" + EN_NUM + r")\s+" + EN_MOD + EN_PERSON + r"[^.;]{0,120}?\bcompared\s+(?:them|these|this\s+group|it)\s+"
@@ -364,7 +372,8 @@ PATTERNS: tuple[Pattern, ...] = (
       + r")\s*(?:例|名|位|人)(?P<l2>[^。;；,，]{0,30}?)(?:进行|進行)?(?:比较|比較|对比|對比)(?![组組])", 0.85),
     # "其中12名接受了全剂量(8亿个细胞)": a part of the cohort given a treatment is a group
     P("zh_arm_subset_alloc",
-      r"(?:其中|中有)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?:在[^,，。;；\n\d]{1,12}?(?:基础上|基礎上))?"
+      # (or after the cohort it is a part of: "52名患者中26人接受…")
+      r"(?:其中|中有|(?<=患者|病人|病例)中|(?<=受试者|受試者)中)\s*(?P<n>" + ZH_NUM + r")\s*(?:例|名|位|人)" + ZH_PERSON + r"?\s*(?:在[^,，。;；\n\d]{1,12}?(?:基础上|基礎上))?"
       r"\s*(?P<label>(?:接受了?|给予|給予|采用|採用)"
       r"[^,，。;；\n()（）]{1,12})", 0.75),
     # "of whom 30 received cells and 15 received standard care"
@@ -372,6 +381,26 @@ PATTERNS: tuple[Pattern, ...] = (
       r"\b(?:of\s+whom|of\s+these|of\s+them|among\s+them)\s*,?\s+(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON
       + r"\s+)?(?P<l1>" + EN_ALLOC + r"[^,.;]{0,40}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:"
       + EN_PERSON + r"\s+)?(?P<l2>" + EN_ALLOC + r"[^,.;]{0,40})", 0.85),
+    # an allocation whose second part leaves out the verb: "Sixteen were randomized to MSC infusion and eight to usual
+    # care", "40 patients were assigned to MSCs and 20 to placebo"
+    P("en_arm_alloc_elided",
+      r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l1>were\s+(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|"
+      r"assigned|allocated)\s+to\s+[^,.;]{1,50}?)\s*,?\s+(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:"
+      + EN_PERSON + r"\s+)?(?P<l2>to\s+[^,.;]{1,50})", 0.85,
+      examples=("Sixteen were randomized to MSC infusion and eight to usual care.",
+                "Forty patients were assigned to MSC infusion and 20 to placebo."),
+      traps=("Forty patients were assigned to MSC infusion and followed for 12 months.",)),
+    # two groups told by what each received, the second without its person noun: "22 patients with obesity-related
+    # diabetes received adipose MSCs and 22 received metformin only", "Five received the low dose and ten received the
+    # high dose" (never a further dose of some of them: "two received a second infusion and one a third")
+    P("en_arm_received_pair",
+      r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"(?:\s+with\s+[^,.;]{1,40}?)?\s+)?(?P<l1>received\s+"
+      r"(?!(?:a|an|the)\s+(?:second|third|fourth|further|repeat|booster|additional|extra)\b)[^,.;]{1,80}?)\s*,?\s+"
+      r"(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l2>received\s+"
+      r"(?!(?:a|an|the)\s+(?:second|third|fourth|further|repeat|booster|additional|extra)\b)[^,.;]{1,60})", 0.8,
+      examples=("In the study 25 patients with type 2 diabetes received adipose MSCs and 25 received placebo.",
+                "Five received the low dose and ten received the high dose."),
+      traps=("Two patients received a second infusion and one received a third.",)),
     P("en_arm_in_group",
       r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?:were\s+)?(?:(?:randomi[sz]ed|randomly\s+assigned|"
       # ("42 in each group" is a size per group, read by en_arm_each)
@@ -428,7 +457,7 @@ PATTERN_ROLE: dict[str, str] = {
     "en_total_passive": "total", "en_total_denominator": "total", "en_total_noun": "total", "en_total_of_us": "total",
     "en_single_case": "total", "n_equals": "arm", "zh_arm_count_label": "arm",
     "zh_arm_label_count": "arm", "en_arm_in_group": "arm", "en_arm_controls": "arm",
-    "zh_total_person_count": "total", "zh_arm_split": "arm", "zh_arm_sequence": "arm", "n_header_row": "arm", "en_arm_split": "arm",
+    "zh_total_person_count": "total", "zh_arm_split": "arm", "zh_arm_sequence": "arm", "n_header_row": "arm", "en_arm_split": "arm", "en_arm_alloc_elided": "arm", "en_arm_received_pair": "arm",
     "zh_arm_each": "arm", "en_arm_each": "arm",
     "zh_total_clause": "total", "zh_total_gong": "total", "zh_total_ge": "total", "zh_total_study_size": "total",
     "en_total_study_size": "total", "registry_enrollment": "total", "en_total_elliptic": "total",
@@ -450,7 +479,7 @@ WEAK = {"zh_total_noun", "zh_total_noun_count", "zh_total_ge", "en_total_noun", 
 # a study of one told by its patient ("a 47-year-old man", "这名8岁的患儿")
 SINGLE_CASE_PATTERNS = {"en_single_case", "en_one_patient", "en_one_patient_with", "zh_single_case"}
 # patterns whose count stands after a subset word by construction ("其中12人接受…", "of whom 30 received")
-SPLIT_PATTERNS = {"zh_arm_split", "zh_arm_sequence", "en_arm_split", "zh_arm_subset_alloc", "zh_procedure_pair"}
+SPLIT_PATTERNS = {"zh_arm_split", "zh_arm_sequence", "en_arm_split", "en_arm_alloc_elided", "en_arm_received_pair", "zh_arm_subset_alloc", "zh_procedure_pair"}
 # breakdowns: parts that must add up to the count stated before them
 BREAKDOWN_PATTERNS = {"arm_breakdown_paren", "arm_breakdown_slash", "arm_breakdown_colon", "arm_breakdown_list",
                       "arm_breakdown_paren_label_first"}

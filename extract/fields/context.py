@@ -20,7 +20,7 @@ from pydantic import BaseModel, field_validator
 
 from ..segment_tables import find_tables
 from .base import Pattern
-from ..rxcache import compile_cached
+from ..rxcache import compile_cached, rx
 from ..rxcache import rx
 
 VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "vocab_context.json"
@@ -237,6 +237,9 @@ _CELL_SEP = rx(r"\||\t+")
 FLAT_HEADER_MAX = 200    # a longer line is running text, not a header row
 FLAT_ROW_MAX = 600       # a longer span is more than one row
 FLAT_HEADER_REACH = 40   # rows a header may stand above
+# digits a header's column names carry ("HbA1c", "A1C", "Month 6", "Week 12"): no cell values
+_HEADER_NAMED_DIGITS = rx(r"(?i)(?:Hb)?A1c(?![A-Za-z])|(?<![A-Za-z])(?:month|week|day|year|wk|mo)\s*\d{1,3}\b")
+_HEADER_DIGIT = rx(r"\d")
 
 
 def flat_table_header(text: str, pos: int, cue: "re.Pattern[str]") -> Optional[str]:
@@ -252,7 +255,8 @@ def flat_table_header(text: str, pos: int, cue: "re.Pattern[str]") -> Optional[s
     for line in reversed(above):
         if not line.strip():
             return None
-        if len(line) <= FLAT_HEADER_MAX and not re.search(r"\d", line) and len(line.split()) >= 3 and cue.search(line):
+        if len(line) <= FLAT_HEADER_MAX and not _HEADER_DIGIT.search(_HEADER_NAMED_DIGITS.sub("", line)) \
+                and len(line.split()) >= 3 and cue.search(line):
             return line
     return None
 

@@ -28,7 +28,9 @@ _N4_EN = (r"(?:(?<![\d.,])(?:[4-9]|[1-9]\d{1,3})(?![\d.,]\d)|\b(?:four|five|six|
           r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:one |a )?hundred|dozens?)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)")
 _TREAT_ZH = r"接受|实施|进行|施行|移植|输注|回输|注射|治疗|入组|纳入|招募|参加|参与|随机|分为|收治"
 _TREAT_EN = (r"received|receiving|underwent|undergoing|were (?:treated|infused|transplanted|given|enrolled|recruited|included|randomi[sz]ed|assigned|allocated)"
-             r"|was (?:treated|infused|transplanted|given)|enrol(?:l|ls|led|ling)?|enrolls|recruit(?:s|ed|ing)?|participated|got|treated|treat(?:s|ing)?")
+             r"|was (?:treated|infused|transplanted|given)|enrol(?:l|ls|led|ling)?|enrolls|recruit(?:s|ed|ing)?|participated|got|treated|treat(?:s|ing)?"
+             # a drug developer's word for treated: "all 14 volunteers were dosed"
+             r"|dosed")
 
 # Evidence about who the study treated, not a design label: "_human" (people treated, one or many)
 # and "_cohort" (four or more counted participants, enrolled or planned). ``decide`` weighs the
@@ -110,7 +112,7 @@ DESIGN_PATTERNS: tuple[Pattern, ...] = EVIDENCE_PATTERNS + (
     zp("controlled_trial__zh_control", r"(?<!随机)(?<!安慰剂)(?<!、)(?<!自身)(?<!前后)对照(?:临床)?(?:试验|研究)|设(?:立|置|有)?了?对照组|与对照组相比|对照组\s*\d+\s*(?:例|名|人)"
                                           r"|(?:与|和|较)安慰剂组|安慰剂组(?:患者|受试者|\s*\d+\s*(?:例|名|人))", 0.45,
        examples=("接受幹細胞輸注的一組糖化血色素明顯下降,與安慰劑組相比有明顯差異。",)),
-    zp("controlled_trial__en_control", r"(?<!randomized )(?<!randomised )(?<!placebo-)\bcontrolled (?:clinical )?trial\b(?!s)|\bcontrol group\b|\bplacebo (?:group|arm)\b", 0.45),
+    zp("controlled_trial__en_control", r"(?<!randomized )(?<!randomised )(?<!placebo-)\bcontrolled (?:clinical )?(?:trial|study)\b(?!s)|\bcontrol group\b|\bplacebo (?:group|arm)\b", 0.45),
     # a sham procedure or patients "as controls" is a concurrent control arm, whatever the blinding
     # ("randomised sham-controlled" is still an RCT: the randomisation cue scores higher)
     zp("controlled_trial__sham", r"\bsham(?:[- ]controlled|[- ]operated|\s+(?:procedures?|treatments?|infusions?|injections?|groups?|arms?))\b"
@@ -555,6 +557,9 @@ class DesignExtractor(FieldExtractor):
         hits = [h for h in hits if h.value["value"] not in EVIDENCE_LABELS and ((cohort and not arms) or h.pattern not in COHORT_ONLY)]
         if humans:
             hits = [h for h in hits if h.pattern != "preclinical__in_vitro"]
+            if cohort:
+                # a counted, treated cohort is no animal study: its mice are the team's earlier work
+                hits = [h for h in hits if h.value["value"] != "preclinical"]
             for h in hits:
                 if h.value["value"] == "preclinical":
                     h.score = round(h.score * PRECLINICAL_WITH_PATIENTS, 4)

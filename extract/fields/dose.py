@@ -72,6 +72,10 @@ STOCK_BEFORE = rx(r"(?:储备|儲備|库存|庫存|存量|产能|產能|年产|�
 # "1000多万个细胞": an approximate count said with 多/余/几 inside the number needs its classifier
 APPROX_INSIDE = rx(r"[余餘多几幾](?=[十百千万萬亿億])")
 COUNT_CLASSIFIER = rx(r"\s*(?:个|個)")
+# the scale of a count written short ("300M") or as a compound adjective ("300-million-")
+_SHORT_SCALE = rx(r"\s?[MB]$|-(?:million|billion)-?$")
+# an unstated leading digit: "几十万", "数百万" (the count read after it would be "十万", "百万")
+VAGUE_HEAD = "几幾数數"
 # the magnitude or power of ten ending a range's last end, which its first end shares ("1 and 2 million")
 _TAIL_MULT = rx(rf"(?:{MAGNITUDE}|{SCI})$", re.I)
 # one cell of a table row of doses: a count with its power of ten, perhaps a mean ± SD
@@ -117,6 +121,20 @@ PATTERNS: tuple[Pattern, ...] = (
       traps=("In 2019, 30 patients with type 2 diabetes received umbilical cord MSCs.",
              "About 1,000 of the donated islet cells were counted.")),
     P("dose_per_kg", rf"(?P<pk1>{PER_KG_BEFORE})?(?P<q>{CELL_QUANTITY})(?P<pk2>{PER_KG})", 0.8),
+    # a count written short or as a compound adjective before the cells: "~300M cells", "1.2B cells", "the
+    # 300-million-cell arm" (never money: "$25M", "€3B")
+    P("dose_short_count",
+      r"(?<![\w$€£¥.,])(?P<q>\d{1,4}(?:\.\d{1,2})?(?:\s?[MB](?![\w$])|-(?:million|billion)-?))\s*(?:(?:[A-Za-z]+[\s-]){0,2}?)"
+      r"cells?\b(?P<pk3>{PER_KG})?".replace("{PER_KG}", PER_KG), 0.75,
+      examples=("The low dose group got ~300M cells in one shot.", "Three IV doses of 2.5M cells/kg every 6 weeks.", "Patients of the 600-million-cell arm did best.",
+                "Each patient received 1.2B cells."),
+      traps=("The company raised $25M for the cell therapy.", "The 300-bed hospital treats cells.")),
+    # "每公斤体重80万个", "每公斤體重輸注五十萬粒": the weight first, then the count and its classifier, the cells named
+    # earlier in the sentence (粒 is Cantonese usage for cells; a unit or a drug takes no such classifier)
+    P("dose_per_kg_classifier", rf"(?P<pk1>{PER_KG_BEFORE})(?P<q>{CELL_QUANTITY})\s*(?:个|個|颗|顆|粒)", 0.8,
+      examples=("每两周输注一次干细胞，每公斤体重120万个，共四次。", "治療組每公斤體重輸注五十萬粒，共三劑。",
+                "每公斤體重輸注80萬顆，共兩次。"),
+      traps=("每公斤体重0.3单位胰岛素。", "每公斤体重注射二百毫克。")),
     # "1亿个/次", "2 × 10^8 per infusion": a count per administration
     P("dose_per_time",
       rf"(?P<q>{CELL_QUANTITY})\s*(?:个|個)?\s*(?:/|per\s+|每)\s*(?:次|剂|劑|dose|infusion|injection|administration)\b", 0.8),
@@ -142,6 +160,10 @@ PATTERNS: tuple[Pattern, ...] = (
       examples=("之後9人劑量加倍到6億顆,每人都只植入一次。",)),
 )
 _CELL_OR_DOSE = rx(CELL_NOUN + "|" + DOSE_WORDS + "|MSC", re.I)
+# a review's range of the doses its trials used ("trial doses ranged from 0.3 to 4 × 10^6/kg", "各研究剂量为…不等"):
+# no dose of one study
+_RANGED = rx(r"\brang(?:ed|es|ing)\b|\bvar(?:ied|ying)\b|不等|之间|之間|范围|範圍", re.I)
+_REVIEW = rx(r"meta-?analys[ie]s|systematic\s+review|荟萃分析|薈萃分析|系统评价|系統評價|统合分析|統合分析", re.I)
 # a range said with "between X and Y" / "介于X和Y之间" / "在X与Y之间": its two ends are one dose [X, Y], not a list
 # of two doses, also when each end carries its unit ("在1×10^6/kg与2×10^6/kg之间")
 RANGE_OPEN_BEFORE = rx(r"(?:\bbetween|介于|介於|在)\s*$", re.I)
@@ -204,6 +226,8 @@ class DoseExtractor(FieldExtractor):
 
     def parse(self, m: re.Match[str], pattern: Pattern, span: Span) -> Iterable[Hit]:
         q_txt = m.group("q")
+        if pattern.name == "dose_short_count":
+            q_txt = _SHORT_SCALE.sub(lambda w: " million" if w.group(0).strip(" -").upper().startswith("M") else " billion", q_txt)
         if not MAGNITUDE_MARK.search(q_txt) and not FULL_COUNT.search(q_txt):
             return
         if pattern.name == "dose_named_cells" and NAMED_GAP_STOP.search(span.doc.view, m.end("q"), m.end()):
@@ -280,6 +304,12 @@ class DoseExtractor(FieldExtractor):
         lo, hi = PER_KG_RANGE if hit.value["per_kg"] else CELL_RANGE
         if not (lo <= hit.value["cells_min"] <= hit.value["cells_max"] <= hi):
             return None
+        if hit.value["cells_min"] < hit.value["cells_max"] and _REVIEW.search(span.doc.view, span.start, span.end):
+            s, e = sentence_bounds(span.doc.view, hit.start, hit.end, span.start, span.end)
+            if _RANGED.search(span.doc.view, s, e):
+                return None
+        if hit.start > 0 and span.doc.view[hit.start - 1] in VAGUE_HEAD:
+            return None   # "几十万个细胞", "數百萬顆": a count whose first digit is unstated is no dose
         if hit.pattern in ("dose_per_kg", "dose_list", "dose_per_time", "dose_sci_list", "dose_each_time"):
             # a bare "×10^6/kg" must be about cells: a cell or dose word in its sentence ("In this
             # dose-escalation trial ... received 0.5 × 10^6/kg (n = 8), 1.5 × 10^6/kg (n = 8) or placebo")

@@ -67,8 +67,11 @@ FOLLOW_UP_PATTERNS: tuple[Pattern, ...] = (
        examples=("The 30-month median observation showed that 31 stayed insulin free.",),
        traps=("The 30-year median age of onset was reported.",)),
     # stated durations
-    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期间|期|期限)?(?:{_FOLLOWED_ZH})?(?:至今|迄今)?(?:均|都|皆)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:|[(（](?:平均|中位)?)?\s*{_QUAL_ZH}(?:治疗后|术后|移植后|输注后)?{DUR_ZH}", 0.9,
-       examples=("研究纳入26例1型糖尿病患者,随访时间为(380±75)天。", "患者隨訪兩年零三個月,血糖穩定。"),
+    zp("stated__zh_fu", rf"{_FU_ZH}(?:时间|期间|期|期限)?(?:{_FOLLOWED_ZH})?(?:至今|迄今)?(?:均|都|皆)?(?:为|达|长达|共|了|(?:已|已经)?满|(?:至|到)第?|:|：|[(（](?:平均|中位)?)?\s*{_QUAL_ZH}"
+       # (counted from a named dose: "随访期为首次注射后9个月", "末次移植后")
+       rf"(?:(?:首次|末次|第一次|最后一次|最后1次)?(?:治疗|术|移植|输注|注射)后)?{DUR_ZH}", 0.9,
+       examples=("研究纳入26例1型糖尿病患者,随访时间为(380±75)天。", "患者隨訪兩年零三個月,血糖穩定。",
+                 "随访期为首次注射后9个月", "隨訪期：末次移植後24個月"),
        traps=("随访患者病程10年。",)),
     zp("stated__zh_period", rf"为期\s*{DUR_ZH}的?(?:{_FU_ZH}|观察)", 0.95),
     zp("stated__zh_study", rf"为期\s*{DUR_ZH}的?(?:研究|试验)", 0.75),
@@ -395,7 +398,11 @@ _THRESHOLD = compile_cues((r"超过|至少|以上|逾",))
 _PLANNED_BEFORE = compile_cues((r"(?:计划|计画|打算|准备|预计|建议|拟)[^,。;:!?]{0,24}$|(?:将|下一步|未来|今后|接下来)[^。!?]{0,30}延长$",
                                 r"\b(?:will|next|plans?\s+to)\b[^.;:]{0,40}\bextend(?:ing)?\s+(?:the\s+)?$",
                                 r"\b(?:plans?|planned|intends?|intended|hopes?)\s+to\b[^,.;:]{0,30}$",
-                                r"\b(?:recommends?|recommended|requires|requiring|is\s+required\s+to)\b[^,.;:]{0,60}$"))
+                                r"\b(?:recommends?|recommended|requires|requiring|is\s+required\s+to)\b[^,.;:]{0,60}$",
+                                # a follow-up to go on after the results: "研究组将继续随访两年", "will continue to monitor
+                                # the cohort" (what was done is stated before it)
+                                r"(?:会|會|将|將|要)(?:继续|繼續|持续|持續)$",
+                                r"\bwill\s+(?:continue\s+to\s+)?(?:follow|monitor|track)\b[^,.;:]{0,30}$"))
 
 # the header of a table column of follow-up durations
 _FU_HEADER = compile_cues((rf"{_FU_ZH}|观察期|\bfollow[- ]?up\b|\bobservation\b|\bduration of follow",))

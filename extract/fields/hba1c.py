@@ -27,6 +27,7 @@ from ..numbers import ARABIC, EN_NUMBER, parse_number
 from .base import FieldExtractor, Hit, Pattern, Span
 from ..rxcache import rx
 from .cohort_roles import is_inquirer
+from .context import flat_table_header
 
 # ---- lexicons (data) ----
 # the Chinese name may be followed by its abbreviation in brackets ("糖化血色素（HbA1c）"): one term
@@ -96,7 +97,9 @@ TO = (r"(?:降至|降到|下降到|下降至|下降为|下降為|降低至|降�
 FROM = r"(?:从|從|由|from)"
 BASELINE = (r"(?:基线|基線|baseline|治疗前|治療前|术前|術前|移植前|输注前|輸注前|入组时|入組時|入院时|入院時|"
             r"before\s+(?:treatment|therapy|infusion|transplantation)|pre-?treatment|at\s+entry|at\s+enrollment|"
-            r"initially|初始|原本|原来|原來|最初)")
+            r"initially|初始|原本|原来|原來|最初|"
+            # the level the patients started from: "HbA1c began at 9.1% in both arms", "at diagnosis", "确诊时为"
+            r"\b(?:started|starting|began|beginning)\s+(?:(?:out\s+)?at|from)\b|at\s+diagnosis|确诊时|確診時|确诊当时|確診當時)")
 POST = (r"(?:目前|现在|現在|如今|\bnow\b|currently|\bcurrent\b|\blatest\b|most\s+recent|治疗后|治療後|术后|術後|移植后|移植後|输注后|輸注後|随访|隨訪|后|後|时|時|after|post|follow-?up|later|"
         # "at 12 months", and time points coordinated under one unit ("at 6 and 12 months", "at 3, 6, and 12 months")
         r"at\s+(?:week|month|year)|at\s+(?:\d+\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)){0,4}\d+\s+(?:weeks?|months?|years?))")
@@ -124,7 +127,7 @@ MMOL_RESTATED_TOLERANCE = 0.06
 # a trailing cue right after a value ("7.1% at 12 months", "8.2% at baseline", "6.9% after treatment")
 # ("8.3% before the first transplant", "before their initial infusion": the first of several doses dates the baseline)
 _BEFORE_FIRST = r"before\s+(?:(?:the|their|his|her)\s+)?(?:(?:first|initial)\s+)?"
-TRAIL_BASE = (rf"\s*(?:\(\s*)?(?:at\s+baseline|at\s+entry|at\s+enrol?lment|at\s+screening|{_BEFORE_FIRST}(?:treatment|therapy|"
+TRAIL_BASE = (rf"\s*(?:\(\s*)?(?:at\s+baseline|at\s+entry|at\s+enrol?lment|at\s+screening|at\s+diagnosis|{_BEFORE_FIRST}(?:treatment|therapy|"
               r"infusion|transplant\w*|procedure|surgery)|pre-?(?:treatment|infusion|transplant\w*))\b")
 TRAIL_POST = (rf"\s*(?:\(\s*)?(?:(?:at|after|following|by|post|over)\s+(?:the\s+)?(?:{EN_NUMBER}|\d+|weeks?|months?|years?|"
               r"days?|treatment|therapy|infusions?|transplant\w*|follow-?up|the\s+end|end\s+of|last|final|\d)|"
@@ -466,6 +469,65 @@ TABLE_ROWS_MAX = 12
 TABLE_ROW_CHARS = 300
 
 
+# ---- a table of studies or cohorts flattened to single-spaced lines: a header line naming HbA1c columns ("Arm n
+# HbA1c at entry (%) HbA1c Week 24 (%) Off insulin", "Author Site Design Duration HbA1c final") above rows that carry
+# no term ("Arm B 7 9.2 7.1 2/7", "Moreau 2017 Lyon RCT 9 mo 6.8 vs 7.5"): the row's HbA1c-scale decimals are the columns' values, in order, when they are as many as the HbA1c
+# columns, or the groups of a single HbA1c column when joined by "vs" ----
+_FLAT_VALUE = rx(r"(?<![\d.×^/])(?P<v>\d{1,2}\.\d{1,2})(?![\d.]|\s*(?:[×x*]\s*10|million|billion|mg|kg|mmol|/|%\s*(?:of|CI)))",
+                 re.IGNORECASE)
+_FLAT_VERSUS = rx(r"\s*(?:vs\.?|versus|对|對|比)\s*", re.IGNORECASE)
+# what a header column after an HbA1c term says of its values
+_FLAT_AFTER = rx(r"outcome|final|\bend\b|post|after|achieved|follow-?up|治疗后|治療後|随访|隨訪|终点|終點", re.IGNORECASE)
+FLAT_LEVEL_RANGE = (4.0, 15.0)
+
+
+def _flat_columns(header: str) -> list[tuple[str, Optional[float]]]:
+    """(role, days) of each HbA1c column a flattened header names, in order; [] when one of them says no role."""
+    terms = list(_TERM_RE.finditer(header))
+    cols: list[tuple[str, Optional[float]]] = []
+    for i, t in enumerate(terms):
+        name = header[t.end():terms[i + 1].start() if i + 1 < len(terms) else len(header)]
+        time = _TIME_RE.search(name)
+        if _CHANGE_ROW.search(name):
+            cols.append(("change", None))
+        elif _BASE_RE.search(name):
+            cols.append(("before", None))
+        elif time or _FLAT_AFTER.search(name):
+            cols.append(("after", _days(time) if time else None))
+        else:
+            return []
+    return cols
+
+
+def _flat_rows(view: str, span: Span) -> list[tuple[float, str, Optional[float], int, int]]:
+    """The readings of flattened table rows in the span under a header line of HbA1c columns: (value, role, days,
+    start, end)."""
+    out: list[tuple[float, str, Optional[float], int, int]] = []
+    pos = span.start
+    while pos < span.end:
+        eol = view.find("\n", pos, span.end)
+        eol = span.end if eol < 0 else eol
+        line_start, pos = pos, eol + 1
+        if eol - line_start > TABLE_ROW_CHARS or _TERM_RE.search(view, line_start, eol):
+            continue
+        values = [m for m in _FLAT_VALUE.finditer(view, line_start, eol)
+                  if FLAT_LEVEL_RANGE[0] <= float(m.group("v")) <= FLAT_LEVEL_RANGE[1]]
+        if not values:
+            continue
+        header = flat_table_header(view, line_start, _TERM_RE)
+        cols = _flat_columns(header) if header else []
+        if not cols or "change" in (c[0] for c in cols):
+            continue
+        if len(values) == len(cols):
+            pairs = list(zip(values, cols))
+        elif len(cols) == 1 and len(values) == 2 and _FLAT_VERSUS.fullmatch(view[values[0].end():values[1].start()]):
+            pairs = [(v, cols[0]) for v in values]   # "7.3 vs 7.9": the single column's value in each group
+        else:
+            continue
+        out.extend((float(v.group("v")), role, days, v.start(), v.end()) for v, (role, days) in pairs)
+    return out
+
+
 # the first row on the header's line: "HbA1c, % Baseline 9.8 ± 1.6 9.6 ± 1.9 0.77" (a PDF table flattened)
 _ROW_HEADER_INLINE = rx(r"[ \t]*(?:,[ \t]*%|[(（][ \t]*%[ \t]*[)）]|%)[ \t]+(?=[A-Za-z\u4e00-\u9fff])")
 # a row label longer than its time point names another measure: "Stimulated C-peptide AUC, nmol/L Baseline"
@@ -734,6 +796,12 @@ class HbA1cExtractor(FieldExtractor):
                         checked = self.validate(hit, span)
                         if checked is not None:
                             hits.append(checked)
+        view = span.doc.view
+        for v, role, days, a, b in _flat_rows(view, span):
+            value = {"before": None, "after": None, "change": None, "unit": "%", "original_unit": "%",
+                     "timepoint_days": days if role != "before" else None, "group": None}
+            value[role] = v
+            hits.append(self.hit(value, a, b, "hba1c_flat_row", score=0.7))
         return hits
 
     def _next_sentence_pair(self, m: re.Match[str], span: Span) -> Iterable[Hit]:
@@ -1113,6 +1181,8 @@ class HbA1cExtractor(FieldExtractor):
             if brk >= 0 and _PARALLEL_GROUP_RE.search(gap, brk):
                 template, group_roles = (group_roles or template), []
                 gap = gap[brk + 1:]   # the previous group's cues do not carry over
+                if _BASE_RE.search(gap):
+                    template = []   # "...; at diagnosis they had A and B": the clause names its own time point
             unit = _unit(lm, "a") or default_unit
             if unit is None and (su := _SHARED_UNIT_RE.match(view, lm.end(), end)):
                 unit = _unit_name(su.group("u"))

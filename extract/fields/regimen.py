@@ -65,7 +65,10 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("count__zh_admin_n_times", rf"{_ADMIN_ZH}[^,。;:\d]{{0,12}}?(?<![第每]){_N_ZH}次(?!随访|复查|评估|检查)", 0.85),
     zp("count__zh_single", rf"(?P<single>单次){_GAP}{_ADMIN_ZH}|(?P<single2>单次)给药", 0.9),
     # "经胰背动脉一次性注入": all cells at once, one administration ("一次性注射器" is a disposable syringe)
-    zp("count__zh_at_once", rf"(?P<single>一次性)(?:{_ADMIN_ZH}|注入|输入)(?![器针管液])", 0.85),
+    # (the site may stand between: "一次性腹部皮下注射", "一次性经门静脉输注")
+    zp("count__zh_at_once", rf"(?P<single>一次性)(?:[^\d,，。;；:：!?！？\n]{{0,8}}?)(?:{_ADMIN_ZH}|注入|输入)(?![器针管液])", 0.85,
+       examples=("干细胞经一次性腹部皮下注射给予。", "幹細胞經一次性腹部皮下注射給予。", "经胰背动脉一次性注入干细胞。"),
+       traps=("护士使用一次性注射器抽血。", "一次性使用无菌注射针。")),
     # "每两周输注一次…,连续4次": the number of a series of administrations given once per period
     zp("count__zh_series", rf"{_ADMIN_ZH}(?:[一1]次)[^。;；\n]{{0,24}}?[,，]\s*连续(?:{_ADMIN_ZH})?{_N_ZH}次"
        r"(?!\s*(?:检测|测|复查|随访|化验|评估|监测|测定))", 0.8,
@@ -99,6 +102,10 @@ REGIMEN_PATTERNS: tuple[Pattern, ...] = (
     zp("count__en_n_admin", rf"\b{_N_EN}\s+(?:(?:separate|consecutive|repeated|intra-?venous|IV|monthly|weekly|sequential|total|{_CELL_WORD_EN})\s+)*{_ADMIN_EN}\b(?!\s+sites?\b)", 0.85),
     # (a dose level may stand before the noun: "a single low dose of HIP-modified islet cells"; "a single dose-escalation
     # study" is a design)
+    # a shot said colloquially: "in one shot under the skin", "a single shot" (never "one shot at a cure")
+    zp("count__en_one_shot", r"\b(?P<single>one|a\s+single)\s+shot\b(?!\s+at\b)", 0.8,
+       examples=("Each volunteer got the cells in one shot under the skin.",),
+       traps=("This is one shot at a cure for type 1 diabetes.",)),
     zp("count__en_single", rf"\b(?P<single>a single|single|one-time|one)\s+(?:(?:{_ROUTE_EN}|{_CELL_WORD_EN}|{_LEVEL_EN}|dose of|infusion of|injection of)\s+){{0,2}}(?:infusion|injection|administration|transplantation|implantation|transfusion|dose)\b(?!\s+sites?\b)(?![-‐](?:escalat|finding|rang|respons|level|limit))", 0.85,
        examples=("The study involved intramuscular transplantation of a single low dose of islet cells into one patient.",),
        traps=("This was a single dose-escalation study of stem cells.",)),
