@@ -101,6 +101,19 @@ def test_a_copy_takes_its_originals_features_under_its_own_ids(corpus) -> None: 
     # has its own made
     assert made == [r.record_id for r in mine] + ["x-0"]
     assert [(f.rid, f.doc_id) for f in got] == [(r.record_id, r.doc_id) for r in recs]
+    # one pass: each record's features are made as it is read, never after reading them all (memory flat)
+    pulled: list[int] = []
+
+    class Stream(list):  # type: ignore[type-arg]
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            for r in super().__iter__():
+                pulled.append(1)
+                yield r
+
+    at_make: list[int] = []
+    features_of_copies(Stream(recs), {f"{doc}#copy1": doc, "x": doc},
+                       lambda r: (at_make.append(len(pulled)), features(r, texts.get(doc)))[1])
+    assert at_make == [k + 1 for k, r in enumerate(recs) if r.record_id in made]
 
 
 def test_explain_shows_the_copy_link_and_a_decision_keeps_a_copy_compared(corpus) -> None:  # type: ignore[no-untyped-def]

@@ -53,16 +53,28 @@ def features_of_copies(records: Sequence[Record], same_content: Optional[Mapping
                        make: Callable[[Record], Features]) -> list[Features]:
     """Every record's features by ``make``; a record of a copy document that equals the original's record at its
     position (ids aside) takes that record's features under its own ids: the same text and record give the same
-    features, so they are not made again (a record's features cost more than the comparison)."""
-    recs = list(records)
-    source: dict[int, int] = {}
-    for mine, theirs in _positions([r.doc_id for r in recs], same_content or {}):
-        source.update((i, j) for i, j in zip(mine, theirs) if _same_record(recs[i], recs[j]))
-    feats: list[Optional[Features]] = [None if i in source else make(r) for i, r in enumerate(recs)]
-    for i, j in source.items():
-        f = feats[j]   # (None only for a copy of a copy, which the pipeline never makes: made then)
-        feats[i] = make(recs[i]) if f is None else replace(f, rid=recs[i].record_id, doc_id=recs[i].doc_id)
-    return feats  # type: ignore[return-value]
+    features, so they are not made again (a record's features cost far more than reading the original again).
+
+    One pass, records read one at a time (an original's records come before its copies': the pipeline points a copy
+    to the first document of its text); of an original only its records' positions are held."""
+    copies = same_content or {}
+    originals = set(copies.values())
+    at: dict[str, list[int]] = {}    # original doc -> the positions of its records
+    seen: dict[str, int] = {}        # copy doc -> its records read so far
+    feats: list[Features] = []
+    for i, r in enumerate(records):
+        doc = r.doc_id
+        original = copies.get(doc)
+        if original is not None and original != doc:
+            k = seen[doc] = seen.get(doc, -1) + 1
+            theirs = at.get(original, ())
+            if k < len(theirs) and _same_record(r, records[theirs[k]]):
+                feats.append(replace(feats[theirs[k]], rid=r.record_id, doc_id=doc))
+                continue
+        elif doc in originals:
+            at.setdefault(doc, []).append(i)
+        feats.append(make(r))
+    return feats
 
 
 def copy_records(feats: list[Features], same_content: Optional[Mapping[str, str]],
