@@ -14,6 +14,8 @@ P = Pattern
 # a group's name of letters only (no digits), not a unit or a sex
 _LETTER_LABEL = (r"(?!(?:years?|yrs?|months?|weeks?|days?|kg|mg|cm|mmol|men|women|males?|females?|boys|girls|男|女|岁|歲)\b)"
                  r"[A-Za-z\u4e00-\u9fff][A-Za-z\-\u4e00-\u9fff]*(?:\s+[A-Za-z][A-Za-z\-]*)?")
+# what some of a cohort received again is no group ("two received a second infusion and one a third")
+NOT_A_FURTHER_DOSE = r"(?!(?:a|an|the)\s+(?:second|third|fourth|further|repeat|booster|additional|extra)\b)"
 
 PATTERNS: tuple[Pattern, ...] = (
     # ---- totals ----
@@ -395,9 +397,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # high dose" (never a further dose of some of them: "two received a second infusion and one a third")
     P("en_arm_received_pair",
       r"(?P<n>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"(?:\s+with\s+[^,.;]{1,40}?)?\s+)?(?P<l1>received\s+"
-      r"(?!(?:a|an|the)\s+(?:second|third|fourth|further|repeat|booster|additional|extra)\b)[^,.;]{1,80}?)\s*,?\s+"
+      + NOT_A_FURTHER_DOSE + r"[^,.;]{1,80}?)\s*,?\s+"
       r"(?:and|while|whereas)\s+(?P<n2>" + EN_NUM + r")\s+(?:" + EN_PERSON + r"\s+)?(?P<l2>received\s+"
-      r"(?!(?:a|an|the)\s+(?:second|third|fourth|further|repeat|booster|additional|extra)\b)[^,.;]{1,60})", 0.8,
+      + NOT_A_FURTHER_DOSE + r"[^,.;]{1,60})", 0.8,
       examples=("In the study 25 patients with type 2 diabetes received adipose MSCs and 25 received placebo.",
                 "Five received the low dose and ten received the high dose."),
       traps=("Two patients received a second infusion and one received a third.",)),
