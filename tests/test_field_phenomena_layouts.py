@@ -1,4 +1,5 @@
-"""Field-value classes seen on blind14, each with examples of our own (zh / zh-Hant / en) and traps, through the whole
+"""Field-value classes of harder layouts and wordings, each with examples of our own (zh / zh-Hant / en) and traps,
+through the whole
 pipeline: a baseline restated after the outcome values ("began at", "at diagnosis", "确诊时"); allocations whose second
 part leaves out its verb or its person noun; a control arm on its old treatment alone (只用); 只 as an adverb; outcome
 states (remission) that are no groups; tables flattened to single-spaced lines under HbA1c headers; per-kg doses said

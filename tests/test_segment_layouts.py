@@ -1,4 +1,5 @@
-"""Segmentation classes met on harder layouts (blind14 round), with examples written for this file.
+"""Segmentation classes of harder layouts (abstract books, releases with boxes, papers with tables, threads), with
+examples written for this file.
 
 - a book of abstracts whose talks are numbered by session on lines of their own ("OP-07-3", "S12-04-2"): one mention
   per talk;
