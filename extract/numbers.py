@@ -139,7 +139,7 @@ NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}|{EN_NUMBER})"
 # (spoken Chinese puts a classifier before 亿: "每针打2个亿的干细胞", "三个億")
 MAGNITUDE = r"(?:[个個](?=[亿億])[亿億]|千万|千萬|百万|百萬|十万|十萬|万|萬|亿|億|\s*\b(?:thousand|millions?|billions?)\b)"
 # the classifier of a spoken "1个亿", dropped before a number is composed
-_SPOKEN_CLASSIFIER = re.compile(r"(?<=[\d一二两兩三四五六七八九十几幾])\s*[个個](?=\s*[亿億])")
+_SPOKEN_CLASSIFIER = rx(r"(?<=[\d一二两兩三四五六七八九十几幾])\s*[个個](?=\s*[亿億])")
 
 # powers of ten: "× 10^6", "x10e6", "×10 6", "×106" (superscript lost in copy-paste), "E6", "E+6",
 # "× 10(6)" (PubMed's plain-text superscript), "×10−5" (a minus sign), and "0.5 3 106" (× printed as 3)

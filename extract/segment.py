@@ -210,6 +210,8 @@ SPOKEN_SEQUENCE_EN = rx(r"^\s*(?:((?:First|To start),? let(?:'s|’s| us) (?:loo
                         r"We start with)|(?:(?:Next|Then|Finally),? let(?:'s|’s| us) (?:look at|turn to|go to)|"
                         r"Then there(?:'s|’s| is)|Now (?:on )?to))\s+(?:the\s+)?(?=[A-Z])")
 SPOKEN_ITEM_CHARS = 24
+# where a spoken lead's item name ends: "先说X医院。", "First, let's look at X Hospital, where…"
+SPOKEN_ITEM_END = rx(r"[,，:：。;；!?！？]|\.(?:\s|$)")
 SEQUENCE_STUDY = rx(r"\b[Pp]hase\s*[1-3I]|[IⅠⅡⅢ1-3]+\s*期|\b[A-Z]{1,5}-?[A-Z]{0,3}\d{1,4}\b")
 SEQUENCE_MIN = 2
 # paragraphs of a wire roundup, each opening with its own dateline ("SEOUL — Dawon said…", "LINMING, China — …",
@@ -1018,7 +1020,7 @@ def _sequence_lead(text: str) -> Optional[re.Match[str]]:
         lead = spoken.match(text)
         if lead is None:
             continue
-        stop = re.search(r"[,，:：。;；!?！？]|\.(?:\s|$)", text[lead.end():lead.end() + reach])
+        stop = SPOKEN_ITEM_END.search(text[lead.end():lead.end() + reach])
         item = text[lead.end():lead.end() + (stop.start() if stop else reach)]
         return lead if segment_openers.ORG_WORD.search(item) else None
     return None

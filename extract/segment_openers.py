@@ -380,6 +380,8 @@ COHORT_NUMBER = rx(r"(\d[\d,]*)\s*(?:名|例|位|只|隻|人(?!次|份|民|口|�
 # the writer's own institution: "我院", "本院", "我们", "Our team" (a generic "Researchers" names no one: checked apart)
 # a paragraph that opens with its source ("根據公司說明,這項研究分為兩個劑量組…", "据医院介绍,…", "According to the company, …"):
 # an organisation named only by its kind there is the reported study's, no new subject
+# a determiner before an actor's name ("the company", "its team"): not part of the name
+ACTOR_DETERMINER = rx(r"^(?:the|its|their)\s+", re.IGNORECASE)
 SOURCE_SUBJECT = rx(r"\s*(?:据|據|根据|根據|依据|依據|按照|\b(?:According to|Per|Citing)\b)", re.IGNORECASE)
 SELF_ACTOR = rx(r"(?:我院|本院|我们|我們|我科|本科|本中心|本团队|本團隊|\b(?:Our|We)\b)")
 
@@ -406,7 +408,7 @@ def paragraph_actor(view: str, para: int, end: int) -> Optional[Opener]:
     actor = actor[source.end():].strip() if source else actor
     # the subject opens the paragraph and names someone ("Researchers", "研究团队", "我院", "研究由…" name no one new)
     if not actor or re.search(r"[,，:：;；]|由|是|选取|選取|\s(?:is|was|are|were)\s", actor) or SELF_ACTOR.search(actor) \
-            or len(ORG_WORD.sub("", re.sub(r"^(?:the|its|their)\s+", "", actor, flags=re.I)).strip(" 的之")) < 2:
+            or len(ORG_WORD.sub("", ACTOR_DETERMINER.sub("", actor)).strip(" 的之")) < 2:
         return None
     if BACK_REFERENCE.search(view, para, sent_end):
         return None

@@ -43,6 +43,8 @@ from ..rxcache import rx
 
 _ANIMAL_CLASSIFIER_RE = rx(ANIMAL_CLASSIFIER)
 # a bracket of persons after a name that calls itself a group: "Arm B (7 patients, two doses)", "高剂量组（6例）"
+# the words before the last treatment of a bracketed allocation ("随机接受骨髓细胞(25例)或常规治疗(25例)")
+_PAREN_LABEL_SPLIT = rx(r"(?:或|和|与|與|及|接受|给予|給予|采用|採用)")
 _GROUP_NAMED = rx(r"(?:\b(?:cohort|group|arm)(?:\s+[A-Z\d]{1,2})?|组|組)\s*[(（]\s*$", re.I)
 _GROUP_ABBREVIATION = rx(r"\s*[(（][A-Za-z0-9\-]{1,12}[)）](?=\s*[组組])")
 
@@ -216,10 +218,14 @@ def _each_restated(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if id(h) not in drop]
 
 
+# an arm's label that names no group of its own: "group 2"
+_NUMBERED_GROUP = rx(r"group \d")
+
+
 def _generic_arm(h: Hit) -> bool:
     """An arm without a name of its own (``group 2``, or none)."""
     label = h.value.get("label") or ""
-    return not label or bool(re.fullmatch(r"group \d", label))
+    return not label or bool(_NUMBERED_GROUP.fullmatch(label))
 
 
 def _count_span(view: str, hit: Hit) -> tuple[int, int]:
@@ -303,7 +309,7 @@ class CohortExtractor(FieldExtractor):
             if pattern.name == "arm_paren_persons":
                 g, lg = ("n2", "label2") if m.group("n2") else ("n", "label")
                 n = as_int(parse_number(m.group(g).replace(",", "")))
-                label = _clean_label(re.split(r"(?:或|和|与|與|及|接受|给予|給予|采用|採用)", span.doc.text[m.start(lg):m.end(lg)])[-1],
+                label = _clean_label(_PAREN_LABEL_SPLIT.split(span.doc.text[m.start(lg):m.end(lg)])[-1],
                                      lg == "label")
                 if label and (is_event_label(label) or EVENT_CUE.search(view, lo, m.start(g))):
                     return   # "Side effects in the allocated arms were nausea (4 patients) and rash (2 patients)"

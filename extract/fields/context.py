@@ -21,7 +21,6 @@ from pydantic import BaseModel, field_validator
 from ..segment_tables import find_tables
 from .base import Pattern
 from ..rxcache import compile_cached, rx
-from ..rxcache import rx
 
 VOCAB_PATH = Path(__file__).resolve().parent.parent / "data" / "vocab_context.json"
 
