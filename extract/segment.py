@@ -1622,7 +1622,8 @@ def _paragraph_end(doc: Document, a: int, end: int) -> int:
                 and not nxt_line[:1].isspace()):
             return nl
         pos = nl + 1
-    return doc.view.find("\n", pos, end) if doc.view.find("\n", pos, end) >= 0 else end
+    nl = doc.view.find("\n", pos, end)
+    return nl if nl >= 0 else end
 
 
 # a sentence that opens with a year ("2014年,大部分…", "In 2014, most centres…")
